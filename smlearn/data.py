@@ -1,0 +1,273 @@
+"""The course's data sets: list them, load them, and trust what you loaded.
+
+Every data set is a file in the ``data/`` folder, described by one entry of
+``data/manifest.json``: its name, file, description, source, licence, SHA-256
+checksum and the columns with their types. :func:`load` checks the file against
+that entry before handing it over, so a lesson never silently works on a damaged or
+edited copy: a missing file, a checksum that does not match or a column of the
+wrong type stops with an error that names the file and what is wrong.
+
+Examples
+--------
+>>> from smlearn import data
+>>> "activities" in data.list_datasets()["name"].tolist()
+True
+>>> activities = data.load("activities")
+>>> sorted(activities["label"].unique())
+['both', 'social media', 'social networking']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load"]
+
+MANIFEST = "manifest.json"
+
+# The column types a manifest may use, and the pandas dtype each is read as.
+COLUMN_TYPES = {"int": "Int64", "float": "float64", "str": "string", "category": "category", "bool": "boolean"}
+
+_REQUIRED_KEYS = ("name", "file", "format", "title", "description", "source", "licence", "sha256", "columns")
+
+
+class DataError(ValueError):
+    """A data file or the manifest is not what the manifest promises."""
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the data sets and their manifest.
+
+    An installed wheel carries them inside the package (``smlearn/_data``); a source
+    checkout or an editable install reads the repository's ``data/`` folder. Either
+    way the answer does not depend on the current working directory.
+    """
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_data", package.parent / "data"):
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    raise DataError(f"cannot find the data folder: no {MANIFEST} in {package / '_data'} or {package.parent / 'data'}")
+
+
+def _read_manifest(directory: Path) -> list[dict]:
+    path = directory / MANIFEST
+    if not path.is_file():
+        raise FileNotFoundError(f"the data manifest {path} is missing")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DataError(f"the data manifest {path} is not valid JSON: {error}") from None
+    entries = manifest.get("datasets") if isinstance(manifest, dict) else None
+    if not isinstance(entries, list):
+        raise DataError(f"the data manifest {path} must be an object with a list under 'datasets'")
+    for number, entry in enumerate(entries):
+        missing = [key for key in _REQUIRED_KEYS if not isinstance(entry, dict) or key not in entry]
+        if missing:
+            raise DataError(f"entry {number} of the data manifest {path} lacks: {', '.join(missing)}")
+        for column in entry["columns"]:
+            if column.get("type") not in COLUMN_TYPES:
+                raise DataError(
+                    f"column {column.get('name')!r} of {entry['name']!r} in {path} has type {column.get('type')!r};"
+                    f" allowed: {', '.join(COLUMN_TYPES)}"
+                )
+    return entries
+
+
+def _entry(name: str, directory: Path) -> dict:
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string (a data set's name); got {name!r} of type {type(name).__name__}")
+    entries = _read_manifest(directory)
+    for entry in entries:
+        if entry["name"] == name:
+            return entry
+    names = ", ".join(entry["name"] for entry in entries)
+    raise ValueError(f"there is no data set called {name!r}; the data sets are: {names}")
+
+
+def list_datasets(*, directory: str | Path | None = None):
+    """Return a table of the data sets: name, title, file, rows, columns, source and licence.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        A folder with a ``manifest.json``; by default the course's own data.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data set.
+
+    Examples
+    --------
+    >>> table = list_datasets()
+    >>> list(table.columns)
+    ['name', 'title', 'file', 'rows', 'columns', 'source', 'licence']
+    """
+    import pandas as pd
+
+    entries = _read_manifest(Path(directory) if directory is not None else data_dir())
+    rows = [
+        {
+            "name": entry["name"],
+            "title": entry["title"],
+            "file": entry["file"],
+            "rows": entry.get("rows"),
+            "columns": ", ".join(column["name"] for column in entry["columns"]),
+            "source": entry["source"],
+            "licence": entry["licence"],
+        }
+        for entry in entries
+    ]
+    return pd.DataFrame(rows, columns=["name", "title", "file", "rows", "columns", "source", "licence"])
+
+
+def describe(name: str, *, directory: str | Path | None = None):
+    """Return the columns of data set ``name`` with their types and meanings.
+
+    Examples
+    --------
+    >>> describe("activities")["column"].tolist()
+    ['id', 'activity', 'label', 'dimension', 'reason']
+    """
+    import pandas as pd
+
+    entry = _entry(name, Path(directory) if directory is not None else data_dir())
+    return pd.DataFrame(
+        [
+            {
+                "column": column["name"],
+                "type": column["type"],
+                "description": column.get("description", ""),
+                "allowed": ", ".join(map(str, column.get("allowed", []))),
+            }
+            for column in entry["columns"]
+        ]
+    )
+
+
+def sha256_of(path: Path) -> str:
+    """Return the hexadecimal SHA-256 checksum of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load(name: str, *, directory: str | Path | None = None):
+    """Load data set ``name`` after checking it against the manifest.
+
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_datasets`, e.g. ``"activities"``.
+    directory : str or Path, optional
+        A folder with a ``manifest.json``; by default the course's own data.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns the manifest lists, in its order, with its types.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If there is no data set of that name (the message lists the names).
+    FileNotFoundError
+        If the data file is missing.
+    DataError
+        If the checksum does not match, or a column is missing, extra, empty where
+        it may not be, of the wrong type or holds a value outside its allowed set.
+
+    Examples
+    --------
+    >>> activities = load("activities")
+    >>> list(activities.columns)
+    ['id', 'activity', 'label', 'dimension', 'reason']
+    >>> load("tweets")
+    Traceback (most recent call last):
+    ...
+    ValueError: there is no data set called 'tweets'; the data sets are: activities
+    """
+    directory = Path(directory) if directory is not None else data_dir()
+    entry = _entry(name, directory)
+    path = directory / entry["file"]
+    if not path.is_file():
+        raise FileNotFoundError(f"data set {name!r}: the file {path} is missing")
+    actual = sha256_of(path)
+    if actual != entry["sha256"]:
+        raise DataError(
+            f"data set {name!r}: the file {path} does not match its checksum in the manifest"
+            f" (expected sha256 {entry['sha256']}, found {actual}); it was changed or damaged."
+            " Restore it (e.g. `git checkout data/`) or reinstall smlearn."
+        )
+    if entry["format"] != "csv":
+        raise DataError(f"data set {name!r}: format {entry['format']!r} is not supported; allowed: csv")
+    return _read_csv(path, entry)
+
+
+def _read_csv(path: Path, entry: dict):
+    import pandas as pd
+
+    columns = entry["columns"]
+    expected = [column["name"] for column in columns]
+    try:
+        # Read everything as text first, so that we (not pandas' guesses) decide each type.
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise DataError(f"{path} is not a readable UTF-8 CSV file: {error}") from None
+    found = list(frame.columns)
+    if found != expected:
+        missing = [c for c in expected if c not in found]
+        extra = [c for c in found if c not in expected]
+        raise DataError(
+            f"{path} has the wrong columns: expected {expected}, found {found}"
+            f" (missing: {missing or 'none'}; unexpected: {extra or 'none'})"
+        )
+    if "rows" in entry and len(frame) != entry["rows"]:
+        raise DataError(f"{path} has {len(frame)} rows; the manifest says {entry['rows']}")
+    for column in columns:
+        frame[column["name"]] = _convert(frame[column["name"]], column, path)
+    return frame
+
+
+def _convert(values, column: dict, path: Path):
+    import pandas as pd
+
+    name, kind = column["name"], column["type"]
+    blank = values.str.strip() == ""
+    if blank.any() and not column.get("nullable", False):
+        rows = (blank[blank].index + 2).tolist()[:5]  # +2: the header is line 1 of the file
+        raise DataError(f"{path}: column {name!r} is empty on line(s) {rows}; it may not be empty")
+    values = values.mask(blank)
+    try:
+        if kind == "int":
+            converted = pd.to_numeric(values, errors="raise").astype("Int64")
+            if not (converted.dropna() == pd.to_numeric(values.dropna())).all():
+                raise ValueError("not whole numbers")
+        elif kind == "float":
+            converted = pd.to_numeric(values, errors="raise").astype("float64")
+        elif kind == "bool":
+            lookup = {"true": True, "false": False}
+            lowered = values.str.lower()
+            if not lowered.dropna().isin(lookup).all():
+                raise ValueError("not true/false")
+            converted = lowered.map(lookup).astype("boolean")
+        else:
+            converted = values.astype("string")
+    except (ValueError, TypeError) as error:
+        raise DataError(f"{path}: column {name!r} should hold {kind} values: {error}") from None
+    allowed = column.get("allowed")
+    if allowed is not None:
+        bad = sorted(set(converted.dropna()) - set(allowed))
+        if bad:
+            raise DataError(f"{path}: column {name!r} holds {bad}, which are not allowed; allowed: {allowed}")
+        if kind == "category":
+            converted = pd.Categorical(converted, categories=allowed)
+    elif kind == "category":
+        converted = converted.astype("category")
+    return converted

@@ -1,0 +1,402 @@
+"""Self-check questions that answer back: numbers, multiple choice and sorting.
+
+Each question checks an answer in one notebook cell and says at once whether it is
+right, with a hint when it is not::
+
+    quiz.crossover.check(12)    # prints feedback in words and symbols
+    quiz.crossover.hint()       # another nudge
+    quiz.crossover.solution()   # the answer and why, when you are ready
+    quiz.crossover.ask()        # the same question as a small form with buttons
+
+Feedback never relies on colour: it starts with a symbol and a word
+("✔ Correct", "✘ Not yet", "… No answer yet").
+
+The expected answers are not written in plain text where a learner reads them
+casually. A numeric answer is computed from the model when it is checked (so it can
+never go stale when the model changes); a multiple-choice answer is kept only as a
+fingerprint (a hash) of the right option; a sorting answer comes from a data set
+that the lesson shows without its labels. A determined learner can find them in the
+source, and that is fine: this is for self-checking, not for exams.
+
+Examples
+--------
+>>> q = NumericQuestion("q1", "How many weeks are in a year?", answer=lambda: 52, hint="Count 7-day weeks.")
+>>> q.check(52)
+✔ Correct: 52.
+>>> q.check(50)
+✘ Not yet: 50 is too low. Hint: Count 7-day weeks.
+>>> q.check(...)
+… No answer yet: replace ... with your answer and run the cell again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import numbers
+from dataclasses import dataclass
+from typing import Callable
+
+__all__ = ["Feedback", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "fingerprint"]
+
+RIGHT, WRONG, EMPTY = "✔", "✘", "…"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: ``correct`` is True, False or None (no answer given yet)."""
+
+    correct: bool | None
+    message: str
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def __bool__(self) -> bool:
+        return bool(self.correct)
+
+
+def fingerprint(question_id: str, answer: str) -> str:
+    """Return a short hash of an answer, salted with the question's id.
+
+    Examples
+    --------
+    >>> fingerprint("demo", "Blue") == fingerprint("demo", " blue ")
+    True
+    """
+    text = f"{question_id}:{answer.strip().casefold()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _no_answer(answer) -> bool:
+    return answer is ... or answer is None
+
+
+_NOT_YET = Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
+
+
+class _Question:
+    """What every question has: an id, a prompt, hints, an explanation, and a form."""
+
+    def __init__(self, question_id: str, prompt: str, *, hint: str = "", explanation: str = ""):
+        for name, value in (("question_id", question_id), ("prompt", prompt), ("hint", hint), ("explanation", explanation)):
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a string; got {value!r}")
+        self.id = question_id
+        self.prompt = prompt
+        self._hint = hint
+        self.explanation = explanation
+        self.attempts = 0
+
+    def __repr__(self) -> str:
+        return self.prompt
+
+    def hint(self) -> None:
+        """Print the hint."""
+        print(f"Hint: {self._hint}" if self._hint else "There is no hint for this one: re-read the section above.")
+
+    def _wrong(self, detail: str) -> Feedback:
+        self.attempts += 1
+        message = f"{WRONG} Not yet: {detail}"
+        if self._hint:
+            message += f" Hint: {self._hint}"
+        if self.attempts >= 3:
+            message += " (Stuck? .solution() shows the answer and why.)"
+        return Feedback(False, message)
+
+    def _right(self, detail: str) -> Feedback:
+        message = f"{RIGHT} Correct: {detail}"
+        if self.explanation:
+            message += f" {self.explanation}"
+        return Feedback(True, message)
+
+    def solution(self) -> None:
+        """Print the answer and the explanation."""
+        print(f"Answer: {self._answer_text()}")
+        if self.explanation:
+            print(self.explanation)
+
+    def ask(self):
+        """Return the question as a small form: an input, Check, Hint and Solution buttons."""
+        import ipywidgets as widgets
+
+        field = self._input_widget()
+        feedback = widgets.HTML()
+        check, hint, reveal = (widgets.Button(description=d) for d in ("Check", "Hint", "Show solution"))
+
+        def on_check(_):
+            feedback.value = _html(self.check(self._value_of(field)).message)
+
+        check.on_click(on_check)
+        hint.on_click(lambda _: setattr(feedback, "value", _html(f"Hint: {self._hint or 're-read the section above.'}")))
+        reveal.on_click(lambda _: setattr(feedback, "value", _html(f"Answer: {self._answer_text()}. {self.explanation}")))
+        return widgets.VBox([widgets.HTML(_html(self.prompt)), field, widgets.HBox([check, hint, reveal]), feedback])
+
+    def _value_of(self, field):
+        return field.value
+
+
+def _html(text: str) -> str:
+    import html
+
+    return f"<p>{html.escape(text)}</p>"
+
+
+class NumericQuestion(_Question):
+    """A question whose answer is a number, right within a tolerance.
+
+    Parameters
+    ----------
+    question_id : str
+        A name unique within the course, e.g. ``"push_and_pull.crossover"``.
+    prompt : str
+        The question, in words.
+    answer : callable
+        A function with no arguments that returns the right number, usually by
+        running the model, so the answer always matches the current model.
+    tolerance : float, default 0
+        The largest absolute difference still counted as right.
+    rel_tolerance : float, default 0
+        The largest difference relative to the answer still counted as right
+        (0.05 = within 5 %). An answer is right if it passes either tolerance.
+    unit : str
+        Shown beside the answer in feedback.
+    hint, explanation : str
+        The hint shown on a wrong answer; the explanation shown on a right one.
+    """
+
+    def __init__(self, question_id, prompt, *, answer: Callable[[], float], tolerance=0.0, rel_tolerance=0.0, unit="", **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        if not callable(answer):
+            raise TypeError(f"answer must be a function with no arguments that returns a number; got {answer!r}")
+        for name, value in (("tolerance", tolerance), ("rel_tolerance", rel_tolerance)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0:
+                raise ValueError(f"{name} must be a number >= 0; got {value!r}")
+        self._answer = answer
+        self.tolerance = tolerance
+        self.rel_tolerance = rel_tolerance
+        self.unit = unit
+
+    def _expected(self) -> float:
+        return self._answer()
+
+    def _answer_text(self) -> str:
+        return _format_number(self._expected(), self.unit)
+
+    def check(self, answer) -> Feedback:
+        """Check a number; say whether it is right, too high or too low."""
+        if _no_answer(answer):
+            return _NOT_YET
+        if isinstance(answer, str):
+            try:
+                answer = float(answer.replace(",", "").replace("$", "").strip())
+            except ValueError:
+                return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
+        if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+            return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
+        expected = self._expected()
+        off = abs(answer - expected)
+        if off <= self.tolerance or off <= self.rel_tolerance * abs(expected):
+            return self._right(f"{_format_number(answer, self.unit)}.")
+        direction = "too high" if answer > expected else "too low"
+        return self._wrong(f"{_format_number(answer, self.unit)} is {direction}.")
+
+    def _input_widget(self):
+        import ipywidgets as widgets
+
+        return widgets.FloatText(description=f"Answer{f' ({self.unit})' if self.unit else ''}:", style={"description_width": "initial"})
+
+
+def _format_number(value, unit: str = "") -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
+    if unit == "$":
+        return f"${text}"
+    return f"{text} {unit}".strip()
+
+
+class ChoiceQuestion(_Question):
+    """A multiple-choice question with one right option.
+
+    Parameters
+    ----------
+    question_id, prompt : str
+    options : list of str
+        The options, shown as a), b), c), ...
+    answer_fingerprint : str
+        ``fingerprint(question_id, right_option)``: the right option is not stored as text.
+    feedback : dict, optional
+        A specific hint for a wrong option, keyed by that option's letter.
+
+    Examples
+    --------
+    >>> q = ChoiceQuestion("demo", "Which is two-way?", ["a broadcast", "a conversation"],
+    ...                    answer_fingerprint=fingerprint("demo", "a conversation"))
+    >>> q.check("b")
+    ✔ Correct: b) a conversation.
+    >>> q.check("a")
+    ✘ Not yet: a) a broadcast is not it.
+    >>> q.check("z")
+    ✘ Choose one of the letters a, b; got 'z'.
+    """
+
+    def __init__(self, question_id, prompt, options, *, answer_fingerprint: str, feedback: dict | None = None, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        if not isinstance(options, (list, tuple)) or len(options) < 2 or not all(isinstance(o, str) for o in options):
+            raise TypeError(f"options must be a list of at least two strings; got {options!r}")
+        self.options = list(options)
+        self.letters = [chr(ord("a") + i) for i in range(len(self.options))]
+        matches = [o for o in self.options if fingerprint(question_id, o) == answer_fingerprint]
+        if len(matches) != 1:
+            raise ValueError(f"answer_fingerprint of {question_id!r} matches {len(matches)} options; it must match exactly one")
+        self._right_option = self.options.index(matches[0])
+        self._option_feedback = feedback or {}
+
+    def __repr__(self) -> str:
+        lines = [self.prompt] + [f"  {letter}) {option}" for letter, option in zip(self.letters, self.options)]
+        return "\n".join(lines)
+
+    def _answer_text(self) -> str:
+        return f"{self.letters[self._right_option]}) {self.options[self._right_option]}"
+
+    def check(self, answer) -> Feedback:
+        """Check a letter (``"b"``) or the text of an option."""
+        if _no_answer(answer):
+            return _NOT_YET
+        chosen = None
+        if isinstance(answer, str):
+            key = answer.strip().casefold().rstrip(")")
+            if key in self.letters:
+                chosen = self.letters.index(key)
+            else:
+                texts = [o.casefold() for o in self.options]
+                chosen = texts.index(key) if key in texts else None
+        if chosen is None:
+            return Feedback(False, f"{WRONG} Choose one of the letters {', '.join(self.letters)}; got {answer!r}.")
+        label = f"{self.letters[chosen]}) {self.options[chosen]}"
+        if chosen == self._right_option:
+            return self._right(f"{label}.")
+        specific = self._option_feedback.get(self.letters[chosen])
+        return self._wrong(f"{label} is not it." + (f" {specific}" if specific else ""))
+
+    def _input_widget(self):
+        import ipywidgets as widgets
+
+        labels = [f"{letter}) {option}" for letter, option in zip(self.letters, self.options)]
+        return widgets.RadioButtons(options=labels, value=None, layout={"width": "max-content"})
+
+    def _value_of(self, field):
+        return field.value.split(")")[0] if field.value else None
+
+
+# Short forms a learner may type when sorting activities.
+_LABEL_ALIASES = {
+    "m": "social media", "media": "social media", "sm": "social media",
+    "n": "social networking", "networking": "social networking", "sn": "social networking",
+    "b": "both",
+}
+
+
+class SortingQuestion(_Question):
+    """Sort items into categories; feedback names each wrong item and a clue, not the answer.
+
+    Parameters
+    ----------
+    question_id, prompt : str
+    items : pandas.DataFrame
+        One row per item, with columns ``id``, ``activity`` (the text shown), ``label``
+        (the right category), ``dimension`` (the clue given when it is wrong) and
+        ``reason`` (shown once the item is right).
+    categories : list of str
+        The allowed categories; short forms ("m", "media", "n", "networking", "b") work too.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> items = pd.DataFrame({"id": [1, 2], "activity": ["Scheduling posts", "Calling a friend"],
+    ...     "label": ["social media", "social networking"], "dimension": ["effort", "direction"],
+    ...     "reason": ["It runs by itself.", "It is two-way."]})
+    >>> q = SortingQuestion("demo", "Sort these.", items, ["social media", "social networking", "both"])
+    >>> q.check({1: "media", 2: "media"})
+    ✘ 1 of 2 right. Look again at:
+      #2 Calling a friend: you said social media. Clue: think about its direction.
+    """
+
+    def __init__(self, question_id, prompt, items, categories, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        needed = {"id", "activity", "label", "dimension", "reason"}
+        if not hasattr(items, "columns") or not needed <= set(items.columns):
+            raise TypeError(f"items must be a DataFrame with columns {sorted(needed)}")
+        self.items = items.reset_index(drop=True)
+        self.categories = list(categories)
+
+    def __repr__(self) -> str:
+        lines = [self.prompt] + [f"  #{row.id}: {row.activity}" for row in self.items.itertuples()]
+        return "\n".join(lines)
+
+    def _answer_text(self) -> str:
+        return "; ".join(f"#{row.id} {row.label}" for row in self.items.itertuples())
+
+    def solution(self) -> None:
+        """Print every item's category and the reason for it."""
+        for row in self.items.itertuples():
+            print(f"#{row.id} {row.activity}: {row.label} ({row.dimension}). {row.reason}")
+
+    def _normalise(self, label):
+        if not isinstance(label, str):
+            return None
+        key = label.strip().casefold()
+        key = _LABEL_ALIASES.get(key, key)
+        return key if key in self.categories else None
+
+    def check(self, answers) -> Feedback:
+        """Check a dict ``{id: category}``; unanswered items are listed, not counted wrong."""
+        if _no_answer(answers):
+            return _NOT_YET
+        if not isinstance(answers, dict):
+            return Feedback(False, f"{WRONG} Give a dict of id: category, e.g. {{1: 'media', 2: 'networking'}}; got {type(answers).__name__}.")
+        known = set(self.items["id"].tolist())
+        unknown = [k for k in answers if k not in known]
+        if unknown:
+            return Feedback(False, f"{WRONG} There is no item numbered {unknown}; the items are {sorted(known)}.")
+        wrong, missing, right = [], [], 0
+        for row in self.items.itertuples():
+            given = answers.get(row.id, ...)
+            if _no_answer(given):
+                missing.append(row.id)
+                continue
+            label = self._normalise(given)
+            if label is None:
+                wrong.append(f"  #{row.id} {row.activity}: {given!r} is not one of {self.categories}.")
+            elif label != row.label:
+                wrong.append(f"  #{row.id} {row.activity}: you said {label}. Clue: think about its {row.dimension}.")
+            else:
+                right += 1
+        total = len(self.items)
+        if not wrong and not missing:
+            return self._right(f"all {total} sorted as the course sorts them. Run .solution() to read the reasons.")
+        parts = [f"{WRONG} {right} of {total} right."]
+        if wrong:
+            self.attempts += 1
+            parts[0] += " Look again at:"
+            parts.extend(wrong)
+        if missing:
+            parts.append(f"  Not answered yet: {', '.join(f'#{i}' for i in missing)}.")
+        return Feedback(False, "\n".join(parts))
+
+    def ask(self):
+        """Return a form with one drop-down per item and a Check button."""
+        import ipywidgets as widgets
+
+        menus = {
+            row.id: widgets.Dropdown(options=["?"] + self.categories, value="?", description=f"#{row.id}", layout={"width": "220px"})
+            for row in self.items.itertuples()
+        }
+        rows = [widgets.HBox([menus[row.id], widgets.Label(row.activity)]) for row in self.items.itertuples()]
+        feedback = widgets.HTML()
+        check = widgets.Button(description="Check")
+
+        def on_check(_):
+            answers = {i: (None if m.value == "?" else m.value) for i, m in menus.items()}
+            feedback.value = "<pre>" + _html(self.check(answers).message)[3:-4] + "</pre>"
+
+        check.on_click(on_check)
+        return widgets.VBox([widgets.HTML(_html(self.prompt)), *rows, check, feedback])

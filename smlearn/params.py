@@ -1,0 +1,133 @@
+"""Model parameters: one record per parameter, shared by models, checks and sliders.
+
+Every model module declares a ``PARAMS`` dictionary of :class:`Param` records.
+The model checks its inputs against those records, and an explorer builds its
+sliders from the same records, so a slider can never offer a value the model
+rejects and the two can never drift apart.
+
+Examples
+--------
+>>> hours = Param("hours", 5.0, 0.0, 40.0, 0.5, "Outreach", "hours/week")
+>>> hours.check(12)
+12.0
+>>> hours.check(50)
+Traceback (most recent call last):
+...
+ValueError: hours must be between 0.0 and 40.0 (hours/week); got 50
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+__all__ = ["Param", "check_params", "check_seed"]
+
+
+@dataclass(frozen=True)
+class Param:
+    """A named model parameter with its default, its allowed range and its unit.
+
+    Parameters
+    ----------
+    name : str
+        The keyword the model function takes.
+    default : float or int
+        The value used when the caller gives none.
+    min, max : float or int
+        The allowed range, both ends included.
+    step : float or int
+        The slider step. An integer step and integer bounds make an integer parameter.
+    label : str
+        Short words for a slider or an axis.
+    unit : str
+        The unit, in words ("visits/week", "share of visitors").
+    doc : str
+        One sentence that says what the parameter means.
+    """
+
+    name: str
+    default: float
+    min: float
+    max: float
+    step: float
+    label: str
+    unit: str = ""
+    doc: str = ""
+
+    @property
+    def integer(self) -> bool:
+        """True when the parameter only takes whole numbers."""
+        return all(isinstance(v, int) for v in (self.default, self.min, self.max, self.step))
+
+    def check(self, value):
+        """Return ``value`` as a number if it is allowed, else raise a clear error.
+
+        Raises
+        ------
+        TypeError
+            If ``value`` is not a real number (booleans are refused too), or is a
+            fraction where a whole number is needed.
+        ValueError
+            If ``value`` is not finite or lies outside ``[min, max]``.
+        """
+        unit = f" ({self.unit})" if self.unit else ""
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{self.name} must be a number{unit}; got {value!r} of type {type(value).__name__}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{self.name} must be a finite number{unit}; got {value!r}")
+        original = value
+        if self.integer:
+            if int(value) != value:
+                raise TypeError(f"{self.name} must be a whole number{unit}; got {value!r}")
+            value = int(value)
+        else:
+            value = float(value)
+        if not self.min <= value <= self.max:
+            raise ValueError(f"{self.name} must be between {self.min} and {self.max}{unit}; got {original!r}")
+        return value
+
+
+def check_params(spec: dict[str, Param], values: dict) -> dict:
+    """Check every value against its :class:`Param`; return the cleaned values.
+
+    Unknown names are refused with the list of names that are allowed, because a
+    misspelt keyword would otherwise be silently ignored.
+
+    Examples
+    --------
+    >>> spec = {"p": Param("p", 0.5, 0.0, 1.0, 0.01, "Probability")}
+    >>> check_params(spec, {"p": 1})
+    {'p': 1.0}
+    >>> check_params(spec, {"q": 1})
+    Traceback (most recent call last):
+    ...
+    TypeError: unknown parameter 'q'; allowed: p
+    """
+    cleaned = {}
+    for name, value in values.items():
+        if name not in spec:
+            raise TypeError(f"unknown parameter {name!r}; allowed: {', '.join(spec)}")
+        cleaned[name] = spec[name].check(value)
+    return cleaned
+
+
+def check_seed(seed):
+    """Turn ``seed`` (None, an int >= 0 or a numpy Generator) into a Generator.
+
+    One generator is made once and used for every random draw of a model, so the
+    same seed always gives the same result.
+
+    Examples
+    --------
+    >>> rng = check_seed(42)
+    >>> float(rng.random()) == float(check_seed(42).random())
+    True
+    """
+    import numpy as np
+
+    if seed is None or isinstance(seed, np.random.Generator):
+        return np.random.default_rng(seed)
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise TypeError(f"seed must be None, an integer >= 0 or a numpy Generator; got {seed!r}")
+    return np.random.default_rng(int(seed))

@@ -1,0 +1,25 @@
+"""Figures from model results, in one house style.
+
+Each topic has ``plot_<topic>(result, ...) -> artists`` to draw a figure once and
+``update_<topic>(artists, result)`` to change it in place when the result changes,
+which is what keeps an explorer's slider quick. Figures are made with
+``matplotlib.figure.Figure`` (not pyplot), so building one never pops up a window
+or an extra image in a notebook; show one by leaving it as the last line of a cell.
+
+- :mod:`smlearn.plots.style` -- palette, line styles and the helpers every figure uses.
+- :mod:`smlearn.plots.traffic` -- push vs pull traffic.
+"""
+
+import importlib
+
+_TOPICS = {"style", "traffic"}
+
+
+def __getattr__(name):
+    if name in _TOPICS:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'smlearn.plots' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _TOPICS)

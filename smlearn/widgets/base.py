@@ -1,0 +1,197 @@
+"""What every explorer shares: sliders built from a model's PARAMS, one figure updated in place.
+
+An explorer is thin. It holds the current parameters, asks the model for a result,
+asks the view to update the figure's artists, and shows the figure as an image. A
+subclass says which model, which view and which sliders; this class does the rest:
+
+- ``update(**params)`` runs the model with new values and redraws: the same path a
+  slider takes, so tests and notebooks can drive an explorer without a browser;
+- ``params``, ``result`` and ``figure`` expose what it holds;
+- in a notebook it shows sliders above the figure; where no widget front end runs
+  (nbval, GitHub's viewer, a rendered page) the same output carries a static PNG of
+  the current figure and a one-line text description of it.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from smlearn.params import Param, check_params
+
+
+class Explorer:
+    """Base class: subclasses set ``PARAMS``, ``CONTROLS`` and the three hooks below.
+
+    Subclass hooks
+    --------------
+    PARAMS : dict[str, Param]
+        The model's parameter records (the one source of truth for ranges and units).
+    CONTROLS : tuple of str
+        The parameters that get a slider, in the order shown.
+    _simulate(params) -> result
+        Run the model.
+    _plot(result) -> (figure, artists)
+        Draw the figure once.
+    _update_plot(artists, result)
+        Change the artists in place.
+    _describe(result) -> str
+        One line of text saying what the figure shows (also its alt text).
+    """
+
+    PARAMS: dict[str, Param] = {}
+    CONTROLS: tuple[str, ...] = ()
+
+    def __init__(self, **params):
+        unknown_controls = [name for name in self.CONTROLS if name not in self.PARAMS]
+        if unknown_controls:
+            raise TypeError(f"{type(self).__name__}.CONTROLS names parameters the model does not have: {unknown_controls}")
+        self._params = {name: p.default for name, p in self.PARAMS.items()}
+        self._params.update(check_params(self.PARAMS, params))
+        self._result = self._simulate(dict(self._params))
+        self._figure, self._artists = self._plot(self._result)
+        self._widget = None
+        self._sliders = {}
+        self._syncing = False  # True while update() moves sliders, so their callbacks don't run the model again
+
+    # What a test or a curious learner can read.
+    @property
+    def params(self) -> dict:
+        """The current parameter values (a copy: change them with :meth:`update`)."""
+        return dict(self._params)
+
+    @property
+    def result(self):
+        """The model's result for the current parameters."""
+        return self._result
+
+    @property
+    def figure(self):
+        """The matplotlib figure, updated in place on every change."""
+        return self._figure
+
+    @property
+    def description(self) -> str:
+        """One line of text saying what the figure shows now."""
+        return self._describe(self._result)
+
+    def update(self, **params) -> None:
+        """Set some parameters, re-run the model and redraw: what a slider move does.
+
+        Raises
+        ------
+        TypeError, ValueError
+            If a name is not a parameter of the model or a value is outside its range;
+            the explorer keeps its previous state.
+        """
+        changes = check_params(self.PARAMS, params)
+        if not changes:
+            return
+        new_params = {**self._params, **changes}
+        result = self._simulate(dict(new_params))
+        self._params, self._result = new_params, result
+        self._update_plot(self._artists, result)
+        if self._widget is not None:
+            self._sync_widget(changes)
+
+    # The widget: built only when a notebook displays the explorer.
+    @property
+    def widget(self):
+        """The ipywidgets box: sliders, the figure as an image, a text line, an error line."""
+        if self._widget is None:
+            self._widget = self._build_widget()
+        return self._widget
+
+    def _build_widget(self):
+        import ipywidgets as widgets
+
+        for name in self.CONTROLS:
+            slider = _slider_for(self.PARAMS[name], self._params[name])
+            slider.observe(self._on_slider, names="value")
+            self._sliders[name] = slider
+        self._image = widgets.Image(value=self.png(), format="png", layout={"width": "100%", "max_width": "900px"})
+        self._caption = widgets.HTML(value=_caption_html(self.description))
+        self._errors = widgets.HTML(value="")
+        controls = widgets.GridBox(
+            list(self._sliders.values()),
+            layout=widgets.Layout(grid_template_columns="repeat(2, minmax(300px, 1fr))", grid_gap="2px 24px"),
+        )
+        return widgets.VBox([controls, self._image, self._caption, self._errors])
+
+    def _on_slider(self, change) -> None:
+        if self._syncing:
+            return
+        name = next(n for n, s in self._sliders.items() if s is change["owner"])
+        try:
+            self.update(**{name: change["new"]})
+            self._errors.value = ""
+        except Exception as error:  # show the learner what went wrong instead of losing it in a log
+            self._errors.value = f"<p role='alert'>⚠ Could not update: {type(error).__name__}: {error}</p>"
+
+    def _sync_widget(self, changes) -> None:
+        self._syncing = True
+        try:
+            for name, value in changes.items():
+                if name in self._sliders:
+                    self._sliders[name].value = value
+        finally:
+            self._syncing = False
+        self._image.value = self.png()
+        self._caption.value = _caption_html(self.description)
+
+    def png(self) -> bytes:
+        """The current figure as PNG bytes."""
+        from smlearn.plots.style import png_bytes
+
+        return png_bytes(self._figure)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self._params[name]!r}" for name in self.CONTROLS)
+        return f"{type(self).__name__}({shown})\n{self.description}"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        # A widget front end shows the live widget; anything else falls back to the PNG, then to the text.
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        bundle["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    # Hooks for subclasses.
+    def _simulate(self, params):
+        raise NotImplementedError
+
+    def _plot(self, result):
+        raise NotImplementedError
+
+    def _update_plot(self, artists, result):
+        raise NotImplementedError
+
+    def _describe(self, result) -> str:
+        raise NotImplementedError
+
+
+def _caption_html(text: str) -> str:
+    import html
+
+    return f"<p style='max-width:900px'>{html.escape(text)}</p>"
+
+
+def _slider_for(param: Param, value):
+    """A slider whose range and step are the parameter's own, labelled with its unit."""
+    import ipywidgets as widgets
+
+    kind = widgets.IntSlider if param.integer else widgets.FloatSlider
+    decimals = 0 if param.integer else max(0, -int(f"{param.step:e}".split("e")[1]))
+    options = {} if param.integer else {"readout_format": f".{decimals}f"}
+    return kind(
+        value=value,
+        min=param.min,
+        max=param.max,
+        step=param.step,
+        description=f"{param.label} ({param.unit})" if param.unit else param.label,
+        description_allow_html=False,
+        tooltip=param.doc,
+        continuous_update=False,  # update on release: a drag would otherwise queue dozens of redraws
+        style={"description_width": "190px"},
+        layout={"width": "auto"},
+        **options,
+    )

@@ -1,0 +1,54 @@
+"""PushPullExplorer: move the sliders and watch push and pull traffic change.
+
+Examples
+--------
+>>> explorer = PushPullExplorer()
+>>> explorer.params["push_hours"]
+5.0
+>>> explorer.update(push_hours=10, stop_period=13)
+>>> explorer.params["stop_period"], int(explorer.result["period"].max())
+(13, 52)
+"""
+
+from smlearn.models import traffic
+from smlearn.plots.traffic import describe_traffic, plot_traffic, update_traffic
+from smlearn.widgets.base import Explorer
+
+
+class PushPullExplorer(Explorer):
+    """Push (networking outreach) vs pull (content found by search), week by week.
+
+    Parameters
+    ----------
+    **params
+        Starting values for any parameter of :func:`smlearn.models.traffic.simulate`;
+        the rest take their defaults.
+    """
+
+    PARAMS = traffic.PARAMS
+    CONTROLS = (
+        "push_hours",
+        "posts_per_period",
+        "content_quality",
+        "stop_period",
+        "periods",
+        "fatigue",
+        "lead_rate_push",
+        "lead_rate_pull",
+        "close_rate_push",
+        "close_rate_pull",
+        "hourly_cost",
+        "content_half_life",
+    )
+
+    def _simulate(self, params):
+        return traffic.simulate(**params)
+
+    def _plot(self, result):
+        return plot_traffic(result)
+
+    def _update_plot(self, artists, result):
+        update_traffic(artists, result)
+
+    def _describe(self, result):
+        return describe_traffic(result)
