@@ -16,9 +16,16 @@ import importlib
 __version__ = "0.1.0"
 
 # Submodules reachable as attributes (smlearn.data, smlearn.models, ...) without importing them up front.
-_SUBMODULES = {"data", "models", "plots", "widgets", "exercises", "params", "cli"}
+_SUBMODULES = {"data", "models", "plots", "widgets", "exercises", "questions", "params", "cli", "environment"}
 
-__all__ = ["__version__", *sorted(_SUBMODULES)]
+__all__ = ["__version__", "check_environment", *sorted(_SUBMODULES)]
+
+
+def check_environment():
+    """Check that a lesson has what it needs; see :func:`smlearn.environment.check_environment`."""
+    from smlearn.environment import check_environment as check
+
+    return check()
 
 
 def __getattr__(name):

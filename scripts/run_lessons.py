@@ -1,0 +1,63 @@
+"""Rebuild the lessons: MyST Markdown source -> notebook -> run in a fresh kernel -> saved with outputs.
+
+Each lesson is written as ``notebooks/NN_name.md`` (MyST Markdown, readable and
+diffable as text) and paired with ``notebooks/NN_name.ipynb`` (what learners open,
+committed with its outputs so that it reads well on GitHub and Binder and so that
+``pytest --nbval`` can compare every output). After editing a lesson's ``.md`` file
+(or its ``.ipynb`` in JupyterLab with jupytext), run::
+
+    python scripts/run_lessons.py            # every lesson
+    python scripts/run_lessons.py 02         # lessons whose file name starts with 02
+
+Only the lessons asked for are rewritten. The run stops at the first error, and the
+notebook is written only after its run succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import jupytext
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+FORMATS = "ipynb,md:myst"
+
+
+def lesson_sources(prefixes: list[str]) -> list[Path]:
+    sources = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
+    if prefixes:
+        sources = [s for s in sources if any(s.name.startswith(p) for p in prefixes)]
+    return sources
+
+
+def run(source: Path, timeout: int) -> Path:
+    notebook = jupytext.read(source)
+    notebook.metadata["jupytext"] = {"formats": FORMATS}
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()
+    target = source.with_suffix(".ipynb")
+    jupytext.write(notebook, target, fmt="ipynb")
+    return target
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("prefixes", nargs="*", help="run only lessons whose file name starts with one of these")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    args = parser.parse_args(argv)
+    sources = lesson_sources(args.prefixes)
+    if not sources:
+        print(f"no lesson sources match {args.prefixes} in {NOTEBOOKS}", file=sys.stderr)
+        return 2
+    for source in sources:
+        print(f"running {source.name} ...", flush=True)
+        print(f"  wrote {run(source, args.timeout).name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Explorers: driven without a browser, they change the plotted data in place."""
+
+import base64
+
+import numpy as np
+import pytest
+
+from smlearn.models import traffic
+from smlearn.widgets import PushPullExplorer
+
+
+@pytest.fixture
+def explorer():
+    return PushPullExplorer()
+
+
+def test_every_control_is_a_model_parameter_with_a_slider_of_its_range(explorer):
+    widget = explorer.widget
+    assert set(explorer._sliders) == set(PushPullExplorer.CONTROLS)
+    for name, slider in explorer._sliders.items():
+        param = traffic.PARAMS[name]
+        assert (slider.min, slider.max, slider.step) == (param.min, param.max, param.step)
+        assert slider.value == param.default
+        assert param.unit in slider.description
+    assert widget is explorer.widget  # built once
+
+
+def test_update_reruns_the_model_and_changes_the_plotted_data_in_place(explorer):
+    figure = explorer.figure
+    push_line = figure.axes[0].lines[0]
+    before = push_line.get_ydata().copy()
+    explorer.update(push_hours=20)
+    assert explorer.figure is figure and figure.axes[0].lines[0] is push_line
+    assert explorer.params["push_hours"] == 20
+    expected = traffic.simulate(push_hours=20)
+    np.testing.assert_allclose(push_line.get_ydata(), expected.loc[expected.channel == "push", "visits"])
+    assert not np.allclose(before, push_line.get_ydata())
+    assert explorer.result.equals(expected)
+
+
+def test_a_slider_move_updates_model_image_and_caption(explorer):
+    widget = explorer.widget
+    image_before, caption_before = explorer._image.value, explorer._caption.value
+    explorer._sliders["posts_per_period"].value = 3.0
+    assert explorer.params["posts_per_period"] == 3.0
+    assert explorer._image.value != image_before
+    assert explorer._caption.value != caption_before
+    assert widget.children[-1].value == ""  # no error shown
+
+
+def test_update_from_code_moves_the_slider_without_running_twice(explorer, monkeypatch):
+    explorer.widget
+    calls = []
+    original = explorer._simulate
+    monkeypatch.setattr(explorer, "_simulate", lambda params: calls.append(1) or original(params))
+    explorer.update(periods=30, stop_period=10)
+    assert explorer._sliders["periods"].value == 30 and explorer._sliders["stop_period"].value == 10
+    assert len(calls) == 1
+    assert explorer.figure.axes[0].get_xlim() == (0.5, 30.5)
+
+
+def test_bad_values_are_refused_and_leave_the_state_alone(explorer):
+    before = explorer.params
+    with pytest.raises(ValueError, match="push_hours must be between"):
+        explorer.update(push_hours=100)
+    with pytest.raises(TypeError, match="unknown parameter 'hours'"):
+        explorer.update(hours=1)
+    with pytest.raises(TypeError, match="unknown parameter"):
+        PushPullExplorer(speed=3)
+    assert explorer.params == before
+
+
+def test_slider_errors_are_shown_not_lost(explorer, monkeypatch):
+    explorer.widget
+
+    def broken(params):
+        raise RuntimeError("model broke")
+
+    monkeypatch.setattr(explorer, "_simulate", broken)
+    explorer._sliders["push_hours"].value = 7.0
+    assert "model broke" in explorer._errors.value
+
+
+def test_without_a_widget_front_end_there_is_a_png_and_a_text_description(explorer):
+    bundle = explorer._repr_mimebundle_()
+    png = base64.b64decode(bundle["image/png"])
+    assert png.startswith(b"\x89PNG")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "Pull overtakes push in week" in bundle["text/plain"]
+
+
+def test_the_title_states_the_finding_and_follows_the_parameters(explorer):
+    assert explorer.figure._suptitle.get_text().startswith("Pull overtakes push in week")
+    explorer.update(posts_per_period=0.0)
+    assert explorer.figure._suptitle.get_text().startswith("Push stays ahead of pull")
+
+
+def test_axes_are_labelled_with_units(explorer):
+    for ax in explorer.figure.axes:
+        assert ax.get_xlabel() == "Week"
+        assert ax.get_ylabel()
+    assert "(people)" in explorer.figure.axes[1].get_ylabel()
+
+
+def test_sliders_cannot_produce_values_the_model_rejects():
+    # Every slider end and step lands on a value that the model accepts.
+    for name in PushPullExplorer.CONTROLS:
+        p = traffic.PARAMS[name]
+        for value in (p.min, p.max, p.default, p.min + p.step):
+            traffic.simulate(**{name: value})
