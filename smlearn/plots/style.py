@@ -91,7 +91,7 @@ def nice_ceiling(value: float) -> float:
     Examples
     --------
     >>> [nice_ceiling(v) for v in (0, 0.7, 3.2, 47, 120)]
-    [1.0, 1.0, 4.0, 50.0, 150.0]
+    [1.0, 0.8, 4.0, 50.0, 150.0]
     """
     import math
 

@@ -12,7 +12,7 @@ Examples
 >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
 ('Week', 'Visits per week')
 >>> update_traffic(artists, traffic.simulate(push_hours=10))
->>> artists["visits"]["push"].get_ydata().max() > 60
+>>> bool(artists["visits"]["push"].get_ydata().max() > 60)
 True
 """
 
