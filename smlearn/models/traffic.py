@@ -355,9 +355,10 @@ def crossover_period(result):
     True
     """
     _check_result(result, ["period", "channel", "visits"])
-    visits = result.pivot_table(index="period", columns="channel", values="visits", aggfunc="sum")
-    ahead = visits.index[visits["pull"] > visits["push"]]
-    return int(ahead[0]) if len(ahead) else None
+    visits = result.set_index(["channel", "period"])["visits"]
+    pull_ahead = visits["pull"] > visits["push"]      # one True/False per week
+    weeks = pull_ahead.index[pull_ahead]
+    return int(weeks[0]) if len(weeks) else None
 
 
 def cost_per_customer(result):

@@ -12,7 +12,7 @@ or an extra image in a notebook; show one by leaving it as the last line of a ce
 
 import importlib
 
-_TOPICS = {"style", "traffic"}
+_TOPICS = {"activities", "style", "traffic"}
 
 
 def __getattr__(name):

@@ -70,6 +70,9 @@ def plot_traffic(result):
     fig.legend(handles=[*artists["visits"].values(), artists["crossover"]], loc="outside lower center",
                ncols=3, frameon=False, fontsize=9)
     artists["title"] = fig.suptitle("", fontsize=11)
+    # What update_traffic changes without touching an axis limit (see smlearn.plots.render).
+    artists["dynamic"] = [*artists["visits"].values(), *artists["customers"].values(), *artists["stop"],
+                          artists["stop_label"], artists["crossover"], artists["title"]]
     update_traffic(artists, result)
     return fig, artists
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 
 from smlearn.params import Param, check_params
+from smlearn.plots.render import PngRenderer
 
 
 class Explorer:
@@ -31,7 +32,8 @@ class Explorer:
     _simulate(params) -> result
         Run the model.
     _plot(result) -> (figure, artists)
-        Draw the figure once.
+        Draw the figure once. ``artists["dynamic"]``, if present, lists the artists that
+        updates change, so that a redraw can skip the rest (see smlearn.plots.render).
     _update_plot(artists, result)
         Change the artists in place.
     _describe(result) -> str
@@ -49,6 +51,7 @@ class Explorer:
         self._params.update(check_params(self.PARAMS, params))
         self._result = self._simulate(dict(self._params))
         self._figure, self._artists = self._plot(self._result)
+        self._renderer = PngRenderer(self._figure, dynamic=self._artists.get("dynamic", ()))
         self._widget = None
         self._sliders = {}
         self._syncing = False  # True while update() moves sliders, so their callbacks don't run the model again
@@ -139,10 +142,8 @@ class Explorer:
         self._caption.value = _caption_html(self.description)
 
     def png(self) -> bytes:
-        """The current figure as PNG bytes."""
-        from smlearn.plots.style import png_bytes
-
-        return png_bytes(self._figure)
+        """The current figure as PNG bytes (redrawing only what changed, when it can)."""
+        return self._renderer.png()
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={self._params[name]!r}" for name in self.CONTROLS)

@@ -1,0 +1,130 @@
+"""Benchmark: how quickly an explorer answers a slider move, and what bounds it.
+
+Run from the repository root::
+
+    python benchmarks/run.py            # about a minute
+    python benchmarks/run.py --quick    # fewer repeats, for a smoke test
+
+For each explorer it reports medians (and the 10th-90th percentile range) over many
+updates in one run:
+
+- model:          the model alone at its default settings (target <= 10 ms);
+- draw:           a bare Agg redraw of the explorer's figure, nothing changed (the floor);
+- draw + PNG:     the bare redraw plus encoding it as the PNG the explorer shows;
+- update:         a whole explorer update as a slider triggers it: model, artists
+                  changed in place, redraw and PNG (target <= 1.3 x the bare redraw);
+                  only the changed artists are redrawn over a cached background;
+- update, new axis limits: the worst case, a slider that moves an axis limit (the
+                  horizon), so tick labels change and the whole figure is redrawn;
+
+and the cost of ``import smlearn`` in a fresh interpreter (target <= 0.3 s), next to
+the cost of starting that interpreter with no import at all. Results are printed as a
+table and written to ``benchmarks/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def timings(function, repeats: int, warmup: int = 3) -> list[float]:
+    """Call ``function(i)`` ``repeats`` times after a warm-up; return the times in milliseconds."""
+    for i in range(warmup):
+        function(i)
+    times = []
+    for i in range(repeats):
+        start = time.perf_counter()
+        function(i)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def summary(times: list[float]) -> dict:
+    deciles = statistics.quantiles(times, n=10)
+    return {"median_ms": statistics.median(times), "p10_ms": deciles[0], "p90_ms": deciles[-1], "n": len(times)}
+
+
+def bench_push_pull(repeats: int) -> dict:
+    from smlearn.models import traffic
+    from smlearn.plots.style import png_bytes
+    from smlearn.widgets import PushPullExplorer
+
+    explorer = PushPullExplorer()
+    explorer.widget  # build the widget too, so update() also refreshes the image and caption as in a notebook
+    figure = explorer.figure
+    # Alternate between two values, as a learner nudging a slider back and forth does.
+    hours = [5.0, 5.5]
+    horizons = [52, 40]  # a change of horizon changes the x-axis, which forces a full redraw
+    results = {
+        "model": summary(timings(lambda i: traffic.simulate(push_hours=hours[i % 2]), repeats * 5)),
+        "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
+        "draw + PNG": summary(timings(lambda i: png_bytes(figure), repeats)),
+        "update": summary(timings(lambda i: explorer.update(push_hours=hours[i % 2]), repeats)),
+        "update, new axis limits": summary(timings(lambda i: explorer.update(periods=horizons[i % 2]), repeats)),
+    }
+    return results
+
+
+def bench_import(repeats: int) -> dict:
+    def run(code):
+        return lambda i: subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+    return {
+        "python -c pass": summary(timings(run("pass"), repeats, warmup=1)),
+        "python -c 'import smlearn'": summary(timings(run("import smlearn"), repeats, warmup=1)),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args(argv)
+    repeats = 15 if args.quick else 60
+
+    results = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "processor": platform.machine()},
+        "PushPullExplorer": bench_push_pull(repeats),
+        "import": bench_import(max(5, repeats // 4)),
+    }
+    explorer = results["PushPullExplorer"]
+    imports = results["import"]
+    import_cost = imports["python -c 'import smlearn'"]["median_ms"] - imports["python -c pass"]["median_ms"]
+    results["checks"] = {
+        "model <= 10 ms": explorer["model"]["median_ms"] <= 10,
+        "update / draw <= 1.3": explorer["update"]["median_ms"] / explorer["draw"]["median_ms"] <= 1.3,
+        "update with new axis limits / draw <= 1.3":
+            explorer["update, new axis limits"]["median_ms"] / explorer["draw"]["median_ms"] <= 1.3,
+        "import smlearn <= 300 ms": import_cost <= 300,
+    }
+
+    print(f"Python {results['machine']['python']} on {results['machine']['processor']}; medians over {repeats} updates\n")
+    print(f"{'PushPullExplorer':<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
+    for name, row in explorer.items():
+        ratio = row["median_ms"] / explorer["draw"]["median_ms"]
+        print(f"  {name:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}{ratio:>9.2f}")
+    print(f"\n{'Start-up':<28}{'median ms':>10}")
+    for name, row in imports.items():
+        print(f"  {name:<26}{row['median_ms']:>10.1f}")
+    print(f"  {'import smlearn itself':<26}{import_cost:>10.1f}")
+    print("\nTargets:")
+    for check, passed in results["checks"].items():
+        print(f"  {'met ' if passed else 'MISSED'} {check}")
+
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
