@@ -192,7 +192,7 @@ def _slider_for(param: Param, value):
         description_allow_html=False,
         tooltip=param.doc,
         continuous_update=False,  # update on release: a drag would otherwise queue dozens of redraws
-        style={"description_width": "190px"},
+        style={"description_width": "210px"},
         layout={"width": "auto"},
         **options,
     )

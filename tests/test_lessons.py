@@ -1,0 +1,85 @@
+"""Every lesson is a piece of teaching with a known shape, and its text source matches its notebook.
+
+nbval (run by the same `pytest` command) re-executes each lesson and compares outputs;
+these tests check what nbval cannot: structure, pairing and the committed state.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import jupytext
+import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+IDS = [p.stem for p in LESSONS]
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_the_course_has_its_first_lessons():
+    assert [p.stem[:2] for p in LESSONS][:3] == ["00", "01", "02"]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_each_notebook_is_in_sync_with_its_markdown_source(path):
+    text_source = path.with_suffix(".md")
+    assert text_source.is_file(), f"{path.name} has no paired {text_source.name}; run scripts/run_lessons.py"
+    from_md = jupytext.read(text_source)["cells"]
+    from_ipynb = cells(path)
+    assert [c["cell_type"] for c in from_md] == [c["cell_type"] for c in from_ipynb]
+    for md_cell, nb_cell in zip(from_md, from_ipynb):
+        assert md_cell["source"].strip() == source(nb_cell).strip(), (
+            f"{path.name} and {text_source.name} differ; edit one, then run scripts/run_lessons.py {path.stem[:2]}"
+        )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_each_lesson_opens_with_objectives_and_time_and_ends_with_a_summary(path):
+    markdown = [source(c) for c in cells(path) if c["cell_type"] == "markdown"]
+    opening = "\n".join(markdown[:3]).lower()
+    assert "objective" in opening or "you will" in opening, "objectives belong at the top"
+    assert re.search(r"\d+\s*(min|minutes)", opening), "an estimated time belongs at the top"
+    closing = "\n".join(markdown[-3:]).lower()
+    assert "summary" in closing
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_the_first_code_cell_checks_the_environment(path):
+    first = next(c for c in cells(path) if c["cell_type"] == "code")
+    assert "check_environment()" in source(first)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_the_committed_notebook_ran_top_to_bottom_without_errors(path):
+    code = [c for c in cells(path) if c["cell_type"] == "code" and source(c).strip()]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    for cell in code:
+        assert not [o for o in cell["outputs"] if o["output_type"] == "error"]
+
+
+@pytest.mark.parametrize("path", [p for p in LESSONS if not p.stem.startswith("00")], ids=IDS[1:])
+def test_lessons_have_three_checked_exercises_each_followed_by_a_solution(path):
+    all_cells = cells(path)
+    exercises = [i for i, c in enumerate(all_cells) if c["cell_type"] == "code" and re.search(r"\.check\(my_\w*\)", source(c))]
+    assert len(exercises) >= 3, f"{path.name} has {len(exercises)} checked exercises; at least 3 are needed"
+    for i in exercises:
+        text = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in all_cells[i]["outputs"])
+        assert "No answer yet" in text, "the committed exercise cell shows the unanswered state"
+        after = all_cells[i + 1]
+        assert "solution" in after.get("metadata", {}).get("tags", []), f"cell {i + 1} of {path.name} should be a tagged solution"
+        solved = "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in after["outputs"])
+        assert "✔ Correct" in solved, f"the solution after cell {i} of {path.name} does not pass its own check"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_no_path_of_the_authors_machine_is_in_a_lesson(path):
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"(/work/|/root/|/home/\w+|/tmp/|C:\\\\Users)", text)
