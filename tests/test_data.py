@@ -174,3 +174,23 @@ def test_describe_lists_columns_with_types():
     table = data.describe("activities")
     assert table.set_index("column").loc["label", "type"] == "category"
     assert isinstance(table, pd.DataFrame)
+
+
+def test_a_format_without_a_reader_is_refused_by_name(data_copy):
+    manifest = json.loads((data_copy / "manifest.json").read_text())
+    manifest["datasets"][0]["format"] = "parquet"
+    (data_copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(data.DataError, match="format 'parquet': it needs a 'reader'"):
+        data.load("activities", directory=data_copy)
+
+
+def test_a_reader_named_in_the_manifest_is_used_after_the_checksum(data_copy):
+    manifest = json.loads((data_copy / "manifest.json").read_text())
+    manifest["datasets"][0]["reader"] = "smlearn.data:sha256_of"   # any (path, ...) function will do
+    (data_copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(TypeError):   # sha256_of takes one argument: proves the named reader was called
+        data.load("activities", directory=data_copy)
+    manifest["datasets"][0]["reader"] = "smlearn.data:no_such_reader"
+    (data_copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(data.DataError, match="cannot find its reader"):
+        data.load("activities", directory=data_copy)

@@ -7,16 +7,6 @@ ranges and units; explorers build their sliders from it.
 - :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic.
 """
 
-import importlib
+from smlearn._lazy import lazy_submodules
 
-_MODELS = {"traffic"}
-
-
-def __getattr__(name):
-    if name in _MODELS:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module 'smlearn.models' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | _MODELS)
+__getattr__, __dir__ = lazy_submodules(__name__, __file__)

@@ -10,16 +10,6 @@ or an extra image in a notebook; show one by leaving it as the last line of a ce
 - :mod:`smlearn.plots.traffic` -- push vs pull traffic.
 """
 
-import importlib
+from smlearn._lazy import lazy_submodules
 
-_TOPICS = {"activities", "style", "traffic"}
-
-
-def __getattr__(name):
-    if name in _TOPICS:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module 'smlearn.plots' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | _TOPICS)
+__getattr__, __dir__ = lazy_submodules(__name__, __file__)

@@ -8,3 +8,7 @@ A lesson imports its module and checks answers in a cell::
 Right answers are computed from the models or kept as fingerprints (see
 :mod:`smlearn.exercises`), never written here in plain text.
 """
+
+from smlearn._lazy import lazy_submodules
+
+__getattr__, __dir__ = lazy_submodules(__name__, __file__)

@@ -12,20 +12,42 @@ Drive one from code (what a slider does, and how the tests check explorers)::
     explorer.result      # the model's current result
     explorer.figure      # the matplotlib figure
 
+Each explorer ``SomethingExplorer`` lives in the module ``something.py`` (the class
+name without "Explorer", in snake case) and is imported the first time it is used:
+
 - :class:`PushPullExplorer` -- push vs pull website traffic (:mod:`smlearn.models.traffic`).
 """
 
 import importlib
+import re
 
-# Explorer class name -> the module that defines it; imported on first use to keep `import smlearn` quick.
-_EXPLORERS = {"PushPullExplorer": "push_pull", "Explorer": "base"}
+from smlearn._lazy import submodule_names
+
+_MODULES = submodule_names(__file__)
+
+
+def module_for(class_name: str) -> str:
+    """The module that defines an explorer class: ``PushPullExplorer`` -> ``push_pull``.
+
+    Examples
+    --------
+    >>> module_for("PushPullExplorer"), module_for("Explorer")
+    ('push_pull', 'base')
+    """
+    if class_name == "Explorer":
+        return "base"
+    stem = class_name.removesuffix("Explorer")
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", stem).lower()
 
 
 def __getattr__(name):
-    if name in _EXPLORERS:
-        return getattr(importlib.import_module(f"{__name__}.{_EXPLORERS[name]}"), name)
+    module = module_for(name) if name.endswith("Explorer") else None
+    if module in _MODULES:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    if name in _MODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'smlearn.widgets' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_EXPLORERS))
+    return sorted(_MODULES)
