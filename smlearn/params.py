@@ -21,7 +21,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 
-__all__ = ["Param", "check_params", "check_seed"]
+__all__ = ["Param", "Choice", "check_params", "check_seed"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,53 @@ class Param:
         return value
 
 
-def check_params(spec: dict[str, Param], values: dict) -> dict:
+@dataclass(frozen=True)
+class Choice:
+    """A parameter that takes one of a few named options (an explorer shows a drop-down).
+
+    Parameters
+    ----------
+    name : str
+        The keyword the model function takes.
+    default : str or bool
+        The option used when the caller gives none; one of ``options``.
+    options : tuple
+        The allowed options, in the order a drop-down shows them.
+    label, doc : str
+        Short words for the control; one sentence that says what it means.
+
+    Examples
+    --------
+    >>> rule = Choice("rule", "hot", ("score", "hot", "gravity"), "Ranking rule")
+    >>> rule.check("gravity")
+    'gravity'
+    >>> rule.check("new")
+    Traceback (most recent call last):
+    ...
+    ValueError: rule must be one of 'score', 'hot', 'gravity'; got 'new'
+    """
+
+    name: str
+    default: object
+    options: tuple
+    label: str
+    doc: str = ""
+
+    def __post_init__(self):
+        if self.default not in self.options:
+            raise ValueError(f"the default of {self.name} ({self.default!r}) is not one of its options {self.options}")
+
+    def check(self, value):
+        """Return ``value`` if it is one of the options, else raise a ValueError listing them."""
+        # `1 in (True, False)` is True in Python, so compare types as well as values.
+        for option in self.options:
+            if value == option and type(value) is type(option):
+                return option
+        allowed = ", ".join(repr(o) for o in self.options)
+        raise ValueError(f"{self.name} must be one of {allowed}; got {value!r}")
+
+
+def check_params(spec: dict[str, "Param | Choice"], values: dict) -> dict:
     """Check every value against its :class:`Param`; return the cleaned values.
 
     Unknown names are refused with the list of names that are allowed, because a

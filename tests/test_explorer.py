@@ -138,3 +138,40 @@ def test_a_change_of_axis_limits_forces_a_full_redraw(explorer):
     explorer.update(periods=20)       # new x-limits: tick labels change, so everything is redrawn
     explorer.png()
     assert explorer._renderer.full_redraws == before + 1
+
+
+def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
+    import ipywidgets
+
+    from smlearn.params import Choice, Param
+    from smlearn.widgets.base import Explorer
+
+    class Toy(Explorer):
+        PARAMS = {"shape": Choice("shape", "flat", ("flat", "steep"), "Shape"),
+                  "level": Param("level", 1.0, 0.0, 2.0, 0.5, "Level", "units")}
+        CONTROLS = ("shape", "level")
+
+        def _simulate(self, params):
+            return np.arange(5) * (3 if params["shape"] == "steep" else 1) * params["level"]
+
+        def _plot(self, result):
+            from smlearn.plots.style import new_figure
+
+            fig, (ax,) = new_figure()
+            (line,) = ax.plot(np.arange(5), result)
+            ax.set_ylim(0, 30)
+            return fig, {"line": line, "dynamic": [line]}
+
+        def _update_plot(self, artists, result):
+            artists["line"].set_ydata(result)
+
+        def _describe(self, result):
+            return f"top {result.max():.0f}"
+
+    toy = Toy()
+    menu = toy.widget.children[0].children[0]
+    assert isinstance(menu, ipywidgets.Dropdown) and menu.value == "flat"
+    menu.value = "steep"
+    assert toy.params["shape"] == "steep" and toy.description == "top 12"
+    with pytest.raises(ValueError, match="shape must be one of 'flat', 'steep'"):
+        toy.update(shape="round")

@@ -58,3 +58,18 @@ def test_seeds_make_repeatable_generators_and_bad_seeds_are_refused():
     for bad in (-1, 1.5, "7", True):
         with pytest.raises(TypeError, match="seed must be None, an integer >= 0 or a numpy Generator"):
             check_seed(bad)
+
+
+def test_choices_accept_only_their_options_and_list_them():
+    from smlearn.params import Choice
+
+    rule = Choice("rule", "hot", ("score", "hot"), "Ranking rule")
+    assert rule.check("score") == "score"
+    with pytest.raises(ValueError, match="rule must be one of 'score', 'hot'; got 'Hot'"):
+        rule.check("Hot")
+    flag = Choice("manipulated", False, (False, True), "Fake votes")
+    assert flag.check(True) is True
+    with pytest.raises(ValueError, match="manipulated must be one of False, True; got 1"):
+        flag.check(1)
+    with pytest.raises(ValueError, match="is not one of its options"):
+        Choice("x", "c", ("a", "b"), "X")

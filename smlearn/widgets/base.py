@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 
-from smlearn.params import Param, check_params
+from smlearn.params import Choice, Param, check_params
 from smlearn.plots.render import PngRenderer
 
 
@@ -40,7 +40,7 @@ class Explorer:
         One line of text saying what the figure shows (also its alt text).
     """
 
-    PARAMS: dict[str, Param] = {}
+    PARAMS: dict[str, Param | Choice] = {}
     CONTROLS: tuple[str, ...] = ()
 
     def __init__(self, **params):
@@ -177,9 +177,18 @@ def _caption_html(text: str) -> str:
 
 
 def _slider_for(param: Param, value):
-    """A slider whose range and step are the parameter's own, labelled with its unit."""
+    """A slider whose range and step are the parameter's own, labelled with its unit (a drop-down for a Choice)."""
     import ipywidgets as widgets
 
+    if isinstance(param, Choice):
+        return widgets.Dropdown(
+            options=[(str(option), option) for option in param.options],
+            value=value,
+            description=param.label,
+            tooltip=param.doc,
+            style={"description_width": "210px"},
+            layout={"width": "auto"},
+        )
     kind = widgets.IntSlider if param.integer else widgets.FloatSlider
     decimals = 0 if param.integer else max(0, -int(f"{param.step:e}".split("e")[1]))
     options = {} if param.integer else {"readout_format": f".{decimals}f"}
