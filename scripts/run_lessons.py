@@ -37,8 +37,16 @@ def run(source: Path, timeout: int) -> Path:
     notebook = jupytext.read(source)
     notebook.metadata["jupytext"] = {"formats": FORMATS}
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        record_timing=False,        # timestamps would make every rebuild a diff
+        store_widget_state=False,   # live widgets need a kernel anyway; outputs keep a static PNG
+    )
     client.execute()
+    notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
     target = source.with_suffix(".ipynb")
     jupytext.write(notebook, target, fmt="ipynb")
     return target

@@ -85,15 +85,15 @@ contradiction = ChoiceQuestion(
     "Which pair of claims is a real contradiction (both cannot be true of the same thing),"
     " not just two sources saying different things?",
     [
-        "Source B: both ideas need an online profile. Source D: both ideas depend on going viral.",
-        "Source C: social media posts can be scheduled ahead with automation tools."
-        " Source D: social media is slow, hard work, and one-to-one conversations cannot be automated"
-        " unless you are already a well-known brand.",
-        "Source A: networking pushes people towards your website. Source B: networking is about meeting people.",
-        "Source B: social media is about sharing what you know."
-        " Source C: social media is about content that draws engagement from followers.",
+        "Source B says both ideas need an online profile; Source D says both depend on going viral",
+        "Source C says social media posts can be scheduled ahead with automation tools;"
+        " Source D says social media is slow, hard work, and one-to-one conversations cannot be automated"
+        " unless you are already a well-known brand",
+        "Source A says networking is used to push people towards your website; Source B says its point is getting to know people",
+        "Source B says social media means passing on useful things you know;"
+        " Source C says it means posting content that gets followers talking",
     ],
-    answer_fingerprint="5aa0a1446ce04b2a",
+    answer_fingerprint="6cf5446a6bfa1645",
     hint="Look for two claims about the same activity where one source says yes and the other says no.",
     feedback={
         "a": "These are two different things the ideas have in common; one does not rule out the other.",

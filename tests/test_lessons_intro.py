@@ -1,0 +1,230 @@
+"""Tests of lessons 00 and 01: their questions, the activities figure, and the exercise cells."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from smlearn import data
+from smlearn.exercises import ChoiceQuestion, fingerprint
+from smlearn.plots import activities as activities_plot
+from smlearn.questions import start_here, two_ideas
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+CHOICE_QUESTIONS = {
+    "start_here.two_way": start_here.two_way,
+    "start_here.run_cell": start_here.run_cell,
+    "two_ideas.separating_dimension": two_ideas.separating_dimension,
+    "two_ideas.contradiction": two_ideas.contradiction,
+    "two_ideas.ledger": two_ideas.ledger,
+}
+
+# The letters the lessons' solution cells use: if an option is reworded or reordered, this fails first.
+SOLUTION_LETTERS = {
+    "start_here.two_way": "b",
+    "start_here.run_cell": "b",
+    "two_ideas.separating_dimension": "d",
+    "two_ideas.contradiction": "b",
+    "two_ideas.ledger": "a",
+}
+
+
+@pytest.fixture(scope="module")
+def activities():
+    return data.load("activities")
+
+
+def fresh(question: ChoiceQuestion) -> ChoiceQuestion:
+    """A copy with no attempts counted, so tests do not depend on their order."""
+    return ChoiceQuestion(question.id, question.prompt, question.options,
+                          answer_fingerprint=fingerprint(question.id, question._answer_text().split(") ", 1)[1]),
+                          hint=question._hint, feedback=question._option_feedback, explanation=question.explanation)
+
+
+# -- choice questions -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
+def test_choice_question_accepts_the_right_letter_and_the_right_text(name):
+    question = fresh(CHOICE_QUESTIONS[name])
+    letter = SOLUTION_LETTERS[name]
+    feedback = question.check(letter)
+    assert feedback.correct is True and feedback.message.startswith("✔ Correct")
+    assert question.check(letter.upper()).correct is True
+    option = question.options[question.letters.index(letter)]
+    assert question.check(option).correct is True
+
+
+@pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
+def test_choice_question_rejects_every_wrong_letter_with_a_hint(name):
+    question = fresh(CHOICE_QUESTIONS[name])
+    wrong = [letter for letter in question.letters if letter != SOLUTION_LETTERS[name]]
+    assert wrong
+    for letter in wrong:
+        feedback = question.check(letter)
+        assert feedback.correct is False
+        assert feedback.message.startswith("✘ Not yet")
+        assert "Hint:" in feedback.message
+
+
+@pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
+def test_choice_question_without_an_answer_says_no_answer_yet(name):
+    for empty in (..., None):
+        feedback = CHOICE_QUESTIONS[name].check(empty)
+        assert feedback.correct is None
+        assert feedback.message.startswith("… No answer yet")
+
+
+def test_choice_answers_are_stored_only_as_fingerprints():
+    for module in (start_here, two_ideas):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "fingerprint(" not in source, f"{module.__name__} computes a fingerprint from the answer text"
+        assert re.search(r'answer_fingerprint="[0-9a-f]{16}"', source)
+
+
+def test_choice_questions_have_a_prompt_a_hint_and_a_specific_word_for_each_wrong_option():
+    for name, question in CHOICE_QUESTIONS.items():
+        assert question.prompt.endswith("?"), name
+        assert question._hint, name
+        right = SOLUTION_LETTERS[name]
+        assert set(question._option_feedback) == set(question.letters) - {right}, name
+
+
+# -- the sorting question -------------------------------------------------------------------------------------
+
+
+def test_sorting_sample_is_fixed_and_comes_from_the_data_set(activities):
+    sample = two_ideas.sorting_sample(activities)
+    assert len(sample) == two_ideas.SAMPLE_SIZE == 10
+    assert sample["id"].tolist() == sorted(sample["id"].tolist())
+    assert sample.equals(two_ideas.sorting_sample(activities))
+    rows = activities.set_index("id").loc[sample["id"].tolist()]
+    assert rows["label"].astype(str).tolist() == sample["label"].astype(str).tolist()
+    assert set(sample["label"].astype(str)) == {"social media", "social networking", "both"}
+    assert two_ideas.sorting.items["id"].tolist() == sample["id"].tolist()
+
+
+def test_sorting_accepts_the_data_sets_labels_and_their_short_forms(activities):
+    sample = two_ideas.sorting_sample(activities)
+    full = dict(zip(sample["id"], sample["label"]))
+    assert two_ideas.sorting.check(full).correct is True
+    short = {"social media": "media", "social networking": "networking", "both": "both"}
+    shorthand = {i: short[label] for i, label in full.items()}
+    feedback = two_ideas.sorting.check(shorthand)
+    assert feedback.correct is True and feedback.message.startswith("✔ Correct")
+
+
+def test_sorting_rejects_a_wrong_label_with_a_clue_and_lists_missing_ones(activities):
+    sample = two_ideas.sorting_sample(activities)
+    first = sample.iloc[0]
+    wrong_label = "both" if first["label"] != "both" else "media"
+    feedback = two_ideas.sorting.check({int(first["id"]): wrong_label})
+    assert feedback.correct is False
+    assert feedback.message.startswith("✘ 0 of 10 right")
+    assert f"Clue: think about its {first['dimension']}" in feedback.message
+    assert "Not answered yet" in feedback.message
+    assert str(first["label"]) not in feedback.message  # a clue, never the answer
+
+
+def test_sorting_without_an_answer_says_no_answer_yet():
+    assert two_ideas.sorting.check(...).message.startswith("… No answer yet")
+
+
+def test_sorting_prompt_hides_the_labels():
+    shown = repr(two_ideas.sorting)
+    for label in ("social media", "social networking"):
+        assert label not in shown
+
+
+# -- the figure -----------------------------------------------------------------------------------------------
+
+
+def test_figure_has_labelled_axes_and_a_title_that_states_the_finding(activities):
+    fig = activities_plot.plot_activities_by_dimension(activities)
+    (ax,) = fig.axes
+    assert ax.get_xlabel() == "Number of activities"
+    assert ax.get_ylabel() == "Deciding dimension"
+    title = fig._suptitle.get_text()
+    assert title == activities_plot.activities_finding(activities)
+    assert title.startswith("All 7 dimensions")
+
+
+def test_figure_has_one_bar_per_dimension_and_label_and_counts_every_activity(activities):
+    fig = activities_plot.plot_activities_by_dimension(activities)
+    (ax,) = fig.axes
+    counts = activities_plot.count_by_dimension(activities)
+    assert counts.shape == (activities["dimension"].nunique(), 3)
+    assert len(ax.patches) == counts.size == 21
+    assert sum(bar.get_width() for bar in ax.patches) == len(activities) == counts.to_numpy().sum()
+    assert sorted(bar.get_width() for bar in ax.patches) == sorted(counts.to_numpy().ravel().tolist())
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(counts.index)
+
+
+def test_each_label_differs_by_more_than_colour(activities):
+    fig = activities_plot.plot_activities_by_dimension(activities)
+    (ax,) = fig.axes
+    hatches = {bar.get_hatch() for bar in ax.patches}
+    colours = {bar.get_facecolor() for bar in ax.patches}
+    assert len(hatches) == 3 and len(colours) == 3
+    legend_texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend_texts == ["social media", "social networking", "both"]
+
+
+def test_figure_of_part_of_the_data_still_counts_right(activities):
+    media = activities[activities["label"] == "social media"]
+    fig = activities_plot.plot_activities_by_dimension(media)
+    (ax,) = fig.axes
+    assert sum(bar.get_width() for bar in ax.patches) == len(media)
+    assert activities_plot.activities_finding(media) == "Each dimension sends its activities to one side only"
+
+
+def test_description_is_one_line_and_agrees_with_the_counts(activities):
+    text = activities_plot.describe_activities_by_dimension(activities)
+    assert "\n" not in text and text.endswith(".")
+    assert "53 activities" in text
+    assert "22 are social media, 23 social networking and 8 both" in text
+    assert "direction the most 'both' items (2)" in text
+
+
+def test_count_by_dimension_names_a_missing_column(activities):
+    with pytest.raises(ValueError, match="'dimension'"):
+        activities_plot.count_by_dimension(activities.drop(columns="dimension"))
+
+
+# -- the lessons' exercise cells ------------------------------------------------------------------------------
+
+
+def code_cells(name):
+    notebook = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            yield "".join(cell["source"]), cell["metadata"].get("tags", []), cell.get("outputs", [])
+
+
+def plain_text(outputs) -> str:
+    return "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", "")) for o in outputs)
+
+
+@pytest.mark.parametrize("name, exercises", [("00_start_here.ipynb", 1), ("01_two_ideas.ipynb", 4)])
+def test_each_exercise_shows_no_answer_yet_and_is_followed_by_a_tagged_solution(name, exercises):
+    cells = list(code_cells(name))
+    assert cells[0][0].startswith("%matplotlib inline")
+    assert cells[0][0].rstrip().endswith("smlearn.check_environment()")
+    assert plain_text(cells[0][2]).startswith("✔ Ready")
+    found = 0
+    for (source, tags, outputs), following in zip(cells, cells[1:]):
+        if not source.startswith("my_answer = ...   # replace ... with your answer"):
+            continue
+        found += 1
+        assert plain_text(outputs).startswith("… No answer yet"), source
+        solution_source, solution_tags, solution_outputs = following
+        assert solution_source.startswith("# Solution"), solution_source
+        assert "solution" in solution_tags
+        assert plain_text(solution_outputs).startswith("✔ Correct"), solution_source
+    assert found == exercises
+    for source, tags, _ in cells:
+        assert ("solution" in tags) == source.startswith("# Solution")
