@@ -47,9 +47,28 @@ def run(source: Path, timeout: int) -> Path:
     )
     client.execute()
     notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
+    drop_widget_views(notebook)
     target = source.with_suffix(".ipynb")
     jupytext.write(notebook, target, fmt="ipynb")
     return target
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_widget_views(notebook) -> None:
+    """Keep an explorer's static picture and text, not its live-widget view, in the saved notebook.
+
+    A saved widget view points at a widget that exists only while the kernel that made it
+    runs: opened later it shows "model not found" instead of anything useful, and its
+    random id changes on every rebuild. Every explorer and form also offers a PNG or
+    plain text, which every viewer can show; running the cell brings the live widget back.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and len(data) > 1:
+                del data[WIDGET_VIEW]
 
 
 def main(argv=None) -> int:

@@ -36,7 +36,7 @@ import numbers
 from dataclasses import dataclass
 from typing import Callable
 
-__all__ = ["Feedback", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "fingerprint"]
+__all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "fingerprint"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
 
@@ -90,6 +90,10 @@ class _Question:
     def __repr__(self) -> str:
         return self.prompt
 
+    def reset(self) -> None:
+        """Forget earlier attempts (the count decides when to suggest the solution)."""
+        self.attempts = 0
+
     def hint(self) -> None:
         """Print the hint."""
         print(f"Hint: {self._hint}" if self._hint else "There is no hint for this one: re-read the section above.")
@@ -129,10 +133,26 @@ class _Question:
         check.on_click(on_check)
         hint.on_click(lambda _: setattr(feedback, "value", _html(f"Hint: {self._hint or 're-read the section above.'}")))
         reveal.on_click(lambda _: setattr(feedback, "value", _html(f"Answer: {self._answer_text()}. {self.explanation}")))
-        return widgets.VBox([widgets.HTML(_html(self.prompt)), field, widgets.HBox([check, hint, reveal]), feedback])
+        return Form(widgets.VBox([widgets.HTML(_html(self.prompt)), field, widgets.HBox([check, hint, reveal]), feedback]), self.prompt)
 
     def _value_of(self, field):
         return field.value
+
+
+class Form:
+    """A question's form: shows as live widgets in JupyterLab and as its prompt in plain text elsewhere."""
+
+    def __init__(self, widget, prompt: str):
+        self.widget = widget
+        self.prompt = prompt
+
+    def __repr__(self) -> str:
+        return f"Form: {self.prompt} (run this cell in JupyterLab to use the form)"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        bundle["text/plain"] = repr(self)
+        return bundle
 
 
 def _html(text: str) -> str:
@@ -207,7 +227,8 @@ class NumericQuestion(_Question):
 
 
 def _format_number(value, unit: str = "") -> str:
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
+    # Whole numbers and anything of 100 or more read best without decimals ($2,706, not $2.71e+03).
+    text = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.3g}"
     if unit == "$":
         return f"${text}"
     return f"{text} {unit}".strip()
@@ -399,4 +420,4 @@ class SortingQuestion(_Question):
             feedback.value = "<pre>" + _html(self.check(answers).message)[3:-4] + "</pre>"
 
         check.on_click(on_check)
-        return widgets.VBox([widgets.HTML(_html(self.prompt)), *rows, check, feedback])
+        return Form(widgets.VBox([widgets.HTML(_html(self.prompt)), *rows, check, feedback]), self.prompt)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 
-__all__ = ["Param", "Choice", "check_params", "check_seed"]
+__all__ = ["Param", "Choice", "check_params", "check_seed", "params_table"]
 
 
 @dataclass(frozen=True)
@@ -177,3 +177,23 @@ def check_seed(seed):
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise TypeError(f"seed must be None, an integer >= 0 or a numpy Generator; got {seed!r}")
     return np.random.default_rng(int(seed))
+
+
+def params_table(spec: dict):
+    """A table of a model's parameters: default, range, unit and meaning, one row each.
+
+    Examples
+    --------
+    >>> spec = {"hours": Param("hours", 5.0, 0.0, 40.0, 0.5, "Outreach", "hours/week", "Time spent.")}
+    >>> params_table(spec).loc["hours", "range"]
+    '0 to 40'
+    """
+    import pandas as pd
+
+    rows = []
+    for name, p in spec.items():
+        if isinstance(p, Choice):
+            rows.append((name, str(p.default), ", ".join(map(str, p.options)), "", p.doc))
+        else:
+            rows.append((name, f"{p.default:g}", f"{p.min:g} to {p.max:g}", p.unit, p.doc))
+    return pd.DataFrame(rows, columns=["parameter", "default", "range", "unit", "meaning"]).set_index("parameter")

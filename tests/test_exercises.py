@@ -116,15 +116,31 @@ def test_forms_build_without_a_browser(items):
     import ipywidgets
 
     for q in (weeks_question(), colour_question(), SortingQuestion("s", "Sort.", items, ["social media", "social networking", "both"])):
-        assert isinstance(q.ask(), ipywidgets.VBox)
+        form = q.ask()
+        assert isinstance(form.widget, ipywidgets.VBox)
+        assert repr(form).startswith("Form: ") and form._repr_mimebundle_()["text/plain"] == repr(form)
 
 
 def test_form_check_button_gives_feedback():
     q = weeks_question()
-    form = q.ask()
+    form = q.ask().widget
     field, buttons, feedback = form.children[1], form.children[2], form.children[3]
     field.value = 52
     buttons.children[0].click()
     assert "✔ Correct" in feedback.value
     buttons.children[2].click()
     assert "Answer: 52" in feedback.value
+
+
+def test_large_numbers_are_shown_without_exponents():
+    q = NumericQuestion("test.cost", "?", answer=lambda: 2706.4, unit="$", rel_tolerance=0.01)
+    assert "$2,706" in q.check(2706.4).message
+    assert "$3,000 is too high" in q.check(3000).message
+
+
+def test_reset_forgets_attempts():
+    q = weeks_question()
+    for _ in range(3):
+        q.check(1)
+    q.reset()
+    assert ".solution()" not in q.check(1).message

@@ -93,6 +93,8 @@ def test_notebooks_carry_no_run_noise(path):
     assert "widgets" not in notebook["metadata"]
     assert "version" not in notebook["metadata"].get("language_info", {})
     assert not any("execution" in c.get("metadata", {}) for c in notebook["cells"])
+    views = [o for c in notebook["cells"] for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert not views, "saved widget views show 'model not found' when the notebook is reopened"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)

@@ -28,6 +28,7 @@ class PushPullExplorer(Explorer):
     PARAMS = traffic.PARAMS
     CONTROLS = (
         "push_hours",
+        "network_size",
         "posts_per_period",
         "content_quality",
         "stop_period",

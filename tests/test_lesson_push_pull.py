@@ -1,0 +1,302 @@
+"""Lesson 02, Push and pull: its questions and its extra figures.
+
+Every right answer is worked out here from the equations in the docstring of
+:mod:`smlearn.models.traffic` (a small re-implementation below), never by asking the
+model or the question for it, so a question that drifts from the model fails a test.
+The defaults come from ``traffic.PARAMS``, so a change of defaults is noticed too.
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.models import traffic
+from smlearn.plots import traffic as figures
+from smlearn.questions import push_and_pull as quiz
+
+DEFAULTS = {name: p.default for name, p in traffic.PARAMS.items()}
+
+
+# ---- The model's equations, written out again -------------------------------------------
+
+def reference(**changes):
+    """Weekly hours, visits and customers per channel, from the equations in the model's docstring."""
+    p = {**DEFAULTS, **changes}
+    n, stop = p["periods"], p["stop_period"]
+    active = np.arange(1, n + 1) <= stop
+
+    push_hours = np.where(active, p["push_hours"], 0.0)
+    push = np.zeros(n)
+    f, previous = 1.0, 0.0
+    for t in range(n):
+        s = 1 - math.exp(-push_hours[t] / p["saturation_hours"])
+        push[t] = p["network_size"] * p["click_rate"] * f * s + p["echo"] * previous
+        previous = push[t]
+        f = f - p["fatigue"] * s * f + p["recovery"] * (1 - f)
+
+    def g(a):
+        return (p["max_search_visits"] * p["content_quality"] * (1 - math.exp(-(a + 1) / p["ramp_periods"]))
+                * 0.5 ** (a / p["content_half_life"]))
+
+    pieces = np.where(active, p["posts_per_period"], 0.0)
+    pull = np.array([sum(pieces[s] * g(t - s) for s in range(t + 1)) for t in range(n)])
+    pull_hours = pieces * p["hours_per_post"]
+
+    out = {}
+    for name, visits, hours in (("push", push, push_hours), ("pull", pull, pull_hours)):
+        customers = visits * p[f"lead_rate_{name}"] * p[f"close_rate_{name}"]
+        out[name] = {"visits": visits, "hours": hours, "customers": customers, "cost": hours * p["hourly_cost"]}
+    return out
+
+
+def ref_cost_per_customer(**changes):
+    run = reference(**changes)
+    return {name: run[name]["cost"].sum() / run[name]["customers"].sum() for name in ("push", "pull")}
+
+
+def ref_crossover(**changes):
+    run = reference(**changes)
+    ahead = np.flatnonzero(run["pull"]["visits"] > run["push"]["visits"])
+    return int(ahead[0]) + 1 if len(ahead) else None
+
+
+def ref_breakeven(**changes):
+    for periods in range(4, 53):
+        cost = ref_cost_per_customer(periods=periods, **changes)
+        if cost["pull"] < cost["push"]:
+            return periods
+    return None
+
+
+EQUAL = {"lead_rate_push": DEFAULTS["lead_rate_pull"], "close_rate_push": DEFAULTS["close_rate_pull"]}
+
+
+# ---- Shared behaviour of every question ----------------------------------------------------
+
+@pytest.mark.parametrize("question", quiz.QUESTIONS, ids=lambda q: q.id)
+def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
+    feedback = question.check(...)
+    assert feedback.correct is None
+    assert feedback.message.startswith("… No answer yet")
+    question.hint()
+    assert capsys.readouterr().out.startswith("Hint: ") and question._hint
+    assert question.id.startswith("push_and_pull.")
+    assert question.explanation
+
+
+def test_question_ids_are_unique_and_all_listed():
+    ids = [q.id for q in quiz.QUESTIONS]
+    assert len(ids) == len(set(ids))
+    module_questions = [v for v in vars(quiz).values() if isinstance(v, (NumericQuestion, ChoiceQuestion))]
+    assert {q.id for q in module_questions} == set(ids)
+
+
+def test_equal_rates_are_pulls_defaults():
+    assert quiz.EQUAL_RATES == EQUAL
+    assert list(quiz.HORIZONS) == list(range(4, 53))
+
+
+# ---- Number questions: the right answer passes, a wrong one gets a hint ---------------------
+
+def week1_push(hours):
+    return reference(push_hours=hours)["push"]["visits"][0]
+
+
+EXPECTED = {
+    "doubling": lambda: week1_push(10.0) / week1_push(5.0),
+    "crossover": lambda: ref_crossover(),
+    "after_stop": lambda: (lambda v: v[DEFAULTS["stop_period"]:].sum() / v.sum())(reference()["pull"]["visits"]),
+    "push_cost": lambda: ref_cost_per_customer()["push"],
+    "breakeven": lambda: ref_breakeven(**EQUAL),
+}
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_number_question_accepts_the_right_answer_and_rejects_a_wrong_one(name):
+    question = getattr(quiz, name)
+    expected = EXPECTED[name]()
+    right = question.check(expected)
+    assert right.correct is True, right.message
+    assert right.message.startswith("✔ Correct")
+    wrong = question.check(expected * 1.5 + 1)
+    assert wrong.correct is False
+    assert "too high" in wrong.message and "Hint:" in wrong.message
+    assert "too low" in question.check(expected * 0.5 - 1).message
+
+
+def test_number_answers_are_what_the_lesson_says():
+    # The lesson's story leans on these; if the model changes, re-read the lesson's text.
+    assert EXPECTED["crossover"]() == 10
+    assert 1.2 < EXPECTED["doubling"]() < 1.4          # well under double
+    assert 0.6 < EXPECTED["after_stop"]() < 0.8
+    assert 2500 < EXPECTED["push_cost"]() < 3000
+    assert EXPECTED["breakeven"]() == 18
+    assert ref_breakeven() == 8
+
+
+def test_tolerances_are_sensible():
+    # A learner who rounds to 2 decimals (or divides rounded totals) is still right ...
+    assert quiz.after_stop.check(round(EXPECTED["after_stop"](), 2)).correct
+    assert quiz.doubling.check(round(EXPECTED["doubling"](), 1)).correct
+    totals = reference()["push"]
+    assert quiz.push_cost.check(totals["cost"].sum() / round(totals["customers"].sum(), 1)).correct
+    # ... but an answer given as a percentage, or off by a week, is not.
+    assert not quiz.after_stop.check(100 * EXPECTED["after_stop"]()).correct
+    assert not quiz.crossover.check(EXPECTED["crossover"]() + 1).correct
+    assert not quiz.breakeven.check(EXPECTED["breakeven"]() - 1).correct
+
+
+def test_breakeven_horizon_helper():
+    assert quiz.breakeven_horizon() == ref_breakeven()
+    assert quiz.breakeven_horizon(**EQUAL) == ref_breakeven(**EQUAL)
+    assert quiz.breakeven_horizon(range(4, 8)) is None
+
+
+# ---- Choice questions: the option the equations support is the right one ----------------
+
+def option_letter(question, text_start):
+    matches = [letter for letter, option in zip(question.letters, question.options) if option.startswith(text_start)]
+    assert len(matches) == 1, text_start
+    return matches[0]
+
+
+def test_equal_rates_choice():
+    cost = ref_cost_per_customer(**EQUAL)
+    run = reference(**EQUAL)
+    assert cost["pull"] < cost["push"]                                      # pull still cheaper ...
+    assert run["pull"]["visits"].sum() > 3 * run["push"]["visits"].sum()   # ... because of visits
+    right = option_letter(quiz.equal_rates, "Pull still wins")
+    assert quiz.equal_rates.check(right).correct
+    for letter in quiz.equal_rates.letters:
+        if letter != right:
+            wrong = quiz.equal_rates.check(letter)
+            assert wrong.correct is False and "Hint:" in wrong.message
+            assert wrong.message.startswith("✘ Not yet")
+
+
+SCENARIOS = {
+    "Content quality of 0.1": {"content_quality": 0.1},
+    "A network of 3,000 people instead": {"network_size": 3000},
+    "Effort stops after week 8": {"stop_period": 8},
+    "A network of 3,000 people and equal": {"network_size": 3000, **EQUAL},
+}
+
+
+def test_push_wins_choice():
+    winners = [start for start, changes in SCENARIOS.items()
+               if (lambda c: c["push"] < c["pull"])(ref_cost_per_customer(**changes))]
+    assert len(winners) == 1
+    right = option_letter(quiz.push_wins, winners[0])
+    assert quiz.push_wins.check(right).correct
+    for start in SCENARIOS:
+        if start != winners[0]:
+            wrong = quiz.push_wins.check(option_letter(quiz.push_wins, start))
+            assert wrong.correct is False and "Hint:" in wrong.message
+
+
+# ---- The lesson's extra figures -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pieces():
+    return traffic.simulate(periods=104, stop_period=1), traffic.simulate()
+
+
+def test_piece_bands_add_up_to_the_pull_total(pieces):
+    one, many = pieces
+    weeks, bands = figures.piece_bands(one, many)
+    assert weeks.tolist() == list(range(1, 53))
+    assert bands.shape == (26, 52)
+    pull = reference()["pull"]["visits"]
+    np.testing.assert_allclose(bands.sum(axis=0), pull, rtol=1e-10)
+    # each band is the same single-piece curve, shifted to the week its piece came out
+    np.testing.assert_allclose(bands[5, 5:], bands[0, :47], rtol=1e-12)
+    assert (bands[5, :5] == 0).all()
+
+
+def test_piece_bands_scale_with_pieces_per_week():
+    one = traffic.simulate(periods=30, stop_period=1)
+    weeks, bands = figures.piece_bands(one, traffic.simulate(periods=30, stop_period=10, posts_per_period=2.5))
+    np.testing.assert_allclose(bands.sum(axis=0), reference(periods=30, stop_period=10, posts_per_period=2.5)["pull"]["visits"])
+
+
+def test_piece_life_figure(pieces):
+    one, many = pieces
+    fig = figures.plot_piece_life(one, many)
+    life_ax, stack_ax = fig.axes
+    g = reference(periods=104, stop_period=1)["pull"]["visits"]
+    np.testing.assert_allclose(life_ax.get_lines()[0].get_ydata(), g)
+    assert len(stack_ax.collections) == 26
+    assert "peaks at age 18 weeks" in fig.texts[0].get_text()
+    text = figures.describe_piece_life(one, many)
+    assert "peaks at 7.1 visits a week at age 18 weeks" in text and "26 pieces" in text
+
+
+def test_piece_life_refuses_mismatched_inputs(pieces):
+    one, many = pieces
+    with pytest.raises(ValueError, match="exactly one piece"):
+        figures.piece_bands(many, many)
+    with pytest.raises(ValueError, match="content_quality"):
+        figures.piece_bands(one, traffic.simulate(content_quality=0.9))
+    with pytest.raises(ValueError, match="at least as long"):
+        figures.piece_bands(traffic.simulate(periods=10, stop_period=1), many)
+    with pytest.raises(ValueError, match="attrs"):
+        figures.piece_bands(one, _drop_attrs(many))
+
+
+def _drop_attrs(frame):
+    frame = frame.copy()
+    frame.attrs = {}
+    return frame
+
+
+@pytest.fixture(scope="module")
+def sweeps():
+    def sweep(**changes):
+        return pd.DataFrame({n: traffic.cost_per_customer(traffic.simulate(periods=n, **changes))
+                             for n in quiz.HORIZONS}).T
+    return {"default rates": sweep(), "equal rates": sweep(**EQUAL)}
+
+
+def test_cost_by_horizon_figure(sweeps):
+    fig = figures.plot_cost_by_horizon(sweeps)
+    assert [ax.get_title() for ax in fig.axes] == ["default rates", "equal rates"]
+    assert fig.texts[0].get_text() == ("Pull becomes the cheaper way to win a customer from week 8 (default rates)"
+                                       " and from week 18 (equal rates)")
+    push_line = fig.axes[1].get_lines()[0]
+    expected = [ref_cost_per_customer(periods=n, **EQUAL)["push"] for n in (4, 30, 52)]
+    np.testing.assert_allclose(np.asarray(push_line.get_ydata())[[0, 26, 48]], expected, rtol=1e-9)
+    text = figures.describe_cost_by_horizon(sweeps)
+    assert "pull is cheaper from week 8" in text and "pull is cheaper from week 18" in text
+
+
+def test_cost_by_horizon_when_pull_never_wins():
+    table = pd.DataFrame({"push": [1.0, 2.0], "pull": [3.0, 4.0]}, index=[4, 5])
+    fig = figures.plot_cost_by_horizon({"never": table})
+    assert "at no horizon up to week 5 (never)" in fig.texts[0].get_text()
+    assert "pull is never cheaper" in figures.describe_cost_by_horizon({"never": table})
+
+
+@pytest.mark.parametrize("bad, error", [({}, TypeError), ([1], TypeError),
+                                        ({"x": pd.DataFrame({"push": [1.0]})}, ValueError)])
+def test_cost_by_horizon_refuses_bad_input(bad, error):
+    with pytest.raises(error):
+        figures.plot_cost_by_horizon(bad)
+
+
+def test_noise_runs_figure():
+    expected = traffic.simulate()
+    runs = {seed: traffic.simulate(noise=True, seed=seed) for seed in range(1, 6)}
+    fig = figures.plot_noise_runs(expected, runs)
+    ax = fig.axes[0]
+    assert len(ax.get_lines()) == 2 * 5 + 2
+    np.testing.assert_allclose(ax.get_lines()[-1].get_ydata(), reference()["pull"]["visits"])
+    weeks = [traffic.crossover_period(run) for run in runs.values()]
+    assert f"weeks {min(weeks)} to {max(weeks)} in all 5 runs" in ax.get_title()
+    text = figures.describe_noise_runs(expected, runs)
+    assert text.startswith("Line chart of weekly visits in 5 noisy runs (seeds 1, 2, 3, 4, 5)")
+    assert f"(expected {reference()['pull']['visits'].sum():,.0f})" in text
+    with pytest.raises(TypeError, match="runs"):
+        figures.plot_noise_runs(expected, [])
