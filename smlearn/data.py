@@ -191,7 +191,7 @@ def load(name: str, *, directory: str | Path | None = None):
     >>> load("tweets")
     Traceback (most recent call last):
     ...
-    ValueError: there is no data set called 'tweets'; the data sets are: activities
+    ValueError: there is no data set called 'tweets'; the data sets are: activities...
     """
     directory = Path(directory) if directory is not None else data_dir()
     entry = _entry(name, directory)
