@@ -1,4 +1,14 @@
-"""The ``smlearn`` command.
+"""The ``smlearn`` command: the course from a terminal.
+
+::
+
+    smlearn lessons               the lessons, with time and objectives
+    smlearn copy DEST [--student] copy the lessons to a folder a learner works in
+    smlearn update DEST           bring such a folder up to this version (never overwrites a learner's changes)
+    smlearn lab [DEST]            open JupyterLab on the course (or on a learner's folder)
+    smlearn doctor                check this environment and say what to fix
+    smlearn datasets              the data sets that ship with the course
+    smlearn hub-link HUB REPO     an nbgitpuller link that opens the course on a JupyterHub
 
 Examples
 --------
@@ -11,16 +21,79 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
-def notebooks_dir() -> Path:
-    """The folder with the lessons: the repository's ``notebooks/`` or the copy inside an installed wheel."""
-    package = Path(__file__).resolve().parent
-    for candidate in (package.parent / "notebooks", package / "_notebooks"):
-        if candidate.is_dir() and any(candidate.glob("*.ipynb")):
-            return candidate
-    raise FileNotFoundError(f"cannot find the lessons next to {package}")
+def _lessons(args) -> int:
+    from smlearn.course import load_course
+
+    course = load_course()
+    for lesson in course.lessons:
+        print(f"{lesson.id}  {lesson.title}  (about {lesson.minutes} min)  {lesson.file}")
+        if args.objectives:
+            for objective in lesson.objectives:
+                print(f"      [{objective.bloom}] {objective.text}")
+    print(f"{len(course.lessons)} lessons, about {sum(l.minutes for l in course.lessons)} minutes in all")
+    return 0
+
+
+def _copy(args) -> int:
+    from smlearn.copies import CopyError, copy_course
+
+    try:
+        print(copy_course(args.dest, student=args.student))
+    except CopyError as error:
+        print(f"smlearn copy: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _update(args) -> int:
+    from smlearn.copies import CopyError, update_course
+
+    try:
+        print(update_course(args.dest))
+    except CopyError as error:
+        print(f"smlearn update: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _lab(args) -> int:
+    import subprocess
+
+    from smlearn.course import notebooks_dir
+
+    folder = args.dest or str(notebooks_dir())
+    return subprocess.call([sys.executable, "-m", "jupyter", "lab", *args.extra], cwd=folder)
+
+
+def _doctor(args) -> int:
+    from smlearn.environment import diagnose
+
+    findings = diagnose()
+    for ok, line in findings:
+        print(f"{'✔' if ok else '✘'} {line}")
+    problems = sum(1 for ok, _ in findings if not ok)
+    print("All good." if not problems else f"{problems} problem(s): fix the lines marked ✘ and run smlearn doctor again.")
+    return 1 if problems else 0
+
+
+def _datasets(args) -> int:
+    from smlearn.data import list_datasets
+
+    print(list_datasets()[["name", "rows", "title"]].to_string(index=False))
+    return 0
+
+
+def _hub_link(args) -> int:
+    from smlearn.hub import nbgitpuller_link
+
+    try:
+        print(nbgitpuller_link(args.hub, args.repo, branch=args.branch, lesson=args.lesson))
+    except ValueError as error:
+        print(f"smlearn hub-link: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,34 +102,46 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="smlearn", description="Social media vs social networking: a course you can run.")
     parser.add_argument("--version", action="store_true", help="print the version and stop")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("datasets", help="list the data sets that ship with the course")
-    commands.add_parser("check", help="check that the lessons have what they need")
-    lab = commands.add_parser("lab", help="open JupyterLab on the lessons")
-    lab.add_argument("extra", nargs=argparse.REMAINDER, help="options passed on to `jupyter lab`")
-    args = parser.parse_args(argv)
 
+    lessons = commands.add_parser("lessons", help="list the lessons with their time")
+    lessons.add_argument("--objectives", action="store_true", help="also list each lesson's objectives")
+    lessons.set_defaults(run=_lessons)
+
+    copy = commands.add_parser("copy", help="copy the lessons to a folder a learner works in")
+    copy.add_argument("dest", help="the learner's folder (created if needed)")
+    copy.add_argument("--student", action="store_true", help="leave out the worked solutions")
+    copy.set_defaults(run=_copy)
+
+    update = commands.add_parser("update", help="bring a copied folder up to this version of the course")
+    update.add_argument("dest", help="a folder made by `smlearn copy`")
+    update.set_defaults(run=_update)
+
+    lab = commands.add_parser("lab", help="open JupyterLab on the lessons (or on a learner's folder)")
+    lab.add_argument("dest", nargs="?", help="a folder to open instead of the course's own lessons")
+    lab.add_argument("extra", nargs=argparse.REMAINDER, help="options passed on to `jupyter lab`")
+    lab.set_defaults(run=_lab)
+
+    doctor = commands.add_parser("doctor", help="check this environment and say what to fix")
+    doctor.set_defaults(run=_doctor)
+
+    datasets = commands.add_parser("datasets", help="list the data sets that ship with the course")
+    datasets.set_defaults(run=_datasets)
+
+    hub = commands.add_parser("hub-link", help="print an nbgitpuller link that opens the course on a JupyterHub")
+    hub.add_argument("hub", help="the hub's address, e.g. https://hub.example.edu")
+    hub.add_argument("repo", help="the course repository's git address")
+    hub.add_argument("--branch", default="main", help="the branch to pull (default main)")
+    hub.add_argument("--lesson", default="00_start_here.ipynb", help="the lesson to open (default 00_start_here.ipynb)")
+    hub.set_defaults(run=_hub_link)
+
+    args = parser.parse_args(argv)
     if args.version:
         print(f"smlearn {__version__}")
         return 0
-    if args.command == "datasets":
-        from smlearn.data import list_datasets
-
-        print(list_datasets()[["name", "rows", "title"]].to_string(index=False))
+    if not args.command:
+        parser.print_help()
         return 0
-    if args.command == "check":
-        from smlearn.environment import check_environment
-
-        report = check_environment()
-        print(report)
-        return 0 if report.startswith("✔") else 1
-    if args.command == "lab":
-        import subprocess
-
-        folder = notebooks_dir()
-        command = [sys.executable, "-m", "jupyter", "lab", str(folder / "00_start_here.ipynb"), *args.extra]
-        return subprocess.call(command, cwd=folder)
-    parser.print_help()
-    return 0
+    return args.run(args)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Examples
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 # Package -> what a learner should know if it is missing.
 NEEDED = ("numpy", "pandas", "matplotlib", "ipywidgets")
@@ -72,3 +73,49 @@ def _data_problems() -> list[str]:
         except (OSError, ValueError) as error:
             problems.append(f"data set {name!r}: {error}")
     return problems
+
+
+def diagnose() -> list[tuple[bool, str]]:
+    """Every check ``smlearn doctor`` makes, as ``(ok, line)`` pairs; a failing line says what to do.
+
+    Besides :func:`check_environment`'s checks it reports the versions that matter, and
+    whether Jupyter can start a kernel on this Python and find the widget extension.
+    """
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    import smlearn
+
+    findings = [(sys.version_info >= (3, 11), f"Python {sys.version.split()[0]} (3.11 or newer needed)")]
+    findings.append((True, f"smlearn {smlearn.__version__} from {Path(smlearn.__file__).parent}"))
+    for name in ("numpy", "pandas", "matplotlib", "ipywidgets", "jupyterlab", "jupyterlab_widgets", "ipykernel"):
+        try:
+            findings.append((True, f"{name} {version(name)}"))
+        except PackageNotFoundError:
+            findings.append((False, f"{name} is missing: run `pip install -e .` in the course folder"))
+    problems = _widget_problems()
+    findings.append((not problems, problems[0] if problems else "the widget front end matches ipywidgets"))
+    extension = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyter-widgets" / "jupyterlab-manager"
+    findings.append((extension.is_dir(), "JupyterLab's widget extension is installed" if extension.is_dir() else
+                     f"JupyterLab's widget extension is not in {extension.parent.parent}: run `pip install -U jupyterlab_widgets`"))
+    findings.append(_kernel_finding())
+    problems = _data_problems()
+    findings.append((not problems, "; ".join(problems) if problems else "every data set is present and matches its checksum"))
+    return findings
+
+
+def _kernel_finding() -> tuple[bool, str]:
+    import sys
+
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        spec = KernelSpecManager().get_kernel_spec("python3")
+    except Exception as error:  # jupyter_client missing, or no python3 kernel at all
+        return False, f"Jupyter cannot find a python3 kernel ({error}): run `pip install ipykernel`"
+    python = spec.argv[0]
+    same = python in ("python", "python3", "{python}") or Path(python).resolve() == Path(sys.executable).resolve()
+    if same:
+        return True, "Jupyter's python3 kernel runs this Python"
+    return False, (f"Jupyter's python3 kernel runs {python}, not this Python ({sys.executable}): lessons may not find smlearn."
+                   " Run `python -m ipykernel install --user` from this environment")
