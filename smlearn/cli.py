@@ -5,6 +5,7 @@
     smlearn lessons               the lessons, with time and objectives
     smlearn copy DEST [--student] copy the lessons to a folder a learner works in
     smlearn update DEST           bring such a folder up to this version (never overwrites a learner's changes)
+    smlearn answers [NN]          the answer key, computed from the current models (for instructors)
     smlearn lab [DEST]            open JupyterLab on the course (or on a learner's folder)
     smlearn doctor                check this environment and say what to fix
     smlearn datasets              the data sets that ship with the course
@@ -55,6 +56,24 @@ def _update(args) -> int:
     except CopyError as error:
         print(f"smlearn update: {error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _answers(args) -> int:
+    import importlib
+
+    from smlearn.course import load_course
+    from smlearn.exercises import answer_key
+
+    course = load_course()
+    try:
+        lessons = [course.lesson(args.lesson)] if args.lesson else course.lessons
+    except ValueError as error:
+        print(f"smlearn answers: {error}", file=sys.stderr)
+        return 2
+    for lesson in lessons:
+        module = importlib.import_module(f"smlearn.questions.{lesson.file[3:].removesuffix('.ipynb')}")
+        print(f"=== {lesson.id} {lesson.title}\n\n{answer_key(module)}\n")
     return 0
 
 
@@ -115,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     update = commands.add_parser("update", help="bring a copied folder up to this version of the course")
     update.add_argument("dest", help="a folder made by `smlearn copy`")
     update.set_defaults(run=_update)
+
+    answers = commands.add_parser("answers", help="print the answer key (for instructors)")
+    answers.add_argument("lesson", nargs="?", help="a lesson number such as 02 (default: every lesson)")
+    answers.set_defaults(run=_answers)
 
     lab = commands.add_parser("lab", help="open JupyterLab on the lessons (or on a learner's folder)")
     lab.add_argument("dest", nargs="?", help="a folder to open instead of the course's own lessons")

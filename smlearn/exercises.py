@@ -421,3 +421,25 @@ class SortingQuestion(_Question):
 
         check.on_click(on_check)
         return Form(widgets.VBox([widgets.HTML(_html(self.prompt)), *rows, check, feedback]), self.prompt)
+
+
+def questions_in(module) -> list:
+    """The questions a lesson's question module defines, in the order it defines them."""
+    return [value for value in vars(module).values() if isinstance(value, _Question)]
+
+
+def answer_key(module) -> str:
+    """The answer key of a lesson's question module: prompt, answer and explanation of each question.
+
+    Computed when asked (numeric answers run the model), so it always matches the
+    current course. ``smlearn answers NN`` prints it for an instructor.
+    """
+    blocks = []
+    for question in questions_in(module):
+        blocks.append("\n".join([
+            f"{question.id}",
+            f"  Q: {question.prompt}",
+            f"  A: {question._answer_text()}",
+            *([f"  Why: {question.explanation}"] if question.explanation else []),
+        ]))
+    return "\n\n".join(blocks)
