@@ -19,9 +19,10 @@ ValueError: hours must be between 0.0 and 40.0 (hours/week); got 50
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Param", "Choice", "check_params", "check_seed", "params_table"]
+__all__ = ["Param", "Choice", "FrozenParams", "check_params", "check_seed", "params_table"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,46 @@ class Choice:
                 return option
         allowed = ", ".join(repr(o) for o in self.options)
         raise ValueError(f"{self.name} must be one of {allowed}; got {value!r}")
+
+
+class FrozenParams(Mapping):
+    """The checked parameters of one model run: read-only, so copying it is free.
+
+    Models keep these in ``result.attrs["params"]``. pandas deep-copies ``attrs`` on
+    every operation on a table (each filter, each column), so a plain dict there costs
+    a few milliseconds per slider move; an immutable record can be shared instead.
+
+    Examples
+    --------
+    >>> import copy
+    >>> p = FrozenParams({"hours": 5.0})
+    >>> p["hours"], copy.deepcopy(p) is p, dict(p)
+    (5.0, True, {'hours': 5.0})
+    """
+
+    def __init__(self, values: Mapping):
+        self._values = dict(values)
+
+    def __getitem__(self, name):
+        return self._values[name]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"FrozenParams({self._values!r})"
+
+    def __eq__(self, other) -> bool:
+        return dict(self) == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __deepcopy__(self, memo):
+        return self   # nothing in it can change
+
+    def __copy__(self):
+        return self
 
 
 def check_params(spec: dict[str, "Param | Choice"], values: dict) -> dict:

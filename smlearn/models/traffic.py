@@ -84,7 +84,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Param, check_params, check_seed
+from smlearn.params import FrozenParams, Param, check_params, check_seed
 
 __all__ = ["PARAMS", "simulate", "crossover_period", "cost_per_customer", "persistence", "summarize"]
 
@@ -282,7 +282,7 @@ def simulate(
     for column in push:
         table[column] = np.concatenate([push[column], pull[column]])
     result = pd.DataFrame(table)
-    result.attrs["params"] = dict(p)
+    result.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
     return result
 
 

@@ -71,7 +71,7 @@ class PngRenderer:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
         buffer = canvas.buffer_rgba()
-        image = Image.frombuffer("RGBA", (buffer.shape[1], buffer.shape[0]), buffer, "raw", "RGBA", 0, 1)
+        image = Image.frombuffer("RGBA", (buffer.shape[1], buffer.shape[0]), buffer, "raw", "RGBA", 0, 1).convert("RGB")
         out = io.BytesIO()
         image.save(out, format="png", compress_level=1)  # fast over small: a few ms instead of tens
         return out.getvalue()

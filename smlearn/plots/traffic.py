@@ -41,12 +41,16 @@ def traffic_finding(result) -> str:
     return f"{first}; {lasting['pull']:.0%} of pull's visits and {lasting['push']:.0%} of push's come after effort stops"
 
 
-def describe_traffic(result) -> str:
-    """A one-line text description of the figure, for readers who cannot see it."""
+def describe_traffic(result, *, finding: str | None = None) -> str:
+    """A one-line text description of the figure, for readers who cannot see it.
+
+    ``finding`` is :func:`traffic_finding` of ``result`` if the caller already has it
+    (an explorer reads it from the figure's title rather than working it out twice).
+    """
     totals = result.groupby("channel")[["visits", "customers"]].sum()
     return (
         "Line chart of weekly website visits from push and pull, and of customers so far. "
-        f"{traffic_finding(result)}. Over {int(result['period'].max())} weeks push brings "
+        f"{finding or traffic_finding(result)}. Over {int(result['period'].max())} weeks push brings "
         f"{totals.loc['push', 'visits']:,.0f} visits and {totals.loc['push', 'customers']:,.1f} customers; "
         f"pull brings {totals.loc['pull', 'visits']:,.0f} visits and {totals.loc['pull', 'customers']:,.1f} customers."
     )

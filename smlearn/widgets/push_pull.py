@@ -52,4 +52,5 @@ class PushPullExplorer(Explorer):
         update_traffic(artists, result)
 
     def _describe(self, result):
-        return describe_traffic(result)
+        # The title already states the finding for this result: reuse it.
+        return describe_traffic(result, finding=self._artists["title"].get_text())
