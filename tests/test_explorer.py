@@ -175,3 +175,45 @@ def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
     assert toy.params["shape"] == "steep" and toy.description == "top 12"
     with pytest.raises(ValueError, match="shape must be one of 'flat', 'steep'"):
         toy.update(shape="round")
+
+
+@pytest.mark.parametrize("function", ["traffic_finding", "describe_traffic", "plot_traffic"])
+@pytest.mark.parametrize("bad, error, message", [
+    ([1, 2], TypeError, "result must be a pandas DataFrame"),
+    ("result", TypeError, "result must be a pandas DataFrame"),
+])
+def test_traffic_views_refuse_what_is_not_a_result(function, bad, error, message):
+    from smlearn.plots import traffic as views
+
+    with pytest.raises(error, match=message):
+        getattr(views, function)(bad)
+
+
+def test_traffic_views_name_a_missing_column():
+    from smlearn.plots import traffic as views
+
+    with pytest.raises(ValueError, match="result is missing the column"):
+        views.plot_traffic(traffic.simulate().drop(columns="visits"))
+    fig, artists = views.plot_traffic(traffic.simulate())
+    with pytest.raises(TypeError, match="result must be a pandas DataFrame"):
+        views.update_traffic(artists, None)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"ncols": 0}, "ncols must be a whole number from 1 to 6"),
+    ({"nrows": 2.5}, "nrows must be a whole number from 1 to 6"),
+    ({"height": -1}, "height must be a number of inches"),
+])
+def test_new_figure_refuses_impossible_layouts(kwargs, message):
+    from smlearn.plots.style import new_figure
+
+    with pytest.raises(ValueError, match=message):
+        new_figure(**kwargs)
+
+
+@pytest.mark.parametrize("value", [float("nan"), "3", None])
+def test_nice_ceiling_refuses_non_numbers(value):
+    from smlearn.plots.style import nice_ceiling
+
+    with pytest.raises(ValueError, match="value must be a finite number"):
+        nice_ceiling(value)

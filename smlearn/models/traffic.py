@@ -86,7 +86,7 @@ import pandas as pd
 
 from smlearn.params import FrozenParams, Param, check_params, check_seed
 
-__all__ = ["PARAMS", "simulate", "crossover_period", "cost_per_customer", "persistence", "summarize"]
+__all__ = ["PARAMS", "simulate", "crossover_period", "cost_per_customer", "persistence", "summarize", "check_result"]
 
 # One record per parameter: default, range (min, max, step), label, unit and meaning.
 # The model checks its inputs against these records and the explorer builds its sliders
@@ -303,8 +303,16 @@ def _funnel(hours, visits, lead_rate, close_rate, hourly_cost, noise, rng):
 
 # ---- Measurements on a result ------------------------------------------------------
 
-def _check_result(result, columns):
-    """Raise a clear error unless ``result`` is a table with ``columns`` and both channels."""
+def check_result(result, columns=COLUMNS):
+    """Raise a clear error unless ``result`` is a table from :func:`simulate` with ``columns`` and both channels.
+
+    Examples
+    --------
+    >>> check_result([1, 2])
+    Traceback (most recent call last):
+    ...
+    TypeError: result must be a pandas DataFrame from simulate(); got list
+    """
     if not isinstance(result, pd.DataFrame):
         raise TypeError(f"result must be a pandas DataFrame from simulate(); got {type(result).__name__}")
     missing = [c for c in columns if c not in result.columns]
@@ -354,7 +362,7 @@ def crossover_period(result):
     >>> crossover_period(simulate(posts_per_period=0)) is None
     True
     """
-    _check_result(result, ["period", "channel", "visits"])
+    check_result(result, ["period", "channel", "visits"])
     visits = result.set_index(["channel", "period"])["visits"]
     pull_ahead = visits["pull"] > visits["push"]      # one True/False per week
     weeks = pull_ahead.index[pull_ahead]
@@ -389,7 +397,7 @@ def cost_per_customer(result):
     >>> cost_per_customer(simulate()).round().to_dict()       # $ per customer
     {'push': 2706.0, 'pull': 105.0}
     """
-    _check_result(result, ["channel", "cost", "customers"])
+    check_result(result, ["channel", "cost", "customers"])
     totals = _totals(result, ["cost", "customers"]).astype(float)
     # On purpose: cost/0 gives inf, 0/0 gives nan (and a huge cost/tiny count gives inf).
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -430,7 +438,7 @@ def persistence(result):
     >>> persistence(simulate()).round(2).to_dict()
     {'push': 0.01, 'pull': 0.71}
     """
-    _check_result(result, ["channel", "hours", "visits"])
+    check_result(result, ["channel", "hours", "visits"])
     idle = result["hours"] == 0                                  # weeks without effort
     visits = result.assign(idle_visits=result["visits"].where(idle, 0))
     totals = _totals(visits, ["idle_visits", "visits"]).astype(float)
@@ -475,7 +483,7 @@ def summarize(result):
     cost_per_customer  2706.06   104.57
     persistence           0.01     0.71
     """
-    _check_result(result, ["channel", *_COUNTS])
+    check_result(result, ["channel", *_COUNTS])
     table = _totals(result, _COUNTS).astype(float)
     table["cost_per_customer"] = cost_per_customer(result)
     table["persistence"] = persistence(result)

@@ -52,6 +52,12 @@ def new_figure(ncols: int = 1, nrows: int = 1, *, height: float = PANEL_HEIGHT, 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    for name, value in (("ncols", ncols), ("nrows", nrows)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+            raise ValueError(f"{name} must be a whole number from 1 to 6; got {value!r}")
+    for name, value in (("height", height), ("width", width)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 30:
+            raise ValueError(f"{name} must be a number of inches from 1 to 30; got {value!r}")
     fig = Figure(figsize=(width, height * nrows), dpi=DPI, layout="constrained")
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel().tolist()
@@ -95,6 +101,8 @@ def nice_ceiling(value: float) -> float:
     """
     import math
 
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or math.isinf(value):
+        raise ValueError(f"value must be a finite number; got {value!r}")
     if value <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(value))

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+from smlearn.models.traffic import check_result
 from smlearn.plots.style import SERIES_STYLE, new_figure, nice_ceiling
 
 CHANNELS = ("push", "pull")
@@ -25,6 +26,7 @@ CHANNELS = ("push", "pull")
 
 def traffic_finding(result) -> str:
     """Say in one line what ``result`` shows: when (or whether) pull overtakes push and what lasts."""
+    check_result(result)
     from smlearn.models.traffic import crossover_period, persistence
 
     week = crossover_period(result)
@@ -47,6 +49,7 @@ def describe_traffic(result, *, finding: str | None = None) -> str:
     ``finding`` is :func:`traffic_finding` of ``result`` if the caller already has it
     (an explorer reads it from the figure's title rather than working it out twice).
     """
+    check_result(result)
     totals = result.groupby("channel")[["visits", "customers"]].sum()
     return (
         "Line chart of weekly website visits from push and pull, and of customers so far. "
@@ -58,6 +61,7 @@ def describe_traffic(result, *, finding: str | None = None) -> str:
 
 def plot_traffic(result):
     """Draw the push vs pull figure once; return ``(figure, artists)`` for :func:`update_traffic`."""
+    check_result(result)
     fig, (visits_ax, customers_ax) = new_figure(ncols=2)
     artists = {"figure": fig, "visits": {}, "customers": {}}
     for channel in CHANNELS:
@@ -83,6 +87,7 @@ def plot_traffic(result):
 
 def update_traffic(artists, result) -> None:
     """Change the figure's data in place to show ``result`` (no new figure, no new lines)."""
+    check_result(result)
     from smlearn.models.traffic import crossover_period
 
     periods = int(result["period"].max())
