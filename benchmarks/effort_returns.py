@@ -1,0 +1,121 @@
+"""Benchmark: EffortExplorer, ReturnsExplorer, best_allocation and the export loader.
+
+Run from the repository root::
+
+    python benchmarks/effort_returns.py            # about half a minute
+    python benchmarks/effort_returns.py --quick    # fewer repeats
+
+For each explorer, as in ``benchmarks/run.py``: the model alone (target <= 10 ms), a
+bare Agg redraw of the explorer's figure (the floor), a whole update as a slider
+triggers it (target <= 1.3 x the bare redraw), and the worst case, an update that moves
+an axis limit. Then ``effort.best_allocation`` (target <= 0.5 s) and the export loader
+on the two real files if they are beside the repository (``../shared/data/real``).
+Prints medians (and the 10th-90th percentiles) and writes
+``benchmarks/results/effort_returns.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from run import summary, timings  # noqa: E402  (the foundation's helpers)
+
+
+def bench_effort(repeats):
+    from smlearn.models import effort
+    from smlearn.widgets import EffortExplorer
+
+    explorer = EffortExplorer()
+    explorer.widget
+    figure = explorer.figure
+    shares = [0.5, 0.55]
+    horizons = [52, 40]
+    return {
+        "model": summary(timings(lambda i: effort.explore(media_share=shares[i % 2]), repeats * 3)),
+        "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
+        "update": summary(timings(lambda i: explorer.update(media_share=shares[i % 2]), repeats)),
+        "update, new axis limits": summary(timings(lambda i: explorer.update(weeks=horizons[i % 2]), repeats)),
+    }
+
+
+def bench_returns(repeats):
+    from smlearn import data
+    from smlearn.models import returns
+    from smlearn.widgets import ReturnsExplorer
+
+    posts = data.load("post_metrics")
+    explorer = ReturnsExplorer(posts=posts)
+    explorer.widget
+    figure = explorer.figure
+    samples = [0, 1]
+    return {
+        "model": summary(timings(lambda i: returns.estimate_by_type(posts, sample=samples[i % 2]), repeats * 3)),
+        "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
+        "update": summary(timings(lambda i: explorer.update(sample=samples[i % 2]), repeats)),
+        "update, new axis limits": summary(timings(
+            lambda i: explorer.update(metric=["engagement_rate_reach", "ctr"][i % 2]), repeats)),
+    }
+
+
+def bench_other(repeats):
+    from smlearn.exports import load_export
+    from smlearn.models import effort
+
+    out = {
+        "best_allocation(8), 52 weeks": summary(timings(lambda i: effort.best_allocation(8 + 0.5 * (i % 2)),
+                                                        max(5, repeats // 4), warmup=1)),
+        "best_allocation(8), 104 weeks": summary(timings(lambda i: effort.best_allocation(8, weeks=104 - (i % 2)),
+                                                         max(5, repeats // 4), warmup=1)),
+    }
+    real = REPO.parent / "shared" / "data" / "real"
+    for name in ("dataset_Facebook.csv", "Live.csv"):
+        if (real / name).is_file():
+            out[f"load_export({name})"] = summary(timings(lambda i: load_export(real / name), max(5, repeats // 4), 1))
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args(argv)
+    repeats = 15 if args.quick else 60
+    results = {"machine": {"python": platform.python_version(), "platform": platform.platform()},
+               "EffortExplorer": bench_effort(repeats), "ReturnsExplorer": bench_returns(repeats),
+               "other": bench_other(repeats)}
+    checks = {}
+    for name in ("EffortExplorer", "ReturnsExplorer"):
+        rows = results[name]
+        draw = rows["draw"]["median_ms"]
+        print(f"\n{name:<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
+        for label, row in rows.items():
+            print(f"  {label:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}"
+                  f"{row['median_ms'] / draw:>9.2f}")
+        checks[f"{name}: model <= 10 ms"] = rows["model"]["median_ms"] <= 10
+        checks[f"{name}: update / draw <= 1.3"] = rows["update"]["median_ms"] / draw <= 1.3
+        checks[f"{name}: update with new axis limits / draw <= 1.3"] = \
+            rows["update, new axis limits"]["median_ms"] / draw <= 1.3
+    print(f"\n{'Other':<28}{'median ms':>10}{'p10-p90 ms':>16}")
+    for label, row in results["other"].items():
+        print(f"  {label:<36.36}{row['median_ms']:>10.1f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}")
+    for label in ("best_allocation(8), 52 weeks", "best_allocation(8), 104 weeks"):
+        checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
+    results["checks"] = checks
+    print("\nTargets:")
+    for check, passed in checks.items():
+        print(f"  {'met ' if passed else 'MISSED'} {check}")
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "effort_returns.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

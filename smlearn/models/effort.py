@@ -1,0 +1,764 @@
+r"""Effort: a weekly time budget split between posting, replying and relationships.
+
+The claim
+---------
+The sources disagree about effort. Source C says social media can be **automated and
+scheduled** (a tool publishes the posts you prepared in one sitting) while social
+networking has **no shortcut** (every relationship takes your own time). Source D says
+social media is **a marathon, not a sprint**: an audience grows slowly, and the
+one-to-one conversations that come with it cannot be automated unless you are already
+a well-known brand. This model puts the three uses of an hour side by side and lets
+the numbers, not the sources, say which split pays off, and after how long.
+
+The model
+---------
+Time goes in weeks ``t = 1, ..., weeks``. You have ``hours`` a week and split them
+``split = (posting, replies, upkeep)``, three shares that add up to 1.
+
+*Posting (automatable).* With a scheduling tool you spend ``setup_hours`` a week
+preparing the batch and then only ``hours_per_post`` per post; by hand every post
+takes ``hours_per_manual_post`` and there is no set-up:
+
+.. math::
+
+    n = \max(0, H_\text{post} - \text{setup\_hours}) / \text{hours\_per\_post}
+    \quad\text{(tool)}, \qquad
+    n = H_\text{post} / \text{hours\_per\_manual\_post} \quad\text{(by hand)}
+
+*Audience.* Feeds show only a few posts of one account a week, so ``n`` posts count as
+
+.. math::
+
+    n_\text{eff} = L\,(1 - e^{-n/L}), \qquad L = \text{feed\_limit}
+
+(about ``n`` when you post little, never more than ``L``). A post is seen by a share
+``organic_reach`` of your ``F_t`` followers, so the week's posts reach
+:math:`F_t\,(1 - (1 - \text{organic\_reach})^{n_\text{eff}})` different followers.
+Each post also reaches new people: ``discovery`` people directly, plus ``share_rate``
+new people for every follower who sees it and passes it on. Only people outside your
+audience can still follow (``market_size`` caps it):
+
+.. math::
+
+    \text{new}_t = n_\text{eff}\,(\text{discovery} + \text{share\_rate}\cdot\text{organic\_reach}\cdot F_t)
+                   \,(1 - F_t/\text{market\_size})
+
+Followers comment (``comment_rate`` comments per follower impression,
+:math:`n_\text{eff}\cdot\text{organic\_reach}\cdot F_t` impressions a week). Replying takes
+``hours_per_reply`` per comment; the share of comments you answer, :math:`a_t`, raises
+the follow rate (people follow an account that talks back):
+
+.. math::
+
+    F_{t+1} = F_t + \text{follow\_rate}\,(1 + \text{reply\_boost}\cdot a_t)\,\text{new}_t
+              - \text{unfollow\_rate}\cdot F_t
+
+So the audience compounds: more followers, more shares, more new followers. That is
+the marathon. And comments grow with the audience while a reply cannot be scheduled,
+so the replies share of an answered conversation falls unless you give it more hours.
+
+*Relationships (no shortcut).* You keep up a circle of ``circle_size`` people (Dunbar's
+layers of about 5, 15, 50 and 150 people are the context for this number [1]_ [2]_).
+Upkeep hours buy :math:`k = H_\text{upkeep} / \text{hours\_per\_contact}` one-to-one
+contacts a week (a call, a coffee, a personal message), made round the circle in turn,
+so each person is contacted every :math:`\tau = \text{circle\_size}/k` weeks. Each tie
+has a strength :math:`w` between 0 (strangers) and 1 (as close as it gets), starting at
+``start_strength``. Without contact a tie **decays** exponentially with a half-life of
+``tie_half_life`` weeks (closeness fades within months without contact [3]_); a contact
+**strengthens** it by closing a share ``contact_gain`` of the gap to 1:
+
+.. math::
+
+    w(t + s) = w(t)\, 2^{-s/\text{tie\_half\_life}}, \qquad
+    w \leftarrow w + \text{contact\_gain}\,(1 - w) \text{ at a contact}
+
+A tie counts as **strong** while :math:`w \ge` ``strong_threshold``. After many rounds
+a tie just after a contact has strength
+:math:`w^+ = g / (1 - (1 - g)\,q^{\tau})` with :math:`g` = contact_gain and
+:math:`q^\tau` the decay over one round, so the largest circle you can keep strong all
+the time is :func:`sustainable_strong_ties`.
+
+*Outcomes.* ``reach`` is the number of people who see at least one post each week
+(followers reached plus new people). ``leads`` (enquiries, sign-ups) come from reach
+(``lead_rate_reach`` per person reached) and from ties (``referral_rate`` per unit of
+tie strength per week: a close contact recommends you more often).
+
+Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen to be plausible for a small
+business or a freelancer, not measured. Change them and see whether the answer
+changes.
+
+References
+----------
+.. [1] Zhou, W.-X., Sornette, D., Hill, R. A. and Dunbar, R. I. M. (2005). Discrete
+   hierarchical organization of social group sizes. Proc. R. Soc. B 272, 439-444.
+.. [2] Dunbar, R. I. M. (2016). Do online social media cut through the constraints
+   that limit the size of offline social networks? R. Soc. Open Sci. 3, 150292.
+.. [3] Roberts, S. G. B. and Dunbar, R. I. M. (2011). The costs of family and friends:
+   an 18-month longitudinal study of relationship maintenance and decay. Evolution and
+   Human Behavior 32(3), 186-197.
+
+Examples
+--------
+>>> from smlearn.models import effort
+>>> result = effort.simulate(hours=8, split=(0.5, 0.1, 0.4))
+>>> int(result["week"].max()), round(float(result["followers"].iloc[-1]))
+(52, 1413)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import Choice, Param, check_params
+
+__all__ = ["PARAMS", "SPLIT_PARAMS", "OUTCOMES", "OUTCOME", "Allocation", "Exploration", "explore", "simulate", "split_from_shares",
+           "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon"]
+
+# One record per parameter: default, range, step, label, unit, meaning. Defaults are ILLUSTRATIVE.
+_PARAM_LIST = [
+    # The budget
+    Param("hours", 8.0, 0.0, 60.0, 0.5, "Time budget", "hours/week",
+          "Hours a week you can give to social media and social networking together."),
+    Param("weeks", 52, 4, 104, 1, "Horizon", "weeks",
+          "How many weeks to simulate: up to two years."),
+    # Posting
+    Choice("scheduling", "tool", ("tool", "by hand"), "Scheduling",
+           "Whether posts are prepared in one batch and published by a scheduling tool, or posted one by one."),
+    Param("setup_hours", 1.0, 0.0, 10.0, 0.25, "Scheduling set-up", "hours/week",
+          "Hours a week spent preparing the batch of scheduled posts, before the first post."),
+    Param("hours_per_post", 0.25, 0.05, 4.0, 0.05, "Time per scheduled post", "hours/post",
+          "Hours to write one post when a tool publishes it."),
+    Param("hours_per_manual_post", 0.75, 0.05, 4.0, 0.05, "Time per post by hand", "hours/post",
+          "Hours to write and publish one post by hand."),
+    Param("feed_limit", 7.0, 1.0, 50.0, 1.0, "Feed limit", "posts/week",
+          "Posts a week beyond which extra posts mostly compete with your own for the same feeds."),
+    Param("tool_cost", 15.0, 0.0, 200.0, 5.0, "Tool cost", "$/week",
+          "What the scheduling tool costs a week (counted only when it is used)."),
+    # Audience
+    Param("start_followers", 200, 0, 100000, 10, "Followers at the start", "people",
+          "How many people follow the account in week 1."),
+    Param("market_size", 20000, 100, 1000000, 100, "Possible audience", "people",
+          "How many people might ever follow this account."),
+    Param("organic_reach", 0.06, 0.0, 1.0, 0.01, "Organic reach", "share of followers",
+          "Share of followers who see a given post in their feed."),
+    Param("discovery", 20.0, 0.0, 1000.0, 5.0, "Discovery", "people/post",
+          "New people a post reaches directly (hashtags, search, recommendations)."),
+    Param("share_rate", 1.5, 0.0, 5.0, 0.05, "Sharing", "new people/viewer",
+          "New people reached through shares, for every follower who sees a post."),
+    Param("follow_rate", 0.03, 0.0, 1.0, 0.005, "Follow rate", "share of new people",
+          "Share of newly reached people who follow the account."),
+    Param("unfollow_rate", 0.005, 0.0, 0.2, 0.001, "Unfollow rate", "share/week",
+          "Share of followers who leave each week."),
+    # Replies
+    Param("comment_rate", 0.02, 0.0, 1.0, 0.005, "Comment rate", "comments/view",
+          "Comments per follower who sees a post."),
+    Param("hours_per_reply", 0.05, 0.01, 1.0, 0.01, "Time per reply", "hours/reply",
+          "Hours to read and answer one comment in person (replies cannot be scheduled)."),
+    Param("reply_boost", 1.0, 0.0, 5.0, 0.1, "Reply boost", "x follow rate",
+          "How much answering every comment raises the follow rate (1 doubles it)."),
+    # Relationships
+    Param("circle_size", 50, 5, 150, 1, "Circle", "people",
+          "How many people you keep in touch with one to one (Dunbar's layers: 5, 15, 50, 150)."),
+    Param("hours_per_contact", 0.5, 0.1, 4.0, 0.1, "Time per contact", "hours/contact",
+          "Hours for one personal contact: a call, a coffee, a thoughtful message."),
+    Param("start_strength", 0.2, 0.0, 1.0, 0.05, "Starting tie strength", "0 to 1",
+          "How close each person in the circle is in week 1 (0 strangers, 1 as close as it gets)."),
+    Param("contact_gain", 0.3, 0.05, 1.0, 0.05, "Gain per contact", "share of gap",
+          "Share of the gap to a full-strength tie that one contact closes."),
+    Param("tie_half_life", 12.0, 1.0, 104.0, 1.0, "Tie half-life", "weeks",
+          "Weeks without contact after which a tie has half its strength."),
+    Param("strong_threshold", 0.5, 0.05, 0.95, 0.05, "Strong tie from", "strength",
+          "Strength from which a tie counts as strong."),
+    # Leads
+    Param("lead_rate_reach", 0.0005, 0.0, 0.05, 0.0005, "Leads per person reached", "leads/person",
+          "Leads (enquiries, sign-ups) per person who sees a post."),
+    Param("referral_rate", 0.02, 0.0, 0.5, 0.005, "Referrals per tie", "leads/week",
+          "Leads a week from one tie of full strength (a tie of strength w brings w times this)."),
+]
+PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+
+# Two sliders that can never make an invalid split: how much of the time goes to media
+# at all, and how much of the media time goes to replies. See split_from_shares.
+SPLIT_PARAMS: dict[str, Param] = {
+    "media_share": Param("media_share", 0.5, 0.0, 1.0, 0.05, "Media share", "share of hours",
+                         "Share of the hours spent on social media (posting and replies); the rest is upkeep."),
+    "reply_share": Param("reply_share", 0.2, 0.0, 1.0, 0.05, "Replies within media", "share of media hours",
+                         "Share of the social media hours spent replying to comments."),
+}
+
+OUTCOMES = {
+    "leads": "leads over the horizon",
+    "reach": "people reached over the horizon (person-weeks)",
+    "followers": "followers at the end",
+    "strong_ties": "strong ties at the end",
+}
+COLUMNS = ["week", "posts", "followers", "reach", "impressions", "comments", "answered", "tie_strength",
+           "strong_ties", "leads_media", "leads_ties", "leads", "cum_reach", "cum_leads", "cost"]
+DEFAULT_SPLIT = (0.4, 0.1, 0.5)
+
+
+# ---- Checking the split ------------------------------------------------------------------
+
+def _check_split(split):
+    """Return ``split`` as three floats that are >= 0 and add up to 1, or raise a clear error."""
+    if isinstance(split, (str, bytes)) or not hasattr(split, "__len__") or len(split) != 3:
+        raise TypeError("split must be three shares (posting, replies, upkeep) that add up to 1; "
+                        f"got {split!r}")
+    shares = []
+    for name, value in zip(("posting", "replies", "upkeep"), split):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+            raise TypeError(f"split: the {name} share must be a finite number; got {value!r}")
+        if value < 0:
+            raise ValueError(f"split: the {name} share must be >= 0; got {value!r}")
+        shares.append(float(value))
+    if abs(sum(shares) - 1) > 1e-6:
+        raise ValueError(f"split must add up to 1 (posting + replies + upkeep); got {split!r}, "
+                         f"which adds up to {sum(shares):.6g}")
+    return tuple(shares)
+
+
+def split_from_shares(media_share, reply_share):
+    """Turn two shares between 0 and 1 into a split (posting, replies, upkeep).
+
+    ``media_share`` of the hours go to social media, and ``reply_share`` of those to
+    replies; the rest of the hours go to relationship upkeep. Any two values between 0
+    and 1 give a valid split, which is why the explorer's sliders use them.
+
+    Examples
+    --------
+    >>> split_from_shares(0.5, 0.2)
+    (0.4, 0.1, 0.5)
+    """
+    p = check_params(SPLIT_PARAMS, {"media_share": media_share, "reply_share": reply_share})
+    media, reply = p["media_share"], p["reply_share"]
+    return (round(media * (1 - reply), 12), round(media * reply, 12), round(1 - media, 12))
+
+
+def _shares_from_split(split):
+    posting, replies, upkeep = split
+    media = posting + replies
+    return media, (replies / media if media > 0 else 0.0)
+
+
+def _checked(params):
+    """Defaults filled in and every value checked."""
+    p = {name: spec.default for name, spec in PARAMS.items()}
+    p.update(check_params(PARAMS, params))
+    return p
+
+
+# ---- The engine: many splits at once --------------------------------------------------------
+
+def _tie_strengths(contacts, p, weeks):
+    """Strength of every tie at the end of each week, for each contact rate in ``contacts``.
+
+    Shape (len(contacts), circle_size, weeks). Contacts go round the circle in turn:
+    contact number c = 0, 1, 2, ... happens at time (c + 1/2)/k and goes to person
+    c mod circle_size. Between contacts a tie decays; at a contact it gains. Written
+    in closed form (a geometric series per tie), so no loop over weeks is needed.
+    """
+    k = np.asarray(contacts, dtype=float)[:, None, None]          # contacts per week
+    m, g, w0 = p["circle_size"], p["contact_gain"], p["start_strength"]
+    decay = math.log(2) / p["tie_half_life"]                      # q = exp(-decay) per week
+    person = np.arange(m)[None, :, None]
+    t = np.arange(1, weeks + 1, dtype=float)[None, None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        first = np.where(k > 0, (person + 0.5) / k, np.inf)        # time of a person's first contact
+        tau = np.where(k > 0, m / k, np.inf)                       # weeks between two contacts
+        w_star = g / (1 - (1 - g) * np.exp(-decay * tau))          # strength just after a contact, long run
+        after_first = g + (1 - g) * w0 * np.exp(-decay * first)    # strength just after the first contact
+        rounds = np.floor((t - first) / tau)                       # contacts so far, minus one
+        rounds = np.where(t >= first, rounds, 0.0)
+        after_last = w_star + (after_first - w_star) * ((1 - g) * np.exp(-decay * tau)) ** rounds
+        since = t - first - rounds * tau                           # weeks since the last contact
+        contacted = after_last * np.exp(-decay * since)
+    never = w0 * np.exp(-decay * t)                                # no contact yet: only decay
+    return np.where(t >= first, contacted, never)
+
+
+def _run(hours, splits, p, weeks):
+    """Weekly outcomes for a batch of splits: a dict of arrays of shape (len(splits), weeks)."""
+    splits = np.asarray(splits, dtype=float).reshape(-1, 3)
+    post_h, reply_h, upkeep_h = (hours * splits[:, i] for i in range(3))
+    if p["scheduling"] == "tool":
+        posts = np.maximum(post_h - p["setup_hours"], 0.0) / p["hours_per_post"]
+        cost = np.where(post_h > 0, p["tool_cost"], 0.0)
+    else:
+        posts = post_h / p["hours_per_manual_post"]
+        cost = np.zeros(len(splits))
+    reply_capacity = reply_h / p["hours_per_reply"]                # comments you can answer a week
+    # Feeds show only a few posts of one account: extra posts help less and less.
+    effective = p["feed_limit"] * (1 - np.exp(-posts / p["feed_limit"]))
+    seen = 1 - (1 - p["organic_reach"]) ** effective               # share of followers who see >= 1 post
+
+    batch = len(splits)
+    out = {name: np.empty((batch, weeks)) for name in
+           ("followers", "reach", "impressions", "comments", "answered")}
+    followers = np.full(batch, float(p["start_followers"]))
+    for i in range(weeks):
+        views = effective * p["organic_reach"] * followers         # follower impressions
+        room = np.maximum(1 - followers / p["market_size"], 0.0)      # share of the market not yet following
+        new = effective * (p["discovery"] + p["share_rate"] * p["organic_reach"] * followers) * room
+        comments = p["comment_rate"] * views
+        answered = np.minimum(comments, reply_capacity)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_answered = np.where(comments > 0, answered / comments, 0.0)
+        out["reach"][:, i] = followers * seen + new
+        out["impressions"][:, i] = views + new
+        out["comments"][:, i] = comments
+        out["answered"][:, i] = answered
+        gained = p["follow_rate"] * (1 + p["reply_boost"] * share_answered) * new
+        followers = followers + gained - p["unfollow_rate"] * followers
+        out["followers"][:, i] = followers                         # at the end of the week
+
+    strengths = _tie_strengths(upkeep_h / p["hours_per_contact"], p, weeks)
+    out["tie_strength"] = strengths.sum(axis=1)
+    out["strong_ties"] = (strengths >= p["strong_threshold"] - 1e-12).sum(axis=1)
+    out["leads_media"] = p["lead_rate_reach"] * out["reach"]
+    out["leads_ties"] = p["referral_rate"] * out["tie_strength"]
+    out["leads"] = out["leads_media"] + out["leads_ties"]
+    out["posts"] = np.repeat(posts[:, None], weeks, axis=1)
+    out["cost"] = np.repeat(cost[:, None], weeks, axis=1)
+    return out
+
+
+def _outcome(out, outcome):
+    """One number per split for a named outcome."""
+    if outcome == "leads":
+        return out["leads"].sum(axis=1)
+    if outcome == "reach":
+        return out["reach"].sum(axis=1)
+    if outcome == "followers":
+        return out["followers"][:, -1]
+    return out["strong_ties"][:, -1].astype(float)
+
+
+def _check_outcome(outcome):
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(repr(o) for o in OUTCOMES)}; got {outcome!r}")
+    return outcome
+
+
+# ---- What a learner calls -----------------------------------------------------------------------
+
+def simulate(*, split=DEFAULT_SPLIT, **params):
+    """Simulate a weekly time budget split between posting, replies and relationship upkeep.
+
+    Parameters
+    ----------
+    split : tuple of three floats, default (0.4, 0.1, 0.5)
+        Shares of the hours for (posting, replies, upkeep); each >= 0, adding up to 1.
+        :func:`split_from_shares` makes one from two shares between 0 and 1.
+    **params
+        Any parameter in :data:`PARAMS` (``hours``, ``weeks``, ``scheduling``,
+        ``tie_half_life``, ...), keyword-only. Their meaning, unit and allowed range
+        are in :data:`PARAMS` (``PARAMS["tie_half_life"].doc``); defaults are
+        illustrative. The model is deterministic: it returns expected values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per week with columns week, posts, followers (at the end of the
+        week), reach, impressions, comments, answered (comments answered), tie_strength
+        (sum over the circle), strong_ties, leads_media, leads_ties, leads, cum_reach,
+        cum_leads and cost ($ for the tool). ``attrs["params"]`` holds the checked
+        parameters and ``attrs["split"]`` the split.
+
+    Raises
+    ------
+    TypeError
+        If a parameter is unknown or not a number (or a whole number where one is
+        needed), or if ``split`` is not three numbers.
+    ValueError
+        If a parameter is outside its range (negative hours, for one), or if the
+        shares of ``split`` are negative or do not add up to 1.
+
+    Examples
+    --------
+    Eight hours a week for a year, half of them on relationships:
+
+    >>> result = simulate(hours=8, split=(0.4, 0.1, 0.5))
+    >>> result.shape
+    (52, 15)
+
+    Posting 3.2 hours a week with a tool: 1 hour of set-up, then a quarter hour a post.
+
+    >>> float(result["posts"].iloc[0])
+    8.8
+
+    Four hours of upkeep buy 8 contacts a week, so each of 50 people hears from you
+    about every 6 weeks: too seldom to keep them all strong. At the end of the year 22
+    of the 50 ties are strong (each one is strong for part of the round):
+
+    >>> int(result["strong_ties"].iloc[-1]), round(float(result["cum_leads"].iloc[-1]), 1)
+    (22, 36.2)
+
+    Shares must add up to 1:
+
+    >>> simulate(split=(0.5, 0.5, 0.5))
+    Traceback (most recent call last):
+    ...
+    ValueError: split must add up to 1 (posting + replies + upkeep); got (0.5, 0.5, 0.5), which adds up to 1.5
+    """
+    p = _checked(params)
+    split = _check_split(split)
+    weeks = p["weeks"]
+    out = _run(p["hours"], [split], p, weeks)
+    table = {"week": np.arange(1, weeks + 1)}
+    for column in COLUMNS[1:]:
+        if column == "cum_reach":
+            table[column] = np.cumsum(out["reach"][0])
+        elif column == "cum_leads":
+            table[column] = np.cumsum(out["leads"][0])
+        else:
+            table[column] = out[column][0]
+    result = pd.DataFrame(table)
+    result.attrs["params"] = dict(p)
+    result.attrs["split"] = split
+    return result
+
+
+def totals(result):
+    """Return the four outcomes of a :func:`simulate` result as a dict.
+
+    leads and reach are totals over the horizon; followers and strong_ties are the
+    values at the end.
+
+    Examples
+    --------
+    >>> {k: round(v) for k, v in totals(simulate()).items()}
+    {'leads': 36, 'reach': 26283, 'followers': 1142, 'strong_ties': 22}
+    """
+    if not isinstance(result, pd.DataFrame) or not set(COLUMNS) <= set(result.columns):
+        raise TypeError("result must be a table from effort.simulate()")
+    last = result.iloc[-1]
+    return {"leads": float(result["leads"].sum()), "reach": float(result["reach"].sum()),
+            "followers": float(last["followers"]), "strong_ties": float(last["strong_ties"])}
+
+
+def sustainable_strong_ties(upkeep_hours, *, hours_per_contact=0.5, contact_gain=0.3, tie_half_life=12.0,
+                            strong_threshold=0.5):
+    r"""Return the largest circle you can keep strong for good with ``upkeep_hours`` a week.
+
+    With :math:`k` = upkeep_hours / hours_per_contact contacts a week, a circle of
+    :math:`m` people is contacted every :math:`\tau = m/k` weeks. In the long run a tie
+    has strength :math:`w^+ = g/(1-(1-g)x)` just after a contact, where
+    :math:`x = 2^{-\tau/h}` is its decay over a round, and it is weakest just before the
+    next contact, :math:`w^+ x`. It stays strong all the time if
+    :math:`w^+ x \ge \theta`, that is if :math:`x \ge \theta/(g + \theta(1-g))`. So
+
+    .. math::
+
+        m_\max = k\,\tau_\max, \qquad
+        \tau_\max = h \log_2\frac{g + \theta(1 - g)}{\theta}
+
+    This is the model's version of Dunbar's point: time, not interest, caps how many
+    close relationships one person can keep up.
+
+    Parameters
+    ----------
+    upkeep_hours : float
+        Hours a week spent on one-to-one contact (>= 0).
+    hours_per_contact, contact_gain, tie_half_life, strong_threshold : float
+        As in :data:`PARAMS`.
+
+    Returns
+    -------
+    float
+        The number of people (not rounded).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a value is not a number or out of its range.
+
+    Examples
+    --------
+    An hour a week keeps about nine people close; five hours about 45 (Dunbar's
+    15- and 50-person layers are of that size):
+
+    >>> round(sustainable_strong_ties(1.0), 1), round(sustainable_strong_ties(5.0), 1)
+    (9.1, 45.4)
+    """
+    p = check_params(PARAMS, {"hours": upkeep_hours, "hours_per_contact": hours_per_contact,
+                              "contact_gain": contact_gain, "tie_half_life": tie_half_life,
+                              "strong_threshold": strong_threshold})
+    k = p["hours"] / p["hours_per_contact"]
+    g, theta = p["contact_gain"], p["strong_threshold"]
+    tau_max = p["tie_half_life"] * math.log2((g + theta * (1 - g)) / theta)
+    return k * tau_max
+
+
+def _simplex_grid(step):
+    """All splits on a grid of the given step (posting, replies, upkeep), as an array."""
+    n = int(round(1 / step))
+    rows = [(i / n, j / n, (n - i - j) / n) for i in range(n + 1) for j in range(n + 1 - i)]
+    return np.array(rows)
+
+
+def outcome_map(*, outcome="leads", step=0.1, **params):
+    """Evaluate one outcome for every split on a grid: a map of the whole trade-off.
+
+    Parameters
+    ----------
+    outcome : {'leads', 'reach', 'followers', 'strong_ties'}
+        What to measure (see :data:`OUTCOMES`).
+    step : float, default 0.1
+        Grid step for the shares; 1/step must be a whole number between 2 and 40.
+    **params
+        Any parameter in :data:`PARAMS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns posting, replies, upkeep, value: one row per split on the grid.
+
+    Raises
+    ------
+    ValueError
+        If ``outcome`` or ``step`` is not allowed, or a parameter is out of range.
+
+    Examples
+    --------
+    >>> grid = outcome_map(step=0.25)
+    >>> len(grid), list(grid.columns)
+    (15, ['posting', 'replies', 'upkeep', 'value'])
+    """
+    _check_outcome(outcome)
+    if isinstance(step, bool) or not isinstance(step, numbers.Real) or not 0.025 <= step <= 0.5 \
+            or abs(1 / step - round(1 / step)) > 1e-9:
+        raise ValueError(f"step must be 1/n for a whole n from 2 to 40 (0.5, 0.25, 0.1, 0.05, ...); got {step!r}")
+    p = _checked(params)
+    grid = _simplex_grid(step)
+    values = _outcome(_run(p["hours"], grid, p, p["weeks"]), outcome)
+    table = pd.DataFrame(grid, columns=["posting", "replies", "upkeep"])
+    table["value"] = values
+    return table
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The best split found by :func:`best_allocation`.
+
+    Attributes
+    ----------
+    posting, replies, upkeep : float
+        Shares of the hours (they add up to 1).
+    value : float
+        The outcome at that split.
+    outcome : str
+        Which outcome was maximised.
+    hours : float
+        Hours a week.
+    weeks : int
+        Horizon.
+    """
+
+    posting: float
+    replies: float
+    upkeep: float
+    value: float
+    outcome: str
+    hours: float
+    weeks: int
+
+    @property
+    def split(self):
+        """(posting, replies, upkeep), ready for ``simulate(split=...)``."""
+        return (self.posting, self.replies, self.upkeep)
+
+
+def best_allocation(hours, *, outcome="leads", step=0.05, **params):
+    """Find the split of ``hours`` a week that maximises one outcome.
+
+    First every split on a grid (``step``) is tried at once; then
+    :func:`scipy.optimize.minimize` (Nelder-Mead, in the two shares of
+    :func:`split_from_shares`, so every point it tries is a valid split) polishes the
+    best grid point. The answer is a split to within about a percentage point.
+
+    Parameters
+    ----------
+    hours : float
+        Hours a week (0 to 60).
+    outcome : {'leads', 'reach', 'followers', 'strong_ties'}, default 'leads'
+        What to maximise (see :data:`OUTCOMES`).
+    step : float, default 0.05
+        Grid step for the first search.
+    **params
+        Any other parameter in :data:`PARAMS`, ``weeks`` included.
+
+    Returns
+    -------
+    Allocation
+        The shares, the value reached, and what was asked.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``hours`` or a parameter is not a number or out of range, or ``outcome``
+        is unknown.
+
+    Examples
+    --------
+    For a one-year horizon, 8 hours a week, the split that brings the most leads:
+
+    >>> best = best_allocation(8, weeks=52)
+    >>> [round(s, 2) for s in best.split], round(best.value, 1)
+    ([0.52, 0.04, 0.45], 38.9)
+
+    For two years, more of the time goes to posting (the audience compounds):
+
+    >>> round(best_allocation(8, weeks=104).posting, 2)
+    0.67
+    """
+    from scipy.optimize import minimize
+
+    _check_outcome(outcome)
+    p = _checked({**params, "hours": hours})
+    grid = outcome_map(outcome=outcome, step=step, **p)
+    start = grid.loc[grid["value"].idxmax()]
+    best_split = (float(start["posting"]), float(start["replies"]), float(start["upkeep"]))
+    best_value = float(start["value"])
+
+    def loss(x):
+        media, reply = np.clip(x, 0.0, 1.0)
+        split = (media * (1 - reply), media * reply, 1 - media)
+        return -float(_outcome(_run(p["hours"], [split], p, p["weeks"]), outcome)[0])
+
+    if outcome != "strong_ties":   # a whole number: the grid already found its best
+        x0 = np.array(_shares_from_split(best_split))
+        steps = [np.where(x0 + d <= 1, x0 + d, x0 - d) for d in (np.array([step, 0]), np.array([0, step]))]
+        found = minimize(loss, x0, method="Nelder-Mead", bounds=[(0, 1), (0, 1)],
+                         options={"xatol": 2e-3, "fatol": 1e-6, "maxfev": 150,
+                                  "initial_simplex": [x0, *steps]})
+        if -found.fun > best_value:
+            media, reply = np.clip(found.x, 0.0, 1.0)
+            best_split = (media * (1 - reply), media * reply, 1 - media)
+            best_value = -float(found.fun)
+    posting, replies, upkeep = (float(s) for s in best_split)
+    return Allocation(posting, replies, upkeep, best_value, outcome, p["hours"], p["weeks"])
+
+
+def best_split_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, outcome="leads", **params):
+    """Return the best split for each horizon: sprint (a few weeks) to marathon (two years).
+
+    Parameters
+    ----------
+    hours : float
+        Hours a week.
+    horizons : sequence of int
+        Horizons in weeks, each between 4 and 104.
+    outcome : str, default 'leads'
+        What to maximise (see :data:`OUTCOMES`).
+    **params
+        Any other parameter in :data:`PARAMS` except ``weeks``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by horizon (weeks), columns posting, replies, upkeep and value.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`best_allocation`; also if ``horizons`` is empty.
+
+    Examples
+    --------
+    >>> table = best_split_by_horizon(8, horizons=(8, 104))
+    >>> table[["posting", "upkeep"]].round(2)
+             posting  upkeep
+    horizon
+    8           0.40    0.59
+    104         0.67    0.22
+    """
+    if isinstance(horizons, (str, bytes)) or not hasattr(horizons, "__iter__") or not len(list(horizons)):
+        raise ValueError(f"horizons must be a non-empty list of weeks (4 to 104); got {horizons!r}")
+    if "weeks" in params:
+        raise TypeError("pass the horizons in `horizons`, not `weeks`")
+    rows = []
+    for weeks in horizons:
+        best = best_allocation(hours, outcome=outcome, weeks=weeks, **params)
+        rows.append({"horizon": best.weeks, "posting": best.posting, "replies": best.replies,
+                     "upkeep": best.upkeep, "value": best.value})
+    return pd.DataFrame(rows).set_index("horizon")
+
+
+# ---- What the explorer runs: one split and the map of all splits -------------------------------
+
+OUTCOME = Choice("outcome", "leads", tuple(OUTCOMES), "Outcome to maximise",
+                 "Which outcome the map of all splits shows and the best split maximises.")
+
+
+@dataclass(frozen=True)
+class Exploration:
+    """One run of :func:`explore`: your split's weeks, the map of all splits, and the best of them.
+
+    Attributes
+    ----------
+    result : pandas.DataFrame
+        :func:`simulate` for your split.
+    grid : pandas.DataFrame
+        :func:`outcome_map` on a 10 % grid.
+    outcome : str
+        The outcome the map shows.
+    split : tuple of float
+        Your split (posting, replies, upkeep).
+    value : float
+        Your split's outcome.
+    best : tuple of float
+        The best split on the grid.
+    best_value : float
+        Its outcome.
+    """
+
+    result: pd.DataFrame
+    grid: pd.DataFrame
+    outcome: str
+    split: tuple
+    value: float
+    best: tuple
+    best_value: float
+
+
+def explore(*, media_share=0.5, reply_share=0.2, outcome="leads", step=0.1, **params):
+    """Run your split and every split on a grid, for an explorer or a quick comparison.
+
+    Parameters
+    ----------
+    media_share, reply_share : float
+        Your split, as in :func:`split_from_shares`.
+    outcome : str
+        One of :data:`OUTCOMES`.
+    step : float
+        Grid step of the map (see :func:`outcome_map`).
+    **params
+        Any parameter in :data:`PARAMS`.
+
+    Returns
+    -------
+    Exploration
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a value is not allowed.
+
+    Examples
+    --------
+    >>> run = explore(media_share=0.5, reply_share=0.2)
+    >>> run.split, round(run.value, 1), run.best, round(run.best_value, 1)
+    ((0.4, 0.1, 0.5), 36.2, (0.5, 0.1, 0.4), 37.2)
+    """
+    split = split_from_shares(media_share, reply_share)
+    _check_outcome(outcome)
+    result = simulate(split=split, **params)
+    grid = outcome_map(outcome=outcome, step=step, **params)
+    best_row = grid.loc[grid["value"].idxmax()]
+    best = tuple(round(float(best_row[c]), 12) for c in ("posting", "replies", "upkeep"))
+    return Exploration(result, grid, outcome, split, totals(result)[outcome], best, float(best_row["value"]))

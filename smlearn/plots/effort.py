@@ -1,0 +1,163 @@
+"""Figures for the time-budget model (:mod:`smlearn.models.effort`).
+
+The explorer's figure has two panels. Left: leads per week from social media (reach)
+and from social networking (ties), for your split. Right: every split of the hours on
+a 10 % grid, shaded by the outcome, with your split and the best one marked; the
+x-axis is the share of hours spent posting and the y-axis the share spent on
+relationship upkeep (replies take the rest, so the top-right half is empty).
+
+Examples
+--------
+>>> from smlearn.models import effort
+>>> fig, artists = plot_effort(effort.explore())
+>>> [ax.get_xlabel() for ax in fig.axes[:2]]
+['Week', 'Share of hours on posting']
+>>> update_effort(artists, effort.explore(media_share=0.9))
+>>> artists["yours"].get_offsets().tolist()
+[[0.72, 0.1]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
+
+_OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
+
+
+def _style(key, **extra):
+    style = {k: v for k, v in SERIES_STYLE[key].items() if v is not None and k != "marker"}
+    style.update(extra)
+    return style
+
+
+def _pct(split):
+    return f"{split[0]:.0%} posting, {split[1]:.0%} replies, {split[2]:.0%} upkeep"
+
+
+def effort_finding(run) -> str:
+    """One line: how your split compares with the best split on the grid."""
+    words = _OUTCOME_WORDS[run.outcome]
+    weeks = int(run.result["week"].max())
+    when = "over" if run.outcome in ("leads", "reach") else "after"
+    if run.best_value <= 0:
+        return f"No split brings any {words} {when} {weeks} weeks with these settings"
+    share = run.value / run.best_value
+    return (f"Your split brings {run.value:,.0f} {words} {when} {weeks} weeks, {share:.0%} of the best "
+            f"({_pct(run.best)})")
+
+
+def describe_effort(run) -> str:
+    """A one-line text description of the explorer's figure, for readers who cannot see it."""
+    r = run.result
+    return (f"Two charts. Left: leads per week from social media and from relationships over {len(r)} weeks; "
+            f"by the last week media brings {r['leads_media'].iloc[-1]:.2f} and relationships "
+            f"{r['leads_ties'].iloc[-1]:.2f} leads a week. Right: every split of the hours shaded by "
+            f"{_OUTCOME_WORDS[run.outcome]}. {effort_finding(run)}.")
+
+
+def plot_effort(run):
+    """Draw the explorer's figure once; return ``(figure, artists)`` for :func:`update_effort`."""
+    fig, (time_ax, map_ax) = new_figure(ncols=2)
+    artists = {"figure": fig}
+    (artists["media"],) = time_ax.plot([], [], linewidth=2, marker=None,
+                                       **_style("social media", label="from social media (reach)"))
+    (artists["ties"],) = time_ax.plot([], [], linewidth=2, **_style("social networking", label="from relationships (ties)"))
+    time_ax.set(xlabel="Week", ylabel="Leads per week", title="Where the leads come from")
+    time_ax.legend(loc="upper left", frameon=False, fontsize=9)
+
+    grid = run.grid
+    artists["map"] = map_ax.scatter(grid["posting"], grid["upkeep"], c=grid["value"], cmap="cividis", s=150,
+                                    marker="s", edgecolors="none")
+    artists["yours"] = map_ax.scatter([], [], marker="X", s=160, color="white", edgecolors="black", linewidths=1.5,
+                                      label="your split", zorder=3)
+    artists["best"] = map_ax.scatter([], [], marker="*", s=260, color=OKABE_ITO["orange"], edgecolors="black",
+                                     linewidths=1.0, label="best split on the grid", zorder=3)
+    map_ax.set(xlabel="Share of hours on posting", ylabel="Share of hours on upkeep",
+               xlim=(-0.06, 1.06), ylim=(-0.06, 1.06), aspect="equal")
+    map_ax.text(0.62, 0.62, "replies take\nthe rest", fontsize=8, color="#555555", ha="center")
+    artists["colorbar"] = fig.colorbar(artists["map"], ax=map_ax, shrink=0.9)
+    artists["colorbar"].set_label("Outcome (see the panel's title)", fontsize=9)
+    map_ax.legend(loc="upper right", frameon=False, fontsize=8)
+    artists["map_title"] = map_ax.set_title("")
+    artists["title"] = fig.suptitle("", fontsize=11)
+    artists["dynamic"] = [artists["media"], artists["ties"], artists["map"], artists["yours"], artists["best"],
+                          artists["title"], artists["map_title"]]
+    update_effort(artists, run)
+    # The colour bar and the square map make the constrained layout settle only after a
+    # draw; freeze it then, so a fast redraw and a full redraw place everything alike.
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    return fig, artists
+
+
+def update_effort(artists, run) -> None:
+    """Change the figure's data in place to show ``run`` (no new artists)."""
+    r = run.result
+    weeks = r["week"].to_numpy()
+    artists["media"].set_data(weeks, r["leads_media"].to_numpy())
+    artists["ties"].set_data(weeks, r["leads_ties"].to_numpy())
+    time_ax = artists["media"].axes
+    time_ax.set_xlim(0.5, weeks[-1] + 0.5)
+    time_ax.set_ylim(0, nice_ceiling(1.05 * float(max(r["leads_media"].max(), r["leads_ties"].max(), 1e-9))))
+
+    values = run.grid["value"].to_numpy(dtype=float)
+    artists["map"].set_array(values)
+    top = nice_ceiling(float(values.max())) if values.max() > 0 else 1.0
+    artists["map"].set_clim(0, top)       # a new colour scale changes the colour bar: a limit change
+    artists["colorbar"].ax.set_ylim(0, top)
+    artists["yours"].set_offsets(np.array([[run.split[0], run.split[2]]]))
+    artists["best"].set_offsets(np.array([[run.best[0], run.best[2]]]))
+    when = "over" if run.outcome in ("leads", "reach") else "after"
+    artists["map_title"].set_text(f"{_OUTCOME_WORDS[run.outcome].capitalize()} {when} {len(r)} weeks, every split")
+    artists["title"].set_text(effort_finding(run))
+
+
+def plot_best_split_by_horizon(table):
+    """Draw the best split against the horizon as stacked shares: the marathon vs sprint figure.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`smlearn.models.effort.best_split_by_horizon`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"posting": [0.4, 0.7], "replies": [0.0, 0.1], "upkeep": [0.6, 0.2],
+    ...                       "value": [3.0, 120.0]}, index=pd.Index([8, 104], name="horizon"))
+    >>> fig = plot_best_split_by_horizon(table)
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
+    ('Horizon (weeks)', 'Share of the hours in the best split')
+    """
+    fig, (ax,) = new_figure()
+    horizons = table.index.to_numpy()
+    shares = [table["posting"], table["replies"], table["upkeep"]]
+    labels = ["posting (automatable)", "replies (by hand)", "relationship upkeep (by hand)"]
+    colours = [OKABE_ITO["blue"], OKABE_ITO["sky blue"], OKABE_ITO["vermillion"]]
+    hatches = ["", "..", "//"]
+    polys = ax.stackplot(horizons, *shares, labels=labels, colors=colours, alpha=0.85, edgecolor="white")
+    for poly, hatch in zip(polys, hatches):
+        poly.set_hatch(hatch)
+    ax.plot(horizons, table["posting"] + table["replies"], color="black", marker="o", linewidth=1, markersize=4,
+            label="_nolegend_")
+    ax.set(xlabel="Horizon (weeks)", ylabel="Share of the hours in the best split", ylim=(0, 1),
+           xlim=(horizons.min(), horizons.max()))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    first, last = table.iloc[0], table.iloc[-1]
+    ax.set_title(f"Sprint ({horizons[0]} weeks): {first['upkeep']:.0%} of the time on relationships; "
+                 f"marathon ({horizons[-1]} weeks): {last['posting'] + last['replies']:.0%} on media",
+                 fontsize=11)
+    return fig
+
+
+def describe_best_split_by_horizon(table) -> str:
+    """A one-line text description of :func:`plot_best_split_by_horizon`."""
+    parts = [f"{h} weeks: {row.posting:.0%} posting, {row.replies:.0%} replies, {row.upkeep:.0%} upkeep"
+             for h, row in table.iterrows()]
+    return "Stacked area chart of the best split of the hours for each horizon. " + "; ".join(parts) + "."

@@ -1,0 +1,183 @@
+"""Figures for the returns model (:mod:`smlearn.models.returns`).
+
+The explorer's figure shows, for two post types, the rate estimated from a sample of
+posts with two intervals round it (bootstrap, Beta-binomial) and, as a hollow
+diamond, the value over every post of that type: the truth the sample tries to find
+(we know it because the data set is synthetic).
+
+Examples
+--------
+>>> from smlearn import data
+>>> from smlearn.models import returns
+>>> table = returns.estimate_by_type(data.load("post_metrics"))
+>>> fig, artists = plot_returns(table)
+>>> fig.axes[0].get_xlabel()
+'Rate (%)'
+>>> update_returns(artists, returns.estimate_by_type(data.load("post_metrics"), sample_size=80))
+>>> artists["title"].get_text()
+'Engaged users per person reached. With 80 posts of each: video beats photo (P = 1.00)'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
+
+_AXIS = {
+    "engagement_rate_reach": "Engaged users per person reached (%)",
+    "engagement_rate_followers": "Engaged users per follower (%)",
+    "ctr": "Clicks per impression (%)",
+    "conversion_rate": "Conversions per click (%)",
+}
+_GROUP_STYLE = {"A": {"color": OKABE_ITO["blue"], "marker": "o"}, "B": {"color": OKABE_ITO["vermillion"], "marker": "s"}}
+
+
+def returns_finding(table) -> str:
+    """One line: what the sample says about type B vs type A, and whether it could be luck."""
+    p = table.attrs["params"]
+    prob = table.attrs["prob_b_better"]
+    a, b = table.iloc[0], table.iloc[1]
+    n = p["sample_size"]
+    label_b = b["type"] if a["type"] != b["type"] else f"{b['type']} (sample 2)"
+    label_a = a["type"] if a["type"] != b["type"] else f"{a['type']} (sample 1)"
+    if prob >= 0.95:
+        verdict = f"{label_b} beats {label_a} (P = {prob:.2f})"
+    elif prob <= 0.05:
+        verdict = f"{label_a} beats {label_b} (P = {1 - prob:.2f})"
+    else:
+        verdict = f"no clear winner between {label_a} and {label_b} (P that {label_b} is better = {prob:.2f})"
+    return f"With {n} posts of each: {verdict}"
+
+
+def describe_returns(table) -> str:
+    """A one-line text description of the figure, for readers who cannot see it."""
+    parts = []
+    for row in table.itertuples():
+        parts.append(f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts, bootstrap interval "
+                     f"{row.boot_low:.2%} to {row.boot_high:.2%}, Beta-binomial {row.beta_low:.2%} to "
+                     f"{row.beta_high:.2%}; over all posts {row.truth:.2%}")
+    return f"Interval chart of {_AXIS[table.attrs['params']['metric']].lower()}. " + "; ".join(parts) + \
+        f". {returns_finding(table)}."
+
+
+def plot_returns(table):
+    """Draw the estimates with their intervals once; return ``(figure, artists)``."""
+    fig, (ax,) = new_figure(height=3.0)
+    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "truth": {}}
+    for y, group in ((1.0, "A"), (0.0, "B")):
+        style = _GROUP_STYLE[group]
+        (artists["boot"][group],) = ax.plot([], [], color=style["color"], linewidth=4, solid_capstyle="butt",
+                                            label="bootstrap interval" if group == "A" else "_nolegend_")
+        (artists["beta"][group],) = ax.plot([], [], color=style["color"], linewidth=1.5, linestyle="--",
+                                            label="Beta-binomial interval" if group == "A" else "_nolegend_")
+        (artists["estimate"][group],) = ax.plot([], [], linestyle="none", markersize=9, markeredgecolor="black",
+                                                label="estimate from the sample" if group == "A" else "_nolegend_",
+                                                **style)
+        (artists["truth"][group],) = ax.plot([], [], linestyle="none", marker="D", markersize=9,
+                                             markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.5,
+                                             label="over all posts (truth)" if group == "A" else "_nolegend_")
+    ax.set_ylim(-0.7, 1.7)
+    ax.set_yticks([])
+    ax.set_xlabel("Rate (%)")
+    # Type names as text artists (not tick labels), so a fast redraw updates them too.
+    artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
+                                        fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
+    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "truth")], loc="outside lower center",
+               ncols=4, frameon=False, fontsize=9)
+    artists["title"] = ax.set_title("", fontsize=11)
+    artists["dynamic"] = [*artists["boot"].values(), *artists["beta"].values(), *artists["estimate"].values(),
+                          *artists["truth"].values(), *artists["labels"].values(), artists["title"]]
+    update_returns(artists, table)
+    return fig, artists
+
+
+def update_returns(artists, table) -> None:
+    """Change the figure's data in place to show ``table`` (from ``returns.estimate_by_type``)."""
+    ax = artists["title"].axes
+    top = 0.0
+    for (y, group), row in zip(((1.0, "A"), (0.0, "B")), table.itertuples()):
+        artists["boot"][group].set_data([row.boot_low * 100, row.boot_high * 100], [y + 0.08, y + 0.08])
+        artists["beta"][group].set_data([row.beta_low * 100, row.beta_high * 100], [y - 0.12, y - 0.12])
+        artists["estimate"][group].set_data([row.estimate * 100], [y + 0.08])
+        artists["truth"][group].set_data([row.truth * 100], [y + 0.3])
+        top = max(top, *(v for v in (row.boot_high, row.beta_high, row.truth, row.estimate) if np.isfinite(v)))
+    ax.set_xlim(0, nice_ceiling(top * 100 * 1.1))
+    for group, row in zip(("A", "B"), table.itertuples()):
+        artists["labels"][group].set_text(f"{group}: {row.type}")
+    metric = _AXIS[table.attrs["params"]["metric"]].removesuffix(" (%)")
+    artists["title"].set_text(f"{metric}. {returns_finding(table)}")
+
+
+def plot_funnel(table):
+    """Draw a funnel (from ``returns.funnel``) as horizontal bars on a log scale.
+
+    Examples
+    --------
+    >>> from smlearn import data
+    >>> from smlearn.models import returns
+    >>> fig = plot_funnel(returns.funnel(data.load("post_metrics")))
+    >>> fig.axes[0].get_xlabel()
+    'Count over all posts (log scale)'
+    """
+    fig, (ax,) = new_figure(height=3.0)
+    stages = list(table.index)[::-1]
+    counts = table["count"].to_numpy()[::-1]
+    ax.barh(stages, counts, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
+    ax.set_xscale("log")
+    for y, (count, share) in enumerate(zip(counts, table["share_of_previous"].to_numpy()[::-1])):
+        ax.text(count * 1.15, y, f"{count:,.0f}  ({share:.1%} of the stage above)", va="center", fontsize=9)
+    ax.set_xlim(max(counts.min() / 2, 0.5), counts.max() * 40)
+    ax.set(xlabel="Count over all posts (log scale)", ylabel="Stage")
+    conversions, top = table["count"].iloc[-1], table["count"].iloc[0]
+    ax.set_title(f"Out of {top:,.0f} impressions, {conversions:,.0f} ended in a conversion "
+                 f"({conversions / top:.3%})", fontsize=11)
+    return fig
+
+
+def describe_funnel(table) -> str:
+    """One line of text for :func:`plot_funnel`."""
+    parts = [f"{stage.replace('_', ' ')} {row['count']:,.0f}" for stage, row in table.iterrows()]
+    return "Bar chart of the funnel, widest stage first: " + ", ".join(parts) + "."
+
+
+def plot_rates_by_group(summary, *, by_label="Paid"):
+    """Two panels: engagement rate by reach and by followers, one bar per group.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        From ``returns.summarize(posts, by=...)``.
+
+    Examples
+    --------
+    >>> from smlearn import data
+    >>> from smlearn.models import returns
+    >>> fig = plot_rates_by_group(returns.summarize(data.load("post_metrics"), by="paid"))
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['Engaged users per person reached (%)', 'Engaged users per follower (%)']
+    """
+    fig, axes = new_figure(ncols=2)
+    names = [str(i) for i in summary.index]
+    colours = [OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish green"], OKABE_ITO["orange"]]
+    hatches = ["", "//", "..", "xx"]
+    for ax, column in zip(axes, ("engagement_rate_reach", "engagement_rate_followers")):
+        values = summary[column].to_numpy() * 100
+        bars = ax.bar(names, values, color=colours[: len(names)], edgecolor="black")
+        for bar, hatch in zip(bars, hatches):
+            bar.set_hatch(hatch)
+        for x, v in enumerate(values):
+            ax.text(x, v, f"{v:.2f}%", ha="center", va="bottom", fontsize=9)
+        ax.set(xlabel=by_label, ylabel=_AXIS[column], ylim=(0, nice_ceiling(values.max() * 1.15)))
+    ratio_reach = summary["engagement_rate_reach"].max() / summary["engagement_rate_reach"].min()
+    ratio_followers = summary["engagement_rate_followers"].max() / summary["engagement_rate_followers"].min()
+    fig.suptitle(f"By reach the groups differ {ratio_reach:.1f}-fold; by followers {ratio_followers:.1f}-fold",
+                 fontsize=11)
+    return fig
+
+
+def describe_rates_by_group(summary) -> str:
+    """One line of text for :func:`plot_rates_by_group`."""
+    parts = [f"{group}: {row['engagement_rate_reach']:.2%} by reach, {row['engagement_rate_followers']:.2%} by followers"
+             for group, row in summary.iterrows()]
+    return "Two bar charts of engagement rate. " + "; ".join(parts) + "."

@@ -1,0 +1,121 @@
+"""Self-check questions of lesson 08, Measuring returns.
+
+Use them in the lesson like this::
+
+    from smlearn.questions import measuring_returns as quiz
+    my_answer = ...   # replace ... with your answer
+    quiz.engagement.check(my_answer)
+
+Numeric answers are computed from the ``post_metrics`` data set with
+:mod:`smlearn.models.returns` when they are checked.
+
+Examples
+--------
+>>> engagement.check(...)
+… No answer yet: replace ... with your answer and run the cell again.
+>>> paid.check("z")
+✘ Choose one of the letters a, b, c, d; got 'z'.
+"""
+
+from __future__ import annotations
+
+from smlearn import data
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.models import returns
+
+__all__ = ["QUESTIONS", "SMALL", "engagement", "conversion", "paid", "small_sample", "duplicates"]
+
+# The small sample the lesson looks at: 10 posts of each type, sample number 3.
+SMALL = {"sample_size": 10, "sample": 3}
+
+
+def _posts():
+    return data.load("post_metrics")
+
+
+def _example_duplicates():
+    """Duplicate rows the loader drops from the lesson's example export."""
+    import tempfile
+    from pathlib import Path
+
+    from smlearn.exports import load_export, write_example
+
+    with tempfile.TemporaryDirectory() as folder:
+        return load_export(write_example(Path(folder)))[1].problems["duplicate_rows"]
+
+
+engagement = NumericQuestion(
+    "measuring_returns.engagement",
+    "Over all 600 posts, what is the engagement rate by reach, in percent (e.g. 4.2 for 4.2 %)?",
+    answer=lambda: 100 * returns.metric_value(_posts(), "engagement_rate_reach"),
+    tolerance=0.05,
+    unit="%",
+    hint="All engaged users divided by all reach (a ratio of sums), times 100:"
+    " returns.metric_value(posts, 'engagement_rate_reach').",
+    explanation="About one person in twenty who sees a post does something with it.",
+)
+
+conversion = NumericQuestion(
+    "measuring_returns.conversion",
+    "Over all posts, what share of clicks became conversions, in percent?",
+    answer=lambda: 100 * returns.metric_value(_posts(), "conversion_rate"),
+    tolerance=0.05,
+    unit="%",
+    hint="Read the funnel table: the share_of_previous of the conversions stage, times 100.",
+    explanation="Each stage of the funnel keeps only a small share of the one before: of hundreds of"
+    " thousands of impressions about a hundred end in a sale or sign-up.",
+)
+
+paid = ChoiceQuestion(
+    "measuring_returns.paid",
+    "Paid posts have about three times the engagement rate by followers of unpaid posts, but the same rate"
+    " by reach. Why?",
+    [
+        "Paid posts are better posts, so more people engage",
+        "Paid posts are shown to more people; the people who see them engage at the usual rate",
+        "Followers engage more when they know a post is paid",
+        "The rate by followers is wrong and should never be used",
+    ],
+    answer_fingerprint="10497295e08c3fb2",
+    hint="Compare the reach of paid and unpaid posts in returns.summarize(posts, by='paid').",
+    feedback={
+        "a": "If they were better posts, the rate by reach would be higher too.",
+        "c": "The rate by reach, which counts only people who saw the post, does not change.",
+        "d": "It answers a different question: how much engagement per follower you bought or earned.",
+    },
+    explanation="The rate by followers mixes how good a post is with how far it travelled; the rate by reach"
+    " measures only the first. Money buys reach, not better posts.",
+)
+
+small_sample = ChoiceQuestion(
+    "measuring_returns.small_sample",
+    "In sample 3 with 10 posts of each type (quiz.SMALL), photos look more engaging than videos."
+    " What should you conclude?",
+    [
+        "Photos engage more: switch to photos",
+        "Videos engage more: the sample is wrong",
+        "Nothing yet: with 10 posts of each the interval is wide and another sample reverses the order",
+        "Engagement rates cannot be compared between post types",
+    ],
+    answer_fingerprint="9780c75a21833819",
+    hint="Look at the intervals and at prob_b_better, then move the sample slider.",
+    feedback={
+        "a": "The intervals overlap widely and P(video better) is near one half: that is no evidence.",
+        "b": "A sample is not wrong; it is small. Over all posts videos do engage more, but this sample cannot show it.",
+        "d": "They can, with enough posts: try sample_size=90.",
+    },
+    explanation="Ten posts are too few to tell rates a point apart; the Beta-binomial probability near 0.4"
+    " says so honestly.",
+)
+
+duplicates = NumericQuestion(
+    "measuring_returns.duplicates",
+    "How many rows did the loader drop from the example export because they repeated an earlier row?",
+    answer=_example_duplicates,
+    unit="rows",
+    hint="Read report.problems['duplicate_rows'] (or the printed report).",
+    explanation="The loader drops exact duplicates and says so; missing cells and disagreeing totals are"
+    " kept and counted, for you to decide.",
+)
+
+QUESTIONS = [engagement, conversion, paid, small_sample, duplicates]

@@ -1,0 +1,52 @@
+"""ReturnsExplorer: estimate a metric for two post types from a sample, with honest intervals.
+
+Examples
+--------
+>>> explorer = ReturnsExplorer()
+>>> explorer.update(sample_size=60, type_b="link")
+>>> explorer.result[["type", "posts"]].values.tolist()
+[['photo', 60], ['link', 60]]
+"""
+
+from smlearn.models import returns
+from smlearn.plots.returns import describe_returns, plot_returns, update_returns
+from smlearn.widgets.base import Explorer
+
+
+class ReturnsExplorer(Explorer):
+    """Pick a metric, two post types and a sample size; see the estimates and their intervals.
+
+    The posts come from the course's synthetic ``post_metrics`` data set (or any table
+    of posts you pass as ``posts``), so the figure can also show the value over every
+    post of each type: what the sample is trying to find.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame, optional
+        The posts to sample from; by default ``smlearn.data.load("post_metrics")``.
+    **params
+        Starting values for any parameter in :data:`smlearn.models.returns.PARAMS`.
+    """
+
+    PARAMS = returns.PARAMS
+    CONTROLS = ("metric", "type_a", "type_b", "sample_size", "sample", "level")
+
+    def __init__(self, posts=None, **params):
+        if posts is None:
+            from smlearn import data
+
+            posts = data.load("post_metrics")
+        self._posts = posts
+        super().__init__(**params)
+
+    def _simulate(self, params):
+        return returns.estimate_by_type(self._posts, **params)
+
+    def _plot(self, result):
+        return plot_returns(result)
+
+    def _update_plot(self, artists, result):
+        update_returns(artists, result)
+
+    def _describe(self, result):
+        return describe_returns(result)

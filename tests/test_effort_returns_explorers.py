@@ -1,0 +1,133 @@
+"""EffortExplorer and ReturnsExplorer: driven from code, they change the plotted data in place."""
+
+import base64
+import io
+
+import numpy as np
+import pytest
+
+from smlearn import data
+from smlearn.models import effort, returns
+from smlearn.params import Choice
+from smlearn.plots.style import png_bytes
+from smlearn.widgets import EffortExplorer, ReturnsExplorer
+
+POSTS = data.load("post_metrics")
+
+
+@pytest.fixture(params=[EffortExplorer, ReturnsExplorer], ids=["effort", "returns"])
+def explorer(request):
+    return request.param()
+
+
+def decoded(png):
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_every_control_has_a_widget_of_its_range(explorer):
+    explorer.widget
+    assert list(explorer._sliders) == list(type(explorer).CONTROLS)
+    for name, control in explorer._sliders.items():
+        spec = type(explorer).PARAMS[name]
+        if isinstance(spec, Choice):
+            assert [v for _, v in control.options] == list(spec.options)
+        else:
+            assert (control.min, control.max, control.step) == (spec.min, spec.max, spec.step)
+            assert spec.unit in control.description
+
+
+def test_sliders_cannot_produce_values_the_model_rejects(explorer):
+    for name in type(explorer).CONTROLS:
+        spec = type(explorer).PARAMS[name]
+        values = spec.options if isinstance(spec, Choice) else (spec.min, spec.max, spec.default)
+        for value in values:
+            if name == "sample_size" and value > 90:
+                continue
+            explorer.update(**{name: value})
+        explorer.update(**{name: spec.default})
+
+
+def test_effort_split_sliders_move_the_lines_and_the_marker():
+    explorer = EffortExplorer()
+    fig = explorer.figure
+    ties = fig.axes[0].lines[1]
+    before = ties.get_ydata().copy()
+    explorer.update(media_share=0.8)
+    assert explorer.figure is fig and fig.axes[0].lines[1] is ties
+    expected = effort.simulate(split=effort.split_from_shares(0.8, 0.2))
+    np.testing.assert_allclose(ties.get_ydata(), expected["leads_ties"])
+    assert not np.allclose(before, ties.get_ydata())
+    assert explorer.result.split == (0.64, 0.16, 0.2)
+    np.testing.assert_allclose(explorer._artists["yours"].get_offsets(), [[0.64, 0.2]])
+
+
+def test_effort_outcome_changes_the_map_and_the_title():
+    explorer = EffortExplorer()
+    leads = explorer._artists["map"].get_array().copy()
+    explorer.update(outcome="strong_ties")
+    ties = explorer._artists["map"].get_array()
+    assert not np.allclose(leads, ties) and ties.max() == 50
+    assert "strong ties" in explorer.figure._suptitle.get_text()
+    assert explorer.result.best[2] == 1.0       # only upkeep makes strong ties
+
+
+def test_effort_horizon_changes_the_x_axis():
+    explorer = EffortExplorer()
+    explorer.update(weeks=104)
+    assert explorer.figure.axes[0].get_xlim() == (0.5, 104.5)
+    assert len(explorer.figure.axes[0].lines[0].get_xdata()) == 104
+
+
+def test_returns_sample_size_changes_the_intervals():
+    explorer = ReturnsExplorer()
+    boot = explorer._artists["boot"]["A"]
+    wide = np.ptp(boot.get_xdata())
+    explorer.update(sample_size=90)
+    assert np.ptp(boot.get_xdata()) < wide
+    expected = returns.estimate_by_type(POSTS, sample_size=90)
+    np.testing.assert_allclose(boot.get_xdata(), 100 * expected.loc[0, ["boot_low", "boot_high"]].to_numpy(float))
+
+
+def test_returns_types_and_metric_change_the_labels_and_title():
+    explorer = ReturnsExplorer()
+    explorer.update(type_a="link", metric="ctr")
+    assert explorer._artists["labels"]["A"].get_text() == "A: link"
+    assert explorer.figure.axes[0].get_title().startswith("Clicks per impression.")
+    assert explorer.result.attrs["params"]["metric"] == "ctr"
+
+
+def test_returns_explorer_takes_its_own_posts():
+    mine = POSTS[POSTS["type"].isin(["photo", "video"])].head(200)
+    explorer = ReturnsExplorer(posts=mine, sample_size=5)
+    assert explorer.result["truth"].iloc[0] == pytest.approx(returns.metric_value(mine[mine["type"] == "photo"],
+                                                                                   "engagement_rate_reach"))
+
+
+def test_bad_values_are_refused_and_leave_the_state_alone(explorer):
+    before = explorer.params
+    with pytest.raises(ValueError):
+        explorer.update(**{type(explorer).CONTROLS[0]: "nonsense" if isinstance(
+            type(explorer).PARAMS[type(explorer).CONTROLS[0]], Choice) else 1e9})
+    with pytest.raises(TypeError, match="unknown parameter"):
+        explorer.update(colour="red")
+    assert explorer.params == before
+
+
+def test_fast_redraw_shows_the_same_picture_as_a_full_redraw(explorer):
+    changes = ([{"media_share": 0.55}, {"reply_share": 0.3}, {"outcome": "reach"}, {"weeks": 30}]
+               if isinstance(explorer, EffortExplorer) else
+               [{"sample": 3}, {"type_b": "link"}, {"metric": "ctr"}, {"sample_size": 40}])
+    explorer.png()
+    for change in changes:
+        explorer.update(**change)
+        fast, full = decoded(explorer.png()), decoded(png_bytes(explorer.figure))
+        assert (np.abs(fast - full).sum(axis=2) > 0).mean() < 0.005, change
+
+
+def test_without_a_front_end_there_is_a_png_and_a_description(explorer):
+    bundle = explorer._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert explorer.description in bundle["text/plain"]
+    assert explorer.description.count(".") >= 2

@@ -1,0 +1,271 @@
+"""Tests for smlearn.models.returns and the synthetic post_metrics data set.
+
+Reference values are computed here by other routes: Evan Miller's closed form for the
+probability that one Beta variable exceeds another, the textbook variance of a ratio
+estimator, and simulated data whose true rates are known.
+"""
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.special import betaln
+
+from smlearn import data
+from smlearn.models import returns
+from smlearn.models.returns import (
+    METRICS,
+    PARAMS,
+    add_metrics,
+    bootstrap_interval,
+    click_through_rate,
+    compare_types,
+    conversion_rate,
+    cost_per_acquisition,
+    design_effect,
+    engagement_rate,
+    estimate_by_type,
+    follower_growth,
+    funnel,
+    metric_value,
+    roi,
+    summarize,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+POSTS = data.load("post_metrics")
+
+
+def prob_b_beats_a(alpha_a, beta_a, alpha_b, beta_b):
+    """P(p_B > p_A) for independent Beta variables with whole-number alpha_b (Evan Miller, 2015)."""
+    total = 0.0
+    for i in range(int(alpha_b)):
+        total += math.exp(betaln(alpha_a + i, beta_a + beta_b) - math.log(beta_b + i)
+                          - betaln(1 + i, beta_b) - betaln(alpha_a, beta_a))
+    return total
+
+
+def binomial_posts(rates, n_posts, reach, seed):
+    """Posts whose engaged users are pure coin flips with a known rate per type."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for kind, rate in rates.items():
+        r = rng.integers(reach // 2, reach * 2, size=n_posts)
+        rows.append(pd.DataFrame({"type": kind, "reach": r, "engaged_users": rng.binomial(r, rate)}))
+    return pd.concat(rows, ignore_index=True)
+
+
+# ---- The data set ------------------------------------------------------------------------
+
+def test_post_metrics_is_documented_as_synthetic_and_regenerates_byte_for_byte(tmp_path):
+    entry = data.list_datasets().set_index("name").loc["post_metrics"]
+    assert "SYNTHETIC" in entry["title"] and "synthetic" in entry["source"]
+    out = tmp_path / "again.csv"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "make_post_metrics.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (data.data_dir() / "post_metrics.csv").read_bytes()
+
+
+def test_post_metrics_counts_are_consistent():
+    p = POSTS
+    assert len(p) == 600 and p["post_id"].tolist() == list(range(1, 601))
+    assert set(p["type"]) == {"photo", "video", "link", "status"}
+    assert (p["impressions"] >= p["reach"]).all() and (p["reach"] >= p["engaged_users"]).all()
+    for part in ("likes", "comments", "shares", "clicks"):
+        assert (p[part] <= p["engaged_users"]).all()
+    assert (p["conversions"] <= p["clicks"]).all()
+    assert ((p["spend"] > 0) == p["paid"]).all()
+    assert pd.to_datetime(p["published"]).is_monotonic_increasing
+
+
+def test_the_sample_recovers_the_generators_true_rates():
+    # True engagement rates in the generator: photo 5 %, video 6 %, link 3.5 %, status 5.5 %.
+    truth = {"photo": 0.05, "video": 0.06, "link": 0.035, "status": 0.055}
+    table = summarize(POSTS)
+    for kind, rate in truth.items():
+        assert table.loc[kind, "engagement_rate_reach"] == pytest.approx(rate, rel=0.12)
+
+
+# ---- Definitions ------------------------------------------------------------------------------
+
+def test_metric_definitions():
+    assert engagement_rate(50, 1000) == 0.05
+    assert click_through_rate(3, 300) == 0.01
+    assert conversion_rate(2, 80) == 0.025
+    assert cost_per_acquisition(90, 3) == 30
+    assert cost_per_acquisition(90, 0) == math.inf and math.isnan(cost_per_acquisition(0, 0))
+    assert roi(150, 100) == 0.5 and roi(50, 100) == -0.5 and math.isnan(roi(10, 0))
+    assert follower_growth(200, 260) == pytest.approx(0.3)
+    assert math.isnan(engagement_rate(5, 0))
+
+
+def test_a_rate_over_posts_is_a_ratio_of_sums():
+    posts = pd.DataFrame({"engaged_users": [1, 300], "reach": [10, 10000]})
+    assert metric_value(posts, "engagement_rate_reach") == pytest.approx(301 / 10010)
+    per_post = add_metrics(POSTS.head(20))
+    assert per_post["ctr"].tolist() == pytest.approx((POSTS.head(20)["clicks"] / POSTS.head(20)["impressions"]).tolist())
+
+
+def test_engagement_by_followers_rises_with_paid_reach_while_by_reach_does_not():
+    table = summarize(POSTS, by="paid")
+    by_reach, by_followers = table["engagement_rate_reach"], table["engagement_rate_followers"]
+    assert by_reach[True] == pytest.approx(by_reach[False], rel=0.1)   # paid posts are not better posts
+    assert by_followers[True] > 2.5 * by_followers[False]              # they are shown to more people
+    assert table.loc[True, "cpa"] == pytest.approx(table.loc[True, "spend"] / table.loc[True, "conversions"])
+
+
+def test_funnel_shares_multiply_down_the_stages():
+    table = funnel(POSTS)
+    assert table.index.tolist() == list(returns.FUNNEL_STAGES)
+    assert table["share_of_top"].tolist() == pytest.approx(np.cumprod(table["share_of_previous"]).tolist())
+    assert table.loc["clicks", "count"] == POSTS["clicks"].sum()
+
+
+# ---- Uncertainty against independent results ----------------------------------------------------
+
+def test_bootstrap_width_matches_the_ratio_estimator_variance():
+    photos = POSTS[POSTS["type"] == "photo"]
+    estimate, low, high = bootstrap_interval(photos, "engagement_rate_reach", n_resamples=4000, seed=3)
+    s, n = photos["engaged_users"].to_numpy(float), photos["reach"].to_numpy(float)
+    p = s.sum() / n.sum()
+    k = len(s)
+    se = math.sqrt(k / (k - 1) * ((s - p * n) ** 2).sum() / n.sum() ** 2)   # Cochran (1977), eq. 6.9
+    assert estimate == pytest.approx(p)
+    assert (high - low) == pytest.approx(2 * 1.96 * se, rel=0.12)
+    assert low < p < high
+
+
+def test_bootstrap_on_coin_flips_matches_the_binomial_width():
+    posts = binomial_posts({"photo": 0.05}, 200, 1000, seed=5)
+    estimate, low, high = bootstrap_interval(posts, "engagement_rate_reach", n_resamples=4000, seed=1)
+    se = math.sqrt(estimate * (1 - estimate) / posts["reach"].sum())
+    assert (high - low) == pytest.approx(2 * 1.96 * se, rel=0.2)
+
+
+def test_design_effect_is_about_one_for_coin_flips_and_large_for_real_posts():
+    coins = binomial_posts({"photo": 0.05}, 300, 1000, seed=2)
+    assert design_effect(coins["engaged_users"], coins["reach"]) < 1.3
+    photos = POSTS[POSTS["type"] == "photo"]
+    assert design_effect(photos["engaged_users"], photos["reach"]) > 3
+
+
+@pytest.mark.parametrize("counts", [(3, 20, 7, 20), (10, 100, 15, 100), (40, 1000, 52, 1000), (0, 5, 1, 5)])
+def test_beta_binomial_probability_matches_the_closed_form(counts):
+    sa, na, sb, nb = counts
+    posts = pd.DataFrame({"type": ["photo", "video"], "engaged_users": [sa, sb], "reach": [na, nb]})
+    result = compare_types(posts, overdispersion=False, draws=100_000, seed=4)
+    assert result.posterior_a == (1 + sa, 1 + na - sa) and result.posterior_b == (1 + sb, 1 + nb - sb)
+    exact = prob_b_beats_a(1 + sa, 1 + na - sa, 1 + sb, 1 + nb - sb)
+    assert result.prob_b_better == pytest.approx(exact, abs=0.006)
+
+
+def test_overdispersion_makes_the_comparison_more_modest():
+    few = POSTS.groupby("type").head(8)
+    naive = compare_types(few, overdispersion=False, seed=1)
+    honest = compare_types(few, overdispersion=True, seed=1)
+    assert honest.design_effect_a > 1
+    assert honest.difference[1] - honest.difference[0] > naive.difference[1] - naive.difference[0]
+    assert abs(honest.prob_b_better - 0.5) < abs(naive.prob_b_better - 0.5)
+
+
+def test_with_all_posts_video_clearly_beats_photo():
+    assert compare_types(POSTS, seed=0).prob_b_better > 0.99
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(3, 60), sample=st.integers(0, 99), metric=st.sampled_from(list(METRICS)),
+       a=st.sampled_from(returns.POST_TYPES), b=st.sampled_from(returns.POST_TYPES))
+def test_estimates_sit_inside_their_intervals_and_rates_are_shares(size, sample, metric, a, b):
+    table = estimate_by_type(POSTS, metric=metric, type_a=a, type_b=b, sample_size=size, sample=sample)
+    assert table["posts"].tolist() == [size, size]
+    for row in table.itertuples():
+        assert 0 <= row.beta_low <= row.beta_high <= 1
+        if not math.isnan(row.estimate):
+            assert row.boot_low - 1e-12 <= row.estimate <= row.boot_high + 1e-12
+            assert 0 <= row.estimate <= 1
+    assert 0 <= table.attrs["prob_b_better"] <= 1
+
+
+def test_estimate_by_type_is_repeatable_and_samples_differ():
+    one = estimate_by_type(POSTS, sample=1)
+    assert one.equals(estimate_by_type(POSTS, sample=1))
+    assert not one["estimate"].equals(estimate_by_type(POSTS, sample=2)["estimate"])
+    truth = POSTS[POSTS["type"] == "photo"]
+    assert one.loc[0, "truth"] == pytest.approx(truth["engaged_users"].sum() / truth["reach"].sum())
+
+
+def test_intervals_narrow_as_the_sample_grows():
+    widths = [estimate_by_type(POSTS, sample_size=n).eval("boot_high - boot_low").mean() for n in (5, 20, 80)]
+    assert widths[0] > widths[1] > widths[2]
+
+
+def test_small_samples_often_rank_the_types_wrongly_and_large_ones_rarely():
+    # photo 5 % vs status 5.5 %: close. With 5 posts each the sample often gets the order wrong.
+    def wrong(n):
+        return np.mean([estimate_by_type(POSTS, type_b="status", sample_size=n, sample=s, n_resamples=100)
+                        .pipe(lambda t: t.loc[1, "estimate"] < t.loc[0, "estimate"]) for s in range(40)])
+    assert wrong(5) > 0.2
+    assert wrong(80) < wrong(5)
+
+
+def test_the_same_type_twice_uses_two_separate_samples():
+    table = estimate_by_type(POSTS, type_a="link", type_b="link", sample_size=20)
+    assert table.loc[0, "estimate"] != table.loc[1, "estimate"]
+
+
+# ---- Bad input -------------------------------------------------------------------------------------
+
+def test_empty_data_is_refused():
+    empty = POSTS.iloc[0:0]
+    for call in (lambda: metric_value(empty, "ctr"), lambda: summarize(empty), lambda: funnel(empty),
+                 lambda: bootstrap_interval(empty, "ctr"), lambda: compare_types(empty),
+                 lambda: estimate_by_type(empty)):
+        with pytest.raises(ValueError, match="posts is empty"):
+            call()
+
+
+def test_unknown_post_types_and_metrics_are_refused():
+    with pytest.raises(ValueError, match="type_a must be one of 'photo', 'video', 'link', 'status'; got 'reel'"):
+        compare_types(POSTS, type_a="reel")
+    with pytest.raises(ValueError, match="type_b must be one of 'photo', 'video', 'link', 'status'; got 'gif'"):
+        estimate_by_type(POSTS, type_b="gif")
+    with pytest.raises(ValueError, match="type_b: there are no posts of type 'status'"):
+        compare_types(POSTS[POSTS["type"] != "status"], type_b="status")
+    with pytest.raises(ValueError, match="metric must be one of 'engagement_rate_reach'.*got 'likes'"):
+        metric_value(POSTS, "likes")
+
+
+def test_other_bad_arguments():
+    with pytest.raises(TypeError, match="posts must be a pandas DataFrame"):
+        metric_value([1, 2], "ctr")
+    with pytest.raises(ValueError, match="posts lacks the column\\(s\\) clicks"):
+        metric_value(POSTS.drop(columns="clicks"), "ctr")
+    with pytest.raises(ValueError, match="level must be a number between 0 and 1"):
+        bootstrap_interval(POSTS, "ctr", level=95)
+    with pytest.raises(ValueError, match="n_resamples must be a whole number from 100 to 100000; got 10"):
+        bootstrap_interval(POSTS, "ctr", n_resamples=10)
+    with pytest.raises(TypeError, match="seed must be None, an integer"):
+        bootstrap_interval(POSTS, "ctr", seed=-1)
+    with pytest.raises(TypeError, match="overdispersion must be True or False"):
+        compare_types(POSTS, overdispersion="yes")
+    with pytest.raises(ValueError, match="by must be a column of posts; got 'colour'"):
+        summarize(POSTS, by="colour")
+    with pytest.raises(ValueError, match="a funnel narrows, but stage 'impressions'"):
+        funnel(POSTS, stages=("reach", "impressions"))
+    with pytest.raises(ValueError, match="sample_size must be between 3 and 90"):
+        estimate_by_type(POSTS, sample_size=500)
+    with pytest.raises(ValueError, match="sample_size=60 needs 120 posts of type 'status'; posts has only 104"):
+        estimate_by_type(POSTS, type_a="status", type_b="status", sample_size=60)
+
+
+@pytest.mark.parametrize("name", [n for n, p in PARAMS.items() if hasattr(p, "min")])
+def test_every_numeric_parameter_is_range_checked(name):
+    p = PARAMS[name]
+    with pytest.raises(ValueError, match=rf"{name} must be between {p.min} and {p.max}"):
+        estimate_by_type(POSTS, **{name: p.max + 1})
