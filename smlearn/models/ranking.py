@@ -1,0 +1,773 @@
+r"""Ranking by votes: four rules, a front page, and a ring of fake votes.
+
+The claim
+---------
+Source B says social media uses **the wisdom of crowds**: people decide what matters by
+voting on it, sharing it and commenting on it. It adds that **seeking votes is
+cheating** (Source D says the same of comments). A site turns votes into a front page
+with a *ranking rule*, and the rule decides how much the crowd's wisdom (and a
+cheater's fake votes) counts. This module gives four real rules, a front page on which
+they compete, and a vote ring with a simple detector.
+
+The four rules
+--------------
+For an item with ``u`` up-votes and ``d`` down-votes:
+
+*Net score* (a plain "top" list): :math:`s = u - d`.
+
+*Hot*, the rule Reddit published in its source code (2005-2016). The order of magnitude
+of the net score, plus a bonus that grows with the time the item was submitted:
+
+.. math::
+
+    \text{hot} = \operatorname{sign}(s)\,\log_{10}\max(|s|, 1) + \frac{t_\text{submitted}}{45000}
+
+with :math:`t_\text{submitted}` in seconds. 45,000 s is 12.5 hours: an item submitted
+12.5 hours later needs ten times the net votes to rank level.
+
+*Gravity*, the rule of Hacker News (Paul Graham's Arc code). Points ``p`` (up-votes
+minus down-votes plus the submitter's own vote) sink with age in hours:
+
+.. math::
+
+    \text{gravity} = \frac{p - 1}{(\text{age} + 2)^{G}}, \qquad G = 1.8
+
+*Wilson lower bound*: a cautious estimate of the share of up-votes, the lower end of the
+Wilson score interval for a proportion (``n = u + d``, ``z`` the normal quantile of the
+confidence level, 1.96 for 95 %):
+
+.. math::
+
+    \text{wilson} = \frac{\hat p + \frac{z^2}{2n} - z\sqrt{\frac{\hat p(1-\hat p)}{n} + \frac{z^2}{4n^2}}}
+                         {1 + \frac{z^2}{n}}, \qquad \hat p = \frac{u}{n}
+
+It ignores time and is 0 for an item with no votes.
+
+The front page
+--------------
+Time goes in hours. ``items_per_hour`` new items arrive each hour, each with a hidden
+quality ``q``, drawn from a Beta(2, 5) distribution (mean 0.29): the chance that a
+reader who looks at it likes it. Each hour the site ranks every item so far by the
+rule (ties: newest first) and ``voters_per_hour`` readers visit. Attention falls with
+position ``k`` on the page (only the first ``page_size`` positions are seen):
+
+.. math::
+
+    P(\text{a reader looks at position } k) = \text{top\_attention} \cdot k^{-\text{attention\_decay}}
+
+A reader who looks votes up with probability ``q``; one who does not like it votes
+down with probability ``down_rate``. So views ~ Binomial(readers, attention), ups ~
+Binomial(views, q) and downs ~ Binomial(views - ups, down_rate).
+
+The vote ring
+-------------
+Three mediocre items (quality ``target_quality``) are the *targets*: the first items
+submitted at a quarter, half and three quarters of the horizon. With
+``manipulation=True`` a ring of ``ring_size`` accounts up-votes each target in the hour
+it is submitted; with ``manipulation=False`` the same targets get only honest votes, so
+the same seed with and without the ring shows what the fake votes did
+(:func:`manipulation_effect`). :func:`vote_log` gives every vote an account, and
+:func:`detect_ring` flags accounts that vote together far more than chance.
+
+Every default is ILLUSTRATIVE (a busy small site), not measured. The rules are the
+published ones.
+
+References
+----------
+.. [1] Reddit (2005-2016), ``r2/r2/lib/db/_sorts.pyx``, function ``hot``; explained by
+   A. Salihefendic, "How Reddit ranking algorithms work" (2010).
+.. [2] P. Graham, ``news.arc`` (Hacker News); explained by A. Salihefendic, "How Hacker
+   News ranking algorithm works" (2010).
+.. [3] E. B. Wilson, "Probable inference, the law of succession, and statistical
+   inference", J. Am. Stat. Assoc. 22(158), 209-212 (1927); E. Miller, "How not to
+   sort by average rating" (2009).
+
+Examples
+--------
+>>> from smlearn.models import ranking
+>>> round(float(ranking.hot(110, 10, 0)), 3)        # 100 net votes: order of magnitude 2
+2.0
+>>> result = ranking.simulate_front_page(manipulation=True, seed=1)
+>>> ranking.manipulation_summary(result)["best_rank"].tolist()   # each target's best place
+[1, 2, 1]
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import Choice, Param, check_params, check_seed
+
+__all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity", "wilson_lower_bound", "rank_items",
+           "FrontPage", "simulate_front_page", "item_summary", "manipulation_summary", "manipulation_effect", "vote_log",
+           "detect_ring", "detection_rates"]
+
+RULES = ("score", "hot", "gravity", "wilson")
+HOT_SECONDS = 45000.0   # Reddit: 12.5 hours per factor of ten in net votes
+WILSON_Z = 1.959963984540054   # the normal quantile for a two-sided 95 % interval
+
+_PARAM_LIST = [
+    Choice("rule", "hot", RULES, "Ranking rule",
+           "How the site orders items: net score, Reddit's hot, Hacker News gravity or the Wilson lower bound."),
+    Param("hours", 72, 12, 168, 1, "Horizon", "hours",
+          "How many hours of the site to simulate."),
+    Param("items_per_hour", 2, 1, 10, 1, "New items", "items/hour",
+          "How many new items are submitted each hour."),
+    Param("voters_per_hour", 100, 0, 1000, 10, "Readers", "readers/hour",
+          "How many readers visit the front page each hour."),
+    Param("page_size", 30, 5, 100, 1, "Front page size", "positions",
+          "How many positions of the ranked list readers can see."),
+    Param("top_attention", 0.5, 0.05, 1.0, 0.05, "Attention at the top", "share of readers",
+          "Share of readers who look at the item in position 1."),
+    Param("attention_decay", 1.0, 0.0, 2.0, 0.1, "Attention decay", "exponent",
+          "How fast attention falls with position k: attention is proportional to k to the minus this power."),
+    Param("down_rate", 0.1, 0.0, 1.0, 0.05, "Down-vote rate", "share",
+          "Share of readers who look at an item, do not like it, and vote it down."),
+    Param("gravity", 1.8, 0.0, 3.0, 0.1, "Gravity", "exponent",
+          "How fast age pulls items down under the gravity rule (Hacker News uses 1.8)."),
+    Choice("manipulation", False, (False, True), "Vote ring",
+           "Whether a ring of accounts up-votes three mediocre items as soon as they are submitted."),
+    Param("ring_size", 20, 0, 100, 1, "Ring size", "accounts",
+          "How many accounts the vote ring has; each casts one fake up-vote on each target."),
+    Param("target_quality", 0.1, 0.0, 1.0, 0.05, "Quality of the targets", "0 to 1",
+          "The hidden quality of the three items the ring targets (the average item has 0.29)."),
+]
+PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+
+
+# ---- The four rules ---------------------------------------------------------------------
+
+def _votes(name, value):
+    """``value`` as a float array of vote counts, or a clear error naming ``name``."""
+    array = np.asarray(value, dtype=float) if not isinstance(value, (str, bytes)) else None
+    if array is None or array.dtype.kind not in "fiub":
+        raise TypeError(f"{name} must be a number or an array of numbers; got {value!r}")
+    if np.isnan(array).any():
+        raise ValueError(f"{name} must not contain NaN; got {value!r}")
+    if (array < 0).any():
+        raise ValueError(f"{name} must be >= 0 (counts of votes or hours); got {value!r}")
+    if np.isinf(array).any():
+        raise ValueError(f"{name} must be finite; got {value!r}")
+    return array
+
+
+def net_score(ups, downs):
+    """Up-votes minus down-votes: the plain "top" rule.
+
+    Parameters
+    ----------
+    ups, downs : number or array of numbers >= 0
+        Up- and down-votes of each item.
+
+    Returns
+    -------
+    numpy.ndarray or float
+
+    Raises
+    ------
+    TypeError
+        If a count is not a number.
+    ValueError
+        If a count is negative, NaN or infinite.
+
+    Examples
+    --------
+    >>> net_score([10, 3], [2, 5]).tolist()
+    [8.0, -2.0]
+    """
+    return _votes("ups", ups) - _votes("downs", downs)
+
+
+def hot(ups, downs, submitted_seconds):
+    """Reddit's "hot" rule: the order of magnitude of the net score plus a freshness bonus.
+
+    ``sign(s) * log10(max(|s|, 1)) + submitted_seconds / 45000`` with ``s = ups - downs``.
+
+    Parameters
+    ----------
+    ups, downs : number or array of numbers >= 0
+        Up- and down-votes of each item.
+    submitted_seconds : number or array of numbers >= 0
+        When each item was submitted, in seconds since a fixed start (Reddit used
+        8 December 2005; any fixed start gives the same order).
+
+    Returns
+    -------
+    numpy.ndarray or float
+        Bigger is higher on the page.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`net_score`, for any of the three inputs.
+
+    Examples
+    --------
+    Ten times the net votes is worth one unit, the same as 12.5 hours of freshness:
+
+    >>> hot([11, 101], [1, 1], [0, 0]).tolist()
+    [1.0, 2.0]
+    >>> float(hot(1, 0, 45000))      # one vote, submitted 12.5 hours after the start
+    1.0
+
+    A net score below zero counts against the item:
+
+    >>> float(hot(0, 100, 0))
+    -2.0
+    """
+    s = net_score(ups, downs)
+    seconds = _votes("submitted_seconds", submitted_seconds)
+    return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + seconds / HOT_SECONDS
+
+
+def gravity(points, age_hours, *, gravity=1.8):
+    """Hacker News' rule: ``(points - 1) / (age_hours + 2) ** gravity``.
+
+    Parameters
+    ----------
+    points : number or array of numbers >= 0
+        The item's points: up-votes minus down-votes plus the submitter's own vote
+        (so a fresh item has 1 point and a score of 0).
+    age_hours : number or array of numbers >= 0
+        Hours since the item was submitted.
+    gravity : float, default 1.8
+        How fast age pulls items down; between 0 and 3.
+
+    Returns
+    -------
+    numpy.ndarray or float
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`net_score`; also if ``gravity`` is outside [0, 3].
+
+    Examples
+    --------
+    Fifty points, submitted three hours ago: 49 / 5 ** 1.8
+
+    >>> round(float(gravity(50, 3)), 4)
+    2.7043
+    >>> round(49 / 5 ** 1.8, 4)
+    2.7043
+    """
+    g = PARAMS["gravity"].check(gravity)
+    p = _votes("points", points)
+    age = _votes("age_hours", age_hours)
+    return (p - 1) / (age + 2) ** g
+
+
+def wilson_lower_bound(ups, downs, *, z=WILSON_Z):
+    """The lower end of the Wilson score interval for the share of up-votes (0 with no votes).
+
+    Parameters
+    ----------
+    ups, downs : number or array of numbers >= 0
+    z : float, default 1.96
+        The normal quantile of the confidence level (1.96 for 95 %); > 0.
+
+    Returns
+    -------
+    numpy.ndarray or float
+        Between 0 and 1.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`net_score`; also if ``z`` is not a positive number.
+
+    Examples
+    --------
+    Nine up-votes out of ten looks better than 90 out of 100 only to a naive average;
+    with more votes we can be surer, so the bound is higher:
+
+    >>> wilson_lower_bound([9, 90], [1, 10]).round(3).tolist()
+    [0.596, 0.826]
+    >>> float(wilson_lower_bound(0, 0))
+    0.0
+    """
+    if isinstance(z, bool) or not isinstance(z, numbers.Real) or not z > 0 or not np.isfinite(z):
+        raise ValueError(f"z must be a positive number (1.96 for 95 % confidence); got {z!r}")
+    u, d = _votes("ups", ups), _votes("downs", downs)
+    n = u + d
+    with np.errstate(divide="ignore", invalid="ignore"):   # n = 0 gives 0/0; set to 0 below
+        p = u / n
+        bound = (p + z * z / (2 * n) - z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
+    return np.where(n > 0, bound, 0.0)[()]
+
+
+def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.8):
+    """Order items by a rule; return the item indices, top of the page first.
+
+    Parameters
+    ----------
+    ups, downs : array of numbers >= 0
+        Votes of each item.
+    submitted_hours : array of numbers >= 0
+        When each item was submitted, in hours since the start.
+    now_hours : number >= 0
+        The time now, in hours; not before any submission.
+    rule : {"score", "hot", "gravity", "wilson"}
+    gravity : float, default 1.8
+        The exponent of the gravity rule.
+
+    Returns
+    -------
+    numpy.ndarray of int
+        Item indices, best first. Ties go to the newer item.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count or time is negative, NaN or not a number; if there are no items; if
+        the arrays differ in length; if ``now_hours`` is before a submission; if ``rule``
+        is unknown.
+
+    Examples
+    --------
+    An old favourite, a fresh item with a few votes, and a brand-new one:
+
+    >>> ups, downs, submitted = [300, 30, 0], [20, 1, 0], [0, 20, 23]
+    >>> rank_items(ups, downs, submitted, 24, rule="score").tolist()
+    [0, 1, 2]
+    >>> rank_items(ups, downs, submitted, 24, rule="gravity").tolist()
+    [1, 0, 2]
+    """
+    rule = PARAMS["rule"].check(rule)
+    u, d, t = _votes("ups", ups), _votes("downs", downs), _votes("submitted_hours", submitted_hours)
+    now = _votes("now_hours", now_hours)
+    if u.ndim != 1 or u.size == 0:
+        raise ValueError(f"ups must be a non-empty list of vote counts, one per item; got {ups!r}")
+    if not u.shape == d.shape == t.shape:
+        raise ValueError(f"ups, downs and submitted_hours must have one entry per item; got lengths "
+                         f"{u.size}, {d.size} and {t.size}")
+    if now.ndim != 0 or now < t.max():
+        raise ValueError(f"now_hours must be one number, not before the last submission ({t.max()}); got {now_hours!r}")
+    return _order(_scores(u, d, t, float(now), rule, gravity), t)
+
+
+def _scores(u, d, t, now, rule, g):
+    """The rule's score of every item (no input checks: the simulation's hot loop)."""
+    if rule == "score":
+        return u - d
+    if rule == "hot":
+        s = u - d
+        return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + t * 3600 / HOT_SECONDS
+    if rule == "gravity":
+        return (u - d) / (now - t + 2) ** g          # points - 1 = ups - downs
+    n = u + d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = u / n
+        z2 = WILSON_Z ** 2
+        bound = (p + z2 / (2 * n) - WILSON_Z * np.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n)
+    return np.where(n > 0, bound, 0.0)
+
+
+def _order(scores, submitted):
+    """Indices by score, highest first; ties to the newest (higher submitted)."""
+    return np.lexsort((-submitted, -scores))
+
+
+# ---- The front page ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FrontPage:
+    """The result of :func:`simulate_front_page`.
+
+    Attributes
+    ----------
+    items : pandas.DataFrame
+        One row per item: item, submitted (hour), quality, target (of the ring), ups
+        (fake ones included), downs, fake_ups, best_rank, hours_in_top10.
+    ranks : numpy.ndarray
+        Shape (hours, items): each item's position at the start of each hour (1 = top),
+        NaN before it is submitted.
+    votes : pandas.DataFrame
+        Tidy: one row per item and hour in which it got a vote: hour, item, ups, downs.
+    params : dict
+        The checked parameters.
+    """
+
+    items: pd.DataFrame
+    ranks: np.ndarray
+    votes: pd.DataFrame
+    params: dict
+
+
+def simulate_front_page(*, rule="hot", hours=72, items_per_hour=2, voters_per_hour=100, page_size=30,
+                        top_attention=0.5, attention_decay=1.0, down_rate=0.1, gravity=1.8,
+                        manipulation=False, ring_size=20, target_quality=0.1, seed=None):
+    """Simulate a voting site's front page hour by hour under one ranking rule.
+
+    Parameters
+    ----------
+    rule, hours, ..., target_quality
+        The model parameters, all keyword-only; meanings, units and ranges are in
+        :data:`PARAMS` (e.g. ``PARAMS["attention_decay"].doc``).
+    seed : None, int >= 0 or numpy.random.Generator
+        Seed of the one generator used for every draw (qualities, views, votes).
+
+    Returns
+    -------
+    FrontPage
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a parameter is unknown, of the wrong type or outside its range, or the seed is invalid.
+
+    Examples
+    --------
+    >>> page = simulate_front_page(seed=3)
+    >>> page.ranks.shape, len(page.items)        # 72 hours, 2 new items an hour
+    ((72, 144), 144)
+
+    Under "hot", good items rise and old ones sink: the item on top after three days is
+    less than a day old.
+
+    >>> top = int(np.nanargmin(page.ranks[-1]))
+    >>> int(page.items.loc[top, "submitted"]) > 72 - 24
+    True
+    """
+    given = {name: value for name, value in locals().items() if name in PARAMS}
+    p = check_params(PARAMS, given)
+    rng = check_seed(seed)
+
+    n_items = p["hours"] * p["items_per_hour"]
+    submitted = np.repeat(np.arange(p["hours"]), p["items_per_hour"]).astype(float)  # hour each item arrives
+    quality = rng.beta(2.0, 5.0, size=n_items)                                      # hidden: chance a viewer likes it
+    # The targets: the first item submitted at 1/4, 1/2 and 3/4 of the horizon, all mediocre.
+    target = np.zeros(n_items, dtype=bool)
+    target[[h * p["items_per_hour"] for h in (p["hours"] // 4, p["hours"] // 2, (3 * p["hours"]) // 4)]] = True
+    quality[target] = p["target_quality"]
+    ring_votes = p["ring_size"] if p["manipulation"] else 0
+
+    positions = np.arange(1, p["page_size"] + 1)
+    attention = np.minimum(p["top_attention"] * positions ** -p["attention_decay"], 1.0)  # per position
+
+    ups = np.zeros(n_items)
+    downs = np.zeros(n_items)
+    fake = np.zeros(n_items)
+    ranks = np.full((p["hours"], n_items), np.nan)
+    log_hour, log_item, log_ups, log_downs = [], [], [], []
+    for hour in range(p["hours"]):
+        here = (hour + 1) * p["items_per_hour"]             # items submitted so far
+        new = slice(hour * p["items_per_hour"], here)
+        fake[new] = np.where(target[new], ring_votes, 0)     # the ring votes at once
+        ups[new] += fake[new]
+        order = _order(_scores(ups[:here], downs[:here], submitted[:here], hour, p["rule"], p["gravity"]),
+                       submitted[:here])
+        ranks[hour, order] = np.arange(1, here + 1)
+        seen = order[: p["page_size"]]                      # the items on the front page, top first
+        views = rng.binomial(p["voters_per_hour"], attention[: len(seen)])
+        new_ups = rng.binomial(views, quality[seen])
+        new_downs = rng.binomial(views - new_ups, p["down_rate"])
+        ups[seen] += new_ups
+        downs[seen] += new_downs
+        voted = (new_ups + new_downs) > 0
+        log_hour.append(np.full(voted.sum(), hour))
+        log_item.append(seen[voted])
+        log_ups.append(new_ups[voted])
+        log_downs.append(new_downs[voted])
+
+    in_top10 = np.nan_to_num(ranks, nan=np.inf) <= 10
+    items = pd.DataFrame({
+        "item": np.arange(n_items), "submitted": submitted.astype(int), "quality": quality, "target": target,
+        "ups": ups.astype(int), "downs": downs.astype(int), "fake_ups": fake.astype(int),
+        "best_rank": np.nanmin(ranks, axis=0).astype(int), "hours_in_top10": in_top10.sum(axis=0),
+    })
+    votes = pd.DataFrame({"hour": np.concatenate(log_hour), "item": np.concatenate(log_item),
+                          "ups": np.concatenate(log_ups), "downs": np.concatenate(log_downs)})
+    return FrontPage(items=items, ranks=ranks, votes=votes, params=dict(p))
+
+
+def _check_page(result):
+    if not isinstance(result, FrontPage):
+        raise TypeError(f"result must be a FrontPage from simulate_front_page(); got {type(result).__name__}")
+
+
+def item_summary(result):
+    """How well the page rewards quality: the rank correlation of quality and up-votes.
+
+    Parameters
+    ----------
+    result : FrontPage
+
+    Returns
+    -------
+    dict
+        ``quality_votes_correlation`` (Spearman, over the items that are not targets), ``top10_mean_quality``
+        (mean quality of the items in the top 10 at the end) and ``mean_quality``.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a FrontPage.
+
+    Examples
+    --------
+    >>> summary = item_summary(simulate_front_page(seed=3))
+    >>> summary["top10_mean_quality"] > summary["mean_quality"]     # the crowd does find the good items
+    True
+    """
+    from scipy.stats import spearmanr
+
+    _check_page(result)
+    items = result.items[~result.items["target"]]
+    final = result.ranks[-1]
+    top10 = final <= 10
+    return {
+        "quality_votes_correlation": float(spearmanr(items["quality"], items["ups"]).statistic),
+        "top10_mean_quality": float(result.items["quality"].to_numpy()[top10].mean()),
+        "mean_quality": float(result.items["quality"].mean()),
+    }
+
+
+def manipulation_summary(result):
+    """How far each of the ring's three targets climbed and how long it stayed.
+
+    Parameters
+    ----------
+    result : FrontPage
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target: item, submitted, quality, fake_ups, ups, best_rank,
+        hours_in_top10. Without manipulation fake_ups is 0: the honest baseline.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a FrontPage.
+
+    Examples
+    --------
+    Ranked by net score, a ring of 20 cannot lift a weak item past the old favourites:
+
+    >>> page = simulate_front_page(rule="score", manipulation=True, seed=1)
+    >>> manipulation_summary(page)[["submitted", "best_rank"]].to_dict("list")
+    {'submitted': [18, 36, 54], 'best_rank': [9, 16, 22]}
+    """
+    _check_page(result)
+    columns = ["item", "submitted", "quality", "fake_ups", "ups", "best_rank", "hours_in_top10"]
+    return result.items.loc[result.items["target"], columns].reset_index(drop=True)
+
+
+def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
+    """Compare each rule's targets with and without the vote ring, over several seeds.
+
+    For every rule and seed the front page runs twice with the same seed, once with
+    ``manipulation=False`` and once with ``manipulation=True``; the table gives the
+    medians over seeds and the three targets.
+
+    Parameters
+    ----------
+    rules : sequence of str, default all four
+    seeds : iterable of int, default range(5)
+    **params
+        Any other parameter of :func:`simulate_front_page` (not ``rule`` or ``manipulation``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by rule: best_rank_honest, best_rank_ring, top10_hours_honest,
+        top10_hours_ring (medians), and hours_gained (ring minus honest).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`simulate_front_page`; also if ``rule`` or ``manipulation`` is given
+        in ``params`` or ``seeds`` is empty.
+
+    Examples
+    --------
+    >>> effect = manipulation_effect(rules=("score", "hot"), seeds=range(3))
+    >>> effect[["best_rank_honest", "best_rank_ring"]]
+           best_rank_honest  best_rank_ring
+    rule
+    score              31.0            16.0
+    hot                15.0             1.0
+    """
+    clash = {"rule", "manipulation"} & set(params)
+    if clash:
+        raise TypeError(f"manipulation_effect sets {', '.join(sorted(clash))} itself; do not pass it")
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seeds must hold at least one seed; got an empty list")
+    rows = []
+    for rule in rules:
+        for seed in seeds:
+            for ring in (False, True):
+                targets = manipulation_summary(simulate_front_page(rule=rule, manipulation=ring, seed=seed, **params))
+                rows.append(targets.assign(rule=rule, ring=ring))
+    table = pd.concat(rows).groupby(["rule", "ring"], sort=False)[["best_rank", "hours_in_top10"]].median().unstack()
+    effect = pd.DataFrame({
+        "best_rank_honest": table[("best_rank", False)], "best_rank_ring": table[("best_rank", True)],
+        "top10_hours_honest": table[("hours_in_top10", False)], "top10_hours_ring": table[("hours_in_top10", True)],
+    }).reindex(list(rules))
+    effect["hours_gained"] = effect["top10_hours_ring"] - effect["top10_hours_honest"]
+    effect.index.name = "rule"
+    return effect
+
+
+# ---- Who voted: a vote log, and a detector for rings ------------------------------------------
+
+def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
+    """Give every up-vote of a front page an account: honest readers and the ring.
+
+    Honest up-votes go to accounts drawn at random, the ``k``-th account with weight
+    ``k ** -activity_skew`` (a few accounts vote a lot, most vote rarely, as on real
+    sites). With manipulation on, each ring account casts one fake up-vote on each of the
+    three targets. Repeated
+    votes of one account on one item are kept once.
+
+    Parameters
+    ----------
+    result : FrontPage
+    n_accounts : int, default 2000
+        How many honest accounts there are (>= 1).
+    activity_skew : float, default 1.0
+        How unequal the honest accounts' activity is (0 = all equal; 0 to 3).
+    seed : None, int >= 0 or numpy.random.Generator
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (account, item) up-vote: account, item, ring (True for ring accounts).
+        Ring accounts are numbered after the honest ones.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a FrontPage or ``n_accounts`` is not a whole number.
+    ValueError
+        If ``n_accounts`` < 1 or ``activity_skew`` is outside [0, 3].
+
+    Examples
+    --------
+    >>> page = simulate_front_page(manipulation=True, ring_size=5, seed=1)
+    >>> log = vote_log(page, seed=1)
+    >>> int(log["ring"].sum())                       # 5 ring accounts x 3 targets
+    15
+    """
+    _check_page(result)
+    n_accounts = Param("n_accounts", 2000, 1, 10**7, 1, "Honest accounts", "accounts").check(n_accounts)
+    skew = Param("activity_skew", 1.0, 0.0, 3.0, 0.1, "Activity skew", "exponent").check(activity_skew)
+    rng = check_seed(seed)
+    votes = result.votes
+    items = np.repeat(votes["item"].to_numpy(), votes["ups"].to_numpy())   # one entry per honest up-vote
+    weight = np.arange(1, n_accounts + 1, dtype=float) ** -skew
+    accounts = rng.choice(n_accounts, size=len(items), p=weight / weight.sum())
+    honest = pd.DataFrame({"account": accounts, "item": items, "ring": False})
+    targets = result.items.loc[result.items["target"], "item"].to_numpy()
+    ring_size = result.params["ring_size"] if result.params["manipulation"] else 0
+    ring = pd.DataFrame({"account": np.repeat(n_accounts + np.arange(ring_size), len(targets)),
+                         "item": np.tile(targets, ring_size), "ring": True})
+    log = pd.concat([honest, ring], ignore_index=True).drop_duplicates(["account", "item"])
+    return log.sort_values(["account", "item"]).reset_index(drop=True)
+
+
+def detect_ring(log, *, min_shared=3, min_similarity=0.8):
+    """Flag accounts that vote together: a simple detector of vote rings.
+
+    Two accounts are *suspicious partners* when they up-voted at least ``min_shared`` of
+    the same items AND those shared items are at least ``min_similarity`` of all the items
+    either of them voted for (the Jaccard similarity ``|A ∩ B| / |A ∪ B|``). An account
+    with at least one partner is flagged.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        From :func:`vote_log` (columns account, item).
+    min_shared : int, default 3
+        Fewest items two accounts must share (>= 1).
+    min_similarity : float, default 0.8
+        Smallest Jaccard similarity that counts (between 0 and 1).
+
+    Returns
+    -------
+    numpy.ndarray of int
+        The flagged accounts, sorted.
+
+    Raises
+    ------
+    TypeError
+        If ``log`` is not a DataFrame with columns account and item, or ``min_shared``
+        is not a whole number.
+    ValueError
+        If ``log`` is empty or a threshold is outside its range.
+
+    Examples
+    --------
+    Accounts 7 and 8 voted on the same three items and nothing else:
+
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"account": [1, 1, 2, 7, 7, 7, 8, 8, 8], "item": [0, 1, 1, 4, 5, 6, 4, 5, 6]})
+    >>> detect_ring(log).tolist()
+    [7, 8]
+    """
+    import scipy.sparse as sparse
+
+    if not isinstance(log, pd.DataFrame) or not {"account", "item"} <= set(log.columns):
+        raise TypeError(f"log must be a DataFrame with columns account and item (from vote_log); got {type(log).__name__}")
+    if log.empty:
+        raise ValueError("log is empty: there are no votes to look at")
+    min_shared = Param("min_shared", 3, 1, 10**6, 1, "Shared items", "items").check(min_shared)
+    min_similarity = Param("min_similarity", 0.8, 0.0, 1.0, 0.05, "Similarity", "share").check(min_similarity)
+
+    accounts, account_index = np.unique(log["account"].to_numpy(), return_inverse=True)
+    _, item_index = np.unique(log["item"].to_numpy(), return_inverse=True)
+    # votes[a, i] = 1 if account a up-voted item i; shared = votes @ votes.T counts common items.
+    votes = sparse.csr_array((np.ones(len(log)), (account_index, item_index))).astype(bool).astype(float)
+    shared = (votes @ votes.T).tocoo()
+    per_account = np.asarray(votes.sum(axis=1)).ravel()
+    a, b, common = shared.row, shared.col, shared.data
+    union = per_account[a] + per_account[b] - common
+    partners = (a != b) & (common >= min_shared) & (common / union >= min_similarity)
+    return np.unique(accounts[a[partners]])
+
+
+def detection_rates(log, flagged):
+    """The detector's hit rate (ring accounts caught) and false-alarm rate (honest accounts flagged).
+
+    Parameters
+    ----------
+    log : pandas.DataFrame
+        From :func:`vote_log` (columns account, ring).
+    flagged : array of int
+        From :func:`detect_ring`.
+
+    Returns
+    -------
+    dict
+        ``hit_rate`` (NaN without a ring), ``false_alarm_rate``, ``ring_accounts``,
+        ``honest_accounts``, ``flagged``.
+
+    Raises
+    ------
+    TypeError
+        If ``log`` lacks the columns account and ring.
+
+    Examples
+    --------
+    >>> page = simulate_front_page(manipulation=True, seed=1)
+    >>> log = vote_log(page, seed=1)
+    >>> rates = detection_rates(log, detect_ring(log))
+    >>> rates["hit_rate"], rates["false_alarm_rate"] < 0.01
+    (1.0, True)
+    """
+    if not isinstance(log, pd.DataFrame) or not {"account", "ring"} <= set(log.columns):
+        raise TypeError("log must be a DataFrame with columns account and ring (from vote_log)")
+    kinds = log.drop_duplicates("account").set_index("account")["ring"]
+    caught = kinds.reindex(np.asarray(flagged)).fillna(False).astype(bool)
+    n_ring, n_honest = int(kinds.sum()), int((~kinds).sum())
+    return {
+        "hit_rate": float(caught.sum() / n_ring) if n_ring else float("nan"),
+        "false_alarm_rate": float((~caught).sum() / n_honest) if n_honest else float("nan"),
+        "ring_accounts": n_ring, "honest_accounts": n_honest, "flagged": int(len(flagged)),
+    }

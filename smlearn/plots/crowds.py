@@ -1,0 +1,211 @@
+"""Figures for the wisdom-of-crowds lesson: a front page over time and the MusicLab market.
+
+Front page (:mod:`smlearn.models.ranking`): left, every item's position hour by hour
+(grey), with the vote ring's three targets and the best item picked out; right, each
+item's hidden quality against the up-votes it won.
+
+Market (:mod:`smlearn.models.crowds`): left, every song's market share in every world
+against its quality; middle, each world's Gini coefficient; right, unpredictability.
+
+Examples
+--------
+>>> from smlearn.models import crowds, ranking
+>>> fig, artists = plot_front_page(ranking.simulate_front_page(manipulation=True, seed=1))
+>>> fig.axes[0].get_ylabel(), fig.axes[1].get_xlabel()
+('Position on the page (1 = top)', 'Hidden quality (chance a reader likes it)')
+>>> fig, artists = plot_market(crowds.simulate_market(seed=1))
+>>> [ax.get_ylabel() for ax in fig.axes]
+['Market share (share of downloads)', 'Gini coefficient (0 = equal)', 'Unpredictability (mean |difference|)']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
+
+_RULE_NAMES = {"score": "net score", "hot": "Reddit's hot", "gravity": "Hacker News gravity",
+               "wilson": "the Wilson bound"}
+TOP = 10   # "the top 10": what most readers see
+
+
+def _coarse_ceiling(value: float) -> float:
+    """Round up to 1, 2 or 5 times a power of ten: an axis limit that seldom moves, so redraws stay cheap."""
+    import math
+
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return float(next(m * power for m in (1, 2, 5, 10) if value <= m * power * (1 + 1e-12)))
+
+
+# ---- Front page ---------------------------------------------------------------------------------
+
+def front_page_finding(result) -> str:
+    """Say in one line what a front page shows: what the ring bought, or how well quality rose."""
+    from smlearn.models.ranking import item_summary, manipulation_summary
+
+    rule = _RULE_NAMES[result.params["rule"]]
+    targets = manipulation_summary(result)
+    best, hours = int(targets["best_rank"].min()), int(targets["hours_in_top10"].sum())
+    if result.params["manipulation"]:
+        return (f"Under {rule}, {result.params['ring_size']} fake votes lifted weak items to #{best}; "
+                f"together {hours} hours in the top {TOP}")
+    summary = item_summary(result)
+    return (f"Under {rule}, the final top {TOP} has mean quality {summary['top10_mean_quality']:.2f} "
+            f"(all items: {summary['mean_quality']:.2f}); weak targets peak at #{best}")
+
+
+def describe_front_page(result) -> str:
+    """A one-line text description of the front page figure, for readers who cannot see it."""
+    from smlearn.models.ranking import item_summary
+
+    p = result.params
+    summary = item_summary(result)
+    return (f"Two charts of a simulated front page over {p['hours']} hours, {p['items_per_hour']} new items an hour. "
+            f"Left: each item's position hour by hour, the three weak targets highlighted. Right: hidden quality "
+            f"against up-votes; rank correlation {summary['quality_votes_correlation']:.2f}. "
+            f"{front_page_finding(result)}.")
+
+
+def plot_front_page(result):
+    """Draw the front page figure once; return ``(figure, artists)`` for :func:`update_front_page`."""
+    from matplotlib.collections import LineCollection
+
+    fig, (rank_ax, votes_ax) = new_figure(ncols=2)
+    artists = {"figure": fig}
+    artists["items"] = LineCollection([], colors="#BBBBBB", linewidths=0.7, label="other items")
+    rank_ax.add_collection(artists["items"])
+    (artists["best"],) = rank_ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2,
+                                      label="the best item")
+    artists["targets"] = [rank_ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="-", marker="^",
+                                       markersize=4, linewidth=2, label="weak targets of the ring" if i == 0 else None)[0]
+                          for i in range(3)]
+    rank_ax.axhspan(0.5, TOP + 0.5, color=OKABE_ITO["yellow"], alpha=0.15, linewidth=0)
+    rank_ax.text(0.99, TOP, f"top {TOP} ", transform=rank_ax.get_yaxis_transform(), ha="right", va="bottom",
+                 fontsize=8)
+    rank_ax.set(xlabel="Hour", ylabel="Position on the page (1 = top)", title="The page, hour by hour")
+
+    artists["honest"] = votes_ax.scatter([], [], s=14, marker="o", color=OKABE_ITO["blue"], alpha=0.6,
+                                         label="items")
+    artists["ringed"] = votes_ax.scatter([], [], s=50, marker="^", color=OKABE_ITO["vermillion"],
+                                         edgecolors="black", linewidths=0.6, label="targets (fake votes included)")
+    votes_ax.set(xlabel="Hidden quality (chance a reader likes it)", ylabel="Up-votes won (votes)",
+                 title="Quality and votes", xlim=(0, 1))
+    fig.legend(handles=[artists["items"], artists["best"], artists["targets"][0], artists["honest"],
+                        artists["ringed"]], loc="outside lower center", ncols=5, frameon=False, fontsize=8)
+    artists["title"] = fig.suptitle("", fontsize=11)
+    artists["dynamic"] = [artists["items"], artists["best"], *artists["targets"], artists["honest"],
+                          artists["ringed"], artists["title"]]
+    update_front_page(artists, result)
+    return fig, artists
+
+
+def update_front_page(artists, result) -> None:
+    """Change the front page figure in place to show ``result``."""
+    p = result.params
+    hours = np.arange(p["hours"]) + 0.5            # ranks are taken at the start of each hour
+    ranks = np.where(result.ranks <= p["page_size"], result.ranks, np.nan)   # off the page: not drawn
+    items = result.items
+    targets = items.index[items["target"]].to_numpy()
+    best = int(items.loc[~items["target"], "quality"].idxmax())
+    others = [i for i in range(ranks.shape[1]) if i not in set(targets) | {best}]
+    artists["items"].set_segments([np.column_stack([hours, ranks[:, i]]) for i in others])
+    artists["best"].set_data(hours, ranks[:, best])
+    for line, item in zip(artists["targets"], targets):
+        line.set_data(hours, ranks[:, item])
+    honest = items[~items["target"]]
+    ringed = items[items["target"]]
+    artists["honest"].set_offsets(np.column_stack([honest["quality"], honest["ups"]]))
+    artists["ringed"].set_offsets(np.column_stack([ringed["quality"], ringed["ups"]]))
+
+    rank_ax, votes_ax = artists["best"].axes, artists["honest"].axes
+    rank_ax.set_xlim(0, p["hours"])
+    rank_ax.set_ylim(p["page_size"] + 0.5, 0.5)     # position 1 at the top
+    rank_ax.set_yticks([1, *range(5, p["page_size"] + 1, 5 if p["page_size"] <= 40 else 10)])
+    votes_ax.set_ylim(0, _coarse_ceiling(1.05 * max(float(items["ups"].max()), 1.0)))
+    artists["title"].set_text(front_page_finding(result))
+
+
+# ---- MusicLab ------------------------------------------------------------------------------------
+
+_CONDITION_STYLE = {
+    "social influence": {"color": OKABE_ITO["vermillion"], "marker": "o", "label": "social influence"},
+    "independent": {"color": OKABE_ITO["blue"], "marker": "s", "label": "independent"},
+}
+
+
+def market_finding(market) -> str:
+    """Say in one line how social influence changed inequality and unpredictability."""
+    m = market.metrics
+    social, independent = m.loc["social influence"], m.loc["independent"]
+    ratio = social["unpredictability"] / independent["unpredictability"]
+    return (f"Seeing the counts: Gini {social['gini']:.2f} vs {independent['gini']:.2f} independent; "
+            f"unpredictability {ratio:.1f} times as high")
+
+
+def describe_market(market) -> str:
+    """A one-line text description of the market figure, for readers who cannot see it."""
+    m = market.metrics
+    p = market.params
+    return (f"Three charts of {p['n_songs']} songs in {p['n_worlds']} worlds with social influence "
+            f"(influence {p['influence']:.2f}) and {p['n_worlds']} independent worlds. Left: each song's market "
+            f"share against its quality in every world. Middle: Gini per world. Right: unpredictability. "
+            f"{market_finding(market)}; quality and success correlate at "
+            f"{m.loc['social influence', 'quality_success']:.2f} with influence and "
+            f"{m.loc['independent', 'quality_success']:.2f} without.")
+
+
+def plot_market(market):
+    """Draw the market figure once; return ``(figure, artists)`` for :func:`update_market`."""
+    fig, (share_ax, gini_ax, u_ax) = new_figure(ncols=3)
+    artists = {"figure": fig, "shares": {}, "gini": {}, "gini_mean": {}}
+    for condition, style in _CONDITION_STYLE.items():
+        artists["shares"][condition] = share_ax.scatter([], [], s=10, alpha=0.5, **style)
+        artists["gini"][condition] = gini_ax.scatter([], [], s=22, alpha=0.8, **{**style, "label": None})
+        (artists["gini_mean"][condition],) = gini_ax.plot([], [], color=style["color"], linewidth=2.5,
+                                                          linestyle="-" if condition == "independent" else "--")
+    share_ax.set(xlabel="Hidden quality (chance of a download)", ylabel="Market share (share of downloads)",
+                 title="Success by quality")
+    gini_ax.set(xticks=[0, 1], xticklabels=["social\ninfluence", "independent"], xlim=(-0.6, 1.6),
+                ylabel="Gini coefficient (0 = equal)", title="Inequality, per world")
+    colours = [s["color"] for s in _CONDITION_STYLE.values()]
+    artists["bars"] = u_ax.bar([0, 1], [0, 0], color=colours, hatch=["//", ""], edgecolor="black", linewidth=0.6)
+    u_ax.set(xticks=[0, 1], xticklabels=["social\ninfluence", "independent"], xlim=(-0.6, 1.6),
+             ylabel="Unpredictability (mean |difference|)", title="Unpredictability")
+    fig.legend(handles=list(artists["shares"].values()), loc="outside lower center", ncols=2, frameon=False,
+               fontsize=9, markerscale=2)
+    artists["title"] = fig.suptitle("", fontsize=11)
+    artists["dynamic"] = [*artists["shares"].values(), *artists["gini"].values(), *artists["gini_mean"].values(),
+                          *artists["bars"].patches, artists["title"]]
+    update_market(artists, market)
+    return fig, artists
+
+
+def update_market(artists, market) -> None:
+    """Change the market figure in place to show ``market``."""
+    from smlearn.models.crowds import gini
+
+    songs = market.songs
+    spread = np.linspace(-0.25, 0.25, market.params["n_worlds"])
+    top_gini = 0.0
+    for position, condition in enumerate(_CONDITION_STYLE):
+        rows = songs[songs["condition"] == condition]
+        artists["shares"][condition].set_offsets(np.column_stack([rows["quality"], rows["share"]]))
+        per_world = gini(rows.pivot(index="world", columns="song", values="share").to_numpy())
+        artists["gini"][condition].set_offsets(np.column_stack([position + spread, per_world]))
+        artists["gini_mean"][condition].set_data([position - 0.35, position + 0.35], [per_world.mean()] * 2)
+        top_gini = max(top_gini, float(per_world.max()))
+    for bar, value in zip(artists["bars"].patches, market.metrics["unpredictability"]):
+        bar.set_height(value)
+
+    share_ax = artists["shares"]["independent"].axes
+    share_ax.set_xlim(0, nice_ceiling(float(songs["quality"].max())))
+    # The share axis follows the influence setting, so a nudge of the slider does not move it
+    # (a moved limit means a full redraw); it only grows when a runaway hit needs more room.
+    influence = market.params["influence"]
+    room = 0.1 if influence <= 0.2 else 0.2 if influence <= 0.6 else 0.5
+    share_ax.set_ylim(0, max(room, _coarse_ceiling(1.05 * float(songs["share"].max()))))
+    artists["gini"]["independent"].axes.set_ylim(0, max(0.6, nice_ceiling(top_gini)))
+    artists["bars"].patches[0].axes.set_ylim(0, _coarse_ceiling(1.1 * float(market.metrics["unpredictability"].max())))
+    artists["title"].set_text(market_finding(market))

@@ -1,0 +1,148 @@
+"""Figures for the links lesson (:mod:`smlearn.models.links`).
+
+The explorer's figure has three panels: links from other sites to yours, week by week;
+the search visits they bring (lesson 02's pull channel); and every page of the web at
+the end, links received against PageRank, with your pages picked out.
+
+Examples
+--------
+>>> from smlearn.models import links
+>>> fig, artists = plot_links(links.simulate_links(seed=1))
+>>> [ax.get_ylabel() for ax in fig.axes]
+['Links from other sites (links)', 'Search visits per week', 'PageRank (share of the web)']
+>>> update_links(artists, links.simulate_links(content_quality=0.9, seed=1))
+>>> int(artists["links_in"].get_ydata()[-1]) > 145
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
+
+
+def links_finding(result) -> str:
+    """Say in one line what a result shows: links earned, visits and how they grew."""
+    weekly = result.weekly
+    first, last = weekly.iloc[0], weekly.iloc[-1]
+    growth = last["visits"] / first["visits"] if first["visits"] > 0 else float("inf")
+    trend = f"{growth:.1f} times week 1" if growth >= 1 else f"down to {growth:.0%} of week 1"
+    return (f"By week {int(last['period'])}: {int(last['links_in'])} links from other sites, "
+            f"{last['visits']:.0f} search visits a week ({trend})")
+
+
+def describe_links(result) -> str:
+    """A one-line text description of the links figure, for readers who cannot see it."""
+    weekly, pages = result.weekly, result.pages
+    yours = pages[pages["owner"] == "you"]
+    rank = pages["pagerank"].rank(ascending=False)
+    return (f"Three charts over {len(weekly)} weeks. Left: links from other sites to yours. Middle: search visits "
+            f"per week. Right: links received against PageRank for all {len(pages)} pages. "
+            f"{links_finding(result)}; your best page ranks #{int(rank[yours.index].min())} of {len(pages)}, and "
+            f"{weekly['cum_customers'].iloc[-1]:.0f} customers come from search over the period.")
+
+
+def plot_links(result):
+    """Draw the links figure once; return ``(figure, artists)`` for :func:`update_links`."""
+    fig, (links_ax, visits_ax, web_ax) = new_figure(ncols=3)
+    pull = {k: v for k, v in SERIES_STYLE["pull"].items() if v is not None}
+    artists = {"figure": fig}
+    (artists["links_in"],) = links_ax.plot([], [], linewidth=2, color=OKABE_ITO["blue"], linestyle="-")
+    links_ax.set(xlabel="Week", ylabel="Links from other sites (links)", title="Links earned")
+    (artists["visits"],) = visits_ax.plot([], [], linewidth=2, **{**pull, "label": "search visits (pull)"})
+    visits_ax.set(xlabel="Week", ylabel="Search visits per week", title="Search visits")
+    artists["web"] = web_ax.scatter([], [], s=12, marker="o", color="#999999", alpha=0.6, label="other pages")
+    artists["yours"] = web_ax.scatter([], [], s=30, marker="s", color=OKABE_ITO["vermillion"], edgecolors="black",
+                                      linewidths=0.5, label="your pages")
+    web_ax.set(xlabel="Links received (links)", ylabel="PageRank (share of the web)", title="The web at the end",
+               xscale="symlog", yscale="log")
+    web_ax.legend(loc="upper left", frameon=False, fontsize=8)
+    artists["title"] = fig.suptitle("", fontsize=11)
+    artists["dynamic"] = [artists["links_in"], artists["visits"], artists["web"], artists["yours"], artists["title"]]
+    update_links(artists, result)
+    return fig, artists
+
+
+def update_links(artists, result) -> None:
+    """Change the links figure in place to show ``result``."""
+    weekly, pages = result.weekly, result.pages
+    weeks = weekly["period"].to_numpy()
+    artists["links_in"].set_data(weeks, weekly["links_in"].to_numpy())
+    artists["visits"].set_data(weeks, weekly["visits"].to_numpy())
+    yours = (pages["owner"] == "you").to_numpy()
+    points = np.column_stack([pages["links_in"].to_numpy(), pages["pagerank"].to_numpy()])
+    artists["web"].set_offsets(points[~yours])
+    artists["yours"].set_offsets(points[yours])
+
+    links_ax, visits_ax, web_ax = (artists[k].axes for k in ("links_in", "visits", "web"))
+    for ax in (links_ax, visits_ax):
+        ax.set_xlim(0.5, len(weeks) + 0.5)
+    links_ax.set_ylim(0, nice_ceiling(1.05 * max(float(weekly["links_in"].max()), 1.0)))
+    visits_ax.set_ylim(0, nice_ceiling(1.05 * max(float(weekly["visits"].max()), 1.0)))
+    web_ax.set_xlim(-0.5, nice_ceiling(1.5 * float(pages["links_in"].max()) + 1))
+    low = float(pages["pagerank"].min())
+    web_ax.set_ylim(10 ** np.floor(np.log10(low)), 10 ** np.ceil(np.log10(float(pages["pagerank"].max()))))
+    artists["title"].set_text(links_finding(result))
+
+
+def plot_links_and_pull(result, pull):
+    """Compare the links model's search visits with lesson 02's pull curve, on one chart.
+
+    Parameters
+    ----------
+    result : LinkWeb
+        From :func:`smlearn.models.links.simulate_links`.
+    pull : pandas.DataFrame
+        From :func:`smlearn.models.traffic.simulate` (its pull rows are used).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``pull`` has no pull rows.
+
+    Examples
+    --------
+    >>> from smlearn.models import links, traffic
+    >>> fig = plot_links_and_pull(links.simulate_links(seed=1), traffic.simulate(stop_period=52))
+    >>> fig.axes[0].get_ylabel()
+    'Search visits per week'
+    """
+    rows = pull[pull["channel"] == "pull"].sort_values("period") if "channel" in pull else pull.iloc[:0]
+    if rows.empty:
+        raise ValueError("pull must be a result of traffic.simulate() with pull rows")
+    fig, (ax,) = new_figure()
+    ax.plot(result.weekly["period"], result.weekly["visits"], linewidth=2, color=OKABE_ITO["blue"], linestyle="-",
+            label="links model: visits from rank (this lesson)")
+    ax.plot(rows["period"], rows["visits"], linewidth=2, color=OKABE_ITO["bluish green"], linestyle=":",
+            marker="o", markevery=4, markersize=4, label="lesson 02: pull, assumed ramp and half-life")
+    ax.set(xlabel="Week", ylabel="Search visits per week", xlim=(0.5, max(len(result.weekly), len(rows)) + 0.5),
+           ylim=(0, nice_ceiling(1.05 * max(result.weekly["visits"].max(), rows["visits"].max()))))
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    ratio = result.weekly["visits"].iloc[-1] / max(rows["visits"].iloc[min(len(rows), len(result.weekly)) - 1], 1e-9)
+    shape = "keeps climbing" if result.weekly["visits"].iloc[-1] > result.weekly["visits"].iloc[len(result.weekly) // 2] else "levels off"
+    ax.set_title(f"Earned links make pull traffic that {shape}: {ratio:.1f} times lesson 02's curve at the end",
+                 fontsize=11)
+    return fig
+
+
+def describe_links_and_pull(result, pull) -> str:
+    """A one-line text description of :func:`plot_links_and_pull`.
+
+    Examples
+    --------
+    >>> from smlearn.models import links, traffic
+    >>> describe_links_and_pull(links.simulate_links(seed=1), traffic.simulate(stop_period=52))[:40]
+    'Line chart of weekly search visits: the '
+    """
+    rows = pull[pull["channel"] == "pull"].sort_values("period")
+    w = result.weekly
+    middle = len(w) // 2
+    return (f"Line chart of weekly search visits: the links model goes from {w['visits'].iloc[0]:.0f} in week 1 to "
+            f"{w['visits'].iloc[middle - 1]:.0f} in week {middle} and {w['visits'].iloc[-1]:.0f} in week {len(w)}; "
+            f"lesson 02's pull curve goes from {rows['visits'].iloc[0]:.0f} to {rows['visits'].iloc[middle - 1]:.0f} "
+            f"and {rows['visits'].iloc[min(len(rows), len(w)) - 1]:.0f}.")

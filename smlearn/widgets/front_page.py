@@ -1,0 +1,43 @@
+"""FrontPageExplorer: pick a ranking rule, switch the vote ring on, and watch the front page.
+
+Examples
+--------
+>>> explorer = FrontPageExplorer()
+>>> explorer.params["rule"], explorer.params["manipulation"]
+('hot', False)
+>>> explorer.update(manipulation=True)
+>>> int(explorer.result.items["fake_ups"].sum())          # 20 accounts x 3 targets
+60
+"""
+
+from smlearn.models import ranking
+from smlearn.plots.crowds import describe_front_page, plot_front_page, update_front_page
+from smlearn.widgets.base import Explorer
+
+SEED = 1   # one fixed seed: a slider move changes the rule, not the luck
+
+
+class FrontPageExplorer(Explorer):
+    """A voting site's front page under four ranking rules, with or without a vote ring.
+
+    Parameters
+    ----------
+    **params
+        Starting values for any parameter of :func:`smlearn.models.ranking.simulate_front_page`.
+    """
+
+    PARAMS = ranking.PARAMS
+    CONTROLS = ("rule", "manipulation", "gravity", "ring_size", "target_quality", "voters_per_hour",
+                "attention_decay", "hours")
+
+    def _simulate(self, params):
+        return ranking.simulate_front_page(**params, seed=SEED)
+
+    def _plot(self, result):
+        return plot_front_page(result)
+
+    def _update_plot(self, artists, result):
+        update_front_page(artists, result)
+
+    def _describe(self, result):
+        return describe_front_page(result)

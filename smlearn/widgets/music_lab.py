@@ -1,0 +1,41 @@
+"""MusicLabExplorer: turn social influence up and down and watch hits become unequal and unpredictable.
+
+Examples
+--------
+>>> explorer = MusicLabExplorer()
+>>> explorer.update(influence=0.0)
+>>> gini = explorer.result.metrics["gini"]
+>>> bool(abs(gini.iloc[0] - gini.iloc[1]) < 0.05)         # no influence: the two conditions agree
+True
+"""
+
+from smlearn.models import crowds
+from smlearn.plots.crowds import describe_market, plot_market, update_market
+from smlearn.widgets.base import Explorer
+
+SEED = 1
+
+
+class MusicLabExplorer(Explorer):
+    """The same 48 songs in worlds with and without social influence (after Salganik, Dodds & Watts 2006).
+
+    Parameters
+    ----------
+    **params
+        Starting values for any parameter of :func:`smlearn.models.crowds.simulate_market`.
+    """
+
+    PARAMS = crowds.PARAMS
+    CONTROLS = ("influence", "n_worlds", "listens", "batch")
+
+    def _simulate(self, params):
+        return crowds.simulate_market(**params, seed=SEED)
+
+    def _plot(self, result):
+        return plot_market(result)
+
+    def _update_plot(self, artists, result):
+        update_market(artists, result)
+
+    def _describe(self, result):
+        return describe_market(result)

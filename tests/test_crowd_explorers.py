@@ -1,0 +1,131 @@
+"""The crowds and links explorers: driven without a browser, they change the plotted data in place."""
+
+import base64
+
+import numpy as np
+import pytest
+
+from smlearn.models import crowds, links, ranking
+from smlearn.params import Choice
+from smlearn.widgets import FrontPageExplorer, LinkExplorer, MusicLabExplorer
+
+EXPLORERS = [FrontPageExplorer, MusicLabExplorer, LinkExplorer]
+
+
+@pytest.fixture(scope="module")
+def built():
+    return {cls: cls() for cls in EXPLORERS}
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_every_control_is_a_model_parameter_with_its_own_range(cls, built):
+    explorer = built[cls]
+    explorer.widget
+    assert set(explorer._sliders) == set(cls.CONTROLS)
+    for name, control in explorer._sliders.items():
+        param = cls.PARAMS[name]
+        if isinstance(param, Choice):
+            assert [value for _, value in control.options] == list(param.options)
+        else:
+            assert (control.min, control.max, control.step) == (param.min, param.max, param.step)
+            assert param.unit in control.description
+        assert control.value == param.default
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_sliders_cannot_produce_values_the_model_rejects(cls):
+    simulate = {FrontPageExplorer: ranking.simulate_front_page, MusicLabExplorer: crowds.simulate_market,
+                LinkExplorer: links.simulate_links}[cls]
+    for name in cls.CONTROLS:
+        p = cls.PARAMS[name]
+        values = p.options if isinstance(p, Choice) else (p.min, p.max)
+        for value in values:
+            simulate(**{name: value}, seed=0)
+
+
+def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
+    explorer = FrontPageExplorer()
+    fig, artists = explorer.figure, explorer._artists
+    target_line = artists["targets"][0]
+    before = target_line.get_ydata().copy()
+    explorer.update(manipulation=True)
+    assert explorer.figure is fig and artists["targets"][0] is target_line
+    expected = ranking.simulate_front_page(manipulation=True, seed=1)
+    target = int(expected.items.index[expected.items["target"]][0])
+    np.testing.assert_allclose(target_line.get_ydata(), np.where(expected.ranks[:, target] <= 30,
+                                                                 expected.ranks[:, target], np.nan))
+    assert not np.allclose(np.nan_to_num(before), np.nan_to_num(target_line.get_ydata()))
+    assert fig._suptitle.get_text().startswith("Under Reddit's hot, 20 fake votes lifted")
+    explorer.update(rule="score")
+    assert fig._suptitle.get_text().startswith("Under net score")
+    offsets = artists["ringed"].get_offsets()
+    np.testing.assert_allclose(offsets[:, 1], ranking.manipulation_summary(explorer.result)["ups"])
+
+
+def test_music_lab_influence_changes_the_plotted_data_in_place():
+    explorer = MusicLabExplorer()
+    bars = explorer._artists["bars"].patches
+    heights = [bar.get_height() for bar in bars]
+    explorer.update(influence=0.0)
+    assert explorer._artists["bars"].patches[0] is bars[0]
+    new_heights = [bar.get_height() for bar in bars]
+    assert new_heights != heights
+    np.testing.assert_allclose(new_heights, explorer.result.metrics["unpredictability"])
+    assert explorer.figure._suptitle.get_text().startswith("Seeing the counts: Gini")
+    explorer.update(n_worlds=3)
+    assert len(explorer._artists["gini"]["independent"].get_offsets()) == 3
+
+
+def test_link_explorer_friend_links_and_quality_move_the_lines():
+    explorer = LinkExplorer()
+    line = explorer._artists["links_in"]
+    before = line.get_ydata().copy()
+    explorer.update(friend_links=20)
+    assert explorer._artists["links_in"] is line
+    assert line.get_ydata()[0] >= before[0] + 19
+    np.testing.assert_allclose(explorer._artists["visits"].get_ydata(), explorer.result.weekly["visits"])
+    explorer.update(periods=20)
+    assert explorer.figure.axes[0].get_xlim() == (0.5, 20.5)
+    assert explorer.figure._suptitle.get_text().startswith("By week 20:")
+
+
+@pytest.mark.parametrize("cls, good, bad, message", [
+    (FrontPageExplorer, {"ring_size": 5}, {"ring_size": 500}, "ring_size must be between"),
+    (FrontPageExplorer, {"rule": "wilson"}, {"rule": "best"}, "rule must be one of"),
+    (MusicLabExplorer, {"influence": 0.2}, {"influence": 1.5}, "influence must be between"),
+    (LinkExplorer, {"damping": 0.5}, {"damping": 1.0}, "damping must be between"),
+])
+def test_bad_values_are_refused_and_leave_the_state_alone(cls, good, bad, message):
+    explorer = cls(**good)
+    before = explorer.params
+    with pytest.raises(ValueError, match=message):
+        explorer.update(**bad)
+    assert explorer.params == before
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_a_control_change_updates_image_and_caption(cls, built):
+    explorer = built[cls]
+    explorer.widget
+    image, caption = explorer._image.value, explorer._caption.value
+    name = cls.CONTROLS[0]
+    param = cls.PARAMS[name]
+    new = param.options[-1] if isinstance(param, Choice) else param.min + param.step
+    if new == explorer.params[name]:
+        new = param.options[0] if isinstance(param, Choice) else param.max
+    explorer._sliders[name].value = new
+    assert explorer.params[name] == new
+    assert explorer._image.value != image and explorer._caption.value != caption
+    assert explorer._errors.value == ""
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_static_png_text_and_labelled_axes(cls, built):
+    explorer = built[cls]
+    bundle = explorer._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert cls.__name__ in bundle["text/plain"] and explorer.description in bundle["text/plain"]
+    for ax in explorer.figure.axes:
+        assert ax.get_xlabel() or ax.get_xticklabels()
+        assert ax.get_ylabel()
+    assert explorer.figure._suptitle.get_text()

@@ -1,0 +1,160 @@
+"""Lessons 05 (Wisdom of crowds) and 06 (Links): their questions, and the facts their prose states.
+
+Right answers are worked out here independently (by hand, with scipy or networkx) where
+that is possible; numbers the prose quotes from a seeded run are checked against the
+model, so a change of model or default that makes the prose wrong fails a test.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from smlearn.exercises import ChoiceQuestion, NumericQuestion, questions_in
+from smlearn.models import crowds, links, ranking, traffic
+from smlearn.questions import links as links_quiz
+from smlearn.questions import wisdom_of_crowds as crowds_quiz
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def prose(name):
+    cells = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return re.sub(r"\s+", " ", text)
+
+
+LESSON_05 = prose("05_wisdom_of_crowds.ipynb")
+LESSON_06 = prose("06_links.ipynb")
+
+
+# ---- Questions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", [crowds_quiz, links_quiz])
+def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
+    questions = questions_in(module)
+    assert len(questions) >= 3
+    for question in questions:
+        assert question.check(...).correct is None
+        if isinstance(question, NumericQuestion):
+            assert question.check(question._expected()).correct
+            assert not question.check(question._expected() * 3 + 1).correct
+        else:
+            assert isinstance(question, ChoiceQuestion)
+            right = question.letters[question._right_option]
+            assert question.check(right).correct
+            assert sum(bool(question.check(letter).correct) for letter in question.letters) == 1
+
+
+def test_catch_up_is_two_factors_of_ten():
+    # 25 hours = 2 x 12.5 hours, each worth a factor of ten in net votes under hot.
+    assert crowds_quiz.catch_up.check(10).correct
+    assert not crowds_quiz.catch_up.check(100).correct
+
+
+def test_two_pages_by_hand():
+    assert links_quiz.two_pages.check(0.5 / 1.425).correct
+    assert links_quiz.two_pages.check(0.351).correct
+
+
+def test_the_least_exposed_rule_is_the_one_the_table_shows():
+    effect = ranking.manipulation_effect(seeds=crowds_quiz.SEEDS)
+    assert effect["hours_gained"].idxmin() == "score"
+    assert crowds_quiz.least_exposed.check("b").correct
+
+
+def test_friends_or_content_answer_matches_the_model():
+    friends = links.simulate_links(friend_links=20, posts_per_period=0.0, seed=links_quiz.SEED).weekly["visits"]
+    content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
+    assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
+    assert links_quiz.friends_or_content.check("b").correct
+
+
+# ---- Facts the prose of lesson 05 states --------------------------------------------------------
+
+
+def test_lesson_05_facts():
+    p = ranking.PARAMS
+    assert "position 1 is seen by half the readers, position 10 by a twentieth" in LESSON_05
+    assert p["top_attention"].default == 0.5 and p["attention_decay"].default == 1.0
+    assert "(quality 0.1, while the average is about 0.29)" in LESSON_05
+    assert p["target_quality"].default == 0.1 and round(2 / (2 + 5), 2) == 0.29   # Beta(2, 5) mean
+    assert "a bound of about 0.84" in LESSON_05
+    assert float(ranking.wilson_lower_bound(20, 0)) == pytest.approx(0.84, abs=0.005)
+    assert "its bound is only 0.44" in LESSON_05
+    assert float(ranking.wilson_lower_bound(3, 0)) == pytest.approx(0.44, abs=0.005)
+
+    summaries = {rule: ranking.item_summary(ranking.simulate_front_page(rule=rule, seed=1)) for rule in ranking.RULES}
+    assert "a correlation of 0.76, against under 0.3 for the others" in LESSON_05
+    assert round(summaries["hot"]["quality_votes_correlation"], 2) == 0.76
+    assert all(summaries[r]["quality_votes_correlation"] < 0.3 for r in ("score", "gravity", "wilson"))
+    assert all(s["top10_mean_quality"] > s["mean_quality"] for s in summaries.values())
+
+    metrics = crowds.simulate_market(seed=1).metrics
+    assert "Gini about 0.41 with influence against 0.26 without" in LESSON_05
+    assert round(metrics.loc["social influence", "gini"], 2) == 0.41
+    assert round(metrics.loc["independent", "gini"], 2) == 0.26
+    ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
+    assert "unpredictability roughly doubled" in LESSON_05 and 1.7 <= ratio <= 2.6
+
+
+def test_lesson_05_detector_facts():
+    page = ranking.simulate_front_page(manipulation=True, seed=1)
+    log = ranking.vote_log(page, seed=1)
+    rates = ranking.detection_rates(log, ranking.detect_ring(log))
+    assert "catches every ring account and flags only a couple of honest ones" in LESSON_05
+    assert rates["hit_rate"] == 1.0 and rates["flagged"] - rates["ring_accounts"] <= 3
+
+
+# ---- Facts the prose of lesson 06 states --------------------------------------------------------
+
+
+def test_lesson_06_tiny_web_facts():
+    tiny = nx.DiGraph([("club", "shop"), ("club", "guide"), ("guide", "shop"), ("news", "shop"), ("shop", "guide")])
+    rank = links.pagerank(tiny)
+    assert rank.idxmax() == "shop" and rank["guide"] > 0.9 * rank["shop"]
+    assert rank["club"] == pytest.approx((1 - 0.85) / 4) and "(1 − 0.85)/4 = 0.0375" in LESSON_06
+
+
+def test_lesson_06_web_facts():
+    web = links.web_graph(150, 3, seed=links_quiz.SEED)
+    rank = links.pagerank(web)
+    indegree = dict(web.in_degree())
+    by_links = {}
+    for page, k in indegree.items():
+        by_links.setdefault(k, []).append(rank[page])
+    assert "the best ranks 1.7 times the worst" in LESSON_06
+    assert max(by_links[1]) / min(by_links[1]) == pytest.approx(1.7, abs=0.05)
+    assert "One page with 8 links outranks every page with 9 or 10" in LESSON_06
+    assert max(by_links[8]) > max(by_links[9] + by_links[10])
+    assert "half as much rank again" in LESSON_06
+    assert by_links[32][0] / by_links[31][0] == pytest.approx(1.5, abs=0.1)
+
+
+def test_lesson_06_year_facts():
+    p = links.PARAMS
+    assert "30 new links" in LESSON_06 and p["new_links_per_period"].default == 30
+    assert "2,000 visits a week" in LESSON_06 and p["searches_per_period"].default == 2000
+    assert "4 % become leads and 20 % of those become customers" in LESSON_06
+    assert p["lead_rate_pull"].default == traffic.PARAMS["lead_rate_pull"].default == 0.04
+    assert p["close_rate_pull"].default == traffic.PARAMS["close_rate_pull"].default == 0.2
+    weekly = links.simulate_links(seed=links_quiz.SEED).weekly.set_index("period")
+    assert "15 by week 13, 48 by week 26, 145 by week 52" in LESSON_06
+    assert weekly.loc[[13, 26, 52], "links_in"].tolist() == [15, 48, 145]
+    pages = links.simulate_links(seed=links_quiz.SEED).pages
+    home = pages[pages["owner"] == "you"].iloc[0]
+    assert "is among the top ten pages" in LESSON_06
+    assert (pages["pagerank"] > home["pagerank"]).sum() < 10
+
+
+def test_lesson_06_pull_comparison_is_close():
+    # "The two curves tell the same story": within a factor of 1.5 from week 20 on.
+    year = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].to_numpy()
+    pull = traffic.simulate(stop_period=52)
+    pull = pull.loc[pull["channel"] == "pull", "visits"].to_numpy()
+    ratio = year[19:] / pull[19:]
+    assert np.all((ratio > 1 / 1.5) & (ratio < 1.5))
