@@ -4,7 +4,14 @@ A model never plots, prints or builds a widget, so it can be read, run and teste
 its own. Each module declares ``PARAMS``, the one record of its parameters' defaults,
 ranges and units; explorers build their sliders from it.
 
-- :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic.
+- :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic (lesson 02).
+- :mod:`smlearn.models.networks` -- friendship vs follower networks and their measures (lesson 03).
+- :mod:`smlearn.models.diffusion` -- Bass diffusion, cascades, threshold contagion and SIR on networks (lesson 04).
+- :mod:`smlearn.models.ranking` -- ranking rules, a front page, vote rings and their detection (lesson 05).
+- :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05).
+- :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).
+- :mod:`smlearn.models.effort` -- a weekly time budget: posting, replies and relationship upkeep (lesson 07).
+- :mod:`smlearn.models.returns` -- analytics metrics, the funnel, bootstrap and Beta-binomial intervals (lesson 08).
 """
 
 from smlearn._lazy import lazy_submodules

@@ -7,7 +7,12 @@ which is what keeps an explorer's slider quick. Figures are made with
 or an extra image in a notebook; show one by leaving it as the last line of a cell.
 
 - :mod:`smlearn.plots.style` -- palette, line styles and the helpers every figure uses.
-- :mod:`smlearn.plots.traffic` -- push vs pull traffic.
+- :mod:`smlearn.plots.render` -- fast PNG rendering that redraws only what changed.
+- :mod:`smlearn.plots.activities` -- the activities data set (lesson 01).
+- :mod:`smlearn.plots.traffic` -- push vs pull traffic (lesson 02).
+- :mod:`smlearn.plots.networks`, :mod:`smlearn.plots.spread` -- network structure and spreading (lessons 03, 04).
+- :mod:`smlearn.plots.crowds`, :mod:`smlearn.plots.links` -- front pages, markets, link webs (lessons 05, 06).
+- :mod:`smlearn.plots.effort`, :mod:`smlearn.plots.returns` -- time budgets and analytics (lessons 07, 08).
 """
 
 from smlearn._lazy import lazy_submodules

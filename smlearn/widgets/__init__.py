@@ -15,7 +15,12 @@ Drive one from code (what a slider does, and how the tests check explorers)::
 Each explorer ``SomethingExplorer`` lives in the module ``something.py`` (the class
 name without "Explorer", in snake case) and is imported the first time it is used:
 
-- :class:`PushPullExplorer` -- push vs pull website traffic (:mod:`smlearn.models.traffic`).
+- :class:`PushPullExplorer` -- push vs pull website traffic (lesson 02).
+- :class:`NetworkExplorer`, :class:`SpreadExplorer` -- who is connected, and how things spread (lessons 03, 04).
+- :class:`FrontPageExplorer`, :class:`MusicLabExplorer` -- ranking, vote rings and social influence (lesson 05).
+- :class:`LinkExplorer` -- links, PageRank and search visits (lesson 06).
+- :class:`EffortExplorer` -- a week's hours split between posting, replies and relationships (lesson 07).
+- :class:`ReturnsExplorer` -- metrics with honest intervals on samples of posts (lesson 08).
 """
 
 import importlib
