@@ -59,7 +59,7 @@ def text_of(cell):
     return "\n".join(p for p in parts if not p.startswith("<Figure size"))
 
 
-DESCRIPTION = re.compile(r"\b(chart|charts|plot|drawing|diagram|map|histogram|network|picture)\b", re.IGNORECASE)
+DESCRIPTION = re.compile(r"\b(charts?|plots?|drawings?|diagrams?|maps?|histograms?|networks?|pictures?)\b", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])

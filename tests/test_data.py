@@ -38,8 +38,12 @@ def rewrite(folder, name, text):
 def test_every_data_set_in_the_manifest_loads_with_its_declared_columns():
     table = data.list_datasets()
     assert not table.empty
+    entries = {entry["name"]: entry for entry in data._read_manifest(data.data_dir())}
     for row in table.itertuples():
-        frame = data.load(row.name)
+        loaded = data.load(row.name)
+        # A data set with its own reader (a network, say) comes back in its own shape; its file
+        # must still hold the declared columns and rows, which the CSV reader checks.
+        frame = loaded if isinstance(loaded, pd.DataFrame) else data._read_csv(data.data_dir() / entries[row.name]["file"], entries[row.name])
         assert list(frame.columns) == row.columns.split(", ")
         assert len(frame) == row.rows
 

@@ -1,0 +1,803 @@
+r"""How things spread: Bass diffusion, cascades, thresholds and epidemics on a network.
+
+The claim
+---------
+Source D says both social media and social networking depend on *going viral*. Going
+viral is a spreading process, and there are several kinds. This module has four, each a
+short function you can read:
+
+- :func:`bass`: a product spreads through a market by outside push ``p`` (advertising,
+  media) and word of mouth ``q`` (people who adopted tell others), with no network.
+- :func:`independent_cascade`: *simple contagion*. When you adopt, you get one chance
+  to pass it on to each person who hears from you, with probability ``p``.
+- :func:`threshold`: *complex contagion*. You adopt once a share ``theta`` of the people
+  you hear from have adopted (or, with ``neighbours=2``, once two of them have).
+- :func:`sir`: an epidemic. Infected people infect each susceptible contact with
+  probability ``beta`` per step and recover with probability ``gamma`` per step.
+
+The equations
+-------------
+Bass (1969), with :math:`F(t)` the share of the market that has adopted by time t:
+
+.. math::
+
+    \frac{dF}{dt} = (p + q F)(1 - F), \qquad
+    F(t) = \frac{1 - e^{-(p+q)t}}{1 + \frac{q}{p} e^{-(p+q)t}} .
+
+Adoptions per period peak at :math:`t^* = \ln(q/p)/(p+q)`, when :math:`F = 1/2 - p/(2q)`.
+
+On a network, a person ``j`` who hears from ``c`` people who are trying to pass
+something on catches it with probability
+
+.. math::
+
+    1 - (1 - p)^{c} ,
+
+the chance that at least one of the ``c`` independent tries succeeds. Drawing one random
+number per person with this probability is the same, in distribution, as drawing one per
+tie, and much faster.
+
+The engine
+----------
+A networkx graph is turned once into a :class:`SpreadGraph`: a scipy.sparse CSR array
+whose row ``i`` lists the people who hear from ``i``. Each step works on whole arrays:
+gather the rows of everyone who just adopted, count with ``numpy.bincount`` how many
+tries each person receives, draw, and move on. There is no Python loop over people, only
+one over steps. In a follower network (an edge ``u -> v`` means *u follows v*) things
+spread from an account to its followers, against the arrows.
+
+Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
+``q = 0.38``: the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990).
+
+References
+----------
+.. [1] Bass, F. M. (1969). A new product growth for model consumer durables.
+   Management Science 15(5), 215-227.
+.. [2] Sultan, F., Farley, J. U. and Lehmann, D. R. (1990). A meta-analysis of
+   applications of diffusion models. Journal of Marketing Research 27(1), 70-77.
+.. [3] Kempe, D., Kleinberg, J. and Tardos, É. (2003). Maximizing the spread of
+   influence through a social network. Proc. KDD '03, 137-146.
+.. [4] Granovetter, M. (1978). Threshold models of collective behavior. American
+   Journal of Sociology 83(6), 1420-1443.
+.. [5] Watts, D. J. (2002). A simple model of global cascades on random networks.
+   PNAS 99(9), 5766-5771.
+.. [6] Centola, D. (2010). The spread of behavior in an online social network
+   experiment. Science 329, 1194-1197.
+.. [7] Kermack, W. O. and McKendrick, A. G. (1927). A contribution to the
+   mathematical theory of epidemics. Proc. R. Soc. A 115, 700-721.
+.. [8] Newman, M. E. J. (2002). Spread of epidemic disease on networks. Phys. Rev. E
+   66, 016128.
+
+Examples
+--------
+>>> from smlearn.models import diffusion, networks
+>>> G = networks.friendship_network(1000, 6, 0.1, seed=1)
+>>> run = diffusion.independent_cascade(G, [0], 0.4, seed=1)    # one starter, p = 0.4
+>>> run.final_size, run.steps     # people reached, steps until it stopped
+(844, 22)
+>>> run.curve.head(3)
+   step  new  cumulative  share
+0     0    1           1  0.001
+1     1    2           3  0.003
+2     2    4           7  0.007
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field
+from functools import cached_property
+from enum import IntEnum
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import Choice, Param, check_params, check_seed
+
+__all__ = [
+    "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
+    "bass", "bass_peak", "independent_cascade", "threshold", "sir", "choose_seeds", "spread",
+    "epidemic_threshold", "sir_transmissibility",
+]
+
+STRATEGIES = ("random", "highest degree", "one cluster")
+MODELS = ("independent cascade", "threshold", "complex contagion", "SIR")
+
+# Parameters of the network models. ILLUSTRATIVE defaults.
+_PARAM_LIST = [
+    Param("p", 0.1, 0.0, 1.0, 0.01, "Pass-on chance", "probability",
+          "Independent cascade: the chance that one adopter passes it on to one person who hears from them."),
+    Param("theta", 0.18, 0.01, 1.0, 0.01, "Threshold", "share of contacts",
+          "Threshold model: the share of the people you hear from who must adopt before you do."),
+    Param("neighbours", 2, 1, 10, 1, "Adopting contacts needed", "people",
+          "Complex contagion: how many of the people you hear from must adopt before you do."),
+    Param("beta", 0.1, 0.0, 1.0, 0.01, "Infection chance", "probability/step",
+          "SIR: the chance per step that an infected person infects one susceptible contact."),
+    Param("gamma", 0.2, 0.0, 1.0, 0.01, "Recovery chance", "probability/step",
+          "SIR: the chance per step that an infected person recovers (and can no longer infect)."),
+    Param("n_seeds", 5, 1, 100, 1, "Starting people", "people",
+          "How many people adopt (or are infected) at step 0."),
+    Choice("strategy", "random", STRATEGIES, "Who starts it",
+           "How the starting people are picked: at random, the best-connected, or one group of friends."),
+    Param("max_steps", 1000, 1, 100_000, 1, "Longest run", "steps",
+          "The simulation stops after this many steps even if it is still spreading."),
+]
+PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+
+# Parameters of the Bass model; p and q are the Sultan-Farley-Lehmann averages.
+_BASS_LIST = [
+    Param("p", 0.03, 0.0, 1.0, 0.001, "Outside push (p)", "per period",
+          "Bass: the chance per period that someone who has not adopted does so because of advertising or media."),
+    Param("q", 0.38, 0.0, 1.0, 0.01, "Word of mouth (q)", "per period",
+          "Bass: how strongly adopters pull in others; q times the adopted share is their extra chance per period."),
+    Param("periods", 30, 1, 500, 1, "Horizon", "periods",
+          "How many periods (years in most published fits) to follow."),
+    Param("market_size", 1000, 1, 10_000_000, 1, "Market size", "people",
+          "How many people will eventually adopt."),
+]
+BASS_PARAMS: dict[str, Param] = {p.name: p for p in _BASS_LIST}
+
+
+class State(IntEnum):
+    """What a person is at a step: not yet reached, spreading it now, or done."""
+
+    SUSCEPTIBLE = 0   # has not adopted / not infected
+    ACTIVE = 1        # adopted, or infected and infectious
+    RECOVERED = 2     # SIR only: recovered, cannot infect or be infected again
+
+
+# ---- Bass diffusion -------------------------------------------------------------------
+
+def bass(p=0.03, q=0.38, periods=30, market_size=1000, *, discrete=False):
+    r"""Adoption of a new product by outside push ``p`` and word of mouth ``q`` (Bass 1969).
+
+    Parameters
+    ----------
+    p : float
+        Outside push: the chance per period that a non-adopter adopts because of
+        advertising or media, whatever anyone else does.
+    q : float
+        Word of mouth: a non-adopter's extra chance per period is ``q`` times the share
+        of the market that has adopted.
+    periods : int
+        Periods to follow (1 .. periods).
+    market_size : int
+        People who will eventually adopt (``M``).
+    discrete : bool, default False
+        False: the exact solution of the differential equation, :math:`F(t)` from the
+        module docstring, sampled at whole periods. True: the difference equation
+        :math:`N_t = N_{t-1} + (p + q N_{t-1}/M)(M - N_{t-1})`, as in Bass's own
+        estimation (with the chance capped at 1, which matters only when p + q > 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period: period, new (adopters in that period), cumulative, share
+        (cumulative / market_size), and new split into ``from_push`` (adopters moved by
+        p) and ``from_word_of_mouth`` (moved by q). In the exact solution the push part
+        of everyone who has adopted by time t is :math:`M (p/q) \ln\frac{1+q/p}{1+(q/p)e^{-(p+q)t}}`.
+
+    Raises
+    ------
+    TypeError
+        If a parameter is not a number (whole where needed) or ``discrete`` is not a bool.
+    ValueError
+        If a parameter is outside its range (see :data:`BASS_PARAMS`).
+
+    Examples
+    --------
+    With the average published values, adoptions peak at t* = 6.19, so the busiest
+    period is period 7 (from t = 6 to t = 7):
+
+    >>> table = bass()
+    >>> int(table.loc[table["new"].idxmax(), "period"])
+    7
+    >>> round(float(table["share"].iloc[-1]), 3)     # nearly everyone has adopted after 30 periods
+    1.0
+
+    Early on most adopters come from the outside push; later, from word of mouth:
+
+    >>> table.loc[[0, 9], ["period", "from_push", "from_word_of_mouth"]].round(1)
+       period  from_push  from_word_of_mouth
+    0       1       29.5                 6.3
+    9      10        6.7                65.4
+    """
+    b = check_params(BASS_PARAMS, {"p": p, "q": q, "periods": periods, "market_size": market_size})
+    if not isinstance(discrete, (bool, np.bool_)):
+        raise TypeError(f"discrete must be True or False; got {discrete!r}")
+    p, q, M = b["p"], b["q"], float(b["market_size"])
+    t = np.arange(0, b["periods"] + 1, dtype=float)        # 0, 1, ..., periods
+    if discrete:
+        N = np.zeros(t.size)       # cumulative adopters
+        push = np.zeros(t.size)    # cumulative adopters moved by p
+        for i in range(1, t.size):   # each period depends on the last
+            left = M - N[i - 1]
+            rate = p + q * N[i - 1] / M          # a non-adopter's chance to adopt this period
+            new = min(rate, 1.0) * left          # a chance above 1 means: everyone left adopts
+            push[i] = push[i - 1] + (new * p / rate if rate > 0 else 0.0)
+            N[i] = N[i - 1] + new
+    elif p == 0:
+        N = np.zeros(t.size)       # nobody goes first, so nobody can tell anyone
+        push = np.zeros(t.size)
+    else:
+        decay = np.exp(-(p + q) * t)
+        N = M * (1 - decay) / (1 + (q / p) * decay)
+        # Integrating p(1 - F) over time gives the push adopters (q = 0: everyone is push).
+        push = N.copy() if q == 0 else M * (p / q) * np.log((1 + q / p) / (1 + (q / p) * decay))
+    new = np.diff(N)
+    from_push = np.diff(push)
+    table = pd.DataFrame({
+        "period": np.arange(1, b["periods"] + 1),
+        "new": new,
+        "cumulative": N[1:],
+        "share": N[1:] / M,
+        "from_push": from_push,
+        "from_word_of_mouth": new - from_push,
+    })
+    table.attrs["params"] = {**b, "discrete": bool(discrete)}
+    return table
+
+
+def bass_peak(p=0.03, q=0.38):
+    r"""Return ``(time, share)``: when adoptions per period peak, and the share adopted by then.
+
+    .. math::  t^* = \frac{\ln(q/p)}{p + q}, \qquad F(t^*) = \frac{1}{2} - \frac{p}{2q}
+
+    When ``q <= p`` word of mouth is too weak to make a peak: adoptions fall from the
+    start, and the answer is ``(0.0, 0.0)``.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not above 0 or a parameter is outside its range.
+
+    Examples
+    --------
+    >>> t, share = bass_peak(0.03, 0.38)
+    >>> round(t, 2), round(share, 3)
+    (6.19, 0.461)
+    """
+    b = check_params(BASS_PARAMS, {"p": p, "q": q})
+    if b["p"] <= 0:
+        raise ValueError(f"p must be above 0 for a peak time; got {p!r}")
+    if b["q"] <= b["p"]:
+        return 0.0, 0.0
+    return math.log(b["q"] / b["p"]) / (b["p"] + b["q"]), 0.5 - b["p"] / (2 * b["q"])
+
+
+# ---- The engine: a graph as arrays -----------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class SpreadGraph:
+    """A network turned into arrays once, reused by every run.
+
+    Attributes
+    ----------
+    nodes : tuple
+        The people, in the order of every array.
+    hears : scipy.sparse.csr_array
+        Row ``i`` lists the people who hear from ``i`` (``hears[i, j] = 1``).
+    listens : numpy.ndarray
+        How many people each person hears from (the number of nonzeros in its column).
+    directed : bool
+        True for a follower network.
+    """
+
+    nodes: tuple
+    hears: object
+    listens: np.ndarray
+    directed: bool
+    index: dict = field(repr=False)
+
+    @property
+    def n(self) -> int:
+        """How many people."""
+        return len(self.nodes)
+
+    @property
+    def reach(self) -> np.ndarray:
+        """How many people hear from each person (followers, in a follower network)."""
+        return np.diff(self.hears.indptr)
+
+
+def prepare(G):
+    """Turn a networkx graph into a :class:`SpreadGraph` (a SpreadGraph is returned as it is).
+
+    An undirected tie passes things both ways. A directed edge ``u -> v`` means u
+    follows v, so it passes things from v to u.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or a SpreadGraph.
+    ValueError
+        If ``G`` has no nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> fans = nx.DiGraph([("ana", "star"), ("ben", "star")])     # both follow star
+    >>> g = prepare(fans)
+    >>> g.nodes, g.reach.tolist(), g.listens.tolist()
+    (('ana', 'star', 'ben'), [0, 2, 0], [1, 0, 1])
+    """
+    if isinstance(G, SpreadGraph):
+        return G
+    import networkx as nx
+    import scipy.sparse as sp
+
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"G must be a networkx graph; got {type(G).__name__}")
+    if G.number_of_nodes() == 0:
+        raise ValueError("G is an empty graph (0 nodes); it needs at least one person")
+    nodes = tuple(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    if G.is_directed():
+        speaker, listener = pairs[:, 1], pairs[:, 0]     # u follows v: v speaks, u listens
+    else:
+        speaker = np.concatenate([pairs[:, 0], pairs[:, 1]])
+        listener = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    n = len(nodes)
+    hears = sp.csr_array((np.ones(speaker.size, dtype=np.int8), (speaker, listener)), shape=(n, n))
+    hears.sum_duplicates()
+    hears.data[:] = 1
+    hears.indices = hears.indices.astype(np.int64)   # one index type: fast gathers
+    listens = np.bincount(hears.indices, minlength=n)
+    return SpreadGraph(nodes=nodes, hears=hears, listens=listens, directed=G.is_directed(), index=index)
+
+
+def _listeners(g, speakers):
+    """Everyone who hears from ``speakers`` (an index array), once per tie, as one array.
+
+    The rows of a CSR array sit one after another in ``g.hears.indices``; we build the
+    positions of all the wanted rows at once and read them in one go.
+    """
+    indptr = g.hears.indptr
+    starts = indptr[speakers]
+    counts = indptr[speakers + 1] - starts
+    before = np.cumsum(counts) - counts                  # where each row begins in the output
+    positions = np.repeat(starts - before, counts) + np.arange(counts.sum())
+    return g.hears.indices[positions]
+
+
+# ---- Results ------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class Spread:
+    """The result of one run on a network.
+
+    Attributes
+    ----------
+    model : str
+        "independent cascade", "threshold", "complex contagion" or "SIR".
+    nodes : tuple
+        The people, in the order of the arrays.
+    adopted_at : numpy.ndarray
+        The step at which each person adopted (was infected); -1 if never. Starting people: 0.
+    recovered_at : numpy.ndarray or None
+        SIR: the step at which each person recovered; -1 if never.
+    steps : int
+        The last step of the run.
+    params : dict
+        The parameters of the run.
+    sir_counts : numpy.ndarray or None
+        SIR: susceptible, infected and recovered people at each step, shape (steps + 1, 3).
+    curve : pandas.DataFrame
+        One row per step: step, new, cumulative, share; SIR adds susceptible, infected,
+        recovered. Built from the arrays the first time you ask for it.
+    """
+
+    model: str
+    nodes: tuple
+    adopted_at: np.ndarray
+    recovered_at: np.ndarray | None
+    steps: int
+    params: dict
+    sir_counts: np.ndarray | None = None
+
+    @cached_property
+    def curve(self) -> pd.DataFrame:
+        """The run step by step, as a tidy table (see the class docstring)."""
+        new = np.bincount(self.adopted_at[self.adopted_at >= 0], minlength=self.steps + 1)[: self.steps + 1]
+        cumulative = np.cumsum(new)
+        table = pd.DataFrame({"step": np.arange(self.steps + 1), "new": new, "cumulative": cumulative,
+                              "share": cumulative / len(self.nodes)})
+        if self.sir_counts is not None:
+            table[["susceptible", "infected", "recovered"]] = self.sir_counts
+        return table
+
+    @property
+    def final_size(self) -> int:
+        """How many people it reached in the end."""
+        return int((self.adopted_at >= 0).sum())
+
+    @property
+    def final_share(self) -> float:
+        """The share of the network it reached in the end."""
+        return self.final_size / len(self.nodes)
+
+    def state_at(self, step) -> np.ndarray:
+        """Everyone's :class:`State` (as small integers) at ``step``."""
+        state = np.where((self.adopted_at >= 0) & (self.adopted_at <= step), State.ACTIVE, State.SUSCEPTIBLE)
+        if self.recovered_at is not None:
+            state[(self.recovered_at >= 0) & (self.recovered_at <= step)] = State.RECOVERED
+        return state.astype(np.int8)
+
+
+# ---- Checks ---------------------------------------------------------------------------
+
+def _check_seeds(g, seeds, rng):
+    """Turn ``seeds`` (a list of people, or a whole number k for k random people) into indices."""
+    if isinstance(seeds, numbers.Integral) and not isinstance(seeds, bool):
+        if not 1 <= seeds <= g.n:
+            raise ValueError(f"seeds must be between 1 and the number of people ({g.n}) when it is a count; got {seeds}")
+        return np.sort(rng.choice(g.n, size=int(seeds), replace=False))
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise TypeError(f"seeds must be a list of people in the graph, or a whole number; got {seeds!r}")
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seeds must name at least one person; got an empty list")
+    missing = [s for s in seeds if s not in g.index]
+    if missing:
+        raise ValueError(f"seeds must be people in the graph; not in it: {missing[:5]!r}"
+                         f"{' ...' if len(missing) > 5 else ''}")
+    return np.unique(np.array([g.index[s] for s in seeds], dtype=np.int64))
+
+
+# ---- Simple contagion: independent cascade ---------------------------------------------
+
+def independent_cascade(G, seeds, p=0.1, *, max_steps=1000, seed=None):
+    """Simple contagion: each new adopter gets one chance, ``p``, to pass it to each person who hears from them.
+
+    Parameters
+    ----------
+    G : networkx graph or SpreadGraph
+        The network (see :func:`prepare` for directions).
+    seeds : list of people, or int
+        Who adopts at step 0; a whole number k picks k people at random.
+    p : float
+        The pass-on chance per tie, tried once, in the step after the adopter adopts.
+    max_steps : int
+        Stop after this many steps.
+    seed : None, int or numpy.random.Generator
+        Seed of the one generator used for every draw.
+
+    Returns
+    -------
+    Spread
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a graph, ``seeds`` is not a list or count, or a number has the wrong type.
+    ValueError
+        If ``G`` is empty, a seed is not in the graph, or ``p`` is outside [0, 1].
+
+    Notes
+    -----
+    Each step: ``c`` = how many new adopters each person hears from; a person who has
+    not adopted adopts with probability ``1 - (1 - p)**c``. The run ends when a step
+    brings no new adopter. Kempe, Kleinberg and Tardos (2003) named the model.
+
+    Examples
+    --------
+    A chain of 5 people, p = 1: one new person per step.
+
+    >>> import networkx as nx
+    >>> independent_cascade(nx.path_graph(5), [0], 1.0).curve["cumulative"].tolist()
+    [1, 2, 3, 4, 5]
+
+    With p = 0 nothing spreads:
+
+    >>> independent_cascade(nx.path_graph(5), [0], 0.0).final_size
+    1
+    """
+    params = check_params(PARAMS, {"p": p, "max_steps": max_steps})
+    rng = check_seed(seed)
+    g = prepare(G)
+    start = _check_seeds(g, seeds, rng)
+    adopted = np.zeros(g.n, dtype=bool)
+    adopted_at = np.full(g.n, -1, dtype=np.int64)
+    adopted[start], adopted_at[start] = True, 0
+    newest, step = start, 0
+    while newest.size and step < params["max_steps"]:
+        tries = np.bincount(_listeners(g, newest), minlength=g.n)   # c: tries each person receives
+        tries[adopted] = 0                                          # adopters cannot adopt again
+        reached = np.flatnonzero(tries)
+        caught = rng.random(reached.size) < 1 - (1 - params["p"]) ** tries[reached]
+        newest = reached[caught]
+        if not newest.size:
+            break
+        step += 1
+        adopted[newest], adopted_at[newest] = True, step
+    return Spread("independent cascade", g.nodes, adopted_at, None, step,
+                  {**params, "seeds": [g.nodes[i] for i in start]})
+
+
+# ---- Complex contagion: thresholds ---------------------------------------------------------
+
+def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=None):
+    """Complex contagion: a person adopts once enough of the people they hear from have adopted.
+
+    Parameters
+    ----------
+    G : networkx graph or SpreadGraph
+    seeds : list of people, or int
+        Who adopts at step 0; a whole number k picks k people at random (the only
+        random part: the rule itself is deterministic).
+    theta : float
+        Adopt when at least this share of the people you hear from have adopted
+        (Watts 2002's threshold, 0 < theta <= 1). People who hear from nobody never adopt.
+    neighbours : int, optional
+        If given, adopt after this many adopting contacts instead, whatever their share
+        (Centola 2010: 2 means "I need to hear it from two people").
+    max_steps : int
+    seed : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Spread
+        ``model`` is "threshold", or "complex contagion" when ``neighbours`` is given.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a graph, ``seeds`` is not a list or count, or a number has the wrong type.
+    ValueError
+        If ``G`` is empty, a seed is not in the graph, ``theta`` is outside (0, 1]
+        (0.01 .. 1 in steps of the slider) or ``neighbours`` outside 1 .. 10.
+
+    Examples
+    --------
+    A ring where everyone has two neighbours: a share of 1/2 is enough, so one person
+    starts a wave in both directions; needing both neighbours stops it at once.
+
+    >>> import networkx as nx
+    >>> ring = nx.cycle_graph(10)
+    >>> threshold(ring, [0], 0.5).final_size
+    10
+    >>> threshold(ring, [0], 1.0).final_size
+    1
+    >>> threshold(ring, [0, 1], neighbours=2).final_size     # two neighbours are never both adopters
+    2
+    """
+    given = {"theta": theta, "max_steps": max_steps}
+    if neighbours is not None:
+        given["neighbours"] = neighbours
+    params = check_params(PARAMS, given)
+    rng = check_seed(seed)
+    g = prepare(G)
+    start = _check_seeds(g, seeds, rng)
+    if neighbours is None:
+        # The whole number of adopting contacts that reaches the share theta; nobody adopts with 0 contacts.
+        need = np.where(g.listens > 0, np.ceil(params["theta"] * g.listens - 1e-9), np.inf)
+    else:
+        need = np.full(g.n, float(params["neighbours"]))
+    heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person hears from
+    adopted = np.zeros(g.n, dtype=bool)
+    adopted_at = np.full(g.n, -1, dtype=np.int64)
+    adopted[start], adopted_at[start] = True, 0
+    newest, step = start, 0
+    while newest.size and step < params["max_steps"]:
+        news = np.bincount(_listeners(g, newest), minlength=g.n)   # new adopting contacts per person
+        heard += news
+        candidates = np.flatnonzero(news)      # only people who just heard something can tip over
+        newest = candidates[~adopted[candidates] & (heard[candidates] >= need[candidates])]
+        if not newest.size:
+            break
+        step += 1
+        adopted[newest], adopted_at[newest] = True, step
+    model = "threshold" if neighbours is None else "complex contagion"
+    return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
+
+
+# ---- Epidemics: discrete-time SIR ----------------------------------------------------------
+
+def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
+    """An epidemic in steps: infect contacts with chance ``beta``, recover with chance ``gamma``.
+
+    Parameters
+    ----------
+    G : networkx graph or SpreadGraph
+    beta : float
+        Chance per step that an infected person infects one susceptible contact.
+    gamma : float
+        Chance per step that an infected person recovers (after infecting in that step).
+    seeds : list of people, or int
+        Who is infected at step 0; a whole number k picks k people at random.
+    max_steps : int
+    seed : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Spread
+        ``curve`` has susceptible, infected and recovered counts per step; ``new`` counts
+        new infections. The run ends when nobody is infected (or nobody can be).
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a graph, ``seeds`` is not a list or count, or a number has the wrong type.
+    ValueError
+        If ``G`` is empty, a seed is not in the graph, or ``beta``/``gamma`` are outside [0, 1].
+
+    Notes
+    -----
+    Each step, in order: every susceptible person with ``c`` infected contacts is infected
+    with probability ``1 - (1 - beta)**c``; then every person who was infected at the
+    start of the step recovers with probability ``gamma``; the newly infected become
+    infectious. So an infected person stays infectious for ``d >= 1`` steps with
+    probability ``gamma (1 - gamma)**(d - 1)``, and passes it along a tie with overall
+    probability (its transmissibility; see :func:`sir_transmissibility`)
+    ``T = beta / (beta + gamma - beta * gamma)``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> run = sir(nx.complete_graph(50), beta=0.5, gamma=1.0, seeds=[0], seed=1)
+    >>> run.curve[["step", "susceptible", "infected", "recovered"]].head(3)
+       step  susceptible  infected  recovered
+    0     0           49         1          0
+    1     1           27        22          1
+    2     2            0        27         23
+    >>> int(run.curve[["susceptible", "infected", "recovered"]].sum(axis=1).unique()[0])   # always everyone
+    50
+    """
+    params = check_params(PARAMS, {"beta": beta, "gamma": gamma, "max_steps": max_steps})
+    rng = check_seed(seed)
+    g = prepare(G)
+    start = _check_seeds(g, seeds, rng)
+    b, c = params["beta"], params["gamma"]
+    state = np.full(g.n, State.SUSCEPTIBLE, dtype=np.int8)
+    adopted_at = np.full(g.n, -1, dtype=np.int64)
+    recovered_at = np.full(g.n, -1, dtype=np.int64)
+    pressure = np.zeros(g.n, dtype=np.int64)   # how many infected contacts each person has now
+    infected = start
+    state[infected], adopted_at[infected] = State.ACTIVE, 0
+    pressure += np.bincount(_listeners(g, infected), minlength=g.n)
+    counts = [(g.n - infected.size, infected.size, 0)]
+    step = 0
+    while infected.size and step < params["max_steps"]:
+        step += 1
+        # 1. Infection: each susceptible person with c infected contacts.
+        at_risk = np.flatnonzero((pressure > 0) & (state == State.SUSCEPTIBLE))
+        caught = at_risk[rng.random(at_risk.size) < 1 - (1 - b) ** pressure[at_risk]]
+        # 2. Recovery of those who were infectious during this step.
+        recovering = rng.random(infected.size) < c
+        recovered = infected[recovering]
+        # 3. Update states and the infected-contact counts.
+        state[recovered], recovered_at[recovered] = State.RECOVERED, step
+        state[caught], adopted_at[caught] = State.ACTIVE, step
+        pressure += np.bincount(_listeners(g, caught), minlength=g.n)
+        pressure -= np.bincount(_listeners(g, recovered), minlength=g.n)
+        infected = np.concatenate([infected[~recovering], caught])
+        counts.append((counts[-1][0] - caught.size, infected.size, counts[-1][2] + recovered.size))
+        if c == 0 and not caught.size and not np.any((pressure > 0) & (state == State.SUSCEPTIBLE)):
+            break   # nobody recovers and nobody else can be reached: nothing will change again
+    return Spread("SIR", g.nodes, adopted_at, recovered_at, step, {**params, "seeds": [g.nodes[i] for i in start]},
+                  np.array(counts, dtype=np.int64))
+
+
+# ---- Who starts it -------------------------------------------------------------------------
+
+def choose_seeds(G, k=5, strategy="random", *, seed=None):
+    """Pick ``k`` starting people by a strategy: "random", "highest degree" or "one cluster".
+
+    "highest degree" takes the people heard by the most others (most followers in a
+    follower network); "one cluster" takes a random person and their nearest contacts,
+    closest first, ignoring direction: a group of friends.
+
+    Raises
+    ------
+    TypeError
+        If ``k`` is not a whole number.
+    ValueError
+        If ``G`` is empty, ``k`` is outside 1 .. number of people, or ``strategy`` is unknown.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> choose_seeds(nx.star_graph(5), 1, "highest degree")
+    [0]
+    >>> sorted(choose_seeds(nx.path_graph(10), 3, "one cluster", seed=4))    # a person and their neighbours
+    [6, 7, 8]
+    """
+    g = prepare(G)
+    Choice("strategy", "random", STRATEGIES, "Who starts it").check(strategy)
+    k = Param("k", 5, 1, g.n, 1, "Starting people", "people").check(k)
+    rng = check_seed(seed)
+    if strategy == "random":
+        chosen = rng.choice(g.n, size=k, replace=False)
+    elif strategy == "highest degree":
+        chosen = np.argsort(-g.reach, kind="stable")[:k]
+    else:
+        both_ways = (g.hears + g.hears.T).tocsr()
+        from scipy.sparse.csgraph import breadth_first_order
+
+        order = breadth_first_order(both_ways, int(rng.integers(g.n)), directed=False, return_predecessors=False)
+        chosen = order[:k]
+        if chosen.size < k:   # a small component: fill up with random people from elsewhere
+            rest = np.setdiff1d(np.arange(g.n), chosen)
+            chosen = np.concatenate([chosen, rng.choice(rest, size=k - chosen.size, replace=False)])
+    return [g.nodes[i] for i in chosen]
+
+
+def spread(G, model="independent cascade", *, p=0.1, theta=0.18, neighbours=2, beta=0.1, gamma=0.2,
+           n_seeds=5, strategy="random", max_steps=1000, seed=None):
+    """Run one of :data:`MODELS` from ``n_seeds`` people picked by ``strategy``: what an explorer calls.
+
+    Raises
+    ------
+    ValueError
+        If ``model`` or ``strategy`` is unknown, or a parameter is out of range.
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> G = networks.friendship_network(500, 6, 0.05, seed=1)
+    >>> spread(G, "complex contagion", strategy="one cluster", seed=1).final_share
+    1.0
+    >>> spread(G, "complex contagion", strategy="random", seed=1).final_share
+    0.01
+    """
+    Choice("model", "independent cascade", MODELS, "Model").check(model)
+    rng = check_seed(seed)
+    starters = choose_seeds(G, n_seeds, strategy, seed=rng)
+    if model == "independent cascade":
+        return independent_cascade(G, starters, p, max_steps=max_steps, seed=rng)
+    if model == "threshold":
+        return threshold(G, starters, theta, max_steps=max_steps, seed=rng)
+    if model == "complex contagion":
+        return threshold(G, starters, neighbours=neighbours, max_steps=max_steps, seed=rng)
+    return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
+
+
+# ---- Theory --------------------------------------------------------------------------------
+
+def epidemic_threshold(G):
+    r"""Return the critical transmissibility :math:`T_c = \langle k \rangle / (\langle k^2 \rangle - \langle k \rangle)`.
+
+    On a network with these degrees wired at random (Newman 2002), an outbreak stays
+    small when each tie passes it on with probability below :math:`T_c`, and can reach a
+    finite share of everyone above it. For independent cascade :math:`T = p`; for SIR see
+    :func:`sir_transmissibility`.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is directed (the formula is for undirected ties) or empty.
+
+    Examples
+    --------
+    Everyone with 4 contacts: 4 / (16 - 4) = 1/3.
+
+    >>> import networkx as nx
+    >>> round(epidemic_threshold(nx.random_regular_graph(4, 100, seed=1)), 3)
+    0.333
+    """
+    import networkx as nx
+
+    if isinstance(G, nx.Graph) and G.is_directed():
+        raise ValueError(f"G must be an undirected graph for the epidemic threshold; got a directed {type(G).__name__}")
+    g = prepare(G)
+    k = g.reach.astype(float)
+    spread_ = (k**2).mean() - k.mean()
+    return float(k.mean() / spread_) if spread_ > 0 else math.inf
+
+
+def sir_transmissibility(beta, gamma):
+    r"""Return the chance that an infected person passes the infection along one tie in :func:`sir`.
+
+    .. math::  T = \sum_{d \ge 1} \gamma (1-\gamma)^{d-1} \left(1 - (1-\beta)^d\right)
+               = \frac{\beta}{\beta + \gamma - \beta\gamma}
+
+    Examples
+    --------
+    >>> round(sir_transmissibility(0.1, 0.2), 4)
+    0.3571
+    """
+    params = check_params(PARAMS, {"beta": beta, "gamma": gamma})
+    b, c = params["beta"], params["gamma"]
+    return b / (b + c - b * c) if b + c > 0 else 0.0

@@ -1,0 +1,693 @@
+r"""Who is connected: friendship networks, follower networks, and how to measure them.
+
+The claim
+---------
+The source articles say that **social networking** is two-way: ties between people who
+know each other, usually people who share friends. **Social media** is one-to-many: an
+account broadcasts to followers who need not know it, or each other. This module turns
+both pictures into networks you can generate, compare and measure.
+
+The two generators
+------------------
+*Friendship network* (Watts and Strogatz's small world [1]_). Put ``n`` people on a
+circle and tie each to the ``mean_degree / 2`` nearest people on either side: friends of
+friends are friends (high clustering), but news crosses the circle slowly. Then move
+the far end of each tie, with probability ``rewire``, to a random person: a few such
+shortcuts make the world small. Ties are undirected: if Ana knows Ben, Ben knows Ana.
+
+*Follower network* (preferential attachment [2]_ [3]_). People join one at a time and
+each newcomer follows ``m = mean_degree / 2`` accounts already there, picked with
+probability proportional to
+
+.. math::
+
+    \text{followers}_v + m ,
+
+so accounts that are already popular gain followers fastest ("the rich get richer").
+A followed account follows back with probability ``follow_back``. An edge ``u -> v``
+means *u follows v*: ``v``'s in-degree counts its followers, and ``v``'s posts reach
+``u``. The in-degree has a heavy tail, :math:`P(k) \sim k^{-3}`.
+
+Both have the same number of people and (counting a tie either way) the same mean
+number of ties per person, so their differences come from structure alone.
+
+The measures
+------------
+:func:`measures` returns one row per network: reciprocity (the share of ties that go
+both ways), clustering (the average chance that two of your contacts know each other,
+and transitivity, the share of closed triangles), the mean shortest path (hops between
+two people), degree statistics, the Gini coefficient of followers (0 = equal, 1 = one
+account has them all), the share of all followers held by the top 1 % of accounts, and
+the sizes of the components.
+
+Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen so that the two networks can be
+compared on a laptop, not measured on a real platform.
+
+References
+----------
+.. [1] Watts, D. J. and Strogatz, S. H. (1998). Collective dynamics of 'small-world'
+   networks. Nature 393, 440-442.
+.. [2] Barabási, A.-L. and Albert, R. (1999). Emergence of scaling in random networks.
+   Science 286, 509-512.
+.. [3] Price, D. de S. (1976). A general theory of bibliometric and other cumulative
+   advantage processes. J. Am. Soc. Inf. Sci. 27, 292-306.
+.. [4] Clauset, A., Shalizi, C. R. and Newman, M. E. J. (2009). Power-law
+   distributions in empirical data. SIAM Review 51, 661-703.
+
+Examples
+--------
+>>> from smlearn.models import networks
+>>> friends = networks.friendship_network(seed=1)
+>>> fans = networks.follower_network(seed=1)
+>>> table = networks.compare({"friendship": friends, "follower": fans}, seed=1)
+>>> table[["reciprocity", "clustering", "top1_share"]].round(2)
+            reciprocity  clustering  top1_share
+friendship          1.0        0.45        0.01
+follower            0.1        0.03        0.17
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import Param, check_params, check_seed
+
+__all__ = [
+    "PARAMS", "KINDS", "friendship_network", "follower_network", "random_network", "make_network",
+    "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
+    "degree_table", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
+]
+
+# One record per parameter (default, range, step, label, unit, meaning). ILLUSTRATIVE defaults.
+_PARAM_LIST = [
+    Param("n", 1000, 50, 100_000, 50, "People", "people",
+          "How many people (nodes) the network has."),
+    Param("mean_degree", 6, 2, 20, 2, "Ties per person", "ties/person",
+          "The mean number of people each person is tied to, counting a tie either way."),
+    Param("rewire", 0.1, 0.0, 1.0, 0.01, "Shortcuts", "share of ties",
+          "Friendship network: the share of ties moved to a random person (0 = a pure circle of neighbours)."),
+    Param("follow_back", 0.05, 0.0, 1.0, 0.01, "Follow-back chance", "probability",
+          "Follower network: the chance that a followed account follows its new follower back."),
+]
+PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+
+KINDS = ("friendship", "follower")
+
+
+# ---- Checks shared by every function --------------------------------------------------
+
+def _check_graph(G, name="G", *, undirected=False):
+    """Raise a clear error unless ``G`` is a non-empty networkx graph (undirected if asked)."""
+    import networkx as nx
+
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"{name} must be a networkx graph; got {type(G).__name__}")
+    if G.number_of_nodes() == 0:
+        raise ValueError(f"{name} is an empty graph (0 nodes); it needs at least one person")
+    if undirected and G.is_directed():
+        raise ValueError(f"{name} must be an undirected graph (ties both ways); got a directed "
+                         f"{type(G).__name__}. Use G.to_undirected() if you mean to ignore direction")
+
+
+# ---- Generators ---------------------------------------------------------------------------
+
+def friendship_network(n=1000, mean_degree=6, rewire=0.1, *, seed=None):
+    """Return a friendship network: a ring of neighbours with a few random shortcuts.
+
+    Parameters
+    ----------
+    n : int
+        People (nodes 0 .. n-1).
+    mean_degree : int
+        Ties per person, even: each person starts tied to ``mean_degree / 2``
+        neighbours on each side.
+    rewire : float
+        Probability that a tie's far end is moved to a random person (Watts-Strogatz ``p``).
+    seed : None, int or numpy.random.Generator
+        Seed of the one generator used for every draw.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected; ``G.graph["kind"] == "friendship"``.
+
+    Raises
+    ------
+    TypeError
+        If a parameter is not a number of the right kind, or ``seed`` is invalid.
+    ValueError
+        If a parameter is outside its range (see :data:`PARAMS`).
+
+    Examples
+    --------
+    With no shortcuts each person has exactly ``mean_degree`` friends, and friends of
+    friends are friends: 3(k-2)/(4(k-1)) = 0.6 of the possible triangles are closed.
+
+    >>> G = friendship_network(100, 6, 0.0, seed=1)
+    >>> sorted(set(d for _, d in G.degree()))
+    [6]
+    >>> round(float(measures(G)["clustering"]), 2)
+    0.6
+    """
+    p = check_params(PARAMS, {"n": n, "mean_degree": mean_degree, "rewire": rewire})
+    rng = check_seed(seed)
+    import networkx as nx
+
+    G = nx.watts_strogatz_graph(p["n"], p["mean_degree"], p["rewire"], seed=rng)
+    G.graph.update(kind="friendship", params=p)
+    return G
+
+
+def follower_network(n=1000, mean_degree=6, follow_back=0.05, *, seed=None):
+    """Return a follower network grown by preferential attachment; an edge u -> v means u follows v.
+
+    Each newcomer follows ``m = mean_degree / 2`` distinct accounts, each picked with
+    probability proportional to (its followers + m); then each followed account
+    follows back with probability ``follow_back``.
+
+    Parameters
+    ----------
+    n : int
+        People (nodes 0 .. n-1, in the order they joined).
+    mean_degree : int
+        Ties per person counting either way (each newcomer follows ``mean_degree / 2``).
+    follow_back : float
+        The chance that a followed account follows back.
+    seed : None, int or numpy.random.Generator
+        Seed of the one generator used for every draw.
+
+    Returns
+    -------
+    networkx.DiGraph
+        ``G.graph["kind"] == "follower"``.
+
+    Raises
+    ------
+    TypeError
+        If a parameter is not a number of the right kind, or ``seed`` is invalid.
+    ValueError
+        If a parameter is outside its range (see :data:`PARAMS`).
+
+    Examples
+    --------
+    The first accounts collect most followers; most accounts have only a few:
+
+    >>> G = follower_network(2000, 6, 0.0, seed=2)
+    >>> followers = np.array([d for _, d in G.in_degree()])
+    >>> int(np.median(followers)), int(followers.max()) > 50
+    (1, True)
+    >>> G.number_of_edges() == 3 * (2000 - 3)     # m = 3 follows per newcomer
+    True
+    """
+    p = check_params(PARAMS, {"n": n, "mean_degree": mean_degree, "follow_back": follow_back})
+    rng = check_seed(seed)
+    import networkx as nx
+
+    n, m = p["n"], p["mean_degree"] // 2
+    # A "ballot box": every account appears once per follower plus m times, so a draw
+    # from the box picks an account with probability proportional to followers + m.
+    box = np.empty(2 * m * n, dtype=np.int64)
+    box[: m * m] = np.repeat(np.arange(m), m)   # the m founders, m tickets each
+    size = m * m
+    sources, targets = [], []
+    for newcomer in range(m, n):   # people join one at a time: each step depends on the last
+        chosen = set()
+        while len(chosen) < m:     # m distinct accounts
+            chosen.add(int(box[rng.integers(size)]))
+        chosen = sorted(chosen)
+        sources.extend([newcomer] * m)
+        targets.extend(chosen)
+        box[size: size + m] = chosen            # one more ticket per new follower
+        box[size + m: size + 2 * m] = newcomer  # and m for the newcomer itself
+        size += 2 * m
+    sources, targets = np.array(sources), np.array(targets)
+    back = rng.random(len(sources)) < p["follow_back"]
+    G = nx.DiGraph(kind="follower", params=p)
+    G.add_nodes_from(range(n))
+    G.add_edges_from(zip(sources.tolist(), targets.tolist()))
+    G.add_edges_from(zip(targets[back].tolist(), sources[back].tolist()))
+    return G
+
+
+def random_network(n=1000, mean_degree=6.0, *, seed=None):
+    """Return an Erdős–Rényi random graph: every pair is tied with probability mean_degree / (n - 1).
+
+    Used as the "no structure at all" baseline, as in Watts (2002). ``mean_degree``
+    may be any number here (Poisson degrees), not only an even whole number.
+
+    Raises
+    ------
+    TypeError
+        If ``n`` is not a whole number or ``mean_degree`` not a number.
+    ValueError
+        If ``n < 2`` or ``mean_degree`` is not between 0 and n - 1.
+
+    Examples
+    --------
+    >>> G = random_network(2000, 4.0, seed=3)
+    >>> round(2 * G.number_of_edges() / G.number_of_nodes(), 1)
+    4.0
+    """
+    size = Param("n", 1000, 2, 10_000_000, 1, "People", "people").check(n)
+    z = Param("mean_degree", 6.0, 0.0, float(size - 1), 0.01, "Ties per person", "ties/person").check(mean_degree)
+    rng = check_seed(seed)
+    import networkx as nx
+
+    G = nx.fast_gnp_random_graph(size, z / (size - 1), seed=rng)
+    G.graph.update(kind="random", params={"n": size, "mean_degree": z})
+    return G
+
+
+def make_network(kind, *, n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, seed=None):
+    """Return ``friendship_network`` or ``follower_network`` by name (what an explorer's drop-down picks).
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not one of :data:`KINDS`, or a parameter is out of range.
+
+    Examples
+    --------
+    >>> make_network("follower", n=100, seed=1).is_directed()
+    True
+    """
+    if kind == "friendship":
+        return friendship_network(n, mean_degree, rewire, seed=seed)
+    if kind == "follower":
+        return follower_network(n, mean_degree, follow_back, seed=seed)
+    raise ValueError(f"kind must be one of {', '.join(map(repr, KINDS))}; got {kind!r}")
+
+
+def shuffle_keeping_degrees(G, *, swaps_per_tie=10, seed=None):
+    """Return a copy of ``G`` with its ties shuffled at random but everyone's degree kept.
+
+    Repeatedly picks two ties a-b and c-d and swaps them to a-d and c-b (a "double edge
+    swap", Maslov and Sneppen 2002), skipping swaps that would make a self-tie or a
+    duplicate. Structure such as clustering disappears; the degree of every person
+    stays. This is the "random" network of Centola (2010).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An undirected graph with at least two ties.
+    swaps_per_tie : int
+        How many swaps to attempt per tie (10 randomises thoroughly).
+    seed : None, int or numpy.random.Generator
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or ``swaps_per_tie`` not a whole number.
+    ValueError
+        If ``G`` is empty, directed, has fewer than two ties, or ``swaps_per_tie`` < 1.
+
+    Examples
+    --------
+    >>> ring = friendship_network(200, 6, 0.0, seed=1)
+    >>> mixed = shuffle_keeping_degrees(ring, seed=1)
+    >>> dict(mixed.degree()) == dict(ring.degree())
+    True
+    >>> bool(measures(mixed)["clustering"] < 0.1)
+    True
+    """
+    _check_graph(G, undirected=True)
+    swaps = Param("swaps_per_tie", 10, 1, 1000, 1, "Swaps per tie", "swaps").check(swaps_per_tie)
+    if G.number_of_edges() < 2:
+        raise ValueError(f"G must have at least two ties to shuffle; got {G.number_of_edges()}")
+    rng = check_seed(seed)
+    import networkx as nx
+
+    H = G.copy()
+    nswap = swaps * H.number_of_edges()
+    nx.double_edge_swap(H, nswap=nswap, max_tries=100 * nswap, seed=rng)
+    return H
+
+
+# ---- Measures -------------------------------------------------------------------------
+
+def adjacency(G):
+    """Return ``(nodes, A)``: the node list and the adjacency as a scipy CSR array (A[i, j] = 1 for i -> j).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> nodes, A = adjacency(nx.path_graph(3))
+    >>> A.toarray().tolist()
+    [[0, 1, 0], [1, 0, 1], [0, 1, 0]]
+    """
+    import scipy.sparse as sp
+
+    _check_graph(G)
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    rows, cols = pairs[:, 0], pairs[:, 1]
+    if not G.is_directed():
+        rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    A = sp.csr_array((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(len(nodes), len(nodes)))
+    A.sum_duplicates()
+    A.data[:] = 1
+    return nodes, A
+
+
+def gini(values):
+    r"""Return the Gini coefficient of ``values``: 0 when all are equal, near 1 when one holds everything.
+
+    .. math::  G = \frac{\sum_i (2i - N - 1)\, x_{(i)}}{N \sum_i x_i}
+
+    with the values sorted, :math:`x_{(1)} \le \dots \le x_{(N)}`.
+
+    Raises
+    ------
+    ValueError
+        If ``values`` is empty or has a negative value.
+
+    Examples
+    --------
+    >>> gini([5, 5, 5, 5])
+    0.0
+    >>> gini([0, 0, 0, 12])
+    0.75
+    """
+    x = np.sort(np.asarray(values, dtype=float))
+    if x.size == 0:
+        raise ValueError("values must not be empty")
+    if x[0] < 0:
+        raise ValueError(f"values must not be negative; got {x[0]}")
+    if x.sum() == 0:
+        return 0.0
+    i = np.arange(1, x.size + 1)
+    return float(((2 * i - x.size - 1) * x).sum() / (x.size * x.sum()))
+
+
+def top_share(values, share=0.01):
+    """Return the share of the total held by the top ``share`` of the values (at least one value).
+
+    Examples
+    --------
+    >>> top_share([1] * 99 + [101])    # the top 1 % (one account) holds half of everything
+    0.505
+    """
+    x = np.sort(np.asarray(values, dtype=float))[::-1]
+    if x.size == 0:
+        raise ValueError("values must not be empty")
+    k = max(1, int(round(share * x.size)))
+    return float(x[:k].sum() / x.sum()) if x.sum() > 0 else 0.0
+
+
+def tail_exponent(degrees, k_min):
+    r"""Estimate the exponent :math:`\alpha` of a power-law tail :math:`P(k) \propto k^{-\alpha}`, k >= k_min.
+
+    The maximum-likelihood estimate for whole numbers of Clauset, Shalizi and Newman
+    (2009, eq. 3.7):
+
+    .. math::  \hat\alpha = 1 + N \Big/ \sum_{k_i \ge k_{min}} \ln \frac{k_i}{k_{min} - 1/2}
+
+    Raises
+    ------
+    ValueError
+        If ``k_min < 1`` or no degree reaches ``k_min``.
+
+    Examples
+    --------
+    Degrees drawn from a power law with exponent 3 give back about 3:
+
+    >>> rng = np.random.default_rng(0)
+    >>> support = np.arange(10, 100_000)
+    >>> k = rng.choice(support, size=20_000, p=support**-3.0 / (support**-3.0).sum())
+    >>> round(tail_exponent(k, 10), 1)
+    3.0
+    """
+    k = np.asarray(degrees, dtype=float)
+    if k_min < 1:
+        raise ValueError(f"k_min must be at least 1; got {k_min}")
+    tail = k[k >= k_min]
+    if tail.size == 0:
+        raise ValueError(f"no degree is >= k_min = {k_min}; the largest is {k.max() if k.size else None}")
+    return float(1 + tail.size / np.log(tail / (k_min - 0.5)).sum())
+
+
+def _clustering(A, k):
+    """Local clustering of each node and the transitivity, from a symmetric 0/1 CSR array."""
+    closed = np.asarray((A @ A).multiply(A).sum(axis=1)).ravel()    # 2 x triangles through each node
+    pairs = k * (k - 1.0)                                           # 2 x pairs of contacts
+    local = np.divide(closed, pairs, out=np.zeros_like(pairs), where=pairs > 0)
+    transitivity = closed.sum() / pairs.sum() if pairs.sum() > 0 else 0.0
+    return local, float(transitivity)
+
+
+def _mean_path(A, sample, rng):
+    """Mean hops between two people in the largest component, from up to ``sample`` starting people."""
+    from scipy.sparse.csgraph import connected_components, shortest_path
+
+    _, labels = connected_components(A, directed=False)
+    largest = np.flatnonzero(labels == np.bincount(labels).argmax())
+    if largest.size < 2:
+        return float("nan")
+    sources = largest if largest.size <= sample else rng.choice(largest, size=sample, replace=False)
+    hops = shortest_path(A, unweighted=True, directed=False, indices=sources)[:, largest]
+    return float(hops[np.isfinite(hops) & (hops > 0)].mean())
+
+
+def measures(G, *, sample=500, seed=None):
+    """Measure one network; return the measures as one row (a pandas Series).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+    sample : int
+        The mean shortest path is averaged over paths starting at this many people
+        (all of them in a network this small or smaller); breadth-first search from
+        each is fast, and 500 starting points pin the mean down to about 1 %.
+    seed : None, int or numpy.random.Generator
+        Picks the sampled starting people.
+
+    Returns
+    -------
+    pandas.Series
+        people, ties (edges; one-way ties in a directed graph), mean_degree (ties per
+        person, counting a tie either way), reciprocity (share of ties returned; 1 for an
+        undirected graph), clustering (average local clustering), transitivity,
+        mean_path (in the largest component, ignoring direction), max_degree,
+        max_followers (the largest in-degree; the largest degree if undirected),
+        gini_followers, top1_share (share of all followers held by the top 1 %),
+        components (ignoring direction) and largest_component (its share of people).
+        Clustering and paths ignore direction.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+    ValueError
+        If ``G`` is empty or ``sample < 1``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> row = measures(nx.karate_club_graph())
+    >>> row[["people", "ties", "reciprocity", "transitivity", "mean_path"]].round(3).to_dict()
+    {'people': 34.0, 'ties': 78.0, 'reciprocity': 1.0, 'transitivity': 0.256, 'mean_path': 2.408}
+    """
+    _check_graph(G)
+    sample = Param("sample", 500, 1, 10_000_000, 1, "Sampled people", "people").check(sample)
+    rng = check_seed(seed)
+    from scipy.sparse.csgraph import connected_components
+
+    nodes, M = adjacency(G)
+    n = len(nodes)
+    if G.is_directed():
+        followers = np.asarray(M.sum(axis=0)).ravel()           # in-degree: column sums
+        mutual = M.multiply(M.T).sum()                          # ties returned (each counted once per direction)
+        reciprocity = float(mutual / M.sum()) if M.sum() else 0.0
+        A = ((M + M.T) > 0).astype(np.int64)                    # the undirected view
+    else:
+        A = M
+        reciprocity = 1.0
+    k = np.asarray(A.sum(axis=1)).ravel().astype(float)
+    if not G.is_directed():
+        followers = k
+    local, transitivity = _clustering(A, k)
+    count, labels = connected_components(A, directed=False)
+    return pd.Series({
+        "people": float(n),
+        "ties": float(M.sum() if G.is_directed() else M.sum() / 2),
+        "mean_degree": float(k.mean()),
+        "reciprocity": reciprocity,
+        "clustering": float(local.mean()),
+        "transitivity": transitivity,
+        "mean_path": _mean_path(A, sample, rng),
+        "max_degree": float(k.max()),
+        "max_followers": float(followers.max()),
+        "gini_followers": gini(followers),
+        "top1_share": top_share(followers, 0.01),
+        "components": float(count),
+        "largest_component": float(np.bincount(labels).max() / n),
+    }, name=G.graph.get("name", G.graph.get("kind")))
+
+
+def compare(graphs, *, sample=500, seed=None):
+    """Measure several networks; return one row per network, side by side.
+
+    Parameters
+    ----------
+    graphs : dict of str -> networkx graph
+
+    Raises
+    ------
+    TypeError
+        If ``graphs`` is not a non-empty dict of graphs.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> compare({"karate": nx.karate_club_graph(), "florentine": nx.florentine_families_graph()})["people"].tolist()
+    [34.0, 15.0]
+    """
+    if not isinstance(graphs, dict) or not graphs:
+        raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
+    rng = check_seed(seed)
+    rows = {name: measures(G, sample=sample, seed=rng) for name, G in graphs.items()}
+    return pd.DataFrame(rows).T
+
+
+def degree_table(G):
+    """Return how many people have each degree: columns degree, people, share (followers = in-degree if directed).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> degree_table(nx.star_graph(3)).to_dict("list")
+    {'degree': [1, 3], 'people': [3, 1], 'share': [0.75, 0.25]}
+    """
+    _check_graph(G)
+    k = np.array([d for _, d in (G.in_degree() if G.is_directed() else G.degree())], dtype=np.int64)
+    counts = np.bincount(k)
+    degree = np.flatnonzero(counts)
+    return pd.DataFrame({"degree": degree, "people": counts[degree], "share": counts[degree] / k.size})
+
+
+def project_bipartite(G, *, side="top"):
+    """Return the one-mode projection of a two-mode graph: two people are tied if they share an event.
+
+    The tie's ``weight`` counts the events they share (networkx's weighted projection).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A bipartite graph whose ``G.graph`` holds the two node lists under "top" and "bottom"
+        (as ``smlearn.data.load("davis")`` returns).
+    side : "top" or "bottom"
+
+    Raises
+    ------
+    ValueError
+        If ``G`` lacks the node lists or ``side`` is not "top" or "bottom".
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> women = project_bipartite(nx.davis_southern_women_graph())
+    >>> women.number_of_nodes(), women.number_of_edges()
+    (18, 139)
+    """
+    _check_graph(G, undirected=True)
+    if side not in ("top", "bottom"):
+        raise ValueError(f"side must be 'top' or 'bottom'; got {side!r}")
+    if side not in G.graph:
+        raise ValueError('G must be a bipartite graph with its node lists in G.graph["top"] and G.graph["bottom"]')
+    from networkx.algorithms import bipartite
+
+    H = bipartite.weighted_projected_graph(G, G.graph[side])
+    H.graph["name"] = f"{G.graph.get('name', 'bipartite')}, {side} projection"
+    return H
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkPair:
+    """A friendship network and a follower network of the same size and mean degree, measured.
+
+    Attributes
+    ----------
+    friendship : networkx.Graph
+    follower : networkx.DiGraph
+    table : pandas.DataFrame
+        :func:`compare` of the two: one row each, indexed "friendship", "follower".
+    params : dict
+        The parameters and the seed they were made with.
+    """
+
+    friendship: object
+    follower: object
+    table: pd.DataFrame
+    params: dict
+
+
+def compare_kinds(n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, *, sample=200, seed=None):
+    """Make a friendship and a follower network alike in size and mean degree; measure both.
+
+    One generator, seeded once, makes both networks and picks the sampled paths
+    (``sample`` starting people each; see :func:`measures`).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`friendship_network` and :func:`follower_network`.
+
+    Examples
+    --------
+    >>> pair = compare_kinds(300, 6, seed=1)
+    >>> pair.table.loc[:, ["people", "mean_degree", "reciprocity"]].round(2)
+                people  mean_degree  reciprocity
+    friendship   300.0         6.00         1.00
+    follower     300.0         5.94         0.11
+    """
+    rng = check_seed(seed)
+    friends = friendship_network(n, mean_degree, rewire, seed=rng)
+    fans = follower_network(n, mean_degree, follow_back, seed=rng)
+    table = compare({"friendship": friends, "follower": fans}, sample=sample, seed=rng)
+    params = {"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back}
+    return NetworkPair(friends, fans, table, params)
+
+
+# ---- Reading the course's real networks ------------------------------------------------
+
+def read_graph_csv(path, entry):
+    """Read a network stored as an edge list CSV; the manifest entry says how (used by smlearn.data.load).
+
+    The entry's ``"graph"`` object holds: ``"source"`` and ``"target"`` (column names),
+    optionally ``"edge_attributes"`` (columns copied onto each tie), ``"node_attributes"``
+    (``{attribute: [source column, target column]}``), ``"bipartite": true`` (source
+    nodes are the top set, target nodes the bottom set) and ``"name"``.
+
+    Examples
+    --------
+    >>> from smlearn import data
+    >>> G = data.load("karate")
+    >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["club"]
+    (34, 78, 'Mr. Hi')
+    """
+    import networkx as nx
+
+    from smlearn.data import _read_csv
+
+    table = _read_csv(path, entry)               # checks the columns and their types
+    spec = entry["graph"]
+    source = table[spec["source"]].astype(object).tolist()
+    target = table[spec["target"]].astype(object).tolist()
+    G = nx.Graph(name=spec.get("name", entry["title"]))
+    attributes = {name: table[name].astype(object).tolist() for name in spec.get("edge_attributes", [])}
+    for i, (u, v) in enumerate(zip(source, target)):
+        G.add_edge(u, v, **{name: values[i] for name, values in attributes.items()})
+    for name, (s_col, t_col) in spec.get("node_attributes", {}).items():
+        for u, value in zip(source, table[s_col].astype(object)):
+            G.nodes[u][name] = value
+        for v, value in zip(target, table[t_col].astype(object)):
+            G.nodes[v][name] = value
+    if spec.get("bipartite"):
+        top, bottom = list(dict.fromkeys(source)), list(dict.fromkeys(target))
+        nx.set_node_attributes(G, {u: 0 for u in top} | {v: 1 for v in bottom}, "bipartite")
+        G.graph.update(top=top, bottom=bottom)
+    return G

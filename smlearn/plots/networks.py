@@ -1,0 +1,275 @@
+"""Figures for who is connected (:mod:`smlearn.models.networks`).
+
+- :func:`layout`: where to put each person in a drawing, without randomness for the
+  generated networks: a friendship network sits on its circle (its shortcuts cross
+  it), a follower network is a disc with the most-followed accounts in the middle.
+- :func:`plot_networks` / :func:`update_networks` / :func:`describe_networks`: the
+  NetworkExplorer figure: both networks drawn, their degree distributions on log axes,
+  and their measures side by side.
+- :func:`plot_real_networks`: the course's real networks, drawn beside each other.
+
+Friendship networks take the "social networking" style (vermillion, solid, circles)
+and follower networks the "social media" style (blue, dashed, squares) everywhere.
+
+Examples
+--------
+>>> from smlearn.models import networks
+>>> pair = networks.compare_kinds(200, 6, seed=1)
+>>> fig, artists = plot_networks(pair)
+>>> [ax.get_xscale() for ax in fig.axes][2]
+'log'
+>>> update_networks(artists, networks.compare_kinds(200, 8, seed=1))
+>>> len(artists["nodes"]["friendship"].get_offsets())
+200
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure
+
+KIND_STYLE = {"friendship": SERIES_STYLE["social networking"], "follower": SERIES_STYLE["social media"]}
+KIND_LABEL = {"friendship": "friendship network (two-way)", "follower": "follower network (one-way)"}
+BAR_MEASURES = {"reciprocity": "ties returned", "clustering": "clustering", "gini_followers": "Gini of followers",
+                "top1_share": "followers held by top 1 %"}
+EDGE_COLOUR = "#BBBBBB"
+
+
+def layout(G, *, seed=None):
+    """Return an (n, 2) array of positions, in the order of ``list(G)``.
+
+    Friendship networks (``G.graph["kind"] == "friendship"``) go on a circle in node order.
+    Every other generated network goes on a disc, ranked by followers: rank r sits at
+    radius sqrt(r / n), so the most-followed accounts are in the middle, each turned by
+    the golden angle from the last. Any other graph gets a spring layout seeded by ``seed``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> ring = nx.cycle_graph(4)
+    >>> ring.graph["kind"] = "friendship"
+    >>> layout(ring).round(2).tolist()
+    [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-0.0, -1.0]]
+    """
+    n = G.number_of_nodes()
+    kind = G.graph.get("kind")
+    if kind == "friendship":
+        angle = 2 * np.pi * np.arange(n) / n
+        return np.column_stack([np.cos(angle), np.sin(angle)])
+    if kind in ("follower", "random"):
+        followers = np.array([d for _, d in (G.in_degree() if G.is_directed() else G.degree())])
+        rank = np.empty(n)
+        rank[np.argsort(-followers, kind="stable")] = np.arange(n)
+        radius = np.sqrt((rank + 0.5) / n)
+        angle = rank * np.pi * (3 - np.sqrt(5))     # the golden angle
+        return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    import networkx as nx
+
+    from smlearn.params import check_seed
+
+    rng = check_seed(seed)
+    start = {v: rng.random(2) for v in G}          # our generator places everyone first
+    positions = nx.spring_layout(G, pos=start)
+    xy = np.array([positions[v] for v in G])
+    return xy / max(np.abs(xy).max(), 1e-12)
+
+
+def edge_segments(G, xy):
+    """Return the ties as line segments, shape (ties, 2, 2), for a LineCollection."""
+    index = {v: i for i, v in enumerate(G)}
+    pairs = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+    return xy[pairs]
+
+
+def _draw_empty_network(ax, style, *, size=10):
+    from matplotlib.collections import LineCollection
+
+    edges = LineCollection([], colors=EDGE_COLOUR, linewidths=0.4, alpha=0.6, zorder=1)
+    ax.add_collection(edges)
+    nodes = ax.scatter([], [], s=size, color=style["color"], marker=style["marker"], linewidths=0, zorder=2)
+    ax.set(xlim=(-1.08, 1.08), ylim=(-1.08, 1.08), aspect="equal", xticks=[], yticks=[])
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return edges, nodes
+
+
+def ccdf(degrees):
+    """Return ``(k, share)``: the share of people with degree at least k, for each k >= 1 that occurs."""
+    k = np.sort(np.asarray(degrees))
+    values = np.unique(k[k > 0])
+    at_least = k.size - np.searchsorted(k, values, side="left")   # how many have degree >= each value
+    return values, at_least / max(k.size, 1)
+
+
+def _followers(G):
+    return np.array([d for _, d in (G.in_degree() if G.is_directed() else G.degree())])
+
+
+def networks_finding(result) -> str:
+    """One line: what the pair of networks shows."""
+    t = result.table
+    return (f"Friendships are all returned and cluster ({t.loc['friendship', 'clustering']:.2f}); "
+            f"{t.loc['follower', 'reciprocity']:.0%} of follows are returned and the top 1 % "
+            f"hold {t.loc['follower', 'top1_share']:.0%} of followers")
+
+
+def plot_networks(result):
+    """Draw the NetworkExplorer figure once; return ``(figure, artists)`` for :func:`update_networks`."""
+    fig, (friends_ax, fans_ax, degree_ax, bars_ax) = new_figure(ncols=2, nrows=2, height=3.4)
+    artists = {"figure": fig, "edges": {}, "nodes": {}, "degrees": {}, "bars": {}, "values": {}}
+    for kind, ax in (("friendship", friends_ax), ("follower", fans_ax)):
+        artists["edges"][kind], artists["nodes"][kind] = _draw_empty_network(ax, KIND_STYLE[kind])
+        artists[f"{kind}_title"] = ax.set_title("", fontsize=10)
+        style = {k: v for k, v in KIND_STYLE[kind].items() if k != "label"}
+        (artists["degrees"][kind],) = degree_ax.plot([], [], markersize=4, linewidth=1.5, label=KIND_LABEL[kind], **style)
+    degree_ax.set(xscale="log", yscale="log", xlabel="Ties or followers, k (people, log scale)",
+                  ylabel="Share with at least k (log scale)", title="Degree distributions")
+    degree_ax.legend(loc="lower left", frameon=False, fontsize=8)
+
+    names = list(BAR_MEASURES)
+    y = np.arange(len(names))
+    for offset, kind, hatch in ((-0.2, "friendship", None), (0.2, "follower", "//")):
+        color = KIND_STYLE[kind]["color"]
+        artists["bars"][kind] = bars_ax.barh(y + offset, np.zeros(len(names)), height=0.38, color=color,
+                                             hatch=hatch, edgecolor="white", label=KIND_LABEL[kind])
+        artists["values"][kind] = [bars_ax.text(0, yi + offset, "", va="center", fontsize=8) for yi in y]
+    bars_ax.set(yticks=y, yticklabels=[BAR_MEASURES[m] for m in names], xlim=(0, 1.18), xlabel="Share (0 to 1)",
+                title="Measures side by side")
+    bars_ax.invert_yaxis()
+    artists["title"] = fig.suptitle("", fontsize=11)
+    bar_patches = [patch for kind in artists["bars"] for patch in artists["bars"][kind]]
+    artists["dynamic"] = [*artists["edges"].values(), *artists["nodes"].values(), artists["friendship_title"],
+                          artists["follower_title"], *artists["degrees"].values(), *bar_patches,
+                          *artists["values"]["friendship"], *artists["values"]["follower"], artists["title"]]
+    update_networks(artists, result)
+    return fig, artists
+
+
+def update_networks(artists, result) -> None:
+    """Show ``result`` (a :class:`~smlearn.models.networks.NetworkPair`) in the figure, in place."""
+    from smlearn.plots.style import nice_ceiling
+
+    graphs = {"friendship": result.friendship, "follower": result.follower}
+    largest = 1
+    for kind, G in graphs.items():
+        xy = layout(G)
+        artists["edges"][kind].set_segments(edge_segments(G, xy))
+        artists["nodes"][kind].set_offsets(xy)
+        row = result.table.loc[kind]
+        artists[f"{kind}_title"].set_text(f"{kind.capitalize()}: {int(row['people'])} people, "
+                                          f"{int(row['ties'])} ties")
+        k, share = ccdf(_followers(G))
+        artists["degrees"][kind].set_data(k, share)
+        largest = max(largest, int(k.max()) if k.size else 1)
+        for patch, text, name in zip(artists["bars"][kind], artists["values"][kind], BAR_MEASURES):
+            value = float(row[name])
+            patch.set_width(value)
+            text.set_x(value + 0.02)
+            text.set_text(f"{value:.2f}")
+    degree_ax = artists["degrees"]["friendship"].axes
+    degree_ax.set_xlim(0.8, nice_ceiling(1.5 * largest))
+    n = int(result.table["people"].max())
+    degree_ax.set_ylim(0.5 / n, 1.5)
+    artists["title"].set_text(networks_finding(result))
+
+
+def describe_networks(result) -> str:
+    """A one-line text description of the NetworkExplorer figure.
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> describe_networks(networks.compare_kinds(200, 6, seed=1)).startswith("Two network drawings")
+    True
+    """
+    t = result.table
+    parts = []
+    for kind in ("friendship", "follower"):
+        row = t.loc[kind]
+        parts.append(f"{kind}: reciprocity {row['reciprocity']:.2f}, clustering {row['clustering']:.2f}, "
+                     f"mean path {row['mean_path']:.1f} hops, most ties or followers {int(row['max_followers'])}, "
+                     f"Gini {row['gini_followers']:.2f}, top 1 % share {row['top1_share']:.2f}")
+    return (f"Two network drawings of {int(t['people'].iloc[0])} people each, their degree distributions on log axes "
+            f"and bars of their measures. {networks_finding(result)}. In numbers: {'; '.join(parts)}.")
+
+
+# ---- The real networks, for lesson 03 ------------------------------------------------------
+
+def plot_real_networks(graphs, *, colour_by=None, seed=0):
+    """Draw several small networks side by side (a spring layout from one seeded generator).
+
+    Parameters
+    ----------
+    graphs : dict of str -> networkx graph
+    colour_by : dict of str -> str, optional
+        For some graphs, a node attribute whose two values get two colours and markers
+        (e.g. ``{"karate": "club"}``).
+    seed : int
+        Seed of the one generator used for every layout.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError
+        If ``graphs`` is not a non-empty dict.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> fig = plot_real_networks({"karate": nx.karate_club_graph()}, colour_by={"karate": "club"})
+    >>> fig.axes[0].get_title()
+    'karate: 34 people, 78 ties'
+    """
+    if not isinstance(graphs, dict) or not graphs:
+        raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
+    from matplotlib.collections import LineCollection
+
+    from smlearn.params import check_seed
+
+    rng = check_seed(seed)
+    colour_by = colour_by or {}
+    fig, axes = new_figure(ncols=len(graphs), height=3.4)
+    palette = [(OKABE_ITO["vermillion"], "o"), (OKABE_ITO["blue"], "s"), (OKABE_ITO["bluish green"], "^")]
+    for ax, (name, G) in zip(axes, graphs.items()):
+        xy = layout(G, seed=rng)
+        ax.add_collection(LineCollection(edge_segments(G, xy), colors=EDGE_COLOUR, linewidths=0.8, zorder=1))
+        attribute = colour_by.get(name)
+        groups = {None: list(range(len(xy)))}
+        if attribute:
+            values = [G.nodes[v].get(attribute) for v in G]
+            groups = {value: [i for i, v in enumerate(values) if v == value] for value in dict.fromkeys(values)}
+        for (value, members), (colour, marker) in zip(groups.items(), palette):
+            label = None if value is None else f"{attribute} {value}"
+            ax.scatter(xy[members, 0], xy[members, 1], s=28, color=colour, marker=marker, zorder=2,
+                       edgecolors="white", linewidths=0.5, label=label)
+        if attribute:
+            ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.18), frameon=False, fontsize=8, ncols=2)
+        ax.set(xlim=(-1.12, 1.12), ylim=(-1.12, 1.12), aspect="equal", xticks=[], yticks=[])
+        ax.grid(False)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_title(f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties", fontsize=10)
+    fig.suptitle("Real networks of people who know each other: ties go both ways, friends share friends", fontsize=11)
+    return fig
+
+
+def describe_real_networks(graphs, table) -> str:
+    """One line describing :func:`plot_real_networks`, with each network's measures from ``table``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from smlearn.models.networks import compare
+    >>> g = {"karate": nx.karate_club_graph()}
+    >>> describe_real_networks(g, compare(g))
+    'Drawings of 1 real networks. karate: 34 people, 78 ties, clustering 0.57, mean path 2.4 hops.'
+    """
+    parts = [f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties, clustering "
+             f"{table.loc[name, 'clustering']:.2f}, mean path {table.loc[name, 'mean_path']:.1f} hops"
+             for name, G in graphs.items()]
+    return f"Drawings of {len(graphs)} real networks. " + "; ".join(parts) + "."

@@ -1,0 +1,258 @@
+"""Figures for how things spread (:mod:`smlearn.models.diffusion`).
+
+- :func:`plot_bass` / :func:`describe_bass`: Bass diffusion, adoptions per period split
+  into outside push and word of mouth, and the share adopted so far.
+- :func:`plot_spread` / :func:`update_spread` / :func:`describe_spread`: the
+  SpreadExplorer figure: the share reached over time, and the network drawn at one
+  step with everyone coloured (and shaped) by their state.
+
+Examples
+--------
+>>> from smlearn.models import diffusion, networks
+>>> G = networks.friendship_network(300, 6, 0.1, seed=1)
+>>> run = diffusion.independent_cascade(G, 3, 0.4, seed=1)
+>>> picture = SpreadPicture.of(run, G, step=5)
+>>> fig, artists = plot_spread(picture)
+>>> fig.axes[0].get_xlabel()
+'Step'
+>>> update_spread(artists, SpreadPicture.of(run, G, step=8))
+>>> int(artists["step_line"].get_xdata()[0])
+8
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from smlearn.plots.networks import EDGE_COLOUR, edge_segments, layout
+from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
+
+# Each state: colour AND marker differ.
+STATE_STYLE = {
+    0: {"color": "#BBBBBB", "marker": "o", "s": 9, "label": "not reached yet"},
+    1: {"color": OKABE_ITO["vermillion"], "marker": "^", "s": 22, "label": "adopted / infected"},
+    2: {"color": OKABE_ITO["blue"], "marker": "s", "s": 12, "label": "recovered"},
+}
+
+
+@dataclass(frozen=True, eq=False)
+class SpreadPicture:
+    """What the spread figure shows: a run, where to draw everyone, the ties, and the step to show.
+
+    Attributes
+    ----------
+    run : smlearn.models.diffusion.Spread
+    xy : numpy.ndarray
+        Positions, shape (people, 2), in the order of ``run.nodes``.
+    segments : numpy.ndarray
+        The ties as line segments, shape (ties, 2, 2).
+    step : int
+        The step to show; a step after the end shows the end.
+    """
+
+    run: object
+    xy: np.ndarray
+    segments: np.ndarray
+    step: int
+
+    @classmethod
+    def of(cls, run, G, *, step=None, xy=None, segments=None):
+        """Make a picture of ``run`` on ``G`` (the layout of :func:`smlearn.plots.networks.layout` unless given)."""
+        if xy is None:
+            xy = layout(G)
+        if segments is None:
+            segments = edge_segments(G, xy)
+        return cls(run, xy, segments, run.steps if step is None else int(step))
+
+    @property
+    def shown_step(self) -> int:
+        """The step actually shown (no later than the end of the run)."""
+        return min(max(self.step, 0), self.run.steps)
+
+
+def _verb(run):
+    return "infected" if run.model == "SIR" else "reached"
+
+
+def spread_finding(run) -> str:
+    """One line: how far and how fast it spread."""
+    curve = run.curve
+    n = len(run.nodes)
+    starters = int(curve["new"].iloc[0])
+    text = (f"{run.model[:1].upper()}{run.model[1:]} from {starters} starting people "
+            f"{'infected' if run.model == 'SIR' else 'reached'} {run.final_share:.0%} of {n:,} people in {run.steps} steps")
+    if run.model == "SIR":
+        peak = int(curve["infected"].idxmax())
+        text += f"; at most {curve['infected'].max() / n:.0%} ill at once (step {peak})"
+    return text
+
+
+def plot_spread(picture):
+    """Draw the spread figure once; return ``(figure, artists)`` for :func:`update_spread`."""
+    from matplotlib.collections import LineCollection
+
+    fig, (curve_ax, net_ax) = new_figure(ncols=2, height=3.8)
+    artists = {"figure": fig}
+    (artists["reached"],) = curve_ax.plot([], [], color=OKABE_ITO["vermillion"], linestyle="-", linewidth=2,
+                                          label="reached so far (share)")
+    (artists["active"],) = curve_ax.plot([], [], color=OKABE_ITO["blue"], linestyle="--", linewidth=2,
+                                         label="new this step / ill now (share)")
+    artists["step_line"] = curve_ax.axvline(0, color="#555555", linestyle=":", linewidth=1.2)
+    curve_ax.set(xlabel="Step", ylabel="Share of people (0 to 1)", ylim=(0, 1.02), title="Spread over time")
+    curve_ax.legend(loc="center right", frameon=False, fontsize=8)
+
+    artists["edges"] = LineCollection([], colors=EDGE_COLOUR, linewidths=0.3, alpha=0.5, zorder=1)
+    net_ax.add_collection(artists["edges"])
+    artists["states"] = {state: net_ax.scatter([], [], linewidths=0, zorder=2 + state, **style)
+                         for state, style in STATE_STYLE.items()}
+    net_ax.set(xlim=(-1.08, 1.08), ylim=(-1.08, 1.08), aspect="equal", xticks=[], yticks=[])
+    net_ax.grid(False)
+    for spine in net_ax.spines.values():
+        spine.set_visible(False)
+    net_ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False, fontsize=8, markerscale=1.5)
+    artists["net_title"] = net_ax.set_title("", fontsize=10)
+    artists["title"] = fig.suptitle("", fontsize=11)
+    # The ties are not redrawn on every update: only when the network changes (see update_spread).
+    artists["dynamic"] = [artists["reached"], artists["active"], artists["step_line"],
+                          *artists["states"].values(), artists["net_title"], artists["title"]]
+    update_spread(artists, picture)
+    # Constrained layout needs one pass to settle next to an equal-aspect panel; do it now,
+    # so that the first picture and every later full redraw have the same layout.
+    fig.draw_without_rendering()
+    return fig, artists
+
+
+def update_spread(artists, picture) -> None:
+    """Show ``picture`` in the figure, in place (no new artists)."""
+    run = picture.run
+    curve = run.curve
+    n = len(run.nodes)
+    steps = curve["step"].to_numpy()
+    artists["reached"].set_data(steps, curve["share"].to_numpy())
+    active = curve["infected"].to_numpy() if run.model == "SIR" else curve["new"].to_numpy()
+    artists["active"].set_data(steps, active / n)
+    step = picture.shown_step
+    artists["step_line"].set_xdata([step, step])
+    artists["reached"].axes.set_xlim(0, nice_ceiling(max(run.steps, 1) * 1.05))
+
+    if artists.get("segments") is not picture.segments:
+        # A new network: new ties. Moving the drawing's limits by a hair tells the renderer
+        # (smlearn.plots.render) to redraw everything once; other updates skip the ties.
+        artists["edges"].set_segments(picture.segments)
+        artists["segments"] = picture.segments
+        artists["nudge"] = not artists.get("nudge", False)
+        pad = 1.08 + (1e-6 if artists["nudge"] else 0.0)
+        artists["edges"].axes.set(xlim=(-pad, pad), ylim=(-pad, pad))
+    state = run.state_at(step)
+    for value, scatter in artists["states"].items():
+        scatter.set_offsets(picture.xy[state == value].reshape(-1, 2))
+    reached = int(((run.adopted_at >= 0) & (run.adopted_at <= step)).sum())
+    artists["net_title"].set_text(f"Step {step} of {run.steps}: {reached:,} {_verb(run)} so far")
+    artists["title"].set_text(spread_finding(run))
+
+
+def describe_spread(picture) -> str:
+    """A one-line text description of the spread figure.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from smlearn.models import diffusion
+    >>> G = nx.path_graph(5)
+    >>> print(describe_spread(SpreadPicture.of(diffusion.independent_cascade(G, [0], 1.0), G)))
+    Line chart of the share of people reached over 4 steps, and a drawing of the network at step 4 with everyone coloured by state. Independent cascade from 1 starting people reached 100% of 5 people in 4 steps. At step 4: 5 reached.
+    """
+    run = picture.run
+    step = picture.shown_step
+    state = run.state_at(step)
+    text = (f"Line chart of the share of people {_verb(run)} over {run.steps} steps, and a drawing of the network "
+            f"at step {step} with everyone coloured by state. {spread_finding(run)}. At step {step}: "
+            f"{int((state == 1).sum() + (state == 2).sum()):,} {_verb(run)}")
+    if run.model == "SIR":
+        text += f", {int((state == 1).sum()):,} ill, {int((state == 2).sum()):,} recovered"
+    return text + "."
+
+
+# ---- Bass diffusion -----------------------------------------------------------------------
+
+def bass_finding(table) -> str:
+    """One line: when adoptions peak and who drives them."""
+    peak = int(table.loc[table["new"].idxmax(), "period"])
+    push, word = table["from_push"].sum(), table["from_word_of_mouth"].sum()
+    driver = "word of mouth" if word > push else "outside push"
+    return (f"Adoptions peak in period {peak}; {driver} brings {max(push, word) / (push + word):.0%} "
+            f"of all adopters" if push + word > 0 else "Nobody adopts: without an outside push nothing starts")
+
+
+def plot_bass(tables):
+    """Draw Bass diffusion for one or more settings: adopters per period (split by source) and share adopted.
+
+    Parameters
+    ----------
+    tables : dict of str -> pandas.DataFrame
+        Results of :func:`smlearn.models.diffusion.bass`, keyed by a label. The first is
+        drawn with its split into outside push and word of mouth.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError
+        If ``tables`` is not a non-empty dict.
+
+    Examples
+    --------
+    >>> from smlearn.models.diffusion import bass
+    >>> fig = plot_bass({"average product": bass()})
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['Adopters per period (people)', 'Share adopted so far (0 to 1)']
+    """
+    if not isinstance(tables, dict) or not tables:
+        raise TypeError(f"tables must be a non-empty dict {{label: table}}; got {type(tables).__name__}")
+    fig, (new_ax, share_ax) = new_figure(ncols=2)
+    styles = [("-", "o"), ("--", "s"), (":", "^"), ("-.", "D")]
+    colours = [OKABE_ITO["black"], OKABE_ITO["reddish purple"], OKABE_ITO["bluish green"], OKABE_ITO["orange"]]
+    first_label, first = next(iter(tables.items()))
+    new_ax.stackplot(first["period"], first["from_push"], first["from_word_of_mouth"],
+                     colors=[OKABE_ITO["sky blue"], OKABE_ITO["yellow"]], alpha=0.7,
+                     labels=[f"{first_label}: outside push (p)", f"{first_label}: word of mouth (q)"])
+    for (label, table), (linestyle, marker), colour in zip(tables.items(), styles, colours):
+        new_ax.plot(table["period"], table["new"], color=colour, linestyle=linestyle, marker=marker, markersize=3,
+                    linewidth=1.5, label=f"{label}: all adopters")
+        share_ax.plot(table["period"], table["share"], color=colour, linestyle=linestyle, marker=marker,
+                      markersize=3, linewidth=1.5, label=label)
+    new_ax.set(xlabel="Period", ylabel="Adopters per period (people)", title="Adopters per period",
+               xlim=(0.5, max(t["period"].max() for t in tables.values()) + 0.5))
+    share_ax.set(xlabel="Period", ylabel="Share adopted so far (0 to 1)", title="Share adopted so far", ylim=(0, 1.02))
+    share_ax.axhline(0.5, color="#555555", linestyle=":", linewidth=1)
+    new_ax.legend(loc="upper right", frameon=False, fontsize=8)
+    share_ax.legend(loc="lower right", frameon=False, fontsize=8)
+    fig.suptitle(bass_finding(first) + f" ({first_label})", fontsize=11)
+    return fig
+
+
+def describe_bass(tables) -> str:
+    """One line describing :func:`plot_bass`.
+
+    Examples
+    --------
+    >>> from smlearn.models.diffusion import bass
+    >>> print(describe_bass({"average product": bass()}))
+    Two charts of Bass diffusion. Average product: p = 0.03, q = 0.38; adoptions peak in period 7 at 110 people; half the market has adopted by period 7; word of mouth brings 79% of adopters.
+    """
+    parts = []
+    for label, table in tables.items():
+        params = table.attrs["params"]
+        peak = int(table.loc[table["new"].idxmax(), "period"])
+        half = table.loc[table["share"] >= 0.5, "period"]
+        word = table["from_word_of_mouth"].sum() / max(table["new"].sum(), 1e-12)
+        parts.append(f"{label[:1].upper()}{label[1:]}: p = {params['p']:g}, q = {params['q']:g}; adoptions peak in "
+                     f"period {peak} at {table['new'].max():,.0f} people; "
+                     + (f"half the market has adopted by period {int(half.iloc[0])}" if len(half)
+                        else "half the market is not reached in time")
+                     + f"; word of mouth brings {word:.0%} of adopters")
+    return "Two charts of Bass diffusion. " + " ".join(p + "." for p in parts)

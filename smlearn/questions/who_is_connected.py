@@ -1,0 +1,100 @@
+"""Self-check questions of lesson 03, Who is connected.
+
+Use them in the lesson like this::
+
+    from smlearn.questions import who_is_connected as quiz
+    quiz.reciprocity                  # the question
+    my_answer = ...   # replace ... with your answer
+    quiz.reciprocity.check(my_answer)
+
+Number questions compute their answers from :mod:`smlearn.models.networks` and the
+course's data when checked; the right option of each multiple-choice question is kept
+only as a fingerprint (see :mod:`smlearn.exercises`).
+
+Examples
+--------
+>>> reciprocity.check(...)
+… No answer yet: replace ... with your answer and run the cell again.
+>>> top_share.check(0.9)
+✘ Not yet: 0.9 is too high. Hint: It is in the measures table: the follower row, column top1_share...
+"""
+
+from __future__ import annotations
+
+from smlearn import data
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.models import networks
+
+__all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network"]
+
+# The networks of the lesson: the defaults of the model, one random draw.
+SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
+
+
+def _lesson_pair():
+    return networks.compare_kinds(**SETTINGS)
+
+
+reciprocity = ChoiceQuestion(
+    "who_is_connected.reciprocity",
+    "Which network has the higher reciprocity (the share of ties that go both ways), and why?",
+    [
+        "The follower network: popular accounts have so many ties that most of them must be returned",
+        "The friendship network: every tie there goes both ways by construction, while a follow is returned"
+        " only when the followed account chooses to follow back",
+        "Neither: both have the same number of people and ties, so they have the same reciprocity",
+        "The follower network, because it has a shorter mean path",
+    ],
+    answer_fingerprint="b5d3b53a1a7e63a0",
+    hint="Look at the reciprocity column, then ask what it takes for a tie to be returned in each model.",
+    feedback={
+        "a": "A hub with many followers returns few of them: look at its row of the table.",
+        "c": "Size and mean degree match on purpose; how the ties are made does not.",
+        "d": "Path length and reciprocity measure different things.",
+    },
+    explanation="Friendship is mutual by definition; a follow is one-way unless the other side decides to follow"
+    " back, which happens with probability follow_back.",
+)
+
+top_share = NumericQuestion(
+    "who_is_connected.top_share",
+    "In the lesson's follower network (1,000 people, 6 ties each, follow_back 0.05, seed 1), what share of all"
+    " followers do the top 1 % of accounts (10 accounts) hold? Answer as a share between 0 and 1.",
+    answer=lambda: float(_lesson_pair().table.loc["follower", "top1_share"]),
+    tolerance=0.01,
+    hint="It is in the measures table: the follower row, column top1_share.",
+    explanation="Ten accounts out of a thousand hold that share; in the friendship network the top 1 % hold"
+    " hardly more than their fair 1 %.",
+)
+
+karate_path = NumericQuestion(
+    "who_is_connected.karate_path",
+    "In Zachary's karate club, how many hops apart are two members on average (the mean shortest path)?",
+    answer=lambda: float(networks.measures(data.load("karate"))["mean_path"]),
+    tolerance=0.05,
+    hint='Load it with smlearn.data.load("karate") and look at networks.measures(...)["mean_path"].',
+    explanation="With 34 members and 78 ties, any two members are two or three steps apart.",
+)
+
+real_network = ChoiceQuestion(
+    "who_is_connected.real_network",
+    "The karate club's reciprocity is 1. Which of its measures is better evidence that it is a network of"
+    " people who know each other (not a follower network)?",
+    [
+        "its reciprocity of 1: every tie goes both ways",
+        "its clustering: two friends of a member are often friends with each other",
+        "its number of members",
+        "its number of components",
+    ],
+    answer_fingerprint="69d73f2337232494",
+    hint="How were the data recorded? Could the reciprocity have come out as anything but 1?",
+    feedback={
+        "a": "Zachary recorded ties without a direction, so reciprocity is 1 for any network stored this way.",
+        "c": "A follower network can have 34 members too.",
+        "d": "One component says everyone is reachable; follower networks are connected too.",
+    },
+    explanation="Its clustering (0.57) is about four times the 0.14 that a random network with the same members"
+    " and number of ties would have: friends of friends are friends, the mark of social networking.",
+)
+
+QUESTIONS = [reciprocity, top_share, karate_path, real_network]

@@ -1,0 +1,106 @@
+"""SpreadExplorer: pick a network, a spreading model and who starts it; watch it spread.
+
+Every control change re-runs the model on the whole network (a thousand people or
+more). The network itself is built and turned into arrays once and kept: moving a
+model slider reuses it, and moving the step slider reuses the run too.
+
+Examples
+--------
+>>> explorer = SpreadExplorer(n=500)
+>>> explorer.result.run.model
+'independent cascade'
+>>> explorer.update(model="complex contagion", strategy="one cluster")
+>>> explorer.result.run.final_share
+1.0
+>>> explorer.update(network="shuffled friendship")     # same degrees, ties shuffled
+>>> explorer.result.run.final_share < 0.1
+True
+"""
+
+from __future__ import annotations
+
+from smlearn.models import diffusion, networks
+from smlearn.params import Choice, Param
+from smlearn.plots.networks import edge_segments, layout
+from smlearn.plots.spread import SpreadPicture, describe_spread, plot_spread, update_spread
+from smlearn.widgets.base import Explorer
+
+NETWORKS = ("friendship", "follower", "shuffled friendship")
+_NETWORK_KEYS = ("network", "n", "mean_degree", "rewire", "draw")
+_RUN_KEYS = (*_NETWORK_KEYS, "model", "p", "theta", "neighbours", "beta", "gamma", "n_seeds", "strategy")
+
+
+def build_network(network, n, mean_degree, rewire, draw):
+    """Make the explorer's network: friendship, follower, or a friendship network with its ties shuffled."""
+    if network == "follower":
+        return networks.follower_network(n, mean_degree, 0.05, seed=draw)
+    G = networks.friendship_network(n, mean_degree, rewire, seed=draw)
+    if network == "shuffled friendship":
+        mixed = networks.shuffle_keeping_degrees(G, swaps_per_tie=3, seed=draw)
+        mixed.graph["kind"] = "random"
+        return mixed
+    return G
+
+
+class SpreadExplorer(Explorer):
+    """Simple contagion, complex contagion and epidemics on friendship and follower networks.
+
+    Parameters
+    ----------
+    **params
+        Starting values for any control (see ``SpreadExplorer.PARAMS``).
+    """
+
+    PARAMS = {
+        "network": Choice("network", "friendship", NETWORKS, "Network",
+                          "Friendship (clustered, two-way), follower (one-way, a few big accounts) or the friendship "
+                          "network with its ties shuffled at random, keeping everyone's number of ties."),
+        "model": Choice("model", "independent cascade", diffusion.MODELS, "Model",
+                        "How it spreads: one contact is enough, a share of contacts, two contacts, or an epidemic."),
+        "n": Param("n", 1000, 100, 3000, 100, "People", "people", "How many people the network has."),
+        "mean_degree": networks.PARAMS["mean_degree"],
+        "rewire": networks.PARAMS["rewire"],
+        **{name: diffusion.PARAMS[name] for name in ("strategy", "n_seeds")},
+        # Starts above the friendship network's epidemic threshold (about 0.2), so the first picture spreads.
+        "p": Param("p", 0.3, 0.0, 1.0, 0.01, "Pass-on chance", "probability", diffusion.PARAMS["p"].doc),
+        **{name: diffusion.PARAMS[name] for name in ("theta", "neighbours", "beta", "gamma")},
+        "step": Param("step", 300, 0, 300, 1, "Show step", "step",
+                      "Which step of the run the drawing shows (a step after the end shows the end)."),
+        "draw": Param("draw", 1, 0, 99, 1, "Random draw", "number",
+                      "The seed of the one generator behind the network, the starting people and every draw."),
+    }
+    CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "beta", "gamma", "n", "step")
+
+    def __init__(self, **params):
+        self._networks = {}   # (network, n, mean_degree, rewire, draw) -> (SpreadGraph, positions, segments)
+        self._last_run = (None, None)
+        super().__init__(**params)
+
+    def network(self, **params):
+        """The prepared network for these parameters, built once and then reused."""
+        key = tuple(params[name] for name in _NETWORK_KEYS)
+        if key not in self._networks:
+            G = build_network(*key)
+            xy = layout(G)
+            if len(self._networks) >= 6:          # keep a few, drop the oldest
+                self._networks.pop(next(iter(self._networks)))
+            self._networks[key] = (diffusion.prepare(G), xy, edge_segments(G, xy))
+        return self._networks[key]
+
+    def _simulate(self, params):
+        g, xy, segments = self.network(**params)
+        key = tuple(params[name] for name in _RUN_KEYS)
+        if self._last_run[0] != key:              # a new step alone does not re-run the model
+            options = {name: params[name] for name in _RUN_KEYS if name not in _NETWORK_KEYS}
+            run = diffusion.spread(g, **options, seed=params["draw"])
+            self._last_run = (key, run)
+        return SpreadPicture(self._last_run[1], xy, segments, params["step"])
+
+    def _plot(self, result):
+        return plot_spread(result)
+
+    def _update_plot(self, artists, result):
+        update_spread(artists, result)
+
+    def _describe(self, result):
+        return describe_spread(result)

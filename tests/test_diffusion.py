@@ -1,0 +1,446 @@
+"""Tests for smlearn.models.diffusion: spreading models against theory and published results.
+
+Expected values are computed here from the formulas (Bass's solution, branching and
+percolation theory, Watts's cascade condition), never by running the model a second
+time. Monte Carlo checks state the standard error behind each tolerance.
+"""
+
+import inspect
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy import integrate, optimize, stats
+
+from smlearn.models import diffusion, networks
+from smlearn.models.diffusion import (
+    BASS_PARAMS,
+    PARAMS,
+    State,
+    bass,
+    bass_peak,
+    choose_seeds,
+    epidemic_threshold,
+    independent_cascade,
+    prepare,
+    sir,
+    sir_transmissibility,
+    spread,
+    threshold,
+)
+
+
+# ---- Bass ---------------------------------------------------------------------------------
+
+def F(t, p, q):
+    """Bass's cumulative adoption share, written out from Bass (1969)."""
+    e = np.exp(-(p + q) * np.asarray(t, float))
+    return (1 - e) / (1 + q / p * e)
+
+
+def test_bass_signature_matches_its_params():
+    sig = inspect.signature(bass)
+    assert list(sig.parameters)[:4] == list(BASS_PARAMS)
+    for name, p in BASS_PARAMS.items():
+        assert sig.parameters[name].default == p.default
+
+
+@pytest.mark.parametrize("p, q", [(0.03, 0.38), (0.01, 0.5), (0.2, 0.1), (0.05, 0.0)])
+def test_bass_closed_form_follows_the_solution(p, q):
+    table = bass(p, q, 40, 5000)
+    t = np.arange(1, 41)
+    np.testing.assert_allclose(table["share"], F(t, p, q), rtol=1e-12)
+    np.testing.assert_allclose(table["cumulative"], 5000 * F(t, p, q), rtol=1e-12)
+    np.testing.assert_allclose(table["new"], 5000 * np.diff(F(np.arange(41), p, q)), rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(table["from_push"] + table["from_word_of_mouth"], table["new"], rtol=1e-12)
+    # the push part is the integral of p (1 - F) over each period, done numerically here
+    push = [5000 * integrate.quad(lambda s: p * (1 - F(s, p, q)), a - 1, a)[0] for a in (1, 5, 20)]
+    np.testing.assert_allclose(table["from_push"].to_numpy()[[0, 4, 19]], push, rtol=1e-7)
+
+
+def test_bass_peak_with_the_sultan_farley_lehmann_averages():
+    p, q = 0.03, 0.38
+    t_star, share = bass_peak(p, q)
+    assert t_star == pytest.approx(6.19, abs=0.005)
+    assert share == pytest.approx(0.5 - 0.03 / 0.76)
+    # The peak of dF/dt, found numerically from the solution, is there too:
+    found = optimize.minimize_scalar(lambda t: -(F(t + 1e-6, p, q) - F(t - 1e-6, p, q)), bounds=(0, 30), method="bounded")
+    assert found.x == pytest.approx(t_star, abs=1e-3)
+    assert F(found.x, p, q) == pytest.approx(share, abs=1e-4)
+    # and in the model's table: the busiest period is the one containing t*, the share crosses it there
+    table = bass(p, q, 30, 1000)
+    busiest = int(table.loc[table["new"].idxmax(), "period"])
+    assert busiest - 1 <= t_star <= busiest
+    assert table["share"].iloc[busiest - 2] < share < table["share"].iloc[busiest - 1]
+
+
+def test_bass_discrete_steps_follow_the_difference_equation():
+    p, q, M = 0.03, 0.38, 1000
+    N = [0.0]
+    for _ in range(25):
+        N.append(N[-1] + (p + q * N[-1] / M) * (M - N[-1]))
+    table = bass(p, q, 25, M, discrete=True)
+    np.testing.assert_allclose(table["cumulative"], N[1:], rtol=1e-12)
+    np.testing.assert_allclose(table["from_push"], [p * (M - n) for n in N[:-1]], rtol=1e-9, atol=1e-9)
+    # the discrete curve peaks a little later than the continuous one (each period waits for the last)
+    assert 0 <= int(table.loc[table["new"].idxmax(), "period"]) - bass_peak(p, q)[0] < 2
+
+
+def test_bass_edge_cases():
+    assert (bass(0.0, 0.5)["cumulative"] == 0).all()                     # nobody goes first
+    only_push = bass(0.1, 0.0, 10, 100)
+    np.testing.assert_allclose(only_push["share"], 1 - np.exp(-0.1 * np.arange(1, 11)))
+    np.testing.assert_allclose(only_push["from_word_of_mouth"], 0, atol=1e-12)
+    assert bass_peak(0.3, 0.2) == (0.0, 0.0)                                # q <= p: no peak
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.001, 1), st.floats(0, 1), st.integers(1, 100), st.booleans())
+def test_bass_invariants(p, q, periods, discrete):
+    table = bass(round(p, 3), round(q, 2), periods, 1000, discrete=discrete)
+    assert len(table) == periods
+    assert (table["new"] >= -1e-9).all()
+    assert (np.diff(table["cumulative"]) >= -1e-9).all()
+    assert (table["share"] <= 1 + 1e-12).all()
+    assert (table["from_push"] >= -1e-9).all() and (table["from_word_of_mouth"] >= -1e-9).all()
+
+
+# ---- Engine -------------------------------------------------------------------------------
+
+def test_prepare_lists_who_hears_from_whom():
+    G = nx.DiGraph([("ana", "star"), ("ben", "star"), ("star", "ana")])   # ana and ben follow star; star follows ana
+    g = prepare(G)
+    hears = {g.nodes[i]: sorted(g.nodes[j] for j in g.hears[[i]].indices) for i in range(g.n)}
+    assert hears == {"ana": ["star"], "star": ["ana", "ben"], "ben": []}
+    assert prepare(g) is g
+    U = nx.karate_club_graph()
+    u = prepare(U)
+    assert (u.hears != u.hears.T).nnz == 0
+    assert u.reach.tolist() == [d for _, d in U.degree()]
+
+
+def test_things_spread_from_an_account_to_its_followers():
+    G = nx.DiGraph([("fan", "star")])     # fan follows star
+    assert independent_cascade(G, ["star"], 1.0).final_size == 2
+    assert independent_cascade(G, ["fan"], 1.0).final_size == 1
+    assert threshold(G, ["star"], 1.0).final_size == 2
+    assert sir(G, 1.0, 1.0, ["fan"]).final_size == 1
+
+
+# ---- Independent cascade -------------------------------------------------------------------
+
+def test_cascade_on_a_chain_reaches_k_steps_with_probability_p_to_the_k():
+    # 0 - 1 - 2 - 3: from 0, person j is reached with probability p**j; expected size 1 + p + p^2 + p^3.
+    p, runs = 0.6, 3000
+    g = prepare(nx.path_graph(4))
+    rng = np.random.default_rng(1)
+    sizes = np.array([independent_cascade(g, [0], p, seed=rng).final_size for _ in range(runs)])
+    expected = 1 + p + p**2 + p**3
+    se = sizes.std() / math.sqrt(runs)
+    assert sizes.mean() == pytest.approx(expected, abs=4 * se)
+    assert (sizes == 4).mean() == pytest.approx(p**3, abs=4 * math.sqrt(p**3 * (1 - p**3) / runs))
+
+
+def test_cascade_from_the_centre_of_a_star_reaches_each_leaf_with_probability_p():
+    g = prepare(nx.star_graph(2000))
+    shares = [(independent_cascade(g, [0], 0.3, seed=s).final_size - 1) / 2000 for s in range(20)]
+    # each run: binomial(2000, 0.3) / 2000, s.e. 0.01; mean of 20: 0.0023
+    assert np.mean(shares) == pytest.approx(0.3, abs=0.01)
+
+
+def test_a_person_tries_only_once():
+    # A triangle from 0 with p = 1 is done after one step; nobody re-tries later.
+    run = independent_cascade(nx.complete_graph(3), [0], 1.0)
+    assert run.curve["new"].tolist() == [1, 2] and run.steps == 1
+
+
+# ---- Threshold and complex contagion ---------------------------------------------------------
+
+def test_threshold_uses_the_share_of_contacts():
+    # Person 4 hears from 0, 1, 2, 3. With 1 of 4 adopting (25 %) 4 adopts at theta <= 0.25 only.
+    G = nx.star_graph(4)
+    G = nx.relabel_nodes(G, {0: 4, 4: 0})
+    assert threshold(G, [0], 0.25).final_size >= 2
+    assert threshold(G, [0], 0.26).final_size == 1
+    assert threshold(G, [0, 1], 0.5, neighbours=None).final_size == 5   # 2 of 4; then every leaf hears 1 of 1
+
+
+def test_complex_contagion_needs_two_adopting_contacts():
+    G = nx.cycle_graph(12)
+    assert threshold(G, [0], neighbours=1).final_size == 12
+    assert threshold(G, [0, 2], neighbours=2).final_size == 3        # 1 hears both; nobody else does
+    assert threshold(nx.complete_graph(6), [0, 1], neighbours=2).final_size == 6
+
+
+def test_people_who_hear_from_nobody_never_adopt():
+    G = nx.DiGraph([(1, 0), (2, 0)])      # 1 and 2 follow 0; 0 follows nobody
+    assert threshold(G, [1, 2], 0.01).final_size == 2
+
+
+# ---- SIR ---------------------------------------------------------------------------------
+
+def test_sir_transmissibility_formula():
+    for beta, gamma in [(0.1, 0.2), (0.5, 0.5), (0.03, 0.9), (1.0, 0.0)]:
+        series = sum(gamma * (1 - gamma) ** (d - 1) * (1 - (1 - beta) ** d) for d in range(1, 5000)) if gamma else 1.0
+        assert sir_transmissibility(beta, gamma) == pytest.approx(series, rel=1e-9)
+
+
+def test_sir_passes_along_a_tie_with_its_transmissibility():
+    # Infected centre, 1000 leaves: each leaf is infected with overall probability T.
+    # Leaves share the centre's infectious period, so one run's share varies by about
+    # sd(1 - (1 - beta)^D) ~ 0.2; 150 runs: s.e. 0.017. Tolerance 0.05.
+    beta, gamma = 0.2, 0.3
+    g = prepare(nx.star_graph(1000))
+    shares = [(sir(g, beta, gamma, [0], seed=s).final_size - 1) / 1000 for s in range(150)]
+    assert np.mean(shares) == pytest.approx(sir_transmissibility(beta, gamma), abs=0.05)
+
+
+def test_sir_with_certain_infection_and_recovery_is_a_wave():
+    run = sir(nx.path_graph(6), 1.0, 1.0, [0])
+    assert run.curve["infected"].tolist() == [1, 1, 1, 1, 1, 1, 0]
+    assert run.curve["recovered"].tolist() == [0, 1, 2, 3, 4, 5, 6]
+    assert run.recovered_at.tolist() == [1, 2, 3, 4, 5, 6]
+    assert run.state_at(2).tolist() == [State.RECOVERED, State.RECOVERED, State.ACTIVE, 0, 0, 0]
+
+
+def test_sir_without_recovery_stops_when_nobody_else_can_be_reached():
+    G = nx.disjoint_union(nx.path_graph(3), nx.path_graph(3))
+    run = sir(G, 1.0, 0.0, [0])
+    assert run.final_size == 3 and run.curve["infected"].iloc[-1] == 3 and run.steps <= 3
+
+
+# ---- Epidemic threshold (Newman 2002) --------------------------------------------------------
+
+def test_outbreaks_stay_small_below_the_epidemic_threshold_and_go_giant_above():
+    """T_c = <k>/(<k^2> - <k>), from the degrees of this very graph (about 1/z on a Poisson graph).
+
+    Below (T = T_c/2) an outbreak from 5 people is a sum of 5 subcritical trees, about
+    5/(1 - T/T_c) = 10 people. Above (T = 2 T_c) branching theory gives the giant
+    outbreak's share S from S = 1 - exp(-z T S) (here z T = 2, S = 0.80); with 5
+    starters it happens in nearly every run (miss chance (1 - S)^5 < 0.001). 12 runs per
+    case; the final share of a giant outbreak varies by about 0.01, so the median is
+    within 0.04 of S. Both simple contagion (p = T) and SIR (beta, gamma with
+    transmissibility T) must pass.
+    """
+    G = networks.random_network(3000, 5.0, seed=1)
+    g = prepare(G)
+    degrees = np.array([d for _, d in G.degree()], float)
+    t_c = degrees.mean() / ((degrees**2).mean() - degrees.mean())
+    assert epidemic_threshold(G) == pytest.approx(t_c, rel=1e-12)
+    z = degrees.mean()
+    S = optimize.brentq(lambda s: s - (1 - math.exp(-z * 2 * t_c * s)), 1e-6, 1)
+    beta = 0.1
+    for T in (t_c / 2, 2 * t_c):
+        gamma = beta * (1 / T - 1) / (1 - beta)        # so that sir_transmissibility = T
+        assert sir_transmissibility(beta, round(gamma, 12)) == pytest.approx(T, rel=1e-9)
+        for run in (lambda s: independent_cascade(g, 5, T, seed=s), lambda s: sir(g, beta, gamma, 5, seed=s)):
+            shares = np.array([run(s).final_share for s in range(12)])
+            if T < t_c:
+                assert shares.max() < 0.02          # at most 60 people of 3000
+            else:
+                assert np.median(shares) == pytest.approx(S, abs=0.04)
+
+
+# ---- Watts (2002): the cascade window ----------------------------------------------------------
+
+def watts_condition(z, phi=0.18):
+    """Watts (2002), eq. 4: global cascades are possible when sum_k k(k-1) rho_k p_k > z,
+    rho_k = 1 for the 'vulnerable' degrees 1 <= k <= 1/phi (one adopting contact tips them)."""
+    k = np.arange(1, int(1 / phi) + 1)
+    return float(np.sum(k * (k - 1) * stats.poisson.pmf(k, z))) > z
+
+
+def test_global_cascades_happen_inside_watts_window_and_not_far_outside():
+    """phi = 0.18 on Poisson random graphs (Watts 2002, Fig. 1: window about 1 < z < 6).
+
+    Reduced for CI: 2,000 people (Watts used 10,000), 3 graphs x 20 single starters per
+    mean degree. A global cascade is one reaching over 10 % of people. Inside the window
+    (z = 2, 3, 4) the chance per starter is large (about 0.7 to 0.9 here), so 60 runs
+    with none, or with under 30 %, would be a failure; far outside (z = 0.5, no giant
+    component; z = 10, too few vulnerable people) a single cascade would be. Near the
+    edges (z close to 1 or 6) finite size blurs the window, so we do not test there.
+    benchmarks/diffusion.py runs the full-size sweep.
+    """
+    for z, inside in [(0.5, False), (2, True), (3, True), (4, True), (10, False)]:
+        assert watts_condition(z) is inside
+        hits = []
+        for graph_seed in range(3):
+            g = prepare(networks.random_network(2000, float(z), seed=graph_seed))
+            hits += [threshold(g, 1, 0.18, seed=100 * graph_seed + s).final_share > 0.1 for s in range(20)]
+        if inside:
+            assert np.mean(hits) > 0.3, z
+        else:
+            assert not any(hits), z
+
+
+# ---- Centola (2010): clustered vs random networks -------------------------------------------------
+
+def test_complex_contagion_goes_farther_on_a_clustered_lattice_and_simple_contagion_faster_on_a_random_one():
+    """Centola (2010): behaviour that needs two adopting contacts spreads on a clustered
+    network (here a ring where everyone knows 3 people each side) but stalls once its ties are
+    shuffled at random keeping every degree; simple contagion reaches people in fewer
+    steps on the random network (about log n steps against about n / k on the ring).
+
+    The complex rule is deterministic given its starters (a person and their 6 contacts);
+    we use 3 starting groups. With one contact enough (p = 1) the ring needs n/6 = 167 steps
+    to reach everyone, the random network about ln(1000)/ln(5) = 4.3 plus a few.
+    """
+    ring = networks.friendship_network(1000, 6, 0.0, seed=1)
+    shuffled = networks.shuffle_keeping_degrees(ring, seed=2)
+    for s in range(3):
+        on_ring = choose_seeds(ring, 7, "one cluster", seed=s)
+        on_random = choose_seeds(shuffled, 7, "one cluster", seed=s)
+        assert threshold(ring, on_ring, neighbours=2).final_share == 1.0
+        assert threshold(shuffled, on_random, neighbours=2).final_share < 0.05
+        simple_ring = independent_cascade(ring, on_ring, 1.0)
+        simple_random = independent_cascade(shuffled, on_random, 1.0)
+        assert simple_ring.final_share == simple_random.final_share == 1.0
+        assert simple_random.steps < 15 < 150 < simple_ring.steps
+
+
+# ---- Who starts it ---------------------------------------------------------------------------------
+
+def test_seeding_strategies():
+    star = nx.star_graph(9)
+    assert choose_seeds(star, 1, "highest degree") == [0]
+    fans = nx.DiGraph([(1, 0), (2, 0), (3, 0), (0, 4), (1, 4)])     # 0 has 3 followers, 4 has 2
+    assert choose_seeds(fans, 2, "highest degree") == [0, 4]
+    picked = choose_seeds(nx.path_graph(50), 5, "one cluster", seed=3)
+    assert max(picked) - min(picked) == 4                               # five neighbours in a row
+    spread_out = choose_seeds(nx.path_graph(50), 10, "random", seed=3)
+    assert len(set(spread_out)) == 10
+    assert choose_seeds(nx.path_graph(50), 10, "random", seed=3) == spread_out
+    # a cluster bigger than its component is filled up from elsewhere
+    assert len(set(choose_seeds(nx.disjoint_union(nx.path_graph(2), nx.path_graph(5)), 4, "one cluster", seed=0))) == 4
+
+
+def test_spread_runs_each_model_from_its_strategy():
+    G = networks.friendship_network(300, 6, 0.1, seed=1)
+    for model in diffusion.MODELS:
+        run = spread(G, model, n_seeds=3, strategy="highest degree", seed=1)
+        assert run.model == model and (run.adopted_at == 0).sum() == 3
+    a = spread(G, "SIR", seed=5)
+    b = spread(G, "SIR", seed=5)
+    np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
+
+
+# ---- Properties that must hold for any graph and parameters -------------------------------------
+
+graphs = st.builds(
+    lambda n, z, directed, s: (nx.gnp_random_graph(n, min(1.0, z / n), seed=s, directed=directed)),
+    st.integers(1, 60), st.floats(0, 6), st.booleans(), st.integers(0, 10**6))
+probabilities = st.floats(0, 1).map(lambda x: round(x, 2))
+
+
+def check_spread(run, n, seeds):
+    curve = run.curve
+    assert (curve["new"] >= 0).all()
+    assert (np.diff(curve["cumulative"]) >= 0).all()
+    assert curve["cumulative"].iloc[-1] == run.final_size <= n
+    assert curve["step"].tolist() == list(range(len(curve)))
+    assert curve["new"].iloc[0] == len(set(seeds))
+    assert np.array_equal(np.bincount(run.adopted_at[run.adopted_at >= 0], minlength=len(curve)), curve["new"])
+    assert set(np.flatnonzero(run.adopted_at == 0)) == {run.nodes.index(s) for s in seeds}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs, probabilities, probabilities, probabilities, st.integers(0, 10**6))
+def test_invariants_of_every_model(G, p, beta, gamma, seed):
+    n = G.number_of_nodes()
+    seeds = choose_seeds(G, min(3, n), "random", seed=seed)
+    check_spread(independent_cascade(G, seeds, p, seed=seed), n, seeds)
+    check_spread(threshold(G, seeds, max(p, 0.01), seed=seed), n, seeds)
+    check_spread(threshold(G, seeds, neighbours=2, seed=seed), n, seeds)
+    run = sir(G, beta, gamma, seeds, seed=seed)
+    check_spread(run, n, seeds)
+    sir_counts = run.curve[["susceptible", "infected", "recovered"]]
+    assert (sir_counts >= 0).all().all()
+    assert (sir_counts.sum(axis=1) == n).all()
+    assert (np.diff(run.curve["recovered"]) >= 0).all() and (np.diff(run.curve["susceptible"]) <= 0).all()
+    assert (run.curve["susceptible"] + run.curve["cumulative"] == n).all()
+    if gamma > 0:
+        assert run.curve["infected"].iloc[-1] == 0                # SIR runs until nobody is infected
+    recovered = run.recovered_at >= 0
+    assert (run.recovered_at[recovered] > run.adopted_at[recovered]).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(graphs, probabilities, st.integers(0, 10**6))
+def test_the_same_seed_gives_the_same_run(G, p, seed):
+    a = independent_cascade(G, 1, p, seed=seed)
+    b = independent_cascade(G, 1, p, seed=seed)
+    np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
+
+
+# ---- Bad input -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(BASS_PARAMS))
+def test_every_bass_parameter_is_checked(name):
+    p = BASS_PARAMS[name]
+    with pytest.raises(ValueError, match=f"{name} must be between {p.min} and {p.max}"):
+        bass(**{name: p.max * 2 + 1})
+    with pytest.raises(ValueError, match=f"{name} must be between"):
+        bass(**{name: p.min - 1})
+    with pytest.raises(TypeError, match=f"{name} must be a number"):
+        bass(**{name: "x"})
+
+
+def test_bass_bad_options():
+    with pytest.raises(TypeError, match="discrete must be True or False; got 'yes'"):
+        bass(discrete="yes")
+    with pytest.raises(ValueError, match="p must be above 0 for a peak time; got 0"):
+        bass_peak(0, 0.4)
+
+
+@pytest.mark.parametrize("function, name, bad", [
+    (lambda G, s, v: independent_cascade(G, s, v), "p", 1.5),
+    (lambda G, s, v: independent_cascade(G, s, v), "p", -0.1),
+    (lambda G, s, v: threshold(G, s, v), "theta", 0.0),
+    (lambda G, s, v: threshold(G, s, v), "theta", 1.2),
+    (lambda G, s, v: threshold(G, s, neighbours=v), "neighbours", 0),
+    (lambda G, s, v: sir(G, v, 0.2, s), "beta", 2.0),
+    (lambda G, s, v: sir(G, 0.1, v, s), "gamma", -0.5),
+    (lambda G, s, v: independent_cascade(G, s, 0.1, max_steps=v), "max_steps", 0),
+])
+def test_probabilities_and_thresholds_out_of_range_are_named(function, name, bad):
+    with pytest.raises(ValueError, match=f"{name} must be between"):
+        function(nx.path_graph(3), [0], bad)
+
+
+@pytest.mark.parametrize("run", [
+    lambda G, s: independent_cascade(G, s, 0.1),
+    lambda G, s: threshold(G, s, 0.2),
+    lambda G, s: sir(G, 0.1, 0.1, s),
+])
+def test_graph_and_seed_errors(run):
+    with pytest.raises(ValueError, match="G is an empty graph"):
+        run(nx.Graph(), [0])
+    with pytest.raises(TypeError, match="G must be a networkx graph; got dict"):
+        run({0: [1]}, [0])
+    with pytest.raises(ValueError, match=r"seeds must be people in the graph; not in it: \['zoe'\]"):
+        run(nx.path_graph(3), [0, "zoe"])
+    with pytest.raises(ValueError, match="seeds must name at least one person"):
+        run(nx.path_graph(3), [])
+    with pytest.raises(ValueError, match=r"seeds must be between 1 and the number of people \(3\)"):
+        run(nx.path_graph(3), 4)
+    with pytest.raises(TypeError, match="seeds must be a list of people"):
+        run(nx.path_graph(3), "0")
+
+
+def test_other_bad_inputs():
+    with pytest.raises(ValueError, match="strategy must be one of 'random', 'highest degree', 'one cluster'"):
+        choose_seeds(nx.path_graph(3), 1, "loudest")
+    with pytest.raises(ValueError, match="k must be between 1 and 3"):
+        choose_seeds(nx.path_graph(3), 5)
+    with pytest.raises(ValueError, match="model must be one of"):
+        spread(nx.path_graph(3), "gossip")
+    with pytest.raises(ValueError, match="G must be an undirected graph for the epidemic threshold"):
+        epidemic_threshold(nx.DiGraph([(0, 1)]))
+    with pytest.raises(TypeError, match="seed must be None"):
+        independent_cascade(nx.path_graph(3), [0], 0.1, seed="x")
+    with pytest.raises(TypeError, match="p must be a number"):
+        independent_cascade(nx.path_graph(3), [0], "0.1")
+    assert set(PARAMS) >= {"p", "theta", "neighbours", "beta", "gamma", "n_seeds", "strategy"}

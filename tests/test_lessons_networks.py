@@ -1,0 +1,112 @@
+"""Lessons 03 and 04: their questions, with every right answer worked out here independently.
+
+Numbers come from formulas or from networkx, not from the question's own answer function,
+so a question that drifts from the model (or a model that drifts from theory) fails here.
+"""
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+from scipy import optimize
+
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.models import diffusion, networks
+from smlearn.questions import how_things_spread as spread_quiz
+from smlearn.questions import who_is_connected as network_quiz
+
+ALL = network_quiz.QUESTIONS + spread_quiz.QUESTIONS
+
+
+@pytest.mark.parametrize("question", ALL, ids=lambda q: q.id)
+def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
+    assert "No answer yet" in question.check(...).message
+    question.hint()
+    assert capsys.readouterr().out.startswith("Hint: ")
+    assert question.explanation
+
+
+@pytest.mark.parametrize("question", [q for q in ALL if isinstance(q, NumericQuestion)], ids=lambda q: q.id)
+def test_numeric_questions_accept_their_answer_and_refuse_a_far_one(question):
+    expected = question._expected()
+    assert question.check(expected).correct
+    assert not question.check(expected * 1.5 + 1).correct
+
+
+# ---- Lesson 03 ------------------------------------------------------------------------------
+
+def test_top_share_is_the_top_ten_accounts_share_of_followers():
+    G = networks.follower_network(1000, 6, 0.05, seed=np.random.default_rng(1))
+    # compare_kinds makes the friendship network first from the same generator, so rebuild both in order
+    rng = np.random.default_rng(1)
+    networks.friendship_network(1000, 6, 0.1, seed=rng)
+    G = networks.follower_network(1000, 6, 0.05, seed=rng)
+    followers = np.sort([d for _, d in G.in_degree()])[::-1]
+    right = followers[:10].sum() / followers.sum()
+    assert network_quiz.top_share.check(round(right, 3)).correct
+    assert not network_quiz.top_share.check(0.01).correct       # the fair share of 10 accounts in 1000
+
+
+def test_karate_mean_path_matches_networkx():
+    right = nx.average_shortest_path_length(nx.karate_club_graph())
+    assert network_quiz.karate_path.check(round(right, 2)).correct
+
+
+def test_choice_answers_of_lesson_03():
+    assert network_quiz.reciprocity.check("b").correct
+    assert not network_quiz.reciprocity.check("a").correct
+    assert network_quiz.real_network.check("b").correct
+    # and the reasoning holds: a random graph with karate's members and ties has clustering = its density
+    karate = nx.karate_club_graph()
+    density = nx.density(karate)
+    assert density == pytest.approx(0.139, abs=0.001)
+    assert nx.average_clustering(karate) == pytest.approx(0.57, abs=0.005) and nx.average_clustering(karate) > 4 * density
+
+
+def test_reciprocity_really_is_higher_for_friendship():
+    table = networks.compare_kinds(**network_quiz.SETTINGS).table
+    assert table.loc["friendship", "reciprocity"] == 1.0 > 0.2 > table.loc["follower", "reciprocity"]
+
+
+# ---- Lesson 04 -----------------------------------------------------------------------------
+
+def test_peak_time_is_bass_formula():
+    assert spread_quiz.peak_time.check(round(math.log(0.38 / 0.03) / 0.41, 2)).correct
+    assert spread_quiz.peak_time.check(6.19).correct
+
+
+def test_word_of_mouth_wins_above_the_root_of_ln1r_over_r():
+    # Over the whole diffusion the push share is (p/q) ln(1 + q/p) (integral of p(1 - F)); half at ln(1+r)/r = 1/2.
+    r = optimize.brentq(lambda r: math.log(1 + r) / r - 0.5, 1, 10)
+    assert r == pytest.approx(2.513, abs=1e-3)
+    assert spread_quiz.ratio.check(round(r, 1)).correct
+    assert not spread_quiz.ratio.check(1.0).correct
+
+
+def test_highest_degree_seeding_reaches_most_on_the_follower_network():
+    from smlearn.widgets.spread import build_network
+
+    g = diffusion.prepare(build_network("follower", 1000, 6, 0.1, 1))
+    reach = {s: np.mean([diffusion.spread(g, "independent cascade", p=0.1, strategy=s, seed=i).final_share
+                         for i in range(20)]) for s in diffusion.STRATEGIES}
+    assert max(reach, key=reach.get) == "highest degree"
+    assert reach["highest degree"] > 2 * max(reach["random"], reach["one cluster"])
+    assert spread_quiz.best_strategy.check("b").correct
+
+
+def test_epidemic_threshold_question_uses_the_formula():
+    G = networks.friendship_network(1000, 6, 0.1, seed=1)
+    k = np.array([d for _, d in G.degree()], float)
+    assert spread_quiz.threshold_value.check(round(k.mean() / ((k**2).mean() - k.mean()), 3)).correct
+
+
+def test_centola_answer():
+    assert spread_quiz.centola.check("b").correct
+    assert not spread_quiz.centola.check("a").correct
+
+
+def test_choice_questions_have_feedback_for_wrong_options():
+    for question in ALL:
+        if isinstance(question, ChoiceQuestion):
+            assert question._option_feedback

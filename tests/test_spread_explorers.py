@@ -1,0 +1,175 @@
+"""NetworkExplorer and SpreadExplorer (and their views): driven from code, they change the plotted data in place."""
+
+import base64
+import io
+
+import numpy as np
+import pytest
+
+from smlearn.models import diffusion, networks
+from smlearn.params import Choice
+from smlearn.plots.style import png_bytes
+from smlearn.widgets import NetworkExplorer, SpreadExplorer
+
+
+@pytest.fixture
+def net():
+    return NetworkExplorer(n=200)
+
+
+@pytest.fixture
+def spread():
+    return SpreadExplorer(n=400)
+
+
+def decoded(png):
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize("cls", [NetworkExplorer, SpreadExplorer])
+def test_every_control_gets_a_widget_of_its_range(cls):
+    explorer = cls(n=200)
+    explorer.widget
+    assert set(explorer._sliders) == set(cls.CONTROLS)
+    for name, widget in explorer._sliders.items():
+        param = cls.PARAMS[name]
+        if isinstance(param, Choice):
+            assert [value for _, value in widget.options] == list(param.options)
+        else:
+            assert (widget.min, widget.max, widget.step) == (param.min, param.max, param.step)
+        assert widget.value == explorer.params[name]
+
+
+@pytest.mark.parametrize("cls", [NetworkExplorer, SpreadExplorer])
+def test_sliders_cannot_produce_values_the_models_reject(cls):
+    explorer = cls(n=200)
+    for name in cls.CONTROLS:
+        param = cls.PARAMS[name]
+        values = param.options if isinstance(param, Choice) else (param.min, param.max)
+        for value in values:
+            explorer.update(**{name: value})
+        explorer.update(**{name: explorer.PARAMS[name].default if name != "n" else 200})
+
+
+def test_network_explorer_update_changes_the_data_in_place(net):
+    figure = net.figure
+    line = net._artists["degrees"]["follower"]
+    before = line.get_xdata().copy()
+    net.update(mean_degree=12)
+    assert net.figure is figure and net._artists["degrees"]["follower"] is line
+    expected = networks.compare_kinds(200, 12, 0.1, 0.05, seed=1)
+    assert net.result.table.equals(expected.table)
+    followers = np.array([d for _, d in expected.follower.in_degree()])
+    assert line.get_xdata().max() == followers.max()
+    assert not np.array_equal(before, line.get_xdata())
+    bars = net._artists["bars"]["follower"]
+    assert bars[0].get_width() == pytest.approx(expected.table.loc["follower", "reciprocity"])
+
+
+def test_network_explorer_title_and_description_follow_the_data(net):
+    title = net.figure._suptitle.get_text()
+    assert title.startswith("Friendships are all returned")
+    net.update(follow_back=1.0)
+    assert "100% of follows are returned" in net.figure._suptitle.get_text()
+    assert "Two network drawings of 200 people" in net.description
+
+
+def test_spread_explorer_update_reruns_the_model_and_redraws(spread):
+    reached = spread._artists["reached"]
+    before = reached.get_ydata().copy()
+    spread.update(p=0.5)
+    g, _, _ = spread.network(**spread.params)
+    expected = diffusion.spread(g, "independent cascade", p=0.5, n_seeds=5, strategy="random", seed=1)
+    assert SpreadExplorer.PARAMS["p"].default == 0.3
+    np.testing.assert_array_equal(spread.result.run.adopted_at, expected.adopted_at)
+    np.testing.assert_allclose(reached.get_ydata(), expected.curve["share"])
+    assert not np.array_equal(before, reached.get_ydata())
+
+
+def test_moving_the_step_reuses_the_run_and_recolours_the_drawing(spread, monkeypatch):
+    spread.update(p=0.4)
+    run = spread.result.run
+    calls = []
+    original = diffusion.spread
+    monkeypatch.setattr(diffusion, "spread", lambda *a, **k: calls.append(1) or original(*a, **k))
+    spread.update(step=2)
+    assert spread.result.run is run and not calls
+    reached_at_2 = len(spread._artists["states"][1].get_offsets())
+    assert reached_at_2 == int(((run.adopted_at >= 0) & (run.adopted_at <= 2)).sum())
+    spread.update(step=run.steps)
+    assert len(spread._artists["states"][1].get_offsets()) == run.final_size
+    assert spread._artists["step_line"].get_xdata()[0] == run.steps
+
+
+def test_the_network_is_built_once_and_reused(spread, monkeypatch):
+    calls = []
+    original = diffusion.prepare
+    def counting(G):
+        if not isinstance(G, diffusion.SpreadGraph):   # a real conversion, not a pass-through
+            calls.append(1)
+        return original(G)
+
+    monkeypatch.setattr(diffusion, "prepare", counting)
+    spread.update(model="SIR")
+    spread.update(beta=0.3)
+    assert not calls
+    spread.update(network="follower")
+    assert len(calls) == 1
+    spread.update(network="friendship")
+    assert len(calls) == 1
+
+
+def test_complex_contagion_on_clustered_and_shuffled_networks(spread):
+    spread.update(model="complex contagion", strategy="one cluster", n_seeds=7)
+    assert spread.result.run.final_share == 1.0
+    spread.update(network="shuffled friendship")
+    assert spread.result.run.final_share < 0.1
+    assert "Complex contagion from 7 starting people" in spread.figure._suptitle.get_text()
+
+
+def test_sir_adds_the_ill_curve(spread):
+    spread.update(model="SIR", beta=0.3, gamma=0.2)
+    curve = spread.result.run.curve
+    np.testing.assert_allclose(spread._artists["active"].get_ydata(), curve["infected"] / 400)
+    assert "ill at once" in spread.description
+
+
+@pytest.mark.parametrize("make", [lambda: NetworkExplorer(n=200), lambda: SpreadExplorer(n=400)])
+def test_without_a_front_end_there_is_a_png_and_text(make):
+    explorer = make()
+    bundle = explorer._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert explorer.description in bundle["text/plain"]
+
+
+@pytest.mark.parametrize("make, changes", [
+    (lambda: NetworkExplorer(n=200), [{"rewire": 0.3}, {"follow_back": 0.5}, {"draw": 2}]),
+    (lambda: SpreadExplorer(n=400), [{"p": 0.3}, {"step": 3}, {"network": "follower"}, {"model": "SIR"}]),
+])
+def test_fast_redraw_shows_the_same_picture_as_a_full_redraw(make, changes):
+    explorer = make()
+    explorer.png()
+    for change in changes:
+        explorer.update(**change)
+        fast, full = decoded(explorer.png()), decoded(png_bytes(explorer.figure))
+        differing = (np.abs(fast - full).sum(axis=2) > 0).mean()
+        assert differing < 0.005, f"{differing:.2%} of pixels differ after {change}"
+
+
+def test_bad_values_are_refused_and_leave_the_state_alone(spread):
+    before = spread.params
+    with pytest.raises(ValueError, match="model must be one of"):
+        spread.update(model="gossip")
+    with pytest.raises(ValueError, match="p must be between 0.0 and 1.0"):
+        spread.update(p=2)
+    with pytest.raises(ValueError, match="n must be between 100 and 3000"):
+        SpreadExplorer(n=50)
+    assert spread.params == before
+
+
+def test_axes_are_labelled_with_units(net, spread):
+    degree_ax = net.figure.axes[2]
+    assert "(people, log scale)" in degree_ax.get_xlabel() and degree_ax.get_yscale() == "log"
+    assert spread.figure.axes[0].get_ylabel() == "Share of people (0 to 1)"
