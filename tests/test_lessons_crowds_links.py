@@ -72,6 +72,10 @@ def test_friends_or_content_answer_matches_the_model():
     content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
     assert links_quiz.friends_or_content.check("b").correct
+    # The lesson splits content's week-52 visits: about 117 from having the pages at all, the rest from links.
+    unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
+    assert round(content.iloc[-1]) == 307 and round(unlinked.iloc[-1]) == 117
+    assert unlinked.iloc[-1] > friends.iloc[-1] and content.iloc[-1] - unlinked.iloc[-1] > unlinked.iloc[-1]
 
 
 # ---- Facts the prose of lesson 05 states --------------------------------------------------------
@@ -81,7 +85,7 @@ def test_lesson_05_facts():
     p = ranking.PARAMS
     assert "position 1 is seen by half the readers, position 10 by a twentieth" in LESSON_05
     assert p["top_attention"].default == 0.5 and p["attention_decay"].default == 1.0
-    assert "(quality 0.1, while the average is about 0.29)" in LESSON_05
+    assert "(quality 0.1, while qualities are drawn with an average of about 0.29" in LESSON_05
     assert p["target_quality"].default == 0.1 and round(2 / (2 + 5), 2) == 0.29   # Beta(2, 5) mean
     assert "a bound of about 0.84" in LESSON_05
     assert float(ranking.wilson_lower_bound(20, 0)) == pytest.approx(0.84, abs=0.005)

@@ -87,17 +87,17 @@ friends_or_content = ChoiceQuestion(
     " friends): which brings more search visits by week 52, and why?",
     [
         "Friends: 20 links at once beat a trickle of links from strangers",
-        "Content: its links keep coming and compound through rank, while friends link once",
+        "Content: every guide is one more page that search can find, and good guides keep earning links that compound through rank, while friends link once",
         "They end level, because a link is a link",
         "Neither: the web is too big for a small site to be found",
     ],
-    answer_fingerprint="8480398f468b4fa4",
+    answer_fingerprint="62c1ade7ada208ff",
     hint="Run both and compare the visits column at week 1 and at week 52.",
     feedback={
         "a": "True in week 1 only. Compare week 52.",
         "c": "Count the links at week 52 in both runs.",
         "d": "Both runs do get found; one far more than the other.",
     },
-    explanation="Networking's human links can become a few website links once; content keeps earning them."
+    explanation="Networking's human links can become a few website links once; content keeps adding pages and earning links."
     " That is Source B's line in numbers: networking makes human links, media gets website links.",
 )
