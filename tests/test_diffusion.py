@@ -375,6 +375,128 @@ def test_the_same_seed_gives_the_same_run(G, p, seed):
     np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
+# ---- The fast frontier step against a plain reference ------------------------------------------
+#
+# The engine only touches the ties of the people who just changed. These references do
+# it the plain way: every step they look at every person, one at a time, with
+# networkx. They draw the same random numbers in the same order (one per person who
+# heard something, in the order of the graph's nodes), so a correct engine must give
+# exactly the same run, person by person, not only the same distribution.
+
+def _plain_listeners(G):
+    """person -> the people who hear from them (followers, in a follower network)."""
+    if G.is_directed():
+        return {v: [u for u in G.predecessors(v) if u != v] for v in G}
+    return {v: [u for u in G.neighbors(v) if u != v] for v in G}
+
+
+def plain_cascade(G, seeds, p, rng, max_steps=1000):
+    hears = _plain_listeners(G)
+    adopted_at = {v: 0 for v in seeds}
+    newest, step = set(seeds), 0
+    while newest and step < max_steps:
+        tries = {v: sum(u in newest for u in G if v in hears[u]) for v in G if v not in adopted_at}
+        reached = [v for v in G if tries.get(v, 0) > 0]
+        draws = rng.random(len(reached))
+        newest = {v for v, x in zip(reached, draws) if x < 1 - (1 - p) ** tries[v]}
+        if not newest:
+            break
+        step += 1
+        adopted_at.update(dict.fromkeys(newest, step))
+    return adopted_at, step
+
+
+def plain_threshold(G, seeds, theta=None, neighbours=None, max_steps=1000):
+    hears = _plain_listeners(G)
+    speakers_of = {v: [u for u in G if v in hears[u]] for v in G}
+    adopted_at = {v: 0 for v in seeds}
+    newest, step = set(seeds), 0
+    while newest and step < max_steps:
+        tipped = set()
+        for v in G:
+            if v in adopted_at or not any(u in newest for u in speakers_of[v]):
+                continue
+            adopters = sum(u in adopted_at for u in speakers_of[v])
+            need = neighbours if neighbours is not None else math.ceil(theta * len(speakers_of[v]) - 1e-9)
+            if adopters >= need:
+                tipped.add(v)
+        newest = tipped
+        if not newest:
+            break
+        step += 1
+        adopted_at.update(dict.fromkeys(newest, step))
+    return adopted_at, step
+
+
+def plain_sir(G, seeds, beta, gamma, rng, max_steps=1000):
+    hears = _plain_listeners(G)
+    order = list(G)
+    state = dict.fromkeys(G, "S")
+    infected = sorted(set(seeds), key=order.index)
+    adopted_at, recovered_at = dict.fromkeys(infected, 0), {}
+    for v in infected:
+        state[v] = "I"
+    step = 0
+    while infected and step < max_steps:
+        step += 1
+        pressure = {v: sum(state[u] == "I" and v in hears[u] for u in G) for v in G if state[v] == "S"}
+        at_risk = [v for v in G if pressure.get(v, 0) > 0]
+        caught = [v for v, x in zip(at_risk, rng.random(len(at_risk))) if x < 1 - (1 - beta) ** pressure[v]]
+        recovering = rng.random(len(infected)) < gamma
+        for v, r in zip(infected, recovering):
+            if r:
+                state[v], recovered_at[v] = "R", step
+        for v in caught:
+            state[v], adopted_at[v] = "I", step
+        infected = [v for v, r in zip(infected, recovering) if not r] + caught
+        if gamma == 0 and not caught and not any(
+                state[v] == "S" and any(state[u] == "I" for u in G if v in hears[u]) for v in G):
+            break
+    return adopted_at, recovered_at, step
+
+
+def as_dict(run, times):
+    return {v: int(t) for v, t in zip(run.nodes, times) if t >= 0}
+
+
+small_graphs = st.builds(
+    lambda n, z, directed, s: nx.gnp_random_graph(n, min(1.0, z / n), seed=s, directed=directed),
+    st.integers(1, 25), st.floats(0, 6), st.booleans(), st.integers(0, 10**6))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_graphs, probabilities, probabilities, probabilities, st.integers(1, 10), st.integers(0, 10**6))
+def test_the_frontier_engine_gives_exactly_the_plain_runs(G, p, beta, gamma, max_steps, seed):
+    seeds = choose_seeds(G, min(2, G.number_of_nodes()), "random", seed=seed)
+
+    run = independent_cascade(G, seeds, p, max_steps=max_steps, seed=seed)
+    assert (as_dict(run, run.adopted_at), run.steps) == plain_cascade(G, seeds, p, np.random.default_rng(seed), max_steps)
+
+    theta = max(p, 0.01)
+    run = threshold(G, seeds, theta, max_steps=max_steps)
+    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, theta=theta, max_steps=max_steps)
+    run = threshold(G, seeds, neighbours=2, max_steps=max_steps)
+    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, neighbours=2, max_steps=max_steps)
+
+    run = sir(G, beta, gamma, seeds, max_steps=max_steps, seed=seed)
+    expected = plain_sir(G, seeds, beta, gamma, np.random.default_rng(seed), max_steps)
+    assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
+
+
+@pytest.mark.parametrize("G", [nx.barabasi_albert_graph(150, 3, seed=5),
+                               networks.follower_network(150, 6, 0.1, seed=5)], ids=["preferential", "follower"])
+def test_the_frontier_engine_matches_the_plain_runs_on_a_larger_network(G):
+    """Wide frontiers take the engine's other counting route (a table of everyone); same answer."""
+    seeds = choose_seeds(G, 3, "highest degree")
+    run = independent_cascade(G, seeds, 0.3, seed=7)
+    assert (as_dict(run, run.adopted_at), run.steps) == plain_cascade(G, seeds, 0.3, np.random.default_rng(7))
+    run = threshold(G, seeds, 0.15)
+    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, theta=0.15)
+    run = sir(G, 0.3, 0.3, seeds, seed=7)
+    expected = plain_sir(G, seeds, 0.3, 0.3, np.random.default_rng(7))
+    assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
+
+
 # ---- Bad input -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", list(BASS_PARAMS))

@@ -388,3 +388,25 @@ def test_measures_row_is_tidy():
     assert isinstance(row, pd.Series) and row.dtype == float
     assert not math.isnan(row["mean_path"])
     assert networks.KINDS == ("friendship", "follower")
+
+
+@pytest.mark.parametrize("G", [
+    nx.karate_club_graph(),
+    nx.gnp_random_graph(150, 0.012, seed=3),                   # several components
+    networks.friendship_network(130, 4, 0.0, seed=1),          # a long ring: many rounds
+    networks.follower_network(130, 6, 0.05, seed=1),           # directed: paths ignore direction
+], ids=["karate", "fragmented", "ring", "follower"])
+@pytest.mark.parametrize("sample", [1, 64, 100, 500])
+def test_mean_path_equals_one_search_per_starting_person(G, sample):
+    """The all-at-once search must give what scipy's one-search-per-person gives, to the last bit."""
+    from scipy.sparse.csgraph import connected_components, shortest_path
+
+    _, A = networks.adjacency(G)
+    A = ((A + A.T) > 0).astype(np.int64)
+    _, labels = connected_components(A, directed=False)
+    largest = np.flatnonzero(labels == np.bincount(labels).argmax())
+    rng = np.random.default_rng(9)       # picks the starting people as measures() does
+    sources = largest if largest.size <= sample else rng.choice(largest, size=sample, replace=False)
+    hops = shortest_path(A, unweighted=True, directed=False, indices=sources)[:, largest]
+    expected = float(hops[np.isfinite(hops) & (hops > 0)].mean())
+    assert measures(G, sample=sample, seed=9)["mean_path"] == expected

@@ -40,10 +40,12 @@ tie, and much faster.
 The engine
 ----------
 A networkx graph is turned once into a :class:`SpreadGraph`: a scipy.sparse CSR array
-whose row ``i`` lists the people who hear from ``i``. Each step works on whole arrays:
-gather the rows of everyone who just adopted, count with ``numpy.bincount`` how many
-tries each person receives, draw, and move on. There is no Python loop over people, only
-one over steps. In a follower network (an edge ``u -> v`` means *u follows v*) things
+whose row ``i`` lists the people who hear from ``i``. Each step works on whole arrays,
+and only on the *frontier*: gather the rows of the people who just changed, count how
+many tries each of their listeners receives (``numpy.unique`` for a few,
+``numpy.bincount`` for many), draw, and move on. A step costs about the number of ties
+it touches, not the size of the network. There is no Python loop over people, only one
+over steps. In a follower network (an edge ``u -> v`` means *u follows v*) things
 spread from an account to its followers, against the arrows.
 
 Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
@@ -295,7 +297,7 @@ class SpreadGraph:
         """How many people."""
         return len(self.nodes)
 
-    @property
+    @cached_property
     def reach(self) -> np.ndarray:
         """How many people hear from each person (followers, in a follower network)."""
         return np.diff(self.hears.indptr)
@@ -352,14 +354,35 @@ def _listeners(g, speakers):
     """Everyone who hears from ``speakers`` (an index array), once per tie, as one array.
 
     The rows of a CSR array sit one after another in ``g.hears.indices``; we build the
-    positions of all the wanted rows at once and read them in one go.
+    positions of all the wanted rows at once and read them in one go. This is the step
+    every network model takes, and it touches only the ties of ``speakers``: its cost
+    follows the size of the frontier, not of the whole network.
     """
-    indptr = g.hears.indptr
-    starts = indptr[speakers]
-    counts = indptr[speakers + 1] - starts
-    before = np.cumsum(counts) - counts                  # where each row begins in the output
-    positions = np.repeat(starts - before, counts) + np.arange(counts.sum())
+    if not speakers.size:
+        return speakers
+    starts = g.hears.indptr[speakers]
+    counts = g.reach[speakers]
+    ends = counts.cumsum()                               # where each row ends in the output
+    positions = (starts - (ends - counts)).repeat(counts)   # each row's start, once per tie in it,
+    positions += np.arange(ends[-1])                        # plus the tie's place in the output
     return g.hears.indices[positions]
+
+
+def _heard(g, speakers, among):
+    """Who hears from ``speakers``, and from how many of them: ``(people, counts)``.
+
+    Only people marked True in ``among`` count, and ``people`` comes out in increasing
+    order. Two ways give the same answer: for a few listeners we sort them
+    (``np.unique``), which costs about their number; for many we count them into a
+    table of everyone (``np.bincount``), which costs about the size of the network but
+    less per listener. We take whichever is cheaper.
+    """
+    heard = _listeners(g, speakers)
+    if heard.size * 8 < g.n:
+        return np.unique(heard[among[heard]], return_counts=True)
+    counts = np.bincount(heard, minlength=g.n)
+    people = np.flatnonzero((counts > 0) & among)
+    return people, counts[people]
 
 
 # ---- Results ------------------------------------------------------------------------------
@@ -498,20 +521,19 @@ def independent_cascade(G, seeds, p=0.1, *, max_steps=1000, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    adopted = np.zeros(g.n, dtype=bool)
+    waiting = np.ones(g.n, dtype=bool)          # True: has not adopted yet
     adopted_at = np.full(g.n, -1, dtype=np.int64)
-    adopted[start], adopted_at[start] = True, 0
+    waiting[start], adopted_at[start] = False, 0
+    chance = 1 - (1 - params["p"]) ** np.arange(g.listens.max() + 1)   # chance[c]: caught from c tries
     newest, step = start, 0
     while newest.size and step < params["max_steps"]:
-        tries = np.bincount(_listeners(g, newest), minlength=g.n)   # c: tries each person receives
-        tries[adopted] = 0                                          # adopters cannot adopt again
-        reached = np.flatnonzero(tries)
-        caught = rng.random(reached.size) < 1 - (1 - params["p"]) ** tries[reached]
-        newest = reached[caught]
+        # c: how many tries each person who has not adopted receives from the newest adopters
+        reached, tries = _heard(g, newest, among=waiting)
+        newest = reached[rng.random(reached.size) < chance[tries]]
         if not newest.size:
             break
         step += 1
-        adopted[newest], adopted_at[newest] = True, step
+        waiting[newest], adopted_at[newest] = False, step
     return Spread("independent cascade", g.nodes, adopted_at, None, step,
                   {**params, "seeds": [g.nodes[i] for i in start]})
 
@@ -570,25 +592,24 @@ def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=Non
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    if neighbours is None:
-        # The whole number of adopting contacts that reaches the share theta; nobody adopts with 0 contacts.
-        need = np.where(g.listens > 0, np.ceil(params["theta"] * g.listens - 1e-9), np.inf)
-    else:
-        need = np.full(g.n, float(params["neighbours"]))
     heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person hears from
-    adopted = np.zeros(g.n, dtype=bool)
+    waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
     adopted_at = np.full(g.n, -1, dtype=np.int64)
-    adopted[start], adopted_at[start] = True, 0
+    waiting[start], adopted_at[start] = False, 0
     newest, step = start, 0
     while newest.size and step < params["max_steps"]:
-        news = np.bincount(_listeners(g, newest), minlength=g.n)   # new adopting contacts per person
-        heard += news
-        candidates = np.flatnonzero(news)      # only people who just heard something can tip over
-        newest = candidates[~adopted[candidates] & (heard[candidates] >= need[candidates])]
+        # Only people who just heard from a new adopter can tip over.
+        candidates, news = _heard(g, newest, among=waiting)
+        now = heard[candidates] + news
+        heard[candidates] = now
+        if neighbours is None:    # a share theta of the people they hear from (1e-9 absorbs rounding)
+            newest = candidates[now >= params["theta"] * g.listens[candidates] - 1e-9]
+        else:                     # a number of people
+            newest = candidates[now >= params["neighbours"]]
         if not newest.size:
             break
         step += 1
-        adopted[newest], adopted_at[newest] = True, step
+        waiting[newest], adopted_at[newest] = False, step
     model = "threshold" if neighbours is None else "complex contagion"
     return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
 
@@ -650,31 +671,33 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
     b, c = params["beta"], params["gamma"]
-    state = np.full(g.n, State.SUSCEPTIBLE, dtype=np.int8)
+    susceptible = np.ones(g.n, dtype=bool)
     adopted_at = np.full(g.n, -1, dtype=np.int64)
     recovered_at = np.full(g.n, -1, dtype=np.int64)
     pressure = np.zeros(g.n, dtype=np.int64)   # how many infected contacts each person has now
+    chance = 1 - (1 - b) ** np.arange(g.listens.max() + 1)   # chance[c]: infected by c infected contacts
     infected = start
-    state[infected], adopted_at[infected] = State.ACTIVE, 0
-    pressure += np.bincount(_listeners(g, infected), minlength=g.n)
+    susceptible[infected], adopted_at[infected] = False, 0
+    np.add.at(pressure, _listeners(g, infected), 1)      # +1 per tie from an infected person
+    at_risk = np.flatnonzero((pressure > 0) & susceptible)
     counts = [(g.n - infected.size, infected.size, 0)]
     step = 0
     while infected.size and step < params["max_steps"]:
         step += 1
         # 1. Infection: each susceptible person with c infected contacts.
-        at_risk = np.flatnonzero((pressure > 0) & (state == State.SUSCEPTIBLE))
-        caught = at_risk[rng.random(at_risk.size) < 1 - (1 - b) ** pressure[at_risk]]
+        caught = at_risk[rng.random(at_risk.size) < chance[pressure[at_risk]]]
         # 2. Recovery of those who were infectious during this step.
         recovering = rng.random(infected.size) < c
         recovered = infected[recovering]
-        # 3. Update states and the infected-contact counts.
-        state[recovered], recovered_at[recovered] = State.RECOVERED, step
-        state[caught], adopted_at[caught] = State.ACTIVE, step
-        pressure += np.bincount(_listeners(g, caught), minlength=g.n)
-        pressure -= np.bincount(_listeners(g, recovered), minlength=g.n)
+        # 3. Update: only the contacts of the people who changed get a new count.
+        recovered_at[recovered] = step
+        susceptible[caught], adopted_at[caught] = False, step
+        np.add.at(pressure, _listeners(g, caught), 1)          # +1 per tie from a newly infected person
+        np.subtract.at(pressure, _listeners(g, recovered), 1)  # -1 per tie from a recovered one
+        at_risk = np.flatnonzero((pressure > 0) & susceptible)
         infected = np.concatenate([infected[~recovering], caught])
         counts.append((counts[-1][0] - caught.size, infected.size, counts[-1][2] + recovered.size))
-        if c == 0 and not caught.size and not np.any((pressure > 0) & (state == State.SUSCEPTIBLE)):
+        if c == 0 and not caught.size and not at_risk.size:
             break   # nobody recovers and nobody else can be reached: nothing will change again
     return Spread("SIR", g.nodes, adopted_at, recovered_at, step, {**params, "seeds": [g.nodes[i] for i in start]},
                   np.array(counts, dtype=np.int64))

@@ -439,17 +439,45 @@ def _clustering(A, k):
     return local, float(transitivity)
 
 
+_ONES = np.array([bin(byte).count("1") for byte in range(256)])   # how many 1 bits each byte value has
+
+
 def _mean_path(A, sample, rng):
-    """Mean hops between two people in the largest component, from up to ``sample`` starting people."""
-    from scipy.sparse.csgraph import connected_components, shortest_path
+    """Mean hops between two people in the largest component, from up to ``sample`` starting people.
+
+    A breadth-first search from every starting person at once. ``reached[v]`` is a row of
+    bits, one per starting person: bit j is 1 once person v is known to be within reach
+    of starting person j. Each round, v is reached by whoever reached one of v's
+    contacts in the round before (an OR over v's row of ``A``); the bits that turn on
+    in round d are pairs d hops apart. Packing 64 starting people into each machine
+    word makes this many times faster than one search per person (the idea of
+    multi-source BFS; Then et al. 2014, PVLDB 8(4), 449-460), with the same answer.
+    """
+    from scipy.sparse.csgraph import connected_components
 
     _, labels = connected_components(A, directed=False)
     largest = np.flatnonzero(labels == np.bincount(labels).argmax())
     if largest.size < 2:
         return float("nan")
     sources = largest if largest.size <= sample else rng.choice(largest, size=sample, replace=False)
-    hops = shortest_path(A, unweighted=True, directed=False, indices=sources)[:, largest]
-    return float(hops[np.isfinite(hops) & (hops > 0)].mean())
+    words = -(-sources.size // 64)                                  # 64 starting people per word
+    start = np.zeros((A.shape[0], 64 * words), dtype=bool)
+    start[sources, np.arange(sources.size)] = True
+    reached = np.packbits(start, axis=1).view(np.uint64)            # one row of words per person
+    frontier = reached
+    has_contacts = np.flatnonzero(np.diff(A.indptr))
+    total = pairs = hops = 0
+    while True:
+        hops += 1
+        near = np.zeros_like(reached)           # OR of the frontier rows of each person's contacts
+        near[has_contacts] = np.bitwise_or.reduceat(frontier[A.indices], A.indptr[has_contacts], axis=0)
+        frontier = near & ~reached              # reached for the first time: exactly `hops` away
+        found = int(_ONES[frontier.view(np.uint8)].sum())
+        if not found:                           # everyone in the component is reached
+            return total / pairs
+        reached = reached | frontier
+        total += hops * found
+        pairs += found
 
 
 def measures(G, *, sample=500, seed=None):
