@@ -49,8 +49,23 @@ def run(source: Path, timeout: int) -> Path:
     notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
     drop_widget_views(notebook)
     target = source.with_suffix(".ipynb")
+    keep_cell_ids(notebook, target)
     jupytext.write(notebook, target, fmt="ipynb")
     return target
+
+
+def keep_cell_ids(notebook, target: Path) -> None:
+    """Give each cell the id it had in the notebook being replaced, when it is the same kind of cell.
+
+    jupytext makes new random ids each time it reads a lesson's text; keeping the old ones
+    means a rebuild changes only what really changed, which keeps diffs reviewable.
+    """
+    if not target.exists():
+        return
+    old_cells = jupytext.read(target)["cells"]
+    for cell, old in zip(notebook.cells, old_cells):
+        if cell.cell_type == old.cell_type and "id" in old:
+            cell["id"] = old["id"]
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
