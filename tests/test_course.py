@@ -16,7 +16,7 @@ LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
 
 def plain(text: str) -> str:
     """Markdown to comparable plain text: no emphasis marks, single spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", text)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[*_`]|\\(?=\$)", "", text)).strip()
 
 
 def notebook(lesson):

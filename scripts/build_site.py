@@ -1,0 +1,335 @@
+"""Build the course site: every lesson as a page, the course map, the instructor pack, launch links.
+
+Run from the repository root (needs the test extra: Sphinx, myst-nb, sphinx-book-theme)::
+
+    python scripts/build_site.py                      # -> site/_build/html/index.html
+    python scripts/build_site.py --repo https://github.com/ME/smlearn --hub https://hub.example.edu
+
+It works offline and runs no lesson: the pages show the outputs committed with each
+notebook. Steps:
+
+1. stage the sources in ``site/_build/src``, laid out as in the repository (so the
+   launch buttons and the links between documents stay right): every
+   ``notebooks/NN_*.ipynb``, ``docs/instructors/``, ``docs/adding_a_lesson.md``,
+   ``docs/images/``, and two generated pages: ``index.md`` (the course map and the claims
+   ledger, from ``notebooks/course.yml``) and ``launch.md`` (Binder and JupyterHub links
+   for every lesson);
+2. run ``sphinx-build -W --keep-going`` with ``site/conf.py``: any warning (a broken
+   cross-reference, a lesson that does not parse or render, a page outside the table of
+   contents) fails the build;
+3. check the result: a page for every lesson (in ``course.yml`` and in ``notebooks/``)
+   and for every instructor note, and every internal link and anchor in every page
+   resolves. Any problem is listed and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, unquote, urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+SITE = REPO / "site"
+DEFAULT_OUT = SITE / "_build"
+DEFAULT_REPO = "https://github.com/OWNER/smlearn"
+HUB_PLACEHOLDER = "https://YOUR-HUB.example.edu"
+
+
+def lesson_files(folder: Path = REPO / "notebooks") -> list[Path]:
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+# --- launch links ---------------------------------------------------------------------------
+
+def binder_link(repo: str, branch: str, notebook: str) -> str:
+    """The Binder link that opens ``notebooks/<notebook>`` in JupyterLab.
+
+    >>> binder_link("https://github.com/OWNER/smlearn", "main", "02_push_and_pull.ipynb")
+    'https://mybinder.org/v2/gh/OWNER/smlearn/main?urlpath=lab/tree/notebooks/02_push_and_pull.ipynb'
+    """
+    parsed = urlparse(repo)
+    urlpath = f"urlpath=lab/tree/notebooks/{notebook}"
+    if parsed.netloc == "github.com":
+        owner_name = parsed.path.strip("/").removesuffix(".git")
+        return f"https://mybinder.org/v2/gh/{owner_name}/{branch}?{urlpath}"
+    return f"https://mybinder.org/v2/git/{quote(repo, safe='')}/{branch}?{urlpath}"
+
+
+def hub_link(hub: str, repo: str, branch: str, notebook: str) -> str:
+    from smlearn.hub import nbgitpuller_link
+
+    return nbgitpuller_link(hub, repo, branch=branch, lesson=notebook)
+
+
+# --- generated pages ------------------------------------------------------------------------
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes: dict[str, str]) -> str:
+    """The home page: what the course is, the course map, the claims ledger, the tables of contents."""
+    lines = [
+        "# smlearn: social media vs social networking",
+        "",
+        "A course you can run. Marketing articles make many claims about **social media** (content",
+        "broadcast to an audience: publishing, sharing, voting, earning links) and **social",
+        "networking** (two-way ties between people who know each other). Each lesson turns some of",
+        "those claims into a small model that you run, poke with sliders and argue with:",
+        "**claims → models → evidence**.",
+        "",
+        "These pages show every lesson as it was last run, with its outputs. The sliders only move in",
+        "a live session: open a lesson on Binder or your JupyterHub with the links below, or on your own",
+        "machine (see [Run the course](launch.md)).",
+        "",
+        "## Course map",
+        "",
+        "| # | lesson | time | after | tests the claims | instructor notes | launch |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    claims = {claim.id: claim for claim in course.claims}
+    for lesson in course.lessons:
+        stem = Path(lesson.file).stem
+        notes = f"[notes](docs/instructors/{instructor_notes[lesson.id]})" if lesson.id in instructor_notes else "–"
+        launch = f"[Binder]({binder_link(repo, branch, lesson.file)})"
+        if hub:
+            launch += f" · [JupyterHub]({hub_link(hub, repo, branch, lesson.file)})"
+        lines.append(
+            f"| {lesson.id} | [{_cell(lesson.title)}](notebooks/{stem}.ipynb) | {lesson.minutes} min"
+            f" | {', '.join(lesson.prerequisites) or '–'} | {', '.join(lesson.claims) or '–'} | {notes} | {launch} |"
+        )
+    total = sum(lesson.minutes for lesson in course.lessons)
+    lines += [
+        "",
+        f"{len(course.lessons)} lessons, about {total // 60} h {total % 60:02d} min in all.",
+        "",
+        "## What you will be able to do",
+        "",
+    ]
+    for lesson in course.lessons:
+        stem = Path(lesson.file).stem
+        lines.append(f"**[{lesson.id} {_cell(lesson.title)}](notebooks/{stem}.ipynb)** ({lesson.minutes} min)")
+        lines.append("")
+        lines += [f"- {_cell(objective.text)} *({objective.bloom})*" for objective in lesson.objectives]
+        lines.append("")
+    lines += [
+        "## The claims ledger",
+        "",
+        "| claim | sources | model | tested in |",
+        "|---|---|---|---|",
+    ]
+    for claim in course.claims:
+        tested = [lesson for lesson in course.lessons if claim.id in lesson.claims]
+        where = ", ".join(f"[{l.id}](notebooks/{Path(l.file).stem}.ipynb)" for l in tested) or "–"
+        models = ", ".join(f"`{m}`" for m in claim.models) or "–"
+        lines.append(f"| {_cell(claim.claim)} | {', '.join(claim.sources)} | {models} | {where} |")
+    lines += [
+        "",
+        "## For instructors and contributors",
+        "",
+        "- [The instructor pack](docs/instructors/README.md): setting up a class, handing out copies,",
+        "  session plans, misconceptions, discussion prompts and the answer key, lesson by lesson.",
+        "- [Adding a lesson](docs/adding_a_lesson.md): the contracts every model, view, explorer,",
+        "  question set and lesson follows.",
+        "- [Run the course](launch.md): on your machine, on Binder, or on a JupyterHub.",
+        "",
+        "```{toctree}",
+        ":hidden:",
+        ":caption: Lessons",
+        "",
+    ]
+    lines += [f"notebooks/{Path(lesson.file).stem}" for lesson in course.lessons]
+    lines += ["```", "", "```{toctree}", ":hidden:", ":caption: Teach and extend", "", "launch",
+              "docs/instructors/README"]
+    lines += [f"docs/instructors/{Path(name).stem}" for _, name in sorted(instructor_notes.items())]
+    lines += ["docs/adding_a_lesson", "```", ""]
+    return "\n".join(lines)
+
+
+def launch_page(course, repo: str, branch: str, hub: str | None) -> str:
+    shown_hub = hub or HUB_PLACEHOLDER
+    lines = [
+        "# Run the course",
+        "",
+        "## On your own machine",
+        "",
+        "With Python 3.11 or newer, in a copy of the course repository:",
+        "",
+        "```bash",
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e . && jupyter lab notebooks/00_start_here.ipynb",
+        "```",
+        "",
+        "Every lesson's first cell checks the set-up and says what to fix if something is missing.",
+        "",
+        "## Binder (nothing to install)",
+        "",
+        "Binder builds the course from `environment.yml` and `postBuild` and opens a lesson in",
+        "JupyterLab. A session is deleted after some minutes without activity: download your notebooks.",
+        "",
+        f"These links are for `{repo}` on branch `{branch}`"
+        + (" (a template: build the site with `--repo` to point them at your copy)." if "OWNER" in repo else "."),
+        "",
+        "| # | lesson | Binder | JupyterHub |",
+        "|---|---|---|---|",
+    ]
+    for lesson in course.lessons:
+        lines.append(
+            f"| {lesson.id} | {_cell(lesson.title)} | [launch]({binder_link(repo, branch, lesson.file)})"
+            f" | [launch]({hub_link(shown_hub, repo, branch, lesson.file)}) |"
+        )
+    lines += [
+        "",
+        "## A JupyterHub",
+        "",
+        "The JupyterHub links use nbgitpuller (it must be installed in the hub's image): the first click",
+        "clones the course into the learner's home, later clicks merge in the course's changes without",
+        "overwriting the learner's own edits."
+        + ("" if hub else f" `{HUB_PLACEHOLDER}` stands for your hub: build the site with `--hub`, or"
+           " print a link with"),
+        "" if hub else "`smlearn hub-link https://your.hub https://github.com/OWNER/smlearn --lesson 02_push_and_pull.ipynb`.",
+        "",
+        "The [instructor pack](docs/instructors/README.md) says how to build the hub's image.",
+        "",
+        "## In the browser, with no server (not yet)",
+        "",
+        "A JupyterLite build would run the lessons in the browser alone, but its Python (Pyodide) needs",
+        "WebAssembly builds of numpy, pandas, scipy and matplotlib that only Pyodide's own download",
+        "site provides; the course is not offered that way yet (the README's deployment section says",
+        "what stops it).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# --- staging and building -------------------------------------------------------------------
+
+def stage(src: Path, repo: str, branch: str, hub: str | None) -> None:
+    from smlearn.course import load_course
+
+    course = load_course(REPO / "notebooks")
+    if src.exists():
+        shutil.rmtree(src)
+    (src / "notebooks").mkdir(parents=True)
+    for notebook in lesson_files():
+        shutil.copy2(notebook, src / "notebooks" / notebook.name)
+    docs = REPO / "docs"
+    shutil.copytree(docs / "instructors", src / "docs" / "instructors")
+    shutil.copy2(docs / "adding_a_lesson.md", src / "docs" / "adding_a_lesson.md")
+    if (docs / "images").is_dir():
+        shutil.copytree(docs / "images", src / "docs" / "images")
+    notes = {}
+    for path in sorted((src / "docs" / "instructors").glob("[0-9][0-9]_*.md")):
+        notes[path.name[:2]] = path.name
+    (src / "index.md").write_text(index_page(course, repo, branch, hub, notes), encoding="utf-8")
+    (src / "launch.md").write_text(launch_page(course, repo, branch, hub), encoding="utf-8")
+
+
+def sphinx_build(src: Path, html: Path, repo: str, branch: str, hub: str | None) -> int:
+    import os
+
+    env = {**os.environ, "SMLEARN_SITE_REPO": repo, "SMLEARN_SITE_BRANCH": branch, "SMLEARN_SITE_HUB": hub or ""}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", "-j", "auto",
+               "-c", str(SITE), "-d", str(html.parent / "doctrees"), str(src), str(html)]
+    return subprocess.run(command, env=env).returncode
+
+
+# --- checking the result ---------------------------------------------------------------------
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        for key in ("href", "src"):
+            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("preconnect", "dns-prefetch")):
+                self.links.append(attrs[key])
+
+
+def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Path = REPO / "docs" / "instructors") -> list[str]:
+    """Every problem with a built site: missing pages, broken internal links or anchors.
+
+    >>> import tempfile
+    >>> site = Path(tempfile.mkdtemp())
+    >>> _ = (site / "index.html").write_text('<a href="a.html#x">a</a> <a href="b.html">b</a> <a href="https://x.org">x</a>')
+    >>> _ = (site / "a.html").write_text('<h1 id="y">A</h1>')
+    >>> for problem in check_site(site, notebooks=site, instructors=site): print(problem)
+    index.html: broken link a.html#x (no anchor 'x' in a.html)
+    index.html: broken link b.html (no such file)
+    """
+    problems = []
+    from smlearn.course import load_course
+
+    expected = {f"notebooks/{p.stem}.html" for p in lesson_files(notebooks)}
+    if (notebooks / "course.yml").is_file():
+        expected |= {f"notebooks/{Path(lesson.file).stem}.html" for lesson in load_course(notebooks).lessons}
+    expected |= {f"docs/instructors/{p.stem}.html" for p in instructors.glob("*.md")}
+    problems += [f"no page for {name}" for name in sorted(expected) if not (html / name).is_file()]
+
+    pages = {}
+    for path in sorted(html.rglob("*.html")):
+        if "_static" in path.relative_to(html).parts:
+            continue  # the theme's templates and assets, not pages
+        parser = _Page()
+        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+        pages[path.resolve()] = parser
+    for path, parser in pages.items():
+        where = path.relative_to(html.resolve())
+        for link in parser.links:
+            parsed = urlparse(link)
+            if parsed.scheme or link.startswith("//") or link.startswith("#") and not link[1:]:
+                continue  # external (http, https, mailto, data, javascript) or the top of this page
+            target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{where}: broken link {link} (no such file)")
+            elif parsed.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else set()
+                if unquote(parsed.fragment) not in ids:
+                    problems.append(f"{where}: broken link {link} (no anchor {parsed.fragment!r} in {target.name})")
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build the course site (offline) and check it.")
+    parser.add_argument("--repo", default=DEFAULT_REPO, help=f"the course repository for launch links (default {DEFAULT_REPO})")
+    parser.add_argument("--branch", default="main")
+    parser.add_argument("--hub", default=None, help="a JupyterHub address for nbgitpuller launch links")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="build folder (default site/_build)")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(REPO))
+    started = time.perf_counter()
+    src, html = args.out / "src", args.out / "html"
+    stage(src, args.repo, args.branch, args.hub)
+    if html.exists():
+        shutil.rmtree(html)
+    status = sphinx_build(src, html, args.repo, args.branch, args.hub)
+    if status != 0:
+        print(f"site: sphinx-build failed (status {status}); see the warnings above", file=sys.stderr)
+        return 1
+    problems = check_site(html)
+    for problem in problems:
+        print(f"site: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    pages = len(list(html.rglob("*.html")))
+    print(f"site: {pages} pages, every lesson rendered and every internal link resolves,"
+          f" in {time.perf_counter() - started:.0f} s: {html / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Sphinx configuration for the course site. Build it with ``python scripts/build_site.py``.
+
+The build script stages the sources (the lessons as committed, with their outputs, the
+instructor pack, the contributor guide and pages it generates from ``notebooks/course.yml``)
+in ``site/_build/src`` and runs Sphinx with this folder as the configuration directory.
+Nothing is executed and nothing is downloaded: the lessons render from their saved outputs.
+"""
+
+import os
+
+project = "smlearn: social media vs social networking"
+author = "smlearn developers"
+copyright = "smlearn developers; lesson text CC BY 4.0, code MIT"
+
+extensions = ["myst_nb"]
+
+# Render what the committed notebooks show; never run them here (the tests do that).
+nb_execution_mode = "off"
+nb_output_stderr = "show"
+nb_merge_streams = True
+# The lessons' live explorers are stripped when they are saved; their static PNG is what a page shows.
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
+
+myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
+# "$40 ... $200" in a lesson is money, not maths: a $ next to a space never delimits maths here.
+myst_dmath_allow_space = False
+myst_dmath_allow_digits = False
+myst_heading_anchors = 3
+
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+master_doc = "index"
+
+# The launch buttons on each lesson (Binder, and a JupyterHub through nbgitpuller) point at the
+# repository the site is built for; scripts/build_site.py passes them in from its options.
+repository_url = os.environ.get("SMLEARN_SITE_REPO", "https://github.com/OWNER/smlearn")
+repository_branch = os.environ.get("SMLEARN_SITE_BRANCH", "main")
+jupyterhub_url = os.environ.get("SMLEARN_SITE_HUB", "")
+
+html_theme = "sphinx_book_theme"
+html_title = "smlearn"
+html_static_path = []
+html_theme_options = {
+    "repository_url": repository_url,
+    "repository_branch": repository_branch,
+    "path_to_docs": "",  # the staged sources mirror the repository: notebooks/NN_name.ipynb
+    "use_repository_button": True,
+    "launch_buttons": {
+        "binderhub_url": "https://mybinder.org",
+        "jupyterhub_url": jupyterhub_url,
+        "notebook_interface": "jupyterlab",
+    },
+    "home_page_in_toc": True,
+    "show_navbar_depth": 1,
+}
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = True  # the download button offers each lesson's .ipynb
