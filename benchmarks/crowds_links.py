@@ -21,7 +21,6 @@ triggers it (target <= 1.3 x the bare redraw). Results go to
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 import time
@@ -30,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.run import summary, timings  # noqa: E402  (the foundation's timing helpers)
+from benchmarks.run import print_explorer, report, summary, timings  # noqa: E402  (the foundation's helpers)
 
 
 def bench_pagerank(n_pages: int, repeats: int) -> dict:
@@ -98,7 +97,6 @@ def main(argv=None) -> int:
         row = results[name]
         checks[f"{name} model <= 10 ms"] = row["model"]["median_ms"] <= 10
         checks[f"{name} update / draw <= 1.3"] = row["update"]["median_ms"] / row["draw"]["median_ms"] <= 1.3
-    results["checks"] = checks
 
     print(f"PageRank on {pr['pages']:,} pages, {pr['links']:,} links (built in {pr['graph build s']:.1f} s); "
           f"largest difference from networkx {pr['max |ours - networkx|']:.1e}")
@@ -107,18 +105,8 @@ def main(argv=None) -> int:
         ratio = pr["networkx pagerank"]["median_ms"] / row["median_ms"]
         print(f"  {name:<26}{row['median_ms']:>10.1f} ms   {ratio:>5.1f} x networkx's speed")
     for name in ("FrontPageExplorer", "MusicLabExplorer", "LinkExplorer"):
-        row = results[name]
-        print(f"\n{name:<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
-        for part, times in row.items():
-            ratio = times["median_ms"] / row["draw"]["median_ms"]
-            print(f"  {part:<26}{times['median_ms']:>10.2f}{times['p10_ms']:>8.1f}-{times['p90_ms']:<7.1f}{ratio:>9.2f}")
-    print("\nTargets:")
-    for check, passed in checks.items():
-        print(f"  {'met ' if passed else 'MISSED'} {check}")
-
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "crowds_links.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print_explorer(name, results[name])
+    report(results, checks, "crowds_links.json")
     return 0
 
 

@@ -37,7 +37,6 @@ reduced. Results go to ``benchmarks/results/diffusion.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import platform
 import random
@@ -52,6 +51,7 @@ sys.path.insert(0, str(REPO))
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 
+from benchmarks.run import report  # noqa: E402  (the foundation's helpers)
 from smlearn.models import diffusion, networks  # noqa: E402
 
 P_IC, THETA, BETA, GAMMA, STARTERS = 0.2, 0.1, 0.1, 0.2, 10
@@ -338,13 +338,7 @@ def main(argv=None) -> int:
         "NetworkExplorer update <= 1.3 x draw": explorers["NetworkExplorer (300 people)"]["update (shortcuts)"]
         / explorers["NetworkExplorer (300 people)"]["draw"] <= 1.3,
     }
-    results["checks"] = checks
-    print("\nTargets:")
-    for check, passed in checks.items():
-        print(f"  {'met ' if passed else 'MISSED'} {check}")
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "diffusion.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report(results, checks, "diffusion.json")
     return 0
 
 

@@ -17,7 +17,6 @@ Prints medians (and the 10th-90th percentiles) and writes
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from run import summary, timings  # noqa: E402  (the foundation's helpers)
+from run import print_explorer, report, summary, timings  # noqa: E402  (the foundation's helpers)
 
 
 def bench_effort(repeats):
@@ -94,10 +93,7 @@ def main(argv=None) -> int:
     for name in ("EffortExplorer", "ReturnsExplorer"):
         rows = results[name]
         draw = rows["draw"]["median_ms"]
-        print(f"\n{name:<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
-        for label, row in rows.items():
-            print(f"  {label:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}"
-                  f"{row['median_ms'] / draw:>9.2f}")
+        print_explorer(name, rows)
         checks[f"{name}: model <= 10 ms"] = rows["model"]["median_ms"] <= 10
         checks[f"{name}: update / draw <= 1.3"] = rows["update"]["median_ms"] / draw <= 1.3
         checks[f"{name}: update with new axis limits / draw <= 1.3"] = \
@@ -107,13 +103,7 @@ def main(argv=None) -> int:
         print(f"  {label:<36.36}{row['median_ms']:>10.1f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}")
     for label in ("best_allocation(8), 52 weeks", "best_allocation(8), 104 weeks"):
         checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
-    results["checks"] = checks
-    print("\nTargets:")
-    for check, passed in checks.items():
-        print(f"  {'met ' if passed else 'MISSED'} {check}")
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "effort_returns.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report(results, checks, "effort_returns.json")
     return 0
 
 

@@ -54,6 +54,26 @@ def summary(times: list[float]) -> dict:
     return {"median_ms": statistics.median(times), "p10_ms": deciles[0], "p90_ms": deciles[-1], "n": len(times)}
 
 
+def print_explorer(name: str, rows: dict) -> None:
+    """Print one explorer's rows (median, p10-p90, ratio to its bare redraw ``rows["draw"]``)."""
+    draw = rows["draw"]["median_ms"]
+    print(f"\n{name:<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
+    for label, row in rows.items():
+        print(f"  {label:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}"
+              f"{row['median_ms'] / draw:>9.2f}")
+
+
+def report(results: dict, checks: dict, filename: str) -> None:
+    """Print which targets were met, and save everything as ``benchmarks/results/<filename>``."""
+    results["checks"] = checks
+    print("\nTargets:")
+    for check, passed in checks.items():
+        print(f"  {'met ' if passed else 'MISSED'} {check}")
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / filename).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
 def bench_push_pull(repeats: int) -> dict:
     from smlearn.models import traffic
     from smlearn.plots.style import png_bytes
@@ -107,7 +127,7 @@ def main(argv=None) -> int:
     explorer = results["PushPullExplorer"]
     imports = results["import"]
     import_cost = imports["smlearn"]["median_ms"]
-    results["checks"] = {
+    checks = {
         "model <= 10 ms": explorer["model"]["median_ms"] <= 10,
         "update / draw <= 1.3": explorer["update"]["median_ms"] / explorer["draw"]["median_ms"] <= 1.3,
         "update with new axis limits / draw <= 1.3":
@@ -116,20 +136,11 @@ def main(argv=None) -> int:
     }
 
     print(f"Python {results['machine']['python']} on {results['machine']['processor']}; medians over {repeats} updates\n")
-    print(f"{'PushPullExplorer':<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
-    for name, row in explorer.items():
-        ratio = row["median_ms"] / explorer["draw"]["median_ms"]
-        print(f"  {name:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}{ratio:>9.2f}")
+    print_explorer("PushPullExplorer", explorer)
     print(f"\n{'import (fresh interpreter)':<28}{'median ms':>10}")
     for name, row in imports.items():
         print(f"  {name:<26}{row['median_ms']:>10.1f}")
-    print("\nTargets:")
-    for check, passed in results["checks"].items():
-        print(f"  {'met ' if passed else 'MISSED'} {check}")
-
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report(results, checks, "latest.json")
     return 0
 
 

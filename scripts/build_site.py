@@ -92,7 +92,6 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
         "| # | lesson | time | after | tests the claims | instructor notes | launch |",
         "|---|---|---|---|---|---|---|",
     ]
-    claims = {claim.id: claim for claim in course.claims}
     for lesson in course.lessons:
         stem = Path(lesson.file).stem
         notes = f"[notes](docs/instructors/{instructor_notes[lesson.id]})" if lesson.id in instructor_notes else "–"

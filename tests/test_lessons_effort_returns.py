@@ -9,11 +9,10 @@ import math
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from smlearn import data
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import ChoiceQuestion
 from smlearn.models import effort, traffic
 from smlearn.questions import capstone, effort_and_automation, measuring_returns
 
