@@ -6,7 +6,8 @@ the title move. Redrawing all of it costs tens of milliseconds, most of it in te
 layout. So, as matplotlib's own animations do ("blitting"), we draw the unchanging
 part once, keep a copy of its pixels, and on each update paste that copy back and
 draw only the artists that change. The copy is thrown away and the whole figure
-redrawn whenever an axis limit changes, because tick labels follow the limits.
+redrawn whenever an axis limit changes, because tick labels follow the limits, or when
+the view says it changed something else that is not dynamic (its ``version``).
 
 Examples
 --------
@@ -35,12 +36,17 @@ class PngRenderer:
         A figure with an Agg canvas (as :func:`smlearn.plots.style.new_figure` makes).
     dynamic : list of matplotlib artists
         The artists that an update may change (lines, markers, moving labels, the
-        title). Everything else must only change together with an axis limit.
+        title). Everything else must only change together with an axis limit, or
+        together with ``version``.
+    version : callable, optional
+        Returns a value that the view changes whenever it changes an artist that is not
+        dynamic (say, the ties of a newly drawn network); a new value means a full redraw.
     """
 
-    def __init__(self, figure, dynamic=()):
+    def __init__(self, figure, dynamic=(), version=None):
         self.figure = figure
         self.dynamic = list(dynamic)
+        self.version = version or (lambda: None)
         self.full_redraws = 0   # how often the whole figure had to be drawn: benchmarks report it
         self._background = None
         self._key = None
@@ -48,7 +54,7 @@ class PngRenderer:
     def _layout_key(self):
         # Tick labels, and so the whole static picture, depend on these and nothing else we change.
         limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)
-        return limits, tuple(self.figure.get_size_inches()), self.figure.dpi
+        return limits, tuple(self.figure.get_size_inches()), self.figure.dpi, self.version()
 
     def png(self) -> bytes:
         """Return the figure's current state as PNG bytes."""

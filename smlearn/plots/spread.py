@@ -138,13 +138,11 @@ def update_spread(artists, picture) -> None:
     artists["reached"].axes.set_xlim(0, nice_ceiling(max(run.steps, 1) * 1.05))
 
     if artists.get("segments") is not picture.segments:
-        # A new network: new ties. Moving the drawing's limits by a hair tells the renderer
-        # (smlearn.plots.render) to redraw everything once; other updates skip the ties.
+        # A new network: new ties. The ties are not redrawn on every update (see
+        # smlearn.plots.render), so a new static version asks for one full redraw.
         artists["edges"].set_segments(picture.segments)
         artists["segments"] = picture.segments
-        artists["nudge"] = not artists.get("nudge", False)
-        pad = 1.08 + (1e-6 if artists["nudge"] else 0.0)
-        artists["edges"].axes.set(xlim=(-pad, pad), ylim=(-pad, pad))
+        artists["static_version"] = artists.get("static_version", 0) + 1
     state = run.state_at(step)
     for value, scatter in artists["states"].items():
         scatter.set_offsets(picture.xy[state == value].reshape(-1, 2))

@@ -33,7 +33,8 @@ class Explorer:
         Run the model.
     _plot(result) -> (figure, artists)
         Draw the figure once. ``artists["dynamic"]``, if present, lists the artists that
-        updates change, so that a redraw can skip the rest (see smlearn.plots.render).
+        updates change, so that a redraw can skip the rest (see smlearn.plots.render);
+        a view that changes anything else bumps ``artists["static_version"]``.
     _update_plot(artists, result)
         Change the artists in place.
     _describe(result) -> str
@@ -51,7 +52,8 @@ class Explorer:
         self._params.update(check_params(self.PARAMS, params))
         self._result = self._simulate(dict(self._params))
         self._figure, self._artists = self._plot(self._result)
-        self._renderer = PngRenderer(self._figure, dynamic=self._artists.get("dynamic", ()))
+        self._renderer = PngRenderer(self._figure, dynamic=self._artists.get("dynamic", ()),
+                                     version=lambda: self._artists.get("static_version"))
         self._widget = None
         self._sliders = {}
         self._syncing = False  # True while update() moves sliders, so their callbacks don't run the model again
