@@ -12,11 +12,15 @@ Examples
 """
 
 import importlib
+from pathlib import Path
 
 __version__ = "0.1.0"
 
-# Submodules reachable as attributes (smlearn.data, smlearn.models, ...) without importing them up front.
-_SUBMODULES = {"data", "models", "plots", "widgets", "exercises", "questions", "params", "cli", "environment"}
+# Every public module and package here is reachable as an attribute (smlearn.data,
+# smlearn.models, smlearn.exports, ...) without being imported up front.
+_SUBMODULES = {p.stem for p in Path(__file__).parent.glob("*.py") if not p.stem.startswith("_")} | {
+    p.name for p in Path(__file__).parent.iterdir() if (p / "__init__.py").is_file()
+}
 
 __all__ = ["__version__", "check_environment", *sorted(_SUBMODULES)]
 

@@ -95,7 +95,7 @@ from enum import IntEnum
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_params, check_seed
+from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
 
 __all__ = [
     "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
@@ -237,7 +237,7 @@ def bass(p=0.03, q=0.38, periods=30, market_size=1000, *, discrete=False):
         "from_push": from_push,
         "from_word_of_mouth": new - from_push,
     })
-    table.attrs["params"] = {**b, "discrete": bool(discrete)}
+    table.attrs["params"] = FrozenParams({**b, "discrete": bool(discrete)})
     return table
 
 

@@ -114,7 +114,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_params
+from smlearn.params import Choice, FrozenParams, Param, check_params
 
 __all__ = ["PARAMS", "SPLIT_PARAMS", "OUTCOMES", "OUTCOME", "Allocation", "Exploration", "explore", "simulate", "split_from_shares",
            "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon"]
@@ -418,7 +418,7 @@ def simulate(*, split=DEFAULT_SPLIT, **params):
         else:
             table[column] = out[column][0]
     result = pd.DataFrame(table)
-    result.attrs["params"] = dict(p)
+    result.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
     result.attrs["split"] = split
     return result
 

@@ -323,6 +323,8 @@ def shuffle_keeping_degrees(G, *, swaps_per_tie=10, seed=None):
     H = G.copy()
     nswap = swaps * H.number_of_edges()
     nx.double_edge_swap(H, nswap=nswap, max_tries=100 * nswap, seed=rng)
+    # No longer a friendship network: its ties are random, only the degrees were kept.
+    H.graph.update(kind="random", params={"shuffled_from": G.graph.get("kind"), "swaps_per_tie": swaps})
     return H
 
 

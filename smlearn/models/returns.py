@@ -75,7 +75,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_params, check_seed
+from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
 
 __all__ = ["METRICS", "POST_TYPES", "PARAMS", "engagement_rate", "click_through_rate", "conversion_rate",
            "cost_per_acquisition", "roi", "follower_growth", "metric_value", "add_metrics", "summarize",
@@ -673,6 +673,6 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
             "truth": _ratio(everything[numerator].sum(), everything[denominator].sum()),
         })
     table = pd.DataFrame(rows)
-    table.attrs["params"] = dict(p)
+    table.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
     table.attrs["prob_b_better"] = float((samples["B"] > samples["A"]).mean())
     return table

@@ -29,14 +29,9 @@ _RULE_NAMES = {"score": "net score", "hot": "Reddit's hot", "gravity": "Hacker N
 TOP = 10   # "the top 10": what most readers see
 
 
-def _coarse_ceiling(value: float) -> float:
-    """Round up to 1, 2 or 5 times a power of ten: an axis limit that seldom moves, so redraws stay cheap."""
-    import math
-
-    if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    return float(next(m * power for m in (1, 2, 5, 10) if value <= m * power * (1 + 1e-12)))
+def _coarse(value: float) -> float:
+    # Round limits up to 1, 2 or 5 times a power of ten: they seldom move, so redraws stay cheap.
+    return nice_ceiling(value, steps=(1, 2, 5))
 
 
 # ---- Front page ---------------------------------------------------------------------------------
@@ -123,7 +118,7 @@ def update_front_page(artists, result) -> None:
     rank_ax.set_xlim(0, p["hours"])
     rank_ax.set_ylim(p["page_size"] + 0.5, 0.5)     # position 1 at the top
     rank_ax.set_yticks([1, *range(5, p["page_size"] + 1, 5 if p["page_size"] <= 40 else 10)])
-    votes_ax.set_ylim(0, _coarse_ceiling(1.05 * max(float(items["ups"].max()), 1.0)))
+    votes_ax.set_ylim(0, _coarse(1.05 * max(float(items["ups"].max()), 1.0)))
     artists["title"].set_text(front_page_finding(result))
 
 
@@ -205,7 +200,7 @@ def update_market(artists, market) -> None:
     # (a moved limit means a full redraw); it only grows when a runaway hit needs more room.
     influence = market.params["influence"]
     room = 0.1 if influence <= 0.2 else 0.2 if influence <= 0.6 else 0.5
-    share_ax.set_ylim(0, max(room, _coarse_ceiling(1.05 * float(songs["share"].max()))))
+    share_ax.set_ylim(0, max(room, _coarse(1.05 * float(songs["share"].max()))))
     artists["gini"]["independent"].axes.set_ylim(0, max(0.6, nice_ceiling(top_gini)))
-    artists["bars"].patches[0].axes.set_ylim(0, _coarse_ceiling(1.1 * float(market.metrics["unpredictability"].max())))
+    artists["bars"].patches[0].axes.set_ylim(0, _coarse(1.1 * float(market.metrics["unpredictability"].max())))
     artists["title"].set_text(market_finding(market))

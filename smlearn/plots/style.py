@@ -91,13 +91,21 @@ def png_bytes(fig) -> bytes:
     return out.getvalue()
 
 
-def nice_ceiling(value: float) -> float:
-    """Round ``value`` up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten, for an axis limit.
+NICE_STEPS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
+def nice_ceiling(value: float, steps=NICE_STEPS) -> float:
+    """Round ``value`` up to one of ``steps`` times a power of ten, for an axis limit.
+
+    The default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8) fit the data closely; coarser steps
+    such as (1, 2, 5) give a limit that seldom moves, so an explorer redraws less often.
 
     Examples
     --------
     >>> [nice_ceiling(v) for v in (0, 0.7, 3.2, 47, 120)]
     [1.0, 0.8, 4.0, 50.0, 150.0]
+    >>> [nice_ceiling(v, steps=(1, 2, 5)) for v in (0.7, 3.2, 47, 120)]
+    [1.0, 5.0, 50.0, 200.0]
     """
     import math
 
@@ -106,7 +114,7 @@ def nice_ceiling(value: float) -> float:
     if value <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if value <= step * power + 1e-12:
+    for step in (*steps, 10):
+        if value <= step * power * (1 + 1e-12):
             return float(step * power)
     return float(10 * power)

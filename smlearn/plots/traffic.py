@@ -18,18 +18,23 @@ True
 
 from __future__ import annotations
 
-from smlearn.models.traffic import check_result
+from smlearn.models.traffic import check_result, crossover_period, persistence
 from smlearn.plots.style import SERIES_STYLE, new_figure, nice_ceiling
 
 CHANNELS = ("push", "pull")
 
 
-def traffic_finding(result) -> str:
-    """Say in one line what ``result`` shows: when (or whether) pull overtakes push and what lasts."""
-    check_result(result)
-    from smlearn.models.traffic import crossover_period, persistence
+_NOT_GIVEN = object()
 
-    week = crossover_period(result)
+
+def traffic_finding(result, *, week=_NOT_GIVEN) -> str:
+    """Say in one line what ``result`` shows: when (or whether) pull overtakes push and what lasts.
+
+    ``week`` is :func:`crossover_period` of ``result`` when the caller has it already.
+    """
+    check_result(result)
+    if week is _NOT_GIVEN:
+        week = crossover_period(result)
     periods = int(result["period"].max())
     lasting = persistence(result)
     if week is None:
@@ -88,7 +93,6 @@ def plot_traffic(result):
 def update_traffic(artists, result) -> None:
     """Change the figure's data in place to show ``result`` (no new figure, no new lines)."""
     check_result(result)
-    from smlearn.models.traffic import crossover_period
 
     periods = int(result["period"].max())
     by_channel = {channel: result[result["channel"] == channel] for channel in CHANNELS}
@@ -115,7 +119,7 @@ def update_traffic(artists, result) -> None:
     for ax, column in ((visits_ax, "visits"), (customers_ax, "cum_customers")):
         ax.set_xlim(0.5, periods + 0.5)
         ax.set_ylim(0, nice_ceiling(1.05 * float(result[column].max())))
-    artists["title"].set_text(traffic_finding(result))
+    artists["title"].set_text(traffic_finding(result, week=week))
 
 
 # ---- Lesson 02 figures: one piece of content, the horizon, and noise ----------------------
@@ -415,7 +419,6 @@ def describe_cost_by_horizon(sweeps) -> str:
 
 
 def _crossover_range(runs):
-    from smlearn.models.traffic import crossover_period
 
     weeks = [crossover_period(run) for run in runs.values()]
     found = [w for w in weeks if w is not None]
@@ -452,7 +455,6 @@ def plot_noise_runs(expected, runs):
     """
     if not isinstance(runs, dict) or not runs:
         raise TypeError(f"runs must be a non-empty dict {{seed: result}}; got {type(runs).__name__}")
-    from smlearn.models.traffic import crossover_period
 
     fig, (ax,) = new_figure()
     weeks = sorted(expected["period"].unique())

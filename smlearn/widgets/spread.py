@@ -33,12 +33,10 @@ _RUN_KEYS = (*_NETWORK_KEYS, "model", "p", "theta", "neighbours", "beta", "gamma
 def build_network(network, n, mean_degree, rewire, draw):
     """Make the explorer's network: friendship, follower, or a friendship network with its ties shuffled."""
     if network == "follower":
-        return networks.follower_network(n, mean_degree, 0.05, seed=draw)
+        return networks.follower_network(n, mean_degree, networks.PARAMS["follow_back"].default, seed=draw)
     G = networks.friendship_network(n, mean_degree, rewire, seed=draw)
     if network == "shuffled friendship":
-        mixed = networks.shuffle_keeping_degrees(G, swaps_per_tie=3, seed=draw)
-        mixed.graph["kind"] = "random"
-        return mixed
+        return networks.shuffle_keeping_degrees(G, swaps_per_tie=3, seed=draw)
     return G
 
 
