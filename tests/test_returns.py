@@ -219,6 +219,15 @@ def test_the_same_type_twice_uses_two_separate_samples():
     assert table.loc[0, "estimate"] != table.loc[1, "estimate"]
 
 
+def test_two_samples_of_one_type_work_even_when_they_must_share_posts():
+    # 104 status posts cannot give two separate samples of 90: the second reuses some of
+    # the first (every slider combination must work), yet they are not the same sample.
+    table = estimate_by_type(POSTS, type_a="status", type_b="status", sample_size=90)
+    assert list(table["posts"]) == [90, 90]
+    assert table.loc[0, "estimate"] != table.loc[1, "estimate"]
+    assert table.loc[0, "truth"] == table.loc[1, "truth"]
+
+
 # ---- Bad input -------------------------------------------------------------------------------------
 
 def test_empty_data_is_refused():
@@ -260,8 +269,9 @@ def test_other_bad_arguments():
         funnel(POSTS, stages=("reach", "impressions"))
     with pytest.raises(ValueError, match="sample_size must be between 3 and 90"):
         estimate_by_type(POSTS, sample_size=500)
-    with pytest.raises(ValueError, match="sample_size=60 needs 120 posts of type 'status'; posts has only 104"):
-        estimate_by_type(POSTS, type_a="status", type_b="status", sample_size=60)
+    few = POSTS[(POSTS["type"] != "status") | (POSTS.index < POSTS[POSTS["type"] == "status"].index[5])]
+    with pytest.raises(ValueError, match="sample_size=10 needs 10 posts of type 'status'; posts has only 5"):
+        estimate_by_type(few, type_a="status", sample_size=10)
 
 
 @pytest.mark.parametrize("name", [n for n, p in PARAMS.items() if hasattr(p, "min")])

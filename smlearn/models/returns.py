@@ -598,7 +598,8 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     that many posts of each type (sample number ``sample``) and returns each type's
     estimate with a bootstrap interval and a Beta-binomial credible interval, and the
     probability that type B beats type A. For the same type twice, both rows come
-    from two separate samples of it.
+    from two separate samples of it: they share no post when there are enough posts of
+    that type, and only as many as they must when there are not.
 
     Parameters
     ----------
@@ -620,7 +621,7 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     ------
     TypeError, ValueError
         If an argument is not allowed, or there are fewer posts of a type than
-        ``sample_size`` (twice as many when both types are the same).
+        ``sample_size``.
 
     Examples
     --------
@@ -641,16 +642,18 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     same = p["type_a"] == p["type_b"]
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
         available = np.flatnonzero((posts["type"] == kind).to_numpy())
-        need = p["sample_size"] * (2 if same else 1)
-        if len(available) < need:
-            raise ValueError(f"sample_size={p['sample_size']} needs {need} posts of type {kind!r}; "
+        if len(available) < p["sample_size"]:
+            raise ValueError(f"sample_size={p['sample_size']} needs {p['sample_size']} posts of type {kind!r}; "
                              f"posts has only {len(available)}")
         if same and group == "B":
             picks = chosen["rest"]
         else:
             order = rng.permutation(available)
             picks = order[: p["sample_size"]]
-            chosen["rest"] = order[p["sample_size"]: 2 * p["sample_size"]]
+            # The second sample of the same type: the next posts in the shuffled order, and
+            # only if there are too few of those, some of the first sample's posts again.
+            extra = p["sample_size"] - len(order[p["sample_size"]: 2 * p["sample_size"]])
+            chosen["rest"] = np.concatenate([order[p["sample_size"]: 2 * p["sample_size"]], order[:extra]])
         chosen[group] = picks
     rows, samples = [], {}
     tail = (1 - p["level"]) / 2
