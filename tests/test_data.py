@@ -192,7 +192,7 @@ def test_a_reader_named_in_the_manifest_is_used_after_the_checksum(data_copy):
     manifest = json.loads((data_copy / "manifest.json").read_text())
     manifest["datasets"][0]["reader"] = "smlearn.data:sha256_of"   # any (path, ...) function will do
     (data_copy / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(TypeError):   # sha256_of takes one argument: proves the named reader was called
+    with pytest.raises(TypeError, match=r"sha256_of\(\) takes 1 positional argument"):   # proves the named reader was called
         data.load("activities", directory=data_copy)
     manifest["datasets"][0]["reader"] = "smlearn.data:no_such_reader"
     (data_copy / "manifest.json").write_text(json.dumps(manifest))

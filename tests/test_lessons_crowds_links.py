@@ -162,3 +162,51 @@ def test_lesson_06_pull_comparison_is_close():
     pull = pull.loc[pull["channel"] == "pull", "visits"].to_numpy()
     ratio = year[19:] / pull[19:]
     assert np.all((ratio > 1 / 1.5) & (ratio < 1.5))
+
+
+# ---- Answers checked against the models here, not against the question modules' own functions ----
+
+
+def test_false_alarms_answer_is_the_loose_detectors_rate_not_the_strict_one():
+    page = ranking.simulate_front_page(manipulation=True, seed=1)
+    log = ranking.vote_log(page, seed=1)
+    loose = ranking.detection_rates(log, ranking.detect_ring(log, min_shared=2, min_similarity=0.5))["false_alarm_rate"]
+    strict = ranking.detection_rates(log, ranking.detect_ring(log))["false_alarm_rate"]
+    assert loose > 10 * strict
+    assert crowds_quiz.false_alarms.check(loose).correct
+    assert not crowds_quiz.false_alarms.check(strict).correct
+
+
+def test_unpredictability_ratio_answer_matches_the_market():
+    metrics = crowds.simulate_market(seed=1).metrics
+    ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
+    assert crowds_quiz.unpredictability_ratio.check(ratio).correct
+    assert not crowds_quiz.unpredictability_ratio.check(1.0).correct
+
+
+def test_crowd_verdict_answer_is_what_the_market_shows():
+    # With influence quality still matters (correlation well above 0) but less than without it.
+    metrics = crowds.simulate_market(seed=1).metrics
+    with_influence, alone = metrics.loc["social influence", "quality_success"], metrics.loc["independent", "quality_success"]
+    assert 0.3 < with_influence < alone
+    assert metrics.loc["social influence", "unpredictability"] > metrics.loc["independent", "unpredictability"]
+    assert crowds_quiz.crowd_verdict.check("c").correct
+
+
+def test_most_links_answer_holds_on_the_lessons_web():
+    web = links.web_graph(150, 3, seed=links_quiz.SEED)
+    rank = links.pagerank(web)
+    indegree = dict(web.in_degree())
+    most = max(indegree.values())
+    best_by_rank = rank.idxmax()
+    # "Not always": some page with fewer links outranks a page with more.
+    assert any(indegree[a] < indegree[b] and rank[a] > rank[b] for a in web for b in web)
+    assert links_quiz.most_links.check("b").correct
+    assert most >= indegree[best_by_rank]
+
+
+def test_week52_visits_answer_matches_the_model():
+    visits = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].iloc[-1]
+    assert round(visits) == 307
+    assert links_quiz.week52_visits.check(visits).correct
+    assert not links_quiz.week52_visits.check(visits / 2).correct

@@ -90,6 +90,8 @@ def test_the_sample_recovers_the_generators_true_rates():
     table = summarize(POSTS)
     for kind, rate in truth.items():
         assert table.loc[kind, "engagement_rate_reach"] == pytest.approx(rate, rel=0.12)
+    # Neighbouring rates differ by less than the tolerance, so check their order as well.
+    assert table.loc[list(truth), "engagement_rate_reach"].sort_values().index.tolist() == sorted(truth, key=truth.get)
 
 
 # ---- Definitions ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ with no change here) the page runs every cell without an error, the first cell s
 holding sliders or drop-downs followed by an image) one key press on its first control
 moves the value by exactly one step, the readout says so, and the figure changes (if a
 control rightly leaves the figure alone at the current settings, the next one is tried).
-Prose that JupyterLab typesets as maths (money between two ``$`` signs) is reported as a warning.
+Prose that JupyterLab typesets as maths (money between two ``$`` signs) fails the lesson.
 """
 
 from __future__ import annotations
@@ -119,6 +119,12 @@ def test_lesson_runs_and_its_explorers_answer(lab, notebook):
     # missing widget front end would show the static PNG instead). Every output on the page that
     # looks like an explorer is poked, whether or not it is an smlearn Explorer.
     displayed = sum(output["explorer"] for cell in cells for output in cell["outputs"])
+    # The course plan says which explorers the lesson shows: at least one display each, or the
+    # loop below would silently press nothing.
+    from smlearn.course import load_course
+
+    planned = next(lesson for lesson in load_course().lessons if lesson.file == notebook.name).explorers
+    assert displayed >= len(planned), f"{notebook.name}: the page shows {displayed} explorers; the plan lists {planned}"
     explorers = lab.explorers(displayed)
     assert len(explorers) >= displayed, (
         f"{notebook.name}: the kernel displayed {displayed} explorers, the page shows {len(explorers)} with controls and an image"
