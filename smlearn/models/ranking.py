@@ -221,6 +221,11 @@ def hot(ups, downs, submitted_seconds):
     """
     s = net_score(ups, downs)
     seconds = _votes("submitted_seconds", submitted_seconds)
+    return _hot(s, seconds)
+
+
+def _hot(s, seconds):
+    """The hot formula itself, for a net score ``s`` (no input checks: also the simulation's hot loop)."""
     return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + seconds / HOT_SECONDS
 
 
@@ -293,11 +298,16 @@ def wilson_lower_bound(ups, downs, *, z=WILSON_Z):
     if isinstance(z, bool) or not isinstance(z, numbers.Real) or not z > 0 or not np.isfinite(z):
         raise ValueError(f"z must be a positive number (1.96 for 95 % confidence); got {z!r}")
     u, d = _votes("ups", ups), _votes("downs", downs)
+    return _wilson(u, d, z)[()]
+
+
+def _wilson(u, d, z):
+    """The Wilson lower bound itself (no input checks: also the simulation's hot loop)."""
     n = u + d
     with np.errstate(divide="ignore", invalid="ignore"):   # n = 0 gives 0/0; set to 0 below
         p = u / n
         bound = (p + z * z / (2 * n) - z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
-    return np.where(n > 0, bound, 0.0)[()]
+    return np.where(n > 0, bound, 0.0)
 
 
 def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.8):
@@ -355,16 +365,10 @@ def _scores(u, d, t, now, rule, g):
     if rule == "score":
         return u - d
     if rule == "hot":
-        s = u - d
-        return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + t * 3600 / HOT_SECONDS
+        return _hot(u - d, t * 3600)
     if rule == "gravity":
         return (u - d) / (now - t + 2) ** g          # points - 1 = ups - downs
-    n = u + d
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = u / n
-        z2 = WILSON_Z ** 2
-        bound = (p + z2 / (2 * n) - WILSON_Z * np.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n)
-    return np.where(n > 0, bound, 0.0)
+    return _wilson(u, d, WILSON_Z)
 
 
 def _order(scores, submitted):
