@@ -45,7 +45,9 @@ and only on the *frontier*: gather the rows of the people who just changed, coun
 many tries each of their listeners receives (``numpy.unique`` for a few,
 ``numpy.bincount`` for many), draw, and move on. A step costs about the number of ties
 it touches, not the size of the network. There is no Python loop over people, only one
-over steps. In a follower network (an edge ``u -> v`` means *u follows v*) things
+over steps. SIR draws its randomness first instead (how long each person would stay
+infectious, and when each tie would first pass it on) and then finds the earliest time
+the infection reaches each person; see :func:`sir`. In a follower network (an edge ``u -> v`` means *u follows v*) things
 spread from an account to its followers, against the arrows.
 
 Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
@@ -347,25 +349,36 @@ def prepare(G):
     hears.data[:] = 1
     hears.indices = hears.indices.astype(np.int64)   # one index type: fast gathers
     listens = np.bincount(hears.indices, minlength=n)
+    for shared in (hears.data, hears.indices, hears.indptr, listens):
+        shared.flags.writeable = False    # every run reads these arrays: none may change them for the next
     return SpreadGraph(nodes=nodes, hears=hears, listens=listens, directed=G.is_directed(), index=index)
+
+
+def _rows(indptr, rows):
+    """The positions of all the entries of ``rows`` (an index array) of a CSR array, as one array.
+
+    The rows of a CSR array sit one after another in its ``indices``; ``indptr[i]`` is
+    where row ``i`` starts. We build the positions of all the wanted rows at once, so
+    the caller can read them in one go. Its cost follows the number of entries in
+    ``rows``, not the size of the array.
+    """
+    if not rows.size:
+        return rows
+    starts = indptr[rows]
+    counts = indptr[rows + 1] - starts
+    ends = counts.cumsum()                               # where each row ends in the output
+    positions = (starts - (ends - counts)).repeat(counts)   # each row's start, once per entry in it,
+    positions += np.arange(ends[-1])                        # plus the entry's place in the output
+    return positions
 
 
 def _listeners(g, speakers):
     """Everyone who hears from ``speakers`` (an index array), once per tie, as one array.
 
-    The rows of a CSR array sit one after another in ``g.hears.indices``; we build the
-    positions of all the wanted rows at once and read them in one go. This is the step
-    every network model takes, and it touches only the ties of ``speakers``: its cost
-    follows the size of the frontier, not of the whole network.
+    This is the step every network model takes, and it touches only the ties of
+    ``speakers``: its cost follows the size of the frontier, not of the whole network.
     """
-    if not speakers.size:
-        return speakers
-    starts = g.hears.indptr[speakers]
-    counts = g.reach[speakers]
-    ends = counts.cumsum()                               # where each row ends in the output
-    positions = (starts - (ends - counts)).repeat(counts)   # each row's start, once per tie in it,
-    positions += np.arange(ends[-1])                        # plus the tie's place in the output
-    return g.hears.indices[positions]
+    return g.hears.indices[_rows(g.hears.indptr, speakers)]
 
 
 def _heard(g, speakers, among):
@@ -635,7 +648,8 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     -------
     Spread
         ``curve`` has susceptible, infected and recovered counts per step; ``new`` counts
-        new infections. The run ends when nobody is infected (or nobody can be).
+        new infections. The run ends when nobody is infected (with ``gamma = 0``, when
+        nobody else can be infected).
 
     Raises
     ------
@@ -646,13 +660,28 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
 
     Notes
     -----
-    Each step, in order: every susceptible person with ``c`` infected contacts is infected
-    with probability ``1 - (1 - beta)**c``; then every person who was infected at the
-    start of the step recovers with probability ``gamma``; the newly infected become
-    infectious. So an infected person stays infectious for ``d >= 1`` steps with
-    probability ``gamma (1 - gamma)**(d - 1)``, and passes it along a tie with overall
-    probability (its transmissibility; see :func:`sir_transmissibility`)
-    ``T = beta / (beta + gamma - beta * gamma)``.
+    The rules, step by step: every susceptible person with ``c`` infected contacts is
+    infected with probability ``1 - (1 - beta)**c``; then every person who was infected
+    at the start of the step recovers with probability ``gamma``; the newly infected
+    become infectious. So a person infected at step ``t`` is infectious in steps
+    ``t + 1 .. t + d``, where ``d >= 1`` has probability ``gamma (1 - gamma)**(d - 1)``,
+    and each of their ties tries, once a step, with chance ``beta``.
+
+    The same model, drawn another way (Kenah and Robins 2007), is what runs here. Draw
+    each person's ``d`` once, and for each tie the step ``k`` of its first successful try
+    (``k`` steps with probability ``beta (1 - beta)**(k - 1)``). The tie passes the
+    infection ``k`` steps after its speaker was infected if ``k <= d``, and never if
+    not. A person is then infected at the earliest time the infection can arrive along
+    a chain of passing ties: a shortest-path problem, solved step by step from the
+    starting people. Each passing tie is handled once, so a run costs about the number
+    of ties, and the loop runs once per step in which somebody is infected. A tie passes
+    with probability ``T = beta / (beta + gamma - beta * gamma)``, the transmissibility
+    (see :func:`sir_transmissibility`).
+
+    References
+    ----------
+    Kenah, E. and Robins, J. M. (2007). Second look at the spread of epidemics on
+    networks. Phys. Rev. E 76, 036113.
 
     Examples
     --------
@@ -661,8 +690,8 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     >>> run.curve[["step", "susceptible", "infected", "recovered"]].head(3)
        step  susceptible  infected  recovered
     0     0           49         1          0
-    1     1           27        22          1
-    2     2            0        27         23
+    1     1           25        24          1
+    2     2            0        25         25
     >>> int(run.curve[["susceptible", "infected", "recovered"]].sum(axis=1).unique()[0])   # always everyone
     50
     """
@@ -670,37 +699,57 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    b, c = params["beta"], params["gamma"]
-    susceptible = np.ones(g.n, dtype=bool)
-    adopted_at = np.full(g.n, -1, dtype=np.int64)
-    recovered_at = np.full(g.n, -1, dtype=np.int64)
-    pressure = np.zeros(g.n, dtype=np.int64)   # how many infected contacts each person has now
-    chance = 1 - (1 - b) ** np.arange(g.listens.max() + 1)   # chance[c]: infected by c infected contacts
-    infected = start
-    susceptible[infected], adopted_at[infected] = False, 0
-    np.add.at(pressure, _listeners(g, infected), 1)      # +1 per tie from an infected person
-    at_risk = np.flatnonzero((pressure > 0) & susceptible)
-    counts = [(g.n - infected.size, infected.size, 0)]
-    step = 0
-    while infected.size and step < params["max_steps"]:
+    b, c, last_step = params["beta"], params["gamma"], params["max_steps"]
+    never = last_step + 1                          # any step after the run counts as never
+
+    # 1. The clocks. d: how many steps each person would stay infectious (never recovering
+    #    within the run when gamma = 0). k for every tie, by inverting a uniform draw u:
+    #    k = 1 + floor(log(u) / log(1 - beta)), and k <= d exactly when u > (1 - beta)**d.
+    infectious_for = np.minimum(rng.geometric(c, g.n), never) if c > 0 else np.full(g.n, never)
+    u = rng.random(g.hears.indices.size)
+    passes = u > np.repeat((1 - b) ** infectious_for, g.reach)      # ties in the speaker's row order
+    kept = np.flatnonzero(passes)
+    with np.errstate(divide="ignore"):                             # beta = 1: log(0) = -inf, so k = 1
+        delay = 1 + np.floor(np.log(u[kept]) / np.log1p(-b)).astype(np.int64)
+    # The passing ties as their own CSR arrays: row i lists whom i infects, and when.
+    passing_ptr = np.concatenate(([0], np.cumsum(passes)))[g.hears.indptr]
+    passing_to = g.hears.indices[kept]
+
+    # 2. Earliest arrival, one step at a time. An infection time only ever goes down, and
+    #    a person infected at step s passes it on at s + k > s, so when the loop reaches
+    #    step s everyone whose time is s is final.
+    infected_at = np.full(g.n, never, dtype=np.int64)
+    infected_at[start] = 0
+    newest, step, latest = start, 0, 0
+    while step < last_step:
+        if newest.size:
+            ties = _rows(passing_ptr, newest)
+            arrive = delay[ties] + step
+            np.minimum.at(infected_at, passing_to[ties], arrive)
+            if arrive.size:
+                latest = max(latest, int(arrive.max()))
         step += 1
-        # 1. Infection: each susceptible person with c infected contacts.
-        caught = at_risk[rng.random(at_risk.size) < chance[pressure[at_risk]]]
-        # 2. Recovery of those who were infectious during this step.
-        recovering = rng.random(infected.size) < c
-        recovered = infected[recovering]
-        # 3. Update: only the contacts of the people who changed get a new count.
-        recovered_at[recovered] = step
-        susceptible[caught], adopted_at[caught] = False, step
-        np.add.at(pressure, _listeners(g, caught), 1)          # +1 per tie from a newly infected person
-        np.subtract.at(pressure, _listeners(g, recovered), 1)  # -1 per tie from a recovered one
-        at_risk = np.flatnonzero((pressure > 0) & susceptible)
-        infected = np.concatenate([infected[~recovering], caught])
-        counts.append((counts[-1][0] - caught.size, infected.size, counts[-1][2] + recovered.size))
-        if c == 0 and not caught.size and not at_risk.size:
-            break   # nobody recovers and nobody else can be reached: nothing will change again
-    return Spread("SIR", g.nodes, adopted_at, recovered_at, step, {**params, "seeds": [g.nodes[i] for i in start]},
-                  np.array(counts, dtype=np.int64))
+        if step > latest:
+            break                                  # nothing else is on its way
+        newest = np.flatnonzero(infected_at == step)
+
+    # 3. The record: who was infected and recovered when, and the counts per step.
+    infected = infected_at < never
+    adopted_at = np.where(infected, infected_at, -1)
+    recover = infected_at + infectious_for
+    recovered_at = np.where(infected & (recover < never), recover, -1)
+    if c > 0:
+        end = int(recover[infected].max())         # the last recovery ends the run
+    else:
+        end = int(infected_at[infected].max()) + 1  # the step after the last infection
+    end = min(end, last_step)
+    newly = np.bincount(adopted_at[infected], minlength=end + 1)[: end + 1]
+    recoveries = np.bincount(recovered_at[recovered_at >= 0], minlength=end + 1)[: end + 1]
+    susceptible = g.n - np.cumsum(newly)
+    recovered = np.cumsum(recoveries)
+    counts = np.column_stack([susceptible, g.n - susceptible - recovered, recovered])
+    return Spread("SIR", g.nodes, adopted_at, recovered_at, end, {**params, "seeds": [g.nodes[i] for i in start]},
+                  counts)
 
 
 # ---- Who starts it -------------------------------------------------------------------------
