@@ -605,20 +605,28 @@ def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=Non
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
+    if neighbours is None:    # a share theta of the people each person hears from (1e-9 absorbs rounding);
+        # someone who hears from nobody never has a share to reach
+        need = np.where(g.listens > 0, params["theta"] * g.listens - 1e-9, np.inf)
+    else:                     # a number of people, the same for everyone
+        need = np.broadcast_to(float(params["neighbours"]), g.n)
     heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person hears from
     waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
     adopted_at = np.full(g.n, -1, dtype=np.int64)
     waiting[start], adopted_at[start] = False, 0
     newest, step = start, 0
     while newest.size and step < params["max_steps"]:
-        # Only people who just heard from a new adopter can tip over.
-        candidates, news = _heard(g, newest, among=waiting)
-        now = heard[candidates] + news
-        heard[candidates] = now
-        if neighbours is None:    # a share theta of the people they hear from (1e-9 absorbs rounding)
-            newest = candidates[now >= params["theta"] * g.listens[candidates] - 1e-9]
-        else:                     # a number of people
-            newest = candidates[now >= params["neighbours"]]
+        told = _listeners(g, newest)            # once per tie from a new adopter
+        if told.size * 8 < g.n:
+            # A few: only people who just heard from a new adopter can tip over.
+            people, news = np.unique(told[waiting[told]], return_counts=True)
+            heard[people] += news
+            newest = people[heard[people] >= need[people]]
+        else:
+            # Many: count into a table of everyone and look at everyone who is waiting;
+            # a person who heard nothing new has not changed and cannot tip now.
+            heard += np.bincount(told, minlength=g.n)
+            newest = np.flatnonzero((heard >= need) & waiting)
         if not newest.size:
             break
         step += 1
