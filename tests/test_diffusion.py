@@ -509,19 +509,18 @@ def plain_sir(G, seeds, beta, gamma, rng, max_steps=1000):
 def plain_sir_clocks(G, seeds, beta, gamma, rng, max_steps=1000):
     """SIR with its clocks drawn first, as the engine draws them, then run step by step.
 
-    The same draws in the same order: each person's infectious steps d (Geometric(gamma);
-    past the run when gamma = 0), then one uniform u per tie, speakers in node order and
+    The same draws in the same order: each person's infectious steps d (Geometric(gamma),
+    cut at one step past the run; none drawn, and endless, when gamma = 0), then one uniform u per tie, speakers in node order and
     listeners in node order. A tie's first successful try comes at the smallest k with
     u > (1 - beta)**k, found by counting, and it passes only if k <= d.
     """
     hears = _plain_listeners(G)
     order = list(G)
     position = {v: i for i, v in enumerate(order)}
-    never = max_steps + 1
     if gamma > 0:
-        d = {v: min(int(x), never) for v, x in zip(order, rng.geometric(gamma, len(order)))}
+        d = {v: min(int(x), max_steps + 1) for v, x in zip(order, rng.geometric(gamma, len(order)))}
     else:
-        d = dict.fromkeys(order, never)
+        d = dict.fromkeys(order, math.inf)
     ties = [(u, v) for u in order for v in sorted(set(hears[u]), key=position.get)]
     delay = {}
     for (u, v), x in zip(ties, rng.random(len(ties))):

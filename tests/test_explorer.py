@@ -110,25 +110,6 @@ def test_sliders_cannot_produce_values_the_model_rejects():
             traffic.simulate(**{name: value})
 
 
-def decoded(png):
-    import io
-
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
-def test_fast_redraw_shows_the_same_picture_as_a_full_redraw(explorer):
-    from smlearn.plots.style import png_bytes
-
-    explorer.png()
-    for change in ({"push_hours": 6.0}, {"push_hours": 9.0}, {"stop_period": 20}, {"content_quality": 0.7}):
-        explorer.update(**change)
-        fast, full = decoded(explorer.png()), decoded(png_bytes(explorer.figure))
-        differing = (np.abs(fast - full).sum(axis=2) > 0).mean()
-        assert differing < 0.005, f"{differing:.2%} of pixels differ after {change}"
-
-
 def test_a_change_of_axis_limits_forces_a_full_redraw(explorer):
     explorer.png()
     before = explorer._renderer.full_redraws

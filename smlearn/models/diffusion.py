@@ -708,14 +708,20 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
     b, c, last_step = params["beta"], params["gamma"], params["max_steps"]
-    never = last_step + 1                          # any step after the run counts as never
+    never = np.iinfo(np.int64).max // 2            # the infection time of someone not (yet) infected
 
-    # 1. The clocks. d: how many steps each person would stay infectious (never recovering
-    #    within the run when gamma = 0). k for every tie, by inverting a uniform draw u:
-    #    k = 1 + floor(log(u) / log(1 - beta)), and k <= d exactly when u > (1 - beta)**d.
-    infectious_for = np.minimum(rng.geometric(c, g.n), never) if c > 0 else np.full(g.n, never)
+    # 1. The clocks. d: how many steps each person would stay infectious; a d beyond the
+    #    run is the same as never recovering. k for every tie, by inverting a uniform
+    #    draw u: k = 1 + floor(log(u) / log(1 - beta)), and k <= d exactly when
+    #    u > (1 - beta)**d. With gamma = 0 nobody recovers, so every tie passes in the
+    #    end (unless beta = 0).
+    if c > 0:
+        infectious_for = np.minimum(rng.geometric(c, g.n), last_step + 1)
+        fails_throughout = np.repeat((1 - b) ** infectious_for, g.reach)   # ties in the speaker's row order
+    else:
+        fails_throughout = 1.0 if b == 0 else 0.0
     u = rng.random(g.hears.indices.size)
-    passes = u > np.repeat((1 - b) ** infectious_for, g.reach)      # ties in the speaker's row order
+    passes = u > fails_throughout
     kept = np.flatnonzero(passes)
     with np.errstate(divide="ignore"):                             # beta = 1: log(0) = -inf, so k = 1
         delay = 1 + np.floor(np.log(u[kept]) / np.log1p(-b)).astype(np.int64)
@@ -742,14 +748,16 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
         newest = np.flatnonzero(infected_at == step)
 
     # 3. The record: who was infected and recovered when, and the counts per step.
-    infected = infected_at < never
+    infected = infected_at <= last_step
     adopted_at = np.where(infected, infected_at, -1)
-    recover = infected_at + infectious_for
-    recovered_at = np.where(infected & (recover < never), recover, -1)
     if c > 0:
-        end = int(recover[infected].max())         # the last recovery ends the run
+        recover = np.where(infected, infected_at + infectious_for, never)
+        recovered_at = np.where(recover <= last_step, recover, -1)
+        end = int(recover[infected].max())          # the last recovery ends the run
     else:
-        end = int(infected_at[infected].max()) + 1  # the step after the last infection
+        recovered_at = np.full(g.n, -1, dtype=np.int64)
+        on_its_way = ((infected_at > last_step) & (infected_at < never)).any()
+        end = last_step if on_its_way else int(infected_at[infected].max()) + 1   # the step after the last infection
     end = min(end, last_step)
     newly = np.bincount(adopted_at[infected], minlength=end + 1)[: end + 1]
     recoveries = np.bincount(recovered_at[recovered_at >= 0], minlength=end + 1)[: end + 1]

@@ -94,6 +94,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import numbers
 from dataclasses import dataclass
 
@@ -504,7 +505,8 @@ def item_summary(result):
     Returns
     -------
     dict
-        ``quality_votes_correlation`` (Spearman, over the items that are not targets), ``top10_mean_quality``
+        ``quality_votes_correlation`` (Spearman, over the items that are not targets; nan when
+        every item has the same number of up-votes, as when nobody votes), ``top10_mean_quality``
         (mean quality of the items in the top 10 at the end) and ``mean_quality``.
 
     Raises
@@ -524,8 +526,9 @@ def item_summary(result):
     items = result.items[~result.items["target"]]
     final = result.ranks[-1]
     top10 = final <= 10
+    varied = items["ups"].nunique() > 1 and items["quality"].nunique() > 1   # else a rank correlation has no meaning
     return {
-        "quality_votes_correlation": float(spearmanr(items["quality"], items["ups"]).statistic),
+        "quality_votes_correlation": float(spearmanr(items["quality"], items["ups"]).statistic) if varied else math.nan,
         "top10_mean_quality": float(result.items["quality"].to_numpy()[top10].mean()),
         "mean_quality": float(result.items["quality"].mean()),
     }

@@ -57,9 +57,12 @@ def describe_front_page(result) -> str:
 
     p = result.params
     summary = item_summary(result)
+    correlation = summary["quality_votes_correlation"]
+    agreement = (f"rank correlation {correlation:.2f}" if np.isfinite(correlation)
+                 else "every item has the same up-votes, so there is no order to compare")
     return (f"Two charts of a simulated front page over {p['hours']} hours, {p['items_per_hour']} new items an hour. "
             f"Left: each item's position hour by hour, the three weak targets highlighted. Right: hidden quality "
-            f"against up-votes; rank correlation {summary['quality_votes_correlation']:.2f}. "
+            f"against up-votes; {agreement}. "
             f"{front_page_finding(result)}.")
 
 

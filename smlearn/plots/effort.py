@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
+from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, freeze_layout, new_figure, nice_ceiling
 
 _OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
 
@@ -85,10 +85,7 @@ def plot_effort(run):
     artists["dynamic"] = [artists["media"], artists["ties"], artists["map"], artists["yours"], artists["best"],
                           artists["title"], artists["map_title"]]
     update_effort(artists, run)
-    # The colour bar and the square map make the constrained layout settle only after a
-    # draw; freeze it then, so a fast redraw and a full redraw place everything alike.
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
+    freeze_layout(fig)    # the colour bar and the square map settle only after a draw
     return fig, artists
 
 

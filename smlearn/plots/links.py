@@ -26,8 +26,11 @@ def links_finding(result) -> str:
     """Say in one line what a result shows: links earned, visits and how they grew."""
     weekly = result.weekly
     first, last = weekly.iloc[0], weekly.iloc[-1]
-    growth = last["visits"] / first["visits"] if first["visits"] > 0 else float("inf")
-    trend = f"{growth:.1f} times week 1" if growth >= 1 else f"down to {growth:.0%} of week 1"
+    if first["visits"] > 0:
+        growth = last["visits"] / first["visits"]
+        trend = f"{growth:.1f} times week 1" if growth >= 1 else f"down to {growth:.0%} of week 1"
+    else:                         # no visits in week 1: there is no ratio to state
+        trend = "up from none in week 1" if last["visits"] > 0 else "none in week 1 either"
     return (f"By week {int(last['period'])}: {int(last['links_in'])} links from other sites, "
             f"{last['visits']:.0f} search visits a week ({trend})")
 

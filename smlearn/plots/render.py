@@ -5,21 +5,29 @@ labels, grid, legend and axis labels are unchanged and only a few lines, markers
 the title move. Redrawing all of it costs tens of milliseconds, most of it in text
 layout. So, as matplotlib's own animations do ("blitting"), we draw the unchanging
 part once, keep a copy of its pixels, and on each update paste that copy back and
-draw only the artists that change. The copy is thrown away and the whole figure
-redrawn whenever an axis limit changes, because tick labels follow the limits, or when
-the view says it changed something else that is not dynamic (its ``version``).
+draw only the artists that change. The copy belongs to one set of axis limits,
+because tick labels follow the limits, and one ``version`` (which the view changes
+when it changes something else that is not dynamic). New limits mean a new copy: the
+whole figure is drawn again. The last few copies are kept, so a learner who flips a
+drop-down back and forth, or returns a slider to where it was, gets the quick redraw.
 
 Examples
 --------
->>> from smlearn.plots.style import new_figure
+>>> from smlearn.plots.style import freeze_layout, new_figure
 >>> fig, (ax,) = new_figure()
 >>> (line,) = ax.plot([0, 1], [0, 1])
+>>> _ = ax.set_ylim(0, 1)
+>>> freeze_layout(fig)      # axes that stay put (a moving layout also means a full draw)
 >>> renderer = PngRenderer(fig, dynamic=[line])
 >>> first = renderer.png()
 >>> line.set_ydata([1, 0])
 >>> second = renderer.png()
 >>> renderer.full_redraws, first != second
 (1, True)
+>>> _ = ax.set_ylim(0, 2); third = renderer.png()      # new limits: drawn in full
+>>> _ = ax.set_ylim(0, 1); fourth = renderer.png()     # limits seen before: the kept copy
+>>> renderer.full_redraws, fourth == second
+(2, True)
 """
 
 from __future__ import annotations
@@ -36,24 +44,28 @@ class PngRenderer:
         A figure with an Agg canvas (as :func:`smlearn.plots.style.new_figure` makes).
     dynamic : list of matplotlib artists
         The artists that an update may change (lines, markers, moving labels, the
-        title). Everything else must only change together with an axis limit, or
-        together with ``version``.
+        title). Everything else must be the same whenever the axis limits and
+        ``version`` are the same.
     version : callable, optional
         Returns a value that the view changes whenever it changes an artist that is not
         dynamic (say, the ties of a newly drawn network); a new value means a full redraw.
+    keep : int, default 4
+        How many pictures of the unchanging part to keep, one per set of limits (each
+        is the size of the figure's pixels, about 1 to 3 MB).
     """
 
-    def __init__(self, figure, dynamic=(), version=None):
+    def __init__(self, figure, dynamic=(), version=None, keep=4):
         self.figure = figure
         self.dynamic = list(dynamic)
         self.version = version or (lambda: None)
+        self.keep = keep
         self.full_redraws = 0   # how often the whole figure had to be drawn: benchmarks report it
-        self._background = None
-        self._key = None
+        self._backgrounds = {}  # layout key -> pixels of everything but the dynamic artists; newest last
 
     def _layout_key(self):
-        # Tick labels, and so the whole static picture, depend on these and nothing else we change.
-        limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)
+        # Tick labels, and so the whole static picture, depend on these and nothing else we
+        # change. Where the axes sit counts too: a layout engine may move them on a full draw.
+        limits = tuple((ax.get_xlim(), ax.get_ylim(), ax.get_position().bounds) for ax in self.figure.axes)
         return limits, tuple(self.figure.get_size_inches()), self.figure.dpi, self.version()
 
     def png(self) -> bytes:
@@ -62,17 +74,22 @@ class PngRenderer:
 
         canvas = self.figure.canvas
         key = self._layout_key()
-        if key != self._key or self._background is None:
+        background = self._backgrounds.pop(key, None)
+        if background is not None:
+            canvas.restore_region(background)
+        else:
             # Draw everything except the dynamic artists, and keep the pixels.
             for artist in self.dynamic:
                 artist.set_animated(True)
             canvas.draw()
-            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            background = canvas.copy_from_bbox(self.figure.bbox)
             for artist in self.dynamic:
                 artist.set_animated(False)   # so savefig and the inline backend still draw them
-            self._key = key
             self.full_redraws += 1
-        canvas.restore_region(self._background)
+            key = self._layout_key()         # the picture belongs to where the draw left the axes
+        self._backgrounds[key] = background          # (re)inserted: now the newest
+        if len(self._backgrounds) > self.keep:
+            del self._backgrounds[next(iter(self._backgrounds))]   # forget the one used longest ago
         for artist in self.dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)

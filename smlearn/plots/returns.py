@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
+from smlearn.plots.style import OKABE_ITO, freeze_layout, new_figure, nice_ceiling
 
 _AXIS = {
     "engagement_rate_reach": "Engaged users per person reached (%)",
@@ -89,6 +89,7 @@ def plot_returns(table):
     artists["dynamic"] = [*artists["boot"].values(), *artists["beta"].values(), *artists["estimate"].values(),
                           *artists["truth"].values(), *artists["labels"].values(), artists["title"]]
     update_returns(artists, table)
+    freeze_layout(fig)    # no y tick labels, and x tick labels keep their height: fixed places are safe
     return fig, artists
 
 

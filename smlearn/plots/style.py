@@ -66,6 +66,24 @@ def new_figure(ncols: int = 1, nrows: int = 1, *, height: float = PANEL_HEIGHT, 
     return fig, axes
 
 
+def freeze_layout(fig, *, tries: int = 4) -> None:
+    """Let the constrained layout settle, then keep the axes where they are.
+
+    A constrained layout places the axes on every draw, and after a change it can take
+    a draw or two to settle, moving them by a pixel each time. For an explorer whose
+    tick labels keep their size whatever the sliders do, fixed places are better: a
+    quick redraw can reuse its kept pictures, and nothing on screen jumps.
+    """
+    before = None
+    for _ in range(tries):
+        fig.canvas.draw()
+        places = [ax.get_position().bounds for ax in fig.axes]
+        if places == before:
+            break
+        before = places
+    fig.set_layout_engine("none")
+
+
 def style_axes(ax) -> None:
     """Quiet the frame and grid so that the data carry the picture."""
     ax.spines["top"].set_visible(False)

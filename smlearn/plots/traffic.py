@@ -45,6 +45,9 @@ def traffic_finding(result, *, week=_NOT_GIVEN) -> str:
         first = f"Pull overtakes push in week {week}"
     if lasting.isna().all() or lasting.fillna(0).max() == 0:
         return first
+    if lasting.isna().any():      # one channel brings no visits at all, so it has no share to state
+        silent, other = ("pull", "push") if lasting.isna()["pull"] else ("push", "pull")
+        return f"{first}; {lasting[other]:.0%} of {other}'s visits come after effort stops, and {silent} brings none"
     return f"{first}; {lasting['pull']:.0%} of pull's visits and {lasting['push']:.0%} of push's come after effort stops"
 
 
