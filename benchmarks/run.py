@@ -60,9 +60,9 @@ def summary(times: list[float]) -> dict:
 def print_explorer(name: str, rows: dict) -> None:
     """Print one explorer's rows (median, p10-p90, ratio to its bare redraw ``rows["draw"]``)."""
     draw = rows["draw"]["median_ms"]
-    print(f"\n{name:<28}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
+    print(f"\n{name:<34}{'median ms':>10}{'p10-p90 ms':>16}{'x draw':>9}")
     for label, row in rows.items():
-        print(f"  {label:<26.26}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}"
+        print(f"  {label:<32.32}{row['median_ms']:>10.2f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}"
               f"{row['median_ms'] / draw:>9.2f}")
 
 

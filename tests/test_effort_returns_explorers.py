@@ -99,8 +99,11 @@ def test_returns_types_and_metric_change_the_labels_and_title():
     explorer = ReturnsExplorer()
     explorer.update(type_a="link", metric="ctr")
     assert explorer._artists["labels"]["A"].get_text() == "A: link"
-    assert explorer.figure.axes[0].get_title().startswith("Clicks per impression.")
+    assert explorer.figure.axes[0].get_xlabel() == "Clicks per impression (%)"
+    assert explorer.figure.axes[0].get_title().startswith("With 10 posts of each:")
     assert explorer.result.attrs["params"]["metric"] == "ctr"
+    explorer.update(metric="conversion_rate")
+    assert explorer.figure.axes[0].get_xlabel() == "Conversions per click (%)"
 
 
 def test_returns_explorer_takes_its_own_posts():

@@ -12,10 +12,10 @@ Examples
 >>> table = returns.estimate_by_type(data.load("post_metrics"))
 >>> fig, artists = plot_returns(table)
 >>> fig.axes[0].get_xlabel()
-'Rate (%)'
+'Engaged users per person reached (%)'
 >>> update_returns(artists, returns.estimate_by_type(data.load("post_metrics"), sample_size=80))
 >>> artists["title"].get_text()
-'Engaged users per person reached. With 80 posts of each: video beats photo (P = 1.00)'
+'With 80 posts of each: video beats photo (P = 1.00)'
 """
 
 from __future__ import annotations
@@ -79,7 +79,6 @@ def plot_returns(table):
                                              label="over all posts (truth)" if group == "A" else "_nolegend_")
     ax.set_ylim(-0.7, 1.7)
     ax.set_yticks([])
-    ax.set_xlabel("Rate (%)")
     # Type names as text artists (not tick labels), so a fast redraw updates them too.
     artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
                                         fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
@@ -106,8 +105,13 @@ def update_returns(artists, table) -> None:
     ax.set_xlim(0, nice_ceiling(top * 100 * 1.1))
     for group, row in zip(("A", "B"), table.itertuples()):
         artists["labels"][group].set_text(f"{group}: {row.type}")
-    metric = _AXIS[table.attrs["params"]["metric"]].removesuffix(" (%)")
-    artists["title"].set_text(f"{metric}. {returns_finding(table)}")
+    # The axis names the metric. It is not redrawn on every update, so the renderer is
+    # told (by the version) when it changes, and keeps one picture per metric.
+    metric = table.attrs["params"]["metric"]
+    if artists.get("static_version") != metric:
+        ax.set_xlabel(_AXIS[metric])
+        artists["static_version"] = metric
+    artists["title"].set_text(returns_finding(table))
 
 
 def plot_funnel(table):
