@@ -340,6 +340,12 @@ def test_market_layout_and_invariants():
     # every world has the same songs, of the same quality
     assert songs.groupby("song")["quality"].nunique().eq(1).all()
     assert list(market.metrics.index) == list(crowds.CONDITIONS)
+    # one Gini per world, from that world's shares (the pairwise definition), averaging to the metric
+    worlds = market.worlds
+    assert list(worlds["world"]) == list(range(6)) and list(worlds["condition"]) == [crowds.CONDITIONS[0]] * 3 + [crowds.CONDITIONS[1]] * 3
+    for world, row in worlds.set_index("world").iterrows():
+        assert row["gini"] == pytest.approx(brute_gini(songs.loc[songs["world"] == world, "share"].to_numpy()), abs=1e-12)
+    np.testing.assert_allclose(worlds.groupby("condition", sort=False)["gini"].mean(), market.metrics["gini"])
 
 
 def test_musiclab_ordering_in_the_direction_and_rough_size_of_the_experiment():

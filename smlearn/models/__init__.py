@@ -12,6 +12,7 @@ ranges and units; explorers build their sliders from it.
 - :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).
 - :mod:`smlearn.models.effort` -- a weekly time budget: posting, replies and relationship upkeep (lesson 07).
 - :mod:`smlearn.models.returns` -- analytics metrics, the funnel, bootstrap and Beta-binomial intervals (lesson 08).
+- :mod:`smlearn.models.inequality` -- the Gini coefficient and the top's share, for followers and for songs.
 """
 
 from smlearn._lazy import lazy_submodules

@@ -84,6 +84,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smlearn.models import inequality
 from smlearn.params import Param, check_params, check_seed
 
 __all__ = ["PARAMS", "CONDITIONS", "Market", "simulate_market", "gini", "unpredictability", "market_shares"]
@@ -118,11 +119,14 @@ class Market:
         quality_success (mean over worlds of the Spearman correlation of quality and share).
     params : dict
         The checked parameters.
+    worlds : pandas.DataFrame
+        One row per world: world, condition, gini (of that world's market shares).
     """
 
     songs: pd.DataFrame
     metrics: pd.DataFrame
     params: dict
+    worlds: pd.DataFrame
 
 
 def simulate_market(*, influence=0.7, n_worlds=8, listens=2500, n_songs=48, batch=25, seed=None):
@@ -176,20 +180,23 @@ def simulate_market(*, influence=0.7, n_worlds=8, listens=2500, n_songs=48, batc
         arrived += group
 
     shares = market_shares(downloads)
+    condition = np.repeat(np.array(CONDITIONS, dtype=object), W)   # of each world
     songs = pd.DataFrame({
         "world": np.repeat(np.arange(2 * W), S),
-        "condition": np.repeat(np.repeat(np.array(CONDITIONS, dtype=object), W), S),
+        "condition": np.repeat(condition, S),
         "song": np.tile(np.arange(S), 2 * W),
         "quality": np.tile(quality, 2 * W),
         "downloads": downloads.ravel().astype(int),
         "share": shares.ravel(),
     })
+    per_world = gini(shares)
+    worlds = pd.DataFrame({"world": np.arange(2 * W), "condition": condition, "gini": per_world})
     metrics = pd.DataFrame(
-        {"gini": [gini(shares[:W]).mean(), gini(shares[W:]).mean()],
+        {"gini": [per_world[:W].mean(), per_world[W:].mean()],
          "unpredictability": [unpredictability(shares[:W]), unpredictability(shares[W:])],
          "quality_success": [_spearman_rows(quality, shares[:W]), _spearman_rows(quality, shares[W:])]},
         index=pd.Index(CONDITIONS, name="condition"))
-    return Market(songs=songs, metrics=metrics, params=dict(p))
+    return Market(songs=songs, metrics=metrics, params=dict(p), worlds=worlds)
 
 
 def market_shares(downloads):
@@ -246,14 +253,9 @@ def gini(shares):
     0.75
     """
     m = _shares_input("shares", shares)
-    total = m.sum(axis=-1)
-    if (total <= 0).any():
+    if (m.sum(axis=-1) <= 0).any():
         raise ValueError("shares must have a positive total in every world; got a world with none")
-    S = m.shape[-1]
-    # sum over all pairs |m_i - m_j|, from the sorted values: sum_i (2i - S + 1) m_(i)
-    ordered = np.sort(m, axis=-1)
-    pairs = 2 * (ordered * (2 * np.arange(S) - S + 1)).sum(axis=-1)
-    return (pairs / (2 * S * total))[()]
+    return np.asarray(inequality.gini(m))[()]     # the formula is shared with the follower networks
 
 
 def unpredictability(shares):

@@ -328,27 +328,18 @@ def prepare(G):
     """
     if isinstance(G, SpreadGraph):
         return G
-    import networkx as nx
-    import scipy.sparse as sp
+    from smlearn.models.networks import adjacency
 
-    if not isinstance(G, nx.Graph):
-        raise TypeError(f"G must be a networkx graph; got {type(G).__name__}")
-    if G.number_of_nodes() == 0:
-        raise ValueError("G is an empty graph (0 nodes); it needs at least one person")
-    nodes = tuple(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
-    if G.is_directed():
-        speaker, listener = pairs[:, 1], pairs[:, 0]     # u follows v: v speaks, u listens
-    else:
-        speaker = np.concatenate([pairs[:, 0], pairs[:, 1]])
-        listener = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    nodes, A = adjacency(G)                          # A[u, v] = 1 for a tie u -> v (checks G, too)
     n = len(nodes)
-    hears = sp.csr_array((np.ones(speaker.size, dtype=np.int8), (speaker, listener)), shape=(n, n))
-    hears.sum_duplicates()
-    hears.data[:] = 1
+    # u follows v (u -> v): v speaks and u listens, so a follower network is heard against
+    # its arrows. An undirected A is symmetric already.
+    hears = (A.T if G.is_directed() else A).tocsr()
+    hears.sort_indices()
     hears.indices = hears.indices.astype(np.int64)   # one index type: fast gathers
+    hears.indptr = hears.indptr.astype(np.int64)
     listens = np.bincount(hears.indices, minlength=n)
+    nodes, index = tuple(nodes), {v: i for i, v in enumerate(nodes)}
     for shared in (hears.data, hears.indices, hears.indptr, listens):
         shared.flags.writeable = False    # every run reads these arrays: none may change them for the next
     return SpreadGraph(nodes=nodes, hears=hears, listens=listens, directed=G.is_directed(), index=index)

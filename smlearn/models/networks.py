@@ -73,6 +73,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
 from smlearn.params import Param, check_params, check_seed
 
 __all__ = [
@@ -353,51 +354,6 @@ def adjacency(G):
     A.sum_duplicates()
     A.data[:] = 1
     return nodes, A
-
-
-def gini(values):
-    r"""Return the Gini coefficient of ``values``: 0 when all are equal, near 1 when one holds everything.
-
-    .. math::  G = \frac{\sum_i (2i - N - 1)\, x_{(i)}}{N \sum_i x_i}
-
-    with the values sorted, :math:`x_{(1)} \le \dots \le x_{(N)}`.
-
-    Raises
-    ------
-    ValueError
-        If ``values`` is empty or has a negative value.
-
-    Examples
-    --------
-    >>> gini([5, 5, 5, 5])
-    0.0
-    >>> gini([0, 0, 0, 12])
-    0.75
-    """
-    x = np.sort(np.asarray(values, dtype=float))
-    if x.size == 0:
-        raise ValueError("values must not be empty")
-    if x[0] < 0:
-        raise ValueError(f"values must not be negative; got {x[0]}")
-    if x.sum() == 0:
-        return 0.0
-    i = np.arange(1, x.size + 1)
-    return float(((2 * i - x.size - 1) * x).sum() / (x.size * x.sum()))
-
-
-def top_share(values, share=0.01):
-    """Return the share of the total held by the top ``share`` of the values (at least one value).
-
-    Examples
-    --------
-    >>> top_share([1] * 99 + [101])    # the top 1 % (one account) holds half of everything
-    0.505
-    """
-    x = np.sort(np.asarray(values, dtype=float))[::-1]
-    if x.size == 0:
-        raise ValueError("values must not be empty")
-    k = max(1, int(round(share * x.size)))
-    return float(x[:k].sum() / x.sum()) if x.sum() > 0 else 0.0
 
 
 def tail_exponent(degrees, k_min):

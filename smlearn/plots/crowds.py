@@ -182,15 +182,13 @@ def plot_market(market):
 
 def update_market(artists, market) -> None:
     """Change the market figure in place to show ``market``."""
-    from smlearn.models.crowds import gini
-
     songs = market.songs
     spread = np.linspace(-0.25, 0.25, market.params["n_worlds"])
     top_gini = 0.0
     for position, condition in enumerate(_CONDITION_STYLE):
         rows = songs[songs["condition"] == condition]
         artists["shares"][condition].set_offsets(np.column_stack([rows["quality"], rows["share"]]))
-        per_world = gini(rows.pivot(index="world", columns="song", values="share").to_numpy())
+        per_world = market.worlds.loc[market.worlds["condition"] == condition, "gini"].to_numpy()
         artists["gini"][condition].set_offsets(np.column_stack([position + spread, per_world]))
         artists["gini_mean"][condition].set_data([position - 0.35, position + 0.35], [per_world.mean()] * 2)
         top_gini = max(top_gini, float(per_world.max()))
