@@ -68,6 +68,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from smlearn.models.returns import POST_TYPES   # the kinds of post the course's analysis knows
+
 __all__ = ["KINDS", "PROBLEMS", "CleaningReport", "ExportError", "load_export", "write_example"]
 
 BOM = "\ufeff"
@@ -124,8 +126,6 @@ DATE_FORMATS = {"m/d/YYYY H:MM": "%m/%d/%Y %H:%M", "m/d/YY H:MM": "%m/%d/%y %H:%
 
 PROBLEMS = ("byte_order_mark", "extra_columns", "blank_rows", "duplicate_rows", "missing_cells",
             "unreadable_numbers", "negative_numbers", "unreadable_dates", "totals_disagree", "unknown_types")
-
-POST_TYPES = ("photo", "video", "link", "status")
 
 
 class ExportError(ValueError):

@@ -339,9 +339,7 @@ def _outcome(out, outcome):
 
 
 def _check_outcome(outcome):
-    if outcome not in OUTCOMES:
-        raise ValueError(f"outcome must be one of {', '.join(repr(o) for o in OUTCOMES)}; got {outcome!r}")
-    return outcome
+    return OUTCOME.check(outcome)     # the explorer's drop-down record (defined below) knows the options
 
 
 # ---- What a learner calls -----------------------------------------------------------------------

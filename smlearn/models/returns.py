@@ -208,14 +208,11 @@ def _check_posts(posts, columns=None):
 
 
 def _check_metric(metric):
-    if metric not in METRICS:
-        raise ValueError(f"metric must be one of {', '.join(repr(m) for m in METRICS)}; got {metric!r}")
-    return METRICS[metric]
+    return METRICS[PARAMS["metric"].check(metric)]
 
 
 def _check_type(name, value, posts=None):
-    if value not in POST_TYPES:
-        raise ValueError(f"{name} must be one of {', '.join(repr(t) for t in POST_TYPES)}; got {value!r}")
+    PARAMS[name].check(value)         # name is "type_a" or "type_b"
     if posts is not None and not (posts["type"] == value).any():
         raise ValueError(f"{name}: there are no posts of type {value!r} in posts")
     return value
@@ -398,6 +395,23 @@ def _bootstrap(numerator, denominator, rng, n_resamples):
         return numerator[picks].sum(axis=1) / denominator[picks].sum(axis=1)
 
 
+def _middle(values, level):
+    """``(low, high)``: the middle ``level`` of the finite ``values`` (NaNs if there are none)."""
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return np.nan, np.nan
+    tail = (1 - level) / 2
+    low, high = np.quantile(values, [tail, 1 - tail])
+    return float(low), float(high)
+
+
+def _posterior(successes, trials, overdispersion=True):
+    """Beta ``(alpha, beta, design effect)`` for a rate: a uniform prior and the counts,
+    divided by the design effect when posts vary more than coin flips."""
+    d = design_effect(successes, trials) if overdispersion else 1.0
+    return 1 + successes.sum() / d, 1 + (trials.sum() - successes.sum()) / d, d
+
+
 def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None):
     """Estimate a metric and a percentile bootstrap interval for it.
 
@@ -444,11 +458,8 @@ def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None
     rng = check_seed(seed)
     num = posts[numerator].to_numpy(dtype=float)
     den = posts[denominator].to_numpy(dtype=float)
-    values = _bootstrap(num, den, rng, n_resamples)
-    values = values[np.isfinite(values)]
-    tail = (1 - level) / 2
-    low, high = np.quantile(values, [tail, 1 - tail]) if len(values) else (np.nan, np.nan)
-    return _ratio(num.sum(), den.sum()), float(low), float(high)
+    low, high = _middle(_bootstrap(num, den, rng, n_resamples), level)
+    return _ratio(num.sum(), den.sum()), low, high
 
 
 def design_effect(numerator, denominator):
@@ -576,17 +587,14 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
         rows = posts[posts["type"] == kind]
         s = rows[numerator].to_numpy(dtype=float)
         n = rows[denominator].to_numpy(dtype=float)
-        d = design_effect(s, n) if overdispersion else 1.0
-        alpha, beta = 1 + s.sum() / d, 1 + (n.sum() - s.sum()) / d      # uniform prior Beta(1, 1)
+        alpha, beta, d = _posterior(s, n, overdispersion)
         rates.append(_ratio(s.sum(), n.sum()))
         posteriors.append((float(alpha), float(beta)))
         effects.append(d)
         samples.append(rng.beta(alpha, beta, size=draws))
     difference = samples[1] - samples[0]
-    tail = (1 - level) / 2
-    low, high = np.quantile(difference, [tail, 1 - tail])
     return Comparison(metric, type_a, type_b, rates[0], rates[1], posteriors[0], posteriors[1], effects[0],
-                      effects[1], float((difference > 0).mean()), (float(low), float(high)), level)
+                      effects[1], float((difference > 0).mean()), _middle(difference, level), level)
 
 
 def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", type_b="video", sample_size=10,
@@ -656,23 +664,18 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
             chosen["rest"] = np.concatenate([order[p["sample_size"]: 2 * p["sample_size"]], order[:extra]])
         chosen[group] = picks
     rows, samples = [], {}
-    tail = (1 - p["level"]) / 2
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
         rows_of = posts.iloc[chosen[group]]
         s = rows_of[numerator].to_numpy(dtype=float)
         n = rows_of[denominator].to_numpy(dtype=float)
-        boot = _bootstrap(s, n, rng, n_resamples)
-        boot = boot[np.isfinite(boot)]
-        d = design_effect(s, n)
-        alpha, beta = 1 + s.sum() / d, 1 + (n.sum() - s.sum()) / d
+        boot_low, boot_high = _middle(_bootstrap(s, n, rng, n_resamples), p["level"])
+        alpha, beta, _ = _posterior(s, n)
         samples[group] = rng.beta(alpha, beta, size=n_resamples)
+        beta_low, beta_high = _middle(samples[group], p["level"])
         everything = posts[posts["type"] == kind]
         rows.append({
             "group": group, "type": kind, "posts": len(s), "estimate": _ratio(s.sum(), n.sum()),
-            "boot_low": float(np.quantile(boot, tail)) if len(boot) else np.nan,
-            "boot_high": float(np.quantile(boot, 1 - tail)) if len(boot) else np.nan,
-            "beta_low": float(np.quantile(samples[group], tail)),
-            "beta_high": float(np.quantile(samples[group], 1 - tail)),
+            "boot_low": boot_low, "boot_high": boot_high, "beta_low": beta_low, "beta_high": beta_high,
             "truth": _ratio(everything[numerator].sum(), everything[denominator].sum()),
         })
     table = pd.DataFrame(rows)
