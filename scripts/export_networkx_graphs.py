@@ -14,8 +14,6 @@ then returns each one as a networkx graph, through the reader
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 from pathlib import Path
 
 import networkx as nx
@@ -111,21 +109,16 @@ def davis():
 
 
 def main():
-    manifest_path = DATA / "manifest.json"
-    entries = {}
+    from manifest import record
+
     for build in (karate, florentine, davis):
         path, rows, entry = build()
         entry.update(file=path.name, format="csv", reader=READER,
                      licence="Public domain facts from a published study, as distributed with networkx (BSD-3-Clause)",
-                     sha256=hashlib.sha256(path.read_bytes()).hexdigest(), rows=rows)
-        keys = ["name", "file", "format", "reader", "title", "description", "source", "licence", "sha256", "rows", "columns", "graph"]
-        entries[entry["name"]] = {key: entry[key] for key in keys}
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    kept = [e for e in manifest["datasets"] if e["name"] not in entries]
-    manifest["datasets"] = kept + list(entries.values())
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    for name, entry in entries.items():
-        print(f"{name}: {entry['rows']} rows, sha256 {entry['sha256'][:12]}...")
+                     rows=rows)
+        keys = ["name", "file", "format", "reader", "title", "description", "source", "licence", "rows", "columns", "graph"]
+        entry = record({key: entry[key] for key in keys})
+        print(f"{entry['name']}: {entry['rows']} rows, sha256 {entry['sha256'][:12]}...")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,8 @@ export (one row per post, the counts a platform's analytics show) so that lesson
 teach the metrics with a data set whose true values we know. Run it again and you get
 the same file, byte for byte::
 
-    python scripts/make_post_metrics.py               # rewrites data/post_metrics.csv
+    python scripts/make_post_metrics.py               # rewrites data/post_metrics.csv (and its sha256 in the manifest)
     python scripts/make_post_metrics.py --out x.csv   # writes somewhere else
-
-Then update the file's sha256 in data/manifest.json.
 
 How each post is made (all choices illustrative; the TRUE rates are in ``TYPES``):
 
@@ -88,8 +86,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the CSV")
     args = parser.parse_args(argv)
-    make().to_csv(args.out, index=False, lineterminator="\n")
+    table = make()
+    table.to_csv(args.out, index=False, lineterminator="\n")
     print(f"wrote {args.out}")
+    if args.out.resolve() == OUT.resolve():
+        from manifest import record
+
+        entry = record({"name": "post_metrics", "file": OUT.name, "rows": len(table)})
+        print(f"recorded its sha256 {entry['sha256'][:12]}... in data/manifest.json")
     return 0
 
 

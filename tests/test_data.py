@@ -198,3 +198,23 @@ def test_a_reader_named_in_the_manifest_is_used_after_the_checksum(data_copy):
     (data_copy / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(data.DataError, match="cannot find its reader"):
         data.load("activities", directory=data_copy)
+
+
+def test_the_data_scripts_record_a_rewritten_file_in_the_manifest(data_copy):
+    # scripts/manifest.py: the data scripts' way of keeping the checksums true, tried on a copy.
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from manifest import record
+    finally:
+        sys.path.pop(0)
+    manifest = data_copy / "manifest.json"
+    before = json.loads(manifest.read_text(encoding="utf-8"))["datasets"]
+    old = next(e for e in before if e["name"] == "activities")
+    with open(data_copy / "activities.csv", "a", encoding="utf-8") as changed:
+        changed.write("\n")                                   # one more byte: a new checksum
+    entry = record({"name": "activities", "file": "activities.csv"}, manifest=manifest)
+    assert entry["sha256"] == hashlib.sha256((data_copy / "activities.csv").read_bytes()).hexdigest() != old["sha256"]
+    after = json.loads(manifest.read_text(encoding="utf-8"))["datasets"]
+    assert after == [{**e, "sha256": entry["sha256"]} if e["name"] == "activities" else e for e in before]
+    record({"name": "extra", "file": "activities.csv", "title": "a new entry"}, manifest=manifest)
+    assert json.loads(manifest.read_text(encoding="utf-8"))["datasets"][-1]["name"] == "extra"
