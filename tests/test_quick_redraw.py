@@ -135,3 +135,9 @@ def test_only_the_last_few_pictures_are_kept():
     renderer.png()
     assert renderer.full_redraws == 4
     assert len(renderer._backgrounds) == 2
+
+
+def test_every_explorer_of_the_course_is_checked_here():
+    from smlearn.course import load_course
+
+    assert {e for lesson in load_course().lessons for e in lesson.explorers} == set(EXPLORERS)
