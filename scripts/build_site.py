@@ -245,6 +245,8 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.loads: list[str] = []   # what the page fetches to show itself: scripts, styles, images
+
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -254,18 +256,26 @@ class _Page(HTMLParser):
         for key in ("href", "src"):
             if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("preconnect", "dns-prefetch")):
                 self.links.append(attrs[key])
+        if tag in ("script", "img", "iframe") and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "icon"):
+            self.loads.append(attrs["href"])
 
 
 def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Path = REPO / "docs" / "instructors") -> list[str]:
-    """Every problem with a built site: missing pages, broken internal links or anchors.
+    """Every problem with a built site: missing pages, broken internal links or anchors, and
+    anything a page would fetch from another host to show itself (the site must work offline;
+    links out, such as the launch buttons, are fine).
 
     >>> import tempfile
     >>> site = Path(tempfile.mkdtemp())
-    >>> _ = (site / "index.html").write_text('<a href="a.html#x">a</a> <a href="b.html">b</a> <a href="https://x.org">x</a>')
+    >>> _ = (site / "index.html").write_text('<a href="a.html#x">a</a> <a href="b.html">b</a> <a href="https://x.org">x</a>'
+    ...                                      '<script src="https://cdn.example.org/m.js"></script>')
     >>> _ = (site / "a.html").write_text('<h1 id="y">A</h1>')
     >>> for problem in check_site(site, notebooks=site, instructors=site): print(problem)
     index.html: broken link a.html#x (no anchor 'x' in a.html)
     index.html: broken link b.html (no such file)
+    index.html: loads https://cdn.example.org/m.js from another host (the site must work offline)
     """
     problems = []
     from smlearn.course import load_course
@@ -298,6 +308,9 @@ def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Pa
                 ids = pages[target].ids if target in pages else set()
                 if unquote(parsed.fragment) not in ids:
                     problems.append(f"{where}: broken link {link} (no anchor {parsed.fragment!r} in {target.name})")
+        for resource in parser.loads:
+            if urlparse(resource).scheme in ("http", "https") or resource.startswith("//"):
+                problems.append(f"{where}: loads {resource} from another host (the site must work offline)")
     return problems
 
 

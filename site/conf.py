@@ -54,5 +54,22 @@ html_theme_options = {
     "show_navbar_depth": 1,
 }
 html_last_updated_fmt = None
+
+# Maths as MathML, written into the pages at build time (latex2mathml), which browsers show
+# natively: no MathJax fetched from a CDN, so a page's formula shows offline too.
+html_math_renderer = "mathml"
 html_show_sourcelink = False
 html_copy_source = True  # the download button offers each lesson's .ipynb
+
+
+def _mathml(translator, node, display):
+    from docutils import nodes
+    from latex2mathml.converter import convert
+
+    translator.body.append(convert(node.astext(), display=display))
+    raise nodes.SkipNode
+
+
+def setup(app):
+    app.add_html_math_renderer("mathml", (lambda t, node: _mathml(t, node, "inline"), None),
+                               (lambda t, node: _mathml(t, node, "block"), None))
