@@ -376,6 +376,10 @@ def test_measurement_helpers_refuse_bad_values():
         gini([3, -1])
     with pytest.raises(ValueError, match="values must not be empty"):
         top_share([])
+    with pytest.raises(ValueError, match="values must be finite numbers; got NaN or infinity"):
+        gini([1.0, float("nan")])
+    with pytest.raises(ValueError, match="values must be a list of amounts, or a table of them .*got 3 dimensions"):
+        gini(np.ones((2, 2, 2)))
     with pytest.raises(ValueError, match="k_min must be at least 1; got 0"):
         tail_exponent([1, 2, 3], 0)
     with pytest.raises(ValueError, match="no degree is >= k_min = 10"):

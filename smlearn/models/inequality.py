@@ -33,9 +33,11 @@ __all__ = ["gini", "top_share"]
 
 def _amounts(values) -> np.ndarray:
     x = np.asarray(values, dtype=float)
-    if x.size == 0 or x.ndim not in (1, 2):
-        raise ValueError(f"values must not be empty: give a list of amounts, or a table of them (one per row); "
-                         f"got shape {x.shape}")
+    if x.ndim not in (1, 2):
+        raise ValueError(f"values must be a list of amounts, or a table of them (one list per row); "
+                         f"got {x.ndim} dimensions")
+    if x.size == 0:
+        raise ValueError("values must not be empty")
     if not np.isfinite(x).all():
         raise ValueError("values must be finite numbers; got NaN or infinity")
     if x.min() < 0:
