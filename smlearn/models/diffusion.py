@@ -336,6 +336,7 @@ def prepare(G):
     # its arrows. An undirected A is symmetric already.
     hears = (A.T if G.is_directed() else A).tocsr()
     hears.sort_indices()
+    hears.data = hears.data.astype(np.int8)          # only "there is a tie" matters: keep it small
     hears.indices = hears.indices.astype(np.int64)   # one index type: fast gathers
     hears.indptr = hears.indptr.astype(np.int64)
     listens = np.bincount(hears.indices, minlength=n)
@@ -715,7 +716,10 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
     passes = u > fails_throughout
     kept = np.flatnonzero(passes)
     with np.errstate(divide="ignore"):                             # beta = 1: log(0) = -inf, so k = 1
-        delay = 1 + np.floor(np.log(u[kept]) / np.log1p(-b)).astype(np.int64)
+        k = np.floor(np.log(u[kept]) / np.log1p(-b))
+    # Any k past the run acts the same (it arrives too late, but it is on its way), and a
+    # tiny beta can make k too big for an integer: cap it first.
+    delay = 1 + np.minimum(k, last_step).astype(np.int64)
     # The passing ties as their own CSR arrays: row i lists whom i infects, and when.
     passing_ptr = np.concatenate(([0], np.cumsum(passes)))[g.hears.indptr]
     passing_to = g.hears.indices[kept]
