@@ -126,13 +126,25 @@ class Choice:
             raise ValueError(f"the default of {self.name} ({self.default!r}) is not one of its options {self.options}")
 
     def check(self, value):
-        """Return ``value`` if it is one of the options, else raise a ValueError listing them."""
-        # `1 in (True, False)` is True in Python, so compare types as well as values.
+        """Return the option equal to ``value``, else raise a ValueError listing the options.
+
+        A numpy string or number from a table matches its plain equal, but a True/False
+        only matches a True/False: ``1 == True`` in Python, and a flag is not a number.
+        """
         for option in self.options:
-            if value == option and type(value) is type(option):
+            try:
+                same = bool(value == option)
+            except (TypeError, ValueError):     # an array, say: not one option
+                same = False
+            if same and _is_flag(value) == _is_flag(option):
                 return option
         allowed = ", ".join(repr(o) for o in self.options)
         raise ValueError(f"{self.name} must be one of {allowed}; got {value!r}")
+
+
+def _is_flag(value) -> bool:
+    kind = type(value)   # numpy's bool is numpy.bool (numpy.bool_ before 2.0); no need to import numpy here
+    return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"))
 
 
 class FrozenParams(Mapping):

@@ -71,5 +71,20 @@ def test_choices_accept_only_their_options_and_list_them():
     assert flag.check(True) is True
     with pytest.raises(ValueError, match="manipulated must be one of False, True; got 1"):
         flag.check(1)
+    with pytest.raises(ValueError, match="rule must be one of 'score', 'hot'; got True"):
+        rule.check(True)
+    # a value read from a table (numpy types) matches its plain equal, and comes back plain
+    import numpy as np
+
+    assert type(rule.check(np.str_("hot"))) is str
+    assert flag.check(np.bool_(True)) is True
+    with pytest.raises(ValueError, match="manipulated must be one of False, True"):
+        flag.check(np.int64(1))
+    with pytest.raises(ValueError, match="rule must be one of"):
+        rule.check(np.array(["hot", "score"]))
+    sizes = Choice("size", 10, (10, 20), "Size")
+    assert sizes.check(np.int64(20)) == 20 and type(sizes.check(np.int64(20))) is int
+    with pytest.raises(ValueError, match="size must be one of 10, 20; got True"):
+        sizes.check(True)
     with pytest.raises(ValueError, match="is not one of its options"):
         Choice("x", "c", ("a", "b"), "X")

@@ -7,7 +7,8 @@ belong to, the learner sees a stale figure: an old title, old tick labels. So af
 every change we compare, pixel for pixel, the explorer's picture with the one a new
 renderer draws from scratch, in the same drawing order. No tolerance: a stale word
 in a title is a few hundred pixels, and it must fail. The same changes also check that
-no title or description ever shows "nan" or "inf".
+no title or description ever shows "nan" or "inf", and every control at its ends that
+nothing falls off the figure's edge.
 """
 
 import io
@@ -65,10 +66,23 @@ def assert_no_failed_numbers(explorer, after):
     assert not any(re.search(r"\b(nan|inf)\b", w, re.IGNORECASE) for w in words), (after, words)
 
 
+def assert_everything_fits(explorer, after):
+    """No title, label or tick label falls off the figure's edge (one pixel of grace)."""
+    figure = explorer.figure
+    figure.canvas.draw()
+    drawn = figure.get_tightbbox(figure.canvas.get_renderer()).transformed(figure.dpi_scale_trans)
+    width, height = figure.bbox.width, figure.bbox.height
+    assert drawn.x0 >= -1 and drawn.y0 >= -1 and drawn.x1 <= width + 1 and drawn.y1 <= height + 1, (
+        f"after {after} the figure's contents span x {drawn.x0:.0f} to {drawn.x1:.0f} and y {drawn.y0:.0f} to "
+        f"{drawn.y1:.0f}, outside its {width:.0f} x {height:.0f} pixels")
+
+
 def values_of(spec):
+    """Any value a learner can set: every option, or any point of the slider's grid."""
     if isinstance(spec, Choice):
         return st.sampled_from(spec.options)
-    return st.sampled_from(sorted({spec.min, spec.min + spec.step, spec.default, spec.max}))
+    steps = round((spec.max - spec.min) / spec.step)
+    return st.integers(0, steps).map(lambda i: spec.check(round(spec.min + i * spec.step, 10)))
 
 
 def changes_of(cls):
@@ -84,7 +98,10 @@ def test_the_quick_picture_is_the_full_picture_after_any_changes(name):
     explorer.png()
     start = explorer.params
 
-    @settings(max_examples=4, deadline=None)
+    # Derandomized, with no example database: the same examples on every run, so a failure
+    # here is a failure every time (the explorer carries its kept pictures from one example
+    # to the next, which is the point, but it makes a shrunk example hard to replay alone).
+    @settings(max_examples=5, deadline=None, derandomize=True, database=None)
     @given(changes_of(cls))
     def any_changes(changes):
         for control, value in changes:
@@ -97,14 +114,34 @@ def test_the_quick_picture_is_the_full_picture_after_any_changes(name):
 
 
 @pytest.mark.parametrize("name", list(EXPLORERS))
-def test_no_control_at_either_end_puts_nan_in_the_words(name):
+def test_every_control_at_either_end_keeps_the_words_and_the_figure_whole(name):
+    # Each control in turn at its ends (a drop-down: every option), the others at their defaults:
+    # no "nan" in the words, and nothing cut off at the figure's edge.
     explorer = getattr(smlearn.widgets, name)(**EXPLORERS[name])
     for control in explorer.CONTROLS:
         spec = explorer.PARAMS[control]
         for value in (spec.options if isinstance(spec, Choice) else (spec.min, spec.max)):
             explorer.update(**{control: value})
             assert_no_failed_numbers(explorer, {control: value})
+            assert_everything_fits(explorer, {control: value})
         explorer.update(**{control: spec.default})
+
+
+@pytest.mark.parametrize("name", [name for name in EXPLORERS
+                                  if any(isinstance(getattr(smlearn.widgets, name).PARAMS[c], Choice)
+                                         for c in getattr(smlearn.widgets, name).CONTROLS)])
+def test_every_drop_down_flipped_through_and_back_shows_the_right_picture(name):
+    # Options can share axis limits (two metrics on the same scale, say): whatever else they
+    # change must still reach the picture, and a kept picture must never stand in for another.
+    explorer = getattr(smlearn.widgets, name)(**EXPLORERS[name])
+    explorer.png()
+    for control in explorer.CONTROLS:
+        spec = explorer.PARAMS[control]
+        if isinstance(spec, Choice):
+            for value in [*spec.options, *reversed(spec.options)]:
+                explorer.update(**{control: value})
+                assert_same_picture(explorer, {control: value})
+            explorer.update(**{control: spec.default})
 
 
 def test_a_drop_down_flipped_back_reuses_the_kept_picture():

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, freeze_layout, new_figure, nice_ceiling
+from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
 _OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
 
@@ -85,7 +85,8 @@ def plot_effort(run):
     artists["dynamic"] = [artists["media"], artists["ties"], artists["map"], artists["yours"], artists["best"],
                           artists["title"], artists["map_title"]]
     update_effort(artists, run)
-    freeze_layout(fig)    # the colour bar and the square map settle only after a draw
+    # The layout stays live: tick labels here range from "0.175" to "50000", and a layout
+    # frozen for one of them cuts the other off the figure's edge.
     return fig, artists
 
 

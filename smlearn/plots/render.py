@@ -8,8 +8,9 @@ part once, keep a copy of its pixels, and on each update paste that copy back an
 draw only the artists that change. The copy belongs to one set of axis limits,
 because tick labels follow the limits, and one ``version`` (which the view changes
 when it changes something else that is not dynamic). New limits mean a new copy: the
-whole figure is drawn again. The last few copies are kept, so a learner who flips a
-drop-down back and forth, or returns a slider to where it was, gets the quick redraw.
+whole figure is drawn again. The last few copies are kept, with where the axes were
+when each was drawn, so a learner who flips a drop-down back and forth, or returns a
+slider to where it was, gets the quick redraw.
 
 Examples
 --------
@@ -60,13 +61,27 @@ class PngRenderer:
         self.version = version or (lambda: None)
         self.keep = keep
         self.full_redraws = 0   # how often the whole figure had to be drawn: benchmarks report it
-        self._backgrounds = {}  # layout key -> pixels of everything but the dynamic artists; newest last
+        # layout key -> (pixels of everything but the dynamic artists, where the axes were); newest last
+        self._backgrounds = {}
 
     def _layout_key(self):
-        # Tick labels, and so the whole static picture, depend on these and nothing else we
-        # change. Where the axes sit counts too: a layout engine may move them on a full draw.
-        limits = tuple((ax.get_xlim(), ax.get_ylim(), ax.get_position().bounds) for ax in self.figure.axes)
+        # Tick labels, and so the whole static picture, depend on these and nothing else we change.
+        limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)
         return limits, tuple(self.figure.get_size_inches()), self.figure.dpi, self.version()
+
+    def _places(self):
+        return [(ax.get_position(original=True).bounds, ax.get_position().bounds) for ax in self.figure.axes]
+
+    def _put_back(self, places):
+        # A layout engine may have moved the axes by a pixel since this picture was drawn (it
+        # works from where they were); put them back, so the changing artists land on it.
+        if places == self._places():
+            return
+        for ax, (original, active) in zip(self.figure.axes, places):
+            in_layout = ax.get_in_layout()
+            ax.set_position(original, which="original")
+            ax.set_position(active, which="active")
+            ax.set_in_layout(in_layout)      # set_position takes an axes out of the layout; keep it in
 
     def png(self) -> bytes:
         """Return the figure's current state as PNG bytes."""
@@ -74,20 +89,20 @@ class PngRenderer:
 
         canvas = self.figure.canvas
         key = self._layout_key()
-        background = self._backgrounds.pop(key, None)
-        if background is not None:
-            canvas.restore_region(background)
+        kept = self._backgrounds.pop(key, None)
+        if kept is not None:
+            self._put_back(kept[1])
+            canvas.restore_region(kept[0])
         else:
             # Draw everything except the dynamic artists, and keep the pixels.
             for artist in self.dynamic:
                 artist.set_animated(True)
             canvas.draw()
-            background = canvas.copy_from_bbox(self.figure.bbox)
+            kept = (canvas.copy_from_bbox(self.figure.bbox), self._places())
             for artist in self.dynamic:
                 artist.set_animated(False)   # so savefig and the inline backend still draw them
             self.full_redraws += 1
-            key = self._layout_key()         # the picture belongs to where the draw left the axes
-        self._backgrounds[key] = background          # (re)inserted: now the newest
+        self._backgrounds[key] = kept                # (re)inserted: now the newest
         if len(self._backgrounds) > self.keep:
             del self._backgrounds[next(iter(self._backgrounds))]   # forget the one used longest ago
         for artist in self.dynamic:

@@ -39,14 +39,14 @@ def returns_finding(table) -> str:
     prob = table.attrs["prob_b_better"]
     a, b = table.iloc[0], table.iloc[1]
     n = p["sample_size"]
-    label_b = b["type"] if a["type"] != b["type"] else f"{b['type']} (sample 2)"
-    label_a = a["type"] if a["type"] != b["type"] else f"{a['type']} (sample 1)"
+    label_b = b["type"] if a["type"] != b["type"] else f"{b['type']} B"    # the same type twice: its
+    label_a = a["type"] if a["type"] != b["type"] else f"{a['type']} A"    # two samples, named as on the chart
     if prob >= 0.95:
         verdict = f"{label_b} beats {label_a} (P = {prob:.2f})"
     elif prob <= 0.05:
         verdict = f"{label_a} beats {label_b} (P = {1 - prob:.2f})"
     else:
-        verdict = f"no clear winner between {label_a} and {label_b} (P that {label_b} is better = {prob:.2f})"
+        verdict = f"no clear winner (P that {label_b} is better = {prob:.2f})"
     return f"With {n} posts of each: {verdict}"
 
 

@@ -138,11 +138,20 @@ def update_spread(artists, picture) -> None:
     artists["reached"].axes.set_xlim(0, nice_ceiling(max(run.steps, 1) * 1.05))
 
     if artists.get("segments") is not picture.segments:
-        # A new network: new ties. The ties are not redrawn on every update (see
-        # smlearn.plots.render), so a new static version asks for one full redraw.
+        # Another network: other ties. The ties are not redrawn on every update (see
+        # smlearn.plots.render), so each network gets its own static version: a new one
+        # asks for a full redraw, and going back to a network drawn before finds its
+        # kept picture. Networks are told apart by identity, holding on to the last few,
+        # so that an object that has gone cannot be mistaken for a new one.
         artists["edges"].set_segments(picture.segments)
         artists["segments"] = picture.segments
-        artists["static_version"] = artists.get("static_version", 0) + 1
+        seen = artists.setdefault("networks_seen", [])          # [(segments, version)], oldest first
+        version = next((v for segments, v in seen if segments is picture.segments), None)
+        if version is None:
+            version = artists["versions_made"] = artists.get("versions_made", 0) + 1
+            seen.append((picture.segments, version))
+            del seen[:-8]
+        artists["static_version"] = version
     state = run.state_at(step)
     for value, scatter in artists["states"].items():
         scatter.set_offsets(picture.xy[state == value].reshape(-1, 2))
