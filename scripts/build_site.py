@@ -256,9 +256,15 @@ class _Page(HTMLParser):
         for key in ("href", "src"):
             if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("preconnect", "dns-prefetch")):
                 self.links.append(attrs[key])
-        if tag in ("script", "img", "iframe") and attrs.get("src"):
+        if tag != "a" and attrs.get("src"):                      # script, img, iframe, source, video, embed...
             self.loads.append(attrs["src"])
-        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "icon"):
+        if tag == "object" and attrs.get("data"):
+            self.loads.append(attrs["data"])
+        for candidate in (attrs.get("srcset") or "").split(","):  # "url 2x, url 3x"
+            if candidate.strip():
+                self.loads.append(candidate.split()[0])
+        fetched = {"stylesheet", "preload", "modulepreload", "icon", "apple-touch-icon", "manifest"}
+        if tag == "link" and attrs.get("href") and fetched & set((attrs.get("rel") or "").lower().split()):
             self.loads.append(attrs["href"])
 
 
@@ -270,12 +276,15 @@ def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Pa
     >>> import tempfile
     >>> site = Path(tempfile.mkdtemp())
     >>> _ = (site / "index.html").write_text('<a href="a.html#x">a</a> <a href="b.html">b</a> <a href="https://x.org">x</a>'
-    ...                                      '<script src="https://cdn.example.org/m.js"></script>')
+    ...     '<script src="https://cdn.example.org/m.js"></script><link rel="Shortcut Icon" href="//cdn.example.org/i.ico">'
+    ...     '<img srcset="a.png 1x, https://cdn.example.org/b.png 2x">')
     >>> _ = (site / "a.html").write_text('<h1 id="y">A</h1>')
     >>> for problem in check_site(site, notebooks=site, instructors=site): print(problem)
     index.html: broken link a.html#x (no anchor 'x' in a.html)
     index.html: broken link b.html (no such file)
     index.html: loads https://cdn.example.org/m.js from another host (the site must work offline)
+    index.html: loads //cdn.example.org/i.ico from another host (the site must work offline)
+    index.html: loads https://cdn.example.org/b.png from another host (the site must work offline)
     """
     problems = []
     from smlearn.course import load_course

@@ -8,12 +8,14 @@ Both data scripts call :func:`record` for that: nobody copies a hash by hand.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from smlearn.data import _REQUIRED_KEYS as REQUIRED_KEYS  # noqa: E402  (what the loader insists on)
 from smlearn.data import sha256_of  # noqa: E402  (the loader's own checksum)
 
 MANIFEST = REPO / "data" / "manifest.json"
@@ -34,6 +36,12 @@ def record(entry: dict, *, manifest: Path = MANIFEST) -> dict:
             datasets[i] = {**old, **entry}
             break
     else:
+        missing = [key for key in REQUIRED_KEYS if key not in entry]
+        if missing:
+            raise ValueError(f"a new data set {entry['name']!r} needs the manifest keys {', '.join(missing)}")
         datasets.append(entry)
-    manifest.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    # Write beside it, then swap: an interrupted run never leaves half a manifest.
+    partial = manifest.with_suffix(".json.partial")
+    partial.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(partial, manifest)
     return entry

@@ -216,5 +216,10 @@ def test_the_data_scripts_record_a_rewritten_file_in_the_manifest(data_copy):
     assert entry["sha256"] == hashlib.sha256((data_copy / "activities.csv").read_bytes()).hexdigest() != old["sha256"]
     after = json.loads(manifest.read_text(encoding="utf-8"))["datasets"]
     assert after == [{**e, "sha256": entry["sha256"]} if e["name"] == "activities" else e for e in before]
-    record({"name": "extra", "file": "activities.csv", "title": "a new entry"}, manifest=manifest)
+    with pytest.raises(ValueError, match="a new data set 'extra' needs the manifest keys format, description"):
+        record({"name": "extra", "file": "activities.csv", "title": "a new entry"}, manifest=manifest)
+    assert json.loads(manifest.read_text(encoding="utf-8"))["datasets"] == after      # refused: nothing written
+    complete = {**next(e for e in before if e["name"] == "activities"), "name": "extra"}
+    record(complete, manifest=manifest)
     assert json.loads(manifest.read_text(encoding="utf-8"))["datasets"][-1]["name"] == "extra"
+    assert not list(data_copy.glob("*.partial"))

@@ -72,8 +72,11 @@ def top_share(values, share=0.01):
     Raises
     ------
     ValueError
-        If ``values`` is empty or has a negative value.
+        If ``values`` is empty, not a list, or has a negative or missing value.
     """
-    x = np.sort(_amounts(values).ravel())[::-1]
+    x = _amounts(values)
+    if x.ndim != 1:
+        raise ValueError(f"values must be a list of amounts; got a table of shape {x.shape}")
+    x = np.sort(x)[::-1]
     k = max(1, int(round(share * x.size)))
     return float(x[:k].sum() / x.sum()) if x.sum() > 0 else 0.0
