@@ -122,6 +122,34 @@ def test_a_broken_plan_is_refused_with_the_reason(tmp_path):
 INSTRUCTORS = NOTEBOOKS.parent / "docs" / "instructors"
 
 
+def note_facts():
+    """The facts each lesson's instructor notes state: docs/instructors/facts/NN.yml."""
+    import yaml
+
+    from smlearn.course import Fact
+
+    for lesson in COURSE.lessons:
+        path = INSTRUCTORS / "facts" / f"{lesson.id}.yml"
+        for record in (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.is_file() else []:
+            yield lesson, Fact(record["text"], record["source"], record["value"], float(record.get("tolerance", 0)))
+
+
+@pytest.mark.parametrize("lesson, fact", list(note_facts()), ids=lambda x: getattr(x, "id", None) or x.text[:30])
+def test_facts_the_instructor_notes_state_hold_in_the_code(lesson, fact):
+    notes = plain((INSTRUCTORS / lesson.file.replace(".ipynb", ".md")).read_text(encoding="utf-8"))
+    assert plain(fact.text) in notes, f"the notes for {lesson.id} no longer say {fact.text!r}"
+    actual = resolve(fact.source)
+    if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
+        assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), f"{fact.text!r}: the code gives {actual}"
+    else:
+        assert actual == fact.value, f"{fact.text!r}: the code gives {actual!r}"
+
+
+def test_every_lesson_has_checked_facts_for_its_instructor_notes():
+    have = {lesson.id for lesson, _ in note_facts()}
+    assert have == {lesson.id for lesson in COURSE.lessons}
+
+
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda l: l.id)
 def test_every_lesson_has_instructor_notes_that_match_its_record(lesson):
     notes = (INSTRUCTORS / lesson.file.replace(".ipynb", ".md")).read_text(encoding="utf-8")
