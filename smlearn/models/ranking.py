@@ -23,7 +23,7 @@ of the net score, plus a bonus that grows with the time the item was submitted:
     \text{hot} = \operatorname{sign}(s)\,\log_{10}\max(|s|, 1) + \frac{t_\text{submitted}}{45000}
 
 with :math:`t_\text{submitted}` in seconds. 45,000 s is 12.5 hours: an item submitted
-12.5 hours later needs ten times the net votes to rank level.
+12.5 hours later needs only a tenth of the net votes to rank level.
 
 *Gravity*, the rule of Hacker News (Paul Graham's Arc code). Points ``p`` (up-votes
 minus down-votes plus the submitter's own vote) sink with age in hours:
