@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from smlearn.data import _REQUIRED_KEYS as REQUIRED_KEYS  # noqa: E402  (what the loader insists on)
+from smlearn.data import REQUIRED_KEYS  # noqa: E402  (what the loader insists on)
 from smlearn.data import sha256_of  # noqa: E402  (the loader's own checksum)
 
 MANIFEST = REPO / "data" / "manifest.json"

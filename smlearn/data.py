@@ -30,7 +30,8 @@ MANIFEST = "manifest.json"
 # The column types a manifest may use, and the pandas dtype each is read as.
 COLUMN_TYPES = {"int": "Int64", "float": "float64", "str": "string", "category": "category", "bool": "boolean"}
 
-_REQUIRED_KEYS = ("name", "file", "format", "title", "description", "source", "licence", "sha256", "columns")
+# The keys every data set's manifest entry must have (the data scripts check new entries against them too).
+REQUIRED_KEYS = ("name", "file", "format", "title", "description", "source", "licence", "sha256", "columns")
 
 
 class DataError(ValueError):
@@ -63,7 +64,7 @@ def _read_manifest(directory: Path) -> list[dict]:
     if not isinstance(entries, list):
         raise DataError(f"the data manifest {path} must be an object with a list under 'datasets'")
     for number, entry in enumerate(entries):
-        missing = [key for key in _REQUIRED_KEYS if not isinstance(entry, dict) or key not in entry]
+        missing = [key for key in REQUIRED_KEYS if not isinstance(entry, dict) or key not in entry]
         if missing:
             raise DataError(f"entry {number} of the data manifest {path} lacks: {', '.join(missing)}")
         for column in entry["columns"]:

@@ -73,26 +73,13 @@ def test_every_figure_in_a_lesson_has_a_text_description_beside_it(path):
         assert len(words) >= 60 and DESCRIPTION.search(words), f"cell {i} of {path.name} shows a figure without a description"
 
 
-EXPLORERS = ["PushPullExplorer", "NetworkExplorer", "SpreadExplorer", "FrontPageExplorer", "MusicLabExplorer",
-             "LinkExplorer", "EffortExplorer", "ReturnsExplorer"]
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_explorer_controls_are_labelled_keyboard_widgets(name):
+def test_explorer_controls_are_labelled_keyboard_widgets(explorer_name, make_explorer):
     import ipywidgets
 
-    import smlearn.widgets
-
-    explorer = getattr(smlearn.widgets, name)()
+    explorer = make_explorer(explorer_name)
     explorer.widget
     assert explorer._sliders
     for control in explorer._sliders.values():
         # ipywidgets sliders and drop-downs take arrow keys once focused (Tab moves between them).
         assert isinstance(control, (ipywidgets.IntSlider, ipywidgets.FloatSlider, ipywidgets.Dropdown))
         assert control.description and control.tooltip
-
-
-def test_the_list_of_explorers_is_complete():
-    from smlearn.course import load_course
-
-    assert {e for lesson in load_course().lessons for e in lesson.explorers} == set(EXPLORERS)

@@ -5,8 +5,7 @@ import base64
 import numpy as np
 import pytest
 
-from smlearn.models import crowds, links, ranking
-from smlearn.params import Choice
+from smlearn.models import ranking
 from smlearn.widgets import FrontPageExplorer, LinkExplorer, MusicLabExplorer
 
 EXPLORERS = [FrontPageExplorer, MusicLabExplorer, LinkExplorer]
@@ -15,32 +14,6 @@ EXPLORERS = [FrontPageExplorer, MusicLabExplorer, LinkExplorer]
 @pytest.fixture(scope="module")
 def built():
     return {cls: cls() for cls in EXPLORERS}
-
-
-@pytest.mark.parametrize("cls", EXPLORERS)
-def test_every_control_is_a_model_parameter_with_its_own_range(cls, built):
-    explorer = built[cls]
-    explorer.widget
-    assert set(explorer._sliders) == set(cls.CONTROLS)
-    for name, control in explorer._sliders.items():
-        param = cls.PARAMS[name]
-        if isinstance(param, Choice):
-            assert [value for _, value in control.options] == list(param.options)
-        else:
-            assert (control.min, control.max, control.step) == (param.min, param.max, param.step)
-            assert param.unit in control.description
-        assert control.value == param.default
-
-
-@pytest.mark.parametrize("cls", EXPLORERS)
-def test_sliders_cannot_produce_values_the_model_rejects(cls):
-    simulate = {FrontPageExplorer: ranking.simulate_front_page, MusicLabExplorer: crowds.simulate_market,
-                LinkExplorer: links.simulate_links}[cls]
-    for name in cls.CONTROLS:
-        p = cls.PARAMS[name]
-        values = p.options if isinstance(p, Choice) else (p.min, p.max)
-        for value in values:
-            simulate(**{name: value}, seed=0)
 
 
 def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
@@ -101,22 +74,6 @@ def test_bad_values_are_refused_and_leave_the_state_alone(cls, good, bad, messag
     with pytest.raises(ValueError, match=message):
         explorer.update(**bad)
     assert explorer.params == before
-
-
-@pytest.mark.parametrize("cls", EXPLORERS)
-def test_a_control_change_updates_image_and_caption(cls, built):
-    explorer = built[cls]
-    explorer.widget
-    image, caption = explorer._image.value, explorer._caption.value
-    name = cls.CONTROLS[0]
-    param = cls.PARAMS[name]
-    new = param.options[-1] if isinstance(param, Choice) else param.min + param.step
-    if new == explorer.params[name]:
-        new = param.options[0] if isinstance(param, Choice) else param.max
-    explorer._sliders[name].value = new
-    assert explorer.params[name] == new
-    assert explorer._image.value != image and explorer._caption.value != caption
-    assert explorer._errors.value == ""
 
 
 @pytest.mark.parametrize("cls", EXPLORERS)

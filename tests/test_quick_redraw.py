@@ -21,16 +21,9 @@ from hypothesis import strategies as st
 from matplotlib.text import Text
 
 import smlearn.widgets
+from conftest import EXPLORERS
 from smlearn.params import Choice
 from smlearn.plots.render import PngRenderer
-
-# Small networks keep the test quick; every other explorer starts at its defaults.
-EXPLORERS = {
-    "PushPullExplorer": {}, "NetworkExplorer": {"n": 200}, "SpreadExplorer": {"n": 400},
-    "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "EffortExplorer": {},
-    "ReturnsExplorer": {},
-}
-
 
 def pixels(png):
     from PIL import Image
@@ -91,10 +84,9 @@ def changes_of(cls):
     return st.lists(one_change, min_size=1, max_size=3)
 
 
-@pytest.mark.parametrize("name", list(EXPLORERS))
-def test_the_quick_picture_is_the_full_picture_after_any_changes(name):
-    cls = getattr(smlearn.widgets, name)
-    explorer = cls(**EXPLORERS[name])
+def test_the_quick_picture_is_the_full_picture_after_any_changes(explorer_name, make_explorer):
+    explorer = make_explorer(explorer_name)
+    cls = type(explorer)
     explorer.png()
     start = explorer.params
 
@@ -113,11 +105,10 @@ def test_the_quick_picture_is_the_full_picture_after_any_changes(name):
     any_changes()
 
 
-@pytest.mark.parametrize("name", list(EXPLORERS))
-def test_every_control_at_either_end_keeps_the_words_and_the_figure_whole(name):
+def test_every_control_at_either_end_keeps_the_words_and_the_figure_whole(explorer_name, make_explorer):
     # Each control in turn at its ends (a drop-down: every option), the others at their defaults:
-    # no "nan" in the words, and nothing cut off at the figure's edge.
-    explorer = getattr(smlearn.widgets, name)(**EXPLORERS[name])
+    # the model accepts it, no "nan" in the words, and nothing cut off at the figure's edge.
+    explorer = make_explorer(explorer_name)
     for control in explorer.CONTROLS:
         spec = explorer.PARAMS[control]
         for value in (spec.options if isinstance(spec, Choice) else (spec.min, spec.max)):
@@ -130,10 +121,10 @@ def test_every_control_at_either_end_keeps_the_words_and_the_figure_whole(name):
 @pytest.mark.parametrize("name", [name for name in EXPLORERS
                                   if any(isinstance(getattr(smlearn.widgets, name).PARAMS[c], Choice)
                                          for c in getattr(smlearn.widgets, name).CONTROLS)])
-def test_every_drop_down_flipped_through_and_back_shows_the_right_picture(name):
+def test_every_drop_down_flipped_through_and_back_shows_the_right_picture(name, make_explorer):
     # Options can share axis limits (two metrics on the same scale, say): whatever else they
     # change must still reach the picture, and a kept picture must never stand in for another.
-    explorer = getattr(smlearn.widgets, name)(**EXPLORERS[name])
+    explorer = make_explorer(name)
     explorer.png()
     for control in explorer.CONTROLS:
         spec = explorer.PARAMS[control]
@@ -172,9 +163,3 @@ def test_only_the_last_few_pictures_are_kept():
     renderer.png()
     assert renderer.full_redraws == 4
     assert len(renderer._backgrounds) == 2
-
-
-def test_every_explorer_of_the_course_is_checked_here():
-    from smlearn.course import load_course
-
-    assert {e for lesson in load_course().lessons for e in lesson.explorers} == set(EXPLORERS)

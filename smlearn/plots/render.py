@@ -64,6 +64,10 @@ class PngRenderer:
         # layout key -> (pixels of everything but the dynamic artists, where the axes were); newest last
         self._backgrounds = {}
 
+    def forget(self) -> None:
+        """Drop every kept picture, so the next :meth:`png` draws the whole figure."""
+        self._backgrounds.clear()
+
     def _layout_key(self):
         # Tick labels, and so the whole static picture, depend on these and nothing else we change.
         limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)

@@ -1,0 +1,28 @@
+"""What several test files share: the course's explorers, built small enough to be quick.
+
+A test that takes an ``explorer_name`` argument runs once per explorer; ``make_explorer``
+builds one. ``tests/test_every_explorer.py`` checks that this list is the course's list,
+so a new explorer cannot be left out of the checks every explorer must pass.
+"""
+
+import pytest
+
+# Small networks keep the tests quick; every other explorer starts at its defaults.
+EXPLORERS = {
+    "PushPullExplorer": {}, "NetworkExplorer": {"n": 200}, "SpreadExplorer": {"n": 400},
+    "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "EffortExplorer": {},
+    "ReturnsExplorer": {},
+}
+
+
+def pytest_generate_tests(metafunc):
+    if "explorer_name" in metafunc.fixturenames:
+        metafunc.parametrize("explorer_name", list(EXPLORERS))
+
+
+@pytest.fixture
+def make_explorer():
+    """``make_explorer(name)``: a new explorer of that class, at the small sizes above."""
+    import smlearn.widgets
+
+    return lambda name: getattr(smlearn.widgets, name)(**EXPLORERS[name])
