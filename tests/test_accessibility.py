@@ -11,6 +11,8 @@ from matplotlib.colors import to_rgb
 
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE
 
+from course_explorers import make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 # Series that appear together in one figure.

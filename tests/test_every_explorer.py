@@ -7,7 +7,7 @@ tests/test_accessibility.py (keyboard controls).
 
 import base64
 
-from conftest import EXPLORERS
+from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 from smlearn.params import Choice
 
 

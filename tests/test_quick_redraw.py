@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from matplotlib.text import Text
 
 import smlearn.widgets
-from conftest import EXPLORERS
+from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 from smlearn.params import Choice
 from smlearn.plots.render import PngRenderer
 

@@ -1,8 +1,10 @@
 """What several test files share: the course's explorers, built small enough to be quick.
 
-A test that takes an ``explorer_name`` argument runs once per explorer; ``make_explorer``
-builds one. ``tests/test_every_explorer.py`` checks that this list is the course's list,
-so a new explorer cannot be left out of the checks every explorer must pass.
+A test file imports ``pytest_generate_tests`` and ``make_explorer`` from here; then a test
+that takes an ``explorer_name`` argument runs once per explorer, and ``make_explorer(name)``
+builds one. (A plain module, not a conftest.py: tests/browser has its own conftest, and two
+modules named conftest clash under --doctest-modules.) ``tests/test_every_explorer.py``
+checks that this list is the course's list, so a new explorer cannot be left out.
 """
 
 import pytest
