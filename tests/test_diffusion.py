@@ -391,6 +391,37 @@ def test_spread_runs_each_model_from_its_strategy():
     np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
+def test_final_shares_average_matches_the_two_person_formula():
+    # Two people, one tie, one random starter: the other is reached with chance p, so each
+    # run's share is 1/2 or 1 and the mean is 1/2 + p/2. With 4,000 runs the standard error
+    # is (1/2) sqrt(p (1 - p) / 4000) < 0.004; the tolerance is 5 of them.
+    pair = nx.path_graph(2)
+    for p in (0.0, 0.3, 0.8):
+        shares = diffusion.final_shares(pair, p=p, n_seeds=1, runs=4000)
+        assert shares.shape == (4000,)
+        assert set(shares.tolist()) <= {0.5, 1.0}
+        assert shares.mean() == pytest.approx(0.5 + p / 2, abs=0.02)
+
+
+def test_final_shares_are_the_runs_of_spread_with_seeds_0_to_runs_minus_1():
+    G = networks.friendship_network(200, 6, 0.1, seed=4)
+    shares = diffusion.final_shares(G, "threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
+    for run in range(5):
+        expected = spread(G, "threshold", theta=0.3, n_seeds=3, strategy="one cluster", seed=run).final_share
+        assert shares[run] == expected
+    # a ring with no ties passed on (threshold 1, one starter): every run reaches its starter alone
+    assert diffusion.final_shares(nx.cycle_graph(10), "threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
+
+
+def test_final_shares_refuses_bad_runs_and_models():
+    with pytest.raises(ValueError, match="runs must be between 1 and 10000"):
+        diffusion.final_shares(nx.path_graph(3), runs=0)
+    with pytest.raises(TypeError, match="runs must be a whole number"):
+        diffusion.final_shares(nx.path_graph(3), runs=2.5)
+    with pytest.raises(ValueError, match="model must be one of"):
+        diffusion.final_shares(nx.path_graph(3), "gossip", runs=2)
+
+
 # ---- Properties that must hold for any graph and parameters -------------------------------------
 
 graphs = st.builds(

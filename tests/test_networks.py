@@ -369,6 +369,19 @@ def test_graph_inputs_are_checked():
         project_bipartite(nx.path_graph(3))
 
 
+def test_degrees_are_ties_or_followers_in_node_order():
+    G = nx.karate_club_graph()
+    assert networks.degrees(G).tolist() == [G.degree(v) for v in G]
+    assert networks.degrees(G).sum() == 2 * G.number_of_edges()          # each tie counted at both ends
+    fans = follower_network(300, 6, 0.05, seed=2)
+    assert networks.degrees(fans).tolist() == [fans.in_degree(v) for v in fans]
+    assert networks.degrees(fans).sum() == fans.number_of_edges()       # each follow counted once
+    with pytest.raises(ValueError, match="G is an empty graph"):
+        networks.degrees(nx.Graph())
+    with pytest.raises(TypeError, match="G must be a networkx graph; got dict"):
+        networks.degrees({0: [1]})
+
+
 def test_measurement_helpers_refuse_bad_values():
     with pytest.raises(ValueError, match="values must not be empty"):
         gini([])

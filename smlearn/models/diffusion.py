@@ -101,7 +101,7 @@ from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
 
 __all__ = [
     "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
-    "bass", "bass_peak", "independent_cascade", "threshold", "sir", "choose_seeds", "spread",
+    "bass", "bass_peak", "independent_cascade", "threshold", "sir", "choose_seeds", "spread", "final_shares",
     "epidemic_threshold", "sir_transmissibility",
 ]
 
@@ -835,6 +835,63 @@ def spread(G, model="independent cascade", *, p=0.1, theta=0.18, neighbours=2, b
     if model == "complex contagion":
         return threshold(G, starters, neighbours=neighbours, max_steps=max_steps, seed=rng)
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
+
+
+def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, neighbours=2, beta=0.1,
+                 gamma=0.2, n_seeds=5, strategy="random", max_steps=1000):
+    """Run :func:`spread` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
+
+    One run of a random process is one story; the average of many is what to compare.
+    Every run uses the same network and settings and differs only in its random seed,
+    so the answer is the same every time you call this. The network is turned into
+    arrays once and reused by every run.
+
+    Parameters
+    ----------
+    G : networkx graph
+        The network (see :func:`prepare` for directions).
+    model : str
+        One of :data:`MODELS`.
+    runs : int
+        How many runs (1 .. 10,000).
+    p, theta, neighbours, beta, gamma, n_seeds, strategy, max_steps
+        As in :func:`spread`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``runs`` numbers: the share of the network each run reached in the end. Take
+        ``.mean()`` for the average share, or ``(shares > 0.1).mean()`` for the share of
+        runs that reached over 10 %.
+
+    Raises
+    ------
+    TypeError
+        If ``runs`` is not a whole number (or another parameter has the wrong type).
+    ValueError
+        If ``runs`` is outside 1 .. 10,000, or a parameter is out of range.
+
+    Examples
+    --------
+    On a chain of 5 people with p = 1, every run reaches everyone:
+
+    >>> import networkx as nx
+    >>> final_shares(nx.path_graph(5), p=1.0, n_seeds=1, runs=3).tolist()
+    [1.0, 1.0, 1.0]
+
+    With p = 0 each run reaches only its 2 starting people:
+
+    >>> final_shares(nx.path_graph(10), p=0.0, n_seeds=2, runs=3).tolist()
+    [0.2, 0.2, 0.2]
+    """
+    runs = Param("runs", 20, 1, 10_000, 1, "Runs", "runs").check(runs)
+    g = prepare(G)                 # once, not once per run
+    shares = np.zeros(runs)
+    for run in range(runs):        # run number = random seed: 0, 1, 2, ...
+        result = spread(g, model, p=p, theta=theta, neighbours=neighbours, beta=beta, gamma=gamma,
+                        n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=run)
+        shares[run] = result.final_share
+    return shares
 
 
 # ---- Theory --------------------------------------------------------------------------------

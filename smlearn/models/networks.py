@@ -79,7 +79,7 @@ from smlearn.params import Param, check_params, check_seed
 __all__ = [
     "PARAMS", "KINDS", "friendship_network", "follower_network", "random_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
-    "degree_table", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
+    "degree_table", "degrees", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
 ]
 
 # One record per parameter (default, range, step, label, unit, meaning). ILLUSTRATIVE defaults.
@@ -553,6 +553,35 @@ def degree_table(G):
     counts = np.bincount(k)
     degree = np.flatnonzero(counts)
     return pd.DataFrame({"degree": degree, "people": counts[degree], "share": counts[degree] / k.size})
+
+
+def degrees(G):
+    """Return how many ties each person has, as an array in the order of ``list(G)``.
+
+    In a directed (follower) network this is each account's followers: its in-degree.
+    Use it for averages such as ``k.mean()`` and ``(k**2).mean()``.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph.
+    ValueError
+        If ``G`` has no nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> degrees(nx.star_graph(3)).tolist()          # the centre has 3 ties, each leaf 1
+    [3, 1, 1, 1]
+    >>> degrees(nx.DiGraph([("ana", "star"), ("ben", "star")])).tolist()   # followers
+    [0, 2, 0]
+    """
+    _check_graph(G)
+    k = np.zeros(G.number_of_nodes(), dtype=np.int64)
+    ties = G.in_degree() if G.is_directed() else G.degree()
+    for i, person in enumerate(G):
+        k[i] = ties[person]
+    return k
 
 
 def project_bipartite(G, *, side="top"):
