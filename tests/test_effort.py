@@ -343,3 +343,68 @@ def test_bad_outcomes_steps_and_horizons_are_refused():
         split_from_shares(1.5, 0.2)
     with pytest.raises(TypeError, match="result must be a table from effort.simulate"):
         totals([1, 2, 3])
+
+
+# ---- The near-best region ------------------------------------------------------------------------
+
+def test_near_best_region_is_every_grid_split_above_the_level():
+    grid = outcome_map(hours=8, weeks=52, step=0.05)
+    top = grid["value"].max()
+    expected = sorted(map(tuple, grid.loc[grid["value"] >= 0.95 * top, ["posting", "replies", "upkeep"]].round(9).to_numpy()))
+    region = effort.near_best(8, weeks=52)
+    assert sorted(map(tuple, region[["posting", "replies", "upkeep"]].round(9).to_numpy())) == expected
+    assert region["share_of_best"].iloc[0] == pytest.approx(1.0)
+    assert (region["share_of_best"] >= 0.95).all() and region["value"].is_monotonic_decreasing
+
+
+def test_near_best_at_level_one_is_the_best_grid_split_and_wider_levels_hold_more():
+    assert len(effort.near_best(8, level=1.0)) == 1
+    sizes = [len(effort.near_best(8, level=level)) for level in (0.99, 0.95, 0.9, 0.8)]
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0]
+
+
+def test_without_leads_from_reach_only_upkeep_matters_so_the_region_is_whole_rows_of_upkeep():
+    # Theory: with lead_rate_reach = 0 leads come from tie strength only, which depends on the
+    # upkeep hours alone. Every split with the same upkeep brings the same leads, so the region
+    # holds every posting/replies mix of each upkeep share it holds, and more upkeep is better.
+    region = effort.near_best(8, lead_rate_reach=0.0, weeks=26)
+    assert region["upkeep"].max() == pytest.approx(1.0)
+    for upkeep in region["upkeep"].round(9).unique():
+        mixes = round((1 - upkeep) / 0.05) + 1                   # posting = 0, 0.05, ..., 1 - upkeep
+        assert (region["upkeep"].round(9) == upkeep).sum() == mixes
+    lowest = region["upkeep"].min()
+    grid = outcome_map(hours=8, lead_rate_reach=0.0, weeks=26, step=0.05)
+    assert (grid.loc[grid["upkeep"] < lowest - 1e-9, "value"] < 0.95 * grid["value"].max()).all()
+
+
+def test_near_best_summary_and_horizons_agree_with_the_region():
+    region = effort.near_best(8, weeks=104)
+    summary = effort.near_best_summary(8, weeks=104)
+    assert summary["splits"] == len(region)
+    assert summary["upkeep_low"] == region["upkeep"].min() and summary["posting_high"] == region["posting"].max()
+    table = effort.near_best_by_horizon(8, horizons=(8, 104))
+    assert list(table.index) == [8, 104]
+    assert table.loc[104, "upkeep_high"] == pytest.approx(summary["upkeep_high"])
+    # the marathon's region lies on the media side of the sprint's: more posting, less upkeep
+    assert table.loc[104, "upkeep_high"] < table.loc[8, "upkeep_low"]
+
+
+@pytest.mark.parametrize("level", [0, -0.5, 1.5, True, "high"])
+def test_near_best_refuses_a_bad_level_by_name(level):
+    with pytest.raises(ValueError, match="level"):
+        effort.near_best(8, level=level)
+
+
+def test_near_best_by_horizon_refuses_weeks_and_empty_horizons():
+    with pytest.raises(TypeError, match="horizons"):
+        effort.near_best_by_horizon(8, weeks=10)
+    with pytest.raises(ValueError, match="horizons"):
+        effort.near_best_by_horizon(8, horizons=())
+
+
+def test_sustainable_by_hours_is_linear_in_the_hours():
+    table = effort.sustainable_by_hours((1, 2, 6))
+    one = sustainable_strong_ties(1)
+    assert table.tolist() == pytest.approx([one, 2 * one, 6 * one])
+    with pytest.raises(TypeError, match="upkeep_hours"):
+        effort.sustainable_by_hours(5)

@@ -87,6 +87,13 @@ Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen to be plausible for a sm
 business or a freelancer, not measured. Change them and see whether the answer
 changes.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) the three uses of an hour sit in three cells.
+Scheduled posts are ``find-broadcast``; replies to people who found your posts are ``find-
+two-way``, the first step from stranger to tie (Source D); relationship upkeep is ``ties-
+two-way``.
+
 References
 ----------
 .. [1] Zhou, W.-X., Sornette, D., Hill, R. A. and Dunbar, R. I. M. (2005). Discrete
@@ -116,8 +123,12 @@ import pandas as pd
 
 from smlearn.params import Choice, FrozenParams, Param, check_params
 
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way")
+
 __all__ = ["PARAMS", "SPLIT_PARAMS", "OUTCOMES", "OUTCOME", "Allocation", "Exploration", "explore", "simulate", "split_from_shares",
-           "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon"]
+           "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon",
+           "near_best", "near_best_summary", "near_best_by_horizon", "sustainable_by_hours"]
 
 # One record per parameter: default, range, step, label, unit, meaning. Defaults are ILLUSTRATIVE.
 _PARAM_LIST = [
@@ -685,6 +696,169 @@ def best_split_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, ou
         rows.append({"horizon": best.weeks, "posting": best.posting, "replies": best.replies,
                      "upkeep": best.upkeep, "value": best.value})
     return pd.DataFrame(rows).set_index("horizon")
+
+
+# ---- Not one best split but a region: the splits the model cannot tell apart -----------------------
+
+def _check_level(level):
+    """``level`` as a float above 0 and at most 1, or a clear error."""
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level <= 1:
+        raise ValueError(f"level must be a share of the best outcome, above 0 and at most 1 (0.95 = within 5 %); "
+                         f"got {level!r}")
+    return float(level)
+
+
+def near_best(hours, *, level=0.95, outcome="leads", step=0.05, **params):
+    """Return every split on a grid whose outcome is at least ``level`` times the best one.
+
+    The surface of outcomes is nearly flat round its top: many splits bring almost
+    the same number of leads, and the single best one moves a long way when a
+    guessed default changes a little. This function shows that region instead of a
+    point: read it as "the model cannot tell these splits apart".
+
+    Parameters
+    ----------
+    hours : float
+        Hours a week (0 to 60).
+    level : float, default 0.95
+        Share of the best outcome a split must reach (0.95: within 5 % of the best).
+    outcome : {'leads', 'reach', 'followers', 'strong_ties'}, default 'leads'
+        What to measure (see :data:`OUTCOMES`).
+    step : float, default 0.05
+        Grid step of the shares (as in :func:`outcome_map`).
+    **params
+        Any other parameter in :data:`PARAMS`, ``weeks`` included.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns posting, replies, upkeep, value and share_of_best, best first. If no
+        split brings any of the outcome, every split is in the region.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``level``, ``outcome``, ``step`` or a parameter is not allowed.
+
+    Examples
+    --------
+    Over a year, nine splits on the 5 % grid bring at least 95 % of the best leads;
+    between them upkeep takes from 30 % to 55 % of the hours:
+
+    >>> region = near_best(8, weeks=52)
+    >>> len(region), float(region["upkeep"].min()), float(region["upkeep"].max())
+    (9, 0.3, 0.55)
+    """
+    level = _check_level(level)
+    p = _checked({**params, "hours": hours})
+    grid = outcome_map(outcome=outcome, step=step, **p)
+    best = float(grid["value"].max())
+    grid["share_of_best"] = grid["value"] / best if best > 0 else 1.0
+    region = grid[grid["share_of_best"] >= level - 1e-12]
+    return region.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def near_best_summary(hours, *, level=0.95, outcome="leads", step=0.05, **params):
+    """Sum up :func:`near_best` in one row: how many splits, and the range of each share.
+
+    Parameters
+    ----------
+    hours, level, outcome, step, **params
+        As in :func:`near_best`.
+
+    Returns
+    -------
+    pandas.Series
+        best_value (the best outcome on the grid), splits (how many are in the region),
+        and the lowest and highest share of each part in the region: posting_low,
+        posting_high, replies_low, replies_high, upkeep_low, upkeep_high.
+
+    Examples
+    --------
+    >>> near_best_summary(8, weeks=104)[["upkeep_low", "upkeep_high"]].tolist()
+    [0.1, 0.35]
+    """
+    region = near_best(hours, level=level, outcome=outcome, step=step, **params)
+    summary = {"best_value": float(region["value"].iloc[0]), "splits": len(region)}
+    for part in ("posting", "replies", "upkeep"):
+        summary[part + "_low"] = round(float(region[part].min()), 12)
+        summary[part + "_high"] = round(float(region[part].max()), 12)
+    return pd.Series(summary)
+
+
+def near_best_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, level=0.95, outcome="leads",
+                         step=0.05, **params):
+    """Return :func:`near_best_summary` for each horizon: how the region moves from sprint to marathon.
+
+    Parameters
+    ----------
+    hours : float
+        Hours a week.
+    horizons : sequence of int
+        Horizons in weeks, each between 4 and 104.
+    level, outcome, step, **params
+        As in :func:`near_best` (any parameter except ``weeks``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by horizon (weeks), one row of :func:`near_best_summary` each.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`near_best`; also if ``horizons`` is empty or ``weeks`` is passed.
+
+    Examples
+    --------
+    >>> table = near_best_by_horizon(8, horizons=(4, 104))
+    >>> table[["upkeep_low", "upkeep_high"]]
+             upkeep_low  upkeep_high
+    horizon
+    4               0.3         0.70
+    104             0.1         0.35
+    """
+    if isinstance(horizons, (str, bytes)) or not hasattr(horizons, "__iter__") or not len(list(horizons)):
+        raise ValueError(f"horizons must be a non-empty list of weeks (4 to 104); got {horizons!r}")
+    if "weeks" in params:
+        raise TypeError("pass the horizons in `horizons`, not `weeks`")
+    rows = {}
+    for weeks in horizons:
+        rows[weeks] = near_best_summary(hours, level=level, outcome=outcome, step=step, weeks=weeks, **params)
+    table = pd.DataFrame(rows).T
+    table["splits"] = table["splits"].astype(int)
+    table.index.name = "horizon"
+    return table
+
+
+def sustainable_by_hours(upkeep_hours=(0.5, 1, 2, 4, 6, 10), **params):
+    """:func:`sustainable_strong_ties` for several upkeep budgets, as a table a learner can read.
+
+    Parameters
+    ----------
+    upkeep_hours : sequence of float
+        Upkeep hours a week to try.
+    **params
+        ``hours_per_contact``, ``contact_gain``, ``tie_half_life`` or ``strong_threshold``.
+
+    Returns
+    -------
+    pandas.Series
+        Close ties kept for good, indexed by upkeep hours a week.
+
+    Examples
+    --------
+    >>> sustainable_by_hours((1, 2)).round(1).tolist()
+    [9.1, 18.2]
+    """
+    if isinstance(upkeep_hours, (str, bytes)) or not hasattr(upkeep_hours, "__iter__"):
+        raise TypeError(f"upkeep_hours must be a list of hours a week; got {upkeep_hours!r}")
+    values = {}
+    for h in upkeep_hours:
+        values[h] = sustainable_strong_ties(h, **params)
+    table = pd.Series(values, name="close ties kept for good", dtype=float)
+    table.index.name = "upkeep hours a week"
+    return table
 
 
 # ---- What the explorer runs: one split and the map of all splits -------------------------------
