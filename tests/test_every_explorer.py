@@ -55,3 +55,77 @@ def test_moving_a_control_updates_the_model_the_image_and_the_caption(explorer_n
     assert explorer._image.value != image and explorer._caption.value != caption
     assert explorer._errors.value == ""
 
+
+
+# ---- Controls that the current choices ignore are reported, and only those ----------------------
+
+def _same(a, b):
+    """True when two model results hold the same values (a result's record of its own parameters aside)."""
+    import dataclasses
+
+    import networkx as nx
+    import numpy as np
+    import pandas as pd
+
+    if type(a) is not type(b):
+        return False
+    if dataclasses.is_dataclass(a):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a) if f.name != "params")
+    if isinstance(a, (pd.DataFrame, pd.Series)):
+        return a.shape == b.shape and a.equals(b)
+    if isinstance(a, np.ndarray):
+        return a.shape == b.shape and np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and a != a:
+        return b != b
+    if isinstance(a, nx.Graph):
+        return nx.utils.graphs_equal(a, b)
+    return a == b
+
+
+def _another_value(spec, value):
+    """A different allowed value for a control: the other end of its range, or another option."""
+    if isinstance(spec, Choice):
+        return next(option for option in spec.options if option != value)
+    return spec.max if value != spec.max else spec.min
+
+
+def _states(explorer):
+    """The starting parameters, then each option of each drop-down (the others at their start)."""
+    start = explorer.params
+    yield start
+    for name in explorer.CONTROLS:
+        spec = explorer.PARAMS[name]
+        if isinstance(spec, Choice):
+            for option in spec.options:
+                if option != start[name]:
+                    yield {**start, name: option}
+
+
+def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_name, make_explorer):
+    explorer = make_explorer(explorer_name)
+    for state in _states(explorer):
+        ignored = explorer._ignored(dict(state))
+        assert set(ignored) <= set(explorer.CONTROLS)
+        assert all(isinstance(reason, str) and reason for reason in ignored.values())
+        base = explorer._simulate(dict(state))
+        for name in explorer.CONTROLS:
+            moved = {**state, name: _another_value(explorer.PARAMS[name], state[name])}
+            unchanged = _same(base, explorer._simulate(moved))
+            where = f"{explorer_name}: {name} moved with {({k: v for k, v in state.items() if k in explorer.CONTROLS})}"
+            assert unchanged == (name in ignored), where
+
+
+def test_ignored_controls_are_greyed_out_with_the_reason():
+    from smlearn.widgets import FrontPageExplorer
+
+    explorer = FrontPageExplorer(rule="hot")
+    gravity = explorer.widget and explorer._sliders["gravity"]
+    assert gravity.disabled and "gravity rule" in gravity.tooltip
+    assert "Gravity" in explorer._ignored_note.value
+    explorer._sliders["rule"].value = "gravity"          # a learner picks the gravity rule
+    assert not gravity.disabled and gravity.tooltip == explorer.PARAMS["gravity"].doc
+    assert "Gravity" not in explorer._ignored_note.value

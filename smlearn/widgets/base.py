@@ -39,6 +39,9 @@ class Explorer:
         Change the artists in place.
     _describe(result) -> str
         One line of text saying what the figure shows (also its alt text).
+    _ignored(params) -> dict[str, str]
+        Optional. The controls that the current choices make inert, each with a short
+        reason ("only the gravity rule uses it"); the widget greys them out and says why.
     """
 
     PARAMS: dict[str, Param | Choice] = {}
@@ -79,6 +82,11 @@ class Explorer:
         """One line of text saying what the figure shows now."""
         return self._describe(self._result)
 
+    @property
+    def ignored(self) -> dict:
+        """The controls that change nothing under the current parameters, each with the reason."""
+        return dict(self._ignored(dict(self._params)))
+
     def update(self, **params) -> None:
         """Set some parameters, re-run the model and redraw: what a slider move does.
 
@@ -116,11 +124,28 @@ class Explorer:
         self._image = widgets.Image(value=self.png(), format="png", layout={"width": "100%", "max_width": "900px"})
         self._caption = widgets.HTML(value=_caption_html(self.description))
         self._errors = widgets.HTML(value="")
+        self._tooltips = {name: slider.tooltip for name, slider in self._sliders.items()}
+        self._ignored_note = widgets.HTML(value="")
+        self._grey_out_ignored()
         controls = widgets.GridBox(
             list(self._sliders.values()),
             layout=widgets.Layout(grid_template_columns="repeat(2, minmax(300px, 1fr))", grid_gap="2px 24px"),
         )
-        return widgets.VBox([controls, self._image, self._caption, self._errors])
+        return widgets.VBox([controls, self._ignored_note, self._image, self._caption, self._errors])
+
+    def _grey_out_ignored(self) -> None:
+        """Disable the controls the current choices ignore, and say why (in the tooltip and a line of text)."""
+        ignored = self.ignored
+        notes = []
+        for name, slider in self._sliders.items():
+            slider.disabled = name in ignored
+            if name in ignored:
+                slider.tooltip = f"Not used now: {ignored[name]}"
+                notes.append(f"{self.PARAMS[name].label}: {ignored[name]}")
+            else:
+                slider.tooltip = self._tooltips[name]
+        self._ignored_note.value = _caption_html("Greyed out, because the current choices do not use them: "
+                                                 + "; ".join(notes) + ".") if notes else ""
 
     def _on_slider(self, change) -> None:
         if self._syncing:
@@ -140,6 +165,7 @@ class Explorer:
                     self._sliders[name].value = value
         finally:
             self._syncing = False
+        self._grey_out_ignored()
         self._image.value = self.png()
         self._caption.value = _caption_html(self.description)
 
@@ -170,6 +196,10 @@ class Explorer:
 
     def _describe(self, result) -> str:
         raise NotImplementedError
+
+    def _ignored(self, params) -> dict:
+        # No control is ever inert unless a subclass says so.
+        return {}
 
 
 def _caption_html(text: str) -> str:

@@ -41,3 +41,12 @@ class FrontPageExplorer(Explorer):
 
     def _describe(self, result):
         return describe_front_page(result)
+
+    def _ignored(self, params):
+        # Only the gravity rule has an ageing exponent, and only a ring that exists has a size.
+        ignored = {}
+        if params["rule"] != "gravity":
+            ignored["gravity"] = "only the gravity rule uses it"
+        if not params["manipulation"]:
+            ignored["ring_size"] = "there is no vote ring (Vote ring is False)"
+        return ignored

@@ -102,3 +102,13 @@ class SpreadExplorer(Explorer):
 
     def _describe(self, result):
         return describe_spread(result)
+
+    def _ignored(self, params):
+        # Each spreading model reads its own sliders and none of the others'.
+        uses = {"independent cascade": ("p",), "threshold": ("theta",), "complex contagion": (),
+                "SIR": ("beta", "gamma")}
+        ignored = {}
+        for name in ("p", "theta", "beta", "gamma"):
+            if name not in uses[params["model"]]:
+                ignored[name] = f"the {params['model']} model does not use it"
+        return ignored
