@@ -1,0 +1,377 @@
+r"""From stranger to tie: one week of hours spread over four ways of meeting people.
+
+The claim
+---------
+The sources mostly set social media against social networking, as rivals for the same
+hours. Source D says something different: social media helps people *make* a
+connection, and social networking *deepens* it. Source A adds that good content gets
+passed around people's networks, so the two channels meet. Read together, they describe
+a pipeline:
+
+    stranger --(finds your content)--> follower --(a conversation)--> tie --(introduces, refers)--> more ties, leads
+
+This model follows people along that pipeline, week by week, and lets you see which
+stage holds the rest back.
+
+The frame
+---------
+The course places every activity with two questions: *how do people come to you* (they
+**find** you, or you reach them through your **ties**) and *how does the exchange run*
+(**broadcast**, or **two-way**). This model has all four cells, one kind of hour each:
+
+=================  ======================  ====================================================
+hours              cell                    what they buy
+=================  ======================  ====================================================
+``content_hours``  find, broadcast         pieces that strangers find (search, feeds) and
+                   (social media)          followers see; good pieces are passed on
+``reply_hours``    find, two-way           answers to followers' comments: conversations,
+                                           some of which turn a follower into a tie
+``upkeep_hours``   ties, two-way           one-to-one contact with your ties (a call, a
+                   (social networking)     coffee): ties stay strong, introduce and refer
+``message_hours``  ties, broadcast         the same message to all your contacts: quick
+                                           replies, but it wears the ties out
+=================  ======================  ====================================================
+
+The model
+---------
+Time goes in weeks ``t = 1, ..., weeks``. The state is four numbers: the pieces still
+being found (the *library*), the *followers* :math:`F`, the *ties* :math:`N` and their
+mean *strength* :math:`w` (0 strangers, 1 as close as it gets).
+
+*Content (find, broadcast).* ``content_hours`` make :math:`n` pieces a week (a
+scheduling tool saves a share ``automation`` of the time per piece: only the broadcast
+part of the work can be automated). Pieces go out of date with a half-life, so the
+library is :math:`L_t = L_{t-1}\,2^{-1/\text{content\_half\_life}} + n`. Strangers find
+the library (``discovery`` people a week per live piece); followers see new pieces
+(``organic_reach`` of them see each one) and pass them on (``share_rate`` new people
+each); ties who see a piece pass it on too, the closer the more (``pass_on`` per unit of
+strength). Only people not yet reached can be reached (``market_size``):
+
+.. math::
+
+    \text{strangers}_t = \big(\text{discovery}\,L_t + \text{share\_rate}\,V_t
+        + \text{pass\_on}\,w\,N\,[n > 0]\big)\,(1 - (F + N)/\text{market\_size}),
+    \qquad V_t = \text{organic\_reach}\,F\,\min(n, 1)
+
+A share ``follow_rate`` of those strangers follow; ``unfollow_rate`` of followers leave.
+
+*Replies (find, two-way).* Followers who see a piece comment (``comment_rate`` per
+view). Answering takes ``hours_per_reply`` each; you answer what your ``reply_hours``
+allow. An answered comment is a conversation, and a share ``tie_chance`` of
+conversations turn a follower into a tie of strength ``start_strength``.
+
+*Upkeep (ties, two-way).* A contact takes ``hours_per_contact`` of your time and some of
+theirs: only a share ``reply_chance`` of the people you contact make time to answer.
+Contacts go round the ties in turn, so each tie gets :math:`c = \min(1, \text{contacts}/N)`
+contacts a week. A tie fades with a half-life ``tie_half_life`` and a contact closes a
+share ``contact_gain`` of the gap to 1:
+
+.. math::
+
+    w \leftarrow w\,2^{-1/\text{tie\_half\_life}}, \qquad
+    w \leftarrow w + \text{contact\_gain}\; c\,(1 - w)
+
+Ties *introduce* you to new people (``intro_rate`` a week per unit of strength:
+Source D's "your network grows as you meet people"), who join as ties of
+``start_strength`` (they come with a trusted person's word, not as strangers), and
+*refer* leads (``referral_rate`` a week per unit of strength).
+
+*Messages (ties, broadcast).* ``message_hours`` send the same message to a share
+:math:`s = \min(1, \text{message\_hours} \cdot \text{contacts\_per\_hour} / N)` of your ties.
+Each tie messaged answers with a lead with chance ``message_response`` times its
+strength, and loses a share ``annoyance`` of its strength (Source A: don't market to
+family and friends).
+
+*Leads.* Content leads are ``lead_rate`` per stranger reached and per follower view;
+referrals and message answers are leads too. :func:`summarize` adds them up by route.
+
+Every default in :data:`PARAMS` is ILLUSTRATIVE, chosen to be plausible for a small
+business, not measured. The model is deterministic (expected values, no dice).
+
+Examples
+--------
+>>> from smlearn.models import pipeline
+>>> year = pipeline.simulate()
+>>> len(year), int(year["week"].iloc[-1])
+(52, 52)
+>>> pipeline.summarize(year)["ties"] > pipeline.PARAMS["start_ties"].default
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import FrozenParams, Param, check_params
+
+__all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck"]
+
+# The frame cells this model covers (see smlearn.frame): one kind of hour each.
+FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
+
+# One record per parameter: default, range (min, max, step), label, unit, meaning.
+# All defaults are ILLUSTRATIVE, not measured.
+_PARAM_LIST = [
+    Param("weeks", 52, 4, 156, 1, "Horizon", "weeks", "How many weeks to simulate."),
+    # The week of hours, one kind of hour per cell of the frame
+    Param("content_hours", 3.0, 0.0, 40.0, 0.5, "Content", "hours/week",
+          "Hours a week making pieces that strangers find and followers see (find, broadcast)."),
+    Param("reply_hours", 1.0, 0.0, 40.0, 0.5, "Replies", "hours/week",
+          "Hours a week answering followers' comments (find, two-way)."),
+    Param("upkeep_hours", 2.0, 0.0, 40.0, 0.5, "Upkeep of ties", "hours/week",
+          "Hours a week in one-to-one contact with the people you know (ties, two-way)."),
+    Param("message_hours", 0.0, 0.0, 40.0, 0.5, "Mass messages", "hours/week",
+          "Hours a week sending the same message to all your contacts (ties, broadcast)."),
+    # Content: found by strangers, seen by followers
+    Param("hours_per_piece", 1.5, 0.1, 20.0, 0.1, "Time per piece", "hours/piece",
+          "Hours to make and publish one piece by hand."),
+    Param("automation", 0.0, 0.0, 0.9, 0.1, "Time saved by a tool", "share",
+          "Share of the time per piece a scheduling tool saves (0: all by hand)."),
+    Param("content_half_life", 26.0, 1.0, 520.0, 1.0, "Content half-life", "weeks",
+          "Weeks after which a piece is found half as often as when new."),
+    Param("discovery", 2.0, 0.0, 50.0, 0.5, "Discovery", "people/week per piece",
+          "Strangers a week who find one live piece (search, feeds, recommendations)."),
+    Param("start_followers", 100, 0, 100000, 10, "Followers at the start", "people",
+          "People who follow the account in week 1."),
+    Param("organic_reach", 0.1, 0.0, 1.0, 0.01, "Organic reach", "share of followers",
+          "Share of followers who see a new piece in their feed."),
+    Param("share_rate", 0.5, 0.0, 5.0, 0.1, "Sharing", "new people/view",
+          "New people reached for every follower who sees a piece and passes it on."),
+    Param("follow_rate", 0.05, 0.0, 1.0, 0.01, "Follow rate", "share of strangers",
+          "Share of strangers who find a piece and then follow."),
+    Param("unfollow_rate", 0.01, 0.0, 0.2, 0.005, "Unfollow rate", "share/week",
+          "Share of followers who leave each week."),
+    Param("market_size", 20000, 100, 1000000, 100, "Possible audience", "people",
+          "How many people could ever follow or know you."),
+    # Replies: conversations with followers
+    Param("comment_rate", 0.1, 0.0, 1.0, 0.01, "Comment rate", "comments/view",
+          "Comments per follower who sees a piece."),
+    Param("hours_per_reply", 0.25, 0.05, 2.0, 0.05, "Time per reply", "hours/reply",
+          "Hours to read and answer one comment yourself (a reply cannot be scheduled)."),
+    Param("tie_chance", 0.2, 0.0, 1.0, 0.01, "Conversation to tie", "share",
+          "Share of answered comments after which the follower becomes a tie."),
+    # Ties: two-way, they strengthen with contact and fade without it
+    Param("start_ties", 50, 0, 1000, 5, "Ties at the start", "people",
+          "People you know well enough to call in week 1."),
+    Param("start_strength", 0.3, 0.0, 1.0, 0.05, "Strength of a new tie", "0 to 1",
+          "How close a tie is in week 1, and how close a new tie starts."),
+    Param("hours_per_contact", 0.5, 0.1, 4.0, 0.1, "Time per contact", "hours/contact",
+          "Hours for one personal contact: a call, a coffee, a thoughtful message."),
+    Param("reply_chance", 0.7, 0.0, 1.0, 0.05, "They make time", "share",
+          "Share of the people you contact who make time to answer (a contact takes both sides' time)."),
+    Param("contact_gain", 0.3, 0.05, 1.0, 0.05, "Gain per contact", "share of gap",
+          "Share of the gap to a full-strength tie that one contact closes."),
+    Param("tie_half_life", 12.0, 1.0, 104.0, 1.0, "Tie half-life", "weeks",
+          "Weeks without contact after which a tie has half its strength."),
+    Param("intro_rate", 0.01, 0.0, 0.2, 0.005, "Introductions", "people/week per tie",
+          "New people a full-strength tie introduces you to each week (a tie of strength w: w times this)."),
+    Param("referral_rate", 0.02, 0.0, 0.5, 0.005, "Referrals", "leads/week per tie",
+          "Leads a full-strength tie sends you each week (a tie of strength w: w times this)."),
+    Param("pass_on", 1.0, 0.0, 10.0, 0.5, "Ties pass pieces on", "people/week per tie",
+          "New people a full-strength tie passes your pieces to in a week you publish."),
+    # Messages: the same text to every contact
+    Param("contacts_per_hour", 50.0, 1.0, 500.0, 1.0, "Messages per hour", "contacts/hour",
+          "Contacts one hour of mass messaging reaches."),
+    Param("message_response", 0.1, 0.0, 1.0, 0.01, "Answers to a message", "leads/message",
+          "Leads per message to a full-strength tie (a tie of strength w: w times this)."),
+    Param("annoyance", 0.05, 0.0, 1.0, 0.01, "Wear per message", "share of strength",
+          "Share of its strength a tie loses each time it gets a mass message."),
+    # Leads from content
+    Param("lead_rate", 0.002, 0.0, 0.1, 0.001, "Leads per person reached", "leads/person",
+          "Leads (enquiries, sign-ups) per stranger reached or follower who sees a piece."),
+]
+PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+
+# The four kinds of hour, in the order the frame lists them.
+HOURS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours")
+
+# The stages of the pipeline, each with the parameter that sets how much passes through it.
+STAGES = {
+    "found": "discovery",          # stranger finds a piece
+    "followed": "follow_rate",      # stranger follows
+    "answered": "hours_per_reply",  # a comment gets an answer (fewer hours per reply: more answers)
+    "tied": "tie_chance",           # a conversation becomes a tie
+    "introduced": "intro_rate",     # a tie introduces a new person
+    "referred": "referral_rate",    # a tie sends a lead
+}
+
+COLUMNS = ["week", "pieces", "library", "strangers", "views", "followers", "comments", "conversations",
+           "new_ties", "introductions", "ties", "strength", "messaged", "content_leads", "referral_leads",
+           "message_leads", "leads", "cum_leads"]
+
+
+def _checked(params: dict) -> dict:
+    """Every value checked against its record, defaults filled in for the rest."""
+    p = {name: spec.default for name, spec in PARAMS.items()}
+    p.update(check_params(PARAMS, params))
+    return p
+
+
+def simulate(**params) -> pd.DataFrame:
+    """Follow strangers, followers and ties through ``weeks`` weeks of the same hours.
+
+    Parameters
+    ----------
+    **params : number
+        Any parameter in :data:`PARAMS` (``pipeline.PARAMS["tie_chance"].doc`` says what
+        it means); the rest take their defaults. The four kinds of hour are
+        ``content_hours``, ``reply_hours``, ``upkeep_hours`` and ``message_hours``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per week, with the columns in :data:`COLUMNS`: pieces published,
+        library (live pieces), strangers reached, views (followers who saw a piece),
+        followers, comments and conversations (answered comments), new ties from
+        conversations, introductions, ties and their mean strength, ties messaged,
+        leads by route and in total, and the running total of leads. People counts are
+        at the end of the week. ``result.attrs["params"]`` holds the checked parameters.
+
+    Raises
+    ------
+    TypeError
+        If a name is not a parameter of the model or a value is not a number.
+    ValueError
+        If a value is not finite or lies outside its range.
+
+    Examples
+    --------
+    With no hours and no introductions, ties fade with their half-life (12 weeks), so
+    after 52 weeks a tie of 0.3 has :math:`0.3 \cdot 0.5^{52/12}` of strength left:
+
+    >>> idle = simulate(content_hours=0, reply_hours=0, upkeep_hours=0, intro_rate=0)
+    >>> int(idle["ties"].iloc[-1]), round(float(idle["strength"].iloc[-1]), 3)
+    (50, 0.015)
+    """
+    p = _checked(params)
+    pieces = p["content_hours"] / (p["hours_per_piece"] * (1 - p["automation"]))
+    contacts = p["upkeep_hours"] / p["hours_per_contact"] * p["reply_chance"]   # contacts that happen
+    answers_possible = p["reply_hours"] / p["hours_per_reply"]                  # comments you can answer
+    content_keep = 0.5 ** (1 / p["content_half_life"])   # share of a piece's pull left after a week
+    tie_keep = 0.5 ** (1 / p["tie_half_life"])           # share of a tie's strength left after a week
+
+    library, followers = 0.0, float(p["start_followers"])
+    ties, strength = float(p["start_ties"]), p["start_strength"]
+    rows = []
+    for week in range(1, p["weeks"] + 1):
+        # Find, broadcast: the library is found; followers see this week's pieces.
+        library = library * content_keep + pieces
+        views = p["organic_reach"] * followers * min(pieces, 1.0)
+        room = max(0.0, 1 - (followers + ties) / p["market_size"])   # people not yet reached
+        passed_by_ties = p["pass_on"] * strength * ties if pieces > 0 else 0.0
+        strangers = (p["discovery"] * library + p["share_rate"] * views + passed_by_ties) * room
+        # Find, two-way: comments answered are conversations; a few become ties.
+        comments = p["comment_rate"] * views
+        conversations = min(comments, answers_possible)
+        new_ties = p["tie_chance"] * conversations * (1 - p["unfollow_rate"])   # of those who stay
+        # Ties, broadcast: one message to a share of the ties, answered in proportion to strength.
+        messaged = min(ties, p["message_hours"] * p["contacts_per_hour"])
+        message_leads = p["message_response"] * strength * messaged
+        # Ties, two-way: referrals and introductions, in proportion to strength.
+        referral_leads = p["referral_rate"] * strength * ties
+        introductions = p["intro_rate"] * strength * ties * room
+        content_leads = p["lead_rate"] * (strangers + views)
+
+        # The week ends: ties fade, contacts strengthen them, messages wear them, newcomers join.
+        strength = strength * tie_keep
+        if ties > 0:
+            contacted = min(1.0, contacts / ties)               # contacts per tie this week
+            strength = strength + p["contact_gain"] * contacted * (1 - strength)
+            strength = strength * (1 - p["annoyance"] * messaged / ties)
+        # Newcomers: followers from strangers and ties by introduction, never more than the people left.
+        newcomers = p["follow_rate"] * strangers + introductions
+        left = max(0.0, p["market_size"] - followers - ties)
+        scale = min(1.0, left / newcomers) if newcomers > 0 else 1.0
+        new_followers, introductions = p["follow_rate"] * strangers * scale, introductions * scale
+        joined = new_ties + introductions
+        if ties + joined > 0:
+            strength = (strength * ties + p["start_strength"] * joined) / (ties + joined)
+        ties = ties + joined
+        followers = followers - p["unfollow_rate"] * followers - new_ties + new_followers
+
+        leads = content_leads + referral_leads + message_leads
+        rows.append((week, pieces, library, strangers, views, followers, comments, conversations, new_ties,
+                     introductions, ties, strength, messaged, content_leads, referral_leads, message_leads, leads))
+    result = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    result["cum_leads"] = result["leads"].cumsum()
+    result.attrs["params"] = FrozenParams(p)
+    return result
+
+
+def summarize(result: pd.DataFrame) -> dict:
+    """The totals of a run: leads by route, and where the pipeline stands at the end.
+
+    Examples
+    --------
+    >>> totals = summarize(simulate(content_hours=0, reply_hours=0, upkeep_hours=5))
+    >>> totals["content_leads"], totals["leads"] == totals["referral_leads"]
+    (0.0, True)
+    """
+    last = result.iloc[-1]
+    return {
+        "leads": float(result["leads"].sum()),
+        "content_leads": float(result["content_leads"].sum()),
+        "referral_leads": float(result["referral_leads"].sum()),
+        "message_leads": float(result["message_leads"].sum()),
+        "strangers": float(result["strangers"].sum()),
+        "conversations": float(result["conversations"].sum()),
+        "new_ties": float(result["new_ties"].sum()),
+        "introductions": float(result["introductions"].sum()),
+        "followers": float(last["followers"]),
+        "ties": float(last["ties"]),
+        "strength": float(last["strength"]),
+    }
+
+
+def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) -> pd.DataFrame:
+    """Which stage holds the pipeline back? Improve each stage by 10 % and compare.
+
+    A stage is a bottleneck when making it a little better pays off the most. Each
+    stage's parameter (:data:`STAGES`) is made ``improvement`` better in turn (times
+    1.1, or divided by 1.1 for the time per reply), with everything else as given, and
+    the outcome is compared with the run as given.
+
+    Parameters
+    ----------
+    outcome : str
+        A key of :func:`summarize`: "leads", "ties", "followers", ...
+    improvement : float
+        How much better each stage gets, as a share (0.1 is 10 %), between 0.01 and 1.
+    **params
+        The model's parameters, as for :func:`simulate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stage, largest gain first: the stage, its parameter and the gain in
+        the outcome, as a share of the outcome without the improvement.
+
+    Examples
+    --------
+    >>> table = bottleneck("ties")
+    >>> list(table.columns)
+    ['stage', 'parameter', 'gain']
+    """
+    base = summarize(simulate(**params))
+    if outcome not in base:
+        raise ValueError(f"outcome must be one of {', '.join(base)}; got {outcome!r}")
+    if isinstance(improvement, bool) or not isinstance(improvement, (int, float)) or not 0.01 <= improvement <= 1:
+        raise ValueError(f"improvement must be a number between 0.01 and 1 (a share); got {improvement!r}")
+    p = _checked(params)
+    rows = []
+    for stage, name in STAGES.items():
+        spec = PARAMS[name]
+        if name == "hours_per_reply":
+            better = max(spec.min, p[name] / (1 + improvement))
+        else:
+            better = min(spec.max, p[name] * (1 + improvement))
+        changed = dict(p)
+        changed[name] = better
+        value = summarize(simulate(**changed))[outcome]
+        gain = (value - base[outcome]) / base[outcome] if base[outcome] > 0 else math.nan
+        rows.append((stage, name, gain))
+    table = pd.DataFrame(rows, columns=["stage", "parameter", "gain"])
+    return table.sort_values("gain", ascending=False, kind="stable").reset_index(drop=True)

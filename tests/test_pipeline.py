@@ -1,0 +1,197 @@
+"""The stranger-to-tie pipeline: checked against what its rules imply in closed form, and its invariants."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smlearn.models import pipeline
+
+NO_HOURS = {"content_hours": 0, "reply_hours": 0, "upkeep_hours": 0, "message_hours": 0}
+
+
+def run(**params):
+    return pipeline.simulate(**params)
+
+
+# ---- Closed forms: each channel alone does what its rule says ------------------------------
+
+def test_without_contact_ties_fade_with_their_half_life():
+    result = run(**NO_HOURS, intro_rate=0, start_strength=0.8, tie_half_life=10, weeks=40)
+    weeks = result["week"].to_numpy()
+    assert np.allclose(result["strength"], 0.8 * 0.5 ** (weeks / 10))
+    assert result["ties"].eq(50).all()    # a faded tie is still a tie, only a weak one
+
+
+def test_regular_contact_holds_ties_at_the_fixed_point():
+    # Every tie contacted every week: w -> q w + g (1 - q w), whose fixed point is g / (1 - q (1 - g)).
+    g, half_life = 0.3, 12
+    q = 0.5 ** (1 / half_life)
+    result = run(**{**NO_HOURS, "upkeep_hours": 40}, start_ties=20, reply_chance=1, hours_per_contact=0.5,
+                 intro_rate=0, contact_gain=g, tie_half_life=half_life, weeks=156)
+    assert result["strength"].iloc[-1] == pytest.approx(g / (1 - q * (1 - g)), rel=1e-9)
+
+
+def test_upkeep_spread_over_more_ties_keeps_each_weaker():
+    few = run(**{**NO_HOURS, "upkeep_hours": 4}, start_ties=20, intro_rate=0)
+    many = run(**{**NO_HOURS, "upkeep_hours": 4}, start_ties=200, intro_rate=0)
+    assert few["strength"].iloc[-1] > many["strength"].iloc[-1]
+
+
+def test_the_library_of_pieces_is_a_geometric_sum():
+    half_life, hours, per_piece = 26, 3.0, 1.5
+    q = 0.5 ** (1 / half_life)
+    n = hours / per_piece
+    result = run(**{**NO_HOURS, "content_hours": hours}, hours_per_piece=per_piece, content_half_life=half_life)
+    weeks = result["week"].to_numpy()
+    assert np.allclose(result["library"], n * (1 - q ** weeks) / (1 - q))
+
+
+def test_a_tool_only_makes_the_broadcast_cheaper():
+    by_hand = run(content_hours=3, hours_per_piece=1.5)
+    tool = run(content_hours=3, hours_per_piece=1.5, automation=0.5)
+    assert tool["pieces"].iloc[0] == pytest.approx(2 * by_hand["pieces"].iloc[0])
+    # Replies and upkeep are bought by the same hours either way: a tool cannot answer for you.
+    assert (tool["conversations"] <= tool["comments"] + 1e-12).all()
+    no_content = {**NO_HOURS, "upkeep_hours": 2, "reply_hours": 2}
+    with_tool = run(**no_content, automation=0.9).drop(columns=[])
+    assert with_tool.equals(run(**no_content, automation=0.0))
+
+
+def test_mass_messages_wear_the_ties_they_reach():
+    a, half_life, s0 = 0.1, 12, 0.6
+    q = 0.5 ** (1 / half_life)
+    result = run(**{**NO_HOURS, "message_hours": 10}, start_ties=100, contacts_per_hour=50, annoyance=a,
+                 intro_rate=0, start_strength=s0, tie_half_life=half_life, weeks=20)
+    weeks = result["week"].to_numpy()
+    # Every tie gets the message each week: strength q (1 - a) per week.
+    assert np.allclose(result["strength"], s0 * (q * (1 - a)) ** weeks)
+    # Answers fall with the strength they wear away.
+    assert (np.diff(result["message_leads"]) < 0).all()
+
+
+def test_the_pipeline_starts_with_being_found():
+    # Reply hours without content: nobody sees a piece, so there is nothing to answer.
+    result = run(**{**NO_HOURS, "reply_hours": 10})
+    assert result["conversations"].eq(0).all() and result["new_ties"].eq(0).all()
+    # Content without reply hours: comments come, none becomes a conversation, no follower becomes a tie.
+    silent = run(content_hours=5, reply_hours=0)
+    assert silent["comments"].sum() > 0 and silent["new_ties"].eq(0).all()
+
+
+def test_answers_are_capped_by_the_reply_hours():
+    result = run(content_hours=10, reply_hours=0.5, hours_per_reply=0.25, start_followers=5000)
+    assert result["conversations"].max() == pytest.approx(0.5 / 0.25)
+    assert (result["conversations"] <= result["comments"] + 1e-12).all()
+
+
+def test_followers_who_become_ties_leave_the_followers():
+    params = {"content_hours": 5, "reply_hours": 5, "follow_rate": 0, "unfollow_rate": 0, "intro_rate": 0,
+              "tie_chance": 0.5}
+    result = run(**params)
+    start = pipeline.PARAMS["start_followers"].default + pipeline.PARAMS["start_ties"].default
+    # Nobody new arrives, nobody leaves: people only move from followers to ties.
+    assert np.allclose(result["followers"] + result["ties"], start)
+    assert result["ties"].iloc[-1] > pipeline.PARAMS["start_ties"].default
+
+
+def test_introductions_grow_the_network_only_through_strength():
+    zero = run(**NO_HOURS, start_strength=0.0)
+    assert zero["introductions"].eq(0).all() and zero["referral_leads"].eq(0).all()
+    kept = run(**{**NO_HOURS, "upkeep_hours": 10}, intro_rate=0.05)
+    assert kept["ties"].iloc[-1] > run(**NO_HOURS, intro_rate=0.05)["ties"].iloc[-1]
+
+
+def test_no_one_beyond_the_possible_audience():
+    result = run(content_hours=40, discovery=50, share_rate=5, follow_rate=1, market_size=500, weeks=104)
+    assert (result["followers"] + result["ties"] <= 500 + 1e-9).all()
+
+
+def test_leads_add_up_by_route():
+    totals = pipeline.summarize(run(message_hours=2))
+    assert totals["leads"] == pytest.approx(totals["content_leads"] + totals["referral_leads"]
+                                            + totals["message_leads"])
+
+
+# ---- The bottleneck ---------------------------------------------------------------------------
+
+def test_referrals_are_never_the_bottleneck_of_ties():
+    table = pipeline.bottleneck("ties").set_index("stage")
+    assert table.loc["referred", "gain"] == 0     # referrals bring leads, not ties
+    assert table["gain"].is_monotonic_decreasing
+
+
+def test_reply_time_becomes_the_bottleneck_when_replies_run_short():
+    # Plenty of comments and little time to answer: answering faster is what pays most for ties.
+    table = pipeline.bottleneck("ties", content_hours=10, reply_hours=0.5, start_followers=3000)
+    gains = table.set_index("stage")["gain"]
+    assert table.iloc[0]["stage"] in ("answered", "tied")
+    # 10 % more answers means 10 % more new ties: about 2.8 % more ties in all here.
+    assert gains["answered"] > 0.02 and gains["answered"] > 10 * abs(gains["found"])
+
+
+@pytest.mark.parametrize("bad, message", [({"outcome": "fans"}, "outcome must be one of"),
+                                          ({"improvement": 0}, "improvement must be"),
+                                          ({"improvement": True}, "improvement must be")])
+def test_bottleneck_refuses_bad_input(bad, message):
+    with pytest.raises(ValueError, match=message):
+        pipeline.bottleneck(**bad)
+
+
+# ---- Bad input -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params, error, message", [
+    ({"upkeep_hours": -1}, ValueError, "upkeep_hours must be between"),
+    ({"tie_chance": float("nan")}, ValueError, "tie_chance must be a finite number"),
+    ({"weeks": 10.5}, TypeError, "weeks must be a whole number"),
+    ({"reply_hours": "2"}, TypeError, "reply_hours must be a number"),
+    ({"annoyance": True}, TypeError, "annoyance must be a number"),
+    ({"hours": 8}, TypeError, "unknown parameter 'hours'"),
+])
+def test_bad_parameters_are_refused_by_name(params, error, message):
+    with pytest.raises(error, match=message):
+        pipeline.simulate(**params)
+
+
+# ---- Invariants over the whole parameter space ------------------------------------------------
+
+def _value(param):
+    if param.integer:
+        return st.integers(param.min, min(param.max, 10**6))
+    return st.floats(param.min, param.max, allow_nan=False)
+
+
+PARAMS_STRATEGY = st.fixed_dictionaries({}, optional={name: _value(p) for name, p in pipeline.PARAMS.items()
+                                                      if name != "weeks"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(params=PARAMS_STRATEGY, weeks=st.integers(4, 60))
+def test_invariants(params, weeks):
+    result = pipeline.simulate(weeks=weeks, **params)
+    p = result.attrs["params"]
+    counts = result.drop(columns=["week"])
+    assert np.isfinite(counts.to_numpy()).all()
+    assert (counts.to_numpy() >= -1e-9).all()                     # no count is ever negative
+    assert result["strength"].between(0, 1 + 1e-12).all()         # strength stays between 0 and 1
+    assert (np.diff(result["ties"]) >= -1e-9).all()               # ties fade but are not lost
+    assert (np.diff(result["cum_leads"]) >= -1e-12).all()         # cumulative totals never fall
+    assert (result["conversations"] <= result["comments"] + 1e-9).all()
+    assert (result["new_ties"] <= result["conversations"] + 1e-9).all()
+    assert (result["messaged"] <= result["ties"].shift(1, fill_value=p["start_ties"]) + 1e-9).all()
+    total = result["followers"] + result["ties"]
+    assert (total <= max(p["market_size"], p["start_followers"] + p["start_ties"]) * (1 + 1e-9)).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(params=PARAMS_STRATEGY, more=st.floats(0.5, 10))
+def test_more_upkeep_never_weakens_the_ties(params, more):
+    params = dict(params)
+    params.pop("upkeep_hours", None)
+    params.update(message_hours=0, intro_rate=0, content_hours=0)   # no newcomers mixing the mean strength
+    base = pipeline.simulate(upkeep_hours=2, **params)
+    richer = pipeline.simulate(upkeep_hours=min(40.0, 2 + more), **params)
+    assert (richer["strength"].to_numpy() >= base["strength"].to_numpy() - 1e-12).all()
+    assert math.isclose(richer["ties"].iloc[-1], base["ties"].iloc[-1])
