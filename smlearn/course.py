@@ -2,8 +2,8 @@
 
 ``course.yml`` is the machine-readable side of the course. For each lesson it records
 the title, order, estimated minutes, objectives (each tagged with a level of Bloom's
-taxonomy), prerequisites, the claims of the ledger it tests, its explorers and data
-sets, and the facts its prose states about the models (such as a slider's starting
+taxonomy), prerequisites, the claims of the ledger it tests, the cells of the frame
+(:mod:`smlearn.frame`) it works in, its explorers and data sets, and the facts its prose states about the models (such as a slider's starting
 value). ``tests/test_course.py`` checks every lesson against its record, so the plan,
 the notebooks and the code cannot drift apart; ``smlearn lessons`` prints it.
 
@@ -14,6 +14,8 @@ Examples
 ['00', '01', '02']
 >>> plan.lesson("02").minutes > 0
 True
+>>> plan.lesson("03").frame             # the cells of smlearn.frame it works in
+('ties-two-way', 'find-broadcast')
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Lesson:
     explorers: tuple[str, ...]
     datasets: tuple[str, ...]
     facts: tuple[Fact, ...]
+    frame: tuple[str, ...] = ()  # the cells of smlearn.frame the lesson works in
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,9 @@ def _lesson(record: dict, path: Path) -> Lesson:
             )
         objectives.append(Objective(objective["text"], objective["bloom"]))
     facts = tuple(Fact(f["text"], f["source"], f["value"], float(f.get("tolerance", 0))) for f in record.get("facts", ()))
+    from smlearn.frame import check_cells
+
+    frame = check_cells(record.get("frame") or (), what=f"{path}: lesson {record['id']}'s frame")
     return Lesson(
         id=str(record["id"]),
         file=record["file"],
@@ -144,6 +150,7 @@ def _lesson(record: dict, path: Path) -> Lesson:
         explorers=tuple(record.get("explorers", ())),
         datasets=tuple(record.get("datasets", ())),
         facts=facts,
+        frame=frame,
     )
 
 

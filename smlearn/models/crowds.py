@@ -55,6 +55,11 @@ listeners a world, each playing a few songs); the quality distribution, the choi
 and ``influence`` are illustrative, chosen so that the independent worlds' Gini lands
 near the paper's (0.20-0.26), not fitted to its data.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) the market is ``find-broadcast``: listeners
+find songs on a page and may see what strangers chose.
+
 References
 ----------
 .. [1] M. J. Salganik, P. S. Dodds and D. J. Watts, "Experimental study of inequality and
@@ -86,6 +91,9 @@ import pandas as pd
 
 from smlearn.models import inequality
 from smlearn.params import Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["PARAMS", "CONDITIONS", "Market", "simulate_market", "gini", "unpredictability", "market_shares"]
 

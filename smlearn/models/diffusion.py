@@ -53,6 +53,14 @@ spread from an account to its followers, against the arrows.
 Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
 ``q = 0.38``: the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990).
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) spreading crosses cells. Outside push ``p``
+and a post in followers' feeds are ``find-broadcast``; passing a thing on to all your
+contacts is ``ties-broadcast``; word of mouth between people who know each other, and the
+several nudges of complex contagion, are ``ties-two-way``. This is where content gets
+passed around people's networks (Source A), the place where the channels meet.
+
 References
 ----------
 .. [1] Bass, F. M. (1969). A new product growth for model consumer durables.
@@ -98,6 +106,9 @@ import numpy as np
 import pandas as pd
 
 from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
     "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",

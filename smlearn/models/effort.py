@@ -90,9 +90,9 @@ changes.
 The frame
 ---------
 In the course's frame (:mod:`smlearn.frame`) the three uses of an hour sit in three cells.
-Scheduled posts are ``find-broadcast``; replies to people who found your posts are ``find-
-two-way``, the first step from stranger to tie (Source D); relationship upkeep is ``ties-
-two-way``.
+Scheduled posts are ``find-broadcast``; replies to people who found your posts are
+``find-two-way``, the first step from stranger to tie (Source D); relationship upkeep is
+``ties-two-way``.
 
 References
 ----------

@@ -12,6 +12,11 @@ with the amounts sorted, :math:`x_{(1)} \le \dots \le x_{(N)}`. The second form 
 sort instead of all N² pairs. G is 0 when everyone has the same and (N - 1)/N when one
 holds everything.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) both uses measure ``find-broadcast``: how
+unequally the attention of people who find accounts or songs is shared out.
+
 Examples
 --------
 >>> gini([5, 5, 5, 5])
@@ -27,6 +32,9 @@ Examples
 from __future__ import annotations
 
 import numpy as np
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["gini", "top_share"]
 

@@ -60,6 +60,12 @@ your home page (human links turned into website links, once).
 Every default is ILLUSTRATIVE. The other pages' qualities are drawn from a uniform
 distribution on [0, 1].
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) this is ``find-broadcast``: pages earn
+website links and search visits from people who find them. Human links (introductions,
+referrals) belong to ``ties-two-way`` and are not modelled here.
+
 References
 ----------
 .. [1] S. Brin and L. Page, "The anatomy of a large-scale hypertextual Web search
@@ -91,6 +97,9 @@ import pandas as pd
 
 from smlearn.models.traffic import PARAMS as _TRAFFIC
 from smlearn.params import Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["PARAMS", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
            "to_networkx"]

@@ -43,6 +43,12 @@ the sizes of the components.
 Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen so that the two networks can be
 compared on a laptop, not measured on a real platform.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) the friendship network models
+``ties-two-way``: ties that run both ways between people who share friends. The follower
+network models ``find-broadcast``: one-way follows of accounts that people found.
+
 References
 ----------
 .. [1] Watts, D. J. and Strogatz, S. H. (1998). Collective dynamics of 'small-world'
@@ -75,6 +81,9 @@ import pandas as pd
 
 from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
 from smlearn.params import Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("ties-two-way", "find-broadcast")
 
 __all__ = [
     "PARAMS", "KINDS", "friendship_network", "follower_network", "random_network", "make_network",

@@ -72,6 +72,12 @@ the same seed with and without the ring shows what the fake votes did
 Every default is ILLUSTRATIVE (a busy small site), not measured. The rules are the
 published ones.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) a front page ranked by votes is
+``find-broadcast``: strangers find posts through it. The vote ring is ``ties-broadcast``:
+one request to upvote, sent to a circle of friends.
+
 References
 ----------
 .. [1] Reddit (2005-2016), ``r2/r2/lib/db/_sorts.pyx``, function ``hot``; explained by
@@ -102,6 +108,9 @@ import numpy as np
 import pandas as pd
 
 from smlearn.params import Choice, Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity", "wilson_lower_bound", "rank_items",
            "FrontPage", "simulate_front_page", "item_summary", "manipulation_summary", "manipulation_effect", "vote_log",

@@ -49,6 +49,11 @@ the ratio estimate across posts divided by the binomial variance, at least 1) an
 :math:`s/d` and :math:`n/d` instead. Then :math:`P(p_B > p_A)` comes from draws of the
 two posteriors.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) the metrics measure ``find-broadcast``: posts
+seen, liked and shared by an audience that found them.
+
 References
 ----------
 .. [1] Efron, B. and Tibshirani, R. J. (1993). An Introduction to the Bootstrap.
@@ -76,6 +81,9 @@ import numpy as np
 import pandas as pd
 
 from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["METRICS", "POST_TYPES", "PARAMS", "engagement_rate", "click_through_rate", "conversion_rate",
            "cost_per_acquisition", "roi", "follower_growth", "metric_value", "add_metrics", "summarize",

@@ -71,6 +71,13 @@ customers ~ Binomial(leads, close_rate).
 Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen to be plausible for a small
 business, not measured. Change them and see whether the claims still hold.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) the two channels sit in different cells. Pull
+is ``find-broadcast``: strangers find your content by search. Push is ``ties-broadcast``:
+the same request to visit goes out to everyone you know, a broadcast that travels through
+your ties. It is not social networking in the sources' sense, which is two-way.
+
 Examples
 --------
 >>> from smlearn.models import traffic
@@ -85,6 +92,9 @@ import numpy as np
 import pandas as pd
 
 from smlearn.params import FrozenParams, Param, check_params, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module models.
+FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["PARAMS", "simulate", "crossover_period", "cost_per_customer", "persistence", "summarize", "check_result"]
 
