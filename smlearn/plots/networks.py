@@ -6,7 +6,9 @@
 - :func:`plot_networks` / :func:`update_networks` / :func:`describe_networks`: the
   NetworkExplorer figure: both networks drawn, their degree distributions on log axes,
   and their measures side by side.
-- :func:`plot_real_networks`: the course's real networks, drawn beside each other.
+- :func:`plot_real_networks`: the course's real networks, drawn beside each other, each
+  with its clustering and the clustering chance alone would give (its density); the
+  title, from :func:`real_networks_finding`, says which of them cluster beyond chance.
 
 Friendship networks take the "social networking" style (vermillion, solid, circles)
 and follower networks the "social media" style (blue, dashed, squares) everywhere.
@@ -223,7 +225,7 @@ def plot_real_networks(graphs, *, colour_by=None, seed=0):
     >>> import networkx as nx
     >>> fig = plot_real_networks({"karate": nx.karate_club_graph()}, colour_by={"karate": "club"})
     >>> fig.axes[0].get_title()
-    'karate: 34 people, 78 ties'
+    'karate: 34 people, 78 ties\\nclustering 0.57, chance 0.14'
     """
     if not isinstance(graphs, dict) or not graphs:
         raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
@@ -253,9 +255,62 @@ def plot_real_networks(graphs, *, colour_by=None, seed=0):
         ax.grid(False)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_title(f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties", fontsize=10)
-    fig.suptitle("Real networks of people who know each other: ties go both ways, friends share friends", fontsize=11)
+        clustering, chance = clustering_and_chance(G)
+        ax.set_title(f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties\n"
+                     f"clustering {clustering:.2f}, chance {chance:.2f}", fontsize=10)
+    fig.suptitle(real_networks_finding(graphs), fontsize=11)
     return fig
+
+
+def clustering_and_chance(G):
+    """Return ``(clustering, chance)``: a network's average clustering, and what random ties would give.
+
+    A random network with the same people and the same number of ties has clustering
+    about equal to its density, the share of all pairs of people who are tied. Only
+    clustering well above that is evidence that friends of friends are friends.
+    Direction is ignored.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> [round(x, 2) for x in clustering_and_chance(nx.karate_club_graph())]
+    [0.57, 0.14]
+    """
+    import networkx as nx
+
+    undirected = G.to_undirected() if G.is_directed() else G
+    return nx.average_clustering(undirected), nx.density(undirected)
+
+
+def _join(names):
+    """'a', 'a and b', 'a, b and c'."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def real_networks_finding(graphs, *, beyond=2.0) -> str:
+    """One line: which networks cluster well beyond chance (more than ``beyond`` times their density).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> real_networks_finding({"karate": nx.karate_club_graph(), "florentine": nx.florentine_families_graph()})
+    'Only karate clusters well beyond chance; florentine sits near chance'
+    """
+    above, near = [], []
+    for name, G in graphs.items():
+        clustering, chance = clustering_and_chance(G)
+        if clustering > beyond * chance:
+            above.append(name)
+        else:
+            near.append(name)
+    if not above:
+        return "None of them clusters well beyond chance: each sits near what random ties give"
+    if not near:
+        first = _join(above)
+        return f"{first[:1].upper()}{first[1:]} {'clusters' if len(above) == 1 else 'all cluster'} well beyond chance"
+    return f"Only {_join(above)} {'clusters' if len(above) == 1 else 'cluster'} well beyond chance; " \
+           f"{_join(near)} {'sits' if len(near) == 1 else 'sit'} near chance"
 
 
 def describe_real_networks(graphs, table) -> str:
@@ -267,9 +322,10 @@ def describe_real_networks(graphs, table) -> str:
     >>> from smlearn.models.networks import compare
     >>> g = {"karate": nx.karate_club_graph()}
     >>> describe_real_networks(g, compare(g))
-    'Drawings of 1 real networks. karate: 34 people, 78 ties, clustering 0.57, mean path 2.4 hops.'
+    'Drawings of 1 real networks. Karate clusters well beyond chance. karate: 34 people, 78 ties, clustering 0.57 (chance 0.14), mean path 2.4 hops.'
     """
     parts = [f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties, clustering "
-             f"{table.loc[name, 'clustering']:.2f}, mean path {table.loc[name, 'mean_path']:.1f} hops"
+             f"{table.loc[name, 'clustering']:.2f} (chance {clustering_and_chance(G)[1]:.2f}), "
+             f"mean path {table.loc[name, 'mean_path']:.1f} hops"
              for name, G in graphs.items()]
-    return f"Drawings of {len(graphs)} real networks. " + "; ".join(parts) + "."
+    return f"Drawings of {len(graphs)} real networks. {real_networks_finding(graphs)}. " + "; ".join(parts) + "."
