@@ -390,3 +390,34 @@ def test_market_refuses_out_of_range_values(name):
 def test_measurements_refuse_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# ---- compare_rules and influence_sweep: the lesson's two summary tables ----------------------------
+
+def test_compare_rules_rows_are_the_single_runs_and_ever_on_page_reads_the_ranks():
+    table = ranking.compare_rules(rules=("score", "hot"), seed=2, hours=24)
+    for rule in ("score", "hot"):
+        page = ranking.simulate_front_page(rule=rule, seed=2, hours=24)
+        summary = ranking.item_summary(page)
+        assert table.loc[rule, "top10_mean_quality"] == summary["top10_mean_quality"]
+        # ever on the page = best position at any hour within the 30 places readers see
+        assert table.loc[rule, "ever_on_page"] == (np.nanmin(page.ranks, axis=0) <= 30).mean()
+    with pytest.raises(TypeError, match="rule"):
+        ranking.compare_rules(rule="hot")
+
+
+def test_compare_rules_with_no_readers_leaves_every_item_unvoted_and_only_freshness_decides():
+    # Nobody votes: under hot the score is freshness alone, so the newest items always hold the page.
+    table = ranking.compare_rules(rules=("hot",), seed=1, voters_per_hour=0, hours=24)
+    assert table.loc["hot", "ever_on_page"] == 1.0
+
+
+def test_influence_sweep_without_influence_has_equal_conditions_and_inequality_grows_with_it():
+    sweep = crowds.influence_sweep((0.0, 0.5, 1.0), seed=1)
+    # influence 0: both conditions are the same model, so their Gini agree up to chance
+    assert abs(sweep.loc[0.0, "gini_influence"] - sweep.loc[0.0, "gini_independent"]) < 0.03
+    assert 0.8 < sweep.loc[0.0, "unpredictability_ratio"] < 1.25
+    assert sweep["gini_influence"].is_monotonic_increasing
+    assert sweep["gini_independent"].max() - sweep["gini_independent"].min() < 0.03   # no influence there
+    with pytest.raises(TypeError, match="influence"):
+        crowds.influence_sweep(influence=0.3)

@@ -99,11 +99,28 @@ def test_lesson_05_facts():
     assert all(s["top10_mean_quality"] > s["mean_quality"] for s in summaries.values())
 
     metrics = crowds.simulate_market(seed=1).metrics
-    assert "Gini about 0.41 with influence against 0.26 without" in LESSON_05
+    assert "Gini about 0.41 with influence, against 0.26 without, is the calibration showing" in LESSON_05
     assert round(metrics.loc["social influence", "gini"], 2) == 0.41
     assert round(metrics.loc["independent", "gini"], 2) == 0.26
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
     assert "unpredictability roughly doubled" in LESSON_05 and 1.7 <= ratio <= 2.6
+
+
+def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no_new_page():
+    table = ranking.compare_rules(seed=1)
+    assert "only 30 % to 40 % of the items ever reach the 30 places readers see" in LESSON_05
+    others = table.drop("hot")["ever_on_page"]
+    assert round(others.min(), 2) == 0.3 and round(others.max(), 2) == 0.4 and table.loc["hot", "ever_on_page"] == 1
+    assert 'has no "new" page' in LESSON_05
+
+
+def test_lesson_05_calls_the_musiclab_match_a_calibration_and_shows_what_is_derived():
+    sweep = crowds.influence_sweep(seed=1)
+    assert "is the calibration showing, not a finding" in LESSON_05
+    in_paper_range = sweep[(sweep["gini_influence"] >= 0.34) & (sweep["gini_influence"] <= 0.50)]
+    assert 0.7 in in_paper_range.index and len(in_paper_range) > 1      # the default is one of several that fit
+    assert "gives a ratio between 1.5 and 3.2" in LESSON_05
+    assert in_paper_range["unpredictability_ratio"].round(1).tolist()[::len(in_paper_range) - 1] == [1.5, 3.2]
 
 
 def test_lesson_05_detector_facts():

@@ -113,7 +113,7 @@ from smlearn.params import Choice, Param, check_params, check_seed
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity", "wilson_lower_bound", "rank_items",
-           "FrontPage", "simulate_front_page", "item_summary", "manipulation_summary", "manipulation_effect", "vote_log",
+           "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect", "vote_log",
            "detect_ring", "detection_rates"]
 
 RULES = ("score", "hot", "gravity", "wilson")
@@ -541,6 +541,49 @@ def item_summary(result):
         "top10_mean_quality": float(result.items["quality"].to_numpy()[top10].mean()),
         "mean_quality": float(result.items["quality"].mean()),
     }
+
+
+def compare_rules(*, rules=RULES, seed=1, **params):
+    """Run the front page once under each rule (same seed) and summarise each run in one row.
+
+    Parameters
+    ----------
+    rules : sequence of str, default all four
+    seed : int, default 1
+        The same seed for every rule, so the items and their qualities are the same.
+    **params
+        Any other parameter of :func:`simulate_front_page` (not ``rule``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by rule: the three columns of :func:`item_summary`, and ``ever_on_page``,
+        the share of items that were ever on the page readers see (position
+        ``page_size`` or better). An item that never gets there is never seen: the
+        simulated site has only the ranked page, no "new" page.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`simulate_front_page`; also if ``rule`` is given in ``params``.
+
+    Examples
+    --------
+    Under hot every new item starts on the page; under net score most never get there:
+
+    >>> table = compare_rules(seed=1)
+    >>> table["ever_on_page"].round(2).to_dict()
+    {'score': 0.34, 'hot': 1.0, 'gravity': 0.4, 'wilson': 0.3}
+    """
+    if "rule" in params:
+        raise TypeError("compare_rules runs every rule in `rules`: do not pass `rule`")
+    rows = {}
+    for rule in rules:
+        page = simulate_front_page(rule=rule, seed=seed, **params)
+        row = item_summary(page)
+        row["ever_on_page"] = float((page.items["best_rank"] <= page.params["page_size"]).mean())
+        rows[rule] = row
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("rule")
 
 
 def manipulation_summary(result):
