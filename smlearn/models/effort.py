@@ -770,7 +770,8 @@ def near_best_summary(hours, *, level=0.95, outcome="leads", step=0.05, **params
     -------
     pandas.Series
         best_value (the best outcome on the grid), splits (how many are in the region),
-        and the lowest and highest share of each part in the region: posting_low,
+        best_posting, best_replies, best_upkeep (the single best split on the grid), and
+        the lowest and highest share of each part in the region: posting_low,
         posting_high, replies_low, replies_high, upkeep_low, upkeep_high.
 
     Examples
@@ -780,6 +781,8 @@ def near_best_summary(hours, *, level=0.95, outcome="leads", step=0.05, **params
     """
     region = near_best(hours, level=level, outcome=outcome, step=step, **params)
     summary = {"best_value": float(region["value"].iloc[0]), "splits": len(region)}
+    for part in ("posting", "replies", "upkeep"):
+        summary["best_" + part] = round(float(region[part].iloc[0]), 12)     # the single best grid split
     for part in ("posting", "replies", "upkeep"):
         summary[part + "_low"] = round(float(region[part].min()), 12)
         summary[part + "_high"] = round(float(region[part].max()), 12)

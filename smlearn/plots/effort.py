@@ -159,3 +159,60 @@ def describe_best_split_by_horizon(table) -> str:
     parts = [f"{h} weeks: {row.posting:.0%} posting, {row.replies:.0%} replies, {row.upkeep:.0%} upkeep"
              for h, row in table.iterrows()]
     return "Stacked area chart of the best split of the hours for each horizon. " + "; ".join(parts) + "."
+
+
+def plot_near_best_by_horizon(table, *, level=0.95):
+    """Draw, for each horizon, the range of upkeep shares among the splits near the best.
+
+    The shaded band holds every split on the grid that brings at least ``level`` of the
+    best outcome: the model cannot tell them apart. The small dots mark the single best
+    split on the grid, to show how little that one point says.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`smlearn.models.effort.near_best_by_horizon`.
+    level : float, default 0.95
+        The level the table was made with (only for the words on the figure).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"upkeep_low": [0.3, 0.1], "upkeep_high": [0.7, 0.35], "best_upkeep": [0.55, 0.25]},
+    ...                      index=pd.Index([4, 104], name="horizon"))
+    >>> fig = plot_near_best_by_horizon(table)
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
+    ('Horizon (weeks)', 'Share of the hours on relationship upkeep')
+    """
+    fig, (ax,) = new_figure()
+    horizons = table.index.to_numpy()
+    low, high = table["upkeep_low"].to_numpy(dtype=float), table["upkeep_high"].to_numpy(dtype=float)
+    within = f"{1 - level:.0%}"
+    ax.fill_between(horizons, low, high, color=OKABE_ITO["vermillion"], alpha=0.35, hatch="//",
+                    edgecolor=OKABE_ITO["vermillion"], label=f"splits within {within} of the best (upkeep range)")
+    ax.plot(horizons, low, color=OKABE_ITO["vermillion"], linewidth=1)
+    ax.plot(horizons, high, color=OKABE_ITO["vermillion"], linewidth=1)
+    ax.plot(horizons, table["best_upkeep"].to_numpy(dtype=float), linestyle="none", marker="o", markersize=4,
+            color="black", label="the single best split on the grid")
+    ax.axhline(0.5, color="#555555", linestyle=":", linewidth=1, label="half the hours")
+    ax.set(xlabel="Horizon (weeks)", ylabel="Share of the hours on relationship upkeep", ylim=(0, 1),
+           xlim=(horizons.min(), horizons.max()))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    first, last = table.iloc[0], table.iloc[-1]
+    ax.set_title(f"Within {within} of the best: {first['upkeep_low']:.0%}-{first['upkeep_high']:.0%} upkeep at "
+                 f"{horizons[0]} weeks, {last['upkeep_low']:.0%}-{last['upkeep_high']:.0%} at {horizons[-1]} weeks",
+                 fontsize=11)
+    return fig
+
+
+def describe_near_best_by_horizon(table, *, level=0.95) -> str:
+    """A one-line text description of :func:`plot_near_best_by_horizon`."""
+    parts = []
+    for horizon, row in table.iterrows():
+        parts.append(f"{horizon} weeks: {row['upkeep_low']:.0%} to {row['upkeep_high']:.0%}")
+    return (f"Band chart of the share of hours on upkeep among the splits within {1 - level:.0%} of the best, "
+            "for each horizon. " + "; ".join(parts) + ".")

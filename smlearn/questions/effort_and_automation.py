@@ -46,40 +46,57 @@ sustainable = NumericQuestion(
     unit="people",
     hint="Use effort.sustainable_strong_ties(2.0), or work it out: 4 contacts a week, times the longest"
     " gap between contacts that keeps a tie above the threshold.",
-    explanation="Upkeep time caps the number of close ties: two hours a week keep a circle about the size of"
-    " Dunbar's 15-person layer, not his 150.",
+    explanation="In this model only time caps the number of close ties: two hours a week keep 18 people strong."
+    " The number follows from the time settings (half an hour per contact, the gain per contact, the"
+    " half-life); the model has no limit of memory or attention like the one behind Dunbar's layers.",
 )
 
-sprint_upkeep = NumericQuestion(
+sprint_upkeep = ChoiceQuestion(
     "effort_and_automation.sprint_upkeep",
-    "With 8 hours a week and an 8-week horizon (a sprint), what share of the hours does the best split for"
-    " leads give to relationship upkeep? Answer as a share between 0 and 1.",
-    answer=lambda: effort.best_allocation(8, weeks=8).upkeep,
-    tolerance=0.05,
-    hint="Run effort.best_allocation(8, weeks=8) and read its upkeep.",
-    explanation="In a sprint the audience has no time to compound, so most of the time goes to people you"
-    " already know, whose ties pay back within weeks.",
+    "With 8 hours a week and an 8-week horizon (a sprint), what does the model say about the share of the"
+    " hours for relationship upkeep, when you count leads?",
+    [
+        "Exactly 60 %: that is the best split, so follow it to the percent",
+        "Anything from about 40 % to 75 % upkeep brings within 5 % of the best leads: the model cannot tell"
+        " these splits apart",
+        "All of it: in a sprint only relationships pay",
+        "Less than a third: posting is what pays in a sprint",
+    ],
+    answer_fingerprint="c78b4f8c3cedc893",
+    hint="Run effort.near_best(8, weeks=8) and look at the smallest and largest upkeep in it.",
+    feedback={
+        "a": "60 % is the single best split on the grid, but its neighbours bring almost the same leads: the"
+        " surface is flat near the top, so one point says little.",
+        "c": "All upkeep brings about 93 % of the best leads at 8 weeks: close, but outside the 5 % region.",
+        "d": "No split with less than 40 % upkeep is within 5 % of the best at 8 weeks.",
+    },
+    explanation="Near its top the outcome hardly changes from one split to the next, so the honest answer is a"
+    " region, not a point. In a sprint that region keeps at least 40 % for upkeep; beyond that the model"
+    " cannot choose.",
 )
 
 marathon = ChoiceQuestion(
     "effort_and_automation.marathon",
-    "As the horizon grows from 8 weeks to 104 weeks, what happens to the best share of hours for posting"
-    " (8 hours a week, maximising leads)?",
+    "As the horizon grows from 8 weeks to 104 weeks, what happens to the splits that bring within 5 % of"
+    " the most leads (8 hours a week)?",
     [
-        "It falls: relationships pay off more the longer you keep them",
-        "It rises: the audience compounds, so posting pays off more the longer you count",
-        "It stays the same: the best split does not depend on the horizon",
-        "It goes to zero: posting never brings leads",
+        "They move towards upkeep: relationships pay off more the longer you keep them",
+        "They move to the media side: at 104 weeks no split within 5 % of the best gives upkeep more than 35 %"
+        " of the hours, at 8 weeks none gives it less than 40 %",
+        "They stay the same: the region does not depend on the horizon",
+        "Posting drops out: no split with posting stays near the best",
     ],
-    answer_fingerprint="515b80c7bacd8fe1",
-    hint="Look at the marathon vs sprint figure, or run effort.best_split_by_horizon(8, horizons=(8, 104)).",
+    answer_fingerprint="3153975473708c20",
+    hint="Look at the figure of the near-best region by horizon, or run"
+    " effort.near_best_by_horizon(8, horizons=(8, 104)).",
     feedback={
         "a": "Ties do last, but they stop growing once the circle is strong; extra upkeep then buys little.",
-        "c": "Compare the two rows of best_split_by_horizon(8, horizons=(8, 104)).",
+        "c": "Compare the two rows of effort.near_best_by_horizon(8, horizons=(8, 104)).",
         "d": "Look at the left panel of the explorer: media leads grow every week.",
     },
     explanation="Followers bring shares, shares bring followers: the media side grows slowly, then fast."
-    " Source D's 'marathon' is the model's result too.",
+    " Source D's 'marathon' is the model's result too, and it holds for the whole region, not just its best"
+    " point.",
 )
 
 automation = ChoiceQuestion(
