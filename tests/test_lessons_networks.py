@@ -69,6 +69,46 @@ def test_reciprocity_really_is_higher_for_friendship():
     assert table.loc["friendship", "reciprocity"] == 1.0 > 0.2 > table.loc["follower", "reciprocity"]
 
 
+def test_real_networks_figure_title_names_only_the_network_clustered_beyond_chance():
+    import smlearn
+    from smlearn.plots.networks import plot_real_networks
+
+    davis = nx.davis_southern_women_graph()
+    women = nx.bipartite.projected_graph(davis, davis.graph["top"])
+    real = {"karate": nx.karate_club_graph(), "florentine": nx.florentine_families_graph(), "davis women": women}
+    # chance = density 2m / (n (n - 1)), written out; clustering from networkx
+    ratio = {}
+    for name, G in real.items():
+        n, m = G.number_of_nodes(), G.number_of_edges()
+        ratio[name] = nx.average_clustering(G) / (2 * m / (n * (n - 1)))
+    assert ratio["karate"] > 4 and ratio["florentine"] < 1 and 1 < ratio["davis women"] < 1.1
+    fig = plot_real_networks(real)
+    assert fig.get_suptitle() == "Only karate clusters well beyond chance; florentine and davis women sit near chance"
+    assert [ax.get_title().splitlines()[1] for ax in fig.axes] == [
+        "clustering 0.57, chance 0.14", "clustering 0.16, chance 0.19", "clustering 0.94, chance 0.91"]
+    # the course's copies of the data give the same figure
+    course = {"karate": smlearn.data.load("karate"), "florentine": smlearn.data.load("florentine"),
+              "davis women": networks.project_bipartite(smlearn.data.load("davis"))}
+    assert plot_real_networks(course).get_suptitle() == fig.get_suptitle()
+
+
+def test_a_projection_is_clustered_even_when_attendance_is_random():
+    # what the lesson says about Davis: shared events close triangles by construction
+    clustering = []
+    for seed in range(20):
+        B = nx.bipartite.gnmk_random_graph(18, 14, 89, seed=seed)
+        clustering.append(nx.average_clustering(nx.bipartite.projected_graph(B, range(18))))
+    assert np.mean(clustering) > 0.85
+
+
+def test_reciprocity_of_an_undirected_network_is_1_whatever_its_ties():
+    # the lesson's point: for the friendship model reciprocity is a setting, not a finding
+    for G in (nx.path_graph(4), nx.gnp_random_graph(60, 0.05, seed=1), networks.friendship_network(200, 6, 1.0, seed=3)):
+        assert networks.measures(G, sample=10)["reciprocity"] == 1.0
+    fans = networks.follower_network(300, 6, 0.0, seed=1)
+    assert networks.measures(fans, sample=10)["reciprocity"] == 0.0
+
+
 # ---- Lesson 04 -----------------------------------------------------------------------------
 
 def test_peak_time_is_bass_formula():
