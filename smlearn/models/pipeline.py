@@ -211,7 +211,7 @@ def _checked(params: dict) -> dict:
 
 
 def simulate(**params) -> pd.DataFrame:
-    """Follow strangers, followers and ties through ``weeks`` weeks of the same hours.
+    r"""Follow strangers, followers and ties through ``weeks`` weeks of the same hours.
 
     Parameters
     ----------

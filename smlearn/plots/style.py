@@ -31,7 +31,7 @@ OKABE_ITO = {
 
 # How the two ideas of the course look in every figure: colour AND line style differ.
 SERIES_STYLE = {
-    "push": {"color": OKABE_ITO["vermillion"], "linestyle": "-", "marker": None, "label": "push (networking outreach)"},
+    "push": {"color": OKABE_ITO["vermillion"], "linestyle": "-", "marker": None, "label": "push (mass messages to contacts)"},
     "pull": {"color": OKABE_ITO["blue"], "linestyle": "--", "marker": None, "label": "pull (content found by search)"},
     "social media": {"color": OKABE_ITO["blue"], "linestyle": "--", "marker": "s", "label": "social media"},
     "social networking": {"color": OKABE_ITO["vermillion"], "linestyle": "-", "marker": "o", "label": "social networking"},

@@ -29,6 +29,20 @@ class PipelineExplorer(Explorer):
     CONTROLS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours", "weeks", "tie_chance",
                 "reply_chance", "intro_rate", "pass_on", "annoyance", "automation", "tie_half_life")
 
+    def _ignored(self, params):
+        # Some settings only act through one kind of hour: with none of it, they change nothing.
+        ignored = {}
+        if params["message_hours"] == 0:
+            ignored["annoyance"] = "no hours go to mass messages"
+        if params["content_hours"] == 0:
+            ignored["automation"] = "no hours go to content"
+            ignored["pass_on"] = "no hours go to content, so there is nothing to pass on"
+        if params["content_hours"] == 0 or params["reply_hours"] == 0:
+            ignored["tie_chance"] = "without both content and replies there are no conversations"
+        if params["upkeep_hours"] == 0:
+            ignored["reply_chance"] = "no hours go to upkeep of ties"
+        return ignored
+
     def _simulate(self, params):
         return pipeline.simulate(**params)
 

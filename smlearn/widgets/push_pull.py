@@ -16,7 +16,7 @@ from smlearn.widgets.base import Explorer
 
 
 class PushPullExplorer(Explorer):
-    """Push (networking outreach) vs pull (content found by search), week by week.
+    """Push (mass messages to your contacts) vs pull (content found by search), week by week.
 
     Parameters
     ----------
