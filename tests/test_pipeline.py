@@ -195,3 +195,45 @@ def test_more_upkeep_never_weakens_the_ties(params, more):
     richer = pipeline.simulate(upkeep_hours=min(40.0, 2 + more), **params)
     assert (richer["strength"].to_numpy() >= base["strength"].to_numpy() - 1e-12).all()
     assert math.isclose(richer["ties"].iloc[-1], base["ties"].iloc[-1])
+
+
+# ---- One week of hours: the best split ------------------------------------------------------
+
+def test_week_splits_are_every_split_of_the_budget():
+    table = pipeline.week_splits(3.0, step=0.5)
+    assert len(table) == math.comb(6 + 3, 3)              # 6 half hours over 4 kinds: stars and bars
+    assert np.allclose(table.sum(axis=1), 3.0)
+    assert not table.duplicated().any() and (table.to_numpy() >= 0).all()
+
+
+def test_best_split_skips_hours_that_cannot_pay():
+    # No referrals, no answers to messages, ties that pass nothing on: hours on ties buy no leads.
+    table = pipeline.compare_splits(3.0, referral_rate=0, message_response=0, pass_on=0, weeks=26)
+    best = table.iloc[0]
+    assert best["upkeep_hours"] == 0 and best["message_hours"] == 0
+    again = pipeline.summarize(pipeline.simulate(**best[list(pipeline.HOURS)].to_dict(), referral_rate=0,
+                                                 message_response=0, pass_on=0, weeks=26))["leads"]
+    assert again == pytest.approx(best["value"]) and again == pytest.approx(table["value"].max())
+
+
+def test_near_best_is_a_region_around_the_best():
+    table = pipeline.compare_splits(3.0, weeks=26)
+    region = pipeline.near_best(table, within=0.05)
+    best = table.iloc[0]
+    for kind in pipeline.HOURS:
+        assert region.loc[kind, "fewest hours"] <= best[kind] <= region.loc[kind, "most hours"]
+    wider = pipeline.near_best(table, within=0.2)
+    assert (wider["fewest hours"] <= region["fewest hours"]).all() and (wider["most hours"] >= region["most hours"]).all()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: pipeline.week_splits(-1), "total_hours must be between"),
+    (lambda: pipeline.week_splits(1.25, step=0.5), "whole number of steps"),
+    (lambda: pipeline.compare_splits(2.0, upkeep_hours=1), "sets upkeep_hours itself"),
+    (lambda: pipeline.compare_splits(2.0, "fans"), "outcome must be one of"),
+    (lambda: pipeline.near_best(pipeline.compare_splits(1.0, weeks=4), within=1.5), "within must be"),
+    (lambda: pipeline.best_split_by("content_hours", [1], 2.0), "other than the hours"),
+])
+def test_split_helpers_refuse_bad_input(call, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        call()

@@ -107,7 +107,8 @@ import pandas as pd
 
 from smlearn.params import FrozenParams, Param, check_params
 
-__all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck"]
+__all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
+           "week_splits", "compare_splits", "near_best", "best_split_by"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
@@ -375,3 +376,123 @@ def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) ->
         rows.append((stage, name, gain))
     table = pd.DataFrame(rows, columns=["stage", "parameter", "gain"])
     return table.sort_values("gain", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# ---- One week of hours: which split of a fixed budget does best? ---------------------------------
+
+def week_splits(total_hours: float, step: float = 0.5) -> pd.DataFrame:
+    """Every way to split ``total_hours`` a week over the four kinds of hour, in steps of ``step`` hours.
+
+    Examples
+    --------
+    >>> table = week_splits(1.0)
+    >>> len(table), list(table.columns)
+    (10, ['content_hours', 'reply_hours', 'upkeep_hours', 'message_hours'])
+    >>> bool((table.sum(axis=1) == 1.0).all())
+    True
+    """
+    for name, value, low, high in (("total_hours", total_hours, 0.0, 40.0), ("step", step, 0.1, 10.0)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise TypeError(f"{name} must be a number of hours; got {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"{name} must be between {low} and {high} hours; got {value!r}")
+    units = round(total_hours / step)
+    if not math.isclose(units * step, total_hours):
+        raise ValueError(f"total_hours must be a whole number of steps of {step} hours; got {total_hours!r}")
+    rows = []
+    for content in range(units + 1):
+        for reply in range(units + 1 - content):
+            for upkeep in range(units + 1 - content - reply):
+                message = units - content - reply - upkeep
+                rows.append((content * step, reply * step, upkeep * step, message * step))
+    return pd.DataFrame(rows, columns=list(HOURS))
+
+
+def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 0.5, **params) -> pd.DataFrame:
+    """Run the model for every split of ``total_hours`` (see :func:`week_splits`); best first.
+
+    Parameters
+    ----------
+    total_hours : float
+        The week's budget, shared by content, replies, upkeep and mass messages.
+    outcome : str
+        What to compare: a key of :func:`summarize` ("leads", "ties", "followers", ...).
+    step : float
+        The grid of hours, 0.5 by default.
+    **params
+        Any other parameter of :func:`simulate` (not the four kinds of hour).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per split: the four kinds of hour, ``value`` (the outcome) and
+        ``share_of_best`` (the value over the best value), best first.
+
+    Examples
+    --------
+    >>> table = compare_splits(2.0, weeks=12)
+    >>> float(table["share_of_best"].iloc[0])
+    1.0
+    """
+    given = [name for name in HOURS if name in params]
+    if given:
+        raise TypeError(f"compare_splits sets {', '.join(given)} itself, from total_hours; leave them out")
+    if outcome not in summarize(simulate(weeks=4)):
+        raise ValueError(f"outcome must be one of {', '.join(summarize(simulate(weeks=4)))}; got {outcome!r}")
+    table = week_splits(total_hours, step)
+    values = []
+    for row in table.itertuples(index=False):
+        split = dict(zip(HOURS, row))
+        values.append(summarize(simulate(**split, **params))[outcome])
+    table["value"] = values
+    best = max(values)
+    table["share_of_best"] = table["value"] / best if best > 0 else math.nan
+    return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def near_best(table: pd.DataFrame, within: float = 0.05) -> pd.DataFrame:
+    """The range of hours of each kind among the splits within ``within`` of the best.
+
+    The model cannot tell these splits apart: the guesses behind its settings are far
+    less precise than a few per cent. So a verdict is a region, not a point.
+
+    Examples
+    --------
+    >>> region = near_best(compare_splits(2.0, weeks=12))
+    >>> list(region.columns)
+    ['fewest hours', 'most hours']
+    """
+    if isinstance(within, bool) or not isinstance(within, (int, float)) or not 0 <= within < 1:
+        raise ValueError(f"within must be a share between 0 and 1 (0.05 is 5 %); got {within!r}")
+    close = table[table["share_of_best"] >= 1 - within - 1e-12]
+    region = pd.DataFrame({"fewest hours": close[list(HOURS)].min(), "most hours": close[list(HOURS)].max()})
+    region.index.name = f"{len(close)} splits within {within:.0%} of the best"
+    return region
+
+
+def best_split_by(name: str, values, total_hours: float, outcome: str = "leads", *, step: float = 0.5,
+                  **params) -> pd.DataFrame:
+    """The best split of ``total_hours`` for each value of one uncertain parameter: where does the advice flip?
+
+    Examples
+    --------
+    Over 12 weeks with 2 hours a week, content earns a place in the best split only
+    when strangers find each piece easily:
+
+    >>> table = best_split_by("discovery", [0.5, 20], 2.0, weeks=12)
+    >>> table["content_hours"].tolist()
+    [0.0, 1.0]
+    """
+    if name not in PARAMS or name in HOURS:
+        raise ValueError(f"name must be a parameter of the model other than the hours; got {name!r}")
+    rows = {}
+    for value in values:
+        changed = dict(params)
+        changed[name] = value
+        best = compare_splits(total_hours, outcome, step=step, **changed).iloc[0]
+        rows[value] = best[list(HOURS) + ["value"]]
+    if not rows:
+        raise ValueError("values must hold at least one value to try")
+    table = pd.DataFrame(rows).T
+    table.index.name = name
+    return table
