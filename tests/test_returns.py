@@ -129,6 +129,44 @@ def test_funnel_shares_multiply_down_the_stages():
     assert table.loc["clicks", "count"] == POSTS["clicks"].sum()
 
 
+def test_funnel_counts_people_from_reach_and_impressions_are_views_per_person():
+    # impressions count views, several per person: they are not a stage people drop out of
+    assert funnel(POSTS).index[0] == "reach" and "impressions" not in funnel(POSTS).index
+    assert (POSTS["impressions"] >= POSTS["reach"]).all()
+    frequency = returns.impressions_per_person(POSTS)
+    assert frequency == pytest.approx(POSTS["impressions"].sum() / POSTS["reach"].sum())
+    assert frequency > 1
+    with pytest.raises(ValueError, match="impressions"):
+        returns.impressions_per_person(POSTS.drop(columns="impressions"))
+
+
+def test_interval_coverage_counts_what_a_hand_count_finds():
+    table = returns.interval_coverage(POSTS, sample_size=10, samples=5)
+    boot = beta = 0
+    for sample in range(5):
+        for row in estimate_by_type(POSTS, sample_size=10, sample=sample).itertuples():
+            boot += row.boot_low <= row.truth <= row.boot_high
+            beta += row.beta_low <= row.truth <= row.beta_high
+    assert table.loc["bootstrap", "contained"] == boot and table.loc["Beta-binomial", "contained"] == beta
+    assert (table["intervals"] == 10).all()
+    assert table["coverage"].tolist() == pytest.approx([boot / 10, beta / 10])
+
+
+def test_intervals_from_ten_posts_are_too_narrow_and_from_thirty_close_to_their_level():
+    # Theory: a 95 % interval should hold the truth in about 95 % of samples. With 10 posts
+    # both kinds fall clearly short; with 30 they come within a few points of 95 %.
+    few = returns.interval_coverage(POSTS, sample_size=10)
+    more = returns.interval_coverage(POSTS, sample_size=30)
+    assert (few["coverage"] < 0.9).all()
+    assert (abs(more["coverage"] - 0.95) <= 0.03).all()
+
+
+@pytest.mark.parametrize("samples", [0, 101, 2.5, True])
+def test_interval_coverage_refuses_a_bad_number_of_samples(samples):
+    with pytest.raises(ValueError, match="samples"):
+        returns.interval_coverage(POSTS, samples=samples)
+
+
 # ---- Uncertainty against independent results ----------------------------------------------------
 
 def test_bootstrap_width_matches_the_ratio_estimator_variance():

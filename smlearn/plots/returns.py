@@ -30,6 +30,7 @@ _AXIS = {
     "ctr": "Clicks per impression (%)",
     "conversion_rate": "Conversions per click (%)",
 }
+_STAGE_WORDS = {"reach": "people reached", "engaged_users": "engaged users", "clicks": "people who clicked"}
 _GROUP_STYLE = {"A": {"color": OKABE_ITO["blue"], "marker": "o"}, "B": {"color": OKABE_ITO["vermillion"], "marker": "s"}}
 
 
@@ -122,8 +123,8 @@ def plot_funnel(table):
     >>> from smlearn import data
     >>> from smlearn.models import returns
     >>> fig = plot_funnel(returns.funnel(data.load("post_metrics")))
-    >>> fig.axes[0].get_xlabel()
-    'Count over all posts (log scale)'
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title()
+    ('People over all posts (log scale)', 'Out of 536,248 people reached, 118 ended in a conversion (0.022%)')
     """
     fig, (ax,) = new_figure(height=3.0)
     stages = list(table.index)[::-1]
@@ -131,11 +132,13 @@ def plot_funnel(table):
     ax.barh(stages, counts, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
     ax.set_xscale("log")
     for y, (count, share) in enumerate(zip(counts, table["share_of_previous"].to_numpy()[::-1])):
-        ax.text(count * 1.15, y, f"{count:,.0f}  ({share:.1%} of the stage above)", va="center", fontsize=9)
+        above = "  (the top stage)" if y == len(counts) - 1 else f"  ({share:.1%} of the stage above)"
+        ax.text(count * 1.15, y, f"{count:,.0f}{above}", va="center", fontsize=9)
     ax.set_xlim(max(counts.min() / 2, 0.5), counts.max() * 40)
-    ax.set(xlabel="Count over all posts (log scale)", ylabel="Stage")
+    ax.set(xlabel="People over all posts (log scale)", ylabel="Stage")
     conversions, top = table["count"].iloc[-1], table["count"].iloc[0]
-    ax.set_title(f"Out of {top:,.0f} impressions, {conversions:,.0f} ended in a conversion "
+    first = _STAGE_WORDS.get(table.index[0], table.index[0].replace("_", " "))
+    ax.set_title(f"Out of {top:,.0f} {first}, {conversions:,.0f} ended in a conversion "
                  f"({conversions / top:.3%})", fontsize=11)
     return fig
 
@@ -143,7 +146,7 @@ def plot_funnel(table):
 def describe_funnel(table) -> str:
     """One line of text for :func:`plot_funnel`."""
     parts = [f"{stage.replace('_', ' ')} {row['count']:,.0f}" for stage, row in table.iterrows()]
-    return "Bar chart of the funnel, widest stage first: " + ", ".join(parts) + "."
+    return "Bar chart of the funnel, in people, widest stage first: " + ", ".join(parts) + "."
 
 
 def plot_rates_by_group(summary, *, by_label="Paid"):

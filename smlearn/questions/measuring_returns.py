@@ -62,8 +62,8 @@ conversion = NumericQuestion(
     tolerance=0.05,
     unit="%",
     hint="Read the funnel table: the share_of_previous of the conversions stage, times 100.",
-    explanation="Each stage of the funnel keeps only a small share of the one before: of hundreds of"
-    " thousands of impressions about a hundred end in a sale or sign-up.",
+    explanation="Each stage of the funnel keeps only a small share of the one before: of over half a million"
+    " people reached, about a hundred end in a sale or sign-up.",
 )
 
 paid = ChoiceQuestion(
@@ -104,8 +104,8 @@ small_sample = ChoiceQuestion(
         "b": "A sample is not wrong; it is small. Over all posts videos do engage more, but this sample cannot show it.",
         "d": "They can, with enough posts: try sample_size=90.",
     },
-    explanation="Ten posts are too few to tell rates a point apart; the Beta-binomial probability near 0.4"
-    " says so honestly.",
+    explanation="Ten posts are too few to tell rates a point apart: the Beta-binomial probability near 0.4"
+    " says so, and at 10 posts even the intervals are narrower than they should be.",
 )
 
 duplicates = NumericQuestion(
