@@ -176,9 +176,9 @@ _PARAM_LIST = [
     # Messages: the same text to every contact
     Param("contacts_per_hour", 50.0, 1.0, 500.0, 1.0, "Messages per hour", "contacts/hour",
           "Contacts one hour of mass messaging reaches."),
-    Param("message_response", 0.1, 0.0, 1.0, 0.01, "Answers to a message", "leads/message",
+    Param("message_response", 0.05, 0.0, 1.0, 0.01, "Answers to a message", "leads/message",
           "Leads per message to a full-strength tie (a tie of strength w: w times this)."),
-    Param("annoyance", 0.05, 0.0, 1.0, 0.01, "Wear per message", "share of strength",
+    Param("annoyance", 0.1, 0.0, 1.0, 0.01, "Wear per message", "share of strength",
           "Share of its strength a tie loses each time it gets a mass message."),
     # Leads from content
     Param("lead_rate", 0.002, 0.0, 0.1, 0.001, "Leads per person reached", "leads/person",

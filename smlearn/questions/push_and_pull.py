@@ -189,9 +189,9 @@ def upkeep_overtakes_messages(hours: float = 5.0, longest: int = 156):
 
     Examples
     --------
-    >>> 26 < upkeep_overtakes_messages() < 52
+    >>> 8 < upkeep_overtakes_messages() < 52
     True
-    >>> upkeep_overtakes_messages(longest=20) is None
+    >>> upkeep_overtakes_messages(longest=8) is None
     True
     """
     for weeks in range(4, longest + 1):
