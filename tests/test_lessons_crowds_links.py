@@ -72,7 +72,7 @@ def test_friends_or_content_answer_matches_the_model():
     content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
     assert links_quiz.friends_or_content.check("b").correct
-    # The lesson splits content's week-52 visits: about 117 from having the pages at all, the rest from links.
+    # The lesson's unlinked run: 117 visits from random jumps and self-links alone (see visit_sources).
     unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
     assert round(content.iloc[-1]) == 307 and round(unlinked.iloc[-1]) == 117
     assert unlinked.iloc[-1] > friends.iloc[-1] and content.iloc[-1] - unlinked.iloc[-1] > unlinked.iloc[-1]
@@ -166,10 +166,20 @@ def test_lesson_06_year_facts():
     weekly = links.simulate_links(seed=links_quiz.SEED).weekly.set_index("period")
     assert "15 by week 13, 48 by week 26, 145 by week 52" in LESSON_06
     assert weekly.loc[[13, 26, 52], "links_in"].tolist() == [15, 48, 145]
-    pages = links.simulate_links(seed=links_quiz.SEED).pages
-    home = pages[pages["owner"] == "you"].iloc[0]
-    assert "is among the top ten pages" in LESSON_06
-    assert (pages["pagerank"] > home["pagerank"]).sum() < 10
+    # The home page's high place is the model counting Priya's links to herself: the lesson says so.
+    fair = links.rank_without_own_links(links.simulate_links(seed=links_quiz.SEED))
+    home = fair[fair["owner"] == "you"].iloc[0]
+    assert "Her home page even ends 6th of 203 pages" in LESSON_06 and "72nd, not 6th" in LESSON_06
+    assert (home["position"], home["position_without_own"], len(fair)) == (6, 72, 203)
+
+
+def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay():
+    parts = links.visit_sources(links.simulate_links(seed=links_quiz.SEED))
+    unlinked = links.visit_sources(links.simulate_links(content_quality=0.0, seed=links_quiz.SEED))
+    assert "all floor and self-links" in LESSON_06 and unlinked["other sites' links"] < 0.5
+    assert "(about 121): the part a search engine would reward" in LESSON_06 and round(parts["other sites' links"]) == 121
+    assert "comes from the settings" not in LESSON_06          # the figure's title says it, the prose explains it
+    assert "nothing about the shape was assumed" not in LESSON_06 and "times lesson 02's curve" not in LESSON_06
 
 
 def test_lesson_06_pull_comparison_is_close():

@@ -220,3 +220,38 @@ def test_content_compounds_while_friend_links_fade():
     assert friends_only.iloc[0] > content.iloc[0]              # networking gives the faster start
     assert friends_only.iloc[-1] < friends_only.iloc[0]         # but the web grows past it
     assert content.iloc[-1] > 5 * content.iloc[0]               # content keeps earning
+
+
+# ---- Where the visits come from: the model's limits, measured -----------------------------------------
+
+def test_a_lone_home_page_nobody_links_to_gets_only_random_jumps_as_the_formula_says():
+    result = links.simulate_links(posts_per_period=0.0, new_links_per_period=0, periods=4, seed=3)
+    parts = links.visit_sources(result)
+    pages = result.pages
+    n, d = len(pages), result.params["damping"]
+    # No link points at the home page, so its rank is (1 - d)/N plus d/N of the dead ends' rank.
+    rank = links.pagerank(links.to_networkx(result))
+    dead_ends = [page for page in rank.index if links.to_networkx(result).out_degree(page) == 0]
+    expected = 2000 * ((1 - d) / n + d * rank[dead_ends].sum() / n)
+    assert parts["random jumps"] == pytest.approx(expected, rel=1e-6)
+    assert parts["your own links"] == pytest.approx(0, abs=1e-9) and parts["other sites' links"] == pytest.approx(0, abs=1e-6)
+    assert parts["total"] == pytest.approx(result.weekly["visits"].iloc[-1], rel=1e-3)
+
+
+def test_rank_without_own_links_is_networkx_pagerank_of_the_web_minus_links_within_the_site():
+    import networkx as nx
+
+    result = links.simulate_links(periods=8, seed=2)
+    graph = links.to_networkx(result)
+    owner = nx.get_node_attributes(graph, "owner")
+    graph.remove_edges_from([(i, j) for i, j in list(graph.edges()) if owner[i] == owner[j] == "you"])
+    theirs = nx.pagerank(graph, tol=1e-12, max_iter=1000)
+    table = links.rank_without_own_links(result).set_index("page")
+    for page, value in theirs.items():
+        assert table.loc[page, "pagerank_without_own"] == pytest.approx(value, abs=1e-8)
+    assert table["position"].min() == 1 and sorted(table["position_without_own"])[0] == 1
+    parts = links.visit_sources(result)
+    assert parts[["random jumps", "your own links", "other sites' links"]].sum() == pytest.approx(parts["total"])
+    assert parts["total"] == pytest.approx(result.weekly["visits"].iloc[-1], rel=1e-3)
+    with pytest.raises(TypeError, match="LinkWeb"):
+        links.visit_sources("not a result")

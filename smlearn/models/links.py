@@ -102,7 +102,7 @@ from smlearn.params import Param, check_params, check_seed
 FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["PARAMS", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
-           "to_networkx"]
+           "rank_without_own_links", "visit_sources", "to_networkx"]
 
 _PARAM_LIST = [
     Param("periods", 52, 4, 156, 1, "Horizon", "weeks",
@@ -575,6 +575,109 @@ def _power_iteration(sources, targets, n, damping, x, *, tol, max_iter=1000):
             return new / new.sum()
         x = new
     raise RuntimeError(f"PageRank did not converge to tol={tol} within max_iter={max_iter} steps")
+
+
+def rank_without_own_links(result):
+    """PageRank of the final web with the links between your own pages left out.
+
+    The model counts a link from one of your pages to another like any other link, so
+    your home page, which every piece links to, collects rank from your own pieces. Search
+    engines discount links within one site. This function shows what your pages would be
+    worth without them: the same final web, minus every link from your page to your page,
+    ranked again exactly (:func:`pagerank_matrix`).
+
+    Parameters
+    ----------
+    result : LinkWeb
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per page: page, owner, pagerank and position (1 = highest), each for the
+        web with and without your own links (columns ``pagerank``, ``position``,
+        ``pagerank_without_own``, ``position_without_own``).
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a LinkWeb.
+
+    Examples
+    --------
+    >>> table = rank_without_own_links(simulate_links(seed=1))
+    >>> home = table[table["owner"] == "you"].iloc[0]
+    >>> int(home["position"]), int(home["position_without_own"])     # 6th of 203, then 72nd
+    (6, 72)
+    """
+    import scipy.sparse as sparse
+
+    if not isinstance(result, LinkWeb):
+        raise TypeError(f"result must be a LinkWeb from simulate_links(); got {type(result).__name__}")
+    n = len(result.pages)
+    yours = (result.pages["owner"] == YOU).to_numpy()
+    damping = result.params["damping"]
+    own = yours[result.sources] & yours[result.targets]          # a link from your page to your page
+    table = result.pages[["page", "owner"]].copy()
+    for suffix, keep in (("", np.ones(len(own), dtype=bool)), ("_without_own", ~own)):
+        matrix = sparse.csr_array((np.ones(int(keep.sum())), (result.sources[keep], result.targets[keep])),
+                                  shape=(n, n))
+        rank = pagerank_matrix(matrix, damping=damping)
+        table["pagerank" + suffix] = rank
+        table["position" + suffix] = pd.Series(rank).rank(ascending=False, method="min").astype(int).to_numpy()
+    return table
+
+
+def visit_sources(result):
+    """Split your search visits in the last week into where the model's random surfer came from.
+
+    Visits are ``searches_per_period`` x PageRank, and PageRank has three parts for your pages:
+
+    - **random jumps**: every page gets ``(1 - damping) / N`` of the surfer's time from the
+      random jumps, plus an equal share of what dead-end pages pass on, whatever the page
+      says and whoever links to it (a search engine would send no one to a page that
+      matches no search);
+    - **your own links**: what the links between your own pages add (see
+      :func:`rank_without_own_links`);
+    - **other sites' links**: the rest, earned from links by other sites.
+
+    Parameters
+    ----------
+    result : LinkWeb
+
+    Returns
+    -------
+    pandas.Series
+        Visits a week, indexed "random jumps", "your own links", "other sites' links" and
+        "total" (the last equals the last week's visits, up to the simulation's rounding).
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a LinkWeb.
+
+    Examples
+    --------
+    >>> visit_sources(simulate_links(seed=1)).round().tolist()
+    [80.0, 106.0, 121.0, 307.0]
+    """
+    table = rank_without_own_links(result)
+    yours = (table["owner"] == YOU).to_numpy()
+    n = len(table)
+    d = result.params["damping"]
+    searches = result.params["searches_per_period"]
+    # The random-jump share of each page in the web without your own links: the (1 - d)/N
+    # jumps plus an equal share of the rank that dead-end pages (no links out) hand on.
+    own = yours[result.sources] & yours[result.targets]
+    has_links = np.zeros(n, dtype=bool)
+    has_links[result.sources[~own]] = True
+    without_own = table["pagerank_without_own"].to_numpy()
+    jump_share = (1 - d) / n + d * without_own[~has_links].sum() / n
+    random_jumps = searches * jump_share * yours.sum()
+    # What other sites' links earn; rounding in the iteration can leave a hair below zero when they earn nothing.
+    earned = max(searches * without_own[yours].sum() - random_jumps, 0.0)
+    own_links = searches * (table["pagerank"].to_numpy()[yours].sum() - without_own[yours].sum())
+    return pd.Series({"random jumps": random_jumps, "your own links": own_links, "other sites' links": earned,
+                      "total": random_jumps + own_links + earned}, name="visits")
 
 
 def to_networkx(result):

@@ -87,11 +87,11 @@ friends_or_content = ChoiceQuestion(
     " friends): which brings more search visits by week 52, and why?",
     [
         "Friends: 20 links at once beat a trickle of links from strangers",
-        "Content: every guide is one more page that search can find, and good guides keep earning links that compound through rank, while friends link once",
+        "Content: good guides keep earning links from other sites that compound through rank, while friends link once (and in the model every guide also adds a page with its own share of visits)",
         "They end level, because a link is a link",
         "Neither: the web is too big for a small site to be found",
     ],
-    answer_fingerprint="62c1ade7ada208ff",
+    answer_fingerprint="68b292579032be7b",
     hint="Run both and compare the visits column at week 1 and at week 52.",
     feedback={
         "a": "True in week 1 only. Compare week 52.",
