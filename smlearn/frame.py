@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "QUESTIONS", "CELLS", "CELL_IDS", "TERMS", "Cell", "cell", "cell_of", "check_cells", "table",
+    "QUESTIONS", "CELLS", "CELL_IDS", "TERMS", "Cell", "add_cells", "cell", "cell_of", "check_cells", "table",
     "term_problems",
 ]
 
@@ -209,6 +209,30 @@ def table():
     return pd.DataFrame(rows)
 
 
+def add_cells(activities):
+    """Return a copy of ``activities`` with two more columns: ``cell`` (the cell id) and ``term`` (the sources' word for it).
+
+    ``activities`` needs the columns ``route`` and ``exchange``, like the ``activities`` data set.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"route": ["ties", "find"], "exchange": ["broadcast", "two-way"]})
+    >>> add_cells(rows)[["cell", "term"]].values.tolist()
+    [['ties-broadcast', 'mass messages to contacts'], ['find-two-way', 'conversations with strangers who found you']]
+    """
+    for column in ("route", "exchange"):
+        if column not in activities.columns:
+            raise ValueError(f"activities must have a {column!r} column; it has: {', '.join(map(str, activities.columns))}")
+    cells, terms = [], []
+    for route, exchange in zip(activities["route"], activities["exchange"]):
+        found = cell_of(str(route), str(exchange))
+        cells.append(found.id)
+        terms.append(found.term)
+    result = activities.copy()
+    result["cell"] = cells
+    result["term"] = terms
+    return result
+
+
 # -- the prose check ------------------------------------------------------------------------------------------
 # A sentence that calls an activity by the wrong name is an error, unless it draws a contrast
 # ("... is not social networking", "rather than social media").
@@ -248,12 +272,19 @@ def _sentences(text: str) -> list[str]:
     return pieces
 
 
+# A marker further than this many characters from every term is not what the term names.
+NEAR = 100
+
+
 def _nearest_term(sentence: str, position: int):
+    """The term ("social media" or "social networking") closest to ``position``, or None if none is NEAR."""
     best, distance = None, None
     for match in _TERM.finditer(sentence):
         gap = min(abs(match.start() - position), abs(match.end() - position))
         if distance is None or gap < distance:
             best, distance = match.group(0).lower(), gap
+    if distance is None or distance > NEAR:
+        return None
     return best
 
 
@@ -262,7 +293,7 @@ def term_problems(text: str) -> list[str]:
 
     Two checks, each skipped when the sentence draws a contrast (not, rather than, unlike, ...):
 
-    - a marker phrase of a cell stands next to a term that does not name that cell
+    - a marker phrase of a cell stands next to (within NEAR characters of) a term that does not name that cell
       (a mass message called "social networking", a talk with a friend called "social media");
     - a definition ("social media is ...") uses none of its cell's words, or the other side's.
 
@@ -286,7 +317,7 @@ def term_problems(text: str) -> list[str]:
                 if at < 0:
                     continue
                 term = _nearest_term(sentence, at)
-                if TERMS.get(term) != item.id:
+                if term is not None and TERMS[term] != item.id:
                     problems.append(f"calls {item.id} ({marker!r}) {term!r}: {sentence}")
         if _SOURCE.search(sentence):
             continue  # a claim reported from a source, not a definition of the course's own

@@ -57,11 +57,12 @@ def test_activities_meets_the_brief():
     activities = data.load("activities")
     assert len(activities) >= 40
     assert activities["id"].tolist() == list(range(1, len(activities) + 1))
-    assert set(activities["label"]) == {"social media", "social networking", "both"}
     assert activities["activity"].is_unique
-    # Every deciding dimension is used, and each label is decided by several dimensions.
-    assert set(activities["dimension"]) == set(data.describe("activities").set_index("column").loc["dimension", "allowed"].split(", "))
-    assert (activities.groupby("label", observed=True)["dimension"].nunique() >= 4).all()
+    # Every cell of the frame is there several times, and each question decides some items.
+    cells = (activities["route"].astype(str) + "-" + activities["exchange"].astype(str)).value_counts()
+    assert set(cells.index) == {"find-broadcast", "ties-two-way", "ties-broadcast", "find-two-way"}
+    assert cells.min() >= 5
+    assert set(activities["question"].astype(str)) == {"route", "exchange"}
     assert activities["reason"].str.len().between(20, 160).all()
 
 
@@ -98,16 +99,16 @@ def test_checksum_mismatch_names_the_file_and_does_not_change_it(data_copy):
 
 
 def test_wrong_columns_are_named(data_copy):
-    text = (data_copy / "activities.csv").read_text(encoding="utf-8").replace("dimension", "dim", 1)
+    text = (data_copy / "activities.csv").read_text(encoding="utf-8").replace("question", "quest", 1)
     rewrite(data_copy, "activities.csv", text)
-    with pytest.raises(data.DataError, match=r"wrong columns.*missing: \['dimension'\].*unexpected: \['dim'\]"):
+    with pytest.raises(data.DataError, match=r"wrong columns.*missing: \['question'\].*unexpected: \['quest'\]"):
         data.load("activities", directory=data_copy)
 
 
 def test_a_value_outside_the_allowed_set_is_named(data_copy):
-    text = (data_copy / "activities.csv").read_text(encoding="utf-8").replace(",social media,", ",social madia,", 1)
+    text = (data_copy / "activities.csv").read_text(encoding="utf-8").replace(",ties,", ",tias,", 1)
     rewrite(data_copy, "activities.csv", text)
-    with pytest.raises(data.DataError, match=r"column 'label' holds \['social madia'\]"):
+    with pytest.raises(data.DataError, match=r"column 'route' holds \['tias'\]"):
         data.load("activities", directory=data_copy)
 
 
@@ -125,7 +126,7 @@ def test_an_empty_cell_is_named_with_its_line(data_copy):
     fields[2] = ""
     lines[3] = ",".join(fields)
     rewrite(data_copy, "activities.csv", "".join(lines))
-    with pytest.raises(data.DataError, match=r"column 'label' is empty on line\(s\) \[4\]"):
+    with pytest.raises(data.DataError, match=r"column 'route' is empty on line\(s\) \[4\]"):
         data.load("activities", directory=data_copy)
 
 
@@ -176,7 +177,7 @@ def test_a_missing_manifest_is_named(tmp_path):
 
 def test_describe_lists_columns_with_types():
     table = data.describe("activities")
-    assert table.set_index("column").loc["label", "type"] == "category"
+    assert table.set_index("column").loc["route", "type"] == "category"
     assert isinstance(table, pd.DataFrame)
 
 

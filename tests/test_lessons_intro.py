@@ -18,7 +18,8 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 CHOICE_QUESTIONS = {
     "start_here.two_way": start_here.two_way,
     "start_here.run_cell": start_here.run_cell,
-    "two_ideas.separating_dimension": two_ideas.separating_dimension,
+    "two_ideas.promo": two_ideas.promo,
+    "two_ideas.stranger": two_ideas.stranger,
     "two_ideas.contradiction": two_ideas.contradiction,
     "two_ideas.ledger": two_ideas.ledger,
 }
@@ -27,9 +28,10 @@ CHOICE_QUESTIONS = {
 SOLUTION_LETTERS = {
     "start_here.two_way": "b",
     "start_here.run_cell": "b",
-    "two_ideas.separating_dimension": "d",
-    "two_ideas.contradiction": "b",
-    "two_ideas.ledger": "a",
+    "two_ideas.promo": "c",
+    "two_ideas.stranger": "a",
+    "two_ideas.contradiction": "d",
+    "two_ideas.ledger": "b",
 }
 
 
@@ -98,34 +100,40 @@ def test_choice_questions_have_a_prompt_a_hint_and_a_specific_word_for_each_wron
 
 
 def test_sorting_sample_is_fixed_and_comes_from_the_data_set(activities):
+    from smlearn import frame
+
     sample = two_ideas.sorting_sample(activities)
     assert len(sample) == two_ideas.SAMPLE_SIZE == 10
     assert sample["id"].tolist() == sorted(sample["id"].tolist())
     assert sample.equals(two_ideas.sorting_sample(activities))
     rows = activities.set_index("id").loc[sample["id"].tolist()]
-    assert rows["label"].astype(str).tolist() == sample["label"].astype(str).tolist()
-    assert set(sample["label"].astype(str)) == {"social media", "social networking", "both"}
+    # The right answer is the cell the data set's two answers give, worked out here from the ids themselves.
+    expected = (rows["route"].astype(str) + "-" + rows["exchange"].astype(str)).tolist()
+    assert sample["label"].tolist() == expected
+    assert set(sample["label"]) == set(frame.CELL_IDS)
+    assert sample["label"].value_counts().min() >= 2  # every cell is practised at least twice
+    assert {5, 41} <= set(sample["id"])  # two traps: a promo to every contact, a customer who found the shop
     assert two_ideas.sorting.items["id"].tolist() == sample["id"].tolist()
 
 
-def test_sorting_accepts_the_data_sets_labels_and_their_short_forms(activities):
+def test_sorting_accepts_the_cells_and_refuses_the_old_labels(activities):
     sample = two_ideas.sorting_sample(activities)
     full = dict(zip(sample["id"], sample["label"]))
-    assert two_ideas.sorting.check(full).correct is True
-    short = {"social media": "media", "social networking": "networking", "both": "both"}
-    shorthand = {i: short[label] for i, label in full.items()}
-    feedback = two_ideas.sorting.check(shorthand)
+    feedback = two_ideas.sorting.check(full)
     assert feedback.correct is True and feedback.message.startswith("✔ Correct")
+    first = int(sample["id"].iloc[0])
+    feedback = two_ideas.sorting.check({first: "media"})
+    assert feedback.correct is False and "is not one of" in feedback.message
 
 
 def test_sorting_rejects_a_wrong_label_with_a_clue_and_lists_missing_ones(activities):
     sample = two_ideas.sorting_sample(activities)
     first = sample.iloc[0]
-    wrong_label = "both" if first["label"] != "both" else "media"
+    wrong_label = "ties-two-way" if first["label"] != "ties-two-way" else "find-broadcast"
     feedback = two_ideas.sorting.check({int(first["id"]): wrong_label})
     assert feedback.correct is False
     assert feedback.message.startswith("✘ 0 of 10 right")
-    assert f"Clue: think about its {first['dimension']}" in feedback.message
+    assert f"Clue: think about its {first['question']}" in feedback.message
     assert "Not answered yet" in feedback.message
     assert str(first["label"]) not in feedback.message  # a clue, never the answer
 
@@ -136,63 +144,65 @@ def test_sorting_without_an_answer_says_no_answer_yet():
 
 def test_sorting_prompt_hides_the_labels():
     shown = repr(two_ideas.sorting)
-    for label in ("social media", "social networking"):
-        assert label not in shown
+    for label in two_ideas.LABELS:
+        assert label not in shown.split("\n", 1)[1]  # the prompt names the cells; the items never do
 
 
 # -- the figure -----------------------------------------------------------------------------------------------
 
 
 def test_figure_has_labelled_axes_and_a_title_that_states_the_finding(activities):
-    fig = activities_plot.plot_activities_by_dimension(activities)
+    fig = activities_plot.plot_activities_by_cell(activities)
     (ax,) = fig.axes
     assert ax.get_xlabel() == "Number of activities"
-    assert ax.get_ylabel() == "Deciding dimension"
+    assert ax.get_ylabel() == "Cell of the frame"
     title = fig._suptitle.get_text()
     assert title == activities_plot.activities_finding(activities)
-    assert title.startswith("All 7 dimensions")
+    assert title == "15 of 55 activities are neither social media nor social networking in the sources' sense"
 
 
-def test_figure_has_one_bar_per_dimension_and_label_and_counts_every_activity(activities):
-    fig = activities_plot.plot_activities_by_dimension(activities)
+def test_figure_has_one_bar_per_cell_and_counts_every_activity(activities):
+    fig = activities_plot.plot_activities_by_cell(activities)
     (ax,) = fig.axes
-    counts = activities_plot.count_by_dimension(activities)
-    assert counts.shape == (activities["dimension"].nunique(), 3)
-    assert len(ax.patches) == counts.size == 21
-    assert sum(bar.get_width() for bar in ax.patches) == len(activities) == counts.to_numpy().sum()
-    assert sorted(bar.get_width() for bar in ax.patches) == sorted(counts.to_numpy().ravel().tolist())
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(counts.index)
+    counts = activities_plot.count_by_cell(activities)
+    # counted independently: route and exchange straight from the data set
+    by_hand = {}
+    for route, exchange in zip(activities["route"].astype(str), activities["exchange"].astype(str)):
+        by_hand[f"{route}-{exchange}"] = by_hand.get(f"{route}-{exchange}", 0) + 1
+    assert counts.to_dict() == by_hand
+    assert len(ax.patches) == 4
+    assert [bar.get_width() for bar in ax.patches] == counts.tolist()
+    assert sum(bar.get_width() for bar in ax.patches) == len(activities)
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == list(counts.index)
 
 
-def test_each_label_differs_by_more_than_colour(activities):
-    fig = activities_plot.plot_activities_by_dimension(activities)
+def test_each_cell_differs_by_more_than_colour(activities):
+    fig = activities_plot.plot_activities_by_cell(activities)
     (ax,) = fig.axes
     hatches = {bar.get_hatch() for bar in ax.patches}
     colours = {bar.get_facecolor() for bar in ax.patches}
-    assert len(hatches) == 3 and len(colours) == 3
-    legend_texts = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert legend_texts == ["social media", "social networking", "both"]
+    assert len(hatches) == 4 and len(colours) == 4
 
 
 def test_figure_of_part_of_the_data_still_counts_right(activities):
-    media = activities[activities["label"] == "social media"]
-    fig = activities_plot.plot_activities_by_dimension(media)
+    named = activities[(activities["route"] == "find") & (activities["exchange"] == "broadcast")]
+    fig = activities_plot.plot_activities_by_cell(named)
     (ax,) = fig.axes
-    assert sum(bar.get_width() for bar in ax.patches) == len(media)
-    assert activities_plot.activities_finding(media) == "Each dimension sends its activities to one side only"
+    assert sum(bar.get_width() for bar in ax.patches) == len(named)
+    assert activities_plot.activities_finding(named) == f"All {len(named)} activities are social media or social networking in the sources' sense"
 
 
 def test_description_is_one_line_and_agrees_with_the_counts(activities):
-    text = activities_plot.describe_activities_by_dimension(activities)
+    text = activities_plot.describe_activities_by_cell(activities)
     assert "\n" not in text and text.endswith(".")
-    assert "53 activities" in text
-    assert "22 are social media, 23 social networking and 8 both" in text
-    assert "direction the most 'both' items (2)" in text
+    assert "55 activities" in text
+    assert "find-broadcast (social media) 20, ties-two-way (social networking) 20" in text
+    assert "ties-broadcast (mass messages to contacts) 7" in text
 
 
-def test_count_by_dimension_names_a_missing_column(activities):
-    with pytest.raises(ValueError, match="'dimension'"):
-        activities_plot.count_by_dimension(activities.drop(columns="dimension"))
+def test_count_by_cell_names_a_missing_column(activities):
+    with pytest.raises(ValueError, match="'route'"):
+        activities_plot.count_by_cell(activities.drop(columns="route"))
 
 
 # -- the lessons' exercise cells ------------------------------------------------------------------------------
@@ -209,7 +219,7 @@ def plain_text(outputs) -> str:
     return "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", "")) for o in outputs)
 
 
-@pytest.mark.parametrize("name, exercises", [("00_start_here.ipynb", 1), ("01_two_ideas.ipynb", 4)])
+@pytest.mark.parametrize("name, exercises", [("00_start_here.ipynb", 1), ("01_two_ideas.ipynb", 5)])
 def test_each_exercise_shows_no_answer_yet_and_is_followed_by_a_tagged_solution(name, exercises):
     cells = list(code_cells(name))
     assert cells[0][0].startswith("%matplotlib inline")

@@ -4,40 +4,47 @@ Use them in the lesson like this::
 
     from smlearn.questions import two_ideas as quiz
     quiz.sorting                     # shows the ten activities to sort
-    my_answer = {1: "media", 5: "networking"}   # ... one entry per activity
+    my_answer = {1: "find-broadcast", 5: "ties-broadcast"}   # ... one entry per activity
     quiz.sorting.check(my_answer)
 
-The right labels of the sorting question come from the ``activities`` data set (the
-lesson shows those rows without their labels); the right option of each multiple-choice
-question is kept only as a fingerprint (see :mod:`smlearn.exercises`).
+The sorting question asks for a cell of the course's frame (:mod:`smlearn.frame`). Its
+right answers come from the ``activities`` data set: the two answers ``route`` and
+``exchange`` give the cell, and the column ``question`` (route or exchange) is the clue
+when an item is sorted wrongly. The right option of each multiple-choice question is
+kept only as a fingerprint (see :mod:`smlearn.exercises`).
 
 Examples
 --------
 >>> sorting.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> len(sorting.items), sorted(set(sorting.items["label"]))
-(10, ['both', 'social media', 'social networking'])
->>> separating_dimension.check("z")
-✘ Choose one of the letters a, b, c, d, e; got 'z'.
+(10, ['find-broadcast', 'find-two-way', 'ties-broadcast', 'ties-two-way'])
+>>> promo.check("z")
+✘ Choose one of the letters a, b, c, d; got 'z'.
 """
 
 from __future__ import annotations
 
-from smlearn import data
+from smlearn import data, frame
 from smlearn.exercises import ChoiceQuestion, SortingQuestion
 
-__all__ = ["SAMPLE_SIZE", "RANDOM_STATE", "LABELS", "sorting_sample", "sorting", "separating_dimension", "contradiction", "ledger"]
+__all__ = ["SAMPLE_SIZE", "RANDOM_STATE", "LABELS", "sorting_sample", "promo", "sorting", "stranger", "contradiction", "ledger"]
 
-LABELS = ["social media", "social networking", "both"]
+# The categories of the sorting question: the four cells of the frame.
+LABELS = list(frame.CELL_IDS)
 
 # The sorting sample: a fixed random_state, so every learner (and nbval) gets the same rows.
-# 209 gives a mix of 4 media, 4 networking and 2 'both' items, including three "traps".
+# 13 gives two or three activities of each cell, including the traps #5 (a promotional
+# message to every contact) and #41 (a customer who found the shop writes first).
 SAMPLE_SIZE = 10
-RANDOM_STATE = 209
+RANDOM_STATE = 13
 
 
 def sorting_sample(activities=None):
-    """Return the activities of the sorting exercise, in id order (labels included: hide them when you show them).
+    """Return the activities of the sorting exercise, in id order, with their cell as ``label``.
+
+    The ``label`` column is the right answer (hide it when you show the rows), and
+    ``dimension`` is the clue: the question of the frame that decides the item.
 
     Parameters
     ----------
@@ -47,74 +54,101 @@ def sorting_sample(activities=None):
     Examples
     --------
     >>> sorting_sample()["id"].tolist()
-    [1, 5, 11, 18, 25, 26, 36, 41, 51, 53]
+    [1, 5, 7, 15, 24, 30, 41, 50, 52, 54]
     """
     if activities is None:
         activities = data.load("activities")
-    return activities.sample(n=SAMPLE_SIZE, random_state=RANDOM_STATE).sort_values("id").reset_index(drop=True)
+    sample = activities.sample(n=SAMPLE_SIZE, random_state=RANDOM_STATE).sort_values("id").reset_index(drop=True)
+    sample = frame.add_cells(sample)
+    sample["label"] = sample["cell"]
+    sample["dimension"] = sample["question"].astype(str)
+    return sample
 
+
+promo = ChoiceQuestion(
+    "two_ideas.promo",
+    "Priya sends the same promotional message to every contact in her phone."
+    " In the sources' own words, what is she doing?",
+    [
+        "social media, because one message goes out to many people",
+        "social networking, because it travels to people she knows",
+        "neither of the two: a broadcast sent through her ties",
+        "both at once, because it mixes content and contacts",
+    ],
+    answer_fingerprint="5868d74cbbd848c6",
+    hint="Ask two questions: how do the people reach her message, and can they answer it as a conversation?",
+    feedback={
+        "a": "It is one-to-many, yes, but nobody found it: it reaches people through her ties, not through search or feeds.",
+        "b": "It goes to people she knows, yes, but nobody is spoken with: the same words go to all of them.",
+        "d": "Calling it both hides the problem: it has the reach of ties and the form of a broadcast, which is neither idea.",
+    },
+    explanation="The sources' social media is found content; their social networking is conversation with ties."
+    " A mass message to contacts is a third thing (Source A: do not market to family and friends).",
+)
 
 sorting = SortingQuestion(
     "two_ideas.sorting",
-    'Sort each activity: "media", "networking" or "both". Answer with a dict {id: label}.',
+    'Sort each activity into a cell: "find-broadcast", "ties-two-way", "ties-broadcast" or "find-two-way".'
+    " Answer with a dict {id: cell}.",
     sorting_sample(),
     LABELS,
-    hint="For each activity ask: is it one message for a crowd, or a tie between particular people?",
+    hint="For each activity ask: did these people find you, or do you know them already? And does one message go to many, or do people talk?",
 )
 
-separating_dimension = ChoiceQuestion(
-    "two_ideas.separating_dimension",
-    "Activity #21 (a tool sends the same birthday greeting to every contact) is labelled social media;"
-    " #29 (writing a personal note into each connection request) is labelled social networking."
-    " Which dimension does the data set say decides both labels?",
-    ["purpose", "direction", "audience", "effort", "links"],
-    answer_fingerprint="27391bdd4bf2be1b",
-    hint="Ask which of the two a piece of software could do for you, and which one needs your own time.",
+stranger = ChoiceQuestion(
+    "two_ideas.stranger",
+    "Which of these activities sits in the cell find-two-way, the first step from stranger to tie?",
+    [
+        "answering a viewer's question under your new repair video",
+        "posting a repair video that people find when they search",
+        "asking an old friend from school to meet for a coffee",
+        "sending one repair-season reminder to every customer on file",
+    ],
+    answer_fingerprint="6f22eb94574f0fb8",
+    hint="You want someone who found you, not someone you knew, and a reply, not a post.",
     feedback={
-        "a": "Both aim to keep in touch with contacts, so their purpose is the same.",
-        "b": "Tempting: #21 does reach everyone at once. But ask what makes that possible, and what #29 costs you.",
-        "c": "Both reach the same people: contacts you already have.",
-        "e": "Neither is about website links or introductions.",
+        "b": "People find it, but the video talks to all of them at once: that is find-broadcast.",
+        "c": "A two-way talk, but with someone you already know: that is ties-two-way.",
+        "d": "Everyone on file is a contact, and they all get the same words: that is ties-broadcast.",
     },
-    explanation="A tool sends #21 with nobody present; #29 takes your own time for every request."
-    " This is the dimension where Sources C and D disagree (lesson 07 models it).",
+    explanation="The viewer found the video and you had never met; your answer starts a conversation."
+    " Lesson 02 follows such strangers as some become followers and a few become ties.",
 )
 
 contradiction = ChoiceQuestion(
     "two_ideas.contradiction",
     "Which pair of claims is a real contradiction (both cannot be true of the same thing),"
-    " not just two sources saying different things?",
+    " not two sources stressing different things or talking about different cases?",
     [
-        "Source B says both ideas need an online profile; Source D says both depend on going viral",
-        "Source C says social media posts can be scheduled ahead with automation tools;"
-        " Source D says social media is slow, hard work, and one-to-one conversations cannot be automated"
-        " unless you are already a well-known brand",
-        "Source A says networking is used to push people towards your website; Source B says its point is getting to know people",
-        "Source B says social media means passing on useful things you know;"
-        " Source C says it means posting content that gets followers talking",
+        "B says both ideas need an online profile; D says both ideas depend on going viral",
+        "A says networking pushes people to your website; B says its point is getting to know people",
+        "A says pushing strangers to your site wastes money; D says to tell everyone you know",
+        "C says social media posts can be automated; D says social media cannot run on autopilot",
     ],
-    answer_fingerprint="6cf5446a6bfa1645",
+    answer_fingerprint="6cdab10452b6e37e",
     hint="Look for two claims about the same activity where one source says yes and the other says no.",
     feedback={
-        "a": "These are two different things the ideas have in common; one does not rule out the other.",
-        "c": "One says what networking does, the other what it is for: both can be true at once.",
-        "d": "Sharing what you know and posting content for followers are the same idea in other words.",
+        "a": "Two different things the ideas have in common; one does not rule out the other.",
+        "b": "One says what networking does, the other what it is for: both can be true at once.",
+        "c": "A is talking about strangers and D about people you already know: different cases, so both can hold.",
     },
-    explanation="They disagree about whether social media can run on autopilot: a model of time and effort can test it.",
+    explanation="Both talk about the same activity, posting social media content, and one says a tool can do it"
+    " while the other says it cannot. Lesson 07's model of time and effort tests it.",
 )
 
 ledger = ChoiceQuestion(
     "two_ideas.ledger",
     "Source A says that using social networks to push strangers to your website wastes time and money;"
-    " Source D says networking is a good way to promote a new business. According to the claims ledger,"
-    " which lesson's model puts this disagreement to the test?",
-    ["02 Push and pull", "04 How things spread", "05 Wisdom of crowds", "06 Links"],
+    " Source D says telling everyone you know is a good way to launch a new business. According to the"
+    " claims ledger, which lesson's model puts these two cases side by side?",
+    ["04 How things spread", "02 Push and pull", "05 Wisdom of crowds", "06 Links"],
     answer_fingerprint="ed4b343fa762d8a3",
     hint="Find the ledger row about pushing people to your site and how well pushed visitors become customers.",
     feedback={
-        "b": "Spreading is about going viral, which both sources agree on.",
+        "a": "Spreading is about going viral, which both sources agree on.",
         "c": "The crowds lesson is about voting and ranking content.",
         "d": "The links lesson compares website links with human links, not visits that turn into customers.",
     },
-    explanation="Its model sends visitors to a site by push and by pull and follows them down to customers.",
+    explanation="Its model sends visitors to a site by mass messages to contacts and by content people find,"
+    " and follows them down to customers.",
 )
