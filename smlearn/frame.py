@@ -293,7 +293,8 @@ def term_problems(text: str) -> list[str]:
 
     Two checks, each skipped when the sentence draws a contrast (not, rather than, unlike, ...):
 
-    - a marker phrase of a cell stands next to (within NEAR characters of) a term that does not name that cell
+    - a marker phrase of a cell stands next to a term that does not name that cell (in the same
+      clause, within NEAR characters)
       (a mass message called "social networking", a talk with a friend called "social media");
     - a definition ("social media is ...") uses none of its cell's words, or the other side's.
 
@@ -310,15 +311,17 @@ def term_problems(text: str) -> list[str]:
     for sentence in _sentences(text):
         if not _TERM.search(sentence) or CONTRAST.search(sentence):
             continue
-        lowered = sentence.lower()
-        for item in CELLS.values():
-            for marker in item.markers:
-                at = lowered.find(marker)
-                if at < 0:
-                    continue
-                term = _nearest_term(sentence, at)
-                if term is not None and TERMS[term] != item.id:
-                    problems.append(f"calls {item.id} ({marker!r}) {term!r}: {sentence}")
+        # A marker names what the nearest term in its own clause (up to a ";") is about.
+        for clause in sentence.split(";"):
+            lowered = clause.lower()
+            for item in CELLS.values():
+                for marker in item.markers:
+                    at = lowered.find(marker)
+                    if at < 0:
+                        continue
+                    term = _nearest_term(clause, at)
+                    if term is not None and TERMS[term] != item.id:
+                        problems.append(f"calls {item.id} ({marker!r}) {term!r}: {sentence}")
         if _SOURCE.search(sentence):
             continue  # a claim reported from a source, not a definition of the course's own
         for definition in _DEFINITION.finditer(sentence):

@@ -112,7 +112,7 @@ stranger = ChoiceQuestion(
         "d": "Everyone on file is a contact, and they all get the same words: that is ties-broadcast.",
     },
     explanation="The viewer found the video and you had never met; your answer starts a conversation."
-    " Lesson 02 follows such strangers as some become followers and a few become ties.",
+    " Lesson 02c follows such strangers as some become followers and a few become ties.",
 )
 
 contradiction = ChoiceQuestion(
