@@ -41,7 +41,9 @@ HUB_PLACEHOLDER = "https://YOUR-HUB.example.edu"
 
 
 def lesson_files(folder: Path = REPO / "notebooks") -> list[Path]:
-    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    from smlearn.pacing import lesson_files as lessons_in
+
+    return lessons_in(folder)
 
 
 # --- launch links ---------------------------------------------------------------------------
@@ -222,8 +224,10 @@ def stage(src: Path, repo: str, branch: str, hub: str | None) -> None:
     if (docs / "images").is_dir():
         shutil.copytree(docs / "images", src / "docs" / "images")
     notes = {}
-    for path in sorted((src / "docs" / "instructors").glob("[0-9][0-9]_*.md")):
-        notes[path.name[:2]] = path.name
+    from smlearn.pacing import lesson_files as lessons_in
+
+    for path in lessons_in(src / "docs" / "instructors", ".md"):
+        notes[path.name.split("_", 1)[0]] = path.name
     (src / "index.md").write_text(index_page(course, repo, branch, hub, notes), encoding="utf-8")
     (src / "launch.md").write_text(launch_page(course, repo, branch, hub), encoding="utf-8")
 

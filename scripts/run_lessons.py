@@ -27,7 +27,9 @@ FORMATS = "ipynb,md:myst"
 
 
 def lesson_sources(prefixes: list[str]) -> list[Path]:
-    sources = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.md"))
+    from smlearn.pacing import lesson_files
+
+    sources = lesson_files(NOTEBOOKS, ".md")
     if prefixes:
         sources = [s for s in sources if any(s.name.startswith(p) for p in prefixes)]
     return sources

@@ -72,7 +72,7 @@ def _answers(args) -> int:
         print(f"smlearn answers: {error}", file=sys.stderr)
         return 2
     for lesson in lessons:
-        module = importlib.import_module(f"smlearn.questions.{lesson.file[3:].removesuffix('.ipynb')}")
+        module = importlib.import_module(lesson.questions_module)
         print(f"=== {lesson.id} {lesson.title}\n\n{answer_key(module)}\n")
     return 0
 

@@ -61,6 +61,11 @@ class Lesson:
     facts: tuple[Fact, ...]
     frame: tuple[str, ...] = ()  # the cells of smlearn.frame the lesson works in
 
+    @property
+    def questions_module(self) -> str:
+        """The module of the lesson's questions: its file name without the number (``02c_stranger_to_tie`` -> ``stranger_to_tie``)."""
+        return "smlearn.questions." + self.file.split("_", 1)[1].removesuffix(".ipynb")
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -9,12 +9,13 @@ import pytest
 from colorspacious import cspace_convert, deltaE
 from matplotlib.colors import to_rgb
 
+from smlearn.pacing import lesson_files
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE
 
 from course_explorers import make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+LESSONS = lesson_files(NOTEBOOKS)
 # Series that appear together in one figure.
 GROUPS = {"channels": ("push", "pull"), "labels": ("social media", "social networking", "both")}
 CVD_TYPES = ("protanomaly", "deuteranomaly", "tritanomaly")

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from smlearn.course import BLOOM_LEVELS, load_course, resolve
+from smlearn.pacing import lesson_files
 
 COURSE = load_course()
 NOTEBOOKS = COURSE.folder
@@ -41,7 +42,7 @@ def opening_objectives(lesson):
 
 
 def test_every_notebook_has_a_record_and_every_record_a_notebook():
-    files = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    files = [p.name for p in lesson_files(NOTEBOOKS)]
     assert files == [lesson.file for lesson in COURSE.lessons]
 
 
@@ -172,7 +173,7 @@ def test_the_answer_key_prints_every_question_and_each_numeric_answer_passes_its
     assert main(["answers"]) == 0
     key = capsys.readouterr().out
     for lesson in COURSE.lessons:
-        module = importlib.import_module(f"smlearn.questions.{lesson.file[3:].removesuffix('.ipynb')}")
+        module = importlib.import_module(lesson.questions_module)
         questions = questions_in(module)
         assert questions, f"lesson {lesson.id} has no questions"
         for question in questions:

@@ -11,8 +11,10 @@ from pathlib import Path
 import jupytext
 import pytest
 
+from smlearn.pacing import lesson_files
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+LESSONS = lesson_files(NOTEBOOKS)
 IDS = [p.stem for p in LESSONS]
 
 
@@ -46,7 +48,7 @@ def test_each_notebook_is_in_sync_with_its_markdown_source(path):
     assert [c["cell_type"] for c in from_md] == [c["cell_type"] for c in from_ipynb]
     for md_cell, nb_cell in zip(from_md, from_ipynb):
         assert md_cell["source"].strip() == source(nb_cell).strip(), (
-            f"{path.name} and {text_source.name} differ; edit one, then run scripts/run_lessons.py {path.stem[:2]}"
+            f"{path.name} and {text_source.name} differ; edit one, then run scripts/run_lessons.py {path.stem.split('_', 1)[0]}"
         )
 
 

@@ -12,6 +12,8 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
+from smlearn.pacing import lesson_files
+
 REPO = Path(__file__).resolve().parent.parent
 # Conda packages that are the environment itself, not a runtime dependency of smlearn.
 CONDA_ONLY = {"python", "pip"}
@@ -94,7 +96,7 @@ def test_an_installed_wheel_loads_its_data_from_any_folder(wheel, tmp_path):
     folder, rows, lessons = out.stdout.split()
     assert Path(folder) == site / "smlearn" / "_data"
     assert int(rows) >= 40
-    assert int(lessons) == len(list((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    assert int(lessons) == len(lesson_files(REPO / "notebooks"))
 
 
 def test_cli_version_and_check(capsys):

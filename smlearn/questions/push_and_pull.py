@@ -27,11 +27,10 @@ Examples
 from __future__ import annotations
 
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
-from smlearn.models import pipeline, traffic
+from smlearn.models import traffic
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "QUESTIONS", "breakeven_horizon", "doubling", "crossover", "after_stop",
-           "push_cost", "breakeven", "equal_rates", "push_wins",
-           "ONE_KIND_ONLY", "upkeep_overtakes_messages", "messages_or_upkeep", "ties_bottleneck"]
+           "push_cost", "breakeven", "equal_rates", "push_wins"]
 
 # Push converting exactly as well as pull: push gets pull's default lead and close rates.
 EQUAL_RATES = {
@@ -173,67 +172,4 @@ push_wins = ChoiceQuestion(
     " searchers. Either one alone is not enough in this model.",
 )
 
-# The pipeline model with every kind of hour at zero: a question adds back the one it compares.
-ONE_KIND_ONLY = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0}
-
-
-def _leads_from(kind: str, hours: float, weeks: int) -> float:
-    params = dict(ONE_KIND_ONLY)
-    params[kind] = hours
-    params["weeks"] = weeks
-    return pipeline.summarize(pipeline.simulate(**params))["leads"]
-
-
-def upkeep_overtakes_messages(hours: float = 5.0, longest: int = 156):
-    """The shortest horizon (weeks) at which ``hours`` of upkeep bring more leads than the same hours of mass messages.
-
-    Examples
-    --------
-    >>> 8 < upkeep_overtakes_messages() < 52
-    True
-    >>> upkeep_overtakes_messages(longest=8) is None
-    True
-    """
-    for weeks in range(4, longest + 1):
-        if _leads_from("upkeep_hours", hours, weeks) > _leads_from("message_hours", hours, weeks):
-            return weeks
-    return None
-
-
-messages_or_upkeep = NumericQuestion(
-    "push_and_pull.messages_or_upkeep",
-    "In the pipeline model, spend 5 hours a week on one kind of work only: mass messages (message_hours=5,"
-    " the other three kinds of hours 0) or upkeep of ties (upkeep_hours=5, the other three 0). What is the"
-    " shortest horizon, in weeks, at which upkeep brings more leads in all than mass messages?",
-    answer=upkeep_overtakes_messages,
-    hint="Write a loop over weeks from 4 upwards: run pipeline.simulate twice with weeks=weeks, compare"
-    " pipeline.summarize(...)['leads'] of the two runs, and stop at the first week where upkeep is ahead.",
-    explanation="Mass messages answer at once but wear the ties out, so their leads dry up; upkeep starts slowly"
-    " and keeps the ties strong enough to refer and introduce. A sprint favours the broadcast, a long race the"
-    " two-way contact.",
-)
-
-ties_bottleneck = ChoiceQuestion(
-    "push_and_pull.ties_bottleneck",
-    "At the pipeline model's defaults, over 52 weeks, which stage made 10 % better adds the most ties?"
-    " (pipeline.bottleneck answers for any outcome you name.)",
-    [
-        "More strangers find each piece (discovery)",
-        "Answering comments takes less time (hours_per_reply)",
-        "More of the strangers reached follow (follow_rate)",
-        "More conversations turn into ties (tie_chance)",
-    ],
-    answer_fingerprint="0fbf9306aa0aa8a2",
-    hint="Run pipeline.bottleneck('ties') and read the first row. The table in the lesson was for leads, not ties.",
-    feedback={
-        "a": "Reach is plentiful here: thousands of strangers, of whom only a few ever talk with you.",
-        "b": "At the defaults the reply hours already answer every comment: faster replies change nothing.",
-        "c": "More followers help a little, but only the ones who talk with you can become ties.",
-    },
-    explanation="At the defaults the narrow stage is the last step: answered comments that turn into a tie."
-    " The bottleneck is where a small change pays most, and it moves when the hours move: try reply_hours=0.5"
-    " with content_hours=6.",
-)
-
-QUESTIONS = [doubling, crossover, after_stop, push_cost, breakeven, equal_rates, push_wins, messages_or_upkeep,
-             ties_bottleneck]
+QUESTIONS = [doubling, crossover, after_stop, push_cost, breakeven, equal_rates, push_wins]

@@ -71,7 +71,9 @@ LAB_SETTINGS = {
 
 def lesson_notebooks(folder: Path = REPO / "notebooks") -> list[Path]:
     """Every lesson notebook, in course order: ``NN_name.ipynb``."""
-    return sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    from smlearn.pacing import lesson_files
+
+    return lesson_files(folder)
 
 
 def missing_requirements(chromium: str = CHROMIUM) -> str | None:
