@@ -237,3 +237,74 @@ def test_near_best_is_a_region_around_the_best():
 def test_split_helpers_refuse_bad_input(call, message):
     with pytest.raises((TypeError, ValueError), match=message):
         call()
+
+
+# ---- How many ties upkeep keeps strong, and many splits at once (lesson 07) ------------------------
+
+def test_steady_strength_is_where_the_simulation_settles():
+    # Ties contacted on average every tau weeks settle where fading and contact balance.
+    for tau, half_life, gain in ((4, 12, 0.3), (10, 6, 0.5), (1, 30, 0.1)):
+        ties = 40
+        contacts = ties / tau                              # contacts a week that happen
+        result = run(**{**NO_HOURS, "upkeep_hours": contacts * 0.5}, hours_per_contact=0.5, reply_chance=1,
+                     start_ties=ties, intro_rate=0, tie_half_life=half_life, contact_gain=gain, weeks=156)
+        expected = pipeline.steady_strength(1 / tau, tie_half_life=half_life, contact_gain=gain)
+        assert result["strength"].iloc[-1] == pytest.approx(expected, rel=1e-6)
+
+
+def test_steady_strength_limits():
+    assert pipeline.steady_strength(0) == 0                              # no contact: ties fade to nothing
+    assert pipeline.steady_strength(1, contact_gain=1) == 1              # a full-gap contact every week
+    # Slow fading: the fixed point approaches 1 as the half-life grows, whatever the contact rate.
+    assert pipeline.steady_strength(0.1, tie_half_life=104) > pipeline.steady_strength(0.1, tie_half_life=4)
+
+
+def test_ties_kept_strong_hold_exactly_the_strength_asked_for():
+    # N = ties_kept_strong(h, s) ties with h hours of upkeep settle at strength s (the simulation's own rules).
+    for ties, target in ((8, 0.5), (30, 0.4), (50, 0.6)):
+        hours = ties / pipeline.ties_kept_strong(1.0, target)     # the hours that hold this many ties (linear)
+        assert pipeline.ties_kept_strong(hours, target) == pytest.approx(ties)
+        result = run(**{**NO_HOURS, "upkeep_hours": hours}, start_ties=ties, intro_rate=0, weeks=156)
+        assert result["strength"].iloc[-1] == pytest.approx(target, rel=1e-6)
+        # One more tie and the same hours no longer hold them all at that strength.
+        more = run(**{**NO_HOURS, "upkeep_hours": hours}, start_ties=ties + 1, intro_rate=0, weeks=156)
+        assert more["strength"].iloc[-1] < target
+
+
+def test_ties_kept_strong_grows_with_the_hours_and_shrinks_with_time_per_contact():
+    one = pipeline.ties_kept_strong(1.0)
+    assert pipeline.ties_kept_strong(3.0) == pytest.approx(3 * one)
+    assert pipeline.ties_kept_strong(1.0, hours_per_contact=1.0) == pytest.approx(one / 2)
+    assert pipeline.ties_kept_strong(1.0, strength=0.99, contact_gain=0.05) == 0     # out of reach of weekly contact
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: pipeline.steady_strength(2), "contacts_per_tie"),
+    (lambda: pipeline.ties_kept_strong(-1), "upkeep_hours"),
+    (lambda: pipeline.ties_kept_strong(1, strength=1), "strength"),
+    (lambda: pipeline.split_from_shares(8, 1.2, 0), "media_share"),
+    (lambda: pipeline.summarize_splits(pipeline.week_splits(1.0)[["content_hours"]]), "splits"),
+    (lambda: pipeline.summarize_splits(pipeline.week_splits(1.0), upkeep_hours=1), "upkeep_hours"),
+])
+def test_lesson_07_helpers_refuse_bad_input(call, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        call()
+
+
+def test_split_from_shares_always_spends_the_whole_budget():
+    for media in (0, 0.3, 1):
+        for reply in (0, 0.5, 1):
+            for message in (0, 0.2, 1):
+                hours = pipeline.split_from_shares(7.5, media, reply, message)
+                assert sum(hours.values()) == pytest.approx(7.5) and min(hours.values()) >= 0
+
+
+@pytest.mark.parametrize("params", [{}, {"weeks": 13, "automation": 0.5}, {"message_response": 0.5, "annoyance": 0.3},
+                                    {"start_ties": 0, "market_size": 500, "weeks": 104}])
+def test_summarize_splits_agrees_with_simulate_split_by_split(params):
+    splits = pipeline.week_splits(3.0)
+    table = pipeline.summarize_splits(splits, **params)
+    for i in range(len(splits)):
+        one = pipeline.summarize(pipeline.simulate(**dict(splits.iloc[i]), **params))
+        for key, value in one.items():
+            assert table[key].iloc[i] == pytest.approx(value, rel=1e-9, abs=1e-12), (i, key)

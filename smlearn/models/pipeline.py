@@ -108,7 +108,8 @@ import pandas as pd
 from smlearn.params import FrozenParams, Param, check_params
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
-           "week_splits", "compare_splits", "near_best", "best_split_by"]
+           "week_splits", "compare_splits", "near_best", "best_split_by", "steady_strength", "ties_kept_strong",
+           "split_from_shares", "summarize_splits"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
@@ -495,4 +496,228 @@ def best_split_by(name: str, values, total_hours: float, outcome: str = "leads",
         raise ValueError("values must hold at least one value to try")
     table = pd.DataFrame(rows).T
     table.index.name = name
+    return table
+
+
+# ---- How many ties can upkeep keep strong? The fixed point of a tie's strength -------------------
+
+def steady_strength(contacts_per_tie: float, **params) -> float:
+    r"""The strength a tie settles at when it gets ``contacts_per_tie`` contacts a week, for good.
+
+    Each week :func:`simulate` first lets a tie fade, :math:`w \to q\,w` with
+    :math:`q = 2^{-1/\text{tie\_half\_life}}`, and then a contact closes a share
+    :math:`g\,c` of the gap to 1 (:math:`g` is ``contact_gain``, :math:`c` the contacts
+    per tie a week; a tie contacted every :math:`\tau` weeks has :math:`c = 1/\tau`).
+    So :math:`w \to q\,w\,(1 - g\,c) + g\,c`, and the strength where that stops changing is
+
+    .. math::
+
+        w^* = \frac{g\,c}{1 - q\,(1 - g\,c)}
+
+    This holds with no mass messages (they wear ties down) and leaves out newcomers, who
+    join at ``start_strength`` and pull the mean towards it.
+
+    Parameters
+    ----------
+    contacts_per_tie : float
+        Contacts a tie gets a week, between 0 and 1 (the model gives a tie at most one a week).
+    **params
+        ``contact_gain`` and ``tie_half_life``, if not the defaults.
+
+    Examples
+    --------
+    A tie that hears from you every fifth week (c = 0.2), with the defaults:
+
+    >>> round(steady_strength(0.2), 3)
+    0.532
+    >>> steady_strength(0.0)
+    0.0
+    """
+    if isinstance(contacts_per_tie, bool) or not isinstance(contacts_per_tie, (int, float)) \
+            or not 0 <= contacts_per_tie <= 1:
+        raise ValueError(f"contacts_per_tie must be a number of contacts a week between 0 and 1; "
+                         f"got {contacts_per_tie!r}")
+    p = _checked(params)
+    keep = 0.5 ** (1 / p["tie_half_life"])       # q: share of a tie's strength left after a week
+    gain = p["contact_gain"] * contacts_per_tie    # g c: share of the gap a week's contact closes
+    return gain / (1 - keep * (1 - gain))
+
+
+def ties_kept_strong(upkeep_hours: float, strength: float = 0.5, **params) -> float:
+    r"""How many ties ``upkeep_hours`` a week can hold at ``strength`` or more, for good.
+
+    The hours buy :math:`C = \text{upkeep\_hours} / \text{hours\_per\_contact} \times
+    \text{reply\_chance}` contacts a week, shared round :math:`N` ties, so each gets
+    :math:`c = C/N`. Solving :func:`steady_strength` :math:`w^*(c) = s` for :math:`c` gives
+    the fewest contacts a week that hold a tie at strength :math:`s`,
+
+    .. math::
+
+        c_\min = \frac{s\,(1 - q)}{g\,(1 - s\,q)}
+
+    (a tie must hear from you at least every :math:`1/c_\min` weeks), and so
+    :math:`N = C / c_\min` ties. The number comes from the time settings alone: the
+    model has no limit of memory or attention.
+
+    Parameters
+    ----------
+    upkeep_hours : float
+        Hours a week of one-to-one contact.
+    strength : float
+        The strength to hold, between 0 and 1 (0.5 by default: half of a full-strength tie).
+    **params
+        ``hours_per_contact``, ``reply_chance``, ``contact_gain`` and ``tie_half_life``, if not the defaults.
+
+    Returns
+    -------
+    float
+        The number of ties (not rounded); 0 if even a contact every week cannot hold ``strength``.
+
+    Examples
+    --------
+    One hour a week (two contacts, 70 % of them answered) holds about eight ties at half strength:
+
+    >>> round(ties_kept_strong(1.0), 1)
+    7.9
+    >>> round(ties_kept_strong(2.0) / ties_kept_strong(1.0), 9)    # twice the hours, twice the ties
+    2.0
+    """
+    for name, value, low, high in (("upkeep_hours", upkeep_hours, 0.0, PARAMS["upkeep_hours"].max),
+                                   ("strength", strength, 0.0, 1.0)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise TypeError(f"{name} must be a number; got {value!r}")
+        if not low <= value <= high or (name == "strength" and not 0 < value < 1):
+            raise ValueError(f"{name} must be between {low} and {high}"
+                             f"{' (not 0 or 1)' if name == 'strength' else ' hours'}; got {value!r}")
+    p = _checked(params)
+    keep = 0.5 ** (1 / p["tie_half_life"])
+    fewest = strength * (1 - keep) / (p["contact_gain"] * (1 - strength * keep))   # contacts a week per tie
+    if fewest > 1:
+        return 0.0
+    contacts = upkeep_hours / p["hours_per_contact"] * p["reply_chance"]
+    return contacts / fewest
+
+
+# ---- Many splits at once: the same weeks, one column per split ----------------------------------
+
+def split_from_shares(total_hours: float, media_share: float, reply_share: float,
+                      message_share: float = 0.0) -> dict:
+    """The four kinds of hour from three shares, so that any three shares make a valid split.
+
+    ``media_share`` of the hours go to the *find* side (content and replies), and
+    ``reply_share`` of those to replies; the rest go to the *ties* side, and
+    ``message_share`` of those to mass messages, the rest to upkeep.
+
+    Examples
+    --------
+    >>> split_from_shares(8, media_share=0.5, reply_share=0.25, message_share=0.5)
+    {'content_hours': 3.0, 'reply_hours': 1.0, 'upkeep_hours': 2.0, 'message_hours': 2.0}
+    """
+    if isinstance(total_hours, bool) or not isinstance(total_hours, (int, float)) or not 0 <= total_hours <= 40:
+        raise ValueError(f"total_hours must be a number of hours between 0 and 40; got {total_hours!r}")
+    for name, share in (("media_share", media_share), ("reply_share", reply_share),
+                        ("message_share", message_share)):
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+            raise ValueError(f"{name} must be a share between 0 and 1; got {share!r}")
+    find, ties = total_hours * media_share, total_hours * (1 - media_share)
+    # Rounded to 1e-9 hours, so that 8 x 0.7 x 0.5 is 2.8 and not 2.8000000000000003.
+    return {"content_hours": round(find * (1 - reply_share), 9), "reply_hours": round(find * reply_share, 9),
+            "upkeep_hours": round(ties * (1 - message_share), 9), "message_hours": round(ties * message_share, 9)}
+
+
+def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
+    """:func:`summarize` of :func:`simulate` for every row of ``splits``, all rows at once.
+
+    The same weekly rules as :func:`simulate`, written with arrays (one entry per split),
+    so that a map of a hundred splits takes a few milliseconds instead of a tenth of a
+    second. ``tests/test_pipeline.py`` checks it against :func:`simulate` split by split.
+
+    Parameters
+    ----------
+    splits : pandas.DataFrame
+        One row per split, with the four columns of :data:`HOURS` (see :func:`week_splits`).
+    **params
+        Any other parameter of :func:`simulate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per split (same index), one column per key of :func:`summarize`.
+
+    Examples
+    --------
+    >>> table = summarize_splits(week_splits(1.0), weeks=12)
+    >>> len(table), bool(table["leads"].iloc[3] == summarize(simulate(weeks=12, **week_splits(1.0).iloc[3]))["leads"])
+    (10, True)
+    """
+    missing = [name for name in HOURS if name not in getattr(splits, "columns", ())]
+    if missing:
+        raise ValueError(f"splits must be a table with the columns {', '.join(HOURS)}; missing {', '.join(missing)}")
+    given = [name for name in HOURS if name in params]
+    if given:
+        raise TypeError(f"summarize_splits takes {', '.join(given)} from splits; leave them out of the parameters")
+    for name in HOURS:     # every split checked like a parameter, so a bad one is named
+        for value in splits[name]:
+            PARAMS[name].check(float(value))
+    p = _checked(params)
+    content, reply = splits["content_hours"].to_numpy(float), splits["reply_hours"].to_numpy(float)
+    upkeep, message = splits["upkeep_hours"].to_numpy(float), splits["message_hours"].to_numpy(float)
+    size = len(content)
+    pieces = content / (p["hours_per_piece"] * (1 - p["automation"]))
+    contacts = upkeep / p["hours_per_contact"] * p["reply_chance"]
+    answers_possible = reply / p["hours_per_reply"]
+    content_keep = 0.5 ** (1 / p["content_half_life"])
+    tie_keep = 0.5 ** (1 / p["tie_half_life"])
+    publishing = pieces > 0
+
+    library = np.zeros(size)
+    followers = np.full(size, float(p["start_followers"]))
+    ties = np.full(size, float(p["start_ties"]))
+    strength = np.full(size, float(p["start_strength"]))
+    totals = {name: np.zeros(size) for name in ("leads", "content_leads", "referral_leads", "message_leads",
+                                                "strangers", "conversations", "new_ties", "introductions")}
+    for _ in range(p["weeks"]):
+        # The same steps, in the same order, as one week of simulate().
+        library = library * content_keep + pieces
+        views = p["organic_reach"] * followers * np.minimum(pieces, 1.0)
+        room = np.maximum(0.0, 1 - (followers + ties) / p["market_size"])
+        passed_by_ties = np.where(publishing, p["pass_on"] * strength * ties, 0.0)
+        strangers = (p["discovery"] * library + p["share_rate"] * views + passed_by_ties) * room
+        comments = p["comment_rate"] * views
+        conversations = np.minimum(comments, answers_possible)
+        new_ties = p["tie_chance"] * conversations * (1 - p["unfollow_rate"])
+        messaged = np.minimum(ties, message * p["contacts_per_hour"])
+        message_leads = p["message_response"] * strength * messaged
+        referral_leads = p["referral_rate"] * strength * ties
+        introductions = p["intro_rate"] * strength * ties * room
+        content_leads = p["lead_rate"] * (strangers + views)
+
+        strength = strength * tie_keep
+        has_ties = ties > 0
+        safe_ties = np.where(has_ties, ties, 1.0)          # no division by zero where there are no ties
+        contacted = np.minimum(1.0, contacts / safe_ties)
+        worn = strength + p["contact_gain"] * contacted * (1 - strength)
+        worn = worn * (1 - p["annoyance"] * messaged / safe_ties)
+        strength = np.where(has_ties, worn, strength)
+        newcomers = p["follow_rate"] * strangers + introductions
+        left = np.maximum(0.0, p["market_size"] - followers - ties)
+        scale = np.where(newcomers > 0, np.minimum(1.0, left / np.where(newcomers > 0, newcomers, 1.0)), 1.0)
+        new_followers, introductions = p["follow_rate"] * strangers * scale, introductions * scale
+        joined = new_ties + introductions
+        total = ties + joined
+        mixed = (strength * ties + p["start_strength"] * joined) / np.where(total > 0, total, 1.0)
+        strength = np.where(total > 0, mixed, strength)
+        ties = ties + joined
+        followers = followers - p["unfollow_rate"] * followers - new_ties + new_followers
+
+        totals["leads"] += content_leads + referral_leads + message_leads
+        totals["content_leads"] += content_leads
+        totals["referral_leads"] += referral_leads
+        totals["message_leads"] += message_leads
+        totals["strangers"] += strangers
+        totals["conversations"] += conversations
+        totals["new_ties"] += new_ties
+        totals["introductions"] += introductions
+    table = pd.DataFrame(totals, index=splits.index)
+    table["followers"], table["ties"], table["strength"] = followers, ties, strength
     return table

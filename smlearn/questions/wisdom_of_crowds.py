@@ -1,4 +1,6 @@
-"""Self-check questions of lesson 05, Wisdom of crowds.
+"""Self-check questions of lesson 05, Wisdom of crowds: ranking rules, the vote ring and its detector.
+
+The MusicLab questions belong to lesson 05b: :mod:`smlearn.questions.music_market`.
 
 Use them in the lesson like this::
 
@@ -7,9 +9,8 @@ Use them in the lesson like this::
     my_answer = ...   # replace ... with your answer
     quiz.catch_up.check(my_answer)
 
-Numeric answers run :mod:`smlearn.models.ranking` or :mod:`smlearn.models.crowds` when
-they are checked; the right option of a multiple-choice question is kept only as a
-fingerprint (see :mod:`smlearn.exercises`).
+Numeric answers run :mod:`smlearn.models.ranking` when they are checked; the right option
+of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.exercises`).
 
 Examples
 --------
@@ -22,9 +23,9 @@ Examples
 from __future__ import annotations
 
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
-from smlearn.models import crowds, ranking
+from smlearn.models import ranking
 
-__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "unpredictability_ratio", "crowd_verdict"]
+__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
 LOOSE = {"min_shared": 2, "min_similarity": 0.5}  # a looser detector than the default
@@ -42,11 +43,6 @@ def _loose_false_alarms():
     page = ranking.simulate_front_page(manipulation=True, seed=1)
     log = ranking.vote_log(page, seed=1)
     return ranking.detection_rates(log, ranking.detect_ring(log, **LOOSE))["false_alarm_rate"]
-
-
-def _unpredictability_ratio():
-    metrics = crowds.simulate_market(seed=1).metrics["unpredictability"]
-    return float(metrics["social influence"] / metrics["independent"])
 
 
 catch_up = NumericQuestion(
@@ -91,37 +87,4 @@ false_alarms = NumericQuestion(
     hint="ranking.detection_rates(log, ranking.detect_ring(log, **quiz.LOOSE))['false_alarm_rate'].",
     explanation="Honest readers who liked the same two hits look just like a ring: a detector that catches"
     " every ring member also accuses a large share of the innocent.",
-)
-
-unpredictability_ratio = NumericQuestion(
-    "wisdom_of_crowds.unpredictability_ratio",
-    "Run crowds.simulate_market(seed=1). How many times as unpredictable is the market with social influence"
-    " as the independent one?",
-    answer=_unpredictability_ratio,
-    tolerance=0.05,
-    unit="times",
-    hint="Divide the two numbers in the unpredictability column of market.metrics.",
-    explanation="About twice, as Salganik, Dodds and Watts found: the same song can be a hit in one world and"
-    " forgotten in another when people follow the counts.",
-)
-
-crowd_verdict = ChoiceQuestion(
-    "wisdom_of_crowds.crowd_verdict",
-    "Source B says social media uses the wisdom of crowds to decide what matters. What does the MusicLab model"
-    " say about a crowd that can see the download counts?",
-    [
-        "It is wiser: seeing the counts helps everyone find the best songs faster",
-        "Quality no longer matters at all: success is pure luck",
-        "Quality still matters, but which good song becomes the hit depends a lot on luck and on who came first",
-        "It makes no difference whether people see the counts or not",
-    ],
-    answer_fingerprint="d61adc0e80e9f1c7",
-    hint="Look at the quality_success column as well as at Gini and unpredictability.",
-    feedback={
-        "a": "Compare quality_success in the two conditions: following the counts weakens the link to quality.",
-        "b": "The correlation of quality and success is still well above zero with influence.",
-        "d": "Both Gini and unpredictability change a lot.",
-    },
-    explanation="A crowd is wise when its members judge independently. Social influence makes it a herd:"
-    " it still prefers good songs, but it amplifies early luck.",
 )
