@@ -1,4 +1,4 @@
-"""Lessons 05 (Wisdom of crowds) and 06 (Links): their questions, and the facts their prose states.
+"""Lessons 05 (Wisdom of crowds), 05b (The music market) and 06 (Links): their questions, and the facts their prose states.
 
 Right answers are worked out here independently (by hand, with scipy or networkx) where
 that is possible; numbers the prose quotes from a seeded run are checked against the
@@ -16,6 +16,7 @@ import pytest
 from smlearn.exercises import ChoiceQuestion, NumericQuestion, questions_in
 from smlearn.models import crowds, links, ranking, traffic
 from smlearn.questions import links as links_quiz
+from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -28,13 +29,14 @@ def prose(name):
 
 
 LESSON_05 = prose("05_wisdom_of_crowds.ipynb")
+LESSON_05B = prose("05b_music_market.ipynb")
 LESSON_06 = prose("06_links.ipynb")
 
 
 # ---- Questions ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [crowds_quiz, links_quiz])
+@pytest.mark.parametrize("module", [crowds_quiz, market_quiz, links_quiz])
 def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
     questions = questions_in(module)
     assert len(questions) >= 3
@@ -98,12 +100,14 @@ def test_lesson_05_facts():
     assert all(summaries[r]["quality_votes_correlation"] < 0.3 for r in ("score", "gravity", "wilson"))
     assert all(s["top10_mean_quality"] > s["mean_quality"] for s in summaries.values())
 
+
+def test_lesson_05b_market_facts():
     metrics = crowds.simulate_market(seed=1).metrics
-    assert "Gini about 0.41 with influence, against 0.26 without, is the calibration showing" in LESSON_05
+    assert "Gini about 0.41 with influence, against 0.26 without, is the calibration showing" in LESSON_05B
     assert round(metrics.loc["social influence", "gini"], 2) == 0.41
     assert round(metrics.loc["independent", "gini"], 2) == 0.26
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
-    assert "unpredictability roughly doubled" in LESSON_05 and 1.7 <= ratio <= 2.6
+    assert "unpredictability roughly doubled" in LESSON_05B and 1.7 <= ratio <= 2.6
 
 
 def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no_new_page():
@@ -114,13 +118,20 @@ def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no
     assert 'has no "new" page' in LESSON_05
 
 
-def test_lesson_05_calls_the_musiclab_match_a_calibration_and_shows_what_is_derived():
+def test_lesson_05b_calls_the_musiclab_match_a_calibration_and_shows_what_is_derived():
     sweep = crowds.influence_sweep(seed=1)
-    assert "is the calibration showing, not a finding" in LESSON_05
+    assert "is the calibration showing, not a finding" in LESSON_05B
     in_paper_range = sweep[(sweep["gini_influence"] >= 0.34) & (sweep["gini_influence"] <= 0.50)]
     assert 0.7 in in_paper_range.index and len(in_paper_range) > 1      # the default is one of several that fit
-    assert "gives a ratio between 1.5 and 3.2" in LESSON_05
+    assert "gives a ratio between 1.5 and 3.2" in LESSON_05B
     assert in_paper_range["unpredictability_ratio"].round(1).tolist()[::len(in_paper_range) - 1] == [1.5, 3.2]
+
+
+def test_the_two_parts_of_lesson_05_each_keep_their_own_model():
+    # The split: ranking and the ring in 05, the MusicLab market in 05b, and each part says where the other is.
+    assert "MusicLab" not in LESSON_05 and "05b" in LESSON_05
+    assert "simulate_front_page" not in LESSON_05B and "Lesson 05 " in LESSON_05B
+    assert not hasattr(crowds_quiz, "crowd_verdict") and not hasattr(crowds_quiz, "unpredictability_ratio")
 
 
 def test_lesson_05_detector_facts():
@@ -207,8 +218,21 @@ def test_false_alarms_answer_is_the_loose_detectors_rate_not_the_strict_one():
 def test_unpredictability_ratio_answer_matches_the_market():
     metrics = crowds.simulate_market(seed=1).metrics
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
-    assert crowds_quiz.unpredictability_ratio.check(ratio).correct
-    assert not crowds_quiz.unpredictability_ratio.check(1.0).correct
+    assert market_quiz.unpredictability_ratio.check(ratio).correct
+    assert not market_quiz.unpredictability_ratio.check(1.0).correct
+
+
+def test_small_market_answer_is_the_ratio_of_a_300_play_market_and_smaller_than_the_full_one():
+    # Worked out here from the model's outputs, not from the question module's own function.
+    def ratio(listens):
+        u = crowds.simulate_market(listens=listens, seed=1).metrics["unpredictability"]
+        return u["social influence"] / u["independent"]
+
+    small, full = ratio(300), ratio(crowds.PARAMS["listens"].default)
+    assert 1.0 < small < full                              # chance alone makes hits in a small market
+    assert market_quiz.small_market_ratio.check(small).correct
+    assert not market_quiz.small_market_ratio.check(full).correct
+    assert round(small, 1) == 1.4
 
 
 def test_crowd_verdict_answer_is_what_the_market_shows():
@@ -217,7 +241,7 @@ def test_crowd_verdict_answer_is_what_the_market_shows():
     with_influence, alone = metrics.loc["social influence", "quality_success"], metrics.loc["independent", "quality_success"]
     assert 0.3 < with_influence < alone
     assert metrics.loc["social influence", "unpredictability"] > metrics.loc["independent", "unpredictability"]
-    assert crowds_quiz.crowd_verdict.check("c").correct
+    assert market_quiz.crowd_verdict.check("c").correct
 
 
 def test_most_links_answer_holds_on_the_lessons_web():
