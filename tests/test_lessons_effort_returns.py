@@ -5,15 +5,16 @@ Each right answer is recomputed from the models' documented equations or from th
 refused, so a question that drifts from its lesson fails here.
 """
 
+import ast
 import math
+import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from smlearn import data
 from smlearn.exercises import ChoiceQuestion
-from smlearn.models import effort, traffic
+from smlearn.models import effort, pipeline
 from smlearn.questions import capstone, effort_and_automation, measuring_returns
 
 ALL = [*effort_and_automation.QUESTIONS, *measuring_returns.QUESTIONS, *capstone.QUESTIONS]
@@ -120,30 +121,109 @@ def test_duplicates_answer_counts_the_repeated_rows_of_the_example(tmp_path):
 
 
 # ---- Lesson 09 ------------------------------------------------------------------------------
+# The bakery's splits are scanned here with pipeline.simulate, half-hour by half-hour, without
+# compare_splits, near_best or best_split_by, and without asking the questions for their answers.
 
-def test_bakery_pull_cost_from_the_traffic_equations():
-    # Pull: pieces every week, each bringing g(a) visits at age a (traffic's docstring).
-    p = {n: s.default for n, s in traffic.PARAMS.items()} | capstone.BAKERY_TRAFFIC
-    age = np.arange(p["periods"])
-    g = (p["max_search_visits"] * p["content_quality"] * (1 - np.exp(-(age + 1) / p["ramp_periods"]))
-         * 0.5 ** (age / p["content_half_life"]))
-    pieces = np.full(p["periods"], p["posts_per_period"])
-    visits = np.convolve(pieces, g)[: p["periods"]]
-    customers = visits.sum() * p["lead_rate_pull"] * p["close_rate_pull"]
-    cost = pieces.sum() * p["hours_per_post"] * p["hourly_cost"]
-    assert capstone.pull_cost.check(round(cost / customers)).correct
+def bakery_scan(outcome="leads", **changes):
+    """(content, replies, upkeep, messages, value) for every split of the bakery's 5 hours, in no order."""
+    settings = dict(capstone.BAKERY_WEEK)
+    settings.update(changes)
+    halves = int(capstone.BAKERY_HOURS * 2)
+    rows = []
+    for content in range(halves + 1):
+        for replies in range(halves + 1 - content):
+            for upkeep in range(halves + 1 - content - replies):
+                messages = halves - content - replies - upkeep
+                hours = (content / 2, replies / 2, upkeep / 2, messages / 2)
+                run = pipeline.simulate(content_hours=hours[0], reply_hours=hours[1], upkeep_hours=hours[2],
+                                        message_hours=hours[3], **settings)
+                rows.append(hours + (pipeline.summarize(run)[outcome],))
+    return rows
 
 
-def test_bakery_best_upkeep_matches_a_brute_force_search_and_flips_with_the_lead_rate():
-    grid = effort.outcome_map(step=0.025, **capstone.BAKERY_EFFORT)
-    best = grid.loc[grid["value"].idxmax()]
-    assert capstone.best_upkeep.check(float(best["upkeep"])).correct
-    higher = effort.best_allocation(**capstone.BAKERY_EFFORT | {"lead_rate_reach": 0.001})
-    assert higher.posting > 0.5
+def test_the_scan_counts_every_split_once():
+    rows = bakery_scan(weeks=4)
+    assert len(rows) == math.comb(10 + 3, 3) == 286            # 10 half-hours over 4 kinds
+    assert len({row[:4] for row in rows}) == 286
+    assert all(math.isclose(sum(row[:4]), 5.0) for row in rows)
+
+
+def test_bakery_region_answer_reads_the_splits_within_five_percent():
+    rows = bakery_scan()
+    best = max(row[4] for row in rows)
+    close = [row for row in rows if row[4] >= 0.95 * best]
+    spans = [(min(row[k] for row in close), max(row[k] for row in close)) for k in range(4)]
+    # c) upkeep 3 to 4.5 hours, a short mass message, content 0 to 1.5 hours
+    assert spans[2] == (3.0, 4.5) and spans[3] == (0.5, 1.0) and spans[0] == (0.0, 1.5)
+    assert capstone.region.check("c").correct
+    # a) a single point: wrong, several splits are that close
+    assert len(close) > 1 and not capstone.region.check("a").correct
+    # b) 'any split with 3 hours of upkeep or more': wrong, some fall far short
+    assert min(row[4] for row in rows if row[2] >= 3) < 0.9 * best and not capstone.region.check("b").correct
+    # d) 'every hour left to mass messages': wrong, no close split gives them more than an hour
+    assert all(row[3] <= 1.0 for row in close) and not capstone.region.check("d").correct
+
+
+def test_ties_upkeep_answer_from_the_scan_and_leads_want_another_split():
+    for_ties = max(bakery_scan("ties"), key=lambda row: row[4])
+    for_leads = max(bakery_scan("leads"), key=lambda row: row[4])
+    assert capstone.ties_upkeep.check(for_ties[2]).correct
+    assert not capstone.ties_upkeep.check(for_leads[2]).correct   # the leads table's number is not the answer
+    assert for_ties[3] == 0 < for_leads[3]                           # ties drop the mass messages
+
+
+def test_messages_flip_answer_is_the_first_annoyance_without_messages():
+    flip = None
+    for annoyance in capstone.ANNOYANCE_STEPS:
+        best = max(bakery_scan(annoyance=annoyance), key=lambda row: row[4])
+        if best[3] == 0:
+            flip = annoyance
+            break
+    assert flip is not None and 0.1 < flip <= 0.2
+    assert capstone.messages_flip.check(flip).correct
+    assert not capstone.messages_flip.check(round(flip - 0.01, 2)).correct
+    assert capstone.ANNOYANCE_STEPS == [0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2]
+
+
+def test_without_wear_or_answers_the_best_split_follows_theory():
+    # If a mass message wears nothing, it only adds leads (message_response times strength per tie
+    # messaged), so the best split never drops it; if it brings no answers it only wears ties, so the
+    # best split never uses it.
+    free = max(bakery_scan(annoyance=0.0), key=lambda row: row[4])
+    useless = max(bakery_scan(message_response=0.0), key=lambda row: row[4])
+    assert free[3] > 0 and useless[3] == 0
 
 
 def test_capstone_metric_answer():
-    assert capstone.metric.check("b").correct and not capstone.metric.check("a").correct
+    assert capstone.metric.check("d").correct
+    for letter in "abc":
+        assert not capstone.metric.check(letter).correct
+
+
+def test_no_right_option_is_the_longest_or_in_the_same_place():
+    places = []
+    for question in (capstone.region, capstone.metric):
+        right = [letter for letter in question.letters if question.check(letter).correct][0]
+        places.append(right)
+        lengths = [len(option) for option in question.options]
+        assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
+    assert len(set(places)) == len(places)
+
+
+def test_the_lesson_writes_out_the_bakery_settings_in_every_call():
+    text = (NOTEBOOKS / "09_capstone.md").read_text(encoding="utf-8")
+    calls = 0
+    for cell in re.findall(r"```\{code-cell\} ipython3\n(.*?)```", text, flags=re.DOTALL):
+        cell = "\n".join(line for line in cell.splitlines() if not line.startswith((":", "%")))
+        for node in ast.walk(ast.parse(cell)):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("compare_splits", "best_split_by"):
+                calls += 1
+                varied = node.args[0].value if node.func.attr == "best_split_by" else None
+                given = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg != "weeks"}
+                expected = {k: v for k, v in capstone.BAKERY_WEEK.items() if k != varied}
+                assert given == expected, ast.unparse(node)
+                assert capstone.BAKERY_HOURS in [ast.literal_eval(a) for a in node.args if isinstance(a, ast.Constant)]
+    assert calls >= 6
 
 
 # ---- The lessons themselves ---------------------------------------------------------------------

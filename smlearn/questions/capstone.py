@@ -57,14 +57,14 @@ region = ChoiceQuestion(
         "Exactly half an hour of content, four hours of upkeep and half an hour of mass messages: any other"
         " split does worse",
         "Any split with at least three hours of upkeep does about as well as the best one",
-        "Three to four and a half hours of upkeep and a short mass message; 0 to 1.5 hours of content, the"
-        " model cannot tell",
+        "Three to four and a half hours of upkeep and a short mass message; for content, anywhere from 0 to"
+        " 1.5 hours",
         "Mass messages bring the most leads per hour, so give them every hour left over",
     ],
     answer_fingerprint=fingerprint(
         "capstone.region",
-        "Three to four and a half hours of upkeep and a short mass message; 0 to 1.5 hours of content, the"
-        " model cannot tell",
+        "Three to four and a half hours of upkeep and a short mass message; for content, anywhere from 0 to"
+        " 1.5 hours",
     ),
     hint="Read both columns of the table: the fewest and the most hours of each kind among the splits close to"
     " the best.",
