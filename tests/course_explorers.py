@@ -12,7 +12,7 @@ import pytest
 # Small networks keep the tests quick; every other explorer starts at its defaults.
 EXPLORERS = {
     "PushPullExplorer": {}, "NetworkExplorer": {"n": 200}, "SpreadExplorer": {"n": 400},
-    "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "EffortExplorer": {},
+    "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "WeekExplorer": {},
     "ReturnsExplorer": {}, "PipelineExplorer": {},
 }
 

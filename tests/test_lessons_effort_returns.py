@@ -14,7 +14,7 @@ import pytest
 
 from smlearn import data
 from smlearn.exercises import ChoiceQuestion
-from smlearn.models import effort, pipeline
+from smlearn.models import pipeline
 from smlearn.questions import capstone, effort_and_automation, measuring_returns
 
 ALL = [*effort_and_automation.QUESTIONS, *measuring_returns.QUESTIONS, *capstone.QUESTIONS]
@@ -39,45 +39,84 @@ def test_choice_questions_have_exactly_one_right_option_with_feedback_for_the_ot
 
 
 # ---- Lesson 07 ------------------------------------------------------------------------------
+# Amara's 8 hours, scanned here half-hour by half-hour with pipeline.simulate (not compare_splits,
+# near_best or summarize_splits), and ties held strong from the fixed point worked out by hand.
 
-def test_posts_per_week_is_the_time_rule():
-    assert effort_and_automation.posts_per_week.check((4.0 - 1.0) / 0.25).correct
-    assert not effort_and_automation.posts_per_week.check(16).correct    # forgot the set-up
-
-
-def test_sustainable_circle_from_the_closed_form():
-    k, g, theta, h = 2.0 / 0.5, 0.3, 0.5, 12.0
-    tau = h * math.log2((g + theta * (1 - g)) / theta)
-    assert effort_and_automation.sustainable.check(math.floor(k * tau)).correct
-    assert math.floor(k * tau) == 18
-
-
-def test_sprint_upkeep_region_matches_a_brute_force_search():
-    grid = effort.outcome_map(hours=8, weeks=8, step=0.05)
-    near = grid[grid["value"] >= 0.95 * grid["value"].max()]
-    assert (near["upkeep"].min(), near["upkeep"].max()) == pytest.approx((0.40, 0.75))
-    question = effort_and_automation.sprint_upkeep
-    right = question.options[question.letters.index("b")]
-    assert "40 %" in right and "75 %" in right and question.check("b").correct
-    # option c's feedback quotes all upkeep at about 93 % of the best
-    all_upkeep = float(grid.loc[grid["upkeep"] == 1.0, "value"].iloc[0]) / grid["value"].max()
-    assert round(all_upkeep, 2) == 0.93 and "93 %" in question._option_feedback["c"]
+def week_scan(outcome, **settings):
+    """Every split of 8 hours in half-hour steps: (content, replies, upkeep, messages) -> outcome."""
+    values = {}
+    for content in range(17):
+        for reply in range(17 - content):
+            for upkeep in range(17 - content - reply):
+                split = (content / 2, reply / 2, upkeep / 2, (16 - content - reply - upkeep) / 2)
+                run = pipeline.simulate(content_hours=split[0], reply_hours=split[1], upkeep_hours=split[2],
+                                        message_hours=split[3], **settings)
+                values[split] = float(run["leads"].sum()) if outcome == "leads" else float(run[outcome].iloc[-1])
+    return values
 
 
-def test_marathon_answer_matches_the_regions_by_horizon():
-    regions = {}
-    for weeks in (8, 104):
-        grid = effort.outcome_map(hours=8, weeks=weeks, step=0.05)
-        regions[weeks] = grid[grid["value"] >= 0.95 * grid["value"].max()]
-    assert regions[104]["upkeep"].max() == pytest.approx(0.35) and regions[8]["upkeep"].min() == pytest.approx(0.40)
-    assert effort_and_automation.marathon.check("b").correct
+def region_of(values, within=0.05):
+    best = max(values.values())
+    return [split for split, value in values.items() if value >= (1 - within) * best]
 
 
-def test_automation_answer_tool_gives_more_posts_but_replies_and_upkeep_remain():
-    tool = effort.best_allocation(8)
-    by_hand = effort.best_allocation(8, scheduling="by hand")
-    assert tool.value > by_hand.value and tool.posting > by_hand.posting and tool.upkeep > 0.2
-    assert effort_and_automation.automation.check("b").correct
+def test_ties_held_from_the_fixed_point_by_hand():
+    # Each week w -> q w (1 - g c) + g c; holding w = 1/2 needs c = (1/2)(1 - q) / (g (1 - q/2)).
+    q, g = 0.5 ** (1 / 12), 0.3
+    fewest = 0.5 * (1 - q) / (g * (1 - 0.5 * q))
+    contacts = 3.0 / 0.5 * 0.7                       # 3 hours, half an hour each, 70 % answered
+    assert math.floor(contacts / fewest) == 23
+    assert effort_and_automation.ties_held.check(23).correct
+    assert not effort_and_automation.ties_held.check(30).correct   # forgot that 30 % do not answer
+
+
+def test_sprint_leads_region_from_a_scan():
+    values = region_of(week_scan("leads", weeks=8))
+    upkeep = [split[2] for split in values]
+    assert (min(upkeep), max(upkeep)) == (5.0, 7.0)
+    question = effort_and_automation.sprint_leads
+    right = question.options[question.letters.index("c")]
+    assert "5 to 7 hours" in right and question.check("c").correct
+    assert (0.0, 0.0, 8.0, 0.0) not in values          # option b: all upkeep is outside the region
+    assert all(split[2] > 2 for split in values)          # option d: never at most 2 hours of upkeep
+
+
+def test_marathon_ties_region_from_a_scan():
+    region = region_of(week_scan("ties", weeks=104))
+    assert all(split[2] <= 2.5 and split[3] <= 0.5 and split[0] + split[1] >= 5 for split in region)
+    assert effort_and_automation.marathon_ties.check("a").correct
+    # and in a sprint the ties outcome cannot choose: every split is within 5 %
+    assert len(region_of(week_scan("ties", weeks=8))) == 969
+
+
+def test_pieces_with_tool_is_the_time_rule():
+    assert effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.6)).correct
+    assert not effort_and_automation.pieces_with_tool.check(3.0 / 1.5).correct       # forgot the tool
+    assert not effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.4)).correct  # the tool's share the wrong way
+
+
+def test_automation_answer_a_tool_moves_hours_to_replies():
+    by_hand = week_scan("ties", weeks=104)
+    with_tool = week_scan("ties", weeks=104, automation=0.6)
+    best_by_hand, best_with_tool = max(by_hand, key=by_hand.get), max(with_tool, key=with_tool.get)
+    assert best_with_tool[1] > best_by_hand[1]           # more reply hours, not fewer
+    assert effort_and_automation.automation.check("d").correct
+
+
+def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
+    places = []
+    for question in (effort_and_automation.sprint_leads, effort_and_automation.marathon_ties,
+                     effort_and_automation.automation):
+        right = [letter for letter in question.letters if question.check(letter).correct][0]
+        places.append(right)
+        lengths = [len(option) for option in question.options]
+        assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
+    assert len(set(places)) == len(places)
+
+
+def test_lesson_07_no_longer_uses_the_effort_model():
+    text = (NOTEBOOKS / "07_effort_and_automation.md").read_text(encoding="utf-8")
+    assert "models import effort" not in text and "effort." not in text and "pipeline.compare_splits" in text
 
 
 # ---- Lesson 08 ------------------------------------------------------------------------------

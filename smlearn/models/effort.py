@@ -10,6 +10,9 @@ one-to-one conversations that come with it cannot be automated unless you are al
 a well-known brand. This model puts the three uses of an hour side by side and lets
 the numbers, not the sources, say which split pays off, and after how long.
 
+Lessons now use :mod:`smlearn.models.pipeline` for the week of hours (issue 11: one
+time-budget model for lessons 02c, 07 and the capstone); this module is kept for now.
+
 The model
 ---------
 Time goes in weeks ``t = 1, ..., weeks``. You have ``hours`` a week and split them

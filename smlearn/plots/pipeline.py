@@ -142,3 +142,106 @@ def describe_stages(result) -> str:
     """A one-line text description of :func:`plot_stages`."""
     parts = [f"{label}: {value:,.0f}" for label, value in stage_totals(result).items()]
     return f"Bar chart, log scale, of the people passing each stage over {len(result)} weeks. " + "; ".join(parts) + "."
+
+
+# ---- The WeekExplorer's figure (lesson 07): your split's leads, and the map of every split --------
+
+_OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "followers": "followers"}
+
+
+def _split_words(hours) -> str:
+    return (f"{hours['content_hours']:g} h content, {hours['reply_hours']:g} h replies, "
+            f"{hours['upkeep_hours']:g} h upkeep, {hours['message_hours']:g} h messages")
+
+
+def week_finding(run) -> str:
+    """One line: how your split compares with the best split on the map."""
+    words = _OUTCOME_WORDS[run.outcome]
+    weeks = len(run.result)
+    when = "over" if run.outcome == "leads" else "after"
+    if run.best_value <= 0:
+        return f"No split brings any {words} {when} {weeks} weeks with these settings"
+    near = int((run.grid["value"] >= (1 - 0.05) * run.best_value - 1e-12).sum())
+    return (f"Your split: {run.value:,.1f} {words} {when} {weeks} weeks, {run.value / run.best_value:.0%} of the "
+            f"best on the map; {near} of {len(run.grid)} splits within 5 %")
+
+
+def describe_week(run) -> str:
+    """A one-line text description of the WeekExplorer's figure, for readers who cannot see it."""
+    last = run.result.iloc[-1]
+    media, reply = run.best
+    return (f"Two charts. Left: leads per week over {len(run.result)} weeks for your split "
+            f"({_split_words(run.hours)}); in the last week {last['content_leads']:.2f} from content, "
+            f"{last['referral_leads']:.2f} referred by ties, {last['message_leads']:.2f} from mass messages. "
+            f"Right: every split of the find side shaded by {_OUTCOME_WORDS[run.outcome]}; the best gives "
+            f"{media:.0%} of the hours to the find side and {reply:.0%} of those to replies. {week_finding(run)}.")
+
+
+def plot_week(run):
+    """Draw the WeekExplorer's figure once; return ``(figure, artists)`` for :func:`update_week`.
+
+    Examples
+    --------
+    >>> from smlearn.widgets.week import explore_week, WeekExplorer
+    >>> defaults = {name: spec.default for name, spec in WeekExplorer.PARAMS.items()}
+    >>> fig, artists = plot_week(explore_week(**defaults))
+    >>> [ax.get_xlabel() for ax in fig.axes[:2]]
+    ['Week', 'Find side (content + replies), share of hours']
+    """
+    fig, (time_ax, map_ax) = new_figure(ncols=2)
+    artists = {"figure": fig}
+    for name in LEAD_ROUTES:
+        (artists[name],) = time_ax.plot([], [], linewidth=2, **ROUTE_STYLE[name])
+    time_ax.set(xlabel="Week", ylabel="Leads per week", title="Your split: where the leads come from")
+    time_ax.legend(loc="upper left", frameon=False, fontsize=8)
+    grid = run.grid
+    artists["map"] = map_ax.scatter(grid["media_share"], grid["reply_share"], c=grid["value"], cmap="cividis",
+                                    s=110, marker="s", edgecolors="none")
+    artists["near"] = map_ax.scatter([], [], marker="o", s=14, color="white", edgecolors="black", linewidths=0.6,
+                                     label="within 5 % of the best", zorder=3)
+    artists["yours"] = map_ax.scatter([], [], marker="X", s=150, color="white", edgecolors="black", linewidths=1.5,
+                                      label="your split", zorder=4)
+    artists["best"] = map_ax.scatter([], [], marker="*", s=240, color=OKABE_ITO["orange"], edgecolors="black",
+                                     linewidths=1.0, label="best on the map", zorder=4)
+    map_ax.set(xlabel="Find side (content + replies), share of hours", ylabel="Replies, share of find side",
+               xlim=(-0.07, 1.07), ylim=(-0.07, 1.07))
+    artists["colorbar"] = fig.colorbar(artists["map"], ax=map_ax, shrink=0.9)
+    artists["colorbar"].set_label("Outcome (see the panel's title)", fontsize=9)
+    map_ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=3, frameon=False, fontsize=8)
+    artists["map_title"] = map_ax.set_title("", fontsize=10)
+    artists["title"] = fig.suptitle("", fontsize=11)
+    artists["dynamic"] = [artists[name] for name in LEAD_ROUTES] + [
+        artists["map"], artists["near"], artists["yours"], artists["best"], artists["title"], artists["map_title"]]
+    update_week(artists, run)
+    return fig, artists
+
+
+def update_week(artists, run) -> None:
+    """Change the WeekExplorer's figure in place to show ``run`` (no new artists)."""
+    import numpy as np
+
+    result = run.result
+    weeks = result["week"].to_numpy()
+    for name in LEAD_ROUTES:
+        artists[name].set_data(weeks, result[name].to_numpy())
+    time_ax = artists["content_leads"].axes
+    time_ax.set_xlim(0.5, weeks[-1] + 0.5)
+    top = float(result[list(LEAD_ROUTES)].to_numpy().max())
+    time_ax.set_ylim(0, nice_ceiling(1.05 * max(top, 1e-9), steps=(1, 2, 5)))
+    values = run.grid["value"].to_numpy(dtype=float)
+    artists["map"].set_array(values)
+    scale_top = nice_ceiling(float(values.max())) if values.max() > 0 else 1.0
+    artists["map"].set_clim(0, scale_top)      # a new colour scale changes the colour bar: a limit change
+    artists["colorbar"].ax.set_ylim(0, scale_top)
+    near = run.grid[values >= (1 - 0.05) * run.best_value - 1e-12] if run.best_value > 0 else run.grid.iloc[:0]
+    artists["near"].set_offsets(near[["media_share", "reply_share"]].to_numpy().reshape(-1, 2))
+    hours = run.hours
+    find = hours["content_hours"] + hours["reply_hours"]
+    total = find + hours["upkeep_hours"] + hours["message_hours"]
+    yours = (find / total if total > 0 else 0.0, hours["reply_hours"] / find if find > 0 else 0.0)
+    artists["yours"].set_offsets(np.array([yours]))
+    artists["best"].set_offsets(np.array([run.best]))
+    when = "over" if run.outcome == "leads" else "after"
+    artists["map_title"].set_text(f"{_OUTCOME_WORDS[run.outcome].capitalize()} {when} {len(result)} weeks, "
+                                  f"{run.params['message_share']:.0%} of ties side on messages")
+    artists["title"].set_text(week_finding(run))

@@ -1,0 +1,130 @@
+"""WeekExplorer: one week of hours, split four ways, with the map of every other split.
+
+Three sliders set the split, and any position of them is a valid split
+(:func:`smlearn.models.pipeline.split_from_shares`): the share of the hours on the
+*find* side (content and replies), the share of those on replies, and the share of the
+*ties* side on mass messages (the rest is upkeep). The left panel shows leads per week
+by route for your split; the right panel shades every split of the find side on a 10 %
+grid (with your share of messages) by the outcome you choose, and marks your split, the
+best one and the splits within 5 % of the best.
+
+Examples
+--------
+>>> explorer = WeekExplorer()
+>>> explorer.params["total_hours"], explorer.result.hours["upkeep_hours"]
+(8.0, 4.0)
+>>> explorer.update(media_share=0.2, weeks=26)
+>>> explorer.result.hours["content_hours"], len(explorer.result.result)
+(1.28, 26)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from smlearn.models import pipeline
+from smlearn.params import Choice, FrozenParams, Param
+from smlearn.plots.pipeline import describe_week, plot_week, update_week
+from smlearn.widgets.base import Explorer
+
+# The explorer's own controls: the budget and three shares that always make a valid split.
+SHARE_PARAMS = {
+    "total_hours": Param("total_hours", 8.0, 1.0, 40.0, 0.5, "Hours a week", "hours/week",
+                         "The week's budget for finding clients, shared by the four kinds of hour."),
+    "media_share": Param("media_share", 0.5, 0.0, 1.0, 0.1, "Find side", "share of hours",
+                         "Share of the hours on content and replies (people find you); the rest go to your ties."),
+    "reply_share": Param("reply_share", 0.2, 0.0, 1.0, 0.1, "Replies within find side", "share of find hours",
+                         "Share of the find-side hours spent answering comments (the rest make content)."),
+    "message_share": Param("message_share", 0.0, 0.0, 1.0, 0.1, "Messages within ties side", "share of ties hours",
+                           "Share of the ties-side hours spent on mass messages (the rest is one-to-one upkeep)."),
+}
+OUTCOME = Choice("outcome", "leads", ("leads", "ties", "followers"), "Outcome of the map",
+                 "What the map of every split shows: leads over the weeks, or ties or followers at the end.")
+# The grid of the map: find-side share across, replies within it up, both in steps of 10 %.
+GRID_STEPS = np.round(np.linspace(0.0, 1.0, 11), 10)
+NEAR = 0.05      # splits within 5 % of the best count as near-best: the model cannot tell them apart
+
+
+@dataclass(frozen=True)
+class WeekRun:
+    """What the explorer shows: your split's weeks, the map of splits, the best split on it."""
+
+    params: FrozenParams     # every setting, for the words on the figure
+    hours: dict              # your split in hours of each kind
+    result: pd.DataFrame     # pipeline.simulate of your split, one row per week
+    grid: pd.DataFrame       # media_share, reply_share and value for every split on the map
+    outcome: str
+    value: float             # your split's outcome
+    best: tuple              # (media_share, reply_share) of the best split on the map
+    best_value: float
+
+
+@lru_cache(maxsize=64)
+def _map_values(settings: tuple, total_hours: float, message_share: float, outcome: str) -> tuple:
+    # The map depends on neither of your two find-side shares: kept, so moving them costs one run only.
+    rows = []
+    for media in GRID_STEPS:
+        for reply in GRID_STEPS:
+            rows.append(pipeline.split_from_shares(total_hours, float(media), float(reply), message_share))
+    splits = pd.DataFrame(rows)
+    values = pipeline.summarize_splits(splits, **dict(settings))[outcome].to_numpy()
+    return tuple(values)
+
+
+def explore_week(**params) -> WeekRun:
+    """Run your split and the map of splits; see :class:`WeekExplorer` for the parameters."""
+    outcome = params.pop("outcome")
+    shares = {name: params.pop(name) for name in SHARE_PARAMS}
+    hours = pipeline.split_from_shares(shares["total_hours"], shares["media_share"], shares["reply_share"],
+                                       shares["message_share"])
+    result = pipeline.simulate(**hours, **params)
+    settings = tuple(sorted(params.items()))
+    values = np.array(_map_values(settings, shares["total_hours"], shares["message_share"], outcome))
+    media, reply = np.meshgrid(GRID_STEPS, GRID_STEPS, indexing="ij")
+    grid = pd.DataFrame({"media_share": media.ravel(), "reply_share": reply.ravel(), "value": values})
+    best_row = grid.iloc[int(np.argmax(values))]
+    value = pipeline.summarize(result)[outcome]
+    everything = dict(params)
+    everything.update(shares)
+    everything["outcome"] = outcome
+    return WeekRun(FrozenParams(everything), hours, result, grid, outcome, float(value),
+                   (float(best_row["media_share"]), float(best_row["reply_share"])), float(values.max()))
+
+
+class WeekExplorer(Explorer):
+    """Content, replies, upkeep and mass messages: your split of the week and every other split.
+
+    Parameters
+    ----------
+    **params
+        Starting values for the four shares above, ``outcome`` and any parameter of
+        :func:`smlearn.models.pipeline.simulate` except the four kinds of hour (the shares set those).
+    """
+
+    PARAMS = {name: spec for name, spec in pipeline.PARAMS.items() if name not in pipeline.HOURS}
+    PARAMS.update(SHARE_PARAMS)
+    PARAMS["outcome"] = OUTCOME
+    CONTROLS = ("total_hours", "media_share", "reply_share", "message_share", "weeks", "outcome", "automation",
+                "tie_half_life")
+
+    def _ignored(self, params):
+        # With no hours on the find side, how they would be shared out changes nothing.
+        if params["media_share"] == 0:
+            return {"reply_share": "no hours go to the find side"}
+        return {}
+
+    def _simulate(self, params):
+        return explore_week(**params)
+
+    def _plot(self, result):
+        return plot_week(result)
+
+    def _update_plot(self, artists, result):
+        update_week(artists, result)
+
+    def _describe(self, result):
+        return describe_week(result)
