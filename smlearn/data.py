@@ -13,8 +13,8 @@ Examples
 >>> "activities" in data.list_datasets()["name"].tolist()
 True
 >>> activities = data.load("activities")
->>> sorted(activities["label"].unique())
-['both', 'social media', 'social networking']
+>>> sorted(activities["route"].unique()), sorted(activities["exchange"].unique())
+(['find', 'ties'], ['broadcast', 'two-way'])
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def describe(name: str, *, directory: str | Path | None = None):
     Examples
     --------
     >>> describe("activities")["column"].tolist()
-    ['id', 'activity', 'label', 'dimension', 'reason']
+    ['id', 'activity', 'route', 'exchange', 'question', 'reason']
     """
     import pandas as pd
 
@@ -188,7 +188,7 @@ def load(name: str, *, directory: str | Path | None = None):
     --------
     >>> activities = load("activities")
     >>> list(activities.columns)
-    ['id', 'activity', 'label', 'dimension', 'reason']
+    ['id', 'activity', 'route', 'exchange', 'question', 'reason']
     >>> load("tweets")
     Traceback (most recent call last):
     ...
