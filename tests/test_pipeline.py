@@ -308,3 +308,38 @@ def test_summarize_splits_agrees_with_simulate_split_by_split(params):
         one = pipeline.summarize(pipeline.simulate(**dict(splits.iloc[i]), **params))
         for key, value in one.items():
             assert table[key].iloc[i] == pytest.approx(value, rel=1e-9, abs=1e-12), (i, key)
+
+
+# ---- The WeekExplorer of lesson 07: its map is the model's, split by split ------------------------
+
+def test_week_explorer_map_and_marks_agree_with_simulate():
+    from smlearn.widgets.week import WeekExplorer
+
+    explorer = WeekExplorer(message_share=0.3, weeks=26, outcome="ties")
+    run = explorer.result
+    # a few cells of the map, each run alone
+    for media, reply in ((0.0, 0.0), (0.4, 0.5), (1.0, 1.0)):
+        cell = run.grid[(run.grid["media_share"] == media) & (run.grid["reply_share"] == reply)]["value"].iloc[0]
+        hours = pipeline.split_from_shares(8.0, media, reply, 0.3)
+        alone = pipeline.simulate(weeks=26, **hours)["ties"].iloc[-1]
+        assert cell == pytest.approx(alone, rel=1e-9)
+    assert run.best_value == run.grid["value"].max()
+    # the marks: yours at the sliders, the star on the best cell, a dot on every cell within 5 %
+    artists = explorer._artists
+    assert artists["yours"].get_offsets().tolist() == [[0.5, 0.2]]
+    assert artists["best"].get_offsets().tolist() == [list(run.best)]
+    near = int((run.grid["value"] >= 0.95 * run.best_value - 1e-12).sum())
+    assert len(artists["near"].get_offsets()) == near and near >= 1
+
+
+def test_week_explorer_shares_always_spend_the_budget_and_refuse_the_hours():
+    from smlearn.widgets.week import WeekExplorer
+
+    explorer = WeekExplorer(total_hours=5.0, media_share=1.0, reply_share=1.0)
+    assert explorer.result.hours == {"content_hours": 0.0, "reply_hours": 5.0, "upkeep_hours": 0.0,
+                                     "message_hours": 0.0}
+    assert float(explorer.result.result["leads"].sum()) >= 0      # replies with nothing to answer: no crash
+    with pytest.raises(TypeError, match="content_hours"):
+        explorer.update(content_hours=3)                            # the shares set the hours
+    with pytest.raises(ValueError, match="media_share"):
+        explorer.update(media_share=1.5)
