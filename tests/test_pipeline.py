@@ -343,3 +343,16 @@ def test_week_explorer_shares_always_spend_the_budget_and_refuse_the_hours():
         explorer.update(content_hours=3)                            # the shares set the hours
     with pytest.raises(ValueError, match="media_share"):
         explorer.update(media_share=1.5)
+
+
+def test_a_rate_on_one_route_raises_the_outcome_by_its_share():
+    # Referrals feed leads and nothing else, linearly: 10 % more referral_rate gives
+    # 10 % times the referrals' share of the leads. The sensitivity is a route share.
+    totals = pipeline.summarize(pipeline.simulate())
+    gains = pipeline.bottleneck("leads").set_index("stage")["gain"]
+    assert gains["referred"] == pytest.approx(0.1 * totals["referral_leads"] / totals["leads"], rel=1e-9)
+
+
+def test_a_longer_tie_half_life_keeps_more_strength():
+    gains = pipeline.bottleneck("tie_strength").set_index("stage")["gain"]
+    assert gains["kept"] > 0 and gains["referred"] == 0

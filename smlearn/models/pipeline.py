@@ -45,12 +45,14 @@ library is :math:`L_t = L_{t-1}\,2^{-1/\text{content\_half\_life}} + n`. Strange
 the library (``discovery`` people a week per live piece); followers see new pieces
 (``organic_reach`` of them see each one) and pass them on (``share_rate`` new people
 each); ties who see a piece pass it on too, the closer the more (``pass_on`` per unit of
-strength). Only people not yet reached can be reached (``market_size``):
+strength). Both passings scale with how much you publish, up to a piece a week. Reach
+shrinks as followers and ties fill the possible audience (``market_size``); the count
+of strangers reached is of reach events, so the same stranger may be counted twice:
 
 .. math::
 
     \text{strangers}_t = \big(\text{discovery}\,L_t + \text{share\_rate}\,V_t
-        + \text{pass\_on}\,w\,N\,[n > 0]\big)\,(1 - (F + N)/\text{market\_size}),
+        + \text{pass\_on}\,w\,N\,\min(n, 1)\big)\,(1 - (F + N)/\text{market\_size}),
     \qquad V_t = \text{organic\_reach}\,F\,\min(n, 1)
 
 A share ``follow_rate`` of those strangers follow; ``unfollow_rate`` of followers leave.
@@ -198,11 +200,12 @@ STAGES = {
     "tied": "tie_chance",           # a conversation becomes a tie
     "introduced": "intro_rate",     # a tie introduces a new person
     "referred": "referral_rate",    # a tie sends a lead
+    "kept": "tie_half_life",        # a tie stays close without contact (longer is better)
 }
 
-COLUMNS = ["week", "pieces", "library", "strangers", "views", "followers", "comments", "conversations",
-           "new_ties", "introductions", "ties", "strength", "messaged", "content_leads", "referral_leads",
-           "message_leads", "leads", "cum_leads"]
+COLUMNS = ["week", "pieces", "library", "strangers", "new_followers", "views", "followers", "comments",
+           "conversations", "new_ties", "introductions", "ties", "strength", "messaged", "content_leads",
+           "referral_leads", "message_leads", "leads", "cum_leads"]
 
 
 def _checked(params: dict) -> dict:
@@ -263,7 +266,7 @@ def simulate(**params) -> pd.DataFrame:
         library = library * content_keep + pieces
         views = p["organic_reach"] * followers * min(pieces, 1.0)
         room = max(0.0, 1 - (followers + ties) / p["market_size"])   # people not yet reached
-        passed_by_ties = p["pass_on"] * strength * ties if pieces > 0 else 0.0
+        passed_by_ties = p["pass_on"] * strength * ties * min(pieces, 1.0)   # like follower views
         strangers = (p["discovery"] * library + p["share_rate"] * views + passed_by_ties) * room
         # Find, two-way: comments answered are conversations; a few become ties.
         comments = p["comment_rate"] * views
@@ -295,8 +298,9 @@ def simulate(**params) -> pd.DataFrame:
         followers = followers - p["unfollow_rate"] * followers - new_ties + new_followers
 
         leads = content_leads + referral_leads + message_leads
-        rows.append((week, pieces, library, strangers, views, followers, comments, conversations, new_ties,
-                     introductions, ties, strength, messaged, content_leads, referral_leads, message_leads, leads))
+        rows.append((week, pieces, library, strangers, new_followers, views, followers, comments, conversations,
+                     new_ties, introductions, ties, strength, messaged, content_leads, referral_leads,
+                     message_leads, leads))
     result = pd.DataFrame(rows, columns=COLUMNS[:-1])
     result["cum_leads"] = result["leads"].cumsum()
     result.attrs["params"] = FrozenParams(p)
@@ -305,6 +309,10 @@ def simulate(**params) -> pd.DataFrame:
 
 def summarize(result: pd.DataFrame) -> dict:
     """The totals of a run: leads by route, and where the pipeline stands at the end.
+
+    ``ties`` counts every tie, however faded (a tie is never lost, only weakened);
+    ``tie_strength`` weighs each by its strength (ties times their mean strength), the
+    fairer count of what upkeep keeps.
 
     Examples
     --------
@@ -319,22 +327,30 @@ def summarize(result: pd.DataFrame) -> dict:
         "referral_leads": float(result["referral_leads"].sum()),
         "message_leads": float(result["message_leads"].sum()),
         "strangers": float(result["strangers"].sum()),
+        "new_followers": float(result["new_followers"].sum()),
         "conversations": float(result["conversations"].sum()),
         "new_ties": float(result["new_ties"].sum()),
         "introductions": float(result["introductions"].sum()),
         "followers": float(last["followers"]),
         "ties": float(last["ties"]),
         "strength": float(last["strength"]),
+        "tie_strength": float(last["ties"] * last["strength"]),   # ties weighted by how close they are
     }
 
 
 def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) -> pd.DataFrame:
-    """Which stage holds the pipeline back? Improve each stage by 10 % and compare.
+    """Which stage pays most to improve? Make each stage 10 % better in turn and compare.
 
-    A stage is a bottleneck when making it a little better pays off the most. Each
-    stage's parameter (:data:`STAGES`) is made ``improvement`` better in turn (times
+    Each stage's parameter (:data:`STAGES`) is made ``improvement`` better in turn (times
     1.1, or divided by 1.1 for the time per reply), with everything else as given, and
-    the outcome is compared with the run as given.
+    the outcome is compared with the run as given. This is a *sensitivity*, and in a
+    chain of rates it mostly says which route carries the outcome: a rate that only
+    scales one route (referrals, say) raises the outcome by exactly ``improvement``
+    times that route's share of it (``tests/test_pipeline.py`` checks this). A stage
+    is a bottleneck in the strict sense when it is capped: answers are limited by the
+    reply hours, so when they run short, a faster reply raises conversations as much as
+    a higher chance of a tie does, and when they do not, it raises nothing. A rate at the
+    top of its range cannot improve, and gains 0.
 
     Parameters
     ----------
@@ -441,12 +457,9 @@ def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 
     if outcome not in summarize(simulate(weeks=4)):
         raise ValueError(f"outcome must be one of {', '.join(summarize(simulate(weeks=4)))}; got {outcome!r}")
     table = week_splits(total_hours, step)
-    values = []
-    for row in table.itertuples(index=False):
-        split = dict(zip(HOURS, row))
-        values.append(summarize(simulate(**split, **params))[outcome])
-    table["value"] = values
-    best = max(values)
+    # Every split at once (summarize_splits runs the same weekly rules as simulate, with arrays).
+    table["value"] = summarize_splits(table, **params)[outcome].to_numpy()
+    best = table["value"].max()
     table["share_of_best"] = table["value"] / best if best > 0 else math.nan
     return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -668,20 +681,20 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
     answers_possible = reply / p["hours_per_reply"]
     content_keep = 0.5 ** (1 / p["content_half_life"])
     tie_keep = 0.5 ** (1 / p["tie_half_life"])
-    publishing = pieces > 0
 
     library = np.zeros(size)
     followers = np.full(size, float(p["start_followers"]))
     ties = np.full(size, float(p["start_ties"]))
     strength = np.full(size, float(p["start_strength"]))
     totals = {name: np.zeros(size) for name in ("leads", "content_leads", "referral_leads", "message_leads",
-                                                "strangers", "conversations", "new_ties", "introductions")}
+                                                "strangers", "new_followers", "conversations", "new_ties",
+                                                "introductions")}
     for _ in range(p["weeks"]):
         # The same steps, in the same order, as one week of simulate().
         library = library * content_keep + pieces
         views = p["organic_reach"] * followers * np.minimum(pieces, 1.0)
         room = np.maximum(0.0, 1 - (followers + ties) / p["market_size"])
-        passed_by_ties = np.where(publishing, p["pass_on"] * strength * ties, 0.0)
+        passed_by_ties = p["pass_on"] * strength * ties * np.minimum(pieces, 1.0)
         strangers = (p["discovery"] * library + p["share_rate"] * views + passed_by_ties) * room
         comments = p["comment_rate"] * views
         conversations = np.minimum(comments, answers_possible)
@@ -715,9 +728,11 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
         totals["referral_leads"] += referral_leads
         totals["message_leads"] += message_leads
         totals["strangers"] += strangers
+        totals["new_followers"] += new_followers
         totals["conversations"] += conversations
         totals["new_ties"] += new_ties
         totals["introductions"] += introductions
     table = pd.DataFrame(totals, index=splits.index)
     table["followers"], table["ties"], table["strength"] = followers, ties, strength
+    table["tie_strength"] = ties * strength
     return table

@@ -87,9 +87,9 @@ def update_pipeline(artists, result) -> None:
 
 
 STAGE_LABELS = {
-    "strangers": "strangers reached (find)",
-    "views": "follower views (find)",
-    "conversations": "conversations (find, two-way)",
+    "strangers": "strangers reached (reach events)",
+    "new_followers": "strangers who followed",
+    "conversations": "conversations (answered comments)",
     "new_ties": "followers who became ties",
     "introductions": "people introduced by ties",
 }
@@ -102,7 +102,7 @@ def stage_totals(result):
     --------
     >>> from smlearn.models import pipeline
     >>> list(stage_totals(pipeline.simulate()).index)[:2]
-    ['strangers reached (find)', 'follower views (find)']
+    ['strangers reached (reach events)', 'strangers who followed']
     """
     import pandas as pd
 
@@ -121,7 +121,7 @@ def plot_stages(result):
     fig, (ax,) = new_figure(height=3.2)
     positions = list(range(len(totals)))[::-1]        # first stage at the top
     colours = [OKABE_ITO["blue"], OKABE_ITO["blue"], OKABE_ITO["sky blue"], OKABE_ITO["vermillion"],
-               OKABE_ITO["vermillion"]]
+               OKABE_ITO["vermillion"]]   # find (blue), find two-way (sky blue), ties (vermillion)
     hatches = ["", "", "..", "//", "//"]
     bars = ax.barh(positions, totals.clip(lower=0.01).to_numpy(), color=colours, edgecolor="black", linewidth=0.6)
     for bar, hatch in zip(bars, hatches):
@@ -131,7 +131,7 @@ def plot_stages(result):
     ax.set_yticks(positions, totals.index)
     ax.set_xscale("log")
     ax.set_xlim(0.5, nice_ceiling(float(totals.max()) * 8))
-    ax.set_xlabel(f"People (or views) over {len(result)} weeks, log scale")
+    ax.set_xlabel(f"People over {len(result)} weeks (reach counts events), log scale")
     tied = float(result["new_ties"].sum())
     ax.set_title(f"Of {totals.iloc[0]:,.0f} strangers reached, {tied:,.0f} became ties through a conversation",
                  fontsize=11)

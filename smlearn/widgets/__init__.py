@@ -15,11 +15,13 @@ Drive one from code (what a slider does, and how the tests check explorers)::
 Each explorer ``SomethingExplorer`` lives in the module ``something.py`` (the class
 name without "Explorer", in snake case) and is imported the first time it is used:
 
-- :class:`PushPullExplorer` -- push vs pull website traffic (lesson 02).
+- :class:`PushPullExplorer` -- push vs pull website traffic (lessons 02 and 02b).
+- :class:`PipelineExplorer` -- from stranger to follower to tie, one week of hours (lesson 02c).
 - :class:`NetworkExplorer`, :class:`SpreadExplorer` -- who is connected, and how things spread (lessons 03, 04).
-- :class:`FrontPageExplorer`, :class:`MusicLabExplorer` -- ranking, vote rings and social influence (lesson 05).
+- :class:`FrontPageExplorer`, :class:`MusicLabExplorer` -- ranking, vote rings and social influence (lessons 05, 05b).
 - :class:`LinkExplorer` -- links, PageRank and search visits (lesson 06).
-- :class:`EffortExplorer` -- a week's hours split between posting, replies and relationships (lesson 07).
+- :class:`WeekExplorer` -- every split of a week's hours in the pipeline model, with the near-best region (lesson 07).
+- :class:`EffortExplorer` -- the older posting / replies / upkeep model (no lesson uses it now).
 - :class:`ReturnsExplorer` -- metrics with honest intervals on samples of posts (lesson 08).
 """
 
