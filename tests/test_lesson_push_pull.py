@@ -65,6 +65,7 @@ def ref_crossover(**changes):
 
 
 def ref_breakeven(**changes):
+    """The shortest horizon (4..52 weeks) at which pull costs less per customer than push."""
     for periods in range(4, 53):
         cost = ref_cost_per_customer(periods=periods, **changes)
         if cost["pull"] < cost["push"]:
@@ -73,6 +74,15 @@ def ref_breakeven(**changes):
 
 
 EQUAL = {"lead_rate_push": DEFAULTS["lead_rate_pull"], "close_rate_push": DEFAULTS["close_rate_pull"]}
+
+
+def ref_smallest_network(**changes):
+    """The smallest network (100, 200, ... 5,000 people) at which push costs less per customer than pull."""
+    for size in range(100, 5001, 100):
+        cost = ref_cost_per_customer(network_size=size, **changes)
+        if cost["push"] < cost["pull"]:
+            return size
+    return None
 
 
 # ---- Shared behaviour of every question ----------------------------------------------------
@@ -111,7 +121,8 @@ EXPECTED = {
     "crossover": lambda: ref_crossover(),
     "after_stop": lambda: (lambda v: v[DEFAULTS["stop_period"]:].sum() / v.sum())(reference()["pull"]["visits"]),
     "push_cost": lambda: ref_cost_per_customer()["push"],
-    "breakeven": lambda: ref_breakeven(**EQUAL),
+    "breakeven": lambda: ref_breakeven(network_size=600, **EQUAL),
+    "push_wins": lambda: ref_smallest_network(**EQUAL),
 }
 
 
@@ -134,8 +145,10 @@ def test_number_answers_are_what_the_lesson_says():
     assert 1.2 < EXPECTED["doubling"]() < 1.4          # well under double
     assert 0.6 < EXPECTED["after_stop"]() < 0.8
     assert 2500 < EXPECTED["push_cost"]() < 3000
-    assert EXPECTED["breakeven"]() == 18
+    assert EXPECTED["breakeven"]() == 27            # lesson 02b: equal rates, 600 contacts
+    assert ref_breakeven(**EQUAL) == 18             # ... and 300 contacts: push cheaper up to 17 weeks
     assert ref_breakeven() == 8
+    assert EXPECTED["push_wins"]() == 2000
 
 
 def test_tolerances_are_sensible():
@@ -154,6 +167,27 @@ def test_breakeven_horizon_helper():
     assert argue.breakeven_horizon() == ref_breakeven()
     assert argue.breakeven_horizon(**EQUAL) == ref_breakeven(**EQUAL)
     assert argue.breakeven_horizon(range(4, 8)) is None
+    assert argue.BREAKEVEN_NETWORK == 600
+
+
+def test_smallest_winning_network_helper():
+    assert argue.smallest_winning_network(**EQUAL) == ref_smallest_network(**EQUAL)
+    assert argue.smallest_winning_network() is None is ref_smallest_network()   # the default gap: push never wins
+    assert argue.smallest_winning_network(range(100, 1000, 100), **EQUAL) is None
+    assert list(argue.NETWORK_SIZES) == list(range(100, 5001, 100))
+    with pytest.raises(TypeError, match="network_size"):
+        argue.smallest_winning_network(network_size=300)
+
+
+def test_02b_questions_wait_for_an_answer_and_have_hints(capsys):
+    assert [q.id for q in argue.QUESTIONS] == ["when_push_wins.equal_rates", "when_push_wins.breakeven",
+                                                "when_push_wins.push_wins"]
+    for question in argue.QUESTIONS:
+        assert question.check(...).correct is None
+        question.hint()
+        assert capsys.readouterr().out.startswith("Hint: ")
+        assert question.explanation
+    assert "**" not in argue.breakeven._hint + argue.push_wins._hint    # learners are not taught ** unpacking
 
 
 # ---- Choice questions: the option the equations support is the right one ----------------
@@ -178,24 +212,24 @@ def test_equal_rates_choice():
             assert wrong.message.startswith("✘ Not yet")
 
 
-SCENARIOS = {
-    "Content quality of 0.1": {"content_quality": 0.1},
-    "A network of 3,000 people instead": {"network_size": 3000},
-    "Effort stops after week 8": {"stop_period": 8},
-    "A network of 3,000 people and equal": {"network_size": 3000, **EQUAL},
-}
-
-
-def test_push_wins_choice():
-    winners = [start for start, changes in SCENARIOS.items()
-               if (lambda c: c["push"] < c["pull"])(ref_cost_per_customer(**changes))]
-    assert len(winners) == 1
-    right = option_letter(argue.push_wins, winners[0])
-    assert argue.push_wins.check(right).correct
-    for start in SCENARIOS:
-        if start != winners[0]:
-            wrong = argue.push_wins.check(option_letter(argue.push_wins, start))
-            assert wrong.correct is False and "Hint:" in wrong.message
+def test_lesson_02b_claims_from_the_equations():
+    # The settings lesson 02b shows flipping or keeping the one-year verdict, from the equations.
+    equal = ref_cost_per_customer(**EQUAL)
+    assert round(equal["pull"]) == 105 and round(equal["push"]) == 677
+    # The visits gap is a setting: short-lived content or few search visits flip the year.
+    assert ref_cost_per_customer(content_half_life=5, **EQUAL)["pull"] < equal["push"]
+    assert round(ref_cost_per_customer(content_half_life=4, **EQUAL)["pull"]) == 877
+    assert ref_cost_per_customer(max_search_visits=5, **EQUAL)["pull"] < equal["push"]
+    assert ref_cost_per_customer(max_search_visits=3, **EQUAL)["pull"] > equal["push"]
+    # Push converting half as well again as pull (both rates x 1.5) still loses the year ...
+    better = ref_cost_per_customer(lead_rate_push=0.06, close_rate_push=0.3)
+    assert better["pull"] < better["push"]
+    # ... and 3,000 warm contacts win it, until pull's customers catch up in week 78.
+    big = {"network_size": 3000, **EQUAL}
+    assert ref_cost_per_customer(**big)["push"] < ref_cost_per_customer(**big)["pull"]
+    assert ref_crossover(**big) == 27                                   # the explorer's title: weekly visits
+    assert ref_cost_per_customer(periods=77, **big)["pull"] > ref_cost_per_customer(periods=77, **big)["push"]
+    assert ref_cost_per_customer(periods=78, **big)["pull"] < ref_cost_per_customer(periods=78, **big)["push"]
 
 
 # ---- The lesson's extra figures -----------------------------------------------------------

@@ -25,7 +25,8 @@ from __future__ import annotations
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import traffic
 
-__all__ = ["EQUAL_RATES", "HORIZONS", "QUESTIONS", "breakeven_horizon", "breakeven", "equal_rates", "push_wins"]
+__all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
+           "smallest_winning_network", "breakeven", "equal_rates", "push_wins"]
 
 # Push converting exactly as well as pull: push gets pull's default lead and close rates.
 EQUAL_RATES = {
@@ -35,6 +36,12 @@ EQUAL_RATES = {
 
 # The horizons the lesson sweeps over: from a 4-week sprint to a year.
 HORIZONS = range(4, 53)
+
+# The network sizes exercise 3 tries, in steps of 100 people, up to the model's largest network.
+NETWORK_SIZES = range(100, traffic.PARAMS["network_size"].max + 1, 100)
+
+# The network of exercise 2: twice Priya's 300 contacts.
+BREAKEVEN_NETWORK = 600
 
 
 def breakeven_horizon(horizons=HORIZONS, **params):
@@ -61,15 +68,45 @@ def breakeven_horizon(horizons=HORIZONS, **params):
     return None
 
 
+def smallest_winning_network(sizes=NETWORK_SIZES, **params):
+    """Return the smallest network size at which push costs less per customer than pull, or None.
+
+    Parameters
+    ----------
+    sizes : iterable of int
+        The network sizes (people) to try, smallest first.
+    **params
+        Any other parameters of :func:`smlearn.models.traffic.simulate` (not ``network_size``).
+
+    Examples
+    --------
+    With the default rates push never wins a year, whatever the network:
+
+    >>> smallest_winning_network() is None
+    True
+    >>> smallest_winning_network(**EQUAL_RATES)
+    2000
+    """
+    if "network_size" in params:
+        raise TypeError("smallest_winning_network tries the sizes itself; give them as sizes, not network_size")
+    for size in sizes:
+        cost = traffic.cost_per_customer(traffic.simulate(network_size=size, **params))
+        if cost["push"] < cost["pull"]:
+            return size
+    return None
+
+
 breakeven = NumericQuestion(
     "when_push_wins.breakeven",
-    "Give push the same conversion rates as pull (quiz.EQUAL_RATES). What is the shortest horizon,"
-    " in weeks, at which pull wins customers more cheaply than push?",
-    answer=lambda: breakeven_horizon(**EQUAL_RATES),
-    hint="Read the right-hand panel of the horizon figure: in which week does the dashed pull line first"
-    " drop below the solid push line? Or find the first row of equal_table where pull < push.",
-    explanation="Without the conversion gap pull still wins, but only if you wait long enough for the pieces"
-    " to pile up: the horizon decides the winner.",
+    "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and twice Priya's network:"
+    f" {BREAKEVEN_NETWORK} contacts instead of 300. What is the shortest horizon, in weeks, at which pull"
+    " wins customers more cheaply than push?",
+    answer=lambda: breakeven_horizon(network_size=BREAKEVEN_NETWORK, **EQUAL_RATES),
+    unit="weeks",
+    hint="Run traffic.cost_by_horizon(quiz.HORIZONS, network_size=...) with the rates of quiz.EQUAL_RATES"
+    " typed in as lead_rate_push=... and close_rate_push=..., and find the first row where pull < push.",
+    explanation="A bigger network makes push cheaper per customer, so pull needs longer to catch up: the"
+    " break-even horizon depends on settings a business could measure.",
 )
 
 equal_rates = ChoiceQuestion(
@@ -95,26 +132,18 @@ equal_rates = ChoiceQuestion(
     " of writing bring several times as many visitors as the same hours of asking.",
 )
 
-push_wins = ChoiceQuestion(
+push_wins = NumericQuestion(
     "when_push_wins.push_wins",
-    "Over the default 52 weeks, in which of these scenarios does push win customers more cheaply than pull?"
-    " (Everything not named keeps its default.)",
-    [
-        "Content quality of 0.1 instead of 0.5",
-        "A network of 3,000 people instead of 300",
-        "Effort stops after week 8 instead of week 26",
-        "A network of 3,000 people and equal conversion rates, both together",
-    ],
-    answer_fingerprint="30979321dbbcc57b",
-    hint="Try each scenario, e.g. traffic.cost_per_customer(traffic.simulate(content_quality=0.1));"
-    " for equal rates also give lead_rate_push and close_rate_push the values in quiz.EQUAL_RATES.",
-    feedback={
-        "a": "Weak content brings far fewer visits, but each pulled visitor still converts at pull's higher rates.",
-        "b": "Ten times the contacts brings ten times the push visits, but each one still converts at push's low rates.",
-        "c": "Stopping early hurts the channel that needs you to keep going, and that is not pull.",
-    },
-    explanation="Push wins when many people already know you AND those people are as ready to buy as"
-    " searchers. Either one alone is not enough in this model.",
+    "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and keep every other default, 52 weeks"
+    " included. Try networks of 100, 200, 300, ... people. What is the smallest network at which push wins"
+    " customers more cheaply than pull?",
+    answer=lambda: smallest_winning_network(**EQUAL_RATES),
+    unit="people",
+    hint="Write a loop: for size in range(100, 5001, 100), run traffic.simulate(network_size=size, ...) with"
+    " the rates of quiz.EQUAL_RATES, compute traffic.cost_per_customer of the run, and stop (break) at the"
+    " first size where push costs less than pull.",
+    explanation="With equal rates push needs a network several times Priya's before it beats a year of"
+    " content: Source D's case needs both a warm network and a big one.",
 )
 
 
