@@ -206,13 +206,20 @@ class NumericQuestion(_Question):
         """Check a number; say whether it is right, too high or too low."""
         if _no_answer(answer):
             return _NOT_YET
+        percent = False
         if isinstance(answer, str):
+            text = answer.replace(",", "").replace("$", "").strip()
+            percent = text.endswith("%")
             try:
-                answer = float(answer.replace(",", "").replace("$", "").strip())
+                answer = float(text.removesuffix("%").strip())
             except ValueError:
                 return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
         if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
             return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
+        if self.unit == "share" and (percent or 1 < answer <= 100):
+            # A share asked for, a percentage given: say so rather than "too high".
+            return Feedback(False, f"{WRONG} {answer:g} looks like a percentage; give a share between 0 and 1"
+                                   f" ({answer:g} % is {answer / 100:g}).")
         expected = self._expected()
         off = abs(answer - expected)
         if off <= self.tolerance or off <= self.rel_tolerance * abs(expected):

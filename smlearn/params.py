@@ -232,17 +232,31 @@ def check_seed(seed):
     return np.random.default_rng(int(seed))
 
 
-def params_table(spec: dict):
+def params_table(spec: dict, only=None):
     """A table of a model's parameters: default, range, unit and meaning, one row each.
+
+    ``only``, a list of names, keeps those rows in that order (a lesson shows the dials it uses).
 
     Examples
     --------
     >>> spec = {"hours": Param("hours", 5.0, 0.0, 40.0, 0.5, "Outreach", "hours/week", "Time spent.")}
     >>> params_table(spec).loc["hours", "range"]
     '0 to 40'
+    >>> params_table(spec, only=["speed"])
+    Traceback (most recent call last):
+    ...
+    ValueError: only names parameters the model does not have: speed; it has: hours
     """
     import pandas as pd
 
+    if only is not None:
+        if isinstance(only, str):
+            raise TypeError(f"only must be a list of parameter names, not one string; got {only!r}")
+        unknown = [name for name in only if name not in spec]
+        if unknown:
+            raise ValueError(f"only names parameters the model does not have: {', '.join(map(str, unknown))};"
+                             f" it has: {', '.join(spec)}")
+        spec = {name: spec[name] for name in only}
     rows = []
     for name, p in spec.items():
         if isinstance(p, Choice):

@@ -144,3 +144,14 @@ def test_reset_forgets_attempts():
         q.check(1)
     q.reset()
     assert ".solution()" not in q.check(1).message
+
+
+def test_a_share_given_as_a_percentage_is_named_not_called_too_high():
+    from smlearn.exercises import NumericQuestion
+
+    q = NumericQuestion("demo.share", "What share?", answer=lambda: 0.16, tolerance=0.01, unit="share")
+    for given in (16, "16", "16%", "16 %"):
+        feedback = q.check(given)
+        assert not feedback.correct and "looks like a percentage" in feedback.message and "0.16" in feedback.message
+    assert q.check(0.16).correct and q.check("0.16").correct
+    assert "too high" in q.check(0.9).message          # a share that is wrong is still just wrong

@@ -30,15 +30,16 @@ __all__ = ["ONE_KIND_ONLY", "QUESTIONS", "upkeep_overtakes_messages", "share_of_
 ONE_KIND_ONLY = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0}
 
 
-def _leads_from(kind: str, hours: float, weeks: int) -> float:
-    params = dict(ONE_KIND_ONLY)
-    params[kind] = hours
-    params["weeks"] = weeks
-    return pipeline.summarize(pipeline.simulate(**params))["leads"]
+def _leads_from(kind: str, hours: float, weeks: int, **params) -> float:
+    plan = dict(ONE_KIND_ONLY)
+    plan[kind] = hours
+    plan["weeks"] = weeks
+    plan.update(params)
+    return pipeline.summarize(pipeline.simulate(**plan))["leads"]
 
 
-def upkeep_overtakes_messages(hours: float = 5.0, longest: int = 156):
-    """The shortest horizon (weeks) at which ``hours`` of upkeep bring more leads than the same hours of mass messages.
+def upkeep_overtakes_messages(message_hours: float = 1.0, upkeep_hours: float = 5.0, longest: int = 156, **params):
+    """The shortest horizon (weeks) at which upkeep alone has brought more leads in all than mass messages alone.
 
     Examples
     --------
@@ -46,24 +47,28 @@ def upkeep_overtakes_messages(hours: float = 5.0, longest: int = 156):
     True
     >>> upkeep_overtakes_messages(longest=8) is None
     True
+    >>> upkeep_overtakes_messages(annoyance=0) > upkeep_overtakes_messages()     # messages that wear less last longer
+    True
     """
     for weeks in range(4, longest + 1):
-        if _leads_from("upkeep_hours", hours, weeks) > _leads_from("message_hours", hours, weeks):
+        if _leads_from("upkeep_hours", upkeep_hours, weeks, **params) > _leads_from("message_hours", message_hours,
+                                                                                   weeks, **params):
             return weeks
     return None
 
 
 messages_or_upkeep = NumericQuestion(
     "stranger_to_tie.messages_or_upkeep",
-    "In the pipeline model, spend 5 hours a week on one kind of work only: mass messages (message_hours=5,"
-    " the other three kinds of hours 0) or upkeep of ties (upkeep_hours=5, the other three 0). What is the"
-    " shortest horizon, in weeks, at which upkeep brings more leads in all than mass messages?",
+    "In the pipeline model, compare two plans, each with the other kinds of hours at 0: mass messages"
+    " (message_hours=1, which reaches all 50 ties) and upkeep of ties (upkeep_hours=5). What is the shortest"
+    " horizon, in weeks (try 4 weeks and up), at which upkeep has brought more leads in all than the messages?",
     answer=upkeep_overtakes_messages,
-    hint="Write a loop over weeks from 4 upwards: run pipeline.simulate twice with weeks=weeks, compare"
-    " pipeline.summarize(...)['leads'] of the two runs, and stop at the first week where upkeep is ahead.",
+    hint="Write a loop over weeks from 4 upwards: run pipeline.simulate for both plans with weeks=weeks, compare"
+    " pipeline.summarize(...)['leads'], and stop at the first week where upkeep is ahead. (Or run each plan"
+    " once for 156 weeks and find the first week where its cum_leads column is ahead.)",
     explanation="Mass messages answer at once but wear the ties out, so their leads dry up; upkeep starts slowly"
-    " and keeps the ties strong enough to refer and introduce. A sprint favours the broadcast, a long race the"
-    " two-way contact.",
+    " and keeps the ties close enough to refer and introduce. How soon upkeep catches up is a setting: it"
+    " depends on how much a message wears a tie (annoyance).",
 )
 
 ties_bottleneck = ChoiceQuestion(
@@ -71,21 +76,21 @@ ties_bottleneck = ChoiceQuestion(
     "At the pipeline model's defaults, over 52 weeks, which stage made 10 % better adds the most ties?"
     " (pipeline.bottleneck answers for any outcome you name.)",
     [
-        "More strangers find each piece (discovery)",
-        "Answering comments takes less time (hours_per_reply)",
-        "More of the strangers reached follow (follow_rate)",
+        "Referrals from ties (referral_rate)",
         "More conversations turn into ties (tie_chance)",
+        "More strangers find each piece (discovery)",
+        "More of the strangers reached follow (follow_rate)",
     ],
     answer_fingerprint="32f8efbdd94472c5",
     hint="Run pipeline.bottleneck('ties') and read the first row. The table in the lesson was for leads, not ties.",
     feedback={
-        "a": "Reach is plentiful here: thousands of strangers, of whom only a few ever talk with you.",
-        "b": "At the defaults the reply hours already answer every comment: faster replies change nothing.",
-        "c": "More followers help a little, but only the ones who talk with you can become ties.",
+        "a": "Referrals bring leads, not ties: 10 % more referrals add no tie at all.",
+        "c": "Reach is plentiful here: thousands of reach events, of which only a few lead to a conversation.",
+        "d": "More followers help, but only the ones who talk with Priya can become ties.",
     },
-    explanation="At the defaults the narrow stage is the last step: answered comments that turn into a tie."
-    " The bottleneck is where a small change pays most, and it moves when the hours move: try reply_hours=0.5"
-    " with content_hours=6.",
+    explanation="New ties come mostly through conversations with followers, and tie_chance is the last step on"
+    " that route: 10 % more of it gives 10 % more ties from conversations, about 2 % more ties in all, because"
+    " the 50 ties Priya started with do not change.",
 )
 
 
@@ -110,10 +115,11 @@ reach_from_ties = NumericQuestion(
     " between 0 and 1.",
     answer=share_of_reach_from_ties,
     tolerance=0.01,
+    unit="share",
     hint="Sum the strangers column with the defaults and with pass_on=0 (pipeline.summarize gives the sums);"
     " the share is 1 - without / with.",
-    explanation="The ties' share of the reach is modest, but these are people who hear of Priya from someone"
-    " they trust: the channels meet where a broadcast travels along two-way ties.",
+    explanation="The ties' share of the reach is modest, but it is where the channels meet: a broadcast"
+    " travels on along two-way ties.",
 )
 
 QUESTIONS = [messages_or_upkeep, ties_bottleneck, reach_from_ties]
