@@ -146,7 +146,8 @@ def describe_stages(result) -> str:
 
 # ---- The WeekExplorer's figure (lesson 07): your split's leads, and the map of every split --------
 
-_OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "followers": "followers"}
+_OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "tie_strength": "tie strength (ties x mean strength)",
+                  "followers": "followers"}
 
 
 def _split_words(hours) -> str:

@@ -49,12 +49,12 @@ sprint_leads = ChoiceQuestion(
     "Amara counts leads after an 8-week sprint, with her 8 hours a week. What does the model say about her"
     " hours of one-to-one upkeep?",
     [
-        "Exactly 6.5 hours, with 1 hour of messages: the best split, to follow to the half hour",
+        "Exactly 5.5 hours, with 1.5 of content and 1 of messages: the best split, to follow to the half hour",
         "All 8 hours: in a sprint only the ties she already has can bring leads",
-        "Anywhere from 5 to 7 hours: those splits all bring within 5 % of the best",
+        "Anywhere from 4.5 to 7 hours: those splits all bring within 5 % of the best",
         "At most 2 hours: content is what brings leads, even in a sprint",
     ],
-    answer_fingerprint="c4cd4e35658d170e",
+    answer_fingerprint="e3f6b18a287859f0",
     hint="Run pipeline.near_best(pipeline.compare_splits(8.0, \"leads\", weeks=8)) and read the upkeep row.",
     feedback={
         "a": "That is the single best split, but its neighbours bring almost the same leads: the model cannot"
@@ -68,8 +68,8 @@ sprint_leads = ChoiceQuestion(
 
 marathon_ties = ChoiceQuestion(
     "effort_and_automation.marathon_ties",
-    "Now Amara counts ties (people she can call) after two years (104 weeks), with 8 hours a week. Where are"
-    " the splits within 5 % of the best?",
+    "Now Amara counts ties (everyone she has come to know, however faded) after two years (104 weeks), with"
+    " 8 hours a week. Where are the splits within 5 % of the best?",
     [
         "Mostly on content and replies, with at most 2.5 hours of upkeep and few messages",
         "Mostly on upkeep: ties are kept by contact, so the most upkeep makes the most ties in two years",
@@ -77,16 +77,16 @@ marathon_ties = ChoiceQuestion(
         "Everywhere: after two years every split ends with about the same number of ties",
     ],
     answer_fingerprint="e038291f0c7cd0fa",
-    hint="Run pipeline.near_best(pipeline.compare_splits(8.0, \"ties\", weeks=104)); it takes a few seconds.",
+    hint="Run pipeline.near_best(pipeline.compare_splits(8.0, \"ties\", weeks=104)) and read each row.",
     feedback={
         "b": "Upkeep keeps the ties Amara has strong (and strong ties introduce a few people), but it does not"
-        " meet strangers: all upkeep ends two years with far fewer ties than the best.",
+        " meet strangers: all upkeep ends two years with far fewer ties than the best (but closer ones).",
         "c": "Mass messages wear ties down and make none: no split near the best spends more than half an hour on them.",
         "d": "That is true of a sprint (ties hardly change in 8 weeks), not of two years.",
     },
     explanation="Over two years the stranger-to-tie pipeline pays: content brings strangers, replies turn some"
     " of them into ties. Source D's marathon, in the model: social media makes the connection, the"
-    " conversation makes it a tie.",
+    " conversation makes it a tie. Without upkeep those new ties fade, but a faded tie still counts here.",
 )
 
 pieces_with_tool = NumericQuestion(

@@ -42,8 +42,9 @@ SHARE_PARAMS = {
     "message_share": Param("message_share", 0.0, 0.0, 1.0, 0.1, "Messages within ties side", "share of ties hours",
                            "Share of the ties-side hours spent on mass messages (the rest is one-to-one upkeep)."),
 }
-OUTCOME = Choice("outcome", "leads", ("leads", "ties", "followers"), "Outcome of the map",
-                 "What the map of every split shows: leads over the weeks, or ties or followers at the end.")
+OUTCOME = Choice("outcome", "leads", ("leads", "ties", "tie_strength", "followers"), "Outcome of the map",
+                 "What the map of every split shows: leads over the weeks, or at the end the ties (however"
+                 " faded), their closeness (tie_strength: ties times their mean strength) or the followers.")
 # The grid of the map: find-side share across, replies within it up, both in steps of 10 %.
 GRID_STEPS = np.round(np.linspace(0.0, 1.0, 11), 10)
 NEAR = 0.05      # splits within 5 % of the best count as near-best: the model cannot tell them apart
