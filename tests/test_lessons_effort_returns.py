@@ -232,6 +232,25 @@ def test_ties_upkeep_answer_from_the_scan_and_leads_want_another_split():
     assert for_ties[3] == 0 < for_leads[3]                           # ties drop the mass messages
 
 
+def test_bakery_closeness_wants_upkeep_and_no_messages():
+    # Closeness (ties times their mean strength at the end) from the weekly rows, not from summarize.
+    settings = dict(capstone.BAKERY_WEEK)
+    closeness = {}
+    for row in bakery_scan():
+        run = pipeline.simulate(content_hours=row[0], reply_hours=row[1], upkeep_hours=row[2],
+                                message_hours=row[3], **settings)
+        closeness[row[:4]] = float(run["ties"].iloc[-1] * run["strength"].iloc[-1])
+    best = max(closeness.values())
+    region = [split for split, value in closeness.items() if value >= 0.95 * best]
+    assert all(split[2] >= 3.5 and split[3] == 0 for split in region)
+    # the count of ties wants another split, whose ties end the year faint
+    for_count = max(bakery_scan("ties"), key=lambda row: row[4])
+    assert for_count[:4] not in region and for_count[2] < 3.5
+    # and the best split for leads, with its mass messages, keeps about half the best closeness
+    for_leads = max(bakery_scan(), key=lambda row: row[4])
+    assert 0.45 < closeness[for_leads[:4]] / best < 0.55
+
+
 def test_messages_flip_answer_is_the_first_annoyance_without_messages():
     flip = None
     for annoyance in capstone.ANNOYANCE_STEPS:

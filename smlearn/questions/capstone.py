@@ -54,7 +54,7 @@ region = ChoiceQuestion(
     "The near-best table lists the splits of the bakery's 5 hours within 5 % of the best for leads over a"
     " year. Which advice does it support?",
     [
-        "Exactly half an hour of content, four hours of upkeep and half an hour of mass messages: any other"
+        "Exactly four and a half hours of upkeep, half an hour of mass messages and no content: any other"
         " split does worse",
         "Any split with at least three hours of upkeep does about as well as the best one",
         "Three to four and a half hours of upkeep and a short mass message; for content, anywhere from 0 to"
@@ -69,7 +69,7 @@ region = ChoiceQuestion(
     hint="Read both columns of the table: the fewest and the most hours of each kind among the splits close to"
     " the best.",
     feedback={
-        "a": "That is the best split, but six others come within 5 %: the guesses behind the settings are far"
+        "a": "That is the best split, but five others come within 5 %: the guesses behind the settings are far"
         " less precise than that.",
         "b": "Upkeep alone is not enough: the table also puts mass messages between 0.5 and 1 hour, and no split"
         " in it has more than 4.5 hours of upkeep.",
@@ -81,8 +81,8 @@ region = ChoiceQuestion(
 
 ties_upkeep = NumericQuestion(
     "capstone.ties_upkeep",
-    "A food bank wants volunteers who stay: ties, not leads. For the bakery's settings over one year, how many"
-    " of the 5 hours a week does the best split for ties give to upkeep?",
+    "A food bank wants volunteers: ties, not leads. For the bakery's settings over one year, how many of the"
+    " 5 hours a week does the best split for ties (the \"ties\" outcome) give to upkeep?",
     answer=lambda: float(_best_split("ties")["upkeep_hours"]),
     tolerance=0.01,
     unit="hours",
