@@ -84,6 +84,8 @@ def _poke(lab, index: int, explorer: dict) -> str:
     one step and say so.
     """
     for slider in range(len(explorer["sliders"])):
+        if explorer["sliders"][slider]["disabled"]:
+            continue   # greyed out: the current choices ignore it, and the page says why
         if _poke_slider(lab, index, slider):
             return explorer["sliders"][slider]["label"]
     for dropdown in range(len(explorer["dropdowns"])):
