@@ -6,7 +6,9 @@ down with two questions you can ask about anything you do online:
 1. **How do people come to you?** They *find* you (search, feeds, recommendations), or
    you reach them through *ties* you already have.
 2. **How does the exchange run?** *Broadcast*, one message to many, or *two-way*, a
-   conversation between people who know each other.
+   conversation in which both sides answer each other. Whether they knew each other
+   before is the first question's business, not this one's: a stranger who found you can
+   talk with you too.
 
 Two answers each make four cells. Only two of them have a name in the sources:
 
@@ -24,6 +26,11 @@ The last two are real and the sources blur them. A promotional message sent to e
 contact travels through ties but is a broadcast (Source A: do not market to family and
 friends). A stranger who finds your post and starts talking with you is the first step
 of Source D's pipeline: stranger, then follower, then tie.
+
+Putting social media in the broadcast column takes a side. Source D treats it as
+transmission to a broad audience, but Sources A, B and C count the dialogue under a post
+as part of social media. The frame follows D and gives that dialogue its own cell,
+find-two-way. Lesson 01 lays out where else the frame and the sources part.
 
 Examples
 --------
@@ -55,7 +62,7 @@ QUESTIONS = {
     ),
     "exchange": (
         "How does the exchange run?",
-        {"broadcast": "one message to many", "two-way": "a conversation between people who know each other"},
+        {"broadcast": "one message to many", "two-way": "a conversation in which both sides answer each other"},
     ),
 }
 

@@ -60,6 +60,25 @@ def test_four_cells_one_for_each_pair_of_answers():
     assert frame.CELL_IDS == ("find-broadcast", "ties-two-way", "ties-broadcast", "find-two-way")
 
 
+def test_the_two_questions_do_not_answer_each_other():
+    """Each question decides one thing only, or a cell would be impossible by definition.
+
+    If "two-way" meant "between people who know each other", find-two-way (a stranger who
+    found you talks with you) could not exist; if "find" meant "one to many", neither could
+    find-two-way. So the exchange answers must not speak of who the people are, and the
+    route answers must not speak of how the exchange runs.
+    """
+    about_who = ("know", "tie", "stranger", "friend", "contact", "found", "find")
+    about_how = ("broadcast", "conversation", "answer", "reply", "one to many", "one-to-many", "two-way")
+    for answer, meaning in frame.QUESTIONS["exchange"][1].items():
+        assert not [word for word in about_who if word in meaning.lower()], (answer, meaning)
+    for answer, meaning in frame.QUESTIONS["route"][1].items():
+        assert not [word for word in about_how if word in meaning.lower()], (answer, meaning)
+    # and the cell that mixes the two answers is defined with both of them: found, and answered
+    mixed = frame.cell("find-two-way").definition.lower()
+    assert "found" in mixed and ("answer" in mixed or "talk" in mixed)
+
+
 def test_each_term_of_the_sources_names_exactly_one_cell_and_the_other_two_are_neither():
     assert frame.TERMS == {"social media": "find-broadcast", "social networking": "ties-two-way"}
     for term, cell_id in frame.TERMS.items():
