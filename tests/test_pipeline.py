@@ -356,3 +356,42 @@ def test_a_rate_on_one_route_raises_the_outcome_by_its_share():
 def test_a_longer_tie_half_life_keeps_more_strength():
     gains = pipeline.bottleneck("tie_strength").set_index("stage")["gain"]
     assert gains["kept"] > 0 and gains["referred"] == 0
+
+
+# ---- plan_share_by: how far one fixed plan falls from the best as a setting moves -------------
+
+def test_plan_share_by_against_a_scan_by_hand():
+    # 1 hour a week for 12 weeks: every split in half-hour steps run with simulate, the best
+    # found here, and the plan's share of it compared with what plan_share_by reports.
+    plan = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 1.0}
+    table = pipeline.plan_share_by("discovery", [0.5, 30.0], plan, 1.0, weeks=12)
+    for discovery in (0.5, 30.0):
+        values = []
+        for content in range(3):
+            for reply in range(3 - content):
+                for upkeep in range(3 - content - reply):
+                    run = pipeline.simulate(content_hours=content / 2, reply_hours=reply / 2, upkeep_hours=upkeep / 2,
+                                            message_hours=(2 - content - reply - upkeep) / 2, weeks=12,
+                                            discovery=discovery)
+                    values.append(float(run["leads"].sum()))
+        mine = float(pipeline.simulate(weeks=12, discovery=discovery, **plan)["leads"].sum())
+        row = table.loc[discovery]
+        assert math.isclose(row["plan_value"], mine, rel_tol=1e-9)
+        assert math.isclose(row["best_value"], max(values), rel_tol=1e-9)
+        assert math.isclose(row["share_of_best"], mine / max(values), rel_tol=1e-9)
+        assert bool(row["near_best"]) == (mine >= 0.95 * max(values))
+    # the plan is near the best when strangers rarely find pieces, and leaves the region when they do
+    assert table["near_best"].tolist() == [True, False]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: pipeline.plan_share_by("upkeep_hours", [1], {}, 1.0), "other than the hours"),
+    (lambda: pipeline.plan_share_by("discovery", [1], {"content_hours": 1.0}, 1.0), "plan must be a dict"),
+    (lambda: pipeline.plan_share_by("discovery", [1], dict.fromkeys(pipeline.HOURS, 1.0), 1.0), "add up to"),
+    (lambda: pipeline.plan_share_by("discovery", [], dict(zip(pipeline.HOURS, [1.0, 0, 0, 0])), 1.0), "at least one"),
+    (lambda: pipeline.plan_share_by("discovery", [1], dict(zip(pipeline.HOURS, [1.0, 0, 0, 0])), 1.0, within=2),
+     "within must be"),
+])
+def test_plan_share_by_names_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -512,6 +512,72 @@ def best_split_by(name: str, values, total_hours: float, outcome: str = "leads",
     return table
 
 
+
+def plan_share_by(name: str, values, plan: dict, total_hours: float, outcome: str = "leads", *,
+                  within: float = 0.05, step: float = 0.5, **params) -> pd.DataFrame:
+    """How close one fixed ``plan`` stays to the best split as one uncertain parameter moves.
+
+    The best split alone overstates a flip: near its top many splits are as good (see
+    :func:`near_best`). A plan only stops being good advice when it leaves the region of
+    splits within ``within`` of the best. This runs :func:`compare_splits` for each value
+    of ``name`` and reports the plan's share of the best value there.
+
+    Parameters
+    ----------
+    name : str
+        The parameter to vary (not one of the four kinds of hour).
+    values : iterable
+        The values of ``name`` to try.
+    plan : dict
+        The four kinds of hour of the plan (see :data:`HOURS`); they must add up to
+        ``total_hours``.
+    total_hours, outcome, step, **params
+        As for :func:`compare_splits`.
+    within : float
+        How far below the best a split may be and still count as near the best (0.05: 5 %).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per value (indexed by ``name``): ``plan_value``, ``best_value``,
+        ``share_of_best`` (the plan's value over the best) and ``near_best`` (True while the
+        plan is within ``within`` of the best).
+
+    Examples
+    --------
+    Two hours a week for 12 weeks, no content (an hour of upkeep, an hour of mass
+    messages): near the best while strangers rarely find a piece, far from it when they
+    find pieces easily.
+
+    >>> plan = {"content_hours": 0, "reply_hours": 0, "upkeep_hours": 1.0, "message_hours": 1.0}
+    >>> plan_share_by("discovery", [0.5, 20], plan, 2.0, weeks=12)["near_best"].tolist()
+    [True, False]
+    """
+    if name not in PARAMS or name in HOURS:
+        raise ValueError(f"name must be a parameter of the model other than the hours; got {name!r}")
+    if not isinstance(plan, dict) or sorted(plan) != sorted(HOURS):
+        raise ValueError(f"plan must be a dict with exactly the keys {', '.join(HOURS)}; got {plan!r}")
+    if abs(sum(float(plan[hours]) for hours in HOURS) - total_hours) > 1e-9:
+        raise ValueError(f"plan must add up to total_hours ({total_hours}); its hours add up to "
+                         f"{sum(float(plan[hours]) for hours in HOURS)}")
+    if isinstance(within, bool) or not isinstance(within, (int, float)) or not 0 <= within < 1:
+        raise ValueError(f"within must be a share between 0 and 1 (0.05 is 5 %); got {within!r}")
+    rows = {}
+    for value in values:
+        changed = dict(params)
+        changed[name] = value
+        best = float(compare_splits(total_hours, outcome, step=step, **changed)["value"].iloc[0])
+        mine = float(summarize(simulate(**plan, **changed))[outcome])
+        share = mine / best if best > 0 else math.nan
+        rows[value] = {"plan_value": mine, "best_value": best, "share_of_best": share,
+                       "near_best": bool(share >= 1 - within - 1e-12)}
+    if not rows:
+        raise ValueError("values must hold at least one value to try")
+    table = pd.DataFrame(rows).T
+    table["near_best"] = table["near_best"].astype(bool)
+    table.index.name = name
+    return table
+
 # ---- How many ties can upkeep keep strong? The fixed point of a tie's strength -------------------
 
 def steady_strength(contacts_per_tie: float, **params) -> float:
