@@ -96,6 +96,30 @@ def test_choice_questions_have_a_prompt_a_hint_and_a_specific_word_for_each_wron
         assert set(question._option_feedback) == set(question.letters) - {right}, name
 
 
+def test_lesson_01_right_options_are_neither_the_longest_nor_in_one_place():
+    """No length or position cue: a learner who picks the longest option, or always the same letter, is not rewarded."""
+    places = []
+    for name in ("two_ideas.promo", "two_ideas.stranger", "two_ideas.contradiction", "two_ideas.ledger"):
+        question = CHOICE_QUESTIONS[name]
+        right = SOLUTION_LETTERS[name]
+        places.append(right)
+        lengths = [len(option) for option in question.options]
+        assert len(question.options[question.letters.index(right)]) < max(lengths), name
+    assert len(set(places)) == len(places)
+
+
+def test_contradiction_question_follows_the_sources():
+    """The effort pair is different cases (posts vs conversations); the real clash is marketing to your own contacts."""
+    question = two_ideas.contradiction
+    effort = question.options[question.letters.index("c")]
+    assert "schedule" in effort and "conversations" in effort     # C's posts against D's conversations
+    assert "different cases" in question._option_feedback["c"].lower()
+    right = question.options[question.letters.index(SOLUTION_LETTERS["two_ideas.contradiction"])]
+    assert "family and friends" in right and "people you know" in right
+    assert "ties-broadcast" in question.explanation
+    assert "stranger" not in two_ideas.ledger.prompt.lower().replace("people you do not know", "")
+
+
 # -- the sorting question -------------------------------------------------------------------------------------
 
 

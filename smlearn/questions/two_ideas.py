@@ -122,25 +122,27 @@ contradiction = ChoiceQuestion(
     [
         "B says both ideas need an online profile; D says both ideas depend on going viral",
         "A says networking pushes people to your website; B says its point is getting to know people",
-        "A says pushing strangers to your site wastes money; D says to tell everyone you know",
-        "C says social media posts can be automated; D says social media cannot run on autopilot",
+        "C says a tool can schedule your social media posts; D says individual conversations cannot be automated unless you are famous",
+        "A says not to market to family and friends; D says to launch a business by telling all the people you know",
     ],
-    answer_fingerprint="6cdab10452b6e37e",
+    answer_fingerprint="8647022b3c570f53",
     hint="Look for two claims about the same activity where one source says yes and the other says no.",
     feedback={
         "a": "Two different things the ideas have in common; one does not rule out the other.",
         "b": "One says what networking does, the other what it is for: both can be true at once.",
-        "c": "A is talking about strangers and D about people you already know: different cases, so both can hold.",
+        "c": "Different cases: C is about scheduling posts that people find (find-broadcast), D about answering"
+             " the people who write back (find-two-way). D never says that posts cannot be scheduled.",
     },
-    explanation="Both talk about the same activity, posting social media content, and one says a tool can do it"
-    " while the other says it cannot. Lesson 07's model of time and effort tests it.",
+    explanation="Both are about the same act, a message about your business to the people you already know"
+    " (ties-broadcast): A says do not, D says do. D also says to talk with them about how to make it a success,"
+    " which is two-way, so the frame settles part of the clash. Lessons 02 and 02b test the rest.",
 )
 
 ledger = ChoiceQuestion(
     "two_ideas.ledger",
-    "Source A says that using social networks to push strangers to your website wastes time and money;"
-    " Source D says telling everyone you know is a good way to launch a new business. According to the"
-    " claims ledger, which lesson's model puts these two cases side by side?",
+    "Source A says that using social networks to push people to your website (friends and family as well"
+    " as people you do not know) wastes time and money; Source D says telling everyone you know is a good"
+    " way to launch a new business. According to the claims ledger, which lesson's model tests this clash?",
     ["04 How things spread", "02 Push and pull", "05 Wisdom of crowds", "06 Links"],
     answer_fingerprint="ed4b343fa762d8a3",
     hint="Find the ledger row about pushing people to your site and how well pushed visitors become customers.",
