@@ -146,8 +146,10 @@ def describe_stages(result) -> str:
 
 # ---- The WeekExplorer's figure (lesson 07): your split's leads, and the map of every split --------
 
-_OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "tie_strength": "tie strength (ties x mean strength)",
-                  "followers": "followers"}
+# Short words for the titles (a long one pushed the title past the figure's edge); the text
+# description spells out what closeness means.
+_OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "tie_strength": "closeness", "followers": "followers"}
+_OUTCOME_MEANING = {"tie_strength": "closeness (ties times their mean strength)"}
 
 
 def _split_words(hours) -> str:
@@ -174,7 +176,8 @@ def describe_week(run) -> str:
     return (f"Two charts. Left: leads per week over {len(run.result)} weeks for your split "
             f"({_split_words(run.hours)}); in the last week {last['content_leads']:.2f} from content, "
             f"{last['referral_leads']:.2f} referred by ties, {last['message_leads']:.2f} from mass messages. "
-            f"Right: every split of the find side shaded by {_OUTCOME_WORDS[run.outcome]}; the best gives "
+            f"Right: every split of the find side shaded by "
+            f"{_OUTCOME_MEANING.get(run.outcome, _OUTCOME_WORDS[run.outcome])}; the best gives "
             f"{media:.0%} of the hours to the find side and {reply:.0%} of those to replies. {week_finding(run)}.")
 
 

@@ -12,6 +12,7 @@ of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.e
 
 Examples
 --------
+>>> two_pages.reset()        # forget tries made earlier in this session
 >>> two_pages.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> two_pages.check(0.9)

@@ -12,6 +12,7 @@ of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.e
 
 Examples
 --------
+>>> unpredictability_ratio.reset()        # forget earlier tries (after three, it suggests the solution)
 >>> unpredictability_ratio.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> unpredictability_ratio.check(1)

@@ -14,6 +14,7 @@ right option of each multiple-choice question is kept only as a fingerprint (see
 
 Examples
 --------
+>>> crossover.reset()        # forget tries made earlier in this session
 >>> crossover.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> crossover.check(40)

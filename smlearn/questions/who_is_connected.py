@@ -15,6 +15,7 @@ Examples
 --------
 >>> reciprocity.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
+>>> top_share.reset()        # forget tries made earlier in this session
 >>> top_share.check(0.9)
 ✘ Not yet: 0.9 is too high. Hint: It is in the measures table: the follower row, column top1_share...
 """

@@ -14,6 +14,7 @@ of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.e
 
 Examples
 --------
+>>> catch_up.reset()        # forget tries made earlier in this session
 >>> catch_up.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> catch_up.check(100)
