@@ -69,21 +69,21 @@ def test_ties_held_from_the_fixed_point_by_hand():
     # Each week w -> q w (1 - g c) + g c; holding w = 1/2 needs c = (1/2)(1 - q) / (g (1 - q/2)).
     q, g = 0.5 ** (1 / 12), 0.3
     fewest = 0.5 * (1 - q) / (g * (1 - 0.5 * q))
-    contacts = 3.0 / 0.5 * 0.7                       # 3 hours, half an hour each, 70 % answered
-    assert math.floor(contacts / fewest) == 23
-    assert effort_and_automation.ties_held.check(23).correct
-    assert not effort_and_automation.ties_held.check(30).correct   # forgot that 30 % do not answer
+    contacts = 3.0 / 0.75 * 0.7                      # 3 hours, 45 minutes each, 70 % answered
+    assert math.floor(contacts / fewest) == 15
+    assert effort_and_automation.ties_held.check(15).correct
+    assert not effort_and_automation.ties_held.check(23).correct   # the default half-hour contact
+    assert not effort_and_automation.ties_held.check(22).correct   # forgot that 30 % do not answer
 
 
 def test_sprint_leads_region_from_a_scan():
-    values = region_of(week_scan("leads", weeks=8))
-    upkeep = [split[2] for split in values]
-    assert (min(upkeep), max(upkeep)) == (4.5, 7.0)
-    question = effort_and_automation.sprint_leads
-    right = question.options[question.letters.index("c")]
-    assert "4.5 to 7 hours" in right and question.check("c").correct
-    assert (0.0, 0.0, 8.0, 0.0) not in values          # option b: all upkeep is outside the region
-    assert all(split[2] > 2 for split in values)          # option d: never at most 2 hours of upkeep
+    sprint = region_of(week_scan("leads", weeks=8))
+    two_years = region_of(week_scan("leads", weeks=104))
+    assert max(split[0] for split in sprint) == 2.5
+    assert max(split[0] for split in sprint) == max(split[0] for split in two_years)   # as much content
+    assert (min(split[2] for split in sprint), max(split[2] for split in sprint)) == (4.5, 7.0)
+    assert effort_and_automation.sprint_leads.check(2.5).correct
+    assert not effort_and_automation.sprint_leads.check(1.5).correct    # the best split, not the region
 
 
 def test_marathon_ties_region_from_a_scan():
@@ -112,6 +112,8 @@ def test_ties_count_faded_ties_and_closeness_wants_upkeep():
 
 def test_pieces_with_tool_is_the_time_rule():
     assert effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.6)).correct
+    assert effort_and_automation.pieces_with_tool.check(3.33).correct      # two decimals, as asked
+    assert effort_and_automation.pieces_with_tool.check(3.3).correct
     assert not effort_and_automation.pieces_with_tool.check(3.0 / 1.5).correct       # forgot the tool
     assert not effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.4)).correct  # the tool's share the wrong way
 
@@ -120,14 +122,14 @@ def test_automation_answer_a_tool_moves_hours_to_replies():
     by_hand = week_scan("ties", weeks=104)
     with_tool = week_scan("ties", weeks=104, automation=0.6)
     best_by_hand, best_with_tool = max(by_hand, key=by_hand.get), max(with_tool, key=with_tool.get)
-    assert best_with_tool[1] > best_by_hand[1]           # more reply hours, not fewer
-    assert effort_and_automation.automation.check("d").correct
+    assert best_with_tool[0] == best_by_hand[0] - 1 and best_with_tool[1] == best_by_hand[1] + 1
+    assert best_with_tool[2] == best_by_hand[2] == 0      # option d: no upkeep either way
+    assert effort_and_automation.automation.check("b").correct
 
 
 def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
     places = []
-    for question in (effort_and_automation.sprint_leads, effort_and_automation.marathon_ties,
-                     effort_and_automation.automation):
+    for question in (effort_and_automation.marathon_ties, effort_and_automation.automation):
         right = [letter for letter in question.letters if question.check(letter).correct][0]
         places.append(right)
         lengths = [len(option) for option in question.options]
@@ -138,6 +140,10 @@ def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
 def test_lesson_07_no_longer_uses_the_effort_model():
     text = (NOTEBOOKS / "07_effort_and_automation.md").read_text(encoding="utf-8")
     assert "models import effort" not in text and "effort." not in text and "pipeline.compare_splits" in text
+    # compare_splits, near_best and best_split_by are introduced here, the share_of_best table before near_best
+    assert "`compare_splits` (lesson 02c)" not in text
+    assert text.index("year.head(6)") < text.index("pipeline.near_best(year)")
+    assert "every tie, every week" in text
 
 
 # ---- Lesson 08 ------------------------------------------------------------------------------
