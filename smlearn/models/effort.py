@@ -656,6 +656,14 @@ def best_allocation(hours, *, outcome="leads", step=0.05, **params):
     return Allocation(posting, replies, upkeep, best_value, outcome, p["hours"], p["weeks"])
 
 
+
+def _check_horizons(horizons, params) -> None:
+    """A non-empty list of horizons, and no ``weeks`` beside it (each horizon sets the weeks)."""
+    if isinstance(horizons, (str, bytes)) or not hasattr(horizons, "__iter__") or not len(list(horizons)):
+        raise ValueError(f"horizons must be a non-empty list of weeks (4 to 104); got {horizons!r}")
+    if "weeks" in params:
+        raise TypeError("pass the horizons in `horizons`, not `weeks`")
+
 def best_split_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, outcome="leads", **params):
     """Return the best split for each horizon: sprint (a few weeks) to marathon (two years).
 
@@ -689,10 +697,7 @@ def best_split_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, ou
     8           0.40    0.59
     104         0.67    0.22
     """
-    if isinstance(horizons, (str, bytes)) or not hasattr(horizons, "__iter__") or not len(list(horizons)):
-        raise ValueError(f"horizons must be a non-empty list of weeks (4 to 104); got {horizons!r}")
-    if "weeks" in params:
-        raise TypeError("pass the horizons in `horizons`, not `weeks`")
+    _check_horizons(horizons, params)
     rows = []
     for weeks in horizons:
         best = best_allocation(hours, outcome=outcome, weeks=weeks, **params)
@@ -824,10 +829,7 @@ def near_best_by_horizon(hours, horizons=(4, 8, 13, 26, 39, 52, 78, 104), *, lev
     4               0.3         0.70
     104             0.1         0.35
     """
-    if isinstance(horizons, (str, bytes)) or not hasattr(horizons, "__iter__") or not len(list(horizons)):
-        raise ValueError(f"horizons must be a non-empty list of weeks (4 to 104); got {horizons!r}")
-    if "weeks" in params:
-        raise TypeError("pass the horizons in `horizons`, not `weeks`")
+    _check_horizons(horizons, params)
     rows = {}
     for weeks in horizons:
         rows[weeks] = near_best_summary(hours, level=level, outcome=outcome, step=step, weeks=weeks, **params)
