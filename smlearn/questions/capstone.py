@@ -1,26 +1,26 @@
 """Self-check questions of lesson 09, Capstone: a plan for a small organisation.
 
 The worked example is a neighbourhood bakery with 5 hours a week. Its settings for the
-pipeline model (:mod:`smlearn.models.pipeline`, lesson 02) are :data:`BAKERY_WEEK`;
+pipeline model (:mod:`smlearn.models.pipeline`, lesson 02c) are :data:`BAKERY_WEEK`;
 every value is an illustrative guess that the lesson explains, not a measurement.
 The numeric answers are computed from the model when a learner checks, so they stay
 true if a setting changes.
 
 Examples
 --------
->>> ties_upkeep.check(...)
+>>> ties_region.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
->>> metric.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+>>> messages_flip.check(...)
+… No answer yet: replace ... with your answer and run the cell again.
 """
 
 from __future__ import annotations
 
-from smlearn.exercises import ChoiceQuestion, NumericQuestion, fingerprint
+from smlearn.exercises import NumericQuestion
 from smlearn.models import pipeline
 
-__all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "ANNOYANCE_STEPS", "QUESTIONS", "region", "ties_upkeep",
-           "messages_flip", "metric", "bakery_splits", "bakery_best_by"]
+__all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
+           "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share"]
 
 # The bakery's week: 5 hours between two owners, for a year.
 BAKERY_HOURS = 5.0
@@ -31,105 +31,77 @@ BAKERY_HOURS = 5.0
 # than the default (people talk about where they buy bread).
 BAKERY_WEEK = {"start_ties": 30, "market_size": 5000, "start_followers": 300, "discovery": 1.0,
                "referral_rate": 0.03}
+# The bakery's plan: the best split for leads over a year at its settings (checked in the tests).
+BAKERY_PLAN = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5}
 # The values of annoyance (the share of a tie's strength one mass message costs) that the
 # messages_flip exercise scans: 0.10, 0.11, ..., 0.20.
 ANNOYANCE_STEPS = [round(0.10 + 0.01 * i, 2) for i in range(11)]
 
 
-def _best_split(outcome="leads", **changes):
-    """The best split of the bakery's week for ``outcome``, with some settings changed."""
-    return bakery_splits(outcome, **changes).iloc[0]
+def _near(outcome="leads", **changes):
+    """The bakery's splits within 5 % of the best for ``outcome``, with some settings changed."""
+    table = bakery_splits(outcome, **changes)
+    return table[table["share_of_best"] >= 0.95]
 
 
-def _messages_leave():
-    """The first annoyance in ANNOYANCE_STEPS at which the best split for leads has no mass messages."""
+def _most_upkeep_with_content():
+    """The most upkeep among the near-best splits for leads that keep at least an hour of content."""
+    close = _near("leads")
+    return float(close.loc[close["content_hours"] >= 1, "upkeep_hours"].max())
+
+
+def _plan_leaves():
+    """The first annoyance in ANNOYANCE_STEPS at which BAKERY_PLAN is no longer within 5 % of the best."""
+    shares = bakery_plan_share("annoyance", ANNOYANCE_STEPS)
     for annoyance in ANNOYANCE_STEPS:
-        if _best_split("leads", annoyance=annoyance)["message_hours"] == 0:
+        if not shares.loc[annoyance, "near_best"]:
             return annoyance
     return float("nan")
 
 
-region = ChoiceQuestion(
+region = NumericQuestion(
     "capstone.region",
-    "The near-best table lists the splits of the bakery's 5 hours within 5 % of the best for leads over a"
-    " year. Which advice does it support?",
-    [
-        "Exactly four and a half hours of upkeep, half an hour of mass messages and no content: any other"
-        " split does worse",
-        "Any split with at least three hours of upkeep does about as well as the best one",
-        "Three to four and a half hours of upkeep and a short mass message; for content, anywhere from 0 to"
-        " 1.5 hours",
-        "Mass messages bring the most leads per hour, so give them every hour left over",
-    ],
-    answer_fingerprint=fingerprint(
-        "capstone.region",
-        "Three to four and a half hours of upkeep and a short mass message; for content, anywhere from 0 to"
-        " 1.5 hours",
-    ),
-    hint="Read both columns of the table: the fewest and the most hours of each kind among the splits close to"
-    " the best.",
-    feedback={
-        "a": "That is the best split, but five others come within 5 %: the guesses behind the settings are far"
-        " less precise than that.",
-        "b": "Upkeep alone is not enough: the table also puts mass messages between 0.5 and 1 hour, and no split"
-        " in it has more than 4.5 hours of upkeep.",
-        "d": "No split in the table gives mass messages more than an hour: each message wears the ties.",
-    },
-    explanation="A verdict is a region, not a point: the model cannot tell these splits apart, so the plan"
-    " says 'mostly upkeep, a short mass message' and leaves the content hours to other reasons.",
-)
-
-ties_upkeep = NumericQuestion(
-    "capstone.ties_upkeep",
-    "A food bank wants volunteers: ties, not leads. For the bakery's settings over one year, how many of the"
-    " 5 hours a week does the best split for ties (the \"ties\" outcome) give to upkeep?",
-    answer=lambda: float(_best_split("ties")["upkeep_hours"]),
+    "The bakery's owners want to keep at least an hour of content a week. Among the splits within 5 % of"
+    " the best for leads over a year, what is the most upkeep any split with at least 1 hour of content"
+    " has?",
+    answer=_most_upkeep_with_content,
     tolerance=0.01,
     unit="hours",
-    hint='Run pipeline.compare_splits with "ties" as the outcome, the bakery\'s settings written out, and read'
-    " the first row.",
-    explanation="For ties the best split moves hours from upkeep and mass messages to content and replies:"
-    " new ties come from conversations with followers, and mass messages wear ties out. Leads and ties do"
-    " not want the same split.",
+    hint="Keep the rows of leads_year whose share_of_best is at least 0.95 and whose content_hours is at"
+    " least 1, and read the largest upkeep_hours among them.",
+    explanation="The near_best table gives each kind of hour's range, but the ranges are not independent:"
+    " the hours add up to 5, so more content leaves less room for upkeep. A region is a set of splits, not"
+    " a box of ranges.",
+)
+
+ties_region = NumericQuestion(
+    "capstone.ties_region",
+    "A food bank wants volunteers: ties, not leads. For the bakery's settings over one year, counting"
+    " \"ties\", what is the most content of any split within 5 % of the best?",
+    answer=lambda: float(_near("ties")["content_hours"].max()),
+    tolerance=0.01,
+    unit="hours",
+    hint='Run pipeline.compare_splits with "ties" as the outcome and the bakery\'s settings written out, then'
+    " pipeline.near_best of it, and read the content_hours row.",
+    explanation="For ties the region moves hours from upkeep and mass messages to content and replies: new"
+    " ties come from conversations with followers, and mass messages wear ties out. Leads and ties do not"
+    " want the same split.",
 )
 
 messages_flip = NumericQuestion(
     "capstone.messages_flip",
-    "Mass messages stay in the bakery's best split for leads while they wear ties little. Try annoyance ="
-    " 0.10, 0.11, ..., 0.20 (quiz.ANNOYANCE_STEPS): at which value do they first leave the best split"
-    " (0 hours of mass messages)?",
-    answer=_messages_leave,
+    "The bakery's plan (quiz.BAKERY_PLAN) sends a weekly mass message. Try annoyance = 0.10, 0.11, ..., 0.20"
+    " (quiz.ANNOYANCE_STEPS): at which value does the plan first fall below 95 % of the best split's leads?",
+    answer=_plan_leaves,
     tolerance=0.005,
-    hint='pipeline.best_split_by("annoyance", quiz.ANNOYANCE_STEPS, 5.0, ...) with the bakery\'s other'
-    " settings written out; look down the message_hours column.",
-    explanation="Below that value a short weekly message to every contact pays; above it the wear costs more"
-    " referrals than the answers bring. Nobody at the bakery has measured how much a message annoys, so this"
-    " is a flip point worth stating in the plan.",
+    hint='pipeline.plan_share_by("annoyance", quiz.ANNOYANCE_STEPS, plan, 5.0, "leads", ...) with the'
+    " bakery's other settings written out; look down the near_best column.",
+    explanation="Below that value a short weekly message to every tie pays; above it the wear costs more"
+    " referrals than the answers bring, and the plan leaves the near-best region. Nobody at the bakery has"
+    " measured how much a message annoys, so this is a flip point worth stating, and testing with a holdout.",
 )
 
-metric = ChoiceQuestion(
-    "capstone.metric",
-    "A small food bank wants volunteers who come back, month after month. Which measure of return fits that"
-    " goal best?",
-    [
-        "Engagement rate by followers of the month's best post, from the platform's dashboard",
-        "Reach and follower growth over the year, with intervals from lesson 08",
-        "Cost per acquisition of the few posts it pays to boost",
-        "Volunteers still active after three months, with an interval",
-    ],
-    answer_fingerprint=fingerprint("capstone.metric", "Volunteers still active after three months, with an interval"),
-    hint="The goal is ties (people who come back), not an audience: count the people, not the views.",
-    feedback={
-        "a": "One post's rate says little about who comes back, and it mixes reach with quality (lesson 08).",
-        "b": "Reach and followers measure an audience found through feeds; volunteers who return are ties.",
-        "c": "CPA measures paid conversions; most of the food bank's posts are not paid, and a sign-up is not a"
-        " volunteer who stays.",
-    },
-    explanation="Pick the measure that matches the goal (here: ties that last), count it over a long enough"
-    " period, and report its uncertainty.",
-)
-
-QUESTIONS = [region, ties_upkeep, messages_flip, metric]
+QUESTIONS = [region, ties_region, messages_flip]
 
 
 def bakery_splits(outcome: str = "leads", **changes):
@@ -155,3 +127,11 @@ def bakery_best_by(name: str, values, outcome: str = "leads", **changes):
     settings.update(changes)
     settings.pop(name, None)
     return pipeline.best_split_by(name, values, BAKERY_HOURS, outcome, **settings)
+
+
+def bakery_plan_share(name: str, values, plan: dict | None = None, outcome: str = "leads", **changes):
+    """:func:`pipeline.plan_share_by` for the bakery: ``plan`` (BAKERY_PLAN by default) as one setting moves."""
+    settings = dict(BAKERY_WEEK)
+    settings.update(changes)
+    settings.pop(name, None)
+    return pipeline.plan_share_by(name, values, dict(plan or BAKERY_PLAN), BAKERY_HOURS, outcome, **settings)
