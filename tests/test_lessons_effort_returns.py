@@ -22,6 +22,17 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 @pytest.mark.parametrize("question", ALL, ids=lambda q: q.id)
+
+def _options_give_nothing_away(questions):
+    """The right option is never the longest, and no two questions have it at the same letter."""
+    places = []
+    for question in questions:
+        right = [letter for letter in question.letters if question.check(letter).correct][0]
+        places.append(right)
+        lengths = [len(option) for option in question.options]
+        assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
+    assert len(set(places)) == len(places)
+
 def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
     assert question.check(...).correct is None
     question.hint()
@@ -128,13 +139,7 @@ def test_automation_answer_a_tool_moves_hours_to_replies():
 
 
 def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
-    places = []
-    for question in (effort_and_automation.marathon_ties, effort_and_automation.automation):
-        right = [letter for letter in question.letters if question.check(letter).correct][0]
-        places.append(right)
-        lengths = [len(option) for option in question.options]
-        assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
-    assert len(set(places)) == len(places)
+    _options_give_nothing_away([effort_and_automation.marathon_ties, effort_and_automation.automation])
 
 
 def test_lesson_07_no_longer_uses_the_effort_model():
@@ -305,13 +310,7 @@ def test_your_plan_answers():
 
 
 def test_no_right_option_is_the_longest_or_in_the_same_place():
-    places = []
-    for question in (your_plan.outcome_fit, your_plan.metric):
-        right = [letter for letter in question.letters if question.check(letter).correct][0]
-        places.append(right)
-        lengths = [len(option) for option in question.options]
-        assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
-    assert len(set(places)) == len(places)
+    _options_give_nothing_away([your_plan.outcome_fit, your_plan.metric])
 
 
 def test_the_lesson_writes_out_the_bakery_settings_in_every_call():
