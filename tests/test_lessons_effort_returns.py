@@ -21,8 +21,6 @@ ALL = [*effort_and_automation.QUESTIONS, *measuring_returns.QUESTIONS, *capstone
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
-@pytest.mark.parametrize("question", ALL, ids=lambda q: q.id)
-
 def _options_give_nothing_away(questions):
     """The right option is never the longest, and no two questions have it at the same letter."""
     places = []
@@ -33,6 +31,8 @@ def _options_give_nothing_away(questions):
         assert len(question.options[question.letters.index(right)]) < max(lengths), question.id
     assert len(set(places)) == len(places)
 
+
+@pytest.mark.parametrize("question", ALL, ids=lambda q: q.id)
 def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
     assert question.check(...).correct is None
     question.hint()
