@@ -319,3 +319,45 @@ def test_every_numeric_parameter_is_range_checked(name):
     p = PARAMS[name]
     with pytest.raises(ValueError, match=rf"{name} must be between {p.min} and {p.max}"):
         estimate_by_type(POSTS, **{name: p.max + 1})
+
+
+# ---- No silent wrong numbers: the metric helpers refuse what is not a count or an amount ----------
+
+METRIC_HELPERS = {
+    "engagement_rate": ("engaged_users", "base"),
+    "click_through_rate": ("clicks", "impressions"),
+    "conversion_rate": ("conversions", "clicks"),
+    "cost_per_acquisition": ("spend", "conversions"),
+    "roi": ("value", "cost"),
+    "follower_growth": ("start", "end"),
+}
+BAD_VALUES = [(-50, ValueError, ">= 0"), (float("nan"), ValueError, "finite"), (float("inf"), ValueError, "finite"),
+              (None, TypeError, "must be a number"), ("5", TypeError, "must be a number"),
+              (True, TypeError, "must be a number"), ([1, "x"], TypeError, "must be a number")]
+
+
+@pytest.mark.parametrize("helper", list(METRIC_HELPERS))
+@pytest.mark.parametrize("bad, error, rule", BAD_VALUES)
+@pytest.mark.parametrize("position", [0, 1])
+def test_metric_helpers_refuse_bad_values_by_name(helper, bad, error, rule, position):
+    from smlearn.models import returns
+
+    args = [10, 100]
+    args[position] = bad
+    with pytest.raises(error, match=rule) as caught:
+        getattr(returns, helper)(*args)
+    assert METRIC_HELPERS[helper][position] in str(caught.value)     # the message names the parameter
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 1e6), min_size=1, max_size=20), st.lists(st.floats(0, 1e6), min_size=1, max_size=20))
+def test_rates_of_columns_are_between_what_the_counts_allow(numerators, denominators):
+    from smlearn.models import returns
+
+    n = min(len(numerators), len(denominators))
+    rates = returns.engagement_rate(np.array(numerators[:n]), np.array(denominators[:n]))
+    for num, den, rate in zip(numerators[:n], denominators[:n], np.atleast_1d(rates)):
+        if den == 0:
+            assert np.isnan(rate)                       # no base: no rate, never a number
+        else:
+            assert rate == pytest.approx(num / den) and rate >= 0

@@ -116,10 +116,37 @@ PARAMS: dict[str, Param | Choice] = {p.name: p for p in [
 
 # ---- The metrics, one small function each ------------------------------------------------
 
-def _ratio(numerator, denominator):
+def _amounts(**named):
+    """Each value as floats, or a clear error: counts and money are numbers >= 0.
+
+    A single value must be a finite number; in a column (an array or a table's column) a
+    missing cell stays missing (nan) and makes that row's result missing too, never a number.
+    Booleans, text and None are refused: ``True`` is not a count, and "5" is not a number here.
+    """
+    out = []
+    for name, value in named.items():
+        if value is None or isinstance(value, (bool, np.bool_, str, bytes)):
+            raise TypeError(f"{name} must be a number >= 0 (a count or an amount of money), or a column of them;"
+                            f" got {value!r} of type {type(value).__name__}")
+        array = np.asarray(value)
+        if array.dtype.kind not in "iuf":
+            raise TypeError(f"{name} must be a number >= 0 (a count or an amount of money), or a column of them;"
+                            f" got values of type {array.dtype}")
+        array = array.astype(float)
+        if array.ndim == 0 and np.isnan(array):
+            raise ValueError(f"{name} must be a finite number >= 0; got nan (a missing value)")
+        if np.isinf(array).any():
+            raise ValueError(f"{name} must be finite; got an infinite value")
+        if (array < 0).any():
+            raise ValueError(f"{name} must be >= 0 (a count or an amount cannot be negative); got "
+                             f"{float(array) if array.ndim == 0 else float(np.nanmin(array))}")
+        out.append(array)
+    return out
+
+
+def _ratio(numerator, denominator, names=("numerator", "denominator")):
     """numerator / denominator, elementwise; nan where the denominator is 0."""
-    num = np.asarray(numerator, dtype=float)
-    den = np.asarray(denominator, dtype=float)
+    num, den = _amounts(**{names[0]: numerator, names[1]: denominator})
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
     return float(out) if out.ndim == 0 else out
@@ -135,7 +162,7 @@ def engagement_rate(engaged_users, base):
     >>> engagement_rate(50, 1000), engagement_rate(50, 10000)
     (0.05, 0.005)
     """
-    return _ratio(engaged_users, base)
+    return _ratio(engaged_users, base, ("engaged_users", "base"))
 
 
 def click_through_rate(clicks, impressions):
@@ -146,7 +173,7 @@ def click_through_rate(clicks, impressions):
     >>> click_through_rate(12, 2400)
     0.005
     """
-    return _ratio(clicks, impressions)
+    return _ratio(clicks, impressions, ("clicks", "impressions"))
 
 
 def conversion_rate(conversions, clicks):
@@ -157,7 +184,7 @@ def conversion_rate(conversions, clicks):
     >>> conversion_rate(3, 120)
     0.025
     """
-    return _ratio(conversions, clicks)
+    return _ratio(conversions, clicks, ("conversions", "clicks"))
 
 
 def cost_per_acquisition(spend, conversions):
@@ -168,7 +195,7 @@ def cost_per_acquisition(spend, conversions):
     >>> cost_per_acquisition(200.0, 8), cost_per_acquisition(50.0, 0)
     (25.0, inf)
     """
-    spend, conversions = float(spend), float(conversions)
+    spend, conversions = (float(v) for v in _amounts(spend=spend, conversions=conversions))
     if conversions == 0:
         return float("inf") if spend > 0 else float("nan")
     return spend / conversions
@@ -182,7 +209,7 @@ def roi(value, cost):
     >>> roi(300.0, 200.0)
     0.5
     """
-    value, cost = float(value), float(cost)
+    value, cost = (float(v) for v in _amounts(value=value, cost=cost))
     if cost == 0:
         return float("nan")
     return (value - cost) / cost
@@ -196,7 +223,8 @@ def follower_growth(start, end):
     >>> follower_growth(4000, 5000)
     0.25
     """
-    return _ratio(float(end) - float(start), start)
+    start, end = (float(v) for v in _amounts(start=start, end=end))
+    return (end - start) / start if start > 0 else float("nan")   # no followers to grow from: no share
 
 
 # ---- Tables of posts --------------------------------------------------------------------------
