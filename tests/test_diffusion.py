@@ -701,3 +701,14 @@ def test_other_bad_inputs():
     with pytest.raises(TypeError, match="p must be a number"):
         independent_cascade(nx.path_graph(3), [0], "0.1")
     assert set(PARAMS) >= {"p", "theta", "neighbours", "beta", "gamma", "n_seeds", "strategy"}
+
+
+@pytest.mark.parametrize("model", ["independent cascade", "threshold", "complex contagion", "SIR"])
+@pytest.mark.parametrize("name, bad", [("p", 1.5), ("theta", 0.0), ("neighbours", 11), ("beta", -0.1),
+                                       ("gamma", 2.0), ("max_steps", 0)])
+def test_spread_refuses_an_out_of_range_setting_whichever_model_runs(model, name, bad):
+    from smlearn.models import diffusion, networks
+
+    G = networks.friendship_network(50, 4, 0.1, seed=1)
+    with pytest.raises(ValueError, match=name):
+        diffusion.spread(G, model, seed=1, **{name: bad})

@@ -837,6 +837,10 @@ def spread(G, model="independent cascade", *, p=0.1, theta=0.18, neighbours=2, b
     0.01
     """
     Choice("model", "independent cascade", MODELS, "Model").check(model)
+    # Every setting is checked, even those the chosen model does not use: a value out of
+    # range is a mistake whichever model runs, and should not pass silently.
+    check_params(PARAMS, {"p": p, "theta": theta, "neighbours": neighbours, "beta": beta, "gamma": gamma,
+                          "n_seeds": n_seeds, "strategy": strategy, "max_steps": max_steps})
     rng = check_seed(seed)
     starters = choose_seeds(G, n_seeds, strategy, seed=rng)
     if model == "independent cascade":
