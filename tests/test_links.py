@@ -255,3 +255,196 @@ def test_rank_without_own_links_is_networkx_pagerank_of_the_web_minus_links_with
     assert parts["total"] == pytest.approx(result.weekly["visits"].iloc[-1], rel=1e-3)
     with pytest.raises(TypeError, match="LinkWeb"):
         links.visit_sources("not a result")
+
+
+# ---- Personalization, dangling pages and bounded iterations (issue 12) -------------------------------
+# The webs below are the ones networkx's own pagerank tests use (networkx/algorithms/link_analysis/
+# tests/test_pagerank.py), written out again here; the expected numbers come from the published
+# example or from a formula, and networkx.pagerank is checked alongside.
+
+
+def langville_meyer_web():
+    """Six pages from Langville and Meyer's survey of web ranking; page 2 has no links (dangling)."""
+    return nx.DiGraph([(1, 2), (1, 3), (3, 1), (3, 2), (3, 5), (4, 5), (4, 6), (5, 4), (5, 6), (6, 4)])
+
+
+def assert_close_to_networkx(ours, graph, **options):
+    theirs = nx.pagerank(graph, tol=1e-15, max_iter=10_000, **options)
+    assert set(ours.index) == set(theirs)
+    for node, value in theirs.items():
+        assert ours[node] == pytest.approx(value, rel=1e-7, abs=1e-12)
+
+
+def test_the_published_six_page_example_at_damping_0_9():
+    # Published to 8 decimals, so each should agree to within half a unit in the 8th place.
+    published = {1: 0.03721197, 2: 0.05395735, 3: 0.04150565, 4: 0.37508082, 5: 0.20599833, 6: 0.28624589}
+    rank = pagerank(langville_meyer_web(), damping=0.9, tol=1e-14)
+    for page, value in published.items():
+        assert rank[page] == pytest.approx(value, abs=5e-9)
+    assert_close_to_networkx(rank, langville_meyer_web(), alpha=0.9)
+
+
+def test_dangling_weights_send_the_surfer_from_dead_ends_where_they_say():
+    dangling = {1: 2, 2: 3, 3: 0, 4: 0, 5: 0, 6: 0}                 # from page 2: to 1 or 2, in 2:3
+    published = {1: 0.10844518, 2: 0.18618601, 3: 0.0710892, 4: 0.2683668, 5: 0.15919783, 6: 0.20671497}
+    rank = pagerank(langville_meyer_web(), dangling=dangling, tol=1e-14)
+    for page, value in published.items():
+        assert rank[page] == pytest.approx(value, abs=5e-9)
+    assert_close_to_networkx(rank, langville_meyer_web(), dangling=dangling)
+
+
+def complete_four_by_formula(jump_to, d=0.85):
+    # In the complete graph on 4 pages, page j receives a third of every other page's rank,
+    # (1 - r_j)/3, so r_j = (1 - d) p_j + d (1 - r_j)/3, i.e. r_j = ((1 - d) p_j + d/3) / (1 + d/3).
+    total = sum(jump_to.get(j, 0) for j in range(4))
+    return {j: ((1 - d) * jump_to.get(j, 0) / total + d / 3) / (1 + d / 3) for j in range(4)}
+
+
+@pytest.mark.parametrize("jump_to", [
+    {0: 1, 1: 1, 2: 4, 3: 4},
+    {0: 0, 1: 0, 2: 0, 3: 1},           # one page gets every jump
+    {3: 1},                             # pages left out weigh 0, as in networkx
+    {0: 0.5, 1: 2.5, 2: 0, 3: 7},
+], ids=["1-1-4-4", "one-nonzero", "incomplete", "mixed"])
+def test_personalization_on_the_complete_graph_matches_the_formula_and_networkx(jump_to):
+    graph = nx.complete_graph(4)
+    rank = pagerank(graph, personalization=jump_to, tol=1e-14)
+    for page, value in complete_four_by_formula(jump_to).items():
+        assert rank[page] == pytest.approx(value, rel=1e-10)
+    assert_close_to_networkx(rank, graph, personalization=jump_to)
+
+
+def test_equal_personalization_and_dangling_give_the_default_ranks():
+    web = web_graph(80, 2, seed=4)
+    equal = dict.fromkeys(web.nodes, 2.5)
+    plain = pagerank(web, tol=1e-14)
+    np.testing.assert_allclose(pagerank(web, personalization=equal, dangling=equal, tol=1e-14), plain,
+                               rtol=1e-10)
+
+
+@pytest.mark.parametrize("options", [
+    {"personalization": {1: 1, 4: 2}},
+    {"dangling": {6: 1}},
+    {"personalization": {1: 1, 4: 2}, "dangling": {6: 1, 2: 1}},
+    {"personalization": {5: 1}, "dangling": {1: 3}, "alpha": 0.6},
+], ids=["personalization", "dangling", "both", "both-at-0.6"])
+def test_personalization_and_dangling_together_match_networkx(options):
+    options = dict(options)
+    damping = options.pop("alpha", 0.85)
+    rank = pagerank(langville_meyer_web(), damping=damping, tol=1e-14, **options)
+    assert rank.sum() == pytest.approx(1.0, abs=1e-12)
+    assert_close_to_networkx(rank, langville_meyer_web(), alpha=damping, **options)
+
+
+def test_the_multigraph_example_counts_parallel_links_as_networkx_does():
+    graph = nx.MultiGraph([(1, 2), (1, 2), (1, 2), (2, 3), (2, 3), ("3", 3), ("3", 3)])
+    rank = pagerank(graph, tol=1e-14)
+    assert_close_to_networkx(rank, graph)
+    assert rank["3"] == pytest.approx(0.16046911740146227, abs=1e-6)   # networkx's value, at its tol 1e-6
+
+
+@st.composite
+def small_webs_with_weights(draw):
+    """A random small digraph (some pages without links) with optional jump and dead-end weights."""
+    n = draw(st.integers(1, 12))
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(pairs)
+    weight = st.one_of(st.just(0.0), st.floats(0.01, 10))
+
+    def weights():
+        chosen = draw(st.dictionaries(st.integers(0, n - 1), weight, max_size=n))
+        if sum(chosen.values()) == 0:
+            chosen[draw(st.integers(0, n - 1))] = 1.0       # all zero is refused; tested below
+        return chosen
+
+    personalization = weights() if draw(st.booleans()) else None
+    dangling = weights() if draw(st.booleans()) else None
+    damping = draw(st.floats(0.05, 0.95))
+    return graph, personalization, dangling, damping
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=small_webs_with_weights())
+def test_random_small_webs_with_dead_ends_match_networkx(case):
+    graph, personalization, dangling, damping = case
+    rank = pagerank(graph, damping=damping, tol=1e-14, personalization=personalization, dangling=dangling)
+    assert rank.sum() == pytest.approx(1.0, abs=1e-12)
+    assert (rank >= 0).all()
+    theirs = nx.pagerank(graph, alpha=damping, tol=1e-15, max_iter=10_000, personalization=personalization,
+                         dangling=dangling)
+    for node, value in theirs.items():
+        assert rank[node] == pytest.approx(value, rel=1e-6, abs=1e-12)
+
+
+@pytest.mark.parametrize("tol", [0, -1, float("nan"), float("inf"), -float("inf"), True, "1e-10", None])
+def test_tol_must_be_finite_and_positive(tol):
+    # tol=0, -1 or nan could never be met (the run would use every step); tol=inf stops at once, unconverged.
+    with pytest.raises(ValueError, match=r"tol must be a finite number > 0 \(1e-10 is usual\); got"):
+        pagerank(nx.DiGraph([(0, 1)]), tol=tol)
+    with pytest.raises(ValueError, match=r"tol must be a finite number > 0"):
+        pagerank_matrix(sparse.csr_array(np.ones((2, 2))), tol=tol)
+
+
+@pytest.mark.parametrize("max_iter, error", [
+    (0, ValueError), (-5, ValueError), (links.MAX_ITER + 1, ValueError), (10**9, ValueError),
+    (2.5, TypeError), (100.0, TypeError), (True, TypeError), ("100", TypeError), (None, TypeError),
+])
+def test_max_iter_must_be_a_whole_number_up_to_the_cap(max_iter, error):
+    with pytest.raises(error, match=r"max_iter must be a whole number from 1 to 10,000; got"):
+        pagerank(nx.DiGraph([(0, 1)]), max_iter=max_iter)
+    with pytest.raises(error, match=r"max_iter must be a whole number from 1 to 10,000"):
+        pagerank_matrix(sparse.csr_array(np.ones((2, 2))), max_iter=max_iter)
+
+
+def test_the_cap_is_enough_for_a_damping_near_one():
+    # The error shrinks by about `damping` per step: at 0.99 a tol of 1e-12 needs some 2,700 steps,
+    # well inside the cap, and the answer is still networkx's.
+    web = web_graph(60, 2, seed=3)
+    rank = pagerank(web, damping=0.99, tol=1e-12, max_iter=links.MAX_ITER)
+    assert_close_to_networkx(rank, web, alpha=0.99)
+
+
+def test_a_run_that_does_not_converge_says_how_far_it_got():
+    with pytest.raises(RuntimeError, match=r"did not converge: after max_iter=3 steps the shares still changed by "
+                                           r"\S+ in total, not below tol=1e-10; raise max_iter \(at most 10,000\)"):
+        pagerank(web_graph(50, 2, seed=1), max_iter=3)
+
+
+def test_a_web_too_big_for_a_lesson_is_refused_before_any_work():
+    n = 300_000                                     # a ring of 300,000 pages: 300,000 links
+    ring = sparse.csr_array((np.ones(n), (np.arange(n), (np.arange(n) + 1) % n)), shape=(n, n))
+    with pytest.raises(ValueError, match=r"too big to rank in a lesson: 300,000 links and 300,000 pages times "
+                                         r"max_iter=10,000 steps .* lower max_iter to 3,333"):
+        pagerank_matrix(ring, max_iter=10_000)
+    np.testing.assert_allclose(pagerank_matrix(ring, max_iter=3_333), 1 / n)   # within the budget it runs
+
+
+@pytest.mark.parametrize("name", ["personalization", "dangling"])
+@pytest.mark.parametrize("weights, error, message", [
+    ([1, 1], TypeError, "must be a dict page -> weight, or None; got list"),
+    ({"z": 1}, ValueError, "names a page that is not in the graph: 'z'"),
+    ({"a": -1}, ValueError, "weights must be finite numbers >= 0; got -1 for page 'a'"),
+    ({"a": float("nan")}, ValueError, "weights must be finite numbers >= 0; got nan"),
+    ({"a": float("inf")}, ValueError, "weights must be finite numbers >= 0; got inf"),
+    ({"a": "1"}, ValueError, "weights must be finite numbers >= 0; got '1'"),
+    ({"a": True}, ValueError, "weights must be finite numbers >= 0; got True"),
+    ({"a": 0, "b": 0}, ValueError, "must give some page a weight > 0; got all zeros"),
+    ({}, ValueError, "must give some page a weight > 0; got all zeros"),
+])
+def test_bad_personalization_or_dangling_is_refused_by_name(name, weights, error, message):
+    with pytest.raises(error, match=f"^{name} " + message.replace("(", r"\(").replace(")", r"\)")):
+        pagerank(nx.DiGraph([("a", "b")]), **{name: weights})
+
+
+@pytest.mark.parametrize("name", ["personalization", "dangling"])
+@pytest.mark.parametrize("weights, message", [
+    ([1, 1, 1], "must be 2 finite numbers >= 0, one per page; got shape"),
+    ([1, -1], "must be 2 finite numbers >= 0"),
+    ([1, float("nan")], "must be 2 finite numbers >= 0"),
+    ([0, 0], "must give some page a weight > 0"),
+])
+def test_pagerank_matrix_refuses_bad_weight_vectors_by_name(name, weights, message):
+    with pytest.raises(ValueError, match=f"^{name} {message}"):
+        pagerank_matrix(sparse.csr_array(np.ones((2, 2))), **{name: weights})

@@ -101,7 +101,7 @@ from smlearn.params import Param, check_params, check_seed
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["PARAMS", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
+__all__ = ["PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
            "rank_without_own_links", "visit_sources", "to_networkx"]
 
 _PARAM_LIST = [
@@ -216,6 +216,64 @@ def _check_damping(damping):
     return float(damping)
 
 
+# Power iteration has a bounded cost. Each step is one pass over every link; the error shrinks by
+# a factor of about ``damping`` per step, so even at damping 0.99 a tolerance of 1e-14 needs about
+# 3,300 steps: 10,000 steps is more than any run that can converge needs, and a larger
+# ``max_iter`` (10**9, say) would only let a run that cannot converge hang for hours.
+MAX_ITER = 10_000
+# A step costs about 8 nanoseconds per link and per page (measured with scipy.sparse on a
+# 1,000,000-page, 5,000,000-link web: 40 ms a step). 2e9 link-steps is about 20 seconds, the
+# longest a lesson cell should ever wait; bigger (web, max_iter) pairs are refused up front.
+MAX_WORK = 2_000_000_000
+
+
+def _check_tol(tol):
+    if isinstance(tol, bool) or not isinstance(tol, numbers.Real) or not np.isfinite(tol) or tol <= 0:
+        raise ValueError(f"tol must be a finite number > 0 (1e-10 is usual); got {tol!r}")
+    return float(tol)
+
+
+def _check_max_iter(max_iter):
+    if isinstance(max_iter, bool) or not isinstance(max_iter, numbers.Integral):
+        raise TypeError(f"max_iter must be a whole number from 1 to {MAX_ITER:,}; got {max_iter!r}")
+    if not 1 <= max_iter <= MAX_ITER:
+        raise ValueError(f"max_iter must be a whole number from 1 to {MAX_ITER:,}; got {max_iter!r}")
+    return int(max_iter)
+
+
+def _check_weights(name, values, n):
+    """An optional vector of N weights >= 0 (personalization or dangling), scaled to sum to 1."""
+    if values is None:
+        return None
+    w = np.asarray(values, dtype=float)
+    if w.shape != (n,) or not np.isfinite(w).all() or (w < 0).any():
+        raise ValueError(f"{name} must be {n} finite numbers >= 0, one per page; got shape {w.shape}")
+    if w.sum() <= 0:
+        raise ValueError(f"{name} must give some page a weight > 0; got all zeros")
+    return w / w.sum()
+
+
+def _weights_by_node(name, weights, nodes):
+    """A dict node -> weight (as networkx takes it) as a vector in node order; missing nodes weigh 0."""
+    if weights is None:
+        return None
+    if not isinstance(weights, dict):
+        raise TypeError(f"{name} must be a dict page -> weight, or None; got {type(weights).__name__}")
+    position = {}
+    for i, node in enumerate(nodes):
+        position[node] = i
+    vector = np.zeros(len(nodes))
+    for node, weight in weights.items():
+        if node not in position:
+            raise ValueError(f"{name} names a page that is not in the graph: {node!r}")
+        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not np.isfinite(weight) or weight < 0:
+            raise ValueError(f"{name} weights must be finite numbers >= 0; got {weight!r} for page {node!r}")
+        vector[position[node]] = weight
+    if vector.sum() <= 0:
+        raise ValueError(f"{name} must give some page a weight > 0; got all zeros")
+    return vector
+
+
 def adjacency(graph, *, weight="weight"):
     """The link matrix of a networkx graph as a scipy.sparse CSR array, and the node order.
 
@@ -296,7 +354,8 @@ def adjacency(graph, *, weight="weight"):
     return sparse.csr_array((data, (rows, cols)), shape=(n, n)), nodes
 
 
-def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=None):
+def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=None, personalization=None,
+                    dangling=None):
     """PageRank of the pages of a link matrix, by power iteration on scipy.sparse.
 
     Parameters
@@ -306,10 +365,17 @@ def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=Non
     damping : float, default 0.85
         Probability of following a link; strictly between 0 and 1.
     tol : float, default 1e-10
-        Stop when the shares change by less than this in total (L1 norm).
+        Stop when the shares change by less than this in total (L1 norm); finite and > 0.
     max_iter : int, default 1000
+        At most this many steps, from 1 to :data:`MAX_ITER` (10,000).
     start : array of N numbers >= 0, optional
         Where to start (e.g. last week's ranks); equal shares if not given.
+    personalization : array of N numbers >= 0, optional
+        Where the random jumps land, in proportion to these weights; equal shares if not
+        given (networkx's ``personalization``).
+    dangling : array of N numbers >= 0, optional
+        Where the surfer goes from a page without links, in proportion to these weights;
+        the same as the random jumps if not given (networkx's ``dangling``).
 
     Returns
     -------
@@ -319,10 +385,12 @@ def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=Non
     Raises
     ------
     TypeError
-        If ``matrix`` is not a square sparse matrix.
+        If ``matrix`` is not a square sparse matrix or ``max_iter`` is not a whole number.
     ValueError
-        If ``damping`` is not strictly between 0 and 1, the matrix is empty or has
-        negative or NaN weights, or ``start`` does not fit.
+        If ``damping`` is not strictly between 0 and 1, ``tol`` is not finite and > 0,
+        ``max_iter`` is outside 1 to 10,000, the matrix is empty or has negative or NaN
+        weights, ``start``, ``personalization`` or ``dangling`` does not fit, or the web is
+        too big to rank within :data:`MAX_WORK` link-steps at this ``max_iter``.
     RuntimeError
         If the iteration has not converged after ``max_iter`` steps.
 
@@ -341,24 +409,42 @@ def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=Non
     if not sparse.issparse(matrix) or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
         raise TypeError(f"matrix must be a square scipy.sparse array; got {type(matrix).__name__}")
     d = _check_damping(damping)
+    tol = _check_tol(tol)
+    max_iter = _check_max_iter(max_iter)
     n = matrix.shape[0]
     if n == 0:
         raise ValueError("matrix has no pages; PageRank needs at least one")
+    work = (matrix.nnz + n) * max_iter
+    if work > MAX_WORK:
+        raise ValueError(f"this web is too big to rank in a lesson: {matrix.nnz:,} links and {n:,} pages times "
+                         f"max_iter={max_iter:,} steps is {work:.1e} link-steps, more than MAX_WORK={MAX_WORK:.0e} "
+                         f"(about 20 seconds); lower max_iter to {MAX_WORK // (matrix.nnz + n):,} or rank a smaller web")
     A = sparse.csr_array(matrix, dtype=float)
     if np.isnan(A.data).any() or (A.data < 0).any():
         raise ValueError("matrix must hold link weights >= 0 (no NaN)")
+    jump_to = _check_weights("personalization", personalization, n)
+    dead_end_to = _check_weights("dangling", dangling, n)
+    if dead_end_to is None:
+        dead_end_to = jump_to          # networkx's rule: dead ends send the surfer where jumps do
     out = np.asarray(A.sum(axis=1)).ravel()                 # total weight of each page's links
-    dangling = out == 0
+    is_dangling = out == 0
     # T[j, i] = share of page i's links that go to page j: one sparse product per step.
-    T = (sparse.diags_array(np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, out))) @ A).T.tocsr()
+    T = (sparse.diags_array(np.where(is_dangling, 0.0, 1.0 / np.where(is_dangling, 1.0, out))) @ A).T.tocsr()
     x = np.full(n, 1.0 / n) if start is None else _start(start, n)
-    for _ in range(int(max_iter)):
-        new = d * (T @ x + x[dangling].sum() / n) + (1 - d) / n
+    # The random jumps: (1 - d)/N to every page, or (1 - d) shared out by the personalization.
+    jumps = (1 - d) / n if jump_to is None else (1 - d) * jump_to
+    change = np.inf
+    for _ in range(max_iter):
+        stuck = x[is_dangling].sum()                        # rank sitting on pages without links
+        spread = stuck / n if dead_end_to is None else stuck * dead_end_to
+        new = d * (T @ x + spread) + jumps
         new /= new.sum()   # guards rounding; the formula keeps the sum at 1
-        if np.abs(new - x).sum() < tol:
+        change = np.abs(new - x).sum()
+        if change < tol:
             return new
         x = new
-    raise RuntimeError(f"PageRank did not converge to tol={tol} within max_iter={max_iter} steps")
+    raise RuntimeError(f"PageRank did not converge: after max_iter={max_iter} steps the shares still changed by "
+                       f"{change:.1e} in total, not below tol={tol}; raise max_iter (at most {MAX_ITER:,}) or tol")
 
 
 def _start(start, n):
@@ -368,18 +454,25 @@ def _start(start, n):
     return x / x.sum()
 
 
-def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight"):
+def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight", personalization=None,
+             dangling=None):
     """PageRank of every page of a networkx graph (same answer as ``networkx.pagerank``).
 
     Parameters
     ----------
     graph : networkx.DiGraph (or Graph: an undirected edge is a link each way)
     damping : float, default 0.85
-        Strictly between 0 and 1.
+        Strictly between 0 and 1 (networkx calls it ``alpha``).
     tol, max_iter
-        As for :func:`pagerank_matrix`.
+        As for :func:`pagerank_matrix`: tol finite and > 0, max_iter from 1 to 10,000.
     weight : str or None, default "weight"
         The edge attribute holding link weights.
+    personalization : dict page -> weight >= 0, optional
+        Where the random jumps land, in proportion to the weights (pages left out get 0);
+        equal shares if not given. As networkx's ``personalization``.
+    dangling : dict page -> weight >= 0, optional
+        Where the surfer goes from a page without links (pages left out get 0); where the
+        random jumps go if not given. As networkx's ``dangling``.
 
     Returns
     -------
@@ -389,7 +482,9 @@ def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight"):
     Raises
     ------
     TypeError, ValueError, RuntimeError
-        As for :func:`adjacency` and :func:`pagerank_matrix`.
+        As for :func:`adjacency` and :func:`pagerank_matrix`; also if ``personalization`` or
+        ``dangling`` is not a dict, names a page the graph does not have, holds a weight
+        that is negative or not finite, or gives every page 0.
 
     Examples
     --------
@@ -397,10 +492,21 @@ def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight"):
     >>> web = nx.DiGraph([("blog", "shop"), ("news", "shop"), ("shop", "blog")])
     >>> pagerank(web).round(3).to_dict()
     {'blog': 0.464, 'shop': 0.486, 'news': 0.05}
+
+    With every random jump landing on the news page, the news page gets all of the
+    jumps, (1 - 0.85) = 0.15, and passes most of it on to the shop:
+
+    >>> pagerank(web, personalization={"news": 1}).round(3).to_dict()
+    {'blog': 0.391, 'shop': 0.459, 'news': 0.15}
     """
     _check_damping(damping)
+    _check_tol(tol)
+    _check_max_iter(max_iter)
     matrix, nodes = adjacency(graph, weight=weight)
-    return pd.Series(pagerank_matrix(matrix, damping=damping, tol=tol, max_iter=max_iter),
+    jump_to = _weights_by_node("personalization", personalization, nodes)
+    dead_end_to = _weights_by_node("dangling", dangling, nodes)
+    return pd.Series(pagerank_matrix(matrix, damping=damping, tol=tol, max_iter=max_iter,
+                                     personalization=jump_to, dangling=dead_end_to),
                      index=pd.Index(nodes, name="page"), name="pagerank")
 
 
