@@ -38,7 +38,10 @@ both ways), clustering (the average chance that two of your contacts know each o
 and transitivity, the share of closed triangles), the mean shortest path (hops between
 two people), degree statistics, the Gini coefficient of followers (0 = equal, 1 = one
 account has them all), the share of all followers held by the top 1 % of accounts, and
-the sizes of the components.
+the sizes of the components. A follower network is measured as directed: its clustering
+counts triangles whichever way their follows run, and its paths follow the arrows.
+:func:`power_law_fit` fits a power law to the tail of the followers and says whether
+one fits at all [4]_.
 
 Every default in :data:`PARAMS` is ILLUSTRATIVE: chosen so that the two networks can be
 compared on a laptop, not measured on a real platform.
@@ -69,7 +72,7 @@ Examples
 >>> table[["reciprocity", "clustering", "top1_share"]].round(2)
             reciprocity  clustering  top1_share
 friendship          1.0        0.45        0.01
-follower            0.1        0.03        0.17
+follower            0.1        0.02        0.17
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ FRAME_CELLS = ("ties-two-way", "find-broadcast")
 __all__ = [
     "PARAMS", "KINDS", "friendship_network", "follower_network", "random_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
+    "power_law_fit", "PowerLawFit", "PATH_SEED",
     "degree_table", "degrees", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
 ]
 
@@ -365,13 +369,32 @@ def adjacency(G):
     return nodes, A
 
 
-def tail_exponent(degrees, k_min):
+def tail_exponent(degrees, k_min=None):
     r"""Estimate the exponent :math:`\alpha` of a power-law tail :math:`P(k) \propto k^{-\alpha}`, k >= k_min.
 
-    The maximum-likelihood estimate for whole numbers of Clauset, Shalizi and Newman
-    (2009, eq. 3.7):
+    The exact maximum-likelihood estimate for whole numbers of Clauset, Shalizi and
+    Newman (2009, eq. 3.5 and 3.7) [4]_: the :math:`\alpha` that makes the observed tail
+    most likely under
 
-    .. math::  \hat\alpha = 1 + N \Big/ \sum_{k_i \ge k_{min}} \ln \frac{k_i}{k_{min} - 1/2}
+    .. math::  P(k) = k^{-\alpha} / \zeta(\alpha, k_{min}), \qquad k \ge k_{min},
+
+    where :math:`\zeta(\alpha, k_{min})` is the Hurwitz zeta function. It is the estimate
+    :func:`power_law_fit` returns, without the goodness-of-fit check. (Their closed-form
+    shortcut, :math:`1 + N / \sum \ln(k_i / (k_{min} - 1/2))`, is only good for
+    ``k_min`` of about 6 or more: at ``k_min = 1`` it reads 2.2 for a true exponent of 3,
+    so the exact likelihood is used instead.)
+
+    Parameters
+    ----------
+    degrees : list of whole numbers
+        Degrees (or followers), one per person; values below ``k_min`` are ignored.
+    k_min : int or None
+        Where the tail starts. None chooses it from the data, as :func:`power_law_fit` does
+        (the start that makes the fitted tail closest to the data, by the KS distance).
+
+    Returns
+    -------
+    float
 
     Raises
     ------
@@ -388,13 +411,217 @@ def tail_exponent(degrees, k_min):
     >>> round(tail_exponent(k, 10), 1)
     3.0
     """
-    k = np.asarray(degrees, dtype=float)
-    if k_min < 1:
-        raise ValueError(f"k_min must be at least 1; got {k_min}")
-    tail = k[k >= k_min]
-    if tail.size == 0:
-        raise ValueError(f"no degree is >= k_min = {k_min}; the largest is {k.max() if k.size else None}")
-    return float(1 + tail.size / np.log(tail / (k_min - 0.5)).sum())
+    return power_law_fit(degrees, k_min, resamples=0).exponent
+
+
+@dataclass(frozen=True)
+class PowerLawFit:
+    """A power law fitted to the tail of some degrees (see :func:`power_law_fit`).
+
+    Attributes
+    ----------
+    exponent : float
+        The maximum-likelihood :math:`\\alpha` of :math:`P(k) \\propto k^{-\\alpha}`, k >= k_min.
+    k_min : int
+        Where the tail starts (given, or chosen from the data).
+    n_tail : int
+        How many values are >= k_min: the estimate rests on these alone.
+    ks : float
+        The Kolmogorov-Smirnov distance between the tail and the fitted power law: the
+        largest gap between their cumulative shares (0 = a perfect match).
+    p_value : float
+        The share of data sets drawn from the fitted model whose own fit is as far off as
+        this one (NaN if no resamples were drawn). Small (below 0.1) means a power law does
+        NOT describe the tail; large means it is plausible, not that it is proven.
+    resamples : int
+        How many synthetic data sets the p-value rests on.
+    """
+
+    exponent: float
+    k_min: int
+    n_tail: int
+    ks: float
+    p_value: float
+    resamples: int
+
+
+_ALPHA_LOW, _ALPHA_HIGH = 1.0 + 1e-6, 50.0     # the exponents the estimate may take
+
+
+def _check_degrees(degrees):
+    """Return ``degrees`` as an array of whole numbers >= 0, or raise a clear error."""
+    k = np.asarray(degrees, dtype=float).ravel()
+    if k.size == 0:
+        raise ValueError("degrees must not be empty")
+    if not np.all(np.isfinite(k)) or np.any(k < 0) or np.any(k != np.round(k)):
+        raise ValueError("degrees must be whole numbers >= 0 (counts of ties or followers)")
+    return k.astype(np.int64)
+
+
+def _mle_exponents(n, log_sum, k_mins):
+    """The exact discrete MLE of alpha for several tails at once (one per entry of ``k_mins``).
+
+    The log-likelihood -n ln zeta(alpha, k_min) - alpha * sum(ln k) is concave in alpha,
+    so its maximum is where its slope is zero: where the mean of ln k under the model,
+    -d/d(alpha) ln zeta(alpha, k_min), equals the observed mean of ln k. That model mean
+    falls as alpha grows, so halving the interval 60 times pins alpha down to 1e-13.
+    """
+    from scipy.special import zeta
+
+    target = log_sum / n                                     # observed mean of ln k, per tail
+    k_mins = np.asarray(k_mins, dtype=float)
+    low = np.full(k_mins.shape, _ALPHA_LOW)
+    high = np.full(k_mins.shape, _ALPHA_HIGH)
+    step = 1e-6
+    for _ in range(60):
+        mid = (low + high) / 2
+        model_mean = -(np.log(zeta(mid + step, k_mins)) - np.log(zeta(mid - step, k_mins))) / (2 * step)
+        too_heavy = model_mean > target                      # alpha too small: push it up
+        low = np.where(too_heavy, mid, low)
+        high = np.where(too_heavy, high, mid)
+    return (low + high) / 2
+
+
+def _ks_distance(tail, alpha, k_min):
+    """Largest gap between the tail's cumulative shares and the power law's, at the observed values."""
+    from scipy.special import zeta
+
+    values, counts = np.unique(tail, return_counts=True)
+    data_cdf = np.cumsum(counts) / tail.size                            # share <= each value
+    model_cdf = 1 - zeta(alpha, values + 1.0) / zeta(alpha, float(k_min))   # P(K <= value)
+    return float(np.max(np.abs(data_cdf - model_cdf)))
+
+
+def _fit(k, k_min, min_tail):
+    """Fit one data set: (alpha, k_min, n_tail, ks). ``k_min`` None scans every observed value."""
+    if k_min is not None:
+        tail = k[k >= k_min]
+        alpha = float(_mle_exponents(tail.size, np.log(tail).sum(), [k_min])[0])
+        return alpha, int(k_min), int(tail.size), _ks_distance(tail, alpha, k_min)
+    values = np.unique(k[k >= 1])
+    ordered = np.sort(k[k >= 1])
+    n_above = ordered.size - np.searchsorted(ordered, values)           # tail sizes, one per start
+    candidates = values[n_above >= min_tail]
+    if candidates.size == 0:                                            # too few values: use them all
+        candidates = values[:1]
+    logs = np.log(ordered)
+    suffix = np.concatenate([np.cumsum(logs[::-1])[::-1], [0.0]])       # sum of ln k from each position on
+    starts = np.searchsorted(ordered, candidates)
+    alphas = _mle_exponents(ordered.size - starts, suffix[starts], candidates)
+    best = None
+    for start, k_start, alpha in zip(starts, candidates, alphas):
+        ks = _ks_distance(ordered[start:], alpha, k_start)
+        if best is None or ks < best[3]:
+            best = (float(alpha), int(k_start), int(ordered.size - start), ks)
+    return best
+
+
+def _draw_power_law(alpha, k_min, size, rng):
+    """Draw ``size`` whole numbers from P(k) = k^-alpha / zeta(alpha, k_min), k >= k_min.
+
+    Inverse transform on an exact table of P(K >= k) for the first 10,000 values; draws
+    beyond the table use the continuous approximation of Clauset et al. (2009, appendix
+    D), which is close for k that far above k_min.
+    """
+    from scipy.special import zeta
+
+    table = np.arange(k_min, k_min + 10_000, dtype=float)
+    at_least = zeta(alpha, table) / zeta(alpha, float(k_min))            # P(K >= k), falling from 1
+    u = 1.0 - rng.random(size)                                           # in (0, 1]
+    index = np.searchsorted(-at_least, -u, side="right") - 1             # largest k with P(K >= k) >= u
+    k = table[np.maximum(index, 0)]
+    beyond = u < at_least[-1]
+    last = table[-1] + 1
+    k[beyond] = np.floor((last - 0.5) * (u[beyond] / at_least[-1]) ** (-1 / (alpha - 1)) + 0.5)
+    return k.astype(np.int64)
+
+
+def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
+    r"""Fit a power law to the tail of ``degrees`` and test whether it fits (Clauset, Shalizi and Newman 2009).
+
+    Three steps, as in their paper [4]_:
+
+    1. **The exponent**, for a given start ``k_min``: the exact maximum-likelihood estimate
+       for whole numbers (:func:`tail_exponent`).
+    2. **The start**, when ``k_min`` is None: every observed value with at least
+       ``min_tail`` values at or above it is tried, and the one whose fitted power law is
+       closest to the data (smallest Kolmogorov-Smirnov distance) is kept.
+    3. **Does a power law fit at all?** ``resamples`` synthetic data sets of the same size
+       are drawn: each value is, with the observed share of the tail, a draw from the
+       fitted power law, and otherwise a value picked at random from the observed values
+       below ``k_min``. Each is fitted the same way (start chosen again if it was chosen
+       here). The p-value is the share whose KS distance is at least the observed one. They
+       rule the power law out when p < 0.1. 100 resamples give p to about +-0.05; use 2,500
+       for +-0.01.
+
+    A p-value above 0.1 says the data do not rule a power law out; it does not say other
+    heavy tails (a lognormal, say) fit worse: that needs a comparison of likelihoods. And
+    the test can only see the range the tail spans: when ``k_min`` is chosen, a thin,
+    narrow far tail (the last few hundred of 20,000 exponential draws, spanning less than
+    a factor of 3) can pass. Look at ``k_min`` and ``n_tail`` before believing a pass.
+
+    Parameters
+    ----------
+    degrees : list of whole numbers >= 0
+    k_min : int or None
+        Where the tail starts; None chooses it (step 2).
+    resamples : int
+        Synthetic data sets for the p-value; 0 skips the test (p_value is NaN).
+    min_tail : int
+        The fewest values a candidate tail may hold when ``k_min`` is chosen.
+    seed : None, int or numpy.random.Generator
+        For the synthetic data sets; the default 0 gives the same p-value every time.
+
+    Returns
+    -------
+    PowerLawFit
+
+    Raises
+    ------
+    ValueError
+        If ``degrees`` is empty or not whole numbers >= 0, ``k_min < 1``, no degree reaches
+        ``k_min``, or ``resamples`` or ``min_tail`` is out of range.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> support = np.arange(5, 100_000)
+    >>> k = rng.choice(support, size=3000, p=support**-2.5 / (support**-2.5).sum())
+    >>> fit = power_law_fit(k, resamples=50)
+    >>> round(fit.exponent, 1), fit.k_min, fit.p_value > 0.1
+    (2.5, 5, True)
+    """
+    k = _check_degrees(degrees)
+    if k_min is not None:
+        if k_min < 1:
+            raise ValueError(f"k_min must be at least 1; got {k_min}")
+        if not np.any(k >= k_min):
+            raise ValueError(f"no degree is >= k_min = {k_min}; the largest is {k.max()}")
+    elif not np.any(k >= 1):
+        raise ValueError("degrees must include at least one value >= 1 to have a tail")
+    draws = Param("resamples", 100, 0, 100_000, 1, "Resamples", "data sets").check(resamples)
+    floor = Param("min_tail", 10, 1, 1_000_000, 1, "Smallest tail", "values").check(min_tail)
+    alpha, start, n_tail, ks = _fit(k, k_min, floor)
+    if draws == 0:
+        return PowerLawFit(alpha, start, n_tail, ks, float("nan"), 0)
+    rng = check_seed(seed)
+    body = k[k < start]
+    at_least_as_far = 0
+    for _ in range(draws):                       # each synthetic data set depends only on the fit
+        in_tail = rng.random(k.size) < n_tail / k.size
+        fake = np.empty(k.size, dtype=np.int64)
+        fake[in_tail] = _draw_power_law(alpha, start, int(in_tail.sum()), rng)
+        if body.size:
+            fake[~in_tail] = rng.choice(body, size=int((~in_tail).sum()))
+        else:
+            fake[~in_tail] = _draw_power_law(alpha, start, int((~in_tail).sum()), rng)
+        fake_start = None if k_min is None else start
+        if fake_start is not None and not np.any(fake >= fake_start):
+            continue
+        if fake_start is None and not np.any(fake >= 1):
+            continue
+        at_least_as_far += _fit(fake, fake_start, floor)[3] >= ks
+    return PowerLawFit(alpha, start, n_tail, ks, at_least_as_far / draws, draws)
 
 
 def _clustering(A, k):
@@ -406,71 +633,112 @@ def _clustering(A, k):
     return local, float(transitivity)
 
 
+def _directed_clustering(M):
+    """Directed clustering of each node and its global version, from a 0/1 CSR array (Fagiolo 2007).
+
+    Every triangle through a person counts, whichever way its three ties run: with
+    S = M + M^T, person i sits on (S^3)_ii / 2 directed triangles, out of at most
+    d(d - 1) - 2 b, where d is i's ties in and out and b its returned ties (a tie
+    returned is one contact, not two). This is networkx's ``clustering`` of a DiGraph;
+    with every tie returned it equals the undirected clustering. The global version
+    (``transitivity``) is all those triangles over all those possible ones.
+    """
+    S = M + M.T
+    closed = np.asarray((S @ S).multiply(S).sum(axis=1)).ravel() / 2.0      # (S^3)_ii / 2
+    total = np.asarray(S.sum(axis=1)).ravel().astype(float)                 # ties in + out
+    returned = np.asarray(M.multiply(M.T).sum(axis=1)).ravel()              # ties that go both ways
+    possible = total * (total - 1.0) - 2.0 * returned
+    local = np.divide(closed, possible, out=np.zeros_like(closed), where=possible > 0)
+    transitivity = closed.sum() / possible.sum() if possible.sum() > 0 else 0.0
+    return local, float(transitivity)
+
+
 _ONES = np.array([bin(byte).count("1") for byte in range(256)])   # how many 1 bits each byte value has
 
 
-def _mean_path(A, sample, rng):
-    """Mean hops between two people in the largest component, from up to ``sample`` starting people.
+def _mean_path(M, sample, rng, directed=False):
+    """Mean hops in the largest component, from up to ``sample`` starting people; and the share reached.
+
+    Returns ``(mean, reached)``. In a directed graph a path follows the arrows and the
+    mean is over the ordered pairs (start, end) where the end can be reached; ``reached``
+    is the share of ordered pairs that can (1 in an undirected graph). The largest
+    component ignores direction (the largest weakly connected one).
 
     A breadth-first search from every starting person at once. ``reached[v]`` is a row of
     bits, one per starting person: bit j is 1 once person v is known to be within reach
-    of starting person j. Each round, v is reached by whoever reached one of v's
-    contacts in the round before (an OR over v's row of ``A``); the bits that turn on
-    in round d are pairs d hops apart. Packing 64 starting people into each machine
+    of starting person j. Each round, v is reached by whoever reached, in the round
+    before, someone with a tie to v (an OR over v's row of ``M`` transposed); the bits that
+    turn on in round d are pairs d hops apart. Packing 64 starting people into each machine
     word makes this many times faster than one search per person (the idea of
     multi-source BFS; Then et al. 2014, PVLDB 8(4), 449-460), with the same answer.
     """
     from scipy.sparse.csgraph import connected_components
 
-    _, labels = connected_components(A, directed=False)
+    _, labels = connected_components(M, directed=False)     # direction ignored: weak components
     largest = np.flatnonzero(labels == np.bincount(labels).argmax())
     if largest.size < 2:
-        return float("nan")
+        return float("nan"), float("nan")
     sources = largest if largest.size <= sample else rng.choice(largest, size=sample, replace=False)
+    into = M.T.tocsr() if directed else M                   # row v lists the people with a tie to v
     words = -(-sources.size // 64)                                  # 64 starting people per word
-    start = np.zeros((A.shape[0], 64 * words), dtype=bool)
+    start = np.zeros((M.shape[0], 64 * words), dtype=bool)
     start[sources, np.arange(sources.size)] = True
     reached = np.packbits(start, axis=1).view(np.uint64)            # one row of words per person
     frontier = reached
-    has_contacts = np.flatnonzero(np.diff(A.indptr))
+    has_contacts = np.flatnonzero(np.diff(into.indptr))
     total = pairs = hops = 0
     while True:
         hops += 1
         near = np.zeros_like(reached)           # OR of the frontier rows of each person's contacts
-        near[has_contacts] = np.bitwise_or.reduceat(frontier[A.indices], A.indptr[has_contacts], axis=0)
+        near[has_contacts] = np.bitwise_or.reduceat(frontier[into.indices], into.indptr[has_contacts], axis=0)
         frontier = near & ~reached              # reached for the first time: exactly `hops` away
         found = int(_ONES[frontier.view(np.uint8)].sum())
-        if not found:                           # everyone in the component is reached
-            return total / pairs
+        if not found:                           # no one new: every reachable person is reached
+            if pairs == 0:
+                return float("nan"), 0.0
+            return total / pairs, pairs / (sources.size * (largest.size - 1.0))
         reached = reached | frontier
         total += hops * found
         pairs += found
 
 
+# Paths are sampled from this seed when none is given, so measures(G) gives the same numbers every time.
+PATH_SEED = 0
+
+
 def measures(G, *, sample=500, seed=None):
     """Measure one network; return the measures as one row (a pandas Series).
+
+    Directed networks are measured as directed: a follow counts in the direction it runs.
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
     sample : int
         The mean shortest path is averaged over paths starting at this many people
-        (all of them in a network this small or smaller); breadth-first search from
-        each is fast, and 500 starting points pin the mean down to about 1 %.
+        (all of them in a network this small or smaller, so it is exact); breadth-first
+        search from each is fast, and 500 starting points pin the mean down to about 1 %.
     seed : None, int or numpy.random.Generator
-        Picks the sampled starting people.
+        Picks the sampled starting people. None uses the fixed seed :data:`PATH_SEED`,
+        so two calls on the same network give the same numbers.
 
     Returns
     -------
     pandas.Series
         people, ties (edges; one-way ties in a directed graph), mean_degree (ties per
         person, counting a tie either way), reciprocity (share of ties returned; 1 for an
-        undirected graph), clustering (average local clustering), transitivity,
-        mean_path (in the largest component, ignoring direction), max_degree,
-        max_followers (the largest in-degree; the largest degree if undirected),
-        gini_followers, top1_share (share of all followers held by the top 1 %),
-        components (ignoring direction) and largest_component (its share of people).
-        Clustering and paths ignore direction.
+        undirected graph), clustering (average local clustering), transitivity (the share
+        of possible triangles that are closed), mean_path (hops, in the largest
+        component), reachable (the share of ordered pairs in that component joined by a
+        path), max_degree, max_followers (the largest in-degree; the largest degree if
+        undirected), gini_followers, top1_share (share of all followers held by the top
+        1 %), components (ignoring direction) and largest_component (its share of people).
+
+        In a directed graph, clustering counts every triangle whichever way its ties
+        run (Fagiolo 2007; networkx's directed ``clustering``), and a path follows the
+        arrows: mean_path is the mean over the ordered pairs (u, v) where v can be
+        reached from u, and ``reachable`` says how many those are. With u -> v meaning
+        "u follows v", a path from u to v is also how far v's posts travel to reach u.
 
     Raises
     ------
@@ -485,35 +753,46 @@ def measures(G, *, sample=500, seed=None):
     >>> row = measures(nx.karate_club_graph())
     >>> row[["people", "ties", "reciprocity", "transitivity", "mean_path"]].round(3).to_dict()
     {'people': 34.0, 'ties': 78.0, 'reciprocity': 1.0, 'transitivity': 0.256, 'mean_path': 2.408}
+
+    In a chain of follows a -> b -> c, a path runs only with the arrows: 3 of the 6
+    ordered pairs are joined, at 1, 1 and 2 hops.
+
+    >>> row = measures(nx.DiGraph([("a", "b"), ("b", "c")]))
+    >>> round(float(row["mean_path"]), 3), float(row["reachable"])
+    (1.333, 0.5)
     """
     _check_graph(G)
     sample = Param("sample", 500, 1, 10_000_000, 1, "Sampled people", "people").check(sample)
-    rng = check_seed(seed)
+    rng = check_seed(PATH_SEED if seed is None else seed)
     from scipy.sparse.csgraph import connected_components
 
     nodes, M = adjacency(G)
     n = len(nodes)
-    if G.is_directed():
+    directed = G.is_directed()
+    if directed:
         followers = np.asarray(M.sum(axis=0)).ravel()           # in-degree: column sums
         mutual = M.multiply(M.T).sum()                          # ties returned (each counted once per direction)
         reciprocity = float(mutual / M.sum()) if M.sum() else 0.0
-        A = ((M + M.T) > 0).astype(np.int64)                    # the undirected view
+        A = ((M + M.T) > 0).astype(np.int64)                    # who is tied to whom, either way
+        local, transitivity = _directed_clustering(M)
     else:
         A = M
         reciprocity = 1.0
     k = np.asarray(A.sum(axis=1)).ravel().astype(float)
-    if not G.is_directed():
+    if not directed:
         followers = k
-    local, transitivity = _clustering(A, k)
+        local, transitivity = _clustering(A, k)
+    mean_path, reachable = _mean_path(M, sample, rng, directed=directed)
     count, labels = connected_components(A, directed=False)
     return pd.Series({
         "people": float(n),
-        "ties": float(M.sum() if G.is_directed() else M.sum() / 2),
+        "ties": float(M.sum() if directed else M.sum() / 2),
         "mean_degree": float(k.mean()),
         "reciprocity": reciprocity,
         "clustering": float(local.mean()),
         "transitivity": transitivity,
-        "mean_path": _mean_path(A, sample, rng),
+        "mean_path": mean_path,
+        "reachable": reachable,
         "max_degree": float(k.max()),
         "max_followers": float(followers.max()),
         "gini_followers": gini(followers),
@@ -543,7 +822,7 @@ def compare(graphs, *, sample=500, seed=None):
     """
     if not isinstance(graphs, dict) or not graphs:
         raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
-    rng = check_seed(seed)
+    rng = check_seed(PATH_SEED if seed is None else seed)    # reproducible by default, as measures()
     rows = {name: measures(G, sample=sample, seed=rng) for name, G in graphs.items()}
     return pd.DataFrame(rows).T
 
