@@ -110,7 +110,7 @@ import pandas as pd
 from smlearn.params import FrozenParams, Param, check_params
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
-           "week_splits", "compare_splits", "near_best", "best_split_by", "steady_strength", "ties_kept_strong",
+           "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
            "split_from_shares", "summarize_splits"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
@@ -464,7 +464,12 @@ def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 
     return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def near_best(table: pd.DataFrame, within: float = 0.05) -> pd.DataFrame:
+# Splits within this share of the best count as near-best: the model's guesses are far less
+# precise than a few per cent, so it cannot tell them apart.
+NEAR_BEST = 0.05
+
+
+def near_best(table: pd.DataFrame, within: float = NEAR_BEST) -> pd.DataFrame:
     """The range of hours of each kind among the splits within ``within`` of the best.
 
     The model cannot tell these splits apart: the guesses behind its settings are far
@@ -702,6 +707,33 @@ def split_from_shares(total_hours: float, media_share: float, reply_share: float
     # Rounded to 1e-9 hours, so that 8 x 0.7 x 0.5 is 2.8 and not 2.8000000000000003.
     return {"content_hours": round(find * (1 - reply_share), 9), "reply_hours": round(find * reply_share, 9),
             "upkeep_hours": round(ties * (1 - message_share), 9), "message_hours": round(ties * message_share, 9)}
+
+
+def share_map(total_hours: float, message_share: float = 0.0, outcome: str = "leads", *, steps: int = 11,
+              **params) -> pd.DataFrame:
+    """The outcome for every split of the find side on a grid of shares, messages held at ``message_share``.
+
+    The grid runs ``media_share`` (hours on content and replies) and ``reply_share`` (replies
+    within them) from 0 to 1 in ``steps`` steps each; :func:`split_from_shares` turns each
+    point into hours, and :func:`summarize_splits` runs them all at once.
+
+    Examples
+    --------
+    >>> grid = share_map(8.0, steps=3, weeks=12)
+    >>> len(grid), list(grid.columns)
+    (9, ['media_share', 'reply_share', 'value'])
+    """
+    if isinstance(steps, bool) or not isinstance(steps, int) or not 2 <= steps <= 101:
+        raise ValueError(f"steps must be a whole number from 2 to 101; got {steps!r}")
+    shares = np.round(np.linspace(0.0, 1.0, steps), 10)
+    media, reply = np.meshgrid(shares, shares, indexing="ij")
+    splits = pd.DataFrame([split_from_shares(total_hours, float(m), float(r), message_share)
+                           for m, r in zip(media.ravel(), reply.ravel())])
+    values = summarize_splits(splits, **params)
+    if outcome not in values:
+        raise ValueError(f"outcome must be one of {', '.join(values.columns)}; got {outcome!r}")
+    return pd.DataFrame({"media_share": media.ravel(), "reply_share": reply.ravel(),
+                         "value": values[outcome].to_numpy()})
 
 
 def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+from smlearn.models.pipeline import NEAR_BEST
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
 # Each route keeps its colour AND its line style, so no route depends on colour alone.
@@ -164,9 +165,9 @@ def week_finding(run) -> str:
     when = "over" if run.outcome == "leads" else "after"
     if run.best_value <= 0:
         return f"No split brings any {words} {when} {weeks} weeks with these settings"
-    near = int((run.grid["value"] >= (1 - 0.05) * run.best_value - 1e-12).sum())
+    near = int((run.grid["value"] >= (1 - NEAR_BEST) * run.best_value - 1e-12).sum())
     return (f"Your split: {run.value:,.1f} {words} {when} {weeks} weeks, {run.value / run.best_value:.0%} of the "
-            f"best on the map; {near} of {len(run.grid)} splits within 5 %")
+            f"best on the map; {near} of {len(run.grid)} splits within {NEAR_BEST * 100:.0f} %")
 
 
 def describe_week(run) -> str:
@@ -202,7 +203,7 @@ def plot_week(run):
     artists["map"] = map_ax.scatter(grid["media_share"], grid["reply_share"], c=grid["value"], cmap="cividis",
                                     s=110, marker="s", edgecolors="none")
     artists["near"] = map_ax.scatter([], [], marker="o", s=14, color="white", edgecolors="black", linewidths=0.6,
-                                     label="within 5 % of the best", zorder=3)
+                                     label=f"within {NEAR_BEST * 100:.0f} % of the best", zorder=3)
     artists["yours"] = map_ax.scatter([], [], marker="X", s=150, color="white", edgecolors="black", linewidths=1.5,
                                       label="your split", zorder=4)
     artists["best"] = map_ax.scatter([], [], marker="*", s=240, color=OKABE_ITO["orange"], edgecolors="black",
@@ -237,7 +238,7 @@ def update_week(artists, run) -> None:
     scale_top = nice_ceiling(float(values.max())) if values.max() > 0 else 1.0
     artists["map"].set_clim(0, scale_top)      # a new colour scale changes the colour bar: a limit change
     artists["colorbar"].ax.set_ylim(0, scale_top)
-    near = run.grid[values >= (1 - 0.05) * run.best_value - 1e-12] if run.best_value > 0 else run.grid.iloc[:0]
+    near = run.grid[values >= (1 - NEAR_BEST) * run.best_value - 1e-12] if run.best_value > 0 else run.grid.iloc[:0]
     artists["near"].set_offsets(near[["media_share", "reply_share"]].to_numpy().reshape(-1, 2))
     hours = run.hours
     find = hours["content_hours"] + hours["reply_hours"]

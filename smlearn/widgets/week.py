@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from smlearn.models import pipeline
@@ -45,9 +44,8 @@ SHARE_PARAMS = {
 OUTCOME = Choice("outcome", "leads", ("leads", "ties", "tie_strength", "followers"), "Outcome of the map",
                  "What the map of every split shows: leads over the weeks, or at the end the ties (however"
                  " faded), their closeness (tie_strength: ties times their mean strength) or the followers.")
-# The grid of the map: find-side share across, replies within it up, both in steps of 10 %.
-GRID_STEPS = np.round(np.linspace(0.0, 1.0, 11), 10)
-NEAR = 0.05      # splits within 5 % of the best count as near-best: the model cannot tell them apart
+# The grid of the map: find-side share across, replies within it up, both from 0 to 1 in steps of 10 %.
+MAP_STEPS = 11
 
 
 @dataclass(frozen=True)
@@ -65,15 +63,9 @@ class WeekRun:
 
 
 @lru_cache(maxsize=64)
-def _map_values(settings: tuple, total_hours: float, message_share: float, outcome: str) -> tuple:
+def _map(settings: tuple, total_hours: float, message_share: float, outcome: str) -> pd.DataFrame:
     # The map depends on neither of your two find-side shares: kept, so moving them costs one run only.
-    rows = []
-    for media in GRID_STEPS:
-        for reply in GRID_STEPS:
-            rows.append(pipeline.split_from_shares(total_hours, float(media), float(reply), message_share))
-    splits = pd.DataFrame(rows)
-    values = pipeline.summarize_splits(splits, **dict(settings))[outcome].to_numpy()
-    return tuple(values)
+    return pipeline.share_map(total_hours, message_share, outcome, steps=MAP_STEPS, **dict(settings))
 
 
 def explore_week(**params) -> WeekRun:
@@ -83,17 +75,13 @@ def explore_week(**params) -> WeekRun:
     hours = pipeline.split_from_shares(shares["total_hours"], shares["media_share"], shares["reply_share"],
                                        shares["message_share"])
     result = pipeline.simulate(**hours, **params)
-    settings = tuple(sorted(params.items()))
-    values = np.array(_map_values(settings, shares["total_hours"], shares["message_share"], outcome))
-    media, reply = np.meshgrid(GRID_STEPS, GRID_STEPS, indexing="ij")
-    grid = pd.DataFrame({"media_share": media.ravel(), "reply_share": reply.ravel(), "value": values})
-    best_row = grid.iloc[int(np.argmax(values))]
-    value = pipeline.summarize(result)[outcome]
+    grid = _map(tuple(sorted(params.items())), shares["total_hours"], shares["message_share"], outcome)
+    best_row = grid.loc[grid["value"].idxmax()]
     everything = dict(params)
     everything.update(shares)
     everything["outcome"] = outcome
-    return WeekRun(FrozenParams(everything), hours, result, grid, outcome, float(value),
-                   (float(best_row["media_share"]), float(best_row["reply_share"])), float(values.max()))
+    return WeekRun(FrozenParams(everything), hours, result, grid, outcome, float(pipeline.summarize(result)[outcome]),
+                   (float(best_row["media_share"]), float(best_row["reply_share"])), float(grid["value"].max()))
 
 
 class WeekExplorer(Explorer):
