@@ -49,7 +49,7 @@ def bench_explorer(repeats):
 
 def bench_week(repeats):
     from smlearn.widgets import WeekExplorer
-    from smlearn.widgets.week import _map, explore_week
+    from smlearn.widgets.week import _kept_map, explore_week
 
     explorer = WeekExplorer()
     explorer.widget
@@ -58,7 +58,7 @@ def bench_week(repeats):
     halves = [12.0, 13.0]           # a tie half-life: the whole map is recomputed
 
     def fresh_map(i, weeks):
-        _map.cache_clear()   # no kept map: the worst case of a slider move
+        _kept_map.cache_clear()   # no kept map: the worst case of a slider move
         params = dict(explorer.params)
         params["tie_half_life"], params["weeks"] = halves[i % 2], weeks
         explore_week(**params)

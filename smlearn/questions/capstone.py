@@ -41,7 +41,7 @@ ANNOYANCE_STEPS = [round(0.10 + 0.01 * i, 2) for i in range(11)]
 def _near(outcome="leads", **changes):
     """The bakery's splits within 5 % of the best for ``outcome``, with some settings changed."""
     table = bakery_splits(outcome, **changes)
-    return table[table["share_of_best"] >= 0.95]
+    return table[table["share_of_best"] >= 1 - pipeline.NEAR_BEST]
 
 
 def _most_upkeep_with_content():

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from smlearn.exercises import ChoiceQuestion, NumericQuestion, fingerprint
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation"]
@@ -105,8 +105,7 @@ automation = ChoiceQuestion(
         "One hour more of content, and one hour less of replies",
         "One hour less of content, and one hour more of one-to-one upkeep with her ties",
     ],
-    answer_fingerprint=fingerprint("effort_and_automation.automation",
-                                   "One hour less of content, and one hour more of replies"),
+    answer_fingerprint="d6ccce705e295b35",
     hint="Compare the first row of pipeline.compare_splits(8.0, \"ties\", weeks=104) with the first row of the"
     " same call with automation=0.6.",
     feedback={

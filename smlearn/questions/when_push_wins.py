@@ -61,11 +61,9 @@ def breakeven_horizon(horizons=HORIZONS, **params):
     >>> breakeven_horizon(range(4, 8)) is None
     True
     """
-    for periods in horizons:
-        cost = traffic.cost_per_customer(traffic.simulate(periods=periods, **params))
-        if cost["pull"] < cost["push"]:
-            return periods
-    return None
+    table = traffic.cost_by_horizon(horizons, **params)
+    cheaper = table.index[table["pull"] < table["push"]]
+    return int(cheaper[0]) if len(cheaper) else None
 
 
 def smallest_winning_network(sizes=NETWORK_SIZES, **params):

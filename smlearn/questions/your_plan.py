@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from smlearn import data
-from smlearn.exercises import ChoiceQuestion, NumericQuestion, fingerprint
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED"]
 
@@ -44,8 +44,7 @@ outcome_fit = ChoiceQuestion(
         "\"tie_strength\": the ties times their mean strength at the end",
         "\"followers\": the people who follow its account at the end",
     ],
-    answer_fingerprint=fingerprint("your_plan.outcome_fit",
-                                   "\"tie_strength\": the ties times their mean strength at the end"),
+    answer_fingerprint="f81f48b726664825",
     hint="Which outcome falls when a volunteer drifts away? Lesson 09 compared \"ties\" with \"tie_strength\".",
     feedback={
         "a": "An enquiry is a first contact, not a volunteer who stays.",
@@ -66,8 +65,7 @@ metric = ChoiceQuestion(
         "Volunteers still active three months after signing up, counted in the first month only",
         "Hours volunteered in the week after each post, with an interval",
     ],
-    answer_fingerprint=fingerprint("your_plan.metric",
-                                   "Volunteers still active three months after signing up, with an interval"),
+    answer_fingerprint="df5fd0b5ad35ba42",
     hint="The goal is people who come back: count them after long enough, and say how sure the count is.",
     feedback={
         "a": "Sign-ups count first contacts; the goal is volunteers who stay.",
@@ -80,9 +78,9 @@ metric = ChoiceQuestion(
 
 posts_for_conversions = NumericQuestion(
     "your_plan.posts_for_conversions",
-    "The course's synthetic posts (smlearn.data.load(\"post_metrics\")) bring on average about 0.2"
-    " conversions each. How many posts must a sample hold to expect 30 conversions? Round up to a whole"
-    " number of posts.",
+    "How many of the course's synthetic posts (smlearn.data.load(\"post_metrics\")) must a sample hold"
+    " to expect 30 conversions? Use the mean of the conversions column, not a rounded figure, and round"
+    " the number of posts up.",
     answer=_posts_needed,
     tolerance=1,
     unit="posts",

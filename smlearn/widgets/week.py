@@ -63,9 +63,14 @@ class WeekRun:
 
 
 @lru_cache(maxsize=64)
-def _map(settings: tuple, total_hours: float, message_share: float, outcome: str) -> pd.DataFrame:
+def _kept_map(settings: tuple, total_hours: float, message_share: float, outcome: str) -> pd.DataFrame:
     # The map depends on neither of your two find-side shares: kept, so moving them costs one run only.
     return pipeline.share_map(total_hours, message_share, outcome, steps=MAP_STEPS, **dict(settings))
+
+
+def _map(settings: tuple, total_hours: float, message_share: float, outcome: str) -> pd.DataFrame:
+    # A copy for each run, so that changing one run's table cannot change the kept one.
+    return _kept_map(settings, total_hours, message_share, outcome).copy()
 
 
 def explore_week(**params) -> WeekRun:
