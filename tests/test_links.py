@@ -372,10 +372,12 @@ def test_random_small_webs_with_dead_ends_match_networkx(case):
     rank = pagerank(graph, damping=damping, tol=1e-14, personalization=personalization, dangling=dangling)
     assert rank.sum() == pytest.approx(1.0, abs=1e-12)
     assert (rank >= 0).all()
-    theirs = nx.pagerank(graph, alpha=damping, tol=1e-15, max_iter=10_000, personalization=personalization,
+    # networkx stops when the total change is below N * tol; 1e-15 sits at the floor of float noise and
+    # sometimes never comes (hypothesis found a four-page web), so the reference runs to 1e-12.
+    theirs = nx.pagerank(graph, alpha=damping, tol=1e-12, max_iter=10_000, personalization=personalization,
                          dangling=dangling)
-    for node, value in theirs.items():
-        assert rank[node] == pytest.approx(value, rel=1e-6, abs=1e-12)
+    for node, value in theirs.items():   # abs 1e-9: networkx's own answer is only that close at its tol
+        assert rank[node] == pytest.approx(value, rel=1e-6, abs=1e-9)
 
 
 @pytest.mark.parametrize("tol", [0, -1, float("nan"), float("inf"), -float("inf"), True, "1e-10", None])
