@@ -6,6 +6,7 @@ Expected values come from formulas written out here or from networkx's own
 
 import inspect
 import math
+import time
 
 import networkx as nx
 import numpy as np
@@ -492,6 +493,20 @@ def test_bad_shapes_and_kinds_are_refused():
         friendship_network(seed=-1)
     with pytest.raises(ValueError, match="mean_degree must be between 0.0 and 99.0"):
         random_network(100, 150.0)
+
+
+def test_random_network_refuses_sizes_a_lesson_cannot_hold_and_says_why():
+    # 20,000 people all tied to each other passed the old check and then ran for minutes.
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"expected number of ties\) must be at most 1,000,000.*n=20,000.*mean_degree=19999"):
+        random_network(20000, 19999.0)
+    with pytest.raises(ValueError, match="n must be between 2 and 1000000"):
+        random_network(2_000_000, 0.5)
+    assert time.perf_counter() - start < 1.0
+    # Just under the cap still builds: a dense small network and a sparse big one.
+    dense = random_network(1000, 999.0, seed=1)
+    assert dense.number_of_edges() == 1000 * 999 // 2          # p = 1: every pair tied
+    assert networks.MAX_TIES == 1_000_000
 
 
 def test_graph_inputs_are_checked():

@@ -89,7 +89,7 @@ from smlearn.params import Param, check_params, check_seed
 FRAME_CELLS = ("ties-two-way", "find-broadcast")
 
 __all__ = [
-    "PARAMS", "KINDS", "friendship_network", "follower_network", "random_network", "make_network",
+    "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
     "power_law_fit", "PowerLawFit", "PATH_SEED",
     "degree_table", "degrees", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
@@ -109,6 +109,12 @@ _PARAM_LIST = [
 PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
 
 KINDS = ("friendship", "follower")
+
+# The biggest network the generators build: as many ties as the largest friendship network
+# the sliders allow (100,000 people x 20 ties / 2). A networkx graph this size takes a few
+# seconds and about a gigabyte; more would not finish in a lesson.
+MAX_TIES = 1_000_000
+MAX_PEOPLE = 1_000_000
 
 
 # ---- Checks shared by every function --------------------------------------------------
@@ -252,12 +258,18 @@ def random_network(n=1000, mean_degree=6.0, *, seed=None):
     Used as the "no structure at all" baseline, as in Watts (2002). ``mean_degree``
     may be any number here (Poisson degrees), not only an even whole number.
 
+    A network is held in memory as Python objects, so its size is capped: at most
+    :data:`MAX_PEOPLE` people and about :data:`MAX_TIES` ties (``n * mean_degree / 2``
+    expected), the size of the largest friendship network the sliders allow. Beyond that
+    a lesson cell would run for minutes or run out of memory, so it is refused.
+
     Raises
     ------
     TypeError
         If ``n`` is not a whole number or ``mean_degree`` not a number.
     ValueError
-        If ``n < 2`` or ``mean_degree`` is not between 0 and n - 1.
+        If ``n`` is not between 2 and :data:`MAX_PEOPLE`, ``mean_degree`` is not between
+        0 and n - 1, or the network would have more than :data:`MAX_TIES` ties.
 
     Examples
     --------
@@ -265,8 +277,12 @@ def random_network(n=1000, mean_degree=6.0, *, seed=None):
     >>> round(2 * G.number_of_edges() / G.number_of_nodes(), 1)
     4.0
     """
-    size = Param("n", 1000, 2, 10_000_000, 1, "People", "people").check(n)
+    size = Param("n", 1000, 2, MAX_PEOPLE, 1, "People", "people").check(n)
     z = Param("mean_degree", 6.0, 0.0, float(size - 1), 0.01, "Ties per person", "ties/person").check(mean_degree)
+    if size * z / 2 > MAX_TIES:
+        raise ValueError(f"n * mean_degree / 2 (the expected number of ties) must be at most {MAX_TIES:,}, so that "
+                         f"the network fits in a lesson; got n={size:,} and mean_degree={z:g}, about "
+                         f"{size * z / 2:,.0f} ties. Use fewer people or fewer ties per person")
     rng = check_seed(seed)
     import networkx as nx
 
