@@ -1,0 +1,380 @@
+"""What flips a verdict: where a model's answer changes as its settings move.
+
+A model's answer ("pull costs less per customer than push") is only as strong as the
+settings it was run with. This module asks two questions of any model and any verdict:
+
+1. **One setting at a time.** Hold every setting at its default and move one across its
+   whole allowed range (its :class:`~smlearn.params.Param` record). Where does the verdict
+   change? That value is the setting's *flip point*.
+2. **All settings together.** Draw many plausible settings at once (a Latin-hypercube
+   sample: every part of every range is visited evenly) and count the share in which the
+   verdict holds. Then ask which settings decide it: in which halves of its range does
+   the verdict hold more often?
+
+A verdict that holds in nearly every plausible setting is a *finding* of the model. A
+verdict that flips as soon as one typed-in setting moves is that setting restated.
+
+Examples
+--------
+>>> from smlearn.params import Param
+>>> def model(price=2.0, cost=1.0):
+...     return price - cost                   # the profit per item
+>>> params = {"price": Param("price", 2.0, 0.0, 4.0, 0.1, "Price", "$"),
+...           "cost": Param("cost", 1.0, 0.0, 4.0, 0.1, "Cost", "$")}
+>>> profitable = Verdict("each sale makes money", measure=lambda profit: profit, threshold=0.0)
+>>> report = analyse(model, profitable, params, steps=41, samples=200)
+>>> report.holds_at_default
+True
+>>> round(flip_point(report, "price"), 2), round(flip_point(report, "cost"), 2)
+(1.0, 2.0)
+>>> round(report.share, 1)                # price > cost in half of all pairs
+0.5
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from smlearn.params import Param
+
+__all__ = ["Verdict", "FlipReport", "analyse", "flip_point"]
+
+MAX_RUNS = 5000   # model runs one analysis may ask for: about a minute even for a slow model
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim about a model's result that is either true or false.
+
+    Parameters
+    ----------
+    claim : str
+        The claim in words, as a lesson would state it.
+    measure : callable
+        Takes the model's result and returns a number (or True/False).
+    threshold : float, optional
+        With a number measure: the verdict holds when the measure is above (or below)
+        this value. Leave it out when ``measure`` returns True or False.
+    holds : {"above", "below"}
+        Which side of the threshold makes the verdict hold.
+    unit : str
+        The measure's unit in words, for the chart's axis.
+    """
+
+    claim: str
+    measure: object
+    threshold: float | None = None
+    holds: str = "above"
+    unit: str = ""
+
+    def __post_init__(self):
+        if not isinstance(self.claim, str) or not self.claim.strip():
+            raise TypeError(f"claim must be a sentence in words; got {self.claim!r}")
+        if not callable(self.measure):
+            raise TypeError(f"measure must be a function of the model's result; got {self.measure!r}")
+        if self.threshold is not None:
+            if isinstance(self.threshold, bool) or not isinstance(self.threshold, numbers.Real) \
+                    or not math.isfinite(self.threshold):
+                raise ValueError(f"threshold must be a finite number or None; got {self.threshold!r}")
+        if self.holds not in ("above", "below"):
+            raise ValueError(f"holds must be 'above' or 'below'; got {self.holds!r}")
+
+    def value(self, result) -> float:
+        """The measure of one result as a float (True is 1.0, False 0.0; NaN if undefined)."""
+        value = self.measure(result)
+        if isinstance(value, (bool, np.bool_)):
+            return float(value)
+        if not isinstance(value, numbers.Real):
+            raise TypeError(f"the measure of {self.claim!r} must return a number or True/False; got {value!r}")
+        return float(value)
+
+    def holds_for(self, value: float) -> bool:
+        """True when a measured value makes the claim hold."""
+        if self.threshold is None:
+            return value == 1.0
+        if self.holds == "above":
+            return value > self.threshold
+        return value < self.threshold
+
+    @property
+    def line(self) -> float:
+        """Where the verdict changes on the measure's scale (0.5 for a True/False measure)."""
+        return 0.5 if self.threshold is None else float(self.threshold)
+
+
+@dataclass
+class FlipReport:
+    """What :func:`analyse` found; read ``sentence()`` first."""
+
+    verdict: Verdict
+    params: dict
+    defaults: dict
+    default_measure: float
+    holds_at_default: bool
+    points: pd.DataFrame
+    sweeps: pd.DataFrame
+    samples: pd.DataFrame
+    drivers: pd.DataFrame
+    share: float
+    refused: int = 0
+    fixed: dict = field(default_factory=dict)
+
+    def sentence(self) -> str:
+        """The verdict, its nearest flip points and its share of plausible settings, in words."""
+        claim = self.verdict.claim
+        if self.holds_at_default:
+            words = [f"Under the default settings the model says: {claim}."]
+        else:
+            words = [f"Under the default settings the model does not say: {claim}."]
+        flipping = self.points.dropna(subset=["flips_at"]).sort_values("distance")
+        if flipping.empty:
+            words.append("No single setting flips it anywhere in its range.")
+        for _, row in flipping.head(2).iterrows():
+            label = self.params[row.parameter].label
+            way = "rises above" if row.flips_when == "above" else "falls below"
+            words.append(f"It flips when {label} {way} {_number(row.flips_at)} (default {_number(row.default)}).")
+        used = len(self.samples) - self.refused
+        words.append(f"It holds in {self.share:.0%} of {used} plausible settings drawn together.")
+        deciding = self.drivers[self.drivers["decides"]].head(3)
+        if len(deciding):
+            labels = ", ".join(self.params[name].label for name in deciding["parameter"])
+            words.append(f"The settings that decide it most: {labels}.")
+        return " ".join(words)
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(self.sentence())
+
+
+def _number(value) -> str:
+    """A value with three significant figures, without a trailing '.0' on whole numbers."""
+    text = f"{value:.3g}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed):
+    if not callable(model):
+        raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
+    if not isinstance(verdict, Verdict):
+        raise TypeError(f"verdict must be a flips.Verdict; got {type(verdict).__name__}")
+    if not isinstance(params, dict) or not params:
+        raise ValueError(f"params must be a non-empty dict of Param records (a model's PARAMS); got {params!r}")
+    fixed = {} if fixed is None else fixed
+    if not isinstance(fixed, dict):
+        raise TypeError(f"fixed must be a dict of settings to hold; got {type(fixed).__name__}")
+    numeric = [name for name, p in params.items() if isinstance(p, Param) and name not in fixed]
+    if names is None:
+        names = numeric
+    if isinstance(names, str) or not all(isinstance(n, str) for n in names):
+        raise TypeError(f"names must be a list of parameter names; got {names!r}")
+    names = list(names)
+    unknown = [n for n in names if n not in numeric]
+    if unknown:
+        raise ValueError(f"names must be numeric parameters of params that are not fixed ({', '.join(numeric)}); "
+                         f"got {', '.join(unknown)}")
+    if not names:
+        raise ValueError("names must list at least one parameter to vary; got none")
+    for name, value in (("steps", steps), ("samples", samples)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 3 <= value <= MAX_RUNS:
+            raise ValueError(f"{name} must be a whole number from 3 to {MAX_RUNS}; got {value!r}")
+    runs = len(names) * steps + samples
+    if runs > MAX_RUNS:
+        raise ValueError(f"steps and samples ask for {runs} model runs; at most {MAX_RUNS} are allowed "
+                         "(use fewer steps, samples or names)")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed must be a whole number >= 0; got {seed!r}")
+    return fixed, names
+
+
+def _run(model, verdict, settings):
+    """The measure for one set of settings; None when the model refuses them together."""
+    try:
+        with np.errstate(all="ignore"):      # 0/0 in a measure is NaN: counted as undefined, not a warning
+            return verdict.value(model(**settings))
+    except ValueError:
+        return None     # e.g. hours that add up to more than the week: not a plausible setting
+
+
+def _grid(p: Param, steps: int) -> np.ndarray:
+    values = np.linspace(p.min, p.max, steps)
+    values = np.append(values, p.default)
+    if p.integer:
+        values = np.round(values)
+    return np.unique(values)
+
+
+def _as_setting(p: Param, value):
+    return int(round(value)) if p.integer else float(value)
+
+
+def _flip_between(verdict, lo_value, lo_measure, hi_value, hi_measure):
+    """Where, between two grid points, the measure crosses the verdict's line."""
+    line = verdict.line
+    if verdict.threshold is None or hi_measure == lo_measure:
+        return (lo_value + hi_value) / 2
+    t = (line - lo_measure) / (hi_measure - lo_measure)
+    return lo_value + min(max(t, 0.0), 1.0) * (hi_value - lo_value)
+
+
+def _sweep_one(model, verdict, base, name, p, steps, default_holds):
+    rows = []
+    for value in _grid(p, steps):
+        settings = dict(base)
+        settings[name] = _as_setting(p, value)
+        measure = _run(model, verdict, settings)
+        rows.append((name, float(value), np.nan if measure is None else measure))
+    table = pd.DataFrame(rows, columns=["parameter", "value", "measure"])
+    table["holds"] = [verdict.holds_for(m) if m == m else np.nan for m in table["measure"]]
+
+    # Walk away from the default, each way, to the first grid point where the verdict changes.
+    known = table.dropna(subset=["measure"]).reset_index(drop=True)
+    at = int(np.argmin(np.abs(known["value"].to_numpy() - p.default)))
+    candidates = []
+    for direction, way in ((1, "above"), (-1, "below")):
+        i = at
+        while 0 <= i + direction < len(known):
+            j = i + direction
+            if bool(known.at[j, "holds"]) != default_holds:
+                flip = _flip_between(verdict, known.at[i, "value"], known.at[i, "measure"],
+                                     known.at[j, "value"], known.at[j, "measure"])
+                candidates.append((abs(flip - p.default) / (p.max - p.min), flip, way))
+                break
+            i = j
+    distance, flips_at, flips_when = min(candidates) if candidates else (np.nan, np.nan, None)
+    holds = known["holds"].astype(bool)
+    point = {
+        "parameter": name, "default": p.default, "low": p.min, "high": p.max,
+        "flips_at": flips_at, "flips_when": flips_when, "distance": distance,
+        "share_of_range": float(holds.mean()) if len(holds) else np.nan,
+        "measure_low": known["measure"].iloc[0] if len(known) else np.nan,
+        "measure_high": known["measure"].iloc[-1] if len(known) else np.nan,
+    }
+    return table, point
+
+
+def _latin_hypercube(ps, samples, seed):
+    from scipy.stats import qmc
+
+    unit = qmc.LatinHypercube(d=len(ps), seed=seed).random(samples)
+    lows = np.array([p.min for p in ps], dtype=float)
+    highs = np.array([p.max for p in ps], dtype=float)
+    values = lows + unit * (highs - lows)
+    for column, p in enumerate(ps):
+        if p.integer:
+            values[:, column] = np.round(values[:, column])
+    return values
+
+
+def _drivers(table, names, params):
+    """For each setting: how often the verdict holds in the low and the high half of its range."""
+    rows = []
+    for name in names:
+        p = params[name]
+        middle = (p.min + p.max) / 2
+        low = table.loc[table[name] <= middle, "holds"]
+        high = table.loc[table[name] > middle, "holds"]
+        share_low = float(low.mean()) if len(low) else np.nan
+        share_high = float(high.mean()) if len(high) else np.nan
+        # A gap this small could come from the draw alone: two standard errors of a difference of shares.
+        overall = float(table["holds"].mean()) if len(table) else np.nan
+        noise = 2 * math.sqrt(overall * (1 - overall) * (1 / max(len(low), 1) + 1 / max(len(high), 1)))
+        swing = abs(share_high - share_low)
+        rows.append((name, share_low, share_high, swing, noise, bool(swing > noise)))
+    drivers = pd.DataFrame(rows, columns=["parameter", "share_low_half", "share_high_half", "swing", "noise", "decides"])
+    return drivers.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples=128, seed=0) -> FlipReport:
+    """Find where a verdict flips, one setting at a time and all settings together.
+
+    Parameters
+    ----------
+    model : callable
+        Called as ``model(**settings)``; returns a result that ``verdict.measure`` reads.
+    verdict : Verdict
+        The claim to test.
+    params : dict of Param
+        The model's settings with their defaults and allowed ranges (a module's ``PARAMS``).
+        :class:`~smlearn.params.Choice` records are left at their defaults.
+    fixed : dict, optional
+        Settings held at the given values and never varied (a seed, a smaller size).
+    names : list of str, optional
+        The settings to vary; by default every numeric one not in ``fixed``.
+    steps : int
+        Grid points across each setting's range in the one-at-a-time sweep.
+    samples : int
+        Settings drawn together from the Latin hypercube.
+    seed : int
+        Seed of the Latin hypercube, so the share is the same on every run.
+
+    Returns
+    -------
+    FlipReport
+        ``holds_at_default``; ``points`` (one row per setting: its flip point
+        ``flips_at``, NaN when it never flips, and ``flips_when`` "above" or "below");
+        ``sweeps`` (every one-at-a-time run); ``samples`` (every joint run);
+        ``share`` (the share of joint runs where the verdict holds); ``drivers`` (how
+        often it holds in each half of each setting's range, sorted by the gap, with
+        ``noise``, two standard errors of that gap, and ``decides``, True when the gap
+        is larger than the noise); and
+        ``refused``, the joint draws the model refused as impossible together, which
+        are left out of ``share``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument is of the wrong kind or out of range (each message names it), if
+        the analysis would ask for more than ``MAX_RUNS`` model runs, or if the model
+        refuses its own default settings.
+    """
+    fixed, names = _check_inputs(model, verdict, params, fixed, names, steps, samples, seed)
+    base = {name: p.default for name, p in params.items() if name not in fixed}
+    base.update(fixed)
+    default_measure = _run(model, verdict, base)
+    if default_measure is None or default_measure != default_measure:
+        raise ValueError(f"the model gives no measure for {verdict.claim!r} at its default settings")
+    default_holds = verdict.holds_for(default_measure)
+
+    sweeps, points = [], []
+    for name in names:
+        table, point = _sweep_one(model, verdict, base, name, params[name], steps, default_holds)
+        sweeps.append(table)
+        points.append(point)
+
+    ps = [params[name] for name in names]
+    drawn = _latin_hypercube(ps, samples, seed)
+    joint = pd.DataFrame(drawn, columns=names)
+    measures = []
+    for row in drawn:
+        settings = dict(base)
+        for p, value in zip(ps, row):
+            settings[p.name] = _as_setting(p, value)
+        measure = _run(model, verdict, settings)
+        measures.append(np.nan if measure is None else measure)
+    joint["measure"] = measures
+    usable = joint["measure"].notna()
+    joint["holds"] = [verdict.holds_for(m) if ok else np.nan for m, ok in zip(joint["measure"], usable)]
+    kept = joint[usable].astype({"holds": bool})
+    share = float(kept["holds"].mean()) if len(kept) else np.nan
+
+    return FlipReport(
+        verdict=verdict, params={name: params[name] for name in names}, defaults=base,
+        default_measure=default_measure, holds_at_default=default_holds,
+        points=pd.DataFrame(points), sweeps=pd.concat(sweeps, ignore_index=True), samples=joint,
+        drivers=_drivers(kept, names, params), share=share, refused=int((~usable).sum()), fixed=dict(fixed),
+    )
+
+
+def flip_point(report: FlipReport, name: str) -> float:
+    """The value of setting ``name`` at which the verdict flips (NaN if it never does in range)."""
+    if not isinstance(report, FlipReport):
+        raise TypeError(f"report must be a FlipReport from flips.analyse; got {type(report).__name__}")
+    rows = report.points[report.points["parameter"] == name]
+    if rows.empty:
+        raise ValueError(f"name must be one of the settings analysed ({', '.join(report.points['parameter'])}); "
+                         f"got {name!r}")
+    return float(rows["flips_at"].iloc[0])
