@@ -106,13 +106,13 @@ class Choice:
 
     Examples
     --------
-    >>> rule = Choice("rule", "hot", ("score", "hot", "gravity"), "Ranking rule")
-    >>> rule.check("gravity")
-    'gravity'
+    >>> rule = Choice("rule", "hot", ("score", "hot", "wilson"), "Ranking rule")
+    >>> rule.check("wilson")
+    'wilson'
     >>> rule.check("new")
     Traceback (most recent call last):
     ...
-    ValueError: rule must be one of 'score', 'hot', 'gravity'; got 'new'
+    ValueError: rule must be one of 'score', 'hot', 'wilson'; got 'new'
     """
 
     name: str

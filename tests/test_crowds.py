@@ -76,8 +76,56 @@ def test_hot_trades_a_factor_ten_in_votes_for_twelve_and_a_half_hours():
     (50, 3, 1.0, 9.8),               # 49 / 5
     (7, 10, 0.0, 6.0),               # no gravity: points - 1
 ])
-def test_gravity_matches_hacker_news_formula(points, age, g, expected):
-    assert float(ranking.gravity(points, age, gravity=g)) == pytest.approx(expected, rel=1e-5)
+def test_gravity_simple_matches_the_simplified_formula(points, age, g, expected):
+    assert float(ranking.gravity_simple(points, age, gravity=g)) == pytest.approx(expected, rel=1e-5)
+
+
+@pytest.mark.parametrize("points, age, g, expected", [
+    (10, 4, 1.8, 0.2305270),         # 9**0.8 / 6**1.8 = 5.799546 / 25.157776
+    (1, 0, 1.8, 0.0),                # a fresh item: points - 1 = 0, as in the simplified rule
+    (2, 3, 1.8, 0.0551892),          # points - 1 = 1 and 1**0.8 = 1: 1 / 5**1.8 = 1 / 18.119492
+    (101, 0, 1.8, 11.432626),        # 100**0.8 / 2**1.8 = 39.810717 / 3.482202
+    (50, 3, 1.0, 4.499734),          # 49**0.8 / 5 = 22.498671 / 5
+    (0, 4, 1.8, -0.0397491),         # points - 1 = -1 is NOT raised to 0.8: -1 / 6**1.8 = -1 / 25.157776
+])
+def test_hn_arc_matches_the_news_arc_formula(points, age, g, expected):
+    assert float(ranking.hn_arc(points, age, gravity=g)) == pytest.approx(expected, rel=1e-5)
+
+
+def test_the_two_gravity_rules_agree_on_the_documented_cases():
+    # Same age: (p - 1)**0.8 keeps the order of p - 1, so the two rules rank alike.
+    points = np.array([1, 2, 5, 40, 300])
+    for age in (0, 3, 24):
+        simple = ranking.gravity_simple(points, age)
+        arc = ranking.hn_arc(points, age)
+        assert np.argsort(simple).tolist() == np.argsort(arc).tolist()
+    # points - 1 <= 0 (and 1, since 1**0.8 = 1): the very same score under both.
+    for p in (0, 1, 2):
+        assert float(ranking.hn_arc(p, 5)) == pytest.approx(float(ranking.gravity_simple(p, 5)), abs=1e-15)
+    # With more than one point, the arc rule orders items as the simplified one with gravity / 0.8.
+    rng = np.random.default_rng(3)
+    pts, ages = rng.integers(2, 500, size=200), rng.uniform(0, 48, size=200)
+    arc = ranking.hn_arc(pts, ages, gravity=1.8)
+    simple_225 = (pts - 1) / (ages + 2) ** (1.8 / 0.8)        # the formula written out, not the module
+    assert np.argsort(arc).tolist() == np.argsort(simple_225).tolist()
+
+
+def test_the_two_gravity_rules_order_some_pairs_differently():
+    # By hand: 100 points at 10 hours vs 20 points at 3 hours.
+    # simplified: 99 / 12**1.8 = 1.130 > 19 / 5**1.8 = 1.049: the big old item first;
+    # news.arc: 99**0.8 / 12**1.8 = 0.451 < 19**0.8 / 5**1.8 = 0.582: the fresh item first.
+    assert 99 / 12 ** 1.8 > 19 / 5 ** 1.8 and 99 ** 0.8 / 12 ** 1.8 < 19 ** 0.8 / 5 ** 1.8
+    simple = ranking.gravity_simple([100, 20], [10, 3])
+    arc = ranking.hn_arc([100, 20], [10, 3])
+    assert simple[0] > simple[1] and arc[0] < arc[1]
+    assert ranking.rank_items([99, 19], [0, 0], [0, 7], 10, rule="gravity (simplified)").tolist() == [0, 1]
+    assert ranking.rank_items([99, 19], [0, 0], [0, 7], 10, rule="hacker news").tolist() == [1, 0]
+    # Over random pairs of items (1-500 points, 0-48 hours old) a few per cent flip, not none and not most.
+    rng = np.random.default_rng(0)
+    pts, ages = rng.integers(1, 501, size=(2, 20000)), rng.uniform(0, 48, size=(2, 20000))
+    s, a = ranking.gravity_simple(pts, ages), ranking.hn_arc(pts, ages)
+    differ = np.mean(np.sign(s[0] - s[1]) != np.sign(a[0] - a[1]))
+    assert 0.01 < differ < 0.25
 
 
 def test_wilson_lower_bound_by_hand_and_against_scipy():
@@ -99,8 +147,10 @@ def test_wilson_prefers_many_good_votes_to_a_few_perfect_ones():
 def test_rank_items_by_each_rule():
     ups, downs, submitted = [300, 30, 0, 5], [20, 1, 0, 4], [0, 20, 23, 22]
     assert ranking.rank_items(ups, downs, submitted, 24, rule="score").tolist() == [0, 1, 3, 2]
-    # gravity: 280 / 26**1.8 = 0.79, 29 / 6**1.8 = 1.15, 0, 1 / 4**1.8 = 0.08
-    assert ranking.rank_items(ups, downs, submitted, 24, rule="gravity").tolist() == [1, 0, 3, 2]
+    # gravity (simplified): 280 / 26**1.8 = 0.79, 29 / 6**1.8 = 1.15, 0, 1 / 4**1.8 = 0.08
+    assert ranking.rank_items(ups, downs, submitted, 24, rule="gravity (simplified)").tolist() == [1, 0, 3, 2]
+    # hacker news: 280**0.8 / 26**1.8 = 0.26, 29**0.8 / 6**1.8 = 0.59, 0, 1 / 4**1.8 = 0.08
+    assert ranking.rank_items(ups, downs, submitted, 24, rule="hacker news").tolist() == [1, 0, 3, 2]
     # hot: log10(280) + 0 = 2.45; log10(29) + 20*3600/45000 = 3.06; 0 + 1.84; 0 + 1.76
     assert ranking.rank_items(ups, downs, submitted, 24, rule="hot").tolist() == [1, 0, 2, 3]
     # wilson: 300 of 320 (0.905) beats 30 of 31 (0.838): more votes, more certainty; 5 of 9 0.267; none 0
@@ -117,9 +167,12 @@ def test_ties_go_to_the_newest_item():
     (lambda: ranking.hot(1, 0, -5), ValueError, "submitted_seconds must be >= 0"),
     (lambda: ranking.hot("ten", 0, 0), TypeError, "ups must be a number"),
     (lambda: ranking.net_score([1, 2], [0, -1]), ValueError, "downs must be >= 0"),
-    (lambda: ranking.gravity(5, float("nan")), ValueError, "age_hours must not contain NaN"),
-    (lambda: ranking.gravity(5, -1), ValueError, "age_hours must be >= 0"),
-    (lambda: ranking.gravity(5, 1, gravity=4), ValueError, "gravity must be between 0.0 and 3.0"),
+    (lambda: ranking.gravity_simple(5, float("nan")), ValueError, "age_hours must not contain NaN"),
+    (lambda: ranking.gravity_simple(5, -1), ValueError, "age_hours must be >= 0"),
+    (lambda: ranking.gravity_simple(5, 1, gravity=4), ValueError, "gravity must be between 0.0 and 3.0"),
+    (lambda: ranking.hn_arc(-1, 1), ValueError, "points must be >= 0"),
+    (lambda: ranking.hn_arc(5, 1, gravity=-0.5), ValueError, "gravity must be between 0.0 and 3.0"),
+    (lambda: ranking.rank_items([1], [0], [0], 1, gravity=9), ValueError, "gravity must be between 0.0 and 3.0"),
     (lambda: ranking.wilson_lower_bound(1, 1, z=0), ValueError, "z must be a positive number"),
     (lambda: ranking.wilson_lower_bound(float("inf"), 1), ValueError, "ups must be finite"),
     (lambda: ranking.rank_items([], [], [], 0), ValueError, "ups must be a non-empty list"),
@@ -189,13 +242,13 @@ def test_the_crowd_puts_better_items_on_top():
 def test_manipulation_lifts_targets_most_under_the_time_decayed_rules():
     # The honest verdict the lesson reports: fake early votes are worth most where freshness counts.
     effect = ranking.manipulation_effect(seeds=range(4))
-    for rule in ("hot", "gravity"):
+    for rule in ("hot", "gravity (simplified)", "hacker news"):
         assert effect.loc[rule, "best_rank_ring"] <= 3 < effect.loc[rule, "best_rank_honest"]
         assert effect.loc[rule, "hours_gained"] >= 8
     # A plain score can't be beaten by 20 votes: older items hold hundreds.
     assert effect.loc["score", "best_rank_ring"] > 10
     assert effect.loc["score", "hours_gained"] < min(effect.loc["hot", "hours_gained"],
-                                                     effect.loc["gravity", "hours_gained"])
+                                                     effect.loc["gravity (simplified)", "hours_gained"])
     # Every rule lets the ring lift its targets at least a little.
     assert (effect["best_rank_ring"] <= effect["best_rank_honest"]).all()
 

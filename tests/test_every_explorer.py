@@ -132,6 +132,6 @@ def test_ignored_controls_are_greyed_out_with_the_reason():
     gravity = explorer.widget and explorer._sliders["gravity"]
     assert gravity.disabled and "gravity rule" in gravity.tooltip
     assert "Gravity" in explorer._ignored_note.value
-    explorer._sliders["rule"].value = "gravity"          # a learner picks the gravity rule
+    explorer._sliders["rule"].value = "hacker news"      # a learner picks a gravity rule
     assert not gravity.disabled and gravity.tooltip == explorer.PARAMS["gravity"].doc
     assert "Gravity" not in explorer._ignored_note.value

@@ -1,4 +1,4 @@
-r"""Ranking by votes: four rules, a front page, and a ring of fake votes.
+r"""Ranking by votes: five rules, a front page, and a ring of fake votes.
 
 The claim
 ---------
@@ -6,10 +6,10 @@ Source B says social media uses **the wisdom of crowds**: people decide what mat
 voting on it, sharing it and commenting on it. It adds that **seeking votes is
 cheating** (Source D says the same of comments). A site turns votes into a front page
 with a *ranking rule*, and the rule decides how much the crowd's wisdom (and a
-cheater's fake votes) counts. This module gives four real rules, a front page on which
-they compete, and a vote ring with a simple detector.
+cheater's fake votes) counts. This module gives five published rules, a front page on
+which they compete, and a vote ring with a simple detector.
 
-The four rules
+The five rules
 --------------
 For an item with ``u`` up-votes and ``d`` down-votes:
 
@@ -25,12 +25,30 @@ of the net score, plus a bonus that grows with the time the item was submitted:
 with :math:`t_\text{submitted}` in seconds. 45,000 s is 12.5 hours: an item submitted
 12.5 hours later needs only a tenth of the net votes to rank level.
 
-*Gravity*, the rule of Hacker News (Paul Graham's Arc code). Points ``p`` (up-votes
-minus down-votes plus the submitter's own vote) sink with age in hours:
+*Gravity (simplified)*, the form that blog posts and many clones give for Hacker
+News's rule. Points ``p`` (up-votes minus down-votes plus the submitter's own vote) sink
+with age in hours:
 
 .. math::
 
-    \text{gravity} = \frac{p - 1}{(\text{age} + 2)^{G}}, \qquad G = 1.8
+    \text{gravity\_simple} = \frac{p - 1}{(\text{age} + 2)^{G}}, \qquad G = 1.8
+
+*Hacker News*, the rule as Paul Graham's published Arc code has it (``frontpage-rank``
+in ``news.arc``): the same, except that a positive ``p - 1`` is raised to the power 0.8
+first, so extra votes count for a little less:
+
+.. math::
+
+    \text{hn\_arc} = \frac{b}{(\text{age} + 2)^{G}}, \qquad
+    b = \begin{cases} (p - 1)^{0.8} & p - 1 > 0 \\ p - 1 & \text{otherwise} \end{cases}
+
+(the Arc code measures age in minutes and adds 120 of them, which is the same as hours
+plus 2). The two agree on items of the same age, and whenever ``p - 1 <= 0``; for
+items of different ages with ``p - 1 > 0`` the Hacker News rule orders them as the
+simplified one would with :math:`G = 1.8 / 0.8 = 2.25` (raising a positive score to a
+power keeps its order), so age counts for more. The Arc code also multiplies by
+penalties (for posts without a link, "lightweight" posts and flame-war threads) that
+this model leaves out, having no such posts.
 
 *Wilson lower bound*: a cautious estimate of the share of up-votes, the lower end of the
 Wilson score interval for a proportion (``n = u + d``, ``z`` the normal quantile of the
@@ -82,8 +100,9 @@ References
 ----------
 .. [1] Reddit (2005-2016), ``r2/r2/lib/db/_sorts.pyx``, function ``hot``; explained by
    A. Salihefendic, "How Reddit ranking algorithms work" (2010).
-.. [2] P. Graham, ``news.arc`` (Hacker News); explained by A. Salihefendic, "How Hacker
-   News ranking algorithm works" (2010).
+.. [2] P. Graham, ``news.arc`` (Hacker News, in the Arc language's published source),
+   function ``frontpage-rank``; the simplified form as explained by A. Salihefendic,
+   "How Hacker News ranking algorithm works" (2010).
 .. [3] E. B. Wilson, "Probable inference, the law of succession, and statistical
    inference", J. Am. Stat. Assoc. 22(158), 209-212 (1927); E. Miller, "How not to
    sort by average rating" (2009).
@@ -112,17 +131,20 @@ from smlearn.params import Choice, Param, check_params, check_seed
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
-__all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity", "wilson_lower_bound", "rank_items",
+__all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
            "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect", "vote_log",
            "detect_ring", "detection_rates"]
 
-RULES = ("score", "hot", "gravity", "wilson")
+RULES = ("score", "hot", "gravity (simplified)", "hacker news", "wilson")
+GRAVITY_RULES = ("gravity (simplified)", "hacker news")   # the rules that use the `gravity` exponent
+HN_POINTS_POWER = 0.8   # news.arc raises a positive (points - 1) to this power
 HOT_SECONDS = 45000.0   # Reddit: 12.5 hours per factor of ten in net votes
 WILSON_Z = 1.959963984540054   # the normal quantile for a two-sided 95 % interval
 
 _PARAM_LIST = [
     Choice("rule", "hot", RULES, "Ranking rule",
-           "How the site orders items: net score, Reddit's hot, Hacker News gravity or the Wilson lower bound."),
+           "How the site orders items: net score, Reddit's hot, the simplified gravity rule, Hacker News's"
+           " published rule or the Wilson lower bound."),
     Param("hours", 72, 12, 168, 1, "Horizon", "hours",
           "How many hours of the site to simulate."),
     Param("items_per_hour", 2, 1, 10, 1, "New items", "items/hour",
@@ -138,7 +160,7 @@ _PARAM_LIST = [
     Param("down_rate", 0.1, 0.0, 1.0, 0.05, "Down-vote rate", "share",
           "Share of readers who look at an item, do not like it, and vote it down."),
     Param("gravity", 1.8, 0.0, 3.0, 0.1, "Gravity", "exponent",
-          "How fast age pulls items down under the gravity rule (Hacker News uses 1.8)."),
+          "How fast age pulls items down under the two gravity rules (Hacker News uses 1.8)."),
     Choice("manipulation", False, (False, True), "Vote ring",
            "Whether a ring of accounts up-votes three mediocre items as soon as they are submitted."),
     Param("ring_size", 20, 0, 100, 1, "Ring size", "accounts",
@@ -149,7 +171,7 @@ _PARAM_LIST = [
 PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
 
 
-# ---- The four rules ---------------------------------------------------------------------
+# ---- The five rules ---------------------------------------------------------------------
 
 def _votes(name, value):
     """``value`` as a float array of vote counts, or a clear error naming ``name``."""
@@ -239,8 +261,13 @@ def _hot(s, seconds):
     return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + seconds / HOT_SECONDS
 
 
-def gravity(points, age_hours, *, gravity=1.8):
-    """Hacker News' rule: ``(points - 1) / (age_hours + 2) ** gravity``.
+def gravity_simple(points, age_hours, *, gravity=1.8):
+    """The simplified gravity rule: ``(points - 1) / (age_hours + 2) ** gravity``.
+
+    This is the form most write-ups give as "the Hacker News algorithm" (e.g.
+    Salihefendic 2010). The published Arc code differs: it raises a positive
+    ``points - 1`` to the power 0.8 (see :func:`hn_arc`). The two order items of the same
+    age alike but can order items of different ages differently.
 
     Parameters
     ----------
@@ -265,7 +292,7 @@ def gravity(points, age_hours, *, gravity=1.8):
     --------
     Fifty points, submitted three hours ago: 49 / 5 ** 1.8
 
-    >>> round(float(gravity(50, 3)), 4)
+    >>> round(float(gravity_simple(50, 3)), 4)
     2.7043
     >>> round(49 / 5 ** 1.8, 4)
     2.7043
@@ -273,7 +300,74 @@ def gravity(points, age_hours, *, gravity=1.8):
     g = PARAMS["gravity"].check(gravity)
     p = _votes("points", points)
     age = _votes("age_hours", age_hours)
-    return (p - 1) / (age + 2) ** g
+    return _gravity_simple(p - 1, age, g)
+
+
+def _gravity_simple(base, age, g):
+    """The simplified gravity formula for ``base = points - 1`` (no input checks)."""
+    return base / (age + 2) ** g
+
+
+def hn_arc(points, age_hours, *, gravity=1.8):
+    """Hacker News's rule as its published Arc code has it (``frontpage-rank`` in ``news.arc``).
+
+    ``b / (age_hours + 2) ** gravity`` with ``b = (points - 1) ** 0.8`` when
+    ``points - 1 > 0`` and ``b = points - 1`` otherwise. The Arc code counts age in minutes
+    plus 120, divided by 60: the same as hours plus 2. It also multiplies by penalties
+    for some kinds of post (no link, "lightweight", flame wars) that the model leaves out.
+
+    What differs from :func:`gravity_simple`: only the power 0.8. Items of the same age
+    are ordered alike; an item whose points are 1 or less scores the same under both; two
+    items of different ages with more than 1 point are ordered as the simplified rule
+    would order them with gravity ``gravity / 0.8`` (2.25 for the default), so age weighs
+    more and a big old item falls behind a fresh one sooner.
+
+    Parameters
+    ----------
+    points : number or array of numbers >= 0
+        The item's points: up-votes minus down-votes plus the submitter's own vote.
+    age_hours : number or array of numbers >= 0
+        Hours since the item was submitted.
+    gravity : float, default 1.8
+        The ageing exponent (news.arc's ``gravity*``); between 0 and 3.
+
+    Returns
+    -------
+    numpy.ndarray or float
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`net_score`; also if ``gravity`` is outside [0, 3].
+
+    Examples
+    --------
+    Fifty points, three hours old: 49 ** 0.8 / 5 ** 1.8
+
+    >>> round(float(hn_arc(50, 3)), 4)
+    1.2417
+    >>> round(49 ** 0.8 / 5 ** 1.8, 4)
+    1.2417
+
+    An item with 100 points, 10 hours old, against one with 20 points, 3 hours old: the
+    simplified rule puts the big old one first, the Hacker News rule the fresh one.
+
+    >>> gravity_simple([100, 20], [10, 3]).round(3).tolist()      # 99 / 12 ** 1.8, 19 / 5 ** 1.8
+    [1.13, 1.049]
+    >>> hn_arc([100, 20], [10, 3]).round(3).tolist()              # 99 ** 0.8 / 12 ** 1.8, 19 ** 0.8 / 5 ** 1.8
+    [0.451, 0.582]
+    """
+    g = PARAMS["gravity"].check(gravity)
+    p = _votes("points", points)
+    age = _votes("age_hours", age_hours)
+    return _hn_arc(p - 1, age, g)
+
+
+def _hn_arc(base, age, g):
+    """The news.arc formula for ``base = points - 1`` (no input checks: also the simulation's hot loop)."""
+    # A positive base is raised to 0.8; zero or a negative base is used as it is.
+    powered = np.maximum(base, 0.0) ** HN_POINTS_POWER + np.minimum(base, 0.0)
+    return powered / (age + 2) ** g
 
 
 def wilson_lower_bound(ups, downs, *, z=WILSON_Z):
@@ -331,9 +425,9 @@ def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.
         When each item was submitted, in hours since the start.
     now_hours : number >= 0
         The time now, in hours; not before any submission.
-    rule : {"score", "hot", "gravity", "wilson"}
+    rule : {"score", "hot", "gravity (simplified)", "hacker news", "wilson"}
     gravity : float, default 1.8
-        The exponent of the gravity rule.
+        The ageing exponent of the two gravity rules.
 
     Returns
     -------
@@ -354,7 +448,7 @@ def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.
     >>> ups, downs, submitted = [300, 30, 0], [20, 1, 0], [0, 20, 23]
     >>> rank_items(ups, downs, submitted, 24, rule="score").tolist()
     [0, 1, 2]
-    >>> rank_items(ups, downs, submitted, 24, rule="gravity").tolist()
+    >>> rank_items(ups, downs, submitted, 24, rule="gravity (simplified)").tolist()
     [1, 0, 2]
     """
     rule = PARAMS["rule"].check(rule)
@@ -367,7 +461,8 @@ def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.
                          f"{u.size}, {d.size} and {t.size}")
     if now.ndim != 0 or now < t.max():
         raise ValueError(f"now_hours must be one number, not before the last submission ({t.max()}); got {now_hours!r}")
-    return _order(_scores(u, d, t, float(now), rule, gravity), t)
+    g = PARAMS["gravity"].check(gravity)
+    return _order(_scores(u, d, t, float(now), rule, g), t)
 
 
 def _scores(u, d, t, now, rule, g):
@@ -376,8 +471,10 @@ def _scores(u, d, t, now, rule, g):
         return u - d
     if rule == "hot":
         return _hot(u - d, t * 3600)
-    if rule == "gravity":
-        return (u - d) / (now - t + 2) ** g          # points - 1 = ups - downs
+    if rule == "gravity (simplified)":
+        return _gravity_simple(u - d, now - t, g)   # points - 1 = ups - downs
+    if rule == "hacker news":
+        return _hn_arc(u - d, now - t, g)
     return _wilson(u, d, WILSON_Z)
 
 
@@ -548,7 +645,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
 
     Parameters
     ----------
-    rules : sequence of str, default all four
+    rules : sequence of str, default all five
     seed : int, default 1
         The same seed for every rule, so the items and their qualities are the same.
     **params
@@ -573,7 +670,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
 
     >>> table = compare_rules(seed=1)
     >>> table["ever_on_page"].round(2).to_dict()
-    {'score': 0.34, 'hot': 1.0, 'gravity': 0.4, 'wilson': 0.3}
+    {'score': 0.34, 'hot': 1.0, 'gravity (simplified)': 0.4, 'hacker news': 0.44, 'wilson': 0.3}
     """
     if "rule" in params:
         raise TypeError("compare_rules runs every rule in `rules`: do not pass `rule`")
@@ -626,7 +723,7 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
 
     Parameters
     ----------
-    rules : sequence of str, default all four
+    rules : sequence of str, default all five
     seeds : iterable of int, default range(5)
     **params
         Any other parameter of :func:`simulate_front_page` (not ``rule`` or ``manipulation``).

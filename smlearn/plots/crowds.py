@@ -24,8 +24,8 @@ import numpy as np
 
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
-_RULE_NAMES = {"score": "net score", "hot": "Reddit's hot", "gravity": "Hacker News gravity",
-               "wilson": "the Wilson bound"}
+_RULE_NAMES = {"score": "net score", "hot": "Reddit's hot", "gravity (simplified)": "simplified gravity",
+               "hacker news": "Hacker News's rule", "wilson": "the Wilson bound"}
 TOP = 10   # "the top 10": what most readers see
 
 

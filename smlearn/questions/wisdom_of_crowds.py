@@ -63,7 +63,7 @@ least_exposed = ChoiceQuestion(
     "In the manipulation table, which rule gave the ring's weak targets the fewest extra hours in the top 10,"
     " and why?",
     [
-        "Hacker News gravity: age pulls fake votes down as fast as honest ones",
+        "The gravity rules: age pulls fake votes down as fast as honest ones",
         "Net score: the old favourites hold hundreds of votes that 20 fake ones cannot beat",
         "Reddit's hot: the logarithm makes 20 votes worth almost nothing",
         "The Wilson bound: it ignores items with fewer than 30 votes",
@@ -71,7 +71,7 @@ least_exposed = ChoiceQuestion(
     answer_fingerprint="3d31995eda332d94",
     hint="Find the hours_gained column, then ask what the winning rule compares a new item with.",
     feedback={
-        "a": "Gravity divides by (age + 2)^1.8: at age 0 that is small, so early votes count the most.",
+        "a": "The gravity rules divide by (age + 2)^1.8: at age 0 that is small, so early votes count the most.",
         "c": "The logarithm makes the FIRST votes worth the most: going from 1 to 20 is more than a factor of ten.",
         "d": "Wilson does not ignore small counts: 20 up-votes and no down-votes give a bound of about 0.84.",
     },

@@ -41,7 +41,7 @@ class Explorer:
         One line of text saying what the figure shows (also its alt text).
     _ignored(params) -> dict[str, str]
         Optional. The controls that the current choices make inert, each with a short
-        reason ("only the gravity rule uses it"); the widget greys them out and says why.
+        reason ("only the two gravity rules use it"); the widget greys them out and says why.
     """
 
     PARAMS: dict[str, Param | Choice] = {}

@@ -18,7 +18,7 @@ SEED = 1   # one fixed seed: a slider move changes the rule, not the luck
 
 
 class FrontPageExplorer(Explorer):
-    """A voting site's front page under four ranking rules, with or without a vote ring.
+    """A voting site's front page under five ranking rules, with or without a vote ring.
 
     Parameters
     ----------
@@ -43,10 +43,10 @@ class FrontPageExplorer(Explorer):
         return describe_front_page(result)
 
     def _ignored(self, params):
-        # Only the gravity rule has an ageing exponent, and only a ring that exists has a size.
+        # Only the two gravity rules have an ageing exponent, and only a ring that exists has a size.
         ignored = {}
-        if params["rule"] != "gravity":
-            ignored["gravity"] = "only the gravity rule uses it"
+        if params["rule"] not in ranking.GRAVITY_RULES:
+            ignored["gravity"] = "only the two gravity rules (simplified and Hacker News) use it"
         if not params["manipulation"]:
             ignored["ring_size"] = "there is no vote ring (Vote ring is False)"
         return ignored
