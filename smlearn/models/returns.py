@@ -35,19 +35,38 @@ by 50.
 
 Uncertainty
 -----------
-*Bootstrap.* Draw as many posts as you have, with replacement, from your own posts;
-compute the metric; repeat a few thousand times. The middle 95 % of those values is a
-95 % interval [1]_. It needs no formula and keeps what makes posts differ.
+Posts are not coin flips. Each post has its own true rate (a good photo, a bad day), and
+reach varies over orders of magnitude, so a few big posts can decide a ratio of sums. Two
+intervals are offered, and the course measures how often each holds the truth:
 
-*Beta-binomial comparison of two post types.* Treat each person reached as a trial and
-each engaged user as a success. With a uniform prior, the rate :math:`p` of a type with
-:math:`s` successes in :math:`n` trials has the posterior
-:math:`\mathrm{Beta}(1 + s, 1 + n - s)` [2]_. But posts differ far more than coin flips
-would (a lucky post, a good day), so the counts carry less information than their size
-suggests. We measure that excess (the *design effect* :math:`d` [3]_, the variance of
-the ratio estimate across posts divided by the binomial variance, at least 1) and use
-:math:`s/d` and :math:`n/d` instead. Then :math:`P(p_B > p_A)` comes from draws of the
-two posteriors.
+*Hierarchical Beta-binomial* (:func:`rate_interval`, the one to trust). Each post's rate is
+drawn round the type's mean rate with a dispersion :math:`\rho` (0 for coin flips), fitted by
+the method of moments [4]_. The mean is a weighted mean of the posts' rates with weights
+:math:`n_i / (1 + (n_i - 1)\rho)`, so no post counts for more than about :math:`1/\rho`
+posts; its variance is measured from how much the posts' rates really differ (a sandwich
+estimate, right even when :math:`\rho` is off), and Student's t on (posts - 1) degrees of
+freedom pays for measuring that spread from the same few posts, instead of treating it as
+known. The interval is a Wilson score interval [5]_ with that t quantile and the effective
+number of people, so it stays in [0, 1] and has a positive upper end when nothing
+converted. On simulated posts like real exports a 95 % interval holds the truth 93.5-95.5 %
+of the time at 10, 30 and 100 posts (tests/test_returns_coverage.py). Two types are compared
+with Welch's t on the difference of their means (:func:`compare_types`).
+
+*Percentile bootstrap* (:func:`bootstrap_interval`). Draw as many posts as you have, with
+replacement, compute the ratio of sums, repeat; the middle 95 % is the interval [1]_. It is
+what most tools show, and it is too narrow on few posts that differ: it holds the truth
+about 85 % of the time at 10 posts. It is kept to show that, and flagged below
+:data:`BOOTSTRAP_MIN_POSTS`.
+
+**Below 10 posts (:data:`MIN_POSTS`) no interval for a rate is trustworthy**: the spread
+between posts, which sets the width, is itself guessed from too few posts (with very varied
+posts coverage falls to about 92 % at 5 posts, and the intervals are too wide to decide
+anything). The functions say so (``trustworthy=False``, and :func:`rate_interval` warns).
+Missing cells are never read as zeros: rates of sums refuse them (:func:`metric_value`) or
+leave the rows out and count them (``missing``).
+
+The plain Beta posterior :math:`\mathrm{Beta}(1 + s, 1 + n - s)` [2]_ and the design effect
+[3]_ (how much more posts vary than coin flips) remain as teaching tools.
 
 The frame
 ---------
@@ -62,6 +81,10 @@ References
    D. B. (2013). Bayesian Data Analysis, 3rd ed. CRC Press, section 2.4.
 .. [3] Kish, L. (1965). Survey Sampling. Wiley, section 8.2 (design effect of cluster
    samples).
+.. [4] Kleinman, J. C. (1973). Proportions with extraneous variance: single and independent
+   samples. Journal of the American Statistical Association 68(341), 46-54.
+.. [5] Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+   inference. Journal of the American Statistical Association 22(158), 209-212.
 
 Examples
 --------
@@ -75,6 +98,7 @@ Examples
 from __future__ import annotations
 
 import numbers
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,7 +112,8 @@ FRAME_CELLS = ("find-broadcast",)
 __all__ = ["METRICS", "POST_TYPES", "PARAMS", "engagement_rate", "click_through_rate", "conversion_rate",
            "cost_per_acquisition", "roi", "follower_growth", "metric_value", "add_metrics", "summarize",
            "funnel", "impressions_per_person", "bootstrap_interval", "Comparison", "compare_types",
-           "estimate_by_type", "interval_coverage"]
+           "estimate_by_type", "interval_coverage", "rate_interval", "RateInterval", "Interval",
+           "simulate_posts", "coverage_check", "MIN_POSTS", "BOOTSTRAP_MIN_POSTS"]
 
 POST_TYPES = ("photo", "video", "link", "status")
 
@@ -275,7 +300,8 @@ def metric_value(posts, metric):
     TypeError
         If ``posts`` is not a DataFrame.
     ValueError
-        If ``posts`` is empty, lacks a column, or ``metric`` is unknown.
+        If ``posts`` is empty, lacks a column, has a missing cell in the metric's two columns
+        (the message says how many rows), or ``metric`` is unknown.
 
     Examples
     --------
@@ -286,7 +312,13 @@ def metric_value(posts, metric):
     """
     numerator, denominator, _ = _check_metric(metric)
     _check_posts(posts, [numerator, denominator])
-    return _ratio(posts[numerator].sum(), posts[denominator].sum())
+    s, n, missing = _counts(posts, numerator, denominator)
+    if missing:
+        # Summing a column with gaps would quietly lower (or raise) the rate: refuse instead.
+        raise ValueError(f"posts has {missing} row(s) with a missing {numerator} or {denominator}; a rate of sums "
+                         f"needs both cells in every row. Leave those rows out first (e.g. posts.dropna(subset="
+                         f"['{numerator}', '{denominator}'])) and report how many you left out")
+    return _ratio(s.sum(), n.sum())
 
 
 def add_metrics(posts):
@@ -323,6 +355,7 @@ def summarize(posts, *, by="type", value_per_conversion=60.0):
     Returns
     -------
     pandas.DataFrame
+        Rows with a missing count are left out and counted per group in ``missing``.
 
     Raises
     ------
@@ -344,6 +377,14 @@ def summarize(posts, *, by="type", value_per_conversion=60.0):
     _check_posts(posts, _NEEDED)
     if by not in posts.columns:
         raise ValueError(f"by must be a column of posts; got {by!r}; the columns are: {', '.join(map(str, posts.columns))}")
+    counts = ["reach", "impressions", "engaged_users", "clicks", "conversions", "spend", "followers"]
+    gaps = posts[counts].isna().any(axis=1)
+    # Rows with a missing count are left out of every rate (a gap summed as zero would lower the
+    # rate) and counted per group in the column "missing".
+    missing_by_group = gaps.groupby(posts[by], observed=True).sum()
+    posts = posts[~gaps]
+    if posts.empty:
+        raise ValueError(f"every row of posts has a missing cell in one of {', '.join(counts)}: nothing to summarize")
     groups = posts.groupby(by, observed=True)
     sums = groups[["reach", "impressions", "engaged_users", "clicks", "conversions", "spend"]].sum().astype(float)
     table = pd.DataFrame({"posts": groups.size()})
@@ -356,6 +397,7 @@ def summarize(posts, *, by="type", value_per_conversion=60.0):
     table["conversion_rate"] = _ratio(sums["conversions"], sums["clicks"])
     table["cpa"] = [cost_per_acquisition(s, c) for s, c in zip(sums["spend"], sums["conversions"])]
     table["roi"] = [roi(value_per_conversion * c, s) for s, c in zip(sums["spend"], sums["conversions"])]
+    table["missing"] = missing_by_group.reindex(table.index, fill_value=0).astype(int)
     return table
 
 
@@ -463,6 +505,16 @@ def _middle(values, level):
     return float(low), float(high)
 
 
+def _percentile(numerator, denominator, rng, n_resamples, level):
+    """The percentile bootstrap interval ``(low, high)`` of a ratio of sums. When no post had a
+    single success every resample is zero, so the upper end comes from the hierarchical
+    interval instead of collapsing to zero."""
+    low, high = _middle(_bootstrap(numerator, denominator, rng, n_resamples), level)
+    if numerator.sum() == 0 and denominator.sum() > 0:
+        high = float(_hierarchical(numerator[None, :], denominator[None, :], level)[2][0])
+    return low, high
+
+
 def _posterior(successes, trials, overdispersion=True):
     """Beta ``(alpha, beta, design effect)`` for a rate: a uniform prior and the counts,
     divided by the design effect when posts vary more than coin flips."""
@@ -470,8 +522,277 @@ def _posterior(successes, trials, overdispersion=True):
     return 1 + successes.sum() / d, 1 + (trials.sum() - successes.sum()) / d, d
 
 
+# ---- Honest intervals: a hierarchical Beta-binomial with a t quantile ---------------------------
+
+# Below this many posts no interval for a rate is trustworthy: a 95 % interval from fewer posts
+# can hold the truth far less often than 95 %, because the spread between posts (which decides
+# the interval's width) is itself guessed from too few posts. Measured by simulation in
+# tests/test_returns_coverage.py and lesson 08.
+MIN_POSTS = 10
+
+
+def _counts(posts, numerator, denominator):
+    """The two count columns as float arrays, with the rows where either cell is missing left out.
+
+    Returns ``(successes, trials, missing)``: ``missing`` is how many rows were left out. A
+    missing cell is never read as a zero (which would quietly lower a rate)."""
+    def column(name):
+        return pd.to_numeric(posts[name], errors="raise").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+
+    s, n = column(numerator), column(denominator)
+    complete = ~(np.isnan(s) | np.isnan(n))
+    s, n = s[complete], n[complete]
+    _amounts(**{numerator: s, denominator: n})        # counts are >= 0 and finite
+    if (s > n).any():
+        raise ValueError(f"{numerator} cannot be larger than {denominator} in a post (a rate is a share); "
+                         f"{int((s > n).sum())} row(s) break that rule")
+    return s, n, int((~complete).sum())
+
+
+def _hierarchical(s, n, level):
+    """The hierarchical Beta-binomial interval, for many data sets at once (one per row).
+
+    ``s`` and ``n`` are 2-D arrays (data sets x posts) of successes and trials; a post with
+    no trials carries no weight. Returns ``(estimate, low, high, dispersion, posts)``,
+    one value per row.
+
+    1. Each post has its own true rate, drawn round the type's mean rate ``m``; ``rho`` (the
+       dispersion, 0 for coin flips) is the share of a person's variation that is between posts.
+       It is estimated by the method of moments (in the spirit of Kleinman 1973).
+    2. The mean is a weighted mean of the posts' rates, with weights ``n / (1 + (n - 1) rho)``: a
+       big post counts more than a small one, but never more than about ``1 / rho`` posts.
+    3. Its variance comes from how much the posts' rates actually differ round it (a sandwich
+       estimate, which stays right even when ``rho`` is off), and the interval uses Student's t
+       with (posts - 1) degrees of freedom, because that spread is estimated from the posts too.
+    4. The interval is a Wilson score interval with that t quantile and the effective number of
+       people ``m (1 - m) / variance``, so it stays inside [0, 1] and, with no successes at
+       all, still has a positive upper end.
+    """
+    from scipy import stats
+
+    s = np.atleast_2d(np.asarray(s, dtype=float))
+    n = np.atleast_2d(np.asarray(n, dtype=float))
+    used = n > 0
+    k = used.sum(axis=1)
+    total = n.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(used, s / np.where(used, n, 1), 0.0)
+        pooled = s.sum(axis=1) / total
+        # Method of moments for rho: the weighted spread of the posts' rates round the pooled
+        # rate is p(1 - p) [(k - 1) + rho (N - sum n^2 / N)] in expectation.
+        spread = (n * (rate - pooled[:, None]) ** 2).sum(axis=1)
+        binomial = pooled * (1 - pooled)
+        rho = (spread / np.where(binomial > 0, binomial, np.nan) - (k - 1)) / (total - (n**2).sum(axis=1) / total)
+        rho = np.clip(np.nan_to_num(rho, nan=0.0, posinf=1.0, neginf=0.0), 0.0, 1.0)
+        weight = np.where(used, n / (1 + (n - 1) * rho[:, None]), 0.0)
+        weights = weight.sum(axis=1)
+        mean = (weight * rate).sum(axis=1) / weights
+        resid = np.where(used, rate - mean[:, None], 0.0)
+        variance = k / (k - 1) * ((weight * resid) ** 2).sum(axis=1) / weights**2
+        # The effective number of people: never more than were reached (the binomial variance is a floor).
+        people = np.where(variance > 0, mean * (1 - mean) / variance, total)
+        people = np.minimum(people, total)
+        t = stats.t.ppf(0.5 + level / 2, np.maximum(k - 1, 1))
+        centre = (mean + t**2 / (2 * people)) / (1 + t**2 / people)
+        half = t / (1 + t**2 / people) * np.sqrt(mean * (1 - mean) / people + t**2 / (4 * people**2))
+    # (At a rate of exactly 0 or 1 the Wilson end is exactly 0 or 1; set it, not a rounding error.)
+    low = np.where(k >= 2, np.where(mean <= 0, 0.0, np.clip(centre - half, 0.0, 1.0)), np.nan)
+    high = np.where(k >= 2, np.where(mean >= 1, 1.0, np.clip(centre + half, 0.0, 1.0)), np.nan)
+    return mean, low, high, rho, k, variance
+
+
+@dataclass(frozen=True)
+class RateInterval:
+    """A rate over a set of posts with its hierarchical Beta-binomial interval (see :func:`rate_interval`).
+
+    Attributes
+    ----------
+    estimate : float
+        The weighted mean rate of the posts (the type's mean rate).
+    low, high : float
+        The interval at ``level``.
+    level : float
+    posts : int
+        Posts used (complete rows with trials > 0).
+    missing : int
+        Rows left out because a cell was missing.
+    dispersion : float
+        ``rho``: 0 when posts differ no more than coin flips, up to 1.
+    trustworthy : bool
+        False when fewer than :data:`MIN_POSTS` posts were used: the interval is then too
+        unsure of its own width to be read at its level.
+    """
+
+    estimate: float
+    low: float
+    high: float
+    level: float
+    posts: int
+    missing: int
+    dispersion: float
+    trustworthy: bool
+
+
+def rate_interval(successes, trials, *, level=0.95, missing=0):
+    r"""A rate and an interval that keeps its level on posts that differ (hierarchical Beta-binomial).
+
+    Why this method
+    ---------------
+    Posts are not coin flips: each post has its own true rate (a good photo, a bad day), and
+    reach varies over orders of magnitude, so one big post can outweigh nine small ones. A
+    percentile bootstrap or a Beta posterior with a design effect plugged in as if known holds
+    the truth only 80-89 % of the time at 10 posts. Here each post's rate is drawn round the
+    type's mean rate (a Beta-binomial with dispersion ``rho``), the mean is weighted so that no
+    post counts for more than about ``1/rho`` posts, its variance is taken from how much the
+    posts really differ, and Student's t on (posts - 1) degrees of freedom pays for estimating
+    that spread from the posts themselves. The interval is a Wilson score interval with that t
+    quantile and the effective number of people, so it stays in [0, 1] and never collapses to
+    [0, 0] when nothing converted. On simulated posts like real exports (rates varying by
+    30-60 % from post to post, reach spread over two orders of magnitude) a 95 % interval
+    holds the truth 93.5-95.5 % of the time at 10, 30 and 100 posts
+    (``tests/test_returns_coverage.py``). For rare events (a few conversions in all) it errs on
+    the wide side.
+
+    Below :data:`MIN_POSTS` (10) posts no interval is trustworthy: the spread between posts is
+    guessed from too few of them. The result then says ``trustworthy=False`` and a warning is
+    raised.
+
+    Parameters
+    ----------
+    successes, trials : array-like of numbers >= 0
+        One value per post (e.g. engaged users and reach). Missing values (NaN) are refused:
+        leave those posts out first and pass how many as ``missing``.
+    level : float, default 0.95
+    missing : int, default 0
+        How many posts were left out before the call (reported back, not used).
+
+    Returns
+    -------
+    RateInterval
+
+    Examples
+    --------
+    Ten photo posts, and a set of posts where nothing converted:
+
+    >>> from smlearn import data
+    >>> posts = data.load("post_metrics")
+    >>> photos = posts[posts["type"] == "photo"].head(10)
+    >>> r = rate_interval(photos["engaged_users"], photos["reach"])
+    >>> round(r.estimate, 4), round(r.low, 4), round(r.high, 4), r.trustworthy
+    (0.0548, 0.0408, 0.0733, True)
+    >>> r = rate_interval([0] * 12, [7] * 12)
+    >>> r.low, round(r.high, 3)
+    (0.0, 0.055)
+    """
+    level = _check_level(level)
+    s, n = _amounts(successes=successes, trials=trials)
+    s, n = np.atleast_1d(s), np.atleast_1d(n)
+    if s.shape != n.shape or s.ndim != 1:
+        raise ValueError(f"successes and trials must be two columns of the same length; got {s.shape} and {n.shape}")
+    if np.isnan(s).any() or np.isnan(n).any():
+        raise ValueError(f"successes and trials must not have missing values; {int((np.isnan(s) | np.isnan(n)).sum())}"
+                         " post(s) have one: leave them out and pass their number as missing=")
+    if (s > n).any():
+        raise ValueError("successes cannot be larger than trials in a post (a rate is a share)")
+    if isinstance(missing, bool) or not isinstance(missing, numbers.Integral) or missing < 0:
+        raise ValueError(f"missing must be a whole number >= 0; got {missing!r}")
+    mean, low, high, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
+    trustworthy = k >= MIN_POSTS
+    if not trustworthy:
+        warnings.warn(f"only {int(k)} post(s) with trials > 0: below {MIN_POSTS} posts no interval for a rate is "
+                      "trustworthy (it holds the truth less often than its level says)", UserWarning, stacklevel=2)
+    return RateInterval(mean, low, high, level, int(k), int(missing), rho, trustworthy)
+
+
+def simulate_posts(n_posts, *, rate=0.05, spread=0.5, reach=800, reach_spread=1.0, data_sets=1, seed=None):
+    """Simulated posts with a known true mean rate, like a real page's export.
+
+    Each post's true rate is drawn from a Beta distribution with mean ``rate`` and standard
+    deviation ``spread * rate``; its reach from a log-normal with median ``reach`` and
+    log-standard deviation ``reach_spread`` (1.0 spreads the middle 95 % of posts over about
+    a factor of 50, as in real page exports); its successes are binomial.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(successes, trials)``, each of shape ``(data_sets, n_posts)``.
+
+    Examples
+    --------
+    >>> s, n = simulate_posts(10, data_sets=3, seed=1)
+    >>> s.shape, bool((s <= n).all())
+    ((3, 10), True)
+    """
+    for name, value, low, high in (("n_posts", n_posts, 2, 100_000), ("data_sets", data_sets, 1, 100_000)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
+            raise ValueError(f"{name} must be a whole number from {low} to {high}; got {value!r}")
+    for name, value, low, high in (("rate", rate, 0, 1), ("spread", spread, 0, 10), ("reach", reach, 1, 1e7),
+                                   ("reach_spread", reach_spread, 0, 3)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not low < value < high:
+            raise ValueError(f"{name} must be a number above {low} and below {high}; got {value!r}")
+    variance = (spread * rate) ** 2
+    if variance >= rate * (1 - rate):
+        raise ValueError(f"spread={spread} is too large for rate={rate}: the rates' spread must be below "
+                         f"sqrt((1 - rate) / rate) = {np.sqrt((1 - rate) / rate):.2f}")
+    rng = check_seed(seed)
+    size = (data_sets, n_posts)
+    trials = np.maximum(1, np.round(reach * np.exp(reach_spread * rng.standard_normal(size))))
+    strength = rate * (1 - rate) / variance - 1
+    true_rates = rng.beta(rate * strength, (1 - rate) * strength, size=size)
+    successes = rng.binomial(trials.astype(np.int64), true_rates).astype(float)
+    return successes, trials
+
+
+def coverage_check(n_posts, *, data_sets=200, level=0.95, seed=0, **settings):
+    """Simulate ``data_sets`` sets of ``n_posts`` posts with a known true rate and count how
+    often :func:`rate_interval`'s interval holds it.
+
+    Returns
+    -------
+    dict
+        ``{"data_sets", "covered", "coverage", "truth"}``.
+
+    Examples
+    --------
+    >>> coverage_check(10, data_sets=200, seed=0)["covered"]
+    190
+    """
+    level = _check_level(level)
+    s, n = simulate_posts(n_posts, data_sets=data_sets, seed=seed, **settings)
+    truth = settings.get("rate", 0.05)
+    _, low, high, _, _, _ = _hierarchical(s, n, level)
+    covered = int(((low <= truth) & (truth <= high)).sum())
+    return {"data_sets": data_sets, "covered": covered, "coverage": covered / data_sets, "truth": truth}
+
+
+class Interval(tuple):
+    """``(estimate, low, high)``, which also says how many posts it used and whether to trust it.
+
+    Unpack it like a tuple; read ``posts``, ``missing`` (rows left out for a missing cell) and
+    ``trustworthy`` as attributes.
+    """
+
+    def __new__(cls, estimate, low, high, *, posts, missing, trustworthy):
+        self = super().__new__(cls, (estimate, low, high))
+        self.posts, self.missing, self.trustworthy = posts, missing, trustworthy
+        return self
+
+
+# The percentile bootstrap of a ratio of sums needs many posts: on simulated posts like real
+# exports it holds the truth about 85 % of the time at 10 posts, about 90 % at 30 and about
+# 92 % at 100 (lesson 08 counts it). It is flagged as not trustworthy below this.
+BOOTSTRAP_MIN_POSTS = 100
+
+
 def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None):
-    """Estimate a metric and a percentile bootstrap interval for it.
+    """Estimate a metric (a ratio of sums) and a percentile bootstrap interval for it.
+
+    The plain percentile bootstrap [1]_ is kept because it is the interval most tools show.
+    It is too narrow on small samples of posts that differ (see :data:`BOOTSTRAP_MIN_POSTS`):
+    for an interval that keeps its level, use :func:`rate_interval`. Two repairs are built in:
+    rows with a missing cell are left out and counted (``missing``), never read as zero; and
+    when no post had a single success, every resample is zero, so the upper end is taken from
+    :func:`rate_interval` instead of collapsing to [0, 0].
 
     Parameters
     ----------
@@ -488,14 +809,15 @@ def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None
 
     Returns
     -------
-    tuple of float
-        (estimate, low, high).
+    Interval
+        ``(estimate, low, high)`` with attributes ``posts``, ``missing`` and ``trustworthy``
+        (False below :data:`BOOTSTRAP_MIN_POSTS` posts).
 
     Raises
     ------
     TypeError, ValueError
-        If ``posts`` is not a non-empty table with the metric's columns, or ``metric``,
-        ``level``, ``n_resamples`` or ``seed`` is not allowed.
+        If ``posts`` is not a non-empty table with the metric's columns, every row has a missing
+        cell, or ``metric``, ``level``, ``n_resamples`` or ``seed`` is not allowed.
 
     Examples
     --------
@@ -514,10 +836,12 @@ def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None
     level = _check_level(level)
     n_resamples = _check_resamples(n_resamples)
     rng = check_seed(seed)
-    num = posts[numerator].to_numpy(dtype=float)
-    den = posts[denominator].to_numpy(dtype=float)
-    low, high = _middle(_bootstrap(num, den, rng, n_resamples), level)
-    return _ratio(num.sum(), den.sum()), low, high
+    num, den, missing = _counts(posts, numerator, denominator)
+    if not len(num):
+        raise ValueError(f"every row of posts has a missing {numerator} or {denominator}: there is nothing to measure")
+    low, high = _percentile(num, den, rng, n_resamples, level)
+    return Interval(_ratio(num.sum(), den.sum()), low, high, posts=len(num), missing=missing,
+                    trustworthy=len(num) >= BOOTSTRAP_MIN_POSTS)
 
 
 def design_effect(numerator, denominator):
@@ -550,21 +874,26 @@ def design_effect(numerator, denominator):
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two post types compared with the Beta-binomial model (see :func:`compare_types`).
+    """Two post types compared (see :func:`compare_types`).
 
     Attributes
     ----------
     metric, type_a, type_b : str
     rate_a, rate_b : float
-        The observed rates (ratio of sums).
-    posterior_a, posterior_b : tuple of float
-        The Beta posteriors' parameters (alpha, beta), after the design effect.
-    design_effect_a, design_effect_b : float
+        The observed rates (ratio of sums of the posts used).
+    interval_a, interval_b : RateInterval or None
+        Each type's hierarchical interval (None when ``overdispersion=False``).
+    posterior_a, posterior_b : tuple of float or None
+        The plain Beta posteriors (alpha, beta) when ``overdispersion=False``, else None.
     prob_b_better : float
         Probability that type B's true rate is higher than type A's.
     difference : tuple of float
-        (low, high): the credible interval of rate_b - rate_a at ``level``.
+        (low, high): the interval of B's rate minus A's at ``level``.
     level : float
+    posts_a, posts_b, missing : int
+        Posts used of each type, and rows left out because a cell was missing.
+    trustworthy : bool
+        False when either type has fewer than :data:`MIN_POSTS` posts.
     """
 
     metric: str
@@ -572,18 +901,66 @@ class Comparison:
     type_b: str
     rate_a: float
     rate_b: float
-    posterior_a: tuple
-    posterior_b: tuple
-    design_effect_a: float
-    design_effect_b: float
+    interval_a: object
+    interval_b: object
+    posterior_a: tuple | None
+    posterior_b: tuple | None
     prob_b_better: float
     difference: tuple
     level: float
+    posts_a: int
+    posts_b: int
+    missing: int
+    trustworthy: bool
+
+
+def _difference(a, b, level):
+    """``(prob_b_better, (low, high))`` for B minus A from two hierarchical fits.
+
+    Each fit gives a mean and a variance with (posts - 1) degrees of freedom; the difference
+    uses Welch's t with Satterthwaite's degrees of freedom, and P(B better) is the t
+    distribution's share above zero (the posterior under a flat prior, to this approximation).
+    ``a`` and ``b`` are tuples ``(mean, variance, posts)`` of arrays (one entry per data set).
+    """
+    from scipy import stats
+
+    (ma, va, ka), (mb, vb, kb) = a, b
+    se = np.sqrt(va + vb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df = (va + vb) ** 2 / (va**2 / np.maximum(ka - 1, 1) + vb**2 / np.maximum(kb - 1, 1))
+        df = np.where(np.isfinite(df), df, np.maximum(ka + kb - 2, 1))
+        z = np.where(se > 0, (mb - ma) / np.where(se > 0, se, 1), np.sign(mb - ma) * np.inf)
+    prob = stats.t.cdf(z, df)
+    t = stats.t.ppf(0.5 + level / 2, df)
+    return prob, (mb - ma - t * se, mb - ma + t * se)
+
+
+def _mean_and_variance(s, n, level):
+    """Mean, variance and posts of the hierarchical fit (rows of ``s``, ``n`` are data sets).
+
+    The variance is never below the binomial one (posts cannot be surer than coin flips), and
+    with no success at all it is that of a single success, so that a difference is never
+    measured as exact."""
+    mean, _, _, _, k, variance = _hierarchical(s, n, level)
+    total = np.atleast_2d(n).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        floor = np.where(mean > 0, mean * (1 - mean) / total, 1 / total**2)
+    return mean, np.maximum(variance, floor), k
 
 
 def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b="video", *, level=0.95,
                   overdispersion=True, draws=20000, seed=None):
-    """Compare a rate between two post types with the Beta-binomial model.
+    """Compare a rate between two post types.
+
+    With ``overdispersion=True`` (the default) each type gets the hierarchical Beta-binomial fit
+    of :func:`rate_interval`; the difference of the two means has Welch's t interval, and
+    ``prob_b_better`` is the share of that t distribution above zero. When both types have the
+    same true rate, a 95 % interval of the difference leaves out zero in about 5 % of samples
+    (tests/test_returns_coverage.py), so "B beats A" is claimed no more often than it should be.
+    With ``overdispersion=False`` every person reached is a coin flip and each type's rate has
+    the plain posterior Beta(1 + s, 1 + n - s) [2]_: right for coin flips, far too sure for posts.
+
+    Rows with a missing cell in the metric's columns are left out and counted (``missing``).
 
     Parameters
     ----------
@@ -594,14 +971,13 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
     type_a, type_b : str
         Two of :data:`POST_TYPES`.
     level : float, default 0.95
-        Level of the credible interval of the difference.
+        Level of the interval of the difference.
     overdispersion : bool, default True
-        Divide the counts by each type's design effect (posts differ more than coin
-        flips). False treats every trial as an independent coin flip.
+        Allow posts to differ more than coin flips (see above).
     draws : int, default 20000
-        Draws from each posterior (100 to 100,000).
+        Draws from each plain posterior (100 to 100,000), used only with ``overdispersion=False``.
     seed : None, int >= 0 or numpy.random.Generator
-        Seed of the one generator used for the draws.
+        Seed of the generator for those draws.
 
     Returns
     -------
@@ -611,7 +987,7 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
     ------
     TypeError, ValueError
         If ``posts`` is not a non-empty table with the columns, a type is unknown or
-        has no posts, or another argument is not allowed.
+        has no complete posts, or another argument is not allowed.
 
     Examples
     --------
@@ -619,17 +995,17 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
 
     >>> from smlearn import data
     >>> posts = data.load("post_metrics")
-    >>> result = compare_types(posts, seed=1)
+    >>> result = compare_types(posts)
     >>> round(result.rate_a, 4), round(result.rate_b, 4), round(result.prob_b_better, 3)
     (0.0497, 0.0619, 1.0)
 
-    With five posts of each, the same question gets a far less sure answer, and the
-    interval of the difference includes zero:
+    With five posts of each, the same question gets a far less sure answer, the interval of
+    the difference includes zero, and the result says not to trust it:
 
     >>> few = posts.groupby("type").head(5)
-    >>> small = compare_types(few, seed=1)
-    >>> round(small.prob_b_better, 2), [round(x, 3) for x in small.difference]
-    (0.9, [-0.004, 0.02])
+    >>> small = compare_types(few)
+    >>> round(small.prob_b_better, 2), [round(x, 3) for x in small.difference], small.trustworthy
+    (0.88, [-0.008, 0.025], False)
     """
     numerator, denominator, _ = _check_metric(metric)
     _check_posts(posts, ["type", numerator, denominator])
@@ -640,19 +1016,33 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
     if not isinstance(overdispersion, (bool, np.bool_)):
         raise TypeError(f"overdispersion must be True or False; got {overdispersion!r}")
     rng = check_seed(seed)
-    rates, posteriors, effects, samples = [], [], [], []
-    for kind in (type_a, type_b):
-        rows = posts[posts["type"] == kind]
-        s = rows[numerator].to_numpy(dtype=float)
-        n = rows[denominator].to_numpy(dtype=float)
-        alpha, beta, d = _posterior(s, n, overdispersion)
+    rates, fits, intervals, posteriors, samples, used, missing = [], [], [], [], [], [], 0
+    for name, kind in (("type_a", type_a), ("type_b", type_b)):
+        s, n, left_out = _counts(posts[posts["type"] == kind], numerator, denominator)
+        missing += left_out
+        if not (n > 0).any():
+            raise ValueError(f"{name}: no post of type {kind!r} has a complete {numerator} and {denominator} "
+                             f"with {denominator} > 0 ({left_out} row(s) have a missing cell)")
         rates.append(_ratio(s.sum(), n.sum()))
-        posteriors.append((float(alpha), float(beta)))
-        effects.append(d)
-        samples.append(rng.beta(alpha, beta, size=draws))
-    difference = samples[1] - samples[0]
-    return Comparison(metric, type_a, type_b, rates[0], rates[1], posteriors[0], posteriors[1], effects[0],
-                      effects[1], float((difference > 0).mean()), _middle(difference, level), level)
+        used.append(int((n > 0).sum()))
+        if overdispersion:
+            mean, low, high, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
+            intervals.append(RateInterval(mean, low, high, level, int(k), left_out, rho, k >= MIN_POSTS))
+            fits.append(_mean_and_variance(s[None, :], n[None, :], level))
+            posteriors.append(None)
+        else:
+            alpha, beta, _ = _posterior(s, n, overdispersion=False)
+            posteriors.append((float(alpha), float(beta)))
+            samples.append(rng.beta(alpha, beta, size=draws))
+            intervals.append(None)
+    if overdispersion:
+        prob, (low, high) = _difference(fits[0], fits[1], level)
+        prob, difference = float(prob[0]), (float(low[0]), float(high[0]))
+    else:
+        delta = samples[1] - samples[0]
+        prob, difference = float((delta > 0).mean()), _middle(delta, level)
+    return Comparison(metric, type_a, type_b, rates[0], rates[1], intervals[0], intervals[1], posteriors[0],
+                      posteriors[1], prob, difference, level, used[0], used[1], missing, min(used) >= MIN_POSTS)
 
 
 def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", type_b="video", sample_size=10,
@@ -662,8 +1052,12 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     This is what :class:`~smlearn.widgets.ReturnsExplorer` runs: the learner picks a
     metric, two post types and how many posts of each they have; the function draws
     that many posts of each type (sample number ``sample``) and returns each type's
-    estimate with a bootstrap interval and a Beta-binomial credible interval, and the
-    probability that type B beats type A. For the same type twice, both rows come
+    estimate with the plain percentile bootstrap interval (what most tools show; too narrow
+    on few posts) and the hierarchical Beta-binomial interval of :func:`rate_interval` (which
+    keeps its level from :data:`MIN_POSTS` posts up), and the probability that type B beats
+    type A (from :func:`compare_types`' t approximation). Rows with a missing cell in the
+    metric's columns are left out before sampling and counted in ``attrs["missing"]``;
+    ``attrs["trustworthy"]`` is False below :data:`MIN_POSTS` posts. For the same type twice, both rows come
     from two separate samples of it: they share no post when there are enough posts of
     that type, and only as many as they must when there are not.
 
@@ -679,9 +1073,10 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     Returns
     -------
     pandas.DataFrame
-        Two rows (A, B) with columns group, type, posts, estimate, boot_low, boot_high,
-        beta_low, beta_high, truth (the metric over every post of that type, the value
-        a sample tries to find). ``attrs`` holds the parameters and ``prob_b_better``.
+        Two rows (A, B) with columns group, type, posts, estimate (ratio of sums), boot_low,
+        boot_high, beta_estimate (the hierarchical mean), beta_low, beta_high, truth (the
+        metric over every post of that type, the value a sample tries to find). ``attrs``
+        holds the parameters, ``prob_b_better``, ``missing`` and ``trustworthy``.
 
     Raises
     ------
@@ -693,15 +1088,18 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     --------
     >>> from smlearn import data
     >>> table = estimate_by_type(data.load("post_metrics"), sample_size=10)
-    >>> table[["type", "posts", "estimate", "boot_low", "boot_high"]].round(4)
-        type  posts  estimate  boot_low  boot_high
-    0  photo     10    0.0471    0.0406     0.0559
-    1  video     10    0.0745    0.0634     0.0833
+    >>> table[["type", "posts", "estimate", "boot_low", "boot_high", "beta_low", "beta_high"]].round(4)
+        type  posts  estimate  boot_low  boot_high  beta_low  beta_high
+    0  photo     10    0.0471    0.0406     0.0559    0.0414     0.0602
+    1  video     10    0.0745    0.0648     0.0831    0.0590     0.0841
     """
     p = check_params(PARAMS, {"metric": metric, "type_a": type_a, "type_b": type_b, "sample_size": sample_size,
                               "sample": sample, "level": level})
     numerator, denominator, _ = METRICS[p["metric"]]
     _check_posts(posts, ["type", numerator, denominator])
+    complete = posts[numerator].notna() & posts[denominator].notna()
+    missing = int((~complete).sum())
+    posts = posts[complete]      # rows with a missing cell are left out, and counted
     n_resamples = _check_resamples(n_resamples)
     rng = np.random.default_rng([p["sample"], 2025])   # sample number -> its own generator
     chosen = {}
@@ -721,24 +1119,25 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
             extra = p["sample_size"] - len(order[p["sample_size"]: 2 * p["sample_size"]])
             chosen["rest"] = np.concatenate([order[p["sample_size"]: 2 * p["sample_size"]], order[:extra]])
         chosen[group] = picks
-    rows, samples = [], {}
+    rows, fits = [], {}
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
         rows_of = posts.iloc[chosen[group]]
-        s = rows_of[numerator].to_numpy(dtype=float)
-        n = rows_of[denominator].to_numpy(dtype=float)
-        boot_low, boot_high = _middle(_bootstrap(s, n, rng, n_resamples), p["level"])
-        alpha, beta, _ = _posterior(s, n)
-        samples[group] = rng.beta(alpha, beta, size=n_resamples)
-        beta_low, beta_high = _middle(samples[group], p["level"])
+        s, n, _ = _counts(rows_of, numerator, denominator)
+        boot_low, boot_high = _percentile(s, n, rng, n_resamples, p["level"])
+        mean, beta_low, beta_high, _, _, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], p["level"]))
+        fits[group] = _mean_and_variance(s[None, :], n[None, :], p["level"])
         everything = posts[posts["type"] == kind]
         rows.append({
             "group": group, "type": kind, "posts": len(s), "estimate": _ratio(s.sum(), n.sum()),
-            "boot_low": boot_low, "boot_high": boot_high, "beta_low": beta_low, "beta_high": beta_high,
+            "boot_low": boot_low, "boot_high": boot_high, "beta_estimate": mean, "beta_low": beta_low,
+            "beta_high": beta_high,
             "truth": _ratio(everything[numerator].sum(), everything[denominator].sum()),
         })
     table = pd.DataFrame(rows)
     table.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
-    table.attrs["prob_b_better"] = float((samples["B"] > samples["A"]).mean())
+    table.attrs["prob_b_better"] = float(_difference(fits["A"], fits["B"], p["level"])[0][0])
+    table.attrs["missing"] = missing
+    table.attrs["trustworthy"] = p["sample_size"] >= MIN_POSTS
     return table
 
 
@@ -774,13 +1173,15 @@ def interval_coverage(posts, *, metric="engagement_rate_reach", type_a="photo", 
 
     Examples
     --------
-    With 10 posts of each type the 95 % intervals hold the truth less often than 95 %:
+    With 10 posts of each type the percentile bootstrap holds the truth far less often than
+    95 %; the hierarchical Beta-binomial comes close (184 of 200 is within what luck gives a
+    true 95 % interval over 200 tries: about 184 to 196):
 
     >>> from smlearn import data
     >>> interval_coverage(data.load("post_metrics"), sample_size=10)
                    intervals  contained  coverage
-    bootstrap            200        172      0.86
-    Beta-binomial        200        176      0.88
+    bootstrap            200        170      0.85
+    Beta-binomial        200        184      0.92
     """
     if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or not 1 <= samples <= 100:
         raise ValueError(f"samples must be a whole number from 1 to 100; got {samples!r}")
