@@ -495,6 +495,20 @@ def test_bad_shapes_and_kinds_are_refused():
         random_network(100, 150.0)
 
 
+def test_lattice_network_is_a_triangular_grid_on_a_torus():
+    """Everyone has 6 contacts; the 6 contacts of a person form a ring of 6 ties among 15
+    pairs (clustering 6/15 = 0.4); each person sits in 6 triangles, so there are 6N/3 = 2N."""
+    G = networks.lattice_network(8, 16)
+    assert G.number_of_nodes() == 128 and G.number_of_edges() == 128 * 3
+    assert set(dict(G.degree()).values()) == {6}
+    assert nx.average_clustering(G) == pytest.approx(0.4)
+    assert sum(nx.triangles(G).values()) // 3 == 2 * 128
+    # row 0, column 0: left and right (15, 1), below (16, 31) and above (112, 113), wrapping round
+    assert sorted(G.neighbors(0)) == [1, 15, 16, 31, 112, 113]
+    with pytest.raises(ValueError, match="rows must be between 3 and 1000"):
+        networks.lattice_network(2, 16)
+
+
 def test_random_network_refuses_sizes_a_lesson_cannot_hold_and_says_why():
     # 20,000 people all tied to each other passed the old check and then ran for minutes.
     start = time.perf_counter()

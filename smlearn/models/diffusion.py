@@ -11,7 +11,12 @@ short function you can read:
 - :func:`independent_cascade`: *simple contagion*. When you adopt, you get one chance
   to pass it on to each person who hears from you, with probability ``p``.
 - :func:`threshold`: *complex contagion*. You adopt once a share ``theta`` of the people
-  you hear from have adopted (or, with ``neighbours=2``, once two of them have).
+  you hear from have adopted (or, with ``neighbours=2``, once two of them have). With
+  ``theta_spread`` above 0 people differ: each has their own threshold (Watts 2002).
+- :func:`reinforced_cascade`: complex contagion by chance, a *dose response*. Each new
+  adopting contact gives you one chance to adopt: ``p1`` from your first, ``p2`` from
+  each later one. With ``p2 > p1`` hearing it again helps (Centola's "social
+  reinforcement"); with ``p2 == p1`` it is the independent cascade.
 - :func:`sir`: an epidemic. Infected people infect each susceptible contact with
   probability ``beta`` per step and recover with probability ``gamma`` per step.
 
@@ -96,6 +101,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -112,12 +118,12 @@ FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
     "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
-    "bass", "bass_peak", "independent_cascade", "threshold", "sir", "choose_seeds", "spread", "final_shares",
-    "epidemic_threshold", "sir_transmissibility",
+    "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds", "spread",
+    "final_shares", "epidemic_threshold", "sir_transmissibility", "cascade_condition", "clustered_vs_random", "CENTOLA_MODELS",
 ]
 
 STRATEGIES = ("random", "highest degree", "one cluster")
-MODELS = ("independent cascade", "threshold", "complex contagion", "SIR")
+MODELS = ("independent cascade", "threshold", "complex contagion", "reinforced cascade", "SIR")
 
 # Parameters of the network models. ILLUSTRATIVE defaults.
 _PARAM_LIST = [
@@ -125,8 +131,15 @@ _PARAM_LIST = [
           "Independent cascade: the chance that one adopter passes it on to one person who hears from them."),
     Param("theta", 0.18, 0.01, 1.0, 0.01, "Threshold", "share of contacts",
           "Threshold model: the share of the people you hear from who must adopt before you do."),
+    Param("theta_spread", 0.0, 0.0, 0.5, 0.01, "Threshold spread", "share of contacts",
+          "Threshold model: how much people's thresholds differ (the standard deviation of each person's own"
+          " theta; 0 = everyone has the same)."),
     Param("neighbours", 2, 1, 10, 1, "Adopting contacts needed", "people",
           "Complex contagion: how many of the people you hear from must adopt before you do."),
+    Param("p1", 0.2, 0.0, 1.0, 0.01, "Chance from the first contact", "probability",
+          "Reinforced cascade: the chance of adopting when the first of your contacts who adopt passes it on."),
+    Param("p2", 0.5, 0.0, 1.0, 0.01, "Chance from each later contact", "probability",
+          "Reinforced cascade: the chance of adopting from each further contact who adopts (hearing it again)."),
     Param("beta", 0.1, 0.0, 1.0, 0.01, "Infection chance", "probability/step",
           "SIR: the chance per step that an infected person infects one susceptible contact."),
     Param("gamma", 0.2, 0.0, 1.0, 0.01, "Recovery chance", "probability/step",
@@ -314,6 +327,11 @@ class SpreadGraph:
     def reach(self) -> np.ndarray:
         """How many people hear from each person (followers, in a follower network)."""
         return np.diff(self.hears.indptr)
+
+    @cached_property
+    def both_ways(self):
+        """The ties with direction ignored, as a CSR array (built once, for finding groups of friends)."""
+        return (self.hears + self.hears.T).tocsr()
 
 
 def prepare(G):
@@ -556,18 +574,24 @@ def independent_cascade(G, seeds, p=0.1, *, max_steps=1000, seed=None):
 
 # ---- Complex contagion: thresholds ---------------------------------------------------------
 
-def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=None):
+def threshold(G, seeds, theta=0.18, *, theta_spread=0.0, neighbours=None, max_steps=1000, seed=None):
     """Complex contagion: a person adopts once enough of the people they hear from have adopted.
 
     Parameters
     ----------
     G : networkx graph or SpreadGraph
     seeds : list of people, or int
-        Who adopts at step 0; a whole number k picks k people at random (the only
-        random part: the rule itself is deterministic).
+        Who adopts at step 0; a whole number k picks k people at random (with
+        ``theta_spread = 0`` the only random part: the rule itself is deterministic).
     theta : float
         Adopt when at least this share of the people you hear from have adopted
-        (Watts 2002's threshold, 0 < theta <= 1). People who hear from nobody never adopt.
+        (Watts 2002's threshold, 0 < theta <= 1). People who hear from nobody never adopt,
+        and everyone needs at least one adopting contact.
+    theta_spread : float, default 0
+        People differ: each person's own threshold is drawn once, before the run, from a
+        normal distribution with mean ``theta`` and this standard deviation, cut to the
+        range 0 .. 1 (a draw below 0 counts as 0, above 1 as 1). Watts (2002) draws
+        thresholds from a distribution in the same way. 0 gives everyone ``theta``.
     neighbours : int, optional
         If given, adopt after this many adopting contacts instead, whatever their share
         (Centola 2010: 2 means "I need to hear it from two people").
@@ -585,7 +609,8 @@ def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=Non
         If ``G`` is not a graph, ``seeds`` is not a list or count, or a number has the wrong type.
     ValueError
         If ``G`` is empty, a seed is not in the graph, ``theta`` is outside (0, 1]
-        (0.01 .. 1 in steps of the slider) or ``neighbours`` outside 1 .. 10.
+        (0.01 .. 1 in steps of the slider), ``theta_spread`` outside 0 .. 0.5,
+        ``neighbours`` outside 1 .. 10, or ``theta_spread`` is above 0 with ``neighbours``.
 
     Examples
     --------
@@ -601,16 +626,25 @@ def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=Non
     >>> threshold(ring, [0, 1], neighbours=2).final_size     # two neighbours are never both adopters
     2
     """
-    given = {"theta": theta, "max_steps": max_steps}
+    given = {"theta": theta, "theta_spread": theta_spread, "max_steps": max_steps}
     if neighbours is not None:
         given["neighbours"] = neighbours
     params = check_params(PARAMS, given)
+    if neighbours is not None and params["theta_spread"] > 0:
+        raise ValueError(f"theta_spread works with the share threshold theta, not with neighbours; got "
+                         f"theta_spread={theta_spread!r} and neighbours={neighbours!r}")
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    if neighbours is None:    # a share theta of the people each person hears from (1e-9 absorbs rounding);
-        # someone who hears from nobody never has a share to reach
-        need = np.where(g.listens > 0, params["theta"] * g.listens - 1e-9, np.inf)
+    if neighbours is None:
+        # Each person's own threshold: theta for everyone, or drawn around theta (after the
+        # starting people are picked, so theta_spread = 0 draws exactly as before).
+        own = params["theta"]
+        if params["theta_spread"] > 0:
+            own = np.clip(rng.normal(params["theta"], params["theta_spread"], g.n), 0.0, 1.0)
+        # A share of the people each person hears from, and at least one of them (1e-9
+        # absorbs rounding); someone who hears from nobody never has a share to reach.
+        need = np.where(g.listens > 0, np.maximum(own * g.listens, 1.0) - 1e-9, np.inf)
     else:                     # a number of people, the same for everyone
         need = np.broadcast_to(float(params["neighbours"]), g.n)
     heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person hears from
@@ -636,6 +670,99 @@ def threshold(G, seeds, theta=0.18, *, neighbours=None, max_steps=1000, seed=Non
         waiting[newest], adopted_at[newest] = False, step
     model = "threshold" if neighbours is None else "complex contagion"
     return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
+
+
+def reinforced_cascade(G, seeds, p1=0.2, p2=0.5, *, max_steps=1000, seed=None):
+    """Complex contagion by chance (a dose response): hearing it from more people makes adopting likelier.
+
+    Parameters
+    ----------
+    G : networkx graph or SpreadGraph
+        The network (see :func:`prepare` for directions).
+    seeds : list of people, or int
+        Who adopts at step 0; a whole number k picks k people at random.
+    p1 : float
+        The chance of adopting from the first contact who adopts and passes it on.
+    p2 : float
+        The chance of adopting from each later contact who adopts (the second, third, ...).
+        ``p2 > p1``: hearing it again helps, Centola's (2010) "social reinforcement".
+        ``p2 == p1``: every contact counts the same, which is :func:`independent_cascade`.
+    max_steps : int
+        Stop after this many steps.
+    seed : None, int or numpy.random.Generator
+
+    Returns
+    -------
+    Spread
+        ``model`` is "reinforced cascade".
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a graph, ``seeds`` is not a list or count, or a number has the wrong type.
+    ValueError
+        If ``G`` is empty, a seed is not in the graph, or ``p1`` or ``p2`` is outside [0, 1].
+
+    Notes
+    -----
+    As in the independent cascade, a new adopter tries once, in the next step, on each
+    person who hears from them. What a try achieves depends on how many adopting
+    contacts the listener has heard from before: for the first it is ``p1``, for every
+    later one ``p2``. A person who had heard from ``h`` adopters and now hears from ``c``
+    new ones stays out with probability
+
+    .. math::  (1 - p_1)^{[h = 0]} \\, (1 - p_2)^{c - [h = 0]} ,
+
+    where :math:`[h = 0]` is 1 if this is the first time and 0 if not. A chance that rises
+    with the number of distinct contacts is the "dose response" of Dodds and Watts
+    (2004); a fixed threshold of two contacts (:func:`threshold` with ``neighbours=2``) is
+    the extreme ``p1 = 0``, ``p2 = 1``.
+
+    References
+    ----------
+    Dodds, P. S. and Watts, D. J. (2004). Universal behavior in a generalized model of
+    contagion. Physical Review Letters 92(21), 218701.
+
+    Examples
+    --------
+    A chain of 5 people: only one contact can ever reach each person, so only ``p1``
+    matters. With p1 = 1 the thing moves one person per step; with p1 = 0 it stops at once.
+
+    >>> import networkx as nx
+    >>> reinforced_cascade(nx.path_graph(5), [0], p1=1.0, p2=0.0).curve["cumulative"].tolist()
+    [1, 2, 3, 4, 5]
+    >>> reinforced_cascade(nx.path_graph(5), [0], p1=0.0, p2=1.0).final_size
+    1
+
+    A person between two starters hears from both at once: the first try has chance p1,
+    the second p2, so with p1 = 0 and p2 = 1 they adopt for sure.
+
+    >>> reinforced_cascade(nx.path_graph(3), [0, 2], p1=0.0, p2=1.0).final_size
+    3
+    """
+    params = check_params(PARAMS, {"p1": p1, "p2": p2, "max_steps": max_steps})
+    rng = check_seed(seed)
+    g = prepare(G)
+    start = _check_seeds(g, seeds, rng)
+    miss1, miss2 = 1 - params["p1"], 1 - params["p2"]   # the chance that one try fails
+    heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person has heard from so far
+    waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
+    adopted_at = np.full(g.n, -1, dtype=np.int64)
+    waiting[start], adopted_at[start] = False, 0
+    newest, step = start, 0
+    while newest.size and step < params["max_steps"]:
+        # c: how many tries each person who has not adopted receives from the newest adopters
+        reached, tries = _heard(g, newest, among=waiting)
+        first = heard[reached] == 0                    # this is the first time they hear it
+        stays_out = np.where(first, miss1 * miss2 ** (tries - 1), miss2 ** tries)
+        heard[reached] += tries
+        newest = reached[rng.random(reached.size) < 1 - stays_out]
+        if not newest.size:
+            break
+        step += 1
+        waiting[newest], adopted_at[newest] = False, step
+    return Spread("reinforced cascade", g.nodes, adopted_at, None, step,
+                  {**params, "seeds": [g.nodes[i] for i in start]})
 
 
 # ---- Epidemics: discrete-time SIR ----------------------------------------------------------
@@ -806,11 +933,12 @@ def choose_seeds(G, k=5, strategy="random", *, seed=None):
         chosen = rng.choice(g.n, size=k, replace=False)
     elif strategy == "highest degree":
         chosen = np.argsort(-g.reach, kind="stable")[:k]
+    elif k == 1:
+        chosen = [int(rng.integers(g.n))]     # a group of one: the person alone (no search needed)
     else:
-        both_ways = (g.hears + g.hears.T).tocsr()
         from scipy.sparse.csgraph import breadth_first_order
 
-        order = breadth_first_order(both_ways, int(rng.integers(g.n)), directed=False, return_predecessors=False)
+        order = breadth_first_order(g.both_ways, int(rng.integers(g.n)), directed=False, return_predecessors=False)
         chosen = order[:k]
         if chosen.size < k:   # a small component: fill up with random people from elsewhere
             rest = np.setdiff1d(np.arange(g.n), chosen)
@@ -818,8 +946,8 @@ def choose_seeds(G, k=5, strategy="random", *, seed=None):
     return [g.nodes[i] for i in chosen]
 
 
-def spread(G, model="independent cascade", *, p=0.1, theta=0.18, neighbours=2, beta=0.1, gamma=0.2,
-           n_seeds=5, strategy="random", max_steps=1000, seed=None):
+def spread(G, model="independent cascade", *, p=0.1, theta=0.18, theta_spread=0.0, neighbours=2, p1=0.2,
+           p2=0.5, beta=0.1, gamma=0.2, n_seeds=5, strategy="random", max_steps=1000, seed=None):
     """Run one of :data:`MODELS` from ``n_seeds`` people picked by ``strategy``: what an explorer calls.
 
     Raises
@@ -839,21 +967,24 @@ def spread(G, model="independent cascade", *, p=0.1, theta=0.18, neighbours=2, b
     Choice("model", "independent cascade", MODELS, "Model").check(model)
     # Every setting is checked, even those the chosen model does not use: a value out of
     # range is a mistake whichever model runs, and should not pass silently.
-    check_params(PARAMS, {"p": p, "theta": theta, "neighbours": neighbours, "beta": beta, "gamma": gamma,
+    check_params(PARAMS, {"p": p, "theta": theta, "theta_spread": theta_spread, "neighbours": neighbours,
+                          "p1": p1, "p2": p2, "beta": beta, "gamma": gamma,
                           "n_seeds": n_seeds, "strategy": strategy, "max_steps": max_steps})
     rng = check_seed(seed)
     starters = choose_seeds(G, n_seeds, strategy, seed=rng)
     if model == "independent cascade":
         return independent_cascade(G, starters, p, max_steps=max_steps, seed=rng)
     if model == "threshold":
-        return threshold(G, starters, theta, max_steps=max_steps, seed=rng)
+        return threshold(G, starters, theta, theta_spread=theta_spread, max_steps=max_steps, seed=rng)
     if model == "complex contagion":
         return threshold(G, starters, neighbours=neighbours, max_steps=max_steps, seed=rng)
+    if model == "reinforced cascade":
+        return reinforced_cascade(G, starters, p1, p2, max_steps=max_steps, seed=rng)
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
 
 
-def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, neighbours=2, beta=0.1,
-                 gamma=0.2, n_seeds=5, strategy="random", max_steps=1000):
+def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, theta_spread=0.0, neighbours=2,
+                 p1=0.2, p2=0.5, beta=0.1, gamma=0.2, n_seeds=5, strategy="random", max_steps=1000):
     """Run :func:`spread` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
 
     One run of a random process is one story; the average of many is what to compare.
@@ -869,7 +1000,7 @@ def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, 
         One of :data:`MODELS`.
     runs : int
         How many runs (1 .. 10,000).
-    p, theta, neighbours, beta, gamma, n_seeds, strategy, max_steps
+    p, theta, theta_spread, neighbours, p1, p2, beta, gamma, n_seeds, strategy, max_steps
         As in :func:`spread`.
 
     Returns
@@ -903,10 +1034,96 @@ def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, 
     g = prepare(G)                 # once, not once per run
     shares = np.zeros(runs)
     for run in range(runs):        # run number = random seed: 0, 1, 2, ...
-        result = spread(g, model, p=p, theta=theta, neighbours=neighbours, beta=beta, gamma=gamma,
-                        n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=run)
+        result = spread(g, model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
+                        beta=beta, gamma=gamma, n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=run)
         shares[run] = result.final_share
     return shares
+
+
+# ---- Centola's comparison: a clustered lattice against the same ties shuffled -------------------
+
+CENTOLA_MODELS = ("reinforced cascade", "complex contagion", "independent cascade")
+
+
+@functools.lru_cache(maxsize=8)
+def _centola_pair(rows, columns, seed):
+    """The clustered lattice and its shuffled copy, as SpreadGraphs (built once, then reused)."""
+    from smlearn.models import networks
+
+    lattice = networks.lattice_network(rows, columns)
+    shuffled = networks.shuffle_keeping_degrees(lattice, seed=seed)
+    return prepare(lattice), prepare(shuffled)
+
+
+def clustered_vs_random(model="reinforced cascade", *, p1=0.2, p2=0.5, p=0.1, neighbours=2, n_seeds=1,
+                        runs=200, max_steps=40, rows=8, columns=16, network_seed=1):
+    """Run a spread many times on a clustered lattice and on the same ties shuffled; average the curves.
+
+    Centola's (2010) design: the same people with the same number of contacts each (6),
+    either in a clustered lattice (:func:`smlearn.models.networks.lattice_network`, 128
+    people by default) or with the ties shuffled at random, keeping everyone's degree
+    (:func:`smlearn.models.networks.shuffle_keeping_degrees`). Each run starts from
+    ``n_seeds`` people (one, and then their nearest contacts) and uses random seed 0, 1,
+    ..., runs - 1; both networks get the same seeds.
+
+    Parameters
+    ----------
+    model : str
+        "reinforced cascade" (:func:`reinforced_cascade` with ``p1``, ``p2``),
+        "complex contagion" (a fixed threshold of ``neighbours`` contacts) or
+        "independent cascade" (``p``).
+    p1, p2, p, neighbours, n_seeds, max_steps
+        As in :func:`spread`.
+    runs : int
+        Runs on each network (1 .. 2,000).
+    rows, columns : int
+        The lattice's size (see :func:`smlearn.models.networks.lattice_network`).
+    network_seed : int
+        The seed of the shuffle.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step 0 .. max_steps: ``step``, and ``clustered`` and ``random``, the
+        mean share of people who have adopted by that step (a run that has stopped keeps
+        its final share). The last row holds the final shares.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a setting has the wrong type or is out of range (each message names it).
+
+    Examples
+    --------
+    >>> table = clustered_vs_random(p1=0.2, p2=0.5, runs=100)
+    >>> final = table.iloc[-1]
+    >>> bool(final["clustered"] > final["random"])
+    True
+    """
+    Choice("model", "reinforced cascade", CENTOLA_MODELS, "Model").check(model)
+    params = check_params(PARAMS, {"p1": p1, "p2": p2, "p": p, "neighbours": neighbours, "max_steps": max_steps})
+    runs = Param("runs", 200, 1, 2000, 1, "Runs", "runs").check(runs)
+    rows = Param("rows", 8, 3, 100, 1, "Rows", "people").check(rows)
+    columns = Param("columns", 16, 3, 100, 1, "Columns", "people").check(columns)
+    n_seeds = Param("n_seeds", 1, 1, rows * columns, 1, "Starting people", "people").check(n_seeds)
+    network_seed = Param("network_seed", 1, 0, 2**32 - 1, 1, "Network seed", "").check(network_seed)
+    last = params["max_steps"]
+    table = {"step": np.arange(last + 1)}
+    for name, g in zip(("clustered", "random"), _centola_pair(rows, columns, network_seed)):
+        adopted = np.zeros(last + 1)
+        for run in range(runs):                      # run number = random seed
+            rng = np.random.default_rng(run)
+            starters = choose_seeds(g, n_seeds, "one cluster", seed=rng)
+            if model == "reinforced cascade":
+                result = reinforced_cascade(g, starters, params["p1"], params["p2"], max_steps=last, seed=rng)
+            elif model == "complex contagion":
+                result = threshold(g, starters, neighbours=params["neighbours"], max_steps=last, seed=rng)
+            else:
+                result = independent_cascade(g, starters, params["p"], max_steps=last, seed=rng)
+            when = result.adopted_at[result.adopted_at >= 0]
+            adopted += np.cumsum(np.bincount(when, minlength=last + 1))     # adopters by each step
+        table[name] = adopted / (runs * g.n)
+    return pd.DataFrame(table)
 
 
 # ---- Theory --------------------------------------------------------------------------------
@@ -956,3 +1173,67 @@ def sir_transmissibility(beta, gamma):
     params = check_params(PARAMS, {"beta": beta, "gamma": gamma})
     b, c = params["beta"], params["gamma"]
     return b / (b + c - b * c) if b + c > 0 else 0.0
+
+
+def cascade_condition(mean_degree, theta=0.18, theta_spread=0.0):
+    r"""Return Watts's (2002) cascade number for :func:`threshold` on a random network: above 1, global cascades can happen.
+
+    On a large random network with Poisson degrees of mean ``z`` (:func:`smlearn.models.networks.random_network`),
+    one starter can set off a global cascade only if the people who tip over from a
+    single adopting contact (the *vulnerable*) form a connected cluster that spans the
+    network. Watts's condition for that is
+
+    .. math::  rac{1}{z} \sum_k k (k - 1)\, p_k\, 
+ho_k > 1 ,
+
+    where :math:`p_k` is the share of people with ``k`` contacts and :math:`
+ho_k` the
+    chance that a person with ``k`` contacts is vulnerable: that their own threshold is
+    at most ``1/k``. With one threshold for everyone, :math:`
+ho_k` is 1 for
+    ``k <= 1/theta`` and 0 above; with ``theta_spread`` it follows the normal
+    distribution of :func:`threshold`.
+
+    The number says where global cascades are *possible*, from a single starter, on a
+    very large network; how often one happens is a matter of chance and of network size.
+
+    Parameters
+    ----------
+    mean_degree : float
+        The mean number of contacts ``z`` (0 .. 100).
+    theta, theta_spread : float
+        As in :func:`threshold`.
+
+    Raises
+    ------
+    ValueError
+        If a number is outside its range.
+
+    References
+    ----------
+    Watts, D. J. (2002). A simple model of global cascades on random networks. PNAS
+    99(9), 5766-5771.
+
+    Examples
+    --------
+    With theta = 0.18 a person with up to 5 contacts is vulnerable, and the number is
+    :math:`e^{-z}(z + z^2 + z^3/2 + z^4/6)`: above 1 from z just over 1 to z about 5.8.
+
+    >>> [round(cascade_condition(z), 2) for z in (0.5, 2.0, 5.0, 8.0)]
+    [0.5, 1.71, 1.33, 0.34]
+    """
+    z = Param("mean_degree", 6.0, 0.0, 100.0, 0.01, "Ties per person", "ties/person").check(mean_degree)
+    params = check_params(PARAMS, {"theta": theta, "theta_spread": theta_spread})
+    if z == 0:
+        return 0.0
+    from scipy.stats import norm, poisson
+
+    k = np.arange(2, int(z + 20 * math.sqrt(z) + 30))      # degrees 0 and 1 add nothing; the tail is negligible
+    limit = (1 + 1e-9) / k                                  # the highest threshold that one contact tips
+    if params["theta_spread"] > 0:
+        # the clipped normal: a draw below 0 counts as 0, so P(own <= limit) is the normal's
+        vulnerable = norm.cdf(limit, loc=params["theta"], scale=params["theta_spread"])
+        vulnerable[limit >= 1] = 1.0
+    else:
+        vulnerable = (params["theta"] <= limit).astype(float)
+    return float((k * (k - 1) * poisson.pmf(k, z) * vulnerable).sum() / z)

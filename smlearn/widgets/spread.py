@@ -27,7 +27,8 @@ from smlearn.widgets.base import Explorer
 
 NETWORKS = ("friendship", "follower", "shuffled friendship")
 _NETWORK_KEYS = ("network", "n", "mean_degree", "rewire", "draw")
-_RUN_KEYS = (*_NETWORK_KEYS, "model", "p", "theta", "neighbours", "beta", "gamma", "n_seeds", "strategy")
+_RUN_KEYS = (*_NETWORK_KEYS, "model", "p", "theta", "theta_spread", "neighbours", "p1", "p2", "beta", "gamma",
+             "n_seeds", "strategy")
 
 
 def build_network(network, n, mean_degree, rewire, draw):
@@ -54,20 +55,23 @@ class SpreadExplorer(Explorer):
                           "Friendship (clustered, two-way), follower (one-way, a few big accounts) or the friendship "
                           "network with its ties shuffled at random, keeping everyone's number of ties."),
         "model": Choice("model", "independent cascade", diffusion.MODELS, "Model",
-                        "How it spreads: one contact is enough, a share of contacts, two contacts, or an epidemic."),
+                        "How it spreads: one contact is enough, a share of contacts, two contacts, a chance that"
+                        " rises with each further contact, or an epidemic."),
         "n": Param("n", 1000, 100, 3000, 100, "People", "people", "How many people the network has."),
         "mean_degree": networks.PARAMS["mean_degree"],
         "rewire": networks.PARAMS["rewire"],
         **{name: diffusion.PARAMS[name] for name in ("strategy", "n_seeds")},
         # Starts above the friendship network's epidemic threshold (about 0.2), so the first picture spreads.
         "p": Param("p", 0.3, 0.0, 1.0, 0.01, "Pass-on chance", "probability", diffusion.PARAMS["p"].doc),
-        **{name: diffusion.PARAMS[name] for name in ("theta", "neighbours", "beta", "gamma")},
+        **{name: diffusion.PARAMS[name] for name in ("theta", "theta_spread", "neighbours", "p1", "p2", "beta",
+                                                     "gamma")},
         "step": Param("step", 300, 0, 300, 1, "Show step", "step",
                       "Which step of the run the drawing shows (a step after the end shows the end)."),
         "draw": Param("draw", 1, 0, 99, 1, "Random draw", "number",
                       "The seed of the one generator behind the network, the starting people and every draw."),
     }
-    CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "beta", "gamma", "n", "step")
+    CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "theta_spread", "p1", "p2", "beta", "gamma",
+                "n", "step")
 
     def __init__(self, **params):
         self._networks = {}   # (network, n, mean_degree, rewire, draw) -> (SpreadGraph, positions, segments)
@@ -105,10 +109,10 @@ class SpreadExplorer(Explorer):
 
     def _ignored(self, params):
         # Each spreading model reads its own sliders and none of the others'.
-        uses = {"independent cascade": ("p",), "threshold": ("theta",), "complex contagion": (),
-                "SIR": ("beta", "gamma")}
+        uses = {"independent cascade": ("p",), "threshold": ("theta", "theta_spread"), "complex contagion": (),
+                "reinforced cascade": ("p1", "p2"), "SIR": ("beta", "gamma")}
         ignored = {}
-        for name in ("p", "theta", "beta", "gamma"):
+        for name in ("p", "theta", "theta_spread", "p1", "p2", "beta", "gamma"):
             if name not in uses[params["model"]]:
                 ignored[name] = f"the {params['model']} model does not use it"
         return ignored
