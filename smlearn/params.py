@@ -22,7 +22,9 @@ import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Param", "Choice", "FrozenParams", "check_params", "check_seed", "params_table"]
+__all__ = ["Param", "Choice", "FrozenParams", "check_params", "check_seed", "params_table",
+           "check_number", "check_flag", "check_text", "check_path", "check_items", "check_table",
+           "check_graph", "check_instance"]
 
 
 @dataclass(frozen=True)
@@ -264,3 +266,143 @@ def params_table(spec: dict, only=None):
         else:
             rows.append((name, f"{p.default:g}", f"{p.min:g} to {p.max:g}", p.unit, p.doc))
     return pd.DataFrame(rows, columns=["parameter", "default", "range", "unit", "meaning"]).set_index("parameter")
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks for arguments that are not a model's slider parameters. Each returns the cleaned
+# value or raises a TypeError / ValueError in the same words as Param.check:
+# "<name> must be ...; got <value>", so an error names what to change.
+
+def _shown(value) -> str:
+    """Short words for a bad value in an error message."""
+    kind = type(value).__name__
+    if kind == "DataFrame":
+        return "an empty table" if value.empty else f"a table of {len(value)} rows"
+    if kind.endswith("Graph"):
+        return f"a network of {value.number_of_nodes()} people"
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{text} of type {kind}"
+
+
+def check_number(name: str, value, low=None, high=None, *, integer: bool = False, unit: str = "",
+                 low_open: bool = False):
+    """Return ``value`` as a float (an int if ``integer``) if it is a finite number in range.
+
+    ``low`` and ``high`` are included unless ``low_open`` (then ``value`` must be above ``low``).
+    Booleans, strings, None, NaN and infinities are refused.
+
+    Examples
+    --------
+    >>> check_number("share", 0.25, 0, 1)
+    0.25
+    >>> check_number("hours", -1, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: hours must be at least 0; got -1
+    """
+    unit = f" ({unit})" if unit else ""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or _is_flag(value):
+        raise TypeError(f"{name} must be a number{unit}; got {_shown(value)}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be a finite number{unit}; got {value!r}")
+    original = value
+    if integer:
+        if int(value) != value:
+            raise TypeError(f"{name} must be a whole number{unit}; got {value!r}")
+        value = int(value)
+    else:
+        value = float(value)
+    if low is not None and (value <= low if low_open else value < low):
+        rule = f"above {low}" if low_open else f"at least {low}"
+        if high is not None:
+            rule += f" and at most {high}"
+        raise ValueError(f"{name} must be {rule}{unit}; got {original!r}")
+    if high is not None and value > high:
+        rule = f"at most {high}" if low is None else f"between {low} and {high}"
+        raise ValueError(f"{name} must be {rule}{unit}; got {original!r}")
+    return value
+
+
+def check_flag(name: str, value) -> bool:
+    """Return ``value`` if it is True or False (a numpy bool too), else raise a TypeError."""
+    if not _is_flag(value):
+        raise TypeError(f"{name} must be True or False; got {_shown(value)}")
+    return bool(value)
+
+
+def check_text(name: str, value, *, allow_empty: bool = False) -> str:
+    """Return ``value`` if it is a string (a non-empty one unless ``allow_empty``)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string; got {_shown(value)}")
+    if not allow_empty and not value.strip():
+        raise ValueError(f"{name} must be a non-empty string; got {value!r}")
+    return value
+
+
+def check_path(name: str, value):
+    """Return ``value`` as a ``pathlib.Path`` if it is a string or a path, else raise a TypeError."""
+    import os
+    from pathlib import Path
+
+    if not isinstance(value, (str, os.PathLike)) or (isinstance(value, str) and not value.strip()):
+        raise TypeError(f"{name} must be a path (a string or a pathlib.Path); got {_shown(value)}")
+    return Path(value)
+
+
+def check_items(name: str, value, *, what: str = "items", allow_empty: bool = False) -> list:
+    """Return ``value`` as a list if it is a list, tuple, range, array or other collection of items.
+
+    One string, a number, None, a table or a mapping are refused (a string is not a list of names).
+    """
+    from collections.abc import Iterable
+
+    kind = type(value).__name__
+    if (isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable) or kind == "DataFrame"
+            or kind.endswith("Graph")):
+        raise TypeError(f"{name} must be a list of {what}; got {_shown(value)}")
+    items = list(value)
+    if not items and not allow_empty:
+        raise ValueError(f"{name} must hold at least one of {what}; got an empty {kind}")
+    return items
+
+
+def check_table(name: str, value, columns=(), *, what: str = "a table"):
+    """Return ``value`` if it is a pandas DataFrame with rows and the named ``columns``."""
+    import pandas as pd
+
+    if not isinstance(value, pd.DataFrame):
+        raise TypeError(f"{name} must be {what} (a pandas DataFrame); got {_shown(value)}")
+    if value.empty:
+        raise ValueError(f"{name} must be {what} with rows; got an empty table")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise ValueError(f"{name} must be {what} with the columns {', '.join(map(str, columns))};"
+                         f" it lacks {', '.join(map(str, missing))}")
+    return value
+
+
+def check_graph(name: str, value, *, what: str = "a network"):
+    """Return ``value`` if it is a networkx graph with at least one person in it."""
+    import networkx as nx
+
+    if not isinstance(value, nx.Graph):
+        raise TypeError(f"{name} must be {what} (a networkx graph); got {_shown(value)}")
+    if value.number_of_nodes() == 0:
+        raise ValueError(f"{name} must be {what} with people in it; got an empty network")
+    return value
+
+
+def check_instance(name: str, value, kind, what: str):
+    """Return ``value`` if it is an instance of ``kind`` (a type or a tuple of types), else a TypeError.
+
+    ``what`` says in words what is expected, e.g. "the result of ranking.simulate_front_page".
+    An empty table or network is refused too.
+    """
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise TypeError(f"{name} must be {what}; got {_shown(value)}")
+    kind_name = type(value).__name__
+    if (kind_name == "DataFrame" and value.empty) or (kind_name.endswith("Graph") and value.number_of_nodes() == 0):
+        raise ValueError(f"{name} must be {what}; got {_shown(value)}")
+    return value

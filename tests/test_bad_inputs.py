@@ -1,0 +1,693 @@
+"""Bad input is refused, by every public function of smlearn, with an error that names it.
+
+One property test drives every public function (each module's ``__all__``, or the
+functions a module defines without a leading underscore). For each function it takes
+working arguments (``WORKING`` below, or the function's defaults), then puts one bad
+or extreme value into one parameter at a time: None, NaN, +-inf, -1, -50, 0, a huge
+int, the string "5", True, [], {}, an empty table or an empty graph. The call must
+either
+
+- raise a TypeError or ValueError (FileNotFoundError for paths) whose message names
+  the parameter, or
+- return a result with no NaN where the working call had a number,
+
+and it must finish within ``TIME_LIMIT`` seconds. Some values are never acceptable
+(see :func:`must_refuse`): NaN, inf, a string, True, None, a list or a table where a
+number goes; anything but a non-empty table where a table goes; and so on.
+
+A new public function is covered the day it is added: if it has required arguments,
+this test fails until it gets an entry in ``WORKING``.
+
+``SMLEARN_ALL_BAD_INPUTS=1 pytest tests/test_bad_inputs.py`` tries every
+(parameter, bad value) pair instead of a sample (slow: a few minutes).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import math
+import numbers
+import os
+import pkgutil
+import re
+import signal
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import smlearn
+
+matplotlib.use("Agg")
+
+TIME_LIMIT = 8   # seconds per call: a lesson cell must finish well within this on a slow laptop
+
+# Functions this test does not drive, each with its reason.
+SKIP = {
+    "smlearn.cli.main": "the command line: its arguments are strings parsed by argparse (tests/test_classroom.py)",
+    "smlearn.environment.check_environment": "takes no arguments",
+    "smlearn.environment.diagnose": "takes no arguments",
+    "smlearn.widgets.spread.build_network": "an explorer's cache of networks: its sliders only offer checked values "
+                                            "(explorers are checked in tests/test_every_explorer.py)",
+    "smlearn.widgets.module_for": "maps a class name to a module name for the lazy import of explorers",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Working inputs, built once (small, so each call is quick).
+
+@functools.cache
+def traffic_year():
+    from smlearn.models import traffic
+    return traffic.simulate()
+
+
+@functools.cache
+def front_page():
+    from smlearn.models import ranking
+    return ranking.simulate_front_page(hours=12, seed=1)
+
+
+@functools.cache
+def ringed_log():
+    from smlearn.models import ranking
+    return ranking.vote_log(ranking.simulate_front_page(hours=12, manipulation=True, seed=1), seed=1)
+
+
+@functools.cache
+def market():
+    from smlearn.models import crowds
+    return crowds.simulate_market(n_worlds=2, listens=300, seed=1)
+
+
+@functools.cache
+def effort_run():
+    from smlearn.models import effort
+    return effort.explore(step=0.25)
+
+
+@functools.cache
+def links_year():
+    from smlearn.models import links
+    return links.simulate_links(periods=8, n_pages=40, seed=1)
+
+
+@functools.cache
+def network_kinds():
+    from smlearn.models import networks
+    return networks.compare_kinds(n=100, sample=50, seed=1)
+
+
+@functools.cache
+def small_graph():
+    from smlearn.models import networks
+    return networks.friendship_network(n=60, mean_degree=4, seed=1)
+
+
+@functools.cache
+def prepared_graph():
+    from smlearn.models import diffusion
+    return diffusion.prepare(small_graph())
+
+
+@functools.cache
+def spread_run():
+    from smlearn.models import diffusion
+    return diffusion.spread(prepared_graph(), seed=1)
+
+
+@functools.cache
+def spread_picture():
+    from smlearn.plots.spread import SpreadPicture
+    return SpreadPicture.of(spread_run(), small_graph())
+
+
+@functools.cache
+def pipeline_run():
+    from smlearn.models import pipeline
+    return pipeline.simulate()
+
+
+@functools.cache
+def week_run():
+    from smlearn.widgets.week import explore_week
+    return explore_week()
+
+
+@functools.cache
+def posts():
+    from smlearn import data
+    return data.load("post_metrics")
+
+
+@functools.cache
+def returns_table():
+    from smlearn.models import returns
+    return returns.estimate_by_type(posts(), n_resamples=200)
+
+
+@functools.cache
+def real_graphs():
+    from smlearn import data
+    return {"karate": data.load("karate"), "florentine": data.load("florentine")}
+
+
+@functools.cache
+def activities():
+    from smlearn import data
+    return data.load("activities")
+
+
+@functools.cache
+def figure_and_axes():
+    from smlearn.plots.style import new_figure
+    return new_figure()
+
+
+def _artists(plot, *args):
+    return plot(*args)[1]
+
+
+def _lazy(name):
+    """The function ``smlearn.<name>``, imported when first used."""
+    module, _, attr = name.rpartition(".")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _tmp(name=""):
+    # The test runs inside a temporary folder (see the test), so a relative path lands there.
+    os.makedirs("work", exist_ok=True)
+    return os.path.join("work", name) if name else "work"
+
+
+def _toy_model(price=2.0, cost=1.0):
+    return price - cost
+
+
+@functools.cache
+def toy_flip_params():
+    from smlearn.params import Param
+    return {"price": Param("price", 2.0, 0.0, 4.0, 0.1, "Price", "$"),
+            "cost": Param("cost", 1.0, 0.0, 4.0, 0.1, "Cost", "$")}
+
+
+@functools.cache
+def toy_verdict():
+    from smlearn import flips
+    return flips.Verdict("each sale makes money", measure=lambda profit: profit, threshold=0.0)
+
+
+@functools.cache
+def toy_report():
+    from smlearn import flips
+    return flips.analyse(_toy_model, toy_verdict(), toy_flip_params(), steps=11, samples=32)
+
+
+# Working keyword arguments for each function that needs some (or whose defaults are slow).
+# Each entry is a function returning a fresh dict.
+WORKING = {
+    # course tools
+    "smlearn.copies.student_version": lambda: {
+        "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},
+    "smlearn.copies.course_files": lambda: {"student": True},
+    "smlearn.copies.copy_course": lambda: {"dest": _tmp("copy")},
+    "smlearn.copies.update_course": lambda: {"dest": _tmp("update")},
+    "smlearn.course.resolve": lambda: {"source": "smlearn.models.traffic.PARAMS['push_hours'].default"},
+    "smlearn.data.describe": lambda: {"name": "karate"},
+    "smlearn.data.load": lambda: {"name": "karate"},
+    "smlearn.exercises.fingerprint": lambda: {"question_id": "q1", "answer": "42"},
+    "smlearn.exports.load_export": lambda: {
+        "path": _lazy("smlearn.exports.write_example")(_tmp())},
+    "smlearn.exports.write_example": lambda: {"folder": _tmp()},
+    "smlearn.frame.add_cells": lambda: {"activities": activities().drop(columns=["cell"], errors="ignore")},
+    "smlearn.frame.cell": lambda: {"cell_id": "ties-two-way"},
+    "smlearn.frame.cell_of": lambda: {"route": "ties", "exchange": "two-way"},
+    "smlearn.frame.check_cells": lambda: {"cell_ids": ["ties-two-way", "find-broadcast"]},
+    "smlearn.frame.term_problems": lambda: {"text": "Social networking is a two-way exchange with ties."},
+    "smlearn.hub.nbgitpuller_link": lambda: {"hub": "https://hub.example.org", "repo": "https://github.com/x/y"},
+    "smlearn.pacing.estimate_minutes": lambda: {
+        "path": _lazy("smlearn.course.notebooks_dir")() / "00_start_here.ipynb"},
+    "smlearn.pacing.lesson_files": lambda: {"folder": _lazy("smlearn.course.notebooks_dir")()},
+    "smlearn.params.check_params": lambda: {"spec": dict(_lazy("smlearn.models.traffic.PARAMS")),
+                                            "values": {"push_hours": 3.0}},
+    "smlearn.params.check_seed": lambda: {"seed": 3},
+    "smlearn.params.params_table": lambda: {"spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
+    "smlearn.flips.analyse": lambda: {"model": _toy_model, "verdict": toy_verdict(), "params": toy_flip_params(),
+                                      "steps": 11, "samples": 32},
+    "smlearn.flips.flip_point": lambda: {"report": toy_report(), "name": "price"},
+    "smlearn.plots.flips.flip_chart": lambda: {"report": toy_report()},
+    "smlearn.plots.flips.describe_flip_chart": lambda: {"report": toy_report()},
+    # models: crowds, inequality
+    "smlearn.models.crowds.simulate_market": lambda: {"n_worlds": 2, "listens": 300, "seed": 1},
+    "smlearn.models.crowds.influence_sweep": lambda: {"influences": (0.0, 0.9), "n_worlds": 2, "listens": 200},
+    "smlearn.models.crowds.gini": lambda: {"shares": np.array([0.5, 0.3, 0.2])},
+    "smlearn.models.crowds.unpredictability": lambda: {"shares": np.array([[0.5, 0.3, 0.2], [0.2, 0.3, 0.5]])},
+    "smlearn.models.crowds.market_shares": lambda: {"downloads": np.array([[5, 3, 2], [2, 3, 5]])},
+    "smlearn.models.inequality.gini": lambda: {"values": [1, 2, 3, 10]},
+    "smlearn.models.inequality.top_share": lambda: {"values": [1, 2, 3, 10], "share": 0.25},
+    # diffusion
+    "smlearn.models.diffusion.prepare": lambda: {"G": small_graph()},
+    "smlearn.models.diffusion.independent_cascade": lambda: {"G": prepared_graph(), "seeds": [0, 1], "seed": 1},
+    "smlearn.models.diffusion.threshold": lambda: {"G": prepared_graph(), "seeds": [0, 1, 2], "seed": 1},
+    "smlearn.models.diffusion.sir": lambda: {"G": prepared_graph(), "seeds": 2, "seed": 1},
+    "smlearn.models.diffusion.choose_seeds": lambda: {"G": prepared_graph(), "k": 3, "seed": 1},
+    "smlearn.models.diffusion.spread": lambda: {"G": prepared_graph(), "seed": 1},
+    "smlearn.models.diffusion.final_shares": lambda: {"G": prepared_graph(), "runs": 3},
+    "smlearn.models.diffusion.epidemic_threshold": lambda: {"G": small_graph()},
+    "smlearn.models.diffusion.cascade_condition": lambda: {"mean_degree": 4.0},
+    "smlearn.models.diffusion.reinforced_cascade": lambda: {"G": prepared_graph(), "seeds": [0, 1], "seed": 1},
+    "smlearn.models.diffusion.sir_transmissibility": lambda: {"beta": 0.1, "gamma": 0.2},
+    # effort
+    "smlearn.models.effort.explore": lambda: {"step": 0.25},
+    "smlearn.models.effort.outcome_map": lambda: {"step": 0.25},
+    "smlearn.models.effort.split_from_shares": lambda: {"media_share": 0.5, "reply_share": 0.2},
+    "smlearn.models.effort.sustainable_strong_ties": lambda: {"upkeep_hours": 2.0},
+    "smlearn.models.effort.totals": lambda: {"result": _lazy("smlearn.models.effort.simulate")()},
+    "smlearn.models.effort.best_allocation": lambda: {"hours": 8, "step": 0.25},
+    "smlearn.models.effort.best_split_by_horizon": lambda: {"hours": 8, "horizons": (8, 52)},
+    "smlearn.models.effort.near_best": lambda: {"hours": 8, "step": 0.25},
+    "smlearn.models.effort.near_best_summary": lambda: {"hours": 8, "step": 0.25},
+    "smlearn.models.effort.near_best_by_horizon": lambda: {"hours": 8, "horizons": (8, 52), "step": 0.25},
+    "smlearn.models.effort.sustainable_by_hours": lambda: {"upkeep_hours": (1, 4)},
+    # links
+    "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
+    "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
+    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": np.array([[0.0, 1.0, 1.0], [1.0, 0.0, 0.0],
+                                                                          [0.0, 1.0, 0.0]])},
+    "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
+    "smlearn.models.links.simulate_links": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
+    "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
+    "smlearn.models.links.visit_sources": lambda: {"result": links_year()},
+    "smlearn.models.links.to_networkx": lambda: {"result": links_year()},
+    # networks
+    "smlearn.models.networks.friendship_network": lambda: {"n": 100, "seed": 1},
+    "smlearn.models.networks.follower_network": lambda: {"n": 100, "seed": 1},
+    "smlearn.models.networks.random_network": lambda: {"n": 100, "seed": 1},
+    "smlearn.models.networks.make_network": lambda: {"kind": "friendship", "n": 100, "seed": 1},
+    "smlearn.models.networks.shuffle_keeping_degrees": lambda: {"G": small_graph(), "swaps_per_tie": 2, "seed": 1},
+    "smlearn.models.networks.adjacency": lambda: {"G": small_graph()},
+    "smlearn.models.networks.measures": lambda: {"G": small_graph(), "sample": 30, "seed": 1},
+    "smlearn.models.networks.compare": lambda: {"graphs": {"a": small_graph()}, "sample": 30, "seed": 1},
+    "smlearn.models.networks.tail_exponent": lambda: {"degrees": np.arange(1, 200)},
+    "smlearn.models.networks.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
+    "smlearn.models.networks.degree_table": lambda: {"G": small_graph()},
+    "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
+    "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
+    "smlearn.models.networks.read_graph_csv": lambda: {
+        "path": _lazy("smlearn.data.data_dir")() / "karate.csv",
+        "entry": _lazy("smlearn.data.describe")("karate")},
+    "smlearn.models.networks.compare_kinds": lambda: {"n": 100, "sample": 30, "seed": 1},
+    # pipeline
+    "smlearn.models.pipeline.summarize": lambda: {"result": pipeline_run()},
+    "smlearn.models.pipeline.week_splits": lambda: {"total_hours": 4.0, "step": 1.0},
+    "smlearn.models.pipeline.compare_splits": lambda: {"total_hours": 4.0, "step": 1.0},
+    "smlearn.models.pipeline.near_best": lambda: {
+        "table": _lazy("smlearn.models.pipeline.compare_splits")(4.0, step=1.0)},
+    "smlearn.models.pipeline.best_split_by": lambda: {"name": "start_ties", "values": (10, 30), "total_hours": 4.0,
+                                                      "step": 1.0},
+    "smlearn.models.pipeline.share_map": lambda: {"total_hours": 4.0, "steps": 5},
+    "smlearn.models.pipeline.steady_strength": lambda: {"contacts_per_tie": 1.0},
+    "smlearn.models.pipeline.ties_kept_strong": lambda: {"upkeep_hours": 2.0},
+    "smlearn.models.pipeline.split_from_shares": lambda: {"total_hours": 8.0, "media_share": 0.5,
+                                                          "reply_share": 0.2},
+    "smlearn.models.pipeline.summarize_splits": lambda: {
+        "splits": _lazy("smlearn.models.pipeline.week_splits")(4.0, step=1.0)},
+    # ranking
+    "smlearn.models.ranking.net_score": lambda: {"ups": 10, "downs": 2},
+    "smlearn.models.ranking.hot": lambda: {"ups": 10, "downs": 2, "submitted_seconds": 1_200_000_000},
+    "smlearn.models.ranking.gravity_simple": lambda: {"points": 10, "age_hours": 3.0},
+    "smlearn.models.ranking.hn_arc": lambda: {"points": 10, "age_hours": 3.0},
+    "smlearn.models.ranking.wilson_lower_bound": lambda: {"ups": 10, "downs": 2},
+    "smlearn.models.ranking.rank_items": lambda: {"ups": [10, 3], "downs": [2, 0], "submitted_hours": [1.0, 2.0],
+                                                  "now_hours": 5.0},
+    "smlearn.models.ranking.simulate_front_page": lambda: {"hours": 12, "seed": 1},
+    "smlearn.models.ranking.item_summary": lambda: {"result": front_page()},
+    "smlearn.models.ranking.compare_rules": lambda: {"rules": ("score", "hot"), "hours": 12},
+    "smlearn.models.ranking.manipulation_summary": lambda: {"result": front_page()},
+    "smlearn.models.ranking.manipulation_effect": lambda: {"rules": ("hot",), "seeds": range(1), "hours": 12},
+    "smlearn.models.ranking.vote_log": lambda: {"result": front_page(), "seed": 1},
+    "smlearn.models.ranking.detect_ring": lambda: {"log": ringed_log()},
+    "smlearn.models.ranking.detection_rates": lambda: {
+        "log": ringed_log(), "flagged": _lazy("smlearn.models.ranking.detect_ring")(ringed_log())},
+    # returns
+    "smlearn.models.returns.engagement_rate": lambda: {"engaged_users": 10, "base": 100},
+    "smlearn.models.returns.click_through_rate": lambda: {"clicks": 10, "impressions": 100},
+    "smlearn.models.returns.conversion_rate": lambda: {"conversions": 2, "clicks": 10},
+    "smlearn.models.returns.cost_per_acquisition": lambda: {"spend": 100.0, "conversions": 4},
+    "smlearn.models.returns.roi": lambda: {"value": 150.0, "cost": 100.0},
+    "smlearn.models.returns.follower_growth": lambda: {"start": 100, "end": 120},
+    "smlearn.models.returns.metric_value": lambda: {"posts": posts(), "metric": "engagement_rate_reach"},
+    "smlearn.models.returns.add_metrics": lambda: {"posts": posts()},
+    "smlearn.models.returns.summarize": lambda: {"posts": posts()},
+    "smlearn.models.returns.funnel": lambda: {"posts": posts()},
+    "smlearn.models.returns.impressions_per_person": lambda: {"posts": posts()},
+    "smlearn.models.returns.bootstrap_interval": lambda: {"posts": posts(), "metric": "engagement_rate_reach",
+                                                          "n_resamples": 200, "seed": 1},
+    "smlearn.models.returns.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
+    "smlearn.models.returns.estimate_by_type": lambda: {"posts": posts(), "n_resamples": 200},
+    "smlearn.models.returns.interval_coverage": lambda: {"posts": posts(), "samples": 10},
+    # traffic
+    "smlearn.models.traffic.crossover_period": lambda: {"result": traffic_year()},
+    "smlearn.models.traffic.cost_per_customer": lambda: {"result": traffic_year()},
+    "smlearn.models.traffic.cost_by_horizon": lambda: {"horizons": (4, 26, 52)},
+    "smlearn.models.traffic.persistence": lambda: {"result": traffic_year()},
+    "smlearn.models.traffic.summarize": lambda: {"result": traffic_year()},
+    "smlearn.models.traffic.check_result": lambda: {"result": traffic_year()},
+    # plots
+    "smlearn.plots.activities.count_by_cell": lambda: {"activities": activities()},
+    "smlearn.plots.activities.activities_finding": lambda: {"activities": activities()},
+    "smlearn.plots.activities.describe_activities_by_cell": lambda: {"activities": activities()},
+    "smlearn.plots.activities.plot_activities_by_cell": lambda: {"activities": activities()},
+    "smlearn.plots.crowds.front_page_finding": lambda: {"result": front_page()},
+    "smlearn.plots.crowds.describe_front_page": lambda: {"result": front_page()},
+    "smlearn.plots.crowds.plot_front_page": lambda: {"result": front_page()},
+    "smlearn.plots.crowds.update_front_page": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.crowds.plot_front_page"), front_page()), "result": front_page()},
+    "smlearn.plots.crowds.market_finding": lambda: {"market": market()},
+    "smlearn.plots.crowds.describe_market": lambda: {"market": market()},
+    "smlearn.plots.crowds.plot_market": lambda: {"market": market()},
+    "smlearn.plots.crowds.update_market": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.crowds.plot_market"), market()), "market": market()},
+    "smlearn.plots.effort.effort_finding": lambda: {"run": effort_run()},
+    "smlearn.plots.effort.describe_effort": lambda: {"run": effort_run()},
+    "smlearn.plots.effort.plot_effort": lambda: {"run": effort_run()},
+    "smlearn.plots.effort.update_effort": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.effort.plot_effort"), effort_run()), "run": effort_run()},
+    "smlearn.plots.effort.plot_best_split_by_horizon": lambda: {
+        "table": _lazy("smlearn.models.effort.best_split_by_horizon")(8, horizons=(8, 52))},
+    "smlearn.plots.effort.describe_best_split_by_horizon": lambda: {
+        "table": _lazy("smlearn.models.effort.best_split_by_horizon")(8, horizons=(8, 52))},
+    "smlearn.plots.effort.plot_near_best_by_horizon": lambda: {
+        "table": _lazy("smlearn.models.effort.near_best_by_horizon")(8, horizons=(8, 52), step=0.25)},
+    "smlearn.plots.effort.describe_near_best_by_horizon": lambda: {
+        "table": _lazy("smlearn.models.effort.near_best_by_horizon")(8, horizons=(8, 52), step=0.25)},
+    "smlearn.plots.links.links_finding": lambda: {"result": links_year()},
+    "smlearn.plots.links.describe_links": lambda: {"result": links_year()},
+    "smlearn.plots.links.plot_links": lambda: {"result": links_year()},
+    "smlearn.plots.links.update_links": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.links.plot_links"), links_year()), "result": links_year()},
+    "smlearn.plots.links.plot_links_and_pull": lambda: {"result": links_year(), "pull": traffic_year()},
+    "smlearn.plots.links.describe_links_and_pull": lambda: {"result": links_year(), "pull": traffic_year()},
+    "smlearn.plots.networks.layout": lambda: {"G": small_graph(), "seed": 1},
+    "smlearn.plots.networks.edge_segments": lambda: {
+        "G": small_graph(), "xy": _lazy("smlearn.plots.networks.layout")(small_graph(), seed=1)},
+    "smlearn.plots.networks.ccdf": lambda: {"degrees": [1, 2, 2, 3, 5]},
+    "smlearn.plots.networks.networks_finding": lambda: {"result": network_kinds()},
+    "smlearn.plots.networks.plot_networks": lambda: {"result": network_kinds()},
+    "smlearn.plots.networks.update_networks": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.networks.plot_networks"), network_kinds()),
+        "result": network_kinds()},
+    "smlearn.plots.networks.describe_networks": lambda: {"result": network_kinds()},
+    "smlearn.plots.networks.plot_real_networks": lambda: {"graphs": real_graphs()},
+    "smlearn.plots.networks.clustering_and_chance": lambda: {"G": small_graph()},
+    "smlearn.plots.networks.real_networks_finding": lambda: {"graphs": real_graphs()},
+    "smlearn.plots.networks.describe_real_networks": lambda: {
+        "graphs": real_graphs(), "table": _lazy("smlearn.models.networks.compare")(real_graphs())},
+    "smlearn.plots.pipeline.pipeline_finding": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.describe_pipeline": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.plot_pipeline": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.update_pipeline": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.pipeline.plot_pipeline"), pipeline_run()), "result": pipeline_run()},
+    "smlearn.plots.pipeline.stage_totals": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.plot_stages": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.describe_stages": lambda: {"result": pipeline_run()},
+    "smlearn.plots.pipeline.week_finding": lambda: {"run": week_run()},
+    "smlearn.plots.pipeline.describe_week": lambda: {"run": week_run()},
+    "smlearn.plots.pipeline.plot_week": lambda: {"run": week_run()},
+    "smlearn.plots.pipeline.update_week": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.pipeline.plot_week"), week_run()), "run": week_run()},
+    "smlearn.plots.returns.returns_finding": lambda: {"table": returns_table()},
+    "smlearn.plots.returns.describe_returns": lambda: {"table": returns_table()},
+    "smlearn.plots.returns.plot_returns": lambda: {"table": returns_table()},
+    "smlearn.plots.returns.update_returns": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.returns.plot_returns"), returns_table()), "table": returns_table()},
+    "smlearn.plots.returns.plot_funnel": lambda: {"table": _lazy("smlearn.models.returns.funnel")(posts())},
+    "smlearn.plots.returns.describe_funnel": lambda: {"table": _lazy("smlearn.models.returns.funnel")(posts())},
+    "smlearn.plots.returns.plot_rates_by_group": lambda: {
+        "summary": _lazy("smlearn.models.returns.summarize")(posts(), by="paid")},
+    "smlearn.plots.returns.describe_rates_by_group": lambda: {
+        "summary": _lazy("smlearn.models.returns.summarize")(posts(), by="paid")},
+    "smlearn.plots.spread.spread_finding": lambda: {"run": spread_run()},
+    "smlearn.plots.spread.plot_spread": lambda: {"picture": spread_picture()},
+    "smlearn.plots.spread.update_spread": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.spread.plot_spread"), spread_picture()), "picture": spread_picture()},
+    "smlearn.plots.spread.describe_spread": lambda: {"picture": spread_picture()},
+    "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.diffusion.bass")()},
+    "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
+    "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
+    "smlearn.plots.style.new_figure": lambda: {},
+    "smlearn.plots.style.freeze_layout": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
+    "smlearn.plots.style.style_axes": lambda: {"ax": _lazy("smlearn.plots.style.new_figure")()[1]},
+    "smlearn.plots.style.png_bytes": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
+    "smlearn.plots.style.nice_ceiling": lambda: {"value": 3.2},
+    "smlearn.plots.traffic.traffic_finding": lambda: {"result": traffic_year()},
+    "smlearn.plots.traffic.describe_traffic": lambda: {"result": traffic_year()},
+    "smlearn.plots.traffic.plot_traffic": lambda: {"result": traffic_year()},
+    "smlearn.plots.traffic.update_traffic": lambda: {
+        "artists": _artists(_lazy("smlearn.plots.traffic.plot_traffic"), traffic_year()), "result": traffic_year()},
+    "smlearn.plots.traffic.piece_bands": lambda: {
+        "one_piece": _lazy("smlearn.models.traffic.simulate")(periods=104, stop_period=1),
+        "many_pieces": traffic_year()},
+    "smlearn.plots.traffic.plot_piece_life": lambda: {
+        "one_piece": _lazy("smlearn.models.traffic.simulate")(periods=104, stop_period=1),
+        "many_pieces": traffic_year()},
+    "smlearn.plots.traffic.describe_piece_life": lambda: {
+        "one_piece": _lazy("smlearn.models.traffic.simulate")(periods=104, stop_period=1),
+        "many_pieces": traffic_year()},
+    "smlearn.plots.traffic.plot_cost_by_horizon": lambda: {
+        "sweeps": {"default rates": _lazy("smlearn.models.traffic.cost_by_horizon")((4, 26, 52))}},
+    "smlearn.plots.traffic.describe_cost_by_horizon": lambda: {
+        "sweeps": {"default rates": _lazy("smlearn.models.traffic.cost_by_horizon")((4, 26, 52))}},
+    "smlearn.plots.traffic.plot_noise_runs": lambda: {
+        "expected": traffic_year(), "runs": {1: _lazy("smlearn.models.traffic.simulate")(noise=True, seed=1)}},
+    "smlearn.plots.traffic.describe_noise_runs": lambda: {
+        "expected": traffic_year(), "runs": {1: _lazy("smlearn.models.traffic.simulate")(noise=True, seed=1)}},
+    # questions and widgets' helpers
+    "smlearn.questions.capstone.bakery_splits": lambda: {},
+    "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},
+    "smlearn.questions.capstone.bakery_plan_share": lambda: {"name": "start_ties", "values": (10, 30)},
+    "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
+    "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
+    "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the public functions.
+
+def public_functions() -> dict:
+    """Every public function of smlearn, by its full name."""
+    found = {}
+    for info in pkgutil.walk_packages(smlearn.__path__, "smlearn."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        module = importlib.import_module(info.name)
+        names = getattr(module, "__all__", None)
+        if names is None:
+            names = [name for name, value in vars(module).items()
+                     if not name.startswith("_") and inspect.isfunction(value) and value.__module__ == module.__name__]
+        for name in names:
+            value = getattr(module, name, None)
+            if inspect.isfunction(value):
+                found.setdefault(f"{value.__module__}.{value.__name__}", value)
+    return found
+
+
+FUNCTIONS = public_functions()
+
+
+def parameters(name: str, function) -> dict:
+    """The parameters to break, with their working values (``inspect.Parameter.empty`` if none)."""
+    signature = inspect.signature(function)
+    working = WORKING[name]() if name in WORKING else {}
+    values = {}
+    for p in signature.parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        values[p.name] = working.get(p.name, p.default)
+    for key, value in working.items():   # names that go into **params
+        values.setdefault(key, value)
+    return values, working
+
+
+# ---------------------------------------------------------------------------------------------
+# The bad values and what counts as refusing them.
+
+BAD = ("None", "nan", "inf", "-inf", "-1", "-50", "0", "huge", "'5'", "True", "[]", "{}", "empty table",
+       "empty graph")
+
+
+def make_bad(label: str):
+    import networkx as nx
+
+    return {"None": None, "nan": float("nan"), "inf": float("inf"), "-inf": float("-inf"), "-1": -1, "-50": -50,
+            "0": 0, "huge": 10**12, "'5'": "5", "True": True, "[]": [], "{}": {}, "empty table": pd.DataFrame(),
+            "empty graph": nx.Graph()}[label]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
+def must_refuse(good, default, label: str) -> bool:
+    """True when ``label`` can never be a valid value for a parameter whose working value is ``good``."""
+    import networkx as nx
+
+    if label == "None":
+        return good is not None and default is not None
+    if _is_number(good) and not isinstance(good, bool):
+        return label in ("nan", "inf", "-inf", "'5'", "True", "[]", "{}", "empty table", "empty graph")
+    if isinstance(good, pd.DataFrame):
+        return True           # every bad value, the empty table too, is not a table to work on
+    if isinstance(good, nx.Graph):
+        return True
+    if isinstance(good, bool):
+        return label not in ("0",)   # only a True/False is a flag (0 is a common spelling of False)
+    return False
+
+
+ALLOWED_ERRORS = (TypeError, ValueError, FileNotFoundError, NotADirectoryError)
+
+
+class Hang(BaseException):
+    """A call ran past the time limit."""
+
+
+def _alarm(signum, frame):
+    raise Hang()
+
+
+def call(function, kwargs):
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    try:
+        return function(**kwargs)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_WORD_NAN = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
+
+
+def nan_spots(result, where="result", depth=0) -> set:
+    """Where ``result`` holds a NaN (or says "nan" in words): a set of places."""
+    spots = set()
+    if depth > 2:
+        return spots
+    if isinstance(result, str):
+        if _WORD_NAN.search(result):
+            spots.add(where)
+    elif _is_number(result):
+        if math.isnan(float(result)):
+            spots.add(where)
+    elif isinstance(result, pd.DataFrame):
+        for column in result.columns:
+            values = result[column]
+            if pd.api.types.is_numeric_dtype(values) and values.isna().any():
+                spots.add(f"{where}[{column!r}]")
+    elif isinstance(result, pd.Series):
+        if pd.api.types.is_numeric_dtype(result) and result.isna().any():
+            spots.add(where)
+    elif isinstance(result, np.ndarray):
+        if np.issubdtype(result.dtype, np.floating) and np.isnan(result).any():
+            spots.add(where)
+    elif isinstance(result, dict):
+        for key, value in list(result.items())[:50]:
+            spots |= nan_spots(value, f"{where}[{key!r}]", depth + 1)
+    elif isinstance(result, (tuple, list)):
+        for i, value in enumerate(result[:50]):
+            spots |= nan_spots(value, f"{where}[{i}]", depth + 1)
+    return spots
+
+
+_baselines = {}
+
+
+def baseline_spots(name, function, working):
+    if name not in _baselines:
+        _baselines[name] = nan_spots(call(function, WORKING[name]() if name in WORKING else {}))
+    return _baselines[name]
+
+
+def check_case(name: str, function, parameter: str, label: str):
+    """None if ``function`` handles the bad value ``label`` in ``parameter`` well, else what went wrong."""
+    values, working = parameters(name, function)
+    good = values[parameter]
+    default = inspect.signature(function).parameters.get(parameter)
+    default = default.default if default is not None else inspect.Parameter.empty
+    kwargs = dict(working)
+    kwargs[parameter] = make_bad(label)
+    try:
+        result = call(function, kwargs)
+    except Hang:
+        return f"{name}({parameter}={label}) did not finish within {TIME_LIMIT} s"
+    except ALLOWED_ERRORS as error:
+        message = str(error)
+        if parameter not in message:
+            return f"{name}({parameter}={label}) raised {type(error).__name__} without naming {parameter}: {message[:200]}"
+        return None
+    except Exception as error:    # noqa: BLE001 - any other error is the finding
+        return f"{name}({parameter}={label}) raised {type(error).__name__}: {str(error)[:200]}"
+    if must_refuse(good, default, label):
+        return f"{name}({parameter}={label}) was accepted (returned {type(result).__name__})"
+    new = nan_spots(result) - baseline_spots(name, function, working)
+    if new:
+        return f"{name}({parameter}={label}) returned NaN in {sorted(new)[:3]}"
+    return None
+
+
+def cases(name: str, function) -> list:
+    values, _ = parameters(name, function)
+    return [(parameter, label) for parameter in values for label in BAD]
+
+
+DRIVEN = sorted(name for name in FUNCTIONS if name not in SKIP)
+ALL = os.environ.get("SMLEARN_ALL_BAD_INPUTS") == "1"
+
+
+def test_every_public_function_with_required_arguments_has_working_values():
+    missing = []
+    for name in DRIVEN:
+        signature = inspect.signature(FUNCTIONS[name])
+        required = [p.name for p in signature.parameters.values()
+                    if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        if required and name not in WORKING:
+            missing.append(f"{name} (needs {', '.join(required)})")
+    assert not missing, "add working arguments to WORKING in tests/test_bad_inputs.py for: " + "; ".join(missing)
+    assert not set(SKIP) - set(FUNCTIONS), f"SKIP names functions that are gone: {set(SKIP) - set(FUNCTIONS)}"
+    assert not set(WORKING) - set(FUNCTIONS), f"WORKING names functions that are gone: {set(WORKING) - set(FUNCTIONS)}"
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)      # anything a bad path writes lands in a throwaway folder
+
+
+@pytest.mark.parametrize("name", DRIVEN)
+def test_bad_input_is_refused_by_name(name, in_tmp):
+    function = FUNCTIONS[name]
+    if name not in WORKING and any(p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                                   for p in inspect.signature(function).parameters.values()):
+        pytest.fail(f"{name} has required arguments and no entry in WORKING")
+    every = cases(name, function)
+    if not every:
+        return
+    if ALL:
+        failures = [f for f in (check_case(name, function, p, label) for p, label in every) if f]
+        assert not failures, "\n".join(failures)
+        return
+
+    @settings(max_examples=min(len(every), 8), derandomize=True, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(every))
+    def check(case):
+        failure = check_case(name, function, *case)
+        assert failure is None, failure
+
+    check()
