@@ -23,7 +23,7 @@ import hashlib
 import json
 from pathlib import Path
 
-__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load"]
+__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network"]
 
 MANIFEST = "manifest.json"
 
@@ -207,6 +207,96 @@ def load(name: str, *, directory: str | Path | None = None):
             " Restore it (e.g. `git checkout data/`) or reinstall smlearn."
         )
     return _reader(entry)(path, entry)
+
+
+def load_network(name: str, *, directory: str | Path | None = None):
+    """Load data set ``name`` as a networkx graph, with its people's attributes on the nodes.
+
+    Works for the data sets whose manifest entry has a ``"network"`` object: a table of
+    ties (one row per tie) and, named by ``"nodes"``, a second data set with one row per
+    person. Both are loaded (and checked) by :func:`load`. The entry says which columns
+    hold the two ends of a tie (``"source"``, ``"target"``), whether ties have a direction
+    (``"directed"``: a follow from A to B is not a follow from B to A), which column is the
+    tie's ``"weight"`` if any, and which node-table columns become node attributes
+    (``"node_attributes"``: ``{attribute: column}``). Everyone in the node table is a node,
+    also those with no tie.
+
+    Parameters
+    ----------
+    name : str
+        A network data set, e.g. ``"us_senate_follows"`` or ``"uk_mps_interactions"``.
+    directory : str or Path, optional
+        A folder with a ``manifest.json``; by default the course's own data.
+
+    Returns
+    -------
+    networkx.DiGraph or networkx.Graph
+
+    Raises
+    ------
+    ValueError
+        If the data set is not a network (the message lists the ones that are).
+    DataError
+        If a tie names someone who is not in the node table, or the node table
+        lists someone twice.
+
+    Examples
+    --------
+    >>> G = load_network("us_senate_follows")
+    >>> G.is_directed(), G.number_of_nodes(), G.number_of_edges()
+    (True, 91, 3859)
+    >>> G.nodes["SenAlexander"]["party"], G.nodes["SenAlexander"]["state"]
+    ('R', 'TN')
+    """
+    import networkx as nx
+    import pandas as pd
+
+    directory = Path(directory) if directory is not None else data_dir()
+    entry = _entry(name, directory)
+    spec = entry.get("network")
+    if not isinstance(spec, dict):
+        networks = [e["name"] for e in _read_manifest(directory) if isinstance(e.get("network"), dict)]
+        hint = f" (load({name!r}) already returns it in its own shape)" if "reader" in entry else ""
+        raise ValueError(f"data set {name!r} has no 'network' entry in the manifest{hint};"
+                         f" load_network reads: {', '.join(networks)}")
+    ties = load(name, directory=directory)
+    G = nx.DiGraph() if spec.get("directed", False) else nx.Graph()
+    G.graph["name"] = spec.get("name", entry["title"])
+
+    # The people first, so that people without a tie are in the graph too.
+    if "nodes" in spec:
+        people = load(spec["nodes"], directory=directory)
+        key = spec["node_key"]
+        repeated = people[key][people[key].duplicated()].tolist()
+        if repeated:
+            raise DataError(f"data set {spec['nodes']!r} lists {repeated[:5]} more than once in column {key!r}")
+        attributes = spec.get("node_attributes", {})
+        for row in people.to_dict("records"):
+            values = {}
+            for attribute, column in attributes.items():
+                value = row[column]
+                # Plain Python values, so that a learner sees 'R' and 41560, not pandas' wrappers.
+                values[attribute] = None if pd.isna(value) else _plain(value)
+            G.add_node(str(row[key]), **values)
+
+    weight = spec.get("weight")
+    sources = ties[spec["source"]].astype(str).tolist()
+    targets = ties[spec["target"]].astype(str).tolist()
+    weights = ties[weight].astype(int).tolist() if weight else None
+    unknown = sorted((set(sources) | set(targets)) - set(G.nodes)) if "nodes" in spec else []
+    if unknown:
+        raise DataError(f"data set {name!r}: ties name {unknown[:5]}, who are not in {spec['nodes']!r}")
+    for i in range(len(sources)):
+        if weights is None:
+            G.add_edge(sources[i], targets[i])
+        else:
+            G.add_edge(sources[i], targets[i], weight=weights[i])
+    return G
+
+
+def _plain(value):
+    """A numpy or pandas scalar as the plain Python value it stands for."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _reader(entry: dict):
