@@ -135,8 +135,16 @@ def pipeline_run():
 
 @functools.cache
 def week_run():
-    from smlearn.widgets.week import explore_week
-    return explore_week()
+    from smlearn.widgets.week import WeekExplorer, explore_week
+    return explore_week(**week_settings())
+
+
+def week_settings():
+    from smlearn.widgets.week import WeekExplorer
+    settings = {}
+    for name, record in WeekExplorer.PARAMS.items():
+        settings[name] = record.default
+    return settings
 
 
 @functools.cache
@@ -277,8 +285,8 @@ WORKING = {
     # links
     "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
     "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
-    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": np.array([[0.0, 1.0, 1.0], [1.0, 0.0, 0.0],
-                                                                          [0.0, 1.0, 0.0]])},
+    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.links.adjacency")(
+        _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[0]},
     "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
     "smlearn.models.links.simulate_links": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
@@ -471,6 +479,7 @@ WORKING = {
     "smlearn.questions.capstone.bakery_splits": lambda: {},
     "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},
     "smlearn.questions.capstone.bakery_plan_share": lambda: {"name": "start_ties", "values": (10, 30)},
+    "smlearn.widgets.week.explore_week": week_settings,
     "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
     "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
     "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},
@@ -534,12 +543,12 @@ def _is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
 
 
-def must_refuse(good, default, label: str) -> bool:
+def must_refuse(name: str, good, default, label: str) -> bool:
     """True when ``label`` can never be a valid value for a parameter whose working value is ``good``."""
     import networkx as nx
 
     if label == "None":
-        return good is not None and default is not None
+        return good is not None and default is not None and name != "seed"   # seed=None means "any draw"
     if _is_number(good) and not isinstance(good, bool):
         return label in ("nan", "inf", "-inf", "'5'", "True", "[]", "{}", "empty table", "empty graph")
     if isinstance(good, pd.DataFrame):
@@ -634,7 +643,7 @@ def check_case(name: str, function, parameter: str, label: str):
         return None
     except Exception as error:    # noqa: BLE001 - any other error is the finding
         return f"{name}({parameter}={label}) raised {type(error).__name__}: {str(error)[:200]}"
-    if must_refuse(good, default, label):
+    if must_refuse(parameter, good, default, label):
         return f"{name}({parameter}={label}) was accepted (returned {type(result).__name__})"
     new = nan_spots(result) - baseline_spots(name, function, working)
     if new:

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 from smlearn import frame
+from smlearn.params import check_table
 from smlearn.plots.style import OKABE_ITO, new_figure
 
 # Colour is never the only cue: each cell also has its own hatch pattern.
@@ -50,6 +51,7 @@ def count_by_cell(activities):
     pandas.Series
         Whole-number counts indexed by cell id; a cell with no activities gets 0.
     """
+    check_table("activities", activities, what="the activities table (data.load(\"activities\"))")
     placed = frame.add_cells(activities)  # names the missing column if there is one
     counts = placed["cell"].value_counts().reindex(list(frame.CELL_IDS), fill_value=0)
     counts.index.name = "cell"
@@ -59,6 +61,7 @@ def count_by_cell(activities):
 
 def activities_finding(activities) -> str:
     """Say in one line what the counts show: how many activities the sources' two words leave out."""
+    check_table("activities", activities, what="the activities table (data.load(\"activities\"))")
     counts = count_by_cell(activities)
     unnamed = int(counts["ties-broadcast"] + counts["find-two-way"])
     total = int(counts.sum())
@@ -69,6 +72,7 @@ def activities_finding(activities) -> str:
 
 def describe_activities_by_cell(activities) -> str:
     """A one-line text description of the figure (its alt text), for readers who cannot see it."""
+    check_table("activities", activities, what="the activities table (data.load(\"activities\"))")
     counts = count_by_cell(activities)
     parts = []
     for cell_id, count in counts.items():
@@ -92,6 +96,8 @@ def plot_activities_by_cell(activities=None):
     matplotlib.figure.Figure
         Show it by leaving it as the last value of a cell, or with ``display(fig)``.
     """
+    if activities is not None:
+        check_table("activities", activities, what="the activities table")
     from matplotlib.ticker import MaxNLocator
 
     if activities is None:

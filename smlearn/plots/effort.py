@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from smlearn.models import effort
+from smlearn.params import check_instance, check_number, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
 _OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
@@ -38,6 +40,7 @@ def _pct(split):
 
 def effort_finding(run) -> str:
     """One line: how your split compares with the best split on the grid."""
+    check_instance("run", run, effort.Exploration, "a result of effort.explore")
     words = _OUTCOME_WORDS[run.outcome]
     weeks = int(run.result["week"].max())
     when = "over" if run.outcome in ("leads", "reach") else "after"
@@ -50,6 +53,7 @@ def effort_finding(run) -> str:
 
 def describe_effort(run) -> str:
     """A one-line text description of the explorer's figure, for readers who cannot see it."""
+    check_instance("run", run, effort.Exploration, "a result of effort.explore")
     r = run.result
     return (f"Two charts. Left: leads per week from social media and from relationships over {len(r)} weeks; "
             f"by the last week media brings {r['leads_media'].iloc[-1]:.2f} and relationships "
@@ -59,6 +63,7 @@ def describe_effort(run) -> str:
 
 def plot_effort(run):
     """Draw the explorer's figure once; return ``(figure, artists)`` for :func:`update_effort`."""
+    check_instance("run", run, effort.Exploration, "a result of effort.explore")
     fig, (time_ax, map_ax) = new_figure(ncols=2)
     artists = {"figure": fig}
     (artists["media"],) = time_ax.plot([], [], linewidth=2, marker=None,
@@ -92,6 +97,8 @@ def plot_effort(run):
 
 def update_effort(artists, run) -> None:
     """Change the figure's data in place to show ``run`` (no new artists)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_instance("run", run, effort.Exploration, "a result of effort.explore")
     r = run.result
     weeks = r["week"].to_numpy()
     artists["media"].set_data(weeks, r["leads_media"].to_numpy())
@@ -133,6 +140,7 @@ def plot_best_split_by_horizon(table):
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Horizon (weeks)', 'Share of the hours in the best split')
     """
+    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
     fig, (ax,) = new_figure()
     horizons = table.index.to_numpy()
     shares = [table["posting"], table["replies"], table["upkeep"]]
@@ -156,6 +164,7 @@ def plot_best_split_by_horizon(table):
 
 def describe_best_split_by_horizon(table) -> str:
     """A one-line text description of :func:`plot_best_split_by_horizon`."""
+    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
     parts = [f"{h} weeks: {row.posting:.0%} posting, {row.replies:.0%} replies, {row.upkeep:.0%} upkeep"
              for h, row in table.iterrows()]
     return "Stacked area chart of the best split of the hours for each horizon. " + "; ".join(parts) + "."
@@ -188,6 +197,8 @@ def plot_near_best_by_horizon(table, *, level=0.95):
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Horizon (weeks)', 'Share of the hours on relationship upkeep')
     """
+    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
+    check_number("level", level, 0, 1, low_open=True)
     fig, (ax,) = new_figure()
     horizons = table.index.to_numpy()
     low, high = table["upkeep_low"].to_numpy(dtype=float), table["upkeep_high"].to_numpy(dtype=float)
@@ -211,6 +222,8 @@ def plot_near_best_by_horizon(table, *, level=0.95):
 
 def describe_near_best_by_horizon(table, *, level=0.95) -> str:
     """A one-line text description of :func:`plot_near_best_by_horizon`."""
+    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
+    check_number("level", level, 0, 1, low_open=True)
     parts = []
     for horizon, row in table.iterrows():
         parts.append(f"{horizon} weeks: {row['upkeep_low']:.0%} to {row['upkeep_high']:.0%}")

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from smlearn.models import links
+from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
 
 def links_finding(result) -> str:
     """Say in one line what a result shows: links earned, visits and how they grew."""
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
     weekly = result.weekly
     first, last = weekly.iloc[0], weekly.iloc[-1]
     if first["visits"] > 0:
@@ -37,6 +40,7 @@ def links_finding(result) -> str:
 
 def describe_links(result) -> str:
     """A one-line text description of the links figure, for readers who cannot see it."""
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
     weekly, pages = result.weekly, result.pages
     yours = pages[pages["owner"] == "you"]
     rank = pages["pagerank"].rank(ascending=False)
@@ -48,6 +52,7 @@ def describe_links(result) -> str:
 
 def plot_links(result):
     """Draw the links figure once; return ``(figure, artists)`` for :func:`update_links`."""
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
     fig, (links_ax, visits_ax, web_ax) = new_figure(ncols=3)
     pull = {k: v for k, v in SERIES_STYLE["pull"].items() if v is not None}
     artists = {"figure": fig}
@@ -69,6 +74,8 @@ def plot_links(result):
 
 def update_links(artists, result) -> None:
     """Change the links figure in place to show ``result``."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
     weekly, pages = result.weekly, result.pages
     weeks = weekly["period"].to_numpy()
     artists["links_in"].set_data(weeks, weekly["links_in"].to_numpy())
@@ -115,6 +122,8 @@ def plot_links_and_pull(result, pull):
     >>> fig.axes[0].get_ylabel()
     'Search visits per week'
     """
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_table("pull", pull, what="a result of traffic.simulate")
     rows = pull[pull["channel"] == "pull"].sort_values("period") if "channel" in pull else pull.iloc[:0]
     if rows.empty:
         raise ValueError("pull must be a result of traffic.simulate() with pull rows")
@@ -148,6 +157,8 @@ def describe_links_and_pull(result, pull) -> str:
     >>> describe_links_and_pull(links.simulate_links(seed=1), traffic.simulate(stop_period=52))[:40]
     'Line chart of weekly search visits: the '
     """
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_table("pull", pull, what="a result of traffic.simulate")
     rows = pull[pull["channel"] == "pull"].sort_values("period")
     w = result.weekly
     middle = len(w) // 2

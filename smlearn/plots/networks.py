@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from smlearn.models import networks
+from smlearn.params import check_graph, check_instance, check_items, check_number, check_seed, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure
 
 KIND_STYLE = {"friendship": SERIES_STYLE["social networking"], "follower": SERIES_STYLE["social media"]}
@@ -54,6 +56,9 @@ def layout(G, *, seed=None):
     >>> layout(ring).round(2).tolist()
     [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-0.0, -1.0]]
     """
+    check_graph("G", G)
+    check_seed(seed)
+    check_graph("G", G)
     n = G.number_of_nodes()
     kind = G.graph.get("kind")
     if kind == "friendship":
@@ -68,8 +73,6 @@ def layout(G, *, seed=None):
         return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
     import networkx as nx
 
-    from smlearn.params import check_seed
-
     rng = check_seed(seed)
     start = {v: rng.random(2) for v in G}          # our generator places everyone first
     positions = nx.spring_layout(G, pos=start)
@@ -79,6 +82,8 @@ def layout(G, *, seed=None):
 
 def edge_segments(G, xy):
     """Return the ties as line segments, shape (ties, 2, 2), for a LineCollection."""
+    check_graph("G", G)
+    check_instance("xy", xy, np.ndarray, "positions from layout(G)")
     index = {v: i for i, v in enumerate(G)}
     pairs = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
     return xy[pairs]
@@ -99,6 +104,7 @@ def _draw_empty_network(ax, style, *, size=10):
 
 def ccdf(degrees):
     """Return ``(k, share)``: the share of people with degree at least k, for each k >= 1 that occurs."""
+    degrees = check_items("degrees", degrees, what="degrees (whole numbers >= 0)")
     k = np.sort(np.asarray(degrees))
     values = np.unique(k[k > 0])
     at_least = k.size - np.searchsorted(k, values, side="left")   # how many have degree >= each value
@@ -111,6 +117,7 @@ def _followers(G):
 
 def networks_finding(result) -> str:
     """One line: what the pair of networks shows."""
+    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
     t = result.table
     return (f"Friendships are all returned and cluster ({t.loc['friendship', 'clustering']:.2f}); "
             f"{t.loc['follower', 'reciprocity']:.0%} of follows are returned and the top 1 % "
@@ -119,6 +126,7 @@ def networks_finding(result) -> str:
 
 def plot_networks(result):
     """Draw the NetworkExplorer figure once; return ``(figure, artists)`` for :func:`update_networks`."""
+    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
     fig, (friends_ax, fans_ax, degree_ax, bars_ax) = new_figure(ncols=2, nrows=2, height=3.4)
     artists = {"figure": fig, "edges": {}, "nodes": {}, "degrees": {}, "bars": {}, "values": {}}
     for kind, ax in (("friendship", friends_ax), ("follower", fans_ax)):
@@ -151,6 +159,8 @@ def plot_networks(result):
 
 def update_networks(artists, result) -> None:
     """Show ``result`` (a :class:`~smlearn.models.networks.NetworkPair`) in the figure, in place."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
     from smlearn.plots.style import nice_ceiling
 
     graphs = {"friendship": result.friendship, "follower": result.follower}
@@ -186,6 +196,7 @@ def describe_networks(result) -> str:
     >>> describe_networks(networks.compare_kinds(200, 6, seed=1)).startswith("Two network drawings")
     True
     """
+    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
     t = result.table
     parts = []
     for kind in ("friendship", "follower"):
@@ -227,11 +238,11 @@ def plot_real_networks(graphs, *, colour_by=None, seed=0):
     >>> fig.axes[0].get_title()
     'karate: 34 people, 78 ties\\nclustering 0.57, chance 0.14'
     """
+    check_instance("graphs", graphs, dict, "a dict of named networks")
+    check_instance("colour_by", colour_by, (dict, type(None)), "None or a dict: network name -> attribute")
     if not isinstance(graphs, dict) or not graphs:
         raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
     from matplotlib.collections import LineCollection
-
-    from smlearn.params import check_seed
 
     rng = check_seed(seed)
     colour_by = colour_by or {}
@@ -276,6 +287,7 @@ def clustering_and_chance(G):
     >>> [round(x, 2) for x in clustering_and_chance(nx.karate_club_graph())]
     [0.57, 0.14]
     """
+    check_graph("G", G)
     import networkx as nx
 
     undirected = G.to_undirected() if G.is_directed() else G
@@ -297,6 +309,8 @@ def real_networks_finding(graphs, *, beyond=2.0) -> str:
     >>> real_networks_finding({"karate": nx.karate_club_graph(), "florentine": nx.florentine_families_graph()})
     'Only karate clusters well beyond chance; florentine sits near chance'
     """
+    check_instance("graphs", graphs, dict, "a dict of named networks")
+    check_number("beyond", beyond, 0, low_open=True)
     above, near = [], []
     for name, G in graphs.items():
         clustering, chance = clustering_and_chance(G)
@@ -324,6 +338,8 @@ def describe_real_networks(graphs, table) -> str:
     >>> describe_real_networks(g, compare(g))
     'Drawings of 1 real networks. Karate clusters well beyond chance. karate: 34 people, 78 ties, clustering 0.57 (chance 0.14), mean path 2.4 hops.'
     """
+    check_instance("graphs", graphs, dict, "a dict of named networks")
+    check_table("table", table, what="a table from networks.compare")
     parts = [f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties, clustering "
              f"{table.loc[name, 'clustering']:.2f} (chance {clustering_and_chance(G)[1]:.2f}), "
              f"mean path {table.loc[name, 'mean_path']:.1f} hops"

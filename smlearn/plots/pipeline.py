@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from smlearn.models.pipeline import NEAR_BEST
+from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
 # Each route keeps its colour AND its line style, so no route depends on colour alone.
@@ -32,8 +33,14 @@ ROUTE_STYLE = {
 LEAD_ROUTES = ("content_leads", "referral_leads", "message_leads")
 
 
+def _week_run():
+    from smlearn.widgets.week import WeekRun   # imported here: smlearn.widgets.week imports this module
+    return WeekRun
+
+
 def pipeline_finding(result) -> str:
     """One line: how many leads, how many of them through ties, and what became of the ties."""
+    check_table("result", result, what="a result of pipeline.simulate")
     weeks = len(result)
     leads = float(result["leads"].sum())
     if leads <= 0:
@@ -47,6 +54,7 @@ def pipeline_finding(result) -> str:
 
 def describe_pipeline(result) -> str:
     """A one-line text description of the explorer's figure, for readers who cannot see it."""
+    check_table("result", result, what="a result of pipeline.simulate")
     last = result.iloc[-1]
     return (f"Two charts over {len(result)} weeks. Left: followers end at {last['followers']:,.0f} and ties at "
             f"{last['ties']:,.0f}. Right: leads per week in the last week: {last['content_leads']:.2f} from content, "
@@ -56,6 +64,7 @@ def describe_pipeline(result) -> str:
 
 def plot_pipeline(result):
     """Draw the explorer's figure once; return ``(figure, artists)`` for :func:`update_pipeline`."""
+    check_table("result", result, what="a result of pipeline.simulate")
     fig, (people_ax, leads_ax) = new_figure(ncols=2)
     artists = {"figure": fig}
     for name in ("followers", "ties"):
@@ -74,6 +83,8 @@ def plot_pipeline(result):
 
 def update_pipeline(artists, result) -> None:
     """Change the figure's data in place to show ``result`` (no new artists)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_table("result", result, what="a result of pipeline.simulate")
     weeks = result["week"].to_numpy()
     for name in ("followers", "ties", *LEAD_ROUTES):
         artists[name].set_data(weeks, result[name].to_numpy())
@@ -105,6 +116,7 @@ def stage_totals(result):
     >>> list(stage_totals(pipeline.simulate()).index)[:2]
     ['strangers reached (reach events)', 'strangers who followed']
     """
+    check_table("result", result, what="a result of pipeline.simulate")
     import pandas as pd
 
     totals = {STAGE_LABELS[name]: float(result[name].sum()) for name in STAGE_LABELS}
@@ -118,6 +130,7 @@ def plot_stages(result):
     -------
     matplotlib.figure.Figure
     """
+    check_table("result", result, what="a result of pipeline.simulate")
     totals = stage_totals(result)
     fig, (ax,) = new_figure(height=3.2)
     positions = list(range(len(totals)))[::-1]        # first stage at the top
@@ -141,6 +154,7 @@ def plot_stages(result):
 
 def describe_stages(result) -> str:
     """A one-line text description of :func:`plot_stages`."""
+    check_table("result", result, what="a result of pipeline.simulate")
     parts = [f"{label}: {value:,.0f}" for label, value in stage_totals(result).items()]
     return f"Bar chart, log scale, of the people passing each stage over {len(result)} weeks. " + "; ".join(parts) + "."
 
@@ -160,6 +174,7 @@ def _split_words(hours) -> str:
 
 def week_finding(run) -> str:
     """One line: how your split compares with the best split on the map."""
+    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
     words = _OUTCOME_WORDS[run.outcome]
     weeks = len(run.result)
     when = "over" if run.outcome == "leads" else "after"
@@ -172,6 +187,7 @@ def week_finding(run) -> str:
 
 def describe_week(run) -> str:
     """A one-line text description of the WeekExplorer's figure, for readers who cannot see it."""
+    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
     last = run.result.iloc[-1]
     media, reply = run.best
     return (f"Two charts. Left: leads per week over {len(run.result)} weeks for your split "
@@ -193,6 +209,7 @@ def plot_week(run):
     >>> [ax.get_xlabel() for ax in fig.axes[:2]]
     ['Week', 'Find side (content + replies), share of hours']
     """
+    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
     fig, (time_ax, map_ax) = new_figure(ncols=2)
     artists = {"figure": fig}
     for name in LEAD_ROUTES:
@@ -223,6 +240,8 @@ def plot_week(run):
 
 def update_week(artists, run) -> None:
     """Change the WeekExplorer's figure in place to show ``run`` (no new artists)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
     import numpy as np
 
     result = run.result

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from smlearn.models import diffusion
+from smlearn.params import check_instance, check_table
 from smlearn.plots.networks import EDGE_COLOUR, edge_segments, layout
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
@@ -78,6 +80,7 @@ def _verb(run):
 
 def spread_finding(run) -> str:
     """One line: how far and how fast it spread."""
+    check_instance("run", run, diffusion.Spread, "a result of diffusion.spread")
     curve = run.curve
     n = len(run.nodes)
     starters = int(curve["new"].iloc[0])
@@ -91,6 +94,7 @@ def spread_finding(run) -> str:
 
 def plot_spread(picture):
     """Draw the spread figure once; return ``(figure, artists)`` for :func:`update_spread`."""
+    check_instance("picture", picture, SpreadPicture, "a SpreadPicture")
     from matplotlib.collections import LineCollection
 
     fig, (curve_ax, net_ax) = new_figure(ncols=2, height=3.8)
@@ -126,6 +130,8 @@ def plot_spread(picture):
 
 def update_spread(artists, picture) -> None:
     """Show ``picture`` in the figure, in place (no new artists)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_instance("picture", picture, SpreadPicture, "a SpreadPicture")
     run = picture.run
     curve = run.curve
     n = len(run.nodes)
@@ -171,6 +177,7 @@ def describe_spread(picture) -> str:
     >>> print(describe_spread(SpreadPicture.of(diffusion.independent_cascade(G, [0], 1.0), G)))
     Line chart of the share of people reached over 4 steps, and a drawing of the network at step 4 with everyone coloured by state. Independent cascade from 1 starting people reached 100% of 5 people in 4 steps. At step 4: 5 reached.
     """
+    check_instance("picture", picture, SpreadPicture, "a SpreadPicture")
     run = picture.run
     step = picture.shown_step
     state = run.state_at(step)
@@ -186,6 +193,7 @@ def describe_spread(picture) -> str:
 
 def bass_finding(table) -> str:
     """One line: when adoptions peak and who drives them."""
+    check_table("table", table, what="a result of diffusion.bass")
     peak = int(table.loc[table["new"].idxmax(), "period"])
     push, word = table["from_push"].sum(), table["from_word_of_mouth"].sum()
     driver = "word of mouth" if word > push else "outside push"
@@ -218,6 +226,7 @@ def plot_bass(tables):
     >>> [ax.get_ylabel() for ax in fig.axes]
     ['Adopters per period (people)', 'Share adopted so far (0 to 1)']
     """
+    check_instance("tables", tables, dict, "a dict of named diffusion.bass results")
     if not isinstance(tables, dict) or not tables:
         raise TypeError(f"tables must be a non-empty dict {{label: table}}; got {type(tables).__name__}")
     fig, (new_ax, share_ax) = new_figure(ncols=2)
@@ -251,6 +260,7 @@ def describe_bass(tables) -> str:
     >>> print(describe_bass({"average product": bass()}))
     Two charts of Bass diffusion. Average product: p = 0.03, q = 0.38; adoptions peak in period 7 at 110 people; half the market has adopted by period 7; word of mouth brings 79% of adopters.
     """
+    check_instance("tables", tables, dict, "a dict of named diffusion.bass results")
     parts = []
     for label, table in tables.items():
         params = table.attrs["params"]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 
+from smlearn.params import check_instance, check_items, check_number
+
 # Okabe, M. and Ito, K. (2008) Color Universal Design: https://jfly.uni-koeln.de/color/
 OKABE_ITO = {
     "black": "#000000",
@@ -43,12 +45,26 @@ PANEL_HEIGHT = 3.6  # inches
 DPI = 100
 
 
+
+def _figure_class():
+    from matplotlib.figure import Figure   # imported when needed: importing matplotlib takes a while
+    return Figure
+
+
+def _axes_class():
+    from matplotlib.axes import Axes
+    return Axes
+
 def new_figure(ncols: int = 1, nrows: int = 1, *, height: float = PANEL_HEIGHT, width: float = FIGURE_WIDTH):
     """Make a figure with ``nrows`` x ``ncols`` axes in the house style; return ``(fig, axes list)``.
 
     The figure is not registered with pyplot, so it is shown only when a notebook
     cell returns it or an explorer renders it.
     """
+    check_number("ncols", ncols, 1, 12, integer=True)
+    check_number("nrows", nrows, 1, 12, integer=True)
+    check_number("height", height, 0, 40, low_open=True, unit="inches")
+    check_number("width", width, 0, 40, low_open=True, unit="inches")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -74,6 +90,8 @@ def freeze_layout(fig, *, tries: int = 4) -> None:
     tick labels keep their size whatever the sliders do, fixed places are better: a
     quick redraw can reuse its kept pictures, and nothing on screen jumps.
     """
+    check_instance("fig", fig, _figure_class(), "a matplotlib Figure (new_figure() makes one)")
+    check_number("tries", tries, 1, 20, integer=True)
     before = None
     for _ in range(tries):
         fig.canvas.draw()
@@ -86,6 +104,7 @@ def freeze_layout(fig, *, tries: int = 4) -> None:
 
 def style_axes(ax) -> None:
     """Quiet the frame and grid so that the data carry the picture."""
+    check_instance("ax", ax, _axes_class(), "matplotlib Axes")
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)
     ax.grid(True, color="#DDDDDD", linewidth=0.8)
@@ -99,6 +118,7 @@ def png_bytes(fig) -> bytes:
     are about a third larger than ``savefig`` makes, but encoding is several times
     faster, which matters on every slider move.
     """
+    check_instance("fig", fig, _figure_class(), "a matplotlib Figure (new_figure() makes one)")
     from PIL import Image
 
     fig.canvas.draw()
@@ -125,6 +145,10 @@ def nice_ceiling(value: float, steps=NICE_STEPS) -> float:
     >>> [nice_ceiling(v, steps=(1, 2, 5)) for v in (0.7, 3.2, 47, 120)]
     [1.0, 5.0, 50.0, 200.0]
     """
+    value = check_number("value", value)
+    steps = check_items("steps", steps, what="numbers from 1 to 10")
+    for step in steps:
+        check_number("steps", step, 1, 10)
     import math
 
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) or math.isinf(value):

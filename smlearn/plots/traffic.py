@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 from smlearn.models.traffic import check_result, crossover_period, persistence
+from smlearn.params import check_instance, check_number, check_table
 from smlearn.plots.style import SERIES_STYLE, new_figure, nice_ceiling
 
 CHANNELS = ("push", "pull")
@@ -32,6 +33,8 @@ def traffic_finding(result, *, week=_NOT_GIVEN) -> str:
 
     ``week`` is :func:`crossover_period` of ``result`` when the caller has it already.
     """
+    if week is not _NOT_GIVEN and week is not None:
+        check_number("week", week, 1, integer=True)
     check_result(result)
     if week is _NOT_GIVEN:
         week = crossover_period(result)
@@ -57,6 +60,7 @@ def describe_traffic(result, *, finding: str | None = None) -> str:
     ``finding`` is :func:`traffic_finding` of ``result`` if the caller already has it
     (an explorer reads it from the figure's title rather than working it out twice).
     """
+    check_instance("finding", finding, (str, type(None)), "None or a sentence")
     check_result(result)
     totals = result.groupby("channel")[["visits", "customers"]].sum()
     return (
@@ -95,6 +99,7 @@ def plot_traffic(result):
 
 def update_traffic(artists, result) -> None:
     """Change the figure's data in place to show ``result`` (no new figure, no new lines)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
     check_result(result)
 
     periods = int(result["period"].max())
@@ -197,6 +202,8 @@ def piece_bands(one_piece, many_pieces):
     >>> bool(np.allclose(bands.sum(axis=0), total.loc[total["channel"] == "pull", "visits"]))
     True
     """
+    check_table("one_piece", one_piece, what="a result of traffic.simulate")
+    check_table("many_pieces", many_pieces, what="a result of traffic.simulate")
     import numpy as np
 
     _check_piece_inputs(one_piece, many_pieces)
@@ -243,6 +250,8 @@ def plot_piece_life(one_piece, many_pieces):
     >>> len(fig.axes[1].collections)     # one band per week with a new piece
     26
     """
+    check_table("one_piece", one_piece, what="a result of traffic.simulate")
+    check_table("many_pieces", many_pieces, what="a result of traffic.simulate")
     import numpy as np
 
     from smlearn.plots.style import OKABE_ITO
@@ -287,6 +296,8 @@ def describe_piece_life(one_piece, many_pieces) -> str:
     >>> print(describe_piece_life(traffic.simulate(periods=104, stop_period=1), traffic.simulate()))
     Two charts. Left: one piece brings 1.2 visits in its first week, peaks at 7.1 visits a week at age 18 weeks and still brings 2.5 a week at age 103. Right: 26 pieces, one band each, stack up to the pull total: 154.8 visits in week 26, 177.1 at its highest (week 35) and 154.6 in week 52.
     """
+    check_table("one_piece", one_piece, what="a result of traffic.simulate")
+    check_table("many_pieces", many_pieces, what="a result of traffic.simulate")
     import numpy as np
 
     weeks, bands = piece_bands(one_piece, many_pieces)
@@ -456,6 +467,8 @@ def plot_noise_runs(expected, runs):
     >>> ax.get_xlabel(), ax.get_ylabel(), len(ax.get_lines())   # 3 runs x 2 channels + 2 expected lines
     ('Week', 'Visits per week', 8)
     """
+    check_table("expected", expected, what="a result of traffic.simulate")
+    check_instance("runs", runs, dict, "a dict of traffic.simulate(noise=True) results")
     if not isinstance(runs, dict) or not runs:
         raise TypeError(f"runs must be a non-empty dict {{seed: result}}; got {type(runs).__name__}")
 
@@ -492,6 +505,8 @@ def describe_noise_runs(expected, runs) -> str:
     >>> describe_noise_runs(traffic.simulate(), runs).startswith("Line chart of weekly visits in 3 noisy runs")
     True
     """
+    check_table("expected", expected, what="a result of traffic.simulate")
+    check_instance("runs", runs, dict, "a dict of traffic.simulate(noise=True) results")
     if not isinstance(runs, dict) or not runs:
         raise TypeError(f"runs must be a non-empty dict {{seed: result}}; got {type(runs).__name__}")
     totals = {seed: run.groupby("channel")["visits"].sum() for seed, run in runs.items()}
