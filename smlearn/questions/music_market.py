@@ -21,10 +21,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
+from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import crowds
+from smlearn.questions.push_and_pull import FlipQuestion
 
-__all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict"]
+__all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict", "gini_gap",
+           "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "flip_doubling", "QUESTIONS"]
 
 SMALL_MARKET = 300   # plays per world in the small market of the explorer's Things to try 2
 
@@ -83,3 +88,90 @@ crowd_verdict = ChoiceQuestion(
     explanation="A crowd is wise when its members judge independently. Social influence makes it a herd:"
     " it still prefers good songs, but it amplifies early luck.",
 )
+
+
+# ---- What flips the verdict ----------------------------------------------------------------
+
+def gini_gap(market):
+    """Mean Gini of the social-influence worlds minus that of the independent worlds.
+
+    Examples
+    --------
+    >>> round(gini_gap(crowds.simulate_market(seed=1)), 2)
+    0.15
+    """
+    gini = market.metrics["gini"]
+    return float(gini["social influence"] - gini["independent"])
+
+
+def predictability_ratio(market):
+    """Unpredictability of the social-influence worlds divided by that of the independent ones.
+
+    Examples
+    --------
+    >>> round(predictability_ratio(crowds.simulate_market(seed=1)), 1)
+    2.3
+    """
+    u = market.metrics["unpredictability"]
+    return float(u["social influence"] / u["independent"])
+
+
+# Lesson 05b's verdicts: both are things the model derives, not settings typed in.
+MORE_UNEQUAL = flips.Verdict(
+    "social influence makes success more unequal", measure=gini_gap, threshold=0.0, holds="above",
+    unit="Gini with influence minus Gini without")
+DOUBLES = flips.Verdict(
+    "social influence at least doubles unpredictability", measure=predictability_ratio, threshold=2.0,
+    holds="above", unit="unpredictability with influence / without")
+
+# How finely the lesson looks: 9 points across each setting's range and 48 settings drawn
+# together, on one seed (about 90 markets, a few seconds; the two verdicts share the runs).
+STEPS = 9
+SAMPLES = 48
+SEED = 1
+
+_market = functools.partial(crowds.simulate_market, seed=SEED)   # the lesson's market, seed 1
+
+
+@functools.lru_cache(maxsize=256)
+def _kept_market(**settings):
+    """crowds.simulate_market, remembered: both verdicts ask for the very same settings."""
+    return crowds.simulate_market(**settings)
+
+
+@functools.lru_cache(maxsize=2)
+def market_verdict(which="unequal"):
+    """Where a verdict of lesson 05b flips ("unequal": MORE_UNEQUAL, "doubles": DOUBLES).
+
+    Every setting of ``crowds.PARAMS`` moves; the seed is 1. The result is kept, so the
+    lesson and its checked facts share one analysis.
+
+    Examples
+    --------
+    >>> report = market_verdict("unequal")
+    >>> report.holds_at_default, round(flips.flip_point(report, "influence"), 2)
+    (True, 0.04)
+    """
+    verdicts = {"unequal": MORE_UNEQUAL, "doubles": DOUBLES}
+    if which not in verdicts:
+        raise ValueError(f"which must be 'unequal' or 'doubles'; got {which!r}")
+    return flips.analyse(_kept_market, verdicts[which], crowds.PARAMS, fixed={"seed": SEED},
+                         steps=STEPS, samples=SAMPLES, seed=0)
+
+
+flip_doubling = FlipQuestion(
+    "music_market.flip_doubling",
+    "Find one or two settings of crowds.simulate_market under which social influence no longer doubles"
+    " unpredictability (seed 1, every other setting at its default). Give them as a dict, e.g. {\"batch\": 50}.",
+    model=_market,
+    verdict=DOUBLES,
+    params=crowds.PARAMS,
+    example={"listens": 500},
+    hint="In the flip chart of quiz.market_verdict('doubles'), a bar that crosses the dashed line at 2 can flip"
+    " the verdict on its own: move that setting past the crossing.",
+    explanation="How much influence adds to unpredictability depends on settings nobody measured: how strongly"
+    " people follow the counts, and how many plays a world gets. The direction (more unpredictable) is a finding;"
+    " the size (about double) is not.",
+)
+
+QUESTIONS = [unpredictability_ratio, small_market_ratio, crowd_verdict, flip_doubling]

@@ -23,10 +23,16 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
+
+from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import ranking
 
-__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms"]
+__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "ring_best_rank", "RING_LIFTS",
+           "RING_HELD_OFF", "ring_verdict"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
 LOOSE = {"min_shared": 2, "min_similarity": 0.5}  # a looser detector than the default
@@ -89,3 +95,57 @@ false_alarms = NumericQuestion(
     explanation="Honest readers who liked the same two hits look just like a ring: a detector that catches"
     " every ring member also accuses a large share of the innocent.",
 )
+
+
+# ---- What flips the verdict ----------------------------------------------------------------
+
+def ring_best_rank(page):
+    """The median, over the ring's three targets, of the best place each reached (1 = top).
+
+    Examples
+    --------
+    >>> ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, seed=1))
+    1.0
+    """
+    items = page.items
+    return float(np.median(items.loc[items["target"], "best_rank"]))
+
+
+# Lesson 05's two verdicts about the ring: the flip tool tests each under its rule.
+TOP = 10.5   # "into the top 10": a best place of 10 or better
+RING_LIFTS = flips.Verdict(
+    "under hot, a ring of fake votes lifts its weak targets into the top 10",
+    measure=ring_best_rank, threshold=TOP, holds="below", unit="targets' best place (median)")
+RING_HELD_OFF = flips.Verdict(
+    "under net score, a ring of fake votes cannot lift its weak targets into the top 10",
+    measure=ring_best_rank, threshold=TOP, holds="above", unit="targets' best place (median)")
+
+# How finely the lesson looks: 11 points across each setting's range, 64 settings drawn
+# together, one seed (about 180 runs of the front page: under two seconds).
+STEPS = 11
+SAMPLES = 64
+
+
+def _front_page(**settings):
+    return ranking.simulate_front_page(**settings)
+
+
+@functools.lru_cache(maxsize=2)
+def ring_verdict(rule="hot"):
+    """Where the ring's verdict under ``rule`` ("hot" or "score") flips: :func:`smlearn.flips.analyse`.
+
+    The ring is on and the seed is 1; every numeric setting of ``ranking.PARAMS`` moves.
+    The result is kept, so the lesson and its checked facts share one analysis.
+
+    Examples
+    --------
+    >>> report = ring_verdict("hot")
+    >>> report.holds_at_default, round(flips.flip_point(report, "ring_size"), 1)
+    (True, 2.5)
+    """
+    verdicts = {"hot": RING_LIFTS, "score": RING_HELD_OFF}
+    if rule not in verdicts:
+        raise ValueError(f"rule must be 'hot' or 'score'; got {rule!r}")
+    return flips.analyse(_front_page, verdicts[rule], ranking.PARAMS,
+                         fixed={"rule": rule, "manipulation": True, "seed": 1},
+                         steps=STEPS, samples=SAMPLES, seed=0)
