@@ -224,3 +224,110 @@ def test_the_data_scripts_record_a_rewritten_file_in_the_manifest(data_copy):
     record(complete, manifest=manifest)
     assert json.loads(manifest.read_text(encoding="utf-8"))["datasets"][-1]["name"] == "extra"
     assert not list(data_copy.glob("*.partial"))
+
+
+# ---------------------------------------------------------------- the real data sets (issue 13)
+
+REAL = {
+    # data set: (its folder under data/real, a word its licence must name, keeps its own licence?)
+    "uk_mps": ("uk_mps_twitter", "CC0", False),
+    "uk_mps_interactions": ("uk_mps_twitter", "CC0", False),
+    "us_senators": ("us_senate_follows", "GPL-2", True),
+    "us_senate_follows": ("us_senate_follows", "GPL-2", True),
+    "retweet_cascade": ("retweet_cascade_seismic", "GPL-3", True),
+    "stackexchange_posts": ("stackexchange_qc_votes", "CC BY-SA", True),
+    "stackexchange_votes": ("stackexchange_qc_votes", "CC BY-SA", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_a_real_data_set_ships_with_its_licence_provenance_and_attribution(name):
+    folder, licence, copyleft = REAL[name]
+    entry = data._entry(name, data.data_dir())
+    assert entry["file"].startswith(f"real/{folder}/")
+    assert licence in entry["licence"]
+    here = data.data_dir() / "real" / folder
+    assert (here / "PROVENANCE.md").is_file()
+    licence_files = list(here.glob("LICENSE*"))
+    assert licence_files and licence_files[0].stat().st_size > 1000         # the licence's text, not a pointer
+    for licence_file in licence_files:
+        assert licence_file.name in entry["licence"] or licence_file.name.removeprefix("LICENSE_") in entry["licence"]
+    if copyleft:   # share-alike and GPL files are not under the package's MIT licence, and the entry says so
+        assert "keeps its own licence" in entry["licence"] and "MIT" in entry["licence"]
+    # Full attribution: a year and a place to find the original.
+    assert any(str(year) in entry["source"] for year in range(2011, 2023))
+    assert "github.com/" in entry["source"]
+    # Every column is described; a loaded table holds only the values the manifest allows.
+    assert all(column.get("description") for column in entry["columns"])
+    assert len(data.load(name)) == entry["rows"]
+
+
+def test_the_real_folders_hold_no_path_of_a_machine_and_no_unlisted_data():
+    listed = {entry["file"] for entry in data._read_manifest(data.data_dir())}
+    folders = set()
+    for folder, _, _ in REAL.values():
+        folders.add(folder)
+    for path in sorted(p for folder in folders for p in (data.data_dir() / "real" / folder).rglob("*")):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            for marker in ("/work/", "/home/", "/tmp/", "C:\\Users"):
+                assert marker not in text, f"{path.name} names a path of a machine"
+            if path.suffix == ".csv":
+                assert str(path.relative_to(data.data_dir())) in listed, f"{path} is not in the manifest"
+
+
+def test_the_readme_states_each_real_licence_and_that_they_are_not_mit():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Licence"):]
+    for words in ("CC0", "GPL-2", "GPL-3", "CC BY-SA", "data/real/", "own licence"):
+        assert words in section
+
+
+def test_the_wheel_takes_the_whole_data_folder_with_the_real_data():
+    import tomllib
+
+    wheel = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["force-include"]["data"] == "smlearn/_data"      # data/real/** goes with it (tests/test_packaging.py builds it)
+
+
+def test_a_damaged_real_file_is_refused_by_its_checksum(data_copy):
+    path = data_copy / "real" / "retweet_cascade_seismic" / "tweet.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n11,91\n", "\n11,9100\n"), encoding="utf-8")
+    with pytest.raises(data.DataError, match="retweet_cascade.*does not match its checksum"):
+        data.load("retweet_cascade", directory=data_copy)
+
+
+def test_load_network_builds_directed_graphs_with_the_people_on_the_nodes():
+    senate = data.load_network("us_senate_follows")
+    assert senate.is_directed() and (senate.number_of_nodes(), senate.number_of_edges()) == (91, 3859)
+    assert senate.nodes["SenatorBoxer"] == {"name": "Barbara Boxer", "party": "D", "state": "CA"}
+    assert not senate.has_edge("SenatorBoxer", "SenatorBoxer")
+    mps = data.load_network("uk_mps_interactions")
+    assert mps.is_directed() and mps.number_of_nodes() == 585
+    followers = mps.nodes["LindsayHoyle_MP"]["followers"]
+    assert followers == 41560 and type(followers) is int             # a plain number, not a pandas wrapper
+    assert set(mps.edges["LindsayHoyle_MP", "GwynneMP"]) == {"weight"}
+
+
+def test_load_network_refuses_what_is_not_a_network_or_does_not_add_up(data_copy):
+    with pytest.raises(ValueError, match=r"'karate' has no 'network' entry.*load\('karate'\) already returns it"):
+        data.load_network("karate")
+    with pytest.raises(ValueError, match="'activities' has no 'network' entry.*us_senate_follows"):
+        data.load_network("activities")
+    # A follow naming someone who is not in the senators' table.
+    follows = data_copy / "real" / "us_senate_follows" / "twitter-following.csv"
+    rewrite(data_copy, "real/us_senate_follows/twitter-following.csv",
+            follows.read_text(encoding="utf-8").replace('"SenAlexander","RoyBlunt"', '"SenAlexander","NoSuchSenator"', 1))
+    with pytest.raises(data.DataError, match=r"ties name \['NoSuchSenator'\], who are not in 'us_senators'"):
+        data.load_network("us_senate_follows", directory=data_copy)
+    # A senator listed twice.
+    senators = data_copy / "real" / "us_senate_follows" / "twitter-senator.csv"
+    text = senators.read_text(encoding="utf-8")
+    rewrite(data_copy, "real/us_senate_follows/twitter-senator.csv", text + text.splitlines()[1] + "\n")
+    manifest = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["datasets"]:
+        if entry["name"] == "us_senators":
+            entry["rows"] += 1
+    (data_copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"'us_senators' lists \['SenAlexander'\] more than once"):
+        data.load_network("us_senate_follows", directory=data_copy)
