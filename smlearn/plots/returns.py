@@ -1,7 +1,8 @@
 """Figures for the returns model (:mod:`smlearn.models.returns`).
 
 The explorer's figure shows, for two post types, the rate estimated from a sample of
-posts with two intervals round it (bootstrap, Beta-binomial) and, as a hollow
+posts with two intervals round it (the plain percentile bootstrap, too narrow on few posts,
+and the hierarchical Beta-binomial, which keeps its level from 10 posts) and, as a hollow
 diamond, the value over every post of that type: the truth the sample tries to find
 (we know it because the data set is synthetic).
 
@@ -15,13 +16,14 @@ Examples
 'Engaged users per person reached (%)'
 >>> update_returns(artists, returns.estimate_by_type(data.load("post_metrics"), sample_size=80))
 >>> artists["title"].get_text()
-'With 80 posts of each: video beats photo (P = 1.00)'
+'With 80 posts of each: video beats photo (P = 0.99)'
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, freeze_layout, new_figure, nice_ceiling
 
 _AXIS = {
@@ -36,6 +38,7 @@ _GROUP_STYLE = {"A": {"color": OKABE_ITO["blue"], "marker": "o"}, "B": {"color":
 
 def returns_finding(table) -> str:
     """One line: what the sample says about type B vs type A, and whether it could be luck."""
+    check_table("table", table)
     p = table.attrs["params"]
     prob = table.attrs["prob_b_better"]
     a, b = table.iloc[0], table.iloc[1]
@@ -48,24 +51,30 @@ def returns_finding(table) -> str:
         verdict = f"{label_a} beats {label_b} (P = {1 - prob:.2f})"
     else:
         verdict = f"no clear winner (P that {label_b} is better = {prob:.2f})"
+    if not table.attrs.get("trustworthy", True):      # below returns.MIN_POSTS posts
+        return f"With {n} posts of each: too few to trust any interval"
     return f"With {n} posts of each: {verdict}"
 
 
 def describe_returns(table) -> str:
     """A one-line text description of the figure, for readers who cannot see it."""
+    check_table("table", table)
     parts = []
     for row in table.itertuples():
         parts.append(f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts, bootstrap interval "
-                     f"{row.boot_low:.2%} to {row.boot_high:.2%}, Beta-binomial {row.beta_low:.2%} to "
-                     f"{row.beta_high:.2%}; over all posts {row.truth:.2%}")
+                     f"{row.boot_low:.2%} to {row.boot_high:.2%}, Beta-binomial mean {row.beta_estimate:.2%}, "
+                     f"interval {row.beta_low:.2%} to {row.beta_high:.2%}; over all posts {row.truth:.2%}")
+    missing = table.attrs.get("missing", 0)
+    left_out = f" {missing} post(s) with a missing cell were left out." if missing else ""
     return f"Interval chart of {_AXIS[table.attrs['params']['metric']].lower()}. " + "; ".join(parts) + \
-        f". {returns_finding(table)}."
+        f". {returns_finding(table)}.{left_out}"
 
 
 def plot_returns(table):
     """Draw the estimates with their intervals once; return ``(figure, artists)``."""
+    check_table("table", table)
     fig, (ax,) = new_figure(height=3.0)
-    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "truth": {}}
+    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "centre": {}, "truth": {}}
     for y, group in ((1.0, "A"), (0.0, "B")):
         style = _GROUP_STYLE[group]
         (artists["boot"][group],) = ax.plot([], [], color=style["color"], linewidth=4, solid_capstyle="butt",
@@ -75,6 +84,10 @@ def plot_returns(table):
         (artists["estimate"][group],) = ax.plot([], [], linestyle="none", markersize=9, markeredgecolor="black",
                                                 label="estimate from the sample" if group == "A" else "_nolegend_",
                                                 **style)
+        # The hierarchical mean sits on its own (dashed) interval: a bar across the line.
+        (artists["centre"][group],) = ax.plot([], [], linestyle="none", marker="|", markersize=12,
+                                              markeredgewidth=2, color=style["color"],
+                                              label="Beta-binomial mean" if group == "A" else "_nolegend_")
         (artists["truth"][group],) = ax.plot([], [], linestyle="none", marker="D", markersize=9,
                                              markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.5,
                                              label="over all posts (truth)" if group == "A" else "_nolegend_")
@@ -83,11 +96,12 @@ def plot_returns(table):
     # Type names as text artists (not tick labels), so a fast redraw updates them too.
     artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
                                         fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
-    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "truth")], loc="outside lower center",
-               ncols=4, frameon=False, fontsize=9)
+    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "centre", "truth")],
+               loc="outside lower center", ncols=3, frameon=False, fontsize=9)
     artists["title"] = ax.set_title("", fontsize=11)
     artists["dynamic"] = [*artists["boot"].values(), *artists["beta"].values(), *artists["estimate"].values(),
-                          *artists["truth"].values(), *artists["labels"].values(), artists["title"]]
+                          *artists["centre"].values(), *artists["truth"].values(), *artists["labels"].values(),
+                          artists["title"]]
     update_returns(artists, table)
     freeze_layout(fig)    # no y tick labels, and x tick labels keep their height: fixed places are safe
     return fig, artists
@@ -95,12 +109,15 @@ def plot_returns(table):
 
 def update_returns(artists, table) -> None:
     """Change the figure's data in place to show ``table`` (from ``returns.estimate_by_type``)."""
+    check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
+    check_table("table", table)
     ax = artists["title"].axes
     top = 0.0
     for (y, group), row in zip(((1.0, "A"), (0.0, "B")), table.itertuples()):
         artists["boot"][group].set_data([row.boot_low * 100, row.boot_high * 100], [y + 0.08, y + 0.08])
         artists["beta"][group].set_data([row.beta_low * 100, row.beta_high * 100], [y - 0.12, y - 0.12])
         artists["estimate"][group].set_data([row.estimate * 100], [y + 0.08])
+        artists["centre"][group].set_data([row.beta_estimate * 100], [y - 0.12])
         artists["truth"][group].set_data([row.truth * 100], [y + 0.3])
         top = max(top, *(v for v in (row.boot_high, row.beta_high, row.truth, row.estimate) if np.isfinite(v)))
     ax.set_xlim(0, nice_ceiling(top * 100 * 1.1))
@@ -126,6 +143,7 @@ def plot_funnel(table):
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title()
     ('People over all posts (log scale)', 'Out of 536,248 people reached, 118 ended in a conversion (0.022%)')
     """
+    check_table("table", table)
     fig, (ax,) = new_figure(height=3.0)
     stages = list(table.index)[::-1]
     counts = table["count"].to_numpy()[::-1]
@@ -145,6 +163,7 @@ def plot_funnel(table):
 
 def describe_funnel(table) -> str:
     """One line of text for :func:`plot_funnel`."""
+    check_table("table", table)
     parts = [f"{stage.replace('_', ' ')} {row['count']:,.0f}" for stage, row in table.iterrows()]
     return "Bar chart of the funnel, in people, widest stage first: " + ", ".join(parts) + "."
 
@@ -165,6 +184,8 @@ def plot_rates_by_group(summary, *, by_label="Paid"):
     >>> [ax.get_ylabel() for ax in fig.axes]
     ['Engaged users per person reached (%)', 'Engaged users per follower (%)']
     """
+    check_table("summary", summary, what="a table from returns.summarize")
+    check_instance("by_label", by_label, str, "a string")
     fig, axes = new_figure(ncols=2)
     names = [str(i) for i in summary.index]
     colours = [OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["bluish green"], OKABE_ITO["orange"]]
@@ -186,6 +207,7 @@ def plot_rates_by_group(summary, *, by_label="Paid"):
 
 def describe_rates_by_group(summary) -> str:
     """One line of text for :func:`plot_rates_by_group`."""
+    check_table("summary", summary, what="a table from returns.summarize")
     parts = [f"{group}: {row['engagement_rate_reach']:.2%} by reach, {row['engagement_rate_followers']:.2%} by followers"
              for group, row in summary.iterrows()]
     return "Two bar charts of engagement rate. " + "; ".join(parts) + "."
