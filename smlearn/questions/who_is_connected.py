@@ -22,11 +22,15 @@ Examples
 
 from __future__ import annotations
 
-from smlearn import data
+import functools
+
+from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import networks
 
-__all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network"]
+__all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
+           "CLUSTERING_VERDICT", "INEQUALITY_VERDICT", "VARIED", "pair_table", "clustering_verdict",
+           "inequality_verdict"]
 
 # The networks of the lesson: the defaults of the model, one random draw.
 SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
@@ -34,6 +38,52 @@ SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "se
 
 def _lesson_pair():
     return networks.compare_kinds(**SETTINGS)
+
+
+# ---- What flips the verdict -------------------------------------------------------------------
+
+# The flip analyses run on 300 people (paths sampled from 50 of them) so that a lesson cell
+# takes a few seconds; they vary the two settings that decide how ties are made.
+VARIED = ["rewire", "follow_back"]
+_FIXED = {"n": 300, "sample": 50, "seed": 1}
+
+
+def pair_table(n=300, mean_degree=6, rewire=0.1, follow_back=0.05, sample=50, seed=1):
+    """The measures table of a friendship and a follower network made with these settings (one row each)."""
+    return networks.compare_kinds(n, mean_degree, rewire, follow_back, sample=sample, seed=seed).table
+
+
+def _clustering_gap(table):
+    return float(table.loc["friendship", "clustering"] - table.loc["follower", "clustering"])
+
+
+def _inequality_gap(table):
+    return float(table.loc["follower", "gini_followers"] - table.loc["friendship", "gini_followers"])
+
+
+CLUSTERING_VERDICT = flips.Verdict(
+    "two of a person's contacts know each other more often in the friendship network than in the follower network",
+    measure=_clustering_gap, threshold=0.0, unit="clustering, friendship minus follower")
+INEQUALITY_VERDICT = flips.Verdict(
+    "followers are shared out more unequally in the follower network than friends in the friendship network",
+    measure=_inequality_gap, threshold=0.0, unit="Gini of followers, follower minus friendship")
+
+
+@functools.lru_cache(maxsize=1)
+def clustering_verdict():
+    """:func:`smlearn.flips.analyse` of :data:`CLUSTERING_VERDICT` over :data:`VARIED` (about two seconds).
+
+    Kept after the first call, so the lesson and its checked facts share one analysis.
+    """
+    return flips.analyse(pair_table, CLUSTERING_VERDICT, networks.PARAMS, fixed=_FIXED, names=VARIED,
+                         steps=7, samples=24, seed=0)
+
+
+@functools.lru_cache(maxsize=1)
+def inequality_verdict():
+    """:func:`smlearn.flips.analyse` of :data:`INEQUALITY_VERDICT` over :data:`VARIED` (about two seconds)."""
+    return flips.analyse(pair_table, INEQUALITY_VERDICT, networks.PARAMS, fixed=_FIXED, names=VARIED,
+                         steps=7, samples=24, seed=0)
 
 
 reciprocity = ChoiceQuestion(
