@@ -23,7 +23,7 @@ import hashlib
 import json
 from pathlib import Path
 
-__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network"]
+__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path"]
 
 MANIFEST = "manifest.json"
 
@@ -157,6 +157,55 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _checked_path(entry: dict, directory: Path) -> Path:
+    """The entry's file (or, for a group of files, its folder) after checking every checksum.
+
+    A group of files (several monthly exports, say) has one entry whose ``file`` is a
+    folder and whose ``sha256`` maps each file's name in it to that file's checksum.
+    """
+    name = entry["name"]
+    path = directory / entry["file"]
+    expected = entry["sha256"] if isinstance(entry["sha256"], dict) else {None: entry["sha256"]}
+    for member, digest in expected.items():
+        target = path if member is None else path / member
+        if not target.is_file():
+            raise FileNotFoundError(f"data set {name!r}: the file {target} is missing")
+        actual = sha256_of(target)
+        if actual != digest:
+            raise DataError(
+                f"data set {name!r}: the file {target} does not match its checksum in the manifest"
+                f" (expected sha256 {digest}, found {actual}); it was changed or damaged."
+                " Restore it (e.g. `git checkout data/`) or reinstall smlearn."
+            )
+    return path
+
+
+def path(name: str, *, directory: str | Path | None = None) -> Path:
+    """Return where data set ``name`` is, after checking its checksums: a file, or a folder of files.
+
+    Use it to hand a shipped file to another reader, e.g. the course's real X/Twitter
+    analytics exports to :func:`smlearn.exports.load_export`. ``name`` may also be the
+    folder name of a group of files (``"twitter_analytics_debruine"``): every group in
+    that folder is checked.
+
+    Examples
+    --------
+    >>> path("activities").name
+    'activities.csv'
+    >>> path("x_analytics_posts").name
+    'twitter_analytics_debruine'
+    """
+    directory = Path(directory) if directory is not None else data_dir()
+    if isinstance(name, str):
+        groups = [entry for entry in _read_manifest(directory)
+                  if isinstance(entry["sha256"], dict) and Path(entry["file"]).name == name]
+        if groups and not any(entry["name"] == name for entry in groups):
+            for entry in groups:
+                _checked_path(entry, directory)
+            return directory / groups[0]["file"]
+    return _checked_path(_entry(name, directory), directory)
+
+
 def load(name: str, *, directory: str | Path | None = None):
     """Load data set ``name`` after checking it against the manifest.
 
@@ -196,17 +245,10 @@ def load(name: str, *, directory: str | Path | None = None):
     """
     directory = Path(directory) if directory is not None else data_dir()
     entry = _entry(name, directory)
-    path = directory / entry["file"]
-    if not path.is_file():
-        raise FileNotFoundError(f"data set {name!r}: the file {path} is missing")
-    actual = sha256_of(path)
-    if actual != entry["sha256"]:
-        raise DataError(
-            f"data set {name!r}: the file {path} does not match its checksum in the manifest"
-            f" (expected sha256 {entry['sha256']}, found {actual}); it was changed or damaged."
-            " Restore it (e.g. `git checkout data/`) or reinstall smlearn."
-        )
-    return _reader(entry)(path, entry)
+    where = _checked_path(entry, directory)
+    if isinstance(entry["sha256"], dict) and entry["format"] == "csv" and "reader" not in entry:
+        return _read_group(where, entry)
+    return _reader(entry)(where, entry)
 
 
 def load_network(name: str, *, directory: str | Path | None = None):
@@ -345,6 +387,17 @@ def _read_csv(path: Path, entry: dict):
         raise DataError(f"{path} has {len(frame)} rows; the manifest says {entry['rows']}")
     for column in columns:
         frame[column["name"]] = _convert(frame[column["name"]], column, path)
+    return frame
+
+
+def _read_group(folder: Path, entry: dict):
+    """A group of CSV files with the same columns, read one after the other as one table."""
+    import pandas as pd
+
+    one = {key: value for key, value in entry.items() if key != "rows"}   # rows counts the whole group
+    frame = pd.concat([_read_csv(folder / member, one) for member in entry["sha256"]], ignore_index=True)
+    if "rows" in entry and len(frame) != entry["rows"]:
+        raise DataError(f"{folder} holds {len(frame)} rows in its files; the manifest says {entry['rows']}")
     return frame
 
 

@@ -169,7 +169,9 @@ def test_mixed_and_unreadable_dates(tmp_path):
     posts, report = load_export(write(tmp_path, lines), kind="live_sellers")
     assert posts["published"].tolist()[:3] == [pd.Timestamp("2018-04-22 06:00"), pd.Timestamp("2018-04-22 07:30"),
                                                pd.Timestamp("2018-04-23 08:15")]
-    assert report.details["date_formats"] == "m/d/YYYY H:MM: 1, m/d/YY H:MM: 1, YYYY-MM-DD HH:MM: 1"
+    formats = dict(part.split(": ") for part in report.details["date_formats"].split(", "))
+    assert formats == {"m/d/YYYY H:MM": "1", "m/d/YY H:MM": "1", "YYYY-MM-DD HH:MM": "1"}
+    assert "month/day, decided from the data" in report.details["date_order_inferred"]
     assert report.problems["unreadable_dates"] == 1 and report.problems["missing_cells"] == 1
     assert posts["published"].isna().sum() == 2
 
@@ -198,7 +200,8 @@ def test_a_file_of_another_kind_is_refused_clearly(tmp_path):
     with pytest.raises(ExportError, match=r"people.csv is not a page export of a kind smlearn knows") as info:
         load_export(other)
     message = str(info.value)
-    assert "Lifetime Post Total Reach" in message and "status_published" in message
+    assert "its columns are not those of a layout the loader knows" in message and "Closest is" in message
+    assert "Layout(columns=" in message and "layout=" in message      # the fix
     assert "name, age, city" in message and "/" not in message.split(" is not")[0]
 
 
@@ -227,7 +230,7 @@ def test_bad_arguments(tmp_path):
         load_export(tmp_path / "nope.csv")
     with pytest.raises(TypeError, match="path must be a file path"):
         load_export(42)
-    with pytest.raises(ValueError, match="kind must be one of 'facebook_metrics', 'live_sellers' or None; got 'tiktok'"):
+    with pytest.raises(ValueError, match="kind must be one of 'facebook_metrics', 'live_sellers', 'x_posts'.* or None; got 'tiktok'"):
         load_export(tmp_path / "x.csv", kind="tiktok")
     with pytest.raises(ValueError, match="kind must be one of"):
         write_example(tmp_path, kind="tiktok")

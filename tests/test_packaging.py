@@ -77,7 +77,11 @@ def test_the_wheel_carries_the_data_sets_and_lessons(wheel):
     assert "smlearn/_data/manifest.json" in names
     manifest = json.loads((REPO / "data" / "manifest.json").read_text(encoding="utf-8"))
     for entry in manifest["datasets"]:
-        assert f"smlearn/_data/{entry['file']}" in names
+        if isinstance(entry["sha256"], dict):   # a group of files: 'file' is their folder
+            for member in entry["sha256"]:
+                assert f"smlearn/_data/{entry['file']}/{member}" in names
+        else:
+            assert f"smlearn/_data/{entry['file']}" in names
     lessons = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
     assert lessons and "smlearn/_notebooks/course.yml" in names
     assert all(f"smlearn/_notebooks/{name}" in names for name in lessons)
