@@ -29,12 +29,14 @@ __all__ = [
     "senate_network",
     "mp_interaction_network",
     "reciprocity",
+    "same_group_share",
     "inequality_summary",
     "in_degree_summary",
     "mp_followers",
     "cascade_over_time",
     "share_within",
     "time_to_share",
+    "shares_per_period",
     "votes_by_day",
     "score_vs_views",
     "early_and_late_votes",
@@ -106,6 +108,42 @@ def reciprocity(G):
     if ties == 0:
         raise ValueError("G has only self-ties: reciprocity needs a tie between two people")
     return returned / ties
+
+
+def same_group_share(G, attribute):
+    """Return the share of ties that join two people of the same group (e.g. the same party).
+
+    Compare it with the share expected if ties ignored groups: with two equal groups,
+    about a half.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+    attribute : str
+        A node attribute every person has, e.g. ``"party"``.
+
+    Raises
+    ------
+    ValueError
+        If someone at the end of a tie lacks ``attribute``.
+    """
+    _check_directed(G)
+    if not isinstance(attribute, str):
+        raise TypeError(f"attribute must be the name of a node attribute, e.g. 'party'; got {attribute!r}")
+    same = 0
+    ties = 0
+    for u, v in G.edges():
+        if u == v:
+            continue
+        for person in (u, v):
+            if attribute not in G.nodes[person]:
+                raise ValueError(f"attribute {attribute!r} is missing for {person!r}; the node has {sorted(G.nodes[person])}")
+        ties += 1
+        if G.nodes[u][attribute] == G.nodes[v][attribute]:
+            same += 1
+    if ties == 0:
+        raise ValueError("G has only self-ties: nothing to compare")
+    return same / ties
 
 
 def inequality_summary(values):
@@ -280,11 +318,11 @@ def share_within(hours, table=None, *, by="shares"):
     return float(followers[early].sum() / total)
 
 
-def _check_hours(hours):
+def _check_hours(hours, name="hours"):
     import math
 
     if isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours) or hours < 0:
-        raise ValueError(f"hours must be a number >= 0; got {hours!r}")
+        raise ValueError(f"{name} must be a number >= 0; got {hours!r}")
     return float(hours)
 
 
@@ -309,6 +347,49 @@ def time_to_share(fraction=0.5, table=None, *, by="shares"):
     # The first share at which the running fraction reaches the target (a tiny tolerance for rounding).
     reached = curve[curve[column] >= fraction - 1e-12]
     return float(reached["hours"].iloc[0])
+
+
+def shares_per_period(hours=1, table=None, *, last_hour=None):
+    """Return how many shares came in each period of ``hours`` hours after the original post.
+
+    The new shares per period are what a diffusion model (Bass, say) predicts; their
+    running total is the cumulative curve of :func:`cascade_over_time`.
+
+    Parameters
+    ----------
+    hours : float > 0
+        Length of a period, in hours.
+    table : pandas.DataFrame, optional
+        As for :func:`cascade_over_time`.
+    last_hour : float or None
+        Stop at this hour (shares after it are left out); None runs to the last share.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``start`` (hours), ``shares`` (new shares in the period, the original post
+        included in the first), ``cumulative`` (shares so far) and ``followers``
+        (followers of the period's sharers).
+    """
+    import numpy as np
+    import pandas as pd
+
+    hours = _check_hours(hours)
+    if hours == 0:
+        raise ValueError("hours must be above 0 (the length of a period)")
+    times, followers = _cascade(table)
+    end = float(times.max()) / SECONDS_PER_HOUR if last_hour is None else _check_hours(last_hour, "last_hour")
+    periods = int(np.floor(end / hours)) + 1
+    period = np.floor(times.to_numpy() / (hours * SECONDS_PER_HOUR)).astype(int)
+    keep = period < periods
+    counts = np.bincount(period[keep], minlength=periods)
+    reached = np.bincount(period[keep], weights=followers.to_numpy()[keep], minlength=periods)
+    return pd.DataFrame({
+        "start": np.arange(periods) * hours,
+        "shares": counts,
+        "cumulative": np.cumsum(counts),
+        "followers": reached,
+    })
 
 
 # ---------------------------------------------------------------- votes

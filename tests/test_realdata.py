@@ -268,3 +268,39 @@ def test_vote_functions_refuse_bad_input_by_name(posts, votes):
         realdata.score_vs_views(posts[posts["PostTypeId"] == 2])
     with pytest.raises(ValueError, match="dated before their post"):
         realdata.votes_by_day(posts.assign(CreationDate="2030-01-01T00:00:00"), votes)
+
+
+def test_same_party_share_of_follows_agrees_with_a_merge_and_beats_chance():
+    follows = data.load("us_senate_follows").astype(str)
+    senators = data.load("us_senators")
+    party = dict(zip(senators["screen_name"].astype(str), senators["party"].astype(str)))
+    same = (follows["following"].map(party) == follows["followed"].map(party)).mean()
+    G = realdata.senate_network()
+    assert realdata.same_group_share(G, "party") == pytest.approx(same, abs=1e-12)
+    # If follows ignored party: the chance that a random other senator is of one's own party.
+    sizes = senators["party"].value_counts()
+    chance = (sizes * (sizes - 1)).sum() / (len(senators) * (len(senators) - 1))
+    assert same > chance + 0.1
+    with pytest.raises(ValueError, match="attribute 'club' is missing"):
+        realdata.same_group_share(G, "club")
+    with pytest.raises(TypeError, match="attribute must be"):
+        realdata.same_group_share(G, None)
+
+
+def test_shares_per_period_adds_up_to_the_cascade(cascade):
+    seconds = cascade["relative_time_second"].to_numpy(dtype=float)
+    followers = cascade["number_of_followers"].to_numpy(dtype=float)
+    hourly = realdata.shares_per_period(1)
+    assert hourly["shares"].sum() == len(seconds) and hourly["cumulative"].iloc[-1] == len(seconds)
+    assert hourly["shares"].iloc[0] == ((seconds >= 0) & (seconds < 3600)).sum()
+    assert hourly["shares"].iloc[5] == ((seconds >= 5 * 3600) & (seconds < 6 * 3600)).sum()
+    assert hourly["followers"].sum() == pytest.approx(followers.sum())
+    daily = realdata.shares_per_period(24, last_hour=48)
+    assert daily["start"].tolist() == [0.0, 24.0, 48.0]
+    assert daily["shares"].iloc[1] == ((seconds >= 24 * 3600) & (seconds < 48 * 3600)).sum()
+    with pytest.raises(ValueError, match="hours must be above 0"):
+        realdata.shares_per_period(0)
+    with pytest.raises(ValueError, match="hours must be a number >= 0"):
+        realdata.shares_per_period(-1)
+    with pytest.raises(ValueError, match="last_hour must be a number >= 0"):
+        realdata.shares_per_period(1, last_hour=-2)
