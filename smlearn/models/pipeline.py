@@ -768,7 +768,7 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
     if given:
         raise TypeError(f"summarize_splits takes {', '.join(given)} from splits; leave them out of the parameters")
     for name in HOURS:     # every split checked like a parameter, so a bad one is named
-        for value in splits[name]:
+        for value in pd.unique(splits[name]):     # each distinct value once: a grid repeats them
             PARAMS[name].check(float(value))
     p = _checked(params)
     content, reply = splits["content_hours"].to_numpy(float), splits["reply_hours"].to_numpy(float)

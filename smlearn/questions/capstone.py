@@ -16,11 +16,14 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
+from smlearn import flips
 from smlearn.exercises import NumericQuestion
 from smlearn.models import pipeline
 
 __all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
-           "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share"]
+           "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points"]
 
 # The bakery's week: 5 hours between two owners, for a year.
 BAKERY_HOURS = 5.0
@@ -135,3 +138,38 @@ def bakery_plan_share(name: str, values, plan: dict | None = None, outcome: str 
     settings.update(changes)
     settings.pop(name, None)
     return pipeline.plan_share_by(name, values, dict(plan or BAKERY_PLAN), BAKERY_HOURS, outcome, **settings)
+
+
+# ---- What flips the bakery's plan -----------------------------------------------------------------
+
+# The rival: the same 5 hours with the upkeep moved to content, so broadcast only (content and the
+# weekly mass message): what a plan looks like if it leaves out the two-way hours.
+BROADCAST_ONLY = {"content_hours": 4.5, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.5}
+
+
+@functools.lru_cache(maxsize=1)
+def bakery_report() -> flips.FlipReport:
+    """What flips "the bakery's plan brings more leads in a year than broadcast only" (about two seconds).
+
+    The guesses of :data:`smlearn.questions.your_plan.GUESSES` are varied from a third to
+    three times the bakery's value; the bakery's known facts (ties, followers, market) are held.
+    """
+    from smlearn.questions.your_plan import plan_report
+
+    return plan_report(BAKERY_PLAN, "leads", rival=BROADCAST_ONLY, **BAKERY_WEEK)
+
+
+def bakery_flip_points() -> dict:
+    """Each guess that flips the bakery's verdict, with its flip point found by halving the gap."""
+    from smlearn.questions.effort_and_automation import sharpen
+    from smlearn.questions.your_plan import plan_ahead
+
+    report = bakery_report()
+
+    def model(**settings):
+        return plan_ahead(BAKERY_PLAN, BROADCAST_ONLY, "leads", **settings)
+
+    points = {}
+    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
+        points[name] = sharpen(report, model, name)
+    return points

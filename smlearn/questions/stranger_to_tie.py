@@ -20,10 +20,14 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
+from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 
-__all__ = ["ONE_KIND_ONLY", "QUESTIONS", "upkeep_overtakes_messages", "share_of_reach_from_ties", "messages_or_upkeep",
+__all__ = ["ONE_KIND_ONLY", "QUESTIONS", "UPKEEP_WEEK", "MESSAGES_WEEK", "TIE_SETTINGS", "upkeep_ahead",
+           "UPKEEP_VERDICT", "upkeep_report", "flip_points", "upkeep_overtakes_messages", "share_of_reach_from_ties", "messages_or_upkeep",
            "ties_bottleneck", "reach_from_ties"]
 
 # The pipeline model with every kind of hour at zero: a question adds back the one it compares.
@@ -126,3 +130,56 @@ reach_from_ties = NumericQuestion(
 )
 
 QUESTIONS = [messages_or_upkeep, ties_bottleneck, reach_from_ties]
+
+
+# ---- What flips the verdict: five hours of upkeep against an hour of mass messages, over a year ----
+
+# The two weeks of the lesson's first comparison (no content, no replies).
+UPKEEP_WEEK = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 5.0, "message_hours": 0.0}
+MESSAGES_WEEK = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 1.0}
+
+# The guesses these two weeks depend on: the ties, their upkeep and the messages (content and
+# replies get no hours, so their settings change nothing). The horizon stays at a year, and the
+# number of ties at the start is something Priya knows, not a guess.
+TIE_SETTINGS = ["start_strength", "tie_half_life", "contact_gain", "hours_per_contact",
+                "reply_chance", "intro_rate", "referral_rate", "contacts_per_hour", "message_response",
+                "annoyance"]
+
+
+def upkeep_ahead(**settings) -> float:
+    """Leads in a year from five hours of upkeep a week, less the leads from one hour of mass messages.
+
+    Examples
+    --------
+    >>> upkeep_ahead() > 0, upkeep_ahead(referral_rate=0.0) > 0
+    (True, False)
+    """
+    upkeep = dict(UPKEEP_WEEK)
+    upkeep.update(settings)
+    messages = dict(MESSAGES_WEEK)
+    messages.update(settings)
+    return pipeline.summarize(pipeline.simulate(**upkeep))["leads"] - \
+        pipeline.summarize(pipeline.simulate(**messages))["leads"]
+
+
+UPKEEP_VERDICT = flips.Verdict("over a year, five hours of one-to-one upkeep bring more leads than an hour of"
+                               " mass messages", measure=lambda ahead: ahead, threshold=0.0, holds="above",
+                               unit="leads ahead")
+
+
+@functools.lru_cache(maxsize=1)
+def upkeep_report() -> flips.FlipReport:
+    """:func:`smlearn.flips.analyse` of :data:`UPKEEP_VERDICT` over :data:`TIE_SETTINGS` (about a second)."""
+    settings = {name: pipeline.PARAMS[name] for name in TIE_SETTINGS}
+    return flips.analyse(upkeep_ahead, UPKEEP_VERDICT, settings, steps=9, samples=96, seed=0)
+
+
+def flip_points() -> dict:
+    """Each setting that flips :data:`UPKEEP_VERDICT`, with its flip point found by halving (see ``sharpen``)."""
+    from smlearn.questions.effort_and_automation import sharpen
+
+    report = upkeep_report()
+    points = {}
+    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
+        points[name] = sharpen(report, upkeep_ahead, name)
+    return points

@@ -17,12 +17,17 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
-from smlearn import data
+from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.models import pipeline
+from smlearn.questions.effort_and_automation import SETTINGS, FlipQuestion
 
-__all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED"]
+__all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
+           "SPREAD", "broadcast_only", "plausible", "plan_ahead", "plan_verdict", "plan_report", "DESIGNER_PLAN",
+           "DESIGNER_WEEK", "flip_the_plan"]
 
 # The number of conversions a sample should hold in posts_for_conversions.
 CONVERSIONS_WANTED = 30
@@ -89,4 +94,152 @@ posts_for_conversions = NumericQuestion(
     " to compare post types. Counting leads by route, or a randomized holdout, gets there sooner.",
 )
 
-QUESTIONS = [outcome_fit, metric, posts_for_conversions]
+
+
+# ---- What flips your plan ------------------------------------------------------------------------
+
+# The pipeline settings that are guesses for almost any organisation: how people move along the
+# pipeline and what a message or a contact does. (Hours, horizon, ties and followers at the start
+# and the size of the market are things an organisation knows.)
+GUESSES = ["discovery", "follow_rate", "organic_reach", "comment_rate", "tie_chance", "tie_half_life",
+           "contact_gain", "reply_chance", "intro_rate", "referral_rate", "message_response", "annoyance",
+           "lead_rate", "automation"]
+
+# A guess counts as plausible from a third of its value to three times it (within its allowed range).
+SPREAD = 3.0
+
+
+def _check_plan(plan, name="plan"):
+    if not isinstance(plan, dict) or sorted(plan) != sorted(pipeline.HOURS):
+        raise ValueError(f"{name} must be a dict with exactly the keys {', '.join(pipeline.HOURS)}; got {plan!r}")
+    for hours in pipeline.HOURS:
+        pipeline.PARAMS[hours].check(plan[hours])
+    return dict(plan)
+
+
+def broadcast_only(plan: dict) -> dict:
+    """The same hours with every two-way hour (replies, upkeep) moved to content: broadcast only.
+
+    Examples
+    --------
+    >>> broadcast_only({"content_hours": 1.0, "reply_hours": 0.5, "upkeep_hours": 3.0, "message_hours": 0.5})
+    {'content_hours': 4.5, 'reply_hours': 0.0, 'upkeep_hours': 0.0, 'message_hours': 0.5}
+    """
+    plan = _check_plan(plan)
+    return {"content_hours": plan["content_hours"] + plan["reply_hours"] + plan["upkeep_hours"],
+            "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": plan["message_hours"]}
+
+
+def plausible(names, spread: float = SPREAD, **settings) -> dict:
+    """Records of the settings ``names``: your value as the default, a third to three times it as the range.
+
+    A setting you do not give keeps the model's default. A value of 0 keeps the whole
+    allowed range (a third of 0 is 0). Used by :func:`plan_report` for the sample of
+    plausible settings.
+
+    Examples
+    --------
+    >>> record = plausible(["discovery"], discovery=1.0)["discovery"]
+    >>> record.default, round(record.min, 3), record.max
+    (1.0, 0.333, 3.0)
+    """
+    if isinstance(spread, bool) or not isinstance(spread, (int, float)) or not 1 < spread <= 100:
+        raise ValueError(f"spread must be a number above 1 and at most 100 (3 is a third to three times); got {spread!r}")
+    records = {}
+    for name in names:
+        if name not in SETTINGS:
+            raise ValueError(f"names must be settings of the pipeline model other than the hours; got {name!r}")
+        spec = SETTINGS[name]
+        value = spec.check(settings[name]) if name in settings else spec.default
+        low, high = spec.min, spec.max
+        if value > 0:
+            low, high = max(spec.min, value / spread), min(spec.max, value * spread)
+        if spec.integer:
+            low, high = math.ceil(low), math.floor(high)
+        records[name] = dataclasses.replace(spec, default=value, min=low, max=high)
+    return records
+
+
+def plan_ahead(plan: dict, rival: dict, outcome: str = "leads", **settings) -> float:
+    """The plan's outcome less the rival plan's, each run with the same settings.
+
+    Examples
+    --------
+    >>> week = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 2.0, "message_hours": 0.0}
+    >>> plan_ahead(week, week)
+    0.0
+    """
+    plan, rival = _check_plan(plan), _check_plan(rival, "rival")
+    mine = pipeline.summarize(pipeline.simulate(**plan, **settings))
+    if outcome not in mine:
+        raise ValueError(f"outcome must be one of {', '.join(mine)}; got {outcome!r}")
+    return mine[outcome] - pipeline.summarize(pipeline.simulate(**rival, **settings))[outcome]
+
+
+def plan_verdict(plan: dict, outcome: str = "leads", rival: dict | None = None) -> flips.Verdict:
+    """The verdict "the plan brings more ``outcome`` than the rival" (broadcast-only by default)."""
+    rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
+    against = "the same hours on broadcast only" if rival == broadcast_only(plan) else f"the plan {rival}"
+    return flips.Verdict(f"the plan brings more {outcome} than {against}", measure=lambda ahead: ahead,
+                         threshold=0.0, holds="above", unit=f"{outcome} ahead of the rival")
+
+
+def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None, names=None,
+                spread: float = SPREAD, steps: int = 9, samples: int = 96, **settings) -> flips.FlipReport:
+    """What flips your plan's verdict against a rival plan (broadcast-only by default), at your settings.
+
+    Your settings (``**settings``) are the starting point. Each guess in ``names``
+    (:data:`GUESSES` by default) is varied from a third to three times your value (or its
+    default; see :func:`plausible`); the settings you give that are not in ``names`` are
+    held as you give them. About two seconds.
+
+    Examples
+    --------
+    >>> plan = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5}
+    >>> report = plan_report(plan, names=["discovery"], steps=3, samples=8, discovery=1.0)
+    >>> report.holds_at_default
+    True
+    """
+    plan = _check_plan(plan)
+    rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
+    names = list(GUESSES if names is None else names)
+    records = plausible(names, spread, **settings)
+    fixed = {}
+    for name, value in settings.items():
+        if name not in records:
+            fixed[name] = value
+
+    def model(**chosen):
+        return plan_ahead(plan, rival, outcome, **chosen)
+
+    return flips.analyse(model, plan_verdict(plan, outcome, rival), records, fixed=fixed, steps=steps,
+                         samples=samples, seed=0)
+
+
+# The example of the lesson: lesson 09's freelance designer, 8 hours a week, counting leads.
+DESIGNER_WEEK = {"start_ties": 40, "referral_rate": 0.03}
+DESIGNER_PLAN = {"content_hours": 2.0, "reply_hours": 0.5, "upkeep_hours": 5.0, "message_hours": 0.5}
+
+
+def _designer_ahead(**changes):
+    settings = dict(DESIGNER_WEEK)
+    settings.update(changes)
+    return plan_ahead(DESIGNER_PLAN, broadcast_only(DESIGNER_PLAN), "leads", **settings)
+
+
+flip_the_plan = FlipQuestion(
+    "your_plan.flip_the_plan",
+    "The designer's plan (quiz.DESIGNER_PLAN, with quiz.DESIGNER_WEEK) brings more leads in a year than the"
+    " same 8 hours on broadcast only. Find one or two guesses that flip that verdict, each within a third to"
+    " three times its value, and give them as a dict, e.g. {'tie_half_life': 20}.",
+    model=_designer_ahead,
+    verdict=plan_verdict(DESIGNER_PLAN, "leads"),
+    params=plausible(GUESSES, **DESIGNER_WEEK),
+    example={"discovery": 6.0},
+    hint="Read the flip chart of the designer's plan: move a setting whose bar crosses the line past its flip"
+    " point, or two settings part of the way each.",
+    explanation="A plan's verdict is only as firm as the guesses it rests on: say which ones flip it, and"
+    " measure those first.",
+)
+
+QUESTIONS = [outcome_fit, metric, posts_for_conversions, flip_the_plan]
