@@ -744,7 +744,11 @@ def reinforced_cascade(G, seeds, p1=0.2, p2=0.5, *, max_steps=1000, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    miss1, miss2 = 1 - params["p1"], 1 - params["p2"]   # the chance that one try fails
+    # The chance of staying out after c tries, looked up rather than computed each step:
+    # if these are the first tries a person hears, (1 - p1)(1 - p2)^(c - 1); if not, (1 - p2)^c.
+    c = np.arange(g.listens.max() + 1)
+    miss_first = (1 - params["p1"]) * (1 - params["p2"]) ** np.maximum(c - 1, 0)
+    miss_later = (1 - params["p2"]) ** c
     heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person has heard from so far
     waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
     adopted_at = np.full(g.n, -1, dtype=np.int64)
@@ -754,7 +758,7 @@ def reinforced_cascade(G, seeds, p1=0.2, p2=0.5, *, max_steps=1000, seed=None):
         # c: how many tries each person who has not adopted receives from the newest adopters
         reached, tries = _heard(g, newest, among=waiting)
         first = heard[reached] == 0                    # this is the first time they hear it
-        stays_out = np.where(first, miss1 * miss2 ** (tries - 1), miss2 ** tries)
+        stays_out = np.where(first, miss_first[tries], miss_later[tries])
         heard[reached] += tries
         newest = reached[rng.random(reached.size) < 1 - stays_out]
         if not newest.size:
