@@ -405,4 +405,6 @@ def check_instance(name: str, value, kind, what: str):
     kind_name = type(value).__name__
     if (kind_name == "DataFrame" and value.empty) or (kind_name.endswith("Graph") and value.number_of_nodes() == 0):
         raise ValueError(f"{name} must be {what}; got {_shown(value)}")
+    if isinstance(value, Mapping) and not value:
+        raise ValueError(f"{name} must be {what}; got an empty {kind_name}")
     return value

@@ -56,6 +56,15 @@ SKIP = {
                                             "(explorers are checked in tests/test_every_explorer.py)",
     "smlearn.widgets.module_for": "maps a class name to a module name for the lazy import of explorers",
 }
+# The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
+# must raise an error naming ``name``, not "value" (their doctests and tests/test_params.py cover them).
+for _check in ("number", "flag", "text", "path", "items", "table", "graph", "instance"):
+    SKIP[f"smlearn.params.check_{_check}"] = "a check helper: it names the caller's parameter, not its own"
+
+# Parameters that take None on purpose although their default is something else.
+NONE_ALLOWED = {
+    ("smlearn.plots.traffic.traffic_finding", "week"): "None means push stays ahead all run (crossover_period's answer)",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,9 +83,55 @@ def front_page():
 
 
 @functools.cache
+def ringed_page():
+    from smlearn.models import ranking
+    return ranking.simulate_front_page(hours=12, manipulation=True, seed=1)
+
+
+@functools.cache
 def ringed_log():
     from smlearn.models import ranking
-    return ranking.vote_log(ranking.simulate_front_page(hours=12, manipulation=True, seed=1), seed=1)
+    return ranking.vote_log(ringed_page(), seed=1)
+
+
+@functools.cache
+def follower_graph():
+    from smlearn.models import networks
+    return networks.follower_network(n=60, mean_degree=4, seed=1)
+
+
+@functools.cache
+def senate():
+    from smlearn import data
+    return data.load_network("us_senate_follows")
+
+
+def _manifest_entry(name):
+    import json
+
+    from smlearn import data
+    for entry in json.loads((data.data_dir() / "manifest.json").read_text())["datasets"]:
+        if entry["name"] == name:
+            return entry
+    raise LookupError(name)
+
+
+_folders = iter(range(10**6))
+
+
+def _fresh_folder():
+    return _tmp(f"copy{next(_folders)}")
+
+
+def _fresh_copy():
+    from smlearn import copies
+    folder = _fresh_folder()
+    copies.copy_course(folder)
+    return folder
+
+
+PLAN = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5}
+RIVAL = {"content_hours": 5.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0}
 
 
 @functools.cache
@@ -223,8 +278,8 @@ WORKING = {
     "smlearn.copies.student_version": lambda: {
         "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},
     "smlearn.copies.course_files": lambda: {"student": True},
-    "smlearn.copies.copy_course": lambda: {"dest": _tmp("copy")},
-    "smlearn.copies.update_course": lambda: {"dest": _tmp("update")},
+    "smlearn.copies.copy_course": lambda: {"dest": _fresh_folder()},
+    "smlearn.copies.update_course": lambda: {"dest": _fresh_copy()},
     "smlearn.course.resolve": lambda: {"source": "smlearn.models.traffic.PARAMS['push_hours'].default"},
     "smlearn.data.describe": lambda: {"name": "karate"},
     "smlearn.data.load": lambda: {"name": "karate"},
@@ -308,7 +363,7 @@ WORKING = {
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
     "smlearn.models.networks.read_graph_csv": lambda: {
         "path": _lazy("smlearn.data.data_dir")() / "karate.csv",
-        "entry": _lazy("smlearn.data.describe")("karate")},
+        "entry": _manifest_entry("karate")},
     "smlearn.models.networks.compare_kinds": lambda: {"n": 100, "sample": 30, "seed": 1},
     # pipeline
     "smlearn.models.pipeline.summarize": lambda: {"result": pipeline_run()},
@@ -359,6 +414,9 @@ WORKING = {
     "smlearn.models.returns.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
     "smlearn.models.returns.estimate_by_type": lambda: {"posts": posts(), "n_resamples": 200},
     "smlearn.models.returns.interval_coverage": lambda: {"posts": posts(), "samples": 10},
+    "smlearn.models.returns.coverage_check": lambda: {"n_posts": 10, "data_sets": 20, "seed": 0},
+    "smlearn.models.returns.rate_interval": lambda: {"successes": [3, 5, 2], "trials": [50, 60, 40]},
+    "smlearn.models.returns.simulate_posts": lambda: {"n_posts": 10, "data_sets": 2, "seed": 1},
     # traffic
     "smlearn.models.traffic.crossover_period": lambda: {"result": traffic_year()},
     "smlearn.models.traffic.cost_per_customer": lambda: {"result": traffic_year()},
@@ -450,7 +508,7 @@ WORKING = {
     "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
     "smlearn.plots.style.new_figure": lambda: {},
     "smlearn.plots.style.freeze_layout": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
-    "smlearn.plots.style.style_axes": lambda: {"ax": _lazy("smlearn.plots.style.new_figure")()[1]},
+    "smlearn.plots.style.style_axes": lambda: {"ax": _lazy("smlearn.plots.style.new_figure")()[0].axes[0]},
     "smlearn.plots.style.png_bytes": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
     "smlearn.plots.style.nice_ceiling": lambda: {"value": 3.2},
     "smlearn.plots.traffic.traffic_finding": lambda: {"result": traffic_year()},
@@ -476,6 +534,30 @@ WORKING = {
     "smlearn.plots.traffic.describe_noise_runs": lambda: {
         "expected": traffic_year(), "runs": {1: _lazy("smlearn.models.traffic.simulate")(noise=True, seed=1)}},
     # questions and widgets' helpers
+    "smlearn.questions.effort_and_automation.sharpen": lambda: {"report": toy_report(), "model": _toy_model,
+                                                                "name": "price", "rounds": 4},
+    "smlearn.questions.links.earned_ratio": lambda: {
+        "strategies": _lazy("smlearn.questions.links.two_strategies")(seed=1)},
+    "smlearn.questions.music_market.gini_gap": lambda: {"market": market()},
+    "smlearn.questions.music_market.predictability_ratio": lambda: {"market": market()},
+    "smlearn.questions.push_and_pull.channel_costs": lambda: {"result": traffic_year()},
+    "smlearn.questions.push_and_pull.cost_ratio": lambda: {"result": traffic_year()},
+    "smlearn.questions.when_push_wins.sprint_ratio": lambda: {"result": traffic_year()},
+    "smlearn.questions.wisdom_of_crowds.ring_best_rank": lambda: {"page": ringed_page()},
+    "smlearn.questions.your_plan.broadcast_only": lambda: {"plan": dict(PLAN)},
+    "smlearn.questions.your_plan.plan_ahead": lambda: {"plan": dict(PLAN), "rival": dict(RIVAL)},
+    "smlearn.questions.your_plan.plan_report": lambda: {"plan": dict(PLAN), "names": ["discovery"], "steps": 3,
+                                                        "samples": 8, "discovery": 1.0},
+    "smlearn.questions.your_plan.plan_verdict": lambda: {"plan": dict(PLAN)},
+    "smlearn.questions.your_plan.plausible": lambda: {"names": ["discovery"], "discovery": 1.0},
+    # real data
+    "smlearn.data.load_network": lambda: {"name": "us_senate_follows"},
+    "smlearn.data.path": lambda: {"name": "activities"},
+    "smlearn.realdata.in_degree_summary": lambda: {"G": follower_graph()},
+    "smlearn.realdata.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
+    "smlearn.realdata.reciprocity": lambda: {"G": follower_graph()},
+    "smlearn.realdata.same_group_share": lambda: {"G": senate(), "attribute": "party"},
+    "smlearn.realdata.share_within": lambda: {"hours": 2.0},
     "smlearn.questions.capstone.bakery_splits": lambda: {},
     "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},
     "smlearn.questions.capstone.bakery_plan_share": lambda: {"name": "start_ties", "values": (10, 30)},
@@ -643,7 +725,7 @@ def check_case(name: str, function, parameter: str, label: str):
         return None
     except Exception as error:    # noqa: BLE001 - any other error is the finding
         return f"{name}({parameter}={label}) raised {type(error).__name__}: {str(error)[:200]}"
-    if must_refuse(parameter, good, default, label):
+    if must_refuse(parameter, good, default, label) and not (label == "None" and (name, parameter) in NONE_ALLOWED):
         return f"{name}({parameter}={label}) was accepted (returned {type(result).__name__})"
     new = nan_spots(result) - baseline_spots(name, function, working)
     if new:
