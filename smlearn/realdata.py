@@ -48,6 +48,9 @@ SECONDS_PER_HOUR = 3600
 UP_VOTE = 2
 DOWN_VOTE = 3
 
+# The longest window a vote table is split into, in days: ten years is more than any dump holds.
+MAX_DAYS = 3650
+
 
 # ---------------------------------------------------------------- networks
 
@@ -460,8 +463,8 @@ def votes_by_day(posts=None, votes=None, *, vote_types=(UP_VOTE, DOWN_VOTE), las
     """
     import pandas as pd
 
-    if isinstance(last_day, bool) or not isinstance(last_day, int) or last_day < 0:
-        raise ValueError(f"last_day must be a whole number >= 0; got {last_day!r}")
+    if isinstance(last_day, bool) or not isinstance(last_day, int) or not 0 <= last_day <= MAX_DAYS:
+        raise ValueError(f"last_day must be a whole number from 0 to {MAX_DAYS} (ten years); got {last_day!r}")
     vote_types = _check_vote_types(vote_types)
     posts, votes = _posts_and_votes(posts, votes)
     ages = _vote_ages(posts, votes, vote_types)

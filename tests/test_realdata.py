@@ -256,6 +256,8 @@ def test_vote_functions_refuse_bad_input_by_name(posts, votes):
         realdata.votes_by_day(posts, votes, vote_types=("up",))
     with pytest.raises(ValueError, match="last_day must be"):
         realdata.votes_by_day(posts, votes, last_day=-1)
+    with pytest.raises(ValueError, match="last_day must be a whole number from 0 to 3650"):
+        realdata.votes_by_day(posts, votes, last_day=10**12)
     with pytest.raises(ValueError, match="days must be a whole number >= 1"):
         realdata.early_and_late_votes(0, posts, votes)
     with pytest.raises(ValueError, match="later_days must be"):
