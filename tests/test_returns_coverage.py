@@ -177,3 +177,24 @@ def test_rate_interval_refuses_bad_input_by_name():
         returns.rate_interval([1, 2], [10, 10], level=95)
     with pytest.raises(TypeError, match="successes must be a number"):
         returns.rate_interval("12", [10])
+
+
+# ---- The lesson's verdict model: how often a sample shows a real gap ------------------------------
+
+def test_with_no_true_gap_the_comparison_shows_one_about_2_5_percent_of_the_time():
+    # Theory: the one-sided share of a 95 % two-sided interval lying wholly above zero is 2.5 %.
+    share = returns.detection_rate(posts=30, lift=1.0, data_sets=2000, seed=1)
+    assert 0.015 <= share <= 0.035
+
+
+def test_a_real_gap_is_shown_more_often_with_more_posts_and_a_bigger_gap():
+    few, many = returns.detection_rate(posts=10), returns.detection_rate(posts=100)
+    assert few < 0.3 < 0.9 < many
+    assert returns.detection_rate(posts=30, lift=1.5) > returns.detection_rate(posts=30, lift=1.1)
+
+
+@pytest.mark.parametrize("name, bad", [("posts", 2), ("lift", 0.9), ("spread", 0.0), ("reach_spread", 2.0),
+                                       ("posts", 10.5), ("lift", True)])
+def test_detection_rate_refuses_settings_outside_their_range_by_name(name, bad):
+    with pytest.raises((TypeError, ValueError), match=name):
+        returns.detection_rate(**{name: bad})
