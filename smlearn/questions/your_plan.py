@@ -18,16 +18,17 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 
 from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
-from smlearn.questions.effort_and_automation import SETTINGS, FlipQuestion
+from smlearn.questions.effort_and_automation import SETTINGS, FlipQuestion, sharpen
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
            "SPREAD", "broadcast_only", "plausible", "plan_ahead", "plan_verdict", "plan_report", "DESIGNER_PLAN",
-           "DESIGNER_WEEK", "flip_the_plan"]
+           "DESIGNER_WEEK", "flip_the_plan", "designer_report", "designer_flip_points"]
 
 # The number of conversions a sample should hold in posts_for_conversions.
 CONVERSIONS_WANTED = 30
@@ -219,6 +220,21 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
 # The example of the lesson: lesson 09's freelance designer, 8 hours a week, counting leads.
 DESIGNER_WEEK = {"start_ties": 40, "referral_rate": 0.03}
 DESIGNER_PLAN = {"content_hours": 2.0, "reply_hours": 0.5, "upkeep_hours": 5.0, "message_hours": 0.5}
+
+
+@functools.lru_cache(maxsize=1)
+def designer_report() -> flips.FlipReport:
+    """:func:`plan_report` of the designer's plan at the designer's settings (the lesson's example)."""
+    return plan_report(DESIGNER_PLAN, "leads", **DESIGNER_WEEK)
+
+
+def designer_flip_points() -> dict:
+    """Each guess that flips the designer's verdict alone, its flip point sharpened by halving the gap."""
+    report = designer_report()
+    points = {}
+    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
+        points[name] = sharpen(report, _designer_ahead, name)
+    return points
 
 
 def _designer_ahead(**changes):
