@@ -169,7 +169,6 @@ class Layout:
 KINDS = {
     "facebook_metrics": Layout(
         title="'Facebook metrics' page export (Moro et al. 2016)",
-        separator=";",
         columns={
             "Page total likes": "followers", "Type": "type", "Category": "category", "Post Month": "month",
             "Post Weekday": "weekday", "Post Hour": "hour", "Paid": "paid",

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.flips import flip_point
 from smlearn.models import traffic
 from smlearn.plots import traffic as figures
 from smlearn.questions import push_and_pull as quiz
@@ -101,7 +102,7 @@ def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
 def test_question_ids_are_unique_and_all_listed():
     ids = [q.id for q in quiz.QUESTIONS]
     assert len(ids) == len(set(ids))
-    module_questions = [v for v in vars(quiz).values() if isinstance(v, (NumericQuestion, ChoiceQuestion))]
+    module_questions = [v for v in vars(quiz).values() if isinstance(v, (NumericQuestion, ChoiceQuestion, quiz.FlipQuestion))]
     assert {q.id for q in module_questions} == set(ids)
 
 
@@ -120,7 +121,6 @@ EXPECTED = {
     "doubling": lambda: week1_push(10.0) / week1_push(5.0),
     "crossover": lambda: ref_crossover(),
     "after_stop": lambda: (lambda v: v[DEFAULTS["stop_period"]:].sum() / v.sum())(reference()["pull"]["visits"]),
-    "push_cost": lambda: ref_cost_per_customer()["push"],
     "breakeven": lambda: ref_breakeven(network_size=600, **EQUAL),
     "push_wins": lambda: ref_smallest_network(**EQUAL),
 }
@@ -144,7 +144,7 @@ def test_number_answers_are_what_the_lesson_says():
     assert EXPECTED["crossover"]() == 10
     assert 1.2 < EXPECTED["doubling"]() < 1.4          # well under double
     assert 0.6 < EXPECTED["after_stop"]() < 0.8
-    assert 2500 < EXPECTED["push_cost"]() < 3000
+    assert 2500 < ref_cost_per_customer()["push"] < 3000
     assert EXPECTED["breakeven"]() == 27            # lesson 02b: equal rates, 600 contacts
     assert ref_breakeven(**EQUAL) == 18             # ... and 300 contacts: push cheaper up to 17 weeks
     assert ref_breakeven() == 8
@@ -155,8 +155,6 @@ def test_tolerances_are_sensible():
     # A learner who rounds to 2 decimals (or divides rounded totals) is still right ...
     assert quiz.after_stop.check(round(EXPECTED["after_stop"](), 2)).correct
     assert quiz.doubling.check(round(EXPECTED["doubling"](), 1)).correct
-    totals = reference()["push"]
-    assert quiz.push_cost.check(totals["cost"].sum() / round(totals["customers"].sum(), 1)).correct
     # ... but an answer given as a percentage, or off by a week, is not.
     assert not quiz.after_stop.check(100 * EXPECTED["after_stop"]()).correct
     assert not quiz.crossover.check(EXPECTED["crossover"]() + 1).correct
@@ -230,6 +228,77 @@ def test_lesson_02b_claims_from_the_equations():
     assert ref_crossover(**big) == 27                                   # the explorer's title: weekly visits
     assert ref_cost_per_customer(periods=77, **big)["pull"] > ref_cost_per_customer(periods=77, **big)["push"]
     assert ref_cost_per_customer(periods=78, **big)["pull"] < ref_cost_per_customer(periods=78, **big)["push"]
+
+
+# ---- What flips the verdict: flip points against the equations ------------------------------
+
+def ref_ratio(**changes):
+    """Push's cost per customer over pull's, from the equations."""
+    cost = ref_cost_per_customer(**changes)
+    return cost["push"] / cost["pull"]
+
+
+def test_cost_ratios_match_the_equations():
+    for changes in ({}, EQUAL, {"periods": 12, **EQUAL}, {"network_size": 3000, "echo": 0.6}):
+        result = traffic.simulate(**changes)
+        assert quiz.cost_ratio(result) == pytest.approx(ref_ratio(**changes), rel=1e-9)
+        assert argue.sprint_ratio(result) == pytest.approx(1 / ref_ratio(**changes), rel=1e-9)
+    assert quiz.cost_ratio(traffic.simulate(lead_rate_push=0.0)) == math.inf      # push wins nobody
+    assert math.isnan(quiz.cost_ratio(traffic.simulate(lead_rate_push=0.0, lead_rate_pull=0.0)))
+    with pytest.raises(TypeError, match="DataFrame"):
+        quiz.cost_ratio([1, 2])
+
+
+def test_year_verdict_flips_where_the_equations_say():
+    report = quiz.year_verdict()
+    assert report.holds_at_default and report.fixed == {"periods": 52}
+    ratio = ref_ratio()
+    # Customers grow in proportion to each rate, so the flip points follow from the ratio at the defaults.
+    # Pull's search visits enter the measure linearly, so the tool's straight-line reading is exact there ...
+    assert flip_point(report, "max_search_visits") == pytest.approx(DEFAULTS["max_search_visits"] / ratio, rel=1e-6)
+    # ... push's lead rate enters as 1/x, so there it is within the grid's reach (0.1 apart) of the truth.
+    assert flip_point(report, "lead_rate_push") == pytest.approx(DEFAULTS["lead_rate_push"] * ratio, abs=0.01)
+    # No close rate for push, and no network up to the largest, flips it alone.
+    assert ref_ratio(close_rate_push=1.0) > 1 and math.isnan(flip_point(report, "close_rate_push"))
+    assert ref_ratio(network_size=5000) > 1 and math.isnan(flip_point(report, "network_size"))
+    assert 0.4 < report.share < 0.8
+
+
+def test_sprint_verdict_flips_where_the_equations_say():
+    report = argue.sprint_verdict()
+    sprint = {"periods": argue.SPRINT, **EQUAL}
+    assert report.holds_at_default and ref_ratio(**sprint) < 1
+    assert report.fixed == {"periods": 12}
+    assert argue.SPRINT_PARAMS["lead_rate_push"].default == EQUAL["lead_rate_push"]
+    assert argue.SPRINT_PARAMS["close_rate_push"].default == EQUAL["close_rate_push"]
+    # Push's customers are proportional to its network and each of its rates: exact flip points.
+    edge = ref_ratio(**sprint)
+    assert flip_point(report, "network_size") == pytest.approx(DEFAULTS["network_size"] * edge, rel=1e-6)
+    assert flip_point(report, "lead_rate_push") == pytest.approx(EQUAL["lead_rate_push"] * edge, rel=1e-6)
+    assert flip_point(report, "close_rate_push") == pytest.approx(EQUAL["close_rate_push"] * edge, rel=1e-6)
+    # Lesson 02's gap (half at each step) flips the sprint.
+    assert ref_ratio(periods=argue.SPRINT) > 1
+
+
+def test_flip_question_reruns_the_model():
+    q = quiz.flip_year
+    assert q.check(...).correct is None
+    flipped = q.check({"lead_rate_push": 0.6})
+    assert flipped.correct is True and "no longer says" in flipped.message
+    assert ref_ratio(lead_rate_push=0.6) < 1                               # the equations agree
+    kept = q.check({"echo": 0.5})
+    assert kept.correct is False and "still comes out the same way" in kept.message and ref_ratio(echo=0.5) > 1
+    assert ref_ratio(network_size=3000, lead_rate_push=0.04) > 1                         # two settings, still not enough
+    assert q.check({"network_size": 3000, "lead_rate_push": 0.04}).correct is False
+    assert ref_ratio(network_size=3000, lead_rate_push=0.04, close_rate_push=0.2) < 1   # with the close rate too, push wins
+    assert q.check({"network_size": 5000, "lead_rate_push": 0.04}).correct is bool(ref_ratio(network_size=5000, lead_rate_push=0.04) < 1)
+    assert "not a setting" in q.check({"banana": 1}).message
+    assert "at most 2" in q.check({"echo": 0.5, "fatigue": 0, "recovery": 0.5}).message
+    assert q.check({"lead_rate_push": 1.5}).correct is False                # out of its range
+    assert q.check({"lead_rate_push": "0.6"}).correct is False              # not a number
+    assert q.check([("echo", 0.5)]).correct is False
+    assert q.check({"lead_rate_push": 0.0, "lead_rate_pull": 0.0}).correct is False   # nobody buys: no verdict
+    assert "other settings flip it too" in q._answer_text()
 
 
 # ---- The lesson's extra figures -----------------------------------------------------------

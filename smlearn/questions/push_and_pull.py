@@ -23,10 +23,18 @@ Examples
 
 from __future__ import annotations
 
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+import ast
+import functools
+import math
+
+import numpy as np
+
+from smlearn import flips
+from smlearn.exercises import EMPTY, WRONG, Feedback, NumericQuestion, _Question
 from smlearn.models import traffic
 
-__all__ = ["QUESTIONS", "doubling", "crossover", "after_stop", "push_cost"]
+__all__ = ["QUESTIONS", "doubling", "crossover", "after_stop", "flip_year", "cost_ratio", "channel_costs", "VERDICT",
+           "year_verdict", "FlipQuestion"]
 
 
 def _week1_push_visits(push_hours):
@@ -68,16 +76,171 @@ after_stop = NumericQuestion(
     " found. Push traffic stops within a few weeks of the last message.",
 )
 
-push_cost = NumericQuestion(
-    "push_and_pull.push_cost",
-    "At the default settings, how many dollars does push spend for each customer it wins over the 52 weeks?",
-    answer=lambda: round(float(traffic.cost_per_customer(traffic.simulate())["push"])),   # whole dollars
-    rel_tolerance=0.02,
-    unit="$",
-    hint="Divide push's total cost by its total customers (both in traffic.summarize(result)),"
-    " or use traffic.cost_per_customer(result).",
-    explanation="Few visits, a low lead rate and a low close rate multiply into very few customers,"
-    " so each one is expensive. That is the 'waste of money' claim, built from the model's assumptions.",
+# ---- What flips the verdict ----------------------------------------------------------------
+
+def cost_ratio(result):
+    """Push's cost per customer divided by pull's, over the whole run of ``result``.
+
+    Above 1, a pulled customer is the cheaper one; below 1, a pushed one. Infinite when
+    push won no customer at all, NaN when neither channel won any.
+
+    Examples
+    --------
+    >>> round(cost_ratio(traffic.simulate()), 1)
+    25.9
+    """
+    push_cost, pull_cost = channel_costs(result)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return float(push_cost / pull_cost)
+
+
+def channel_costs(result):
+    """Push's and pull's cost per customer, as numpy floats (cost/0 is inf, 0/0 is nan, on purpose).
+
+    The same numbers as :func:`smlearn.models.traffic.cost_per_customer`, without the table, so
+    that the flip tool's hundreds of runs stay fast.
+    """
+    traffic.check_result(result, ["channel", "cost", "customers"])
+    push = result["channel"].to_numpy() == "push"
+    cost = result["cost"].to_numpy(dtype=float)
+    customers = result["customers"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.float64(cost[push].sum()) / customers[push].sum(), np.float64(cost[~push].sum()) / customers[~push].sum()
+
+
+# Lesson 02's verdict, as a claim the flip tool can test.
+VERDICT = flips.Verdict(
+    "pull costs less per customer than push over the year",
+    measure=cost_ratio, threshold=1.0, holds="above",
+    unit="push's cost per customer / pull's",
 )
 
-QUESTIONS = [doubling, crossover, after_stop, push_cost]
+# How finely the lesson's analysis looks: every setting of the model but the horizon (the verdict is
+# about a year), 11 points across each range one at a time, and 160 settings drawn together
+# (about 370 runs, a few seconds).
+YEAR = 52
+STEPS = 11
+SAMPLES = 160
+
+
+@functools.lru_cache(maxsize=1)
+def year_verdict():
+    """Where lesson 02's verdict flips: :func:`smlearn.flips.analyse` over traffic.PARAMS, the horizon held at a year.
+
+    The result is kept after the first call, so the lesson and its checked facts share one analysis.
+
+    Examples
+    --------
+    >>> report = year_verdict()
+    >>> report.holds_at_default
+    True
+    >>> round(flips.flip_point(report, "lead_rate_push"), 2)
+    0.52
+    """
+    return flips.analyse(traffic.simulate, VERDICT, traffic.PARAMS, fixed={"periods": YEAR},
+                         steps=STEPS, samples=SAMPLES, seed=0)
+
+
+class FlipQuestion(_Question):
+    """Find settings that flip a verdict: the check re-runs the model with the settings given.
+
+    The answer is a dict of one or two settings, e.g. ``{"echo": 0.5}``. Each value is
+    checked against its record in ``params``; the model runs with them (every other
+    setting at its default) and the check says whether the verdict now comes out the
+    other way, with the measure before and after. Any answer that flips it is right.
+
+    Parameters
+    ----------
+    question_id, prompt : str
+        As for every question.
+    model : callable
+        Called as ``model(**settings)``, as for :func:`smlearn.flips.analyse`.
+    verdict : smlearn.flips.Verdict
+        The verdict to flip.
+    params : dict of Param
+        The settings a learner may change.
+    example : dict
+        One answer that flips the verdict, shown by ``.solution()``.
+    most : int
+        How many settings an answer may change at once.
+
+    Examples
+    --------
+    >>> flip_year.check({"banana": 1}).correct
+    False
+    >>> flip_year.check({"periods": 5}).correct
+    True
+    """
+
+    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        if not isinstance(verdict, flips.Verdict):
+            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
+        if not callable(model):
+            raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
+        if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+            raise ValueError(f"most must be a whole number >= 1; got {most!r}")
+        self._model, self._verdict, self._params = model, verdict, dict(params)
+        self._example, self.most = dict(example), most
+
+    def _answer_text(self) -> str:
+        return f"for example {self._example!r} (other settings flip it too)"
+
+    @functools.cached_property
+    def _default(self) -> float:
+        return self._verdict.value(self._model())
+
+    def check(self, answer) -> Feedback:
+        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
+        if answer is ... or answer is None:
+            return Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
+        if not isinstance(answer, dict) or not answer:
+            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'echo': 0.5}}; got {answer!r}.")
+        if len(answer) > self.most:
+            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
+        for name, value in answer.items():
+            if name not in self._params:
+                return self._wrong(f"{name!r} is not a setting of this model; choose among {', '.join(self._params)}.")
+            try:
+                self._params[name].check(value)
+            except (TypeError, ValueError) as error:
+                return self._wrong(f"{error}.")
+        measured = self._verdict.value(self._model(**answer))
+        if math.isnan(measured):
+            return self._wrong(f"with {answer!r} neither channel wins a customer, so the verdict says nothing.")
+        before = self._verdict.holds_for(self._default)
+        after = self._verdict.holds_for(measured)
+        unit = f" ({self._verdict.unit})" if self._verdict.unit else ""
+        said = f"the measure{unit} is {measured:.3g}, against {self._default:.3g} at the defaults"
+        if after != before:
+            way = "no longer says" if before else "now says"
+            return self._right(f"with {answer!r} {said}: the model {way} that {self._verdict.claim}.")
+        return self._wrong(f"with {answer!r} {said}: the verdict still comes out the same way.")
+
+    def _input_widget(self):
+        import ipywidgets as widgets
+
+        return widgets.Text(description="Settings:", placeholder="{'echo': 0.5}", style={"description_width": "initial"})
+
+    def _value_of(self, field):
+        try:
+            return ast.literal_eval(field.value)
+        except (ValueError, SyntaxError):
+            return field.value
+
+
+flip_year = FlipQuestion(
+    "push_and_pull.flip_year",
+    "Find one or two settings that make push win customers more cheaply than pull, every other setting at its"
+    " default. Give them as a dict of setting names and values, e.g. {\"echo\": 0.5}.",
+    model=traffic.simulate,
+    verdict=VERDICT,
+    params=traffic.PARAMS,
+    example={"lead_rate_push": 0.6},
+    hint="In the flip chart, a setting whose bar crosses the dashed line can flip the verdict on its own:"
+    " move it past the value where it crosses. Or combine two settings that each help push.",
+    explanation="The verdict is only as firm as the settings that flip it: a flip inside a setting's plausible"
+    " range means the answer depends on a number nobody has measured for Priya's shop.",
+)
+
+QUESTIONS = [doubling, crossover, after_stop, flip_year]

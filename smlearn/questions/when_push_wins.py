@@ -22,11 +22,19 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+
+import numpy as np
+
+from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import traffic
+from smlearn.questions.push_and_pull import channel_costs
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
-           "smallest_winning_network", "breakeven", "equal_rates", "push_wins"]
+           "smallest_winning_network", "breakeven", "equal_rates", "push_wins", "SPRINT", "SPRINT_PARAMS",
+           "SPRINT_VERDICT", "sprint_ratio", "sprint_verdict"]
 
 # Push converting exactly as well as pull: push gets pull's default lead and close rates.
 EQUAL_RATES = {
@@ -42,6 +50,59 @@ NETWORK_SIZES = range(100, traffic.PARAMS["network_size"].max + 1, 100)
 
 # The network of exercise 2: twice Priya's 300 contacts.
 BREAKEVEN_NETWORK = 600
+
+
+# ---- The lesson's own verdict: push wins a sprint -------------------------------------------
+
+# The sprint of the lesson: 12 weeks.
+SPRINT = 12
+
+# The model's settings with the lesson's case as the defaults: pushed visitors who buy as readily as
+# searchers. Ranges, units and meanings are traffic.PARAMS's own; the horizon is held at the sprint.
+SPRINT_PARAMS = dict(traffic.PARAMS)
+for _name, _value in EQUAL_RATES.items():
+    SPRINT_PARAMS[_name] = dataclasses.replace(traffic.PARAMS[_name], default=_value)
+
+
+def sprint_ratio(result):
+    """Pull's cost per customer divided by push's: above 1, push wins customers more cheaply.
+
+    This way up the measure grows in proportion to push's rates and its network, so the flip
+    tool's straight-line reading between two runs finds their flip points exactly.
+
+    Examples
+    --------
+    >>> round(sprint_ratio(traffic.simulate(periods=SPRINT, **EQUAL_RATES)), 2)
+    1.91
+    """
+    push_cost, pull_cost = channel_costs(result)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return float(pull_cost / push_cost)
+
+
+SPRINT_VERDICT = flips.Verdict(
+    f"push costs less per customer than pull over a {SPRINT}-week sprint",
+    measure=sprint_ratio, threshold=1.0, holds="above",
+    unit="pull's cost per customer / push's",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def sprint_verdict():
+    """Where the lesson's verdict flips: :func:`smlearn.flips.analyse` from the sprint's defaults, the horizon held.
+
+    Kept after the first call, so the lesson and its checked facts share one analysis.
+
+    Examples
+    --------
+    >>> report = sprint_verdict()
+    >>> report.holds_at_default
+    True
+    >>> round(flips.flip_point(report, "network_size"))
+    157
+    """
+    return flips.analyse(traffic.simulate, SPRINT_VERDICT, SPRINT_PARAMS, fixed={"periods": SPRINT},
+                         steps=11, samples=160, seed=0)
 
 
 def breakeven_horizon(horizons=HORIZONS, **params):
