@@ -262,3 +262,57 @@ def test_each_exercise_shows_no_answer_yet_and_is_followed_by_a_tagged_solution(
     assert found == exercises
     for source, tags, _ in cells:
         assert ("solution" in tags) == source.startswith("# Solution")
+
+
+# -- evidence boxes and verdicts (issue 12) ---------------------------------------------------------------------
+
+EVIDENCE_LESSONS = ["00_start_here.md", "01_two_ideas.md", "02_push_and_pull.md", "02b_when_push_wins.md"]
+
+
+def evidence_box(name: str) -> str:
+    """The text of the lesson's one 'What the evidence says' box."""
+    text = (NOTEBOOKS / name).read_text(encoding="utf-8")
+    boxes = re.findall(r"^:::\{admonition\} What the evidence says\n(.*?)^:::$", text, flags=re.DOTALL | re.MULTILINE)
+    assert len(boxes) == 1, f"{name} should have exactly one evidence box; found {len(boxes)}"
+    return boxes[0]
+
+
+# The studies each box draws on: (first author, year). Each must be named in the box and listed in full
+# in the lesson (authors, year, title, and the venue in italics).
+CITATIONS = {
+    "00_start_here.md": [("Kwak", 2010)],
+    "01_two_ideas.md": [("Kwak", 2010), ("Dunbar", 2016), ("Granovetter", 1973)],
+    "02_push_and_pull.md": [("Goel", 2012), ("Goel", 2016), ("Dunbar", 2016)],
+    "02b_when_push_wins.md": [("Schmitt", 2011), ("Trusov", 2009), ("Goel", 2012), ("Dunbar", 2016)],
+}
+
+
+@pytest.mark.parametrize("name", EVIDENCE_LESSONS)
+def test_evidence_box_has_its_three_parts_in_order_and_full_citations(name):
+    box = evidence_box(name)
+    assert box.startswith(":class: evidence\n")
+    parts = [box.find(part) for part in ("*The model assumes*", "*The model derives*", "*Real studies found*")]
+    assert -1 not in parts and parts == sorted(parts), parts
+    lesson = " ".join((NOTEBOOKS / name).read_text(encoding="utf-8").split())   # one line, single spaces
+    for author, year in CITATIONS[name]:
+        assert author in box and str(year) in box, f"{name}: the box does not cite {author} {year}"
+        full = re.search(rf"{author}, [A-Z]\.[^()]*\({year}\)\. [^*]+?[.?] \*[^*]+\*", lesson)
+        assert full, f"{name}: {author} {year} has no full reference (authors, year, title, venue)"
+
+
+def test_lesson_00_shows_kwak_as_the_worked_example():
+    box = evidence_box("00_start_here.md")
+    assert "Kwak" in box and "22.1 %" in box and "41.7 million" in box
+
+
+def test_the_push_lessons_say_the_conversion_gaps_are_settings_and_drop_the_26_times_claim():
+    lesson_02 = (NOTEBOOKS / "02_push_and_pull.md").read_text(encoding="utf-8")
+    assert "no study in this list measures the model's conversion gaps" in evidence_box("02_push_and_pull.md")
+    assert "## What flips the verdict" in lesson_02
+    assert "26 times" not in lesson_02
+    lesson_02b = (NOTEBOOKS / "02b_when_push_wins.md").read_text(encoding="utf-8")
+    assert "26 times" not in lesson_02b and "## What flips the verdict" in lesson_02b
+    assert "model and the evidence disagree" in evidence_box("02b_when_push_wins.md")
+    # Lesson 01 runs no model: it says its frame is a setting (definitions) rather than a verdict.
+    lesson_01 = (NOTEBOOKS / "01_two_ideas.md").read_text(encoding="utf-8")
+    assert "no verdict to flip" in lesson_01 and "**settings**" in lesson_01
