@@ -32,6 +32,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smlearn.params import check_flag, check_instance, check_path
+
 RECORD = ".smlearn-course.json"
 SOLUTION_TAG = "solution"
 
@@ -63,6 +65,7 @@ def student_version(notebook_bytes: bytes) -> bytes:
     Everything else stays, including the exercise cells and their checks, so every
     exercise can still be answered and checked.
     """
+    check_instance("notebook_bytes", notebook_bytes, (bytes, str), "the bytes of a notebook file")
     notebook = json.loads(notebook_bytes)
     notebook["cells"] = [c for c in notebook["cells"] if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
     return (json.dumps(notebook, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
@@ -70,6 +73,7 @@ def student_version(notebook_bytes: bytes) -> bytes:
 
 def course_files(*, student: bool) -> dict[str, bytes]:
     """The files a learner's folder holds: every lesson notebook, as bytes."""
+    check_flag("student", student)
     from smlearn.course import load_course
 
     course = load_course()
@@ -151,6 +155,8 @@ def copy_course(dest, *, student: bool = False) -> Report:
         If ``dest`` is a file, or already holds a copy of the course (use
         :func:`update_course` for that: a second copy must not clobber the first).
     """
+    check_path("dest", dest)
+    check_flag("student", student)
     from smlearn import __version__
 
     if not isinstance(student, bool):
@@ -193,6 +199,7 @@ def update_course(dest) -> Report:
     CopyError
         If ``dest`` holds no copy of the course, or its record is damaged.
     """
+    check_path("dest", dest)
     from smlearn import __version__
 
     dest = Path(dest)

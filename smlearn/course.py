@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from smlearn.params import check_path, check_text
+
 # Bloom's taxonomy, revised (Anderson & Krathwohl 2001), from lower to higher order.
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 
@@ -99,6 +101,8 @@ def notebooks_dir() -> Path:
 
 def load_course(folder: str | Path | None = None) -> Course:
     """Read and check ``course.yml``; raise ValueError naming the first problem found."""
+    if folder is not None:
+        check_path("folder", folder)
     import yaml
 
     folder = Path(folder) if folder is not None else notebooks_dir()
@@ -172,6 +176,7 @@ def resolve(source: str):
     >>> resolve("smlearn.models.traffic.crossover_period(smlearn.models.traffic.simulate())")
     10
     """
+    check_text("source", source)
     import smlearn
 
     return eval(source, {"smlearn": smlearn})  # noqa: S307 -- trusted text from the course's own plan

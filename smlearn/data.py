@@ -23,6 +23,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from smlearn.params import check_path, check_text
+
 __all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path"]
 
 MANIFEST = "manifest.json"
@@ -84,7 +86,7 @@ def _entry(name: str, directory: Path) -> dict:
         if entry["name"] == name:
             return entry
     names = ", ".join(entry["name"] for entry in entries)
-    raise ValueError(f"there is no data set called {name!r}; the data sets are: {names}")
+    raise ValueError(f"there is no data set called {name!r}; the data sets are: {names} (name must be one of them)")
 
 
 def list_datasets(*, directory: str | Path | None = None):
@@ -106,6 +108,8 @@ def list_datasets(*, directory: str | Path | None = None):
     >>> list(table.columns)
     ['name', 'title', 'file', 'rows', 'columns', 'source', 'licence']
     """
+    if directory is not None:
+        check_path("directory", directory)
     import pandas as pd
 
     entries = _read_manifest(Path(directory) if directory is not None else data_dir())
@@ -132,6 +136,9 @@ def describe(name: str, *, directory: str | Path | None = None):
     >>> describe("activities")["column"].tolist()
     ['id', 'activity', 'route', 'exchange', 'question', 'reason']
     """
+    check_text("name", name)
+    if directory is not None:
+        check_path("directory", directory)
     import pandas as pd
 
     entry = _entry(name, Path(directory) if directory is not None else data_dir())
@@ -195,6 +202,9 @@ def path(name: str, *, directory: str | Path | None = None) -> Path:
     >>> path("x_analytics_posts").name
     'twitter_analytics_debruine'
     """
+    check_text("name", name)
+    if directory is not None:
+        check_path("directory", directory)
     directory = Path(directory) if directory is not None else data_dir()
     if isinstance(name, str):
         groups = [entry for entry in _read_manifest(directory)
@@ -243,6 +253,9 @@ def load(name: str, *, directory: str | Path | None = None):
     ...
     ValueError: there is no data set called 'tweets'; the data sets are: activities...
     """
+    check_text("name", name)
+    if directory is not None:
+        check_path("directory", directory)
     directory = Path(directory) if directory is not None else data_dir()
     entry = _entry(name, directory)
     where = _checked_path(entry, directory)
@@ -290,6 +303,9 @@ def load_network(name: str, *, directory: str | Path | None = None):
     >>> G.nodes["SenAlexander"]["party"], G.nodes["SenAlexander"]["state"]
     ('R', 'TN')
     """
+    check_text("name", name)
+    if directory is not None:
+        check_path("directory", directory)
     import networkx as nx
     import pandas as pd
 

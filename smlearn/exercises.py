@@ -36,6 +36,8 @@ import numbers
 from dataclasses import dataclass
 from typing import Callable
 
+from smlearn.params import check_text
+
 __all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "fingerprint"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
@@ -63,6 +65,8 @@ def fingerprint(question_id: str, answer: str) -> str:
     >>> fingerprint("demo", "Blue") == fingerprint("demo", " blue ")
     True
     """
+    check_text("question_id", question_id)
+    check_text("answer", answer, allow_empty=True)
     text = f"{question_id}:{answer.strip().casefold()}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

@@ -49,6 +49,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from smlearn.params import check_items, check_table, check_text
+
 __all__ = [
     "QUESTIONS", "CELLS", "CELL_IDS", "TERMS", "Cell", "add_cells", "cell", "cell_of", "check_cells", "table",
     "term_problems",
@@ -152,6 +154,7 @@ def cell(cell_id: str) -> Cell:
     ...
     ValueError: cell_id must be one of find-broadcast, ties-two-way, ties-broadcast, find-two-way; got 'push'
     """
+    check_text("cell_id", cell_id)
     if cell_id not in CELLS:
         raise ValueError(f"cell_id must be one of {', '.join(CELL_IDS)}; got {cell_id!r}")
     return CELLS[cell_id]
@@ -167,6 +170,8 @@ def cell_of(route: str, exchange: str) -> Cell:
     ...
     ValueError: exchange must be 'broadcast' or 'two-way'; got 'one-way'
     """
+    check_text("route", route)
+    check_text("exchange", exchange)
     for parameter, value in (("route", route), ("exchange", exchange)):
         answers = list(QUESTIONS[parameter][1])
         if value not in answers:
@@ -183,11 +188,12 @@ def check_cells(cell_ids, *, what: str = "cells") -> tuple[str, ...]:
     ValueError: lesson 02 names unknown frame cells ['ties-push']; the cells are find-broadcast, ties-two-way, ties-broadcast, find-two-way
     """
     if isinstance(cell_ids, str):
-        raise TypeError(f"{what}: give the frame cells as a list, not the string {cell_ids!r}")
+        raise TypeError(f"{what}: give the frame cells as a list, not the string {cell_ids!r} (cell_ids)")
+    check_items("cell_ids", cell_ids, what="cell ids", allow_empty=True)
     cell_ids = tuple(cell_ids)
     unknown = []
     for cell_id in cell_ids:
-        if cell_id not in CELLS:
+        if not isinstance(cell_id, str) or cell_id not in CELLS:
             unknown.append(cell_id)
     if unknown:
         raise ValueError(f"{what} names unknown frame cells {unknown}; the cells are {', '.join(CELL_IDS)}")
@@ -226,6 +232,7 @@ def add_cells(activities):
     >>> add_cells(rows)[["cell", "term"]].values.tolist()
     [['ties-broadcast', 'mass messages to contacts'], ['find-two-way', 'conversations with strangers who found you']]
     """
+    check_table("activities", activities, what="a table of activities with route and exchange columns")
     for column in ("route", "exchange"):
         if column not in activities.columns:
             raise ValueError(f"activities must have a {column!r} column; it has: {', '.join(map(str, activities.columns))}")
@@ -314,6 +321,7 @@ def term_problems(text: str) -> list[str]:
     >>> term_problems("Social media is content that people find through search and feeds.")
     []
     """
+    check_text("text", text, allow_empty=True)
     problems = []
     for sentence in _sentences(text):
         if not _TERM.search(sentence) or CONTRAST.search(sentence):

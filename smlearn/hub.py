@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlparse
 
+from smlearn.params import check_text
+
 
 def nbgitpuller_link(hub: str, repo: str, *, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
     """Return the link that pulls ``repo`` into a learner's hub account and opens ``lesson``.
@@ -23,6 +25,10 @@ def nbgitpuller_link(hub: str, repo: str, *, branch: str = "main", lesson: str =
     ValueError
         If ``hub`` or ``repo`` is not an http(s) address, or ``branch`` / ``lesson`` is empty.
     """
+    check_text("hub", hub)
+    check_text("repo", repo)
+    check_text("branch", branch)
+    check_text("lesson", lesson)
     for name, address in (("hub", hub), ("repo", repo)):
         parsed = urlparse(address)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:

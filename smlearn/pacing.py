@@ -42,6 +42,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from smlearn.params import check_path, check_text
+
 __all__ = ["RATES", "LESSON_FILE", "Estimate", "estimate_minutes", "lesson_files", "LONGEST_LESSON"]
 
 # Minutes (or words a minute) of the learner model above.
@@ -76,6 +78,8 @@ def lesson_files(folder, suffix: str = ".ipynb") -> list[Path]:
     >>> [p.name for p in lesson_files(notebooks_dir())][:2]
     ['00_start_here.ipynb', '01_two_ideas.ipynb']
     """
+    check_path("folder", folder)
+    check_text("suffix", suffix)
     if suffix not in (".ipynb", ".md"):
         raise ValueError(f"suffix must be '.ipynb' or '.md'; got {suffix!r}")
     return sorted(p for p in Path(folder).glob(f"*{suffix}") if LESSON_FILE.match(p.name))
@@ -114,6 +118,7 @@ def estimate_minutes(path) -> Estimate:
     ValueError
         If ``path`` is not a readable notebook.
     """
+    check_path("path", path)
     words = lines = code_cells = figures = predictions = exercises = explorers = declared = 0
     for cell in _cells(path):
         text = cell["text"]
