@@ -345,3 +345,39 @@ def test_lesson_mentions_the_disagreeing_sources_and_has_things_to_try(name):
 def test_lesson_08_never_reads_the_real_exports():
     text = (NOTEBOOKS / "08_measuring_returns.md").read_text(encoding="utf-8")
     assert "shared" not in text and "dataset_Facebook" not in text and "Live.csv" not in text
+
+
+# ---- The flip exercises of lessons 07 and 09b (issue 12) ------------------------------------------
+
+def test_flip_the_week_is_right_exactly_when_the_best_split_leaves_upkeep():
+    question = effort_and_automation.flip_the_week
+    for settings in ({"discovery": 6.0}, {"discovery": 3.0}, {"automation": 0.6}, {"referral_rate": 0.01},
+                     {"discovery": 3.5, "automation": 0.4}):
+        best = pipeline.compare_splits(8.0, "leads", **settings).iloc[0]
+        assert bool(question.check(settings).correct) == (best["upkeep_hours"] < 4), settings
+
+
+@pytest.mark.parametrize("answer, words", [
+    ({"content_hours": 8.0}, "not a setting you can change"),      # the hours are not the question's settings
+    ({"discovery": -1.0}, "discovery must be"),
+    ({"discovery": 6.0, "automation": 0.5, "annoyance": 0.5}, "at most 2 settings"),
+    ("discovery=6", "Give a dict"),
+    ({}, "Give a dict"),
+])
+def test_flip_questions_refuse_what_is_not_one_or_two_settings(answer, words):
+    for question in (effort_and_automation.flip_the_week, your_plan.flip_the_plan):
+        feedback = question.check(answer)
+        assert feedback.correct is False and words in feedback.message
+        question.reset()
+
+
+def test_flip_the_plan_is_right_exactly_when_broadcast_only_wins():
+    question = your_plan.flip_the_plan
+    plan, week = your_plan.DESIGNER_PLAN, your_plan.DESIGNER_WEEK
+    rival = {"content_hours": 7.5, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.5}
+    for settings in ({"discovery": 6.0}, {"discovery": 3.0}, {"lead_rate": 0.006}, {"tie_half_life": 20.0}):
+        ahead = (pipeline.simulate(**plan, **week, **settings)["leads"].sum()
+                 - pipeline.simulate(**rival, **week, **settings)["leads"].sum())
+        assert bool(question.check(settings).correct) == (ahead <= 0), settings
+    # Only guesses within a third to three times their value count as plausible.
+    assert not question.check({"discovery": 7.0}).correct

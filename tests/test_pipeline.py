@@ -398,3 +398,118 @@ def test_plan_share_by_against_a_scan_by_hand():
 def test_plan_share_by_names_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# ---- Verdicts of lessons 02c, 07, 09 and 09b, and what flips them (issue 12) ----------------------
+# Each verdict's measure is recomputed here from pipeline.simulate or compare_splits, not from the
+# helpers that the lessons use, and each sharpened flip point is checked by running the model just
+# either side of it.
+
+def leads(**params):
+    return float(pipeline.simulate(**params)["leads"].sum())
+
+
+def test_summarize_splits_still_names_a_bad_hour_in_a_repeated_grid():
+    splits = pipeline.week_splits(2.0)
+    splits.loc[3, "content_hours"] = -1.0
+    with pytest.raises(ValueError, match="content_hours"):
+        pipeline.summarize_splits(splits, weeks=4)
+
+
+def test_lesson_02c_verdict_is_upkeep_leads_less_message_leads():
+    from smlearn.questions import stranger_to_tie as lesson
+
+    for settings in ({}, {"annoyance": 0.0}, {"referral_rate": 0.004, "tie_half_life": 30.0}):
+        by_hand = leads(**{**NO_HOURS, "upkeep_hours": 5.0}, **settings) - leads(**{**NO_HOURS, "message_hours": 1.0}, **settings)
+        assert lesson.upkeep_ahead(**settings) == pytest.approx(by_hand, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["referral_rate", "message_response"])
+def test_lesson_02c_flip_points_separate_the_two_verdicts(name):
+    from smlearn.questions import stranger_to_tie as lesson
+
+    point = lesson.flip_points()[name]
+    gap = 0.002 * (pipeline.PARAMS[name].max - pipeline.PARAMS[name].min)
+    sides = []
+    for value in (point - gap, point + gap):
+        sides.append(leads(**{**NO_HOURS, "upkeep_hours": 5.0}, **{name: value})
+                     > leads(**{**NO_HOURS, "message_hours": 1.0}, **{name: value}))
+    assert sides[0] != sides[1]
+
+
+def test_lesson_07_edge_agrees_with_the_best_split_of_compare_splits():
+    from smlearn.questions import effort_and_automation as lesson
+
+    for settings in ({}, {"discovery": 6.0}, {"automation": 0.6}, {"tie_half_life": 3.0}, {"referral_rate": 0.005}):
+        best = pipeline.compare_splits(8.0, "leads", **settings).iloc[0]
+        assert (lesson.upkeep_edge(**settings) > 0) == (best["upkeep_hours"] >= 4), settings
+
+
+@pytest.mark.parametrize("name", ["discovery", "automation", "tie_half_life"])
+def test_lesson_07_flip_points_separate_the_two_verdicts(name):
+    from smlearn.questions import effort_and_automation as lesson
+
+    point = lesson.upkeep_flip_points()[name]
+    gap = 0.01 * (pipeline.PARAMS[name].max - pipeline.PARAMS[name].min)
+    upkeep = [pipeline.compare_splits(8.0, "leads", **{name: value}).iloc[0]["upkeep_hours"]
+              for value in (max(point - gap, pipeline.PARAMS[name].min), point + gap)]
+    assert (upkeep[0] >= 4) != (upkeep[1] >= 4)
+
+
+def test_lesson_09_verdict_by_hand_and_its_rival_is_broadcast_only():
+    from smlearn.questions import capstone, your_plan
+
+    rival = your_plan.broadcast_only(capstone.BAKERY_PLAN)
+    assert rival == capstone.BROADCAST_ONLY
+    assert rival["reply_hours"] == rival["upkeep_hours"] == 0
+    assert sum(rival.values()) == sum(capstone.BAKERY_PLAN.values())
+    by_hand = leads(**capstone.BAKERY_PLAN, **capstone.BAKERY_WEEK) - leads(**rival, **capstone.BAKERY_WEEK)
+    report = capstone.bakery_report()
+    assert report.default_measure == pytest.approx(by_hand, rel=1e-12)
+    assert report.holds_at_default == (by_hand > 0)
+    # The guesses vary from a third to three times the bakery's values; its known facts are held.
+    ranges = {name: (spec.min, spec.max) for name, spec in report.params.items()}
+    assert ranges["discovery"] == pytest.approx((1.0 / 3, 3.0))
+    assert ranges["referral_rate"] == pytest.approx((0.01, 0.09))
+    assert report.fixed == {"start_ties": 30, "market_size": 5000, "start_followers": 300}
+
+
+def test_plausible_ranges_and_bad_input():
+    from smlearn.questions.your_plan import plausible
+
+    records = plausible(["discovery", "automation", "annoyance", "tie_half_life"], discovery=20.0, tie_half_life=2.0)
+    assert (records["discovery"].min, records["discovery"].max) == pytest.approx((20 / 3, 50.0))   # capped at the range
+    assert (records["automation"].min, records["automation"].max) == (0.0, 0.9)    # a guess of 0 keeps the whole range
+    assert (records["annoyance"].min, records["annoyance"].max) == pytest.approx((0.1 / 3, 0.3))
+    assert records["tie_half_life"].min == 1.0          # 2 / 3 is below the allowed minimum
+    for call, message in [(lambda: plausible(["content_hours"]), "names must be settings"),
+                          (lambda: plausible(["discovery"], spread=1.0), "spread must be"),
+                          (lambda: plausible(["discovery"], discovery=-1.0), "discovery")]:
+        with pytest.raises((ValueError, TypeError), match=message):
+            call()
+
+
+def test_plan_report_refuses_a_plan_without_the_four_hours():
+    from smlearn.questions.your_plan import plan_report
+
+    with pytest.raises(ValueError, match="plan must be a dict"):
+        plan_report({"content_hours": 5.0})
+    with pytest.raises(ValueError, match="outcome must be one of"):
+        plan_report(dict(NO_HOURS, upkeep_hours=2.0), "happiness", names=["discovery"], steps=3, samples=8)
+
+
+def test_sharpen_finds_a_known_flip_of_the_pipeline():
+    # Upkeep's leads come from referrals alone (no content, no messages): with intro_rate=0 the
+    # year's leads are proportional to referral_rate, so "more than 1 lead" flips where
+    # referral_rate = 0.02 / (leads at 0.02).
+    from smlearn import flips
+    from smlearn.questions.effort_and_automation import sharpen
+
+    def model(referral_rate):
+        return leads(**{**NO_HOURS, "upkeep_hours": 2.0}, intro_rate=0.0, referral_rate=referral_rate)
+
+    exact = 0.02 / model(0.02)
+    verdict = flips.Verdict("more than one lead", measure=lambda x: x, threshold=1.0)
+    params = {"referral_rate": pipeline.PARAMS["referral_rate"]}
+    report = flips.analyse(model, verdict, params, steps=3, samples=8)
+    assert sharpen(report, model, "referral_rate", rounds=30) == pytest.approx(exact, rel=1e-6)

@@ -203,6 +203,9 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
     """
     plan = _check_plan(plan)
     rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
+    outcomes = pipeline.summarize(pipeline.simulate(weeks=4))
+    if outcome not in outcomes:
+        raise ValueError(f"outcome must be one of {', '.join(outcomes)}; got {outcome!r}")
     names = list(GUESSES if names is None else names)
     records = plausible(names, spread, **settings)
     fixed = {}
