@@ -861,7 +861,7 @@ def load_export(path, *, kind=None, layout=None, day_first=None):
     >>> report.details["date_formats"]
     'm/d/YYYY H:MM: 4, m/d/YY H:MM: 3'
     """
-    if kind is not None and kind not in LAYOUTS:
+    if kind is not None and (not isinstance(kind, str) or kind not in LAYOUTS):
         raise ValueError(f"kind must be one of {', '.join(repr(k) for k in LAYOUTS)} or None; got {kind!r}")
     if layout is not None and not isinstance(layout, Layout):
         raise TypeError(f"layout must be a smlearn.exports.Layout; got {layout!r} of type {type(layout).__name__}")
@@ -989,8 +989,10 @@ def write_example(folder, *, kind="facebook_metrics"):
     'example_facebook_metrics.csv'
     """
     makers = {"facebook_metrics": _example_facebook_metrics, "live_sellers": _example_live_sellers}
-    if kind not in makers:
+    if not isinstance(kind, str) or kind not in makers:
         raise ValueError(f"kind must be one of {', '.join(repr(k) for k in makers)}; got {kind!r}")
+    if isinstance(folder, bool) or not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"folder must be a folder path (str or pathlib.Path); got {folder!r} of type {type(folder).__name__}")
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"there is no folder {str(folder)!r}")
