@@ -91,7 +91,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from smlearn.params import FrozenParams, Param, check_params, check_seed
+from smlearn.params import FrozenParams, Param, check_items, check_params, check_seed
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
@@ -326,6 +326,7 @@ def check_result(result, columns=COLUMNS):
     """
     if not isinstance(result, pd.DataFrame):
         raise TypeError(f"result must be a pandas DataFrame from simulate(); got {type(result).__name__}")
+    columns = check_items("columns", columns, what="column names")
     missing = [c for c in columns if c not in result.columns]
     if missing:
         raise ValueError(f"result is missing the column(s) {', '.join(missing)}; "
@@ -447,6 +448,7 @@ def cost_by_horizon(horizons, **params):
     """
     if "periods" in params:
         raise TypeError("cost_by_horizon sets periods itself, one run per horizon; leave periods out")
+    horizons = check_items("horizons", horizons, what="horizons (weeks)", allow_empty=True)
     rows = {}
     for periods in horizons:
         rows[periods] = cost_per_customer(simulate(periods=periods, **params))

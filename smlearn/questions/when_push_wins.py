@@ -30,6 +30,7 @@ import numpy as np
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import traffic
+from smlearn.params import check_items
 from smlearn.questions.push_and_pull import channel_costs
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
@@ -122,6 +123,7 @@ def breakeven_horizon(horizons=HORIZONS, **params):
     >>> breakeven_horizon(range(4, 8)) is None
     True
     """
+    horizons = check_items("horizons", horizons, what="horizons (weeks)")
     table = traffic.cost_by_horizon(horizons, **params)
     cheaper = table.index[table["pull"] < table["push"]]
     return int(cheaper[0]) if len(cheaper) else None
@@ -148,7 +150,7 @@ def smallest_winning_network(sizes=NETWORK_SIZES, **params):
     """
     if "network_size" in params:
         raise TypeError("smallest_winning_network tries the sizes itself; give them as sizes, not network_size")
-    for size in sizes:
+    for size in check_items("sizes", sizes, what="network sizes (people)"):
         cost = traffic.cost_per_customer(traffic.simulate(network_size=size, **params))
         if cost["push"] < cost["pull"]:
             return size
