@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from smlearn import data, frame
 from smlearn.exercises import ChoiceQuestion, SortingQuestion
+from smlearn.params import check_table
 
 __all__ = ["SAMPLE_SIZE", "RANDOM_STATE", "LABELS", "sorting_sample", "promo", "sorting", "stranger", "contradiction", "ledger"]
 
@@ -58,6 +59,10 @@ def sorting_sample(activities=None):
     """
     if activities is None:
         activities = data.load("activities")
+    check_table("activities", activities, ["id", "question"], what="the activities data set")
+    if len(activities) < SAMPLE_SIZE:
+        raise ValueError(f"activities must have at least {SAMPLE_SIZE} rows to draw the sample from;"
+                         f" got {len(activities)}")
     sample = activities.sample(n=SAMPLE_SIZE, random_state=RANDOM_STATE).sort_values("id").reset_index(drop=True)
     sample = frame.add_cells(sample)
     sample["label"] = sample["cell"]
