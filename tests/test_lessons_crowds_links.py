@@ -18,6 +18,7 @@ from smlearn.models import crowds, links, ranking, traffic
 from smlearn.questions import links as links_quiz
 from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
+from smlearn.questions.push_and_pull import FlipQuestion
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -45,6 +46,10 @@ def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
         if isinstance(question, NumericQuestion):
             assert question.check(question._expected()).correct
             assert not question.check(question._expected() * 3 + 1).correct
+        elif isinstance(question, FlipQuestion):
+            assert question.check(question._example).correct
+            assert not question.check({"batch": question._params["batch"].default}).correct   # the defaults flip nothing
+            assert not question.check({"banana": 1}).correct
         else:
             assert isinstance(question, ChoiceQuestion)
             right = question.letters[question._right_option]
@@ -103,7 +108,7 @@ def test_lesson_05_facts():
 
 def test_lesson_05b_market_facts():
     metrics = crowds.simulate_market(seed=1).metrics
-    assert "Gini about 0.41 with influence, against 0.26 without, is the calibration showing" in LESSON_05B
+    assert "Gini about 0.41 with influence, against 0.26 without, is a **setting** restated, not a finding" in LESSON_05B
     assert round(metrics.loc["social influence", "gini"], 2) == 0.41
     assert round(metrics.loc["independent", "gini"], 2) == 0.26
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
@@ -120,7 +125,7 @@ def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no
 
 def test_lesson_05b_calls_the_musiclab_match_a_calibration_and_shows_what_is_derived():
     sweep = crowds.influence_sweep(seed=1)
-    assert "is the calibration showing, not a finding" in LESSON_05B
+    assert "The model is **calibrated** to the paper" in LESSON_05B
     in_paper_range = sweep[(sweep["gini_influence"] >= 0.34) & (sweep["gini_influence"] <= 0.50)]
     assert 0.7 in in_paper_range.index and len(in_paper_range) > 1      # the default is one of several that fit
     assert "gives a ratio between 1.5 and 3.2" in LESSON_05B

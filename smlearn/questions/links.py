@@ -21,12 +21,16 @@ Examples
 
 from __future__ import annotations
 
+import functools
+
 import networkx as nx
 
+from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import links
 
-__all__ = ["SEED", "two_pages", "most_links", "week52_visits", "friends_or_content"]
+__all__ = ["SEED", "two_pages", "most_links", "week52_visits", "friends_or_content", "FRIENDS", "two_strategies",
+           "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict"]
 
 SEED = 1   # the seed the lesson uses for the web
 
@@ -102,3 +106,73 @@ friends_or_content = ChoiceQuestion(
     explanation="Networking's human links can become a few website links once; content keeps adding pages and earning links."
     " That is Source B's line in numbers: networking makes human links, media gets website links.",
 )
+
+
+# ---- What flips the verdict ----------------------------------------------------------------
+
+FRIENDS = {"friend_links": 20, "posts_per_period": 0.0}   # the networking strategy of the lesson
+
+
+def two_strategies(**settings):
+    """Run the lesson's two strategies on the same web: (content, friends).
+
+    *Content*: a guide a week (``posts_per_period`` as given, default 1) and no friends'
+    links. *Friends*: twenty friends link to the home page in week 1 and nothing is
+    published (:data:`FRIENDS`). Every other setting is shared.
+
+    Examples
+    --------
+    >>> content, friends = two_strategies(seed=1)
+    >>> friends.params["friend_links"], content.params["friend_links"]
+    (20, 0)
+    """
+    content = links.simulate_links(**settings)
+    friends_settings = dict(settings)
+    friends_settings.update(FRIENDS)
+    return content, links.simulate_links(**friends_settings)
+
+
+def earned_ratio(strategies):
+    """Last week's visits through other sites' links: content's divided by friends'.
+
+    Only links from other sites count, so the random-jump floor of every page and a site's
+    links to itself (which a search engine would not pay out) are left out.
+
+    Examples
+    --------
+    >>> round(earned_ratio(two_strategies(seed=1)), 1)
+    5.8
+    """
+    content, friends = strategies
+    earned = links.visit_sources(content)["other sites' links"]
+    given = links.visit_sources(friends)["other sites' links"]
+    return float(earned / given) if given > 0 else float("inf")
+
+
+EARNED_BEATS_FRIENDS = flips.Verdict(
+    "links earned by a guide a week bring more search visits than twenty friends' links",
+    measure=earned_ratio, threshold=1.0, holds="above",
+    unit="visits through others' links: content / friends")
+
+# The settings that can move the verdict. Search visits and the funnel's rates scale both
+# strategies alike, so they cannot flip a ratio; links_per_page and damping were checked
+# and never flip it in their ranges (see tests/test_lessons_crowds_links.py).
+# 6 points across each range and 24 settings drawn together: about 100 runs of the model, a few seconds.
+VARIED = ["periods", "n_pages", "content_quality", "new_links_per_period"]
+STEPS = 6
+SAMPLES = 24
+
+
+@functools.lru_cache(maxsize=1)
+def links_verdict():
+    """Where lesson 06's verdict flips: :func:`smlearn.flips.analyse` over :data:`VARIED`, seed 1.
+
+    Examples
+    --------
+    >>> report = links_verdict()
+    >>> report.holds_at_default
+    True
+    """
+    return flips.analyse(two_strategies, EARNED_BEATS_FRIENDS, links.PARAMS,
+                         fixed={"seed": SEED, "posts_per_period": 1.0, "friend_links": 0},
+                         names=VARIED, steps=STEPS, samples=SAMPLES, seed=0)
