@@ -21,10 +21,16 @@ Examples
 
 from __future__ import annotations
 
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+import ast
+import functools
+import math
+
+from smlearn import flips
+from smlearn.exercises import EMPTY, WRONG, ChoiceQuestion, Feedback, NumericQuestion, _Question
 from smlearn.models import diffusion, networks
 
-__all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola"]
+__all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
+           "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "flip_centola"]
 
 
 def word_of_mouth_ratio(p=0.01):
@@ -97,23 +103,144 @@ threshold_value = NumericQuestion(
 
 centola = ChoiceQuestion(
     "how_things_spread.centola",
-    "A behaviour needs two adopting contacts (complex contagion). Started by one group of friends, what happens"
-    " on the clustered friendship network and on the same network with its ties shuffled?",
+    "In the reinforced cascade a second adopting contact makes adopting likelier (p2 = 0.5 against p1 = 0.2)."
+    " Started by one person, why does the clustered lattice end with more adopters than the same ties shuffled?",
     [
-        "it reaches more people on the shuffled network, because shortcuts make paths short",
-        "complex contagion reaches almost everyone on the clustered network and stalls on the shuffled one",
-        "it reaches the same share on both, because everyone has the same number of ties",
-        "it stalls on both, because two contacts is too high a bar",
+        "its paths are shorter, so the behaviour reaches everyone sooner",
+        "its new adopters' contacts know each other, so people near them hear it from two or more adopters",
+        "its people have more contacts each",
+        "the shuffled network breaks into pieces that the behaviour cannot cross",
     ],
-    answer_fingerprint="aaa7182105e45ce7",
-    hint='In the explorer choose model "complex contagion", strategy "one cluster", then switch the network.',
+    answer_fingerprint="4927ad339cf0fca4",
+    hint="Both networks give everyone 6 contacts. Think about who hears from two adopters, and when.",
     feedback={
-        "a": "Short paths help simple contagion. Does a shortcut ever bring a second adopting contact?",
-        "c": "Degrees match, but which contacts know each other differs.",
-        "d": "Try it on the clustered network first.",
+        "a": "Shuffled ties make paths shorter, not longer: that is why simple contagion likes them.",
+        "c": "Everyone has exactly 6 contacts in both: the shuffle keeps each person's number.",
+        "d": "A shuffled network with 6 contacts each is almost always in one piece.",
     },
-    explanation="Clustered ties give each new person two adopting contacts at once; shuffled ties scatter them"
-    " (Centola 2010 found the same with real people).",
+    explanation="On the lattice, two of a new adopter's contacts are often contacts of another adopter too, so they"
+    " get the stronger second chance p2. On the shuffled network the contacts are scattered and mostly hear it once"
+    " (Centola 2010 found clustered networks ahead with real people).",
 )
 
-QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola]
+
+# ---- What flips the verdict ---------------------------------------------------------------------
+
+# Centola's comparison as the lesson runs it: one starter, 128 people with 6 contacts each.
+# RUNS is small so that a flip analysis (about 50 comparisons) takes a few seconds.
+CENTOLA_SETTINGS = {"p1": 0.2, "p2": 0.5}
+RUNS = 50
+
+
+def centola_run(p1=0.2, p2=0.5):
+    """:func:`smlearn.models.diffusion.clustered_vs_random` with the reinforced cascade, 50 runs on each network."""
+    return diffusion.clustered_vs_random("reinforced cascade", p1=p1, p2=p2, runs=RUNS)
+
+
+def _lead(table):
+    """How many more people (as a share of everyone) the clustered lattice reaches in the end."""
+    return float(table["clustered"].iloc[-1] - table["random"].iloc[-1])
+
+
+# "More" means by over 5 points (6 of the 128 people): smaller gaps are within the noise of 50 runs,
+# and when both networks reach nearly everyone neither is ahead.
+CENTOLA_VERDICT = flips.Verdict(
+    "the clustered lattice reaches clearly more people than the same ties shuffled (over 5 points more)",
+    measure=_lead, threshold=0.05, unit="share adopted, clustered minus shuffled")
+
+
+@functools.lru_cache(maxsize=1)
+def centola_verdict():
+    """:func:`smlearn.flips.analyse` of :data:`CENTOLA_VERDICT` over p1 and p2 (a few seconds).
+
+    Kept after the first call, so the lesson and its checked facts share one analysis.
+    """
+    params = {"p1": diffusion.PARAMS["p1"], "p2": diffusion.PARAMS["p2"]}
+    return flips.analyse(centola_run, CENTOLA_VERDICT, params, steps=9, samples=24, seed=0)
+
+
+class FlipQuestion(_Question):
+    """Find settings that flip a verdict: the check re-runs the model with the settings given.
+
+    The answer is a dict of one or two settings, e.g. ``{"p1": 0.5}``; each is checked
+    against its range, the model runs with them (the others at their defaults) and the
+    check says whether the verdict now comes out the other way, with the measure before
+    and after. Any answer that flips it is right.
+
+    Examples
+    --------
+    >>> flip_centola.check({"banana": 1}).correct
+    False
+    >>> flip_centola.check({"p1": 0.5}).correct
+    True
+    """
+
+    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        if not isinstance(verdict, flips.Verdict):
+            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
+        if not callable(model):
+            raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
+        self._model, self._verdict, self._params = model, verdict, dict(params)
+        self._example, self.most = dict(example), most
+
+    def _answer_text(self) -> str:
+        return f"for example {self._example!r} (other settings flip it too)"
+
+    @functools.cached_property
+    def _default(self) -> float:
+        return self._verdict.value(self._model())
+
+    def check(self, answer) -> Feedback:
+        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
+        if answer is ... or answer is None:
+            return Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
+        if not isinstance(answer, dict) or not answer:
+            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'p2': 0.4}}; got {answer!r}.")
+        if len(answer) > self.most:
+            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
+        for name, value in answer.items():
+            if name not in self._params:
+                return self._wrong(f"{name!r} is not a setting here; choose among {', '.join(self._params)}.")
+            try:
+                self._params[name].check(value)
+            except (TypeError, ValueError) as error:
+                return self._wrong(f"{error}.")
+        measured = self._verdict.value(self._model(**answer))
+        if math.isnan(measured):
+            return self._wrong(f"with {answer!r} the model gives no measure, so the verdict says nothing.")
+        before = self._verdict.holds_for(self._default)
+        after = self._verdict.holds_for(measured)
+        said = f"the {self._verdict.unit} is {measured:+.2f}, against {self._default:+.2f} at the defaults"
+        if after != before:
+            way = "no longer says" if before else "now says"
+            return self._right(f"with {answer!r} {said}: the model {way} that {self._verdict.claim}.")
+        return self._wrong(f"with {answer!r} {said}: the verdict still comes out the same way.")
+
+    def _input_widget(self):
+        import ipywidgets as widgets
+
+        return widgets.Text(description="Settings:", placeholder="{'p2': 0.4}", style={"description_width": "initial"})
+
+    def _value_of(self, field):
+        try:
+            return ast.literal_eval(field.value)
+        except (ValueError, SyntaxError):
+            return field.value
+
+
+flip_centola = FlipQuestion(
+    "how_things_spread.flip_centola",
+    "Find one or two settings of the reinforced cascade (p1, p2) for which the clustered lattice no longer"
+    " reaches more people than the same ties shuffled. Give them as a dict, e.g. {'p2': 0.4}.",
+    model=centola_run,
+    verdict=CENTOLA_VERDICT,
+    params={"p1": diffusion.PARAMS["p1"], "p2": diffusion.PARAMS["p2"]},
+    example={"p1": 0.5},
+    hint="Read the flip chart: a bar that crosses the line flips the verdict on its own. What happens when a"
+    " second contact adds no more than the first?",
+    explanation="Clustering helps only when hearing it again counts for more than hearing it once. When p1 is"
+    " close to p2 the behaviour spreads like news, and the shuffled network's shortcuts win.",
+)
+
+QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola]
