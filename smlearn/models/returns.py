@@ -513,6 +513,8 @@ def _percentile(numerator, denominator, rng, n_resamples, level):
     low, high = _middle(_bootstrap(numerator, denominator, rng, n_resamples), level)
     if numerator.sum() == 0 and denominator.sum() > 0:
         high = float(_hierarchical(numerator[None, :], denominator[None, :], level)[2][0])
+        if np.isnan(high):          # fewer than 2 posts with trials: no interval at all, not [0, nan]
+            low = np.nan
     return low, high
 
 
@@ -538,7 +540,15 @@ def _counts(posts, numerator, denominator):
     Returns ``(successes, trials, missing)``: ``missing`` is how many rows were left out. A
     missing cell is never read as a zero (which would quietly lower a rate)."""
     def column(name):
-        return pd.to_numeric(posts[name], errors="raise").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        values = posts[name]
+        if values.dtype.kind in "iuf":              # plain numbers (the fast, common case)
+            return values.to_numpy(dtype=float)
+        if values.dtype.kind == "b" or str(values.dtype) == "boolean":
+            raise TypeError(f"{name} must hold counts (numbers >= 0); got a column of True/False")
+        try:                                        # nullable integers (Int64) from an export, with <NA>
+            return pd.to_numeric(values, errors="raise").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must hold counts (numbers >= 0); got values of type {values.dtype}") from None
 
     s, n = column(numerator), column(denominator)
     complete = ~(np.isnan(s) | np.isnan(n))
@@ -569,7 +579,7 @@ def _hierarchical(s, n, level):
        people ``m (1 - m) / variance``, so it stays inside [0, 1] and, with no successes at
        all, still has a positive upper end.
     """
-    from scipy import stats
+    from scipy.special import stdtrit      # Student's t quantile (scipy.stats.t.ppf, without its overhead)
 
     s = np.atleast_2d(np.asarray(s, dtype=float))
     n = np.atleast_2d(np.asarray(n, dtype=float))
@@ -593,7 +603,7 @@ def _hierarchical(s, n, level):
         # The effective number of people: never more than were reached (the binomial variance is a floor).
         people = np.where(variance > 0, mean * (1 - mean) / variance, total)
         people = np.minimum(people, total)
-        t = stats.t.ppf(0.5 + level / 2, np.maximum(k - 1, 1))
+        t = stdtrit(np.maximum(k - 1, 1), 0.5 + level / 2)
         centre = (mean + t**2 / (2 * people)) / (1 + t**2 / people)
         half = t / (1 + t**2 / people) * np.sqrt(mean * (1 - mean) / people + t**2 / (4 * people**2))
     # (At a rate of exactly 0 or 1 the Wilson end is exactly 0 or 1; set it, not a rounding error.)
@@ -921,18 +931,18 @@ def _difference(a, b, level):
     Each fit gives a mean and a variance with (posts - 1) degrees of freedom; the difference
     uses Welch's t with Satterthwaite's degrees of freedom, and P(B better) is the t
     distribution's share above zero (the posterior under a flat prior, to this approximation).
-    ``a`` and ``b`` are tuples ``(mean, variance, posts)`` of arrays (one entry per data set).
+    ``a`` and ``b`` are tuples ``(mean, variance, posts, ...)`` of arrays (one entry per data set).
     """
-    from scipy import stats
+    from scipy.special import stdtr, stdtrit     # Student's t distribution function and quantile
 
-    (ma, va, ka), (mb, vb, kb) = a, b
+    (ma, va, ka), (mb, vb, kb) = a[:3], b[:3]
     se = np.sqrt(va + vb)
     with np.errstate(divide="ignore", invalid="ignore"):
         df = (va + vb) ** 2 / (va**2 / np.maximum(ka - 1, 1) + vb**2 / np.maximum(kb - 1, 1))
         df = np.where(np.isfinite(df), df, np.maximum(ka + kb - 2, 1))
         z = np.where(se > 0, (mb - ma) / np.where(se > 0, se, 1), np.sign(mb - ma) * np.inf)
-    prob = stats.t.cdf(z, df)
-    t = stats.t.ppf(0.5 + level / 2, df)
+    prob = stdtr(df, z)
+    t = stdtrit(df, 0.5 + level / 2)
     return prob, (mb - ma - t * se, mb - ma + t * se)
 
 
@@ -942,11 +952,12 @@ def _mean_and_variance(s, n, level):
     The variance is never below the binomial one (posts cannot be surer than coin flips), and
     with no success at all it is that of a single success, so that a difference is never
     measured as exact."""
-    mean, _, _, _, k, variance = _hierarchical(s, n, level)
+    mean, low, high, rho, k, variance = _hierarchical(s, n, level)
     total = np.atleast_2d(n).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         floor = np.where(mean > 0, mean * (1 - mean) / total, 1 / total**2)
-    return mean, np.maximum(variance, floor), k
+    # (The whole fit comes fourth, for compare_types, which also reports each type's interval.)
+    return mean, np.maximum(variance, floor), k, (mean, low, high, rho, k)
 
 
 def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b="video", *, level=0.95,
@@ -1027,9 +1038,10 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
         rates.append(_ratio(s.sum(), n.sum()))
         used.append(int((n > 0).sum()))
         if overdispersion:
-            mean, low, high, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
+            fit = _mean_and_variance(s[None, :], n[None, :], level)
+            mean, low, high, rho, k = (float(x[0]) for x in fit[3])
             intervals.append(RateInterval(mean, low, high, level, int(k), left_out, rho, k >= MIN_POSTS))
-            fits.append(_mean_and_variance(s[None, :], n[None, :], level))
+            fits.append(fit[:3])
             posteriors.append(None)
         else:
             alpha, beta, _ = _posterior(s, n, overdispersion=False)
@@ -1098,15 +1110,17 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
                               "sample": sample, "level": level})
     numerator, denominator, _ = METRICS[p["metric"]]
     _check_posts(posts, ["type", numerator, denominator])
-    complete = posts[numerator].notna() & posts[denominator].notna()
+    # Rows with a missing cell are left out (and counted); the rest become plain arrays once.
+    complete = (posts[numerator].notna() & posts[denominator].notna()).to_numpy()
     missing = int((~complete).sum())
-    posts = posts[complete]      # rows with a missing cell are left out, and counted
+    all_s, all_n, _ = _counts(posts, numerator, denominator)
+    types = posts["type"].to_numpy()[complete]
     n_resamples = _check_resamples(n_resamples)
     rng = np.random.default_rng([p["sample"], 2025])   # sample number -> its own generator
     chosen = {}
     same = p["type_a"] == p["type_b"]
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
-        available = np.flatnonzero((posts["type"] == kind).to_numpy())
+        available = np.flatnonzero(types == kind)
         if len(available) < p["sample_size"]:
             raise ValueError(f"sample_size={p['sample_size']} needs {p['sample_size']} posts of type {kind!r}; "
                              f"posts has only {len(available)}")
@@ -1122,17 +1136,16 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
         chosen[group] = picks
     rows, fits = [], {}
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
-        rows_of = posts.iloc[chosen[group]]
-        s, n, _ = _counts(rows_of, numerator, denominator)
+        s, n = all_s[chosen[group]], all_n[chosen[group]]
         boot_low, boot_high = _percentile(s, n, rng, n_resamples, p["level"])
-        mean, beta_low, beta_high, _, _, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], p["level"]))
         fits[group] = _mean_and_variance(s[None, :], n[None, :], p["level"])
-        everything = posts[posts["type"] == kind]
+        mean, beta_low, beta_high, _, _ = (float(x[0]) for x in fits[group][3])
+        everything = types == kind
         rows.append({
             "group": group, "type": kind, "posts": len(s), "estimate": _ratio(s.sum(), n.sum()),
             "boot_low": boot_low, "boot_high": boot_high, "beta_estimate": mean, "beta_low": beta_low,
             "beta_high": beta_high,
-            "truth": _ratio(everything[numerator].sum(), everything[denominator].sum()),
+            "truth": _ratio(all_s[everything].sum(), all_n[everything].sum()),
         })
     table = pd.DataFrame(rows)
     table.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
@@ -1228,7 +1241,7 @@ def detection_rate(posts=10, lift=1.2, spread=0.3, reach_spread=0.7, *, rate=0.0
     Examples
     --------
     >>> round(detection_rate(posts=10), 2), round(detection_rate(posts=100), 2)
-    (0.17, 0.96)
+    (0.21, 0.98)
     """
     s = check_params(DETECTION_PARAMS, {"posts": posts, "lift": lift, "spread": spread, "reach_spread": reach_spread})
     level = _check_level(level)
