@@ -8,8 +8,9 @@ Run from the repository root::
 For each explorer, as in ``benchmarks/run.py``: the model alone (target <= 10 ms), a
 bare Agg redraw of the explorer's figure (the floor), a whole update as a slider
 triggers it (target <= 1.3 x the bare redraw), and an update that moves an axis limit,
-to limits seen before and (the worst case) never seen. Then ``effort.best_allocation`` (target <= 0.5 s) and the export loader
-on the two real files if they are beside the repository (``../shared/data/real``).
+to limits seen before and (the worst case) never seen. Then ``effort.best_allocation`` (target <= 0.5 s), lesson
+08's coverage check (``returns.coverage_check``, target <= 0.5 s) and the flip analysis of its verdict (target
+<= 8 s, a lesson cell), and the export loader on the two real files if they are beside the repository (``../shared/data/real``).
 Prints medians (and the 10th-90th percentiles) and writes
 ``benchmarks/results/effort_returns.json``.
 """
@@ -74,6 +75,15 @@ def bench_other(repeats):
         "best_allocation(8), 104 weeks": summary(timings(lambda i: effort.best_allocation(8, weeks=104 - (i % 2)),
                                                          max(5, repeats // 4), warmup=1)),
     }
+    # Lesson 08's honest intervals: the learner's coverage check, and the flip analysis of its verdict
+    # (a lesson cell: a few seconds). verdict_report is cached, so its uncached function is timed.
+    from smlearn.models import returns
+    from smlearn.questions import measuring_returns
+
+    out["returns.coverage_check(10), 200 data sets"] = summary(
+        timings(lambda i: returns.coverage_check(10, seed=i), max(5, repeats // 4), 1))
+    out["lesson 08 verdict (flips.analyse)"] = summary(
+        timings(lambda i: measuring_returns.verdict_report.__wrapped__(), 3, 0))
     real = REPO.parent / "shared" / "data" / "real"
     for name in ("dataset_Facebook.csv", "Live.csv"):
         if (real / name).is_file():
@@ -98,8 +108,10 @@ def main(argv=None) -> int:
     print(f"\n{'Other':<28}{'median ms':>10}{'p10-p90 ms':>16}")
     for label, row in results["other"].items():
         print(f"  {label:<36.36}{row['median_ms']:>10.1f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}")
-    for label in ("best_allocation(8), 52 weeks", "best_allocation(8), 104 weeks"):
+    for label in ("best_allocation(8), 52 weeks", "best_allocation(8), 104 weeks",
+                  "returns.coverage_check(10), 200 data sets"):
         checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
+    checks["lesson 08 verdict (flips.analyse) <= 8 s"] = results["other"]["lesson 08 verdict (flips.analyse)"]["median_ms"] <= 8000
     report(results, checks, "effort_returns.json")
     return 0
 
