@@ -506,6 +506,12 @@ WORKING = {
     "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.diffusion.bass")()},
     "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
     "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
+    "smlearn.plots.spread.clustered_finding": lambda: {
+        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
+    "smlearn.plots.spread.plot_clustered_vs_random": lambda: {
+        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
+    "smlearn.plots.spread.describe_clustered_vs_random": lambda: {
+        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
     "smlearn.plots.style.new_figure": lambda: {},
     "smlearn.plots.style.freeze_layout": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
     "smlearn.plots.style.style_axes": lambda: {"ax": _lazy("smlearn.plots.style.new_figure")()[0].axes[0]},

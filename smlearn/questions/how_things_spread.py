@@ -38,7 +38,16 @@ def word_of_mouth_ratio(p=0.01):
 
     Runs :func:`smlearn.models.diffusion.bass` until nearly everyone has adopted and
     finds, by bisection, the q at which the push share of adopters is one half.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not above 0 (a ratio q/p needs some outside push) or above 0.1 (the
+        search runs q up to 10 p, which must stay a chance).
     """
+    p = diffusion.BASS_PARAMS["p"].check(p)
+    if not 0 < p <= 0.1:
+        raise ValueError(f"p must be above 0 and at most 0.1 for the ratio q/p; got {p!r}")
     def push_share(q):
         table = diffusion.bass(p, q, 500, 1_000_000)
         return table["from_push"].sum() / table["new"].sum()
