@@ -314,13 +314,15 @@ def check_number(name: str, value, low=None, high=None, *, integer: bool = False
         value = int(value)
     else:
         value = float(value)
-    if low is not None and (value <= low if low_open else value < low):
-        rule = f"above {low}" if low_open else f"at least {low}"
-        if high is not None:
-            rule += f" and at most {high}"
-        raise ValueError(f"{name} must be {rule}{unit}; got {original!r}")
-    if high is not None and value > high:
-        rule = f"at most {high}" if low is None else f"between {low} and {high}"
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and value > high
+    if too_low or too_high:
+        if low is not None and high is not None:
+            rule = f"above {low} and at most {high}" if low_open else f"between {low} and {high}"
+        elif low is not None:
+            rule = f"above {low}" if low_open else f"at least {low}"
+        else:
+            rule = f"at most {high}"
         raise ValueError(f"{name} must be {rule}{unit}; got {original!r}")
     return value
 

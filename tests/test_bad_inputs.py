@@ -644,7 +644,7 @@ def must_refuse(name: str, good, default, label: str) -> bool:
     if isinstance(good, nx.Graph):
         return True
     if isinstance(good, bool):
-        return label not in ("0",)   # only a True/False is a flag (0 is a common spelling of False)
+        return label not in ("0", "True")   # only a True/False is a flag (0 is a common spelling of False)
     return False
 
 

@@ -96,7 +96,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models import inequality
-from smlearn.params import Param, check_params, check_seed
+from smlearn.params import Param, check_items, check_params, check_seed
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -242,6 +242,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
     >>> bool(sweep["gini_influence"].is_monotonic_increasing and sweep["unpredictability_ratio"].is_monotonic_increasing)
     True
     """
+    check_items("influences", influences, what="influence strengths", allow_empty=True)
     if "influence" in params:
         raise TypeError("influence_sweep runs every value in `influences`: do not pass `influence`")
     rows = []
@@ -280,6 +281,7 @@ def market_shares(downloads):
     >>> market_shares([[3, 1, 0], [0, 0, 0]]).tolist()
     [[0.75, 0.25, 0.0], [0.3333333333333333, 0.3333333333333333, 0.3333333333333333]]
     """
+    check_items("downloads", downloads, what="download counts", allow_empty=True)
     d = _shares_input("downloads", downloads)
     total = d.sum(axis=-1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -311,6 +313,7 @@ def gini(shares):
     >>> float(gini([1, 0, 0, 0]))                 # one song takes everything: (4 - 1) / 4
     0.75
     """
+    check_items("shares", shares, what="market shares", allow_empty=True)
     m = _shares_input("shares", shares)
     if (m.sum(axis=-1) <= 0).any():
         raise ValueError("shares must have a positive total in every world; got a world with none")
@@ -341,6 +344,7 @@ def unpredictability(shares):
     >>> unpredictability([[0.5, 0.5, 0.0], [0.0, 0.5, 0.5]])    # (0.5 + 0 + 0.5) / 3
     0.3333333333333333
     """
+    check_items("shares", shares, what="market shares", allow_empty=True)
     m = _shares_input("shares", shares)
     if m.ndim != 2 or m.shape[0] < 2:
         raise ValueError(f"shares must be a table of worlds x songs with at least two worlds; got shape {m.shape}")

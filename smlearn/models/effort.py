@@ -124,7 +124,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, FrozenParams, Param, check_params
+from smlearn.params import Choice, FrozenParams, Param, check_number, check_params
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way")
@@ -497,6 +497,7 @@ def sustainable_strong_ties(upkeep_hours, *, hours_per_contact=0.5, contact_gain
     >>> round(sustainable_strong_ties(1.0), 1), round(sustainable_strong_ties(5.0), 1)
     (9.1, 45.4)
     """
+    check_number("upkeep_hours", upkeep_hours, 0, 60, unit="hours/week")
     p = check_params(PARAMS, {"hours": upkeep_hours, "hours_per_contact": hours_per_contact,
                               "contact_gain": contact_gain, "tie_half_life": tie_half_life,
                               "strong_threshold": strong_threshold})

@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from smlearn.params import check_items, check_number
+
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
@@ -63,6 +65,7 @@ def gini(values):
     ValueError
         If ``values`` is empty, more than a table, or has a negative or missing value.
     """
+    check_items("values", values, what="numbers", allow_empty=True)
     x = np.sort(_amounts(values), axis=-1)
     n = x.shape[-1]
     total = x.sum(axis=-1)
@@ -82,6 +85,8 @@ def top_share(values, share=0.01):
     ValueError
         If ``values`` is empty, not a list, or has a negative or missing value.
     """
+    check_items("values", values, what="numbers", allow_empty=True)
+    check_number("share", share, 0, 1, low_open=True)
     x = _amounts(values)
     if x.ndim != 1:
         raise ValueError(f"values must be a list of amounts; got a table of shape {x.shape}")

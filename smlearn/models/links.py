@@ -96,7 +96,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.traffic import PARAMS as _TRAFFIC
-from smlearn.params import Param, check_params, check_seed
+from smlearn.params import Param, check_items, check_number, check_params, check_seed
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -177,6 +177,8 @@ def web_graph(n_pages, links_per_page, *, seed=None):
 
     n = _whole("n_pages", n_pages, 1)
     m = _whole("links_per_page", links_per_page, 1)
+    check_number("n_pages", n, 1, 100_000, integer=True)           # a bigger web would not finish in a lesson
+    check_number("links_per_page", m, 1, 1000, integer=True)
     rng = check_seed(seed)
     sources, targets = _price_edges(n, m, rng)
     web = nx.DiGraph()
@@ -404,6 +406,12 @@ def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=Non
     >>> pagerank_matrix(ring).round(4).tolist()
     [0.3326, 0.3202, 0.3097, 0.0375]
     """
+    if start is not None:
+        check_items("start", start, what="numbers, one per page", allow_empty=True)
+    if personalization is not None:
+        check_items("personalization", personalization, what="numbers, one per page", allow_empty=True)
+    if dangling is not None:
+        check_items("dangling", dangling, what="numbers, one per page", allow_empty=True)
     import scipy.sparse as sparse
 
     if not sparse.issparse(matrix) or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:

@@ -83,7 +83,8 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
-from smlearn.params import Param, check_params, check_seed
+from smlearn.params import (Param, check_instance, check_items, check_number, check_params, check_path, check_seed,
+                            check_text)
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("ties-two-way", "find-broadcast")
@@ -351,6 +352,9 @@ def make_network(kind, *, n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, s
     >>> make_network("follower", n=100, seed=1).is_directed()
     True
     """
+    check_text("kind", kind)
+    check_number("rewire", rewire, 0, 1)
+    check_number("follow_back", follow_back, 0, 1)
     if kind == "friendship":
         return friendship_network(n, mean_degree, rewire, seed=seed)
     if kind == "follower":
@@ -474,6 +478,9 @@ def tail_exponent(degrees, k_min=None):
     >>> round(tail_exponent(k, 10), 1)
     3.0
     """
+    check_items("degrees", degrees, what="degrees", allow_empty=True)
+    if k_min is not None:
+        check_number("k_min", k_min, 1, integer=True)
     return power_law_fit(degrees, k_min, resamples=0).exponent
 
 
@@ -654,6 +661,9 @@ def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
     >>> round(fit.exponent, 1), fit.k_min, fit.p_value > 0.1
     (2.5, 5, True)
     """
+    check_items("degrees", degrees, what="degrees", allow_empty=True)
+    if k_min is not None:
+        check_number("k_min", k_min, 1, integer=True)
     k = _check_degrees(degrees)
     if k_min is not None:
         if k_min < 1:
@@ -959,6 +969,7 @@ def project_bipartite(G, *, side="top"):
     >>> women.number_of_nodes(), women.number_of_edges()
     (18, 139)
     """
+    check_text("side", side)
     _check_graph(G, undirected=True)
     if side not in ("top", "bottom"):
         raise ValueError(f"side must be 'top' or 'bottom'; got {side!r}")
@@ -1035,6 +1046,8 @@ def read_graph_csv(path, entry):
     >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["club"]
     (34, 78, 'Mr. Hi')
     """
+    check_path("path", path)
+    check_instance("entry", entry, dict, "a data set's entry in the manifest")
     import networkx as nx
 
     from smlearn.data import _read_csv

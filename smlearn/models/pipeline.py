@@ -107,7 +107,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from smlearn.params import FrozenParams, Param, check_params
+from smlearn.params import FrozenParams, Param, check_items, check_params, check_table, check_text
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
            "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
@@ -320,6 +320,7 @@ def summarize(result: pd.DataFrame) -> dict:
     >>> totals["content_leads"], totals["leads"] == totals["referral_leads"]
     (0.0, True)
     """
+    check_table("result", result, what="a result of pipeline.simulate")
     last = result.iloc[-1]
     return {
         "leads": float(result["leads"].sum()),
@@ -373,6 +374,7 @@ def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) ->
     >>> list(table.columns)
     ['stage', 'parameter', 'gain']
     """
+    check_text("outcome", outcome)
     base = summarize(simulate(**params))
     if outcome not in base:
         raise ValueError(f"outcome must be one of {', '.join(base)}; got {outcome!r}")
@@ -451,6 +453,7 @@ def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 
     >>> float(table["share_of_best"].iloc[0])
     1.0
     """
+    check_text("outcome", outcome)
     given = [name for name in HOURS if name in params]
     if given:
         raise TypeError(f"compare_splits sets {', '.join(given)} itself, from total_hours; leave them out")
@@ -481,6 +484,7 @@ def near_best(table: pd.DataFrame, within: float = NEAR_BEST) -> pd.DataFrame:
     >>> list(region.columns)
     ['fewest hours', 'most hours']
     """
+    check_table("table", table, ("share_of_best",), what="a table from compare_splits")
     if isinstance(within, bool) or not isinstance(within, (int, float)) or not 0 <= within < 1:
         raise ValueError(f"within must be a share between 0 and 1 (0.05 is 5 %); got {within!r}")
     close = table[table["share_of_best"] >= 1 - within - 1e-12]
@@ -502,6 +506,9 @@ def best_split_by(name: str, values, total_hours: float, outcome: str = "leads",
     >>> table["content_hours"].tolist()
     [0.0, 1.0]
     """
+    check_text("name", name)
+    check_items("values", values, what="values of the setting", allow_empty=True)
+    check_text("outcome", outcome)
     if name not in PARAMS or name in HOURS:
         raise ValueError(f"name must be a parameter of the model other than the hours; got {name!r}")
     rows = {}
@@ -558,6 +565,7 @@ def plan_share_by(name: str, values, plan: dict, total_hours: float, outcome: st
     >>> plan_share_by("discovery", [0.5, 20], plan, 2.0, weeks=12)["near_best"].tolist()
     [True, False]
     """
+    check_text("outcome", outcome)
     if name not in PARAMS or name in HOURS:
         raise ValueError(f"name must be a parameter of the model other than the hours; got {name!r}")
     if not isinstance(plan, dict) or sorted(plan) != sorted(HOURS):
@@ -723,6 +731,7 @@ def share_map(total_hours: float, message_share: float = 0.0, outcome: str = "le
     >>> len(grid), list(grid.columns)
     (9, ['media_share', 'reply_share', 'value'])
     """
+    check_text("outcome", outcome)
     if isinstance(steps, bool) or not isinstance(steps, int) or not 2 <= steps <= 101:
         raise ValueError(f"steps must be a whole number from 2 to 101; got {steps!r}")
     shares = np.round(np.linspace(0.0, 1.0, steps), 10)

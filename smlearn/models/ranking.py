@@ -126,7 +126,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_params, check_seed
+from smlearn.params import Choice, Param, check_items, check_params, check_seed
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
@@ -175,9 +175,16 @@ PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
 
 def _votes(name, value):
     """``value`` as a float array of vote counts, or a clear error naming ``name``."""
-    array = np.asarray(value, dtype=float) if not isinstance(value, (str, bytes)) else None
-    if array is None or array.dtype.kind not in "fiub":
+    try:   # a string, a mapping, None or True is not a count, even where numpy would take it
+        flag = isinstance(value, bool) or np.asarray(value).dtype.kind == "b"
+        bad = flag or value is None or isinstance(value, (str, bytes, dict)) or type(value).__name__ == "DataFrame"
+        array = None if bad else np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        array = None
+    if array is None or array.dtype.kind not in "fiu":
         raise TypeError(f"{name} must be a number or an array of numbers; got {value!r}")
+    if array.size == 0:
+        raise ValueError(f"{name} must be a non-empty list of counts (or one count); got an empty {type(value).__name__}")
     if np.isnan(array).any():
         raise ValueError(f"{name} must not contain NaN; got {value!r}")
     if (array < 0).any():
@@ -672,6 +679,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
     >>> table["ever_on_page"].round(2).to_dict()
     {'score': 0.34, 'hot': 1.0, 'gravity (simplified)': 0.4, 'hacker news': 0.44, 'wilson': 0.3}
     """
+    check_items("rules", rules, what="rule names", allow_empty=True)
     if "rule" in params:
         raise TypeError("compare_rules runs every rule in `rules`: do not pass `rule`")
     rows = {}
@@ -749,6 +757,8 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     score              31.0            16.0
     hot                15.0             1.0
     """
+    check_items("rules", rules, what="rule names", allow_empty=True)
+    check_items("seeds", seeds, what="seeds (whole numbers >= 0)", allow_empty=True)   # empty: refused below
     clash = {"rule", "manipulation"} & set(params)
     if clash:
         raise TypeError(f"manipulation_effect sets {', '.join(sorted(clash))} itself; do not pass it")
@@ -917,6 +927,7 @@ def detection_rates(log, flagged):
     >>> rates["hit_rate"], rates["false_alarm_rate"] < 0.01
     (1.0, True)
     """
+    check_items("flagged", flagged, what="flagged account ids", allow_empty=True)
     if not isinstance(log, pd.DataFrame) or not {"account", "ring"} <= set(log.columns):
         raise TypeError("log must be a DataFrame with columns account and ring (from vote_log)")
     kinds = log.drop_duplicates("account").set_index("account")["ring"]
