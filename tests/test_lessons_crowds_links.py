@@ -266,3 +266,53 @@ def test_week52_visits_answer_matches_the_model():
     assert round(visits) == 307
     assert links_quiz.week52_visits.check(visits).correct
     assert not links_quiz.week52_visits.check(visits / 2).correct
+
+
+# ---- What flips the verdict (issue 12) ------------------------------------------------------------
+
+def test_the_ring_verdicts_say_what_the_rules_imply():
+    from smlearn import flips
+
+    hot = crowds_quiz.ring_verdict("hot")
+    score = crowds_quiz.ring_verdict("score")
+    assert hot.holds_at_default and score.holds_at_default
+    # With no ring the targets are weak honest items, out of the top 10 under hot (the lesson's baseline):
+    # so the verdict must flip somewhere between no ring and the default ring.
+    no_ring = crowds_quiz.ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, ring_size=0, seed=1))
+    assert no_ring > 10 and 0 < flips.flip_point(hot, "ring_size") < 20
+    # Gravity is not used by hot or net score: it can never flip either verdict.
+    assert np.isnan(flips.flip_point(hot, "gravity")) and np.isnan(flips.flip_point(score, "gravity"))
+    # A bigger ring can only help it under net score: the flip is above the default ring, on the side of "more".
+    row = score.points.set_index("parameter").loc["ring_size"]
+    assert row["flips_when"] == "above" and row["flips_at"] > 20
+    assert hot.share > 0.9 > 0.6 > score.share
+
+
+def test_the_market_verdicts_flip_where_the_two_conditions_meet():
+    from smlearn import flips
+
+    unequal = market_quiz.market_verdict("unequal")
+    # At influence 0 the two conditions are the same model: the gap is chance (the lesson's seed gives
+    # a slightly negative one), so "more unequal" must flip close to 0 and nowhere else.
+    assert abs(market_quiz.gini_gap(crowds.simulate_market(influence=0.0, seed=1))) < 0.03
+    assert 0 < flips.flip_point(unequal, "influence") < 0.15
+    assert unequal.points.dropna(subset=["flips_at"])["parameter"].tolist() == ["influence"]
+    doubles = market_quiz.market_verdict("doubles")
+    assert doubles.holds_at_default and doubles.share < unequal.share
+    # The flip exercise re-runs the lesson's market (seed 1): the example flips it, the defaults do not.
+    assert market_quiz.flip_doubling.check({"listens": 500}).correct
+    assert not market_quiz.flip_doubling.check({"influence": 0.7}).correct
+
+
+def test_the_links_verdict_counts_only_earned_links():
+    from smlearn import flips
+
+    # Authors link to a page with probability proportional to its quality: guides of quality 0 earn nothing.
+    assert links_quiz.earned_ratio(links_quiz.two_strategies(seed=1, content_quality=0.0)) == 0.0
+    content, friends = links_quiz.two_strategies(seed=1)
+    assert content.params["friend_links"] == 0 and friends.params["posts_per_period"] == 0.0
+    report = links_quiz.links_verdict()
+    assert report.holds_at_default
+    assert 0 < flips.flip_point(report, "content_quality") < 0.5
+    # A short horizon leaves the friends' head start in front.
+    assert flips.flip_point(report, "periods") < links.PARAMS["periods"].default

@@ -150,7 +150,7 @@ def market_verdict(which="unequal"):
     --------
     >>> report = market_verdict("unequal")
     >>> report.holds_at_default, round(flips.flip_point(report, "influence"), 2)
-    (True, 0.04)
+    (True, 0.06)
     """
     verdicts = {"unequal": MORE_UNEQUAL, "doubles": DOUBLES}
     if which not in verdicts:
