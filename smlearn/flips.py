@@ -156,7 +156,7 @@ def _number(value) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed):
+def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds):
     if not callable(model):
         raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
     if not isinstance(verdict, Verdict):
@@ -181,12 +181,14 @@ def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed):
     for name, value in (("steps", steps), ("samples", samples)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 3 <= value <= MAX_RUNS:
             raise ValueError(f"{name} must be a whole number from 3 to {MAX_RUNS}; got {value!r}")
-    runs = len(names) * steps + samples
-    if runs > MAX_RUNS:
-        raise ValueError(f"steps and samples ask for {runs} model runs; at most {MAX_RUNS} are allowed "
-                         "(use fewer steps, samples or names)")
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise ValueError(f"seed must be a whole number >= 0; got {seed!r}")
+    if isinstance(rounds, bool) or not isinstance(rounds, numbers.Integral) or not 0 <= rounds <= 20:
+        raise ValueError(f"rounds must be a whole number from 0 to 20; got {rounds!r}")
+    runs = len(names) * (steps + rounds) + samples
+    if runs > MAX_RUNS:
+        raise ValueError(f"steps, rounds and samples ask for up to {runs} model runs; at most {MAX_RUNS} are allowed "
+                         "(use fewer steps, rounds, samples or names)")
     return fixed, names
 
 
@@ -220,7 +222,34 @@ def _flip_between(verdict, lo_value, lo_measure, hi_value, hi_measure):
     return lo_value + min(max(t, 0.0), 1.0) * (hi_value - lo_value)
 
 
-def _sweep_one(model, verdict, base, name, p, steps, default_holds):
+def _sharpen(model, verdict, base, name, p, same, other, default_holds, rounds):
+    """Halve the gap between two sweep values around a flip ``rounds`` times; return the flip.
+
+    ``same`` is a (value, measure) where the verdict is as at the default, ``other`` one
+    where it is not. A straight line between two coarse sweep values can miss a curved
+    measure's crossing by most of the gap; halving makes it right to gap / 2**rounds.
+    """
+    for _ in range(rounds):
+        middle = (same[0] + other[0]) / 2
+        if p.integer:
+            middle = round(middle)
+            if middle in (same[0], other[0]):
+                break                      # neighbouring whole numbers: nothing between them
+        settings = dict(base)
+        settings[name] = _as_setting(p, middle)
+        measure = _run(model, verdict, settings)
+        if measure is None or measure != measure:
+            break                          # undefined in between: keep the gap we have
+        if verdict.holds_for(measure) == default_holds:
+            same = (middle, measure)
+        else:
+            other = (middle, measure)
+    if p.integer:
+        return float(other[0])             # the first whole number at which it has flipped
+    return _flip_between(verdict, same[0], same[1], other[0], other[1])
+
+
+def _sweep_one(model, verdict, base, name, p, steps, default_holds, rounds):
     rows = []
     for value in _grid(p, steps):
         settings = dict(base)
@@ -239,12 +268,18 @@ def _sweep_one(model, verdict, base, name, p, steps, default_holds):
         while 0 <= i + direction < len(known):
             j = i + direction
             if bool(known.at[j, "holds"]) != default_holds:
-                flip = _flip_between(verdict, known.at[i, "value"], known.at[i, "measure"],
-                                     known.at[j, "value"], known.at[j, "measure"])
-                candidates.append((abs(flip - p.default) / (p.max - p.min), flip, way))
+                same = (known.at[i, "value"], known.at[i, "measure"])
+                other = (known.at[j, "value"], known.at[j, "measure"])
+                rough = _flip_between(verdict, *same, *other)
+                candidates.append((abs(rough - p.default) / (p.max - p.min), way, same, other))
                 break
             i = j
-    distance, flips_at, flips_when = min(candidates) if candidates else (np.nan, np.nan, None)
+    if candidates:
+        _, flips_when, same, other = min(candidates, key=lambda c: c[0])
+        flips_at = _sharpen(model, verdict, base, name, p, same, other, default_holds, rounds)
+        distance = abs(flips_at - p.default) / (p.max - p.min)
+    else:
+        distance, flips_at, flips_when = np.nan, np.nan, None
     holds = known["holds"].astype(bool)
     point = {
         "parameter": name, "default": p.default, "low": p.min, "high": p.max,
@@ -295,7 +330,8 @@ def _drivers(table, names, params):
     return drivers.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples=128, seed=0) -> FlipReport:
+def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples=128, seed=0,
+            rounds=6) -> FlipReport:
     """Find where a verdict flips, one setting at a time and all settings together.
 
     Parameters
@@ -317,6 +353,9 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         Settings drawn together from the Latin hypercube.
     seed : int
         Seed of the Latin hypercube, so the share is the same on every run.
+    rounds : int
+        Extra runs per setting that flips, each halving the gap between the two sweep
+        values around the flip (0 to 20), so a flip point is right to a 64th of a step.
 
     Returns
     -------
@@ -338,7 +377,7 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         the analysis would ask for more than ``MAX_RUNS`` model runs, or if the model
         refuses its own default settings.
     """
-    fixed, names = _check_inputs(model, verdict, params, fixed, names, steps, samples, seed)
+    fixed, names = _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds)
     base = {name: p.default for name, p in params.items() if name not in fixed}
     base.update(fixed)
     default_measure = _run(model, verdict, base)
@@ -348,7 +387,7 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
 
     sweeps, points = [], []
     for name in names:
-        table, point = _sweep_one(model, verdict, base, name, params[name], steps, default_holds)
+        table, point = _sweep_one(model, verdict, base, name, params[name], steps, default_holds, rounds)
         sweeps.append(table)
         points.append(point)
 

@@ -59,7 +59,24 @@ def test_true_false_measure_flips_between_the_grid_points_around_the_change():
     report = flips.analyse(lambda x=0.9, y=0.5: x, verdict,
                            {"x": Param("x", 0.9, 0.0, 1.0, 0.01, "x"), "y": UNIT["y"]}, steps=11, samples=50)
     flip = flips.flip_point(report, "x")
-    assert 0.6 <= flip <= 0.7          # between the grid points 0.6 (False) and 0.7 (True)
+    assert flip == pytest.approx(0.62, abs=0.1 / 2**6)   # the grid gap 0.6-0.7, halved six times
+
+
+def test_a_curved_measure_is_sharpened_to_its_true_crossing():
+    # x**2 < 9 flips at x = 3; a straight line between coarse sweep points (0, 5, 10) says 1.8.
+    params = {"x": Param("x", 0.0, 0.0, 10.0, 0.1, "x")}
+    verdict = flips.Verdict("x squared stays under 9", lambda r: r, threshold=9.0, holds="below")
+    coarse = flips.analyse(lambda x=0.0: x * x, verdict, params, steps=3, samples=8, rounds=0)
+    sharp = flips.analyse(lambda x=0.0: x * x, verdict, params, steps=3, samples=8, rounds=12)
+    assert flips.flip_point(coarse, "x") == pytest.approx(1.8)
+    assert flips.flip_point(sharp, "x") == pytest.approx(3.0, abs=5 / 2**12)
+
+
+def test_an_integer_setting_flips_at_the_first_whole_number_past_the_change():
+    params = {"n": Param("n", 1, 1, 100, 1, "n")}
+    report = flips.analyse(lambda n=1: n, flips.Verdict("n is at most 37", lambda r: r, threshold=37.5, holds="below"),
+                           params, steps=5, samples=10)
+    assert flips.flip_point(report, "n") == 38
 
 
 def test_the_nearest_flip_is_reported_when_both_directions_flip():
@@ -140,6 +157,8 @@ def test_the_sentence_names_the_claim_the_flip_and_the_share():
     ({"steps": 3000, "samples": 3000}, "model runs"),
     ({"seed": -1}, "seed"),
     ({"seed": 1.5}, "seed"),
+    ({"rounds": -1}, "rounds"),
+    ({"rounds": 21}, "rounds"),
 ])
 def test_bad_arguments_are_refused_by_name(kwargs, name):
     arguments = {"model": sum_model, "verdict": flips.Verdict("v", lambda r: r, threshold=0.8), "params": UNIT}
