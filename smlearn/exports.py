@@ -471,7 +471,8 @@ _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(\D|$))")
 
 def _decimal_mark(cells):
     """',' or '.': which the file uses as its decimal mark, decided from all its number cells."""
-    text = cells[cells != ""]
+    text = pd.Series(cells.unique())                 # each distinct cell once: files repeat small numbers a lot
+    text = text[text.str.contains(r"[.,]", regex=True)]
     comma = (text.str.fullmatch(r"-?\d+,\d+%?") & ~text.str.fullmatch(r"-?\d{1,3}(,\d{3})+")) \
         | text.str.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+%?") | text.str.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}")
     dot = (text.str.fullmatch(r"-?\d+\.\d+%?") & ~text.str.fullmatch(r"-?\d{1,3}(\.\d{3})+")) \
@@ -491,6 +492,18 @@ def _to_numbers(values, column, report, *, decimal, whole):
     text = values.str.strip()
     blank = text == ""
     dash = text.isin(DASHES)
+    if decimal == ".":
+        # Most columns hold plain numbers (12, 215.0), blanks or dashes: read them at once.
+        quick = pd.to_numeric(text.mask(blank | dash), errors="coerce").astype("float64")
+        if (quick.notna() | blank | dash).all():
+            unreadable = (quick != np.floor(quick)) & quick.notna() if whole else pd.Series(False, index=quick.index)
+            negative = quick < 0
+            _count(report, "dash_cells", dash)
+            for problem, mask in (("missing_cells", blank), ("unreadable_numbers", unreadable),
+                                  ("negative_numbers", negative)):
+                _count(report, problem, mask, column)
+            number = quick.mask(unreadable | negative)
+            return number.astype("Int64") if whole else number
     spaced = text.str.replace(_SPACE_GROUP, "", regex=True)
     spaces = spaced != text
     percent = spaced.str.endswith("%")
@@ -645,7 +658,10 @@ def _th(n):
 def _summary_rows(frame, layout, numbers):
     """Rows that are totals or averages of the others: a cell that is only 'Total' (etc.), or numbers
     that are exactly the sum of the other rows (a first or last row only)."""
-    labelled = frame.apply(lambda column: column.str.strip().str.fullmatch(SUMMARY_WORDS.pattern, case=False)).any(axis=1)
+    labelled = pd.Series(False, index=frame.index)
+    ends = list(frame.index[:3]) + list(frame.index[-3:])    # summary rows sit at the top or the bottom
+    for position in dict.fromkeys(ends):
+        labelled[position] = any(SUMMARY_WORDS.fullmatch(str(cell).strip()) for cell in frame.loc[position])
     summed = pd.Series(False, index=frame.index)
     if numbers and len(frame) >= 3:
         values = pd.DataFrame({c: pd.to_numeric(frame[c].str.replace(r"[,\s\u00a0\u202f]", "", regex=True),
