@@ -251,10 +251,12 @@ def params_table(spec: dict, only=None):
     """
     import pandas as pd
 
+    check_instance("spec", spec, dict, "a model's PARAMS (a dict of Param and Choice records)")
     if only is not None:
         if isinstance(only, str):
             raise TypeError(f"only must be a list of parameter names, not one string; got {only!r}")
-        unknown = [name for name in only if name not in spec]
+        check_items("only", only, what="parameter names")
+        unknown = [name for name in only if not isinstance(name, str) or name not in spec]
         if unknown:
             raise ValueError(f"only names parameters the model does not have: {', '.join(map(str, unknown))};"
                              f" it has: {', '.join(spec)}")

@@ -64,6 +64,8 @@ for _check in ("number", "flag", "text", "path", "items", "table", "graph", "ins
 # Parameters that take None on purpose although their default is something else.
 NONE_ALLOWED = {
     ("smlearn.plots.traffic.traffic_finding", "week"): "None means push stays ahead all run (crossover_period's answer)",
+    ("smlearn.models.links.pagerank", "weight"): "None means every link counts the same (networkx's convention)",
+    ("smlearn.models.links.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
 }
 
 

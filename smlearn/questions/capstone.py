@@ -21,6 +21,7 @@ import functools
 from smlearn import flips
 from smlearn.exercises import NumericQuestion
 from smlearn.models import pipeline
+from smlearn.params import check_instance, check_items, check_text
 
 __all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
            "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points"]
@@ -119,6 +120,7 @@ def bakery_splits(outcome: str = "leads", **changes):
     >>> float(table["share_of_best"].iloc[0])
     1.0
     """
+    check_text("outcome", outcome)
     settings = dict(BAKERY_WEEK)
     settings.update(changes)
     return pipeline.compare_splits(BAKERY_HOURS, outcome, **settings)
@@ -126,6 +128,9 @@ def bakery_splits(outcome: str = "leads", **changes):
 
 def bakery_best_by(name: str, values, outcome: str = "leads", **changes):
     """The bakery's best split for each value of one setting (:func:`pipeline.best_split_by`)."""
+    check_text("name", name)
+    check_items("values", values, what="values of the setting")
+    check_text("outcome", outcome)
     settings = dict(BAKERY_WEEK)
     settings.update(changes)
     settings.pop(name, None)
@@ -134,6 +139,11 @@ def bakery_best_by(name: str, values, outcome: str = "leads", **changes):
 
 def bakery_plan_share(name: str, values, plan: dict | None = None, outcome: str = "leads", **changes):
     """:func:`pipeline.plan_share_by` for the bakery: ``plan`` (BAKERY_PLAN by default) as one setting moves."""
+    check_text("name", name)
+    check_items("values", values, what="values of the setting")
+    if plan is not None:
+        check_instance("plan", plan, dict, "a dict of hours per activity")
+    check_text("outcome", outcome)
     settings = dict(BAKERY_WEEK)
     settings.update(changes)
     settings.pop(name, None)

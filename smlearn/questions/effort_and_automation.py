@@ -28,6 +28,7 @@ import math
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion, _no_answer, _NOT_YET, _Question, Feedback, WRONG
 from smlearn.models import pipeline
+from smlearn.params import check_instance, check_number, check_text
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "sharpen", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
@@ -229,6 +230,11 @@ def sharpen(report: flips.FlipReport, model, name: str, rounds: int = 10) -> flo
     >>> round(flips.flip_point(report, "x"), 1), round(sharpen(report, lambda x: x * x, "x"), 2)
     (1.8, 3.0)
     """
+    check_instance("report", report, flips.FlipReport, "a report from flips.analyse")
+    if not callable(model):
+        raise TypeError(f"model must be a function that runs the model; got {model!r}")
+    check_text("name", name)
+    check_number("rounds", rounds, 1, 60, integer=True)
     flip = flips.flip_point(report, name)
     if flip != flip:
         return flip

@@ -25,6 +25,7 @@ import functools
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
+from smlearn.params import check_number
 
 __all__ = ["ONE_KIND_ONLY", "QUESTIONS", "UPKEEP_WEEK", "MESSAGES_WEEK", "TIE_SETTINGS", "upkeep_ahead",
            "UPKEEP_VERDICT", "upkeep_report", "flip_points", "upkeep_overtakes_messages", "share_of_reach_from_ties", "messages_or_upkeep",
@@ -54,6 +55,9 @@ def upkeep_overtakes_messages(message_hours: float = 1.0, upkeep_hours: float = 
     >>> upkeep_overtakes_messages(annoyance=0) > upkeep_overtakes_messages()     # messages that wear less last longer
     True
     """
+    check_number("message_hours", message_hours, 0, 60, unit="hours/week")
+    check_number("upkeep_hours", upkeep_hours, 0, 60, unit="hours/week")
+    check_number("longest", longest, 1, 1040, integer=True, unit="weeks")
     # A shorter horizon is the start of a longer run, so one run of each plan gives every horizon.
     runs = {}
     for kind, hours in (("upkeep_hours", upkeep_hours), ("message_hours", message_hours)):

@@ -30,6 +30,7 @@ import numpy as np
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import ranking
+from smlearn.params import check_instance
 
 __all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "ring_best_rank", "RING_LIFTS",
            "RING_HELD_OFF", "ring_verdict"]
@@ -107,6 +108,7 @@ def ring_best_rank(page):
     >>> ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, seed=1))
     1.0
     """
+    check_instance("page", page, ranking.FrontPage, "a result of ranking.simulate_front_page")
     items = page.items
     return float(np.median(items.loc[items["target"], "best_rank"]))
 

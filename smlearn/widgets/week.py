@@ -26,7 +26,7 @@ from functools import lru_cache
 import pandas as pd
 
 from smlearn.models import pipeline
-from smlearn.params import Choice, FrozenParams, Param
+from smlearn.params import Choice, FrozenParams, Param, check_params
 from smlearn.plots.pipeline import describe_week, plot_week, update_week
 from smlearn.widgets.base import Explorer
 
@@ -75,6 +75,11 @@ def _map(settings: tuple, total_hours: float, message_share: float, outcome: str
 
 def explore_week(**params) -> WeekRun:
     """Run your split and the map of splits; see :class:`WeekExplorer` for the parameters."""
+    checked = {}   # every parameter checked by its record; the ones not given take their defaults
+    for name, record in WeekExplorer.PARAMS.items():
+        checked[name] = record.default
+    checked.update(check_params(WeekExplorer.PARAMS, params))
+    params = checked
     outcome = params.pop("outcome")
     shares = {name: params.pop(name) for name in SHARE_PARAMS}
     hours = pipeline.split_from_shares(shares["total_hours"], shares["media_share"], shares["reply_share"],
