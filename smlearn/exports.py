@@ -613,9 +613,10 @@ def _to_dates(values, column, report, *, date_format=None, day_first=None, sourc
                         f"Europe) or day_first=False (month/day, as in the US).")
                 decided = bool(day_evidence)
                 report.problems["date_order_inferred"] += int(ambiguous.sum())
+                evidence = day_evidence or month_evidence
                 report.details["date_order_inferred"] = (
                     f"{'day/month' if decided else 'month/day'}, decided from the data: "
-                    f"{day_evidence or month_evidence} dates have a {'first' if decided else 'second'} "
+                    f"{evidence} {'date has' if evidence == 1 else 'dates have'} a {'first' if decided else 'second'} "
                     f"number above 12")
                 day_first = decided
             else:
@@ -662,6 +663,10 @@ def _summary_rows(frame, layout, numbers):
     ends = list(frame.index[:3]) + list(frame.index[-3:])    # summary rows sit at the top or the bottom
     for position in dict.fromkeys(ends):
         labelled[position] = any(SUMMARY_WORDS.fullmatch(str(cell).strip()) for cell in frame.loc[position])
+    # Facebook Insights' classic export has a second header row that describes each column in words.
+    if numbers and len(frame):
+        first = frame.iloc[0][list(numbers)].str.strip()
+        labelled.iloc[0] = labelled.iloc[0] or bool(first.str.contains(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}").all())
     summed = pd.Series(False, index=frame.index)
     if numbers and len(frame) >= 3:
         values = pd.DataFrame({c: pd.to_numeric(frame[c].str.replace(r"[,\s\u00a0\u202f]", "", regex=True),
@@ -717,8 +722,11 @@ def _load_one(path, candidates, day_first):
     if summary.any():
         report.problems["summary_rows"] = int(summary.sum())
         first = frame[summary].iloc[0]
-        label = next((v.strip() for v in first if SUMMARY_WORDS.fullmatch(v.strip())), "the sum of the other rows")
-        report.details["summary_rows"] = f"dropped, e.g. {label!r}"
+        label = next((repr(v.strip()) for v in first if SUMMARY_WORDS.fullmatch(v.strip())), None)
+        if label is None:   # no 'Total' word: a row of words describing the columns, or the sum of the others
+            described = first[numeric].str.contains(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}").all()
+            label = "a row of descriptions" if described else "the sum of the other rows"
+        report.details["summary_rows"] = f"dropped, e.g. {label}"
         frame = frame[~summary]
     duplicated = frame.duplicated(keep="first")
     report.problems["duplicate_rows"] = int(duplicated.sum())

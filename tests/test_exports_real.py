@@ -352,6 +352,23 @@ def test_a_meta_business_suite_export_in_utf16_with_month_first_dates(tmp_path):
     assert report.problems["unknown_types"] == 2                    # 'photos', 'reels': the course's types are singular
 
 
+def test_a_classic_insights_export_with_its_row_of_descriptions(tmp_path):
+    # The classic Page Insights post export puts a second header row of words under the names.
+    header = ("Post ID,Permalink,Post Message,Type,Posted,Lifetime Post Total Reach,Lifetime Post Total Impressions,"
+              "Lifetime Engaged Users,Lifetime Post Consumers,Lifetime Post Consumptions")
+    words = (",,,,,Lifetime: The number of people who saw your post,Lifetime: The number of times it was seen,"
+             "Lifetime: The number of people who engaged,Lifetime: The number of people who clicked,"
+             "Lifetime: The number of clicks")
+    rows = ['1_2,https://f/1,Hello,Photo,06/25/2019 09:00,"1,234",2000,50,40,60',
+            "1_3,https://f/2,Hi,Link,06/03/2019 18:30,800,1500,20,15,25"]
+    (tmp_path / "insights.csv").write_text("\n".join([header, words] + rows) + "\n", encoding="utf-8")
+    posts, report = load_export(tmp_path / "insights.csv")
+    assert report.kind == "facebook_insights_posts" and report.details["summary_rows"] == "dropped, e.g. a row of descriptions"
+    assert posts["reach"].tolist() == [1234, 800] and report.problems["unreadable_numbers"] == 0
+    assert posts["published"].tolist() == [pd.Timestamp("2019-06-25 09:00"), pd.Timestamp("2019-06-03 18:30")]
+    assert report.details["date_order_inferred"] == "month/day, decided from the data: 1 date has a second number above 12"
+
+
 def test_every_ready_mapping_loads_a_file_with_its_documented_columns(tmp_path):
     for kind, layout in MAPPINGS.items():
         values = {tidy: ("2021-01-05" if tidy == layout.date else "x" if tidy in layout.text or tidy == "type" else "7")
