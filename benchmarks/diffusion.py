@@ -260,6 +260,27 @@ def bench_explorers(repeats):
     return out
 
 
+def bench_new_options(G, repeats):
+    """The dose-response and spread-threshold options on the 100,000-person graph, and Centola's comparison.
+
+    The reinforced cascade with p2 == p1 is the independent cascade, so it must cost about
+    the same; spread thresholds add one normal draw per person. clustered_vs_random is what
+    lesson 04's cells and its flip analysis call (200 runs on each of two 128-person networks).
+    """
+    g = diffusion.prepare(G)
+    starters = [list(np.random.default_rng(1000 + i).choice(g.n, STARTERS, replace=False)) for i in range(repeats)]
+    diffusion.reinforced_cascade(g, starters[0], P_IC, P_IC, seed=0)           # warm-up
+    same_ms, _ = timed(lambda i: diffusion.reinforced_cascade(g, starters[i], P_IC, P_IC, seed=i), repeats)
+    reinforced_ms, _ = timed(lambda i: diffusion.reinforced_cascade(g, starters[i], 0.1, 0.5, seed=i), repeats)
+    spread_ms, _ = timed(lambda i: diffusion.threshold(g, starters[i], THETA, theta_spread=0.05, seed=i), repeats)
+    diffusion.clustered_vs_random(runs=10)                                     # builds the two networks once
+    centola_ms, _ = timed(lambda i: diffusion.clustered_vs_random(runs=200), 3)
+    return {"reinforced cascade p1 = p2 = 0.2": statistics.median(same_ms),
+            "reinforced cascade p1 = 0.1, p2 = 0.5": statistics.median(reinforced_ms),
+            "threshold with theta_spread = 0.05": statistics.median(spread_ms),
+            "clustered_vs_random, 200 runs": statistics.median(centola_ms)}
+
+
 def watts_window(n, graphs, starters):
     """Share of single starters that trigger a cascade over 10 % (theta = 0.18), by mean degree."""
     window = {}
@@ -314,6 +335,12 @@ def main(argv=None) -> int:
             print(f"    {key:<30}{value:>8.2f}  ({value / row['draw']:.2f} x draw)")
     results["explorers"] = explorers
 
+    options = bench_new_options(graphs["BA n=100,000 m=3"], repeats)
+    results["new_options"] = options
+    print("\nDose response and spread thresholds (BA n = 100,000), and Centola's comparison (median ms)")
+    for key, value in options.items():
+        print(f"  {key:<40}{value:>8.1f}")
+
     window = watts_window(10_000, 2 if args.quick else 3, 20 if args.quick else 40)
     results["watts_2002_window"] = window
     print("\nWatts (2002) window, n = 10,000, theta = 0.18: share of single starters that cascade")
@@ -329,6 +356,10 @@ def main(argv=None) -> int:
         "100k independent cascade <= 15 ms": big["cascade"]["smlearn"]["median_ms"] <= 15,
         "100k threshold <= 10 ms": big["threshold"]["smlearn"]["median_ms"] <= 10,
         "100k SIR to extinction <= 150 ms": big["sir"]["smlearn"]["median_ms"] <= 150,
+        "100k reinforced cascade <= 15 ms": max(options["reinforced cascade p1 = p2 = 0.2"],
+                                                options["reinforced cascade p1 = 0.1, p2 = 0.5"]) <= 15,
+        "100k threshold with spread thresholds <= 15 ms": options["threshold with theta_spread = 0.05"] <= 15,
+        "clustered_vs_random (200 runs) <= 1,000 ms": options["clustered_vs_random, 200 runs"] <= 1000,
         "final sizes agree with every peer running the same model": all(
             r[p]["agree"] for g in results["graphs"] for r in g["models"].values()
             for p in r if p != "smlearn" and r[p]["agree"] is not None),
