@@ -57,7 +57,7 @@ def data_dir() -> Path:
 def _read_manifest(directory: Path) -> list[dict]:
     path = directory / MANIFEST
     if not path.is_file():
-        raise FileNotFoundError(f"the data manifest {path} is missing")
+        raise FileNotFoundError(f"the data manifest {path} is missing (directory must be a folder of the course's data)")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:

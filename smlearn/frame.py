@@ -187,6 +187,7 @@ def check_cells(cell_ids, *, what: str = "cells") -> tuple[str, ...]:
     ...
     ValueError: lesson 02 names unknown frame cells ['ties-push']; the cells are find-broadcast, ties-two-way, ties-broadcast, find-two-way
     """
+    check_text("what", what)
     if isinstance(cell_ids, str):
         raise TypeError(f"{what}: give the frame cells as a list, not the string {cell_ids!r} (cell_ids)")
     check_items("cell_ids", cell_ids, what="cell ids", allow_empty=True)

@@ -118,7 +118,7 @@ def estimate_minutes(path) -> Estimate:
     ValueError
         If ``path`` is not a readable notebook.
     """
-    check_path("path", path)
+    check_path("path", path, file=True)
     words = lines = code_cells = figures = predictions = exercises = explorers = declared = 0
     for cell in _cells(path):
         text = cell["text"]

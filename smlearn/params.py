@@ -205,6 +205,9 @@ def check_params(spec: dict[str, "Param | Choice"], values: dict) -> dict:
     ...
     TypeError: unknown parameter 'q'; allowed: p
     """
+    check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
+    if not isinstance(values, Mapping):
+        raise TypeError(f"values must be a dict of parameter values; got {_shown(values)}")
     cleaned = {}
     for name, value in values.items():
         if name not in spec:
@@ -345,13 +348,18 @@ def check_text(name: str, value, *, allow_empty: bool = False) -> str:
     return value
 
 
-def check_path(name: str, value):
-    """Return ``value`` as a ``pathlib.Path`` if it is a string or a path, else raise a TypeError."""
+def check_path(name: str, value, *, file: bool = False):
+    """Return ``value`` as a ``pathlib.Path`` if it is a string or a path, else raise a TypeError.
+
+    With ``file=True`` a folder is refused too (ValueError): the caller reads a file.
+    """
     import os
     from pathlib import Path
 
     if not isinstance(value, (str, os.PathLike)) or (isinstance(value, str) and not value.strip()):
         raise TypeError(f"{name} must be a path (a string or a pathlib.Path); got {_shown(value)}")
+    if file and Path(value).is_dir():
+        raise ValueError(f"{name} must be a file, not a folder; got {str(value)!r}")
     return Path(value)
 
 

@@ -242,7 +242,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
     >>> bool(sweep["gini_influence"].is_monotonic_increasing and sweep["unpredictability_ratio"].is_monotonic_increasing)
     True
     """
-    check_items("influences", influences, what="influence strengths", allow_empty=True)
+    check_items("influences", influences, what="influence strengths")
     if "influence" in params:
         raise TypeError("influence_sweep runs every value in `influences`: do not pass `influence`")
     rows = []

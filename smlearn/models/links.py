@@ -96,7 +96,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.traffic import PARAMS as _TRAFFIC
-from smlearn.params import Param, check_items, check_number, check_params, check_seed
+from smlearn.params import Param, check_items, check_number, check_params, check_seed, check_text
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -308,6 +308,8 @@ def adjacency(graph, *, weight="weight"):
     >>> nodes, matrix.toarray().tolist()
     (['a', 'b', 'c'], [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
     """
+    if weight is not None:
+        check_text("weight", weight)
     import networkx as nx
     import scipy.sparse as sparse
 
@@ -507,6 +509,8 @@ def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight", 
     >>> pagerank(web, personalization={"news": 1}).round(3).to_dict()
     {'blog': 0.391, 'shop': 0.459, 'news': 0.15}
     """
+    if weight is not None:
+        check_text("weight", weight)
     _check_damping(damping)
     _check_tol(tol)
     _check_max_iter(max_iter)

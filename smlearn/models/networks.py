@@ -1046,7 +1046,7 @@ def read_graph_csv(path, entry):
     >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["club"]
     (34, 78, 'Mr. Hi')
     """
-    check_path("path", path)
+    check_path("path", path, file=True)
     check_instance("entry", entry, dict, "a data set's entry in the manifest")
     import networkx as nx
 

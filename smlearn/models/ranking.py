@@ -679,7 +679,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
     >>> table["ever_on_page"].round(2).to_dict()
     {'score': 0.34, 'hot': 1.0, 'gravity (simplified)': 0.4, 'hacker news': 0.44, 'wilson': 0.3}
     """
-    check_items("rules", rules, what="rule names", allow_empty=True)
+    check_items("rules", rules, what="rule names")
     if "rule" in params:
         raise TypeError("compare_rules runs every rule in `rules`: do not pass `rule`")
     rows = {}
@@ -757,7 +757,7 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     score              31.0            16.0
     hot                15.0             1.0
     """
-    check_items("rules", rules, what="rule names", allow_empty=True)
+    check_items("rules", rules, what="rule names")
     check_items("seeds", seeds, what="seeds (whole numbers >= 0)", allow_empty=True)   # empty: refused below
     clash = {"rule", "manipulation"} & set(params)
     if clash:
