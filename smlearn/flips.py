@@ -229,6 +229,8 @@ def _sharpen(model, verdict, base, name, p, same, other, default_holds, rounds):
     where it is not. A straight line between two coarse sweep values can miss a curved
     measure's crossing by most of the gap; halving makes it right to gap / 2**rounds.
     """
+    if p.integer:   # halve until the two are neighbouring whole numbers, however many rounds that takes
+        rounds = max(rounds, math.ceil(math.log2(max(abs(other[0] - same[0]), 1))))
     for _ in range(rounds):
         middle = (same[0] + other[0]) / 2
         if p.integer:
@@ -355,7 +357,8 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         Seed of the Latin hypercube, so the share is the same on every run.
     rounds : int
         Extra runs per setting that flips, each halving the gap between the two sweep
-        values around the flip (0 to 20), so a flip point is right to a 64th of a step.
+        values around the flip (0 to 20), so a flip point is right to a 64th of a step
+        (a whole-number setting is halved until its exact flip, however many rounds it takes).
 
     Returns
     -------

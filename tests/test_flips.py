@@ -73,7 +73,8 @@ def test_a_curved_measure_is_sharpened_to_its_true_crossing():
 
 
 def test_an_integer_setting_flips_at_the_first_whole_number_past_the_change():
-    params = {"n": Param("n", 1, 1, 100, 1, "n")}
+    # A wide range and a coarse grid: the gap around the flip is about 2,500 whole numbers.
+    params = {"n": Param("n", 1, 1, 10000, 1, "n")}
     report = flips.analyse(lambda n=1: n, flips.Verdict("n is at most 37", lambda r: r, threshold=37.5, holds="below"),
                            params, steps=5, samples=10)
     assert flips.flip_point(report, "n") == 38
