@@ -340,13 +340,14 @@ def describe_clustered_vs_random(table) -> str:
     Line chart of the mean share adopted over 2 steps. Clustered lattice: 50% in the end; same ties shuffled: 30%. The clustered lattice is never behind.
     >>> print(describe_clustered_vs_random(pd.DataFrame({"step": [0, 1, 2], "clustered": [0.1, 0.18, 0.5],
     ...                                                  "random": [0.1, 0.2, 0.3]})))
-    Line chart of the mean share adopted over 2 steps. Clustered lattice: 50% in the end; same ties shuffled: 30%. The clustered lattice is behind at 1 of 3 steps, by at most 2 points.
+    Line chart of the mean share adopted over 2 steps. Clustered lattice: 50% in the end; same ties shuffled: 30%. The clustered lattice is behind at 1 of 3 steps, by at most 2 percentage points.
     """
     check_table("table", table, ("step", "clustered", "random"), what="a diffusion.clustered_vs_random table")
     end = table.iloc[-1]
     behind = table["clustered"] < table["random"] - 1e-12
+    most = max(1, round(100 * float((table["random"] - table["clustered"]).max())))   # the widest gap, in points
     order = ("The clustered lattice is never behind." if not behind.any()
              else f"The clustered lattice is behind at {int(behind.sum())} of {len(table)} steps, by at most "
-                  f"{100 * float((table['random'] - table['clustered']).max()):.0f} points.")
+                  f"{most} percentage point{'' if most == 1 else 's'}.")
     return (f"Line chart of the mean share adopted over {int(table['step'].max())} steps. Clustered lattice: "
             f"{end['clustered']:.0%} in the end; same ties shuffled: {end['random']:.0%}. {order}")

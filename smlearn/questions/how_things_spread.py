@@ -171,7 +171,7 @@ def centola_verdict():
 class FlipQuestion(_Question):
     """Find settings that flip a verdict: the check re-runs the model with the settings given.
 
-    The answer is a dict of one or two settings, e.g. ``{"p1": 0.5}``; each is checked
+    The answer is a dict of one or two settings, e.g. ``{"p2": 0.6}``; each is checked
     against its range, the model runs with them (the others at their defaults) and the
     check says whether the verdict now comes out the other way, with the measure before
     and after. Any answer that flips it is right.
@@ -205,7 +205,7 @@ class FlipQuestion(_Question):
         if answer is ... or answer is None:
             return Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
         if not isinstance(answer, dict) or not answer:
-            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'p2': 0.4}}; got {answer!r}.")
+            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'p2': 0.6}}; got {answer!r}.")
         if len(answer) > self.most:
             return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
         for name, value in answer.items():
@@ -229,7 +229,7 @@ class FlipQuestion(_Question):
     def _input_widget(self):
         import ipywidgets as widgets
 
-        return widgets.Text(description="Settings:", placeholder="{'p2': 0.4}", style={"description_width": "initial"})
+        return widgets.Text(description="Settings:", placeholder="{'p2': 0.6}", style={"description_width": "initial"})
 
     def _value_of(self, field):
         try:
@@ -241,15 +241,15 @@ class FlipQuestion(_Question):
 flip_centola = FlipQuestion(
     "how_things_spread.flip_centola",
     "Find one or two settings of the reinforced cascade (p1, p2) for which the clustered lattice no longer"
-    " reaches more people than the same ties shuffled. Give them as a dict, e.g. {'p2': 0.4}.",
+    " reaches more people than the same ties shuffled. Give them as a dict, e.g. {'p2': 0.6}.",
     model=centola_run,
     verdict=CENTOLA_VERDICT,
     params={"p1": diffusion.PARAMS["p1"], "p2": diffusion.PARAMS["p2"]},
     example={"p1": 0.5},
     hint="Read the flip chart: a bar that crosses the line flips the verdict on its own. What happens when a"
     " second contact adds no more than the first?",
-    explanation="Clustering helps only when hearing it again counts for more than hearing it once. When p1 is"
-    " close to p2 the behaviour spreads like news, and the shuffled network's shortcuts win.",
+    explanation="Clustering helps only when hearing it again counts for much more than hearing it once. When p1"
+    " comes close to p2 the lattice's lead disappears: with p1 = p2 it is simple contagion, which shortcuts favour.",
 )
 
 QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola]
