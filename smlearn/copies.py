@@ -38,7 +38,7 @@ RECORD = ".smlearn-course.json"
 SOLUTION_TAG = "solution"
 
 
-class CopyError(Exception):
+class CopyError(ValueError):
     """A copy or update that would put a learner's work at risk, or cannot be done."""
 
 
@@ -66,6 +66,8 @@ def student_version(notebook_bytes: bytes) -> bytes:
     exercise can still be answered and checked.
     """
     check_instance("notebook_bytes", notebook_bytes, (bytes, str), "the bytes of a notebook file")
+    if not notebook_bytes.strip().startswith(b"{" if isinstance(notebook_bytes, bytes) else "{"):
+        raise ValueError(f"notebook_bytes must be a notebook (JSON text starting with {{); got {notebook_bytes[:40]!r}")
     notebook = json.loads(notebook_bytes)
     notebook["cells"] = [c for c in notebook["cells"] if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
     return (json.dumps(notebook, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
@@ -110,7 +112,7 @@ def _beside(path: Path, version: str, data: bytes) -> Path:
 
 def _check_folder(dest: Path) -> None:
     if dest.exists() and not dest.is_dir():
-        raise CopyError(f"{dest} is a file, not a folder; choose a folder for the course")
+        raise CopyError(f"{dest} is a file, not a folder; choose a folder for the course (dest)")
 
 
 def _read_record(dest: Path) -> dict:
@@ -118,7 +120,7 @@ def _read_record(dest: Path) -> dict:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CopyError(f"{dest} holds no copy of the course (no {RECORD}); make one with: smlearn copy {dest}") from None
+        raise CopyError(f"{dest} holds no copy of the course (no {RECORD}); make one with: smlearn copy {dest} (dest)") from None
     except json.JSONDecodeError:
         raise CopyError(f"{path} is damaged (not valid JSON); nothing was changed. Move it away and run smlearn copy into a new folder") from None
     if not isinstance(record, dict) or not isinstance(record.get("files"), dict):
@@ -164,7 +166,7 @@ def copy_course(dest, *, student: bool = False) -> Report:
     dest = Path(dest)
     _check_folder(dest)
     if (dest / RECORD).exists():
-        raise CopyError(f"{dest} already holds a copy of the course; to bring it up to date run: smlearn update {dest}")
+        raise CopyError(f"{dest} already holds a copy of the course; to bring it up to date run: smlearn update {dest} (dest)")
     dest.mkdir(parents=True, exist_ok=True)
     report, hashes = Report(dest), {}
     for name, data in course_files(student=student).items():

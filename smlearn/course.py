@@ -107,6 +107,8 @@ def load_course(folder: str | Path | None = None) -> Course:
 
     folder = Path(folder) if folder is not None else notebooks_dir()
     path = folder / "course.yml"
+    if not path.is_file():
+        raise FileNotFoundError(f"folder must hold the course's course.yml; there is none in {str(folder)!r}")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

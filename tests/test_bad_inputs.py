@@ -118,11 +118,9 @@ def _manifest_entry(name):
     raise LookupError(name)
 
 
-_folders = iter(range(10**6))
-
-
 def _fresh_folder():
-    return _tmp(f"copy{next(_folders)}")
+    import tempfile
+    return os.path.join(tempfile.mkdtemp(dir=_tmp()), "course")
 
 
 def _fresh_copy():

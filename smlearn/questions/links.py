@@ -28,6 +28,7 @@ import networkx as nx
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import links
+from smlearn.params import check_instance, check_items
 
 __all__ = ["SEED", "two_pages", "most_links", "week52_visits", "friends_or_content", "FRIENDS", "two_strategies",
            "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict"]
@@ -143,7 +144,12 @@ def earned_ratio(strategies):
     >>> round(earned_ratio(two_strategies(seed=1)), 1)
     5.8
     """
-    content, friends = strategies
+    items = check_items("strategies", strategies, what="two results of links.simulate_links")
+    if len(items) != 2:
+        raise ValueError(f"strategies must be two results of links.simulate_links (content, friends); got {len(items)}")
+    content, friends = items
+    for strategy in items:
+        check_instance("strategies", strategy, links.LinkWeb, "two results of links.simulate_links")
     earned = links.visit_sources(content)["other sites' links"]
     given = links.visit_sources(friends)["other sites' links"]
     return float(earned / given) if given > 0 else float("inf")

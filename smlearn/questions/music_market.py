@@ -27,6 +27,7 @@ from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import crowds
 from smlearn.questions.push_and_pull import FlipQuestion
+from smlearn.params import check_instance
 
 __all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict", "gini_gap",
            "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "flip_doubling", "QUESTIONS"]
@@ -100,6 +101,7 @@ def gini_gap(market):
     >>> round(gini_gap(crowds.simulate_market(seed=1)), 2)
     0.15
     """
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
     gini = market.metrics["gini"]
     return float(gini["social influence"] - gini["independent"])
 
@@ -112,6 +114,7 @@ def predictability_ratio(market):
     >>> round(predictability_ratio(crowds.simulate_market(seed=1)), 1)
     2.3
     """
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
     u = market.metrics["unpredictability"]
     return float(u["social influence"] / u["independent"])
 

@@ -25,6 +25,7 @@ from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.questions.effort_and_automation import SETTINGS, FlipQuestion, sharpen
+from smlearn.params import check_items, check_text
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
            "SPREAD", "broadcast_only", "plausible", "plan_ahead", "plan_verdict", "plan_report", "DESIGNER_PLAN",
@@ -144,6 +145,7 @@ def plausible(names, spread: float = SPREAD, **settings) -> dict:
     >>> record.default, round(record.min, 3), record.max
     (1.0, 0.333, 3.0)
     """
+    check_items("names", names, what="setting names")
     if isinstance(spread, bool) or not isinstance(spread, (int, float)) or not 1 < spread <= 100:
         raise ValueError(f"spread must be a number above 1 and at most 100 (3 is a third to three times); got {spread!r}")
     records = {}
@@ -170,6 +172,7 @@ def plan_ahead(plan: dict, rival: dict, outcome: str = "leads", **settings) -> f
     >>> plan_ahead(week, week)
     0.0
     """
+    check_text("outcome", outcome)
     plan, rival = _check_plan(plan), _check_plan(rival, "rival")
     mine = pipeline.summarize(pipeline.simulate(**plan, **settings))
     if outcome not in mine:
@@ -179,6 +182,7 @@ def plan_ahead(plan: dict, rival: dict, outcome: str = "leads", **settings) -> f
 
 def plan_verdict(plan: dict, outcome: str = "leads", rival: dict | None = None) -> flips.Verdict:
     """The verdict "the plan brings more ``outcome`` than the rival" (broadcast-only by default)."""
+    check_text("outcome", outcome)
     rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
     against = "the same hours on broadcast only" if rival == broadcast_only(plan) else f"the plan {rival}"
     return flips.Verdict(f"the plan brings more {outcome} than {against}", measure=lambda ahead: ahead,
@@ -201,6 +205,9 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
     >>> report.holds_at_default
     True
     """
+    check_text("outcome", outcome)
+    if names is not None:
+        check_items("names", names, what="setting names")
     plan = _check_plan(plan)
     rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
     outcomes = pipeline.summarize(pipeline.simulate(weeks=4))
