@@ -143,7 +143,7 @@ def ring_verdict(rule="hot"):
     --------
     >>> report = ring_verdict("hot")
     >>> report.holds_at_default, round(flips.flip_point(report, "ring_size"), 1)
-    (True, 2.5)
+    (True, 1.0)
     """
     verdicts = {"hot": RING_LIFTS, "score": RING_HELD_OFF}
     if rule not in verdicts:
