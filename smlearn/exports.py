@@ -891,7 +891,7 @@ def load_export(path, *, kind=None, layout=None, day_first=None):
         raise TypeError(f"layout must be a smlearn.exports.Layout; got {layout!r} of type {type(layout).__name__}")
     if kind is not None and layout is not None:
         raise ValueError("give kind or layout, not both")
-    if day_first not in (None, True, False):
+    if not (day_first is None or isinstance(day_first, bool)):   # `in` would compare a table or an array to True
         raise ValueError(f"day_first must be True (day/month), False (month/day) or None (decide from the data); "
                          f"got {day_first!r}")
     files = _files(path)

@@ -309,7 +309,7 @@ def share_within(hours, table=None, *, by="shares"):
         Count shares, or weight each share by the sharer's followers (exposure).
     """
     hours = _check_hours(hours)
-    if by not in ("shares", "followers"):
+    if not isinstance(by, str) or by not in ("shares", "followers"):
         raise ValueError(f"by must be 'shares' or 'followers'; got {by!r}")
     times, followers = _cascade(table)
     early = times <= hours * SECONDS_PER_HOUR
@@ -324,8 +324,9 @@ def share_within(hours, table=None, *, by="shares"):
 def _check_hours(hours, name="hours"):
     import math
 
-    if isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours) or hours < 0:
-        raise ValueError(f"{name} must be a number >= 0; got {hours!r}")
+    if (isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours) or hours < 0
+            or hours > 24 * 365):   # a year: no cascade in the data lasts longer, and a bigger grid would not fit
+        raise ValueError(f"{name} must be a number >= 0 and at most {24 * 365} (a year of hours); got {hours!r}")
     return float(hours)
 
 
@@ -343,7 +344,7 @@ def time_to_share(fraction=0.5, table=None, *, by="shares"):
     """
     if isinstance(fraction, bool) or not isinstance(fraction, (int, float)) or not 0 < fraction <= 1:
         raise ValueError(f"fraction must be a number above 0 and at most 1; got {fraction!r}")
-    if by not in ("shares", "followers"):
+    if not isinstance(by, str) or by not in ("shares", "followers"):
         raise ValueError(f"by must be 'shares' or 'followers'; got {by!r}")
     curve = cascade_over_time(table)
     column = "share" if by == "shares" else "reached_share"
@@ -469,7 +470,7 @@ def votes_by_day(posts=None, votes=None, *, vote_types=(UP_VOTE, DOWN_VOTE), las
     posts, votes = _posts_and_votes(posts, votes)
     ages = _vote_ages(posts, votes, vote_types)
     if len(ages) == 0:
-        raise ValueError(f"no votes of the types {vote_types} on the posts given")
+        raise ValueError(f"no votes of the types {vote_types} on the posts given (vote_types)")
     if (ages["day"] < 0).any():
         raise ValueError("votes: some votes are dated before their post; check the two tables belong together")
     day = ages["day"].clip(upper=last_day + 1)
@@ -550,7 +551,8 @@ def early_and_late_votes(days=1, posts=None, votes=None, *, later_days=30, vote_
     complete = (last_vote - posted) / pd.Timedelta(days=1) >= days + later_days - 1
     questions = questions[complete.to_numpy()]
     if len(questions) < 2:
-        raise ValueError(f"fewer than two questions have {days + later_days} full days of votes in the data")
+        raise ValueError(f"fewer than two questions have {days + later_days} full days of votes in the data"
+                         f" (days + later_days)")
     ages = _vote_ages(questions, votes, vote_types)
     early = ages[ages["day"] < days]["PostId"].value_counts()
     late = ages[(ages["day"] >= days) & (ages["day"] < days + later_days)]["PostId"].value_counts()
