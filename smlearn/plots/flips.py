@@ -125,7 +125,7 @@ def describe_flip_chart(report: FlipReport, *, top: int = 8) -> str:
     """The flip chart in words, for screen readers and for the text under the figure."""
     _check(report, top)
     shown = _order(report, top)
-    parts = [report.sentence()]
+    parts = [report.sentence(), "In the flip chart, each setting is moved alone from the low to the high end of its range:"]
     for row in shown.itertuples():
         label = report.params[row.parameter].label
         parts.append(f"{label}: from {row.low:g} to {row.high:g} the measure goes from "
