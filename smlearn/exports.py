@@ -794,10 +794,10 @@ def _files(path):
     if path.is_dir():
         found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".tsv") and p.is_file())
         if not found:
-            raise FileNotFoundError(f"there is no .csv file in the folder {path.name!r}")
+            raise FileNotFoundError(f"there is no .csv file in the folder {path.name!r} (path)")
         return found
     if not path.is_file():
-        raise FileNotFoundError(f"there is no file {path.name!r} in {str(path.parent)!r}")
+        raise FileNotFoundError(f"there is no file {path.name!r} in {str(path.parent)!r} (path)")
     return [path]
 
 

@@ -351,7 +351,8 @@ def check_text(name: str, value, *, allow_empty: bool = False) -> str:
 def check_path(name: str, value, *, file: bool = False):
     """Return ``value`` as a ``pathlib.Path`` if it is a string or a path, else raise a TypeError.
 
-    With ``file=True`` a folder is refused too (ValueError): the caller reads a file.
+    With ``file=True`` a folder is refused too (ValueError), and a missing file (FileNotFoundError):
+    the caller reads a file.
     """
     import os
     from pathlib import Path
@@ -360,6 +361,8 @@ def check_path(name: str, value, *, file: bool = False):
         raise TypeError(f"{name} must be a path (a string or a pathlib.Path); got {_shown(value)}")
     if file and Path(value).is_dir():
         raise ValueError(f"{name} must be a file, not a folder; got {str(value)!r}")
+    if file and not Path(value).exists():
+        raise FileNotFoundError(f"{name} must be an existing file; there is no file {str(value)!r}")
     return Path(value)
 
 

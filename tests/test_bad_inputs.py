@@ -780,7 +780,7 @@ def test_bad_input_is_refused_by_name(name, in_tmp):
         assert not failures, "\n".join(failures)
         return
 
-    @settings(max_examples=min(len(every), 8), derandomize=True, deadline=None, database=None,
+    @settings(max_examples=min(len(every), 12), derandomize=True, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(st.sampled_from(every))
     def check(case):
