@@ -61,10 +61,6 @@ def new_figure(ncols: int = 1, nrows: int = 1, *, height: float = PANEL_HEIGHT, 
     The figure is not registered with pyplot, so it is shown only when a notebook
     cell returns it or an explorer renders it.
     """
-    check_number("ncols", ncols, 1, 12, integer=True)
-    check_number("nrows", nrows, 1, 12, integer=True)
-    check_number("height", height, 0, 40, low_open=True, unit="inches")
-    check_number("width", width, 0, 40, low_open=True, unit="inches")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -145,7 +141,6 @@ def nice_ceiling(value: float, steps=NICE_STEPS) -> float:
     >>> [nice_ceiling(v, steps=(1, 2, 5)) for v in (0.7, 3.2, 47, 120)]
     [1.0, 5.0, 50.0, 200.0]
     """
-    value = check_number("value", value)
     steps = check_items("steps", steps, what="numbers from 1 to 10")
     for step in steps:
         check_number("steps", step, 1, 10)
