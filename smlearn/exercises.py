@@ -31,14 +31,17 @@ Examples
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
+import math
 import numbers
 from dataclasses import dataclass
 from typing import Callable
 
 from smlearn.params import check_text
 
-__all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "fingerprint"]
+__all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "fingerprint"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
 
@@ -432,6 +435,109 @@ class SortingQuestion(_Question):
 
         check.on_click(on_check)
         return Form(widgets.VBox([widgets.HTML(_html(self.prompt)), *rows, check, feedback]), self.prompt)
+
+
+class FlipQuestion(_Question):
+    """Find settings that flip a verdict: the check re-runs the model with the learner's settings.
+
+    The answer is a dict of one or two settings, e.g. ``{"echo": 0.5}``. Each value is
+    checked against its record in ``params``; the model runs with them (every other
+    setting at its default) and the check says whether the verdict now comes out the
+    other way, with the measure before and after. Any answer that flips it is right:
+    there is no single number to copy, only a model to reason about.
+
+    Parameters
+    ----------
+    question_id, prompt : str
+        As for every question.
+    model : callable
+        Called as ``model(**settings)``, as for :func:`smlearn.flips.analyse`.
+    verdict : smlearn.flips.Verdict
+        The verdict to flip.
+    params : dict of Param
+        The settings a learner may change.
+    example : dict
+        One answer that flips the verdict, shown by ``.solution()``.
+    most : int
+        How many settings an answer may change at once.
+
+    Examples
+    --------
+    >>> from smlearn.flips import Verdict
+    >>> from smlearn.params import Param
+    >>> q = FlipQuestion("demo.flip", "Make the profit negative.", model=lambda price=2.0, cost=1.0: price - cost,
+    ...                  verdict=Verdict("each sale makes money", lambda profit: profit, threshold=0.0),
+    ...                  params={"price": Param("price", 2.0, 0.0, 4.0, 0.1, "Price"),
+    ...                          "cost": Param("cost", 1.0, 0.0, 4.0, 0.1, "Cost")}, example={"cost": 3.0})
+    >>> q.check({"cost": 2.5}).correct, q.check({"price": 3.0}).correct, q.check({"banana": 1}).correct
+    (True, False, False)
+    """
+
+    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
+        from smlearn.flips import Verdict
+
+        super().__init__(question_id, prompt, **kwargs)
+        if not isinstance(verdict, Verdict):
+            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
+        if not callable(model):
+            raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
+        if isinstance(most, bool) or not isinstance(most, int) or most < 1:
+            raise ValueError(f"most must be a whole number >= 1; got {most!r}")
+        if not isinstance(example, dict) or not example:
+            raise TypeError(f"example must be a dict of one or more settings; got {example!r}")
+        self._model, self._verdict, self._params = model, verdict, dict(params)
+        self._example, self.most = dict(example), most
+
+    def _answer_text(self) -> str:
+        return f"for example {self._example!r} (other settings flip it too)"
+
+    @functools.cached_property
+    def _default(self) -> float:
+        return self._verdict.value(self._model())
+
+    def _said(self, measured: float) -> str:
+        unit = f" {self._verdict.unit}" if self._verdict.unit else ""
+        return f"the measure is {measured:.3g}{unit} (at the defaults {self._default:.3g}{unit})"
+
+    def check(self, answer) -> Feedback:
+        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
+        if _no_answer(answer):
+            return _NOT_YET
+        if not isinstance(answer, dict) or not answer:
+            # The form of an answer, not a setting: naming the example's setting would give it away.
+            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'name of a setting': 0.5}};"
+                                   f" got {answer!r}.")
+        if len(answer) > self.most:
+            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
+        for name, value in answer.items():
+            if name not in self._params:
+                return self._wrong(f"{name!r} is not a setting you can change here; choose among"
+                                   f" {', '.join(self._params)}.")
+            try:
+                self._params[name].check(value)
+            except (TypeError, ValueError) as error:
+                return self._wrong(f"{error}.")
+        measured = self._verdict.value(self._model(**answer))
+        if math.isnan(measured):
+            return self._wrong(f"with {answer!r} the model gives no measure, so the verdict says nothing either way.")
+        before = self._verdict.holds_for(self._default)
+        after = self._verdict.holds_for(measured)
+        if after != before:
+            way = "no longer says" if before else "now says"
+            return self._right(f"with {answer!r} {self._said(measured)}: the model {way} that {self._verdict.claim}.")
+        return self._wrong(f"with {answer!r} {self._said(measured)}: the verdict still comes out the same way.")
+
+    def _input_widget(self):
+        import ipywidgets as widgets
+
+        return widgets.Text(description="Settings:", placeholder="{'name of a setting': value}",
+                            style={"description_width": "initial"})
+
+    def _value_of(self, field):
+        try:
+            return ast.literal_eval(field.value)
+        except (ValueError, SyntaxError):
+            return field.value
 
 
 def questions_in(module) -> list:

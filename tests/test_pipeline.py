@@ -498,12 +498,11 @@ def test_plan_report_refuses_a_plan_without_the_four_hours():
         plan_report(dict(NO_HOURS, upkeep_hours=2.0), "happiness", names=["discovery"], steps=3, samples=8)
 
 
-def test_sharpen_finds_a_known_flip_of_the_pipeline():
+def test_the_flip_tool_finds_a_known_flip_of_the_pipeline():
     # Upkeep's leads come from referrals alone (no content, no messages): with intro_rate=0 the
     # year's leads are proportional to referral_rate, so "more than 1 lead" flips where
     # referral_rate = 0.02 / (leads at 0.02).
     from smlearn import flips
-    from smlearn.questions.effort_and_automation import sharpen
 
     def model(referral_rate):
         return leads(**{**NO_HOURS, "upkeep_hours": 2.0}, intro_rate=0.0, referral_rate=referral_rate)
@@ -511,5 +510,5 @@ def test_sharpen_finds_a_known_flip_of_the_pipeline():
     exact = 0.02 / model(0.02)
     verdict = flips.Verdict("more than one lead", measure=lambda x: x, threshold=1.0)
     params = {"referral_rate": pipeline.PARAMS["referral_rate"]}
-    report = flips.analyse(model, verdict, params, steps=3, samples=8)
-    assert sharpen(report, model, "referral_rate", rounds=30) == pytest.approx(exact, rel=1e-6)
+    report = flips.analyse(model, verdict, params, steps=3, samples=8, rounds=20)
+    assert flips.flip_point(report, "referral_rate") == pytest.approx(exact, rel=1e-4)

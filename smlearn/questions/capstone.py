@@ -170,16 +170,9 @@ def bakery_report() -> flips.FlipReport:
 
 
 def bakery_flip_points() -> dict:
-    """Each guess that flips the bakery's verdict, with its flip point found by halving the gap."""
-    from smlearn.questions.effort_and_automation import sharpen
-    from smlearn.questions.your_plan import plan_ahead
-
+    """Each guess that flips the bakery's verdict alone, with its flip point."""
     report = bakery_report()
-
-    def model(**settings):
-        return plan_ahead(BAKERY_PLAN, BROADCAST_ONLY, "leads", **settings)
-
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = sharpen(report, model, name)
+        points[name] = flips.flip_point(report, name)
     return points

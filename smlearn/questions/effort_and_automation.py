@@ -21,17 +21,15 @@ Examples
 
 from __future__ import annotations
 
-import ast
 import functools
 import math
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion, _no_answer, _NOT_YET, _Question, Feedback, WRONG
+from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import pipeline
-from smlearn.params import check_instance, check_number, check_text
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
-           "FlipQuestion", "sharpen", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
+           "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
            "flip_the_week"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
@@ -130,133 +128,6 @@ automation = ChoiceQuestion(
 
 # ---- What flips the verdict -------------------------------------------------------------------
 
-class FlipQuestion(_Question):
-    """Find settings that flip a verdict: the check re-runs the model with the settings given.
-
-    The answer is a dict of one or two settings, e.g. ``{"discovery": 6}``. Each value is
-    checked against its record in ``params``; the model is run with them (every other
-    setting at its default) and the check says whether the verdict now comes out the
-    other way, with the measure before and after.
-
-    Parameters
-    ----------
-    question_id, prompt : str
-        As for every question.
-    model : callable
-        Called as ``model(**settings)``, as for :func:`smlearn.flips.analyse`.
-    verdict : smlearn.flips.Verdict
-        The verdict to flip.
-    params : dict of Param
-        The settings a learner may change (the hours of the week are not among them).
-    example : dict
-        One answer that flips the verdict, shown by ``.solution()``.
-    most : int
-        How many settings an answer may change at once (2 by default).
-
-    Examples
-    --------
-    >>> flip_the_week.check({"banana": 1})
-    ✘ Not yet: banana is not a setting you can change here; ...
-    """
-
-    def __init__(self, question_id, prompt, *, model, verdict, params, example: dict, most: int = 2, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        if not isinstance(verdict, flips.Verdict):
-            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
-        self._model, self._verdict, self._params = model, verdict, params
-        self._example, self.most = dict(example), most
-
-    def _answer_text(self) -> str:
-        return f"for example {self._example!r} (other settings flip it too)"
-
-    @functools.cached_property
-    def _default(self) -> float:
-        return self._verdict.value(self._model())
-
-    def check(self, answer) -> Feedback:
-        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
-        if _no_answer(answer):
-            return _NOT_YET
-        if not isinstance(answer, dict) or not answer:
-            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'discovery': 6}};"
-                                   f" got {answer!r}.")
-        if len(answer) > self.most:
-            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
-        for name, value in answer.items():
-            if name not in self._params:
-                return self._wrong(f"{name} is not a setting you can change here; choose among"
-                                   f" {', '.join(self._params)}.")
-            try:
-                self._params[name].check(value)
-            except (TypeError, ValueError) as error:
-                return self._wrong(f"{error}.")
-        measured = self._verdict.value(self._model(**answer))
-        before = self._verdict.holds_for(self._default)
-        after = self._verdict.holds_for(measured)
-        unit = f" {self._verdict.unit}" if self._verdict.unit else ""
-        said = f"the measure is {measured:.3g}{unit} (at the defaults {self._default:.3g}{unit})"
-        if after != before:
-            way = "no longer says" if before else "now says"
-            return self._right(f"with {answer!r} {said}: the model {way} that {self._verdict.claim}.")
-        return self._wrong(f"with {answer!r} {said}: the verdict still comes out the same way.")
-
-    def _input_widget(self):
-        import ipywidgets as widgets
-
-        return widgets.Text(description="Settings:", placeholder="{'discovery': 6}",
-                            style={"description_width": "initial"})
-
-    def _value_of(self, field):
-        try:
-            return ast.literal_eval(field.value)
-        except (ValueError, SyntaxError):
-            return field.value
-
-
-def sharpen(report: flips.FlipReport, model, name: str, rounds: int = 10) -> float:
-    """The flip point of ``name`` found by halving the gap between the two sweep values around it.
-
-    :func:`smlearn.flips.analyse` reads a flip point between two values of its sweep by a
-    straight line; where the measure curves, that can miss by most of the gap. This runs
-    ``model`` ``rounds`` more times, halving the gap each time, so the point is right to
-    the gap over 2**rounds. NaN when the setting never flips the verdict.
-
-    Examples
-    --------
-    >>> from smlearn.params import Param
-    >>> params = {"x": Param("x", 0.0, 0.0, 10.0, 0.1, "x")}
-    >>> curved = flips.Verdict("x squared stays under 9", measure=lambda y: y, threshold=9.0, holds="below")
-    >>> report = flips.analyse(lambda x: x * x, curved, params, steps=3, samples=8)
-    >>> round(flips.flip_point(report, "x"), 1), round(sharpen(report, lambda x: x * x, "x"), 2)
-    (1.8, 3.0)
-    """
-    check_instance("report", report, flips.FlipReport, "a report from flips.analyse")
-    if not callable(model):
-        raise TypeError(f"model must be a function that runs the model; got {model!r}")
-    check_text("name", name)
-    check_number("rounds", rounds, 1, 60, integer=True)
-    flip = flips.flip_point(report, name)
-    if flip != flip:
-        return flip
-    verdict = report.verdict
-
-    def holds(value):
-        settings = dict(report.defaults)
-        settings[name] = value
-        return verdict.holds_for(verdict.value(model(**settings)))
-
-    values = report.sweeps.loc[report.sweeps["parameter"] == name, "value"].to_numpy()
-    low, high = values[values <= flip].max(), values[values >= flip].min()
-    holds_low = holds(low)
-    for _ in range(rounds):
-        middle = (low + high) / 2
-        if holds(middle) == holds_low:
-            low = middle
-        else:
-            high = middle
-    return float((low + high) / 2)
-
-
 # The pipeline's settings other than the four kinds of hour (a verdict about splits sets those itself).
 SETTINGS = {name: spec for name, spec in pipeline.PARAMS.items() if name not in pipeline.HOURS}
 
@@ -298,11 +169,12 @@ def upkeep_report() -> flips.FlipReport:
     Each run compares all 969 splits, so the sweep is coarse (9 values a setting) and the
     joint sample small (48 settings); the lesson and its facts share this one report.
     """
-    return flips.analyse(upkeep_edge, UPKEEP_VERDICT, SETTINGS, names=UPKEEP_GUESSES, steps=9, samples=48, seed=0)
+    return flips.analyse(upkeep_edge, UPKEEP_VERDICT, SETTINGS, names=UPKEEP_GUESSES, steps=9, samples=48, seed=0,
+                         rounds=10)
 
 
 def upkeep_flip_points() -> dict:
-    """Each guess that flips :data:`UPKEEP_VERDICT` alone, with its flip point sharpened by :func:`sharpen`.
+    """Each guess that flips :data:`UPKEEP_VERDICT` alone, with its flip point.
 
     Examples
     --------
@@ -312,7 +184,7 @@ def upkeep_flip_points() -> dict:
     report = upkeep_report()
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = round(sharpen(report, upkeep_edge, name), 3)
+        points[name] = round(flips.flip_point(report, name), 3)
     return points
 
 

@@ -21,12 +21,10 @@ Examples
 
 from __future__ import annotations
 
-import ast
 import functools
-import math
 
 from smlearn import flips
-from smlearn.exercises import EMPTY, WRONG, ChoiceQuestion, Feedback, NumericQuestion, _Question
+from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import diffusion, networks
 
 __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
@@ -166,76 +164,6 @@ def centola_verdict():
     """
     params = {"p1": diffusion.PARAMS["p1"], "p2": diffusion.PARAMS["p2"]}
     return flips.analyse(centola_run, CENTOLA_VERDICT, params, steps=9, samples=24, seed=0)
-
-
-class FlipQuestion(_Question):
-    """Find settings that flip a verdict: the check re-runs the model with the settings given.
-
-    The answer is a dict of one or two settings, e.g. ``{"p2": 0.6}``; each is checked
-    against its range, the model runs with them (the others at their defaults) and the
-    check says whether the verdict now comes out the other way, with the measure before
-    and after. Any answer that flips it is right.
-
-    Examples
-    --------
-    >>> flip_centola.check({"banana": 1}).correct
-    False
-    >>> flip_centola.check({"p1": 0.5}).correct
-    True
-    """
-
-    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        if not isinstance(verdict, flips.Verdict):
-            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
-        if not callable(model):
-            raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
-        self._model, self._verdict, self._params = model, verdict, dict(params)
-        self._example, self.most = dict(example), most
-
-    def _answer_text(self) -> str:
-        return f"for example {self._example!r} (other settings flip it too)"
-
-    @functools.cached_property
-    def _default(self) -> float:
-        return self._verdict.value(self._model())
-
-    def check(self, answer) -> Feedback:
-        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
-        if answer is ... or answer is None:
-            return Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
-        if not isinstance(answer, dict) or not answer:
-            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'p2': 0.6}}; got {answer!r}.")
-        if len(answer) > self.most:
-            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
-        for name, value in answer.items():
-            if name not in self._params:
-                return self._wrong(f"{name!r} is not a setting here; choose among {', '.join(self._params)}.")
-            try:
-                self._params[name].check(value)
-            except (TypeError, ValueError) as error:
-                return self._wrong(f"{error}.")
-        measured = self._verdict.value(self._model(**answer))
-        if math.isnan(measured):
-            return self._wrong(f"with {answer!r} the model gives no measure, so the verdict says nothing.")
-        before = self._verdict.holds_for(self._default)
-        after = self._verdict.holds_for(measured)
-        said = f"the {self._verdict.unit} is {measured:+.2f}, against {self._default:+.2f} at the defaults"
-        if after != before:
-            way = "no longer says" if before else "now says"
-            return self._right(f"with {answer!r} {said}: the model {way} that {self._verdict.claim}.")
-        return self._wrong(f"with {answer!r} {said}: the verdict still comes out the same way.")
-
-    def _input_widget(self):
-        import ipywidgets as widgets
-
-        return widgets.Text(description="Settings:", placeholder="{'p2': 0.6}", style={"description_width": "initial"})
-
-    def _value_of(self, field):
-        try:
-            return ast.literal_eval(field.value)
-        except (ValueError, SyntaxError):
-            return field.value
 
 
 flip_centola = FlipQuestion(

@@ -24,9 +24,8 @@ from __future__ import annotations
 import functools
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import crowds
-from smlearn.questions.push_and_pull import FlipQuestion
 from smlearn.params import check_instance
 
 __all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict", "gini_gap",

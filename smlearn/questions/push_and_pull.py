@@ -23,14 +23,12 @@ Examples
 
 from __future__ import annotations
 
-import ast
 import functools
-import math
 
 import numpy as np
 
 from smlearn import flips
-from smlearn.exercises import EMPTY, WRONG, Feedback, NumericQuestion, _Question
+from smlearn.exercises import FlipQuestion, NumericQuestion
 from smlearn.models import traffic
 
 __all__ = ["QUESTIONS", "doubling", "crossover", "after_stop", "flip_year", "cost_ratio", "channel_costs", "VERDICT",
@@ -139,94 +137,6 @@ def year_verdict():
     """
     return flips.analyse(traffic.simulate, VERDICT, traffic.PARAMS, fixed={"periods": YEAR},
                          steps=STEPS, samples=SAMPLES, seed=0)
-
-
-class FlipQuestion(_Question):
-    """Find settings that flip a verdict: the check re-runs the model with the settings given.
-
-    The answer is a dict of one or two settings, e.g. ``{"echo": 0.5}``. Each value is
-    checked against its record in ``params``; the model runs with them (every other
-    setting at its default) and the check says whether the verdict now comes out the
-    other way, with the measure before and after. Any answer that flips it is right.
-
-    Parameters
-    ----------
-    question_id, prompt : str
-        As for every question.
-    model : callable
-        Called as ``model(**settings)``, as for :func:`smlearn.flips.analyse`.
-    verdict : smlearn.flips.Verdict
-        The verdict to flip.
-    params : dict of Param
-        The settings a learner may change.
-    example : dict
-        One answer that flips the verdict, shown by ``.solution()``.
-    most : int
-        How many settings an answer may change at once.
-
-    Examples
-    --------
-    >>> flip_year.check({"banana": 1}).correct
-    False
-    >>> flip_year.check({"periods": 5}).correct
-    True
-    """
-
-    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        if not isinstance(verdict, flips.Verdict):
-            raise TypeError(f"verdict must be a flips.Verdict; got {verdict!r}")
-        if not callable(model):
-            raise TypeError(f"model must be a function called as model(**settings); got {model!r}")
-        if isinstance(most, bool) or not isinstance(most, int) or most < 1:
-            raise ValueError(f"most must be a whole number >= 1; got {most!r}")
-        self._model, self._verdict, self._params = model, verdict, dict(params)
-        self._example, self.most = dict(example), most
-
-    def _answer_text(self) -> str:
-        return f"for example {self._example!r} (other settings flip it too)"
-
-    @functools.cached_property
-    def _default(self) -> float:
-        return self._verdict.value(self._model())
-
-    def check(self, answer) -> Feedback:
-        """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
-        if answer is ... or answer is None:
-            return Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
-        if not isinstance(answer, dict) or not answer:
-            return Feedback(False, f"{WRONG} Give a dict of one or two settings, e.g. {{'echo': 0.5}}; got {answer!r}.")
-        if len(answer) > self.most:
-            return self._wrong(f"change at most {self.most} settings at once; you changed {len(answer)}.")
-        for name, value in answer.items():
-            if name not in self._params:
-                return self._wrong(f"{name!r} is not a setting of this model; choose among {', '.join(self._params)}.")
-            try:
-                self._params[name].check(value)
-            except (TypeError, ValueError) as error:
-                return self._wrong(f"{error}.")
-        measured = self._verdict.value(self._model(**answer))
-        if math.isnan(measured):
-            return self._wrong(f"with {answer!r} neither channel wins a customer, so the verdict says nothing.")
-        before = self._verdict.holds_for(self._default)
-        after = self._verdict.holds_for(measured)
-        unit = f" ({self._verdict.unit})" if self._verdict.unit else ""
-        said = f"the measure{unit} is {measured:.3g}, against {self._default:.3g} at the defaults"
-        if after != before:
-            way = "no longer says" if before else "now says"
-            return self._right(f"with {answer!r} {said}: the model {way} that {self._verdict.claim}.")
-        return self._wrong(f"with {answer!r} {said}: the verdict still comes out the same way.")
-
-    def _input_widget(self):
-        import ipywidgets as widgets
-
-        return widgets.Text(description="Settings:", placeholder="{'echo': 0.5}", style={"description_width": "initial"})
-
-    def _value_of(self, field):
-        try:
-            return ast.literal_eval(field.value)
-        except (ValueError, SyntaxError):
-            return field.value
 
 
 flip_year = FlipQuestion(

@@ -175,15 +175,13 @@ UPKEEP_VERDICT = flips.Verdict("over a year, five hours of one-to-one upkeep bri
 def upkeep_report() -> flips.FlipReport:
     """:func:`smlearn.flips.analyse` of :data:`UPKEEP_VERDICT` over :data:`TIE_SETTINGS` (about a second)."""
     settings = {name: pipeline.PARAMS[name] for name in TIE_SETTINGS}
-    return flips.analyse(upkeep_ahead, UPKEEP_VERDICT, settings, steps=9, samples=96, seed=0)
+    return flips.analyse(upkeep_ahead, UPKEEP_VERDICT, settings, steps=9, samples=96, seed=0, rounds=10)
 
 
 def flip_points() -> dict:
-    """Each setting that flips :data:`UPKEEP_VERDICT`, with its flip point found by halving (see ``sharpen``)."""
-    from smlearn.questions.effort_and_automation import sharpen
-
+    """Each setting that flips :data:`UPKEEP_VERDICT` alone, with its flip point."""
     report = upkeep_report()
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = sharpen(report, upkeep_ahead, name)
+        points[name] = flips.flip_point(report, name)
     return points

@@ -24,7 +24,8 @@ import math
 from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
-from smlearn.questions.effort_and_automation import SETTINGS, FlipQuestion, sharpen
+from smlearn.exercises import FlipQuestion
+from smlearn.questions.effort_and_automation import SETTINGS
 from smlearn.params import check_items, check_text
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
@@ -224,7 +225,7 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
         return plan_ahead(plan, rival, outcome, **chosen)
 
     return flips.analyse(model, plan_verdict(plan, outcome, rival), records, fixed=fixed, steps=steps,
-                         samples=samples, seed=0)
+                         samples=samples, seed=0, rounds=10)
 
 
 # The example of the lesson: lesson 09's freelance designer, 8 hours a week, counting leads.
@@ -239,11 +240,11 @@ def designer_report() -> flips.FlipReport:
 
 
 def designer_flip_points() -> dict:
-    """Each guess that flips the designer's verdict alone, its flip point sharpened by halving the gap."""
+    """Each guess that flips the designer's verdict alone, with its flip point."""
     report = designer_report()
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = sharpen(report, _designer_ahead, name)
+        points[name] = flips.flip_point(report, name)
     return points
 
 
