@@ -16,7 +16,7 @@ verdict that flips as soon as one typed-in setting moves is that setting restate
 
 Examples
 --------
->>> from smlearn.params import Param
+>>> from smlearn.params import Param, check_items, check_number, check_text
 >>> def model(price=2.0, cost=1.0):
 ...     return price - cost                   # the profit per item
 >>> params = {"price": Param("price", 2.0, 0.0, 4.0, 0.1, "Price", "$"),
@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Param
+from smlearn.params import Param, check_items, check_number, check_text
 
 __all__ = ["Verdict", "FlipReport", "analyse", "flip_point"]
 
@@ -169,9 +169,9 @@ def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, ro
     numeric = [name for name, p in params.items() if isinstance(p, Param) and name not in fixed]
     if names is None:
         names = numeric
-    if isinstance(names, str) or not all(isinstance(n, str) for n in names):
+    names = check_items("names", names, what="parameter names", allow_empty=True)
+    if not all(isinstance(n, str) for n in names):
         raise TypeError(f"names must be a list of parameter names; got {names!r}")
-    names = list(names)
     unknown = [n for n in names if n not in numeric]
     if unknown:
         raise ValueError(f"names must be numeric parameters of params that are not fixed ({', '.join(numeric)}); "
@@ -179,12 +179,9 @@ def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, ro
     if not names:
         raise ValueError("names must list at least one parameter to vary; got none")
     for name, value in (("steps", steps), ("samples", samples)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 3 <= value <= MAX_RUNS:
-            raise ValueError(f"{name} must be a whole number from 3 to {MAX_RUNS}; got {value!r}")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"seed must be a whole number >= 0; got {seed!r}")
-    if isinstance(rounds, bool) or not isinstance(rounds, numbers.Integral) or not 0 <= rounds <= 20:
-        raise ValueError(f"rounds must be a whole number from 0 to 20; got {rounds!r}")
+        check_number(name, value, 3, MAX_RUNS, integer=True)
+    check_number("seed", seed, 0, 2**32 - 1, integer=True)
+    check_number("rounds", rounds, 0, 20, integer=True)
     runs = len(names) * (steps + rounds) + samples
     if runs > MAX_RUNS:
         raise ValueError(f"steps, rounds and samples ask for up to {runs} model runs; at most {MAX_RUNS} are allowed "
@@ -422,6 +419,7 @@ def flip_point(report: FlipReport, name: str) -> float:
     """The value of setting ``name`` at which the verdict flips (NaN if it never does in range)."""
     if not isinstance(report, FlipReport):
         raise TypeError(f"report must be a FlipReport from flips.analyse; got {type(report).__name__}")
+    check_text("name", name)
     rows = report.points[report.points["parameter"] == name]
     if rows.empty:
         raise ValueError(f"name must be one of the settings analysed ({', '.join(report.points['parameter'])}); "

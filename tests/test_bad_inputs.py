@@ -540,8 +540,6 @@ WORKING = {
     "smlearn.plots.traffic.describe_noise_runs": lambda: {
         "expected": traffic_year(), "runs": {1: _lazy("smlearn.models.traffic.simulate")(noise=True, seed=1)}},
     # questions and widgets' helpers
-    "smlearn.questions.effort_and_automation.sharpen": lambda: {"report": toy_report(), "model": _toy_model,
-                                                                "name": "price", "rounds": 4},
     "smlearn.questions.links.earned_ratio": lambda: {
         "strategies": _lazy("smlearn.questions.links.two_strategies")(seed=1)},
     "smlearn.questions.music_market.gini_gap": lambda: {"market": market()},

@@ -104,7 +104,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
+from smlearn.params import Choice, FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -159,6 +159,8 @@ def _amounts(**named):
             raise TypeError(f"{name} must be a number >= 0 (a count or an amount of money), or a column of them;"
                             f" got values of type {array.dtype}")
         array = array.astype(float)
+        if array.ndim > 0 and array.size == 0:
+            raise ValueError(f"{name} must be a number >= 0 or a column with at least one value; got an empty column")
         if array.ndim == 0 and np.isnan(array):
             raise ValueError(f"{name} must be a finite number >= 0; got nan (a missing value)")
         if np.isinf(array).any():
@@ -168,6 +170,15 @@ def _amounts(**named):
                              f"{float(array) if array.ndim == 0 else float(np.nanmin(array))}")
         out.append(array)
     return out
+
+
+def _single_amounts(**named):
+    """Each value as one float >= 0 (a total for a campaign, not a column), or a clear error."""
+    arrays = _amounts(**named)
+    for name, array in zip(named, arrays):
+        if array.ndim != 0:
+            raise TypeError(f"{name} must be one number >= 0 (a total), not a column; got {array.size} values")
+    return [float(array) for array in arrays]
 
 
 def _ratio(numerator, denominator, names=("numerator", "denominator")):
@@ -221,7 +232,7 @@ def cost_per_acquisition(spend, conversions):
     >>> cost_per_acquisition(200.0, 8), cost_per_acquisition(50.0, 0)
     (25.0, inf)
     """
-    spend, conversions = (float(v) for v in _amounts(spend=spend, conversions=conversions))
+    spend, conversions = _single_amounts(spend=spend, conversions=conversions)
     if conversions == 0:
         return float("inf") if spend > 0 else float("nan")
     return spend / conversions
@@ -235,7 +246,7 @@ def roi(value, cost):
     >>> roi(300.0, 200.0)
     0.5
     """
-    value, cost = (float(v) for v in _amounts(value=value, cost=cost))
+    value, cost = _single_amounts(value=value, cost=cost)
     if cost == 0:
         return float("nan")
     return (value - cost) / cost
@@ -249,7 +260,7 @@ def follower_growth(start, end):
     >>> follower_growth(4000, 5000)
     0.25
     """
-    start, end = (float(v) for v in _amounts(start=start, end=end))
+    start, end = _single_amounts(start=start, end=end)
     return (end - start) / start if start > 0 else float("nan")   # no followers to grow from: no share
 
 
@@ -376,6 +387,8 @@ def summarize(posts, *, by="type", value_per_conversion=60.0):
     status    104                 0.0558  0.0018
     """
     _check_posts(posts, _NEEDED)
+    check_text("by", by)
+    value_per_conversion = check_number("value_per_conversion", value_per_conversion, 0, unit="$ per conversion")
     if by not in posts.columns:
         raise ValueError(f"by must be a column of posts; got {by!r}; the columns are: {', '.join(map(str, posts.columns))}")
     counts = ["reach", "impressions", "engaged_users", "clicks", "conversions", "spend", "followers"]
@@ -443,7 +456,9 @@ def funnel(posts, *, stages=FUNNEL_STAGES):
     clicks           4122.0             0.1494        0.0077
     conversions       118.0             0.0286        0.0002
     """
-    stages = list(stages)
+    stages = check_items("stages", stages, what="count columns, widest first")
+    for stage in stages:
+        check_text("stages", stage)
     _check_posts(posts, stages)
     counts = posts[stages].sum().astype(float)
     wider = counts.shift(1)
@@ -482,10 +497,8 @@ def _check_level(level):
     return float(level)
 
 
-def _check_resamples(n_resamples):
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, numbers.Integral) or not 100 <= n_resamples <= 100_000:
-        raise ValueError(f"n_resamples must be a whole number from 100 to 100000; got {n_resamples!r}")
-    return int(n_resamples)
+def _check_resamples(n_resamples, name="n_resamples"):
+    return check_number(name, n_resamples, 100, 100_000, integer=True)
 
 
 def _bootstrap(numerator, denominator, rng, n_resamples):
@@ -553,7 +566,8 @@ def _counts(posts, numerator, denominator):
     s, n = column(numerator), column(denominator)
     complete = ~(np.isnan(s) | np.isnan(n))
     s, n = s[complete], n[complete]
-    _amounts(**{numerator: s, denominator: n})        # counts are >= 0 and finite
+    if len(s):
+        _amounts(**{numerator: s, denominator: n})    # counts are >= 0 and finite (callers refuse no rows)
     if (s > n).any():
         raise ValueError(f"{numerator} cannot be larger than {denominator} in a post (a rate is a share); "
                          f"{int((s > n).sum())} row(s) break that rule")
@@ -1024,7 +1038,7 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
     _check_type("type_a", type_a, posts)
     _check_type("type_b", type_b, posts)
     level = _check_level(level)
-    draws = _check_resamples(draws)
+    draws = _check_resamples(draws, "draws")
     if not isinstance(overdispersion, (bool, np.bool_)):
         raise TypeError(f"overdispersion must be True or False; got {overdispersion!r}")
     rng = check_seed(seed)
