@@ -131,29 +131,64 @@ class FlipReport:
             words = [f"Under the default settings the model says: {claim}."]
         else:
             words = [f"Under the default settings the model does not say: {claim}."]
-        flipping = self.points.dropna(subset=["flips_at"]).sort_values("distance")
+        flipping = self.ordered().dropna(subset=["flips_at"])
+        total = len(self.points)
         if flipping.empty:
-            words.append("No single setting flips it anywhere in its range.")
-        for _, row in flipping.head(2).iterrows():
-            label = self.params[row.parameter].label
-            way = "rises above" if row.flips_when == "above" else "falls below"
-            words.append(f"It flips when {label} {way} {_number(row.flips_at)} (default {_number(row.default)}).")
+            words.append(f"None of the {total} settings flips it alone, anywhere in its range.")
+        else:
+            nearest = "the nearest flip" if len(flipping) == 1 else "the nearest two"
+            flips_alone = [f"{self.params[row.parameter].label} {_crossing(self.params[row.parameter], row)}"
+                           f" (default {_number(row.default)})" for _, row in flipping.head(2).iterrows()]
+            words.append(f"Moved alone, {len(flipping)} of the {total} settings can flip it; {nearest}: "
+                         f"{'; '.join(flips_alone)}.")
         used = len(self.samples) - self.refused
-        words.append(f"It holds in {self.share:.0%} of {used} plausible settings drawn together.")
+        words.append(f"With all {total} settings drawn together across their ranges, it holds in "
+                     f"{100 * self.share:.0f} % of {used} draws.")
+        if self.refused:
+            were = "draw was" if self.refused == 1 else "draws were"
+            words.append(f"({self.refused} more {were} impossible together and left out.)")
         deciding = self.drivers[self.drivers["decides"]].head(3)
         if len(deciding):
             labels = ", ".join(self.params[name].label for name in deciding["parameter"])
-            words.append(f"The settings that decide it most: {labels}.")
+            words.append(f"In those draws, what decides it most: {labels}.")
         return " ".join(words)
+
+    def ordered(self) -> pd.DataFrame:
+        """The settings in the order the sentence and the chart name them: those that flip the
+        verdict alone, nearest flip first; then the others, those that decide it most when all
+        settings are drawn together first."""
+        points = self.points.copy()
+        swing = self.drivers.set_index("parameter")["swing"]
+        points["swing"] = [swing.get(name, 0.0) for name in points["parameter"]]
+        points["flips"] = points["flips_at"].notna()
+        return points.sort_values(["flips", "distance", "swing"], ascending=[False, True, False], kind="stable")
 
     def _repr_pretty_(self, printer, cycle):
         printer.text(self.sentence())
 
 
 def _number(value) -> str:
-    """A value with three significant figures, without a trailing '.0' on whole numbers."""
-    text = f"{value:.3g}"
-    return text[:-2] if text.endswith(".0") else text
+    """A value as a person writes it: three significant figures, no exponent, commas in thousands."""
+    if value != value:
+        return "undefined"
+    if value in (math.inf, -math.inf):
+        return "infinite" if value > 0 else "minus infinite"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 0.001:
+        return f"{float(f'{value:.3g}'):g}"
+    return f"{value:.1e}"           # tinier than a thousandth: an exponent is the honest way
+
+
+def _crossing(p: Param, row) -> str:
+    """Where a setting flips the verdict, in words; whole-number settings flip at a whole number."""
+    if p.integer:
+        return (f"at {_number(row.flips_at)} or more" if row.flips_when == "above"
+                else f"at {_number(row.flips_at)} or fewer")
+    way = "above" if row.flips_when == "above" else "below"
+    return f"{way} {_number(row.flips_at)}"
 
 
 def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds):

@@ -140,8 +140,20 @@ def test_the_sentence_names_the_claim_the_flip_and_the_share():
                            steps=11, samples=100)
     text = report.sentence()
     assert "the model says: x + y is above 0.8" in text
-    assert "Share x falls below 0.3 (default 0.5)" in text
-    assert f"{report.share:.0%} of 100 plausible settings" in text
+    assert "2 of the 2 settings can flip it" in text and "Share x below 0.3 (default 0.5)" in text
+    assert f"it holds in {100 * report.share:.0f} % of 100 draws" in text
+
+
+def test_numbers_are_written_as_people_write_them():
+    assert [flips._number(v) for v in (2500.0, 0.04, 1.3698, 156.0, math.inf, 2.05e-10)] == \
+        ["2,500", "0.04", "1.37", "156", "infinite", "2.0e-10"]
+
+
+def test_a_whole_number_setting_flips_at_a_whole_number_or_more():
+    params = {"n": Param("n", 1, 1, 100, 1, "Ring size")}
+    report = flips.analyse(lambda n=1: n, flips.Verdict("n is small", lambda r: r, threshold=37.5, holds="below"),
+                           params, steps=5, samples=10)
+    assert "Ring size at 38 or more (default 1)" in report.sentence()
 
 
 @pytest.mark.parametrize("kwargs, name", [
@@ -220,7 +232,7 @@ def test_flip_chart_has_labelled_axes_and_a_title_that_states_the_finding():
     assert "x + y" in top.get_xlabel() and "share" in bottom.get_xlabel()
     assert [t.get_text() for t in top.get_yticklabels()] == ["Share x", "Share y"][::-1] or \
         {t.get_text() for t in top.get_yticklabels()} == {"Share x", "Share y"}
-    assert f"{report.share:.0%}" in top.get_title()
+    assert f"{100 * report.share:.0f} %" in top.get_title() and "(2 of 2 settings shown)" in top.get_title()
     assert "holds at the defaults" in top.get_title()
     words = describe_flip_chart(report)
     assert report.sentence() in words and "Share x: from 0 to 1" in words

@@ -14,7 +14,7 @@ import textwrap
 
 import numpy as np
 
-from smlearn.flips import FlipReport
+from smlearn.flips import FlipReport, _number
 from smlearn.plots.style import OKABE_ITO, new_figure, style_axes
 
 __all__ = ["flip_chart", "describe_flip_chart"]
@@ -30,20 +30,15 @@ def _check(report, top):
         raise ValueError(f"top must be a whole number from 1 to 30; got {top!r}")
 
 
-def _crosses(report, row) -> bool:
-    ends = (row.measure_low, row.measure_high)
-    return any(report.verdict.holds_for(v) != report.holds_at_default for v in ends if v == v)
-
-
 def _order(report, top):
-    """Settings that can flip the verdict alone first, then by how far they move the measure."""
-    points = report.points.copy()
-    low = points["measure_low"].replace([np.inf, -np.inf], np.nan)
-    high = points["measure_high"].replace([np.inf, -np.inf], np.nan)
-    points["span"] = (high - low).abs().fillna(np.inf)
-    points["crosses"] = [_crosses(report, row) for row in points.itertuples()]
-    points = points.sort_values(["crosses", "span"], ascending=[False, False], kind="stable")
-    return points.head(top)
+    """The ``top`` settings, in the order the report's sentence names them."""
+    return report.ordered().head(top)
+
+
+def _sweep_range(report, name):
+    """The lowest and highest measure of one setting's sweep (a measure can rise and then fall)."""
+    measures = report.sweeps.loc[report.sweeps["parameter"] == name, "measure"].dropna()
+    return (measures.min(), measures.max()) if len(measures) else (np.nan, np.nan)
 
 
 def _set_scale(ax, values, line) -> None:
@@ -54,8 +49,8 @@ def _set_scale(ax, values, line) -> None:
         return
     if len(positive) == len(finite):
         ax.set_xscale("log")
-    else:   # zeros too: linear near zero, logarithmic beyond
-        ax.set_xscale("symlog", linthresh=min(positive))
+    else:   # zeros too: linear near zero (up to a tenth of the verdict's line), logarithmic beyond
+        ax.set_xscale("symlog", linthresh=line / 10 if line > 0 else min(positive))
 
 
 def flip_chart(report: FlipReport, *, top: int = 8):
@@ -74,21 +69,28 @@ def flip_chart(report: FlipReport, *, top: int = 8):
     fig, (ax, ax2) = new_figure(nrows=2, height=max(5.0, 0.5 * len(shown) + 2.5))
 
     # Top: one setting at a time.
-    ends = [*shown["measure_low"], *shown["measure_high"]]
+    ranges = [_sweep_range(report, name) for name in shown["parameter"]]
+    ends = [*shown["measure_low"], *shown["measure_high"], *[v for r in ranges for v in r]]
     line = report.verdict.line
     _set_scale(ax, ends, line)
     finite = [v for v in [*ends, line, report.default_measure] if v == v and math.isfinite(v)]
     edge_low, edge_high = min(finite), max(finite)
-    for y, row in zip(rows, shown.itertuples()):
-        low = min(max(row.measure_low, edge_low), edge_high) if row.measure_low == row.measure_low else np.nan
-        high = min(max(row.measure_high, edge_low), edge_high) if row.measure_high == row.measure_high else np.nan
-        ax.plot([low, high], [y, y], color="#888888", linewidth=2, zorder=1)
+
+    def on_axis(value):    # an infinite measure (a channel with no customers) is drawn at the edge
+        return min(max(value, edge_low), edge_high) if value == value else np.nan
+
+    for y, row, (lowest, highest) in zip(rows, shown.itertuples(), ranges):
+        # The grey bar spans every measure of the sweep, so a measure that rises and falls shows it.
+        ax.plot([on_axis(lowest), on_axis(highest)], [y, y], color="#888888", linewidth=2, zorder=1)
+        low, high = on_axis(row.measure_low), on_axis(row.measure_high)
         ax.scatter([low], [y], s=45, zorder=2, color=LOW_END["color"], marker=LOW_END["marker"])
         ax.scatter([high], [y], s=45, zorder=2, color=HIGH_END["color"], marker=HIGH_END["marker"])
     ax.scatter([], [], **LOW_END)
     ax.scatter([], [], **HIGH_END)
+    side = "right" if report.verdict.holds == "above" else "left"
     ax.axvline(line, color=OKABE_ITO["black"], linestyle="--", linewidth=1.2,
-               label="where the verdict flips" if report.verdict.threshold is not None else "holds (1) / not (0)")
+               label=f"where the verdict flips: it holds to the {side}" if report.verdict.threshold is not None
+               else "1 = holds, 0 = does not")
     ax.axvline(report.default_measure, color=OKABE_ITO["bluish green"], linestyle=":", linewidth=1.5,
                label="all settings at their defaults")
     ax.set_yticks(rows, labels)
@@ -101,7 +103,8 @@ def flip_chart(report: FlipReport, *, top: int = 8):
     total = len(report.points)
     state = "holds" if report.holds_at_default else "does not hold"
     title = (f"'{report.verdict.claim}' {state} at the defaults; {int(report.points['flips_at'].notna().sum())} of "
-             f"{total} settings can flip it alone, and it holds in {report.share:.0%} of joint draws")
+             f"{total} settings can flip it alone, and it holds in {100 * report.share:.0f} % of joint draws"
+             f" ({len(shown)} of {total} settings shown)")
     ax.set_title("\n".join(textwrap.wrap(title, 95)), fontsize=10)
 
     # Bottom: all settings drawn together.
@@ -114,8 +117,9 @@ def flip_chart(report: FlipReport, *, top: int = 8):
     ax2.set_yticks(rows, labels)
     ax2.set_xlim(0, 1)
     ax2.set_xlabel("share of joint draws in which the verdict holds")
-    ax2.set_title(f"All {len(report.points)} settings drawn together ({len(report.samples) - report.refused} draws): "
-                  "how often it holds in each half of a range", fontsize=10)
+    bottom = (f"The {len(report.points)} settings drawn together ({len(report.samples) - report.refused} draws): "
+              "how often it holds when a setting is in the low or high half of its range")
+    ax2.set_title("\n".join(textwrap.wrap(bottom, 95)), fontsize=10)
     style_axes(ax2)
     ax2.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=8)
     return fig
@@ -125,9 +129,16 @@ def describe_flip_chart(report: FlipReport, *, top: int = 8) -> str:
     """The flip chart in words, for screen readers and for the text under the figure."""
     _check(report, top)
     shown = _order(report, top)
-    parts = [report.sentence(), "In the flip chart, each setting is moved alone from the low to the high end of its range:"]
+    side = "above" if report.verdict.holds == "above" else "below"
+    line = (f"The verdict holds when the measure is {side} {_number(report.verdict.line)}."
+            if report.verdict.threshold is not None else "The measure is 1 when the verdict holds, 0 when not.")
+    parts = [report.sentence(), f"In the flip chart, each setting is moved alone from the low to the high end of its "
+             f"range ({len(shown)} of {len(report.points)} shown). {line}"]
     for row in shown.itertuples():
         label = report.params[row.parameter].label
-        parts.append(f"{label}: from {row.low:g} to {row.high:g} the measure goes from "
-                     f"{row.measure_low:.3g} to {row.measure_high:.3g}.")
+        parts.append(f"{label}: from {_number(row.low)} to {_number(row.high)} the measure goes from "
+                     f"{_number(row.measure_low)} to {_number(row.measure_high)}.")
+    parts.append("In the joint draws, the second panel compares how often the verdict holds when each setting is in "
+                 "the low or the high half of its range: a setting can decide it in combination with others "
+                 "without flipping it alone.")
     return " ".join(parts)
