@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -123,6 +124,7 @@ class FlipReport:
     share: float
     refused: int = 0
     fixed: dict = field(default_factory=dict)
+    narrowed: bool = False
 
     def sentence(self) -> str:
         """The verdict, its nearest flip points and its share of plausible settings, in words."""
@@ -134,24 +136,40 @@ class FlipReport:
         flipping = self.ordered().dropna(subset=["flips_at"])
         total = len(self.points)
         if flipping.empty:
-            words.append(f"None of the {total} settings flips it alone, anywhere in its range.")
+            words.append(f"None of the {total} settings varied flips it alone, anywhere in its range.")
         else:
             nearest = "the nearest flip" if len(flipping) == 1 else "the nearest two"
             flips_alone = [f"{self.params[row.parameter].label} {_crossing(self.params[row.parameter], row)}"
                            f" (default {_number(row.default)})" for _, row in flipping.head(2).iterrows()]
-            words.append(f"Moved alone, {len(flipping)} of the {total} settings can flip it; {nearest}: "
+            words.append(f"Moved alone, {len(flipping)} of the {total} settings varied can flip it; {nearest}: "
                          f"{'; '.join(flips_alone)}.")
         used = len(self.samples) - self.refused
-        words.append(f"With all {total} settings drawn together across their ranges, it holds in "
-                     f"{100 * self.share:.0f} % of {used} draws.")
+        low, high = self.share_interval()
+        where = "the plausible ranges given" if self.narrowed else "their allowed ranges"
+        words.append(f"With all {total} settings drawn together across {where}, it holds in "
+                     f"{100 * self.share:.0f} % of {used} draws (with so few draws, anywhere from "
+                     f"{100 * low:.0f} to {100 * high:.0f} %).")
         if self.refused:
             were = "draw was" if self.refused == 1 else "draws were"
             words.append(f"({self.refused} more {were} impossible together and left out.)")
         deciding = self.drivers[self.drivers["decides"]].head(3)
         if len(deciding):
             labels = ", ".join(self.params[name].label for name in deciding["parameter"])
-            words.append(f"In those draws, what decides it most: {labels}.")
+            words.append(f"In those draws, the settings that matter most (a rough test): {labels}.")
         return " ".join(words)
+
+    def share_interval(self, z: float = 1.96) -> tuple[float, float]:
+        """A 95 % interval for the share, as if the draws were independent (Wilson's score interval).
+
+        A Latin hypercube spreads its draws more evenly than independent ones, so the true
+        uncertainty is, if anything, smaller: read this as an honest upper bound on it.
+        """
+        n = len(self.samples) - self.refused
+        if n == 0 or self.share != self.share:
+            return (np.nan, np.nan)
+        centre = (self.share + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * math.sqrt(self.share * (1 - self.share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        return (max(0.0, centre - half), min(1.0, centre + half))
 
     def ordered(self) -> pd.DataFrame:
         """The settings in the order the sentence and the chart name them: those that flip the
@@ -222,6 +240,33 @@ def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, ro
         raise ValueError(f"steps, rounds and samples ask for up to {runs} model runs; at most {MAX_RUNS} are allowed "
                          "(use fewer steps, rounds, samples or names)")
     return fixed, names
+
+
+def _narrowed(params, ranges, names):
+    """The settings' records, with the plausible ranges given in place of the allowed ones.
+
+    A slider allows every value a model can run (a lead rate of 1, a network with every tie
+    rewired); a plausible range is what the lesson can defend. Each must lie inside the allowed
+    range and hold the default, so the analysis still starts from the lesson's settings.
+    """
+    if ranges is None:
+        return params
+    if not isinstance(ranges, dict):
+        raise TypeError(f"ranges must be a dict of name -> (low, high); got {type(ranges).__name__}")
+    narrowed = dict(params)
+    for name, bounds in ranges.items():
+        if name not in names:
+            raise ValueError(f"ranges must name settings being varied ({', '.join(names)}); got {name!r}")
+        bounds = check_items("ranges", bounds, what="two numbers, low and high")
+        if len(bounds) != 2:
+            raise ValueError(f"ranges[{name!r}] must be two numbers, low and high; got {bounds!r}")
+        p = params[name]
+        low = check_number(f"ranges[{name!r}] low", bounds[0], p.min, p.max, integer=p.integer)
+        high = check_number(f"ranges[{name!r}] high", bounds[1], p.min, p.max, integer=p.integer)
+        if not low <= p.default <= high or low == high:
+            raise ValueError(f"ranges[{name!r}] must hold the default {p.default} with low < high; got {bounds!r}")
+        narrowed[name] = dataclasses.replace(p, min=low, max=high)
+    return narrowed
 
 
 def _run(model, verdict, settings):
@@ -365,7 +410,7 @@ def _drivers(table, names, params):
 
 
 def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples=128, seed=0,
-            rounds=6) -> FlipReport:
+            rounds=6, ranges=None) -> FlipReport:
     """Find where a verdict flips, one setting at a time and all settings together.
 
     Parameters
@@ -387,6 +432,10 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         Settings drawn together from the Latin hypercube.
     seed : int
         Seed of the Latin hypercube, so the share is the same on every run.
+    ranges : dict of name -> (low, high), optional
+        Plausible ranges for some settings, inside their allowed ranges and holding their
+        defaults. Without them every setting moves across its whole allowed (slider) range,
+        which can include values no one would defend; the sentence says which was used.
     rounds : int
         Extra runs per setting that flips, each halving the gap between the two sweep
         values around the flip (0 to 20), so a flip point is right to a 64th of a step
@@ -413,6 +462,7 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         refuses its own default settings.
     """
     fixed, names = _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds)
+    params = _narrowed(params, ranges, names)
     base = {name: p.default for name, p in params.items() if name not in fixed}
     base.update(fixed)
     default_measure = _run(model, verdict, base)
@@ -447,6 +497,7 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         default_measure=default_measure, holds_at_default=default_holds,
         points=pd.DataFrame(points), sweeps=pd.concat(sweeps, ignore_index=True), samples=joint,
         drivers=_drivers(kept, names, params), share=share, refused=int((~usable).sum()), fixed=dict(fixed),
+        narrowed=ranges is not None,
     )
 
 

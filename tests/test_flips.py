@@ -140,8 +140,33 @@ def test_the_sentence_names_the_claim_the_flip_and_the_share():
                            steps=11, samples=100)
     text = report.sentence()
     assert "the model says: x + y is above 0.8" in text
-    assert "2 of the 2 settings can flip it" in text and "Share x below 0.3 (default 0.5)" in text
-    assert f"it holds in {100 * report.share:.0f} % of 100 draws" in text
+    assert "2 of the 2 settings varied can flip it" in text and "Share x below 0.3 (default 0.5)" in text
+    assert f"it holds in {100 * report.share:.0f} % of 100 draws (with so few draws, anywhere from" in text
+
+
+def test_plausible_ranges_narrow_the_sweep_and_the_draws():
+    report = flips.analyse(sum_model, flips.Verdict("x + y is above 0.8", lambda r: r, threshold=0.8), UNIT,
+                           steps=11, samples=200, ranges={"x": (0.4, 0.6), "y": (0.4, 0.6)})
+    assert report.share == 1.0                 # x + y >= 0.8 everywhere in the narrowed square
+    assert report.sweeps["value"].between(0.4, 0.6).all()
+    assert "across the plausible ranges given" in report.sentence()
+    for bad, name in (({"x": (0.6, 0.9)}, "default"), ({"z": (0, 1)}, "ranges"), ({"x": (0.1, 2.0)}, "high"),
+                      ({"x": 0.5}, "ranges"), ([("x", 0, 1)], "ranges")):
+        with pytest.raises((TypeError, ValueError), match=name):
+            flips.analyse(sum_model, flips.Verdict("v", lambda r: r, threshold=0.8), UNIT, ranges=bad)
+
+
+def test_the_share_interval_is_wilsons_and_narrows_with_more_draws():
+    verdict = flips.Verdict("x + y is above 0.8", lambda r: r, threshold=0.8)
+    few = flips.analyse(sum_model, verdict, UNIT, steps=5, samples=24)
+    many = flips.analyse(sum_model, verdict, UNIT, steps=5, samples=1000)
+    low, high = few.share_interval()
+    assert low < few.share < high
+    # Wilson's interval for 17 of 24, computed by hand from its formula: 0.508 to 0.851.
+    if round(few.share * 24) == 17:
+        assert (low, high) == pytest.approx((0.508, 0.851), abs=0.001)
+    assert many.share_interval()[1] - many.share_interval()[0] < (high - low) / 4
+    assert many.share_interval()[0] <= 0.68 <= many.share_interval()[1]
 
 
 def test_numbers_are_written_as_people_write_them():
