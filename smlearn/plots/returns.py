@@ -2,9 +2,10 @@
 
 The explorer's figure shows, for two post types, the rate estimated from a sample of
 posts with two intervals round it (the plain percentile bootstrap, too narrow on few posts,
-and the hierarchical Beta-binomial, which keeps its level from 10 posts) and, as a hollow
-diamond, the value over every post of that type: the truth the sample tries to find
-(we know it because the data set is synthetic).
+and the weighted-mean interval, which keeps its level from 10 posts) and, as hollow markers,
+the values over every post of that type: the truth each estimate tries to find (a diamond for
+the ratio of sums, a triangle for the weighted mean; we know them because the data set is
+synthetic).
 
 Examples
 --------
@@ -62,8 +63,9 @@ def describe_returns(table) -> str:
     parts = []
     for row in table.itertuples():
         parts.append(f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts, bootstrap interval "
-                     f"{row.boot_low:.2%} to {row.boot_high:.2%}, Beta-binomial mean {row.beta_estimate:.2%}, "
-                     f"interval {row.beta_low:.2%} to {row.beta_high:.2%}; over all posts {row.truth:.2%}")
+                     f"{row.boot_low:.2%} to {row.boot_high:.2%} (over all posts {row.truth:.2%}); weighted mean "
+                     f"{row.beta_estimate:.2%}, interval {row.beta_low:.2%} to {row.beta_high:.2%} (over all posts "
+                     f"{row.beta_truth:.2%})")
     missing = table.attrs.get("missing", 0)
     left_out = f" {missing} post(s) with a missing cell were left out." if missing else ""
     return f"Interval chart of {_AXIS[table.attrs['params']['metric']].lower()}. " + "; ".join(parts) + \
@@ -74,33 +76,38 @@ def plot_returns(table):
     """Draw the estimates with their intervals once; return ``(figure, artists)``."""
     check_table("table", table)
     fig, (ax,) = new_figure(height=3.0)
-    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "centre": {}, "truth": {}}
+    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "centre": {}, "truth": {}, "beta_truth": {}}
     for y, group in ((1.0, "A"), (0.0, "B")):
         style = _GROUP_STYLE[group]
         (artists["boot"][group],) = ax.plot([], [], color=style["color"], linewidth=4, solid_capstyle="butt",
                                             label="bootstrap interval" if group == "A" else "_nolegend_")
         (artists["beta"][group],) = ax.plot([], [], color=style["color"], linewidth=1.5, linestyle="--",
-                                            label="Beta-binomial interval" if group == "A" else "_nolegend_")
+                                            label="weighted-mean interval" if group == "A" else "_nolegend_")
         (artists["estimate"][group],) = ax.plot([], [], linestyle="none", markersize=9, markeredgecolor="black",
-                                                label="estimate from the sample" if group == "A" else "_nolegend_",
+                                                label="ratio of sums of the sample" if group == "A" else "_nolegend_",
                                                 **style)
-        # The hierarchical mean sits on its own (dashed) interval: a bar across the line.
+        # The weighted mean sits on its own (dashed) interval: a bar across the line.
         (artists["centre"][group],) = ax.plot([], [], linestyle="none", marker="|", markersize=12,
                                               markeredgewidth=2, color=style["color"],
-                                              label="Beta-binomial mean" if group == "A" else "_nolegend_")
+                                              label="weighted mean" if group == "A" else "_nolegend_")
         (artists["truth"][group],) = ax.plot([], [], linestyle="none", marker="D", markersize=9,
                                              markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.5,
-                                             label="over all posts (truth)" if group == "A" else "_nolegend_")
+                                             label="ratio of sums over all posts" if group == "A" else "_nolegend_")
+        (artists["beta_truth"][group],) = ax.plot([], [], linestyle="none", marker="^", markersize=8,
+                                                  markerfacecolor="none", markeredgecolor="black",
+                                                  markeredgewidth=1.5,
+                                                  label="weighted mean over all posts" if group == "A" else "_nolegend_")
     ax.set_ylim(-0.7, 1.7)
     ax.set_yticks([])
     # Type names as text artists (not tick labels), so a fast redraw updates them too.
     artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
                                         fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
-    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "centre", "truth")],
+    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "centre", "truth", "beta_truth")],
                loc="outside lower center", ncols=3, frameon=False, fontsize=9)
     artists["title"] = ax.set_title("", fontsize=11)
     artists["dynamic"] = [*artists["boot"].values(), *artists["beta"].values(), *artists["estimate"].values(),
-                          *artists["centre"].values(), *artists["truth"].values(), *artists["labels"].values(),
+                          *artists["centre"].values(), *artists["truth"].values(), *artists["beta_truth"].values(),
+                          *artists["labels"].values(),
                           artists["title"]]
     update_returns(artists, table)
     freeze_layout(fig)    # no y tick labels, and x tick labels keep their height: fixed places are safe
@@ -119,6 +126,7 @@ def update_returns(artists, table) -> None:
         artists["estimate"][group].set_data([row.estimate * 100], [y + 0.08])
         artists["centre"][group].set_data([row.beta_estimate * 100], [y - 0.12])
         artists["truth"][group].set_data([row.truth * 100], [y + 0.3])
+        artists["beta_truth"][group].set_data([row.beta_truth * 100], [y - 0.35])
         top = max(top, *(v for v in (row.boot_high, row.beta_high, row.truth, row.estimate) if np.isfinite(v)))
     ax.set_xlim(0, nice_ceiling(top * 100 * 1.1))
     for group, row in zip(("A", "B"), table.itertuples()):
