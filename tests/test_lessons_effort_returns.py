@@ -349,12 +349,33 @@ def test_lesson_08_never_reads_the_real_exports():
 
 # ---- The flip exercises of lessons 07 and 09b (issue 12) ------------------------------------------
 
-def test_flip_the_week_is_right_exactly_when_the_best_split_leaves_upkeep():
+def test_flip_the_week_is_right_exactly_when_two_settings_flip_it_together_but_neither_alone():
+    # The truth is the best split itself (every split run, the best read off), not the question's measure.
     question = effort_and_automation.flip_the_week
+
+    def leaves_upkeep(settings):
+        return pipeline.compare_splits(8.0, "leads", **settings).iloc[0]["upkeep_hours"] < 4
+
     for settings in ({"discovery": 6.0}, {"discovery": 3.0}, {"automation": 0.6}, {"referral_rate": 0.01},
-                     {"discovery": 3.5, "automation": 0.4}):
-        best = pipeline.compare_splits(8.0, "leads", **settings).iloc[0]
-        assert bool(question.check(settings).correct) == (best["upkeep_hours"] < 4), settings
+                     {"discovery": 3.5, "automation": 0.4}, {"discovery": 3.0, "automation": 0.3},
+                     {"discovery": 6.0, "automation": 0.1}):
+        alone = False
+        for name, value in settings.items():
+            alone = alone or leaves_upkeep({name: value})
+        expected = len(settings) == 2 and leaves_upkeep(settings) and not alone
+        assert bool(question.check(settings).correct) == expected, settings
+        question.reset()
+
+
+def test_flip_feedback_words_the_sign_and_says_why_one_setting_is_refused():
+    feedback = effort_and_automation.flip_the_week.check({"discovery": 3.5, "automation": 0.4})
+    assert "% fewer leads" in feedback.message and "-" not in feedback.message.split("fewer")[0][-12:]
+    feedback = effort_and_automation.flip_the_week.check({"discovery": 6.0})
+    assert feedback.correct is False and "alone" in feedback.message and "flip point" in feedback.message
+    feedback = your_plan.flip_the_plan.check({"discovery": 4.0, "lead_rate": 0.004})
+    assert "behind broadcast-only" in feedback.message and "rival" not in feedback.message
+    effort_and_automation.flip_the_week.reset()
+    your_plan.flip_the_plan.reset()
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -371,13 +392,25 @@ def test_flip_questions_refuse_what_is_not_one_or_two_settings(answer, words):
         question.reset()
 
 
-def test_flip_the_plan_is_right_exactly_when_broadcast_only_wins():
+def test_flip_the_plan_is_right_exactly_when_broadcast_only_wins_with_two_guesses_but_neither_alone():
     question = your_plan.flip_the_plan
     plan, week = your_plan.DESIGNER_PLAN, your_plan.DESIGNER_WEEK
     rival = {"content_hours": 7.5, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.5}
-    for settings in ({"discovery": 6.0}, {"discovery": 3.0}, {"lead_rate": 0.006}, {"tie_half_life": 20.0}):
-        ahead = (pipeline.simulate(**plan, **week, **settings)["leads"].sum()
-                 - pipeline.simulate(**rival, **week, **settings)["leads"].sum())
-        assert bool(question.check(settings).correct) == (ahead <= 0), settings
+
+    def broadcast_wins(settings):
+        chosen = dict(week)
+        chosen.update(settings)
+        ahead = (pipeline.simulate(**plan, **chosen)["leads"].sum()
+                 - pipeline.simulate(**rival, **chosen)["leads"].sum())
+        return ahead <= 0
+
+    for settings in ({"discovery": 6.0}, {"discovery": 3.0}, {"lead_rate": 0.006}, {"tie_half_life": 20.0},
+                     {"discovery": 4.0, "lead_rate": 0.004}, {"discovery": 3.0, "tie_half_life": 20.0}):
+        alone = False
+        for name, value in settings.items():
+            alone = alone or broadcast_wins({name: value})
+        expected = len(settings) == 2 and broadcast_wins(settings) and not alone
+        assert bool(question.check(settings).correct) == expected, settings
+        question.reset()
     # Only guesses within a third to three times their value count as plausible.
-    assert not question.check({"discovery": 7.0}).correct
+    assert not question.check({"discovery": 7.0, "lead_rate": 0.003}).correct

@@ -512,3 +512,30 @@ def test_the_flip_tool_finds_a_known_flip_of_the_pipeline():
     params = {"referral_rate": pipeline.PARAMS["referral_rate"]}
     report = flips.analyse(model, verdict, params, steps=3, samples=8, rounds=20)
     assert flips.flip_point(report, "referral_rate") == pytest.approx(exact, rel=1e-4)
+
+
+def test_lesson_09_plan_share_by_holds_every_other_bakery_setting_whichever_moves():
+    # The helper must agree with pipeline.plan_share_by given all four other settings written out
+    # by hand, for each setting lesson 09 moves; a call that dropped one would fall back on the
+    # model's default for it (the 0.13 / 0.19 answers a reviewer got from copied cells).
+    from smlearn.questions import capstone
+
+    written = {"start_ties": 30, "market_size": 5000, "start_followers": 300, "discovery": 1.0,
+               "referral_rate": 0.03}
+    for name, values in (("discovery", [1, 3]), ("referral_rate", [0.01, 0.05]), ("annoyance", [0.14, 0.15])):
+        others = {key: value for key, value in written.items() if key != name}
+        by_hand = pipeline.plan_share_by(name, values, capstone.BAKERY_PLAN, 5.0, "leads", **others)
+        helper = capstone.plan_share_by(name, values, capstone.BAKERY_PLAN, capstone.BAKERY_SETTINGS)
+        assert helper["share_of_best"].tolist() == pytest.approx(by_hand["share_of_best"].tolist(), rel=1e-12)
+    assert capstone._plan_leaves() == 0.15
+
+
+def test_lesson_09_flip_draws_cover_plausible_ranges_and_automation_keeps_its_whole_range():
+    from smlearn.questions import capstone
+
+    report = capstone.bakery_report()
+    assert "plausible ranges" in report.sentence() and "allowed ranges" not in report.sentence()
+    drawn = report.samples["automation"]
+    assert drawn.min() < 0.1 and drawn.max() > 0.8          # 0 for the bakery: the whole 0 to 0.9
+    drawn = report.samples["discovery"]                     # the bakery's 1.0: a third to three times
+    assert drawn.min() >= 1 / 3 - 1e-9 and drawn.max() <= 3.0 + 1e-9

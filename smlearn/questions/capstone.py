@@ -24,7 +24,8 @@ from smlearn.models import pipeline
 from smlearn.params import check_instance, check_items, check_text
 
 __all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
-           "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points"]
+           "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points",
+           "BAKERY_SETTINGS", "plan_share_by", "bakery_ahead"]
 
 # The bakery's week: 5 hours between two owners, for a year.
 BAKERY_HOURS = 5.0
@@ -35,6 +36,8 @@ BAKERY_HOURS = 5.0
 # than the default (people talk about where they buy bread).
 BAKERY_WEEK = {"start_ties": 30, "market_size": 5000, "start_followers": 300, "discovery": 1.0,
                "referral_rate": 0.03}
+# The same settings under the name lesson 09's cells use: one dict, passed as one argument.
+BAKERY_SETTINGS = BAKERY_WEEK
 # The bakery's plan: the best split for leads over a year at its settings (checked in the tests).
 BAKERY_PLAN = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5}
 # The values of annoyance (the share of a tie's strength one mass message costs) that the
@@ -98,8 +101,9 @@ messages_flip = NumericQuestion(
     " (quiz.ANNOYANCE_STEPS): at which value does the plan first fall below 95 % of the best split's leads?",
     answer=_plan_leaves,
     tolerance=0.005,
-    hint='pipeline.plan_share_by("annoyance", quiz.ANNOYANCE_STEPS, plan, 5.0, "leads", ...) with the'
-    " bakery's other settings written out; look down the near_best column.",
+    hint='Run quiz.plan_share_by("annoyance", quiz.ANNOYANCE_STEPS, plan, quiz.BAKERY_SETTINGS), as in the'
+    " discovery and referral cells above: all five of the bakery's settings, so that only annoyance moves."
+    " Look down the near_best column.",
     explanation="Below that value a short weekly message to every tie pays; above it the wear costs more"
     " referrals than the answers bring, and the plan leaves the near-best region. Nobody at the bakery has"
     " measured how much a message annoys, so this is a flip point worth stating, and testing with a holdout.",
@@ -150,6 +154,31 @@ def bakery_plan_share(name: str, values, plan: dict | None = None, outcome: str 
     return pipeline.plan_share_by(name, values, dict(plan or BAKERY_PLAN), BAKERY_HOURS, outcome, **settings)
 
 
+def plan_share_by(name: str, values, plan: dict, settings: dict, outcome: str = "leads"):
+    """:func:`pipeline.plan_share_by` for the bakery's 5 hours, with its settings given as one dict.
+
+    ``settings`` is a dict such as :data:`BAKERY_SETTINGS`; the setting ``name`` is the one
+    that moves, so its value in ``settings`` is left out. Every other setting in
+    ``settings`` is held, so the same call gives the same answer whichever setting moves.
+
+    Examples
+    --------
+    >>> table = plan_share_by("referral_rate", [0.01, 0.05], BAKERY_PLAN, BAKERY_SETTINGS)
+    >>> table["near_best"].tolist()
+    [True, True]
+    """
+    check_text("name", name)
+    check_items("values", values, what="values of the setting")
+    check_instance("plan", plan, dict, "a dict of hours per activity")
+    check_instance("settings", settings, dict, "a dict of the pipeline's settings, e.g. quiz.BAKERY_SETTINGS")
+    check_text("outcome", outcome)
+    held = {}
+    for key, value in settings.items():
+        if key != name:
+            held[key] = value
+    return pipeline.plan_share_by(name, values, dict(plan), BAKERY_HOURS, outcome, **held)
+
+
 # ---- What flips the bakery's plan -----------------------------------------------------------------
 
 # The rival: the same 5 hours with the upkeep moved to content, so broadcast only (content and the
@@ -169,10 +198,25 @@ def bakery_report() -> flips.FlipReport:
     return plan_report(BAKERY_PLAN, "leads", rival=BROADCAST_ONLY, **BAKERY_WEEK)
 
 
+def bakery_ahead(**changes) -> float:
+    """The bakery's plan's leads in a year less broadcast-only's, at its settings with some changed.
+
+    Examples
+    --------
+    >>> bakery_ahead() > 0
+    True
+    """
+    from smlearn.questions.your_plan import plan_ahead
+
+    settings = dict(BAKERY_WEEK)
+    settings.update(changes)
+    return plan_ahead(BAKERY_PLAN, BROADCAST_ONLY, "leads", **settings)
+
+
 def bakery_flip_points() -> dict:
     """Each guess that flips the bakery's verdict alone, with its flip point."""
     report = bakery_report()
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = flips.flip_point(report, name)
+        points[name] = float(f"{flips.flip_point(report, name):.3g}")   # three figures: no more than the sweep supports
     return points

@@ -25,7 +25,7 @@ from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.exercises import FlipQuestion
-from smlearn.questions.effort_and_automation import SETTINGS
+from smlearn.questions.effort_and_automation import SETTINGS, PairFlipQuestion
 from smlearn.params import check_items, check_text
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
@@ -181,13 +181,21 @@ def plan_ahead(plan: dict, rival: dict, outcome: str = "leads", **settings) -> f
     return mine[outcome] - pipeline.summarize(pipeline.simulate(**rival, **settings))[outcome]
 
 
+# The outcomes in words (the code names stay in brackets, so a learner can find them again).
+OUTCOME_WORDS = {"leads": "leads", "ties": "ties", "tie_strength": "closeness (tie_strength)",
+                 "followers": "followers"}
+
+
 def plan_verdict(plan: dict, outcome: str = "leads", rival: dict | None = None) -> flips.Verdict:
     """The verdict "the plan brings more ``outcome`` than the rival" (broadcast-only by default)."""
     check_text("outcome", outcome)
     rival = broadcast_only(plan) if rival is None else _check_plan(rival, "rival")
-    against = "the same hours on broadcast only" if rival == broadcast_only(plan) else f"the plan {rival}"
-    return flips.Verdict(f"the plan brings more {outcome} than {against}", measure=lambda ahead: ahead,
-                         threshold=0.0, holds="above", unit=f"{outcome} ahead of the rival")
+    broadcast = rival == broadcast_only(plan)
+    against = "the same hours on broadcast only" if broadcast else f"the plan {rival}"
+    words = OUTCOME_WORDS.get(outcome, outcome)
+    return flips.Verdict(f"the plan brings more {words} than {against}", measure=lambda ahead: ahead,
+                         threshold=0.0, holds="above",
+                         unit=f"{words} ahead of {'broadcast-only' if broadcast else 'the other plan'}")
 
 
 def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None, names=None,
@@ -216,6 +224,12 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
         raise ValueError(f"outcome must be one of {', '.join(outcomes)}; got {outcome!r}")
     names = list(GUESSES if names is None else names)
     records = plausible(names, spread, **settings)
+    # The sliders' records with your values as defaults, and the plausible ranges passed as
+    # ranges=, so the sentence says the draws cover plausible ranges, not the allowed ones.
+    params, ranges = {}, {}
+    for name, record in records.items():
+        params[name] = dataclasses.replace(SETTINGS[name], default=record.default)
+        ranges[name] = (record.min, record.max)
     fixed = {}
     for name, value in settings.items():
         if name not in records:
@@ -224,8 +238,8 @@ def plan_report(plan: dict, outcome: str = "leads", *, rival: dict | None = None
     def model(**chosen):
         return plan_ahead(plan, rival, outcome, **chosen)
 
-    return flips.analyse(model, plan_verdict(plan, outcome, rival), records, fixed=fixed, steps=steps,
-                         samples=samples, seed=0, rounds=10)
+    return flips.analyse(model, plan_verdict(plan, outcome, rival), params, fixed=fixed, names=names, steps=steps,
+                         samples=samples, seed=0, rounds=10, ranges=ranges)
 
 
 # The example of the lesson: lesson 09's freelance designer, 8 hours a week, counting leads.
@@ -244,7 +258,7 @@ def designer_flip_points() -> dict:
     report = designer_report()
     points = {}
     for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = flips.flip_point(report, name)
+        points[name] = float(f"{flips.flip_point(report, name):.3g}")   # three figures: no more than the sweep supports
     return points
 
 
@@ -254,19 +268,28 @@ def _designer_ahead(**changes):
     return plan_ahead(DESIGNER_PLAN, broadcast_only(DESIGNER_PLAN), "leads", **settings)
 
 
-flip_the_plan = FlipQuestion(
+def _ahead_words(ahead: float) -> str:
+    """The designer's measure in words, with its sign: ahead of or behind broadcast-only."""
+    side = "ahead of" if ahead >= 0 else "behind"
+    return f"the plan is {abs(ahead):.3g} leads {side} broadcast-only"
+
+
+flip_the_plan = PairFlipQuestion(
     "your_plan.flip_the_plan",
     "The designer's plan (quiz.DESIGNER_PLAN, with quiz.DESIGNER_WEEK) brings more leads in a year than the"
-    " same 8 hours on broadcast only. Find one or two guesses that flip that verdict, each within a third to"
-    " three times its value, and give them as a dict, e.g. {'tie_half_life': 20}.",
+    " same 8 hours on broadcast only. Find two guesses, each within a third to three times its value and each"
+    " moved less far than its own flip point, that flip that verdict together. Give them as a dict, e.g."
+    " {'tie_half_life': 20, 'annoyance': 0.2}.",
     model=_designer_ahead,
     verdict=plan_verdict(DESIGNER_PLAN, "leads"),
     params=plausible(GUESSES, **DESIGNER_WEEK),
-    example={"discovery": 6.0},
-    hint="Read the flip chart of the designer's plan: move a setting whose bar crosses the line past its flip"
-    " point, or two settings part of the way each.",
-    explanation="A plan's verdict is only as firm as the guesses it rests on: say which ones flip it, and"
-    " measure those first.",
+    example={"discovery": 4.0, "lead_rate": 0.004},
+    worded=_ahead_words,
+    hint="The sentence gives the flip point of each guess moved alone. Take two guesses that push towards"
+    " content and move each part of the way to its flip point (the chart's bars show which way each pushes).",
+    explanation="Two guesses that each stay short of their flip points can flip a plan together: that is why"
+    " the share of draws matters more than any one flip point. Say which guesses flip your plan, and measure"
+    " those first.",
 )
 
 QUESTIONS = [outcome_fit, metric, posts_for_conversions, flip_the_plan]
