@@ -150,3 +150,26 @@ def test_choice_questions_have_feedback_for_wrong_options():
     for question in ALL:
         if isinstance(question, ChoiceQuestion):
             assert question._option_feedback
+
+
+def test_flip_centola_feedback_fits_the_kind_of_answer():
+    # Nothing spreads: with p1 = 0 a single starter's contacts hear it from one adopter each and never
+    # adopt, so the lead is 0 and the verdict "flips" for a reason unrelated to clusters: refused.
+    assert not spread_quiz.flip_centola.check({"p1": 0.0}).correct
+    assert "hardly spreads" in spread_quiz.flip_centola.check({"p1": 0.05, "p2": 0.3}).message
+    # p1 = p2 = 0.5 is simple contagion far above its threshold on 6 contacts each: both saturate.
+    saturated = spread_quiz.flip_centola.check({"p1": 0.5})
+    assert saturated.correct and "nearly everyone" in saturated.message
+    # p1 = p2 = 0.2: spreads a little, with no reinforcement at all; the message names p1 near p2.
+    equal = spread_quiz.flip_centola.check({"p2": 0.2})
+    assert equal.correct and "not far below p2" in equal.message
+
+
+def test_lesson_03_flip_ranges_are_plausible_and_hold_the_defaults():
+    for name, (low, high) in network_quiz.RANGES.items():
+        param = networks.PARAMS[name]
+        assert param.min <= low <= param.default <= high < param.max
+    # The rewiring flip, outside the plausible range, moves with the random network drawn.
+    flips_at = [network_quiz.rewire_flip(seed) for seed in (1, 2, 3)]
+    high = network_quiz.RANGES["rewire"][1]
+    assert all(high < value < 0.8 for value in flips_at)

@@ -30,7 +30,7 @@ from smlearn.models import networks
 
 __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
            "CLUSTERING_VERDICT", "INEQUALITY_VERDICT", "VARIED", "pair_table", "clustering_verdict",
-           "inequality_verdict"]
+           "inequality_verdict", "RANGES", "SAMPLES", "rewire_flip"]
 
 # The networks of the lesson: the defaults of the model, one random draw.
 SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
@@ -46,6 +46,12 @@ def _lesson_pair():
 # takes a few seconds; they vary the two settings that decide how ties are made.
 VARIED = ["rewire", "follow_back"]
 _FIXED = {"n": 300, "sample": 50, "seed": 1}
+# Plausible ranges (the sliders allow 0 to 1 for both). Shortcuts up to half the ties: beyond that
+# the circle is mostly random ties, no longer a network of friends of friends. Follow-back up to
+# 0.3: Kwak et al. (2010) measured 22.1 % of follows returned on Twitter.
+RANGES = {"rewire": (0.0, 0.5), "follow_back": (0.0, 0.3)}
+# 60 draws: with 24 the share was uncertain by about 10 points either way; 60 take about two seconds.
+SAMPLES = 60
 
 
 def pair_table(n=300, mean_degree=6, rewire=0.1, follow_back=0.05, sample=50, seed=1):
@@ -76,14 +82,26 @@ def clustering_verdict():
     Kept after the first call, so the lesson and its checked facts share one analysis.
     """
     return flips.analyse(pair_table, CLUSTERING_VERDICT, networks.PARAMS, fixed=_FIXED, names=VARIED,
-                         steps=7, samples=24, seed=0)
+                         steps=7, samples=SAMPLES, seed=0, ranges=RANGES)
+
+
+@functools.lru_cache(maxsize=None)
+def rewire_flip(seed=1):
+    """Where *Shortcuts* flips the clustering verdict when moved alone across its whole allowed range, 0 to 1.
+
+    Outside the plausible range, so the lesson's analysis never reaches it; ``seed`` draws
+    other networks (the flip moves with them, which is why the lesson rounds it).
+    """
+    report = flips.analyse(pair_table, CLUSTERING_VERDICT, networks.PARAMS, fixed=dict(_FIXED, seed=seed),
+                           names=["rewire"], steps=7, samples=3, seed=0)
+    return flips.flip_point(report, "rewire")
 
 
 @functools.lru_cache(maxsize=1)
 def inequality_verdict():
     """:func:`smlearn.flips.analyse` of :data:`INEQUALITY_VERDICT` over :data:`VARIED` (about two seconds)."""
     return flips.analyse(pair_table, INEQUALITY_VERDICT, networks.PARAMS, fixed=_FIXED, names=VARIED,
-                         steps=7, samples=24, seed=0)
+                         steps=7, samples=SAMPLES, seed=0, ranges=RANGES)
 
 
 reciprocity = ChoiceQuestion(
