@@ -286,6 +286,13 @@ def test_the_ring_verdicts_say_what_the_rules_imply():
     row = score.points.set_index("parameter").loc["ring_size"]
     assert row["flips_when"] == "above" and row["flips_at"] > 20
     assert hot.share > 0.9 > 0.6 > score.share
+    # "Weak targets": the plausible range keeps them below the average item, so none rises on merit.
+    qualities = ranking.simulate_front_page(hours=168, items_per_hour=10, seed=0).items["quality"]
+    assert crowds_quiz.RANGES["target_quality"][1] < qualities.mean()
+    # Each run is the average of the five seeds' pages.
+    pages = [crowds_quiz.ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, seed=s))
+             for s in crowds_quiz.SEEDS]
+    assert hot.default_measure == pytest.approx(np.mean(pages))
 
 
 def test_the_market_verdicts_flip_where_the_two_conditions_meet():
@@ -299,9 +306,17 @@ def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     assert unequal.points.dropna(subset=["flips_at"])["parameter"].tolist() == ["influence"]
     doubles = market_quiz.market_verdict("doubles")
     assert doubles.holds_at_default and doubles.share < unequal.share
-    # The flip exercise re-runs the lesson's market (seed 1): the example flips it, the defaults do not.
-    assert market_quiz.flip_doubling.check({"listens": 500}).correct
-    assert not market_quiz.flip_doubling.check({"influence": 0.7}).correct
+    # Less predictable at all (ratio above 1) is the direction: like "more unequal", it flips only near influence 0.
+    direction = market_quiz.market_verdict("direction")
+    assert 0 < flips.flip_point(direction, "influence") < 0.15 and direction.share > 0.9
+    # The flip exercise re-runs the lesson's market (seed 1) with two settings each capped short of its own
+    # flip point: neither flips it alone, both together do, and the settings the sentence names are refused.
+    for name, top in market_quiz.FLIP_LIMITS.items():
+        assert flips.flip_point(doubles, name) > top
+        assert not market_quiz.flip_doubling.check({name: top}).correct
+    assert market_quiz.flip_doubling.check(market_quiz.FLIP_LIMITS).correct
+    refused = market_quiz.flip_doubling.check({"influence": 0.0})
+    assert not refused.correct and "not a setting you can change here" in str(refused)
 
 
 def test_the_links_verdict_counts_only_earned_links():
@@ -316,3 +331,8 @@ def test_the_links_verdict_counts_only_earned_links():
     assert 0 < flips.flip_point(report, "content_quality") < 0.5
     # A short horizon leaves the friends' head start in front.
     assert flips.flip_point(report, "periods") < links.PARAMS["periods"].default
+    # The two settings that define the comparison are varied too; more friends can only help the friends.
+    assert {"friend_links", "posts_per_period"} <= set(report.points["parameter"])
+    few = links_quiz.earned_ratio(links_quiz.two_strategies(seed=1, friend_links=5))
+    many = links_quiz.earned_ratio(links_quiz.two_strategies(seed=1, friend_links=50))
+    assert few > many

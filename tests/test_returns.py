@@ -374,3 +374,13 @@ def test_rates_of_columns_are_between_what_the_counts_allow(numerators, denomina
             assert np.isnan(rate)                       # no base: no rate, never a number
         else:
             assert rate == pytest.approx(num / den) and rate >= 0
+
+
+def test_reach_spread_recovers_the_log_sd_of_a_log_normal_reach():
+    # Theory: log(reach) of a log-normal with log-sd 1.2 has standard deviation 1.2; 20,000 posts
+    # pin it to about +-0.012 (two standard errors: 2 * 1.2 / sqrt(2 * 20000)).
+    reach = np.round(800 * np.exp(1.2 * np.random.default_rng(4).standard_normal(20_000))) + 1
+    assert returns.reach_spread(reach) == pytest.approx(1.2, abs=0.02)
+    assert returns.reach_spread(pd.Series([100, None, 10_000], dtype="Int64")) == pytest.approx(np.log(100) / 2)
+    with pytest.raises(ValueError, match="reach"):
+        returns.reach_spread([0, 5])

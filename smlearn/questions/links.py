@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import networkx as nx
@@ -114,12 +115,12 @@ friends_or_content = ChoiceQuestion(
 FRIENDS = {"friend_links": 20, "posts_per_period": 0.0}   # the networking strategy of the lesson
 
 
-def two_strategies(**settings):
+def two_strategies(friend_links=FRIENDS["friend_links"], posts_per_period=1.0, **settings):
     """Run the lesson's two strategies on the same web: (content, friends).
 
-    *Content*: a guide a week (``posts_per_period`` as given, default 1) and no friends'
-    links. *Friends*: twenty friends link to the home page in week 1 and nothing is
-    published (:data:`FRIENDS`). Every other setting is shared.
+    *Content*: ``posts_per_period`` guides a week (default 1) and no friends' links.
+    *Friends*: ``friend_links`` friends (default 20) link to the home page in week 1 and
+    nothing is published (:data:`FRIENDS`). Every other setting is shared.
 
     Examples
     --------
@@ -127,14 +128,13 @@ def two_strategies(**settings):
     >>> friends.params["friend_links"], content.params["friend_links"]
     (20, 0)
     """
-    content = links.simulate_links(**settings)
-    friends_settings = dict(settings)
-    friends_settings.update(FRIENDS)
-    return content, links.simulate_links(**friends_settings)
+    content = links.simulate_links(friend_links=0, posts_per_period=posts_per_period, **settings)
+    friends = links.simulate_links(friend_links=friend_links, posts_per_period=0.0, **settings)
+    return content, friends
 
 
 def earned_ratio(strategies):
-    """Last week's visits through other sites' links: content's divided by friends'.
+    """The last week's visits through other sites' links: content's divided by friends'.
 
     Only links from other sites count, so the random-jump floor of every page and a site's
     links to itself (which a search engine would not pay out) are left out.
@@ -156,17 +156,23 @@ def earned_ratio(strategies):
 
 
 EARNED_BEATS_FRIENDS = flips.Verdict(
-    "links earned by a guide a week bring more search visits than twenty friends' links",
+    "links earned by a guide a week bring more search visits in the last week than twenty friends' links",
     measure=earned_ratio, threshold=1.0, holds="above",
     unit="visits through others' links: content / friends")
 
 # The settings that can move the verdict. Search visits and the funnel's rates scale both
 # strategies alike, so they cannot flip a ratio; links_per_page and damping were checked
-# and never flip it in their ranges (see tests/test_lessons_crowds_links.py).
-# 6 points across each range and 24 settings drawn together: about 100 runs of the model, a few seconds.
-VARIED = ["periods", "n_pages", "content_quality", "new_links_per_period"]
+# and never flip it in their ranges (see tests/test_lessons_crowds_links.py). The two settings
+# that define the comparison move too: the friends' links (20) and the guides a week (1).
+# 6 points across each range and 48 settings drawn together: about 200 runs of the model.
+VARIED = ["periods", "n_pages", "content_quality", "new_links_per_period", "friend_links", "posts_per_period"]
 STEPS = 6
-SAMPLES = 24
+SAMPLES = 48
+# The friends' strategy has 20 friends by default (the model's own default is none).
+STRATEGY_PARAMS = dict(links.PARAMS)
+STRATEGY_PARAMS["friend_links"] = dataclasses.replace(links.PARAMS["friend_links"], default=FRIENDS["friend_links"])
+# Plausible ranges: a strategy of no friends or of no guides compares nothing with something.
+RANGES = {"friend_links": (1, 50), "posts_per_period": (0.5, 5.0)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,6 +185,5 @@ def links_verdict():
     >>> report.holds_at_default
     True
     """
-    return flips.analyse(two_strategies, EARNED_BEATS_FRIENDS, links.PARAMS,
-                         fixed={"seed": SEED, "posts_per_period": 1.0, "friend_links": 0},
-                         names=VARIED, steps=STEPS, samples=SAMPLES, seed=0)
+    return flips.analyse(two_strategies, EARNED_BEATS_FRIENDS, STRATEGY_PARAMS, fixed={"seed": SEED},
+                         names=VARIED, steps=STEPS, samples=SAMPLES, seed=0, ranges=RANGES)

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from smlearn import flips
@@ -125,6 +126,9 @@ MORE_UNEQUAL = flips.Verdict(
 DOUBLES = flips.Verdict(
     "social influence at least doubles unpredictability", measure=predictability_ratio, threshold=2.0,
     holds="above", unit="unpredictability with influence / without")
+LESS_PREDICTABLE = flips.Verdict(
+    "social influence makes success less predictable", measure=predictability_ratio, threshold=1.0,
+    holds="above", unit="unpredictability with influence / without")
 
 # How finely the lesson looks: 9 points across each setting's range and 48 settings drawn
 # together, on one seed (about 90 markets, a few seconds; the two verdicts share the runs).
@@ -141,9 +145,10 @@ def _kept_market(**settings):
     return crowds.simulate_market(**settings)
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def market_verdict(which="unequal"):
-    """Where a verdict of lesson 05b flips ("unequal": MORE_UNEQUAL, "doubles": DOUBLES).
+    """Where a verdict of lesson 05b flips ("unequal": MORE_UNEQUAL, "doubles": DOUBLES,
+    "direction": LESS_PREDICTABLE).
 
     Every setting of ``crowds.PARAMS`` moves; the seed is 1. The result is kept, so the
     lesson and its checked facts share one analysis.
@@ -154,26 +159,36 @@ def market_verdict(which="unequal"):
     >>> report.holds_at_default, round(flips.flip_point(report, "influence"), 2)
     (True, 0.06)
     """
-    verdicts = {"unequal": MORE_UNEQUAL, "doubles": DOUBLES}
+    verdicts = {"unequal": MORE_UNEQUAL, "doubles": DOUBLES, "direction": LESS_PREDICTABLE}
     if which not in verdicts:
-        raise ValueError(f"which must be 'unequal' or 'doubles'; got {which!r}")
+        raise ValueError(f"which must be 'unequal', 'doubles' or 'direction'; got {which!r}")
     return flips.analyse(_kept_market, verdicts[which], crowds.PARAMS, fixed={"seed": SEED},
                          steps=STEPS, samples=SAMPLES, seed=0)
 
 
+# The exercise leaves the two settings the sentence names (influence, plays) alone and lets the
+# learner move the other two only short of their own flip points (Group size 88, Songs 96 on
+# seed 1): neither flips it alone, so the answer has to combine them.
+FLIP_LIMITS = {"batch": 80, "n_songs": 90}
+_FLIP_PARAMS = {name: dataclasses.replace(crowds.PARAMS[name], max=top) for name, top in FLIP_LIMITS.items()}
+
 flip_doubling = FlipQuestion(
     "music_market.flip_doubling",
-    "Find one or two settings of crowds.simulate_market under which social influence no longer doubles"
-    " unpredictability (seed 1, every other setting at its default). Give them as a dict, e.g. {\"batch\": 50}.",
+    "Without touching Social influence or Plays, make social influence no longer double unpredictability"
+    " (seed 1, every other setting at its default). Move the two other settings of the chart together,"
+    " each kept short of its own flip point: Group size (key \"batch\") at most 80, Songs (key \"n_songs\")"
+    " at most 90. Chart label -> key: Social influence -> influence, Plays -> listens, Songs -> n_songs,"
+    " Group size -> batch, Worlds -> n_worlds. Give a dict, e.g. {\"batch\": 30, \"n_songs\": 50}.",
     model=_market,
     verdict=DOUBLES,
-    params=crowds.PARAMS,
-    example={"listens": 500},
-    hint="In the flip chart of quiz.market_verdict('doubles'), a bar that crosses the dashed line at 2 can flip"
-    " the verdict on its own: move that setting past the crossing.",
-    explanation="How much influence adds to unpredictability depends on settings nobody measured: how strongly"
-    " people follow the counts, and how many plays a world gets. The direction (more unpredictable) is a finding;"
-    " the size (about double) is not.",
+    params=_FLIP_PARAMS,
+    example={"batch": 80, "n_songs": 90},
+    hint="Each setting alone stays above 2 up to its limit. Push both towards their limits at once: bigger"
+    " groups see staler counts, and more songs spread the plays thinner.",
+    explanation="Two settings, each short of its own flip point, flip it together: the size of the effect"
+    " (about double) rests on several guesses at once and, on one seed, moves by a tenth from one setting to"
+    " the next. The direction (less predictable with influence) is a different claim: it flips only when"
+    " influence nearly vanishes.",
 )
 
 QUESTIONS = [unpredictability_ratio, small_market_ratio, crowd_verdict, flip_doubling]

@@ -33,7 +33,7 @@ from smlearn.models import ranking
 from smlearn.params import check_instance
 
 __all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "ring_best_rank", "RING_LIFTS",
-           "RING_HELD_OFF", "ring_verdict"]
+           "RING_HELD_OFF", "RANGES", "ring_best_rank_mean", "ring_verdict"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
 LOOSE = {"min_shared": 2, "min_similarity": 0.5}  # a looser detector than the default
@@ -115,28 +115,52 @@ def ring_best_rank(page):
 
 # Lesson 05's two verdicts about the ring: the flip tool tests each under its rule.
 TOP = 10.5   # "into the top 10": a best place of 10 or better
-RING_LIFTS = flips.Verdict(
-    "under hot, a ring of fake votes lifts its weak targets into the top 10",
-    measure=ring_best_rank, threshold=TOP, holds="below", unit="targets' best place (median)")
-RING_HELD_OFF = flips.Verdict(
-    "under net score, a ring of fake votes cannot lift its weak targets into the top 10",
-    measure=ring_best_rank, threshold=TOP, holds="above", unit="targets' best place (median)")
-
 # How finely the lesson looks: 11 points across each setting's range, 64 settings drawn
-# together, one seed (about 180 runs of the front page: under two seconds).
+# together, and every run averaged over the lesson's five seeds (about 900 runs of the
+# front page: a few seconds). One seed alone moves a flip point by several readers or accounts.
 STEPS = 11
 SAMPLES = 64
 
+# Plausible ranges, inside the sliders' allowed ranges. A site with no readers, or a "ring" of
+# no accounts, tests nothing; "weak targets" are below the average item's quality (0.29): a
+# target better than that can rise on its own merit, which is not what the ring buys.
+RANGES = {"voters_per_hour": (10, 1000), "ring_size": (1, 100), "target_quality": (0.0, 0.25)}
+
+
+class _SeedAverage:
+    """The targets' best place averaged over :data:`SEEDS`, read by :func:`ring_best_rank_mean`."""
+
+    def __init__(self, places):
+        self.places = places
+
+
+def ring_best_rank_mean(result):
+    """The targets' best place (median of the three), averaged over the lesson's seeds."""
+    return float(np.mean(result.places))
+
 
 def _front_page(**settings):
-    return ranking.simulate_front_page(**settings)
+    # The same settings on each of the lesson's seeds; the measure is read on each page.
+    places = []
+    for seed in SEEDS:
+        places.append(ring_best_rank(ranking.simulate_front_page(seed=seed, **settings)))
+    return _SeedAverage(places)
+
+
+RING_LIFTS = flips.Verdict(
+    "under hot, a ring of fake votes lifts its weak targets into the top 10",
+    measure=ring_best_rank_mean, threshold=TOP, holds="below", unit="targets' best place (median, 5 seeds)")
+RING_HELD_OFF = flips.Verdict(
+    "under net score, a ring of fake votes cannot lift its weak targets into the top 10",
+    measure=ring_best_rank_mean, threshold=TOP, holds="above", unit="targets' best place (median, 5 seeds)")
 
 
 @functools.lru_cache(maxsize=2)
 def ring_verdict(rule="hot"):
     """Where the ring's verdict under ``rule`` ("hot" or "score") flips: :func:`smlearn.flips.analyse`.
 
-    The ring is on and the seed is 1; every numeric setting of ``ranking.PARAMS`` moves.
+    The ring is on; every numeric setting of ``ranking.PARAMS`` moves, three of them across
+    the plausible :data:`RANGES`; each run is the average over the five :data:`SEEDS`.
     The result is kept, so the lesson and its checked facts share one analysis.
 
     Examples
@@ -149,5 +173,5 @@ def ring_verdict(rule="hot"):
     if rule not in verdicts:
         raise ValueError(f"rule must be 'hot' or 'score'; got {rule!r}")
     return flips.analyse(_front_page, verdicts[rule], ranking.PARAMS,
-                         fixed={"rule": rule, "manipulation": True, "seed": 1},
-                         steps=STEPS, samples=SAMPLES, seed=0)
+                         fixed={"rule": rule, "manipulation": True},
+                         steps=STEPS, samples=SAMPLES, seed=0, ranges=RANGES)
