@@ -251,24 +251,35 @@ def test_cost_ratios_match_the_equations():
 
 def test_year_verdict_flips_where_the_equations_say():
     report = quiz.year_verdict()
-    assert report.holds_at_default and report.fixed == {"periods": 52}
+    assert report.holds_at_default and report.fixed == {"periods": 52} and report.narrowed
     ratio = ref_ratio()
     # Customers grow in proportion to each rate, so the flip points follow from the ratio at the defaults.
-    # Pull's search visits enter the measure linearly, so the tool's straight-line reading is exact there ...
+    # Pull's search visits and content quality enter the measure linearly, so the tool's straight-line
+    # reading is exact there.
     assert flip_point(report, "max_search_visits") == pytest.approx(DEFAULTS["max_search_visits"] / ratio, rel=1e-6)
-    # ... push's lead rate enters as 1/x, so there it is within the grid's reach (0.1 apart) of the truth.
-    assert flip_point(report, "lead_rate_push") == pytest.approx(DEFAULTS["lead_rate_push"] * ratio, abs=0.01)
-    # No close rate for push, and no network up to the largest, flips it alone.
-    assert ref_ratio(close_rate_push=1.0) > 1 and math.isnan(flip_point(report, "close_rate_push"))
-    assert ref_ratio(network_size=5000) > 1 and math.isnan(flip_point(report, "network_size"))
-    assert 0.4 < report.share < 0.8
+    assert flip_point(report, "content_quality") == pytest.approx(DEFAULTS["content_quality"] / ratio, rel=1e-6)
+    # Push's lead rate would flip it at default x ratio (about 0.52), beyond its plausible range: no flip.
+    assert DEFAULTS["lead_rate_push"] * ratio > quiz.RANGES["lead_rate_push"][1]
+    assert math.isnan(flip_point(report, "lead_rate_push"))
+    # No close rate for push, and no network up to the top of their plausible ranges, flips it alone.
+    assert ref_ratio(close_rate_push=quiz.RANGES["close_rate_push"][1]) > 1 and math.isnan(flip_point(report, "close_rate_push"))
+    assert ref_ratio(network_size=quiz.RANGES["network_size"][1]) > 1 and math.isnan(flip_point(report, "network_size"))
+    # Only those two flip it alone; drawn together it depends on guesses (below 60 %).
+    assert sorted(report.points.dropna(subset=["flips_at"])["parameter"]) == ["content_quality", "max_search_visits"]
+    assert 0.4 < report.share < 0.6
+    # Each plausible range lies inside the slider's and holds the default.
+    for name, (low, high) in quiz.RANGES.items():
+        p = traffic.PARAMS[name]
+        assert p.min <= low <= p.default <= high <= p.max, name
 
 
 def test_sprint_verdict_flips_where_the_equations_say():
     report = argue.sprint_verdict()
     sprint = {"periods": argue.SPRINT, **EQUAL}
     assert report.holds_at_default and ref_ratio(**sprint) < 1
-    assert report.fixed == {"periods": 12}
+    assert report.fixed == {"periods": 12, "stop_period": 12}
+    # Holding the effort through the sprint changes nothing inside it (the default stops at week 26).
+    assert ref_ratio(stop_period=12, **sprint) == pytest.approx(ref_ratio(**sprint), rel=1e-12)
     assert argue.SPRINT_PARAMS["lead_rate_push"].default == EQUAL["lead_rate_push"]
     assert argue.SPRINT_PARAMS["close_rate_push"].default == EQUAL["close_rate_push"]
     # Push's customers are proportional to its network and each of its rates: exact flip points.
@@ -287,21 +298,30 @@ def test_sprint_verdict_flips_where_the_equations_say():
 def test_flip_question_reruns_the_model():
     q = quiz.flip_year
     assert q.check(...).correct is None
-    flipped = q.check({"lead_rate_push": 0.6})
+    # Two settings, each inside its plausible range: the equations say push wins, and so does the check.
+    answer = {"lead_rate_push": 0.1, "lead_rate_pull": 0.005}
+    assert ref_ratio(**answer) < 1
+    flipped = q.check(answer)
     assert flipped.correct is True and "no longer says" in flipped.message
-    assert ref_ratio(lead_rate_push=0.6) < 1                               # the equations agree
+    # Either one alone is not enough.
+    assert ref_ratio(lead_rate_push=0.1) > 1 and q.check({"lead_rate_push": 0.1}).correct is False
     kept = q.check({"echo": 0.5})
     assert kept.correct is False and "still comes out the same way" in kept.message and ref_ratio(echo=0.5) > 1
-    assert ref_ratio(network_size=3000, lead_rate_push=0.04) > 1                         # two settings, still not enough
-    assert q.check({"network_size": 3000, "lead_rate_push": 0.04}).correct is False
-    assert ref_ratio(network_size=3000, lead_rate_push=0.04, close_rate_push=0.2) < 1   # with the close rate too, push wins
-    assert q.check({"network_size": 5000, "lead_rate_push": 0.04}).correct is bool(ref_ratio(network_size=5000, lead_rate_push=0.04) < 1)
+    assert ref_ratio(network_size=1000, lead_rate_push=0.04) > 1                         # two settings, still not enough
+    assert q.check({"network_size": 1000, "lead_rate_push": 0.04}).correct is False
+    # The settings the sentence names as flipping it alone, and the held horizon, are refused by name.
+    for name in ("max_search_visits", "content_quality", "periods"):
+        assert "not a setting" in q.check({name: 1}).message
     assert "not a setting" in q.check({"banana": 1}).message
     assert "at most 2" in q.check({"echo": 0.5, "fatigue": 0, "recovery": 0.5}).message
-    assert q.check({"lead_rate_push": 1.5}).correct is False                # out of its range
-    assert q.check({"lead_rate_push": "0.6"}).correct is False              # not a number
+    # Beyond a plausible range (a lead rate of 0.6 would flip it on the slider): refused, naming the range.
+    assert ref_ratio(lead_rate_push=0.6) < 1
+    beyond = q.check({"lead_rate_push": 0.6})
+    assert beyond.correct is False and "between 0.005 and 0.1" in beyond.message
+    assert q.check({"lead_rate_push": "0.06"}).correct is False              # not a number
     assert q.check([("echo", 0.5)]).correct is False
-    assert q.check({"lead_rate_push": 0.0, "lead_rate_pull": 0.0}).correct is False   # nobody buys: no verdict
+    # The prompt shows each label beside its code name, as the chart and the check name them.
+    assert "Lead rate, push" in q.prompt and "lead_rate_push" in q.prompt
     assert "other settings flip it too" in q._answer_text()
 
 

@@ -31,6 +31,7 @@ from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import traffic
 from smlearn.params import check_items
+from smlearn.questions import push_and_pull
 from smlearn.questions.push_and_pull import channel_costs
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
@@ -88,6 +89,16 @@ SPRINT_VERDICT = flips.Verdict(
 )
 
 
+# The sprint is held, and so is the effort: it runs through all 12 weeks (stopping later changes
+# nothing inside the sprint). The other settings move across lesson 02's plausible ranges (the same
+# for both channels, so the draws ignore that push's default rates here equal pull's).
+SPRINT_FIXED = {"periods": SPRINT, "stop_period": SPRINT}
+SPRINT_RANGES = {}
+for _name, _bounds in push_and_pull.RANGES.items():
+    if _name not in SPRINT_FIXED:
+        SPRINT_RANGES[_name] = _bounds
+
+
 @functools.lru_cache(maxsize=1)
 def sprint_verdict():
     """Where the lesson's verdict flips: :func:`smlearn.flips.analyse` from the sprint's defaults, the horizon held.
@@ -102,8 +113,8 @@ def sprint_verdict():
     >>> 154 <= flips.flip_point(report, "network_size") <= 157
     True
     """
-    return flips.analyse(traffic.simulate, SPRINT_VERDICT, SPRINT_PARAMS, fixed={"periods": SPRINT},
-                         steps=11, samples=160, seed=0)
+    return flips.analyse(traffic.simulate, SPRINT_VERDICT, SPRINT_PARAMS, fixed=SPRINT_FIXED,
+                         steps=11, samples=400, seed=0, ranges=SPRINT_RANGES)
 
 
 def breakeven_horizon(horizons=HORIZONS, **params):
