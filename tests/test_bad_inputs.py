@@ -404,6 +404,7 @@ WORKING = {
     "smlearn.models.returns.cost_per_acquisition": lambda: {"spend": 100.0, "conversions": 4},
     "smlearn.models.returns.roi": lambda: {"value": 150.0, "cost": 100.0},
     "smlearn.models.returns.follower_growth": lambda: {"start": 100, "end": 120},
+    "smlearn.models.returns.reach_spread": lambda: {"reach": [100, 1000, 10000]},
     "smlearn.models.returns.metric_value": lambda: {"posts": posts(), "metric": "engagement_rate_reach"},
     "smlearn.models.returns.add_metrics": lambda: {"posts": posts()},
     "smlearn.models.returns.summarize": lambda: {"posts": posts()},
