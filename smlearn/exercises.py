@@ -460,6 +460,12 @@ class FlipQuestion(_Question):
         One answer that flips the verdict, shown by ``.solution()``.
     most : int
         How many settings an answer may change at once.
+    together : bool
+        Ask for two settings that flip the verdict only together, each moved less far than its
+        own flip point: a flip point the lesson prints cannot then be copied as the answer.
+    worded : callable, optional
+        Turns the measure into words with its sign (e.g. "14.7 % fewer leads"), so that no
+        feedback reads "-14.7 % more"; by default the number and the verdict's unit.
 
     Examples
     --------
@@ -471,9 +477,14 @@ class FlipQuestion(_Question):
     ...                          "cost": Param("cost", 1.0, 0.0, 4.0, 0.1, "Cost")}, example={"cost": 3.0})
     >>> q.check({"cost": 2.5}).correct, q.check({"price": 3.0}).correct, q.check({"banana": 1}).correct
     (True, False, False)
+    >>> pair = FlipQuestion("demo.pair", "Make the profit negative with two settings.", model=q._model,
+    ...                     verdict=q._verdict, params=q._params, example={"price": 1.5, "cost": 1.8}, together=True)
+    >>> pair.check({"price": 1.5, "cost": 1.8}).correct, pair.check({"cost": 3.0}).correct
+    (True, False)
     """
 
-    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, **kwargs):
+    def __init__(self, question_id, prompt, *, model, verdict, params, example, most=2, together=False,
+                 worded=None, **kwargs):
         from smlearn.flips import Verdict
 
         super().__init__(question_id, prompt, **kwargs)
@@ -485,8 +496,11 @@ class FlipQuestion(_Question):
             raise ValueError(f"most must be a whole number >= 1; got {most!r}")
         if not isinstance(example, dict) or not example:
             raise TypeError(f"example must be a dict of one or more settings; got {example!r}")
+        if worded is not None and not callable(worded):
+            raise TypeError(f"worded must be a function of the measure that returns words; got {worded!r}")
         self._model, self._verdict, self._params = model, verdict, dict(params)
-        self._example, self.most = dict(example), most
+        self._example, self.most = dict(example), 2 if together else most
+        self.together, self._worded = bool(together), worded
 
     def _answer_text(self) -> str:
         return f"for example {self._example!r} (other settings flip it too)"
@@ -496,6 +510,8 @@ class FlipQuestion(_Question):
         return self._verdict.value(self._model())
 
     def _said(self, measured: float) -> str:
+        if self._worded is not None:
+            return f"{self._worded(measured)} (at the defaults, {self._worded(self._default)})"
         unit = f" {self._verdict.unit}" if self._verdict.unit else ""
         return f"the measure is {measured:.3g}{unit} (at the defaults {self._default:.3g}{unit})"
 
@@ -522,10 +538,31 @@ class FlipQuestion(_Question):
             return self._wrong(f"with {answer!r} the model gives no measure, so the verdict says nothing either way.")
         before = self._verdict.holds_for(self._default)
         after = self._verdict.holds_for(measured)
-        if after != before:
-            way = "no longer says" if before else "now says"
-            return self._right(f"with {answer!r} {self._said(measured)}: the model {way} that {self._verdict.claim}.")
-        return self._wrong(f"with {answer!r} {self._said(measured)}: the verdict still comes out the same way.")
+        if after == before:
+            return self._wrong(f"with {answer!r} {self._said(measured)}: the verdict still comes out the same way.")
+        if self.together:
+            alone = self._alone_flips(answer)
+            if alone:
+                return self._wrong(alone)
+        way = "no longer says" if before else "now says"
+        return self._right(f"with {answer!r} {self._said(measured)}: the model {way} that {self._verdict.claim}.")
+
+    def _flips(self, settings: dict) -> bool:
+        """True when the model run with ``settings`` comes out the other way from the defaults."""
+        measured = self._verdict.value(self._model(**settings))
+        return self._verdict.holds_for(measured) != self._verdict.holds_for(self._default)
+
+    def _alone_flips(self, answer: dict) -> str:
+        """Why a right answer does not count when two settings are asked for ("" if it counts)."""
+        if len(answer) == 1:
+            return (f"with {answer!r} alone the verdict flips: that setting is past its own flip point, which the"
+                    " lesson prints. Give two settings, each moved less far than its own flip point, that flip it"
+                    " only together.")
+        for name, value in answer.items():
+            if self._flips({name: value}):
+                return (f"{answer!r} flips it, but {name} = {value!r} flips it by itself: move it less far than its"
+                        " own flip point, so that it takes the two settings together.")
+        return ""
 
     def _input_widget(self):
         import ipywidgets as widgets

@@ -549,6 +549,11 @@ WORKING = {
     "smlearn.questions.push_and_pull.cost_ratio": lambda: {"result": traffic_year()},
     "smlearn.questions.when_push_wins.sprint_ratio": lambda: {"result": traffic_year()},
     "smlearn.questions.wisdom_of_crowds.ring_best_rank": lambda: {"page": ringed_page()},
+    "smlearn.questions.wisdom_of_crowds.ring_best_rank_mean": lambda: {
+        "result": _lazy("smlearn.questions.wisdom_of_crowds._front_page")(hours=24)},
+    "smlearn.questions.capstone.plan_share_by": lambda: {
+        "name": "referral_rate", "values": [0.01, 0.05], "plan": _lazy("smlearn.questions.capstone.BAKERY_PLAN"),
+        "settings": _lazy("smlearn.questions.capstone.BAKERY_SETTINGS")},
     "smlearn.questions.your_plan.broadcast_only": lambda: {"plan": dict(PLAN)},
     "smlearn.questions.your_plan.plan_ahead": lambda: {"plan": dict(PLAN), "rival": dict(RIVAL)},
     "smlearn.questions.your_plan.plan_report": lambda: {"plan": dict(PLAN), "names": ["discovery"], "steps": 3,

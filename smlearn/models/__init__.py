@@ -11,7 +11,7 @@ ranges and units; explorers build their sliders from it.
 - :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05).
 - :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).
 - :mod:`smlearn.models.effort` -- a weekly time budget: posting, replies and relationship upkeep (lesson 07).
-- :mod:`smlearn.models.returns` -- analytics metrics, the funnel, bootstrap and Beta-binomial intervals (lesson 08).
+- :mod:`smlearn.models.returns` -- analytics metrics, the funnel, a bootstrap and a weighted-mean interval for rates (lesson 08).
 - :mod:`smlearn.models.inequality` -- the Gini coefficient and the top's share, for followers and for songs.
 """
 

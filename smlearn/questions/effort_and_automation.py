@@ -30,7 +30,7 @@ from smlearn.models import pipeline
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
-           "flip_the_week", "PairFlipQuestion"]
+           "flip_the_week"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
 HOURS = 8.0
@@ -188,57 +188,6 @@ def upkeep_flip_points() -> dict:
     return points
 
 
-class PairFlipQuestion(FlipQuestion):
-    """A :class:`~smlearn.exercises.FlipQuestion` that asks for two settings, each moved less far than its own flip point.
-
-    One setting moved past the flip point the lesson prints could be copied from the printout;
-    two settings that flip the verdict only together have to be reasoned out. ``worded`` turns
-    the measure into words with its sign (e.g. "14.7 % fewer leads"), so no feedback reads
-    "-14.7 % more".
-
-    Examples
-    --------
-    >>> from smlearn.flips import Verdict
-    >>> from smlearn.params import Param
-    >>> q = PairFlipQuestion("demo.pair", "Make the profit negative.", model=lambda price=2.0, cost=1.0: price - cost,
-    ...                      verdict=Verdict("each sale makes money", lambda profit: profit, threshold=0.0),
-    ...                      params={"price": Param("price", 2.0, 0.0, 4.0, 0.1, "Price"),
-    ...                              "cost": Param("cost", 1.0, 0.0, 4.0, 0.1, "Cost")},
-    ...                      example={"price": 1.5, "cost": 1.8}, worded=lambda profit: f"profit {profit:.2g}")
-    >>> q.check({"price": 1.5, "cost": 1.8}).correct, q.check({"cost": 3.0}).correct
-    (True, False)
-    """
-
-    def __init__(self, question_id, prompt, *, worded, **kwargs):
-        super().__init__(question_id, prompt, most=2, **kwargs)
-        if not callable(worded):
-            raise TypeError(f"worded must be a function of the measure that returns words; got {worded!r}")
-        self._worded = worded
-
-    def _said(self, measured: float) -> str:
-        return f"{self._worded(measured)} (at the defaults, {self._worded(self._default)})"
-
-    def _flips(self, settings: dict) -> bool:
-        """True when the model run with ``settings`` comes out the other way from the defaults."""
-        measured = self._verdict.value(self._model(**settings))
-        return self._verdict.holds_for(measured) != self._verdict.holds_for(self._default)
-
-    def check(self, answer):
-        """As :meth:`FlipQuestion.check`, and then: does either setting flip the verdict by itself?"""
-        feedback = super().check(answer)
-        if not feedback.correct:
-            return feedback          # no answer yet, the wrong form, or the verdict did not flip
-        if len(answer) == 1:
-            return self._wrong(f"with {answer!r} alone the verdict flips: that setting is past its own flip point,"
-                               " which the lesson prints. Give two settings, each moved less far than its own"
-                               " flip point, that flip it only together.")
-        for name, value in answer.items():
-            if self._flips({name: value}):
-                return self._wrong(f"{answer!r} flips it, but {name} = {value!r} flips it by itself: move it less"
-                                   " far than its own flip point, so that it takes the two settings together.")
-        return feedback
-
-
 def _upkeep_words(edge: float) -> str:
     """Lesson 07's measure in words, with its sign: more or fewer leads."""
     more = "more" if edge >= 0 else "fewer"
@@ -246,7 +195,7 @@ def _upkeep_words(edge: float) -> str:
             " with less upkeep")
 
 
-flip_the_week = PairFlipQuestion(
+flip_the_week = FlipQuestion(
     "effort_and_automation.flip_the_week",
     "Find two settings (not the hours), each moved less far than its own flip point, that together make the"
     " best split of Amara's 8 hours for a year's leads put fewer than 4 hours into upkeep. Give them as a"
@@ -255,6 +204,7 @@ flip_the_week = PairFlipQuestion(
     verdict=UPKEEP_VERDICT,
     params=SETTINGS,
     example={"discovery": 3.5, "automation": 0.4},
+    together=True,
     worded=_upkeep_words,
     hint="The printout gives each flip point for one setting moved alone. Take two settings that push the same"
     " way (towards content) and move each part of the way to its flip point: their pushes add up.",

@@ -31,6 +31,7 @@ import numpy as np
 from smlearn import flips
 from smlearn.exercises import FlipQuestion, NumericQuestion
 from smlearn.models import traffic
+from smlearn.params import check_items
 
 __all__ = ["QUESTIONS", "doubling", "crossover", "after_stop", "flip_year", "cost_ratio", "channel_costs", "VERDICT",
            "year_verdict", "FlipQuestion", "RANGES", "plausible_table"]
@@ -159,6 +160,7 @@ def plausible_table(leave_out=()):
     >>> print(plausible_table().splitlines()[0])
     Last week of effort             stop_period          0 to 52 week
     """
+    leave_out = check_items("leave_out", leave_out, what="setting names", allow_empty=True)
     lines = []
     for name, p in _plausible_params().items():
         if name in leave_out:

@@ -136,6 +136,7 @@ class _SeedAverage:
 
 def ring_best_rank_mean(result):
     """The targets' best place (median of the three), averaged over the lesson's seeds."""
+    check_instance("result", result, _SeedAverage, "the lesson's front pages on its seeds (from _front_page)")
     return float(np.mean(result.places))
 
 

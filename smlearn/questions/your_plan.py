@@ -25,7 +25,7 @@ from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.exercises import FlipQuestion
-from smlearn.questions.effort_and_automation import SETTINGS, PairFlipQuestion
+from smlearn.questions.effort_and_automation import SETTINGS
 from smlearn.params import check_items, check_text
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
@@ -274,7 +274,7 @@ def _ahead_words(ahead: float) -> str:
     return f"the plan is {abs(ahead):.3g} leads {side} broadcast-only"
 
 
-flip_the_plan = PairFlipQuestion(
+flip_the_plan = FlipQuestion(
     "your_plan.flip_the_plan",
     "The designer's plan (quiz.DESIGNER_PLAN, with quiz.DESIGNER_WEEK) brings more leads in a year than the"
     " same 8 hours on broadcast only. Find two guesses, each within a third to three times its value and each"
@@ -284,6 +284,7 @@ flip_the_plan = PairFlipQuestion(
     verdict=plan_verdict(DESIGNER_PLAN, "leads"),
     params=plausible(GUESSES, **DESIGNER_WEEK),
     example={"discovery": 4.0, "lead_rate": 0.004},
+    together=True,
     worded=_ahead_words,
     hint="The sentence gives the flip point of each guess moved alone. Take two guesses that push towards"
     " content and move each part of the way to its flip point (the chart's bars show which way each pushes).",
