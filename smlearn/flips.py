@@ -43,7 +43,7 @@ import pandas as pd
 
 from smlearn.params import Param, check_items, check_number, check_text
 
-__all__ = ["Verdict", "FlipReport", "analyse", "flip_point"]
+__all__ = ["Verdict", "FlipReport", "analyse", "flip_point", "narrowed"]
 
 MAX_RUNS = 5000   # model runs one analysis may ask for: about a minute even for a slow model
 
@@ -158,6 +158,11 @@ class FlipReport:
             words.append(f"In those draws, the settings that matter most (a rough test): {labels}.")
         return " ".join(words)
 
+    def flip_points(self) -> dict:
+        """Each setting that flips the verdict alone -> the value where it flips (in the order analysed)."""
+        flipping = self.points.dropna(subset=["flips_at"])
+        return dict(zip(flipping["parameter"], flipping["flips_at"].astype(float)))
+
     def share_interval(self, z: float = 1.96) -> tuple[float, float]:
         """A 95 % interval for the share, as if the draws were independent (Wilson's score interval).
 
@@ -242,18 +247,21 @@ def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, ro
     return fixed, names
 
 
-def _narrowed(params, ranges, names):
+def narrowed(params, ranges, names=None):
     """The settings' records, with the plausible ranges given in place of the allowed ones.
 
     A slider allows every value a model can run (a lead rate of 1, a network with every tie
     rewired); a plausible range is what the lesson can defend. Each must lie inside the allowed
     range and hold the default, so the analysis still starts from the lesson's settings.
     """
-    if ranges is None:
-        return params
+    if not isinstance(params, dict) or not params:
+        raise TypeError(f"params must be a non-empty dict of Param records (a model's PARAMS); got {params!r}")
+    if names is None:
+        names = [name for name, p in params.items() if isinstance(p, Param)]
+    names = check_items("names", names, what="parameter names")
     if not isinstance(ranges, dict):
         raise TypeError(f"ranges must be a dict of name -> (low, high); got {type(ranges).__name__}")
-    narrowed = dict(params)
+    out = dict(params)
     for name, bounds in ranges.items():
         if name not in names:
             raise ValueError(f"ranges must name settings being varied ({', '.join(names)}); got {name!r}")
@@ -265,8 +273,8 @@ def _narrowed(params, ranges, names):
         high = check_number(f"ranges[{name!r}] high", bounds[1], p.min, p.max, integer=p.integer)
         if not low <= p.default <= high or low == high:
             raise ValueError(f"ranges[{name!r}] must hold the default {p.default} with low < high; got {bounds!r}")
-        narrowed[name] = dataclasses.replace(p, min=low, max=high)
-    return narrowed
+        out[name] = dataclasses.replace(p, min=low, max=high)
+    return out
 
 
 def _run(model, verdict, settings):
@@ -462,7 +470,8 @@ def analyse(model, verdict, params, *, fixed=None, names=None, steps=21, samples
         refuses its own default settings.
     """
     fixed, names = _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds)
-    params = _narrowed(params, ranges, names)
+    if ranges is not None:
+        params = narrowed(params, ranges, names)
     base = {name: p.default for name, p in params.items() if name not in fixed}
     base.update(fixed)
     default_measure = _run(model, verdict, base)

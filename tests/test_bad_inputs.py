@@ -303,6 +303,7 @@ WORKING = {
     "smlearn.flips.analyse": lambda: {"model": _toy_model, "verdict": toy_verdict(), "params": toy_flip_params(),
                                       "steps": 11, "samples": 32},
     "smlearn.flips.flip_point": lambda: {"report": toy_report(), "name": "price"},
+    "smlearn.flips.narrowed": lambda: {"params": toy_flip_params(), "ranges": {"price": (1.0, 3.0)}},
     "smlearn.plots.flips.flip_chart": lambda: {"report": toy_report()},
     "smlearn.plots.flips.describe_flip_chart": lambda: {"report": toy_report()},
     # models: crowds, inequality

@@ -224,6 +224,13 @@ def test_a_model_that_refuses_its_own_defaults_is_an_error():
         flips.analyse(model, flips.Verdict("v", lambda r: r, threshold=0.0), {"x": UNIT["x"]})
 
 
+def test_flip_points_lists_only_the_settings_that_flip_alone():
+    report = flips.analyse(lambda x=0.5, y=0.5: x, flips.Verdict("x is above 0.25", lambda r: r, threshold=0.25),
+                           UNIT, steps=21, samples=20)
+    assert list(report.flip_points()) == ["x"]
+    assert report.flip_points()["x"] == pytest.approx(0.25, abs=0.05 / 2**6)
+
+
 def test_flip_point_names_the_settings_it_knows():
     report = flips.analyse(sum_model, flips.Verdict("v", lambda r: r, threshold=0.8), UNIT, steps=5, samples=10)
     with pytest.raises(ValueError, match="name must be one of"):

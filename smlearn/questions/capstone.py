@@ -215,8 +215,5 @@ def bakery_ahead(**changes) -> float:
 
 def bakery_flip_points() -> dict:
     """Each guess that flips the bakery's verdict alone, with its flip point."""
-    report = bakery_report()
-    points = {}
-    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = float(f"{flips.flip_point(report, name):.3g}")   # three figures: no more than the sweep supports
-    return points
+    # Three figures: no more than the sweep supports.
+    return {name: float(f"{value:.3g}") for name, value in bakery_report().flip_points().items()}

@@ -181,11 +181,7 @@ def upkeep_flip_points() -> dict:
     >>> sorted(upkeep_flip_points())
     ['automation', 'discovery', 'tie_half_life']
     """
-    report = upkeep_report()
-    points = {}
-    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = round(flips.flip_point(report, name), 3)
-    return points
+    return {name: round(value, 3) for name, value in upkeep_report().flip_points().items()}
 
 
 def _upkeep_words(edge: float) -> str:

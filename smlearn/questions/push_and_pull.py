@@ -23,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 
 import numpy as np
@@ -144,13 +143,8 @@ RANGES = {
 
 def _plausible_params():
     """traffic.PARAMS with the plausible ranges in place of the sliders' ranges, the horizon left out."""
-    params = {}
-    for name, p in traffic.PARAMS.items():
-        if name == "periods":          # held at a year: the verdict is about the year
-            continue
-        if name in RANGES:
-            p = dataclasses.replace(p, min=RANGES[name][0], max=RANGES[name][1])
-        params[name] = p
+    params = flips.narrowed(traffic.PARAMS, RANGES)
+    del params["periods"]              # held at a year: the verdict is about the year
     return params
 
 

@@ -183,8 +183,4 @@ def upkeep_report() -> flips.FlipReport:
 
 def flip_points() -> dict:
     """Each setting that flips :data:`UPKEEP_VERDICT` alone, with its flip point."""
-    report = upkeep_report()
-    points = {}
-    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = flips.flip_point(report, name)
-    return points
+    return upkeep_report().flip_points()

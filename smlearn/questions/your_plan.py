@@ -255,11 +255,8 @@ def designer_report() -> flips.FlipReport:
 
 def designer_flip_points() -> dict:
     """Each guess that flips the designer's verdict alone, with its flip point."""
-    report = designer_report()
-    points = {}
-    for name in report.points.dropna(subset=["flips_at"])["parameter"]:
-        points[name] = float(f"{flips.flip_point(report, name):.3g}")   # three figures: no more than the sweep supports
-    return points
+    # Three figures: no more than the sweep supports.
+    return {name: float(f"{value:.3g}") for name, value in designer_report().flip_points().items()}
 
 
 def _designer_ahead(**changes):
