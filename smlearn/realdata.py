@@ -99,18 +99,15 @@ def reciprocity(G):
     ValueError
         If ``G`` has no ties.
     """
+    import networkx as nx
+
     _check_directed(G)
-    ties = 0
-    returned = 0
-    for u, v in G.edges():
-        if u == v:
-            continue
-        ties += 1
-        if G.has_edge(v, u):
-            returned += 1
-    if ties == 0:
+    if nx.number_of_selfloops(G):        # a tie to oneself is not a follow returned
+        G = G.copy()
+        G.remove_edges_from(list(nx.selfloop_edges(G)))
+    if G.number_of_edges() == 0:
         raise ValueError("G has only self-ties: reciprocity needs a tie between two people")
-    return returned / ties
+    return float(nx.reciprocity(G))
 
 
 def same_group_share(G, attribute):
