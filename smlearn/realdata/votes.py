@@ -1,0 +1,190 @@
+"""Real votes (``stackexchange_posts``, ``stackexchange_votes``): when they come and what they follow.
+
+:func:`votes_by_day` (how votes arrive over the days after posting), :func:`score_vs_views`
+and :func:`early_and_late_votes` (do early votes predict later ones?).
+"""
+
+from __future__ import annotations
+
+from smlearn.realdata._checks import _check_columns
+
+# Stack Exchange's vote types (VoteTypeId) that change a post's score.
+UP_VOTE = 2
+DOWN_VOTE = 3
+
+# The longest window a vote table is split into, in days: ten years is more than any dump holds.
+MAX_DAYS = 3650
+
+def _posts_and_votes(posts, votes):
+    from smlearn.data import load
+
+    if posts is None:
+        posts = load("stackexchange_posts")
+    if votes is None:
+        votes = load("stackexchange_votes")
+    _check_columns(posts, ["Id", "PostTypeId", "CreationDate", "Score", "ViewCount"], "posts")
+    _check_columns(votes, ["PostId", "VoteTypeId", "CreationDate"], "votes")
+    return posts, votes
+
+
+def _check_vote_types(vote_types):
+    if isinstance(vote_types, int):
+        vote_types = (vote_types,)
+    try:
+        vote_types = tuple(vote_types)
+    except TypeError:
+        raise TypeError(f"vote_types must be a list of VoteTypeId numbers, e.g. (2, 3); got {vote_types!r}") from None
+    if not vote_types:
+        raise ValueError("vote_types must name at least one VoteTypeId, e.g. (2, 3) for up and down votes")
+    for kind in vote_types:
+        if isinstance(kind, bool) or not isinstance(kind, int):
+            raise TypeError(f"vote_types must hold whole numbers (VoteTypeId); got {kind!r}")
+    return vote_types
+
+
+def _vote_ages(posts, votes, vote_types):
+    """Each vote of the chosen kinds with its post and its age in days (vote day minus posting day)."""
+    import pandas as pd
+
+    chosen = votes[votes["VoteTypeId"].isin(vote_types)]
+    posted = pd.to_datetime(posts["CreationDate"].astype(str).str.slice(0, 10), format="%Y-%m-%d")
+    posted_on = pd.Series(posted.to_numpy(), index=posts["Id"].astype("int64"))
+    post_ids = chosen["PostId"].astype("int64")
+    known = post_ids.isin(posted_on.index)          # votes on deleted posts have no posting day
+    chosen = chosen[known.to_numpy()]
+    post_ids = post_ids[known]
+    voted = pd.to_datetime(chosen["CreationDate"].astype(str).str.slice(0, 10), format="%Y-%m-%d")
+    age = (voted.to_numpy() - posted_on.loc[post_ids].to_numpy()) / pd.Timedelta(days=1)
+    return pd.DataFrame({"PostId": post_ids.to_numpy(), "day": age.astype("int64")})
+
+
+def votes_by_day(posts=None, votes=None, *, vote_types=(UP_VOTE, DOWN_VOTE), last_day=30):
+    """Return how votes arrive over the days after a post is made.
+
+    Day 0 is the day of posting (vote dates are known only to the day). Votes on posts
+    that are not in ``posts`` (deleted before the dump) are left out.
+
+    Parameters
+    ----------
+    posts, votes : pandas.DataFrame, optional
+        The ``stackexchange_posts`` and ``stackexchange_votes`` tables; loaded when not given.
+    vote_types : list of int
+        Which votes to count: 2 up, 3 down (the default: the votes that make the score).
+    last_day : int >= 0
+        Days after ``last_day`` are added up in one last row, ``day`` = ``last_day + 1``
+        (meaning "later").
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``day``, ``votes``, ``share`` (of all those votes) and ``cumulative_share``.
+    """
+    import pandas as pd
+
+    if isinstance(last_day, bool) or not isinstance(last_day, int) or not 0 <= last_day <= MAX_DAYS:
+        raise ValueError(f"last_day must be a whole number from 0 to {MAX_DAYS} (ten years); got {last_day!r}")
+    vote_types = _check_vote_types(vote_types)
+    posts, votes = _posts_and_votes(posts, votes)
+    ages = _vote_ages(posts, votes, vote_types)
+    if len(ages) == 0:
+        raise ValueError(f"no votes of the types {vote_types} on the posts given (vote_types)")
+    if (ages["day"] < 0).any():
+        raise ValueError("votes: some votes are dated before their post; check the two tables belong together")
+    day = ages["day"].clip(upper=last_day + 1)
+    counts = day.value_counts().reindex(range(last_day + 2), fill_value=0).sort_index()
+    table = pd.DataFrame({"day": counts.index, "votes": counts.to_numpy()})
+    table["share"] = table["votes"] / table["votes"].sum()
+    table["cumulative_share"] = table["share"].cumsum()
+    return table
+
+
+def score_vs_views(posts=None):
+    """Return the questions with their views and score, most viewed first.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame, optional
+        The ``stackexchange_posts`` table; loaded when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question (PostTypeId 1): ``Id``, ``views``, ``score``,
+        ``answers`` and ``title``; ``attrs["spearman"]`` holds the rank correlation
+        of score with views (1 = the more viewed, the higher the score, always).
+    """
+    if posts is None:
+        from smlearn.data import load
+
+        posts = load("stackexchange_posts")
+    _check_columns(posts, ["Id", "PostTypeId", "Score", "ViewCount", "AnswerCount", "Title"], "posts")
+    questions = posts[posts["PostTypeId"] == 1]
+    if len(questions) < 2:
+        raise ValueError("posts holds fewer than two questions (PostTypeId 1): nothing to compare")
+    table = questions.rename(columns={"ViewCount": "views", "Score": "score", "AnswerCount": "answers", "Title": "title"})
+    table = table[["Id", "views", "score", "answers", "title"]].astype({"views": "int64", "score": "int64"})
+    table = table.sort_values("views", ascending=False).reset_index(drop=True)
+    table.attrs["spearman"] = _spearman(table["score"], table["views"])
+    return table
+
+
+def early_and_late_votes(days=1, posts=None, votes=None, *, later_days=30, vote_types=(UP_VOTE,)):
+    """Return, for each question, its votes in the first ``days`` days and in the ``later_days`` after.
+
+    If early votes bring more attention and so more votes (rich get richer), questions
+    with many early votes also get many later ones. Every question is watched for the
+    same time: those posted less than ``days + later_days`` days before the last vote in
+    the data are left out (their windows are not complete).
+
+    Parameters
+    ----------
+    days : int >= 1
+        Length of the early window: votes on days 0 to ``days - 1`` after posting.
+    posts, votes : pandas.DataFrame, optional
+        As for :func:`votes_by_day`.
+    later_days : int >= 1
+        Length of the later window: days ``days`` to ``days + later_days - 1``.
+    vote_types : list of int
+        Which votes to count; up votes (2) by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Id``, ``early``, ``late`` (vote counts), one row per question, with
+        ``attrs["spearman"]``: the rank correlation of early with late votes (NaN
+        if either is the same for every question).
+    """
+    import pandas as pd
+
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise ValueError(f"days must be a whole number >= 1; got {days!r}")
+    if isinstance(later_days, bool) or not isinstance(later_days, int) or later_days < 1:
+        raise ValueError(f"later_days must be a whole number >= 1; got {later_days!r}")
+    vote_types = _check_vote_types(vote_types)
+    posts, votes = _posts_and_votes(posts, votes)
+    questions = posts[posts["PostTypeId"] == 1]
+    posted = pd.to_datetime(questions["CreationDate"].astype(str).str.slice(0, 10), format="%Y-%m-%d")
+    last_vote = pd.to_datetime(votes["CreationDate"].astype(str).str.slice(0, 10), format="%Y-%m-%d").max()
+    complete = (last_vote - posted) / pd.Timedelta(days=1) >= days + later_days - 1
+    questions = questions[complete.to_numpy()]
+    if len(questions) < 2:
+        raise ValueError(f"fewer than two questions have {days + later_days} full days of votes in the data"
+                         f" (days + later_days)")
+    ages = _vote_ages(questions, votes, vote_types)
+    early = ages[ages["day"] < days]["PostId"].value_counts()
+    late = ages[(ages["day"] >= days) & (ages["day"] < days + later_days)]["PostId"].value_counts()
+    ids = questions["Id"].astype("int64")
+    table = pd.DataFrame({
+        "Id": ids.to_numpy(),
+        "early": early.reindex(ids, fill_value=0).to_numpy(),
+        "late": late.reindex(ids, fill_value=0).to_numpy(),
+    })
+    table.attrs["spearman"] = _spearman(table["early"], table["late"])
+    return table
+
+
+def _spearman(x, y):
+    """Rank correlation of two columns; NaN when one of them is constant (no ranking to compare)."""
+    if x.nunique() < 2 or y.nunique() < 2:
+        return float("nan")
+    return float(x.corr(y, method="spearman"))
