@@ -133,7 +133,7 @@ FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
            "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect", "vote_log",
-           "detect_ring", "detection_rates"]
+           "detect_ring", "detection_rates", "detector_curve", "votes_by_age"]
 
 RULES = ("score", "hot", "gravity (simplified)", "hacker news", "wilson")
 GRAVITY_RULES = ("gravity (simplified)", "hacker news")   # the rules that use the `gravity` exponent
@@ -938,3 +938,168 @@ def detection_rates(log, flagged):
         "false_alarm_rate": float((~caught).sum() / n_honest) if n_honest else float("nan"),
         "ring_accounts": n_ring, "honest_accounts": n_honest, "flagged": int(len(flagged)),
     }
+
+
+# ---- The detector's hits and false alarms, over all thresholds -------------------------------
+
+# The similarity thresholds the curve tries, strictest first (1 = the accounts' votes are identical).
+CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
+
+
+def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARITIES, camouflage=0,
+                   ignore_votes=False, **params):
+    """The ring detector's hits against its false alarms, one point per similarity threshold.
+
+    This is the detector's *ROC curve* (receiver operating characteristic). For each
+    threshold ``min_similarity`` in ``similarities`` it runs :func:`detect_ring` on the
+    vote logs of one front page with the ring per seed, and averages over the seeds the
+    share of ring accounts flagged (hit rate) and the share of honest accounts flagged
+    (false-alarm rate). Two end points are added: a detector that flags nobody (0, 0) and
+    one that flags everybody (1, 1). A looser threshold flags every account a stricter
+    one flagged, and more, so the curve never falls.
+
+    With ``ignore_votes=True`` the detector does not look at the votes: at each point it
+    flags the same share of accounts, chosen at random, as the real detector flagged
+    there. Such a guesser catches ring and honest accounts alike, so its curve lies near
+    the diagonal (area 0.5, up to chance).
+
+    With ``camouflage`` above 0 the ring is less naive: each ring account also up-votes
+    that many other items, drawn at random in proportion to their honest up-votes (so
+    mostly popular ones), as real rings do to look like readers.
+
+    Parameters
+    ----------
+    seeds : iterable of int, default range(5)
+        One front page and one vote log per seed (at least one).
+    min_shared : int, default 3
+        Fewest items two accounts must share (as in :func:`detect_ring`).
+    similarities : list of float
+        The ``min_similarity`` thresholds to try, each between 0 and 1.
+    camouflage : int, default 0
+        Extra honest-looking up-votes per ring account (0 to 50).
+    ignore_votes : bool, default False
+        Flag accounts at random instead (the "coin" detector).
+    **params
+        Settings of :func:`simulate_front_page`; the ring is switched on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``min_similarity`` (NaN for the two end points), ``false_alarm_rate``,
+        ``hit_rate``, sorted from (0, 0) to (1, 1); ``attrs["area"]`` is the area
+        under the curve (1 = a perfect detector, 0.5 = guessing).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``seeds`` is empty or holds a bad seed, a threshold is outside [0, 1],
+        ``camouflage`` is outside 0 to 50, ``ignore_votes`` is not True or False, or a front-page setting is bad.
+
+    Examples
+    --------
+    >>> curve = detector_curve(seeds=[1])
+    >>> curve.iloc[0][["false_alarm_rate", "hit_rate"]].tolist(), curve.iloc[-1][["false_alarm_rate", "hit_rate"]].tolist()
+    ([0.0, 0.0], [1.0, 1.0])
+    >>> curve.attrs["area"] > 0.9
+    True
+    """
+    seeds = list(check_items("seeds", seeds, what="seeds (whole numbers >= 0)"))
+    min_shared = Param("min_shared", 2, 1, 10**6, 1, "Shared items", "items").check(min_shared)
+    similarities = list(check_items("similarities", similarities, what="thresholds between 0 and 1"))
+    checked = []
+    for value in similarities:
+        checked.append(Param("similarities", 0.5, 0.0, 1.0, 0.05, "Similarity", "share").check(value))
+    camouflage = Param("camouflage", 0, 0, 50, 1, "Camouflage", "votes per ring account").check(camouflage)
+    if not isinstance(ignore_votes, bool):
+        raise TypeError(f"ignore_votes must be True or False; got {ignore_votes!r}")
+    params = dict(params, manipulation=True)
+
+    hits = np.zeros(len(checked))
+    alarms = np.zeros(len(checked))
+    for seed in seeds:
+        check_seed(seed)
+        log = _camouflaged(vote_log(simulate_front_page(seed=seed, **params), seed=seed), camouflage, seed)
+        kinds = log.drop_duplicates("account").set_index("account")["ring"]
+        coin = np.random.default_rng(seed).permutation(kinds.index.to_numpy())   # a random order of the accounts
+        for k, threshold in enumerate(checked):
+            flagged = detect_ring(log, min_shared=min_shared, min_similarity=threshold)
+            if ignore_votes:
+                flagged = coin[:len(flagged)]     # as many accounts, but picked without looking
+            rates = detection_rates(log, flagged)
+            hits[k] += rates["hit_rate"] / len(seeds)
+            alarms[k] += rates["false_alarm_rate"] / len(seeds)
+
+    curve = pd.DataFrame({"min_similarity": [np.nan] + checked + [np.nan],
+                          "false_alarm_rate": [0.0] + alarms.tolist() + [1.0],
+                          "hit_rate": [0.0] + hits.tolist() + [1.0]})
+    curve = curve.sort_values(["false_alarm_rate", "hit_rate"], kind="stable").reset_index(drop=True)
+    # The area under the curve by the trapezium rule.
+    x = curve["false_alarm_rate"].to_numpy()
+    y = curve["hit_rate"].to_numpy()
+    curve.attrs["area"] = float(np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1]) / 2))
+    return curve
+
+
+def _camouflaged(log, camouflage, seed):
+    """The vote log with ``camouflage`` extra up-votes per ring account, on items picked as honest readers pick them."""
+    if camouflage == 0:
+        return log
+    rng = np.random.default_rng([seed, camouflage])
+    honest = log.loc[~log["ring"], "item"].to_numpy()          # one entry per honest up-vote: popular items come often
+    extra = []
+    for account in np.unique(log.loc[log["ring"], "account"]):
+        items = rng.choice(honest, size=camouflage)
+        extra.append(pd.DataFrame({"account": account, "item": items, "ring": True}))
+    log = pd.concat([log] + extra, ignore_index=True).drop_duplicates(["account", "item"])
+    return log.sort_values(["account", "item"]).reset_index(drop=True)
+
+
+# ---- When an item's votes come, by its age ------------------------------------------------------
+
+def votes_by_age(result, *, watched_hours=48):
+    """How an item's votes arrive over the hours after it is submitted, on a simulated front page.
+
+    Only items submitted at least ``watched_hours`` before the end of the run are counted,
+    so every item is watched for the same time. The real counterpart is
+    :func:`smlearn.realdata.votes_by_day`.
+
+    Parameters
+    ----------
+    result : FrontPage
+    watched_hours : int, default 48
+        How long each counted item is watched (1 to the run's horizon).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``age`` (whole hours since submission, 0 to ``watched_hours - 1``), ``votes``
+        (up and down, fake up-votes left out), ``share`` and ``cumulative_share``.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a FrontPage.
+    ValueError
+        If ``watched_hours`` is outside 1 to the horizon, or the counted items got no votes.
+
+    Examples
+    --------
+    >>> table = votes_by_age(simulate_front_page(rule="hot", seed=1), watched_hours=48)
+    >>> round(float(table.loc[23, "cumulative_share"]), 2)     # within the first 24 hours
+    0.94
+    """
+    _check_page(result)
+    hours = result.params["hours"]
+    watched = Param("watched_hours", 48, 1, hours, 1, "Hours watched", "hours").check(watched_hours)
+    votes = result.votes.merge(result.items[["item", "submitted"]], on="item")
+    votes = votes[votes["submitted"] <= hours - watched]
+    age = votes["hour"] - votes["submitted"]
+    counts = (votes["ups"] + votes["downs"]).groupby(age).sum()
+    counts = counts.reindex(range(watched), fill_value=0)
+    if counts.sum() == 0:
+        raise ValueError(f"the items watched for {watched} hours got no votes (watched_hours)")
+    table = pd.DataFrame({"age": np.arange(watched), "votes": counts.to_numpy().astype(int)})
+    table["share"] = table["votes"] / table["votes"].sum()
+    table["cumulative_share"] = table["share"].cumsum()
+    table.attrs["rule"] = result.params["rule"]
+    return table

@@ -217,3 +217,186 @@ def update_market(artists, market) -> None:
     artists["gini"]["independent"].axes.set_ylim(0, max(0.6, nice_ceiling(top_gini)))
     artists["bars"].patches[0].axes.set_ylim(0, _coarse(1.1 * float(market.metrics["unpredictability"].max())))
     artists["title"].set_text(market_finding(market))
+
+
+# ---- Real votes (Stack Exchange) beside the front page model ----------------------------------
+
+def _check_votes_by_day(table):
+    from smlearn.params import check_table
+
+    check_table("table", table, ["day", "votes", "share", "cumulative_share"],
+                what="a table from smlearn.realdata.votes_by_day")
+    if len(table) < 2:
+        raise ValueError("table must hold at least day 0 and the 'later' row (from realdata.votes_by_day)")
+
+
+def _model_by_day(model):
+    """The model's cumulative share of votes at the end of each day after submission."""
+    from smlearn.params import check_table
+
+    check_table("model", model, ["age", "cumulative_share"], what="a table from ranking.votes_by_age")
+    ends = model["cumulative_share"].to_numpy()[23::24]      # hours 23, 47, ...: the end of each day
+    return np.arange(len(ends)), ends
+
+
+def describe_votes_by_day(table, model=None) -> str:
+    """A text description of :func:`plot_votes_by_day`, for readers who cannot see it."""
+    _check_votes_by_day(table)
+    last = int(table["day"].iloc[-1]) - 1
+    text = (f"A chart of the share of all votes cast by the end of each day after posting, days 0 to {last}, "
+            f"on a real Stack Exchange site. {table['share'].iloc[0]:.0%} of the votes come on the day of "
+            f"posting; {table['share'].iloc[-1]:.0%} come more than {last} days later.")
+    if model is not None:
+        days, ends = _model_by_day(model)
+        text += (f" Dashed: the simulated front page, where {ends[0]:.0%} of an item's votes come in its first "
+                 f"24 hours and {ends[-1]:.0%} within {len(days) * 24} hours.")
+    return text
+
+
+def plot_votes_by_day(table, model=None):
+    """Draw how real votes arrive after posting, with the front page model's items beside them.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`smlearn.realdata.votes_by_day` (its last row is "later").
+    model : pandas.DataFrame, optional
+        From :func:`smlearn.models.ranking.votes_by_age`, drawn dashed, one point per day.
+
+    Returns
+    -------
+    (figure, axes)
+    """
+    _check_votes_by_day(table)
+    fig, (ax,) = new_figure(height=3.4)
+    days = table["day"].to_numpy()[:-1]
+    cumulative = table["cumulative_share"].to_numpy()[:-1]
+    ax.plot(days, cumulative, color=OKABE_ITO["blue"], linestyle="-", marker="o", markersize=4,
+            label="real site: Stack Exchange (votes dated to the day)")
+    if model is not None:
+        model_days, ends = _model_by_day(model)
+        ax.plot(model_days, ends, color=OKABE_ITO["vermillion"], linestyle="--", marker="^", markersize=6,
+                label=f"model: front page under {_RULE_NAMES.get(model.attrs.get('rule'), 'its rule')} (hours grouped into days)")
+    later = float(table["share"].iloc[-1])
+    ax.annotate(f"the other {later:.0%} of votes come after day {int(days[-1])}", xy=(days[-1], cumulative[-1]), xytext=(days[-1] * 0.55, 0.45),
+                arrowprops={"arrowstyle": "->", "color": "black"}, fontsize=9)
+    ax.set(xlabel="Days after posting (0 = the day of posting)", ylabel="Share of all votes cast so far",
+           ylim=(0, 1.02), xlim=(-0.5, days[-1] + 0.5))
+    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    first = float(table["share"].iloc[0])
+    ax.set_title(f"Real votes come early ({first:.0%} on day 0) but keep coming for weeks; the model's stop within "
+                 f"two days" if model is not None else f"Real votes come early ({first:.0%} on day 0) but keep coming",
+                 fontsize=10)
+    return fig, ax
+
+
+def _check_score_vs_views(table):
+    from smlearn.params import check_table
+
+    check_table("table", table, ["views", "score"], what="a table from smlearn.realdata.score_vs_views")
+    if len(table) < 2:
+        raise ValueError("table must hold at least two questions (from realdata.score_vs_views)")
+
+
+def describe_score_vs_views(table) -> str:
+    """A text description of :func:`plot_score_vs_views`, for readers who cannot see it."""
+    _check_score_vs_views(table)
+    rho = table.attrs.get("spearman", table["score"].corr(table["views"], method="spearman"))
+    return (f"A scatter plot of {len(table)} questions of a real Stack Exchange site: views on a log scale "
+            f"(from {int(table['views'].min()):,} to {int(table['views'].max()):,}) against score (up-votes minus "
+            f"down-votes, from {int(table['score'].min())} to {int(table['score'].max())}). More-viewed questions "
+            f"tend to score higher: rank correlation {rho:.2f}.")
+
+
+def plot_score_vs_views(table):
+    """Draw each question's score against its views (log views; scores on a log scale beyond +-1).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`smlearn.realdata.score_vs_views`.
+
+    Returns
+    -------
+    (figure, axes)
+    """
+    _check_score_vs_views(table)
+    rho = table.attrs.get("spearman", table["score"].corr(table["views"], method="spearman"))
+    fig, (ax,) = new_figure(height=3.4)
+    ax.scatter(table["views"], table["score"], s=12, marker="o", color=OKABE_ITO["blue"], alpha=0.5,
+               label="one question")
+    ax.set_xscale("log")
+    ax.set_yscale("symlog", linthresh=1)   # scores can be 0 or negative: linear between -1 and 1, log beyond
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set(xlabel="Views of the question (log scale)", ylabel="Score (up-votes minus down-votes)")
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    ax.set_title(f"More-viewed questions score higher, but loosely (rank correlation {rho:.2f})", fontsize=10)
+    return fig, ax
+
+
+# ---- The ring detector's hits against its false alarms ----------------------------------------
+
+_CURVE_STYLES = ({"color": OKABE_ITO["blue"], "linestyle": "-", "marker": "o"},
+                 {"color": OKABE_ITO["vermillion"], "linestyle": "--", "marker": "^"},
+                 {"color": OKABE_ITO["bluish green"], "linestyle": ":", "marker": "s"})
+
+
+def _check_curves(curves):
+    from smlearn.params import check_table
+
+    if not isinstance(curves, dict) or not curves or len(curves) > len(_CURVE_STYLES):
+        raise TypeError(f"curves must be a dict of 1 to {len(_CURVE_STYLES)} curves from ranking.detector_curve,"
+                        f" keyed by a label; got {type(curves).__name__}")
+    for label, curve in curves.items():
+        check_table(f"curves[{label!r}]", curve, ["false_alarm_rate", "hit_rate"],
+                    what="a curve from ranking.detector_curve")
+
+
+def _area(curve):
+    return float(curve.attrs.get("area", np.trapezoid(curve["hit_rate"], curve["false_alarm_rate"])))
+
+
+def describe_detector_roc(curves) -> str:
+    """A text description of :func:`plot_detector_roc`, for readers who cannot see it."""
+    _check_curves(curves)
+    parts = []
+    for label, curve in curves.items():
+        parts.append(f"{label}: area {_area(curve):.2f}")
+    return ("A chart of the ring detector's hits (share of ring accounts flagged) against its false alarms "
+            "(share of honest accounts flagged), one point per similarity threshold, from flagging nobody "
+            "(bottom left) to flagging everybody (top right); the diagonal is guessing. "
+            + "; ".join(parts) + " (1 = perfect, 0.5 = guessing).")
+
+
+def plot_detector_roc(curves):
+    """Draw the ring detector's hits against its false alarms (an ROC curve) for up to three detectors.
+
+    Parameters
+    ----------
+    curves : dict
+        Label -> curve from :func:`smlearn.models.ranking.detector_curve`.
+
+    Returns
+    -------
+    (figure, axes)
+    """
+    _check_curves(curves)
+    fig, (ax,) = new_figure(height=4.2, width=6.0)
+    ax.plot([0, 1], [0, 1], color="#888888", linewidth=1, linestyle="-", label="guessing (area 0.5)")
+    areas = []
+    for style, (label, curve) in zip(_CURVE_STYLES, curves.items()):
+        ax.plot(curve["false_alarm_rate"], curve["hit_rate"], markersize=4, linewidth=1.8,
+                label=f"{label} (area {_area(curve):.2f})", **style)
+        areas.append(_area(curve))
+    default = None
+    first = next(iter(curves.values()))
+    if "min_similarity" in first.columns and (first["min_similarity"] == 0.8).any():
+        default = first[first["min_similarity"] == 0.8].iloc[0]
+        ax.annotate("default threshold (0.8)", xy=(default["false_alarm_rate"], default["hit_rate"]),
+                    xytext=(0.25, 0.55), arrowprops={"arrowstyle": "->", "color": "black"}, fontsize=9)
+    ax.set(xlabel="False alarms (share of honest accounts flagged)", ylabel="Hits (share of ring accounts flagged)",
+           xlim=(-0.02, 1.02), ylim=(-0.02, 1.05))
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.set_title("Catching more of a ring means accusing more honest readers" if min(areas) < 0.99
+                 else "A naive ring is caught with almost no false alarms", fontsize=10)
+    return fig, ax
