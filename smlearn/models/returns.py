@@ -116,7 +116,7 @@ __all__ = ["METRICS", "POST_TYPES", "PARAMS", "engagement_rate", "click_through_
            "funnel", "impressions_per_person", "reach_spread", "bootstrap_interval", "Comparison", "compare_types",
            "estimate_by_type", "interval_coverage", "rate_interval", "RateInterval", "Interval",
            "simulate_posts", "coverage_check", "MIN_POSTS", "BOOTSTRAP_MIN_POSTS", "DETECTION_PARAMS",
-           "detection_rate"]
+           "detection_rate", "BootstrapDistribution", "bootstrap_distribution"]
 
 POST_TYPES = ("photo", "video", "link", "status")
 
@@ -906,6 +906,90 @@ def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None
     low, high = _percentile(num, den, rng, n_resamples, level)
     return Interval(_ratio(num.sum(), den.sum()), low, high, posts=len(num), missing=missing,
                     trustworthy=len(num) >= BOOTSTRAP_MIN_POSTS)
+
+
+@dataclass(frozen=True)
+class BootstrapDistribution:
+    """The resampled rates behind a percentile bootstrap interval (see :func:`bootstrap_distribution`).
+
+    Attributes
+    ----------
+    estimate : float
+        The ratio of sums over all the posts given.
+    low, high : float
+        The interval's ends: the ``(1 - level) / 2`` and ``(1 + level) / 2`` percentiles of ``values``.
+    level : float
+    values : numpy.ndarray
+        One ratio of sums per resample (``n_resamples`` values; a resample with no trials at all
+        is left out).
+    posts : int
+        Posts used.
+    """
+
+    estimate: float
+    low: float
+    high: float
+    level: float
+    values: np.ndarray
+    posts: int
+
+
+def bootstrap_distribution(successes, trials, *, level=0.95, n_resamples=2000, seed=None):
+    """Every resampled rate of a percentile bootstrap, with the interval read off them.
+
+    This is what :func:`bootstrap_interval` does inside, shown in full so that the values can be
+    drawn as a histogram: draw as many posts as there are, with replacement, compute the ratio of
+    sums (all successes / all trials), repeat ``n_resamples`` times; the middle ``level`` of those
+    values is the interval [1]_. Unlike :func:`bootstrap_interval` the ends are always the plain
+    percentiles of the values (when no post had a success they are both 0: the bootstrap cannot
+    see beyond the posts it has). With the same ``seed`` both functions draw the same resamples.
+
+    Parameters
+    ----------
+    successes, trials : array-like of numbers >= 0
+        One value per post (e.g. engagements and impressions); no missing values.
+    level : float, default 0.95
+    n_resamples : int, default 2000
+        How many resamples (100 to 100,000).
+    seed : None, int >= 0 or numpy.random.Generator
+
+    Returns
+    -------
+    BootstrapDistribution
+
+    Raises
+    ------
+    TypeError, ValueError
+        If the columns are not numbers >= 0 of the same length with at least two posts, a post has
+        more successes than trials, a value is missing, or ``level``, ``n_resamples`` or ``seed``
+        is not allowed.
+
+    Examples
+    --------
+    >>> d = bootstrap_distribution([3, 5, 2, 8], [50, 60, 40, 90], n_resamples=1000, seed=1)
+    >>> len(d.values), round(d.estimate, 4), bool(d.low <= d.estimate <= d.high)
+    (1000, 0.075, True)
+    """
+    level = _check_level(level)
+    n_resamples = _check_resamples(n_resamples)
+    s, n = _amounts(successes=successes, trials=trials)
+    s, n = np.atleast_1d(s), np.atleast_1d(n)
+    if s.shape != n.shape or s.ndim != 1:
+        raise ValueError(f"successes and trials must be two columns of the same length; got {s.shape} and {n.shape}")
+    if len(s) < 2:
+        raise ValueError(f"successes and trials must hold at least two posts to resample; got {len(s)}")
+    if np.isnan(s).any() or np.isnan(n).any():
+        raise ValueError(f"successes and trials must not have missing values; {int((np.isnan(s) | np.isnan(n)).sum())}"
+                         " post(s) have one: leave them out first")
+    if (s > n).any():
+        raise ValueError("successes cannot be larger than trials in a post (a rate is a share)")
+    if n.sum() <= 0:
+        raise ValueError("trials must hold at least one post with trials > 0: there is no rate to resample")
+    rng = check_seed(seed)
+    values = _bootstrap(s, n, rng, n_resamples)
+    values = values[np.isfinite(values)]          # a resample of posts that all had 0 trials has no rate
+    low, high = _middle(values, level)
+    return BootstrapDistribution(_ratio(s.sum(), n.sum()), low, high, level, values, len(s))
 
 
 def design_effect(numerator, denominator):

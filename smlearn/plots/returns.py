@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from smlearn.params import check_instance, check_table
+from smlearn.params import check_instance, check_table, check_text
 from smlearn.plots.style import OKABE_ITO, freeze_layout, new_figure, nice_ceiling
 
 _AXIS = {
@@ -33,7 +33,9 @@ _AXIS = {
     "ctr": "Clicks per impression (%)",
     "conversion_rate": "Conversions per click (%)",
 }
-_STAGE_WORDS = {"reach": "people reached", "engaged_users": "engaged users", "clicks": "people who clicked"}
+_STAGE_WORDS = {"reach": "people reached", "engaged_users": "engaged users", "clicks": "people who clicked",
+                "impressions": "impressions", "engagements": "engagements",
+                "user_profile_clicks": "profile clicks", "follows": "follows"}
 _GROUP_STYLE = {"A": {"color": OKABE_ITO["blue"], "marker": "o"}, "B": {"color": OKABE_ITO["vermillion"], "marker": "s"}}
 
 
@@ -140,8 +142,12 @@ def update_returns(artists, table) -> None:
     artists["title"].set_text(returns_finding(table))
 
 
-def plot_funnel(table):
+def plot_funnel(table, *, counting="people"):
     """Draw a funnel (from ``returns.funnel``) as horizontal bars on a log scale.
+
+    ``counting`` names what the stages count, for the x axis: "people" for a funnel of people
+    (reach, engaged users, ...), "events" for one of views and actions (impressions,
+    engagements, ...), as X/Twitter exports count them.
 
     Examples
     --------
@@ -152,28 +158,39 @@ def plot_funnel(table):
     ('People over all posts (log scale)', 'Out of 536,248 people reached, 118 ended in a conversion (0.022%)')
     """
     check_table("table", table)
+    check_text("counting", counting)
     fig, (ax,) = new_figure(height=3.0)
     stages = list(table.index)[::-1]
     counts = table["count"].to_numpy()[::-1]
     ax.barh(stages, counts, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
     ax.set_xscale("log")
     for y, (count, share) in enumerate(zip(counts, table["share_of_previous"].to_numpy()[::-1])):
-        above = "  (the top stage)" if y == len(counts) - 1 else f"  ({share:.1%} of the stage above)"
+        above = "  (the top stage)" if y == len(counts) - 1 else f"  ({share * 100:.2g}% of the stage above)"
         ax.text(count * 1.15, y, f"{count:,.0f}{above}", va="center", fontsize=9)
     ax.set_xlim(max(counts.min() / 2, 0.5), counts.max() * 40)
-    ax.set(xlabel="People over all posts (log scale)", ylabel="Stage")
-    conversions, top = table["count"].iloc[-1], table["count"].iloc[0]
+    ax.set(xlabel=f"{counting.capitalize()} over all posts (log scale)", ylabel="Stage")
+    last, top = table["count"].iloc[-1], table["count"].iloc[0]
     first = _STAGE_WORDS.get(table.index[0], table.index[0].replace("_", " "))
-    ax.set_title(f"Out of {top:,.0f} {first}, {conversions:,.0f} ended in a conversion "
-                 f"({conversions / top:.3%})", fontsize=11)
+    if table.index[-1] == "conversions":
+        ax.set_title(f"Out of {top:,.0f} {first}, {last:,.0f} ended in a conversion ({last / top:.3%})", fontsize=11)
+    else:
+        end = _STAGE_WORDS.get(table.index[-1], table.index[-1].replace("_", " "))
+        ax.set_title(f"Out of {top:,.0f} {first}, {last:,.0f} ended as {end} ({_per_million(last / top)})",
+                     fontsize=11)
     return fig
 
 
-def describe_funnel(table) -> str:
-    """One line of text for :func:`plot_funnel`."""
+def _per_million(share) -> str:
+    """A share in words: 3.2 % as a percentage, tiny shares per million."""
+    return f"{share:.2%}" if share >= 0.001 else f"{share * 1e6:,.2g} per million"
+
+
+def describe_funnel(table, *, counting="people") -> str:
+    """One line of text for :func:`plot_funnel` (``counting`` as there)."""
     check_table("table", table)
+    check_text("counting", counting)
     parts = [f"{stage.replace('_', ' ')} {row['count']:,.0f}" for stage, row in table.iterrows()]
-    return "Bar chart of the funnel, in people, widest stage first: " + ", ".join(parts) + "."
+    return f"Bar chart of the funnel, in {counting}, widest stage first: " + ", ".join(parts) + "."
 
 
 def plot_rates_by_group(summary, *, by_label="Paid"):
@@ -219,3 +236,74 @@ def describe_rates_by_group(summary) -> str:
     parts = [f"{group}: {row['engagement_rate_reach']:.2%} by reach, {row['engagement_rate_followers']:.2%} by followers"
              for group, row in summary.iterrows()]
     return "Two bar charts of engagement rate. " + "; ".join(parts) + "."
+
+
+def _check_distribution(distribution):
+    from smlearn.models.returns import BootstrapDistribution
+
+    check_instance("distribution", distribution, BootstrapDistribution,
+                   "the result of returns.bootstrap_distribution")
+
+
+def plot_bootstrap(distribution, *, label="Engagements per impression", scale=100, unit="%"):
+    """The classic bootstrap figure: the resampled rates as a histogram, with the interval's ends
+    and the estimate marked.
+
+    Parameters
+    ----------
+    distribution : smlearn.models.returns.BootstrapDistribution
+        From :func:`smlearn.models.returns.bootstrap_distribution`.
+    label : str
+        What the rate is, for the x axis (the unit is added).
+    scale : float, default 100
+        Multiply every rate by this for the axis (100 for percent, 1000 for "per 1,000").
+    unit : str, default '%'
+        The unit after scaling, shown in the axis label and the title.
+
+    Examples
+    --------
+    >>> from smlearn.models import returns
+    >>> d = returns.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
+    >>> fig = plot_bootstrap(d)
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
+    ('Engagements per impression (%)', 'Resamples (count)')
+    """
+    _check_distribution(distribution)
+    check_text("label", label)
+    check_text("unit", unit)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
+        raise ValueError(f"scale must be a number above 0 (100 for percent); got {scale!r}")
+    d = distribution
+    fig, (ax,) = new_figure(height=3.2)
+    values = d.values * scale
+    ax.hist(values, bins=40, color=OKABE_ITO["sky blue"], edgecolor="black", linewidth=0.5,
+            label=f"{len(values):,} resampled rates")
+    ax.axvline(d.low * scale, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=2,
+               label=f"interval ends ({d.level:.0%}): {d.low * scale:.3g} and {d.high * scale:.3g} {unit}")
+    ax.axvline(d.high * scale, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=2)
+    ax.axvline(d.estimate * scale, color="black", linestyle="-", linewidth=2,
+               label=f"estimate from all {d.posts:,} posts: {d.estimate * scale:.3g} {unit}")
+    ax.set(xlabel=f"{label} ({unit})", ylabel="Resamples (count)")
+    ax.legend(loc="upper right", fontsize=9, frameon=False)
+    top = ax.get_ylim()[1]
+    ax.set_ylim(0, top * 1.35)    # room for the legend above the bars
+    ax.set_title(f"Resampling the {d.posts:,} posts puts the rate between {d.low * scale:.3g} and "
+                 f"{d.high * scale:.3g} {unit} in {d.level:.0%} of resamples", fontsize=11)
+    return fig
+
+
+def describe_bootstrap(distribution, *, label="Engagements per impression", scale=100, unit="%") -> str:
+    """One paragraph of text for :func:`plot_bootstrap` (same arguments)."""
+    _check_distribution(distribution)
+    check_text("label", label)
+    check_text("unit", unit)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
+        raise ValueError(f"scale must be a number above 0 (100 for percent); got {scale!r}")
+    d = distribution
+    values = d.values * scale
+    middle = d.estimate * scale
+    skew = "longer on the right" if values.max() - middle > middle - values.min() else "longer on the left"
+    return (f"Histogram of {len(values):,} bootstrap resamples of {label.lower()}, in {unit}: they run from "
+            f"{values.min():.3g} to {values.max():.3g}, with a tail {skew}. The estimate from all {d.posts:,} posts "
+            f"is {middle:.3g} {unit}; the middle {d.level:.0%} of the resamples, the interval, runs from "
+            f"{d.low * scale:.3g} to {d.high * scale:.3g} {unit}.")

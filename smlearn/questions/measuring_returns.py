@@ -20,13 +20,14 @@ Examples
 from __future__ import annotations
 
 import functools
+import numbers
 
 from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import returns
 
 __all__ = ["QUESTIONS", "SMALL", "VERDICT", "RANGES", "verdict_report", "joint_report", "engagement", "conversion", "paid", "small_sample",
-           "duplicates"]
+           "duplicates", "real_posts", "profile_clicks"]
 
 # The small sample the lesson looks at: 10 posts of each type, sample number 3.
 SMALL = {"sample_size": 10, "sample": 3}
@@ -157,4 +158,79 @@ duplicates = NumericQuestion(
     " kept and counted, for you to decide.",
 )
 
-QUESTIONS = [engagement, conversion, paid, small_sample, duplicates]
+
+
+# ---- The real account (lesson 08's real-data section) -------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _real_posts():
+    from smlearn.exports import load_export
+
+    return load_export(data.path("x_analytics_posts"), kind="x_posts")[0]
+
+
+def real_posts():
+    """The six monthly X/Twitter exports of the course's real account, one row per post (a copy)."""
+    return _real_posts().copy()
+
+
+def _clicks_per_thousand(posts, average_of_rates=False):
+    """Profile clicks per 1,000 impressions over ``posts``: a ratio of sums, or (a mistake) the mean of the posts' rates."""
+    if average_of_rates:
+        return float(1000 * (posts["user_profile_clicks"] / posts["impressions"]).astype(float).mean())
+    return float(1000 * posts["user_profile_clicks"].sum() / posts["impressions"].sum())
+
+
+def _stand_alone():
+    from smlearn.realdata.analytics import is_reply
+
+    posts = _real_posts()
+    return posts[~is_reply(posts)]
+
+
+class _NumericWithMistakes(NumericQuestion):
+    """A numeric question that recognises the usual wrong answers and says what went wrong in each.
+
+    ``mistakes`` is a list of ``(function with no arguments returning the wrong number, message)``;
+    an answer within the question's tolerance of one of them gets that message (and the hint)."""
+
+    def __init__(self, *args, mistakes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._mistakes = list(mistakes)
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is not False or isinstance(answer, (str, bool)) or not isinstance(answer, numbers.Real):
+            return feedback
+        for wrong, message in self._mistakes:
+            value = wrong()
+            if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
+                self.attempts -= 1                       # the same attempt, told more precisely
+                return self._wrong(f"{answer:.3g} is {message}.")
+        return feedback
+
+
+profile_clicks = _NumericWithMistakes(
+    "measuring_returns.profile_clicks",
+    "On the real account's stand-alone tweets (not replies), how many profile clicks came per 1,000 impressions?"
+    " Compute it as a ratio of sums.",
+    answer=lambda: _clicks_per_thousand(_stand_alone()),
+    rel_tolerance=0.01,
+    unit="per 1,000 impressions",
+    hint="Keep the posts that are not replies (real_posts[~replies]), then 1000 * the sum of"
+    " user_profile_clicks / the sum of impressions.",
+    mistakes=[
+        (lambda: _clicks_per_thousand(_stand_alone(), average_of_rates=True),
+         "the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
+         " Divide the sums instead"),
+        (lambda: _clicks_per_thousand(_real_posts()), "the rate over every post, replies included"),
+        (lambda: _clicks_per_thousand(_real_posts()[~_real_posts().index.isin(_stand_alone().index)]),
+         "the rate of the replies, not of the stand-alone tweets"),
+        (lambda: _clicks_per_thousand(_stand_alone()) / 1000, "per impression: multiply by 1,000"),
+        (lambda: _clicks_per_thousand(_stand_alone()) / 10, "a percentage: the question asks per 1,000 impressions"),
+    ],
+    explanation="About two profile clicks per 1,000 times a stand-alone tweet was shown: the step from"
+    " seeing a post to looking at who wrote it is narrow.",
+)
+
+QUESTIONS = [engagement, conversion, paid, small_sample, duplicates, profile_clicks]
