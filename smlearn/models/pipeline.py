@@ -111,7 +111,7 @@ from smlearn.params import FrozenParams, Param, check_items, check_params, check
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
            "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
-           "split_from_shares", "summarize_splits"]
+           "split_from_shares", "summarize_splits", "reach_elasticity"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
@@ -840,3 +840,57 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
     table["followers"], table["ties"], table["strength"] = followers, ties, strength
     table["tie_strength"] = ties * strength
     return table
+
+
+# ---- How reach grows with content: the model's elasticity, to set beside real data --------------
+
+def reach_elasticity(low_hours: float = 4.0, high_hours: float = 8.0, **params) -> float:
+    r"""How the week's reach grows with content hours in the model: the slope on log-log axes.
+
+    Runs :func:`simulate` twice, with ``low_hours`` and ``high_hours`` of content a week
+    (every other setting the same), and compares the people reached in the last week,
+    strangers plus followers who saw a piece (:math:`R`):
+
+    .. math::
+
+        	ext{slope} = rac{\log R_	ext{high} - \log R_	ext{low}}
+                            {\log 	ext{high\_hours} - \log 	ext{low\_hours}}
+
+    A slope of 1 means reach grows in proportion to the hours (twice the content, twice
+    the people reached); below 1, less than in proportion. The model's strangers grow in
+    proportion to the live pieces (``discovery`` per piece, however many there are), so
+    with no followers' views, no ties passing pieces on and a market that never fills,
+    the slope is exactly 1. That is an assumption, which lesson 07 sets beside a real
+    account's days and weeks (:mod:`smlearn.realdata.posting`).
+
+    Parameters
+    ----------
+    low_hours, high_hours : float
+        Two amounts of content hours a week, above 0 and at most the model's range;
+        ``high_hours`` must differ from ``low_hours``.
+    **params
+        Any other parameter of :data:`PARAMS` (not ``content_hours``).
+
+    Examples
+    --------
+    >>> round(reach_elasticity(4.0, 8.0, organic_reach=0, pass_on=0, market_size=1000000), 2)
+    1.0
+    """
+    top = PARAMS["content_hours"].max
+    for name, value in (("low_hours", low_hours), ("high_hours", high_hours)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise TypeError(f"{name} must be a number of hours a week; got {value!r}")
+        if not 0 < value <= top:
+            raise ValueError(f"{name} must be above 0 and at most {top} hours a week; got {value!r}")
+    if low_hours == high_hours:
+        raise ValueError(f"high_hours must differ from low_hours; both are {low_hours!r}")
+    if "content_hours" in params:
+        raise ValueError("content_hours is set by low_hours and high_hours; leave it out of the other settings")
+    reach = []
+    for hours in (low_hours, high_hours):
+        last = simulate(content_hours=hours, **params).iloc[-1]
+        reach.append(float(last["strangers"] + last["views"]))
+    if min(reach) <= 0:
+        raise ValueError("the model reaches nobody with these settings (discovery, organic_reach and pass_on"
+                         " all 0?), so reach has no slope")
+    return (math.log(reach[1]) - math.log(reach[0])) / (math.log(high_hours) - math.log(low_hours))

@@ -1,0 +1,210 @@
+"""One real account's posting effort and what it got (``x_analytics_daily``, ``x_analytics_posts``).
+
+Lesson 07's model assumes that every piece of content is found by the same number of
+strangers, however many pieces there are: post twice as much and twice as many people
+find you. The X/Twitter analytics exports of one real account (six months, one row per
+day and one row per tweet) let us test that on data the course did not make.
+
+- :func:`effort_and_returns`: one row per day, tweets published (the effort) and
+  impressions (the returns), with the week each day belongs to.
+- :func:`returns_elasticity`: the slope of log(returns) against log(effort). A slope of 1
+  means returns grow in proportion to effort (twice the tweets, twice the impressions);
+  below 1, less than in proportion; 0, not at all. With it, the rank correlation
+  (Spearman's), which does not assume a straight line.
+- :func:`reply_share`: replies (a tweet whose text starts with "@", part of a
+  conversation: two-way) against stand-alone tweets (broadcast): each one's share of the
+  tweets (effort) and of the impressions and engagements (returns).
+
+Examples
+--------
+>>> from smlearn.realdata import posting
+>>> days = posting.effort_and_returns()
+>>> round(float(posting.returns_elasticity(days)["slope"]), 2)
+0.63
+"""
+
+from __future__ import annotations
+
+from smlearn.realdata._checks import _check_columns
+
+__all__ = ["effort_and_returns", "returns_elasticity", "reply_share", "REPLY_MARK", "RETURNS"]
+
+# A tweet whose text starts with this is a reply: it answers someone, in a conversation.
+REPLY_MARK = "@"
+# The daily columns that can stand for the returns of a day's posting.
+RETURNS = ("impressions", "engagements", "likes", "retweets", "replies", "follows")
+
+
+def _check_returns(returns):
+    if not isinstance(returns, str) or returns not in RETURNS:
+        raise ValueError(f"returns must be one of {', '.join(RETURNS)}; got {returns!r}")
+    return returns
+
+
+def _whole_numbers(column, what, name):
+    """``column`` as floats, refused if a value is missing or negative."""
+    values = column.astype("float64")
+    if values.isna().any():
+        raise ValueError(f"{name} has a missing value in {what!r}")
+    if (values < 0).any():
+        raise ValueError(f"{name} has a negative value in {what!r}")
+    return values
+
+
+def effort_and_returns(daily=None, *, returns="impressions"):
+    """Return one row per day: how many tweets were published and what the day brought.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame, optional
+        An X/Twitter analytics export per day, with the columns ``Date`` (YYYY-MM-DD),
+        ``Tweets published`` and the ``returns`` column; the ``x_analytics_daily`` data
+        set when not given.
+    returns : str
+        Which column counts the returns: ``"impressions"`` (times a tweet was on
+        someone's screen, the default), ``"engagements"``, ``"likes"``, ``"retweets"``,
+        ``"replies"`` or ``"follows"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per day in date order: ``date``, ``week`` (the Monday the week starts
+        on), ``whole_week`` (True if all seven days of that week are in the table),
+        ``tweets`` and the ``returns`` column. A day's impressions count every tweet
+        seen that day, older ones included, not only the day's own.
+    """
+    import pandas as pd
+
+    returns = _check_returns(returns)
+    if daily is None:
+        from smlearn.data import load
+
+        daily = load("x_analytics_daily")
+    _check_columns(daily, ["Date", "Tweets published", returns], "daily")
+    if len(daily) == 0:
+        raise ValueError("daily has no days")
+    try:
+        dates = pd.to_datetime(daily["Date"].astype(str).str.slice(0, 10), format="%Y-%m-%d")
+    except ValueError:
+        raise ValueError("daily has a Date that is not written YYYY-MM-DD") from None
+    if dates.duplicated().any():
+        raise ValueError("daily lists a day twice (column 'Date')")
+    tweets = _whole_numbers(daily["Tweets published"], "Tweets published", "daily")
+    if (tweets != tweets.round()).any():
+        raise ValueError("daily has a 'Tweets published' that is not a whole number")
+    tweets = tweets.astype("int64")
+    got = _whole_numbers(daily[returns], returns, "daily")
+    table = pd.DataFrame({"date": dates.to_numpy(), "tweets": tweets.to_numpy(), returns: got.to_numpy()})
+    table = table.sort_values("date").reset_index(drop=True)
+    # The Monday of each day's week, and whether the table holds all seven days of it.
+    table.insert(1, "week", table["date"] - pd.to_timedelta(table["date"].dt.day_of_week, unit="D"))
+    days_in_week = table.groupby("week")["date"].transform("size")
+    table.insert(2, "whole_week", days_in_week == 7)
+    return table
+
+
+def returns_elasticity(table, *, effort="tweets", returns="impressions"):
+    """Return how returns grow with effort: the slope of log(returns) on log(effort), and more.
+
+    The slope is the ordinary least-squares fit of ``log(returns) = intercept + slope *
+    log(effort)`` over the rows where both are above 0 (a 0 has no logarithm). The slope
+    is the *elasticity*: twice the effort multiplies the returns by ``2 ** slope``.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per period (day, week...) with the ``effort`` and ``returns`` columns,
+        e.g. from :func:`effort_and_returns`, or its days added up by week.
+    effort, returns : str
+        The column names.
+
+    Returns
+    -------
+    pandas.Series
+        ``slope``, ``intercept`` (natural logarithms), ``rank_correlation`` (Spearman's,
+        over the same rows: -1 to 1), ``periods`` (rows used) and ``left_out`` (rows with a
+        0, left out).
+
+    Raises
+    ------
+    ValueError
+        If fewer than three rows have both above 0, or effort takes only one value there.
+    """
+    import numpy as np
+    import pandas as pd
+
+    for name, value in (("effort", effort), ("returns", returns)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a column name (a string); got {value!r}")
+    _check_columns(table, [effort, returns], "table")
+    x = _whole_numbers(table[effort], effort, "table")
+    y = _whole_numbers(table[returns], returns, "table")
+    used = (x > 0) & (y > 0)
+    if int(used.sum()) < 3:
+        raise ValueError(f"table needs at least 3 rows with both {effort!r} and {returns!r} above 0;"
+                         f" it has {int(used.sum())}")
+    log_x = np.log(x[used].to_numpy())
+    log_y = np.log(y[used].to_numpy())
+    if float(log_x.max() - log_x.min()) == 0.0:
+        raise ValueError(f"table: {effort!r} takes only one value, so no slope can be fitted")
+    slope, intercept = np.polyfit(log_x, log_y, 1)
+    # Spearman's rank correlation: the ordinary correlation of the two columns' ranks.
+    ranks_x = pd.Series(log_x).rank()
+    ranks_y = pd.Series(log_y).rank()
+    rank_correlation = ranks_x.corr(ranks_y) if ranks_y.nunique() > 1 else 0.0
+    return pd.Series({
+        "slope": float(slope),
+        "intercept": float(intercept),
+        "rank_correlation": float(rank_correlation),
+        "periods": int(used.sum()),
+        "left_out": int((~used).sum()),
+    }, dtype="object")
+
+
+def reply_share(posts=None):
+    """Return replies (two-way) against stand-alone tweets (broadcast): effort and returns.
+
+    A tweet whose text starts with "@" is a reply: it answers someone, as part of a
+    conversation. Every other tweet stands alone and goes out to whoever sees it.
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame, optional
+        An X/Twitter analytics export per tweet, with the columns ``Tweet text``,
+        ``impressions`` and ``engagements``; the ``x_analytics_posts`` data set when not
+        given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Two rows, ``reply (two-way)`` and ``stand-alone (broadcast)``, with ``tweets``,
+        ``impressions``, ``engagements`` and each one's share of the total (0 to 1):
+        ``share_of_tweets``, ``share_of_impressions``, ``share_of_engagements``.
+    """
+    import pandas as pd
+
+    if posts is None:
+        from smlearn.data import load
+
+        posts = load("x_analytics_posts")
+    _check_columns(posts, ["Tweet text", "impressions", "engagements"], "posts")
+    if len(posts) == 0:
+        raise ValueError("posts has no tweets")
+    texts = posts["Tweet text"]
+    if texts.isna().any():
+        raise ValueError("posts has a tweet with no text (column 'Tweet text')")
+    is_reply = texts.astype(str).str.startswith(REPLY_MARK).to_numpy()
+    impressions = _whole_numbers(posts["impressions"], "impressions", "posts").to_numpy()
+    engagements = _whole_numbers(posts["engagements"], "engagements", "posts").to_numpy()
+    rows = {}
+    for label, chosen in (("reply (two-way)", is_reply), ("stand-alone (broadcast)", ~is_reply)):
+        rows[label] = {"tweets": int(chosen.sum()),
+                       "impressions": float(impressions[chosen].sum()),
+                       "engagements": float(engagements[chosen].sum())}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    for column in ("tweets", "impressions", "engagements"):
+        total = float(table[column].sum())
+        # No impressions at all: neither kind has a share of them (0, not a division by zero).
+        table[f"share_of_{column}"] = table[column] / total if total > 0 else 0.0
+    return table
+
