@@ -568,6 +568,21 @@ WORKING = {
     "smlearn.realdata.networks.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
     "smlearn.realdata.networks.reciprocity": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.same_group_share": lambda: {"G": senate(), "attribute": "party"},
+    "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},
+    "smlearn.questions.who_is_connected.party_reciprocity": lambda: {"party": "D", "G": senate()},
+    "smlearn.models.networks.small_world_curve": lambda: {"n": 100, "k": 4, "ps": [0.0, 0.1], "repeats": 1, "sample": 20},
+    "smlearn.plots.networks.plot_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
+        n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
+    "smlearn.plots.networks.describe_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
+        n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
+    "smlearn.plots.networks.small_world_finding": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
+        n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
+    "smlearn.plots.networks.plot_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
+        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
+    "smlearn.plots.networks.describe_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
+        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
+    "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
+        list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
     "smlearn.questions.capstone.bakery_splits": lambda: {},
     "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},

@@ -9,6 +9,10 @@
 - :func:`plot_real_networks`: the course's real networks, drawn beside each other, each
   with its clustering and the clustering chance alone would give (its density); the
   title, from :func:`real_networks_finding`, says which of them cluster beyond chance.
+- :func:`plot_small_world` / :func:`describe_small_world`: Watts and Strogatz's figure 2,
+  clustering and path length against the share of ties moved, on a log axis.
+- :func:`plot_follower_tail` / :func:`describe_follower_tail`: how many accounts have at
+  least k followers, on log-log axes, with the power law fitted to the tail and its check.
 
 Friendship networks take the "social networking" style (vermillion, solid, circles)
 and follower networks the "social media" style (blue, dashed, squares) everywhere.
@@ -30,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 
 from smlearn.models import networks
-from smlearn.params import check_graph, check_instance, check_items, check_number, check_seed, check_table
+from smlearn.params import check_graph, check_instance, check_items, check_number, check_seed, check_table, check_text
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure
 
 KIND_STYLE = {"friendship": SERIES_STYLE["social networking"], "follower": SERIES_STYLE["social media"]}
@@ -327,8 +331,11 @@ def real_networks_finding(graphs, *, beyond=2.0) -> str:
            f"{_join(near)} {'sits' if len(near) == 1 else 'sit'} near chance"
 
 
-def describe_real_networks(graphs, table) -> str:
+def describe_real_networks(graphs, table, *, colour_by=None) -> str:
     """One line describing :func:`plot_real_networks`, with each network's measures from ``table``.
+
+    ``colour_by`` (as given to :func:`plot_real_networks`) names the groups of those
+    networks, with each group's marker and colour, and how many people are in it.
 
     Examples
     --------
@@ -340,8 +347,217 @@ def describe_real_networks(graphs, table) -> str:
     """
     check_instance("graphs", graphs, dict, "a dict of named networks")
     check_table("table", table, what="a table from networks.compare")
-    parts = [f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties, clustering "
-             f"{table.loc[name, 'clustering']:.2f} (chance {clustering_and_chance(G)[1]:.2f}), "
-             f"mean path {table.loc[name, 'mean_path']:.1f} hops"
-             for name, G in graphs.items()]
+    check_instance("colour_by", colour_by, (dict, type(None)), "None or a dict: network name -> attribute")
+    colour_by = colour_by or {}
+    parts = []
+    for name, G in graphs.items():
+        part = (f"{name}: {G.number_of_nodes()} people, {G.number_of_edges()} ties, clustering "
+                f"{table.loc[name, 'clustering']:.2f} (chance {clustering_and_chance(G)[1]:.2f}), "
+                f"mean path {table.loc[name, 'mean_path']:.1f} hops")
+        attribute = colour_by.get(name)
+        if attribute:
+            part += f", {attribute} shown by marker and colour: " + ", ".join(_group_words(G, attribute))
+        parts.append(part)
     return f"Drawings of {len(graphs)} real networks. {real_networks_finding(graphs)}. " + "; ".join(parts) + "."
+
+
+_GROUP_LOOKS = ["vermillion circles", "blue squares", "bluish-green triangles"]   # the order plot_real_networks uses
+
+
+def _group_words(G, attribute):
+    """['Mr. Hi (vermillion circles, 17 people)', ...]: each group of ``attribute`` as the drawing shows it."""
+    counts = {}
+    for _, value in G.nodes(data=attribute):
+        counts[value] = counts.get(value, 0) + 1
+    words = []
+    for (value, count), looks in zip(counts.items(), _GROUP_LOOKS):
+        words.append(f"{value} ({looks}, {count} people)")
+    return words
+
+
+# ---- The small world (Watts and Strogatz 1998, figure 2) -----------------------------------
+
+def _check_small_world(table):
+    check_table("table", table, what="a table from networks.small_world_curve")
+    for column in ("clustering_ratio", "path_ratio"):
+        if column not in table.columns:
+            raise ValueError(f"table must come from networks.small_world_curve; it has no column {column!r}")
+    shown = table[table.index > 0]
+    if shown.empty:
+        raise ValueError("table must hold at least one rewiring probability above 0 (a log axis cannot show 0)")
+    return shown
+
+
+def _small_world_window(shown, *, path_below=0.5, clustering_above=0.8):
+    """The smallest and largest p where paths are under half the circle's and clustering over 80 % of it."""
+    inside = shown[(shown["path_ratio"] < path_below) & (shown["clustering_ratio"] > clustering_above)]
+    if inside.empty:
+        return None
+    return float(inside.index.min()), float(inside.index.max())
+
+
+def small_world_finding(table) -> str:
+    """One line: where paths are already short while clustering is still high (the small-world window)."""
+    shown = _check_small_world(table)
+    window = _small_world_window(shown)
+    if window is None:
+        return "No small-world window here: paths do not fall below half while clustering stays above 80 %"
+    return (f"Small world: from p = {window[0]:.2g} to {window[1]:.2g}, paths are under half the circle's "
+            f"while clustering keeps over 80 %")
+
+
+def plot_small_world(table):
+    """Draw C(p)/C(0) and L(p)/L(0) against the share of ties moved, p, on a log axis.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`smlearn.models.networks.small_world_curve` (rows with p = 0 are the
+        baseline and are not drawn: a log axis has no 0).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> fig = plot_small_world(networks.small_world_curve(n=200, k=6, ps=[0.01, 0.1, 1.0], repeats=1))
+    >>> fig.axes[0].get_xscale()
+    'log'
+    """
+    shown = _check_small_world(table)
+    fig, (ax,) = new_figure(height=3.6)
+    ax.plot(shown.index, shown["clustering_ratio"], color=OKABE_ITO["vermillion"], linestyle="-", marker="o",
+            label="clustering, C(p) / C(0)")
+    ax.plot(shown.index, shown["path_ratio"], color=OKABE_ITO["blue"], linestyle="--", marker="s",
+            label="mean path, L(p) / L(0)")
+    window = _small_world_window(shown)
+    if window is not None:
+        ax.axvspan(window[0], window[1], color=OKABE_ITO["bluish green"], alpha=0.15, linewidth=0,
+                   label="small world: short paths, high clustering")
+    ax.set(xscale="log", ylim=(0, 1.05), xlabel="Share of ties moved to random people, p (log scale)",
+           ylabel="Share of the circle's value (0 to 1)")
+    n, k = table.attrs.get("n"), table.attrs.get("k")
+    size = f"\n({n:,} people, {k} ties each)" if n and k else ""
+    ax.set_title(small_world_finding(table) + size, fontsize=10)
+    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    return fig
+
+
+def describe_small_world(table) -> str:
+    """A text description of :func:`plot_small_world`, with the values at the ends and in the window.
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> describe_small_world(networks.small_world_curve(n=200, k=6, ps=[0.01, 0.1, 1.0], repeats=1))[:40]
+    'Line chart of clustering and mean path a'
+    """
+    shown = _check_small_world(table)
+    base = table.loc[table.index.min()]
+    first, last = shown.iloc[0], shown.iloc[-1]
+    points = []
+    for p, row in shown.iterrows():
+        points.append(f"p = {p:.2g}: clustering {row['clustering_ratio']:.2f}, path {row['path_ratio']:.2f}")
+    return (f"Line chart of clustering and mean path against the share of ties moved, p, on a log axis, each as a "
+            f"share of the circle's own (clustering {base['clustering']:.3f}, path {base['mean_path']:.1f} hops). "
+            f"{small_world_finding(table)}. Path falls first: at p = {shown.index[0]:.2g} it is "
+            f"{first['path_ratio']:.2f} and clustering {first['clustering_ratio']:.2f}; at p = {shown.index[-1]:.2g} "
+            f"path {last['path_ratio']:.2f}, clustering {last['clustering_ratio']:.2f}. Every point: "
+            + "; ".join(points) + ".")
+
+
+# ---- The heavy tail of followers -------------------------------------------------------------
+
+def _check_followers(followers, fit):
+    values = check_items("followers", followers, what="follower counts (whole numbers >= 0)")
+    k = np.asarray(values, dtype=float)
+    if not np.all(np.isfinite(k)) or np.any(k < 0) or np.any(k != np.round(k)):
+        raise ValueError("followers must be whole numbers >= 0 (one count per account)")
+    if not np.any(k >= 1):
+        raise ValueError("followers must include at least one account with a follower")
+    check_instance("fit", fit, (networks.PowerLawFit, type(None)), "None or a result of networks.power_law_fit")
+    if fit is None:
+        fit = networks.power_law_fit(k.astype(np.int64))
+    return k.astype(np.int64), fit
+
+
+def fit_words(fit) -> str:
+    """The power-law check in words: what its p-value does and does not say."""
+    check_instance("fit", fit, networks.PowerLawFit, "a result of networks.power_law_fit")
+    if np.isnan(fit.p_value):
+        return "the fit was not checked (no synthetic data sets were drawn)"
+    if fit.p_value < 0.1:
+        return (f"p = {fit.p_value:.2f} from {fit.resamples} synthetic data sets, below 0.1: "
+                f"a power law is ruled out for this tail")
+    return (f"p = {fit.p_value:.2f} from {fit.resamples} synthetic data sets, above 0.1: a power law is not "
+            f"ruled out, which does not prove one; a log-normal might fit as well")
+
+
+def plot_follower_tail(followers, *, fit=None, who="accounts"):
+    """Draw the share of accounts with at least k followers on log-log axes, with the fitted power-law tail.
+
+    Parameters
+    ----------
+    followers : list of whole numbers >= 0
+        One follower count per account (accounts with 0 cannot be shown on a log axis).
+    fit : PowerLawFit, optional
+        From :func:`smlearn.models.networks.power_law_fit` on the same counts; fitted here
+        (100 resamples, a few seconds) when not given.
+    who : str
+        What the accounts are, for the labels (e.g. ``"MPs"``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> counts = list(range(1, 300))
+    >>> fig = plot_follower_tail(counts, fit=networks.power_law_fit(counts, resamples=0))
+    >>> [fig.axes[0].get_xscale(), fig.axes[0].get_yscale()]
+    ['log', 'log']
+    """
+    check_text("who", who)
+    k, fit = _check_followers(followers, fit)
+    from scipy.special import zeta
+
+    values, share = ccdf(k)
+    fig, (ax,) = new_figure(height=3.6)
+    ax.plot(values, share, color=OKABE_ITO["blue"], linestyle="none", marker="s", markersize=3,
+            label=f"{who}: share with at least k followers")
+    line = np.geomspace(fit.k_min, max(values.max(), fit.k_min + 1), 100)
+    tail_share = fit.n_tail / k.size
+    model = tail_share * zeta(fit.exponent, line) / zeta(fit.exponent, float(fit.k_min))
+    ax.plot(line, model, color=OKABE_ITO["vermillion"], linestyle="-", linewidth=2,
+            label=f"power law fitted from {fit.k_min:,} up (exponent {fit.exponent:.2f})")
+    ax.axvline(fit.k_min, color=OKABE_ITO["black"], linestyle=":", linewidth=1, label="where the fitted tail starts")
+    ax.set(xscale="log", yscale="log", xlabel="Followers, k (people, log scale)",
+           ylabel=f"Share of {who} with at least k (log scale)")
+    verdict = "not ruled out" if fit.p_value >= 0.1 else "ruled out"
+    ax.set_title(f"A heavy tail: a few {who} hold most followers; a power law for the top {fit.n_tail} is "
+                 f"{verdict} (p = {fit.p_value:.2f})", fontsize=10)
+    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    return fig
+
+
+def describe_follower_tail(followers, *, fit=None, who="accounts") -> str:
+    """A text description of :func:`plot_follower_tail`: the spread of the counts and the fit check in words.
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> counts = list(range(1, 300))
+    >>> describe_follower_tail(counts, fit=networks.power_law_fit(counts, resamples=0))[:34]
+    'Log-log chart of the share of the '
+    """
+    check_text("who", who)
+    k, fit = _check_followers(followers, fit)
+    return (f"Log-log chart of the share of the {k.size:,} {who} with at least k followers, from "
+            f"{int(k.min()):,} to {int(k.max()):,} followers (median {float(np.median(k)):,.0f}). "
+            f"The counts stretch over {np.log10(max(k.max(), 1) / max(np.median(k), 1)):.1f} "
+            f"powers of ten above the median: a heavy tail. A power law with exponent {fit.exponent:.2f} is fitted to "
+            f"the {fit.n_tail} {who} with {fit.k_min:,} followers or more (largest gap to the data {fit.ks:.3f}); "
+            f"{fit_words(fit)}.")

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import functools
 
-from smlearn import data, flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn import data, flips, realdata
+from smlearn.exercises import ChoiceQuestion, Feedback, NumericQuestion, WRONG
 from smlearn.models import networks
+from smlearn.realdata.networks import _check_directed
 
 __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
            "CLUSTERING_VERDICT", "INEQUALITY_VERDICT", "VARIED", "pair_table", "clustering_verdict",
-           "inequality_verdict", "RANGES", "SAMPLES", "rewire_flip"]
+           "inequality_verdict", "RANGES", "SAMPLES", "rewire_flip", "follower_tail_fit", "party_reciprocity",
+           "democrat_reciprocity"]
 
 # The networks of the lesson: the defaults of the model, one random draw.
 SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
@@ -166,4 +168,82 @@ real_network = ChoiceQuestion(
     " and number of ties would have: friends of friends are friends, the mark of social networking.",
 )
 
-QUESTIONS = [reciprocity, top_share, karate_path, real_network]
+# ---- Real data: who follows whom among senators and MPs ------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def follower_tail_fit():
+    """The power law fitted to the UK MPs' follower counts, with its check (100 resamples, about 9 seconds).
+
+    Kept after the first call, so the lesson's figure, its description and the checked
+    facts share one fit.
+    """
+    return networks.power_law_fit(realdata.mp_followers().to_numpy(), resamples=100, seed=0)
+
+
+def party_reciprocity(party, G=None):
+    """Reciprocity of the follows among the senators of one ``party`` ("D", "R" or "I") only.
+
+    Follows to or from senators of other parties are left out: the network is cut down
+    to the senators of ``party`` first.
+    """
+    if not isinstance(party, str):
+        raise TypeError(f"party must be a party's letter, e.g. 'D' or 'R'; got {party!r}")
+    if G is None:
+        G = realdata.senate_network()
+    _check_directed(G)
+    members = []
+    for senator, their_party in G.nodes(data="party"):
+        if their_party == party:
+            members.append(senator)
+    if not members:
+        raise ValueError(f"party must be one of the parties in the network, e.g. 'D' or 'R'; got {party!r}")
+    return realdata.reciprocity(G.subgraph(members))
+
+
+class _NumberWithMistakes(NumericQuestion):
+    """A number question that also recognises the usual wrong answers and says what went wrong."""
+
+    def __init__(self, question_id, prompt, *, mistakes, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        self._mistakes = mistakes        # a function returning [(value, what went wrong), ...]
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is not False or isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return feedback
+        for value, why in self._mistakes():
+            if abs(answer - value) <= self.tolerance:
+                return Feedback(False, f"{WRONG} Not yet: {answer:g} is {why}")
+        return feedback
+
+
+def _democrat_mistakes():
+    senate = realdata.senate_network()
+    subgraph = senate.subgraph(n for n, p in senate.nodes(data="party") if p == "D")
+    returned = sum(1 for u, v in subgraph.edges() if subgraph.has_edge(v, u))
+    pairs = len(set(frozenset(tie) for tie in subgraph.edges()))
+    return [
+        (realdata.reciprocity(senate), "the reciprocity of the whole Senate: keep only the Democrats' follows first"
+                                       " (senate.subgraph(democrats))."),
+        (party_reciprocity("R", senate), "the Republicans' figure: pick the senators whose party is 'D'."),
+        (realdata.same_group_share(senate, "party"), "the share of follows within a party, not how many are returned."),
+        (returned / 2 / pairs, "the share of PAIRS that follow each other both ways; reciprocity counts follows"
+                               " (a returned pair is two returned follows)."),
+    ]
+
+
+democrat_reciprocity = _NumberWithMistakes(
+    "who_is_connected.democrat_reciprocity",
+    "Among the Democratic senators only (party 'D'), what share of follows are returned? Keep only follows"
+    " between two Democrats. Answer as a share between 0 and 1.",
+    answer=lambda: party_reciprocity("D"),
+    tolerance=0.005,
+    unit="share",
+    mistakes=_democrat_mistakes,
+    hint="Make a list of the senators whose party is 'D', cut the network down with senate.subgraph(that_list),"
+    " and pass it to realdata.reciprocity.",
+    explanation="Within a party a few more follows are returned than across the whole Senate: colleagues of one"
+    " party are more often peers who follow each other both ways.",
+)
+
+QUESTIONS = [reciprocity, top_share, karate_path, real_network, democrat_reciprocity]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from smlearn.realdata.cascade import cascade_over_time, share_within, shares_per_period, time_to_share
 from smlearn.realdata.networks import (
+    compare_directed,
     in_degree_summary,
     inequality_summary,
     mp_followers,
@@ -47,6 +48,7 @@ __all__ = [
     "inequality_summary",
     "in_degree_summary",
     "mp_followers",
+    "compare_directed",
     "cascade_over_time",
     "share_within",
     "time_to_share",

@@ -4,6 +4,9 @@
   :func:`reciprocity` (how many ties are returned), :func:`same_group_share` and
   :func:`in_degree_summary` (how unequal the incoming ties are).
 - **Follower counts** (``uk_mps``): :func:`mp_followers` and :func:`inequality_summary`.
+- **Side by side**: :func:`compare_directed` puts networks and audiences in one table
+  (reciprocity and how unequal the incoming ties are), so real and generated networks
+  can be read together.
 """
 
 from __future__ import annotations
@@ -180,3 +183,61 @@ def mp_followers(people=None):
     followers = people.set_index("screen_name")["followers_count"].astype("int64")
     followers.name = "followers"
     return followers
+
+
+def compare_directed(graphs, audiences=None):
+    """Return one row per network or audience: reciprocity and how unequal the incoming ties are.
+
+    Parameters
+    ----------
+    graphs : dict of str -> networkx.DiGraph
+        Named directed networks (an undirected one can be passed as ``G.to_directed()``:
+        every tie then runs both ways). Ties to oneself are left out of reciprocity.
+    audiences : dict of str -> list of numbers, optional
+        Named follower counts with no network behind them (who follows is not recorded):
+        their reciprocity is missing (NaN), not 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``people``, ``reciprocity``, ``median`` and ``max`` incoming ties,
+        ``gini``, ``top1_share`` and ``top10_share`` (see :func:`inequality_summary`).
+
+    Raises
+    ------
+    TypeError
+        If ``graphs`` or ``audiences`` is not a dict, or a network is not directed.
+    ValueError
+        If ``graphs`` and ``audiences`` are both empty, or a network has no ties.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> pair = nx.DiGraph([("a", "b"), ("b", "a"), ("c", "a")])
+    >>> compare_directed({"pair": pair}, {"fans": [0, 0, 10]})[["people", "reciprocity", "max"]]
+          people  reciprocity   max
+    pair     3.0     0.666667   2.0
+    fans     3.0          NaN  10.0
+    """
+    import pandas as pd
+
+    if not isinstance(graphs, dict):
+        raise TypeError(f"graphs must be a dict {{name: directed graph}}; got {type(graphs).__name__}")
+    if audiences is None:
+        audiences = {}
+    if not isinstance(audiences, dict):
+        raise TypeError(f"audiences must be None or a dict {{name: follower counts}}; got {type(audiences).__name__}")
+    if not graphs and not audiences:
+        raise ValueError("graphs and audiences are both empty: give at least one network or audience")
+    rows = {}
+    for name, G in graphs.items():
+        summary = in_degree_summary(G)
+        rows[name] = {"people": float(G.number_of_nodes()), "reciprocity": reciprocity(G)}
+        for column in ("median", "max", "gini", "top1_share", "top10_share"):
+            rows[name][column] = float(summary[column])
+    for name, values in audiences.items():
+        summary = inequality_summary(values)
+        rows[name] = {"people": float(summary["count"]), "reciprocity": float("nan")}
+        for column in ("median", "max", "gini", "top1_share", "top10_share"):
+            rows[name][column] = float(summary[column])
+    return pd.DataFrame(rows).T
