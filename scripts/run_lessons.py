@@ -16,6 +16,7 @@ notebook is written only after its run succeeded.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -33,6 +34,10 @@ def lesson_sources(prefixes: list[str]) -> list[Path]:
     if prefixes:
         sources = [s for s in sources if any(s.name.startswith(p) for p in prefixes)]
     return sources
+
+
+# A build keeps no learner progress (the solution cells check answers; see smlearn.progress).
+os.environ["SMLEARN_PROGRESS"] = "off"
 
 
 def run(source: Path, timeout: int) -> Path:

@@ -6,6 +6,7 @@
     smlearn copy DEST [--student] copy the lessons to a folder a learner works in
     smlearn update DEST           bring such a folder up to this version (never overwrites a learner's changes)
     smlearn answers [NN]          the answer key, computed from the current models (for instructors)
+    smlearn progress [FOLDER]     each lesson's questions tried and right, from the learner's progress file
     smlearn lab [DEST]            open JupyterLab on the course (or on a learner's folder)
     smlearn doctor                check this environment and say what to fix
     smlearn datasets              the data sets that ship with the course
@@ -77,6 +78,23 @@ def _answers(args) -> int:
     return 0
 
 
+def _progress(args) -> int:
+    from smlearn.progress import progress_file, summary
+
+    path = progress_file(args.folder)
+    if path is None:
+        print("smlearn progress: recording is off (SMLEARN_PROGRESS=off)", file=sys.stderr)
+        return 1
+    table = summary(args.folder)
+    print(f"Progress kept in {path}" + ("" if path.is_file() else " (no answers checked yet)"))
+    for lesson, row in table.iterrows():
+        print(f"  {lesson:<3}  {row['title']:<28} {row['right']:>2} of {row['questions']:>2} right"
+              f"  ({row['answered']} tried, {row['attempts']} answers checked)")
+    done = int(table["right"].sum())
+    print(f"{done} of {int(table['questions'].sum())} questions right in all")
+    return 0
+
+
 def _lab(args) -> int:
     import subprocess
 
@@ -138,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     answers = commands.add_parser("answers", help="print the answer key (for instructors)")
     answers.add_argument("lesson", nargs="?", help="a lesson number such as 02 (default: every lesson)")
     answers.set_defaults(run=_answers)
+
+    progress = commands.add_parser("progress", help="show each lesson's questions tried and right")
+    progress.add_argument("folder", nargs="?", help="a learner's course folder (default: the one you are in)")
+    progress.set_defaults(run=_progress)
 
     lab = commands.add_parser("lab", help="open JupyterLab on the lessons (or on a learner's folder)")
     lab.add_argument("dest", nargs="?", help="a folder to open instead of the course's own lessons")

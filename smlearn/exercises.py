@@ -1,15 +1,17 @@
-"""Self-check questions that answer back: numbers, multiple choice and sorting.
+"""Self-check questions that answer back: numbers, multiple choice, sorting, flips and code.
 
 Each question checks an answer in one notebook cell and says at once whether it is
 right, with a hint when it is not::
 
     quiz.crossover.check(12)    # prints feedback in words and symbols
     quiz.crossover.hint()       # another nudge
-    quiz.crossover.solution()   # the answer and why, when you are ready
+    quiz.crossover.solution()   # the answer and why, once you have tried
     quiz.crossover.ask()        # the same question as a small form with buttons
 
 Feedback never relies on colour: it starts with a symbol and a word
-("✔ Correct", "✘ Not yet", "… No answer yet").
+("✔ Correct", "✘ Not yet", "… No answer yet"). After two wrong answers a question gives
+its worked hint, when it has one; the solution waits until an answer was tried. Every
+answer checked is kept in the learner's progress file (:mod:`smlearn.progress`).
 
 The expected answers are not written in plain text where a learner reads them
 casually. A numeric answer is computed from the model when it is checked (so it can
@@ -32,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import hashlib
 import math
@@ -39,9 +42,12 @@ import numbers
 from dataclasses import dataclass
 from typing import Callable
 
+from smlearn import progress
 from smlearn.params import check_text
+from smlearn.typed_numbers import NumberFormatError, read_number
 
-__all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "fingerprint"]
+__all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "CodeQuestion",
+           "Case", "fingerprint"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
 
@@ -79,27 +85,62 @@ def _no_answer(answer) -> bool:
 
 
 _NOT_YET = Feedback(None, f"{EMPTY} No answer yet: replace ... with your answer and run the cell again.")
+_TRY_FIRST = "Try it first: give your answer to .check(...). After one try, .solution() shows the answer and why."
+
+
+def _recorded(check):
+    """Wrap a question's ``check`` so that each right or wrong verdict is kept in the progress file."""
+
+    @functools.wraps(check)
+    def checked(self, answer):
+        self._given = answer
+        try:
+            return check(self, answer)
+        finally:
+            self._given = None
+
+    return checked
 
 
 class _Question:
     """What every question has: an id, a prompt, hints, an explanation, and a form."""
 
-    def __init__(self, question_id: str, prompt: str, *, hint: str = "", explanation: str = ""):
-        for name, value in (("question_id", question_id), ("prompt", prompt), ("hint", hint), ("explanation", explanation)):
+    def __init__(self, question_id: str, prompt: str, *, hint: str = "", explanation: str = "", worked_hint: str = ""):
+        for name, value in (("question_id", question_id), ("prompt", prompt), ("hint", hint), ("explanation", explanation),
+                            ("worked_hint", worked_hint)):
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be a string; got {value!r}")
         self.id = question_id
         self.prompt = prompt
         self._hint = hint
+        self._worked_hint = worked_hint
         self.explanation = explanation
-        self.attempts = 0
+        self.attempts = 0      # wrong answers so far, in this session
+        self.tried = False     # an answer was given (right or wrong), so the solution may be shown
+        self._given = None     # the answer being checked, for the progress file
 
     def __repr__(self) -> str:
         return self.prompt
 
     def reset(self) -> None:
-        """Forget earlier attempts (the count decides when to suggest the solution)."""
+        """Forget earlier attempts in this session (the count decides when to give the worked hint)."""
         self.attempts = 0
+        self.tried = False
+
+    def _keep(self, correct: bool) -> None:
+        """Note that an answer was tried, and keep it in the progress file."""
+        self.tried = True
+        if self._given is not None:
+            progress.record(self.id, self._given, correct)
+
+    def _may_show_solution(self) -> bool:
+        if self.tried:
+            return True
+        # A try before a kernel restart counts too.
+        for entry in progress.read_records():
+            if entry["question"] == self.id:
+                return True
+        return False
 
     def hint(self) -> None:
         """Print the hint."""
@@ -107,21 +148,28 @@ class _Question:
 
     def _wrong(self, detail: str) -> Feedback:
         self.attempts += 1
+        self._keep(False)
         message = f"{WRONG} Not yet: {detail}"
-        if self._hint:
+        if self.attempts >= 2 and self._worked_hint:
+            message += f" Worked hint: {self._worked_hint}"
+        elif self._hint:
             message += f" Hint: {self._hint}"
         if self.attempts >= 3:
             message += " (Stuck? .solution() shows the answer and why.)"
         return Feedback(False, message)
 
     def _right(self, detail: str) -> Feedback:
+        self._keep(True)
         message = f"{RIGHT} Correct: {detail}"
         if self.explanation:
             message += f" {self.explanation}"
         return Feedback(True, message)
 
     def solution(self) -> None:
-        """Print the answer and the explanation."""
+        """Print the answer and the explanation, once an answer was tried."""
+        if not self._may_show_solution():
+            print(_TRY_FIRST)
+            return
         print(f"Answer: {self._answer_text()}")
         if self.explanation:
             print(self.explanation)
@@ -139,7 +187,11 @@ class _Question:
 
         check.on_click(on_check)
         hint.on_click(lambda _: setattr(feedback, "value", _html(f"Hint: {self._hint or 're-read the section above.'}")))
-        reveal.on_click(lambda _: setattr(feedback, "value", _html(f"Answer: {self._answer_text()}. {self.explanation}")))
+        def on_reveal(_):
+            shown = f"Answer: {self._answer_text()}. {self.explanation}" if self._may_show_solution() else _TRY_FIRST
+            feedback.value = _html(shown)
+
+        reveal.on_click(on_reveal)
         return Form(widgets.VBox([widgets.HTML(_html(self.prompt)), field, widgets.HBox([check, hint, reveal]), feedback]), self.prompt)
 
     def _value_of(self, field):
@@ -209,18 +261,18 @@ class NumericQuestion(_Question):
     def _answer_text(self) -> str:
         return _format_number(self._expected(), self.unit)
 
+    @_recorded
     def check(self, answer) -> Feedback:
-        """Check a number; say whether it is right, too high or too low."""
+        """Check a number (``1.29``, or typed as ``"1,29"`` or ``"2,706"``); say whether it is right, too high or too low."""
         if _no_answer(answer):
             return _NOT_YET
         percent = False
         if isinstance(answer, str):
-            text = answer.replace(",", "").replace("$", "").strip()
-            percent = text.endswith("%")
+            percent = answer.strip().endswith("%")
             try:
-                answer = float(text.removesuffix("%").strip())
-            except ValueError:
-                return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
+                answer = read_number(answer)
+            except NumberFormatError as error:
+                return Feedback(False, f"{WRONG} {error}.")
         if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
             return Feedback(False, f"{WRONG} That is not a number: {answer!r}. Type digits, e.g. 12 or 3.5.")
         if self.unit == "share" and (percent or 1 < answer <= 100):
@@ -292,6 +344,7 @@ class ChoiceQuestion(_Question):
     def _answer_text(self) -> str:
         return f"{self.letters[self._right_option]}) {self.options[self._right_option]}"
 
+    @_recorded
     def check(self, answer) -> Feedback:
         """Check a letter (``"b"``) or the text of an option."""
         if _no_answer(answer):
@@ -371,7 +424,10 @@ class SortingQuestion(_Question):
         return "; ".join(f"#{row.id} {row.label}" for row in self.items.itertuples())
 
     def solution(self) -> None:
-        """Print every item's category and the reason for it."""
+        """Print every item's category and the reason for it, once an answer was tried."""
+        if not self._may_show_solution():
+            print(_TRY_FIRST)
+            return
         for row in self.items.itertuples():
             print(f"#{row.id} {row.activity}: {row.label} ({row.dimension}). {row.reason}")
 
@@ -382,6 +438,7 @@ class SortingQuestion(_Question):
         key = _LABEL_ALIASES.get(key, key)
         return key if key in self.categories else None
 
+    @_recorded
     def check(self, answers) -> Feedback:
         """Check a dict ``{id: category}``; unanswered items are listed, not counted wrong."""
         if _no_answer(answers):
@@ -411,6 +468,7 @@ class SortingQuestion(_Question):
         parts = [f"{WRONG} {right} of {total} right."]
         if wrong:
             self.attempts += 1
+            self._keep(False)
             parts[0] += " Look again at:"
             parts.extend(wrong)
         if missing:
@@ -515,6 +573,7 @@ class FlipQuestion(_Question):
         unit = f" {self._verdict.unit}" if self._verdict.unit else ""
         return f"the measure is {measured:.3g}{unit} (at the defaults {self._default:.3g}{unit})"
 
+    @_recorded
     def check(self, answer) -> Feedback:
         """Run the model with the settings in ``answer`` and say whether the verdict flipped."""
         if _no_answer(answer):
@@ -575,6 +634,147 @@ class FlipQuestion(_Question):
             return ast.literal_eval(field.value)
         except (ValueError, SyntaxError):
             return field.value
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case a learner's function is run on: the arguments, and what the case is, in words.
+
+    ``expected`` is left out when the question has a reference function: the right result
+    is then computed from it when the check runs, so it cannot go stale.
+    """
+
+    args: tuple
+    words: str
+    expected: object = None
+
+
+class CodeQuestion(_Question):
+    """A question answered by writing a function: the check runs it on cases and says which failed.
+
+    A failing case is named in words, with what was expected and what came back; an error
+    inside the learner's function is reported as a sentence, never as a traceback. After
+    the listed cases pass, ``extra`` cases made at random (seeded) are compared with the
+    reference function, so a function that only fits the listed cases is caught too.
+
+    Parameters
+    ----------
+    question_id, prompt : str
+    cases : list of Case
+        Shown to the learner one by one as they fail; the first one should be the simplest.
+    reference : callable, optional
+        The right function; needed when a case has no ``expected`` and for ``extra`` cases.
+    extra : callable, optional
+        ``extra(rng)`` returns a Case (``rng`` is a ``random.Random``); run ``extra_count`` times.
+    tolerance : float, default 1e-6
+        Numbers within this (absolute or relative) difference count as equal.
+    solution_code : str
+        The worked solution, shown by :meth:`solution` once the learner has tried.
+
+    Examples
+    --------
+    >>> def share_returned(ties):
+    ...     return sum(1 for a, b in ties if (b, a) in ties) / len(ties)
+    >>> q = CodeQuestion("demo.returned", "Write returned(ties): the share of ties returned.",
+    ...     cases=[Case(([("A", "B"), ("B", "A")],), "two people who follow each other"),
+    ...            Case(([("A", "B"), ("B", "A"), ("A", "C")],), "one tie not returned")],
+    ...     reference=share_returned, solution_code="...")
+    >>> q.check(lambda ties: 1.0)
+    ✘ Not yet: case 2 of 2 (one tie not returned): expected 0.667, got 1.
+    >>> q.check(lambda ties: ties[5])
+    ✘ Not yet: case 1 of 2 (two people who follow each other): your function stopped with IndexError: list index out of range.
+    >>> q.check(share_returned)
+    ✔ Correct: all 2 cases pass, and 0 more made at random.
+    """
+
+    def __init__(self, question_id, prompt, *, cases, reference=None, extra=None, extra_count=20, tolerance=1e-6,
+                 solution_code: str, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        if not isinstance(cases, (list, tuple)) or not cases or not all(isinstance(c, Case) for c in cases):
+            raise TypeError(f"cases must be a non-empty list of Case; got {cases!r}")
+        for name, value in (("reference", reference), ("extra", extra)):
+            if value is not None and not callable(value):
+                raise TypeError(f"{name} must be a function or None; got {value!r}")
+        if reference is None and (extra is not None or any(c.expected is None for c in cases)):
+            raise ValueError("reference is needed when a case has no expected value or extra cases are made")
+        if isinstance(extra_count, bool) or not isinstance(extra_count, int) or extra_count < 0:
+            raise ValueError(f"extra_count must be a whole number >= 0; got {extra_count!r}")
+        if isinstance(tolerance, bool) or not isinstance(tolerance, numbers.Real) or tolerance < 0:
+            raise ValueError(f"tolerance must be a number >= 0; got {tolerance!r}")
+        if not isinstance(solution_code, str) or not solution_code.strip():
+            raise TypeError("solution_code must be the worked solution, as text")
+        self.cases = list(cases)
+        self._reference = reference
+        self._extra = extra
+        self.extra_count = extra_count if extra is not None else 0
+        self.tolerance = tolerance
+        self._solution_code = solution_code
+
+    def _answer_text(self) -> str:
+        return "\n" + self._solution_code.strip()
+
+    def _expected(self, case: Case):
+        return case.expected if case.expected is not None else self._reference(*copy.deepcopy(case.args))
+
+    def _same(self, got, expected) -> bool:
+        if isinstance(expected, numbers.Real) and not isinstance(expected, bool):
+            if isinstance(got, bool) or not isinstance(got, numbers.Real):
+                return False
+            return math.isclose(got, expected, rel_tol=self.tolerance, abs_tol=self.tolerance)
+        if isinstance(expected, (list, tuple)) and isinstance(got, (list, tuple)):
+            return len(got) == len(expected) and all(self._same(g, e) for g, e in zip(got, expected))
+        if isinstance(expected, dict) and isinstance(got, dict):
+            return got.keys() == expected.keys() and all(self._same(got[k], expected[k]) for k in expected)
+        return got == expected
+
+    def _run(self, function, case: Case, label: str) -> str:
+        """The reason ``case`` fails ("" when it passes)."""
+        try:
+            got = function(*copy.deepcopy(case.args))
+        except Exception as error:   # a learner's bug becomes a sentence, not a traceback
+            return f"{label} ({case.words}): your function stopped with {type(error).__name__}: {error}."
+        expected = self._expected(case)
+        if got is None and expected is not None:
+            return f"{label} ({case.words}): your function returned nothing (None); end it with return ..."
+        if not self._same(got, expected):
+            return f"{label} ({case.words}): expected {_shown(expected)}, got {_shown(got)}."
+        return ""
+
+    @_recorded
+    def check(self, answer) -> Feedback:
+        """Run the function ``answer`` on every case and say which one fails first."""
+        import random
+
+        if _no_answer(answer):
+            return _NOT_YET
+        if not callable(answer):
+            return Feedback(False, f"{WRONG} Give your function itself, by its name and without brackets"
+                                   f" (e.g. .check(my_function)); got {type(answer).__name__}.")
+        for number, case in enumerate(self.cases, start=1):
+            reason = self._run(answer, case, f"case {number} of {len(self.cases)}")
+            if reason:
+                return self._wrong(reason)
+        rng = random.Random(self.id)   # the same extra cases every time for this question
+        for number in range(1, self.extra_count + 1):
+            reason = self._run(answer, self._extra(rng), f"extra case {number} (made at random)")
+            if reason:
+                return self._wrong(reason + " The listed cases pass, so look for what they do not cover.")
+        return self._right(f"all {len(self.cases)} cases pass, and {self.extra_count} more made at random.")
+
+    def ask(self):
+        """A code question is answered in a code cell: say how."""
+        import ipywidgets as widgets
+
+        how = (f"{self.prompt} Write your function in a code cell, then run "
+               f"quiz.{self.id.split('.', 1)[-1]}.check(your_function).")
+        return Form(widgets.HTML(_html(how)), self.prompt)
+
+
+def _shown(value) -> str:
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return f"{value:.3g}" if not float(value).is_integer() else f"{value:g}"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def questions_in(module) -> list:

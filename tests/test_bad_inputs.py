@@ -584,6 +584,31 @@ WORKING = {
     "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
+    "smlearn.realdata.cascade.exposure_share": lambda: {"top": 0.01},
+    "smlearn.realdata.cascade.exposure_curve": lambda: {"table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
+    "smlearn.realdata.cascade.fit_bass": lambda: {"times": [0.0, 1.0, 2.0, 3.0, 4.0], "counts": [1, 3, 8, 12, 13]},
+    "smlearn.realdata.cascade.fit_network_spread": lambda: {
+        "table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
+    "smlearn.models.diffusion.outbreak_sizes": lambda: {"G": small_graph(), "transmissibilities": [0.1, 0.5], "runs": 3},
+    "smlearn.models.diffusion.cascade_window": lambda: {"mean_degrees": [1.0, 3.0], "n": 100, "runs": 3},
+    "smlearn.models.diffusion.watts_window": lambda: {"theta": 0.18},
+    "smlearn.plots.spread.outbreak_finding": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.outbreak_sizes")(
+        small_graph(), [0.1, 0.5], runs=3)}},
+    "smlearn.plots.spread.plot_outbreak_size": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.outbreak_sizes")(
+        small_graph(), [0.1, 0.5], runs=3)}},
+    "smlearn.plots.spread.describe_outbreak_size": lambda: {"tables": {
+        "a": _lazy("smlearn.models.diffusion.outbreak_sizes")(small_graph(), [0.1, 0.5], runs=3)}},
+    "smlearn.plots.spread.window_finding": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+        [1.0, 3.0], n=100, runs=3)},
+    "smlearn.plots.spread.plot_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+        [1.0, 3.0], n=100, runs=3)},
+    "smlearn.plots.spread.describe_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+        [1.0, 3.0], n=100, runs=3)},
+    "smlearn.plots.spread.real_cascade_finding": lambda: {"fits": [_lazy("smlearn.realdata.cascade.fit_bass")()]},
+    "smlearn.plots.spread.plot_real_cascade": lambda: {"fits": [_lazy("smlearn.realdata.cascade.fit_bass")()],
+                                                       "exposure": _lazy("smlearn.realdata.cascade.exposure_curve")()},
+    "smlearn.plots.spread.describe_real_cascade": lambda: {"fits": [_lazy("smlearn.realdata.cascade.fit_bass")()],
+                                                           "exposure": _lazy("smlearn.realdata.cascade.exposure_curve")()},
     "smlearn.questions.capstone.bakery_splits": lambda: {},
     "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},
     "smlearn.questions.capstone.bakery_plan_share": lambda: {"name": "start_ties", "values": (10, 30)},
@@ -591,6 +616,9 @@ WORKING = {
     "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
     "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
     "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},
+    "smlearn.progress.record": lambda: {"question_id": "links.two_pages", "answer": 1, "correct": True},
+    "smlearn.progress.where_left_off": lambda: {"lesson": "06"},
+    "smlearn.typed_numbers.read_number": lambda: {"text": "1,29"},
 }
 
 
