@@ -616,7 +616,7 @@ WORKING = {
     "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
     "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
     "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},
-    "smlearn.progress.record": lambda: {"question_id": "links.two_pages", "answer": 1, "correct": True},
+    "smlearn.progress.record": lambda: {"question_id": "links.two_pages", "answer": "0.351", "correct": True},
     "smlearn.progress.where_left_off": lambda: {"lesson": "06"},
     "smlearn.typed_numbers.read_number": lambda: {"text": "1,29"},
 }
