@@ -124,6 +124,7 @@ __all__ = [
     "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
     "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds", "spread",
     "final_shares", "epidemic_threshold", "sir_transmissibility", "cascade_condition", "clustered_vs_random", "CENTOLA_MODELS",
+    "outbreak_sizes", "cascade_window", "watts_window",
 ]
 
 STRATEGIES = ("random", "highest degree", "one cluster")
@@ -1245,3 +1246,163 @@ ho_k` is 1 for
     else:
         vulnerable = (params["theta"] <= limit).astype(float)
     return float((k * (k - 1) * poisson.pmf(k, z) * vulnerable).sum() / z)
+
+
+# ---- Two classic figures: outbreak size against T (Newman 2002), the cascade window (Watts 2002) ----
+
+def outbreak_sizes(G, transmissibilities, *, runs=30, n_seeds=1):
+    r"""Run an independent cascade with pass-on chance ``p = T`` for each ``T``; summarise the final sizes.
+
+    In an independent cascade each tie passes the thing on at most once, with chance
+    ``p``: ``p`` *is* the transmissibility ``T`` of Newman (2002). Below
+    :func:`epidemic_threshold` outbreaks stay small; above it a finite share of the
+    network can be reached.
+
+    Parameters
+    ----------
+    G : networkx graph
+        The network (undirected for the threshold to apply).
+    transmissibilities : list of float
+        The values of ``T`` to try, each from 0 to 1.
+    runs : int
+        Runs per value (random seeds 0 .. runs - 1), 1 .. 1,000.
+    n_seeds : int
+        Starting people per run (picked at random).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``T``: ``T``, ``mean``, ``median``, ``low`` and ``high`` (the 10th and
+        90th percentiles of the final share reached over the runs). ``attrs["T_c"]`` holds
+        :func:`epidemic_threshold` of ``G`` and ``attrs["runs"]`` the number of runs.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``transmissibilities`` is not a non-empty list of numbers from 0 to 1, or
+        ``runs`` or ``n_seeds`` is out of range (each message names the parameter).
+
+    Examples
+    --------
+    On a chain of 10 people with T = 1 everyone is reached; with T = 0 only the starter:
+
+    >>> import networkx as nx
+    >>> outbreak_sizes(nx.path_graph(10), [0.0, 1.0], runs=3)[["T", "median"]].values.tolist()
+    [[0.0, 0.1], [1.0, 1.0]]
+    """
+    from smlearn.params import check_items, check_number
+
+    values = check_items("transmissibilities", transmissibilities, what="transmissibilities from 0 to 1")
+    checked = []
+    for value in values:
+        checked.append(check_number("transmissibilities", value, 0.0, 1.0))
+    runs = Param("runs", 30, 1, 1000, 1, "Runs", "runs").check(runs)
+    g = prepare(G)
+    n_seeds = Param("n_seeds", 1, 1, max(1, g.n), 1, "Starting people", "people").check(n_seeds)
+    rows = []
+    for T in checked:
+        shares = final_shares(g, "independent cascade", runs=runs, p=T, n_seeds=n_seeds)
+        rows.append({"T": T, "mean": shares.mean(), "median": np.median(shares),
+                     "low": np.quantile(shares, 0.1), "high": np.quantile(shares, 0.9)})
+    table = pd.DataFrame(rows)
+    table.attrs["T_c"] = epidemic_threshold(G)
+    table.attrs["runs"] = runs
+    return table
+
+
+def cascade_window(mean_degrees, *, theta=0.18, n=1000, runs=30, big=0.1, network_seed=3):
+    r"""How often one random starter sets off a global threshold cascade, for each mean degree ``z``.
+
+    Watts's (2002) experiment: on a random network (:func:`smlearn.models.networks.random_network`)
+    with mean degree ``z``, everyone adopts once a share ``theta`` of their contacts has.
+    One random person starts; the cascade is *global* if it reaches over ``big`` of the
+    network. Global cascades happen only inside a window of ``z``; :func:`cascade_condition`
+    gives the window of a very large network.
+
+    Parameters
+    ----------
+    mean_degrees : list of float
+        Values of ``z`` to try (each above 0 and at most 30).
+    theta : float
+        Everyone's threshold.
+    n : int
+        People in each network (100 .. 5,000).
+    runs : int
+        Starters tried per network (random seeds 0 .. runs - 1), 1 .. 1,000.
+    big : float
+        The share reached that counts as global (above 0, below 1).
+    network_seed : int
+        The seed of every network.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``z``: ``z``, ``cascades`` (the share of runs that went global),
+        ``condition`` (Watts's number from :func:`cascade_condition`) and ``inside``
+        (True where it is above 1: the window of a very large network).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a parameter is out of range (the message names it).
+
+    Examples
+    --------
+    >>> table = cascade_window([0.5, 3.0, 9.0], n=500, runs=20)
+    >>> table["inside"].tolist()
+    [False, True, False]
+    >>> bool(table["cascades"].iloc[1] > table["cascades"].iloc[0])
+    True
+    """
+    from smlearn.models import networks
+    from smlearn.params import check_items, check_number
+
+    values = check_items("mean_degrees", mean_degrees, what="mean degrees above 0")
+    zs = []
+    for value in values:
+        zs.append(check_number("mean_degrees", value, 0.0, 30.0, low_open=True))
+    theta = check_params(PARAMS, {"theta": theta})["theta"]
+    n = Param("n", 1000, 100, 5000, 1, "People", "people").check(n)
+    runs = Param("runs", 30, 1, 1000, 1, "Runs", "runs").check(runs)
+    big = check_number("big", big, 0.0, 1.0, low_open=True)
+    if big >= 1:
+        raise ValueError(f"big must be below 1 (a share of the network); got {big!r}")
+    network_seed = Param("network_seed", 3, 0, 2**32 - 1, 1, "Network seed", "").check(network_seed)
+    rows = []
+    for z in zs:
+        G = networks.random_network(n, z, seed=network_seed)
+        shares = final_shares(G, "threshold", runs=runs, theta=theta, n_seeds=1)
+        condition = cascade_condition(z, theta)
+        rows.append({"z": z, "cascades": float((shares > big).mean()), "condition": condition,
+                     "inside": bool(condition > 1)})
+    table = pd.DataFrame(rows)
+    table.attrs["theta"] = theta
+    table.attrs["runs"] = runs
+    table.attrs["window"] = watts_window(theta)
+    table.attrs["big"] = big
+    return table
+
+
+def watts_window(theta=0.18):
+    """Return ``(low, high)``: the mean degrees between which :func:`cascade_condition` is above 1.
+
+    Found by scanning z from 0.05 to 30 in steps of 0.05 and then solving for the two
+    crossings with ``scipy.optimize.brentq``. ``(nan, nan)`` if there is no window.
+
+    Examples
+    --------
+    >>> [round(z, 2) for z in watts_window(0.18)]
+    [1.02, 5.76]
+    """
+    from scipy.optimize import brentq
+
+    theta = check_params(PARAMS, {"theta": theta})["theta"]
+    zs = np.arange(0.05, 30.0, 0.05)
+    above = np.array([cascade_condition(z, theta) > 1 for z in zs])
+    if not above.any():
+        return (math.nan, math.nan)
+    first, last = int(np.argmax(above)), int(len(above) - 1 - np.argmax(above[::-1]))
+    gap = lambda z: cascade_condition(z, theta) - 1      # noqa: E731 (the function whose zeros are the edges)
+    low = brentq(gap, zs[first - 1], zs[first]) if first > 0 else float(zs[0])
+    high = brentq(gap, zs[last], zs[last + 1]) if last + 1 < len(zs) else float(zs[-1])
+    return (float(low), float(high))

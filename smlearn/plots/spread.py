@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from smlearn.models import diffusion
-from smlearn.params import check_instance, check_table
+from smlearn.params import check_instance, check_items, check_table
 from smlearn.plots.networks import EDGE_COLOUR, edge_segments, layout
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
@@ -351,3 +351,237 @@ def describe_clustered_vs_random(table) -> str:
                   f"{most} percentage point{'' if most == 1 else 's'}.")
     return (f"Line chart of the mean share adopted over {int(table['step'].max())} steps. Clustered lattice: "
             f"{end['clustered']:.0%} in the end; same ties shuffled: {end['random']:.0%}. {order}")
+
+
+# ---- Two classic figures: outbreak size (Newman 2002) and the cascade window (Watts 2002) --------
+
+def outbreak_finding(tables) -> str:
+    """The finding of :func:`plot_outbreak_size` as a title: where big outbreaks start, against T_c."""
+    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    if not tables:
+        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+    first = next(iter(tables.values()))
+    t_c = first.attrs["T_c"]
+    parts = []
+    for label, table in tables.items():
+        big = table.loc[table["mean"] > 0.1, "T"]      # "large": over a tenth of the network on average
+        parts.append(f"{label} from T = {big.iloc[0]:.2f}" if len(big) else f"{label} never")
+    return f"Outbreaks grow large only above T_c = {t_c:.2f}: " + "; ".join(parts)
+
+
+def plot_outbreak_size(tables):
+    """Draw the final share reached against transmissibility T, with the epidemic threshold T_c marked.
+
+    Parameters
+    ----------
+    tables : dict of str -> pandas.DataFrame
+        Results of :func:`smlearn.models.diffusion.outbreak_sizes`, keyed by a label
+        (the network). Each is drawn as its median with a band from the 10th to the 90th
+        percentile of the runs; the first one's ``T_c`` is marked.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> table = diffusion.outbreak_sizes(nx.random_regular_graph(4, 200, seed=1), [0.1, 0.5, 0.9], runs=5)
+    >>> fig = plot_outbreak_size({"everyone with 4 ties": table})
+    >>> fig.axes[0].get_xlabel()
+    'Transmissibility T (chance a tie passes it on, 0 to 1)'
+    """
+    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    if not tables:
+        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+    for label, table in tables.items():
+        check_table(f"tables[{label!r}]", table, ("T", "median", "low", "high"), what="a diffusion.outbreak_sizes table")
+    fig, (ax,) = new_figure()
+    styles = [(OKABE_ITO["vermillion"], "-", "^"), (OKABE_ITO["blue"], "--", "o"), (OKABE_ITO["bluish green"], ":", "s")]
+    for (label, table), (colour, linestyle, marker) in zip(tables.items(), styles):
+        ax.fill_between(table["T"], table["low"], table["high"], color=colour, alpha=0.18, linewidth=0)
+        ax.plot(table["T"], table["median"], color=colour, linestyle=linestyle, marker=marker, markersize=4,
+                linewidth=1.8, label=f"{label}: median of {table.attrs.get('runs', '')} runs (band: 10th-90th percentile)")
+    t_c = next(iter(tables.values())).attrs["T_c"]
+    ax.axvline(t_c, color=OKABE_ITO["black"], linestyle="-.", linewidth=1.2, label=f"T_c = <k>/(<k^2> - <k>) = {t_c:.2f}")
+    ax.set(xlabel="Transmissibility T (chance a tie passes it on, 0 to 1)",
+           ylabel="Final share reached (0 to 1)", ylim=(0, 1.02))
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.set_title(outbreak_finding(tables), fontsize=11)
+    return fig
+
+
+def describe_outbreak_size(tables) -> str:
+    """Describe :func:`plot_outbreak_size` in words, for readers who cannot see it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"T": [0.1, 0.5], "mean": [0.01, 0.9], "median": [0.01, 0.9], "low": [0.0, 0.8], "high": [0.02, 0.95]})
+    >>> t.attrs["T_c"] = 0.2
+    >>> print(describe_outbreak_size({"a network": t}))
+    Line chart of the final share reached against transmissibility T, with T_c = 0.20 marked. A network: median 1% at T = 0.10, 90% at T = 0.50; the median first passes half the network at T = 0.50.
+    """
+    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    if not tables:
+        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+    parts = []
+    for label, table in tables.items():
+        check_table(f"tables[{label!r}]", table, ("T", "median"), what="a diffusion.outbreak_sizes table")
+        first, last = table.iloc[0], table.iloc[-1]
+        big = table.loc[table["median"] > 0.5, "T"]
+        parts.append(f"{label[:1].upper()}{label[1:]}: median {first['median']:.0%} at T = {first['T']:.2f}, "
+                     f"{last['median']:.0%} at T = {last['T']:.2f}; "
+                     + (f"the median first passes half the network at T = {big.iloc[0]:.2f}." if len(big)
+                        else "the median never passes half the network."))
+    t_c = next(iter(tables.values())).attrs["T_c"]
+    return (f"Line chart of the final share reached against transmissibility T, with T_c = {t_c:.2f} marked. "
+            + " ".join(parts))
+
+
+def window_finding(table) -> str:
+    """The finding of :func:`plot_cascade_window` as a title."""
+    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion.cascade_window table")
+    some = table.loc[table["cascades"] > 0, "z"]
+    if not len(some):
+        return "No single starter set off a global cascade at any mean degree tried"
+    return (f"Global cascades happen only in a window: from z = {some.min():g} to {some.max():g} ties per person "
+            f"(threshold {table.attrs.get('theta', 0.18):g})")
+
+
+def plot_cascade_window(table):
+    """Draw the share of single starters that set off a global cascade against mean degree z, with Watts's window shaded.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A result of :func:`smlearn.models.diffusion.cascade_window`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"z": [0.5, 3.0, 9.0], "cascades": [0.0, 0.8, 0.0], "condition": [0.5, 1.9, 0.2],
+    ...                   "inside": [False, True, False]})
+    >>> fig = plot_cascade_window(t)
+    >>> fig.axes[0].get_xlabel()
+    'Mean degree z (ties per person)'
+    """
+    check_table("table", table, ("z", "cascades", "condition", "inside"), what="a diffusion.cascade_window table")
+    fig, (ax,) = new_figure()
+    low, high = table.attrs.get("window", (float("nan"), float("nan")))
+    if low == low and high == high:     # not NaN: there is a window
+        ax.axvspan(low, high, color=OKABE_ITO["sky blue"], alpha=0.25,
+                   label=f"Watts's window for a very large network: z from {low:.1f} to {high:.1f}")
+    ax.plot(table["z"], table["cascades"], color=OKABE_ITO["vermillion"], linestyle="-", marker="^", markersize=5,
+            linewidth=1.8, label=f"simulated: share of {table.attrs.get('runs', '')} single starters reaching over "
+                                 f"{table.attrs.get('big', 0.1):.0%}")
+    ax.set(xlabel="Mean degree z (ties per person)", ylabel="Starters going global (share, 0 to 1)",
+           ylim=(0, 1.02), xlim=(0, float(table["z"].max()) + 0.5))
+    ax.legend(loc="upper right", frameon=False, fontsize=8)
+    ax.set_title(window_finding(table), fontsize=11)
+    return fig
+
+
+def describe_cascade_window(table) -> str:
+    """Describe :func:`plot_cascade_window` in words.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"z": [0.5, 3.0, 9.0], "cascades": [0.0, 0.8, 0.0], "condition": [0.5, 1.9, 0.2],
+    ...                   "inside": [False, True, False]})
+    >>> print(describe_cascade_window(t))
+    Line chart of how often one random starter sets off a global cascade, for mean degree z from 0.5 to 9. It is highest, 80%, at z = 3; cascades happen from z = 3 to 3; Watts's cascade number is above 1 from z = 3 to 3 of the values tried.
+    """
+    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion.cascade_window table")
+    best = table.loc[table["cascades"].idxmax()]
+    some = table.loc[table["cascades"] > 0, "z"]
+    inside = table.loc[table["inside"], "z"]
+    text = (f"Line chart of how often one random starter sets off a global cascade, for mean degree z from "
+            f"{table['z'].min():g} to {table['z'].max():g}. It is highest, {best['cascades']:.0%}, at z = {best['z']:g}; ")
+    text += f"cascades happen from z = {some.min():g} to {some.max():g}; " if len(some) else "no starter sets one off; "
+    low, high = table.attrs.get("window", (float("nan"), float("nan")))
+    if low == low and high == high:
+        text += f"Watts's window for a very large network, shaded, runs from z = {low:.1f} to {high:.1f}."
+    else:
+        text += ("no value tried is inside Watts's window." if not len(inside)
+                 else f"Watts's cascade number is above 1 from z = {inside.min():g} to {inside.max():g} of the values tried.")
+    return text
+
+
+# ---- A real retweet cascade against two fitted curves ---------------------------------------------
+
+def real_cascade_finding(fits) -> str:
+    """The finding of :func:`plot_real_cascade` as a title."""
+    check_items("fits", fits, what="realdata.cascade fits")
+    worst = 0.0
+    short = ""
+    for fit in fits:
+        worst = max(worst, fit.largest_gap)
+        total = float(fit.curve["observed"].iloc[-1])
+        if fit.model == "Bass" and fit.params["market"] < 0.97 * total:
+            short = f"; Bass levels off {1 - fit.params['market'] / total:.0%} short of the long tail"
+    return f"The fitted curves stay within {worst:.0%} of all shares{short}"
+
+
+def plot_real_cascade(fits, exposure):
+    """Draw a real cascade's running count of shares with fitted curves (log hours), and who brought the audience.
+
+    Parameters
+    ----------
+    fits : list of CascadeFit
+        Results of :func:`smlearn.realdata.cascade.fit_bass` and
+        :func:`~smlearn.realdata.cascade.fit_network_spread` on the same cascade.
+    exposure : pandas.DataFrame
+        A result of :func:`smlearn.realdata.cascade.exposure_curve`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    check_items("fits", fits, what="realdata.cascade fits")
+    check_table("exposure", exposure, ("sharers", "exposure"), what="a realdata.exposure_curve table")
+    fig, (ax, right) = new_figure(ncols=2)
+    data = fits[0].curve
+    hours = data["hours"].clip(lower=1 / 60)        # a log axis has no 0: the first minute is drawn at 1 minute
+    ax.plot(hours, data["observed"], color=OKABE_ITO["black"], linestyle="-", linewidth=2.2, label="real shares")
+    styles = [(OKABE_ITO["orange"], "--"), (OKABE_ITO["blue"], ":"), (OKABE_ITO["reddish purple"], "-.")]
+    for fit, (colour, linestyle) in zip(fits, styles):
+        ax.plot(fit.curve["hours"].clip(lower=1 / 60), fit.curve["fitted"], color=colour, linestyle=linestyle,
+                linewidth=1.8, label=f"{fit.model} fit (largest gap {fit.largest_gap:.0%})")
+    ax.set_xscale("log")
+    ax.set(xlabel="Hours since the original post (log scale)", ylabel="Shares so far (count)",
+           title="Shares over time")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    right.plot(exposure["sharers"], exposure["exposure"], color=OKABE_ITO["bluish green"], linestyle="-",
+               linewidth=2, label="sharers sorted by followers, biggest first")
+    right.plot(exposure["sharers"], exposure["sharers"], color="#777777", linestyle=":", linewidth=1,
+               label="if every sharer had as many followers")
+    right.set_xscale("log")
+    right.set(xlabel="Share of sharers, biggest first (log scale, 0 to 1)",
+              ylabel="Share of all followers reached (0 to 1)", ylim=(0, 1.02),
+              title="Who brought the audience")
+    right.legend(loc="upper left", frameon=False, fontsize=8)
+    fig.suptitle(real_cascade_finding(fits), fontsize=11)
+    return fig
+
+
+def describe_real_cascade(fits, exposure) -> str:
+    """Describe :func:`plot_real_cascade` in words (without the hour by which 75 % of shares came: an exercise)."""
+    check_items("fits", fits, what="realdata.cascade fits")
+    check_table("exposure", exposure, ("sharers", "exposure"), what="a realdata.exposure_curve table")
+    data = fits[0].curve
+    total = float(data["observed"].iloc[-1])
+    half = float(data.loc[data["observed"] >= total / 2, "hours"].iloc[0])
+    text = (f"Two charts. Left: the running count of {total:,.0f} shares over {data['hours'].iloc[-1]:.0f} hours on a "
+            f"log time axis; half had come by {half:.1f} hours. ")
+    for fit in fits:
+        text += f"The {fit.model} curve stays within {fit.largest_gap:.1%} of all shares of the data. "
+    tenth = exposure.loc[exposure["sharers"] <= 0.1, "exposure"]
+    text += ("Right: sharers sorted by their followers, biggest first, against the share of all followers reached "
+             f"that they brought; the biggest tenth of sharers brought {float(tenth.iloc[-1]) if len(tenth) else 0:.0%}.")
+    return text

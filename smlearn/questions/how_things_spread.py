@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import functools
 
-from smlearn import flips
+from smlearn import flips, realdata
 from smlearn.exercises import RIGHT, ChoiceQuestion, Feedback, FlipQuestion, NumericQuestion
 from smlearn.models import diffusion, networks
 
 __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
            "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "CentolaFlipQuestion", "NOTHING_SPREADS", "BOTH_SATURATE",
-           "flip_centola"]
+           "flip_centola", "HourQuestion", "real_75"]
 
 
 def word_of_mouth_ratio(p=0.01):
@@ -224,4 +224,39 @@ flip_centola = CentolaFlipQuestion(
     explanation="Clustering helps only when hearing it again counts for much more than hearing it once.",
 )
 
-QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola]
+
+
+# ---- The real cascade ---------------------------------------------------------------------------
+
+class HourQuestion(NumericQuestion):
+    """A number of hours: an answer that looks like minutes or seconds, or like the half-way time, gets told so."""
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct or isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return feedback
+        expected = self._expected()
+        for factor, unit in ((60, "minutes"), (3600, "seconds")):
+            if abs(answer / factor - expected) <= self.tolerance:
+                return self._wrong(f"{answer:g} looks like {unit}: relative_time_second counts seconds,"
+                                   f" and the question asks for hours (divide by {factor}).")
+        if abs(answer - realdata.time_to_share(0.5)) <= self.tolerance:
+            return self._wrong(f"{answer:g} hours is when half the shares had come; the question asks for three"
+                               " quarters (0.75).")
+        return feedback
+
+
+real_75 = HourQuestion(
+    "how_things_spread.real_75",
+    "In the real cascade, by how many hours after the original post had three quarters (75 %) of all shares"
+    " come? Compute it from the data; answer in hours, to one decimal.",
+    answer=lambda: realdata.time_to_share(0.75),
+    tolerance=0.1,
+    unit="hours",
+    hint="cascade_over_time() has a column share (shares so far as a fraction of all) and a column hours: keep"
+    " the rows where share is at least 0.75 and take the first hours.",
+    explanation="About ten hours: three quarters of the sharing happened in the first half day, and the last"
+    " quarter trickled in over the following week.",
+)
+
+QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola, real_75]

@@ -2,10 +2,15 @@
 
 :func:`cascade_over_time` (shares and followers reached, hour by hour), :func:`share_within`
 (how much came in the first hours), :func:`time_to_share` (when half, or 90 %, had come)
-and :func:`shares_per_period`.
+and :func:`shares_per_period`; :func:`exposure_share` (how much of the audience the
+biggest sharers brought); two curves fitted to the cascade, :func:`fit_bass` (no network:
+outside push and word of mouth) and :func:`fit_network_spread` (each share puts the post in
+front of the sharer's followers).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from smlearn.realdata._checks import _check_columns
 
@@ -161,3 +166,260 @@ def shares_per_period(hours=1, table=None, *, last_hour=None):
         "cumulative": np.cumsum(counts),
         "followers": reached,
     })
+
+
+def exposure_share(top=0.01, table=None):
+    """Return the share of all followers reached that came from the ``top`` share of sharers with most followers.
+
+    Each share puts the post in front of the sharer's followers (the *exposure*). Sort the
+    sharers by their followers, biggest first, and add up: this is the share of the
+    total that the biggest ``top`` of them brought (0.01: the top 1 %, at least one sharer).
+
+    Parameters
+    ----------
+    top : float in (0, 1]
+        The share of sharers counted, biggest first.
+    table : pandas.DataFrame, optional
+        As for :func:`cascade_over_time`.
+
+    Examples
+    --------
+    Four sharers with 1, 1, 2 and 96 followers: the top quarter (one sharer) brought 96 %.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"relative_time_second": [0, 5, 9, 20], "number_of_followers": [1, 1, 2, 96]})
+    >>> exposure_share(0.25, t)
+    0.96
+    """
+    import math
+
+    import numpy as np
+
+    if isinstance(top, bool) or not isinstance(top, (int, float)) or math.isnan(top) or not 0 < top <= 1:
+        raise ValueError(f"top must be a share above 0 and at most 1; got {top!r}")
+    _, followers = _cascade(table)
+    total = float(followers.sum())
+    if total == 0:
+        raise ValueError("table: every sharer has 0 followers, so there is no exposure to share out")
+    biggest = np.sort(followers.to_numpy())[::-1]
+    count = max(1, int(round(top * len(biggest))))
+    return float(biggest[:count].sum() / total)
+
+
+@dataclass(frozen=True, eq=False)
+class CascadeFit:
+    """A curve fitted to a cascade's running count of shares.
+
+    Attributes
+    ----------
+    model : str
+        "Bass" or "network spread".
+    params : dict
+        The fitted numbers (Bass: ``p`` and ``q`` per hour and ``market``; network
+        spread: ``chance`` per follower and ``hours``, the mean wait).
+    curve : pandas.DataFrame
+        ``hours``, ``observed`` (shares so far) and ``fitted`` (the curve), one row per point fitted.
+    largest_gap : float
+        The largest distance between curve and data, as a share of all shares (0 = perfect).
+    """
+
+    model: str
+    params: dict
+    curve: object
+    largest_gap: float
+
+
+def _observed(times, counts, table):
+    """The points to fit: (hours, shares so far), from the arguments or the cascade table."""
+    import numpy as np
+
+    if times is None and counts is None:
+        curve = cascade_over_time(table)
+        return curve["hours"].to_numpy(dtype=float), curve["shares"].to_numpy(dtype=float)
+    if times is None or counts is None:
+        raise ValueError("times and counts must be given together (or neither, to fit the cascade table)")
+    arrays = []
+    for name, value in (("times", times), ("counts", counts)):
+        if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__len__"):
+            raise TypeError(f"{name} must be a list of numbers; got {type(value).__name__}")
+        try:
+            arrays.append(np.asarray(value, dtype=float))
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must be a list of numbers; got {value!r:.80}") from None
+    t, n = arrays
+    if t.ndim != 1 or t.shape != n.shape or t.size < 3:
+        raise ValueError(f"times and counts must be lists of the same length, at least 3; got {t.shape} and {n.shape}")
+    if not (np.isfinite(t).all() and np.isfinite(n).all()) or (t < 0).any() or (n < 0).any():
+        raise ValueError("times and counts must be finite numbers >= 0")
+    if (np.diff(t) < 0).any() or (np.diff(n) < 0).any():
+        raise ValueError("times and counts must never decrease (a running count over time)")
+    if n[-1] <= 0:
+        raise ValueError("counts must reach above 0")
+    return t, n
+
+
+def fit_bass(times=None, counts=None, *, table=None):
+    r"""Fit Bass's curve (outside push ``p``, word of mouth ``q``, final size ``market``) to a running count.
+
+    The curve is :math:`N(t) = M \frac{1 - e^{-(p+q)t}}{1 + (q/p) e^{-(p+q)t}}`, the
+    solution in :func:`smlearn.models.diffusion.bass`, with ``t`` in hours here. The fit
+    is least squares: the three numbers that make the squared distances between curve and
+    data, added over every point, as small as they can be (``scipy.optimize.least_squares``).
+
+    Parameters
+    ----------
+    times, counts : list of float, optional
+        Hours and the running count at each; both None (the default) fits the cascade.
+    table : pandas.DataFrame, optional
+        As for :func:`cascade_over_time`, when ``times`` and ``counts`` are not given.
+
+    Returns
+    -------
+    CascadeFit
+        ``params``: ``p`` and ``q`` (per hour) and ``market``.
+
+    Examples
+    --------
+    A curve made by the model with p = 0.03 and q = 0.38 is fitted back to them:
+
+    >>> from smlearn.models import diffusion
+    >>> made = diffusion.bass(0.03, 0.38, periods=30, market_size=1000)
+    >>> fit = fit_bass(made["period"], made["cumulative"])
+    >>> round(fit.params["p"], 3), round(fit.params["q"], 3), round(fit.params["market"])
+    (0.03, 0.38, 1000)
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy.optimize import least_squares
+
+    t, n = _observed(times, counts, table)
+    total = float(n[-1])
+
+    def curve(x):
+        p, q, market = np.exp(x)              # fitted on a log scale: all three stay above 0
+        decay = np.exp(-(p + q) * t)
+        return market * (1 - decay) / (1 + (q / p) * decay)
+
+    # Start: half the final count at the time half came in, word of mouth ten times the push.
+    half = float(t[np.searchsorted(n, total / 2)]) or 1.0
+    start = np.log([0.1 / half, 1.0 / half, total])
+    best = least_squares(lambda x: (curve(x) - n) / total, start, method="lm")
+    p, q, market = np.exp(best.x)
+    fitted = curve(best.x)
+    table_ = pd.DataFrame({"hours": t, "observed": n, "fitted": fitted})
+    return CascadeFit("Bass", {"p": float(p), "q": float(q), "market": float(market)}, table_,
+                      float(np.abs(fitted - n).max() / total))
+
+
+def _network_curve(t, followers, chance, wait):
+    """Expected shares so far at each share's time: 1 + chance * sum of earlier sharers' followers who have acted.
+
+    A follower of a sharer who shared at ``s`` shares with probability ``chance``, after an
+    exponential wait of mean ``wait`` hours: by ``t`` the expected number is
+    ``chance * followers * (1 - exp(-(t - s) / wait))``. The sum over earlier sharers runs as a
+    loop over shares, carrying the part still waiting forward (``pending``).
+    """
+    import numpy as np
+
+    expected = np.ones(t.size)     # the original post
+    pending = 0.0                  # followers of earlier sharers who have not acted yet (expected)
+    acted = 0.0                    # followers of earlier sharers who have acted (expected)
+    for i in range(1, t.size):
+        fade = np.exp(-(t[i] - t[i - 1]) / wait)
+        pending = pending + followers[i - 1]
+        acted += pending * (1 - fade)
+        pending = pending * fade
+        expected[i] = 1 + chance * acted
+    return expected
+
+
+def fit_network_spread(table=None):
+    r"""Fit a network-spread curve to the cascade: each share puts the post in front of the sharer's followers.
+
+    The model (a self-exciting, or Hawkes, process, as in Zhao et al. 2015): every
+    follower of everyone who has shared shares it too with the same small ``chance``,
+    after a wait whose mean is ``hours`` (an exponential wait). So the expected shares by
+    time ``t`` are
+
+    .. math::  1 + c \sum_{s_i < t} d_i \left(1 - e^{-(t - s_i)/\tau}\right),
+
+    with :math:`d_i` the followers of the sharer at :math:`s_i`. The curve follows the real
+    sharers: it is told who shared and when, and must explain the pace. ``c`` and
+    :math:`\tau` are fitted by least squares on the running count, like :func:`fit_bass`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame, optional
+        As for :func:`cascade_over_time`.
+
+    Returns
+    -------
+    CascadeFit
+        ``params``: ``chance`` (per follower) and ``hours`` (the mean wait).
+
+    References
+    ----------
+    Zhao, Q., Erdogdu, M. A., He, H. Y., Rajaraman, A. and Leskovec, J. (2015). SEISMIC: a
+    self-exciting point process model for predicting tweet popularity. KDD '15, 1513-1522.
+
+    Examples
+    --------
+    >>> fit = fit_network_spread()
+    >>> 0 < fit.params["chance"] < 0.05 and fit.params["hours"] > 0
+    True
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy.optimize import least_squares
+
+    times, followers = _cascade(table)
+    if len(times) < 3:
+        raise ValueError(f"table must have at least 3 shares to fit a curve; got {len(times)}")
+    t = times.to_numpy(dtype=float) / SECONDS_PER_HOUR
+    d = followers.to_numpy(dtype=float)
+    n = np.arange(1, t.size + 1, dtype=float)
+    total = float(n[-1])
+    if d[:-1].sum() == 0:
+        raise ValueError("table: every sharer has 0 followers, so nobody could have seen it")
+
+    def residuals(x):
+        chance, wait = np.exp(x)
+        return (_network_curve(t, d, chance, wait) - n) / total
+
+    # Start: the chance that makes the final count right, and a wait of an hour.
+    start = np.log([total / d[:-1].sum(), 1.0])
+    best = least_squares(residuals, start, x_scale=1.0)
+    chance, wait = np.exp(best.x)
+    fitted = _network_curve(t, d, chance, wait)
+    curve = pd.DataFrame({"hours": t, "observed": n, "fitted": fitted})
+    return CascadeFit("network spread", {"chance": float(chance), "hours": float(wait)}, curve,
+                      float(np.abs(fitted - n).max() / total))
+
+
+def exposure_curve(table=None):
+    """Return how the audience piles up when sharers are sorted by their followers, biggest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sharer, biggest first: ``sharers`` (the share of sharers counted so
+        far, 0 to 1) and ``exposure`` (the share of all followers reached that they brought).
+        ``exposure`` never falls and ends at 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"relative_time_second": [0, 5, 9, 20], "number_of_followers": [1, 1, 2, 96]})
+    >>> exposure_curve(t)["exposure"].tolist()
+    [0.96, 0.98, 0.99, 1.0]
+    """
+    import numpy as np
+    import pandas as pd
+
+    _, followers = _cascade(table)
+    total = float(followers.sum())
+    if total == 0:
+        raise ValueError("table: every sharer has 0 followers, so there is no exposure to share out")
+    biggest = np.sort(followers.to_numpy(dtype=float))[::-1]
+    return pd.DataFrame({"sharers": np.arange(1, biggest.size + 1) / biggest.size,
+                         "exposure": np.cumsum(biggest) / total})

@@ -1,0 +1,178 @@
+"""Lesson 04's real data and classic figures: a real retweet cascade against fitted curves,
+outbreak size against transmissibility (Newman 2002) and the cascade window (Watts 2002)."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smlearn import data
+from smlearn.models import diffusion, networks
+from smlearn.plots import spread as plots
+from smlearn.questions import how_things_spread as quiz
+from smlearn.realdata import cascade
+
+
+def _table(times, followers):
+    return pd.DataFrame({"relative_time_second": times, "number_of_followers": followers})
+
+
+# ---- Fitting curves ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("p, q", [(0.03, 0.38), (0.01, 0.5), (0.2, 0.1)])
+def test_fit_bass_recovers_the_p_and_q_that_made_the_curve(p, q):
+    made = diffusion.bass(p, q, periods=60, market_size=5000)
+    fit = cascade.fit_bass(made["period"], made["cumulative"])
+    assert fit.params["p"] == pytest.approx(p, rel=1e-3)
+    assert fit.params["q"] == pytest.approx(q, rel=1e-3)
+    assert fit.params["market"] == pytest.approx(5000, rel=1e-3)
+    assert fit.largest_gap < 1e-4
+
+
+def _hawkes(chance, wait, seed):
+    """Simulate the network-spread model: each sharer's followers each share with `chance`, after an exponential wait."""
+    rng = np.random.default_rng(seed)
+    times, followers = [0.0], [200_000.0]         # a big original account, then ordinary sharers
+    frontier = [(0.0, 200_000.0)]
+    while frontier:
+        born = []
+        for t, d in frontier:
+            for _ in range(rng.poisson(chance * d)):
+                born.append((t + rng.exponential(wait), float(rng.lognormal(4.5, 1.0))))   # mean about 150 followers
+        times.extend(b[0] for b in born)
+        followers.extend(b[1] for b in born)
+        frontier = born
+    order = np.argsort(times)
+    return _table(np.asarray(times)[order] * 3600, np.asarray(followers)[order])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_fit_network_spread_recovers_the_chance_and_wait_of_a_simulated_cascade(seed):
+    made = _hawkes(chance=0.002, wait=2.0, seed=seed)      # about 400 direct shares, each sharer adds 0.3 more
+    assert len(made) > 400
+    fit = cascade.fit_network_spread(made)
+    assert fit.params["chance"] == pytest.approx(0.002, rel=0.15)
+    assert fit.params["hours"] == pytest.approx(2.0, rel=0.25)
+    assert fit.largest_gap < 0.1
+
+
+def test_the_real_cascade_is_fitted_closely_by_both_curves_and_bass_misses_the_tail():
+    bass, network = cascade.fit_bass(), cascade.fit_network_spread()
+    total = len(data.load("retweet_cascade"))
+    assert bass.curve["observed"].iloc[-1] == total
+    assert bass.largest_gap < 0.1 and network.largest_gap < 0.1
+    assert bass.params["market"] < total       # exponential fading cannot follow the week-long trickle
+
+
+def test_fits_refuse_mismatched_or_falling_counts():
+    with pytest.raises(ValueError, match="times and counts"):
+        cascade.fit_bass([0, 1, 2], [1, 2])
+    with pytest.raises(ValueError, match="never decrease"):
+        cascade.fit_bass([0, 1, 2], [1, 3, 2])
+    with pytest.raises(ValueError, match="together"):
+        cascade.fit_bass([0, 1, 2])
+    with pytest.raises(ValueError, match="at least 3"):
+        cascade.fit_network_spread(_table([0, 5], [10, 10]))
+
+
+# ---- Exposure ------------------------------------------------------------------------------------
+
+def test_exposure_share_counted_by_hand():
+    t = _table([0, 1, 2, 3, 4], [50, 10, 0, 30, 10])
+    assert cascade.exposure_share(0.2, t) == pytest.approx(0.5)        # the biggest one of five: 50 of 100
+    assert cascade.exposure_share(0.4, t) == pytest.approx(0.8)
+    assert cascade.exposure_share(1.0, t) == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="top"):
+        cascade.exposure_share(0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 10_000), min_size=1, max_size=60).filter(lambda f: sum(f) > 0))
+def test_exposure_curve_never_falls_stays_in_0_1_and_ends_at_1(followers):
+    curve = cascade.exposure_curve(_table(list(range(len(followers))), followers))
+    assert (np.diff(curve["exposure"]) >= -1e-12).all()
+    assert curve["exposure"].between(0, 1 + 1e-12).all() and curve["sharers"].between(0, 1).all()
+    assert curve["exposure"].iloc[-1] == pytest.approx(1.0)
+    # biggest first: the curve is never below the diagonal of equal followers
+    assert (curve["exposure"] >= curve["sharers"] - 1e-12).all()
+
+
+def test_real_exposure_is_unequal():
+    assert cascade.exposure_share(0.01) > 0.2      # the top 1 % bring far more than 1 %
+
+
+# ---- The exercise --------------------------------------------------------------------------------
+
+def test_real_75_answer_is_the_hour_by_which_three_quarters_came_counted_from_the_raw_table():
+    raw = data.load("retweet_cascade")
+    needed = math.ceil(0.75 * len(raw))                       # the share that makes it three quarters
+    by_hand = raw["relative_time_second"].iloc[needed - 1] / 3600
+    assert quiz.real_75.check(round(by_hand, 1)).correct
+    assert not quiz.real_75.check(by_hand * 60).correct
+    assert "minutes" in quiz.real_75.check(by_hand * 60).message
+    assert "half" in quiz.real_75.check(cascade.time_to_share(0.5)).message
+
+
+# ---- Outbreak size and the cascade window --------------------------------------------------------
+
+def test_outbreaks_stay_small_below_t_c_and_become_giant_well_above():
+    G = networks.random_network(1500, 6, seed=2)
+    t_c = diffusion.epidemic_threshold(G)
+    assert t_c == pytest.approx(1 / 6, abs=0.02)       # Poisson degrees: <k^2> - <k> = z^2, so T_c = 1/z
+    table = diffusion.outbreak_sizes(G, [0.5 * t_c, 2.5 * t_c], runs=30)
+    assert table["mean"].iloc[0] < 0.03
+    assert table["mean"].iloc[1] > 0.5
+    assert table.attrs["T_c"] == pytest.approx(t_c)
+
+
+def test_outbreak_sizes_refuses_a_transmissibility_above_1():
+    with pytest.raises(ValueError, match="transmissibilities"):
+        diffusion.outbreak_sizes(nx.path_graph(5), [0.5, 1.5])
+
+
+def test_watts_window_edges_solve_the_closed_form():
+    # theta = 0.18: people with at most 5 contacts are vulnerable; the condition is
+    # e^-z (z + z^2 + z^3/2 + z^4/6) = 1 (Watts 2002, Poisson degrees).
+    low, high = diffusion.watts_window(0.18)
+    for z in (low, high):
+        assert math.exp(-z) * (z + z**2 + z**3 / 2 + z**4 / 6) == pytest.approx(1, abs=1e-6)
+    assert 1 < low < 1.1 and 5.5 < high < 6
+
+
+def test_cascades_happen_inside_the_window_and_not_far_outside():
+    table = diffusion.cascade_window([0.5, 3.0, 10.0], runs=30)
+    assert table["cascades"].tolist()[0] == 0 and table["cascades"].tolist()[2] == 0
+    assert table["cascades"].iloc[1] > 0.5
+    assert table["inside"].tolist() == [False, True, False]
+
+
+# ---- Figures -------------------------------------------------------------------------------------
+
+def test_real_cascade_figure_has_log_hours_and_its_text_hides_the_exercise_answer():
+    fits = [cascade.fit_bass(), cascade.fit_network_spread()]
+    exposure = cascade.exposure_curve()
+    fig = plots.plot_real_cascade(fits, exposure)
+    left, right = fig.axes
+    assert left.get_xscale() == "log" and "Hours" in left.get_xlabel() and "count" in left.get_ylabel()
+    assert right.get_xscale() == "log"
+    assert "within" in fig._suptitle.get_text()
+    text = plots.describe_real_cascade(fits, exposure)
+    answer = cascade.time_to_share(0.75)
+    assert f"{answer:.1f}" not in text and f"{answer:.0f} hours" not in text
+
+
+def test_outbreak_and_window_figures_mark_theory():
+    friends = networks.friendship_network(300, 6, 0.1, seed=1)
+    table = diffusion.outbreak_sizes(friends, [0.1, 0.6], runs=5)
+    fig = plots.plot_outbreak_size({"friends": table})
+    assert any("T_c" in line.get_label() for line in fig.axes[0].get_lines())
+    window = diffusion.cascade_window([0.5, 3.0, 9.0], n=300, runs=5)
+    fig = plots.plot_cascade_window(window)
+    assert "window" in fig.axes[0].get_title()
+    assert "5.8" in plots.describe_cascade_window(window)
