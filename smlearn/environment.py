@@ -11,8 +11,13 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-# Package -> what a learner should know if it is missing.
-NEEDED = ("numpy", "pandas", "matplotlib", "ipywidgets")
+# What the lessons import (distribution name -> module name). The versions they need are read
+# from smlearn's own metadata (pyproject.toml), so this list and the package cannot disagree.
+NEEDED = {"numpy": "numpy", "pandas": "pandas", "scipy": "scipy", "networkx": "networkx",
+          "matplotlib": "matplotlib", "ipywidgets": "ipywidgets", "pyyaml": "yaml"}
+# Needed to open the course, not inside a kernel (a JupyterHub kernel may live elsewhere).
+NEEDED_TO_OPEN = {"jupyterlab": "jupyterlab", "jupyterlab_widgets": "jupyterlab_widgets", "ipykernel": "ipykernel"}
+FIX = "run `pip install -e .` in the course folder (or `pip install -U {name}`), then restart the kernel"
 
 
 class Report(str):
@@ -31,15 +36,68 @@ def check_environment() -> Report:
     major version that ``ipywidgets`` expects.
     """
     problems = []
-    missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
-    if missing:
-        problems.append(f"missing libraries: {', '.join(missing)} -- run `pip install -e .` in the course folder, then restart the kernel")
-    else:
+    for ok, line in _library_findings(NEEDED):
+        if not ok:
+            problems.append(line)
+    if not problems:
         problems.extend(_widget_problems())
         problems.extend(_data_problems())
     if problems:
         return Report("✘ Not ready:\n" + "\n".join(f"  - {p}" for p in problems))
     return Report("✔ Ready: smlearn, its data sets and the widget library are in place.")
+
+
+def _minimum_versions() -> dict:
+    """Distribution name -> version specifier, from smlearn's installed metadata ({} if unknown)."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    try:
+        lines = requires("smlearn") or []
+    except PackageNotFoundError:   # smlearn run from a folder without being installed
+        return {}
+    wanted = {}
+    for line in lines:
+        if "extra ==" in line:
+            continue   # test and benchmark extras: not needed to learn
+        name = line.split(";")[0].strip()
+        for mark in ("<", ">", "=", "!", "~", "["):
+            name = name.split(mark)[0]
+        wanted[name.strip().lower().replace("-", "_")] = line.split(";")[0].strip()[len(name.strip()):].strip()
+    return wanted
+
+
+def _too_old(installed: str, specifier: str) -> bool:
+    try:
+        from packaging.specifiers import SpecifierSet
+        from packaging.version import InvalidVersion, Version
+    except ImportError:   # no way to compare: do not cry wolf
+        return False
+    try:
+        return not SpecifierSet(specifier).contains(Version(installed), prereleases=True)
+    except InvalidVersion:
+        return False
+
+
+def _library_findings(libraries: dict) -> list[tuple[bool, str]]:
+    """One ``(ok, line)`` per library: missing, too old for smlearn, or its version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    wanted = _minimum_versions()
+    findings = []
+    for name, module in libraries.items():
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = None
+        if installed is None or importlib.util.find_spec(module) is None:
+            findings.append((False, f"{name} is missing, and the lessons import it: {FIX.format(name=name)}"))
+            continue
+        specifier = wanted.get(name.lower().replace("-", "_"), "")
+        if specifier and _too_old(installed, specifier):
+            findings.append((False, f"{name} {installed} does not meet smlearn's {name}{specifier}: {FIX.format(name=name)}"))
+        else:
+            findings.append((True, f"{name} {installed}" + (f" (needs {specifier})" if specifier else "")))
+    return findings
 
 
 def _widget_problems() -> list[str]:
@@ -82,17 +140,17 @@ def diagnose() -> list[tuple[bool, str]]:
     whether Jupyter can start a kernel on this Python and find the widget extension.
     """
     import sys
-    from importlib.metadata import PackageNotFoundError, version
 
     import smlearn
 
     findings = [(sys.version_info >= (3, 11), f"Python {sys.version.split()[0]} (3.11 or newer needed)")]
     findings.append((True, f"smlearn {smlearn.__version__} from {Path(smlearn.__file__).parent}"))
-    for name in ("numpy", "pandas", "matplotlib", "ipywidgets", "jupyterlab", "jupyterlab_widgets", "ipykernel"):
-        try:
-            findings.append((True, f"{name} {version(name)}"))
-        except PackageNotFoundError:
-            findings.append((False, f"{name} is missing: run `pip install -e .` in the course folder"))
+    libraries = _library_findings({**NEEDED, **NEEDED_TO_OPEN})
+    findings.extend(libraries)
+    if not all(ok for ok, _ in libraries[:len(NEEDED)]):
+        # The data checks import the libraries above: with one missing they would only repeat it.
+        findings.append((False, "the data sets were not checked: install the missing libraries first"))
+        return findings
     problems = _widget_problems()
     findings.append((not problems, problems[0] if problems else "the widget front end matches ipywidgets"))
     extension = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyter-widgets" / "jupyterlab-manager"
