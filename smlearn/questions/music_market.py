@@ -30,7 +30,8 @@ from smlearn.models import crowds
 from smlearn.params import check_instance
 
 __all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict", "gini_gap",
-           "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "flip_doubling", "QUESTIONS"]
+           "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "flip_doubling", "QUESTIONS",
+           "WEEK", "first_week_predicts"]
 
 SMALL_MARKET = 300   # plays per world in the small market of the explorer's Things to try 2
 
@@ -192,3 +193,37 @@ flip_doubling = FlipQuestion(
 )
 
 QUESTIONS = [unpredictability_ratio, small_market_ratio, crowd_verdict, flip_doubling]
+
+
+# ---- Real data: do early votes predict later ones? -------------------------------------------
+
+from smlearn.questions.wisdom_of_crowds import _NumericWithSlips  # noqa: E402  (the same checker as lesson 05's)
+
+WEEK = 7   # the early window of the exercise, in days
+
+
+def _early_late_spearman(days):
+    """Rank correlation of a question's up-votes in its first ``days`` days with those of the 30 days after."""
+    from smlearn import realdata
+
+    return realdata.early_and_late_votes(days).attrs["spearman"]
+
+
+first_week_predicts = _NumericWithSlips(
+    "music_market.first_week_predicts",
+    "Take a whole week as the early window: up-votes on days 0 to 6 after posting, against the 30 days after"
+    " that. What is the rank correlation between the two, over the questions? Compute it with"
+    " realdata.early_and_late_votes. Answer between -1 and 1.",
+    answer=lambda: _early_late_spearman(WEEK),
+    tolerance=0.005,
+    hint="realdata.early_and_late_votes(7) gives the table; the rank correlation is in its .attrs['spearman'].",
+    slips=[
+        (lambda: _early_late_spearman(1), "that is the one-day window of the table above: give days=7."),
+        (lambda: _early_late_spearman(2), "that is the two-day window above: give days=7."),
+        (lambda: _early_late_spearman(6), "that is days 0 to 5: days=7 counts days 0 to 6."),
+    ],
+    explanation="Still weak: even a whole week of votes says little about the next month's. Most later votes"
+    " come from other readers, who find a question by search long after it left the front page.",
+)
+
+QUESTIONS.append(first_week_predicts)

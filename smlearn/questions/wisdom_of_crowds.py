@@ -32,7 +32,7 @@ from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import ranking
 from smlearn.params import check_instance
 
-__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "ring_best_rank", "RING_LIFTS",
+__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
            "RING_HELD_OFF", "RANGES", "ring_best_rank_mean", "ring_verdict"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
@@ -95,6 +95,56 @@ false_alarms = NumericQuestion(
     hint="ranking.detection_rates(log, ranking.detect_ring(log, **quiz.LOOSE))['false_alarm_rate'].",
     explanation="Honest readers who liked the same two hits look just like a ring: a detector that catches"
     " every ring member also accuses a large share of the innocent.",
+)
+
+
+# ---- Real data: when do Stack Exchange votes come? -------------------------------------------
+
+class _NumericWithSlips(NumericQuestion):
+    """A numeric question that recognises the usual slips and says what went wrong.
+
+    ``slips`` maps a function giving a wrong number (computed from the data, like the
+    answer) to the message for an answer within the question's tolerance of it.
+    """
+
+    def __init__(self, *args, slips=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._slips = tuple(slips)
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is False and isinstance(answer, (int, float)) and not isinstance(answer, bool):
+            for wrong, message in self._slips:
+                value = wrong()
+                if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
+                    return self._wrong(message)
+        return feedback
+
+
+def _share_by_day(last_day):
+    """Share of the site's up- and down-votes cast on days 0 to ``last_day`` after posting."""
+    from smlearn import realdata
+
+    table = realdata.votes_by_day()
+    return float(table.loc[table["day"] <= last_day, "share"].sum())
+
+
+first_week = _NumericWithSlips(
+    "wisdom_of_crowds.first_week",
+    "On the real Stack Exchange site, what share of all up- and down-votes came in a post's first week,"
+    " days 0 to 6 after posting? Compute it from realdata.votes_by_day(). Answer between 0 and 1.",
+    answer=lambda: _share_by_day(6),
+    tolerance=0.002,
+    unit="share",
+    hint="Add up the 'share' column for days 0 to 6, or read 'cumulative_share' on day 6.",
+    slips=[
+        (lambda: _share_by_day(5), "that is days 0 to 5, six days. Day 0 is the day of posting, so the first"
+                                   " week runs to day 6."),
+        (lambda: _share_by_day(7), "that is days 0 to 7, eight days: stop at day 6."),
+        (lambda: _share_by_day(0), "that is day 0 alone, the day of posting: add days 1 to 6."),
+    ],
+    explanation="Three quarters of the votes come in the first week, but a real site keeps collecting votes"
+    " for months, from readers who find old posts by search; the model's front page has no such way in.",
 )
 
 
@@ -176,3 +226,17 @@ def ring_verdict(rule="hot"):
     return flips.analyse(_front_page, verdicts[rule], ranking.PARAMS,
                          fixed={"rule": rule, "manipulation": True},
                          steps=STEPS, samples=SAMPLES, seed=0, ranges=RANGES)
+
+
+# ---- The detector's ROC curves, as the lesson draws them ------------------------------------------
+
+@functools.lru_cache(maxsize=4)
+def _roc(camouflage=0, ignore_votes=False):
+    """The lesson's detector curve (five seeds, default detector), kept so that the checked facts share it."""
+    return ranking.detector_curve(camouflage=camouflage, ignore_votes=ignore_votes)
+
+
+def _roc_at(camouflage, similarity, column):
+    """One column of the lesson's curve at one similarity threshold."""
+    curve = _roc(camouflage)
+    return float(curve.loc[curve["min_similarity"] == similarity, column].iloc[0])

@@ -38,7 +38,7 @@ from smlearn.realdata.networks import (
     same_group_share,
     senate_network,
 )
-from smlearn.realdata.votes import DOWN_VOTE, UP_VOTE, early_and_late_votes, score_vs_views, votes_by_day
+from smlearn.realdata.votes import DOWN_VOTE, UP_VOTE, early_and_late_votes, posting_hour_effect, score_vs_views, votes_by_day
 
 __all__ = [
     "senate_network",
@@ -56,6 +56,7 @@ __all__ = [
     "votes_by_day",
     "score_vs_views",
     "early_and_late_votes",
+    "posting_hour_effect",
     "UP_VOTE",
     "DOWN_VOTE",
 ]

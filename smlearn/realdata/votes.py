@@ -188,3 +188,40 @@ def _spearman(x, y):
     if x.nunique() < 2 or y.nunique() < 2:
         return float("nan")
     return float(x.corr(y, method="spearman"))
+
+
+def posting_hour_effect(days=1, posts=None, votes=None, *, later_days=30, vote_types=(UP_VOTE,)):
+    """Return how the hour a question was posted goes with its early and its later votes.
+
+    Vote dates are known only to the day, so "day 0" is what is left of the posting day:
+    a question posted late in the evening has only an hour or two of it, and its first
+    hours' votes fall on day 1. If that matters, questions posted later in the day have
+    fewer early votes and more later ones, and the early-late correlation of
+    :func:`early_and_late_votes` is pushed down by the clock, not by the readers.
+
+    Parameters
+    ----------
+    days, posts, votes, later_days, vote_types
+        As for :func:`early_and_late_votes`.
+
+    Returns
+    -------
+    dict
+        ``early`` and ``late``: the rank correlation of the posting hour (0 to 24, in
+        UTC, minutes as fractions) with the question's early and with its later votes;
+        ``questions``: how many questions were compared.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`early_and_late_votes`.
+    """
+    import pandas as pd
+
+    table = early_and_late_votes(days, posts, votes, later_days=later_days, vote_types=vote_types)
+    posts, _ = _posts_and_votes(posts, votes)
+    created = posts.set_index(posts["Id"].astype("int64"))["CreationDate"].astype(str)
+    when = pd.to_datetime(created.loc[table["Id"]].to_numpy())
+    hour = pd.Series(when.hour + when.minute / 60, index=table.index)
+    return {"early": _spearman(hour, table["early"]), "late": _spearman(hour, table["late"]),
+            "questions": len(table)}
