@@ -271,6 +271,17 @@ def toy_report():
     return flips.analyse(_toy_model, toy_verdict(), toy_flip_params(), steps=11, samples=32)
 
 
+@functools.cache
+def _few_tweets():
+    """Twelve tweets of an X export after load_export, half replies (lesson 09's real-data functions)."""
+    return pd.DataFrame({"text": ["@ana yes", "Out today"] * 6, "impressions": [100, 900] * 6,
+                         "engagements": [5, 20] * 6, "user_profile_clicks": [1, 2] * 6, "follows": [0, 1] * 6})
+
+
+def few_tweets():
+    return _few_tweets().copy()
+
+
 # Working keyword arguments for each function that needs some (or whose defaults are slow).
 # Each entry is a function returning a fresh dict.
 WORKING = {
@@ -584,6 +595,10 @@ WORKING = {
     "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
+    "smlearn.realdata.conversations.is_reply": lambda: {"text": "@ana see you Tuesday"},
+    "smlearn.realdata.conversations.replies_vs_broadcasts": lambda: {"posts": few_tweets()},
+    "smlearn.realdata.conversations.rates_per_impression": lambda: {"posts": few_tweets()},
+    "smlearn.realdata.conversations.plan_baseline": lambda: {"posts": few_tweets()},
     "smlearn.realdata.cascade.exposure_share": lambda: {"top": 0.01},
     "smlearn.realdata.cascade.exposure_curve": lambda: {"table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
     "smlearn.realdata.cascade.fit_bass": lambda: {"times": [0.0, 1.0, 2.0, 3.0, 4.0], "counts": [1, 3, 8, 12, 13]},

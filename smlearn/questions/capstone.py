@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import numbers
 
 from smlearn import flips
 from smlearn.exercises import NumericQuestion
@@ -25,7 +26,7 @@ from smlearn.params import check_instance, check_items, check_text
 
 __all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
            "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points",
-           "BAKERY_SETTINGS", "plan_share_by", "bakery_ahead"]
+           "BAKERY_SETTINGS", "plan_share_by", "bakery_ahead", "reply_clicks_per_hour"]
 
 # The bakery's week: 5 hours between two owners, for a year.
 BAKERY_HOURS = 5.0
@@ -109,7 +110,73 @@ messages_flip = NumericQuestion(
     " measured how much a message annoys, so this is a flip point worth stating, and testing with a holdout.",
 )
 
-QUESTIONS = [region, ties_region, messages_flip]
+
+
+# ---- Real data: replies and broadcasts on one real account (x_analytics_posts) --------------------
+
+def _clicks_per_hour(kind: str, hours_each: float) -> float:
+    """Profile clicks that one hour of ``kind`` ('replies' or 'broadcasts') brought the real account,
+    if each tweet of that kind took ``hours_each`` hours."""
+    from smlearn.realdata import conversations
+
+    split = conversations.replies_vs_broadcasts()
+    return float(split.loc["user_profile_clicks", kind] / (split.loc["tweets", kind] * hours_each))
+
+
+def _reply_hours() -> float:
+    return float(pipeline.PARAMS["hours_per_reply"].default)
+
+
+def _piece_hours() -> float:
+    return float(pipeline.PARAMS["hours_per_piece"].default)
+
+
+class _NumberWithSlips(NumericQuestion):
+    """A numeric question that recognises the usual wrong answers and says what went wrong in each.
+
+    ``slips`` is a list of (function giving the wrong number, what went wrong); an answer within
+    ``rel_tolerance`` of a slip's number gets that slip's words instead of "too high" or "too low".
+    """
+
+    def __init__(self, question_id, prompt, *, slips, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        self._slips = list(slips)
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is not False or not isinstance(answer, numbers.Real) or isinstance(answer, bool):
+            return feedback
+        for wrong, words in self._slips:
+            value = wrong()
+            if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
+                self.attempts -= 1   # super().check counted this attempt already
+                return self._wrong(f"{float(answer):.3g} {words}")
+        return feedback
+
+
+reply_clicks_per_hour = _NumberWithSlips(
+    "capstone.reply_clicks_per_hour",
+    "The pipeline model charges a reply hours_per_reply = 0.25 hours and a piece hours_per_piece = 1.5 hours."
+    " With those times, how many profile clicks did one hour of this account's replies bring?"
+    " (Clicks of the replies / (replies x hours per reply).)",
+    answer=lambda: _clicks_per_hour("replies", _reply_hours()),
+    rel_tolerance=0.02,
+    unit="clicks an hour",
+    slips=[
+        (lambda: _clicks_per_hour("replies", 1.0), "is the clicks per reply: divide also by the hours one reply takes."),
+        (lambda: _clicks_per_hour("broadcasts", _piece_hours()), "is for the broadcasts (1.5 hours each): take the"
+         " replies' column."),
+        (lambda: _clicks_per_hour("replies", _piece_hours()), "uses the hours of a piece (1.5); a reply takes 0.25."),
+        (lambda: _clicks_per_hour("broadcasts", 1.0), "is the clicks per broadcast: take the replies' column, and"
+         " divide by the hours too."),
+    ],
+    hint='In split, read the replies\' user_profile_clicks and tweets, e.g. split.loc["tweets", "replies"];'
+    " the hours are pipeline.PARAMS[\"hours_per_reply\"].default.",
+    explanation="By the model's times an hour of replies brought about twice the profile clicks of an hour of"
+    " broadcasts. But the hours are the model's guesses, not measured: the export counts tweets, not time.",
+)
+
+QUESTIONS = [region, ties_region, messages_flip, reply_clicks_per_hour]
 
 
 def bakery_splits(outcome: str = "leads", **changes):
