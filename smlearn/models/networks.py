@@ -876,9 +876,9 @@ def measures(G, *, sample=500, seed=None):
     }, name=G.graph.get("name", G.graph.get("kind")))
 
 
-# Rewiring probabilities for the small-world curve: 14 steps, evenly spaced on a log axis
-# from 1 in 10,000 to 1, as in Watts and Strogatz's figure 2.
-SMALL_WORLD_PS = tuple(float(p) for p in np.round(np.logspace(-4, 0, 14), 6))
+# Rewiring probabilities for the small-world curve: 13 steps, three to each power of ten
+# from 1 in 10,000 to 1 (0.01 and 0.1 among them), as in Watts and Strogatz's figure 2.
+SMALL_WORLD_PS = tuple(float(p) for p in np.round(np.logspace(-4, 0, 13), 6))
 
 
 def small_world_curve(n=1000, k=10, ps=SMALL_WORLD_PS, *, repeats=2, sample=100, seed=0):
