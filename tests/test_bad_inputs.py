@@ -595,6 +595,12 @@ WORKING = {
     "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
+    "smlearn.realdata.posting.returns_elasticity": lambda: {"table": pd.DataFrame(
+        {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]})},
+    "smlearn.plots.effort.plot_effort_and_returns": lambda: {"days": pd.DataFrame(
+        {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]}), "model_slope": 0.9},
+    "smlearn.plots.effort.describe_effort_and_returns": lambda: {"days": pd.DataFrame(
+        {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]}), "model_slope": 0.9},
     "smlearn.realdata.conversations.is_reply": lambda: {"text": "@ana see you Tuesday"},
     "smlearn.realdata.conversations.replies_vs_broadcasts": lambda: {"posts": few_tweets()},
     "smlearn.realdata.conversations.rates_per_impression": lambda: {"posts": few_tweets()},

@@ -27,10 +27,11 @@ import math
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import pipeline
+from smlearn.realdata import posting   # lesson 07's real data: one account's X exports
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
-           "flip_the_week"]
+           "flip_the_week", "SlipQuestion", "weekly_slope"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
 HOURS = 8.0
@@ -210,4 +211,117 @@ flip_the_week = FlipQuestion(
     " much time a tool saves.",
 )
 
-QUESTIONS = [ties_held, sprint_leads, marathon_ties, pieces_with_tool, automation, flip_the_week]
+
+
+# ---- Real data: one account's tweets and impressions, added up by week --------------------------
+
+class SlipQuestion(NumericQuestion):
+    """A numeric question that recognises the likely slips and says what went wrong.
+
+    ``slips`` is a list of ``(function, message)``: when an answer is within the
+    question's tolerance of ``function()`` (and is not the right answer), the feedback
+    gives ``message`` instead of only "too high" or "too low".
+    """
+
+    def __init__(self, question_id, prompt, *, slips=(), **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        slips = list(slips)
+        for slip in slips:
+            if not (isinstance(slip, tuple) and len(slip) == 2 and callable(slip[0]) and isinstance(slip[1], str)):
+                raise TypeError(f"slips must be a list of (function, message) pairs; got {slip!r}")
+        self.slips = slips
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is not False or isinstance(answer, str):
+            return feedback
+        for wrong_value, message in self.slips:
+            if abs(answer - wrong_value()) <= max(self.tolerance, self.rel_tolerance * abs(wrong_value())):
+                return self._wrong_with(message)
+        return feedback
+
+    def _wrong_with(self, message):
+        from smlearn.exercises import WRONG, Feedback
+
+        # The attempt was counted by the first check; say what went wrong, then the hint.
+        text = f"{WRONG} Not yet: {message}"
+        if self._hint:
+            text += f" Hint: {self._hint}"
+        if self.attempts >= 3:
+            text += " (Stuck? .solution() shows the answer and why.)"
+        return Feedback(False, text)
+
+
+def _weeks_slope(days, *, whole_weeks_only: bool = True) -> float:
+    """The slope of log(impressions) on log(tweets) over weeks: the days of each week added up.
+
+    Parameters
+    ----------
+    days : pandas.DataFrame
+        From :func:`smlearn.realdata.posting.effort_and_returns`.
+    whole_weeks_only : bool
+        Leave out the part-weeks at either end (the default), or keep them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> days = pd.DataFrame({"week": [1] * 7 + [2] * 7 + [3] * 7, "whole_week": [True] * 21,
+    ...                      "tweets": [1] * 7 + [2] * 7 + [4] * 7, "impressions": [10] * 7 + [20] * 7 + [40] * 7})
+    >>> round(_weeks_slope(days), 6)
+    1.0
+    """
+    from smlearn.params import check_table
+
+    check_table("days", days, ["week", "whole_week", "tweets", "impressions"],
+                what="a table from smlearn.realdata.posting.effort_and_returns")
+    if not isinstance(whole_weeks_only, bool):
+        raise TypeError(f"whole_weeks_only must be True or False; got {whole_weeks_only!r}")
+    if whole_weeks_only:
+        days = days[days["whole_week"].astype(bool)]
+    weeks = days.groupby("week")[["tweets", "impressions"]].sum()
+    return float(posting.returns_elasticity(weeks)["slope"])
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_days():
+    return posting.effort_and_returns()
+
+
+def _real_days():
+    """The real account's days (``x_analytics_daily``), loaded once; a copy, so no check can change them."""
+    return _cached_days().copy()
+
+
+def _days_slope() -> float:
+    return float(posting.returns_elasticity(_real_days())["slope"])
+
+
+def _weeks_rank_correlation() -> float:
+    days = _real_days()
+    weeks = days[days["whole_week"]].groupby("week")[["tweets", "impressions"]].sum()
+    return float(posting.returns_elasticity(weeks)["rank_correlation"])
+
+
+weekly_slope = SlipQuestion(
+    "effort_and_automation.weekly_slope",
+    "A day's impressions include older tweets, and a busy day's tweets are still seen the next day. Add the days"
+    " up by week, using whole weeks only (the rows where whole_week is True), and fit the slope again: what is"
+    " the slope of log(impressions) on log(tweets) over weeks? Give two decimals.",
+    answer=lambda: round(_weeks_slope(_real_days()), 2),
+    tolerance=0.011,
+    unit="",
+    slips=[
+        (_days_slope, "that is the slope over single days, printed above. Add up the days of each week first."),
+        (lambda: _weeks_slope(_real_days(), whole_weeks_only=False),
+         "that keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
+         " both totals small. Keep only the rows where whole_week is True."),
+        (_weeks_rank_correlation, "that is the rank correlation over weeks; the question asks for the slope."),
+    ],
+    hint="Keep the rows where whole_week is True, add up tweets and impressions for each week with"
+    " groupby(\"week\")[[\"tweets\", \"impressions\"]].sum(), and give that table to posting.returns_elasticity.",
+    explanation="Over whole weeks, the tweets of a busy day and the impressions they bring on the next days"
+    " fall in the same week, so the slope rises towards the model's. It stays below 1: more tweets in a week"
+    " still bring less than proportionally more impressions, for this account.",
+)
+
+QUESTIONS = [ties_held, sprint_leads, marathon_ties, pieces_with_tool, automation, flip_the_week, weekly_slope]

@@ -136,7 +136,10 @@ def returns_elasticity(table, *, effort="tweets", returns="impressions"):
     for name, value in (("effort", effort), ("returns", returns)):
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a column name (a string); got {value!r}")
-    _check_columns(table, [effort, returns], "table")
+    _check_columns(table, [], "table")
+    for name, value in (("effort", effort), ("returns", returns)):
+        if value not in table.columns:
+            raise ValueError(f"{name} must name a column of table; {value!r} is not one of {list(table.columns)}")
     x = _whole_numbers(table[effort], effort, "table")
     y = _whole_numbers(table[returns], returns, "table")
     used = (x > 0) & (y > 0)
