@@ -29,7 +29,7 @@ from smlearn.models import diffusion, networks
 
 __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
            "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "CentolaFlipQuestion", "NOTHING_SPREADS", "BOTH_SATURATE",
-           "flip_centola", "HourQuestion", "real_75"]
+           "flip_centola", "HourQuestion", "real_75", "lesson_outbreaks", "lesson_window"]
 
 
 def word_of_mouth_ratio(p=0.01):
@@ -260,3 +260,30 @@ real_75 = HourQuestion(
 )
 
 QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola, real_75]
+
+
+# ---- The lesson's classic figures, recomputed for its checked facts ------------------------------
+
+@functools.lru_cache(maxsize=1)
+def lesson_outbreaks():
+    """The outbreak-size tables of the lesson: its friendship network and the same ties shuffled (a few seconds)."""
+    import numpy as np
+
+    friends = networks.friendship_network(1000, 6, 0.1, seed=1)
+    shuffled = networks.shuffle_keeping_degrees(friends, seed=1)
+    values = np.linspace(0.05, 0.6, 12)
+    return {"friendship network": diffusion.outbreak_sizes(friends, values),
+            "same ties shuffled": diffusion.outbreak_sizes(shuffled, values)}
+
+
+def _takeoff(table):
+    """The first T at which the mean outbreak passes a tenth of the network."""
+    return float(table.loc[table["mean"] > 0.1, "T"].iloc[0])
+
+
+@functools.lru_cache(maxsize=1)
+def lesson_window():
+    """The cascade-window table of the lesson (about two seconds)."""
+    import numpy as np
+
+    return diffusion.cascade_window(np.arange(0.5, 10.5, 0.5), theta=0.18, runs=30)
