@@ -66,6 +66,8 @@ NONE_ALLOWED = {
     ("smlearn.plots.traffic.traffic_finding", "week"): "None means push stays ahead all run (crossover_period's answer)",
     ("smlearn.models.links.pagerank", "weight"): "None means every link counts the same (networkx's convention)",
     ("smlearn.models.links.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
+    ("smlearn.realdata.links.rank_table", "weight"): "None means every tie counts once (networkx's convention)",
+    ("smlearn.realdata.links.rank_sources", "weight"): "None means every tie counts once (networkx's convention)",
 }
 
 
@@ -88,6 +90,12 @@ def front_page():
 def ringed_page():
     from smlearn.models import ranking
     return ranking.simulate_front_page(hours=12, manipulation=True, seed=1)
+
+
+@functools.cache
+def small_roc():
+    """A detector curve on one short front page, for the ROC figure."""
+    return _lazy("smlearn.models.ranking.detector_curve")(seeds=[1], hours=12, similarities=[1.0, 0.5, 0.0])
 
 
 @functools.cache
@@ -407,6 +415,8 @@ WORKING = {
     "smlearn.models.ranking.manipulation_effect": lambda: {"rules": ("hot",), "seeds": range(1), "hours": 12},
     "smlearn.models.ranking.vote_log": lambda: {"result": front_page(), "seed": 1},
     "smlearn.models.ranking.detect_ring": lambda: {"log": ringed_log()},
+    "smlearn.models.ranking.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
+    "smlearn.models.ranking.votes_by_age": lambda: {"result": front_page(), "watched_hours": 6},
     "smlearn.models.ranking.detection_rates": lambda: {
         "log": ringed_log(), "flagged": _lazy("smlearn.models.ranking.detect_ring")(ringed_log())},
     # returns
@@ -449,6 +459,12 @@ WORKING = {
         "artists": _artists(_lazy("smlearn.plots.crowds.plot_front_page"), front_page()), "result": front_page()},
     "smlearn.plots.crowds.market_finding": lambda: {"market": market()},
     "smlearn.plots.crowds.describe_market": lambda: {"market": market()},
+    "smlearn.plots.crowds.describe_votes_by_day": lambda: {"table": _lazy("smlearn.realdata.votes_by_day")()},
+    "smlearn.plots.crowds.plot_votes_by_day": lambda: {"table": _lazy("smlearn.realdata.votes_by_day")()},
+    "smlearn.plots.crowds.describe_score_vs_views": lambda: {"table": _lazy("smlearn.realdata.score_vs_views")()},
+    "smlearn.plots.crowds.plot_score_vs_views": lambda: {"table": _lazy("smlearn.realdata.score_vs_views")()},
+    "smlearn.plots.crowds.describe_detector_roc": lambda: {"curves": {"ring": small_roc()}},
+    "smlearn.plots.crowds.plot_detector_roc": lambda: {"curves": {"ring": small_roc()}},
     "smlearn.plots.crowds.plot_market": lambda: {"market": market()},
     "smlearn.plots.crowds.update_market": lambda: {
         "artists": _artists(_lazy("smlearn.plots.crowds.plot_market"), market()), "market": market()},
@@ -472,6 +488,9 @@ WORKING = {
         "artists": _artists(_lazy("smlearn.plots.links.plot_links"), links_year()), "result": links_year()},
     "smlearn.plots.links.plot_links_and_pull": lambda: {"result": links_year(), "pull": traffic_year()},
     "smlearn.plots.links.describe_links_and_pull": lambda: {"result": links_year(), "pull": traffic_year()},
+    "smlearn.plots.links.draw_small_web": lambda: {"graph": _lazy("networkx.DiGraph")([("a", "b"), ("b", "a"), ("c", "a")])},
+    "smlearn.plots.links.describe_small_web": lambda: {"graph": _lazy("networkx.DiGraph")([("a", "b"), ("c", "a")])},
+    "smlearn.plots.links.small_web_finding": lambda: {"graph": _lazy("networkx.DiGraph")([("a", "b"), ("c", "a")])},
     "smlearn.plots.networks.layout": lambda: {"G": small_graph(), "seed": 1},
     "smlearn.plots.networks.edge_segments": lambda: {
         "G": small_graph(), "xy": _lazy("smlearn.plots.networks.layout")(small_graph(), seed=1)},
@@ -576,6 +595,11 @@ WORKING = {
     "smlearn.data.load_network": lambda: {"name": "us_senate_follows"},
     "smlearn.data.path": lambda: {"name": "activities"},
     "smlearn.realdata.networks.in_degree_summary": lambda: {"G": follower_graph()},
+    "smlearn.realdata.links.rank_table": lambda: {"G": follower_graph()},
+    "smlearn.realdata.links.rank_sources": lambda: {"G": follower_graph(), "person": 0},
+    "smlearn.realdata.links.rank_correlation": lambda: {
+        "table": pd.DataFrame({"a": [1, 2, 3, 4], "b": [20, 10, 40, 30]}), "first": "a", "second": "b"},
+    "smlearn.realdata.links.rank_agreement": lambda: {"table": _lazy("smlearn.realdata.links.rank_table")(follower_graph())},
     "smlearn.realdata.networks.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
     "smlearn.realdata.networks.reciprocity": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.same_group_share": lambda: {"G": senate(), "attribute": "party"},
@@ -595,6 +619,19 @@ WORKING = {
     "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
+    "smlearn.realdata.analytics.is_reply": lambda: {"posts": pd.DataFrame({"text": ["@a hi", "news", "@b ok"]})},
+    "smlearn.realdata.analytics.rates_by_group": lambda: {
+        "posts": posts(), "successes": "engaged_users", "trials": "reach", "by": "type"},
+    "smlearn.realdata.analytics.compare_groups": lambda: {
+        "posts": posts()[posts()["type"].isin(["photo", "video"])], "successes": "engaged_users", "trials": "reach",
+        "by": "type"},
+    "smlearn.realdata.analytics.rate_spread": lambda: {"successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70]},
+    "smlearn.models.returns.bootstrap_distribution": lambda: {
+        "successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70], "n_resamples": 200, "seed": 1},
+    "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.returns.bootstrap_distribution")(
+        [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
+    "smlearn.plots.returns.describe_bootstrap": lambda: {"distribution": _lazy("smlearn.models.returns.bootstrap_distribution")(
+        [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
     "smlearn.realdata.posting.returns_elasticity": lambda: {"table": pd.DataFrame(
         {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]})},
     "smlearn.plots.effort.plot_effort_and_returns": lambda: {"days": pd.DataFrame(
