@@ -166,3 +166,124 @@ def describe_links_and_pull(result, pull) -> str:
             f"{w['visits'].iloc[middle - 1]:.0f} in week {middle} and {w['visits'].iloc[-1]:.0f} in week {len(w)}; "
             f"lesson 02's pull curve goes from {rows['visits'].iloc[0]:.0f} to {rows['visits'].iloc[middle - 1]:.0f} "
             f"and {rows['visits'].iloc[min(len(rows), len(w)) - 1]:.0f}.")
+
+
+# ---- The four-page web of "PageRank by hand" --------------------------------------------------
+
+def _small_web(graph, rank):
+    """Check a small directed web and its PageRank (computed with the course's function if not given)."""
+    import networkx as nx
+    import pandas as pd
+
+    check_instance("graph", graph, nx.DiGraph, "a small directed networkx graph (a DiGraph)")
+    if not 2 <= graph.number_of_nodes() <= 12:
+        raise ValueError(f"graph must have from 2 to 12 pages to draw them readably; got {graph.number_of_nodes()}")
+    if rank is None:
+        rank = links.pagerank(graph)
+    check_instance("rank", rank, pd.Series, "a pandas Series page -> PageRank, as links.pagerank returns")
+    if set(rank.index) != set(graph.nodes()):
+        raise ValueError("rank must have one PageRank for every page of graph, and no other page")
+    return rank
+
+
+def small_web_finding(graph, rank=None) -> str:
+    """Say in one line what the small web shows: which page ranks highest, and whether links alone explain it."""
+    rank = _small_web(graph, rank)
+    order = rank.sort_values(ascending=False, kind="stable")
+    best, second = order.index[0], order.index[1]
+    links_in = dict(graph.in_degree())
+    if links_in[second] < links_in[best]:
+        return (f"The {best} has the most links ({links_in[best]}) and ranks highest, but the {second}, with "
+                f"{links_in[second]}, ranks almost as high ({order.iloc[1]:.4g} against {order.iloc[0]:.4g}): "
+                f"who links to a page counts")
+    return f"The {best} ranks highest ({order.iloc[0]:.4g}) with {links_in[best]} links in"
+
+
+def draw_small_web(graph, rank=None, *, positions=None):
+    """Draw a small web of pages: arrows for links, each page with its name, links received and PageRank.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        From 2 to 12 pages; an edge ``a -> b`` is a link on page a to page b.
+    rank : pandas.Series, optional
+        PageRank of every page; computed with :func:`smlearn.models.links.pagerank` if not given.
+    positions : dict page -> (x, y), optional
+        Where to put each page; a Kamada-Kawai layout (the same on every run) if not given.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Circle area grows with PageRank; the label gives the same number, so colour and size
+        are never the only cue. Links both ways are drawn as two curved arrows.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> fig = draw_small_web(nx.DiGraph([("a", "b"), ("b", "a"), ("c", "a")]))
+    >>> fig.axes[0].get_title().startswith("The a has the most links")
+    True
+    """
+    import networkx as nx
+
+    rank = _small_web(graph, rank)
+    if positions is None:
+        positions = nx.kamada_kawai_layout(graph)
+    check_instance("positions", positions, dict, "a dict page -> (x, y)")
+    if set(positions) != set(graph.nodes()):
+        raise ValueError("positions must give an (x, y) for every page of graph")
+    fig, (ax,) = new_figure(height=5.0)
+    nodes = list(graph.nodes())
+    # Area in proportion to PageRank, with a floor so the least-ranked page still holds its label.
+    sizes = []
+    for page in nodes:
+        sizes.append(3000 + 6000 * float(rank[page]))
+    nx.draw_networkx_edges(graph, positions, ax=ax, nodelist=nodes, node_size=sizes, arrows=True, arrowstyle="-|>",
+                           arrowsize=22, width=1.8, edge_color=OKABE_ITO["black"],
+                           connectionstyle="arc3,rad=0.12", min_source_margin=4, min_target_margin=6)
+    nx.draw_networkx_nodes(graph, positions, ax=ax, nodelist=nodes, node_size=sizes, node_color=OKABE_ITO["sky blue"],
+                           edgecolors=OKABE_ITO["black"], linewidths=1.2)
+    links_in = dict(graph.in_degree())
+    labels = {}
+    for page in nodes:
+        word = "link" if links_in[page] == 1 else "links"
+        labels[page] = f"{page}\n{links_in[page]} {word} in\nPR {float(rank[page]):.4g}"
+    nx.draw_networkx_labels(graph, positions, labels=labels, ax=ax, font_size=9)
+    xs, ys = [], []
+    for x, y in positions.values():
+        xs.append(x)
+        ys.append(y)
+    pad = 0.3 * max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
+    ax.set_xlim(min(xs) - pad, max(xs) + pad)
+    ax.set_ylim(min(ys) - pad, max(ys) + pad)
+    ax.set_aspect("equal")
+    ax.axis("off")           # a drawing of links: positions carry no quantity, so there are no axes to label
+    ax.text(0.0, 0.0, "Arrow: a link from one page to another. Circle area and PR: PageRank (share of the surfer's time).",
+            transform=ax.transAxes, fontsize=8, va="bottom")
+    ax.set_title(small_web_finding(graph, rank), fontsize=10, wrap=True)
+    return fig
+
+
+def describe_small_web(graph, rank=None) -> str:
+    """A text description of :func:`draw_small_web`: every link, and every page's links and PageRank.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> describe_small_web(nx.DiGraph([("a", "b"), ("b", "a"), ("c", "a")]))[:60]
+    'Drawing of a web of 3 pages and 3 links: a links to b; b lin'
+    """
+    rank = _small_web(graph, rank)
+    outgoing = []
+    for page in graph.nodes():
+        targets = list(graph.successors(page))
+        if targets:
+            outgoing.append(f"{page} links to {' and '.join(str(t) for t in targets)}")
+        else:
+            outgoing.append(f"{page} links nowhere")
+    pages = []
+    links_in = dict(graph.in_degree())
+    for page, value in rank.sort_values(ascending=False, kind="stable").items():
+        pages.append(f"{page} {links_in[page]} in, PageRank {value:.4g}")
+    return (f"Drawing of a web of {graph.number_of_nodes()} pages and {graph.number_of_edges()} links: "
+            f"{'; '.join(outgoing)}. Pages by PageRank: {'; '.join(pages)}. {small_web_finding(graph, rank)}.")

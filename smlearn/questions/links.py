@@ -32,7 +32,7 @@ from smlearn.models import links
 from smlearn.params import check_instance, check_items
 
 __all__ = ["SEED", "two_pages", "most_links", "week52_visits", "friends_or_content", "FRIENDS", "two_strategies",
-           "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict"]
+           "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict", "PARTY", "mp_ranks", "party_rank_agreement"]
 
 SEED = 1   # the seed the lesson uses for the web
 
@@ -189,3 +189,97 @@ def links_verdict():
     """
     return flips.analyse(two_strategies, EARNED_BEATS_FRIENDS, STRATEGY_PARAMS, fixed={"seed": SEED},
                          names=VARIED, steps=STEPS, samples=SAMPLES, seed=0, ranges=RANGES)
+
+
+# ---- Real data: the MPs' interaction network -------------------------------------------------
+
+PARTY = "Conservative"   # the party of the real-data exercise
+
+
+@functools.lru_cache(maxsize=1)
+def mp_ranks():
+    """The lesson's table of UK MPs: PageRank among colleagues, links received, public followers."""
+    from smlearn.realdata import mp_interaction_network
+    from smlearn.realdata.links import rank_table
+
+    return rank_table(mp_interaction_network())
+
+
+def _party_rows(table, party):
+    return table[table["party"] == party]
+
+
+def _party_agreement():
+    return rank_correlation(_party_rows(mp_ranks(), PARTY), "pagerank", "followers")
+
+
+def _whole_house():
+    return rank_correlation(mp_ranks(), "pagerank", "followers")
+
+
+def _party_pearson():
+    rows = _party_rows(mp_ranks(), PARTY)
+    return float(rows["pagerank"].corr(rows["followers"]))
+
+
+def _party_links():
+    return rank_correlation(_party_rows(mp_ranks(), PARTY), "pagerank", "links_in")
+
+
+def _party_alone():
+    """PageRank recomputed on the party's own network (links from other parties dropped)."""
+    from smlearn.realdata import mp_interaction_network
+    from smlearn.realdata.links import rank_table
+
+    G = mp_interaction_network()
+    members = list(_party_rows(mp_ranks(), PARTY).index)
+    return rank_correlation(rank_table(G.subgraph(members).copy()), "pagerank", "followers")
+
+
+def rank_correlation(table, first, second):
+    """Spearman's rank correlation of two columns (see :func:`smlearn.realdata.links.rank_correlation`)."""
+    from smlearn.realdata.links import rank_correlation as correlation
+
+    return correlation(table, first, second)
+
+
+class _NumericWithSlips(NumericQuestion):
+    """A numeric question that recognises the usual slips and says which one a wrong answer looks like.
+
+    ``slips`` is a list of (function returning the number a slip gives, what went wrong).
+    """
+
+    def __init__(self, question_id, prompt, *, slips, **kwargs):
+        super().__init__(question_id, prompt, **kwargs)
+        self._slips = slips
+
+    def check(self, answer):
+        feedback = super().check(answer)
+        if feedback.correct is not False or isinstance(answer, bool) or not isinstance(answer, (int, float)):
+            return feedback
+        for value, what_went_wrong in self._slips:
+            if abs(answer - value()) <= self.tolerance:
+                return self._wrong(f"{answer:.3f} is not it. {what_went_wrong}")
+        return feedback
+
+
+party_rank_agreement = _NumericWithSlips(
+    "links.party_rank_agreement",
+    "Among Conservative MPs only, how closely does rank by PageRank among colleagues follow rank by public"
+    " followers? Keep the rows of ranks whose party is 'Conservative' and compute the rank correlation"
+    " (Spearman) between their pagerank and followers columns, to 3 decimals.",
+    answer=_party_agreement,
+    tolerance=0.005,
+    hint="Pick the rows with ranks[ranks['party'] == 'Conservative'], then compare their two columns with"
+    " .corr(..., method='spearman').",
+    slips=[
+        (_whole_house, "That is the correlation for all 585 MPs: keep only the Conservative rows first."),
+        (_party_pearson, "That is Pearson's correlation of the raw numbers, which a few huge accounts dominate:"
+         " add method='spearman' to compare ranks."),
+        (_party_links, "That compares PageRank with links received; the question asks about followers."),
+        (_party_alone, "You recomputed PageRank on the party's own network: keep the PageRank of the whole"
+         " House (the ranks table) and only pick its Conservative rows."),
+    ],
+    explanation="About 0.50: lower than for the whole House. Within one party, the colleagues' links and the"
+    " public's follows agree even less: standing among peers and a public audience are different things.",
+)

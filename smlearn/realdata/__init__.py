@@ -8,6 +8,9 @@ when you pass nothing), and returns a small table or a number a lesson can quote
 - **Follow and interaction networks** (``us_senate_follows``, ``uk_mps_interactions``):
   :func:`reciprocity` (how many ties are returned) and :func:`in_degree_summary`
   (how unequal the incoming ties are).
+- **PageRank on a real network** (:mod:`~smlearn.realdata.links`): :func:`rank_table`
+  (PageRank beside links received and followers), :func:`rank_correlation`,
+  :func:`rank_agreement` and :func:`rank_sources` (whose links bring someone's rank).
 - **Follower counts** (``uk_mps``): :func:`mp_followers` and :func:`inequality_summary`.
 - **A retweet cascade** (``retweet_cascade``): :func:`cascade_over_time` (shares and
   followers reached, hour by hour), :func:`share_within` (how much came in the first
@@ -28,6 +31,7 @@ Examples
 from __future__ import annotations
 
 from smlearn.realdata.cascade import cascade_over_time, share_within, shares_per_period, time_to_share
+from smlearn.realdata.links import rank_agreement, rank_correlation, rank_sources, rank_table
 from smlearn.realdata.networks import (
     compare_directed,
     in_degree_summary,
@@ -41,6 +45,10 @@ from smlearn.realdata.networks import (
 from smlearn.realdata.votes import DOWN_VOTE, UP_VOTE, early_and_late_votes, posting_hour_effect, score_vs_views, votes_by_day
 
 __all__ = [
+    "rank_table",
+    "rank_correlation",
+    "rank_agreement",
+    "rank_sources",
     "senate_network",
     "mp_interaction_network",
     "reciprocity",
