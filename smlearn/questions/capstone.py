@@ -150,7 +150,8 @@ class _NumberWithSlips(NumericQuestion):
             value = wrong()
             if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
                 self.attempts -= 1   # super().check counted this attempt already
-                return self._wrong(f"{float(answer):.3g} {words}")
+                shown = f"{float(answer):,.0f}" if abs(answer) >= 100 else f"{float(answer):.3g}"
+                return self._wrong(f"{shown} {words}")
         return feedback
 
 

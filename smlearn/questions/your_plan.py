@@ -25,12 +25,14 @@ from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.exercises import FlipQuestion
+from smlearn.questions.capstone import _NumberWithSlips
 from smlearn.questions.effort_and_automation import SETTINGS
 from smlearn.params import check_items, check_text
 
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
            "SPREAD", "broadcast_only", "plausible", "plan_ahead", "plan_verdict", "plan_report", "DESIGNER_PLAN",
-           "DESIGNER_WEEK", "flip_the_plan", "designer_report", "designer_flip_points"]
+           "DESIGNER_WEEK", "flip_the_plan", "designer_report", "designer_flip_points", "TWEETS_A_MONTH",
+           "baseline_target"]
 
 # The number of conversions a sample should hold in posts_for_conversions.
 CONVERSIONS_WANTED = 30
@@ -98,6 +100,49 @@ posts_for_conversions = NumericQuestion(
 )
 
 
+
+# ---- Real data: a baseline for a plan's target (x_analytics_posts) --------------------------------
+
+# The month the baseline_target exercise plans: this many tweets.
+TWEETS_A_MONTH = 40
+
+
+def _month_of_clicks(column: str = "low", per: float = 1000) -> float:
+    """Profile clicks a month of TWEETS_A_MONTH tweets at the median reach brings, at the baseline's ``column``."""
+    from smlearn.realdata import conversations
+
+    base = conversations.plan_baseline()
+    return float(TWEETS_A_MONTH * base["median_impressions"] / per * base[column])
+
+
+def _total_per_tweet() -> float:
+    from smlearn.realdata import conversations
+
+    base = conversations.plan_baseline()
+    return float(TWEETS_A_MONTH * base["total"] / base["tweets"])
+
+
+baseline_target = _NumberWithSlips(
+    "your_plan.baseline_target",
+    "Set a cautious target from the real account's baseline: if a month holds 40 tweets, each seen as often as"
+    " the median tweet, how many profile clicks should it bring at the low end of the interval? (tweets x"
+    " median impressions / 1,000 x low)",
+    answer=_month_of_clicks,
+    rel_tolerance=0.03,
+    unit="profile clicks",
+    slips=[
+        (lambda: _month_of_clicks("rate"), "uses the estimate (rate); a cautious target takes the low end."),
+        (lambda: _month_of_clicks("high"), "uses the high end; a cautious target takes the low end."),
+        (lambda: _month_of_clicks("low", 1), "forgets that the rate is per 1,000 impressions: divide by 1,000."),
+        (_total_per_tweet, "is 40 times the mean clicks per tweet, which a few widely seen tweets pull up; the"
+         " question asks for the median tweet's reach."),
+    ],
+    hint="The baseline gives the median tweet's impressions and, in low, the clicks per 1,000 impressions:"
+    " work out a month's impressions first, then how many thousands that is.",
+    explanation="A target at the low end of the interval holds even if the account's true rate is the lowest"
+    " the six months allow; a target far above it needs a reason in the plan (a new kind of post, more"
+    " replies), and an interval of its own once the month is over.",
+)
 
 # ---- What flips your plan ------------------------------------------------------------------------
 
@@ -290,4 +335,4 @@ flip_the_plan = FlipQuestion(
     " those first.",
 )
 
-QUESTIONS = [outcome_fit, metric, posts_for_conversions, flip_the_plan]
+QUESTIONS = [outcome_fit, metric, posts_for_conversions, baseline_target, flip_the_plan]
