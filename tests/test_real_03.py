@@ -148,3 +148,20 @@ def test_the_karate_description_names_both_clubs_and_their_markers():
     for collection in fig.axes[0].collections[1:]:
         markers.add(collection.get_paths()[0].vertices.tobytes())
     assert len(markers) == 2       # two different marker shapes, not colour alone
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=1, max_size=60),
+       st.lists(st.integers(0, 10_000), min_size=1, max_size=40))
+def test_compare_directed_gives_shares_between_0_and_1(ties, counts):
+    G = nx.DiGraph(ties)
+    if all(u == v for u, v in ties):
+        return                                   # only self-ties: refused, tested above
+    row = realdata.compare_directed({"g": G}).loc["g"]
+    assert 0.0 <= row["reciprocity"] <= 1.0
+    assert 0.0 <= row["gini"] <= 1.0
+    assert 0.0 < row["top1_share"] <= row["top10_share"] <= 1.0 + 1e-12
+    if sum(counts) > 0:
+        audience = realdata.compare_directed({}, {"a": counts}).loc["a"]
+        assert audience["top1_share"] <= audience["top10_share"] <= 1.0 + 1e-12
+        assert math.isnan(audience["reciprocity"])
