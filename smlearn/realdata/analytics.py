@@ -161,12 +161,14 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     return table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GroupComparison:
-    """Two groups' rates compared (see :func:`compare_groups`).
+    """Two groups' rates compared (see :func:`compare_groups`); it prints as one sentence.
 
     Attributes
     ----------
+    name : str
+        What the groups are (the column or Series name of ``by``).
     group_a, group_b : object
         The two groups' names (A is the first in sorted order).
     estimate_a, estimate_b : float
@@ -180,6 +182,7 @@ class GroupComparison:
         True when the interval leaves out zero.
     """
 
+    name: str
     group_a: object
     group_b: object
     estimate_a: float
@@ -189,6 +192,12 @@ class GroupComparison:
     high: float
     level: float
     beyond_chance: bool
+
+    def __repr__(self) -> str:
+        verdict = "beyond chance" if self.beyond_chance else "within what chance gives"
+        return (f"{self.name}={self.group_b!r}: {self.estimate_b:.2%}, {self.name}={self.group_a!r}: "
+                f"{self.estimate_a:.2%}; difference {100 * self.difference:+.2f} points, {self.level:.0%} interval "
+                f"{100 * self.low:+.2f} to {100 * self.high:+.2f}: {verdict}")
 
 
 def compare_groups(posts, successes, trials, *, by, level=0.95):
@@ -221,6 +230,8 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     >>> result = compare_groups(posts, "s", "n", by="kind")
     >>> round(result.difference, 3), result.beyond_chance
     (0.051, True)
+    >>> result
+    kind='b': 10.17%, kind='a': 5.08%; difference +5.08 points, 95% interval +2.83 to +7.33: beyond chance
     """
     _check_table(posts)
     _check_column(posts, "successes", successes)
@@ -243,7 +254,8 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     _, (low, high) = returns._difference(fits[0][:3], fits[1][:3], level)
     a, b = float(fits[0][0][0]), float(fits[1][0][0])
     low, high = float(low[0]), float(high[0])
-    return GroupComparison(names[0], names[1], a, b, b - a, low, high, float(level), bool(low > 0 or high < 0))
+    name = by if isinstance(by, str) else str(by.name or "group")
+    return GroupComparison(name, names[0], names[1], a, b, b - a, low, high, float(level), bool(low > 0 or high < 0))
 
 
 def _spread(s, n):
