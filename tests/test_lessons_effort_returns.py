@@ -342,9 +342,13 @@ def test_lesson_mentions_the_disagreeing_sources_and_has_things_to_try(name):
         assert "rubric" in text.lower() and "Worked example" in text
 
 
-def test_lesson_08_never_reads_the_real_exports():
+def test_lesson_08_reads_real_exports_only_through_the_package():
+    # The real X exports come through smlearn.data.path and load_export, never from a folder of this
+    # machine or a raw file name.
     text = (NOTEBOOKS / "08_measuring_returns.md").read_text(encoding="utf-8")
     assert "shared" not in text and "dataset_Facebook" not in text and "Live.csv" not in text
+    assert ".csv\")" not in text.replace('load_export("my_page_export.csv")', "")
+    assert 'load_export(smlearn.data.path("x_analytics_posts")' in text
 
 
 # ---- The flip exercises of lessons 07 and 09b (issue 12) ------------------------------------------

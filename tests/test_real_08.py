@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 import smlearn
 from smlearn.exports import load_export
 from smlearn.models import returns
-from smlearn.plots.returns import describe_bootstrap, describe_funnel, plot_bootstrap, plot_funnel
+from smlearn.plots.returns import (
+    describe_bootstrap,
+    describe_funnel,
+    plot_bootstrap,
+    plot_funnel,
+)
 from smlearn.questions import measuring_returns as quiz
 from smlearn.realdata import analytics
 

@@ -221,8 +221,8 @@ profile_clicks = _NumericWithMistakes(
     " user_profile_clicks / the sum of impressions.",
     mistakes=[
         (lambda: _clicks_per_thousand(_stand_alone(), average_of_rates=True),
-         "the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
-         " Divide the sums instead"),
+         ("the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
+          " Divide the sums instead")),
         (lambda: _clicks_per_thousand(_real_posts()), "the rate over every post, replies included"),
         (lambda: _clicks_per_thousand(_real_posts()[~_real_posts().index.isin(_stand_alone().index)]),
          "the rate of the replies, not of the stand-alone tweets"),

@@ -39,7 +39,7 @@ import pandas as pd
 from smlearn.models import returns
 from smlearn.params import check_text
 
-__all__ = ["is_reply", "rates_by_group", "GroupComparison", "compare_groups", "rate_spread"]
+__all__ = ["GroupComparison", "compare_groups", "is_reply", "rate_spread", "rates_by_group"]
 
 
 def _check_table(posts):
@@ -238,7 +238,10 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
     # Plain Python values (False, 4, 'photo'), not numpy scalars, so that they print plainly.
-    names = sorted((getattr(name, "item", lambda: name)() for name in pd.unique(groups.dropna())), key=str)
+    names = []
+    for name in pd.unique(groups.dropna()):
+        names.append(name.item() if isinstance(name, np.generic) else name)
+    names = sorted(names, key=str)
     if len(names) != 2:
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
     if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
