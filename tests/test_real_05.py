@@ -145,6 +145,8 @@ def test_posting_hour_effect_on_a_table_made_by_hand():
     assert effect == {"early": pytest.approx(-1.0), "late": pytest.approx(1.0), "questions": 3}
     with pytest.raises(ValueError, match="days"):
         realdata.posting_hour_effect(0, posts, votes)
+    with pytest.raises(ValueError, match="vote_types"):
+        realdata.posting_hour_effect(1, posts, votes, vote_types=(3,))    # no down-votes in the table
 
 
 def test_the_one_day_window_is_pushed_down_by_the_clock_and_two_days_remove_it():
@@ -161,7 +163,8 @@ def test_the_real_vote_figures_have_labelled_axes_log_views_and_a_finding_in_the
     model = ranking.votes_by_age(ranking.simulate_front_page(rule="hot", seed=1))
     fig, ax = plots.plot_votes_by_day(by_day, model)
     assert "Days after posting" in ax.get_xlabel() and "Share of all votes" in ax.get_ylabel()
-    assert "40%" in ax.get_title() and "hot" in ax.get_legend().get_texts()[1].get_text()
+    assert "40% on day 0" in ax.get_title() and "94% on an item's first day" in ax.get_title()
+    assert "hot" in ax.get_legend().get_texts()[1].get_text()
     assert "40% of the votes come on the day of posting" in plots.describe_votes_by_day(by_day, model)
     questions = realdata.score_vs_views()
     fig, ax = plots.plot_score_vs_views(questions)

@@ -284,9 +284,10 @@ def plot_votes_by_day(table, model=None):
            ylim=(0, 1.02), xlim=(-0.5, days[-1] + 0.5))
     ax.legend(loc="lower right", frameon=False, fontsize=9)
     first = float(table["share"].iloc[0])
-    ax.set_title(f"Real votes come early ({first:.0%} on day 0) but keep coming for weeks; the model's stop within "
-                 f"two days" if model is not None else f"Real votes come early ({first:.0%} on day 0) but keep coming",
-                 fontsize=10)
+    title = f"Real votes come early ({first:.0%} on day 0) but keep coming for weeks"
+    if model is not None:
+        title += f"; the model's: {_model_by_day(model)[1][0]:.0%} on an item's first day"
+    ax.set_title(title, fontsize=10)
     return fig, ax
 
 

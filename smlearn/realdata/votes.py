@@ -209,16 +209,20 @@ def posting_hour_effect(days=1, posts=None, votes=None, *, later_days=30, vote_t
     dict
         ``early`` and ``late``: the rank correlation of the posting hour (0 to 24, in
         UTC, minutes as fractions) with the question's early and with its later votes;
-        ``questions``: how many questions were compared.
+        ``questions``: how many questions were compared. A correlation is NaN when the
+        hours or the counts are all the same.
 
     Raises
     ------
     TypeError, ValueError
-        As for :func:`early_and_late_votes`.
+        As for :func:`early_and_late_votes`; also if no vote of ``vote_types`` falls in
+        either window.
     """
     import pandas as pd
 
     table = early_and_late_votes(days, posts, votes, later_days=later_days, vote_types=vote_types)
+    if table["early"].sum() + table["late"].sum() == 0:
+        raise ValueError(f"no votes of the types {vote_types!r} on the questions compared (vote_types)")
     posts, _ = _posts_and_votes(posts, votes)
     created = posts.set_index(posts["Id"].astype("int64"))["CreationDate"].astype(str)
     when = pd.to_datetime(created.loc[table["Id"]].to_numpy())
