@@ -147,8 +147,8 @@ def test_a_tweet_without_text_is_refused():
 def test_with_only_discovery_the_model_reach_grows_exactly_in_proportion():
     # No followers, ties or views: strangers = discovery x library, and the library is in proportion
     # to the pieces, so reach is in proportion to the content hours (slope 1).
-    only_discovery = dict(organic_reach=0.0, pass_on=0.0, start_followers=0, start_ties=0, follow_rate=0.0,
-                          intro_rate=0.0, reply_hours=0, upkeep_hours=0)
+    only_discovery = {"organic_reach": 0.0, "pass_on": 0.0, "start_followers": 0, "start_ties": 0,
+                      "follow_rate": 0.0, "intro_rate": 0.0, "reply_hours": 0, "upkeep_hours": 0}
     assert pipeline.reach_elasticity(2.0, 8.0, **only_discovery) == pytest.approx(1.0, abs=1e-12)
 
 

@@ -27,7 +27,7 @@ import math
 from smlearn import flips
 from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import pipeline
-from smlearn.realdata import posting   # lesson 07's real data: one account's X exports
+from smlearn.realdata import posting  # lesson 07's real data: one account's X exports
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
@@ -313,8 +313,8 @@ weekly_slope = SlipQuestion(
     slips=[
         (_days_slope, "that is the slope over single days, printed above. Add up the days of each week first."),
         (lambda: _weeks_slope(_real_days(), whole_weeks_only=False),
-         "that keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
-         " both totals small. Keep only the rows where whole_week is True."),
+         ("that keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
+          " both totals small. Keep only the rows where whole_week is True.")),
         (_weeks_rank_correlation, "that is the rank correlation over weeks; the question asks for the slope."),
     ],
     hint="Keep the rows where whole_week is True, add up tweets and impressions for each week with"

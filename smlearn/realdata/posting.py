@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from smlearn.realdata._checks import _check_columns
 
-__all__ = ["effort_and_returns", "returns_elasticity", "reply_share", "REPLY_MARK", "RETURNS"]
+__all__ = ["REPLY_MARK", "RETURNS", "effort_and_returns", "reply_share", "returns_elasticity"]
 
 # A tweet whose text starts with this is a reply: it answers someone, in a conversation.
 REPLY_MARK = "@"
