@@ -329,7 +329,7 @@ def plot_score_vs_views(table):
     ax.set_xscale("log")
     ax.set_yscale("symlog", linthresh=1)   # scores can be 0 or negative: linear between -1 and 1, log beyond
     ax.axhline(0, color="black", linewidth=0.6)
-    ax.set(xlabel="Views of the question (log scale)", ylabel="Score (up-votes minus down-votes)")
+    ax.set(xlabel="Views of the question (log scale)", ylabel="Score (votes: up minus down; log beyond ±1)")
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     ax.set_title(f"More-viewed questions score higher, but loosely (rank correlation {rho:.2f})", fontsize=10)
     return fig, ax
