@@ -68,6 +68,13 @@ def test_replies_vs_broadcasts_counted_by_hand():
     assert split["missing"].sum() == 0
 
 
+def test_the_files_as_x_wrote_them_give_the_same_tables_as_load_export(real):
+    raw = smlearn.data.load("x_analytics_posts")
+    assert "Tweet text" in raw.columns and "text" not in raw.columns
+    assert conversations.replies_vs_broadcasts(raw).equals(conversations.replies_vs_broadcasts(real))
+    assert conversations.rates_per_impression(raw).equals(conversations.rates_per_impression(real))
+
+
 def test_a_measure_nobody_scored_has_no_share_and_missing_cells_are_counted():
     posts = table(["@a", "b", "c"], [5, 6, 7], follows=[0, 0, np.nan])
     split = conversations.replies_vs_broadcasts(posts, measures=["follows"])

@@ -16,7 +16,9 @@ is a **reply**: it answers someone, inside a conversation (two-way). Any other t
 
 Each takes the table that :func:`smlearn.exports.load_export` returns for the per-post
 export (the course's column names: ``text``, ``impressions``, ``engagements``,
-``user_profile_clicks``, ``follows``), and loads the shipped export when given nothing.
+``user_profile_clicks``, ``follows``), or the files as X wrote them
+(``smlearn.data.load("x_analytics_posts")``: X's own names, ``Tweet text``, ``user profile
+clicks``, are read as the course's), and loads the shipped export when given nothing.
 
 Examples
 --------
@@ -78,6 +80,16 @@ def _posts(posts, measures):
         from smlearn.exports import load_export
 
         posts, _ = load_export(path("x_analytics_posts"), kind="x_posts")
+    if isinstance(posts, pd.DataFrame) and "text" not in posts.columns and "Tweet text" in posts.columns:
+        # The files as X wrote them (smlearn.data.load("x_analytics_posts")): X's own column names
+        # ("Tweet text", "user profile clicks", ...) become the course's, as load_export names them.
+        from smlearn.exports import LAYOUTS
+
+        renamed = {}
+        for name, course_name in LAYOUTS["x_posts"].columns.items():
+            if name in posts.columns:
+                renamed[name] = course_name
+        posts = posts.rename(columns=renamed)
     if isinstance(measures, str):
         measures = (measures,)
     try:
@@ -119,7 +131,8 @@ def replies_vs_broadcasts(posts=None, *, measures=MEASURES):
     ----------
     posts : pandas.DataFrame, optional
         The per-post export as :func:`smlearn.exports.load_export` returns it (columns ``text``
-        and ``impressions`` and the ``measures``); the shipped ``x_analytics_posts`` when not given.
+        and ``impressions`` and the ``measures``), or as ``smlearn.data.load("x_analytics_posts")``
+        gives it (X's column names); the shipped ``x_analytics_posts`` when not given.
     measures : list of str
         The columns to add up (missing cells count as 0 and are not hidden: see Returns).
 
