@@ -70,7 +70,8 @@ def test_explorers_listed_are_the_explorers_used(lesson):
 
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda l: l.id)
 def test_data_sets_listed_are_the_data_sets_loaded(lesson):
-    used = set(re.findall(r"""\bload\(\s*["'](\w+)["']""", code(lesson)))
+    # By name: smlearn.data.load, load_network, or path (for smlearn.exports.load_export).
+    used = set(re.findall(r"""\b(?:load|load_network|path)\(\s*["'](\w+)["']""", code(lesson)))
     assert used == set(lesson.datasets)
 
 
