@@ -239,14 +239,32 @@ class NumericQuestion(_Question):
         (0.05 = within 5 %). An answer is right if it passes either tolerance.
     unit : str
         Shown beside the answer in feedback.
+    slips : list of (callable, str), optional
+        The usual wrong answers: a function with no arguments giving the number a slip
+        leads to (computed like the answer, so it never goes stale) and a sentence saying
+        what went wrong. A wrong answer within the tolerances of a slip's number gets that
+        sentence instead of only "too high" or "too low".
     hint, explanation : str
         The hint shown on a wrong answer; the explanation shown on a right one.
+
+    Examples
+    --------
+    >>> q = NumericQuestion("q2", "How many days are in a week?", answer=lambda: 7,
+    ...                     slips=[(lambda: 5, "That is a working week: count the weekend too.")])
+    >>> q.check(5)
+    ✘ Not yet: 5 is not it. That is a working week: count the weekend too.
     """
 
-    def __init__(self, question_id, prompt, *, answer: Callable[[], float], tolerance=0.0, rel_tolerance=0.0, unit="", **kwargs):
+    def __init__(self, question_id, prompt, *, answer: Callable[[], float], tolerance=0.0, rel_tolerance=0.0, unit="",
+                 slips=(), **kwargs):
         super().__init__(question_id, prompt, **kwargs)
         if not callable(answer):
             raise TypeError(f"answer must be a function with no arguments that returns a number; got {answer!r}")
+        slips = list(slips)
+        for slip in slips:
+            if not (isinstance(slip, tuple) and len(slip) == 2 and callable(slip[0]) and isinstance(slip[1], str)):
+                raise TypeError(f"slips must be a list of (function, sentence) pairs; got {slip!r}")
+        self.slips = slips
         for name, value in (("tolerance", tolerance), ("rel_tolerance", rel_tolerance)):
             if isinstance(value, bool) or not isinstance(value, numbers.Real) or value < 0:
                 raise ValueError(f"{name} must be a number >= 0; got {value!r}")
@@ -280,11 +298,17 @@ class NumericQuestion(_Question):
             return Feedback(False, f"{WRONG} {answer:g} looks like a percentage; give a share between 0 and 1"
                                    f" ({answer:g} % is {answer / 100:g}).")
         expected = self._expected()
-        off = abs(answer - expected)
-        if off <= self.tolerance or off <= self.rel_tolerance * abs(expected):
+        if self._close(answer, expected):
             return self._right(f"{_format_number(answer, self.unit)}.")
+        for slip, what_went_wrong in self.slips:
+            if self._close(answer, slip()):
+                return self._wrong(f"{_format_number(answer, self.unit)} is not it. {what_went_wrong}")
         direction = "too high" if answer > expected else "too low"
         return self._wrong(f"{_format_number(answer, self.unit)} is {direction}.")
+
+    def _close(self, answer: float, target: float) -> bool:
+        off = abs(answer - target)
+        return off <= self.tolerance or off <= self.rel_tolerance * abs(target)
 
     def _input_widget(self):
         import ipywidgets as widgets
@@ -297,6 +321,8 @@ def _format_number(value, unit: str = "") -> str:
     text = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.3g}"
     if unit == "$":
         return f"${text}"
+    if unit == "share":   # a share between 0 and 1 needs no word after it
+        return text
     return f"{text} {unit}".strip()
 
 

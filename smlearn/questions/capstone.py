@@ -17,7 +17,6 @@ Examples
 from __future__ import annotations
 
 import functools
-import numbers
 
 from smlearn import flips
 from smlearn.exercises import NumericQuestion
@@ -131,31 +130,7 @@ def _piece_hours() -> float:
     return float(pipeline.PARAMS["hours_per_piece"].default)
 
 
-class _NumberWithSlips(NumericQuestion):
-    """A numeric question that recognises the usual wrong answers and says what went wrong in each.
-
-    ``slips`` is a list of (function giving the wrong number, what went wrong); an answer within
-    ``rel_tolerance`` of a slip's number gets that slip's words instead of "too high" or "too low".
-    """
-
-    def __init__(self, question_id, prompt, *, slips, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        self._slips = list(slips)
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is not False or not isinstance(answer, numbers.Real) or isinstance(answer, bool):
-            return feedback
-        for wrong, words in self._slips:
-            value = wrong()
-            if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
-                self.attempts -= 1   # super().check counted this attempt already
-                shown = f"{float(answer):,.0f}" if abs(answer) >= 100 else f"{float(answer):.3g}"
-                return self._wrong(f"{shown} {words}")
-        return feedback
-
-
-reply_clicks_per_hour = _NumberWithSlips(
+reply_clicks_per_hour = NumericQuestion(
     "capstone.reply_clicks_per_hour",
     "The pipeline model charges a reply hours_per_reply = 0.25 hours and a piece hours_per_piece = 1.5 hours."
     " With those times, how many profile clicks did one hour of this account's replies bring?"
@@ -164,11 +139,11 @@ reply_clicks_per_hour = _NumberWithSlips(
     rel_tolerance=0.02,
     unit="clicks an hour",
     slips=[
-        (lambda: _clicks_per_hour("replies", 1.0), "is the clicks per reply: divide also by the hours one reply takes."),
-        (lambda: _clicks_per_hour("broadcasts", _piece_hours()), "is for the broadcasts (1.5 hours each): take the"
+        (lambda: _clicks_per_hour("replies", 1.0), "That is the clicks per reply: divide also by the hours one reply takes."),
+        (lambda: _clicks_per_hour("broadcasts", _piece_hours()), "That is for the broadcasts (1.5 hours each): take the"
          " replies' column."),
-        (lambda: _clicks_per_hour("replies", _piece_hours()), "uses the hours of a piece (1.5); a reply takes 0.25."),
-        (lambda: _clicks_per_hour("broadcasts", 1.0), "is the clicks per broadcast: take the replies' column, and"
+        (lambda: _clicks_per_hour("replies", _piece_hours()), "That answer uses the hours of a piece (1.5); a reply takes 0.25."),
+        (lambda: _clicks_per_hour("broadcasts", 1.0), "That is the clicks per broadcast: take the replies' column, and"
          " divide by the hours too."),
     ],
     hint='In split, read the replies\' user_profile_clicks and tweets, e.g. split.loc["tweets", "replies"];'

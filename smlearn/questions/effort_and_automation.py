@@ -31,7 +31,7 @@ from smlearn.realdata import posting  # lesson 07's real data: one account's X e
 
 __all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
-           "flip_the_week", "SlipQuestion", "weekly_slope"]
+           "flip_the_week", "weekly_slope"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
 HOURS = 8.0
@@ -215,43 +215,6 @@ flip_the_week = FlipQuestion(
 
 # ---- Real data: one account's tweets and impressions, added up by week --------------------------
 
-class SlipQuestion(NumericQuestion):
-    """A numeric question that recognises the likely slips and says what went wrong.
-
-    ``slips`` is a list of ``(function, message)``: when an answer is within the
-    question's tolerance of ``function()`` (and is not the right answer), the feedback
-    gives ``message`` instead of only "too high" or "too low".
-    """
-
-    def __init__(self, question_id, prompt, *, slips=(), **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        slips = list(slips)
-        for slip in slips:
-            if not (isinstance(slip, tuple) and len(slip) == 2 and callable(slip[0]) and isinstance(slip[1], str)):
-                raise TypeError(f"slips must be a list of (function, message) pairs; got {slip!r}")
-        self.slips = slips
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is not False or isinstance(answer, str):
-            return feedback
-        for wrong_value, message in self.slips:
-            if abs(answer - wrong_value()) <= max(self.tolerance, self.rel_tolerance * abs(wrong_value())):
-                return self._wrong_with(message)
-        return feedback
-
-    def _wrong_with(self, message):
-        from smlearn.exercises import WRONG, Feedback
-
-        # The attempt was counted by the first check; say what went wrong, then the hint.
-        text = f"{WRONG} Not yet: {message}"
-        if self._hint:
-            text += f" Hint: {self._hint}"
-        if self.attempts >= 3:
-            text += " (Stuck? .solution() shows the answer and why.)"
-        return Feedback(False, text)
-
-
 def _weeks_slope(days, *, whole_weeks_only: bool = True) -> float:
     """The slope of log(impressions) on log(tweets) over weeks: the days of each week added up.
 
@@ -302,7 +265,7 @@ def _weeks_rank_correlation() -> float:
     return float(posting.returns_elasticity(weeks)["rank_correlation"])
 
 
-weekly_slope = SlipQuestion(
+weekly_slope = NumericQuestion(
     "effort_and_automation.weekly_slope",
     "A day's impressions include older tweets, and a busy day's tweets are still seen the next day. Add the days"
     " up by week, using whole weeks only (the rows where whole_week is True), and fit the slope again: what is"
@@ -311,11 +274,11 @@ weekly_slope = SlipQuestion(
     tolerance=0.011,
     unit="",
     slips=[
-        (_days_slope, "that is the slope over single days, printed above. Add up the days of each week first."),
+        (_days_slope, "That is the slope over single days, printed above. Add up the days of each week first."),
         (lambda: _weeks_slope(_real_days(), whole_weeks_only=False),
-         ("that keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
+         ("That keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
           " both totals small. Keep only the rows where whole_week is True.")),
-        (_weeks_rank_correlation, "that is the rank correlation over weeks; the question asks for the slope."),
+        (_weeks_rank_correlation, "That is the rank correlation over weeks; the question asks for the slope."),
     ],
     hint="Keep the rows where whole_week is True, add up tweets and impressions for each week with"
     " groupby(\"week\")[[\"tweets\", \"impressions\"]].sum(), and give that table to posting.returns_elasticity.",

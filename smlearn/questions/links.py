@@ -243,27 +243,7 @@ def rank_correlation(table, first, second):
     return correlation(table, first, second)
 
 
-class _NumericWithSlips(NumericQuestion):
-    """A numeric question that recognises the usual slips and says which one a wrong answer looks like.
-
-    ``slips`` is a list of (function returning the number a slip gives, what went wrong).
-    """
-
-    def __init__(self, question_id, prompt, *, slips, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        self._slips = slips
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is not False or isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            return feedback
-        for value, what_went_wrong in self._slips:
-            if abs(answer - value()) <= self.tolerance:
-                return self._wrong(f"{answer:.3f} is not it. {what_went_wrong}")
-        return feedback
-
-
-party_rank_agreement = _NumericWithSlips(
+party_rank_agreement = NumericQuestion(
     "links.party_rank_agreement",
     "Among Conservative MPs only, how closely does rank by PageRank among colleagues follow rank by public"
     " followers? Keep the rows of ranks whose party is 'Conservative' and compute the rank correlation"

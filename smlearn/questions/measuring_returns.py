@@ -20,7 +20,6 @@ Examples
 from __future__ import annotations
 
 import functools
-import numbers
 
 from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
@@ -188,29 +187,7 @@ def _stand_alone():
     return posts[~is_reply(posts)]
 
 
-class _NumericWithMistakes(NumericQuestion):
-    """A numeric question that recognises the usual wrong answers and says what went wrong in each.
-
-    ``mistakes`` is a list of ``(function with no arguments returning the wrong number, message)``;
-    an answer within the question's tolerance of one of them gets that message (and the hint)."""
-
-    def __init__(self, *args, mistakes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self._mistakes = list(mistakes)
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is not False or isinstance(answer, (str, bool)) or not isinstance(answer, numbers.Real):
-            return feedback
-        for wrong, message in self._mistakes:
-            value = wrong()
-            if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
-                self.attempts -= 1                       # the same attempt, told more precisely
-                return self._wrong(f"{answer:.3g} is {message}.")
-        return feedback
-
-
-profile_clicks = _NumericWithMistakes(
+profile_clicks = NumericQuestion(
     "measuring_returns.profile_clicks",
     "On the real account's stand-alone tweets (not replies), how many profile clicks came per 1,000 impressions?"
     " Compute it as a ratio of sums.",
@@ -219,15 +196,15 @@ profile_clicks = _NumericWithMistakes(
     unit="per 1,000 impressions",
     hint="Keep the posts that are not replies (real_posts[~replies]), then 1000 * the sum of"
     " user_profile_clicks / the sum of impressions.",
-    mistakes=[
+    slips=[
         (lambda: _clicks_per_thousand(_stand_alone(), average_of_rates=True),
-         ("the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
-          " Divide the sums instead")),
-        (lambda: _clicks_per_thousand(_real_posts()), "the rate over every post, replies included"),
+         ("That is the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
+          " Divide the sums instead.")),
+        (lambda: _clicks_per_thousand(_real_posts()), "That is the rate over every post, replies included."),
         (lambda: _clicks_per_thousand(_real_posts()[~_real_posts().index.isin(_stand_alone().index)]),
-         "the rate of the replies, not of the stand-alone tweets"),
-        (lambda: _clicks_per_thousand(_stand_alone()) / 1000, "per impression: multiply by 1,000"),
-        (lambda: _clicks_per_thousand(_stand_alone()) / 10, "a percentage: the question asks per 1,000 impressions"),
+         "That is the rate of the replies, not of the stand-alone tweets."),
+        (lambda: _clicks_per_thousand(_stand_alone()) / 1000, "That is per impression: multiply by 1,000."),
+        (lambda: _clicks_per_thousand(_stand_alone()) / 10, "That is a percentage: the question asks per 1,000 impressions."),
     ],
     explanation="About two profile clicks per 1,000 times a stand-alone tweet was shown: the step from"
     " seeing a post to looking at who wrote it is narrow.",

@@ -197,7 +197,6 @@ QUESTIONS = [unpredictability_ratio, small_market_ratio, crowd_verdict, flip_dou
 
 # ---- Real data: do early votes predict later ones? -------------------------------------------
 
-from smlearn.questions.wisdom_of_crowds import _NumericWithSlips  # noqa: E402  (the same checker as lesson 05's)
 
 WEEK = 7   # the early window of the exercise, in days
 
@@ -209,7 +208,7 @@ def _early_late_spearman(days):
     return realdata.early_and_late_votes(days).attrs["spearman"]
 
 
-first_week_predicts = _NumericWithSlips(
+first_week_predicts = NumericQuestion(
     "music_market.first_week_predicts",
     "Take a whole week as the early window: up-votes on days 0 to 6 after posting, against the 30 days after"
     " that. What is the rank correlation between the two, over the questions? Compute it with"
@@ -218,9 +217,9 @@ first_week_predicts = _NumericWithSlips(
     tolerance=0.005,
     hint="realdata.early_and_late_votes(7) gives the table; the rank correlation is in its .attrs['spearman'].",
     slips=[
-        (lambda: _early_late_spearman(1), "that is the one-day window of the table above: give days=7."),
-        (lambda: _early_late_spearman(2), "that is the two-day window above: give days=7."),
-        (lambda: _early_late_spearman(6), "that is days 0 to 5: days=7 counts days 0 to 6."),
+        (lambda: _early_late_spearman(1), "That is the one-day window of the table above: give days=7."),
+        (lambda: _early_late_spearman(2), "That is the two-day window above: give days=7."),
+        (lambda: _early_late_spearman(6), "That is days 0 to 5: days=7 counts days 0 to 6."),
     ],
     explanation="Still weak: even a whole week of votes says little about the next month's. Most later votes"
     " come from other readers, who find a question by search long after it left the front page.",

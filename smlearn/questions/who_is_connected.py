@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 
 from smlearn import data, flips, realdata
-from smlearn.exercises import ChoiceQuestion, Feedback, NumericQuestion, WRONG
+from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import networks
 from smlearn.realdata.networks import _check_directed
 
@@ -200,46 +200,42 @@ def party_reciprocity(party, G=None):
     return realdata.reciprocity(G.subgraph(members))
 
 
-class _NumberWithMistakes(NumericQuestion):
-    """A number question that also recognises the usual wrong answers and says what went wrong."""
-
-    def __init__(self, question_id, prompt, *, mistakes, **kwargs):
-        super().__init__(question_id, prompt, **kwargs)
-        self._mistakes = mistakes        # a function returning [(value, what went wrong), ...]
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is not False or isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            return feedback
-        for value, why in self._mistakes():
-            if abs(answer - value) <= self.tolerance:
-                return Feedback(False, f"{WRONG} Not yet: {answer:g} is {why}")
-        return feedback
+def _democrats(senate):
+    members = []
+    for senator, party in senate.nodes(data="party"):
+        if party == "D":
+            members.append(senator)
+    return senate.subgraph(members)
 
 
-def _democrat_mistakes():
-    senate = realdata.senate_network()
-    subgraph = senate.subgraph(n for n, p in senate.nodes(data="party") if p == "D")
-    returned = sum(1 for u, v in subgraph.edges() if subgraph.has_edge(v, u))
-    pairs = len(set(frozenset(tie) for tie in subgraph.edges()))
-    return [
-        (realdata.reciprocity(senate), "the reciprocity of the whole Senate: keep only the Democrats' follows first"
-                                       " (senate.subgraph(democrats))."),
-        (party_reciprocity("R", senate), "the Republicans' figure: pick the senators whose party is 'D'."),
-        (realdata.same_group_share(senate, "party"), "the share of follows within a party, not how many are returned."),
-        (returned / 2 / pairs, "the share of PAIRS that follow each other both ways; reciprocity counts follows"
-                               " (a returned pair is two returned follows)."),
-    ]
+def pair_reciprocity(G) -> float:
+    """The share of PAIRS of people tied at all who are tied both ways (a slip: reciprocity counts ties)."""
+    pairs, both = set(), set()
+    for u, v in G.edges():
+        pairs.add(frozenset((u, v)))
+        if G.has_edge(v, u):
+            both.add(frozenset((u, v)))
+    return len(both) / len(pairs)
 
 
-democrat_reciprocity = _NumberWithMistakes(
+democrat_reciprocity = NumericQuestion(
     "who_is_connected.democrat_reciprocity",
     "Among the Democratic senators only (party 'D'), what share of follows are returned? Keep only follows"
     " between two Democrats. Answer as a share between 0 and 1.",
     answer=lambda: party_reciprocity("D"),
     tolerance=0.005,
     unit="share",
-    mistakes=_democrat_mistakes,
+    slips=[
+        (lambda: realdata.reciprocity(realdata.senate_network()),
+         "That is the reciprocity of the whole Senate: keep only the Democrats' follows first"
+         " (senate.subgraph(democrats))."),
+        (lambda: party_reciprocity("R"), "That is the Republicans' figure: pick the senators whose party is 'D'."),
+        (lambda: realdata.same_group_share(realdata.senate_network(), "party"),
+         "That is the share of follows within a party, not how many are returned."),
+        (lambda: pair_reciprocity(_democrats(realdata.senate_network())),
+         "That is the share of PAIRS that follow each other both ways; reciprocity counts follows"
+         " (a returned pair is two returned follows)."),
+    ],
     hint="Make a list of the senators whose party is 'D', cut the network down with senate.subgraph(that_list),"
     " and pass it to realdata.reciprocity.",
     explanation="Within a party a few more follows are returned than across the whole Senate: colleagues of one"

@@ -100,27 +100,6 @@ false_alarms = NumericQuestion(
 
 # ---- Real data: when do Stack Exchange votes come? -------------------------------------------
 
-class _NumericWithSlips(NumericQuestion):
-    """A numeric question that recognises the usual slips and says what went wrong.
-
-    ``slips`` maps a function giving a wrong number (computed from the data, like the
-    answer) to the message for an answer within the question's tolerance of it.
-    """
-
-    def __init__(self, *args, slips=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self._slips = tuple(slips)
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct is False and isinstance(answer, (int, float)) and not isinstance(answer, bool):
-            for wrong, message in self._slips:
-                value = wrong()
-                if abs(answer - value) <= max(self.tolerance, self.rel_tolerance * abs(value)):
-                    return self._wrong(message)
-        return feedback
-
-
 def _share_by_day(last_day):
     """Share of the site's up- and down-votes cast on days 0 to ``last_day`` after posting."""
     from smlearn import realdata
@@ -129,7 +108,7 @@ def _share_by_day(last_day):
     return float(table.loc[table["day"] <= last_day, "share"].sum())
 
 
-first_week = _NumericWithSlips(
+first_week = NumericQuestion(
     "wisdom_of_crowds.first_week",
     "On the real Stack Exchange site, what share of all up- and down-votes came in a post's first week,"
     " days 0 to 6 after posting? Compute it from realdata.votes_by_day(). Answer between 0 and 1.",
@@ -138,10 +117,10 @@ first_week = _NumericWithSlips(
     unit="share",
     hint="Add up the 'share' column for days 0 to 6, or read 'cumulative_share' on day 6.",
     slips=[
-        (lambda: _share_by_day(5), "that is days 0 to 5, six days. Day 0 is the day of posting, so the first"
+        (lambda: _share_by_day(5), "That is days 0 to 5, six days. Day 0 is the day of posting, so the first"
                                    " week runs to day 6."),
-        (lambda: _share_by_day(7), "that is days 0 to 7, eight days: stop at day 6."),
-        (lambda: _share_by_day(0), "that is day 0 alone, the day of posting: add days 1 to 6."),
+        (lambda: _share_by_day(7), "That is days 0 to 7, eight days: stop at day 6."),
+        (lambda: _share_by_day(0), "That is day 0 alone, the day of posting: add days 1 to 6."),
     ],
     explanation="Three quarters of the votes come in the first week, but a real site keeps collecting votes"
     " for months, from readers who find old posts by search; the model's front page has no such way in.",

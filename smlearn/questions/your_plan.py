@@ -25,7 +25,6 @@ from smlearn import data, flips
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.exercises import FlipQuestion
-from smlearn.questions.capstone import _NumberWithSlips
 from smlearn.questions.effort_and_automation import SETTINGS
 from smlearn.params import check_items, check_text
 
@@ -122,7 +121,7 @@ def _total_per_tweet() -> float:
     return float(TWEETS_A_MONTH * base["total"] / base["tweets"])
 
 
-baseline_target = _NumberWithSlips(
+baseline_target = NumericQuestion(
     "your_plan.baseline_target",
     "Set a cautious target from the real account's baseline: if a month holds 40 tweets, each seen as often as"
     " the median tweet, how many profile clicks should it bring at the low end of the interval? (tweets x"
@@ -131,10 +130,10 @@ baseline_target = _NumberWithSlips(
     rel_tolerance=0.03,
     unit="profile clicks",
     slips=[
-        (lambda: _month_of_clicks("rate"), "uses the estimate (rate); a cautious target takes the low end."),
-        (lambda: _month_of_clicks("high"), "uses the high end; a cautious target takes the low end."),
-        (lambda: _month_of_clicks("low", 1), "forgets that the rate is per 1,000 impressions: divide by 1,000."),
-        (_total_per_tweet, "is 40 times the mean clicks per tweet, which a few widely seen tweets pull up; the"
+        (lambda: _month_of_clicks("rate"), "That answer uses the estimate (rate); a cautious target takes the low end."),
+        (lambda: _month_of_clicks("high"), "That answer uses the high end; a cautious target takes the low end."),
+        (lambda: _month_of_clicks("low", 1), "That answer forgets that the rate is per 1,000 impressions: divide by 1,000."),
+        (_total_per_tweet, "That is 40 times the mean clicks per tweet, which a few widely seen tweets pull up; the"
          " question asks for the median tweet's reach."),
     ],
     hint="The baseline gives the median tweet's impressions and, in low, the clicks per 1,000 impressions:"
