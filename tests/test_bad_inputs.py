@@ -378,6 +378,7 @@ WORKING = {
     "smlearn.models.networks.compare": lambda: {"graphs": {"a": small_graph()}, "sample": 30, "seed": 1},
     "smlearn.models.networks.tail_exponent": lambda: {"degrees": np.arange(1, 200)},
     "smlearn.models.networks.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
+    "smlearn.models.networks.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
     "smlearn.models.networks.degree_table": lambda: {"G": small_graph()},
     "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
@@ -600,10 +601,14 @@ WORKING = {
     "smlearn.realdata.links.rank_correlation": lambda: {
         "table": pd.DataFrame({"a": [1, 2, 3, 4], "b": [20, 10, 40, 30]}), "first": "a", "second": "b"},
     "smlearn.realdata.links.rank_agreement": lambda: {"table": _lazy("smlearn.realdata.links.rank_table")(follower_graph())},
+    "smlearn.realdata.links.rank_correlation_interval": lambda: {
+        "table": pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [20, 10, 40, 30, 50]}), "first": "a", "second": "b"},
     "smlearn.realdata.networks.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
     "smlearn.realdata.networks.reciprocity": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.same_group_share": lambda: {"G": senate(), "attribute": "party"},
     "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},
+    "smlearn.realdata.networks.reciprocity_beyond_chance": lambda: {"G": follower_graph()},
+    "smlearn.realdata.networks.readable": lambda: {"table": pd.DataFrame({"people": [91, 585], "share": [0.5, 0.25]})},
     "smlearn.questions.who_is_connected.party_reciprocity": lambda: {"party": "D", "G": senate()},
     "smlearn.models.networks.small_world_curve": lambda: {"n": 100, "k": 4, "ps": [0.0, 0.1], "repeats": 1, "sample": 20},
     "smlearn.plots.networks.plot_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
@@ -634,6 +639,11 @@ WORKING = {
         [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
     "smlearn.realdata.posting.returns_elasticity": lambda: {"table": pd.DataFrame(
         {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]})},
+    "smlearn.realdata.posting.slope_interval": lambda: {"table": pd.DataFrame(
+        {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]}), "draws": 200},
+    "smlearn.realdata.posting.stand_alone_per_day": lambda: {
+        "days": pd.DataFrame({"date": pd.to_datetime(["2021-01-04", "2021-01-05"])}),
+        "posts": pd.DataFrame({"Tweet text": ["@a hi", "news"], "time": ["2021-01-04 09:00 +0000", "2021-01-05 10:00 +0000"]})},
     "smlearn.plots.effort.plot_effort_and_returns": lambda: {"days": pd.DataFrame(
         {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]}), "model_slope": 0.9},
     "smlearn.plots.effort.describe_effort_and_returns": lambda: {"days": pd.DataFrame(
@@ -677,6 +687,7 @@ WORKING = {
     "smlearn.progress.record": lambda: {"question_id": "links.two_pages", "answer": "0.351", "correct": True},
     "smlearn.progress.where_left_off": lambda: {"lesson": "06"},
     "smlearn.typed_numbers.read_number": lambda: {"text": "1,29"},
+    "smlearn.questions.when_push_wins.piece_share": lambda: {"age": 3, "ramp": 8, "half_life": 52},
 }
 
 

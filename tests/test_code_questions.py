@@ -98,3 +98,20 @@ def test_a_badly_built_question_is_refused():
         question(reference=None)
     with pytest.raises(TypeError, match="solution_code"):
         question(solution_code="")
+
+
+def test_lesson_02bs_coding_exercise_reads_the_model_and_accepts_its_documented_rule():
+    import math
+
+    from smlearn.questions import when_push_wins as quiz
+
+    # The model's docstring: g(a) = (1 - e^(-(a+1)/ramp)) * 0.5^(a/half_life), per unit of visits.
+    assert quiz.piece_share(0, 8, 52) == pytest.approx(1 - math.exp(-1 / 8))
+    assert quiz.piece_share(52, 8, 52) == pytest.approx((1 - math.exp(-53 / 8)) * 0.5)
+
+    def documented(age, ramp, half_life):
+        return (1 - math.exp(-(age + 1) / ramp)) * 0.5 ** (age / half_life)
+
+    assert quiz.piece_curve.check(documented).correct is True
+    off_by_one = quiz.piece_curve.check(lambda a, r, h: (1 - math.exp(-a / r)) * 0.5 ** (a / h))
+    assert off_by_one.correct is False and "case 1 of 4" in off_by_one.message

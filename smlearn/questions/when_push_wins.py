@@ -28,15 +28,15 @@ import functools
 import numpy as np
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import traffic
-from smlearn.params import check_items
+from smlearn.params import check_items, check_number
 from smlearn.questions import push_and_pull
 from smlearn.questions.push_and_pull import channel_costs
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
            "smallest_winning_network", "breakeven", "equal_rates", "push_wins", "SPRINT", "SPRINT_PARAMS",
-           "SPRINT_VERDICT", "sprint_ratio", "sprint_verdict"]
+           "SPRINT_VERDICT", "sprint_ratio", "sprint_verdict", "piece_share", "piece_curve"]
 
 # Push converting exactly as well as pull: push gets pull's default lead and close rates.
 EQUAL_RATES = {
@@ -219,4 +219,52 @@ push_wins = NumericQuestion(
 )
 
 
-QUESTIONS = [equal_rates, breakeven, push_wins]
+def piece_share(age, ramp, half_life):
+    """The share of its full weekly visits that one piece brings at ``age`` weeks, read off the model.
+
+    Runs :func:`smlearn.models.traffic.simulate` with a single piece published in week 0
+    (search visits 1, quality 1), so the answer is whatever the model does, not a second
+    copy of its formula.
+    """
+    age = check_number("age", age, 0, traffic.PARAMS["periods"].max - 1, integer=True, unit="weeks")
+    ramp = check_number("ramp", ramp, traffic.PARAMS["ramp_periods"].min, traffic.PARAMS["ramp_periods"].max, unit="weeks")
+    half_life = check_number("half_life", half_life, traffic.PARAMS["content_half_life"].min,
+                             traffic.PARAMS["content_half_life"].max, unit="weeks")
+    weeks = max(age + 1, traffic.PARAMS["periods"].min)
+    result = traffic.simulate(periods=weeks, stop_period=1, posts_per_period=1.0, max_search_visits=1.0,
+                              content_quality=1.0, ramp_periods=ramp, content_half_life=half_life)
+    pull = result[(result["channel"] == "pull") & (result["period"] == age + 1)]   # weeks count from 1
+    return float(pull["visits"].iloc[0])
+
+
+def _random_piece(rng):
+    age, ramp, half_life = rng.randint(0, 155), rng.randint(1, 52), rng.randint(1, 520)
+    return Case((age, ramp, half_life), f"age {age}, ramp {ramp}, half-life {half_life}")
+
+
+piece_curve = CodeQuestion(
+    "when_push_wins.piece_curve",
+    "Write piece_share(age, ramp, half_life): the share of its full weekly visits that one piece brings"
+    " when it is age weeks old. It is being found (1 - e^(-(age + 1) / ramp)) times still being up to date"
+    " (one half for every half_life weeks of age). Then check it: quiz.piece_curve.check(piece_share).",
+    cases=[Case((0, 8, 52), "a new piece: age 0, ramp 8 weeks, half-life 52 weeks"),
+           Case((52, 8, 52), "one half-life later: age 52"),
+           Case((3, 1, 500), "a ramp of 1 week and content that hardly ages"),
+           Case((20, 50, 10), "a slow ramp and a short half-life")],
+    reference=piece_share,
+    extra=_random_piece,
+    tolerance=1e-6,
+    hint="Use math.exp for e^x and 0.5 ** (age / half_life) for the halving; multiply the two parts.",
+    worked_hint="For age 0, ramp 8: 1 - math.exp(-1 / 8) = 0.1175, and 0.5 ** 0 = 1, so 0.1175."
+    " Write it with age, ramp and half_life in place of the numbers.",
+    solution_code="""import math
+
+def piece_share(age, ramp, half_life):
+    being_found = 1 - math.exp(-(age + 1) / ramp)
+    up_to_date = 0.5 ** (age / half_life)
+    return being_found * up_to_date""",
+    explanation="A new piece brings only about a tenth of its full visits with an 8-week ramp: pull starts"
+    " slowly, which is why a short sprint can favour push.",
+)
+
+QUESTIONS = [equal_rates, breakeven, push_wins, piece_curve]
