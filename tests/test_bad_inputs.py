@@ -604,6 +604,8 @@ WORKING = {
     "smlearn.realdata.links.rank_correlation_interval": lambda: {
         "table": pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [20, 10, 40, 30, 50]}), "first": "a", "second": "b"},
     "smlearn.realdata.networks.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
+    "smlearn.realdata.votes.chance_band": lambda: {"table": pd.DataFrame({"early": [1, 2, 3, 4], "late": [2, 1, 4, 3]})},
+    "smlearn.realdata.votes.partial_correlation": lambda: {"r_xy": 0.5, "r_xz": 0.2, "r_yz": 0.3},
     "smlearn.realdata.networks.reciprocity": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.same_group_share": lambda: {"G": senate(), "attribute": "party"},
     "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},

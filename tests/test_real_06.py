@@ -20,7 +20,7 @@ from smlearn import realdata
 from smlearn.models import links
 from smlearn.plots.links import describe_small_web, draw_small_web, small_web_finding
 from smlearn.questions import links as quiz
-from smlearn.realdata.links import rank_agreement, rank_correlation, rank_sources, rank_table
+from smlearn.realdata.links import rank_agreement, rank_correlation, rank_correlation_interval, rank_sources, rank_table
 
 TINY = [("club", "shop"), ("club", "guide"), ("guide", "shop"), ("news", "shop"), ("shop", "guide")]
 
@@ -126,6 +126,56 @@ def test_rank_agreement_is_a_symmetric_square_with_ones_on_the_diagonal(mps):
     assert np.allclose(np.diag(square), 1.0) and np.allclose(square, square.T)
     with pytest.raises(ValueError, match="measures"):
         rank_agreement(rank_table(mps), ["pagerank"])
+
+
+# ---- rank_correlation_interval ------------------------------------------------------------------
+
+def test_rank_correlation_interval_covers_the_true_spearman_about_95_times_in_100():
+    # Bivariate normal with Pearson r = 0.6: the population Spearman is (6 / pi) asin(r / 2) (Pearson 1907).
+    rng = np.random.default_rng(6)
+    true_rho = 6 / math.pi * math.asin(0.6 / 2)
+    covered = 0
+    for _ in range(400):
+        x, y = rng.multivariate_normal([0, 0], [[1, 0.6], [0.6, 1]], size=40).T
+        low, high = rank_correlation_interval(pd.DataFrame({"x": x, "y": y}), "x", "y")
+        covered += low <= true_rho <= high
+    assert 0.92 <= covered / 400 <= 0.98          # 95 %, give or take three binomial standard errors
+
+
+def test_rank_correlation_interval_by_hand_and_its_shape():
+    # 20 rows with rho = 0.474 (see the docstring): z = atanh(0.474) = 0.515, se = sqrt(1.112 / 17) = 0.256
+    table = pd.DataFrame({"a": range(20), "b": [0, 2, 1, 4, 3, 5, 7, 6, 9, 8] * 2})
+    low, high = rank_correlation_interval(table, "a", "b")
+    assert (round(low, 2), round(high, 2)) == (0.01, 0.77)
+    assert low < rank_correlation(table, "a", "b") < high
+    wide = rank_correlation_interval(table, "a", "b", level=0.99)
+    assert wide[0] < low and wide[1] > high
+    assert rank_correlation_interval(pd.DataFrame({"a": [1, 2, 3, 4], "b": [2, 4, 6, 8]}), "a", "b") == (1.0, 1.0)
+    for level in (0, 1, 1.5, True, "0.95"):
+        with pytest.raises(ValueError, match="level"):
+            rank_correlation_interval(table, "a", "b", level=level)
+    with pytest.raises(ValueError, match="table"):
+        rank_correlation_interval(table.head(3), "a", "b")
+
+
+def test_conservatives_agree_about_as_much_as_the_whole_house(mps):
+    table = rank_table(mps)
+    whole = rank_correlation(table, "pagerank", "followers")
+    low, high = rank_correlation_interval(table[table["party"] == "Conservative"], "pagerank", "followers")
+    assert low < whole < high                           # the lesson's "about as much", not "even less"
+    words = quiz.party_rank_agreement.explanation
+    assert f"{low:.2f} to {high:.2f}" in words and f"({whole:.2f})" in words
+
+
+def test_the_lessons_outside_check_links_received_match_followers_as_well_as_pagerank(mps):
+    table = rank_table(mps)
+    assert rank_correlation(table, "links_in", "followers") >= rank_correlation(table, "pagerank", "followers")
+    party = table["party"]
+    linkers = list(mps.predecessors("BorisJohnson"))
+    others = 0
+    for linker in linkers:
+        others += party[linker] != party["BorisJohnson"]
+    assert (len(linkers), others) == (544, 244)          # the lesson's "not always approval"
 
 
 # ---- rank_sources ------------------------------------------------------------------------------
