@@ -110,6 +110,98 @@ def test_scaling_the_returns_leaves_the_slope_and_moves_only_the_intercept(rows,
     assert -1 - 1e-12 <= fit["rank_correlation"] <= 1 + 1e-12
 
 
+# ---- slope_interval ---------------------------------------------------------------------------
+
+def test_an_exact_power_law_has_an_interval_of_one_point():
+    table = pd.DataFrame({"tweets": [1, 2, 3, 5, 8, 13], "impressions": [7 * x ** 0.7 for x in (1, 2, 3, 5, 8, 13)]})
+    band = posting.slope_interval(table)
+    assert band["low"] == pytest.approx(0.7, abs=1e-9) and band["high"] == pytest.approx(0.7, abs=1e-9)
+    assert (band["periods"], band["level"]) == (6, 0.95)
+
+
+def test_the_interval_matches_the_textbook_standard_error_on_many_noisy_points():
+    # log y = 0.6 log x + noise (sd 0.3): the slope's standard error is sd / (sd of log x * sqrt(n)),
+    # so a 95 % interval is about 2 x 1.96 of it wide.
+    rng = np.random.default_rng(1)
+    x = rng.integers(1, 50, size=600).astype(float)
+    y = np.exp(2 + 0.6 * np.log(x) + rng.normal(0, 0.3, size=600))
+    band = posting.slope_interval(pd.DataFrame({"tweets": x, "impressions": y}), draws=4000)
+    width = 2 * 1.96 * 0.3 / (np.log(x).std() * np.sqrt(600))
+    assert band["high"] - band["low"] == pytest.approx(width, rel=0.15)
+    assert band["low"] < 0.6 < band["high"]
+    assert band["low"] < band["slope"] < band["high"]
+
+
+def test_the_same_seed_gives_the_same_interval_and_a_wider_level_a_wider_one():
+    days = posting.effort_and_returns()
+    one, two = posting.slope_interval(days), posting.slope_interval(days)
+    assert (one["low"], one["high"]) == (two["low"], two["high"])
+    wide = posting.slope_interval(days, level=0.99)
+    assert wide["low"] <= one["low"] and wide["high"] >= one["high"]
+
+
+def test_the_real_weeks_cannot_tell_the_daily_slope_the_model_and_1_apart():
+    days = posting.effort_and_returns()
+    weeks = days[days["whole_week"]].groupby("week")[["tweets", "impressions"]].sum()
+    band = posting.slope_interval(weeks)
+    assert band["low"] < 0.64 and band["high"] > 1.0
+    assert pipeline.reach_elasticity(4.0, 8.0) < band["high"]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"level": 1.0}, "level"), ({"level": 0}, "level"), ({"draws": 10}, "draws"), ({"draws": 200.5}, "draws"), ({"draws": 10 ** 6}, "draws"),
+    ({"seed": -1}, "seed"), ({"effort": "hours"}, "effort"),
+])
+def test_slope_interval_refuses_bad_settings_by_name(kwargs, message):
+    table = pd.DataFrame({"tweets": [1, 2, 4, 8], "impressions": [1, 2, 4, 9]})
+    with pytest.raises(ValueError, match=message):
+        posting.slope_interval(table, **kwargs)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.integers(1, 10 ** 6)), min_size=4, max_size=30))
+def test_the_interval_is_never_upside_down(rows):
+    table = pd.DataFrame(rows, columns=["tweets", "impressions"]).astype(float)
+    if table["tweets"].nunique() < 2:
+        return
+    band = posting.slope_interval(table, draws=200)
+    assert band["low"] <= band["high"]
+
+
+# ---- stand_alone_per_day ----------------------------------------------------------------------
+
+def test_stand_alone_tweets_counted_by_hand():
+    days = posting.effort_and_returns(daily(["2021-01-04", "2021-01-05", "2021-01-06"], [3, 1, 0], [10, 20, 30]))
+    # The 4th: a reply and two stand-alone tweets; the 5th: one of each; the 6th: none.
+    posts = pd.DataFrame({"Tweet text": ["@ana yes", "New paper", "Slides", "@ben ok", "Talk today"],
+                          "time": ["2021-01-04 09:00 +0000", "2021-01-04 10:00 +0000", "2021-01-04 11:00 +0000",
+                                   "2021-01-05 09:00 +0000", "2021-01-05 12:00 +0000"]})
+    table = posting.stand_alone_per_day(days, posts)
+    assert table["stand_alone"].tolist() == [2, 1, 0]
+    assert "stand_alone" not in days.columns          # a copy, not a change to the learner's table
+
+
+def test_the_real_account_has_507_stand_alone_tweets_and_a_lower_slope():
+    days = posting.stand_alone_per_day(posting.effort_and_returns())
+    assert days["stand_alone"].sum() == 1439 - 932       # all tweets less the replies of reply_share
+    assert (days["stand_alone"] <= days["tweets"]).all()          # never more than the day's tweets
+    assert posting.returns_elasticity(days, effort="stand_alone")["slope"] < posting.returns_elasticity(days)["slope"]
+
+
+def test_stand_alone_per_day_refuses_posts_without_time():
+    days = posting.effort_and_returns(daily(["2021-01-04", "2021-01-05", "2021-01-06"], [3, 1, 0], [10, 20, 30]))
+    with pytest.raises(ValueError, match="time"):
+        posting.stand_alone_per_day(days, pd.DataFrame({"Tweet text": ["hi"]}))
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        posting.stand_alone_per_day(days, pd.DataFrame({"Tweet text": ["hi"], "time": ["04/01/2021 09:00"]}))
+
+
+def test_the_model_slope_docstring_has_no_stray_control_characters():
+    # "\t" and "\f" in a non-raw docstring turn \text and \frac into a tab and a form feed.
+    doc = pipeline.reach_elasticity.__doc__
+    assert "\t" not in doc and "\f" not in doc and "\\text{slope}" in doc and "\\frac" in doc
+
+
 # ---- reply_share ------------------------------------------------------------------------------
 
 def test_reply_share_counted_by_hand():
@@ -181,6 +273,9 @@ def test_the_figure_states_the_slope_on_log_axes_with_units_and_words():
     assert len(ax.collections[0].get_offsets()) == fit["periods"] == 165
     words = describe_effort_and_returns(days, model_slope=0.89)
     assert "165 days" in words and "16 days with no tweets" in words and "0.89" in words
+    assert "median of 3,195 impressions" in words and "centre" in words
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert any("centre" in label for label in labels)
 
 
 # ---- the exercise -----------------------------------------------------------------------------
@@ -228,3 +323,27 @@ def test_the_weekly_answer_is_not_printed_before_the_exercise():
             text = output.get("text") or output.get("data", {}).get("text/plain", "")
             before.append("".join(text) if isinstance(text, list) else text)
     assert "0.84" not in "\n".join(before)
+
+
+def test_the_weekly_answer_waits_for_a_cell_the_learner_runs_after_the_exercise():
+    # The learner's copy leaves out the solution: the markdown after the exercise, up to the next code
+    # cell that is not a solution, must not give the answer away either.
+    import json
+    from pathlib import Path
+
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "07_effort_and_automation.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    start = None
+    between = []
+    for number, cell in enumerate(cells):
+        source = "".join(cell["source"])
+        if start is None:
+            if "quiz.weekly_slope.check(my_answer)" in source:
+                start = number
+            continue
+        if cell["cell_type"] == "code" and "solution" not in cell.get("metadata", {}).get("tags", []):
+            break
+        if cell["cell_type"] == "markdown":
+            between.append(source)
+    assert start is not None and between
+    assert "0.84" not in "\n".join(between)

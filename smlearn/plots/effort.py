@@ -283,7 +283,7 @@ def plot_effort_and_returns(days, *, returns="impressions", model_slope=None):
         # The model's slope through the middle of the data (the means of the logarithms).
         mid_x, mid_y = np.exp(np.log(x).mean()), np.exp(np.log(y).mean())
         ax.plot(line_x, mid_y * (line_x / mid_x) ** model_slope, color="black", linestyle="--", linewidth=1.5,
-                label=f"the model: slope {model_slope:.2f}")
+                label=f"the model: slope {model_slope:.2f}, drawn through the data's centre")
     ax.set_xscale("log")
     ax.set_yscale("log")
     # Plain numbers on the log axes (1, 10, 10,000), not powers of ten.
@@ -309,7 +309,13 @@ def describe_effort_and_returns(days, *, returns="impressions", model_slope=None
             f"{fit['slope']:.2f}: twice the tweets go with {2 ** fit['slope']:.2f} times the {returns}; rank "
             f"correlation {fit['rank_correlation']:.2f}.")
     if model_slope is not None:
-        text += f" A dashed line shows the model's slope, {model_slope:.2f}, for comparison."
-    if fit["left_out"]:
-        text += f" {fit['left_out']} days with no tweets (or no {returns}) are left out: a log axis has no 0."
+        text += (f" A dashed line shows the model's slope, {model_slope:.2f}, drawn through the centre of the"
+                 f" data (the geometric means), for comparison of slopes only.")
+    quiet = days[days["tweets"] == 0]
+    if len(quiet):
+        # Days with no tweets still have returns (older tweets are still seen): say how many.
+        text += (f" {len(quiet)} days with no tweets are left out (a log axis has no 0); they still drew a"
+                 f" median of {quiet[returns].median():,.0f} {returns}.")
+    elif fit["left_out"]:
+        text += f" {fit['left_out']} days with no {returns} are left out: a log axis has no 0."
     return text

@@ -283,8 +283,8 @@ weekly_slope = NumericQuestion(
     hint="Keep the rows where whole_week is True, add up tweets and impressions for each week with"
     " groupby(\"week\")[[\"tweets\", \"impressions\"]].sum(), and give that table to posting.returns_elasticity.",
     explanation="Over whole weeks, the tweets of a busy day and the impressions they bring on the next days"
-    " fall in the same week, so the slope rises towards the model's. It stays below 1: more tweets in a week"
-    " still bring less than proportionally more impressions, for this account.",
+    " fall in the same week, so the slope rises. With 25 weeks it is uncertain: the next cell shows an"
+    " interval that holds both the model's 0.89 and 1.",
 )
 
 QUESTIONS = [ties_held, sprint_leads, marathon_ties, pieces_with_tool, automation, flip_the_week, weekly_slope]

@@ -11,9 +11,14 @@ day and one row per tweet) let us test that on data the course did not make.
   means returns grow in proportion to effort (twice the tweets, twice the impressions);
   below 1, less than in proportion; 0, not at all. With it, the rank correlation
   (Spearman's), which does not assume a straight line.
-- :func:`reply_share`: replies (a tweet whose text starts with "@", part of a
-  conversation: two-way) against stand-alone tweets (broadcast): each one's share of the
-  tweets (effort) and of the impressions and engagements (returns).
+- :func:`slope_interval`: how far that slope could move by chance: a 95 % interval from
+  resampling the days (or weeks) with replacement, with a fixed seed.
+- :func:`stand_alone_per_day`: adds to the days how many stand-alone tweets (not replies)
+  each one published: the model's content is broadcast pieces, not replies.
+- :func:`reply_share`: replies (part of a conversation: two-way) against stand-alone tweets
+  (broadcast): each one's share of the tweets (effort) and of the impressions and
+  engagements (returns). A reply is told by a rule of thumb, its text starting with "@"
+  (:func:`smlearn.realdata.analytics.is_reply`).
 
 Examples
 --------
@@ -27,9 +32,11 @@ from __future__ import annotations
 
 from smlearn.realdata._checks import _check_columns
 
-__all__ = ["REPLY_MARK", "RETURNS", "effort_and_returns", "reply_share", "returns_elasticity"]
+__all__ = ["REPLY_MARK", "RETURNS", "effort_and_returns", "reply_share", "returns_elasticity", "slope_interval",
+           "stand_alone_per_day"]
 
-# A tweet whose text starts with this is a reply: it answers someone, in a conversation.
+# A tweet whose text starts with this is a reply: it answers someone, in a conversation (a rule of
+# thumb; the rule itself is smlearn.realdata.analytics.is_reply, used below).
 REPLY_MARK = "@"
 # The daily columns that can stand for the returns of a day's posting.
 RETURNS = ("impressions", "engagements", "likes", "retweets", "replies", "follows")
@@ -167,8 +174,9 @@ def returns_elasticity(table, *, effort="tweets", returns="impressions"):
 def reply_share(posts=None):
     """Return replies (two-way) against stand-alone tweets (broadcast): effort and returns.
 
-    A tweet whose text starts with "@" is a reply: it answers someone, as part of a
-    conversation. Every other tweet stands alone and goes out to whoever sees it.
+    A tweet whose text starts with "@" is taken for a reply: it answers someone, as part of
+    a conversation (a rule of thumb, :func:`smlearn.realdata.analytics.is_reply`). Every
+    other tweet stands alone and goes out to whoever sees it.
 
     Parameters
     ----------
@@ -196,7 +204,9 @@ def reply_share(posts=None):
     texts = posts["Tweet text"]
     if texts.isna().any():
         raise ValueError("posts has a tweet with no text (column 'Tweet text')")
-    is_reply = texts.astype(str).str.startswith(REPLY_MARK).to_numpy()
+    from smlearn.realdata.analytics import is_reply as _is_reply
+
+    is_reply = _is_reply(posts, text="Tweet text").to_numpy()
     impressions = _whole_numbers(posts["impressions"], "impressions", "posts").to_numpy()
     engagements = _whole_numbers(posts["engagements"], "engagements", "posts").to_numpy()
     rows = {}
@@ -211,3 +221,102 @@ def reply_share(posts=None):
         table[f"share_of_{column}"] = table[column] / total if total > 0 else 0.0
     return table
 
+
+
+def slope_interval(table, *, effort="tweets", returns="impressions", level=0.95, draws=2000, seed=7):
+    """Return a bootstrap interval for the slope of :func:`returns_elasticity`.
+
+    The rows used by the fit (both columns above 0) are drawn again with replacement, as many
+    as there are, ``draws`` times; each draw gets its own slope. The middle ``level`` of those
+    slopes is the interval: the slopes the data could as well have given by chance.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        As for :func:`returns_elasticity`: one row per day or per week.
+    effort, returns : str
+        The column names.
+    level : float
+        The share of the resampled slopes the interval holds, above 0 and below 1.
+    draws : int
+        How many resamples, from 100 to 100,000.
+    seed : int
+        The seed of the random draws: the same seed gives the same interval.
+
+    Returns
+    -------
+    pandas.Series
+        ``slope`` (the fit on the data as they are), ``low`` and ``high`` (the interval),
+        ``level`` and ``periods`` (rows used).
+    """
+    import numbers
+
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
+        raise ValueError(f"level must be a number above 0 and below 1 (e.g. 0.95); got {level!r}")
+    if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or not 100 <= draws <= 100_000:
+        raise ValueError(f"draws must be a whole number of resamples from 100 to 100,000; got {draws!r}")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"seed must be a whole number, 0 or more; got {seed!r}")
+    fit = returns_elasticity(table, effort=effort, returns=returns)   # checks the table and columns
+    x = table[effort].astype("float64").to_numpy()
+    y = table[returns].astype("float64").to_numpy()
+    used = (x > 0) & (y > 0)
+    log_x, log_y = np.log(x[used]), np.log(y[used])
+    rng = np.random.default_rng(seed)
+    # Each row of `picks` is one resample: row numbers drawn with replacement.
+    picks = rng.integers(0, len(log_x), size=(draws, len(log_x)))
+    xs, ys = log_x[picks], log_y[picks]
+    xs = xs - xs.mean(axis=1, keepdims=True)
+    ys = ys - ys.mean(axis=1, keepdims=True)
+    spread = (xs * xs).sum(axis=1)
+    # A resample that drew one effort value only has no slope: it is left out.
+    ok = spread > 0
+    slopes = (xs * ys).sum(axis=1)[ok] / spread[ok]
+    low, high = np.quantile(slopes, [(1 - level) / 2, (1 + level) / 2])
+    return pd.Series({"slope": fit["slope"], "low": float(low), "high": float(high), "level": float(level),
+                      "periods": fit["periods"]}, dtype="object")
+
+
+def stand_alone_per_day(days, posts=None):
+    """Return ``days`` with a column ``stand_alone``: the tweets of each day that are not replies.
+
+    The model's content is pieces broadcast to whoever finds them; most of a real account's
+    tweets may be replies. This counts, for each day, the tweets of ``posts`` published that
+    day whose text does not start with "@" (:func:`smlearn.realdata.analytics.is_reply`).
+
+    Parameters
+    ----------
+    days : pandas.DataFrame
+        From :func:`effort_and_returns` (a ``date`` column).
+    posts : pandas.DataFrame, optional
+        An X/Twitter analytics export per tweet, with ``Tweet text`` and ``time``
+        (``YYYY-MM-DD hh:mm +0000``, as X writes it); ``x_analytics_posts`` when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``days`` with ``stand_alone`` (whole numbers; 0 on a day with none).
+    """
+    import pandas as pd
+
+    _check_columns(days, ["date"], "days")
+    if posts is None:
+        from smlearn.data import load
+
+        posts = load("x_analytics_posts")
+    _check_columns(posts, ["Tweet text", "time"], "posts")
+    from smlearn.realdata.analytics import is_reply
+
+    try:
+        when = pd.to_datetime(posts["time"].astype(str).str.slice(0, 10), format="%Y-%m-%d")
+    except ValueError:
+        raise ValueError("posts has a time that does not start YYYY-MM-DD") from None
+    alone = ~is_reply(posts, text="Tweet text").to_numpy()
+    counts = pd.Series(alone.astype("int64"), index=when.to_numpy()).groupby(level=0).sum()
+    table = days.copy()
+    dates = pd.to_datetime(table["date"])
+    table["stand_alone"] = dates.map(counts).fillna(0).astype("int64").to_numpy()
+    return table
