@@ -165,3 +165,128 @@ def test_compare_directed_gives_shares_between_0_and_1(ties, counts):
         audience = realdata.compare_directed({}, {"a": counts}).loc["a"]
         assert audience["top1_share"] <= audience["top10_share"] <= 1.0 + 1e-12
         assert math.isnan(audience["reciprocity"])
+
+
+# ---- Reciprocity against the density (Garlaschelli and Loffredo 2004) -----------------------------
+
+def test_reciprocity_beyond_chance_on_a_trio_counted_by_hand():
+    trio = nx.DiGraph([("a", "b"), ("b", "a"), ("a", "c"), ("c", "c")])   # the self-tie is left out
+    # 2 of 3 follows returned; 3 of the 3 x 2 = 6 possible follows exist
+    assert realdata.reciprocity_beyond_chance(trio) == pytest.approx((2 / 3 - 1 / 2) / (1 - 1 / 2))
+    everyone = nx.complete_graph(4, create_using=nx.DiGraph)              # density 1: nothing to compare
+    assert math.isnan(realdata.reciprocity_beyond_chance(everyone))
+    with pytest.raises(TypeError, match="directed"):
+        realdata.reciprocity_beyond_chance(nx.Graph([(1, 2)]))
+
+
+def test_random_follows_are_returned_about_as_often_as_the_density():
+    # Each follow drawn independently with chance 0.3: reciprocity ~ 0.3, so beyond chance ~ 0.
+    G = nx.gnp_random_graph(300, 0.3, seed=4, directed=True)
+    assert realdata.reciprocity(G) == pytest.approx(0.3, abs=0.01)
+    assert realdata.reciprocity_beyond_chance(G) == pytest.approx(0.0, abs=0.015)
+
+
+def test_the_senators_excess_is_mostly_density():
+    senate = realdata.senate_network()
+    assert realdata.reciprocity_beyond_chance(senate) == pytest.approx(0.18, abs=0.005)
+    assert realdata.reciprocity_beyond_chance(realdata.mp_interaction_network()) == pytest.approx(0.22, abs=0.005)
+    democrats = quiz._democrats(senate)
+    assert nx.density(democrats) == pytest.approx(0.61, abs=0.005)
+    assert realdata.reciprocity_beyond_chance(democrats) == pytest.approx(0.10, abs=0.005)
+    republicans = senate.subgraph([s for s, p in senate.nodes(data="party") if p == "R"])
+    assert abs(realdata.reciprocity_beyond_chance(republicans)) < 0.005
+    # The exercise's explanation states these figures: keep it true.
+    words = quiz.democrat_reciprocity.explanation
+    assert "61 %" in words and "0.10" in words and "0.68 at a density of 0.68" in words
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), min_size=1, max_size=50))
+def test_beyond_chance_is_at_most_1_and_1_only_when_every_follow_is_returned(ties):
+    G = nx.DiGraph(ties)
+    if all(u == v for u, v in ties):
+        return
+    rho = realdata.reciprocity_beyond_chance(G)
+    if math.isnan(rho):
+        assert realdata.compare_directed({"g": G}).loc["g", "density"] == 1.0
+        return
+    assert rho <= 1.0 + 1e-12
+    assert (abs(rho - 1.0) < 1e-12) == (realdata.reciprocity(G) == 1.0)
+
+
+def test_compare_directed_shows_the_density_and_whole_counts():
+    G = nx.DiGraph([("a", "b"), ("b", "a"), ("c", "a"), ("c", "b")])   # 4 of 3 x 2 = 6 possible follows
+    table = realdata.compare_directed({"tiny": G}, {"fans": [0, 0, 0, 10]})
+    assert table.loc["tiny", "density"] == pytest.approx(4 / 6)
+    assert table.loc["tiny", "beyond_chance"] == pytest.approx((0.5 - 4 / 6) / (1 - 4 / 6))
+    assert str(table["people"].dtype) == "int64" and str(table["max"].dtype) == "int64"
+
+
+def test_readable_puts_thousands_separators_on_whole_numbers_only():
+    import pandas as pd
+
+    table = pd.DataFrame({"max": [4461698, 64], "share": [0.5681, float("nan")]}, index=["a", "b"])
+    html = realdata.readable(table).to_html()
+    assert "4,461,698" in html and ">64<" in html and "0.57" in html and "nan" not in html
+    assert realdata.readable(table).to_html() == html      # the same HTML every run (nbval compares it)
+    with pytest.raises(TypeError, match="table"):
+        realdata.readable([1, 2])
+    with pytest.raises(ValueError, match="decimals"):
+        realdata.readable(table, decimals=-1)
+
+
+# ---- Power law against log-normal (Vuong's test) -----------------------------------------------------
+
+def test_the_cut_log_normal_sums_to_one():
+    k = np.arange(20, 2_000_000, dtype=float)
+    total = np.exp(networks._log_normal_log_pmf(k, 3.0, 1.5, 20)).sum()
+    assert total == pytest.approx(1.0, abs=1e-4)
+
+
+def test_log_normal_data_are_called_log_normal():
+    rng = np.random.default_rng(2)
+    spread = np.floor(np.exp(rng.normal(3, 1, 5000))).astype(int)
+    result = networks.compare_tails(spread, 20)
+    assert result.better == "log-normal" and result.log_ratio < 0 and result.p_value < 0.01
+    assert result.mu == pytest.approx(3.0, abs=0.1) and result.sigma == pytest.approx(1.0, abs=0.1)
+
+
+def test_power_law_data_are_never_called_log_normal():
+    # A very wide log-normal can mimic a power law, so "cannot tell" is allowed; "log-normal" is not.
+    for seed in (0, 1, 2):
+        draws = networks._draw_power_law(2.5, 10, 5000, np.random.default_rng(seed))
+        result = networks.compare_tails(draws, 10)
+        assert result.better in ("power law", "cannot tell")
+        assert result.log_ratio > -1.0
+        assert result.exponent == pytest.approx(2.5, abs=0.05)
+
+
+def test_the_mps_tail_cannot_be_told_apart():
+    fit = quiz.follower_tail_fit()
+    result = networks.compare_tails(realdata.mp_followers().to_numpy(), fit.k_min)
+    assert result.better == "cannot tell" and result.n_tail == fit.n_tail == 330
+    assert result.exponent == pytest.approx(fit.exponent)
+
+
+def test_compare_tails_refuses_a_tail_too_small():
+    with pytest.raises(ValueError, match="k_min"):
+        networks.compare_tails([1, 2, 3, 100], 50)
+    with pytest.raises(ValueError, match="k_min"):
+        networks.compare_tails([1, 2, 3], 0)
+
+
+def test_skipped_synthetic_sets_do_not_count_in_the_p_value():
+    # One value in 201 reaches k_min = 50: about a third of synthetic sets have no tail to fit.
+    degrees = [1] * 200 + [50]
+    fit = networks.power_law_fit(degrees, k_min=50, resamples=60, seed=1)
+    assert 0 < fit.resamples < 60                       # only the sets actually fitted
+    assert 0.0 <= fit.p_value <= 1.0
+    assert fit.p_value * fit.resamples == pytest.approx(round(fit.p_value * fit.resamples))
+
+
+def test_the_tail_legend_gives_the_slope_of_the_line():
+    counts = np.floor(10 * (1 - np.random.default_rng(3).random(500)) ** (-1 / 1.5)).astype(int)
+    fit = networks.power_law_fit(counts, resamples=0)
+    labels = [text.get_text() for text in figures.plot_follower_tail(counts, fit=fit).axes[0].get_legend().get_texts()]
+    assert any(f"slope {1 - fit.exponent:.2f}" in label for label in labels)
+    assert f"slope {1 - fit.exponent:.2f}" in figures.describe_follower_tail(counts, fit=fit)

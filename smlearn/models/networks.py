@@ -92,7 +92,7 @@ FRAME_CELLS = ("ties-two-way", "find-broadcast")
 __all__ = [
     "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "lattice_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
-    "power_law_fit", "PowerLawFit", "PATH_SEED",
+    "power_law_fit", "PowerLawFit", "compare_tails", "TailComparison", "PATH_SEED",
     "degree_table", "degrees", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
     "SMALL_WORLD_PS", "small_world_curve",
 ]
@@ -621,7 +621,8 @@ def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
        are drawn: each value is, with the observed share of the tail, a draw from the
        fitted power law, and otherwise a value picked at random from the observed values
        below ``k_min``. Each is fitted the same way (start chosen again if it was chosen
-       here). The p-value is the share whose KS distance is at least the observed one. They
+       here). The p-value is the share whose KS distance is at least the observed one (a
+       synthetic set with no value to fit is skipped and not counted). They
        rule the power law out when p < 0.1. 100 resamples give p to about +-0.05; use 2,500
        for +-0.01.
 
@@ -681,6 +682,7 @@ def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
     rng = check_seed(seed)
     body = k[k < start]
     at_least_as_far = 0
+    checked = 0                                  # synthetic sets actually fitted (the p-value's denominator)
     for _ in range(draws):                       # each synthetic data set depends only on the fit
         in_tail = rng.random(k.size) < n_tail / k.size
         fake = np.empty(k.size, dtype=np.int64)
@@ -694,8 +696,138 @@ def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
             continue
         if fake_start is None and not np.any(fake >= 1):
             continue
+        checked += 1
         at_least_as_far += _fit(fake, fake_start, floor)[3] >= ks
-    return PowerLawFit(alpha, start, n_tail, ks, at_least_as_far / draws, draws)
+    if checked == 0:
+        return PowerLawFit(alpha, start, n_tail, ks, float("nan"), 0)
+    return PowerLawFit(alpha, start, n_tail, ks, at_least_as_far / checked, checked)
+
+
+@dataclass(frozen=True)
+class TailComparison:
+    """A power law and a log-normal fitted to the same tail, compared (see :func:`compare_tails`).
+
+    Attributes
+    ----------
+    better : str
+        ``"power law"``, ``"log-normal"`` or ``"cannot tell"`` (p_value >= 0.1).
+    log_ratio : float
+        Log-likelihood of the power law minus that of the log-normal, summed over the
+        tail: positive favours the power law.
+    statistic : float
+        Vuong's normalised ratio: ``log_ratio / (sd * sqrt(n_tail))``, about normal(0, 1)
+        when the two fit equally well.
+    p_value : float
+        Two-sided: how often a ratio this far from 0 would arise if both fit equally well.
+    exponent, mu, sigma : float
+        The fitted power law's exponent; the log-normal's mean and spread of ln k.
+    k_min, n_tail : int
+        Where the tail starts and how many values it holds.
+    """
+
+    better: str
+    log_ratio: float
+    statistic: float
+    p_value: float
+    exponent: float
+    mu: float
+    sigma: float
+    k_min: int
+    n_tail: int
+
+
+def _log_normal_log_pmf(k, mu, sigma, k_min):
+    """ln P(k) for whole numbers k >= k_min under a log-normal cut at k_min.
+
+    P(k) = [F(k + 1) - F(k)] / [1 - F(k_min)], where F is the log-normal's cumulative share:
+    the chance that a log-normal draw, rounded down, is k. Computed from the upper tails
+    (log_ndtr of minus the z-score) so that it stays exact far out where F is almost 1.
+    """
+    from scipy.special import log_ndtr
+
+    upper_k = log_ndtr(-(np.log(k) - mu) / sigma)               # ln P(X >= k)
+    upper_next = log_ndtr(-(np.log(k + 1.0) - mu) / sigma)      # ln P(X >= k + 1)
+    upper_start = log_ndtr(-(np.log(float(k_min)) - mu) / sigma)
+    # ln(P(X >= k) - P(X >= k + 1)) without subtracting two nearly equal numbers
+    return upper_k + np.log1p(-np.exp(upper_next - upper_k)) - upper_start
+
+
+def compare_tails(degrees, k_min):
+    r"""Compare a power law with a log-normal on the tail ``degrees >= k_min`` (Vuong's test).
+
+    Clauset, Shalizi and Newman (2009, section 5) [4]_ ask which of two heavy tails makes
+    the data more likely. Both are fitted by maximum likelihood to the same tail (whole
+    numbers, both cut at ``k_min``): the power law :math:`k^{-lpha}/\zeta(lpha, k_{min})`
+    and a log-normal (a curve whose logarithm follows a bell curve), rounded down to whole
+    numbers. For each value the difference of the two log-likelihoods is taken; their sum
+    R says which fits better, and Vuong's test says whether R is further from 0 than chance
+    would put it: if p < 0.1 the sign of R decides, otherwise the test cannot tell.
+
+    A log-normal with a very wide spread looks like a power law over a few powers of ten,
+    so "cannot tell" is a common, honest outcome.
+
+    Parameters
+    ----------
+    degrees : list of whole numbers >= 0
+    k_min : int
+        Where the tail starts (e.g. ``power_law_fit(degrees).k_min``); at least 1.
+
+    Returns
+    -------
+    TailComparison
+
+    Raises
+    ------
+    ValueError
+        If ``degrees`` is not whole numbers >= 0, ``k_min < 1`` or fewer than 10 values
+        reach ``k_min``.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(2)
+    >>> spread = np.floor(np.exp(rng.normal(3, 1, 5000))).astype(int)    # log-normal draws
+    >>> compare_tails(spread, 20).better
+    'log-normal'
+    """
+    from scipy.optimize import minimize
+    from scipy.special import erfc, zeta
+
+    check_items("degrees", degrees, what="degrees", allow_empty=True)
+    check_number("k_min", k_min, 1, integer=True)
+    k = _check_degrees(degrees)
+    tail = k[k >= k_min].astype(float)
+    if tail.size < 10:
+        raise ValueError(f"k_min = {k_min} leaves {tail.size} values in the tail; the comparison needs at least 10")
+    n = tail.size
+    logs = np.log(tail)
+    # The power law: its exact maximum-likelihood exponent, then each value's log-likelihood.
+    alpha = float(_mle_exponents(n, logs.sum(), [k_min])[0])
+    power = -alpha * logs - np.log(zeta(alpha, float(k_min)))
+
+    # The log-normal: the mean and spread of ln k that make the tail most likely (sigma kept > 0
+    # by fitting its logarithm), started from the tail's own mean and spread of ln k.
+    def minus_log_likelihood(params):
+        return -_log_normal_log_pmf(tail, params[0], np.exp(params[1]), k_min).sum()
+
+    start = [logs.mean(), np.log(max(logs.std(), 0.1))]
+    best = minimize(minus_log_likelihood, start, method="Nelder-Mead",
+                    options={"xatol": 1e-6, "fatol": 1e-8, "maxiter": 4000})
+    mu, sigma = float(best.x[0]), float(np.exp(best.x[1]))
+    log_normal = _log_normal_log_pmf(tail, mu, sigma, k_min)
+
+    ratios = power - log_normal                 # one per value: > 0 where the power law fits it better
+    log_ratio = float(ratios.sum())
+    spread = float(ratios.std())
+    if spread == 0:
+        statistic, p_value = 0.0, 1.0
+    else:
+        statistic = log_ratio / (spread * np.sqrt(n))
+        p_value = float(erfc(abs(statistic) / np.sqrt(2)))     # two-sided, normal
+    if p_value >= 0.1:
+        better = "cannot tell"
+    else:
+        better = "power law" if log_ratio > 0 else "log-normal"
+    return TailComparison(better, log_ratio, float(statistic), p_value, alpha, mu, sigma, int(k_min), int(n))
 
 
 def _clustering(A, k):

@@ -532,7 +532,8 @@ def plot_follower_tail(followers, *, fit=None, who="accounts"):
     tail_share = fit.n_tail / k.size
     model = tail_share * zeta(fit.exponent, line) / zeta(fit.exponent, float(fit.k_min))
     ax.plot(line, model, color=OKABE_ITO["vermillion"], linestyle="-", linewidth=2,
-            label=f"power law fitted from {fit.k_min:,} up (exponent {fit.exponent:.2f})")
+            label=f"power law fitted from {fit.k_min:,} up (exponent {fit.exponent:.2f}: "
+                  f"slope {1 - fit.exponent:.2f} on these axes)")
     ax.axvline(fit.k_min, color=OKABE_ITO["black"], linestyle=":", linewidth=1, label="where the fitted tail starts")
     ax.set(xscale="log", yscale="log", xlabel="Followers, k (people, log scale)",
            ylabel=f"Share of {who} with at least k (log scale)")
@@ -558,6 +559,7 @@ def describe_follower_tail(followers, *, fit=None, who="accounts") -> str:
     return (f"Log-log chart of the share of the {k.size:,} {who} with at least k followers, from "
             f"{int(k.min()):,} to {int(k.max()):,} followers (median {float(np.median(k)):,.0f}). "
             f"The counts stretch over {np.log10(max(k.max(), 1) / max(np.median(k), 1)):.1f} "
-            f"powers of ten above the median: a heavy tail. A power law with exponent {fit.exponent:.2f} is fitted to "
+            f"powers of ten above the median: a heavy tail. A power law with exponent {fit.exponent:.2f} (a line of slope "
+            f"{1 - fit.exponent:.2f} on these axes) is fitted to "
             f"the {fit.n_tail} {who} with {fit.k_min:,} followers or more (largest gap to the data {fit.ks:.3f}); "
             f"{fit_words(fit)}.")

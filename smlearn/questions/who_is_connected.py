@@ -238,8 +238,10 @@ democrat_reciprocity = NumericQuestion(
     ],
     hint="Make a list of the senators whose party is 'D', cut the network down with senate.subgraph(that_list),"
     " and pass it to realdata.reciprocity.",
-    explanation="Within a party a few more follows are returned than across the whole Senate: colleagues of one"
-    " party are more often peers who follow each other both ways.",
+    explanation="Within a party more follows are returned than across the whole Senate, but look at the density:"
+    " among the Democrats 61 % of all possible follows exist, so random follows would be returned 61 % of the"
+    " time. Beyond chance their reciprocity is only 0.10 (the Republicans': 0.68 at a density of 0.68, nothing"
+    " beyond chance). The rise comes from a denser group, not from peers choosing each other more.",
 )
 
 # top_share and karate_path left the lesson when its real-data section came in (time); they stay

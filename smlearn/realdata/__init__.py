@@ -38,7 +38,9 @@ from smlearn.realdata.networks import (
     inequality_summary,
     mp_followers,
     mp_interaction_network,
+    readable,
     reciprocity,
+    reciprocity_beyond_chance,
     same_group_share,
     senate_network,
 )
@@ -52,6 +54,8 @@ __all__ = [
     "senate_network",
     "mp_interaction_network",
     "reciprocity",
+    "reciprocity_beyond_chance",
+    "readable",
     "same_group_share",
     "inequality_summary",
     "in_degree_summary",

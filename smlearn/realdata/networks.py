@@ -5,8 +5,9 @@
   :func:`in_degree_summary` (how unequal the incoming ties are).
 - **Follower counts** (``uk_mps``): :func:`mp_followers` and :func:`inequality_summary`.
 - **Side by side**: :func:`compare_directed` puts networks and audiences in one table
-  (reciprocity and how unequal the incoming ties are), so real and generated networks
-  can be read together.
+  (density, reciprocity and how far it beats chance, :func:`reciprocity_beyond_chance`,
+  and how unequal the incoming ties are), so real and generated networks can be read
+  together; :func:`readable` shows such a table with thousands separators.
 """
 
 from __future__ import annotations
@@ -67,6 +68,53 @@ def reciprocity(G):
     if G.number_of_edges() == 0:
         raise ValueError("G has only self-ties: reciprocity needs a tie between two people")
     return float(nx.reciprocity(G))
+
+
+def reciprocity_beyond_chance(G):
+    """Return how far reciprocity rises above what random follows would give (Garlaschelli and Loffredo).
+
+    In a dense network many follows are returned by chance alone: if a share d of all
+    possible follows exist (the density), a random follow is returned with chance about d.
+    Garlaschelli and Loffredo (2004) measure reciprocity against that baseline::
+
+        rho = (reciprocity - density) / (1 - density)
+
+    1 means every follow is returned, 0 no more than chance, below 0 fewer than chance.
+    The density counts ordered pairs of different people, n (n - 1) of them; ties to
+    oneself are left out of both numbers.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+
+    Returns
+    -------
+    float
+        NaN when every possible follow is there (density 1): nothing is left to compare.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a directed graph.
+    ValueError
+        If ``G`` has no ties between two people.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> trio = nx.DiGraph([("a", "b"), ("b", "a"), ("a", "c")])   # 2 of 3 follows returned, 3 of 6 possible
+    >>> round(reciprocity_beyond_chance(trio), 3)                   # (2/3 - 1/2) / (1 - 1/2)
+    0.333
+    """
+    import networkx as nx
+
+    r = reciprocity(G)                     # checks G and leaves out ties to oneself
+    people = G.number_of_nodes()
+    ties = G.number_of_edges() - nx.number_of_selfloops(G)
+    density = ties / (people * (people - 1))
+    if density >= 1:
+        return float("nan")
+    return (r - density) / (1 - density)
 
 
 def same_group_share(G, attribute):
@@ -200,8 +248,11 @@ def compare_directed(graphs, audiences=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``people``, ``reciprocity``, ``median`` and ``max`` incoming ties,
-        ``gini``, ``top1_share`` and ``top10_share`` (see :func:`inequality_summary`).
+        Columns ``people``; ``density`` (the share of possible follows that exist, so the
+        share of follows random following would return), ``reciprocity`` and
+        ``beyond_chance`` (:func:`reciprocity_beyond_chance`); ``median`` and ``max``
+        incoming ties, ``gini``, ``top1_share`` and ``top10_share`` (see
+        :func:`inequality_summary`). Audiences have no density or reciprocity (NaN).
 
     Raises
     ------
@@ -214,10 +265,10 @@ def compare_directed(graphs, audiences=None):
     --------
     >>> import networkx as nx
     >>> pair = nx.DiGraph([("a", "b"), ("b", "a"), ("c", "a")])
-    >>> compare_directed({"pair": pair}, {"fans": [0, 0, 10]})[["people", "reciprocity", "max"]]
-          people  reciprocity   max
-    pair     3.0     0.666667   2.0
-    fans     3.0          NaN  10.0
+    >>> compare_directed({"pair": pair}, {"fans": [0, 0, 10]})[["people", "density", "reciprocity", "max"]]
+          people  density  reciprocity  max
+    pair       3      0.5     0.666667    2
+    fans       3      NaN          NaN   10
     """
     import pandas as pd
 
@@ -229,15 +280,73 @@ def compare_directed(graphs, audiences=None):
         raise TypeError(f"audiences must be None or a dict {{name: follower counts}}; got {type(audiences).__name__}")
     if not graphs and not audiences:
         raise ValueError("graphs and audiences are both empty: give at least one network or audience")
+    import networkx as nx
+
     rows = {}
     for name, G in graphs.items():
         summary = in_degree_summary(G)
-        rows[name] = {"people": float(G.number_of_nodes()), "reciprocity": reciprocity(G)}
+        people = G.number_of_nodes()
+        ties = G.number_of_edges() - nx.number_of_selfloops(G)
+        rows[name] = {"people": people, "density": ties / (people * (people - 1)),
+                      "reciprocity": reciprocity(G), "beyond_chance": reciprocity_beyond_chance(G)}
         for column in ("median", "max", "gini", "top1_share", "top10_share"):
             rows[name][column] = float(summary[column])
     for name, values in audiences.items():
         summary = inequality_summary(values)
-        rows[name] = {"people": float(summary["count"]), "reciprocity": float("nan")}
+        rows[name] = {"people": int(summary["count"]), "density": float("nan"), "reciprocity": float("nan"),
+                      "beyond_chance": float("nan")}
         for column in ("median", "max", "gini", "top1_share", "top10_share"):
             rows[name][column] = float(summary[column])
-    return pd.DataFrame(rows).T
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    # Counts of people and the largest count are whole numbers: keep them so (no "6.40e+01").
+    table["people"] = table["people"].astype("int64")
+    table["max"] = table["max"].round().astype("int64")
+    return table
+
+
+def readable(table, decimals=2):
+    """Return ``table`` ready to read: whole numbers with thousands separators, others rounded.
+
+    A column whose values are all whole numbers shows as ``4,461,698``; any other
+    number column shows ``decimals`` places; a missing value shows as a blank.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    decimals : int
+        Places for the columns that are not whole numbers (0 to 6).
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+        The same numbers, only displayed differently (``.data`` gives the table back).
+
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a DataFrame.
+    ValueError
+        If ``decimals`` is not a whole number from 0 to 6.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a pandas DataFrame; got {type(table).__name__}")
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)) or not 0 <= decimals <= 6:
+        raise ValueError(f"decimals must be a whole number from 0 to 6; got {decimals!r}")
+    formats = {}
+    for column in table.columns:
+        values = table[column]
+        if not pd.api.types.is_numeric_dtype(values):
+            continue
+        present = values.dropna()
+        if len(present) and bool((present == present.round()).all()):
+            formats[column] = "{:,.0f}"
+        else:
+            formats[column] = "{:,.%df}" % decimals
+    # A fixed id, made from the table's labels, so the same table gives the same HTML every run.
+    import hashlib
+
+    labels = repr((list(table.columns), list(table.index))).encode("utf-8")
+    return table.style.format(formats, na_rep="").set_uuid(hashlib.sha1(labels).hexdigest()[:8])
