@@ -636,6 +636,9 @@ WORKING = {
         "posts": posts()[posts()["type"].isin(["photo", "video"])], "successes": "engaged_users", "trials": "reach",
         "by": "type"},
     "smlearn.realdata.analytics.rate_spread": lambda: {"successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70]},
+    "smlearn.realdata.analytics.bootstrap_gap": lambda: {
+        "posts": pd.DataFrame({"kind": ["a", "a", "b", "b"], "s": [1, 3, 5, 5], "n": [10, 10, 50, 50]}),
+        "successes": "s", "trials": "n", "by": "kind", "n_resamples": 200},
     "smlearn.models.returns.bootstrap_distribution": lambda: {
         "successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70], "n_resamples": 200, "seed": 1},
     "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.returns.bootstrap_distribution")(
@@ -657,6 +660,7 @@ WORKING = {
     "smlearn.realdata.conversations.replies_vs_broadcasts": lambda: {"posts": few_tweets()},
     "smlearn.realdata.conversations.rates_per_impression": lambda: {"posts": few_tweets()},
     "smlearn.realdata.conversations.plan_baseline": lambda: {"posts": few_tweets()},
+    "smlearn.realdata.conversations.simulated_months": lambda: {"posts": few_tweets(), "months": 100},
     "smlearn.realdata.cascade.exposure_share": lambda: {"top": 0.01},
     "smlearn.realdata.cascade.exposure_curve": lambda: {"table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
     "smlearn.realdata.cascade.fit_bass": lambda: {"times": [0.0, 1.0, 2.0, 3.0, 4.0], "counts": [1, 3, 8, 12, 13]},

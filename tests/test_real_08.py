@@ -70,7 +70,9 @@ def test_x_engagement_rate_is_engagements_per_impression(raw):
 
 # ---- realdata.analytics ----------------------------------------------------------------------------
 
-TINY = pd.DataFrame({"text": ["@ann yes", "New paper", "@bob thanks", "Slides", " @not a reply", None],
+# "With @ann" mentions someone but does not start with "@": not a reply. (Leading spaces before an "@"
+# make a reply by the course's one rule: see test_is_reply_uses_the_one_rule_of_conversations.)
+TINY = pd.DataFrame({"text": ["@ann yes", "New paper", "@bob thanks", "Slides", "With @ann", None],
                      "s": [2, 30, 4, 10, 1, 0], "n": [100, 1000, 100, 500, 50, 10]})
 
 
@@ -215,3 +217,63 @@ def test_profile_clicks_answer_from_the_raw_files_and_its_mistakes(raw):
     assert "replies included" in quiz.profile_clicks.check(everything).message
     assert "too high" in quiz.profile_clicks.check(right * 3).message
     quiz.profile_clicks.reset()
+
+
+# ---- one rule for replies, the ratio-of-sums gap, the funnel's words (issue 13 mend) -----------------
+
+def test_is_reply_uses_the_one_rule_of_conversations(real):
+    from smlearn.realdata import conversations
+
+    posts = pd.DataFrame({"text": ["  @ann yes", ".@ann talk today", "@bob", None, "hello"]})
+    assert analytics.is_reply(posts).tolist() == [True, False, True, False, False]
+    mine = analytics.is_reply(real[0]).tolist()
+    theirs = [conversations.is_reply(text) for text in real[0]["text"]]
+    assert mine == theirs
+
+
+def test_bootstrap_gap_by_hand_and_on_equal_groups():
+    posts = pd.DataFrame({"kind": ["a", "a", "b", "b"], "s": [1, 3, 5, 5], "n": [10, 10, 50, 50]})
+    gap = analytics.bootstrap_gap(posts, "s", "n", by="kind", n_resamples=500, seed=3)
+    assert gap["ratio_a"] == pytest.approx(4 / 20) and gap["ratio_b"] == pytest.approx(10 / 100)
+    assert gap["difference"] == pytest.approx(0.1 - 0.2)
+    # Group b's posts are alike, so every resample of b gives 0.1; a's resamples give 0.1, 0.2 or 0.3.
+    assert gap["low"] == pytest.approx(-0.2) and gap["high"] == pytest.approx(0.0)
+    # Two copies of one group: the gap is 0 and its interval holds 0.
+    twin = pd.DataFrame({"kind": ["a"] * 6 + ["b"] * 6, "s": [1, 4, 2, 8, 0, 5] * 2, "n": [50, 60, 40, 90, 30, 70] * 2})
+    same = analytics.bootstrap_gap(twin, "s", "n", by="kind", seed=1)
+    assert same["difference"] == 0 and same["low"] < 0 < same["high"] and not same["beyond_chance"]
+    again = analytics.bootstrap_gap(twin, "s", "n", by="kind", seed=1)
+    assert (same == again).all()
+
+
+def test_bootstrap_gap_refuses_bad_input():
+    posts = pd.DataFrame({"kind": ["a", "b", "c", "a"], "s": [1, 2, 3, 4], "n": [10, 10, 10, 10]})
+    with pytest.raises(ValueError, match="exactly two groups"):
+        analytics.bootstrap_gap(posts, "s", "n", by="kind")
+    with pytest.raises(ValueError, match="n_resamples"):
+        analytics.bootstrap_gap(posts, "s", "n", by="kind", n_resamples=5)
+
+
+def test_the_engagements_verdict_depends_on_the_estimator_and_the_clicks_verdict_does_not(real):
+    posts = real[0]
+    replies = analytics.is_reply(posts)
+    assert analytics.compare_groups(posts, "engagements", "impressions", by=replies).beyond_chance
+    engaged = analytics.bootstrap_gap(posts, "engagements", "impressions", by=replies, seed=1)
+    # The ratio of sums, computed with plain pandas.
+    share = posts.groupby(replies)["engagements"].sum() / posts.groupby(replies)["impressions"].sum()
+    assert engaged["ratio_b"] == pytest.approx(share[True]) and engaged["ratio_a"] == pytest.approx(share[False])
+    assert engaged["low"] < 0 < engaged["high"]
+    clicks = analytics.bootstrap_gap(posts, "user_profile_clicks", "impressions", by=replies, seed=1)
+    assert clicks["low"] > 0
+    assert analytics.compare_groups(posts, "user_profile_clicks", "impressions", by=replies).beyond_chance
+
+
+def test_the_real_funnel_names_its_stages_in_words_and_does_not_say_ended_as(real):
+    stages = returns.funnel(real[0], stages=["impressions", "engagements", "user_profile_clicks", "follows"])
+    fig = plot_funnel(stages, counting="events")
+    ax = fig.axes[0]
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert "profile clicks" in labels and "user_profile_clicks" not in labels
+    assert "ended as" not in ax.get_title() and "counted" in ax.get_title()
+    assert ax.get_xlim()[1] <= 10 * stages["count"].max() * 1.0001
+    assert "profile clicks 9,230" in describe_funnel(stages, counting="events")

@@ -262,3 +262,59 @@ def test_lesson_09_says_where_the_data_and_the_model_disagree():
     text = section(notebooks_dir() / "09_capstone.md")
     assert re.search(r"\*\*Where the data disagree", text)
     assert re.search(r"cannot show", text)
+
+
+# ---- simulated_months and the cautious target (issue 13 mend) --------------------------------------
+
+def test_simulated_months_by_hand_and_by_the_law_of_large_numbers():
+    alike = table(["a", "b"], [10, 10], follows=[1, 1])
+    assert conversations.simulated_months(alike, measure="follows", tweets=3, months=100).unique().tolist() == [3.0]
+    posts = table(["a", "@b", "c", "d"], [10, 20, 30, 40], follows=[0, 1, 2, 5])
+    months = conversations.simulated_months(posts, measure="follows", tweets=40, months=20000, seed=2)
+    assert len(months) == 20000
+    assert months.mean() == pytest.approx(40 * 2.0, rel=0.01)          # 40 x the mean per tweet (2)
+    # The variance of a sum of 40 independent draws: 40 x the variance of one tweet (population variance 3.5).
+    assert months.var() == pytest.approx(40 * 3.5, rel=0.05)
+    again = conversations.simulated_months(posts, measure="follows", tweets=40, months=20000, seed=2)
+    assert months.equals(again)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 50), min_size=2, max_size=20), st.integers(1, 60))
+def test_simulated_months_lie_between_all_lowest_and_all_highest(clicks, tweets):
+    posts = table(["t"] * len(clicks), [100] * len(clicks), user_profile_clicks=clicks)
+    months = conversations.simulated_months(posts, tweets=tweets, months=100, seed=0)
+    assert months.min() >= tweets * min(clicks) and months.max() <= tweets * max(clicks)
+
+
+@pytest.mark.parametrize("change, word", [({"tweets": 0}, "tweets"), ({"months": 10}, "months"),
+                                          ({"measure": 3}, "measure"), ({"seed": -1}, "seed")])
+def test_simulated_months_refuses_bad_input(change, word):
+    posts = table(["a", "b"], [10, 10], user_profile_clicks=[1, 2])
+    with pytest.raises((TypeError, ValueError), match=word):
+        conversations.simulated_months(posts, **change)
+
+
+def test_the_cautious_target_is_a_low_percentile_of_months_not_the_interval(real):
+    from smlearn.questions import your_plan
+
+    months = conversations.simulated_months(real, tweets=your_plan.TWEETS_A_MONTH, seed=1)
+    target = float(months.quantile(0.1))
+    assert 100 < target < 120
+    assert your_plan.baseline_target.check(target).correct
+    # The real months, per 40 tweets, all lie above the target; the old recipe lies far below them.
+    by_month = real.groupby(real["published"].dt.month)
+    per_40 = 40 * by_month["user_profile_clicks"].sum() / by_month.size()
+    assert per_40.min() > target
+    base = conversations.plan_baseline(real)
+    old = 40 * base["median_impressions"] / 1000 * base["low"]
+    assert old < 70 and "average rate" in your_plan.baseline_target.check(float(old)).message
+    assert "median month" in your_plan.baseline_target.check(float(months.median())).message
+    assert "mean month" in your_plan.baseline_target.check(float(months.mean())).message
+    your_plan.baseline_target.reset()
+
+
+def test_the_exercise_prompts_give_no_formula():
+    from smlearn.questions import your_plan
+
+    assert "x median" not in your_plan.baseline_target.prompt and "/" not in capstone.reply_clicks_per_hour.prompt

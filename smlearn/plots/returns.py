@@ -162,12 +162,17 @@ def plot_funnel(table, *, counting="people"):
     fig, (ax,) = new_figure(height=3.0)
     stages = list(table.index)[::-1]
     counts = table["count"].to_numpy()[::-1]
-    ax.barh(stages, counts, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
+    # Stage names in words ("profile clicks", not "user_profile_clicks").
+    labels = []
+    for stage in stages:
+        labels.append(_STAGE_WORDS.get(stage, str(stage).replace("_", " ")))
+    ax.barh(labels, counts, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
     ax.set_xscale("log")
     for y, (count, share) in enumerate(zip(counts, table["share_of_previous"].to_numpy()[::-1])):
         above = "  (the top stage)" if y == len(counts) - 1 else f"  ({share * 100:.2g}% of the stage above)"
         ax.text(count * 1.15, y, f"{count:,.0f}{above}", va="center", fontsize=9)
-    ax.set_xlim(max(counts.min() / 2, 0.5), counts.max() * 40)
+    # Room on the right for the widest bar's label, no more (a decade of log scale).
+    ax.set_xlim(max(counts.min() / 2, 0.5), counts.max() * 10)
     ax.set(xlabel=f"{counting.capitalize()} over all posts (log scale)", ylabel="Stage")
     last, top = table["count"].iloc[-1], table["count"].iloc[0]
     first = _STAGE_WORDS.get(table.index[0], table.index[0].replace("_", " "))
@@ -175,7 +180,9 @@ def plot_funnel(table, *, counting="people"):
         ax.set_title(f"Out of {top:,.0f} {first}, {last:,.0f} ended in a conversion ({last / top:.3%})", fontsize=11)
     else:
         end = _STAGE_WORDS.get(table.index[-1], table.index[-1].replace("_", " "))
-        ax.set_title(f"Out of {top:,.0f} {first}, {last:,.0f} ended as {end} ({_per_million(last / top)})",
+        # "ended as" would claim that every later action is counted; an export counts each stage
+        # on its own (X counts only follows made straight from a tweet), so say what was counted.
+        ax.set_title(f"{top:,.0f} {first}; only {last:,.0f} {end} counted ({_per_million(last / top)})",
                      fontsize=11)
     return fig
 
@@ -189,7 +196,7 @@ def describe_funnel(table, *, counting="people") -> str:
     """One line of text for :func:`plot_funnel` (``counting`` as there)."""
     check_table("table", table)
     check_text("counting", counting)
-    parts = [f"{stage.replace('_', ' ')} {row['count']:,.0f}" for stage, row in table.iterrows()]
+    parts = [f"{_STAGE_WORDS.get(stage, str(stage).replace('_', ' '))} {row['count']:,.0f}" for stage, row in table.iterrows()]
     return f"Bar chart of the funnel, in {counting}, widest stage first: " + ", ".join(parts) + "."
 
 

@@ -134,7 +134,7 @@ reply_clicks_per_hour = NumericQuestion(
     "capstone.reply_clicks_per_hour",
     "The pipeline model charges a reply hours_per_reply = 0.25 hours and a piece hours_per_piece = 1.5 hours."
     " With those times, how many profile clicks did one hour of this account's replies bring?"
-    " (Clicks of the replies / (replies x hours per reply).)",
+    " Work out first how many hours the replies took.",
     answer=lambda: _clicks_per_hour("replies", _reply_hours()),
     rel_tolerance=0.02,
     unit="clicks an hour",

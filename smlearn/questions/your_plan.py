@@ -107,40 +107,40 @@ TWEETS_A_MONTH = 40
 
 
 def _month_of_clicks(column: str = "low", per: float = 1000) -> float:
-    """Profile clicks a month of TWEETS_A_MONTH tweets at the median reach brings, at the baseline's ``column``."""
+    """The old mistake: TWEETS_A_MONTH tweets at the median reach times the baseline's interval end ``column``."""
     from smlearn.realdata import conversations
 
     base = conversations.plan_baseline()
     return float(TWEETS_A_MONTH * base["median_impressions"] / per * base[column])
 
 
-def _total_per_tweet() -> float:
+def _months():
+    """Lesson 09b's 2,000 made-up months of TWEETS_A_MONTH tweets (seed 1): their profile clicks."""
     from smlearn.realdata import conversations
 
-    base = conversations.plan_baseline()
-    return float(TWEETS_A_MONTH * base["total"] / base["tweets"])
+    return conversations.simulated_months(tweets=TWEETS_A_MONTH, seed=1)
 
 
 baseline_target = NumericQuestion(
     "your_plan.baseline_target",
-    "Set a cautious target from the real account's baseline: if a month holds 40 tweets, each seen as often as"
-    " the median tweet, how many profile clicks should it bring at the low end of the interval? (tweets x"
-    " median impressions / 1,000 x low)",
-    answer=_month_of_clicks,
+    "Set a cautious target for a month of 40 tweets: the number of profile clicks that about nine of the"
+    " made-up months in ten reach or beat.",
+    answer=lambda: float(_months().quantile(0.1)),
     rel_tolerance=0.03,
     unit="profile clicks",
     slips=[
-        (lambda: _month_of_clicks("rate"), "That answer uses the estimate (rate); a cautious target takes the low end."),
-        (lambda: _month_of_clicks("high"), "That answer uses the high end; a cautious target takes the low end."),
-        (lambda: _month_of_clicks("low", 1), "That answer forgets that the rate is per 1,000 impressions: divide by 1,000."),
-        (_total_per_tweet, "That is 40 times the mean clicks per tweet, which a few widely seen tweets pull up; the"
-         " question asks for the median tweet's reach."),
+        (lambda: float(_months().median()), "That is the median month: half the months fall below it. A cautious"
+         " target is beaten by about nine months in ten."),
+        (lambda: float(_months().mean()), "That is the mean month, pulled up by a few widely seen tweets. A cautious"
+         " target is beaten by about nine months in ten."),
+        (lambda: float(_months().quantile(0.9)), "That is the month only one in ten beats: the other end."),
+        (_month_of_clicks, "That is 40 x the median impressions x the interval's low end: an interval for the"
+         " average rate, not a range for one month's total. Use the months."),
     ],
-    hint="The baseline gives the median tweet's impressions and, in low, the clicks per 1,000 impressions:"
-    " work out a month's impressions first, then how many thousands that is.",
-    explanation="A target at the low end of the interval holds even if the account's true rate is the lowest"
-    " the six months allow; a target far above it needs a reason in the plan (a new kind of post, more"
-    " replies), and an interval of its own once the month is over.",
+    hint="months holds one total per made-up month. Which value has a tenth of the months below it?"
+    " (pandas: months.quantile(...)).",
+    explanation="Nine months in ten drawn from this account reach it. It is a rule of thumb:"
+    " the months are drawn as if tweets were independent and the next months like the last six.",
 )
 
 # ---- What flips your plan ------------------------------------------------------------------------

@@ -12,6 +12,8 @@ returns it, and measure what lesson 08's model assumes about posts:
   :func:`smlearn.models.returns.rate_interval`;
 - :func:`compare_groups`: whether two groups' rates differ by more than chance (Welch's t on the
   two weighted means, as :func:`smlearn.models.returns.compare_types` does for post types);
+- :func:`bootstrap_gap`: the same question for the two groups' ratios of sums (the share of all
+  impressions that engaged), by resampling whole posts;
 - :func:`rate_spread`: how much the posts' own true rates differ, as a share of the mean rate:
   the ``spread`` setting of :func:`smlearn.models.returns.simulate_posts`, measured.
 
@@ -37,9 +39,10 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models import returns
-from smlearn.params import check_text
+from smlearn.params import check_seed, check_text
+from smlearn.realdata import conversations
 
-__all__ = ["GroupComparison", "compare_groups", "is_reply", "rate_spread", "rates_by_group"]
+__all__ = ["GroupComparison", "bootstrap_gap", "compare_groups", "is_reply", "rate_spread", "rates_by_group"]
 
 
 def _check_table(posts):
@@ -59,7 +62,10 @@ def _check_column(posts, name, value):
 
 
 def is_reply(posts, *, text="text"):
-    """Which posts are replies: their text starts with "@" (how X/Twitter writes a reply).
+    """Which posts are replies: their text starts with "@" (:func:`smlearn.realdata.conversations.is_reply`).
+
+    The course's one rule for replies, a heuristic: spaces before the "@" are ignored, and a post
+    that opens with someone's name counts as a reply even if it was written for everyone.
 
     Parameters
     ----------
@@ -75,16 +81,20 @@ def is_reply(posts, *, text="text"):
     Examples
     --------
     >>> import pandas as pd
-    >>> is_reply(pd.DataFrame({"text": ["@ann yes", "Hello @ann", None]})).tolist()
-    [True, False, False]
+    >>> is_reply(pd.DataFrame({"text": ["@ann yes", "Hello @ann", None, "  @bob ok"]})).tolist()
+    [True, False, False, True]
     """
     _check_table(posts)
     _check_column(posts, "text", text)
     values = posts[text]
     if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
         raise TypeError(f"text must name a column of text; {text!r} holds {values.dtype}")
-    starts = values.astype("string").str.startswith("@").fillna(False).astype(bool)
-    return starts.rename("reply")
+    # One rule for the whole course: conversations.is_reply (text starting with "@" after any
+    # leading spaces). It is a heuristic: a tweet that opens with someone's name is taken for a reply.
+    replies = []
+    for value in values:
+        replies.append(isinstance(value, str) and conversations.is_reply(value))
+    return pd.Series(replies, index=posts.index, name="reply", dtype=bool)
 
 
 def _groups(posts, by):
@@ -314,3 +324,75 @@ def rate_spread(successes, trials):
     if used.sum() < 2:
         raise ValueError(f"trials must have at least two posts with trials > 0; got {int(used.sum())}")
     return _spread(s[used], n[used])
+
+
+def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000, seed=0):
+    """The gap between two groups' ratios of sums, with a bootstrap interval that resamples whole posts.
+
+    :func:`compare_groups` compares the two groups' weighted means (the average post's rate,
+    each post's weight capped). This compares the other estimator, the ratio of sums (all
+    successes / all trials of a group: e.g. the share of all impressions that engaged), where
+    a post seen 100,000 times weighs 1,000 times one seen 100 times. Each resample draws as many
+    posts as each group has, with replacement, within the group; the gap is group B's ratio
+    less group A's (B the second in sorted order, as in :func:`compare_groups`).
+
+    Parameters
+    ----------
+    posts, successes, trials, by, level
+        As in :func:`compare_groups`; ``by`` must have exactly two groups.
+    n_resamples : int, default 2000
+    seed : int >= 0, default 0
+        The same seed gives the same interval.
+
+    Returns
+    -------
+    pandas.Series
+        ``ratio_a``, ``ratio_b``, ``difference`` (``ratio_b - ratio_a``), ``low``, ``high``
+        (the middle ``level`` of the resampled gaps) and ``beyond_chance`` (the interval leaves
+        out zero).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`compare_groups`, and if ``n_resamples`` or ``seed`` is not allowed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"kind": ["a", "a", "b", "b"], "s": [1, 3, 5, 5], "n": [10, 10, 50, 50]})
+    >>> gap = bootstrap_gap(posts, "s", "n", by="kind", n_resamples=200)
+    >>> round(float(gap["ratio_a"]), 2), round(float(gap["ratio_b"]), 2), round(float(gap["difference"]), 2)
+    (0.2, 0.1, -0.1)
+    """
+    _check_table(posts)
+    _check_column(posts, "successes", successes)
+    _check_column(posts, "trials", trials)
+    groups = _groups(posts, by)
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
+        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
+    if isinstance(n_resamples, bool) or not isinstance(n_resamples, numbers.Integral) or not 100 <= n_resamples <= 100_000:
+        raise ValueError(f"n_resamples must be a whole number from 100 to 100,000; got {n_resamples!r}")
+    rng = check_seed(seed)
+    names = []
+    for name in pd.unique(groups.dropna()):
+        names.append(name.item() if isinstance(name, np.generic) else name)
+    names = sorted(names, key=str)
+    if len(names) != 2:
+        raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
+    ratios, draws = [], []
+    for name in names:
+        s, n, _ = returns._counts(posts[(groups == name).to_numpy()], successes, trials)
+        used = n > 0
+        if used.sum() < 2 or n[used].sum() <= 0:
+            raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
+                             f"a comparison needs at least two in each group")
+        s, n = s[used], n[used]
+        ratios.append(float(s.sum() / n.sum()))
+        # n_resamples draws of as many posts as the group has, with replacement: post numbers.
+        picks = rng.integers(0, len(s), size=(n_resamples, len(s)))
+        draws.append(s[picks].sum(axis=1) / n[picks].sum(axis=1))
+    gaps = draws[1] - draws[0]
+    low, high = np.quantile(gaps, [(1 - level) / 2, (1 + level) / 2])
+    return pd.Series({"ratio_a": ratios[0], "ratio_b": ratios[1], "difference": ratios[1] - ratios[0],
+                      "low": float(low), "high": float(high), "beyond_chance": bool(low > 0 or high < 0)},
+                     name=f"{names[1]} less {names[0]}", dtype=object)

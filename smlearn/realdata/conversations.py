@@ -12,7 +12,9 @@ is a **reply**: it answers someone, inside a conversation (two-way). Any other t
   08's interval (:func:`smlearn.models.returns.rate_interval`), so a difference can be read
   as beyond chance or not;
 - :func:`plan_baseline` (lesson 09b) gives what a plan's target can be set against: the
-  median impressions per tweet and a return per 1,000 impressions, with its interval.
+  median impressions per tweet and a return per 1,000 impressions, with its interval;
+- :func:`simulated_months` (lesson 09b) draws whole months of tweets from the account's own
+  tweets, so that a target for one month's total can be read off their spread.
 
 Each takes the table that :func:`smlearn.exports.load_export` returns for the per-post
 export (the course's column names: ``text``, ``impressions``, ``engagements``,
@@ -35,7 +37,8 @@ import warnings
 
 from smlearn.realdata._checks import _check_columns
 
-__all__ = ["REPLY_MARK", "MEASURES", "is_reply", "replies_vs_broadcasts", "rates_per_impression", "plan_baseline"]
+__all__ = ["REPLY_MARK", "MEASURES", "is_reply", "replies_vs_broadcasts", "rates_per_impression", "plan_baseline",
+           "simulated_months"]
 
 # A reply's text starts with the name of the account it answers: "@name ...".
 REPLY_MARK = "@"
@@ -48,7 +51,8 @@ KINDS = ("replies", "broadcasts")
 def is_reply(text) -> bool:
     """Return True if a tweet's text is a reply (it starts with "@"), False if it is a broadcast.
 
-    Spaces before the "@" are ignored. A tweet that starts ".@name" (an old habit for making a
+    The course's one rule for replies (lesson 08's ``analytics.is_reply`` uses it too). It is a
+    heuristic: a tweet that opens with a name counts as a reply. Spaces before the "@" are ignored. A tweet that starts ".@name" (an old habit for making a
     mention seen by all followers) is a broadcast: it is written for everyone.
 
     Parameters
@@ -288,3 +292,67 @@ def plan_baseline(posts=None, *, measure="user_profile_clicks", per=1000, level=
     return pd.Series({"tweets": len(numbers), "median_impressions": float(numbers["impressions"].median()),
                       "total": float(numbers[measure].sum()), "rate": per * r.estimate, "low": per * r.low,
                       "high": per * r.high}, name=measure)
+
+
+def simulated_months(posts=None, *, measure="user_profile_clicks", tweets=40, months=2000, seed=0):
+    """Totals of ``measure`` over made-up months of ``tweets`` tweets, each drawn from the account's own tweets.
+
+    A confidence interval for the mean rate says where the account's *average* lies; one month's
+    total varies far more, because a month holds few tweets and their reach is unequal. This
+    function draws ``tweets`` tweets at random, with replacement, from the export (whole tweets,
+    so each keeps its own impressions and returns), adds up ``measure``, and repeats it
+    ``months`` times. A low percentile of the totals (e.g. the 10th) is a rule of thumb for a
+    cautious target: about one month in ten would fall below it, if the months to come are drawn
+    like the six months shipped (tweets within a month are not independent: treat it as rough).
+
+    Parameters
+    ----------
+    posts : pandas.DataFrame, optional
+        As for :func:`replies_vs_broadcasts`; the shipped ``x_analytics_posts`` when not given.
+    measure : str, default "user_profile_clicks"
+    tweets : int, default 40
+        Tweets in a month (1 to 10,000).
+    months : int, default 2000
+        How many months to draw (100 to 100,000).
+    seed : int >= 0, default 0
+        The same seed gives the same months.
+
+    Returns
+    -------
+    pandas.Series
+        One total per simulated month, named ``measure``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``posts`` lacks the columns, ``measure`` has a missing cell, or ``tweets``, ``months``
+        or ``seed`` is not allowed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> posts = pd.DataFrame({"text": ["a", "b"], "impressions": [10, 10], "follows": [1, 1]})
+    >>> simulated_months(posts, measure="follows", tweets=3, months=100).unique().tolist()
+    [3.0]
+    """
+    import numbers as kinds
+
+    import pandas as pd
+
+    from smlearn.params import check_seed
+
+    if not isinstance(measure, str):
+        raise TypeError(f"measure must be a column name (a string), e.g. 'follows'; got {measure!r}")
+    if isinstance(tweets, bool) or not isinstance(tweets, kinds.Integral) or not 1 <= tweets <= 10_000:
+        raise ValueError(f"tweets must be a whole number of tweets a month from 1 to 10,000, e.g. 40; got {tweets!r}")
+    if isinstance(months, bool) or not isinstance(months, kinds.Integral) or not 100 <= months <= 100_000:
+        raise ValueError(f"months must be a whole number from 100 to 100,000, e.g. 2000; got {months!r}")
+    rng = check_seed(seed)
+    numbers, _ = _posts(posts, [measure])
+    values = numbers[measure].to_numpy()
+    if pd.isna(values).any():
+        raise ValueError(f"posts column {measure!r} has {int(pd.isna(values).sum())} missing cell(s): leave those "
+                         "tweets out first")
+    # months rows of tweets random tweet numbers each; a month's total is the sum of its row.
+    picks = rng.integers(0, len(values), size=(months, tweets))
+    return pd.Series(values[picks].sum(axis=1), name=measure)
