@@ -662,6 +662,8 @@ WORKING = {
     "smlearn.realdata.conversations.plan_baseline": lambda: {"posts": few_tweets()},
     "smlearn.realdata.conversations.simulated_months": lambda: {"posts": few_tweets(), "months": 100},
     "smlearn.realdata.cascade.exposure_share": lambda: {"top": 0.01},
+    "smlearn.realdata.cascade.final_size_forecast": lambda: {"seen": 10.0, "waiting": 2.0, "branching": 0.5},
+    "smlearn.realdata.cascade.forecast_final_size": lambda: {"hours": 6.0},
     "smlearn.realdata.cascade.exposure_curve": lambda: {"table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
     "smlearn.realdata.cascade.fit_bass": lambda: {"times": [0.0, 1.0, 2.0, 3.0, 4.0], "counts": [1, 3, 8, 12, 13]},
     "smlearn.realdata.cascade.fit_network_spread": lambda: {

@@ -184,22 +184,143 @@ def test_the_roc_figure_names_each_curve_with_its_area(curves):
 
 # ---- The exercises --------------------------------------------------------------------------------
 
-def test_first_week_is_the_sum_of_the_first_seven_days_and_names_the_usual_slips():
-    table = realdata.votes_by_day()
+def test_first_week_is_the_first_seven_days_of_the_old_posts_and_names_the_usual_slips():
+    table = realdata.votes_by_day(min_age_days=crowds_quiz.OLD_ENOUGH)
     answer = float(table["share"].iloc[:7].sum())
-    crowds_quiz.first_week.reset()
-    assert crowds_quiz.first_week.check(answer).correct
-    slip = crowds_quiz.first_week.check(float(table["share"].iloc[:6].sum()))
+    question = crowds_quiz.first_week
+    question.reset()
+    assert question.check(answer).correct
+    every_post = question.check(float(realdata.votes_by_day()["share"].iloc[:7].sum()))
+    assert not every_post.correct and "every post" in every_post.message
+    slip = question.check(float(table["share"].iloc[:6].sum()))
     assert not slip.correct and "days 0 to 5" in slip.message
-    assert not crowds_quiz.first_week.check(float(table["share"].iloc[0])).correct
+    assert not question.check(float(table["share"].iloc[0])).correct
+    # The chart's figure (all posts, about 0.75) is not the answer: old posts have a longer tail.
+    assert answer < float(realdata.votes_by_day()["share"].iloc[:7].sum()) - 0.02
 
 
-def test_first_week_predicts_is_the_seven_day_correlation_and_names_the_one_day_slip():
+def test_first_week_predicts_is_the_months_after_the_launch_and_names_the_slips():
     question = market_quiz.first_week_predicts
     question.reset()
-    assert question.check(realdata.early_and_late_votes(7).attrs["spearman"]).correct
-    slip = question.check(realdata.early_and_late_votes(1).attrs["spearman"])
-    assert not slip.correct and "one-day window" in slip.message
+    table = realdata.early_and_late_votes(2)
+    after = table[table["month"] != "2018-03"]
+    assert question.check(after["early"].corr(after["late"], method="spearman")).correct
+    pooled = question.check(table.attrs["spearman"])
+    assert not pooled.correct and "March included" in pooled.message
+    march = table[table["month"] == "2018-03"]
+    alone = question.check(march["early"].corr(march["late"], method="spearman"))
+    assert not alone.correct and "March alone" in alone.message
+    plain = question.check(after["early"].corr(after["late"]))
+    assert not plain.correct and "spearman" in plain.message
+
+
+# ---- Real votes: the data's end, age, months and chance ------------------------------------------
+
+def aged_posts_and_votes():
+    """Two posts: one 100 days before the last vote (3 votes on day 0, 1 on day 40), one 10 days before
+    (2 votes on day 0). Counted by hand: all posts 5 of 6 votes on day 0; old posts only 3 of 4."""
+    posts = pd.DataFrame({"Id": [1, 2], "PostTypeId": 1, "CreationDate": ["2018-01-01T10:00:00", "2018-03-31T10:00:00"],
+                          "Score": 0, "ViewCount": 10})
+    rows = [(1, 2, "2018-01-01")] * 3 + [(1, 2, "2018-02-10")] + [(2, 2, "2018-03-31")] * 2 + [(1, 3, "2018-04-10")]
+    votes = pd.DataFrame(rows, columns=["PostId", "VoteTypeId", "CreationDate"])
+    return posts, votes
+
+
+def test_min_age_days_keeps_only_posts_old_enough_counted_by_hand():
+    posts, votes = aged_posts_and_votes()
+    every = realdata.votes_by_day(posts, votes, vote_types=(2,), last_day=30)
+    old = realdata.votes_by_day(posts, votes, vote_types=(2,), last_day=30, min_age_days=60)
+    assert every.attrs["posts"] == 2 and old.attrs["posts"] == 1
+    assert every["share"].iloc[0] == pytest.approx(5 / 6) and old["share"].iloc[0] == pytest.approx(3 / 4)
+    assert old["share"].iloc[-1] == pytest.approx(1 / 4)        # the day-40 vote, "later"
+    with pytest.raises(ValueError, match="min_age_days"):
+        realdata.votes_by_day(posts, votes, min_age_days=1000)
+    with pytest.raises(ValueError, match="min_age_days"):
+        realdata.votes_by_day(posts, votes, min_age_days=-1)
+
+
+def test_old_posts_have_a_smaller_day_0_and_a_longer_tail_on_the_real_site():
+    every, old = realdata.votes_by_day(), realdata.votes_by_day(min_age_days=60)
+    assert old["share"].iloc[0] < every["share"].iloc[0] and old["share"].iloc[-1] > every["share"].iloc[-1]
+
+
+@settings(max_examples=10, deadline=None)
+@given(age=st.integers(0, 150))
+def test_min_age_days_shares_add_to_one_and_never_fall(age):
+    table = realdata.votes_by_day(min_age_days=age)
+    assert table["share"].between(0, 1).all() and table["cumulative_share"].iloc[-1] == pytest.approx(1.0)
+    assert (np.diff(table["cumulative_share"]) >= -1e-12).all()
+
+
+def test_partial_correlation_matches_the_textbook_formula_and_a_regression_on_made_up_data():
+    assert realdata.partial_correlation(0.5, 0.0, 0.0) == pytest.approx(0.5)
+    # x and y both made of z plus independent noise: their link is all z, so held fixed it is about 0.
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=20_000)
+    x, y = z + rng.normal(size=z.size), z + rng.normal(size=z.size)
+    r = np.corrcoef([x, y, z])
+    assert r[0, 1] == pytest.approx(0.5, abs=0.02)
+    assert realdata.partial_correlation(r[0, 1], r[0, 2], r[1, 2]) == pytest.approx(0.0, abs=0.02)
+    # The same as correlating what is left of x and y after a straight-line fit on z.
+    rx, ry = x - np.polyval(np.polyfit(z, x, 1), z), y + 0.3 * x - np.polyval(np.polyfit(z, y + 0.3 * x, 1), z)
+    r2 = np.corrcoef([x, y + 0.3 * x, z])
+    assert realdata.partial_correlation(r2[0, 1], r2[0, 2], r2[1, 2]) == pytest.approx(np.corrcoef(rx, ry)[0, 1])
+    with pytest.raises(ValueError, match="r_xz"):
+        realdata.partial_correlation(0.5, 1.0, 0.2)
+    with pytest.raises(ValueError, match="r_xy"):
+        realdata.partial_correlation(1.5, 0.1, 0.2)
+
+
+def test_score_and_views_both_grow_with_age_and_most_of_the_link_survives_holding_age_fixed():
+    attrs = realdata.score_vs_views().attrs
+    assert attrs["age_score"] > 0.3 and attrs["age_views"] > 0.3
+    assert 0.4 < attrs["spearman_same_age"] < attrs["spearman"]
+
+
+def test_chance_band_on_a_tiny_table_and_against_theory():
+    # Three questions: the six orders of 'late' give rank correlations 1, 0.5, 0.5, -0.5, -0.5, -1.
+    tiny = pd.DataFrame({"early": [1, 2, 3], "late": [1, 2, 3]})
+    band = realdata.chance_band(tiny, draws=2000, level=0.5)
+    assert band["questions"] == 3 and band["low"] == pytest.approx(-0.5) and band["high"] == pytest.approx(0.5)
+    # For n unrelated questions, 95 % of correlations fall within about +-1.96 / sqrt(n - 1).
+    rng = np.random.default_rng(2)
+    table = pd.DataFrame({"early": rng.poisson(3, 400), "late": rng.poisson(5, 400)})
+    band = realdata.chance_band(table, draws=4000)
+    assert band["high"] == pytest.approx(1.96 / np.sqrt(399), rel=0.1)
+    assert band["low"] == pytest.approx(-1.96 / np.sqrt(399), rel=0.1)
+    assert realdata.chance_band(table, seed=5) == realdata.chance_band(table, seed=5)
+    for bad, match in [({"draws": 5}, "draws"), ({"level": 1.0}, "level"), ({"seed": "x"}, "seed")]:
+        with pytest.raises((TypeError, ValueError), match=match):
+            realdata.chance_band(table, **bad)
+    with pytest.raises(ValueError, match="table"):
+        realdata.chance_band(table.iloc[:2])
+    with pytest.raises(ValueError, match="table"):
+        realdata.chance_band(table.assign(late=1))
+
+
+def test_early_late_by_month_splits_a_table_made_by_hand():
+    # March: early and late in the same order (+1); April: reversed (-1); 20 questions each.
+    n = realdata.votes.MIN_MONTH
+    posts = pd.DataFrame({"Id": range(1, 2 * n + 1), "PostTypeId": 1,
+                          "CreationDate": ["2018-03-05T10:00:00"] * n + ["2018-04-05T10:00:00"] * n,
+                          "Score": 0, "ViewCount": 10})
+    rows = []
+    for i in range(n):
+        rows += [(i + 1, 2, "2018-03-05")] * i + [(i + 1, 2, "2018-03-20")] * i
+        rows += [(n + i + 1, 2, "2018-04-05")] * i + [(n + i + 1, 2, "2018-04-20")] * (n - i)
+    rows.append((1, 3, "2018-07-01"))     # a last vote: every window is complete
+    votes = pd.DataFrame(rows, columns=["PostId", "VoteTypeId", "CreationDate"])
+    table = realdata.early_late_by_month(2, posts, votes, draws=200)
+    assert table["month"].tolist() == ["2018-03", "2018-04"] and table["questions"].tolist() == [n, n]
+    assert table["spearman"].tolist() == pytest.approx([1.0, -1.0])
+    assert (table["chance_low"] < 0).all() and (table["chance_high"] > 0).all()
+
+
+def test_the_launch_month_and_july_lie_outside_chance_on_the_real_site():
+    table = realdata.early_late_by_month(2).set_index("month")
+    assert table.loc["2018-03", "spearman"] > table.loc["2018-03", "chance_high"]
+    assert table.loc["2018-07", "spearman"] < table.loc["2018-07", "chance_low"]
+    assert (table["questions"] >= realdata.votes.MIN_MONTH).all()
 
 
 # ---- The lessons ----------------------------------------------------------------------------------
@@ -214,7 +335,7 @@ def test_each_lesson_has_one_real_data_section_that_loads_stack_exchange_and_nam
 
 
 def test_the_answers_of_the_real_data_exercises_are_not_printed_in_the_lessons():
-    week = f"{float(realdata.votes_by_day()['share'].iloc[:7].sum()):.2f}"
-    rho = f"{realdata.early_and_late_votes(7).attrs['spearman']:.2f}"
+    week = f"{crowds_quiz.first_week._expected():.2f}"
+    rho = f"{market_quiz.first_week_predicts._expected():.2f}"
     assert week not in (NOTEBOOKS / "05_wisdom_of_crowds.md").read_text(encoding="utf-8").split("## Real data")[1]
     assert rho not in (NOTEBOOKS / "05b_music_market.md").read_text(encoding="utf-8").split("## Real data")[1]

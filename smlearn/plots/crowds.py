@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter
 
 from smlearn.models import crowds, ranking
 from smlearn.params import check_instance
@@ -248,8 +249,9 @@ def describe_votes_by_day(table, model=None) -> str:
             f"posting; {table['share'].iloc[-1]:.0%} come more than {last} days later.")
     if model is not None:
         days, ends = _model_by_day(model)
-        text += (f" Dashed: the simulated front page, where {ends[0]:.0%} of an item's votes come in its first "
-                 f"24 hours and {ends[-1]:.0%} within {len(days) * 24} hours.")
+        text += (f" Dashed: the simulated front page, drawn as {len(days)} points, one per day of the "
+                 f"{len(days) * 24} hours the model watches an item: {ends[0]:.0%} of an item's votes come in its "
+                 f"first 24 hours and {ends[-1]:.0%} within {len(days) * 24} hours.")
     return text
 
 
@@ -305,7 +307,8 @@ def describe_score_vs_views(table) -> str:
     rho = table.attrs.get("spearman", table["score"].corr(table["views"], method="spearman"))
     return (f"A scatter plot of {len(table)} questions of a real Stack Exchange site: views on a log scale "
             f"(from {int(table['views'].min()):,} to {int(table['views'].max()):,}) against score (up-votes minus "
-            f"down-votes, from {int(table['score'].min())} to {int(table['score'].max())}). More-viewed questions "
+            f"down-votes, from {int(table['score'].min())} to {int(table['score'].max())}; the score scale is "
+            f"stretched near 0: -1, 0 and 1 are spaced like 1, 10 and 100). More-viewed questions "
             f"tend to score higher: rank correlation {rho:.2f}.")
 
 
@@ -328,8 +331,14 @@ def plot_score_vs_views(table):
                label="one question")
     ax.set_xscale("log")
     ax.set_yscale("symlog", linthresh=1)   # scores can be 0 or negative: linear between -1 and 1, log beyond
+    low, high = ax.get_ylim()
+    ticks = [tick for tick in (-1000, -100, -10, -1, 0, 1, 10, 100, 1000) if low <= tick <= high]
+    ax.set_yticks(ticks)
+    ax.set_yticklabels([str(tick) for tick in ticks])       # plain numbers, not powers of ten
+    ax.set_ylim(low, high)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.axhline(0, color="black", linewidth=0.6)
-    ax.set(xlabel="Views of the question (log scale)", ylabel="Score (votes: up minus down; log beyond ±1)")
+    ax.set(xlabel="Views of the question (log scale)", ylabel="Score (votes: up minus down;\nscale stretched near 0)")
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     ax.set_title(f"More-viewed questions score higher, but loosely (rank correlation {rho:.2f})", fontsize=10)
     return fig, ax
@@ -365,7 +374,8 @@ def describe_detector_roc(curves) -> str:
         parts.append(f"{label}: area {_area(curve):.2f}")
     return ("A chart of the ring detector's hits (share of ring accounts flagged) against its false alarms "
             "(share of honest accounts flagged), one point per similarity threshold, from flagging nobody "
-            "(bottom left) to flagging everybody (top right); the diagonal is guessing. "
+            "(bottom left) to flagging everybody (top right, an end point added: even the loosest threshold "
+            "flags only accounts that share items); the diagonal is guessing. "
             + "; ".join(parts) + " (1 = perfect, 0.5 = guessing).")
 
 
@@ -395,6 +405,8 @@ def plot_detector_roc(curves):
         default = first[first["min_similarity"] == 0.8].iloc[0]
         ax.annotate("default threshold (0.8)", xy=(default["false_alarm_rate"], default["hit_rate"]),
                     xytext=(0.25, 0.55), arrowprops={"arrowstyle": "->", "color": "black"}, fontsize=9)
+    ax.annotate("flag everybody\n(added end point)", xy=(1, 1), xytext=(0.62, 0.78),
+                arrowprops={"arrowstyle": "->", "color": "black"}, fontsize=9)
     ax.set(xlabel="False alarms (share of honest accounts flagged)", ylabel="Hits (share of ring accounts flagged)",
            xlim=(-0.02, 1.02), ylim=(-0.02, 1.05))
     ax.legend(loc="lower right", frameon=False, fontsize=8)

@@ -44,7 +44,8 @@ from smlearn.realdata.networks import (
     same_group_share,
     senate_network,
 )
-from smlearn.realdata.votes import DOWN_VOTE, UP_VOTE, early_and_late_votes, posting_hour_effect, score_vs_views, votes_by_day
+from smlearn.realdata.votes import (DOWN_VOTE, UP_VOTE, chance_band, early_and_late_votes, early_late_by_month,
+                                    partial_correlation, posting_hour_effect, score_vs_views, votes_by_day)
 
 __all__ = [
     "rank_table",
@@ -68,6 +69,9 @@ __all__ = [
     "votes_by_day",
     "score_vs_views",
     "early_and_late_votes",
+    "early_late_by_month",
+    "chance_band",
+    "partial_correlation",
     "posting_hour_effect",
     "UP_VOTE",
     "DOWN_VOTE",
