@@ -176,3 +176,62 @@ def test_outbreak_and_window_figures_mark_theory():
     fig = plots.plot_cascade_window(window)
     assert "window" in fig.axes[0].get_title()
     assert "5.8" in plots.describe_cascade_window(window)
+
+
+# ---- Forecasting the final size from the first hours (out of sample) ---------------------------------
+
+def test_final_size_forecast_sums_the_geometric_series_by_hand():
+    assert cascade.final_size_forecast(10, 2, 0.5) == pytest.approx(14.0)      # 10 + 2 + 1 + 0.5 + ...
+    assert cascade.final_size_forecast(5, 0, 0.9) == pytest.approx(5.0)        # nothing waiting: nothing more
+    assert cascade.final_size_forecast(10, 3, 0.0) == pytest.approx(13.0)      # no branching: only those waiting
+    assert math.isinf(cascade.final_size_forecast(10, 2, 1.0))                 # never stops
+    with pytest.raises(ValueError, match="branching"):
+        cascade.final_size_forecast(10, 2, -0.1)
+    with pytest.raises(ValueError, match="seen"):
+        cascade.final_size_forecast(float("nan"), 2, 0.5)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 1e5), st.floats(0, 1e4), st.floats(0, 0.99), st.floats(0, 0.99))
+def test_final_size_forecast_is_at_least_what_was_seen_and_grows_with_branching(seen, waiting, b1, b2):
+    low, high = sorted((b1, b2))
+    assert cascade.final_size_forecast(seen, waiting, low) >= seen
+    assert cascade.final_size_forecast(seen, waiting, low) <= cascade.final_size_forecast(seen, waiting, high) + 1e-9
+
+
+def _bass_cascade(p, q, market):
+    """A share-by-share table whose running count follows Bass's curve exactly (the curve inverted)."""
+    fraction = np.arange(1, market + 1) / (market + 1)
+    hours = -np.log((1 - fraction) / (1 + (q / p) * fraction)) / (p + q)
+    return _table(hours * 3600, np.full(market, 10.0))
+
+
+def test_bass_fitted_past_its_peak_forecasts_the_market_it_was_made_with():
+    made = _bass_cascade(0.05, 0.5, 2000)        # peak at ln(10)/0.55 = 4.2 hours
+    forecast = cascade.forecast_final_size(made, hours=8).set_index("model")
+    assert forecast.loc["Bass", "forecast"] == pytest.approx(2000, rel=0.03)
+    assert forecast.loc["Bass", "real"] == 2000
+
+
+def test_network_forecast_uses_the_branching_of_the_early_sharers():
+    raw = data.load("retweet_cascade")
+    early = raw[raw["relative_time_second"] <= 6 * 3600]
+    fit = cascade.fit_network_spread(early)
+    forecast = cascade.forecast_final_size(raw, hours=6).set_index("model")
+    branching = fit.params["chance"] * early["number_of_followers"].iloc[1:].mean()    # the original left out
+    assert forecast.loc["network spread", "branching"] == pytest.approx(branching)
+    assert branching > 1 and math.isinf(forecast.loc["network spread", "forecast"])     # measured: 1.03
+    assert forecast.loc["Bass", "forecast_share"] == pytest.approx(0.62, abs=0.01)    # measured: 9,703 of 15,563
+
+
+def test_network_forecast_of_a_simulated_subcritical_cascade_is_finite_and_near_its_size():
+    made = _hawkes(chance=0.002, wait=2.0, seed=1)      # each sharer adds about 0.3 more: it stops
+    forecast = cascade.forecast_final_size(made, hours=6).set_index("model")
+    row = forecast.loc["network spread"]
+    assert row["branching"] < 1
+    assert row["forecast"] == pytest.approx(len(made), rel=0.25)
+
+
+def test_forecast_final_size_refuses_too_few_early_shares():
+    with pytest.raises(ValueError, match="hours"):
+        cascade.forecast_final_size(_table([0, 10_000, 20_000, 30_000], [5, 5, 5, 5]), hours=1)

@@ -29,7 +29,7 @@ from smlearn.models import diffusion, networks
 
 __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
            "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "CentolaFlipQuestion", "NOTHING_SPREADS", "BOTH_SATURATE",
-           "flip_centola", "HourQuestion", "real_75", "lesson_outbreaks", "lesson_window"]
+           "flip_centola", "real_75", "lesson_outbreaks", "lesson_window"]
 
 
 def word_of_mouth_ratio(p=0.01):
@@ -228,31 +228,22 @@ flip_centola = CentolaFlipQuestion(
 
 # ---- The real cascade ---------------------------------------------------------------------------
 
-class HourQuestion(NumericQuestion):
-    """A number of hours: an answer that looks like minutes or seconds, or like the half-way time, gets told so."""
-
-    def check(self, answer):
-        feedback = super().check(answer)
-        if feedback.correct or isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            return feedback
-        expected = self._expected()
-        for factor, unit in ((60, "minutes"), (3600, "seconds")):
-            if abs(answer / factor - expected) <= self.tolerance:
-                return self._wrong(f"{answer:g} looks like {unit}: relative_time_second counts seconds,"
-                                   f" and the question asks for hours (divide by {factor}).")
-        if abs(answer - realdata.time_to_share(0.5)) <= self.tolerance:
-            return self._wrong(f"{answer:g} hours is when half the shares had come; the question asks for three"
-                               " quarters (0.75).")
-        return feedback
-
-
-real_75 = HourQuestion(
+real_75 = NumericQuestion(
     "how_things_spread.real_75",
     "In the real cascade, by how many hours after the original post had three quarters (75 %) of all shares"
     " come? Compute it from the data; answer in hours, to one decimal.",
     answer=lambda: realdata.time_to_share(0.75),
     tolerance=0.1,
+    rel_tolerance=0.01,     # about 0.1 hours at the answer; lets a slip in minutes or seconds be recognised
     unit="hours",
+    slips=[
+        (lambda: 60 * realdata.time_to_share(0.75),
+         "That looks like minutes: relative_time_second counts seconds, and the question asks for hours (divide by 60)."),
+        (lambda: 3600 * realdata.time_to_share(0.75),
+         "That looks like seconds: relative_time_second counts seconds; the question asks for hours (divide by 3600)."),
+        (lambda: realdata.time_to_share(0.5),
+         "That is when half the shares had come; the question asks for three quarters (0.75)."),
+    ],
     hint="cascade_over_time() has a column share (shares so far as a fraction of all) and a column hours: keep"
     " the rows where share is at least 0.75 and take the first hours.",
     explanation="About ten hours: three quarters of the sharing happened in the first half day, and the last"

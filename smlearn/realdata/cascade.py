@@ -5,7 +5,9 @@
 and :func:`shares_per_period`; :func:`exposure_share` (how much of the audience the
 biggest sharers brought); two curves fitted to the cascade, :func:`fit_bass` (no network:
 outside push and word of mouth) and :func:`fit_network_spread` (each share puts the post in
-front of the sharer's followers).
+front of the sharer's followers); :func:`forecast_final_size` fits both on the first hours
+only and asks each for the final size (an out-of-sample test), with
+:func:`final_size_forecast` the sum that turns a fitted branching into a forecast.
 """
 
 from __future__ import annotations
@@ -336,16 +338,25 @@ def _network_curve(t, followers, chance, wait):
 def fit_network_spread(table=None):
     r"""Fit a network-spread curve to the cascade: each share puts the post in front of the sharer's followers.
 
-    The model (a self-exciting, or Hawkes, process, as in Zhao et al. 2015): every
-    follower of everyone who has shared shares it too with the same small ``chance``,
+    A simplified self-exciting (Hawkes) curve in the spirit of SEISMIC (Zhao et al. 2015):
+    every follower of everyone who has shared shares it too with the same small ``chance``,
     after a wait whose mean is ``hours`` (an exponential wait). So the expected shares by
     time ``t`` are
 
     .. math::  1 + c \sum_{s_i < t} d_i \left(1 - e^{-(t - s_i)/\tau}\right),
 
-    with :math:`d_i` the followers of the sharer at :math:`s_i`. The curve follows the real
-    sharers: it is told who shared and when, and must explain the pace. ``c`` and
-    :math:`\tau` are fitted by least squares on the running count, like :func:`fit_bass`.
+    with :math:`d_i` the followers of the sharer at :math:`s_i`. ``c`` and :math:`\tau` are
+    fitted by least squares on the running count, like :func:`fit_bass`.
+
+    Not SEISMIC: SEISMIC's waiting time is flat for about 5 minutes and then decays as a
+    power law (a heavy tail), its infectiousness changes over time (estimated locally), and
+    it forecasts the final size; here the wait is exponential, the chance is one constant
+    and the fit is to the whole running count.
+
+    Circular on its own data: the curve is built from the sharers actually seen before each
+    moment, so it is close to the observed count shifted by the wait, and the fitted chance
+    is close to all shares divided by the summed followers of all sharers. A small gap is no
+    test; :func:`forecast_final_size` is one.
 
     Parameters
     ----------
@@ -394,6 +405,98 @@ def fit_network_spread(table=None):
     curve = pd.DataFrame({"hours": t, "observed": n, "fitted": fitted})
     return CascadeFit("network spread", {"chance": float(chance), "hours": float(wait)}, curve,
                       float(np.abs(fitted - n).max() / total))
+
+
+def final_size_forecast(seen, waiting, branching):
+    """Return the final size a branching process forecasts: ``seen + waiting / (1 - branching)``.
+
+    ``waiting`` shares are still to come from people already reached; each share brings
+    ``branching`` more on average, those bring ``branching`` each again, and so on:
+    ``waiting * (1 + b + b**2 + ...) = waiting / (1 - b)``. The sum is finite only when
+    ``branching`` is below 1; at 1 or above the forecast is infinite (``math.inf``): the
+    spread never stops, so the curve cannot forecast a final size.
+
+    Parameters
+    ----------
+    seen : float >= 0
+        Shares so far.
+    waiting : float >= 0
+        Expected shares still to come from people already reached.
+    branching : float >= 0
+        Expected further shares each share brings.
+
+    Examples
+    --------
+    >>> final_size_forecast(10, 2, 0.5)     # 10 + 2 * (1 + 0.5 + 0.25 + ...) = 10 + 4
+    14.0
+    >>> final_size_forecast(10, 2, 1.0)
+    inf
+    """
+    import math
+
+    for name, value in (("seen", seen), ("waiting", waiting), ("branching", branching)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise ValueError(f"{name} must be a finite number >= 0; got {value!r}")
+    if branching >= 1:
+        return math.inf
+    return float(seen + waiting / (1 - branching))
+
+
+def forecast_final_size(table=None, hours=6):
+    """Fit both curves on the first ``hours`` hours only and ask each for the cascade's final size.
+
+    An out-of-sample test, as SEISMIC makes: the later shares are hidden from the fits.
+
+    - **Bass**: its fitted final size ``market``.
+    - **Network spread** (:func:`fit_network_spread` on the early shares): the shares seen,
+      plus those still expected from followers already reached (``chance`` times the
+      followers whose wait has not run out), each bringing ``branching`` more, where
+      ``branching`` = ``chance`` times the mean followers of the resharers seen so far,
+      the original left out (the assumption for later sharers). Summed by :func:`final_size_forecast`: infinite when
+      ``branching`` is 1 or more.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame, optional
+        As for :func:`cascade_over_time`.
+    hours : float > 0
+        The hours of data the fits may see.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per curve: ``model``, ``forecast`` (final shares, ``inf`` when it never
+        stops), ``real`` (the real final count), ``forecast_share`` (forecast / real) and
+        ``branching`` (NaN for Bass).
+    """
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    hours = _check_hours(hours)
+    times, followers = _cascade(table)
+    full = pd.DataFrame({"relative_time_second": times, "number_of_followers": followers})
+    early = full[times <= hours * SECONDS_PER_HOUR]
+    if len(early) < 3:
+        raise ValueError(f"hours: only {len(early)} shares came within {hours:g} hours; at least 3 are needed to fit")
+    real_total = float(len(full))
+    bass = fit_bass(table=early)
+    network = fit_network_spread(early)
+    chance, wait = network.params["chance"], network.params["hours"]
+    t = early["relative_time_second"].to_numpy(dtype=float) / SECONDS_PER_HOUR
+    d = early["number_of_followers"].to_numpy(dtype=float)
+    # Followers already reached whose wait has not run out by the cut: each may still share.
+    still_waiting = float((d * np.exp(-(hours - t) / wait)).sum())
+    # Later sharers are assumed to have as many followers, on average, as the resharers seen so
+    # far (the original post is left out: it is not a typical sharer).
+    branching = chance * float(d[1:].mean())
+    network_total = final_size_forecast(float(len(early)), chance * still_waiting, branching)
+    rows = [("Bass", bass.params["market"], math.nan), ("network spread", network_total, branching)]
+    out = pd.DataFrame(rows, columns=["model", "forecast", "branching"])
+    out["real"] = real_total
+    out["forecast_share"] = out["forecast"] / real_total
+    return out[["model", "forecast", "real", "forecast_share", "branching"]]
 
 
 def exposure_curve(table=None):
