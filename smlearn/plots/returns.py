@@ -245,11 +245,16 @@ def describe_rates_by_group(summary) -> str:
     return "Two bar charts of engagement rate. " + "; ".join(parts) + "."
 
 
-def _check_distribution(distribution):
+def _check_bootstrap_figure(distribution, label, scale, unit):
+    """The arguments of plot_bootstrap and describe_bootstrap, checked once for both."""
     from smlearn.models.returns import BootstrapDistribution
 
     check_instance("distribution", distribution, BootstrapDistribution,
                    "the result of returns.bootstrap_distribution")
+    check_text("label", label)
+    check_text("unit", unit)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
+        raise ValueError(f"scale must be a number above 0 (100 for percent); got {scale!r}")
 
 
 def plot_bootstrap(distribution, *, label="Engagements per impression", scale=100, unit="%"):
@@ -275,11 +280,7 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Engagements per impression (%)', 'Resamples (count)')
     """
-    _check_distribution(distribution)
-    check_text("label", label)
-    check_text("unit", unit)
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
-        raise ValueError(f"scale must be a number above 0 (100 for percent); got {scale!r}")
+    _check_bootstrap_figure(distribution, label, scale, unit)
     d = distribution
     fig, (ax,) = new_figure(height=3.2)
     values = d.values * scale
@@ -301,11 +302,7 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
 
 def describe_bootstrap(distribution, *, label="Engagements per impression", scale=100, unit="%") -> str:
     """One paragraph of text for :func:`plot_bootstrap` (same arguments)."""
-    _check_distribution(distribution)
-    check_text("label", label)
-    check_text("unit", unit)
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
-        raise ValueError(f"scale must be a number above 0 (100 for percent); got {scale!r}")
+    _check_bootstrap_figure(distribution, label, scale, unit)
     d = distribution
     values = d.values * scale
     middle = d.estimate * scale

@@ -32,7 +32,6 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -152,8 +151,7 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
+    level = returns._check_level(level)
     rows = {}
     for name, part in posts.groupby(groups.to_numpy(), sort=True):
         s, n, missing = returns._counts(part, successes, trials)   # missing cells left out and counted
@@ -254,8 +252,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     names = sorted(names, key=str)
     if len(names) != 2:
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
+    level = returns._check_level(level)
     fits = []
     for name in names:
         s, n, _ = returns._counts(posts[(groups == name).to_numpy()], successes, trials)
@@ -368,10 +365,8 @@ def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000,
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, numbers.Integral) or not 100 <= n_resamples <= 100_000:
-        raise ValueError(f"n_resamples must be a whole number from 100 to 100,000; got {n_resamples!r}")
+    level = returns._check_level(level)
+    n_resamples = returns._check_resamples(n_resamples)
     rng = check_seed(seed)
     names = []
     for name in pd.unique(groups.dropna()):
