@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,6 +51,7 @@ VERSION = 1
 COURSE_RECORD = ".smlearn-course.json"   # written by smlearn.copies in a learner's folder
 ENVIRONMENT = "SMLEARN_PROGRESS"
 LONGEST_ANSWER = 200
+ASKED = re.compile(r"quiz\.(\w+)\.check\(")   # how a lesson asks a question
 
 
 def progress_file(folder=None) -> Path | None:
@@ -158,7 +160,7 @@ def _as_text(answer) -> str:
 
 
 def summary(folder=None):
-    """Return one row per lesson: questions in it, answered, right (at least once), attempts.
+    """Return one row per lesson: questions it asks, answered, right (at least once), attempts.
 
     Returns
     -------
@@ -174,11 +176,15 @@ def summary(folder=None):
     from smlearn.exercises import questions_in
 
     records = read_records(folder)
+    course = load_course()
     rows = []
-    for lesson in load_course().lessons:
+    for lesson in course.lessons:
+        # The questions the lesson asks: a module may keep others for instructors to bring back.
+        asked = set(ASKED.findall((course.folder / lesson.file).read_text(encoding="utf-8")))
         ids = []
         for question in questions_in(importlib.import_module(lesson.questions_module)):
-            ids.append(question.id)
+            if question.id.split(".", 1)[-1] in asked:
+                ids.append(question.id)
         mine = [entry for entry in records if entry["question"] in ids]
         answered = {entry["question"] for entry in mine}
         right = {entry["question"] for entry in mine if entry["correct"]}

@@ -3,6 +3,7 @@ which outlives a kernel restart and `smlearn update`, is never rewritten, and is
 `smlearn progress`."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from smlearn import progress
 from smlearn.cli import main
 from smlearn.copies import copy_course, update_course
+from smlearn.course import notebooks_dir
 
 
 @pytest.fixture
@@ -140,3 +142,16 @@ def test_smlearn_progress_prints_each_lesson(tmp_path, capsys):
 def test_a_bad_folder_is_refused_by_name(bad, error):
     with pytest.raises(error, match="folder"):
         progress.progress_file(bad)
+
+
+def test_the_summary_counts_the_questions_a_lesson_asks_not_those_kept_for_instructors(tmp_path):
+    # Lesson 03 keeps top_share in its module for instructors, but no longer asks it.
+    from smlearn.questions import who_is_connected
+
+    assert hasattr(who_is_connected, "top_share")
+    text = (notebooks_dir() / "03_who_is_connected.ipynb").read_text(encoding="utf-8")
+    assert "quiz.top_share.check(" not in text
+    asked = progress.summary(tmp_path).loc["03", "questions"]
+    assert asked == len(set(re.findall(r"quiz\.(\w+)\.check\(", text)))
+    progress.record("who_is_connected.top_share", 0.5, True, folder=tmp_path)
+    assert progress.summary(tmp_path).loc["03", "answered"] == 0
