@@ -179,7 +179,7 @@ def test_smallest_winning_network_helper():
 
 def test_02b_questions_wait_for_an_answer_and_have_hints(capsys):
     assert [q.id for q in argue.QUESTIONS] == ["when_push_wins.equal_rates", "when_push_wins.breakeven",
-                                                "when_push_wins.push_wins"]
+                                                "when_push_wins.push_wins", "when_push_wins.piece_curve"]
     for question in argue.QUESTIONS:
         assert question.check(...).correct is None
         question.hint()
