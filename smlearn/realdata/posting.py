@@ -158,10 +158,9 @@ def returns_elasticity(table, *, effort="tweets", returns="impressions"):
     if float(log_x.max() - log_x.min()) == 0.0:
         raise ValueError(f"table: {effort!r} takes only one value, so no slope can be fitted")
     slope, intercept = np.polyfit(log_x, log_y, 1)
-    # Spearman's rank correlation: the ordinary correlation of the two columns' ranks.
-    ranks_x = pd.Series(log_x).rank()
-    ranks_y = pd.Series(log_y).rank()
-    rank_correlation = ranks_x.corr(ranks_y) if ranks_y.nunique() > 1 else 0.0
+    # Spearman's rank correlation (pandas ranks both columns and correlates the ranks).
+    returns_column = pd.Series(log_y)
+    rank_correlation = pd.Series(log_x).corr(returns_column, method="spearman") if returns_column.nunique() > 1 else 0.0
     return pd.Series({
         "slope": float(slope),
         "intercept": float(intercept),
