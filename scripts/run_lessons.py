@@ -38,6 +38,8 @@ def lesson_sources(prefixes: list[str]) -> list[Path]:
 
 # A build keeps no learner progress (the solution cells check answers; see smlearn.progress).
 os.environ["SMLEARN_PROGRESS"] = "off"
+# ... and shows the options of choice questions in one order, whoever builds it (the tests do the same).
+os.environ["SMLEARN_LEARNER"] = "course-build"
 
 
 def run(source: Path, timeout: int) -> Path:

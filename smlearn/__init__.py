@@ -25,11 +25,14 @@ _SUBMODULES = {p.stem for p in Path(__file__).parent.glob("*.py") if not p.stem.
 __all__ = ["__version__", "check_environment", *sorted(_SUBMODULES)]
 
 
-def check_environment():
-    """Check that a lesson has what it needs; see :func:`smlearn.environment.check_environment`."""
+def check_environment(lesson=None):
+    """Check that a lesson has what it needs, and say where you left off in ``lesson``.
+
+    See :func:`smlearn.environment.check_environment`.
+    """
     from smlearn.environment import check_environment as check
 
-    return check()
+    return check(lesson=lesson)
 
 
 def __getattr__(name):

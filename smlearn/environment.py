@@ -27,8 +27,11 @@ class Report(str):
         return str(self)
 
 
-def check_environment() -> Report:
+def check_environment(lesson: str | None = None) -> Report:
     """Return a one-line verdict; on a problem, say exactly what to do about it.
+
+    With ``lesson`` (a lesson's number, ``"03"``), a second line says where the learner left
+    off in that lesson, from their progress file (:mod:`smlearn.progress`).
 
     Checks that the libraries the lessons use are importable, that the course's data
     sets are present and match their checksums, and that the JupyterLab widget
@@ -44,7 +47,16 @@ def check_environment() -> Report:
         problems.extend(_data_problems())
     if problems:
         return Report("✘ Not ready:\n" + "\n".join(f"  - {p}" for p in problems))
-    return Report("✔ Ready: smlearn, its data sets and the widget library are in place.")
+    # Each figure a lesson shows keeps its titles as text beside its picture (for tests and readers).
+    from smlearn.plots.figure_text import keep_figure_text
+
+    keep_figure_text()
+    verdict = "✔ Ready: smlearn, its data sets and the widget library are in place."
+    if lesson is not None:
+        from smlearn.progress import where_left_off
+
+        verdict += "\n" + where_left_off(lesson)
+    return Report(verdict)
 
 
 def _minimum_versions() -> dict:

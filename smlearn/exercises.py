@@ -327,41 +327,62 @@ def _format_number(value, unit: str = "") -> str:
 
 
 class ChoiceQuestion(_Question):
-    """A multiple-choice question with one right option.
+    """A multiple-choice question with one right option, its options shuffled for each learner.
+
+    Each learner sees the options in an order of their own, drawn from their name and the
+    question's id: the same order every time they open the lesson, a different one from
+    their neighbour's. So no position (always "b") and no habit of the author marks the
+    right option. The letters a), b), c) ... belong to the order shown.
 
     Parameters
     ----------
     question_id, prompt : str
     options : list of str
-        The options, shown as a), b), c), ...
+        The options in the order the author wrote them (not the order shown).
     answer_fingerprint : str
         ``fingerprint(question_id, right_option)``: the right option is not stored as text.
     feedback : dict, optional
-        A specific hint for a wrong option, keyed by that option's letter.
+        A specific hint for a wrong option, keyed by its letter in the order written here
+        (``"a"`` for the first option of ``options``), not the order shown.
 
     Examples
     --------
     >>> q = ChoiceQuestion("demo", "Which is two-way?", ["a broadcast", "a conversation"],
-    ...                    answer_fingerprint=fingerprint("demo", "a conversation"))
-    >>> q.check("b")
-    ✔ Correct: b) a conversation.
+    ...                    answer_fingerprint=fingerprint("demo", "a conversation"), learner="ivy")
+    >>> q
+    Which is two-way?
+      a) a conversation
+      b) a broadcast
     >>> q.check("a")
-    ✘ Not yet: a) a broadcast is not it.
+    ✔ Correct: a) a conversation.
+    >>> q.check("a broadcast")
+    ✘ Not yet: b) a broadcast is not it.
     >>> q.check("z")
-    ✘ Choose one of the letters a, b; got 'z'.
+    ✘ Choose one of the letters a, b, or type an option's text; got 'z'.
     """
 
-    def __init__(self, question_id, prompt, options, *, answer_fingerprint: str, feedback: dict | None = None, **kwargs):
+    def __init__(self, question_id, prompt, options, *, answer_fingerprint: str, feedback: dict | None = None,
+                 learner: str | None = None, **kwargs):
         super().__init__(question_id, prompt, **kwargs)
         if not isinstance(options, (list, tuple)) or len(options) < 2 or not all(isinstance(o, str) for o in options):
             raise TypeError(f"options must be a list of at least two strings; got {options!r}")
-        self.options = list(options)
-        self.letters = [chr(ord("a") + i) for i in range(len(self.options))]
-        matches = [o for o in self.options if fingerprint(question_id, o) == answer_fingerprint]
+        if len({o.casefold() for o in options}) != len(options):
+            raise ValueError(f"options of {question_id!r} must differ from each other; got {options!r}")
+        self.authored = list(options)
+        matches = [o for o in self.authored if fingerprint(question_id, o) == answer_fingerprint]
         if len(matches) != 1:
             raise ValueError(f"answer_fingerprint of {question_id!r} matches {len(matches)} options; it must match exactly one")
+        self.authored_position = self.authored.index(matches[0])   # where the author put the right option
+        feedback = feedback or {}
+        authored_letters = [chr(ord("a") + i) for i in range(len(self.authored))]
+        if not isinstance(feedback, dict) or any(key not in authored_letters for key in feedback):
+            raise ValueError(f"feedback of {question_id!r} must be keyed by the letters {authored_letters} of its"
+                             f" options as written; got keys {list(feedback) if isinstance(feedback, dict) else feedback!r}")
+        # Kept by option text, because the letters the learner sees are those of the shuffled order.
+        self._option_feedback = {self.authored[ord(key) - ord("a")]: text for key, text in feedback.items()}
+        self.options = _shuffled(self.authored, f"{learner or learner_name()}|{question_id}")
+        self.letters = [chr(ord("a") + i) for i in range(len(self.options))]
         self._right_option = self.options.index(matches[0])
-        self._option_feedback = feedback or {}
 
     def __repr__(self) -> str:
         lines = [self.prompt] + [f"  {letter}) {option}" for letter, option in zip(self.letters, self.options)]
@@ -370,25 +391,29 @@ class ChoiceQuestion(_Question):
     def _answer_text(self) -> str:
         return f"{self.letters[self._right_option]}) {self.options[self._right_option]}"
 
+    def _chosen(self, answer):
+        """The index (in the order shown) of the option a learner named, or None."""
+        if not isinstance(answer, str):
+            return None
+        key = " ".join(answer.split()).casefold()
+        if key.rstrip(")") in self.letters:
+            return self.letters.index(key.rstrip(")"))
+        texts = [" ".join(o.split()).casefold() for o in self.options]
+        return texts.index(key) if key in texts else None
+
     @_recorded
     def check(self, answer) -> Feedback:
-        """Check a letter (``"b"``) or the text of an option."""
+        """Check a letter of the order shown (``"b"``) or the text of an option."""
         if _no_answer(answer):
             return _NOT_YET
-        chosen = None
-        if isinstance(answer, str):
-            key = answer.strip().casefold().rstrip(")")
-            if key in self.letters:
-                chosen = self.letters.index(key)
-            else:
-                texts = [o.casefold() for o in self.options]
-                chosen = texts.index(key) if key in texts else None
+        chosen = self._chosen(answer)
         if chosen is None:
-            return Feedback(False, f"{WRONG} Choose one of the letters {', '.join(self.letters)}; got {answer!r}.")
+            return Feedback(False, f"{WRONG} Choose one of the letters {', '.join(self.letters)}, or type an option's"
+                                   f" text; got {answer!r}.")
         label = f"{self.letters[chosen]}) {self.options[chosen]}"
         if chosen == self._right_option:
             return self._right(f"{label}.")
-        specific = self._option_feedback.get(self.letters[chosen])
+        specific = self._option_feedback.get(self.options[chosen])
         return self._wrong(f"{label} is not it." + (f" {specific}" if specific else ""))
 
     def _input_widget(self):
@@ -399,6 +424,37 @@ class ChoiceQuestion(_Question):
 
     def _value_of(self, field):
         return field.value.split(")")[0] if field.value else None
+
+
+LEARNER_ENVIRONMENT = "SMLEARN_LEARNER"
+
+
+def learner_name() -> str:
+    """Whose order of options to show: ``SMLEARN_LEARNER``, else the JupyterHub user, else the login name.
+
+    The course's own test runs set ``SMLEARN_LEARNER`` so that their outputs do not depend
+    on who runs them.
+    """
+    import getpass
+    import os
+
+    for variable in (LEARNER_ENVIRONMENT, "JUPYTERHUB_USER"):
+        if os.environ.get(variable, "").strip():
+            return os.environ[variable].strip()
+    try:
+        return getpass.getuser()
+    except Exception:   # no login name (some containers): everyone shares one order
+        return "learner"
+
+
+def _shuffled(options: list, seed_text: str) -> list:
+    """``options`` in an order drawn from ``seed_text``: the same text always gives the same order."""
+    import random
+
+    seed = int.from_bytes(hashlib.sha256(seed_text.encode("utf-8")).digest()[:8], "big")
+    order = list(options)
+    random.Random(seed).shuffle(order)
+    return order
 
 
 # Short forms a learner may type when sorting activities.

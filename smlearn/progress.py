@@ -201,6 +201,8 @@ def where_left_off(lesson: str, folder=None) -> str:
     'Lesson 06: no answers checked yet in this folder.'
     """
     check_text("lesson", lesson)
+    if folder is None and progress_file() is None:
+        return f"Lesson {lesson}: your answers are not being kept ({ENVIRONMENT} is off)."
     table = summary(folder)
     if lesson not in table.index:
         raise ValueError(f"lesson must be one of {list(table.index)}; got {lesson!r}")

@@ -65,7 +65,7 @@ def test_each_lesson_opens_with_objectives_and_time_and_ends_with_a_summary(path
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
 def test_the_first_code_cell_checks_the_environment(path):
     first = next(c for c in cells(path) if c["cell_type"] == "code")
-    assert "check_environment()" in source(first)
+    assert re.search(r"check_environment\(lesson=\"\w+\"\)", source(first)), "the first cell checks and says where you left off"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
