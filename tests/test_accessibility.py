@@ -86,3 +86,14 @@ def test_explorer_controls_are_labelled_keyboard_widgets(explorer_name, make_exp
         # ipywidgets sliders and drop-downs take arrow keys once focused (Tab moves between them).
         assert isinstance(control, (ipywidgets.IntSlider, ipywidgets.FloatSlider, ipywidgets.Dropdown))
         assert control.description and control.tooltip
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_every_figure_a_lesson_shows_keeps_its_titles_as_text_in_the_notebook(path):
+    """smlearn.plots.figure_text: the titles drawn into a figure's pixels are also kept as text."""
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data and "".join(data.get("text/plain", "")).startswith("<Figure"):
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert alt.strip(), f"a figure of {''.join(cell['source'])[:60]!r} has no titles kept as text"

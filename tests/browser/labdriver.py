@@ -111,8 +111,12 @@ class LabServer:
     """
 
     def __init__(self, notebooks: Path = REPO / "notebooks", *, python: str = sys.executable, startup_timeout: float = 90,
-                 server_config: str = ""):
+                 server_config: str = "", course: Path | None = None, env: dict | None = None):
         self.source = Path(notebooks)
+        # A learner's own course folder (holding notebooks/) to serve as it is and leave in place on stop,
+        # instead of a temporary copy of ``notebooks``: what a learner's restarted JupyterLab finds again.
+        self.course = Path(course) if course is not None else None
+        self.extra_env = dict(env or {})
         self.server_config = server_config  # Python text for the server's own jupyter_server_config.py
         self.python = python
         self.startup_timeout = startup_timeout
@@ -132,13 +136,14 @@ class LabServer:
 
     def start(self) -> "LabServer":
         self.root = Path(tempfile.mkdtemp(prefix="smlearn-lab-"))
-        course = self.root / "course"
-        # The notebooks only: with their paired .md sources beside them, jupytext (a server extension)
-        # would refuse to open a notebook newer than its source, as a learner never sees it.
-        (course / "notebooks").mkdir(parents=True)
-        for path in self.source.iterdir():
-            if path.suffix == ".ipynb" or path.name == "course.yml":
-                shutil.copy2(path, course / "notebooks" / path.name)
+        course = self.course or self.root / "course"
+        if self.course is None:
+            # The notebooks only: with their paired .md sources beside them, jupytext (a server extension)
+            # would refuse to open a notebook newer than its source, as a learner never sees it.
+            (course / "notebooks").mkdir(parents=True)
+            for path in self.source.iterdir():
+                if path.suffix == ".ipynb" or path.name == "course.yml":
+                    shutil.copy2(path, course / "notebooks" / path.name)
         settings = self.root / "settings"
         for name, values in LAB_SETTINGS.items():
             path = settings / name
@@ -156,6 +161,7 @@ class LabServer:
             "IPYTHONDIR": str(self.root / "ipython"),
             "JUPYTER_PLATFORM_DIRS": "1",
             "MPLBACKEND": "Agg",
+            **self.extra_env,
         }
         command = [
             self.python, "-m", "jupyterlab",
