@@ -438,3 +438,28 @@ def test_module_is_plain_numpy():
     source = inspect.getsource(traffic)
     for forbidden in ("matplotlib", "ipywidgets", "print(", "np.random.seed", "plt."):
         assert forbidden not in source
+
+
+@settings(max_examples=60, deadline=None)
+@given(params=any_params, edge=st.sampled_from(["none", "no push", "no pull", "no effort"]))
+def test_the_explorers_first_sentence_tells_the_truth_for_any_settings(params, edge):
+    """The caption and title of the push/pull explorer (issue 15: at zero effort it used to say push stays ahead)."""
+    from smlearn.plots.traffic import traffic_finding
+
+    zero = {"none": {}, "no push": {"push_hours": 0}, "no pull": {"posts_per_period": 0},
+            "no effort": {"push_hours": 0, "posts_per_period": 0}}[edge]
+    result = simulate(**{**params, **zero})
+    push = result[result["channel"] == "push"].sort_values("period")["visits"].to_numpy()
+    pull = result[result["channel"] == "pull"].sort_values("period")["visits"].to_numpy()
+    said = traffic_finding(result)
+    if said.startswith("Neither"):
+        assert push.sum() == 0 and pull.sum() == 0
+    elif said.startswith("Push stays ahead"):
+        assert (push > pull).all()
+    elif said.startswith("Pull never"):
+        assert (pull <= push).all() and not (push > pull).all()
+    elif said.startswith("Pull brings more visits than push from week 1"):
+        assert pull[0] > push[0]
+    else:
+        week = int(said.split("week ")[1].split(";")[0])
+        assert pull[week - 1] > push[week - 1] and (pull[:week - 1] <= push[:week - 1]).all()

@@ -40,8 +40,13 @@ def traffic_finding(result, *, week=_NOT_GIVEN) -> str:
         week = crossover_period(result)
     periods = int(result["period"].max())
     lasting = persistence(result)
-    if week is None:
+    visits = result.groupby("channel")["visits"].sum()
+    if week is None and visits.max() == 0:
+        return f"Neither push nor pull brings any visits in {periods} weeks"
+    if week is None and (_visits_by_week(result, "push") > _visits_by_week(result, "pull")).all():
         first = f"Push stays ahead of pull for all {periods} weeks"
+    elif week is None:       # level in some weeks (both zero, say), behind in none
+        first = f"Pull never brings more visits than push in {periods} weeks"
     elif week == 1:
         first = "Pull brings more visits than push from week 1"
     else:
@@ -52,6 +57,12 @@ def traffic_finding(result, *, week=_NOT_GIVEN) -> str:
         silent, other = ("pull", "push") if lasting.isna()["pull"] else ("push", "pull")
         return f"{first}; {lasting[other]:.0%} of {other}'s visits come after effort stops, and {silent} brings none"
     return f"{first}; {lasting['pull']:.0%} of pull's visits and {lasting['push']:.0%} of push's come after effort stops"
+
+
+def _visits_by_week(result, channel: str):
+    """One channel's visits, week by week (an array in week order)."""
+    rows = result[result["channel"] == channel].sort_values("period")
+    return rows["visits"].to_numpy()
 
 
 def describe_traffic(result, *, finding: str | None = None) -> str:
