@@ -24,14 +24,26 @@ CHOICE_QUESTIONS = {
     "two_ideas.ledger": two_ideas.ledger,
 }
 
-# The letters the lessons' solution cells use: if an option is reworded or reordered, this fails first.
-SOLUTION_LETTERS = {
-    "start_here.two_way": "b",
-    "start_here.run_cell": "b",
-    "two_ideas.promo": "c",
-    "two_ideas.stranger": "a",
-    "two_ideas.contradiction": "d",
-    "two_ideas.ledger": "b",
+# The right option of each question, as the lessons' solution cells type it: the letters a learner sees
+# depend on their own shuffled order, so the text is what stays fixed. If an option is reworded, this fails first.
+RIGHT_TEXT = {
+    "start_here.two_way": "a private chat with a friend",
+    "start_here.run_cell": "Shift+Enter",
+    "two_ideas.promo": "neither of the two: a broadcast sent through her ties",
+    "two_ideas.stranger": "answering a viewer's question under your new repair video",
+    "two_ideas.contradiction": "A says not to market to family and friends; D says to launch a business by telling"
+                               " all the people you know",
+    "two_ideas.ledger": "02 Push and pull",
+}
+
+# Where the author wrote each right option (0 = first), spread so that no position is a cue.
+AUTHORED_POSITION = {
+    "start_here.two_way": 0,
+    "start_here.run_cell": 3,
+    "two_ideas.promo": 2,
+    "two_ideas.stranger": 0,
+    "two_ideas.contradiction": 3,
+    "two_ideas.ledger": 1,
 }
 
 
@@ -40,31 +52,38 @@ def activities():
     return data.load("activities")
 
 
-def fresh(question: ChoiceQuestion) -> ChoiceQuestion:
-    """A copy with no attempts counted, so tests do not depend on their order."""
-    return ChoiceQuestion(question.id, question.prompt, question.options,
-                          answer_fingerprint=fingerprint(question.id, question._answer_text().split(") ", 1)[1]),
-                          hint=question._hint, feedback=question._option_feedback, explanation=question.explanation)
+def fresh(question: ChoiceQuestion, learner: str = "course-build") -> ChoiceQuestion:
+    """A copy with no attempts counted (so tests do not depend on their order), as one learner sees it."""
+    feedback = {chr(ord("a") + i): question._option_feedback[option]
+                for i, option in enumerate(question.authored) if option in question._option_feedback}
+    return ChoiceQuestion(question.id, question.prompt, question.authored,
+                          answer_fingerprint=fingerprint(question.id, RIGHT_TEXT[question.id]),
+                          hint=question._hint, feedback=feedback, explanation=question.explanation, learner=learner)
+
+
+def right_letter(question: ChoiceQuestion) -> str:
+    return question.letters[question.options.index(RIGHT_TEXT[question.id])]
 
 
 # -- choice questions -----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
-def test_choice_question_accepts_the_right_letter_and_the_right_text(name):
-    question = fresh(CHOICE_QUESTIONS[name])
-    letter = SOLUTION_LETTERS[name]
+@pytest.mark.parametrize("learner", ["course-build", "ada", "ivy"])
+def test_choice_question_accepts_the_right_letter_the_learner_sees_and_the_right_text(name, learner):
+    question = fresh(CHOICE_QUESTIONS[name], learner)
+    letter = right_letter(question)
     feedback = question.check(letter)
     assert feedback.correct is True and feedback.message.startswith("✔ Correct")
     assert question.check(letter.upper()).correct is True
-    option = question.options[question.letters.index(letter)]
-    assert question.check(option).correct is True
+    assert question.check(RIGHT_TEXT[name]).correct is True
+    assert question.check("  " + RIGHT_TEXT[name].upper() + " ").correct is True   # case and spaces are ignored
 
 
 @pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
 def test_choice_question_rejects_every_wrong_letter_with_a_hint(name):
     question = fresh(CHOICE_QUESTIONS[name])
-    wrong = [letter for letter in question.letters if letter != SOLUTION_LETTERS[name]]
+    wrong = [letter for letter in question.letters if letter != right_letter(question)]
     assert wrong
     for letter in wrong:
         feedback = question.check(letter)
@@ -92,29 +111,31 @@ def test_choice_questions_have_a_prompt_a_hint_and_a_specific_word_for_each_wron
     for name, question in CHOICE_QUESTIONS.items():
         assert question.prompt.endswith("?"), name
         assert question._hint, name
-        right = SOLUTION_LETTERS[name]
-        assert set(question._option_feedback) == set(question.letters) - {right}, name
+        assert set(question._option_feedback) == set(question.authored) - {RIGHT_TEXT[name]}, name
 
 
-def test_lesson_01_right_options_are_neither_the_longest_nor_in_one_place():
-    """No length or position cue: a learner who picks the longest option, or always the same letter, is not rewarded."""
-    places = []
-    for name in ("two_ideas.promo", "two_ideas.stranger", "two_ideas.contradiction", "two_ideas.ledger"):
-        question = CHOICE_QUESTIONS[name]
-        right = SOLUTION_LETTERS[name]
-        places.append(right)
-        lengths = [len(option) for option in question.options]
-        assert len(question.options[question.letters.index(right)]) < max(lengths), name
+@pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
+def test_right_option_is_not_the_longest_and_sits_where_assigned(name):
+    """No length or position cue: options of similar length, the right one not the longest."""
+    question = CHOICE_QUESTIONS[name]
+    assert question.authored_position == AUTHORED_POSITION[name]
+    lengths = [len(option) for option in question.authored]
+    assert len(RIGHT_TEXT[name]) < max(lengths), f"{name}: the right option is the longest"
+    assert max(lengths) <= 1.3 * min(lengths), f"{name}: option lengths {lengths} differ by more than 30 %"
+
+
+def test_lesson_01_right_options_are_each_written_in_another_place():
+    places = [AUTHORED_POSITION[name] for name in CHOICE_QUESTIONS if name.startswith("two_ideas.")]
     assert len(set(places)) == len(places)
 
 
 def test_contradiction_question_follows_the_sources():
     """The effort pair is different cases (posts vs conversations); the real clash is marketing to your own contacts."""
     question = two_ideas.contradiction
-    effort = question.options[question.letters.index("c")]
-    assert "schedule" in effort and "conversations" in effort     # C's posts against D's conversations
-    assert "different cases" in question._option_feedback["c"].lower()
-    right = question.options[question.letters.index(SOLUTION_LETTERS["two_ideas.contradiction"])]
+    effort = next(option for option in question.authored if "schedule" in option)
+    assert "conversations" in effort     # C's posts against D's conversations
+    assert "different cases" in question._option_feedback[effort].lower()
+    right = RIGHT_TEXT["two_ideas.contradiction"]
     assert "family and friends" in right and "people you know" in right
     assert "ties-broadcast" in question.explanation
     assert "stranger" not in two_ideas.ledger.prompt.lower().replace("people you do not know", "")
@@ -259,6 +280,8 @@ def test_each_exercise_shows_no_answer_yet_and_is_followed_by_a_tagged_solution(
         assert solution_source.startswith("# Solution"), solution_source
         assert "solution" in solution_tags
         assert plain_text(solution_outputs).startswith("✔ Correct"), solution_source
+        # Letters depend on the learner's own order of options: a solution types the option's text.
+        assert not re.search(r"\.check\(\s*[\"'][a-z][\"']\s*\)", solution_source), solution_source
     assert found == exercises
     for source, tags, _ in cells:
         assert ("solution" in tags) == source.startswith("# Solution")

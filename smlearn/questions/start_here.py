@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> two_way.check("b")
-✔ Correct: b) a private chat with a friend. Both people speak and both listen.
+>>> two_way.check("a private chat with a friend")
+✔ Correct: c) a private chat with a friend. Both people speak and both listen.
 >>> run_cell.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 """
@@ -14,16 +14,18 @@ from smlearn.exercises import ChoiceQuestion
 
 __all__ = ["two_way", "run_cell"]
 
-# The worked example of the lesson: the lesson answers it wrongly, then rightly.
+# The worked example of the lesson: the lesson answers it wrongly, then rightly, by the options' text.
+# Each wrong option is a mistake learners make (the instructor notes' "Common misconceptions").
 two_way = ChoiceQuestion(
     "start_here.two_way",
     "Which of these is a two-way exchange between people?",
-    ["posting a photo for all your followers", "a private chat with a friend", "a post scheduled to go out next week"],
+    ["a private chat with a friend", "posting a photo for your followers", "a message sent to all your friends"],
     answer_fingerprint="2e1ad906bebe7752",
     hint="Two-way means the other person replies to you and you reply back.",
     feedback={
-        "a": "Your followers can see it, but nobody is answering anybody: it travels one way.",
-        "c": "A scheduled post leaves on its own, one way, with nobody on the other end yet.",
+        "b": "Your followers can see it and like it, but seeing is not answering: the photo travels one way.",
+        "c": "Knowing the people does not make it a conversation: the same words go to all of them, and nobody"
+             " has answered yet.",
     },
     explanation="Both people speak and both listen.",
 )
@@ -32,13 +34,13 @@ two_way = ChoiceQuestion(
 run_cell = ChoiceQuestion(
     "start_here.run_cell",
     "Which keys run the selected cell and move on to the next one?",
-    ["Ctrl+S", "Shift+Enter", "Esc, then A", "Ctrl+Z"],
+    ["Ctrl+Enter", "the Enter key", "Esc, then A", "Shift+Enter"],
     answer_fingerprint="99ddc0cafebbe17a",
     hint="Look back at the section on running cells: you have already used these keys in this lesson.",
     feedback={
-        "a": "Ctrl+S saves the notebook; it does not run anything.",
-        "c": "Esc, then A adds a new empty cell above the selected one.",
-        "d": "Ctrl+Z undoes your last edit inside a cell.",
+        "a": "Ctrl+Enter runs the cell but stays on it, so you would run the same cell again and again.",
+        "b": "Enter on its own starts a new line inside the cell, as in a text editor; it does not run anything.",
+        "c": "Outside a cell (after Esc), a letter is a command: A adds a new empty cell above, it runs nothing.",
     },
     explanation="Shift+Enter runs the cell and selects the next one, so pressing it again and again walks you through a lesson.",
 )

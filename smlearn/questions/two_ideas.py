@@ -20,7 +20,7 @@ Examples
 >>> len(sorting.items), sorted(set(sorting.items["label"]))
 (10, ['find-broadcast', 'find-two-way', 'ties-broadcast', 'ties-two-way'])
 >>> promo.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
@@ -78,14 +78,17 @@ promo = ChoiceQuestion(
         "social media, because one message goes out to many people",
         "social networking, because it travels to people she knows",
         "neither of the two: a broadcast sent through her ties",
-        "both at once, because it mixes content and contacts",
+        "it depends on which app or website she sends it from",
     ],
     answer_fingerprint="5868d74cbbd848c6",
     hint="Ask two questions: how do the people reach her message, and can they answer it as a conversation?",
     feedback={
-        "a": "It is one-to-many, yes, but nobody found it: it reaches people through her ties, not through search or feeds.",
-        "b": "It goes to people she knows, yes, but nobody is spoken with: the same words go to all of them.",
-        "d": "Calling it both hides the problem: it has the reach of ties and the form of a broadcast, which is neither idea.",
+        "a": "It is one-to-many, yes, but social media is content people find: nobody found this message, it"
+             " reaches people through her ties.",
+        "b": "Sending to people you know is not networking by itself: nobody is spoken with, the same words go to"
+             " all of them.",
+        "d": "The app does not decide: the same message sent through a networking site still goes through her"
+             " ties, one message to many. Ask the two questions instead.",
     },
     explanation="The sources' social media is found content; their social networking is conversation with ties."
     " A mass message to contacts is a third thing (Source A: do not market to family and friends).",
@@ -112,9 +115,12 @@ stranger = ChoiceQuestion(
     answer_fingerprint="6f22eb94574f0fb8",
     hint="You want someone who found you, not someone you knew, and a reply, not a post.",
     feedback={
-        "b": "People find it, but the video talks to all of them at once: that is find-broadcast.",
-        "c": "A two-way talk, but with someone you already know: that is ties-two-way.",
-        "d": "Everyone on file is a contact, and they all get the same words: that is ties-broadcast.",
+        "b": "People find it, but the video talks to all of them at once: that is find-broadcast. Being found"
+             " is half of it; the other half is a reply.",
+        "c": "A two-way talk, but with someone you already know: that is ties-two-way. Two-way does not need"
+             " a tie; here you want someone who found you.",
+        "d": "Customers on file are contacts, and they all get the same words: that is ties-broadcast, one way"
+             " even though you know them.",
     },
     explanation="The viewer found the video and you had never met; your answer starts a conversation."
     " Lesson 02c follows such strangers as some become followers and a few become ties.",
@@ -125,16 +131,18 @@ contradiction = ChoiceQuestion(
     "Which pair of claims is a real contradiction (both cannot be true of the same thing),"
     " not two sources stressing different things or talking about different cases?",
     [
-        "B says both ideas need an online profile; D says both ideas depend on going viral",
+        "B says you need a profile to take part in either; D says both ideas depend on going viral",
         "A says networking pushes people to your website; B says its point is getting to know people",
-        "C says a tool can schedule your social media posts; D says individual conversations cannot be automated unless you are famous",
+        "C says tools can schedule your social media posts in advance; D says individual conversations cannot be automated",
         "A says not to market to family and friends; D says to launch a business by telling all the people you know",
     ],
     answer_fingerprint="8647022b3c570f53",
     hint="Look for two claims about the same activity where one source says yes and the other says no.",
     feedback={
-        "a": "Two different things the ideas have in common; one does not rule out the other.",
-        "b": "One says what networking does, the other what it is for: both can be true at once.",
+        "a": "Different is not contradictory: these are two things the ideas have in common, and one does not"
+             " rule out the other.",
+        "b": "A difference of emphasis, not a contradiction: one says what networking does, the other what it"
+             " is for, and both can be true at once.",
         "c": "Different cases: C is about scheduling posts that people find (find-broadcast), D about answering"
              " the people who write back (find-two-way). D never says that posts cannot be scheduled.",
     },
@@ -148,13 +156,16 @@ ledger = ChoiceQuestion(
     "Source A says that using social networks to push people to your website (friends and family as well"
     " as people you do not know) wastes time and money; Source D says telling everyone you know is a good"
     " way to launch a new business. According to the claims ledger, which lesson's model tests this clash?",
-    ["04 How things spread", "02 Push and pull", "05 Wisdom of crowds", "06 Links"],
+    ["04 How things spread", "02 Push and pull", "08 Measuring returns", "03 Who is connected"],
     answer_fingerprint="ed4b343fa762d8a3",
     hint="Find the ledger row about pushing people to your site and how well pushed visitors become customers.",
     feedback={
-        "a": "Spreading is about going viral, which both sources agree on.",
-        "c": "The crowds lesson is about voting and ranking content.",
-        "d": "The links lesson compares website links with human links, not visits that turn into customers.",
+        "a": "Telling everyone you know sounds like spreading, but lesson 04 tests going viral, which both"
+             " sources agree on; this clash is about visits pushed to a site.",
+        "c": "Customers sound like returns, but lesson 08 measures what metrics of posts say; it does not send"
+             " visitors to a site by mass messages.",
+        "d": "People you know sound like networks, but lesson 03 compares the shapes of friend and follower"
+             " networks, not visits that turn into customers.",
     },
     explanation="Its model sends visitors to a site by mass messages to contacts and by content people find,"
     " and follows them down to customers.",
