@@ -864,6 +864,13 @@ def questions_in(module) -> list:
     return [value for value in vars(module).values() if isinstance(value, _Question)]
 
 
+def _key_answer(question) -> str:
+    # Each learner sees a choice question's options in their own order, so the key names the option, not a letter.
+    if isinstance(question, ChoiceQuestion):
+        return question.options[question._right_option]
+    return question._answer_text()
+
+
 def answer_key(module) -> str:
     """The answer key of a lesson's question module: prompt, answer and explanation of each question.
 
@@ -875,7 +882,7 @@ def answer_key(module) -> str:
         blocks.append("\n".join([
             f"{question.id}",
             f"  Q: {question.prompt}",
-            f"  A: {question._answer_text()}",
+            f"  A: {_key_answer(question)}",
             *([f"  Why: {question.explanation}"] if question.explanation else []),
         ]))
     return "\n\n".join(blocks)
