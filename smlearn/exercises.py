@@ -6,6 +6,7 @@ right, with a hint when it is not::
     quiz.crossover.check(12)    # prints feedback in words and symbols
     quiz.crossover.hint()       # another nudge
     quiz.crossover.solution()   # the answer and why, once you have tried
+    quiz.crossover.confirm(12)  # in a solution cell: checked, but not counted as the learner's try
     quiz.crossover.ask()        # the same question as a small form with buttons
 
 Feedback never relies on colour: it starts with a symbol and a word
@@ -129,6 +130,8 @@ class _Question:
 
     def _keep(self, correct: bool) -> None:
         """Note that an answer was tried, and keep it in the progress file."""
+        if getattr(self, "_confirming", False):   # a solution cell's answer, not the learner's
+            return
         self.tried = True
         if self._given is not None:
             progress.record(self.id, self._given, correct)
@@ -141,6 +144,21 @@ class _Question:
             if entry["question"] == self.id:
                 return True
         return False
+
+    def confirm(self, answer) -> Feedback:
+        """Check a worked solution's answer as :meth:`check` does, but as nobody's try.
+
+        A lesson's solution cells use it: running them (or "Run All") shows that the worked
+        answer is right without counting it as the learner's answer, without a record in the
+        progress file, and without unlocking :meth:`solution`.
+        """
+        kept = (self.attempts, self.tried)
+        self._confirming = True
+        try:
+            return self.check(answer)
+        finally:
+            self._confirming = False
+            self.attempts, self.tried = kept
 
     def hint(self) -> None:
         """Print the hint."""

@@ -155,3 +155,16 @@ def test_the_summary_counts_the_questions_a_lesson_asks_not_those_kept_for_instr
     assert asked == len(set(re.findall(r"quiz\.(\w+)\.check\(", text)))
     progress.record("who_is_connected.top_share", 0.5, True, folder=tmp_path)
     assert progress.summary(tmp_path).loc["03", "answered"] == 0
+
+
+def test_a_solution_cell_confirms_its_answer_without_counting_it_as_the_learners_try(tmp_path):
+    """Run All in the instructor version runs every solution cell: none of them may count as the learner's answer."""
+    out = run_python("""
+        from smlearn.questions import links as quiz
+        from smlearn.progress import read_records
+        print(quiz.two_pages.confirm(quiz.two_pages._expected()).correct, len(read_records()))
+        quiz.two_pages.solution()
+    """, tmp_path)
+    assert out.startswith("True 0")
+    assert "Try it first" in out, "a confirmed solution does not unlock the solution for the learner"
+    assert not (tmp_path / progress.FILE_NAME).exists()
