@@ -701,6 +701,8 @@ WORKING = {
     "smlearn.plots.figure_text.figure_text": lambda: {"figure": __import__("matplotlib.pyplot").pyplot.figure()},
     "smlearn.typed_numbers.read_number": lambda: {"text": "1,29"},
     "smlearn.questions.when_push_wins.piece_share": lambda: {"age": 3, "ramp": 8, "half_life": 52},
+    "smlearn.questions.when_push_wins.network_push_needs": lambda: {"lead_rate_push": 0.08, "close_rate_push": 0.4},
+    "smlearn.questions.push_and_pull.doubling_gain": lambda: {"hours": 5, "saturation_hours": 4},
 }
 
 

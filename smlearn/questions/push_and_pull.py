@@ -3,22 +3,23 @@
 Use them in the lesson like this::
 
     from smlearn.questions import push_and_pull as quiz
-    print(quiz.crossover)                  # the question
+    print(quiz.after_stop)                 # the question
     my_answer = ...   # replace ... with your answer
-    quiz.crossover.check(my_answer)
+    quiz.after_stop.check(my_answer)
 
-Every number question computes its answer by running :mod:`smlearn.models.traffic`
-when it is checked, so the answers follow the model if its defaults change. The
-right option of each multiple-choice question is kept only as a fingerprint (see
-:mod:`smlearn.exercises`).
+A coding question is answered with a function: ``quiz.crossover.check(crossover_week)``
+runs it on the runs the question names and on runs drawn at random, against the model's
+own :func:`smlearn.models.traffic.crossover_period`. Every number question computes its
+answer by running :mod:`smlearn.models.traffic` when it is checked, so the answers follow
+the model if its defaults change.
 
 Examples
 --------
->>> crossover.reset()        # forget tries made earlier in this session
->>> crossover.check(...)
+>>> after_stop.reset()       # forget tries made earlier in this session
+>>> after_stop.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
->>> crossover.check(40)
-✘ Not yet: 40 is too high. Hint: Run traffic.crossover_period(traffic.simulate()), or find the first week ...
+>>> after_stop.check(0.2)
+✘ Not yet: 0.2 is too low. Hint: Run the model with stop_period=... and give the run to traffic.persistence, ...
 """
 
 from __future__ import annotations
@@ -28,51 +29,123 @@ import functools
 import numpy as np
 
 from smlearn import flips
-from smlearn.exercises import FlipQuestion, NumericQuestion
+from smlearn.exercises import Case, CodeQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import traffic
-from smlearn.params import check_items
+from smlearn.params import check_items, check_number
 
-__all__ = ["QUESTIONS", "doubling", "crossover", "after_stop", "flip_year", "cost_ratio", "channel_costs", "VERDICT",
+__all__ = ["QUESTIONS", "doubling", "doubling_gain", "crossover", "after_stop", "QUARTER", "flip_year", "cost_ratio", "channel_costs", "VERDICT",
            "year_verdict", "FlipQuestion", "RANGES", "plausible_table"]
 
 
-def _week1_push_visits(push_hours):
-    result = traffic.simulate(push_hours=push_hours)
+def _week1_push_visits(push_hours, saturation_hours):
+    result = traffic.simulate(push_hours=push_hours, saturation_hours=saturation_hours)
     return float(result.loc[(result["channel"] == "push") & (result["period"] == 1), "visits"].iloc[0])
 
 
-doubling = NumericQuestion(
+def doubling_gain(hours, saturation_hours):
+    """How many times as many push visits week 1 brings with twice the hours, read off the model.
+
+    Runs :func:`smlearn.models.traffic.simulate` with ``2 * hours`` and with ``hours`` of outreach
+    (every other setting at its default) and divides week 1's push visits, so the answer is
+    whatever the model does, not a second copy of its formula.
+
+    Examples
+    --------
+    >>> round(doubling_gain(2.5, 4), 2)
+    1.54
+    """
+    hours = check_number("hours", hours, 0, traffic.PARAMS["push_hours"].max / 2, unit="hours/week", low_open=True)
+    saturation_hours = check_number("saturation_hours", saturation_hours, traffic.PARAMS["saturation_hours"].min,
+                                    traffic.PARAMS["saturation_hours"].max, unit="hours")
+    return _week1_push_visits(2 * hours, saturation_hours) / _week1_push_visits(hours, saturation_hours)
+
+
+def _random_doubling(rng):
+    hours, saturation = rng.randint(1, 40) / 2, rng.randint(1, 40) / 2
+    return Case((hours, saturation), f"{hours:g} hours, {saturation:g} saturation hours")
+
+
+doubling = CodeQuestion(
     "push_and_pull.doubling",
-    "Run the model with push_hours=10 and with the default 5. How many times as many push visits"
-    " arrive in week 1 with 10 hours? (2 would mean twice as many.)",
-    answer=lambda: _week1_push_visits(10.0) / _week1_push_visits(5.0),
-    tolerance=0.02,
-    unit="times",
-    hint="Divide week 1's push visits with 10 hours by week 1's push visits with 5 hours."
-    " Remember the reach formula: the first hours reach the easiest contacts.",
-    explanation="Twice the hours bring well under twice the visits: the first hours reach the contacts"
-    " who are easiest to reach, and each extra hour reaches fewer new ones.",
+    "Write doubling_gain(hours, saturation_hours): how many times as many push visits week 1 brings"
+    " with twice the hours of outreach (2 would mean twice as many). Week 1's visits are network size x"
+    " click rate x reach, and reach = 1 - e^(-hours / saturation_hours); the network and the click rate"
+    " are the same in both runs. Then check it: quiz.doubling.check(doubling_gain).",
+    cases=[Case((5, 4), "Priya's plan: 5 hours against 10, 4 saturation hours"),
+           Case((2.5, 4), "2.5 hours against 5"),
+           Case((1, 20), "an hour against two, in a network that takes 20 hours to saturate"),
+           Case((20, 0.5), "20 hours against 40, a network saturated within the hour")],
+    reference=doubling_gain,
+    extra=_random_doubling,
+    hint="Compute the reach with hours and with 2 * hours (math.exp(-x) is e^-x) and divide the second by the"
+    " first: the network size and the click rate cancel out.",
+    worked_hint="For 2.5 hours against 5, with 4 saturation hours: reach(5) = 1 - math.exp(-5 / 4) = 0.713 and"
+    " reach(2.5) = 1 - math.exp(-2.5 / 4) = 0.465, so 0.713 / 0.465 = 1.54. Write it with hours and"
+    " saturation_hours in place of the numbers.",
+    solution_code="""import math
+
+def doubling_gain(hours, saturation_hours):
+    reach_once = 1 - math.exp(-hours / saturation_hours)
+    reach_twice = 1 - math.exp(-2 * hours / saturation_hours)
+    return reach_twice / reach_once""",
+    explanation="Twice the hours bring well under twice the visits unless the network is far from saturated:"
+    " the first hours reach the contacts who are easiest to reach, and each extra hour reaches fewer new"
+    " ones.",
 )
 
-crossover = NumericQuestion(
+
+def _run_with(settings, words):
+    return Case((traffic.simulate(**settings),), words)
+
+
+def _random_run(rng):
+    settings = {"network_size": rng.randrange(50, 3001, 50), "max_search_visits": float(rng.randrange(0, 101, 5)),
+                "stop_period": rng.randint(4, 52)}
+    words = ", ".join(f"{name}={value:g}" for name, value in settings.items())
+    return _run_with(settings, f"a run with {words}")
+
+
+crossover = CodeQuestion(
     "push_and_pull.crossover",
-    "At the default settings, in which week does pull first bring more visits than push?",
-    answer=lambda: traffic.crossover_period(traffic.simulate()),
-    hint="Run traffic.crossover_period(traffic.simulate()), or find the first week in which the dashed"
-    " pull line is above the solid push line.",
+    "Write crossover_week(run): the first week in which pull brings more visits than push in run, a table"
+    " from traffic.simulate (columns period, channel, visits, ...); None if pull never does. Then check it:"
+    " quiz.crossover.check(crossover_week).",
+    cases=[_run_with({}, "Priya's year at the defaults"),
+           _run_with({"max_search_visits": 60.0}, "guides that draw three times the search visits"),
+           _run_with({"network_size": 3000}, "a network of 3,000 contacts"),
+           _run_with({"posts_per_period": 0.0}, "no guides at all, so pull never overtakes")],
+    reference=traffic.crossover_period,
+    extra=_random_run,
+    extra_count=10,
+    hint="Make one row per week with run.pivot(index=\"period\", columns=\"channel\", values=\"visits\"), then go"
+    " through the weeks in order and return the first one whose pull is above its push.",
+    worked_hint="for week in weekly.index: if weekly.loc[week, \"pull\"] > weekly.loc[week, \"push\"]: return week."
+    " After the loop, return None: pull never overtook.",
+    solution_code="""def crossover_week(run):
+    weekly = run.pivot(index="period", columns="channel", values="visits")
+    for week in weekly.index:
+        if weekly.loc[week, "pull"] > weekly.loc[week, "push"]:
+            return week
+    return None""",
     explanation="Push is fast but fades as contacts tire of being asked; pull starts small and grows with"
-    " every piece, so it only needs a couple of months to catch up.",
+    " every piece, so it overtakes within weeks unless search brings it almost nothing.",
 )
+
+# Exercise 3 stops the writing earlier than the lesson's year, so the share is not one the lesson prints.
+QUARTER = 13
 
 after_stop = NumericQuestion(
     "push_and_pull.after_stop",
-    "At the default settings all effort stops after week 26. What share of pull's visits over the 52 weeks"
-    " arrive after that? Answer as a share between 0 and 1 (0.25 would be a quarter).",
-    answer=lambda: float(traffic.persistence(traffic.simulate())["pull"]),
-    tolerance=0.01,
-    hint="traffic.persistence(result) gives the share for each channel. A share is between 0 and 1: 40% is 0.4.",
-    explanation="Most of the year's pull traffic comes after the writing stopped: the pieces keep being"
-    " found. Push traffic stops within a few weeks of the last message.",
+    f"Suppose Priya stops all effort after week {QUARTER}, a quarter of the year, instead of week 26. What share of"
+    " pull's visits over the 52 weeks arrive after she stops? Answer as a share between 0 and 1 (0.25 would be a"
+    " quarter).",
+    answer=lambda: float(traffic.persistence(traffic.simulate(stop_period=QUARTER))["pull"]),
+    tolerance=0.005,   # right to two decimals
+    unit="share",
+    hint="Run the model with stop_period=... and give the run to traffic.persistence, which gives the share for"
+    " each channel. A share is between 0 and 1: 40% is 0.4.",
+    explanation="The earlier the writing stops, the more of the year's pull traffic comes after it: the pieces keep"
+    " being found for months. Push traffic stops within a few weeks of the last message.",
 )
 
 # ---- What flips the verdict ----------------------------------------------------------------

@@ -8,7 +8,9 @@ Use them in the lesson like this::
     quiz.breakeven.check(my_answer)
 
 Every number question computes its answer by running :mod:`smlearn.models.traffic`
-when it is checked, so the answers follow the model if its defaults change. The
+when it is checked, so the answers follow the model if its defaults change. A coding
+question (``push_wins``, ``piece_curve``) runs the learner's function against the model
+on the cases it names and on cases drawn at random. The
 right option of each multiple-choice question is kept only as a fingerprint (see
 :mod:`smlearn.exercises`).
 
@@ -17,7 +19,7 @@ Examples
 >>> sorted(EQUAL_RATES)
 ['close_rate_push', 'lead_rate_push']
 >>> equal_rates.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from smlearn.questions import push_and_pull
 from smlearn.questions.push_and_pull import channel_costs
 
 __all__ = ["EQUAL_RATES", "HORIZONS", "NETWORK_SIZES", "BREAKEVEN_NETWORK", "QUESTIONS", "breakeven_horizon",
-           "smallest_winning_network", "breakeven", "equal_rates", "push_wins", "SPRINT", "SPRINT_PARAMS",
+           "smallest_winning_network", "network_push_needs", "breakeven", "equal_rates", "push_wins", "SPRINT", "SPRINT_PARAMS",
            "SPRINT_VERDICT", "sprint_ratio", "sprint_verdict", "piece_share", "piece_curve"]
 
 # Push converting exactly as well as pull: push gets pull's default lead and close rates.
@@ -186,36 +188,81 @@ equal_rates = ChoiceQuestion(
     "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and keep every other default,"
     " 52 weeks included. Which statement does the model still support?",
     [
-        "Pushed visitors turn into customers less often than pulled ones",
-        "Pull still wins customers more cheaply, because it brings far more visits for the same hours",
-        "Push now wins customers more cheaply, because its visits arrive sooner",
-        "Both channels now cost the same per customer",
+        "Pull still wins, because pushed visitors still buy less often than searchers",
+        "Push now wins, because pull's visits stop when the writing stops in week 26",
+        "Neither wins: with equal rates both channels cost the same per customer",
+        "Pull still wins, because it brings far more visits for the same hours",
     ],
-    answer_fingerprint="6d4f27112a042782",
+    answer_fingerprint="7372f257373d8e3b",
     hint="Run traffic.summarize(traffic.simulate(lead_rate_push=..., close_rate_push=...)) with the values in"
     " quiz.EQUAL_RATES, and compare the visits and"
     " cost_per_customer rows.",
     feedback={
-        "a": "You made the rates equal yourself: this claim was an input of the model, not a result.",
-        "c": "Sooner is not more. Compare the visits over all 52 weeks, not just the first few.",
-        "d": "Equal rates per visit do not give equal customers when the visits are not equal.",
+        "a": "That is the misconception that the conversion gap is a finding: you made the rates equal yourself,"
+        " so pushed visitors now buy exactly as often as searchers.",
+        "b": "That is the misconception that pull stops when the writing stops: the guides keep being found, and"
+        " most of pull's visits come after week 26.",
+        "c": "That is the misconception that equal rates mean equal cost: the rates are per visit, and the visits"
+        " are not equal.",
     },
     explanation="Equal rates remove the conversion gap but not the visits gap: over a year the same hours"
     " of writing bring several times as many visitors as the same hours of asking.",
 )
 
-push_wins = NumericQuestion(
+
+def network_push_needs(lead_rate_push, close_rate_push):
+    """The smallest network (100, 200, ... people) at which push wins the year, with these rates for push.
+
+    :func:`smallest_winning_network` over :data:`NETWORK_SIZES`, every other setting at its default:
+    the reference for exercise 3, which learners write as a loop over the model.
+
+    Examples
+    --------
+    >>> network_push_needs(0.08, 0.4)
+    500
+    """
+    lead_rate_push = check_number("lead_rate_push", lead_rate_push, 0, 1, unit="per visit")
+    close_rate_push = check_number("close_rate_push", close_rate_push, 0, 1, unit="per lead")
+    return smallest_winning_network(lead_rate_push=lead_rate_push, close_rate_push=close_rate_push)
+
+
+def _random_rates(rng):
+    # Rates at which push wins within a few hundred to a few thousand contacts, so each case runs fast.
+    lead, close = rng.randint(6, 20) / 200, rng.randint(6, 20) / 40
+    return Case((lead, close), f"a lead rate of {lead:g} and a close rate of {close:g} for push")
+
+
+push_wins = CodeQuestion(
     "when_push_wins.push_wins",
-    "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and keep every other default, 52 weeks"
-    " included. Try networks of 100, 200, 300, ... people. What is the smallest network at which push wins"
-    " customers more cheaply than pull?",
-    answer=lambda: smallest_winning_network(**EQUAL_RATES),
-    unit="people",
-    hint="Write a loop: for size in range(100, 5001, 100), run traffic.simulate(network_size=size, ...) with"
-    " the rates of quiz.EQUAL_RATES, compute traffic.cost_per_customer of the run, and stop (break) at the"
-    " first size where push costs less than pull.",
+    "Write smallest_network(lead_rate_push, close_rate_push): try networks of 100, 200, 300, ... 5,000 people, each"
+    " over the default year with these rates for push and every other setting at its default, and return the"
+    " first size at which push wins customers more cheaply than pull; None if none does. Then check it:"
+    " quiz.push_wins.check(smallest_network).",
+    cases=[Case((EQUAL_RATES["lead_rate_push"], EQUAL_RATES["close_rate_push"]),
+                "push converting as well as pull, the rates of quiz.EQUAL_RATES"),
+           Case((0.06, 0.3), "push converting half as well again as pull"),
+           Case((0.04, 0.4), "a pushed lead twice as likely to buy as a pulled one"),
+           Case((traffic.PARAMS["lead_rate_push"].default, traffic.PARAMS["close_rate_push"].default),
+                "lesson 02's default rates, at which push never wins the year")],
+    reference=network_push_needs,
+    extra=_random_rates,
+    extra_count=8,
+    hint="Inside the loop, run traffic.simulate(network_size=size, lead_rate_push=lead_rate_push,"
+    " close_rate_push=close_rate_push), give the run to traffic.cost_per_customer, and return size as soon as"
+    " push's cost is below pull's.",
+    worked_hint="cost = traffic.cost_per_customer(traffic.simulate(network_size=size, lead_rate_push=lead_rate_push,"
+    " close_rate_push=close_rate_push)); if cost[\"push\"] < cost[\"pull\"]: return size. Leave return None after"
+    " the loop.",
+    solution_code="""def smallest_network(lead_rate_push, close_rate_push):
+    for size in range(100, 5001, 100):
+        run = traffic.simulate(network_size=size, lead_rate_push=lead_rate_push, close_rate_push=close_rate_push)
+        cost = traffic.cost_per_customer(run)
+        if cost["push"] < cost["pull"]:
+            return size
+    return None""",
     explanation="With equal rates push needs a network several times Priya's before it beats a year of"
-    " content: Source D's case needs both a warm network and a big one.",
+    " content, and with lesson 02's gap no network up to 5,000 is enough: Source D's case needs both a warm"
+    " network and a big one.",
 )
 
 
