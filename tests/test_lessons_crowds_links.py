@@ -6,6 +6,7 @@ model, so a change of model or default that makes the prose wrong fails a test.
 """
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from smlearn.exercises import ChoiceQuestion, NumericQuestion, questions_in
+from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, questions_in
 from smlearn.models import crowds, links, ranking, traffic
 from smlearn.questions import links as links_quiz
 from smlearn.questions import music_market as market_quiz
@@ -50,6 +51,9 @@ def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
             assert question.check(question._example).correct
             assert not question.check({"batch": question._params["batch"].default}).correct   # the defaults flip nothing
             assert not question.check({"banana": 1}).correct
+        elif isinstance(question, CodeQuestion):
+            assert question.check(question._reference).correct
+            assert not question.check(lambda *args: -1.0).correct
         else:
             assert isinstance(question, ChoiceQuestion)
             right = question.letters[question._right_option]
@@ -57,28 +61,61 @@ def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
             assert sum(bool(question.check(letter).correct) for letter in question.letters) == 1
 
 
-def test_catch_up_is_two_factors_of_ten():
-    # 25 hours = 2 x 12.5 hours, each worth a factor of ten in net votes under hot.
-    assert crowds_quiz.catch_up.check(10).correct
-    assert not crowds_quiz.catch_up.check(100).correct
+def test_wilson_takes_the_bound_written_from_the_formula_with_scipys_quantile():
+    from scipy.stats import norm
+
+    def by_hand(ups, downs):
+        n = ups + downs
+        if n == 0:
+            return 0.0
+        p, z = ups / n, norm.ppf(0.975)
+        return (p + z * z / (2 * n) - z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
+
+    assert by_hand(3, 0) == pytest.approx(0.4385, abs=1e-4)          # the lesson's table
+    assert crowds_quiz.wilson.check(by_hand).correct
+    assert not crowds_quiz.wilson.check(lambda u, d: u / (u + d) if u + d else 0.0).correct
+    no_votes = crowds_quiz.wilson.check(lambda u, d: by_hand(u, d) if u + d else float("nan"))
+    assert not no_votes.correct and "no votes" in no_votes.message
 
 
 def test_two_pages_by_hand():
+    # Kept in the module for class (worked on paper), no longer asked in the lesson.
     assert links_quiz.two_pages.check(0.5 / 1.425).correct
     assert links_quiz.two_pages.check(0.351).correct
+
+
+def test_one_pagerank_step_written_from_the_formula_passes_and_repeating_it_reaches_networkx_pagerank():
+    def by_hand(graph, rank, page, damping=0.85):
+        n = graph.number_of_nodes()
+        handed_on = sum(rank[i] / graph.out_degree(i) for i in graph.predecessors(page))
+        no_links = sum(rank[i] for i in graph if graph.out_degree(i) == 0)
+        return (1 - damping) / n + damping * (handed_on + no_links / n)
+
+    assert links_quiz.rank_step.check(by_hand).correct
+    no_dangling = links_quiz.rank_step.check(
+        lambda g, r, p, d=0.85: (1 - d) / len(g) + d * sum(r[i] / g.out_degree(i) for i in g.predecessors(p)))
+    assert not no_dangling.correct and "case 1 of" in no_dangling.message
+    # The reference reads one step off the model; repeated, it settles on networkx's PageRank.
+    tiny = nx.DiGraph(links_quiz.TINY_WEB)
+    rank = {page: 0.25 for page in tiny}
+    for _ in range(200):
+        rank = {page: links_quiz.new_rank(tiny, rank, page) for page in tiny}
+    theirs = nx.pagerank(tiny, tol=1e-12, max_iter=1000)
+    assert all(rank[page] == pytest.approx(theirs[page], abs=1e-9) for page in tiny)
+    assert links_quiz.new_rank(tiny, {p: 0.25 for p in tiny}, "shop") == pytest.approx(by_hand(tiny, {p: 0.25 for p in tiny}, "shop"))
 
 
 def test_the_least_exposed_rule_is_the_one_the_table_shows():
     effect = ranking.manipulation_effect(seeds=crowds_quiz.SEEDS)
     assert effect["hours_gained"].idxmin() == "score"
-    assert crowds_quiz.least_exposed.check("b").correct
+    assert crowds_quiz.least_exposed.check("Net score: old favourites hold hundreds of votes, more than 20 fake ones").correct
 
 
 def test_friends_or_content_answer_matches_the_model():
     friends = links.simulate_links(friend_links=20, posts_per_period=0.0, seed=links_quiz.SEED).weekly["visits"]
     content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
-    assert links_quiz.friends_or_content.check("b").correct
+    assert links_quiz.friends_or_content.check("Content: earned links compound, and every guide is one more page").correct
     # The lesson's unlinked run: 117 visits from random jumps and self-links alone (see visit_sources).
     unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
     assert round(content.iloc[-1]) == 307 and round(unlinked.iloc[-1]) == 117
@@ -244,28 +281,54 @@ def test_false_alarms_answer_is_the_loose_detectors_rate_not_the_strict_one():
     loose = ranking.detection_rates(log, ranking.detect_ring(log, min_shared=2, min_similarity=0.5))["false_alarm_rate"]
     strict = ranking.detection_rates(log, ranking.detect_ring(log))["false_alarm_rate"]
     assert loose > 10 * strict
-    assert crowds_quiz.false_alarms.check(loose).correct
-    assert not crowds_quiz.false_alarms.check(strict).correct
+
+    def by_hand(log, flagged):
+        honest = set(log.loc[~log["ring"], "account"])
+        return len(honest & set(flagged)) / len(honest)
+
+    assert by_hand(log, ranking.detect_ring(log, min_shared=2, min_similarity=0.5)) == pytest.approx(loose)
+    assert crowds_quiz.false_alarms.check(by_hand).correct
+    # the usual slip: the share of the flagged accounts that are honest
+    assert not crowds_quiz.false_alarms.check(
+        lambda log, flagged: len(set(flagged) - set(log.loc[log["ring"], "account"])) / max(len(flagged), 1)).correct
 
 
-def test_unpredictability_ratio_answer_matches_the_market():
-    metrics = crowds.simulate_market(seed=1).metrics
-    ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
-    assert market_quiz.unpredictability_ratio.check(ratio).correct
-    assert not market_quiz.unpredictability_ratio.check(1.0).correct
+def test_the_gini_exercise_takes_the_formula_written_by_hand_and_refuses_a_slip():
+    # Worked out here from the definition, not from the model's own function.
+    def by_hand(downloads):
+        x = [float(v) for v in downloads]
+        return sum(abs(a - b) for a in x for b in x) / (2 * len(x) * sum(x))
+
+    assert by_hand([3, 1, 0, 0]) == pytest.approx(0.625) and by_hand([12, 0, 0, 0]) == pytest.approx(0.75)
+    assert market_quiz.download_gini.check(by_hand).correct
+    no_two = market_quiz.download_gini.check(lambda d: 2 * by_hand(d))
+    assert not no_two.correct and "one song has every download" in no_two.message
+    # The market's own worlds are among the cases: the mean over each condition's worlds is the table's gini.
+    market = crowds.simulate_market(seed=1)
+    for condition, rows in market.songs.groupby("condition"):
+        worlds = [by_hand(world["downloads"]) for _, world in rows.groupby("world")]
+        assert sum(worlds) / len(worlds) == pytest.approx(market.metrics.loc[condition, "gini"])
 
 
-def test_small_market_answer_is_the_ratio_of_a_300_play_market_and_smaller_than_the_full_one():
-    # Worked out here from the model's outputs, not from the question module's own function.
+def test_the_unpredictability_exercise_takes_pairs_of_worlds_and_shows_the_small_market_is_more_predictable():
+    import itertools
+
+    def by_hand(shares):
+        pairs = list(itertools.combinations(range(len(shares)), 2))
+        return sum(float(np.abs(shares[w] - shares[v]).mean()) for w, v in pairs) / len(pairs)
+
+    assert market_quiz.world_unpredictability.check(by_hand).correct
+    first_pair = market_quiz.world_unpredictability.check(lambda s: float(np.abs(s[0] - s[1]).mean()))
+    assert not first_pair.correct and "three worlds" in first_pair.message
+
     def ratio(listens):
-        u = crowds.simulate_market(listens=listens, seed=1).metrics["unpredictability"]
-        return u["social influence"] / u["independent"]
+        market = crowds.simulate_market(listens=listens, seed=1)
+        return (by_hand(market_quiz.world_shares(market, "social influence"))
+                / by_hand(market_quiz.world_shares(market, "independent")))
 
-    small, full = ratio(300), ratio(crowds.PARAMS["listens"].default)
-    assert 1.0 < small < full                              # chance alone makes hits in a small market
-    assert market_quiz.small_market_ratio.check(small).correct
-    assert not market_quiz.small_market_ratio.check(full).correct
-    assert round(small, 1) == 1.4
+    small, full = ratio(market_quiz.SMALL_MARKET), ratio(crowds.PARAMS["listens"].default)
+    assert 1.0 < small < full and round(small, 1) == 1.4 and round(full, 1) == 2.3   # the lesson's sentence
+    assert "about 1.4 times as unpredictable, against 2.3" in LESSON_05B
 
 
 def test_crowd_verdict_answer_is_what_the_market_shows():
@@ -274,7 +337,7 @@ def test_crowd_verdict_answer_is_what_the_market_shows():
     with_influence, alone = metrics.loc["social influence", "quality_success"], metrics.loc["independent", "quality_success"]
     assert 0.3 < with_influence < alone
     assert metrics.loc["social influence", "unpredictability"] > metrics.loc["independent", "unpredictability"]
-    assert market_quiz.crowd_verdict.check("c").correct
+    assert market_quiz.crowd_verdict.check("Quality still counts, but luck picks which good song becomes the hit").correct
 
 
 def test_most_links_answer_holds_on_the_lessons_web():
@@ -285,7 +348,7 @@ def test_most_links_answer_holds_on_the_lessons_web():
     best_by_rank = rank.idxmax()
     # "Not always": some page with fewer links outranks a page with more.
     assert any(indegree[a] < indegree[b] and rank[a] > rank[b] for a in web for b in web)
-    assert links_quiz.most_links.check("b").correct
+    assert links_quiz.most_links.check("Not always: each link hands on a share of its page's own rank").correct
     assert most >= indegree[best_by_rank]
 
 

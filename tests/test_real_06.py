@@ -218,24 +218,29 @@ def test_the_lessons_example_keir_starmer_brings_rachel_reeves_most_of_her_linke
 
 # ---- The exercise -----------------------------------------------------------------------------
 
-def test_the_party_exercise_answer_is_spearman_among_conservatives_by_scipy(mps):
+def test_the_party_exercise_takes_spearman_among_one_partys_mps_by_scipy(mps):
     table = rank_table(mps)
+
+    def by_scipy(ranks, party):
+        rows = ranks[ranks["party"] == party]
+        return spearmanr(rows["pagerank"], rows["followers"]).statistic
+
     rows = table[table["party"] == "Conservative"]
-    expected = spearmanr(rows["pagerank"], rows["followers"]).statistic
-    assert quiz.party_rank_agreement.check(expected).correct
-    assert quiz.party_rank_agreement.check(round(expected, 3)).correct
-    assert not quiz.party_rank_agreement.check(expected + 0.03).correct
+    assert quiz.party_agreement(table, "Conservative") == pytest.approx(by_scipy(table, "Conservative"))
+    assert round(quiz.party_agreement(table, "Conservative"), 3) == 0.501
+    assert quiz.party_rank_agreement.check(by_scipy).correct
+    assert len(rows) == 308
 
 
 @pytest.mark.parametrize("slip, says", [
-    (lambda t, rows: spearmanr(t["pagerank"], t["followers"]).statistic, "all 585 MPs"),
-    (lambda t, rows: float(np.corrcoef(rows["pagerank"], rows["followers"])[0, 1]), "Pearson"),
-    (lambda t, rows: spearmanr(rows["pagerank"], rows["links_in"]).statistic, "links received"),
+    (lambda t, party: spearmanr(t["pagerank"], t["followers"]).statistic, "case 1 of"),          # every MP
+    (lambda t, party: float(np.corrcoef(t.loc[t["party"] == party, "pagerank"],
+                                        t.loc[t["party"] == party, "followers"])[0, 1]), "huge account"),   # Pearson
+    (lambda t, party: spearmanr(t.loc[t["party"] == party, "pagerank"],
+                                t.loc[t["party"] == party, "links_in"]).statistic, "links_in"),   # the wrong column
 ])
-def test_the_party_exercise_names_the_usual_slips(mps, slip, says):
-    table = rank_table(mps)
-    rows = table[table["party"] == "Conservative"]
-    feedback = quiz.party_rank_agreement.check(float(slip(table, rows)))
+def test_the_party_exercise_refuses_the_usual_slips_and_says_which_case(slip, says):
+    feedback = quiz.party_rank_agreement.check(slip)
     assert not feedback.correct and says in feedback.message
 
 

@@ -3,11 +3,12 @@
 Use them in the lesson like this::
 
     from smlearn.questions import links as quiz
-    quiz.two_pages                     # the question
-    my_answer = ...   # replace ... with your answer
-    quiz.two_pages.check(my_answer)
+    print(quiz.rank_step)              # the question
+    def new_rank(graph, rank, page, damping=0.85): ...   # your function
+    quiz.rank_step.check(new_rank)     # runs it on named cases and says which fails
 
-Numeric answers run :mod:`smlearn.models.links` when they are checked; the right option
+Code answers are checked against :mod:`smlearn.models.links` and the lesson's real data;
+numeric answers (kept for instructors) run the model when they are checked; the right option
 of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.exercises`).
 
 Examples
@@ -23,16 +24,19 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import numbers
 
 import networkx as nx
+import pandas as pd
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import links
-from smlearn.params import check_instance, check_items
+from smlearn.params import check_graph, check_instance, check_items, check_table, check_text
 
-__all__ = ["SEED", "two_pages", "most_links", "week52_visits", "friends_or_content", "FRIENDS", "two_strategies",
-           "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict", "PARTY", "mp_ranks", "party_rank_agreement"]
+__all__ = ["SEED", "TINY_WEB", "new_rank", "rank_step", "two_pages", "most_links", "week52_visits", "friends_or_content",
+           "FRIENDS", "two_strategies", "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict", "PARTY",
+           "mp_ranks", "party_agreement", "party_rank_agreement"]
 
 SEED = 1   # the seed the lesson uses for the web
 
@@ -56,22 +60,120 @@ two_pages = NumericQuestion(
     " so 1.425 r_a = 0.5 and r_a = 0.351.",
 )
 
+# ---- One step of PageRank, in code ----------------------------------------------------------
+
+TINY_WEB = [("club", "shop"), ("club", "guide"), ("guide", "shop"), ("news", "shop"), ("shop", "guide")]   # the lesson's four pages
+
+
+def new_rank(graph, rank, page, damping=0.85):
+    """One page's rank after one step of the PageRank formula, from every page's rank now.
+
+    Read off the model: one step of :func:`smlearn.models.links.pagerank_matrix` started
+    from ``rank`` (links counted, not weighted), so the answer is whatever the model does,
+    not a second copy of its formula.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+    rank : dict or pandas.Series, page -> rank now (numbers >= 0 that add up to 1)
+    page : a page of ``graph``
+    damping : float, default 0.85, strictly between 0 and 1
+
+    Examples
+    --------
+    Two pages, a -> b, from equal shares: a gets 0.15 / 2 + 0.85 * (0 + 0.5 / 2), the
+    second part being b's rank, which has no links and so goes to every page alike.
+
+    >>> round(new_rank(nx.DiGraph([("a", "b")]), {"a": 0.5, "b": 0.5}, "a"), 4)
+    0.2875
+    """
+    check_graph("graph", graph, what="a web of pages")
+    if isinstance(page, (list, dict, set)) or page not in graph:
+        raise ValueError(f"page must be a page of graph, e.g. {next(iter(graph))!r}; got {page!r}")
+    if isinstance(damping, bool) or not isinstance(damping, numbers.Real) or not 0 < damping < 1:
+        raise ValueError(f"damping must be a number strictly between 0 and 1 (0.85 is usual); got {damping!r}")
+    if not isinstance(rank, (dict, pd.Series)):
+        raise TypeError(f"rank must be a dict or pandas Series, page -> rank; got {type(rank).__name__}")
+    matrix, nodes = links.adjacency(graph, weight=None)
+    start = []
+    for node in nodes:
+        value = rank.get(node) if isinstance(rank, dict) else (rank[node] if node in rank.index else None)
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value <= 1:
+            raise ValueError(f"rank must give every page of graph a rank from 0 to 1; {node!r} has {value!r}")
+        start.append(float(value))
+    if abs(sum(start) - 1) > 1e-6:
+        raise ValueError(f"rank must add up to 1 over the pages of graph; it adds up to {sum(start):.4g}")
+    # One step: any change is below tol=3 (two sets of shares differ by at most 2 in total).
+    after = links.pagerank_matrix(matrix, damping=float(damping), start=start, max_iter=1, tol=3)
+    return float(after[list(nodes).index(page)])
+
+
+def _random_web(rng):
+    pages = rng.randint(2, 6)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(pages))
+    graph.add_edges_from((u, v) for u in range(pages) for v in range(pages) if u != v and rng.random() < 0.4)
+    weights = [rng.random() + 0.01 for _ in range(pages)]
+    rank = {page: w / sum(weights) for page, w in enumerate(weights)}
+    page, damping = rng.randrange(pages), round(rng.uniform(0.5, 0.95), 2)
+    return Case((graph, rank, page, damping),
+                f"a random web of {pages} pages and {graph.number_of_edges()} links, page {page}, damping {damping}")
+
+
+_TWO = nx.DiGraph([("a", "b")])
+_EQUAL_TWO = {"a": 0.5, "b": 0.5}
+_TINY = nx.DiGraph(TINY_WEB)
+_EQUAL_TINY = {page: 0.25 for page in _TINY}
+_SETTLED = links.pagerank(_TINY, tol=1e-13).to_dict()     # the four pages' PageRank: a step leaves it where it is
+
+rank_step = CodeQuestion(
+    "links.rank_step",
+    "Write new_rank(graph, rank, page, damping=0.85): page's rank after one step of the PageRank formula,"
+    " given rank, a dict of every page's rank now. It is (1 - damping) / N plus damping times (the share"
+    " of rank each page linking to it hands on, rank / links on that page, added up, plus the rank on pages"
+    " without links divided by N). Then check it: quiz.rank_step.check(new_rank).",
+    cases=[Case((_TWO, _EQUAL_TWO, "a"), "two pages, a -> b, from equal shares: page a (the worked example)"),
+           Case((_TWO, _EQUAL_TWO, "b"), "the same, page b"),
+           Case((_TINY, _EQUAL_TINY, "shop"), "the four-page web from equal shares: the shop"),
+           Case((_TINY, _SETTLED, "guide"), "the four-page web at its PageRank: the guide's rank stays where it is",
+                expected=_SETTLED["guide"]),
+           Case((_TINY, _SETTLED, "club", 0.5), "the four-page web, damping 0.5: the club, which nobody links to")],
+    reference=new_rank,
+    extra=_random_web,
+    tolerance=1e-6,
+    hint="graph.predecessors(page) gives the pages that link to page, graph.out_degree(i) the links on page i,"
+    " and graph.number_of_nodes() is N. A page with out_degree 0 is a page without links.",
+    worked_hint="For page a of the two-page web from equal shares: nobody links to a, so the links hand on 0;"
+    " b has no links, so its 0.5 goes to all pages alike, 0.5 / 2 = 0.25. That gives 0.15 / 2 + 0.85 * 0.25 = 0.2875.",
+    solution_code="""def new_rank(graph, rank, page, damping=0.85):
+    n = graph.number_of_nodes()
+    handed_on = sum(rank[i] / graph.out_degree(i) for i in graph.predecessors(page))
+    no_links = sum(rank[i] for i in graph if graph.out_degree(i) == 0)
+    return (1 - damping) / n + damping * (handed_on + no_links / n)""",
+    explanation="That one step is all PageRank is: repeat it for every page until nothing changes, and the ranks"
+    " that stay put are the PageRank (the guide's case). A link hands on a share of the linking page's own rank,"
+    " so who links to you matters as much as how many.",
+)
+
+
 most_links = ChoiceQuestion(
     "links.most_links",
     "Does the page that receives the most links always have the highest PageRank?",
     [
-        "Yes: PageRank is just a count of the links a page receives",
-        "Not always: a link passes on a share of the linking page's own rank, so one link from an important"
-        " page can be worth more than many from obscure pages",
-        "No: PageRank ignores links and measures visits",
-        "Yes, as long as the damping is 0.85",
+        "Not always: each link hands on a share of its page's own rank",
+        "Yes: PageRank is simply a count of the links that a page receives",
+        "Yes: every link adds the same rank, whichever page it comes from",
+        "Yes, and a page that nobody links to ends up with no rank at all",
     ],
-    answer_fingerprint="1f82ce8ba0082191",
+    answer_fingerprint="b8a791e8895a9845",
     hint="Look at the formula: what does a link from page i bring to page j?",
     feedback={
-        "a": "Then two pages with the same number of links would always tie. Check the table: they do not.",
-        "c": "PageRank is computed from the links alone; visits in the model follow from it.",
-        "d": "Damping changes how much links count, not what a single link is worth relative to another.",
+        "b": "That is the misconception that PageRank is a count of links. Then two pages with the same number of"
+        " links would always tie: in the four-page web the shop has three links and the guide two, yet they nearly tie.",
+        "c": "That is the misconception that twenty links are twenty links. A link hands on rank / links on the"
+        " linking page, so a link from the shop is worth far more than one from the club.",
+        "d": "That is the misconception that a page nobody links to gets nothing: the club and the news page get"
+        " the random jumps, 0.0375 each.",
     },
     explanation="Each page splits its own rank over its links: a link is a vote weighted by the voter's rank.",
 )
@@ -93,20 +195,22 @@ friends_or_content = ChoiceQuestion(
     "In the model, 20 links from people you know (and no content) against one good piece a week (and no"
     " friends): which brings more search visits by week 52, and why?",
     [
-        "Friends: 20 links at once beat a trickle of links from strangers",
-        "Content: good guides keep earning links from other sites that compound through rank, while friends link once (and in the model every guide also adds a page with its own share of visits)",
-        "They end level, because a link is a link",
-        "Neither: the web is too big for a small site to be found",
+        "Friends: twenty links at once keep paying, while strangers trickle in",
+        "Level: a link is a link, so twenty of either kind bring the same visits",
+        "Content: earned links compound, and every guide is one more page",
+        "Content, and only because its earned links compound through rank",
     ],
-    answer_fingerprint="68b292579032be7b",
-    hint="Run both and compare the visits column at week 1 and at week 52.",
+    answer_fingerprint="920b3926ecd33a20",
+    hint="Compare the visits in week 1 and week 52, then the split of week 52's visits by where they come from.",
     feedback={
-        "a": "True in week 1 only. Compare week 52.",
-        "c": "Count the links at week 52 in both runs.",
-        "d": "Both runs do get found; one far more than the other.",
+        "a": "That is the misconception that once you have the links you keep the visits. True in week 1 only:"
+        " rank is a share, and as the web adds links the same twenty buy less.",
+        "b": "That is the misconception that twenty links are twenty links. Compare the visits at week 52 in both runs.",
+        "d": "That is half of it. The links do compound, but every guide is also a page with its own share of the"
+        " random jumps and of Priya's own links: even guides nobody links to end the year ahead of the friends.",
     },
-    explanation="Networking's human links can become a few website links once; content keeps adding pages and earning links."
-    " That is Source B's line in numbers: networking makes human links, media gets website links.",
+    explanation="Networking's human links can become a few website links once; content keeps adding pages and earning"
+    " links. That is Source B's line in numbers: networking makes human links, media gets website links.",
 )
 
 
@@ -213,19 +317,6 @@ def _party_agreement():
     return rank_correlation(_party_rows(mp_ranks(), PARTY), "pagerank", "followers")
 
 
-def _whole_house():
-    return rank_correlation(mp_ranks(), "pagerank", "followers")
-
-
-def _party_pearson():
-    rows = _party_rows(mp_ranks(), PARTY)
-    return float(rows["pagerank"].corr(rows["followers"]))
-
-
-def _party_links():
-    return rank_correlation(_party_rows(mp_ranks(), PARTY), "pagerank", "links_in")
-
-
 def _party_alone():
     """PageRank recomputed on the party's own network (links from other parties dropped)."""
     from smlearn.realdata import mp_interaction_network
@@ -243,24 +334,79 @@ def rank_correlation(table, first, second):
     return correlation(table, first, second)
 
 
-party_rank_agreement = NumericQuestion(
+def party_agreement(ranks, party):
+    """Spearman's rank correlation of PageRank and followers among the MPs of one party.
+
+    The reference for the lesson's real-data exercise: :func:`rank_correlation` on the rows of
+    ``ranks`` (a table like :func:`mp_ranks`) whose ``party`` is ``party``.
+
+    Examples
+    --------
+    >>> round(party_agreement(mp_ranks(), "Conservative"), 3)
+    0.501
+    """
+    check_table("ranks", ranks, ["party", "pagerank", "followers"], what="a table of MPs like quiz.mp_ranks()")
+    check_text("party", party)
+    rows = _party_rows(ranks, party)
+    if len(rows) < 3:
+        raise ValueError(f"party must be a party with at least 3 MPs in ranks, e.g. {PARTY!r}; got {party!r}")
+    return rank_correlation(rows, "pagerank", "followers")
+
+
+def _made_up_mps(rng):
+    """A small made-up table of MPs in two parties, with followers that a few big accounts dominate."""
+    size = rng.randint(8, 16)
+    table = pd.DataFrame({
+        "party": [rng.choice(["Red", "Blue"]) for _ in range(size)],
+        "pagerank": [rng.random() / size for _ in range(size)],
+        "followers": [int(10 ** rng.uniform(3, 7)) for _ in range(size)],
+    }, index=[f"MP{i}" for i in range(size)])
+    table.loc[["MP0", "MP1", "MP2"], "party"] = "Red"
+    table.loc[["MP3", "MP4", "MP5"], "party"] = "Blue"
+    return Case((table, rng.choice(["Red", "Blue"])), f"a made-up table of {size} MPs in two parties")
+
+
+# Five MPs where one huge account makes the raw numbers and their ranks disagree, and two of another party.
+_FIVE = pd.DataFrame({"party": ["Red"] * 5 + ["Blue"] * 2,
+                      "pagerank": [0.30, 0.05, 0.10, 0.20, 0.15, 0.12, 0.08],
+                      "followers": [3_000_000, 9_000, 2_000, 1_000, 4_000, 50_000, 70_000]},
+                     index=["A", "B", "C", "D", "E", "F", "G"])
+
+class _CodeOnRealData(CodeQuestion):
+    """A CodeQuestion with cases on the real MPs, made when it first checks: ranking them takes seconds."""
+
+    def __init__(self, *args, real_cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._real_cases = real_cases
+
+    def check(self, answer):
+        if self._real_cases is not None and not (answer is ... or answer is None):
+            self.cases += self._real_cases()
+            self._real_cases = None
+        return super().check(answer)
+
+
+party_rank_agreement = _CodeOnRealData(
     "links.party_rank_agreement",
-    "Among Conservative MPs only, how closely does rank by PageRank among colleagues follow rank by public"
-    " followers? Keep the rows of ranks whose party is 'Conservative' and compute the rank correlation"
-    " (Spearman) between their pagerank and followers columns, to 3 decimals.",
-    answer=_party_agreement,
-    tolerance=0.005,
-    hint="Pick the rows with ranks[ranks['party'] == 'Conservative'], then compare their two columns with"
-    " .corr(..., method='spearman').",
-    slips=[
-        (_whole_house, "That is the correlation for all 585 MPs: keep only the Conservative rows first."),
-        (_party_pearson, "That is Pearson's correlation of the raw numbers, which a few huge accounts dominate:"
-         " add method='spearman' to compare ranks."),
-        (_party_links, "That compares PageRank with links received; the question asks about followers."),
-        (_party_alone, "You recomputed PageRank on the party's own network: keep the PageRank of the whole"
-         " House (the ranks table) and only pick its Conservative rows."),
-    ],
-    explanation="About 0.50 (95 % interval 0.41 to 0.58, from 308 MPs): about as much as in the whole House"
-    " (0.57), within noise. Inside one party too, standing among peers and a public audience are"
-    " different currencies.",
+    "Write party_agreement(ranks, party): among the MPs of one party only (the rows of ranks whose 'party' is"
+    " party), the rank correlation (Spearman) of their 'pagerank' and 'followers' columns."
+    " Then check it: quiz.party_rank_agreement.check(party_agreement).",
+    cases=[Case((_FIVE, "Red"), "five made-up Red MPs, one of them a huge account (and two Blue MPs to leave out)")],
+    real_cases=lambda: [Case((mp_ranks(), "Conservative"), "the 308 Conservative MPs of the lesson's table"),
+                        Case((mp_ranks(), "Labour"), "the 193 Labour MPs"),
+                        Case((mp_ranks(), "Scottish National Party"), "the 47 SNP MPs")],
+    reference=party_agreement,
+    extra=_made_up_mps,
+    tolerance=1e-6,
+    hint="Keep the rows with ranks[ranks['party'] == party], then compare their two columns with"
+    " .corr(..., method='spearman'). Without method='spearman' pandas compares the raw numbers, which a few huge"
+    " accounts dominate.",
+    worked_hint="rows = ranks[ranks['party'] == party] picks one party; rows['pagerank'].corr(rows['followers'],"
+    " method='spearman') compares their orders. For the five made-up Red MPs the orders agree only loosely: 0.1.",
+    solution_code="""def party_agreement(ranks, party):
+    rows = ranks[ranks["party"] == party]
+    return rows["pagerank"].corr(rows["followers"], method="spearman")""",
+    explanation="About 0.50 among Conservatives (95 % interval 0.41 to 0.58, from 308 MPs): about as much as in the"
+    " whole House (0.57), within noise, and Labour's is 0.56. Inside one party too, standing among peers and a public"
+    " audience are different currencies.",
 )

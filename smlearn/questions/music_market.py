@@ -3,20 +3,21 @@
 Use them in the lesson like this::
 
     from smlearn.questions import music_market as quiz
-    quiz.unpredictability_ratio                      # the question
-    my_answer = ...   # replace ... with your answer
-    quiz.unpredictability_ratio.check(my_answer)
+    print(quiz.download_gini)                  # the question
+    def gini(downloads): ...                   # your function
+    quiz.download_gini.check(gini)             # runs it on named cases and says which fails
 
-Numeric answers run :mod:`smlearn.models.crowds` when they are checked; the right option
+Code answers are checked against :mod:`smlearn.models.crowds` (its ``gini`` and
+``unpredictability``); numeric answers are computed when they are checked; the right option
 of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.exercises`).
 
 Examples
 --------
->>> unpredictability_ratio.reset()        # forget earlier tries (after three, it suggests the solution)
->>> unpredictability_ratio.check(...)
+>>> download_gini.reset()        # forget earlier tries
+>>> download_gini.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
->>> unpredictability_ratio.check(1)
-✘ Not yet: 1 times is too low. Hint: Divide the two numbers in the unpredictability column of market.metrics.
+>>> download_gini.check(lambda downloads: 0.5)
+✘ Not yet: case 1 of 5 (four songs downloaded equally often: 0 by definition): expected 0, got 0.5. Hint: With numpy: x[:, None] - x[None, :] is the table of every difference x_i - x_j; take np.abs of it, .sum() it, and divide. A double loop over the songs works too.
 """
 
 from __future__ import annotations
@@ -24,50 +25,138 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
-from smlearn.models import crowds
-from smlearn.params import check_instance
+import numpy as np
 
-__all__ = ["SMALL_MARKET", "unpredictability_ratio", "small_market_ratio", "crowd_verdict", "gini_gap",
+from smlearn import flips
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, FlipQuestion, NumericQuestion
+from smlearn.models import crowds
+from smlearn.params import check_instance, check_text
+
+__all__ = ["SMALL_MARKET", "world_shares", "download_gini", "world_unpredictability", "crowd_verdict", "gini_gap",
            "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "flip_doubling", "QUESTIONS",
            "LAUNCH", "first_week_predicts"]
 
 SMALL_MARKET = 300   # plays per world in the small market of the explorer's Things to try 2
 
 
-def _unpredictability_ratio():
-    metrics = crowds.simulate_market(seed=1).metrics["unpredictability"]
-    return float(metrics["social influence"] / metrics["independent"])
+def world_shares(market, condition):
+    """The market shares of one condition's worlds: a numpy table, one row per world, one column per song.
+
+    Parameters
+    ----------
+    market : crowds.Market
+        A result of :func:`smlearn.models.crowds.simulate_market`.
+    condition : str
+        "social influence" or "independent".
+
+    Examples
+    --------
+    >>> world_shares(crowds.simulate_market(seed=1), "independent").shape     # 8 worlds, 48 songs
+    (8, 48)
+    """
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_text("condition", condition)
+    if condition not in crowds.CONDITIONS:
+        raise ValueError(f"condition must be one of {list(crowds.CONDITIONS)}; got {condition!r}")
+    rows = market.songs[market.songs["condition"] == condition]
+    return rows.pivot(index="world", columns="song", values="share").to_numpy()
 
 
-def _small_market_ratio():
-    metrics = crowds.simulate_market(listens=SMALL_MARKET, seed=1).metrics["unpredictability"]
-    return float(metrics["social influence"] / metrics["independent"])
+@functools.lru_cache(maxsize=2)
+def _lesson_market(listens):
+    """The lesson's market on seed 1 (the full one, or the small one of Things to try 2), run once."""
+    return crowds.simulate_market(listens=listens, seed=1)
 
 
-unpredictability_ratio = NumericQuestion(
-    "music_market.unpredictability_ratio",
-    "Run crowds.simulate_market(seed=1). How many times as unpredictable is the market with social influence"
-    " as the independent one?",
-    answer=_unpredictability_ratio,
-    tolerance=0.05,
-    unit="times",
-    hint="Divide the two numbers in the unpredictability column of market.metrics.",
-    explanation="About twice, as Salganik, Dodds and Watts found: the same song can be a hit in one world and"
-    " forgotten in another when people follow the counts.",
+def _world_downloads(listens, world):
+    """The download counts of one world of the lesson's market (seed 1), as a numpy array."""
+    songs = _lesson_market(listens).songs
+    return songs.loc[songs["world"] == world, "downloads"].to_numpy()
+
+
+def _random_counts(rng):
+    songs = rng.randint(2, 12)
+    counts = np.array([rng.randint(0, 50) for _ in range(songs)])
+    counts[rng.randrange(songs)] += 1          # at least one download, or the Gini is not defined
+    return Case((counts,), f"{songs} songs with random download counts {counts.tolist()}")
+
+
+_W = crowds.PARAMS["n_worlds"].default     # worlds 0 to 7 follow the counts, 8 to 15 are independent
+
+download_gini = CodeQuestion(
+    "music_market.download_gini",
+    "Write gini(downloads): the Gini of one world's download counts (a numpy array, one count per song)."
+    " Add up |x_i - x_j| over every pair of songs i and j (each pair both ways, and each song with itself),"
+    " and divide by 2 * n * the total downloads, where n is the number of songs."
+    " Then check it: quiz.download_gini.check(gini).",
+    cases=[Case((np.array([5, 5, 5, 5]),), "four songs downloaded equally often: 0 by definition", expected=0.0),
+           Case((np.array([12, 0, 0, 0]),), "one song has every download: (n - 1) / n = 3 / 4", expected=0.75),
+           Case((np.array([3, 1, 0, 0]),), "the worked example: counts 3, 1, 0 and 0"),
+           Case((_world_downloads(crowds.PARAMS["listens"].default, 0),),
+                "world 0 of crowds.simulate_market(seed=1), a social-influence world"),
+           Case((_world_downloads(crowds.PARAMS["listens"].default, _W),),
+                f"world {_W} of crowds.simulate_market(seed=1), an independent world")],
+    reference=crowds.gini,
+    extra=_random_counts,
+    tolerance=1e-9,
+    hint="With numpy: x[:, None] - x[None, :] is the table of every difference x_i - x_j; take np.abs of it,"
+    " .sum() it, and divide. A double loop over the songs works too.",
+    worked_hint="For 3, 1, 0, 0: from 3 the differences are 0, 2, 3, 3 (sum 8); from 1: 2, 0, 1, 1 (4); from each"
+    " 0: 3, 1, 0, 0 (4 and 4). In all 20, and 2 * 4 songs * 4 downloads = 32, so 20 / 32 = 0.625.",
+    solution_code="""import numpy as np
+
+def gini(downloads):
+    x = np.asarray(downloads, dtype=float)
+    differences = np.abs(x[:, None] - x[None, :]).sum()
+    return differences / (2 * len(x) * x.sum())""",
+    explanation="The model's Gini column is this number averaged over each condition's worlds: about 0.41 with"
+    " social influence against 0.26 without. Every influenced world is unequal; which song leads is what differs.",
 )
 
-small_market_ratio = NumericQuestion(
-    "music_market.small_market_ratio",
-    "Run crowds.simulate_market(listens=300, seed=1): a small market, 300 plays per world instead of 2,500."
-    " How many times as unpredictable is the market with social influence as the independent one?",
-    answer=_small_market_ratio,
-    tolerance=0.05,
-    unit="times",
-    hint="The same division as for quiz.unpredictability_ratio, on the small market's metrics.",
-    explanation="About 1.4 times, against 2.3 in the full market. In a small market chance alone already makes"
-    " hits, even in the independent worlds, so seeing the counts adds less.",
+
+def _random_worlds(rng):
+    worlds, songs = rng.randint(2, 6), rng.randint(2, 8)
+    table = np.array([[rng.random() for _ in range(songs)] for _ in range(worlds)])
+    table /= table.sum(axis=1, keepdims=True)          # each world's shares add up to 1
+    return Case((table,), f"{worlds} random worlds of {songs} songs")
+
+
+def _small():
+    return _lesson_market(SMALL_MARKET)
+
+
+world_unpredictability = CodeQuestion(
+    "music_market.world_unpredictability",
+    "Write unpredictability(shares): shares is a numpy table with one row per world and one column per song"
+    " (each row a world's market shares). For every pair of worlds (each pair once), take the mean over songs"
+    " of |a song's share in one world - its share in the other|; return the mean of that over the pairs."
+    " Then check it: quiz.world_unpredictability.check(unpredictability).",
+    cases=[Case((np.array([[0.5, 0.5, 0.0], [0.0, 0.5, 0.5]]),), "the worked example: two worlds that swap their hit"),
+           Case((np.array([[0.2, 0.3, 0.5]] * 3),), "three worlds that agree exactly: 0 by definition", expected=0.0),
+           Case((np.array([[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]),),
+                "three worlds: two agree on the hit, the third has another (three pairs of worlds)"),
+           Case((world_shares(_small(), "social influence"),),
+                f"the {_W} social-influence worlds of the small market ({SMALL_MARKET} plays, seed 1)"),
+           Case((world_shares(_small(), "independent"),),
+                f"the {_W} independent worlds of the small market ({SMALL_MARKET} plays, seed 1)")],
+    reference=crowds.unpredictability,
+    extra=_random_worlds,
+    tolerance=1e-9,
+    hint="Loop over the pairs: for w in range(len(shares)), for v in range(w + 1, len(shares)), the pair's number"
+    " is np.abs(shares[w] - shares[v]).mean(). Keep a total and a count of pairs.",
+    worked_hint="For [[0.5, 0.5, 0], [0, 0.5, 0.5]] there is one pair; the songs' differences are 0.5, 0 and 0.5,"
+    " whose mean is 1/3. With three worlds there are three pairs: (0, 1), (0, 2) and (1, 2).",
+    solution_code="""import numpy as np
+
+def unpredictability(shares):
+    differences = []
+    for w in range(len(shares)):
+        for v in range(w + 1, len(shares)):
+            differences.append(np.abs(shares[w] - shares[v]).mean())
+    return np.mean(differences)""",
+    explanation="Your function on the small market's two conditions gives a ratio of about 1.4, against 2.3 in"
+    " the full market: with only 300 plays chance alone already makes hits, even in the independent worlds,"
+    " so seeing the counts adds less.",
 )
 
 crowd_verdict = ChoiceQuestion(
@@ -75,17 +164,20 @@ crowd_verdict = ChoiceQuestion(
     "Source B says social media uses the wisdom of crowds to decide what matters. What does the MusicLab model"
     " say about a crowd that can see the download counts?",
     [
-        "It is wiser: seeing the counts helps everyone find the best songs faster",
-        "Quality no longer matters at all: success is pure luck",
-        "Quality still matters, but which good song becomes the hit depends a lot on luck and on who came first",
-        "It makes no difference whether people see the counts or not",
+        "Wiser: the counts steer every listener to the best songs more quickly",
+        "Quality still counts, but luck picks which good song becomes the hit",
+        "A herd: quality stops mattering, and each hit is down to pure luck",
+        "Unequal only through the counts: unseen, all songs would do equally well",
     ],
-    answer_fingerprint="541936f5d484fe6f",
+    answer_fingerprint="4830fc313aedb732",
     hint="Look at the quality_success column as well as at Gini and unpredictability.",
     feedback={
-        "a": "Compare quality_success in the two conditions: following the counts weakens the link to quality.",
-        "b": "The correlation of quality and success is still well above zero with influence.",
-        "d": "Both Gini and unpredictability change a lot.",
+        "a": "That is the misconception that seeing the counts makes the crowd wiser. Compare quality_success in the"
+        " two conditions: following the counts weakens the link to quality.",
+        "c": "That is the overcorrection, 'success is pure luck'. The correlation of quality and success stays well"
+        " above zero with influence, even when people choose by the counts alone.",
+        "d": "That is the misconception that all of the inequality comes from seeing the counts. The independent"
+        " worlds are unequal too (look at their Gini), because the songs differ in quality.",
     },
     explanation="A crowd is wise when its members judge independently. Social influence makes it a herd:"
     " it still prefers good songs, but it amplifies early luck.",
@@ -192,7 +284,7 @@ flip_doubling = FlipQuestion(
     " influence nearly vanishes.",
 )
 
-QUESTIONS = [unpredictability_ratio, small_market_ratio, crowd_verdict, flip_doubling]
+QUESTIONS = [download_gini, world_unpredictability, crowd_verdict, flip_doubling]
 
 
 # ---- Real data: do early votes predict later ones? -------------------------------------------
