@@ -576,6 +576,11 @@ WORKING = {
     "smlearn.questions.links.earned_ratio": lambda: {
         "strategies": _lazy("smlearn.questions.links.two_strategies")(seed=1)},
     "smlearn.questions.music_market.gini_gap": lambda: {"market": market()},
+    "smlearn.questions.music_market.world_shares": lambda: {"market": market(), "condition": "independent"},
+    "smlearn.questions.links.new_rank": lambda: {
+        "graph": _lazy("networkx.DiGraph")([("a", "b"), ("b", "c")]), "rank": {"a": 0.2, "b": 0.3, "c": 0.5}, "page": "b"},
+    "smlearn.questions.links.party_agreement": lambda: {
+        "ranks": _lazy("smlearn.questions.links.mp_ranks")(), "party": "Labour"},
     "smlearn.questions.music_market.predictability_ratio": lambda: {"market": market()},
     "smlearn.questions.push_and_pull.channel_costs": lambda: {"result": traffic_year()},
     "smlearn.questions.push_and_pull.cost_ratio": lambda: {"result": traffic_year()},
