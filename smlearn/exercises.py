@@ -475,7 +475,8 @@ def _shuffled(options: list, seed_text: str) -> list:
     return order
 
 
-# Short forms a learner may type when sorting activities.
+# Short forms a learner may type when sorting activities. Each counts only where its category is
+# one of the question's (directly or through the question's own ``aliases``).
 _LABEL_ALIASES = {
     "m": "social media", "media": "social media", "sm": "social media",
     "n": "social networking", "networking": "social networking", "sn": "social networking",
@@ -494,7 +495,15 @@ class SortingQuestion(_Question):
         (the right category), ``dimension`` (the clue given when it is wrong) and
         ``reason`` (shown once the item is right).
     categories : list of str
-        The allowed categories; short forms ("m", "media", "n", "networking", "b") work too.
+        The allowed categories. Case, spaces, hyphens and underscores are ignored, and
+        short forms ("m", "media", "n", "networking", "b") work for the categories they name.
+    aliases : dict, optional
+        Other words a learner may type for a category, ``{word: category}``; e.g. the
+        sources' term "social media" for the cell "find-broadcast".
+    parts : dict, optional
+        When each category is made of answers to a few questions, ``{category: {question:
+        answer}}``. A wrong item's clue then names the question the learner answered
+        differently; only when several differ does it fall back on the item's ``dimension``.
 
     Examples
     --------
@@ -503,18 +512,39 @@ class SortingQuestion(_Question):
     ...     "label": ["social media", "social networking"], "dimension": ["effort", "direction"],
     ...     "reason": ["It runs by itself.", "It is two-way."]})
     >>> q = SortingQuestion("demo", "Sort these.", items, ["social media", "social networking", "both"])
-    >>> q.check({1: "media", 2: "media"})
+    >>> q.check({1: "media", 2: "Social_Media"})
     ✘ 1 of 2 right. Look again at:
       #2 Calling a friend: you said social media. Clue: think about its direction.
     """
 
-    def __init__(self, question_id, prompt, items, categories, **kwargs):
+    def __init__(self, question_id, prompt, items, categories, *, aliases: dict | None = None,
+                 parts: dict | None = None, **kwargs):
         super().__init__(question_id, prompt, **kwargs)
         needed = {"id", "activity", "label", "dimension", "reason"}
         if not hasattr(items, "columns") or not needed <= set(items.columns):
             raise TypeError(f"items must be a DataFrame with columns {sorted(needed)}")
         self.items = items.reset_index(drop=True)
         self.categories = list(categories)
+        aliases = dict(aliases or {})
+        strays = {word: target for word, target in aliases.items() if target not in self.categories}
+        if strays:
+            raise ValueError(f"aliases of {question_id!r} must name one of the categories {self.categories}; got {strays}")
+        if parts is not None and (not isinstance(parts, dict) or set(parts) != set(self.categories)):
+            raise ValueError(f"parts of {question_id!r} must give the answers of every category {self.categories}")
+        self.parts = parts
+        # What a learner may type, as compared (see _key), and the category it names.
+        self._lookup = {self._key(c): c for c in self.categories}
+        for word, target in aliases.items():
+            self._lookup.setdefault(self._key(word), target)
+        for word, target in _LABEL_ALIASES.items():
+            target = self._lookup.get(self._key(target))
+            if target is not None:
+                self._lookup.setdefault(self._key(word), target)
+
+    @staticmethod
+    def _key(text: str) -> str:
+        """A label as compared: case, spaces, hyphens and underscores ignored ("Ties_Broadcast" = "ties-broadcast")."""
+        return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
 
     def __repr__(self) -> str:
         lines = [self.prompt] + [f"  #{row.id}: {row.activity}" for row in self.items.itertuples()]
@@ -534,9 +564,19 @@ class SortingQuestion(_Question):
     def _normalise(self, label):
         if not isinstance(label, str):
             return None
-        key = label.strip().casefold()
-        key = _LABEL_ALIASES.get(key, key)
-        return key if key in self.categories else None
+        return self._lookup.get(self._key(label))
+
+    def _clue(self, given: str, row) -> str:
+        """What to think about: the one part of the answer that differs, else the item's own dimension."""
+        if self.parts:
+            differ = [part for part, answer in self.parts[row.label].items() if self.parts[given].get(part) != answer]
+            if len(differ) == 1:
+                return differ[0]
+        return row.dimension
+
+    def _example(self) -> str:
+        ids = self.items["id"].tolist()[:2]
+        return "{" + ", ".join(f"{i}: {c!r}" for i, c in zip(ids, self.categories)) + "}"
 
     @_recorded
     def check(self, answers) -> Feedback:
@@ -544,7 +584,7 @@ class SortingQuestion(_Question):
         if _no_answer(answers):
             return _NOT_YET
         if not isinstance(answers, dict):
-            return Feedback(False, f"{WRONG} Give a dict of id: category, e.g. {{1: 'media', 2: 'networking'}}; got {type(answers).__name__}.")
+            return Feedback(False, f"{WRONG} Give a dict of id: category, e.g. {self._example()}; got {type(answers).__name__}.")
         known = set(self.items["id"].tolist())
         unknown = [k for k in answers if k not in known]
         if unknown:
@@ -559,7 +599,9 @@ class SortingQuestion(_Question):
             if label is None:
                 wrong.append(f"  #{row.id} {row.activity}: {given!r} is not one of {self.categories}.")
             elif label != row.label:
-                wrong.append(f"  #{row.id} {row.activity}: you said {label}. Clue: think about its {row.dimension}.")
+                # A learner who typed another word for a category sees which category it counted as.
+                said = label if self._key(given) == self._key(label) else f"{' '.join(given.split())}, that is {label}"
+                wrong.append(f"  #{row.id} {row.activity}: you said {said}. Clue: think about its {self._clue(label, row)}.")
             else:
                 right += 1
         total = len(self.items)
@@ -835,9 +877,13 @@ class CodeQuestion(_Question):
             return f"{label} ({case.words}): your function stopped with {type(error).__name__}: {error}."
         expected = self._expected(case)
         if got is None and expected is not None:
-            return f"{label} ({case.words}): your function returned nothing (None); end it with return ..."
+            return (f"{label} ({case.words}): expected {_shown(expected)}, got None: your function ended without"
+                    f" reaching a return with a value (a loop that never returned, or a missing return?).")
         if not self._same(got, expected):
-            return f"{label} ({case.words}): expected {_shown(expected)}, got {_shown(got)}."
+            shown_expected, shown_got = _shown(expected), _shown(got)
+            if shown_expected == shown_got:   # close but not equal: show the digits where they differ
+                shown_expected, shown_got = _shown(expected, digits=7), _shown(got, digits=7)
+            return f"{label} ({case.words}): expected {shown_expected}, got {shown_got}."
         return ""
 
     @_recorded
@@ -870,9 +916,9 @@ class CodeQuestion(_Question):
         return Form(widgets.HTML(_html(how)), self.prompt)
 
 
-def _shown(value) -> str:
+def _shown(value, digits: int = 3) -> str:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return f"{value:.3g}" if not float(value).is_integer() else f"{value:g}"
+        return f"{value:.{digits}g}" if not float(value).is_integer() else f"{value:g}"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 

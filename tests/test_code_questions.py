@@ -49,7 +49,7 @@ def test_an_error_in_the_learners_function_becomes_a_sentence():
 def test_a_function_that_forgets_return_is_told_so():
     def forgot(ties):
         len(ties)
-    assert "returned nothing (None)" in question().check(forgot).message
+    assert "got None: your function ended without reaching a return" in question().check(forgot).message
 
 
 def test_a_function_fitted_to_the_listed_cases_is_caught_by_the_random_ones():
