@@ -54,9 +54,10 @@ def test_karate_mean_path_matches_networkx():
 
 
 def test_choice_answers_of_lesson_03():
-    assert network_quiz.reciprocity.check("b").correct
-    assert not network_quiz.reciprocity.check("a").correct
-    assert network_quiz.real_network.check("b").correct
+    assert network_quiz.reciprocity.check("The friendship network, because its rules make every tie go both ways").correct
+    assert not network_quiz.reciprocity.check("The friendship network, which shows that real friendships are returned").correct
+    assert network_quiz.real_network.check("its clustering: two friends of a member are often friends").correct
+    assert not network_quiz.real_network.check("its reciprocity of 1: every tie in the data goes both ways").correct
     # and the reasoning holds: a random graph with karate's members and ties has clustering = its density
     karate = nx.karate_club_graph()
     density = nx.density(karate)
@@ -132,18 +133,29 @@ def test_highest_degree_seeding_reaches_most_on_the_follower_network():
                          for i in range(20)]) for s in diffusion.STRATEGIES}
     assert max(reach, key=reach.get) == "highest degree"
     assert reach["highest degree"] > 2 * max(reach["random"], reach["one cluster"])
-    assert spread_quiz.best_strategy.check("b").correct
+    assert spread_quiz.best_strategy.check("the five biggest accounts").correct
 
 
-def test_epidemic_threshold_question_uses_the_formula():
-    G = networks.friendship_network(1000, 6, 0.1, seed=1)
-    k = np.array([d for _, d in G.degree()], float)
-    assert spread_quiz.threshold_value.check(round(k.mean() / ((k**2).mean() - k.mean()), 3)).correct
+def test_epidemic_threshold_question_takes_the_formula_and_its_reference_agrees_with_theory():
+    def by_networkx(G):
+        k = np.array([d for _, d in G.degree()], float)
+        return k.mean() / ((k**2).mean() - k.mean())
+
+    assert spread_quiz.threshold.check(by_networkx).correct
+    # Theory for the reference: everyone with k ties gives 1/(k - 1); a random (Poisson) network about 1/<k>.
+    assert diffusion.epidemic_threshold(nx.random_regular_graph(4, 100, seed=1)) == pytest.approx(1 / 3)
+    er = nx.gnp_random_graph(2000, 0.003, seed=2)
+    assert diffusion.epidemic_threshold(er) == pytest.approx(1 / (2 * er.number_of_edges() / 2000), rel=0.05)
+    # The usual slips: 1/<k> instead of the formula, or <k>/<k^2>.
+    assert not spread_quiz.threshold.check(lambda G: 1 / np.mean([d for _, d in G.degree()])).correct
+    wrong = spread_quiz.threshold.check(lambda G: (lambda k: k.mean() / (k**2).mean())(networks.degrees(G)))
+    assert not wrong.correct and "4 ties" in wrong.message
 
 
 def test_centola_answer():
-    assert spread_quiz.centola.check("b").correct
-    assert not spread_quiz.centola.check("a").correct
+    right = "its adopters' contacts know each other, so many people hear it from two adopters"
+    assert spread_quiz.centola.check(right).correct
+    assert not spread_quiz.centola.check("its people have more contacts each, so each of them hears about it more often").correct
 
 
 def test_choice_questions_have_feedback_for_wrong_options():

@@ -107,15 +107,28 @@ def test_party_reciprocity_matches_a_count_by_hand():
         quiz.party_reciprocity("Whig")
 
 
-def test_the_exercise_accepts_the_answer_and_names_the_usual_mistakes():
-    question = quiz.democrat_reciprocity
-    right = quiz.party_reciprocity("D")
-    assert question.check(round(right, 3)).correct
-    whole = question.check(round(realdata.reciprocity(realdata.senate_network()), 3))
-    assert not whole.correct and "whole Senate" in whole.message
-    other = question.check(round(quiz.party_reciprocity("R"), 3))
-    assert not other.correct and "Republicans" in other.message
-    assert "percentage" in question.check(round(100 * right, 1)).message
+def test_the_coding_exercise_agrees_with_networkx_and_the_courses_measure():
+    question = quiz.returned_follows
+    namespace = {}
+    exec(question._solution_code, namespace)
+    assert question.check(namespace["share_returned"]).correct
+    # The Democrats' case is the course's own measure of the same follows.
+    assert quiz.reciprocity_of(quiz.DEMOCRAT_FOLLOWS) == pytest.approx(quiz.party_reciprocity("D"))
+    question.reset()
+
+
+def test_the_coding_exercise_names_the_usual_mistakes():
+    question = quiz.returned_follows
+
+    def pairs(follows):      # counts pairs, not follows
+        both = {frozenset((a, b)) for a, b in follows if (b, a) in follows}
+        return len(both) / len({frozenset(pair) for pair in follows})
+
+    wrong = question.check(pairs)
+    assert not wrong.correct and "Cy" in wrong.message and "0.667" in wrong.message
+    stops = question.check(lambda follows: follows[99])
+    assert not stops.correct and "IndexError" in stops.message and "Traceback" not in stops.message
+    question.reset()
 
 
 # ---- The follower tail ------------------------------------------------------------------------------
@@ -196,7 +209,7 @@ def test_the_senators_excess_is_mostly_density():
     republicans = senate.subgraph([s for s, p in senate.nodes(data="party") if p == "R"])
     assert abs(realdata.reciprocity_beyond_chance(republicans)) < 0.005
     # The exercise's explanation states these figures: keep it true.
-    words = quiz.democrat_reciprocity.explanation
+    words = quiz.returned_follows.explanation
     assert "61 %" in words and "0.10" in words and "0.68 at a density of 0.68" in words
 
 

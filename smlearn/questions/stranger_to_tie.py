@@ -3,19 +3,20 @@
 Use them in the lesson like this::
 
     from smlearn.questions import stranger_to_tie as quiz
-    print(quiz.messages_or_upkeep)         # the question
+    print(quiz.reach_from_ties)            # the question
     my_answer = ...   # replace ... with your answer
-    quiz.messages_or_upkeep.check(my_answer)
+    quiz.reach_from_ties.check(my_answer)
 
 Every number question computes its answer by running :mod:`smlearn.models.pipeline`
-when it is checked, so the answers follow the model if its defaults change.
+when it is checked, and the code question compares the learner's function with the
+model's own run, so the answers follow the model if its defaults change.
 
 Examples
 --------
->>> messages_or_upkeep.check(...)
+>>> reach_from_ties.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> ties_bottleneck.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from __future__ import annotations
 import functools
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.params import check_number
 
 __all__ = ["ONE_KIND_ONLY", "QUESTIONS", "UPKEEP_WEEK", "MESSAGES_WEEK", "TIE_SETTINGS", "upkeep_ahead",
-           "UPKEEP_VERDICT", "upkeep_report", "flip_points", "upkeep_overtakes_messages", "share_of_reach_from_ties", "messages_or_upkeep",
-           "ties_bottleneck", "reach_from_ties"]
+           "UPKEEP_VERDICT", "upkeep_report", "flip_points", "upkeep_overtakes_messages", "catch_up_week",
+           "share_of_reach_from_ties", "catch_up", "ties_bottleneck", "reach_from_ties"]
 
 # The pipeline model with every kind of hour at zero: a question adds back the one it compares.
 ONE_KIND_ONLY = {"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0}
@@ -68,18 +69,53 @@ def upkeep_overtakes_messages(message_hours: float = 1.0, upkeep_hours: float = 
     return int(ahead.argmax()) + 4 if ahead.any() else None
 
 
-messages_or_upkeep = NumericQuestion(
-    "stranger_to_tie.messages_or_upkeep",
-    "In the pipeline model, compare two plans, each with the other kinds of hours at 0: mass messages"
-    " (message_hours=1, which reaches all 50 ties) and upkeep of ties (upkeep_hours=5). What is the shortest"
-    " horizon, in weeks (try 4 weeks and up), at which upkeep has brought more leads in all than the messages?",
-    answer=upkeep_overtakes_messages,
-    hint="Write a loop over weeks from 4 upwards: run pipeline.simulate for both plans with weeks=weeks, compare"
-    " pipeline.summarize(...)['leads'], and stop at the first week where upkeep is ahead. (Or run each plan"
-    " once for 156 weeks and find the first week where its cum_leads column is ahead.)",
+def catch_up_week(annoyance: float):
+    """The week upkeep catches up (:func:`upkeep_overtakes_messages`) when each message wears a tie by ``annoyance``.
+
+    Examples
+    --------
+    >>> catch_up_week(0.5) < catch_up_week(0.1) < catch_up_week(0.0)     # the harsher the wear, the sooner
+    True
+    """
+    return upkeep_overtakes_messages(annoyance=annoyance)
+
+
+def _random_wear(rng) -> Case:
+    annoyance = round(rng.uniform(0.0, 0.6), 2)
+    return Case((annoyance,), f"messages that wear a tie by {annoyance} of its strength")
+
+
+catch_up = CodeQuestion(
+    "stranger_to_tie.catch_up",
+    "Write catch_up_week(annoyance): the shortest horizon in weeks (4 or more) at which upkeep alone"
+    " (upkeep_hours=5) has brought more leads in all than mass messages alone (message_hours=1, which reaches"
+    " all 50 ties), the other kinds of hours at 0 in both plans and each message wearing a tie by annoyance."
+    " Then check it: quiz.catch_up.check(catch_up_week).",
+    cases=[Case((0.1,), "the default wear: a message costs a tie a tenth of its strength"),
+           Case((0.2,), "harsher messages: a fifth of the strength"),
+           Case((0.0,), "messages that wear nothing"),
+           Case((1.0,), "messages that cost a tie all its strength")],
+    reference=catch_up_week,
+    extra=_random_wear,
+    extra_count=6,
+    hint="Loop over weeks from 4 upwards: run pipeline.simulate for both plans with weeks=weeks and"
+    " annoyance=annoyance, compare pipeline.summarize(...)['leads'], and return the first week where upkeep is"
+    " ahead.",
+    worked_hint="Inside the loop: messages = pipeline.simulate(content_hours=0, reply_hours=0, upkeep_hours=0,"
+    " message_hours=1, weeks=weeks, annoyance=annoyance), the same with upkeep_hours=5 and message_hours=0 for"
+    " upkeep, then if pipeline.summarize(upkeep)['leads'] > pipeline.summarize(messages)['leads']: return weeks.",
+    solution_code="""def catch_up_week(annoyance):
+    for weeks in range(4, 157):
+        messages = pipeline.simulate(content_hours=0, reply_hours=0, upkeep_hours=0, message_hours=1,
+                                     weeks=weeks, annoyance=annoyance)
+        upkeep = pipeline.simulate(content_hours=0, reply_hours=0, upkeep_hours=5, message_hours=0,
+                                   weeks=weeks, annoyance=annoyance)
+        if pipeline.summarize(upkeep)["leads"] > pipeline.summarize(messages)["leads"]:
+            return weeks""",
     explanation="Mass messages answer at once but wear the ties out, so their leads dry up; upkeep starts slowly"
-    " and keeps the ties close enough to refer and introduce. How soon upkeep catches up is a setting: it"
-    " depends on how much a message wears a tie (annoyance).",
+    " and keeps the ties close enough to refer and introduce. How soon upkeep catches up is a setting: the"
+    " harsher the wear, the sooner; with no wear at all it still catches up, because a message never"
+    " strengthens a tie.",
 )
 
 ties_bottleneck = ChoiceQuestion(
@@ -87,17 +123,19 @@ ties_bottleneck = ChoiceQuestion(
     "At the pipeline model's defaults, over 52 weeks, which stage made 10 % better adds the most ties?"
     " (pipeline.bottleneck answers for any outcome you name.)",
     [
-        "Referrals from ties (referral_rate)",
         "More conversations turn into ties (tie_chance)",
         "More strangers find each piece (discovery)",
-        "More of the strangers reached follow (follow_rate)",
+        "More strangers reached go on to follow (follow_rate)",
+        "Ties refer more leads to Priya (referral_rate)",
     ],
     answer_fingerprint="32f8efbdd94472c5",
     hint="Run pipeline.bottleneck('ties') and read the first row. The table in the lesson was for leads, not ties.",
     feedback={
-        "a": "Referrals bring leads, not ties: 10 % more referrals add no tie at all.",
-        "c": "Reach is plentiful here: thousands of reach events, of which only a few lead to a conversation.",
-        "d": "More followers help, but only the ones who talk with Priya can become ties.",
+        "b": "That is the misconception that the bottleneck is always reach. Reach is the widest stage here:"
+        " thousands of reach events, of which only a few lead to a conversation.",
+        "c": "That is the misconception that more followers always means more ties. More followers help, but"
+        " only the ones who talk with Priya can become ties.",
+        "d": "That is what pays most for leads, and leads are not ties: 10 % more referrals add no tie at all.",
     },
     explanation="New ties come mostly through conversations with followers, and tie_chance is the last step on"
     " that route: 10 % more of it gives 10 % more ties from conversations, about 2 % more ties in all, because"
@@ -133,7 +171,7 @@ reach_from_ties = NumericQuestion(
     " travels on along two-way ties.",
 )
 
-QUESTIONS = [messages_or_upkeep, ties_bottleneck, reach_from_ties]
+QUESTIONS = [catch_up, ties_bottleneck, reach_from_ties]
 
 
 # ---- What flips the verdict: five hours of upkeep against an hour of mass messages, over a year ----

@@ -25,14 +25,14 @@ from __future__ import annotations
 import functools
 
 from smlearn import data, flips, realdata
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import networks
 from smlearn.realdata.networks import _check_directed
 
 __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
            "CLUSTERING_VERDICT", "INEQUALITY_VERDICT", "VARIED", "pair_table", "clustering_verdict",
            "inequality_verdict", "RANGES", "SAMPLES", "rewire_flip", "follower_tail_fit", "party_reciprocity",
-           "democrat_reciprocity"]
+           "reciprocity_of", "DEMOCRAT_FOLLOWS", "returned_follows"]
 
 # The networks of the lesson: the defaults of the model, one random draw.
 SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
@@ -110,21 +110,23 @@ reciprocity = ChoiceQuestion(
     "who_is_connected.reciprocity",
     "Which network has the higher reciprocity (the share of ties that go both ways), and why?",
     [
-        "The follower network: popular accounts have so many ties that most of them must be returned",
-        "The friendship network: every tie there goes both ways by construction, while a follow is returned"
-        " only when the followed account chooses to follow back",
-        "Neither: both have the same number of people and ties, so they have the same reciprocity",
-        "The follower network, because it has a shorter mean path",
+        "The follower network: its popular accounts follow most of their followers back",
+        "The friendship network, because two friends of a person are often friends too",
+        "The friendship network, because its rules make every tie go both ways",
+        "The friendship network, which shows that real friendships are returned",
     ],
-    answer_fingerprint="b5d3b53a1a7e63a0",
+    answer_fingerprint="e7bed6e7098f6775",
     hint="Look at the reciprocity column, then ask what it takes for a tie to be returned in each model.",
     feedback={
-        "a": "A hub with many followers returns few of them: look at its row of the table.",
-        "c": "Size and mean degree match on purpose; how the ties are made does not.",
-        "d": "Path length and reciprocity measure different things.",
+        "a": "A popular account gets many follows and returns few of them: that is getting the arrows the wrong"
+        " way round. Look at the follower row of the table.",
+        "b": "That is clustering, not reciprocity: clustering asks whether two of my contacts know each other,"
+        " reciprocity whether my tie to you comes back.",
+        "d": "Right network, wrong reason: the model makes every friendship two-way by its rules, so its 1 is a"
+        " setting, not evidence about real friendships.",
     },
-    explanation="Friendship is mutual by definition; a follow is one-way unless the other side decides to follow"
-    " back, which happens with probability follow_back.",
+    explanation="Friendship is mutual by the model's rules; a follow is one-way unless the other side decides to"
+    " follow back, which happens with probability follow_back. Neither number is evidence about real ties.",
 )
 
 top_share = NumericQuestion(
@@ -152,17 +154,20 @@ real_network = ChoiceQuestion(
     "The karate club's reciprocity is 1. Which of its measures is better evidence that it is a network of"
     " people who know each other (not a follower network)?",
     [
-        "its reciprocity of 1: every tie goes both ways",
-        "its clustering: two friends of a member are often friends with each other",
-        "its number of members",
-        "its number of components",
+        "its clustering: two friends of a member are often friends",
+        "its reciprocity of 1: every tie in the data goes both ways",
+        "its two factions, visible in the ties before the club split",
+        "its short paths: any two members are two or three hops apart",
     ],
-    answer_fingerprint="69d73f2337232494",
+    answer_fingerprint="d997dacc6006cf0a",
     hint="How were the data recorded? Could the reciprocity have come out as anything but 1?",
     feedback={
-        "a": "Zachary recorded ties without a direction, so reciprocity is 1 for any network stored this way.",
-        "c": "A follower network can have 34 members too.",
-        "d": "One component says everyone is reachable; follower networks are connected too.",
+        "b": "Zachary recorded ties without a direction, so reciprocity is 1 for any network stored this way.",
+        "c": "True, but camps are no sign that people know each other: follower networks split into camps too"
+        " (senators by party). And the ties were recorded while the dispute was under way, so they show a club"
+        " in conflict, not the club before any trouble.",
+        "d": "Follower networks have short paths too (4.12 steps on Twitter): a few shortcuts make any network"
+        " small, whether or not people know each other.",
     },
     explanation="Its clustering (0.57) is about four times the 0.14 that a random network with the same members"
     " and number of ties would have: friends of friends are friends, the mark of social networking.",
@@ -208,42 +213,79 @@ def _democrats(senate):
     return senate.subgraph(members)
 
 
-def pair_reciprocity(G) -> float:
-    """The share of PAIRS of people tied at all who are tied both ways (a slip: reciprocity counts ties)."""
-    pairs, both = set(), set()
-    for u, v in G.edges():
-        pairs.add(frozenset((u, v)))
-        if G.has_edge(v, u):
-            both.add(frozenset((u, v)))
-    return len(both) / len(pairs)
+def reciprocity_of(follows) -> float:
+    """The share of the ``follows`` (pairs: who follows whom) whose reverse is a follow too, by networkx.
+
+    The reference of :data:`returned_follows`: a learner's function must agree with
+    ``networkx.reciprocity`` on the same follows.
+
+    Examples
+    --------
+    >>> round(reciprocity_of([("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")]), 3)
+    0.667
+    """
+    import networkx as nx
+
+    if isinstance(follows, (str, bytes)) or not hasattr(follows, "__iter__"):
+        raise TypeError(f"follows must be a list of pairs (who, whom); got {follows!r}")
+    follows = list(follows)
+    if not follows:
+        raise ValueError("follows must hold at least one follow; got none")
+    for pair in follows:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise TypeError(f"follows must be a list of pairs (who, whom); got {pair!r} in it")
+    return nx.reciprocity(nx.DiGraph(follows))
 
 
-democrat_reciprocity = NumericQuestion(
-    "who_is_connected.democrat_reciprocity",
-    "Among the Democratic senators only (party 'D'), what share of follows are returned? Keep only follows"
-    " between two Democrats. Answer as a share between 0 and 1.",
-    answer=lambda: party_reciprocity("D"),
-    tolerance=0.005,
-    unit="share",
-    slips=[
-        (lambda: realdata.reciprocity(realdata.senate_network()),
-         "That is the reciprocity of the whole Senate: keep only the Democrats' follows first"
-         " (senate.subgraph(democrats))."),
-        (lambda: party_reciprocity("R"), "That is the Republicans' figure: pick the senators whose party is 'D'."),
-        (lambda: realdata.same_group_share(realdata.senate_network(), "party"),
-         "That is the share of follows within a party, not how many are returned."),
-        (lambda: pair_reciprocity(_democrats(realdata.senate_network())),
-         "That is the share of PAIRS that follow each other both ways; reciprocity counts follows"
-         " (a returned pair is two returned follows)."),
-    ],
-    hint="Make a list of the senators whose party is 'D', cut the network down with senate.subgraph(that_list),"
-    " and pass it to realdata.reciprocity.",
-    explanation="Within a party more follows are returned than across the whole Senate, but look at the density:"
-    " among the Democrats 61 % of all possible follows exist, so random follows would be returned 61 % of the"
-    " time. Beyond chance their reciprocity is only 0.10 (the Republicans': 0.68 at a density of 0.68, nothing"
-    " beyond chance). The rise comes from a denser group, not from peers choosing each other more.",
+def _random_follows(rng) -> Case:
+    """A random directed network: each ordered pair of n people follows with chance p, in shuffled order."""
+    n = rng.randint(3, 12)
+    p = rng.choice([0.1, 0.3, 0.5, 0.8])
+    follows = [(a, b) for a in range(n) for b in range(n) if a != b and rng.random() < p]
+    if not follows:
+        follows = [(0, 1)]
+    rng.shuffle(follows)
+    return Case((follows,), f"a random network of {n} people and {len(follows)} follows")
+
+
+# The follows among the Democratic senators (real data): the last named case of the exercise.
+DEMOCRAT_FOLLOWS = list(_democrats(realdata.senate_network()).edges())
+
+returned_follows = CodeQuestion(
+    "who_is_connected.returned_follows",
+    "Write share_returned(follows): follows is a list of pairs (who, whom), one per follow; return the"
+    " share of the follows whose reverse (whom, who) is in the list too. The check compares your function"
+    " with networkx.reciprocity on small networks, on random ones and on the follows among the Democratic"
+    " senators. Then check it: quiz.returned_follows.check(share_returned).",
+    cases=[Case(([("Ana", "Ben"), ("Ben", "Ana")],), "two people who follow each other"),
+           Case(([("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")],), "Ana also follows Cy, who does not follow back"),
+           Case(([("Ana", "shop"), ("Ben", "shop"), ("Cy", "shop"), ("Dee", "shop"), ("shop", "Ana")],),
+                "four people follow the shop, which follows one of them back"),
+           Case(([("Ana", "Ben"), ("Ben", "Cy"), ("Cy", "Ana")],), "a ring of three where nobody follows back"),
+           Case((DEMOCRAT_FOLLOWS,), f"the {len(DEMOCRAT_FOLLOWS)} follows among the Democratic senators")],
+    reference=reciprocity_of,
+    extra=_random_follows,
+    extra_count=20,
+    tolerance=1e-9,
+    hint="Count the follows (a, b) for which (b, a) is in the list too, then divide by the number of follows."
+    " A returned pair is two returned follows: count follows, not pairs.",
+    worked_hint="For Ana -> Ben, Ben -> Ana, Ana -> Cy: the reverse of Ana -> Ben is there, the reverse of"
+    " Ben -> Ana is there, the reverse of Ana -> Cy is not, so 2 of 3 follows are returned: 0.667. In code:"
+    " start returned = 0, add 1 for each (a, b) in follows with (b, a) in follows too, then return"
+    " returned / len(follows).",
+    solution_code="""def share_returned(follows):
+    follows = set(follows)            # a set finds each pair at once
+    returned = 0
+    for a, b in follows:
+        if (b, a) in follows:
+            returned += 1
+    return returned / len(follows)""",
+    explanation="Among the Democrats more follows are returned than across the whole Senate (57 %), but look at"
+    " the density: among the Democrats 61 % of all possible follows exist, so random follows would be returned"
+    " 61 % of the time. Beyond chance their reciprocity is only 0.10 (the Republicans': 0.68 at a density of"
+    " 0.68, nothing beyond chance). The rise comes from a denser group, not from peers choosing each other more.",
 )
 
 # top_share and karate_path left the lesson when its real-data section came in (time); they stay
 # here for instructors who want them back.
-QUESTIONS = [reciprocity, real_network, democrat_reciprocity]
+QUESTIONS = [reciprocity, real_network, returned_follows]
