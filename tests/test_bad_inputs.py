@@ -619,6 +619,7 @@ WORKING = {
     "smlearn.realdata.networks.reciprocity_beyond_chance": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.readable": lambda: {"table": pd.DataFrame({"people": [91, 585], "share": [0.5, 0.25]})},
     "smlearn.questions.who_is_connected.party_reciprocity": lambda: {"party": "D", "G": senate()},
+    "smlearn.questions.who_is_connected.reciprocity_of": lambda: {"follows": [("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")]},
     "smlearn.models.networks.small_world_curve": lambda: {"n": 100, "k": 4, "ps": [0.0, 0.1], "repeats": 1, "sample": 20},
     "smlearn.plots.networks.plot_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
         n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
@@ -699,6 +700,7 @@ WORKING = {
     "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
     "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
     "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},
+    "smlearn.questions.stranger_to_tie.catch_up_week": lambda: {"annoyance": 0.2},
     "smlearn.progress.record": lambda: {"question_id": "links.two_pages", "answer": "0.351", "correct": True},
     "smlearn.progress.where_left_off": lambda: {"lesson": "06"},
     "smlearn.environment.check_environment": lambda: {"lesson": "06"},
