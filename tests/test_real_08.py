@@ -206,17 +206,24 @@ def test_the_real_funnel_counts_events():
     assert "in events" in describe_funnel(stages, counting="events")
 
 
-def test_profile_clicks_answer_from_the_raw_files_and_its_mistakes(raw):
+def test_click_interval_from_the_raw_files_and_its_mistakes(raw):
     alone = raw[~raw["Tweet text"].str.startswith("@")]
-    right = 1000 * alone["user profile clicks"].sum() / alone["impressions"].sum()
-    assert quiz.profile_clicks.check(float(right)).correct
-    mean_of_rates = float(1000 * (alone["user profile clicks"] / alone["impressions"]).mean())
-    feedback = quiz.profile_clicks.check(mean_of_rates)
-    assert feedback.correct is False and "mean of the posts' own rates" in feedback.message
-    everything = float(1000 * raw["user profile clicks"].sum() / raw["impressions"].sum())
-    assert "replies included" in quiz.profile_clicks.check(everything).message
-    assert "too high" in quiz.profile_clicks.check(right * 3).message
-    quiz.profile_clicks.reset()
+    clicks, shown = alone["user profile clicks"].to_numpy(float), alone["impressions"].to_numpy(float)
+    low, high = quiz.click_interval.cases[1].expected
+    assert low < 1000 * clicks.sum() / shown.sum() < high          # the interval holds the ratio of sums
+    assert quiz.click_interval.check(quiz.bootstrap_by_hand).correct
+
+    def mean_of_rates(clicks, impressions, draws=2000, seed=1):
+        rng = np.random.default_rng(seed)
+        rates = [1000 * (clicks[k] / impressions[k]).mean()
+                 for k in (rng.integers(0, len(clicks), len(clicks)) for _ in range(draws))]
+        return tuple(np.percentile(rates, [2.5, 97.5]))
+
+    feedback = quiz.click_interval.check(mean_of_rates)
+    assert feedback.correct is False and "stand-alone" in feedback.message
+    no_replacement = quiz.click_interval.check(lambda c, n, draws=2000, seed=1: (1000 * c.sum() / n.sum(),) * 2)
+    assert no_replacement.correct is False
+    quiz.click_interval.reset()
 
 
 # ---- one rule for replies, the ratio-of-sums gap, the funnel's words (issue 13 mend) -----------------

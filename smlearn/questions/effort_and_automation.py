@@ -3,9 +3,9 @@
 Use them in the lesson like this::
 
     from smlearn.questions import effort_and_automation as quiz
-    quiz.ties_held                       # the question
+    print(quiz.weekly_slope)             # the question
     my_answer = ...   # replace ... with your answer
-    quiz.ties_held.check(my_answer)
+    quiz.weekly_slope.check(my_answer)
 
 Numeric answers are computed by running :mod:`smlearn.models.pipeline` (the week of
 hours) when they are checked; the right option of a multiple-choice question is kept
@@ -13,42 +13,96 @@ only as a fingerprint.
 
 Examples
 --------
->>> ties_held.check(...)
+>>> weekly_slope.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> marathon_ties.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, FlipQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.realdata import posting  # lesson 07's real data: one account's X exports
 
-__all__ = ["QUESTIONS", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
+__all__ = ["QUESTIONS", "longest_gap", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
            "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
            "flip_the_week", "weekly_slope"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
 HOURS = 8.0
 
-ties_held = NumericQuestion(
+def longest_gap(strength: float = 0.5, **params) -> float:
+    """The most weeks a tie can wait between contacts and still settle at ``strength`` or more.
+
+    One answered contact a week holds exactly this many ties (each waits its turn), so it is
+    :func:`pipeline.ties_kept_strong` for one contact a week that is always answered.
+    ``params`` are ``contact_gain`` and ``tie_half_life``, if not the defaults.
+
+    Examples
+    --------
+    >>> round(longest_gap(), 2)
+    5.65
+    >>> longest_gap(tie_half_life=4) < longest_gap()        # ties that fade fast need contact sooner
+    True
+    """
+    return pipeline.ties_kept_strong(1.0, strength, hours_per_contact=1.0, reply_chance=1.0, **params)
+
+
+def ties_by_hand(upkeep_hours, hours_per_contact, reply_chance, gap):
+    """Ties held at half strength: answered contacts a week, times the weeks each tie can wait.
+
+    Examples
+    --------
+    >>> round(ties_by_hand(1.0, 0.5, 0.7, longest_gap()), 1)     # one hour at the defaults
+    7.9
+    """
+    contacts = upkeep_hours / hours_per_contact * reply_chance
+    return contacts * gap
+
+
+def _ties_case(hours, words, **settings):
+    """A case checked against the model itself: pipeline.ties_kept_strong with the same settings."""
+    contact = {name: settings.pop(name) for name in ("hours_per_contact", "reply_chance") if name in settings}
+    args = (hours, contact.get("hours_per_contact", pipeline.PARAMS["hours_per_contact"].default),
+            contact.get("reply_chance", pipeline.PARAMS["reply_chance"].default), longest_gap(**settings))
+    return Case(args, words, expected=pipeline.ties_kept_strong(hours, **contact, **settings))
+
+
+def _random_ties(rng):
+    hours, per_contact = rng.randint(1, 16) / 2, rng.randint(2, 20) / 10
+    answered, half_life = rng.randint(3, 10) / 10, rng.randint(3, 52)
+    return _ties_case(hours, f"{hours} hours, {per_contact} hours a contact, {answered:.0%} answered, a half-life"
+                      f" of {half_life} weeks", hours_per_contact=per_contact, reply_chance=answered,
+                      tie_half_life=half_life)
+
+
+ties_held = CodeQuestion(
     "effort_and_automation.ties_held",
-    "Amara finds that a real contact (a call, a coffee) takes her 45 minutes, not 30 (hours_per_contact=0.75)."
-    " Every other setting keeps its default. How many ties can 3 hours a week of one-to-one upkeep hold at"
-    " half strength (0.5) or more, in the long run? Give a whole number (round down).",
-    answer=lambda: math.floor(pipeline.ties_kept_strong(3.0, strength=0.5, hours_per_contact=0.75)),
-    unit="ties",
-    hint="Use pipeline.ties_kept_strong(3.0, hours_per_contact=0.75), or multiply: contacts a week (hours /"
-    " 0.75 hours per contact, times the 70 % who make time) times the longest gap between contacts that"
-    " holds a tie at 0.5.",
-    explanation="Three hours buy 4 contacts, 2.8 of them answered; a tie needs one about every five and a half"
-    " weeks to stay at half strength, so about 15 ties. The number comes from the time settings alone: the"
-    " model has no limit of memory or attention like the one behind Dunbar's layers.",
+    "Write ties_held(upkeep_hours, hours_per_contact, reply_chance, gap): how many ties that much upkeep a"
+    " week holds at half strength, for good. The hours buy contacts, only the answered ones count, and each"
+    " tie needs one contact every gap weeks (quiz.longest_gap() at the defaults). The check compares it with"
+    " the model's pipeline.ties_kept_strong.",
+    cases=[_ties_case(1.0, "one hour at the defaults: two contacts a week, 70 % answered"),
+           _ties_case(3.0, "3 hours of 45-minute contacts", hours_per_contact=0.75),
+           _ties_case(2.0, "2 hours when only 40 % make time to answer", reply_chance=0.4),
+           _ties_case(2.0, "2 hours, ties that fade fast (a half-life of 4 weeks, so a shorter gap)",
+                      tie_half_life=4)],
+    reference=ties_by_hand,
+    extra=_random_ties,
+    hint="Contacts a week are upkeep_hours / hours_per_contact; multiply by reply_chance for the answered ones."
+    " If each tie can wait gap weeks, one answered contact a week keeps gap ties going.",
+    worked_hint="One hour at the defaults: 1 / 0.5 = 2 contacts, 2 x 0.7 = 1.4 answered, 1.4 x 5.65 = 7.9 ties."
+    " Write it with the four arguments in place of the numbers.",
+    solution_code="""def ties_held(upkeep_hours, hours_per_contact, reply_chance, gap):
+    contacts = upkeep_hours / hours_per_contact * reply_chance   # answered contacts a week
+    return contacts * gap                                       # each tie waits gap weeks for its turn""",
+    explanation="The number of ties is the time settings multiplied out: hours, minutes per contact, the share"
+    " who answer and how fast ties fade. The model has no limit of memory or attention like the one behind"
+    " Dunbar's layers, so twice the hours always hold twice the ties.",
 )
 
 sprint_leads = NumericQuestion(
@@ -71,17 +125,20 @@ marathon_ties = ChoiceQuestion(
     " 8 hours a week. Where are the splits within 5 % of the best?",
     [
         "Mostly on content and replies, with at most 2.5 hours of upkeep and few messages",
-        "Mostly on upkeep: ties are kept by contact, so the most upkeep makes the most ties in two years",
+        "Mostly on upkeep: the most upkeep keeps the most ties going over the full two years",
         "Mostly on mass messages: they reach every tie at once for an hour's work",
         "Everywhere: after two years every split ends with about the same number of ties",
     ],
     answer_fingerprint="e038291f0c7cd0fa",
     hint="Run pipeline.near_best(pipeline.compare_splits(8.0, \"ties\", weeks=104)) and read each row.",
     feedback={
-        "b": "Upkeep keeps the ties Amara has strong (and strong ties introduce a few people), but it does not"
-        " meet strangers: all upkeep ends two years with far fewer ties than the best (but closer ones).",
-        "c": "Mass messages wear ties down and make none: no split near the best spends more than half an hour on them.",
-        "d": "That is true of a sprint (ties hardly change in 8 weeks), not of two years.",
+        "b": "That reads 'ties' as people she can call (a common mix-up). Upkeep keeps the ties Amara has strong"
+        " (and strong ties introduce a few people), but it does not meet strangers: all upkeep ends two years"
+        " with far fewer ties than the best (but closer ones).",
+        "c": "That takes a weekly mass message to be harmless (a common mix-up): it wears ties down and makes"
+        " none; no split near the best spends more than half an hour on them.",
+        "d": "That is true of a sprint (ties hardly change in 8 weeks), not of two years: which side is slow"
+        " depends on the horizon and on what you count.",
     },
     explanation="Over two years the stranger-to-tie pipeline pays: content brings strangers, replies turn some"
     " of them into ties. Source D's marathon, in the model: social media makes the connection, the"
@@ -107,18 +164,19 @@ automation = ChoiceQuestion(
     [
         "One hour more of content, and the same reply hours",
         "One hour less of content, and one hour more of replies",
-        "One hour more of content, and one hour less of replies",
-        "One hour less of content, and one hour more of one-to-one upkeep with her ties",
+        "One hour more of content, and one hour less of reply hours",
+        "One hour less of content, and one hour more of upkeep",
     ],
     answer_fingerprint="d6ccce705e295b35",
     hint="Compare the first row of pipeline.compare_splits(8.0, \"ties\", weeks=104) with the first row of the"
     " same call with automation=0.6.",
     feedback={
-        "a": "With the tool each hour of content makes more pieces, and so more comments: the reply hours cannot"
-        " stay the same if those comments are to become ties.",
+        "a": "That takes scheduling to make content free of work that follows it (a common mix-up). With the"
+        " tool each hour of content makes more pieces, and so more comments: the reply hours cannot stay the"
+        " same if those comments are to become ties.",
         "c": "The comments grow with the pieces; fewer reply hours would answer fewer of them.",
-        "d": "Upkeep keeps ties strong but makes no new ones: the best split for the count of ties has no upkeep"
-        " with or without the tool.",
+        "d": "That reads 'ties' as people she can call (a common mix-up). Upkeep keeps ties strong but makes no"
+        " new ones: the best split for the count of ties has no upkeep with or without the tool.",
     },
     explanation="In the model a tool makes pieces cheaper but not conversations (an assumption), so the best"
     " split for ties moves hours from content to replies: the broadcast can be scheduled (Source C), the"

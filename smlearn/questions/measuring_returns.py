@@ -14,7 +14,7 @@ Examples
 >>> engagement.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> paid.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from __future__ import annotations
 import functools
 
 from smlearn import data, flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import returns
 
 __all__ = ["QUESTIONS", "SMALL", "VERDICT", "RANGES", "verdict_report", "joint_report", "engagement", "conversion", "paid", "small_sample",
-           "duplicates", "real_posts", "profile_clicks"]
+           "duplicates", "real_posts", "click_interval", "profile_clicks"]
 
 # The small sample the lesson looks at: 10 posts of each type, sample number 3.
 SMALL = {"sample_size": 10, "sample": 3}
@@ -82,15 +82,66 @@ def _example_duplicates():
         return load_export(write_example(Path(folder)))[1].problems["duplicate_rows"]
 
 
-engagement = NumericQuestion(
+def engagement_by_hand(posts):
+    """The engagement rate by reach and by followers over ``posts``, in %: each a ratio of sums.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> two = pd.DataFrame({"engaged_users": [10, 90], "reach": [100, 3000], "followers": [1000, 1000]})
+    >>> [round(float(rate), 2) for rate in engagement_by_hand(two)]    # 100 / 3100 and 100 / 2000, not means of rates
+    [3.23, 5.0]
+    """
+    by_reach = 100 * posts["engaged_users"].sum() / posts["reach"].sum()
+    by_followers = 100 * posts["engaged_users"].sum() / posts["followers"].sum()
+    return by_reach, by_followers
+
+
+def _model_rates(posts):
+    """What :mod:`smlearn.models.returns` says the two rates are, in %."""
+    return (100 * returns.metric_value(posts, "engagement_rate_reach"),
+            100 * returns.metric_value(posts, "engagement_rate_followers"))
+
+
+def _rates_case(posts, words):
+    return Case((posts.reset_index(drop=True),), words, expected=_model_rates(posts))
+
+
+def _random_posts(rng):
+    rows = sorted(rng.sample(range(600), rng.randint(2, 60)))
+    return _rates_case(_posts().iloc[rows], f"{len(rows)} posts drawn at random from the 600")
+
+
+def _rates_cases():
+    import pandas as pd
+
+    posts = _posts()
+    two = pd.DataFrame({"engaged_users": [10, 90], "reach": [100, 3000], "followers": [1000, 1000]})
+    return [_rates_case(posts.head(10), "the first ten posts"),
+            _rates_case(two, "two posts: 10 of 100 people engaged, and 90 of 3,000 (a ratio of sums, not a mean of rates)"),
+            _rates_case(posts[posts["paid"]], "the paid posts"),
+            _rates_case(posts, "all 600 posts")]
+
+
+engagement = CodeQuestion(
     "measuring_returns.engagement",
-    "Over all 600 posts, what is the engagement rate by reach, in percent (e.g. 4.2 for 4.2 %)?",
-    answer=lambda: 100 * returns.metric_value(_posts(), "engagement_rate_reach"),
-    tolerance=0.05,
-    unit="%",
-    hint="All engaged users divided by all reach (a ratio of sums), times 100:"
-    " returns.metric_value(posts, 'engagement_rate_reach').",
-    explanation="About one person in twenty who sees a post does something with it.",
+    "Write engagement_rates(posts): the engagement rate by reach and the engagement rate by followers over"
+    " the posts, in percent, as a pair (by_reach, by_followers). Each is a ratio of sums: all engaged users"
+    " divided by all reach (or all followers), times 100. The check compares it with returns.metric_value.",
+    cases=_rates_cases(),
+    reference=engagement_by_hand,
+    extra=_random_posts,
+    hint="posts[\"engaged_users\"].sum() adds up a column; divide by posts[\"reach\"].sum() (or the followers),"
+    " times 100. Not .mean() of each post's rate: a post seen by thousands should count for more.",
+    worked_hint="For the two posts: (10 + 90) / (100 + 3000) x 100 = 3.23 % by reach, (10 + 90) / (1000 + 1000)"
+    " x 100 = 5 % by followers. Write the same with the columns' sums.",
+    solution_code="""def engagement_rates(posts):
+    engaged = posts["engaged_users"].sum()
+    by_reach = 100 * engaged / posts["reach"].sum()
+    by_followers = 100 * engaged / posts["followers"].sum()
+    return by_reach, by_followers""",
+    explanation="About one person in twenty who sees a post does something with it, but under one follower in a"
+    " hundred: the rate by followers also counts how few of them saw the post.",
 )
 
 conversion = NumericQuestion(
@@ -109,17 +160,20 @@ paid = ChoiceQuestion(
     "Paid posts have about three times the engagement rate by followers of unpaid posts, but the same rate"
     " by reach. Why?",
     [
-        "Paid posts are better posts, so more people engage",
-        "Paid posts are shown to more people; the people who see them engage at the usual rate",
-        "Followers engage more when they know a post is paid",
-        "The rate by followers is wrong and should never be used",
+        "Paid posts are better posts, so more of their viewers engage",
+        "Followers engage more when they know a post was paid for",
+        "The rate by followers is broken and should never be used",
+        "Paid posts reach more people, who engage at the usual rate",
     ],
-    answer_fingerprint="10497295e08c3fb2",
+    answer_fingerprint="35bd97b5474f1289",
     hint="Compare the reach of paid and unpaid posts in returns.summarize(posts, by='paid').",
     feedback={
-        "a": "If they were better posts, the rate by reach would be higher too.",
-        "c": "The rate by reach, which counts only people who saw the post, does not change.",
-        "d": "It answers a different question: how much engagement per follower you bought or earned.",
+        "a": "That reads the rate by followers as a measure of post quality (a common mix-up). If they were"
+        " better posts, the rate by reach would be higher too.",
+        "b": "The rate by reach, which counts only people who saw the post, does not change: whatever the"
+        " viewers know, they engage as often as usual.",
+        "c": "It answers a different question, how much engagement per follower you bought or earned; it only"
+        " misleads when it is read as post quality (a common mix-up).",
     },
     explanation="The rate by followers mixes how good a post is with how far it travelled; the rate by reach"
     " measures only the first. Money buys reach, not better posts.",
@@ -131,16 +185,16 @@ small_sample = ChoiceQuestion(
     " What should you conclude?",
     [
         "Photos engage more, so the page should post more photos",
+        "With this few posts the gap may be chance: collect more first",
         "Videos engage more, so this sample must have been drawn wrongly",
-        "The gap is within what chance gives with this few posts: collect more before deciding",
         "Rates of different post types can never be compared fairly",
     ],
-    answer_fingerprint="6252062c2e30014b",
+    answer_fingerprint="8c4feb8cecb954c9",
     hint="Look at the intervals and at prob_b_better, then move the sample slider.",
     feedback={
-        "a": "The intervals overlap widely, and the weighted mean even puts videos ahead: that is no evidence"
-             " for photos.",
-        "b": "A sample is not wrong; it is small. Over all posts videos do engage more, but this sample cannot show it.",
+        "a": "That treats a small-sample difference as real (a common mix-up). The intervals overlap widely,"
+             " and the weighted mean even puts videos ahead: that is no evidence for photos.",
+        "c": "A sample is not wrong; it is small. Over all posts videos do engage more, but this sample cannot show it.",
         "d": "They can, with enough posts: try sample_size=90.",
     },
     explanation="Ten posts are too few to tell rates a point apart: the intervals overlap, the probability"
@@ -173,13 +227,6 @@ def real_posts():
     return _real_posts().copy()
 
 
-def _clicks_per_thousand(posts, average_of_rates=False):
-    """Profile clicks per 1,000 impressions over ``posts``: a ratio of sums, or (a mistake) the mean of the posts' rates."""
-    if average_of_rates:
-        return float(1000 * (posts["user_profile_clicks"] / posts["impressions"]).astype(float).mean())
-    return float(1000 * posts["user_profile_clicks"].sum() / posts["impressions"].sum())
-
-
 def _stand_alone():
     from smlearn.realdata.analytics import is_reply
 
@@ -187,6 +234,109 @@ def _stand_alone():
     return posts[~is_reply(posts)]
 
 
+def _replies():
+    from smlearn.realdata.analytics import is_reply
+
+    posts = _real_posts()
+    return posts[is_reply(posts)]
+
+
+def bootstrap_by_hand(clicks, impressions, draws=2000, seed=1):
+    """A percentile bootstrap interval (low, high) of clicks per 1,000 impressions (a ratio of sums), drawn with ``seed``.
+
+    Each draw picks as many posts as there are, with replacement, and keeps the ratio of sums;
+    the middle 95 % of the draws is the interval. With the same seed it draws the same posts as
+    :func:`smlearn.models.returns.bootstrap_distribution`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> low, high = bootstrap_by_hand(np.array([3, 5, 2, 8]), np.array([50, 60, 40, 90]), draws=1000, seed=1)
+    >>> bool(low <= 1000 * 18 / 240 <= high)
+    True
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    rates = []
+    for _ in range(draws):
+        picks = rng.integers(0, len(clicks), len(clicks))
+        rates.append(1000 * clicks[picks].sum() / impressions[picks].sum())
+    low, high = np.percentile(rates, [2.5, 97.5])
+    return low, high
+
+
+def _model_interval(clicks, impressions, draws=2000, seed=1):
+    """The model's own bootstrap: :func:`smlearn.models.returns.bootstrap_distribution`'s two ends, per 1,000."""
+    resampled = returns.bootstrap_distribution(clicks, impressions, n_resamples=draws, seed=seed)
+    return 1000 * resampled.low, 1000 * resampled.high
+
+
+def _interval_case(clicks, impressions, words, draws=2000, seed=1):
+    import numpy as np
+
+    args = (np.asarray(clicks, dtype=float), np.asarray(impressions, dtype=float), draws, seed)
+    return Case(args, words, expected=_model_interval(*args))
+
+
+def _random_interval(rng):
+    size, seed = rng.randint(30, 80), rng.randint(0, 999)
+    impressions = [rng.randint(20, 5000) for _ in range(size)]
+    clicks = [rng.randint(0, max(1, n // 50)) for n in impressions]
+    return _interval_case(clicks, impressions, f"{size} made-up posts, seed {seed}", seed=seed)
+
+
+def _interval_cases():
+    stand_alone, replies = _stand_alone(), _replies()
+    return [_interval_case([5, 5, 10], [100, 100, 200], "three posts of one rate: every draw gives 50 per 1,000",
+                           draws=200),
+            _interval_case(stand_alone["user_profile_clicks"], stand_alone["impressions"],
+                           "the real account's stand-alone tweets' profile clicks"),
+            _interval_case(replies["user_profile_clicks"], replies["impressions"],
+                           "the real account's replies' profile clicks")]
+
+
+click_interval = CodeQuestion(
+    "measuring_returns.click_interval",
+    "Write bootstrap_interval(clicks, impressions, draws=2000, seed=1): a 95 % bootstrap interval (low, high)"
+    " for clicks per 1,000 impressions, 1000 x all clicks / all impressions. Make a generator rng = np.random.default_rng(seed); in each of draws"
+    " rounds pick as many posts as there are, with replacement (rng.integers), and keep their clicks per"
+    " 1,000 impressions, a ratio of sums;"
+    " low and high are the 2.5th and 97.5th percentiles of those ratios. clicks and impressions are NumPy"
+    " arrays. The check compares it with the model's returns.bootstrap_distribution.",
+    cases=_interval_cases(),
+    reference=bootstrap_by_hand,
+    extra=_random_interval,
+    extra_count=5,
+    tolerance=0.03,   # 3 %: another way to draw (rng.choice) gives ends about 1 % apart
+    hint="picks = rng.integers(0, len(clicks), len(clicks)) gives positions drawn with replacement;"
+    " 1000 * clicks[picks].sum() / impressions[picks].sum() is one draw's ratio of sums, per 1,000;"
+    " np.percentile(rates, [2.5, 97.5]) gives the two ends.",
+    worked_hint="For the three posts of one rate every draw is 1000 x 5 / 100 = 50, so the interval is (50, 50):"
+    " a bootstrap cannot see beyond the posts it has. Check your loop gives that first.",
+    solution_code="""def bootstrap_interval(clicks, impressions, draws=2000, seed=1):
+    rng = np.random.default_rng(seed)
+    rates = []
+    for _ in range(draws):
+        picks = rng.integers(0, len(clicks), len(clicks))   # as many posts, with replacement
+        rates.append(1000 * clicks[picks].sum() / impressions[picks].sum())
+    low, high = np.percentile(rates, [2.5, 97.5])
+    return low, high""",
+    explanation="Stand-alone tweets bring about 2.0 to 2.6 profile clicks per 1,000 impressions, replies about"
+    " 3.6 to 6.1: the intervals do not overlap, so by this estimator too replies bring more profile clicks."
+    " Replies in one conversation are not independent, so both intervals are too narrow.",
+)
+
+def _clicks_per_thousand(posts, average_of_rates=False):
+    """Profile clicks per 1,000 impressions over ``posts``: a ratio of sums, or (a mistake) the mean of the posts' rates."""
+    if average_of_rates:
+        return float(1000 * (posts["user_profile_clicks"] / posts["impressions"]).astype(float).mean())
+    return float(1000 * posts["user_profile_clicks"].sum() / posts["impressions"].sum())
+
+
+
+# Lesson 08 no longer asks this (its real-data exercise is click_interval, a bootstrap around this same
+# ratio of sums); it is kept because lesson 09 quotes its answer.
 profile_clicks = NumericQuestion(
     "measuring_returns.profile_clicks",
     "On the real account's stand-alone tweets (not replies), how many profile clicks came per 1,000 impressions?"
@@ -210,4 +360,4 @@ profile_clicks = NumericQuestion(
     " seeing a post to looking at who wrote it is narrow.",
 )
 
-QUESTIONS = [engagement, conversion, paid, small_sample, duplicates, profile_clicks]
+QUESTIONS = [engagement, conversion, paid, small_sample, duplicates, click_interval, profile_clicks]
