@@ -918,7 +918,14 @@ class CodeQuestion(_Question):
 
 def _shown(value, digits: int = 3) -> str:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return f"{value:.{digits}g}" if not float(value).is_integer() else f"{value:g}"
+        return f"{value:.{digits}g}" if not float(value).is_integer() else f"{float(value):g}"
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):   # a numpy number or array
+        value = value.tolist()
+    if isinstance(value, (list, tuple)) and len(value) <= 12:   # (3.56, 6.13), not (np.float64(3.561486...), ...)
+        inner = ", ".join(_shown(item, digits) for item in value)
+        return f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) else f"[{inner}]"
+    if isinstance(value, dict) and len(value) <= 12:
+        return "{" + ", ".join(f"{key!r}: {_shown(item, digits)}" for key, item in value.items()) + "}"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
