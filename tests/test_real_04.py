@@ -109,14 +109,24 @@ def test_real_exposure_is_unequal():
 
 # ---- The exercise --------------------------------------------------------------------------------
 
-def test_real_75_answer_is_the_hour_by_which_three_quarters_came_counted_from_the_raw_table():
+def test_real_75_takes_a_function_that_finds_the_hour_as_counted_from_the_raw_table():
     raw = data.load("retweet_cascade")
     needed = math.ceil(0.75 * len(raw))                       # the share that makes it three quarters
     by_hand = raw["relative_time_second"].iloc[needed - 1] / 3600
-    assert quiz.real_75.check(round(by_hand, 1)).correct
-    assert not quiz.real_75.check(by_hand * 60).correct
-    assert "minutes" in quiz.real_75.check(by_hand * 60).message
-    assert "half" in quiz.real_75.check(cascade.time_to_share(0.5)).message
+    hours = cascade.cascade_over_time()["hours"].to_numpy()
+    assert quiz._time_to_fraction(hours, 0.75) == pytest.approx(by_hand)
+    assert cascade.time_to_share(0.75) == pytest.approx(by_hand)
+
+    def by_count(hours, fraction):
+        return hours[math.ceil(fraction * len(hours) - 1e-9) - 1]
+
+    assert quiz.real_75.check(by_count).correct
+    # numpy's inverted-CDF quantile is the same rule
+    assert quiz.real_75.check(lambda h, f: float(np.quantile(h, f, method="inverted_cdf"))).correct
+    # the usual slips: numpy's default quantile interpolates; counting shares from 0 is one share late
+    assert not quiz.real_75.check(lambda h, f: float(np.quantile(h, f))).correct
+    late = quiz.real_75.check(lambda h, f: next(x for i, x in enumerate(h) if i / len(h) >= f))
+    assert not late.correct and "case 1" in late.message
 
 
 # ---- Outbreak size and the cascade window --------------------------------------------------------

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import functools
 
+import networkx as nx
+import numpy as np
+
 from smlearn import flips, realdata
-from smlearn.exercises import RIGHT, ChoiceQuestion, Feedback, FlipQuestion, NumericQuestion
+from smlearn.exercises import RIGHT, Case, ChoiceQuestion, CodeQuestion, Feedback, FlipQuestion, NumericQuestion, fingerprint
 from smlearn.models import diffusion, networks
 
-__all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold_value", "centola",
+__all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold", "centola",
            "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "CentolaFlipQuestion", "NOTHING_SPREADS", "BOTH_SATURATE",
            "flip_centola", "real_75", "lesson_outbreaks", "lesson_window"]
 
@@ -88,43 +91,73 @@ best_strategy = ChoiceQuestion(
     "how_things_spread.best_strategy",
     "On the follower network, with independent cascade (p = 0.1) and 5 starting people, which way of picking"
     " them reaches the most people on average?",
-    ["random", "highest degree", "one cluster"],
-    answer_fingerprint="c2df5a35ba09a73e",
+    ["five people drawn at random", "five friends in one cluster", "the five biggest accounts"],
+    answer_fingerprint=fingerprint("how_things_spread.best_strategy", "the five biggest accounts"),
     hint="Run the explorer (or diffusion.spread) with each strategy and a few values of draw.",
     feedback={
-        "a": "Random people usually have few followers, so their posts reach few.",
-        "c": "A group of neighbours mostly reaches the same followers twice.",
+        "a": "On the friendship network the choice hardly matters, but not here: random people on a follower"
+             " network usually have few followers, so their posts reach few.",
+        "b": "That is 'clusters help everything spread': they help complex contagion. For simple contagion a group"
+             " of neighbours mostly reaches the same followers twice.",
     },
     explanation="On a follower network a handful of accounts reach a large share of everyone: start there.",
 )
 
-threshold_value = NumericQuestion(
-    "how_things_spread.epidemic_threshold",
-    "For the lesson's friendship network (1,000 people, 6 ties each, rewire 0.1, seed 1), what is the"
-    " epidemic threshold T_c = <k> / (<k^2> - <k>)? Answer to two decimals.",
-    answer=lambda: diffusion.epidemic_threshold(networks.friendship_network(1000, 6, 0.1, seed=1)),
-    tolerance=0.005,
-    hint="Everyone has about 6 ties, so <k^2> is about 36; or call diffusion.epidemic_threshold(G).",
-    explanation="About 0.2: on this network something that passes along a tie less often than one time in five"
-    " dies out, whatever the network does.",
+
+def _random_graph(rng):
+    """An extra case for quiz.threshold: a random network, sometimes with hubs."""
+    n, seed = rng.randint(20, 300), rng.randint(0, 10_000)
+    if rng.random() < 0.5:
+        ties = rng.randint(1, 4)
+        return Case((nx.barabasi_albert_graph(n, ties, seed=seed),),
+                    f"a network with hubs: {n} people, each newcomer tying to {ties} (seed {seed})")
+    chance = rng.uniform(0.02, 0.2)
+    return Case((nx.gnp_random_graph(n, chance, seed=seed),),
+                f"a random network: {n} people, each pair tied with chance {chance:.2f} (seed {seed})")
+
+
+threshold = CodeQuestion(
+    "how_things_spread.threshold",
+    "Write epidemic_threshold(G): the epidemic threshold T_c = <k> / (<k^2> - <k>) of the network G, where k holds"
+    " everyone's number of ties (networks.degrees(G)), <k> is its mean and <k^2> the mean of its square."
+    " Then check it: quiz.threshold.check(epidemic_threshold).",
+    cases=[Case((nx.random_regular_graph(4, 100, seed=1),), "everyone with 4 ties: 4 / (16 - 4) = 0.333"),
+           Case((nx.star_graph(10),), "a star: one hub with 10 ties, 10 people with 1"),
+           Case((nx.gnp_random_graph(500, 0.012, seed=1),), "a random network with about 6 ties each: about 1/6"),
+           Case((nx.barabasi_albert_graph(500, 3, seed=1),), "a network with hubs: its threshold is low")],
+    reference=diffusion.epidemic_threshold,
+    extra=_random_graph,
+    tolerance=1e-6,
+    hint="k = networks.degrees(G) is a numpy array: k.mean() is <k>, (k**2).mean() is <k^2>.",
+    worked_hint="Everyone with 4 ties: k.mean() is 4 and (k**2).mean() is 16, so 4 / (16 - 4) = 0.333."
+    " Write return k.mean() / ((k**2).mean() - k.mean()).",
+    solution_code="""def epidemic_threshold(G):
+    k = networks.degrees(G)
+    return k.mean() / ((k**2).mean() - k.mean())""",
+    explanation="The same formula as diffusion.epidemic_threshold: hubs make <k^2> large and the threshold low, so a"
+    " network with hubs lets things take off that die out where everyone has the same number of ties.",
 )
+
 
 centola = ChoiceQuestion(
     "how_things_spread.centola",
     "In the reinforced cascade a second adopting contact makes adopting likelier (p2 = 0.5 against p1 = 0.2)."
     " Started by one person, why does the clustered lattice end with more adopters than the same ties shuffled?",
     [
-        "its paths are shorter, so the behaviour reaches everyone sooner",
-        "its new adopters' contacts know each other, so people near them hear it from two or more adopters",
-        "its people have more contacts each",
-        "the shuffled network breaks into pieces that the behaviour cannot cross",
+        "its adopters' contacts know each other, so many people hear it from two adopters",
+        "its paths are shorter, so the behaviour reaches far-off people in fewer steps",
+        "its people have more contacts each, so each of them hears about it more often",
+        "the lattice just got luckier starters, and another set of runs could reverse it",
     ],
-    answer_fingerprint="4927ad339cf0fca4",
+    answer_fingerprint=fingerprint("how_things_spread.centola",
+                                   "its adopters' contacts know each other, so many people hear it from two adopters"),
     hint="Both networks give everyone 6 contacts. Think about who hears from two adopters, and when.",
     feedback={
-        "a": "Shuffled ties make paths shorter, not longer: that is why simple contagion likes them.",
-        "c": "Everyone has exactly 6 contacts in both: the shuffle keeps each person's number.",
-        "d": "A shuffled network with 6 contacts each is almost always in one piece.",
+        "b": "That is 'shortcuts help everything spread' backwards: the shuffled ties have the shorter paths, which"
+             " is why simple contagion likes them.",
+        "c": "That is 'more ties are always better', and here there are no more: the shuffle keeps each person's 6.",
+        "d": "That is 'one run tells you what happens' the other way round: the figure averages 200 runs on each"
+             " network, so luck is small next to a gap of 10 points.",
     },
     explanation="On the lattice, two of a new adopter's contacts are often contacts of another adopter too, so they"
     " get the stronger second chance p2. On the shuffled network the contacts are scattered and mostly hear it once"
@@ -228,29 +261,56 @@ flip_centola = CentolaFlipQuestion(
 
 # ---- The real cascade ---------------------------------------------------------------------------
 
-real_75 = NumericQuestion(
+def _time_to_fraction(hours, fraction):
+    """The first time in ``hours`` (in time order) by which at least ``fraction`` of them had come.
+
+    The same as :func:`smlearn.realdata.time_to_share` on the cascade's hours, and as numpy's
+    quantile with ``method="inverted_cdf"``.
+    """
+    hours = np.asarray(hours, dtype=float)
+    so_far = np.arange(1, len(hours) + 1) / len(hours)      # the share of all shares come by each one
+    return float(hours[so_far >= fraction - 1e-12][0])
+
+
+@functools.lru_cache(maxsize=1)
+def _real_hours():
+    return realdata.cascade_over_time()["hours"].to_numpy()
+
+
+def _real_case(rng):
+    """An extra case for quiz.real_75: the real cascade, a fraction drawn at random."""
+    fraction = round(rng.uniform(0.05, 1.0), 3)
+    return Case((_real_hours(), fraction), f"the real cascade's {len(_real_hours()):,} shares, fraction {fraction}")
+
+
+real_75 = CodeQuestion(
     "how_things_spread.real_75",
-    "In the real cascade, by how many hours after the original post had three quarters (75 %) of all shares"
-    " come? Compute it from the data; answer in hours, to one decimal.",
-    answer=lambda: realdata.time_to_share(0.75),
-    tolerance=0.1,
-    rel_tolerance=0.01,     # about 0.1 hours at the answer; lets a slip in minutes or seconds be recognised
-    unit="hours",
-    slips=[
-        (lambda: 60 * realdata.time_to_share(0.75),
-         "That looks like minutes: relative_time_second counts seconds, and the question asks for hours (divide by 60)."),
-        (lambda: 3600 * realdata.time_to_share(0.75),
-         "That looks like seconds: relative_time_second counts seconds; the question asks for hours (divide by 3600)."),
-        (lambda: realdata.time_to_share(0.5),
-         "That is when half the shares had come; the question asks for three quarters (0.75)."),
-    ],
-    hint="cascade_over_time() has a column share (shares so far as a fraction of all) and a column hours: keep"
-    " the rows where share is at least 0.75 and take the first hours.",
-    explanation="About ten hours: three quarters of the sharing happened in the first half day, and the last"
-    " quarter trickled in over the following week.",
+    "Write time_to_share(hours, fraction): hours holds when each share came (in hours after the original post,"
+    " in time order); return the first of those hours by which at least fraction of all the shares had come."
+    " Then check it: quiz.real_75.check(time_to_share). The check also runs it on the real cascade.",
+    cases=[Case(([0.0, 1.0, 2.0, 3.0], 0.5), "four shares at hours 0, 1, 2 and 3; half of them had come by hour 1"),
+           Case(([0.0, 1.0, 2.0, 3.0], 0.6), "the same four shares; 60 % needs the third share, at hour 2"),
+           Case(([0.0, 0.5, 0.5, 0.5, 9.0], 0.75), "three shares at the same time, hour 0.5"),
+           Case(([0.0, 2.0, 30.0], 1.0), "all the shares: the last one, at hour 30"),
+           Case(([0.0], 0.1), "the original post alone")],
+    reference=_time_to_fraction,
+    extra=_real_case,
+    tolerance=1e-9,
+    hint="The i-th share (counting from 1) brings the share so far to i / len(hours). Go through the hours in order"
+    " and return the first one at which that reaches fraction.",
+    worked_hint="For hours 0, 1, 2, 3 the shares so far are 1/4, 2/4, 3/4, 4/4; for fraction 0.5 the first one at"
+    " least 0.5 is the second share, at hour 1. In code: for i, hour in enumerate(hours, start=1): if i / len(hours)"
+    " >= fraction: return hour.",
+    solution_code="""def time_to_share(hours, fraction):
+    for i, hour in enumerate(hours, start=1):     # i shares have come by this hour
+        if i / len(hours) >= fraction:
+            return hour""",
+    explanation="On the real cascade, three quarters of the shares came within about ten hours (numpy's"
+    " np.quantile(hours, 0.75, method='inverted_cdf') says the same): the sharing happened in the first half day,"
+    " and the last quarter trickled in over the following week.",
 )
 
-QUESTIONS = [peak_time, ratio, best_strategy, threshold_value, centola, flip_centola, real_75]
+QUESTIONS = [peak_time, ratio, best_strategy, threshold, centola, flip_centola, real_75]
 
 
 # ---- The lesson's classic figures, recomputed for its checked facts ------------------------------

@@ -5,20 +5,22 @@ The MusicLab questions belong to lesson 05b: :mod:`smlearn.questions.music_marke
 Use them in the lesson like this::
 
     from smlearn.questions import wisdom_of_crowds as quiz
-    quiz.catch_up                      # the question
-    my_answer = ...   # replace ... with your answer
-    quiz.catch_up.check(my_answer)
+    print(quiz.wilson)                 # the question
+    my_function = ...   # replace ... with your function
+    quiz.wilson.check(my_function)
 
-Numeric answers run :mod:`smlearn.models.ranking` when they are checked; the right option
-of a multiple-choice question is kept only as a fingerprint (see :mod:`smlearn.exercises`).
+Code questions run the learner's function on named cases and compare it with
+:mod:`smlearn.models.ranking`; numeric answers run the model or the data when they are
+checked; the right option of a multiple-choice question is kept only as a fingerprint (see
+:mod:`smlearn.exercises`).
 
 Examples
 --------
->>> catch_up.reset()        # forget tries made earlier in this session
->>> catch_up.check(...)
+>>> wilson.reset()          # forget tries made earlier in this session
+>>> wilson.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
->>> catch_up.check(100)
-✘ Not yet: 100 votes is too high. Hint: Under hot, every 12.5 hours of freshness is worth a factor of ten in net votes...
+>>> wilson.check(lambda ups, downs: ups / (ups + downs))
+✘ Not yet: case 1 of 6 (3 up-votes and no down-votes: the lesson's table shows 0.44): expected 0.439, got 1...
 """
 
 from __future__ import annotations
@@ -28,41 +30,58 @@ import functools
 import numpy as np
 
 from smlearn import flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+import pandas as pd
+
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion, fingerprint
 from smlearn.models import ranking
 from smlearn.params import check_instance
 
-__all__ = ["SEEDS", "LOOSE", "catch_up", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
+__all__ = ["SEEDS", "LOOSE", "wilson", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
            "RING_HELD_OFF", "RANGES", "ring_best_rank_mean", "ring_verdict"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
 LOOSE = {"min_shared": 2, "min_similarity": 0.5}  # a looser detector than the default
 
 
-def _catch_up_votes():
-    """Net votes an item submitted 25 hours later needs to tie with 1,000 net votes under hot."""
-    from scipy.optimize import brentq
-
-    old = float(ranking.hot(1000, 0, 0))
-    return brentq(lambda votes: float(ranking.hot(votes, 0, 25 * 3600)) - old, 1, 1000)
-
-
-def _loose_false_alarms():
-    page = ranking.simulate_front_page(manipulation=True, seed=1)
-    log = ranking.vote_log(page, seed=1)
-    return ranking.detection_rates(log, ranking.detect_ring(log, **LOOSE))["false_alarm_rate"]
+def _random_votes(rng):
+    """An extra case for quiz.wilson: an item with some up- and down-votes drawn at random."""
+    ups, downs = rng.randint(0, 500), rng.randint(0, 500)
+    if ups + downs == 0:
+        ups = 1
+    return Case((ups, downs), f"{ups} up-votes and {downs} down-votes")
 
 
-catch_up = NumericQuestion(
-    "wisdom_of_crowds.catch_up",
-    "Under Reddit's hot rule, an old item has 1,000 net votes. A new item is submitted 25 hours after it."
-    " How many net votes does the new item need to rank level with the old one?",
-    answer=_catch_up_votes,
-    rel_tolerance=0.02,
-    unit="votes",
-    hint="Under hot, every 12.5 hours of freshness is worth a factor of ten in net votes.",
-    explanation="25 hours is two factors of ten: 1,000 / 100 = 10 votes. Freshness is worth a great deal,"
-    " which is why the first hour's votes matter so much.",
+def _wilson(ups, downs):
+    """The model's Wilson lower bound at 95 %, as a plain number (ranking.wilson_lower_bound)."""
+    return float(ranking.wilson_lower_bound(ups, downs))
+
+
+wilson = CodeQuestion(
+    "wisdom_of_crowds.wilson",
+    "Write wilson(ups, downs): the lower end of the 95 % Wilson interval for the share of up-votes,"
+    " (p + z²/2n - z·√(p(1 - p)/n + z²/4n²)) / (1 + z²/n), with n = ups + downs, p = ups / n and"
+    " z = 1.96 (the normal quantile of 95 %, scipy.stats.norm.ppf(0.975)), and 0 for an item with no votes. Then check it: quiz.wilson.check(wilson).",
+    cases=[Case((3, 0), "3 up-votes and no down-votes: the lesson's table shows 0.44"),
+           Case((100, 10), "100 up-votes and 10 down-votes: the table's 0.84"),
+           Case((20, 0), "the ring's 20 fake up-votes and no down-votes"),
+           Case((0, 5), "5 down-votes and no up-votes"),
+           Case((500, 500), "half and half, with many votes"),
+           Case((0, 0), "no votes at all: the bound is 0")],
+    reference=_wilson,
+    extra=_random_votes,
+    tolerance=1e-3,      # z = 1.96, or scipy's norm.ppf(0.975) = 1.95996..., both pass
+    hint="Compute n and p first; x ** 0.5 is the square root of x. Return 0 before dividing when n is 0.",
+    worked_hint="For 3 up and 0 down: n = 3, p = 1, z² = 3.84; the top is 1 + 3.84/6 - 1.96·√(0 + 3.84/36) = 0.999,"
+    " the bottom 1 + 3.84/3 = 2.28, so 0.44. Write the same with ups and downs in place of the numbers.",
+    solution_code="""def wilson(ups, downs):
+    n = ups + downs
+    if n == 0:
+        return 0
+    p, z = ups / n, 1.96
+    top = p + z**2 / (2 * n) - z * (p * (1 - p) / n + z**2 / (4 * n**2)) ** 0.5
+    return top / (1 + z**2 / n)""",
+    explanation="The bound is what the share of up-votes is at least, with 95 % confidence: few votes make it"
+    " cautious (three out of three gives only 0.44), many votes bring it close to the share itself.",
 )
 
 least_exposed = ChoiceQuestion(
@@ -70,31 +89,75 @@ least_exposed = ChoiceQuestion(
     "In the manipulation table, which rule gave the ring's weak targets the fewest extra hours in the top 10,"
     " and why?",
     [
-        "The gravity rules: age pulls fake votes down as fast as honest ones",
-        "Net score: the old favourites hold hundreds of votes that 20 fake ones cannot beat",
-        "Reddit's hot: the logarithm makes 20 votes worth almost nothing",
-        "The Wilson bound: it ignores items with fewer than 30 votes",
+        "The gravity rules: age pulls fake votes down as fast as it pulls honest ones",
+        "Reddit's hot: the logarithm makes twenty fake votes worth almost nothing",
+        "The Wilson bound: it ignores every item with fewer than thirty votes",
+        "Net score: old favourites hold hundreds of votes, more than 20 fake ones",
     ],
-    answer_fingerprint="3d31995eda332d94",
+    answer_fingerprint=fingerprint("wisdom_of_crowds.least_exposed",
+                                   "Net score: old favourites hold hundreds of votes, more than 20 fake ones"),
     hint="Find the hours_gained column, then ask what the winning rule compares a new item with.",
     feedback={
         "a": "The gravity rules divide by (age + 2)^1.8: at age 0 that is small, so early votes count the most.",
-        "c": "The logarithm makes the FIRST votes worth the most: going from 1 to 20 is more than a factor of ten.",
-        "d": "Wilson does not ignore small counts: 20 up-votes and no down-votes give a bound of about 0.84.",
+        "b": "That is the misconception 'hot's logarithm makes a few fake votes worthless', and it has the logarithm"
+             " backwards: it makes the FIRST votes worth the most, and going from 1 to 20 is more than a factor of ten.",
+        "c": "Wilson does not ignore small counts: 20 up-votes and no down-votes give a bound of about 0.84.",
     },
     explanation="A plain score is the hardest to game here, but it buries new items: that is the price of"
     " resisting a ring. The rules that reward freshness are the ones a ring can exploit.",
 )
 
-false_alarms = NumericQuestion(
+def _false_alarm_rate(log, flagged):
+    """The share of the honest accounts in ``log`` that are in ``flagged``: ranking.detection_rates's false alarms."""
+    return ranking.detection_rates(log, flagged)["false_alarm_rate"]
+
+
+def _log(honest, ring):
+    """A small vote log: ``honest`` and ``ring`` map each account to the items it up-voted."""
+    rows = [(account, item, False) for account, items in honest.items() for item in items]
+    rows += [(account, item, True) for account, items in ring.items() for item in items]
+    return pd.DataFrame(rows, columns=["account", "item", "ring"])
+
+
+_SMALL = _log({0: [1, 2], 1: [2], 2: [1, 3], 3: [4]}, {10: [7, 8, 9], 11: [7, 8, 9]})
+
+
+@functools.lru_cache(maxsize=1)
+def _lesson_log():
+    """The lesson's vote log: the front page with the ring, seed 1."""
+    return ranking.vote_log(ranking.simulate_front_page(manipulation=True, seed=1), seed=1)
+
+
+def _random_flags(rng):
+    """An extra case for quiz.false_alarms: the lesson's vote log, accounts flagged at random."""
+    log = _lesson_log()
+    accounts = sorted(set(log["account"].tolist()))
+    flagged = sorted(rng.sample(accounts, rng.randint(0, 300)))
+    return Case((log, flagged), f"the lesson's vote log, {len(flagged)} accounts flagged at random")
+
+
+false_alarms = CodeQuestion(
     "wisdom_of_crowds.false_alarms",
-    "Loosen the detector to quiz.LOOSE (two shared items and a similarity of 0.5 are enough)."
-    " What share of the honest accounts does it now flag? Answer between 0 and 1.",
-    answer=_loose_false_alarms,
-    tolerance=0.005,
-    hint="ranking.detection_rates(log, ranking.detect_ring(log, **quiz.LOOSE))['false_alarm_rate'].",
-    explanation="Honest readers who liked the same two hits look just like a ring: a detector that catches"
-    " every ring member also accuses a large share of the innocent.",
+    "Write false_alarm_rate(log, flagged): log is a vote log (columns account, item, ring: True for a ring"
+    " account), flagged the accounts a detector flagged. Return the share of the honest accounts that were"
+    " flagged, counting each account once. Then check it: quiz.false_alarms.check(false_alarm_rate).",
+    cases=[Case((_SMALL, [10, 11]), "4 honest accounts and a ring of 2; only the ring is flagged"),
+           Case((_SMALL, [0, 10, 11]), "the ring and one honest account (account 0) flagged"),
+           Case((_SMALL, [2, 3]), "two honest accounts flagged, the ring missed"),
+           Case((_SMALL, []), "nobody flagged"),
+           Case((_SMALL, [0, 1, 2, 3, 10, 11]), "everybody flagged")],
+    reference=_false_alarm_rate,
+    extra=_random_flags,
+    tolerance=1e-9,
+    hint="The honest accounts are log.loc[~log['ring'], 'account'].unique(); np.isin(honest, flagged) says which"
+    " of them were flagged, and .mean() of that is the share.",
+    worked_hint="In the second case the honest accounts are 0, 1, 2 and 3 (accounts 0 and 2 voted twice but count"
+    " once) and one of them, account 0, is flagged: 1 / 4 = 0.25.",
+    solution_code="""def false_alarm_rate(log, flagged):
+    honest = log.loc[~log["ring"], "account"].unique()
+    return float(np.isin(honest, flagged).mean())""",
+    explanation="The same share as ranking.detection_rates gives: the false alarms are counted among the honest"
+    " accounts, not among all the flagged ones.",
 )
 
 
