@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smlearn import data
+from smlearn import data, frame
 from smlearn.exercises import ChoiceQuestion, fingerprint
 from smlearn.plots import activities as activities_plot
 from smlearn.questions import start_here, two_ideas
@@ -29,7 +29,7 @@ CHOICE_QUESTIONS = {
 RIGHT_TEXT = {
     "start_here.two_way": "a private chat with a friend",
     "start_here.run_cell": "Shift+Enter",
-    "two_ideas.promo": "neither of the two: a broadcast sent through her ties",
+    "two_ideas.promo": "neither, because nobody found it and it is not a conversation",
     "two_ideas.stranger": "answering a viewer's question under your new repair video",
     "two_ideas.contradiction": "A says not to market to family and friends; D says to launch a business by telling"
                                " all the people you know",
@@ -161,24 +161,52 @@ def test_sorting_sample_is_fixed_and_comes_from_the_data_set(activities):
     assert two_ideas.sorting.items["id"].tolist() == sample["id"].tolist()
 
 
-def test_sorting_accepts_the_cells_and_refuses_the_old_labels(activities):
+def test_sorting_accepts_the_cells_as_typed_and_the_sources_terms(activities):
     sample = two_ideas.sorting_sample(activities)
     full = dict(zip(sample["id"], sample["label"]))
     feedback = two_ideas.sorting.check(full)
     assert feedback.correct is True and feedback.message.startswith("✔ Correct")
+    # Spaces or underscores for the hyphen, and any case, name the same cell.
+    typed = {i: label.replace("-", " ").upper() if n % 2 else label.replace("-", "_") for n, (i, label) in enumerate(full.items())}
+    assert two_ideas.sorting.check(typed).correct is True
+    # The sources' two terms name one cell each (smlearn.frame.TERMS), and the feedback says which.
+    for term, cell in frame.TERMS.items():
+        row = sample[sample["label"] == cell].iloc[0]
+        assert two_ideas.sorting.check({int(row["id"]): term}).message.startswith("✘ 1 of 10 right")
+        other = sample[sample["label"] != cell].iloc[0]
+        assert f"you said {term}, that is {cell}." in two_ideas.sorting.check({int(other["id"]): term}).message
+    # A category of no cell is refused, and the example of a dict uses this question's own cells.
     first = int(sample["id"].iloc[0])
-    feedback = two_ideas.sorting.check({first: "media"})
-    assert feedback.correct is False and "is not one of" in feedback.message
+    assert "is not one of" in two_ideas.sorting.check({first: "both"}).message
+    example = two_ideas.sorting.check([first]).message
+    assert "find-broadcast" in example and "media" not in example
+
+
+@pytest.mark.parametrize("wrong_part", ["route", "exchange"])
+def test_sorting_clue_names_the_half_of_the_answer_that_differs(activities, wrong_part):
+    sample = two_ideas.sorting_sample(activities)
+    for row in sample.itertuples():
+        cell = frame.cell(row.label)
+        flipped = {"route": {"find": "ties", "ties": "find"}, "exchange": {"broadcast": "two-way", "two-way": "broadcast"}}
+        answer = {"route": cell.route, "exchange": cell.exchange}
+        answer[wrong_part] = flipped[wrong_part][answer[wrong_part]]
+        wrong_label = frame.cell_of(answer["route"], answer["exchange"]).id
+        feedback = two_ideas.sorting.check({int(row.id): wrong_label})
+        assert f"Clue: think about its {wrong_part}." in feedback.message, feedback.message
+        assert row.label not in feedback.message  # a clue, never the answer
 
 
 def test_sorting_rejects_a_wrong_label_with_a_clue_and_lists_missing_ones(activities):
     sample = two_ideas.sorting_sample(activities)
     first = sample.iloc[0]
-    wrong_label = "ties-two-way" if first["label"] != "ties-two-way" else "find-broadcast"
-    feedback = two_ideas.sorting.check({int(first["id"]): wrong_label})
+    # Both halves wrong: the clue is the question the data set says people most often get wrong.
+    cell = frame.cell(first["label"])
+    opposite = frame.cell_of("ties" if cell.route == "find" else "find",
+                             "two-way" if cell.exchange == "broadcast" else "broadcast").id
+    feedback = two_ideas.sorting.check({int(first["id"]): opposite})
     assert feedback.correct is False
     assert feedback.message.startswith("✘ 0 of 10 right")
-    assert f"Clue: think about its {first['question']}" in feedback.message
+    assert f"Clue: think about its {first['question']}." in feedback.message
     assert "Not answered yet" in feedback.message
     assert str(first["label"]) not in feedback.message  # a clue, never the answer
 
@@ -326,6 +354,30 @@ def test_evidence_box_has_its_three_parts_in_order_and_full_citations(name):
 def test_lesson_00_shows_kwak_as_the_worked_example():
     box = evidence_box("00_start_here.md")
     assert "Kwak" in box and "22.1 %" in box and "41.7 million" in box
+
+
+@pytest.mark.parametrize("name", ["00_start_here.md", "01_two_ideas.md"])
+def test_kwak_reciprocity_is_a_share_of_pairs_not_of_links(name):
+    """Kwak et al. reported 22.1 % of connected pairs following each other (about 36 % of links are returned)."""
+    box = " ".join(evidence_box(name).split())
+    assert "22.1 % of connected pairs followed each other" in box
+    assert "follow links went both ways" not in box
+
+
+def test_run_cell_takes_keys_as_people_type_them():
+    question = fresh(start_here.run_cell)   # a plain choice question: the lesson's own one is tried here
+    for typed in ("Shift + Enter", "shift enter", " SHIFT+ENTER "):
+        assert start_here.run_cell._chosen(typed) == start_here.run_cell._chosen("Shift+Enter"), typed
+    assert start_here.run_cell._chosen("Enter") == start_here.run_cell._chosen("the Enter key")
+    assert start_here.run_cell._chosen("Esc A") == start_here.run_cell._chosen("Esc, then A")
+    assert start_here.run_cell._chosen("Shift") is None and question.check("Shift+Enter").correct
+
+
+def test_sorting_items_reach_people_and_are_found_as_the_frame_asks(activities):
+    """#7 posts the photo (not only measuring it); in #50 the author found your comment and answered."""
+    rows = activities.set_index("id")
+    assert rows.loc[7, "activity"].startswith("Posting")
+    assert "answered" in rows.loc[50, "activity"] and "get noticed" not in rows.loc[50, "activity"]
 
 
 def test_the_push_lessons_say_the_conversion_gaps_are_settings_and_drop_the_26_times_claim():

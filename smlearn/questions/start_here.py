@@ -6,9 +6,13 @@ Examples
 ✔ Correct: c) a private chat with a friend. Both people speak and both listen.
 >>> run_cell.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
+>>> [run_cell._chosen(typed) == run_cell._chosen("Shift+Enter") for typed in ("shift + enter", "Shift Enter")]
+[True, True]
 """
 
 from __future__ import annotations
+
+import re
 
 from smlearn.exercises import ChoiceQuestion
 
@@ -30,8 +34,31 @@ two_way = ChoiceQuestion(
     explanation="Both people speak and both listen.",
 )
 
+
+
+class KeysQuestion(ChoiceQuestion):
+    """A choice between keys, which takes keys as people type them: "Shift + Enter", "shift enter", "Enter".
+
+    Beyond what every choice question accepts (a letter, an option's text), the spaces around
+    "+", the words "the", "key" and "then", and commas are ignored.
+    """
+
+    @staticmethod
+    def _keys(text: str) -> str:
+        words = re.sub(r"[+,]", " ", text.casefold()).split()
+        return " ".join(word for word in words if word not in {"the", "key", "keys", "then"})
+
+    def _chosen(self, answer):
+        chosen = super()._chosen(answer)
+        if chosen is None and isinstance(answer, str):
+            typed, named = self._keys(answer), [self._keys(option) for option in self.options]
+            if typed and named.count(typed) == 1:
+                return named.index(typed)
+        return chosen
+
+
 # The practice question: the learner answers it.
-run_cell = ChoiceQuestion(
+run_cell = KeysQuestion(
     "start_here.run_cell",
     "Which keys run the selected cell and move on to the next one?",
     ["Ctrl+Enter", "the Enter key", "Esc, then A", "Shift+Enter"],

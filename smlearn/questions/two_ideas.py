@@ -9,8 +9,9 @@ Use them in the lesson like this::
 
 The sorting question asks for a cell of the course's frame (:mod:`smlearn.frame`). Its
 right answers come from the ``activities`` data set: the two answers ``route`` and
-``exchange`` give the cell, and the column ``question`` (route or exchange) is the clue
-when an item is sorted wrongly. The right option of each multiple-choice question is
+``exchange`` give the cell. When an item is sorted wrongly, the clue names the half of the
+answer that differs (route or exchange); when both differ, the column ``question``, the
+one people most often get wrong. The right option of each multiple-choice question is
 kept only as a fingerprint (see :mod:`smlearn.exercises`).
 
 Examples
@@ -19,6 +20,8 @@ Examples
 … No answer yet: replace ... with your answer and run the cell again.
 >>> len(sorting.items), sorted(set(sorting.items["label"]))
 (10, ['find-broadcast', 'find-two-way', 'ties-broadcast', 'ties-two-way'])
+>>> sorting.check({5: "social media"}).message.splitlines()[1]
+'  #5 Sending the same promotional message to every contact on a professional networking site: you said social media, that is find-broadcast. Clue: think about its route.'
 >>> promo.check("z")
 ✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
@@ -72,26 +75,28 @@ def sorting_sample(activities=None):
 
 promo = ChoiceQuestion(
     "two_ideas.promo",
-    "Priya sends the same promotional message to every contact in her phone."
-    " In the sources' own words, what is she doing?",
+    "Priya sends the same promotional message to every contact in her phone. Is it either of the sources'"
+    " two terms: social media (content people find) or social networking (talking with people you know)?",
     [
         "social media, because one message goes out to many people",
-        "social networking, because it travels to people she knows",
-        "neither of the two: a broadcast sent through her ties",
-        "it depends on which app or website she sends it from",
+        "social networking, because it goes to people she already knows",
+        "neither, because nobody found it and it is not a conversation",
+        "either one, depending on the app or website she sends it from",
     ],
-    answer_fingerprint="5868d74cbbd848c6",
+    answer_fingerprint="c7b9536d35dec0be",
     hint="Ask two questions: how do the people reach her message, and can they answer it as a conversation?",
     feedback={
         "a": "It is one-to-many, yes, but social media is content people find: nobody found this message, it"
              " reaches people through her ties.",
         "b": "Sending to people you know is not networking by itself: nobody is spoken with, the same words go to"
-             " all of them.",
+             " all of them. (Source A sometimes calls such marketing through networks social networking; most of"
+             " the sources keep the word for talking with people.)",
         "d": "The app does not decide: the same message sent through a networking site still goes through her"
              " ties, one message to many. Ask the two questions instead.",
     },
-    explanation="The sources' social media is found content; their social networking is conversation with ties."
-    " A mass message to contacts is a third thing (Source A: do not market to family and friends).",
+    explanation="Nobody found the message, so it is not found content; nobody talks, so it is not a conversation."
+    " A mass message to contacts is a third thing, a broadcast through her ties (Source A: do not market to family"
+    " and friends).",
 )
 
 sorting = SortingQuestion(
@@ -100,6 +105,10 @@ sorting = SortingQuestion(
     " Answer with a dict {id: cell}.",
     sorting_sample(),
     LABELS,
+    # The sources' two terms name one cell each; a learner who types one sees which cell it is.
+    aliases=frame.TERMS,
+    # A wrong cell's clue names the question answered differently: route or exchange.
+    parts={cell.id: {"route": cell.route, "exchange": cell.exchange} for cell in frame.CELLS.values()},
     hint="For each activity ask: did these people find you, or do you know them already? And does one message go to many, or do people talk?",
 )
 
@@ -132,7 +141,7 @@ contradiction = ChoiceQuestion(
     " not two sources stressing different things or talking about different cases?",
     [
         "B says you need a profile to take part in either; D says both ideas depend on going viral",
-        "A says networking pushes people to your website; B says its point is getting to know people",
+        "C says to count networking's returns as network growth; A says its leads rarely become real business",
         "C says tools can schedule your social media posts in advance; D says individual conversations cannot be automated",
         "A says not to market to family and friends; D says to launch a business by telling all the people you know",
     ],
@@ -141,24 +150,26 @@ contradiction = ChoiceQuestion(
     feedback={
         "a": "Different is not contradictory: these are two things the ideas have in common, and one does not"
              " rule out the other.",
-        "b": "A difference of emphasis, not a contradiction: one says what networking does, the other what it"
-             " is for, and both can be true at once.",
+        "b": "A difference of emphasis, not a contradiction: C counts ties gained, A counts sales, and a network"
+             " can grow while few of its leads buy. Both can be true at once.",
         "c": "Different cases: C is about scheduling posts that people find (find-broadcast), D about answering"
              " the people who write back (find-two-way). D never says that posts cannot be scheduled.",
     },
     explanation="Both are about the same act, a message about your business to the people you already know"
     " (ties-broadcast): A says do not, D says do. D also says to talk with them about how to make it a success,"
-    " which is two-way, so the frame settles part of the clash. Lessons 02 and 02b test the rest.",
+    " which is two-way, so the frame settles part of the clash. You could read them as different cases (everyday"
+    " marketing, a one-off launch); the course counts a clash because both judge the same message to the same"
+    " people. Lessons 02 and 02b test whether it pays.",
 )
 
 ledger = ChoiceQuestion(
     "two_ideas.ledger",
-    "Source A says that using social networks to push people to your website (friends and family as well"
+    "Source A says that using social networks to send people to your website (friends and family as well"
     " as people you do not know) wastes time and money; Source D says telling everyone you know is a good"
     " way to launch a new business. According to the claims ledger, which lesson's model tests this clash?",
     ["04 How things spread", "02 Push and pull", "08 Measuring returns", "03 Who is connected"],
     answer_fingerprint="ed4b343fa762d8a3",
-    hint="Find the ledger row about pushing people to your site and how well pushed visitors become customers.",
+    hint="Find the ledger row about people sent to your site by mass messages, and how many become customers.",
     feedback={
         "a": "Telling everyone you know sounds like spreading, but lesson 04 tests going viral, which both"
              " sources agree on; this clash is about visits pushed to a site.",
