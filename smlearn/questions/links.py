@@ -147,8 +147,13 @@ rank_step = CodeQuestion(
     " b has no links, so its 0.5 goes to all pages alike, 0.5 / 2 = 0.25. That gives 0.15 / 2 + 0.85 * 0.25 = 0.2875.",
     solution_code="""def new_rank(graph, rank, page, damping=0.85):
     n = graph.number_of_nodes()
-    handed_on = sum(rank[i] / graph.out_degree(i) for i in graph.predecessors(page))
-    no_links = sum(rank[i] for i in graph if graph.out_degree(i) == 0)
+    handed_on = 0
+    for i in graph.predecessors(page):       # each page linking here hands on rank / its links
+        handed_on += rank[i] / graph.out_degree(i)
+    no_links = 0
+    for i in graph:                          # pages without links share their rank with every page
+        if graph.out_degree(i) == 0:
+            no_links += rank[i]
     return (1 - damping) / n + damping * (handed_on + no_links / n)""",
     explanation="That one step is all PageRank is: repeat it for every page until nothing changes, and the ranks"
     " that stay put are the PageRank (the guide's case). A link hands on a share of the linking page's own rank,"
