@@ -222,23 +222,44 @@ def test_each_rate_lies_in_its_interval_and_in_the_range_of_the_tweets_rates(row
 
 # ---- The exercise and the lessons ----------------------------------------------------------------
 
-def test_the_exercise_answer_is_the_replies_clicks_over_their_hours(real):
+def test_the_exercise_reference_is_the_replies_clicks_over_their_hours(real):
     raw = smlearn.data.load("x_analytics_posts")
     replies = raw["Tweet text"].str.slice(0, 1) == "@"
     expected = raw.loc[replies, "user profile clicks"].sum() / (replies.sum() * 0.25)
     assert pipeline.PARAMS["hours_per_reply"].default == 0.25
-    assert capstone.reply_clicks_per_hour._expected() == pytest.approx(expected)
-    assert capstone.reply_clicks_per_hour.check(round(expected, 1)).correct
+    split = conversations.replies_vs_broadcasts(real)
+    assert capstone.per_hour(split, "user_profile_clicks", "replies", 0.25) == pytest.approx(expected)
+    # about twice the broadcasts' clicks per hour, at the model's 1.5 hours a piece (the lesson says so)
+    broadcasts = raw.loc[~replies, "user profile clicks"].sum() / ((~replies).sum() * 1.5)
+    assert round(expected) == 15 and round(broadcasts) == 8
 
 
-@pytest.mark.parametrize("wrong, words", [
-    (3476 / 932, "clicks per reply"),
-    (5754 / (507 * 1.5), "broadcasts"),
-    (3476 / (932 * 1.5), "hours of a piece"),
-])
-def test_the_exercise_says_what_went_wrong(wrong, words):
-    feedback = capstone.reply_clicks_per_hour.check(wrong)
-    assert feedback.correct is False and words in feedback.message
+def test_a_learners_function_counted_from_the_raw_tweets_passes_and_the_usual_slips_do_not():
+    def from_counts(split, measure, kind, hours_each):
+        return split[kind][measure] / split[kind]["tweets"] / hours_each
+
+    assert capstone.clicks_per_hour.check(from_counts).correct
+
+    def per_reply(split, measure, kind, hours_each):           # forgot the hours
+        return split.loc[measure, kind] / split.loc["tweets", kind]
+
+    def times_hours(split, measure, kind, hours_each):         # multiplied instead of divided
+        return split.loc[measure, kind] / split.loc["tweets", kind] * hours_each
+
+    for wrong in (per_reply, times_hours):
+        feedback = capstone.clicks_per_hour.check(wrong)
+        assert feedback.correct is False and "4 replies that brought 10 profile clicks" in feedback.message
+    capstone.clicks_per_hour.reset()
+
+
+@pytest.mark.parametrize("change, word", [({"kind": "both"}, "kind"), ({"measure": "likes"}, "measure"),
+                                          ({"hours_each": 0}, "hours_each")])
+def test_per_hour_refuses_what_it_cannot_divide(change, word):
+    args = {"split": capstone._small_split(4, 2, 10, 6), "measure": "user_profile_clicks", "kind": "replies",
+            "hours_each": 0.25}
+    args.update(change)
+    with pytest.raises((TypeError, ValueError), match=word):
+        capstone.per_hour(**args)
 
 
 def section(path):
@@ -301,20 +322,24 @@ def test_the_cautious_target_is_a_low_percentile_of_months_not_the_interval(real
     months = conversations.simulated_months(real, tweets=your_plan.TWEETS_A_MONTH, seed=1)
     target = float(months.quantile(0.1))
     assert 100 < target < 120
-    assert your_plan.baseline_target.check(target).correct
+    assert your_plan._cautious_target(months, 0.9) == target
     # The real months, per 40 tweets, all lie above the target; the old recipe lies far below them.
     by_month = real.groupby(real["published"].dt.month)
     per_40 = 40 * by_month["user_profile_clicks"].sum() / by_month.size()
     assert per_40.min() > target
     base = conversations.plan_baseline(real)
     old = 40 * base["median_impressions"] / 1000 * base["low"]
-    assert old < 70 and "average rate" in your_plan.baseline_target.check(float(old)).message
-    assert "median month" in your_plan.baseline_target.check(float(months.median())).message
-    assert "mean month" in your_plan.baseline_target.check(float(months.mean())).message
-    your_plan.baseline_target.reset()
+    assert old < 70
+    # A learner's function: right by sorting too; the other end, or the mean, is refused on a named case.
+    assert your_plan.target.check(lambda m, b: sorted(m)[int((1 - b) * len(m))]).correct
+    feedback = your_plan.target.check(lambda m, b: m.quantile(b))
+    assert feedback.correct is False and "nine in ten" in feedback.message
+    feedback = your_plan.target.check(lambda m, b: m.mean())
+    assert feedback.correct is False
+    your_plan.target.reset()
 
 
 def test_the_exercise_prompts_give_no_formula():
     from smlearn.questions import your_plan
 
-    assert "x median" not in your_plan.baseline_target.prompt and "/" not in capstone.reply_clicks_per_hour.prompt
+    assert "quantile" not in your_plan.target.prompt and "/" not in capstone.clicks_per_hour.prompt

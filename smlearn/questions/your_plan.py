@@ -12,7 +12,7 @@ Examples
 >>> posts_for_conversions.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
 >>> metric.check("z")
-✘ Choose one of the letters a, b, c, d; got 'z'.
+✘ Choose one of the letters a, b, c, d, or type an option's text; got 'z'.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import functools
 import math
 
 from smlearn import data, flips
-from smlearn.exercises import ChoiceQuestion, NumericQuestion
+from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.exercises import FlipQuestion
 from smlearn.questions.effort_and_automation import SETTINGS
@@ -31,7 +31,7 @@ from smlearn.params import check_items, check_text
 __all__ = ["QUESTIONS", "outcome_fit", "metric", "posts_for_conversions", "CONVERSIONS_WANTED", "GUESSES",
            "SPREAD", "broadcast_only", "plausible", "plan_ahead", "plan_verdict", "plan_report", "DESIGNER_PLAN",
            "DESIGNER_WEEK", "flip_the_plan", "designer_report", "designer_flip_points", "TWEETS_A_MONTH",
-           "baseline_target"]
+           "rival", "target"]
 
 # The number of conversions a sample should hold in posts_for_conversions.
 CONVERSIONS_WANTED = 30
@@ -56,9 +56,11 @@ outcome_fit = ChoiceQuestion(
     answer_fingerprint="f81f48b726664825",
     hint="Which outcome falls when a volunteer drifts away? Lesson 09 compared \"ties\" with \"tie_strength\".",
     feedback={
-        "a": "An enquiry is a first contact, not a volunteer who stays.",
-        "b": "In the model a tie never ends, it only fades: \"ties\" still counts the volunteers who stopped coming.",
-        "d": "Followers see the food bank's posts; they are an audience, not volunteers who return.",
+        "a": "An enquiry is a first contact, not a volunteer who stays: leads fit a shop, not this goal.",
+        "b": "Counting ties for people who stay, the usual slip: in the model a tie never ends, it only fades, so"
+             " \"ties\" still counts the volunteers who stopped coming.",
+        "d": "Followers are an audience, not ties (the course's broadcast side): they see the posts, they do not"
+             " come back to volunteer.",
     },
     explanation="Closeness (tie_strength) falls when ties fade, so it counts the people who stay; the count"
     " of ties does not.",
@@ -69,17 +71,20 @@ metric = ChoiceQuestion(
     "The same food bank has to measure, in the world, whether its plan works. Which measure fits its goal"
     " best?",
     [
-        "Volunteers who sign up each month, with an interval",
+        "Volunteers who sign up each month, with an interval for each month's count",
         "Volunteers still active three months after signing up, with an interval",
-        "Volunteers still active three months after signing up, counted in the first month only",
-        "Hours volunteered in the week after each post, with an interval",
+        "Volunteers still active three months on, counted after the first month",
+        "Hours volunteered in the week after each post, with an interval per post",
     ],
     answer_fingerprint="df5fd0b5ad35ba42",
     hint="The goal is people who come back: count them after long enough, and say how sure the count is.",
     feedback={
-        "a": "Sign-ups count first contacts; the goal is volunteers who stay.",
-        "c": "Nobody can be three months in after one month: the count needs time, and an interval.",
-        "d": "A week after a post measures a burst of attention, not who comes back month after month.",
+        "a": "Sign-ups count first contacts, the misconception that a new name is a result: the goal is"
+             " volunteers who stay.",
+        "c": "Nobody can be three months in after one month: counting too early, before the outcome can happen."
+             " The count needs time, and an interval.",
+        "d": "A week after a post measures a burst of attention, the misconception that attention is a return:"
+             " not who comes back month after month.",
     },
     explanation="Pick the measure that matches the goal (here: ties that last), count it over a long enough"
     " period, and report its uncertainty.",
@@ -102,46 +107,17 @@ posts_for_conversions = NumericQuestion(
 
 # ---- Real data: a baseline for a plan's target (x_analytics_posts) --------------------------------
 
-# The month the baseline_target exercise plans: this many tweets.
+# The month the target exercise plans: this many tweets.
 TWEETS_A_MONTH = 40
 
 
-def _month_of_clicks(column: str = "low", per: float = 1000) -> float:
-    """The old mistake: TWEETS_A_MONTH tweets at the median reach times the baseline's interval end ``column``."""
-    from smlearn.realdata import conversations
-
-    base = conversations.plan_baseline()
-    return float(TWEETS_A_MONTH * base["median_impressions"] / per * base[column])
-
-
+@functools.lru_cache(maxsize=1)
 def _months():
     """Lesson 09b's 2,000 made-up months of TWEETS_A_MONTH tweets (seed 1): their profile clicks."""
     from smlearn.realdata import conversations
 
     return conversations.simulated_months(tweets=TWEETS_A_MONTH, seed=1)
 
-
-baseline_target = NumericQuestion(
-    "your_plan.baseline_target",
-    "Set a cautious target for a month of 40 tweets: the number of profile clicks that about nine of the"
-    " made-up months in ten reach or beat.",
-    answer=lambda: float(_months().quantile(0.1)),
-    rel_tolerance=0.03,
-    unit="profile clicks",
-    slips=[
-        (lambda: float(_months().median()), "That is the median month: half the months fall below it. A cautious"
-         " target is beaten by about nine months in ten."),
-        (lambda: float(_months().mean()), "That is the mean month, pulled up by a few widely seen tweets. A cautious"
-         " target is beaten by about nine months in ten."),
-        (lambda: float(_months().quantile(0.9)), "That is the month only one in ten beats: the other end."),
-        (_month_of_clicks, "That is 40 x the median impressions x the interval's low end: an interval for the"
-         " average rate, not a range for one month's total. Use the months."),
-    ],
-    hint="months holds one total per made-up month. Which value has a tenth of the months below it?"
-    " (pandas: months.quantile(...)).",
-    explanation="Nine months in ten drawn from this account reach it. It is a rule of thumb:"
-    " the months are drawn as if tweets were independent and the next months like the last six.",
-)
 
 # ---- What flips your plan ------------------------------------------------------------------------
 
@@ -334,4 +310,83 @@ flip_the_plan = FlipQuestion(
     " those first.",
 )
 
-QUESTIONS = [outcome_fit, metric, posts_for_conversions, baseline_target, flip_the_plan]
+# ---- The verdict's rival, in code ----------------------------------------------------------------
+
+def _random_plan(rng):
+    """A plan of 0 to 12 hours in half-hour steps."""
+    plan = {hours: rng.randint(0, 6) / 2 for hours in pipeline.HOURS}
+    words = ", ".join(f"{hours.split('_')[0]} {plan[hours]:g}" for hours in pipeline.HOURS)
+    return Case((plan,), f"a plan of {words} hours")
+
+
+rival = CodeQuestion(
+    "your_plan.rival",
+    "Write broadcast_only(plan): the same hours on broadcast only. plan is a dict of the four kinds of hour"
+    " (content_hours, reply_hours, upkeep_hours, message_hours); return a dict with the same keys in which"
+    " every two-way hour is moved to content and every broadcast hour stays where it is. Then check it:"
+    " quiz.rival.check(broadcast_only).",
+    cases=[Case(({"content_hours": 8.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0},),
+                "a plan of content only: it is its own broadcast-only"),
+           Case((dict(DESIGNER_PLAN),), "the designer's plan"),
+           Case(({"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5},),
+                "lesson 09's bakery: upkeep and a weekly mass message"),
+           Case(({"content_hours": 0.0, "reply_hours": 3.0, "upkeep_hours": 0.0, "message_hours": 0.0},),
+                "replies only")],
+    reference=broadcast_only,
+    extra=_random_plan,
+    tolerance=1e-9,
+    hint="Replies and upkeep are two-way (a conversation, a contact); content and mass messages are broadcast"
+    " (one to many). Add the two-way hours to content, set them to 0, and keep message_hours.",
+    worked_hint="For 1 hour of content, 0.5 of replies, 3 of upkeep and 0.5 of messages: content 1 + 0.5 + 3 ="
+    " 4.5, replies 0, upkeep 0, messages 0.5. Write it with plan[\"content_hours\"] and the others in place of"
+    " the numbers.",
+    solution_code="""def broadcast_only(plan):
+    content = plan["content_hours"] + plan["reply_hours"] + plan["upkeep_hours"]
+    return {"content_hours": content, "reply_hours": 0.0, "upkeep_hours": 0.0,
+            "message_hours": plan["message_hours"]}""",
+    explanation="Replies and upkeep are the two-way hours (social networking); content and mass messages"
+    " broadcast (social media, to strangers or to ties). The verdict compares a plan with this rival, so the"
+    " flip tool asks whether the two-way hours earn their place.",
+)
+
+
+# ---- A cautious target, in code ----------------------------------------------------------------------
+
+def _cautious_target(months, beaten_by):
+    """The reference of :data:`target`: the total that a share ``beaten_by`` of the months reach or beat."""
+    return float(months.quantile(1 - beaten_by))
+
+
+def _random_months(rng):
+    import pandas as pd
+
+    size = rng.randint(200, 3000)
+    months = pd.Series([rng.lognormvariate(5, 0.4) for _ in range(size)])
+    beaten_by = rng.choice([0.5, 0.6, 0.75, 0.8, 0.9])
+    return Case((months, beaten_by), f"{size} made-up months, beaten by {beaten_by:g} of them")
+
+
+target = CodeQuestion(
+    "your_plan.target",
+    "Write cautious_target(months, beaten_by): the total that a share beaten_by of the months reach or beat"
+    " (for a cautious target, beaten_by = 0.9: nine months in ten). months is a pandas Series, one total per"
+    " month. Then check it: quiz.target.check(cautious_target).",
+    cases=[Case((_months(), 0.5), "the 2,000 made-up months, half of them reach or beat it"),
+           Case((_months(), 0.9), "the 2,000 made-up months, a cautious target: nine in ten"),
+           Case((_months(), 0.75), "the 2,000 made-up months, three in four")],
+    reference=_cautious_target,
+    extra=_random_months,
+    tolerance=0.03,
+    hint="A total that nine months in ten reach or beat has one month in ten below it: which quantile is that?"
+    " (pandas: months.quantile(...)).",
+    worked_hint="beaten_by = 0.5 is the median, months.quantile(0.5): half the months lie below. For"
+    " beaten_by = 0.9 one month in ten lies below, so 1 - beaten_by.",
+    solution_code="""def cautious_target(months, beaten_by):
+    return months.quantile(1 - beaten_by)""",
+    explanation="Nine months in ten drawn from this account reach the cautious target. It is a rule of thumb:"
+    " the months are drawn as if tweets were independent and the next months like the last six. The mean month"
+    " is pulled up by a few widely seen tweets, and an interval for the average rate is not a range for one"
+    " month's total.",
+)
+
+QUESTIONS = [outcome_fit, metric, rival, target, flip_the_plan, posts_for_conversions]
