@@ -68,22 +68,22 @@ def test_a_jupyterlab_restart_keeps_the_answers_and_the_first_cell_says_where_yo
 
     with sync_playwright() as playwright:
         before = _session(learner_folder, playwright, lambda lab: lab.kernel_execute(
-            "from smlearn.questions import links as quiz\nfeedback = quiz.two_pages.check(0.5)",
+            "from smlearn.questions import links as quiz\nfeedback = quiz.rank_step.check(lambda graph, rank, page: 0.0)",
             "feedback.correct"))
         assert before == "False"
         kept = learner_folder / "notebooks" / progress.FILE_NAME
         lines = kept.read_text(encoding="utf-8").splitlines()
-        assert [json.loads(line)["question"] for line in lines] == ["links.two_pages"]
+        assert [json.loads(line)["question"] for line in lines] == ["links.rank_step"]
 
         def after_restart(lab):
             first_cell = lab.page.evaluate(_RUN_FIRST_CODE_CELL)
             solution = lab.kernel_execute(
                 "import io, contextlib\nfrom smlearn.questions import links as quiz\nshown = io.StringIO()\n"
-                "with contextlib.redirect_stdout(shown):\n    quiz.two_pages.solution()", "shown.getvalue()")
+                "with contextlib.redirect_stdout(shown):\n    quiz.rank_step.solution()", "shown.getvalue()")
             return first_cell, solution
 
         first_cell, solution = _session(learner_folder, playwright, after_restart)
     assert "✔ Ready" in first_cell
-    assert "Lesson 06: 0 of" in first_cell and "(1 tried)" in first_cell and "two_pages" in first_cell, first_cell
+    assert "Lesson 06: 0 of" in first_cell and "(1 tried)" in first_cell and "rank_step" in first_cell, first_cell
     assert "Answer:" in solution and "Try it first" not in solution
     assert kept.read_text(encoding="utf-8").splitlines() == lines, "opening the lesson again rewrote nothing"
