@@ -879,6 +879,11 @@ class CodeQuestion(_Question):
         if got is None and expected is not None:
             return (f"{label} ({case.words}): expected {_shown(expected)}, got None: your function ended without"
                     f" reaching a return with a value (a loop that never returned, or a missing return?).")
+        if isinstance(expected, dict) and isinstance(got, dict) and got.keys() == expected.keys():
+            differ = [key for key in expected if not self._same(got[key], expected[key])]
+            if differ:   # name the entries that differ rather than two long dicts
+                return f"{label} ({case.words}): " + "; ".join(
+                    f"{key!r}: expected {_shown(expected[key])}, got {_shown(got[key])}" for key in differ) + "."
         if not self._same(got, expected):
             shown_expected, shown_got = _shown(expected), _shown(got)
             if shown_expected == shown_got:   # close but not equal: show the digits where they differ
