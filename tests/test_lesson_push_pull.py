@@ -165,6 +165,16 @@ def test_tolerances_are_sensible():
     assert not argue.breakeven.check(EXPECTED["breakeven"]() - 1).correct
 
 
+def test_breakeven_names_its_slips_from_the_equations():
+    slips = {ref_breakeven(**EQUAL): "300 contacts",                  # the bigger network left out
+             ref_breakeven(network_size=600): "default rates",          # the equal rates left out
+             EXPECTED["breakeven"]() - 1: "still cheaper"}              # the last week push wins
+    assert sorted(slips) == [12, 18, 26]
+    for value, words in slips.items():
+        feedback = argue.breakeven.check(value)
+        assert feedback.correct is False and words in feedback.message, feedback.message
+
+
 def test_breakeven_horizon_helper():
     assert argue.breakeven_horizon() == ref_breakeven()
     assert argue.breakeven_horizon(**EQUAL) == ref_breakeven(**EQUAL)
@@ -219,19 +229,32 @@ def test_crossover_accepts_a_loop_over_the_weeks_and_names_the_run_where_pull_ne
                 return week
         return None
 
-    assert [c.words for c in quiz.crossover.cases][-1].startswith("no guides at all")
-    for case, changes in zip(quiz.crossover.cases, ({}, {"max_search_visits": 60.0}, {"network_size": 3000},
-                                                    {"posts_per_period": 0.0})):
+    assert [c.words for c in quiz.crossover.cases][3].startswith("no guides at all")
+    assert [c.words for c in quiz.crossover.cases][4].startswith("no outreach and no guides")
+    all_changes = ({}, {"max_search_visits": 60.0}, {"network_size": 3000}, {"posts_per_period": 0.0},
+                   {"push_hours": 0.0, "posts_per_period": 0.0})
+    assert len(quiz.crossover.cases) == len(all_changes)
+    for case, changes in zip(quiz.crossover.cases, all_changes):
         assert quiz.crossover._expected(case) == ref_crossover(**changes)
     assert quiz.crossover.check(crossover_week).correct is True
     always = quiz.crossover.check(lambda run: ref_crossover())
-    assert always.correct is False and "case 2 of 4" in always.message
+    assert always.correct is False and "case 2 of 5" in always.message
     def first_ahead(run):   # forgets that pull may never overtake
         weekly = run.pivot(index="period", columns="channel", values="visits")
         return weekly.index[weekly["pull"] > weekly["push"]][0]
 
     first = quiz.crossover.check(first_ahead)
-    assert first.correct is False and "case 4 of 4 (no guides at all" in first.message and "IndexError" in first.message
+    assert first.correct is False and "case 4 of 5 (no guides at all" in first.message and "IndexError" in first.message
+
+    def ahead_or_level(run):   # >= instead of >: two channels at zero are not pull overtaking
+        weekly = run.pivot(index="period", columns="channel", values="visits")
+        for week in weekly.index:
+            if weekly.loc[week, "pull"] >= weekly.loc[week, "push"]:
+                return week
+        return None
+
+    level = quiz.crossover.check(ahead_or_level)
+    assert level.correct is False and "case 5 of 5 (no outreach and no guides" in level.message
 
 
 def test_push_wins_accepts_the_sweep_and_is_fast():
@@ -269,7 +292,9 @@ def test_equal_rates_choice():
     run = reference(**EQUAL)
     assert cost["pull"] < cost["push"]                                      # pull still cheaper ...
     assert run["pull"]["visits"].sum() > 3 * run["push"]["visits"].sum()   # ... because of visits
-    right = option_letter(argue.equal_rates, "Pull still wins, because it brings far more visits")
+    assert ref_cost_per_customer(periods=12, **EQUAL)["push"] < ref_cost_per_customer(periods=12, **EQUAL)["pull"]
+    assert ref_cost_per_customer(periods=26, **EQUAL)["pull"] < ref_cost_per_customer(periods=26, **EQUAL)["push"]
+    right = option_letter(argue.equal_rates, "Pull wins, because the same hours bring it far more visits")
     assert argue.equal_rates.authored_position == 3
     assert argue.equal_rates.check(right).correct
     for letter in argue.equal_rates.letters:

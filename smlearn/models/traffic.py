@@ -112,7 +112,7 @@ _PARAM_LIST = [
     Param("push_hours", 5.0, 0.0, 40.0, 0.5, "Outreach time", "hours/week",
           "Hours a week spent asking your contacts to visit your website."),
     Param("network_size", 300, 10, 5000, 10, "Network size", "people",
-          "How many people you know well enough to ask."),
+          "How many people you can ask: past customers, club members, friends (a contact list, not only close ties)."),
     Param("click_rate", 0.25, 0.0, 1.0, 0.01, "Click rate", "share",
           "Share of the contacts you reach who actually visit."),
     Param("saturation_hours", 4.0, 0.5, 20.0, 0.5, "Saturation time", "hours",

@@ -113,7 +113,9 @@ crossover = CodeQuestion(
     cases=[_run_with({}, "Priya's year at the defaults"),
            _run_with({"max_search_visits": 60.0}, "guides that draw three times the search visits"),
            _run_with({"network_size": 3000}, "a network of 3,000 contacts"),
-           _run_with({"posts_per_period": 0.0}, "no guides at all, so pull never overtakes")],
+           _run_with({"posts_per_period": 0.0}, "no guides at all, so pull never overtakes"),
+           _run_with({"push_hours": 0.0, "posts_per_period": 0.0},
+                     "no outreach and no guides: both channels bring nothing, so pull is never ahead")],
     reference=traffic.crossover_period,
     extra=_random_run,
     extra_count=10,
@@ -144,8 +146,9 @@ after_stop = NumericQuestion(
     unit="share",
     hint="Run the model with stop_period=... and give the run to traffic.persistence, which gives the share for"
     " each channel. A share is between 0 and 1: 40% is 0.4.",
-    explanation="The earlier the writing stops, the more of the year's pull traffic comes after it: the pieces keep"
-    " being found for months. Push traffic stops within a few weeks of the last message.",
+    explanation="The earlier the writing stops, the longer the idle stretch after it, so the share measures where"
+    " the stop falls as much as how long pull lasts. Compare the channels at the same stop: push keeps almost"
+    " nothing (about 2 %), because its traffic ends within a few weeks of the last message.",
 )
 
 # ---- What flips the verdict ----------------------------------------------------------------
@@ -197,8 +200,9 @@ SAMPLES = 400
 # Plausible ranges: where a slider allows values nobody would defend for a small shop, the analysis
 # uses these instead (each holds the default). They are our judgement, not measurements:
 # - lead and close rates: a few percent of visitors leave their details and a minority of those buy;
-#   the SAME range for both channels, because no study measures the gap between them;
-# - network size: from a few dozen to a thousand people one could ask (Dunbar 2016: about 150);
+#   the SAME range for both channels, because no study cited here measures the gap between them;
+# - network size: from a few dozen to a thousand people one could ask (a small shop's customer list, a club
+#   list, friends; a contact list, so not capped by the ~150 personal relationships of Dunbar 2016);
 # - search visits: from a guide nobody finds to five times the default;
 # - content half-life: from a month (news) to three years (how-to guides);
 # - last week of effort: inside the year the verdict is about.

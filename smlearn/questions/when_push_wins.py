@@ -170,13 +170,24 @@ def smallest_winning_network(sizes=NETWORK_SIZES, **params):
     return None
 
 
+def _breakeven_answer():
+    return breakeven_horizon(network_size=BREAKEVEN_NETWORK, **EQUAL_RATES)
+
+
 breakeven = NumericQuestion(
     "when_push_wins.breakeven",
     "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and twice Priya's network:"
     f" {BREAKEVEN_NETWORK} contacts instead of 300. What is the shortest horizon, in weeks, at which pull"
     " wins customers more cheaply than push?",
-    answer=lambda: breakeven_horizon(network_size=BREAKEVEN_NETWORK, **EQUAL_RATES),
+    answer=_breakeven_answer,
     unit="weeks",
+    slips=[(lambda: breakeven_horizon(**EQUAL_RATES),
+            "That is the break-even for Priya's 300 contacts: set network_size to the bigger network too."),
+           (lambda: breakeven_horizon(network_size=BREAKEVEN_NETWORK),
+            "That is with lesson 02's default rates: type in the rates of quiz.EQUAL_RATES as well."),
+           (lambda: _breakeven_answer() - 1,
+            "That is the last horizon at which push is still cheaper: the question asks for the first at"
+            " which pull wins.")],
     hint="Run traffic.cost_by_horizon(quiz.HORIZONS, network_size=...) with the rates of quiz.EQUAL_RATES"
     " typed in as lead_rate_push=... and close_rate_push=..., and find the first row where pull < push.",
     explanation="A bigger network makes push cheaper per customer, so pull needs longer to catch up: the"
@@ -186,22 +197,22 @@ breakeven = NumericQuestion(
 equal_rates = ChoiceQuestion(
     "when_push_wins.equal_rates",
     "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and keep every other default,"
-    " 52 weeks included. Which statement does the model still support?",
+    " 52 weeks included. Which statement does the model support?",
     [
-        "Pull still wins, because pushed visitors still buy less often than searchers",
-        "Push now wins, because pull's visits stop when the writing stops in week 26",
+        "Push now wins: without the gap its early burst of visits makes each customer cheaper",
+        "Only the visits that arrive after the writing stops let pull win the year",
         "Neither wins: with equal rates both channels cost the same per customer",
-        "Pull still wins, because it brings far more visits for the same hours",
+        "Pull wins, because the same hours bring it far more visits over the year",
     ],
-    answer_fingerprint="7372f257373d8e3b",
+    answer_fingerprint="d2d804aa732fe8da",
     hint="Run traffic.summarize(traffic.simulate(lead_rate_push=..., close_rate_push=...)) with the values in"
     " quiz.EQUAL_RATES, and compare the visits and"
     " cost_per_customer rows.",
     feedback={
-        "a": "That is the misconception that the conversion gap is a finding: you made the rates equal yourself,"
-        " so pushed visitors now buy exactly as often as searchers.",
-        "b": "That is the misconception that pull stops when the writing stops: the guides keep being found, and"
-        " most of pull's visits come after week 26.",
+        "a": "That is the misconception that removing the gap hands push the win: its early burst does win a"
+        " 12-week sprint, but over 52 weeks pull's guides bring several times the visits.",
+        "b": "That is the misconception that pull's lead is only its life after the work stops: over a 26-week"
+        " horizon, before any of those visits, pull is already the cheaper channel.",
         "c": "That is the misconception that equal rates mean equal cost: the rates are per visit, and the visits"
         " are not equal.",
     },
@@ -261,8 +272,8 @@ push_wins = CodeQuestion(
             return size
     return None""",
     explanation="With equal rates push needs a network several times Priya's before it beats a year of"
-    " content, and with lesson 02's gap no network up to 5,000 is enough: Source D's case needs both a warm"
-    " network and a big one.",
+    " content, and with lesson 02's gap no network up to 5,000 is enough: to win a whole year, Source D's"
+    " case needs both a warm network and a big one.",
 )
 
 
@@ -293,16 +304,18 @@ piece_curve = CodeQuestion(
     "when_push_wins.piece_curve",
     "Write piece_share(age, ramp, half_life): the share of its full weekly visits that one piece brings"
     " when it is age weeks old. It is being found (1 - e^(-(age + 1) / ramp)) times still being up to date"
-    " (one half for every half_life weeks of age). Then check it: quiz.piece_curve.check(piece_share).",
+    " (halved for every half_life weeks of age, smoothly in between). Then check it:"
+    " quiz.piece_curve.check(piece_share).",
     cases=[Case((0, 8, 52), "a new piece: age 0, ramp 8 weeks, half-life 52 weeks"),
-           Case((52, 8, 52), "one half-life later: age 52"),
+           Case((104, 8, 52), "two half-lives later: age 104, about a quarter"),
            Case((3, 1, 500), "a ramp of 1 week and content that hardly ages"),
            Case((20, 50, 10), "a slow ramp and a short half-life")],
     reference=piece_share,
     extra=_random_piece,
     tolerance=1e-6,
-    hint="Use math.exp for e^x and 0.5 ** (age / half_life) for the halving; multiply the two parts.",
-    worked_hint="For age 0, ramp 8: 1 - math.exp(-1 / 8) = 0.1175, and 0.5 ** 0 = 1, so 0.1175."
+    hint="Use math.exp for e^x. Being up to date is 1 at age 0, one half at one half-life, a quarter at two:"
+    " a power of 0.5. Multiply the two parts.",
+    worked_hint="For age 0, ramp 8: 1 - math.exp(-1 / 8) = 0.1175, and 0.5 ** (0 / 52) = 1, so 0.1175."
     " Write it with age, ramp and half_life in place of the numbers.",
     solution_code="""import math
 
