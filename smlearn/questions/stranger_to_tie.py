@@ -123,12 +123,12 @@ ties_bottleneck = ChoiceQuestion(
     "At the pipeline model's defaults, over 52 weeks, which stage made 10 % better adds the most ties?"
     " (pipeline.bottleneck answers for any outcome you name.)",
     [
-        "More conversations turn into ties (tie_chance)",
+        "More conversations deepen into a bond (tie_chance)",
         "More strangers find each piece (discovery)",
         "More strangers reached go on to follow (follow_rate)",
         "Ties refer more leads to Priya (referral_rate)",
     ],
-    answer_fingerprint="32f8efbdd94472c5",
+    answer_fingerprint="4942a0d0523d4b95",
     hint="Run pipeline.bottleneck('ties') and read the first row. The table in the lesson was for leads, not ties.",
     feedback={
         "b": "That is the misconception that the bottleneck is always reach. Reach is the widest stage here:"
@@ -143,6 +143,13 @@ ties_bottleneck = ChoiceQuestion(
 )
 
 
+def _strangers_with_and_without_passing_on(**params) -> tuple:
+    with_ties = pipeline.summarize(pipeline.simulate(**params))["strangers"]
+    params["pass_on"] = 0
+    without = pipeline.summarize(pipeline.simulate(**params))["strangers"]
+    return with_ties, without
+
+
 def share_of_reach_from_ties(**params) -> float:
     """The share of the strangers reached that the ties bring by passing pieces on (``pass_on``).
 
@@ -151,10 +158,20 @@ def share_of_reach_from_ties(**params) -> float:
     >>> share_of_reach_from_ties(pass_on=0)
     0.0
     """
-    with_ties = pipeline.summarize(pipeline.simulate(**params))["strangers"]
-    params["pass_on"] = 0
-    without = pipeline.summarize(pipeline.simulate(**params))["strangers"]
+    with_ties, without = _strangers_with_and_without_passing_on(**params)
     return 1 - without / with_ties if with_ties > 0 else 0.0
+
+
+def _reach_kept_without_ties() -> float:
+    # The slip of dividing without by with and stopping there: the share the ties do NOT bring.
+    with_ties, without = _strangers_with_and_without_passing_on()
+    return without / with_ties
+
+
+def _reach_added_by_ties() -> float:
+    # The slip of dividing by the reach without the ties: how much the ties add, relative to the rest.
+    with_ties, without = _strangers_with_and_without_passing_on()
+    return (with_ties - without) / without
 
 
 reach_from_ties = NumericQuestion(
@@ -165,6 +182,10 @@ reach_from_ties = NumericQuestion(
     answer=share_of_reach_from_ties,
     tolerance=0.01,
     unit="share",
+    slips=[(_reach_kept_without_ties, "That is the share of the reach that comes WITHOUT the ties (without / with):"
+            " the ties bring the rest, 1 minus it."),
+           (_reach_added_by_ties, "That divides the ties' strangers by the reach without them; the question asks"
+            " for their share of ALL the strangers reached: (with - without) / with.")],
     hint="Sum the strangers column with the defaults and with pass_on=0 (pipeline.summarize gives the sums);"
     " the share is 1 - without / with.",
     explanation="The ties' share of the reach is modest, but it is where the channels meet: a broadcast"

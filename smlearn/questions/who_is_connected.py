@@ -50,7 +50,8 @@ VARIED = ["rewire", "follow_back"]
 _FIXED = {"n": 300, "sample": 50, "seed": 1}
 # Plausible ranges (the sliders allow 0 to 1 for both). Shortcuts up to half the ties: beyond that
 # the circle is mostly random ties, no longer a network of friends of friends. Follow-back up to
-# 0.3: Kwak et al. (2010) measured 22.1 % of follows returned on Twitter.
+# 0.3: on Twitter 22.1 % of linked pairs followed each other (Kwak et al. 2010), which a follow-back
+# chance of about 0.22 would give (a pair is mutual when its first follow is returned).
 RANGES = {"rewire": (0.0, 0.5), "follow_back": (0.0, 0.3)}
 # 60 draws: with 24 the share was uncertain by about 10 points either way; 60 take about two seconds.
 SAMPLES = 60
@@ -110,7 +111,7 @@ reciprocity = ChoiceQuestion(
     "who_is_connected.reciprocity",
     "Which network has the higher reciprocity (the share of ties that go both ways), and why?",
     [
-        "The follower network: its popular accounts follow most of their followers back",
+        "The friendship network, because everyone in it has about as many ties",
         "The friendship network, because two friends of a person are often friends too",
         "The friendship network, because its rules make every tie go both ways",
         "The friendship network, which shows that real friendships are returned",
@@ -118,8 +119,8 @@ reciprocity = ChoiceQuestion(
     answer_fingerprint="e7bed6e7098f6775",
     hint="Look at the reciprocity column, then ask what it takes for a tie to be returned in each model.",
     feedback={
-        "a": "A popular account gets many follows and returns few of them: that is getting the arrows the wrong"
-        " way round. Look at the follower row of the table.",
+        "a": "That reads equal numbers of ties as reciprocity: how evenly ties are shared out is the Gini column."
+        " A network where everyone has 6 ties could still have every tie one-way.",
         "b": "That is clustering, not reciprocity: clustering asks whether two of my contacts know each other,"
         " reciprocity whether my tie to you comes back.",
         "d": "Right network, wrong reason: the model makes every friendship two-way by its rules, so its 1 is a"
@@ -146,18 +147,19 @@ karate_path = NumericQuestion(
     answer=lambda: float(networks.measures(data.load("karate"))["mean_path"]),
     tolerance=0.05,
     hint='Load it with smlearn.data.load("karate") and look at networks.measures(...)["mean_path"].',
-    explanation="With 34 members and 78 ties, any two members are two or three steps apart.",
+    explanation="With 34 members and 78 ties, two members are 2.4 steps apart on average; the farthest pairs are"
+    " 5 apart.",
 )
 
 real_network = ChoiceQuestion(
     "who_is_connected.real_network",
-    "The karate club's reciprocity is 1. Which of its measures is better evidence that it is a network of"
-    " people who know each other (not a follower network)?",
+    "Which of the karate club's measures is the best evidence that it is a network of people who know each"
+    " other (not a follower network)?",
     [
         "its clustering: two friends of a member are often friends",
         "its reciprocity of 1: every tie in the data goes both ways",
         "its two factions, visible in the ties before the club split",
-        "its short paths: any two members are two or three hops apart",
+        "its short paths: two members are 2.4 hops apart on average",
     ],
     answer_fingerprint="d997dacc6006cf0a",
     hint="How were the data recorded? Could the reciprocity have come out as anything but 1?",
@@ -169,9 +171,31 @@ real_network = ChoiceQuestion(
         "d": "Follower networks have short paths too (4.12 steps on Twitter): a few shortcuts make any network"
         " small, whether or not people know each other.",
     },
-    explanation="Its clustering (0.57) is about four times the 0.14 that a random network with the same members"
-    " and number of ties would have: friends of friends are friends, the mark of social networking.",
+    explanation="Its clustering (0.57, the average over members) is about four times its density, the 0.14 that"
+    " random ties between the same members would give: friends of friends are friends, the mark of social"
+    " networking. A stricter baseline keeps each member's number of ties and rewires the rest: that still gives"
+    " about 0.35, so part of the 0.57 comes from a few members with many ties, not from friends of friends.",
 )
+
+
+def _rewired_clustering(G=None, draws=20, seed=0, transitivity=False) -> float:
+    """The mean clustering of ``G`` (karate by default) with its ties rewired, each member keeping their number of ties.
+
+    The stricter baseline behind :data:`real_network`'s explanation: ``networkx.double_edge_swap``
+    (ten swaps per tie), averaged over ``draws`` seeded draws. ``transitivity=True`` measures
+    all triangles at once (``networkx.transitivity``) instead of each member's clustering.
+    """
+    import networkx as nx
+
+    if G is None:
+        G = data.load("karate")
+    clustering = []
+    for draw in range(draws):
+        H = G.copy()
+        nx.double_edge_swap(H, nswap=10 * H.number_of_edges(), max_tries=100 * H.number_of_edges(), seed=seed + draw)
+        clustering.append(nx.transitivity(H) if transitivity else nx.average_clustering(H))
+    return sum(clustering) / len(clustering)
+
 
 # ---- Real data: who follows whom among senators and MPs ------------------------------------------
 
@@ -254,10 +278,12 @@ DEMOCRAT_FOLLOWS = list(_democrats(realdata.senate_network()).edges())
 returned_follows = CodeQuestion(
     "who_is_connected.returned_follows",
     "Write share_returned(follows): follows is a list of pairs (who, whom), one per follow; return the"
-    " share of the follows whose reverse (whom, who) is in the list too. The check compares your function"
-    " with networkx.reciprocity on small networks, on random ones and on the follows among the Democratic"
+    " share of the follows whose reverse (whom, who) is in the list too, unrounded (do not round it). The check"
+    " compares your function with networkx.reciprocity on small networks, on random ones and on the follows among the Democratic"
     " senators. Then check it: quiz.returned_follows.check(share_returned).",
     cases=[Case(([("Ana", "Ben"), ("Ben", "Ana")],), "two people who follow each other"),
+           Case(([("Ana", "Ben"), ("Ben", "Ana"), ("Ben", "Cy"), ("Cy", "Ben"), ("Ana", "Cy"), ("Cy", "Ana")],),
+                "three people who all follow each other: 6 follows, 3 people"),
            Case(([("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")],), "Ana also follows Cy, who does not follow back"),
            Case(([("Ana", "shop"), ("Ben", "shop"), ("Cy", "shop"), ("Dee", "shop"), ("shop", "Ana")],),
                 "four people follow the shop, which follows one of them back"),
@@ -267,8 +293,8 @@ returned_follows = CodeQuestion(
     extra=_random_follows,
     extra_count=20,
     tolerance=1e-9,
-    hint="Count the follows (a, b) for which (b, a) is in the list too, then divide by the number of follows."
-    " A returned pair is two returned follows: count follows, not pairs.",
+    hint="Count the follows (a, b) for which (b, a) is in the list too, then divide by the number of follows"
+    " (not of people). A returned pair is two returned follows: count follows, not pairs. Do not round.",
     worked_hint="For Ana -> Ben, Ben -> Ana, Ana -> Cy: the reverse of Ana -> Ben is there, the reverse of"
     " Ben -> Ana is there, the reverse of Ana -> Cy is not, so 2 of 3 follows are returned: 0.667. In code:"
     " start returned = 0, add 1 for each (a, b) in follows with (b, a) in follows too, then return"
