@@ -332,7 +332,8 @@ def test_without_wear_or_answers_the_best_split_follows_theory():
 def test_your_plan_answers():
     # Options are shuffled per learner, so the answers are checked by their text, and the wrong ones by theirs.
     fit, metric = your_plan.outcome_fit, your_plan.metric
-    assert fit.check('"tie_strength": the ties times their mean strength at the end').correct
+    assert fit.check('"followers": the people who follow its account at the end').correct
+    assert fit.check("followers").correct and not fit.check("tie_strength").correct   # the code name alone
     assert metric.check("Volunteers still active three months after signing up, with an interval").correct
     assert fit.authored_position == 2 and metric.authored_position == 1
     for question in (fit, metric):

@@ -127,7 +127,9 @@ region = CodeQuestion(
     cases=[Case((_table(), 0.0), "the bakery's year for leads, no content needed: the best split's upkeep"),
            Case((_table(), 1.0), "the bakery's year for leads, at least an hour of content"),
            Case((_table(weeks=8), 2.0), "the 8-week sprint, at least 2 hours of content"),
-           Case((_table("ties"), 3.0), "the year counted in ties, at least 3 hours of content")],
+           Case((_table("ties"), 3.0), "the year counted in ties, at least 3 hours of content"),
+           Case((_table("ties"), 1.0), "the year counted in ties, at least 1 hour of content: the region starts"
+                " at 1.5 hours, none has exactly 1")],
     reference=most_upkeep,
     extra=_random_region,
     hint='Keep the rows with table["share_of_best"] >= 0.95, then those with table["content_hours"] >='
@@ -160,6 +162,7 @@ ties_region = NumericQuestion(
     " as a share (e.g. 0.5 for half).",
     answer=lambda: _plan_share_of("ties"),
     tolerance=0.01,
+    unit="share",
     slips=[
         (lambda: 1.0, "That is the best split for ties itself. Find the row of the bakery's plan (4.5 hours of"
          " upkeep, 0.5 of mass messages) in the table for ties."),

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import math
@@ -43,37 +44,54 @@ def _posts_needed():
     return math.ceil(CONVERSIONS_WANTED / float(posts["conversions"].mean()))
 
 
-outcome_fit = ChoiceQuestion(
+class _OutcomeChoice(ChoiceQuestion):
+    """A choice among the model's outcomes: an option starts with its code name in quotes, and the code
+    name alone (``tie_strength``, as passed to compare_splits) is accepted as that option."""
+
+    def _chosen(self, answer):
+        chosen = super()._chosen(answer)
+        if chosen is None and isinstance(answer, str):
+            name = answer.strip().strip("\"'").casefold()
+            names = [option.split('"')[1].casefold() for option in self.options]
+            if name in names:
+                return names.index(name)
+        return chosen
+
+
+outcome_fit = _OutcomeChoice(
     "your_plan.outcome_fit",
-    "A small food bank wants volunteers who come back, month after month. Which outcome should its plan"
-    " pass to pipeline.compare_splits?",
+    "A local news site sells nothing through its account and needs no volunteers: it wants more people to see"
+    " its stories each week. Which outcome should its plan pass to pipeline.compare_splits? (A letter, the"
+    " option's text, or the outcome's name.)",
     [
-        "\"leads\": every enquiry from a possible volunteer, over the year",
-        "\"ties\": every person the food bank has come to know by the end",
-        "\"tie_strength\": the ties times their mean strength at the end",
+        "\"leads\": every enquiry or order the account brings in the year",
+        "\"ties\": every reader the site has come to know by the end",
         "\"followers\": the people who follow its account at the end",
+        "\"tie_strength\": its ties times their mean strength at the end",
     ],
-    answer_fingerprint="f81f48b726664825",
-    hint="Which outcome falls when a volunteer drifts away? Lesson 09 compared \"ties\" with \"tie_strength\".",
+    answer_fingerprint="779b3967f6315fd4",
+    hint="Is the goal a conversation with each reader, or an audience that sees each story? Lesson 02 split"
+    " social media (broadcast) from social networking (two-way).",
     feedback={
-        "a": "An enquiry is a first contact, not a volunteer who stays: leads fit a shop, not this goal.",
-        "b": "Counting ties for people who stay, the usual slip: in the model a tie never ends, it only fades, so"
-             " \"ties\" still counts the volunteers who stopped coming.",
-        "d": "Followers are an audience, not ties (the course's broadcast side): they see the posts, they do not"
-             " come back to volunteer.",
+        "a": "Counting sales, the usual slip of a shop's plan: the site sells nothing, its goal is people who"
+             " see the stories.",
+        "b": "Ties as an audience, the misconception that every reader must be known: ties are two-way, and the"
+             " hours to keep them run out at a few dozen, not a readership.",
+        "d": "Closeness for an audience, the misconception that closer is always better: tie_strength counts"
+             " people who stay close, not how many see a story.",
     },
-    explanation="Closeness (tie_strength) falls when ties fade, so it counts the people who stay; the count"
-    " of ties does not.",
+    explanation="An audience that sees each story is the broadcast side of the course's frame: followers."
+    " Ties and closeness fit a goal of people who come back (a food bank's volunteers), leads a shop's.",
 )
 
 metric = ChoiceQuestion(
     "your_plan.metric",
-    "The same food bank has to measure, in the world, whether its plan works. Which measure fits its goal"
-    " best?",
+    "A small food bank wants volunteers who come back, month after month. It has to measure, in the world,"
+    " how far it gets. Which measure fits that goal best?",
     [
         "Volunteers who sign up each month, with an interval for each month's count",
         "Volunteers still active three months after signing up, with an interval",
-        "Volunteers still active three months on, counted after the first month",
+        "Likes and shares of its recruitment posts, with an interval for each post",
         "Hours volunteered in the week after each post, with an interval per post",
     ],
     answer_fingerprint="df5fd0b5ad35ba42",
@@ -81,13 +99,14 @@ metric = ChoiceQuestion(
     feedback={
         "a": "Sign-ups count first contacts, the misconception that a new name is a result: the goal is"
              " volunteers who stay.",
-        "c": "Nobody can be three months in after one month: counting too early, before the outcome can happen."
-             " The count needs time, and an interval.",
+        "c": "Likes count attention to a post, the misconception that engagement is a result: a like is not a"
+             " volunteer, and nobody comes back because of one.",
         "d": "A week after a post measures a burst of attention, the misconception that attention is a return:"
              " not who comes back month after month.",
     },
     explanation="Pick the measure that matches the goal (here: ties that last), count it over a long enough"
-    " period, and report its uncertainty.",
+    " period, and report its uncertainty. It measures a level, not the plan's effect: for that, compare with"
+    " months before the plan, or with a holdout.",
 )
 
 posts_for_conversions = NumericQuestion(
@@ -124,9 +143,11 @@ def _months():
 # The pipeline settings that are guesses for almost any organisation: how people move along the
 # pipeline and what a message or a contact does. (Hours, horizon, ties and followers at the start
 # and the size of the market are things an organisation knows.)
+# A tool (automation) is a choice, not a guess: it is held at the plan's own value (give automation=...
+# with the settings), like the hours.
 GUESSES = ["discovery", "follow_rate", "organic_reach", "comment_rate", "tie_chance", "tie_half_life",
            "contact_gain", "reply_chance", "intro_rate", "referral_rate", "message_response", "annoyance",
-           "lead_rate", "automation"]
+           "lead_rate"]
 
 # A guess counts as plausible from a third of its value to three times it (within its allowed range).
 SPREAD = 3.0
@@ -312,6 +333,21 @@ flip_the_plan = FlipQuestion(
 
 # ---- The verdict's rival, in code ----------------------------------------------------------------
 
+class _ReadOnlyPlan(dict):
+    """A plan that refuses to be changed: the case of :data:`rival` that checks the plan given is left alone."""
+
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("do not change plan: it is the plan being compared; build a new dict for the rival")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse
+
+    def __copy__(self):
+        return dict(self)   # a copy is the learner's own, free to change
+
+    def __deepcopy__(self, memo):
+        return _ReadOnlyPlan(copy.deepcopy(dict(self), memo))   # dict() fills it without __setitem__
+
+
 def _random_plan(rng):
     """A plan of 0 to 12 hours in half-hour steps."""
     plan = {hours: rng.randint(0, 6) / 2 for hours in pipeline.HOURS}
@@ -323,11 +359,14 @@ rival = CodeQuestion(
     "your_plan.rival",
     "Write broadcast_only(plan): the same hours on broadcast only. plan is a dict of the four kinds of hour"
     " (content_hours, reply_hours, upkeep_hours, message_hours); return a dict with the same keys in which"
-    " every two-way hour is moved to content and every broadcast hour stays where it is. Then check it:"
+    " every two-way hour is moved to content and every broadcast hour stays where it is. Do not change plan"
+    " itself: the verdict compares it with the rival. Then check it:"
     " quiz.rival.check(broadcast_only).",
     cases=[Case(({"content_hours": 8.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message_hours": 0.0},),
                 "a plan of content only: it is its own broadcast-only"),
            Case((dict(DESIGNER_PLAN),), "the designer's plan"),
+           Case((_ReadOnlyPlan(DESIGNER_PLAN),), "the designer's plan, which must come back unchanged: the"
+                " function returns a new dict and leaves plan as it was"),
            Case(({"content_hours": 0.0, "reply_hours": 0.0, "upkeep_hours": 4.5, "message_hours": 0.5},),
                 "lesson 09's bakery: upkeep and a weekly mass message"),
            Case(({"content_hours": 0.0, "reply_hours": 3.0, "upkeep_hours": 0.0, "message_hours": 0.0},),
