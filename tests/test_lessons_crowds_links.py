@@ -108,7 +108,11 @@ def test_one_pagerank_step_written_from_the_formula_passes_and_repeating_it_reac
 def test_the_least_exposed_rule_is_the_one_the_table_shows():
     effect = ranking.manipulation_effect(seeds=crowds_quiz.SEEDS)
     assert effect["hours_gained"].idxmin() == "score"
-    assert crowds_quiz.least_exposed.check("Net score: old favourites hold hundreds of votes, more than 20 fake ones").correct
+    assert crowds_quiz.least_exposed.check("Old favourites hold hundreds of votes; twenty fake ones cannot climb past them").correct
+    # It holds as a median only: the first target still reaches the top 10 for 4 to 13 hours in every seed.
+    hours = [int(ranking.manipulation_summary(ranking.simulate_front_page(rule="score", manipulation=True, seed=s))
+                 ["hours_in_top10"].iloc[0]) for s in crowds_quiz.SEEDS]
+    assert min(hours) >= 4 and max(hours) <= 13
 
 
 def test_friends_or_content_answer_matches_the_model():

@@ -115,6 +115,8 @@ def test_reciprocity_of_an_undirected_network_is_1_whatever_its_ties():
 def test_peak_time_is_bass_formula():
     assert spread_quiz.peak_time.check(round(math.log(0.38 / 0.03) / 0.41, 2)).correct
     assert spread_quiz.peak_time.check(6.19).correct
+    figure_period = spread_quiz.peak_time.check(7)
+    assert not figure_period.correct and "covers the time from 6 to 7" in figure_period.message
 
 
 def test_word_of_mouth_wins_above_the_root_of_ln1r_over_r():
@@ -155,7 +157,7 @@ def test_epidemic_threshold_question_takes_the_formula_and_its_reference_agrees_
 def test_centola_answer():
     right = "its adopters' contacts know each other, so many people hear it from two adopters"
     assert spread_quiz.centola.check(right).correct
-    assert not spread_quiz.centola.check("its people have more contacts each, so each of them hears about it more often").correct
+    assert not spread_quiz.centola.check("its chances sit above the epidemic threshold there, and below it on the shuffled ties").correct
 
 
 def test_choice_questions_have_feedback_for_wrong_options():
@@ -172,9 +174,14 @@ def test_flip_centola_feedback_fits_the_kind_of_answer():
     # p1 = p2 = 0.5 is simple contagion far above its threshold on 6 contacts each: both saturate.
     saturated = spread_quiz.flip_centola.check({"p1": 0.5})
     assert saturated.correct and "nearly everyone" in saturated.message
-    # p1 = p2 = 0.2: spreads a little, with no reinforcement at all; the message names p1 near p2.
-    equal = spread_quiz.flip_centola.check({"p2": 0.2})
-    assert equal.correct and "not far below p2" in equal.message
+    # p1 = p2 = 0.2 spreads to under 15 % on both networks: refused too.
+    assert not spread_quiz.flip_centola.check({"p2": 0.2}).correct
+    # p1 = 0.3 against p2 = 0.5: little reinforcement; the message names p1 near p2.
+    near = spread_quiz.flip_centola.check({"p1": 0.3})
+    assert near.correct and "not far below p2" in near.message
+    # p1 above p2: a second contact counts less, and the message says so (not "not far below").
+    above = spread_quiz.flip_centola.check({"p1": 0.4, "p2": 0.1})
+    assert above.correct and "at or above p2" in above.message
 
 
 def test_lesson_03_flip_ranges_are_plausible_and_hold_the_defaults():

@@ -59,8 +59,9 @@ def _wilson(ups, downs):
 wilson = CodeQuestion(
     "wisdom_of_crowds.wilson",
     "Write wilson(ups, downs): the lower end of the 95 % Wilson interval for the share of up-votes,"
-    " (p + z²/2n - z·√(p(1 - p)/n + z²/4n²)) / (1 + z²/n), with n = ups + downs, p = ups / n and"
-    " z = 1.96 (the normal quantile of 95 %, scipy.stats.norm.ppf(0.975)), and 0 for an item with no votes. Then check it: quiz.wilson.check(wilson).",
+    " (p + z²/(2n) - z·√(p(1 - p)/n + z²/(4n²))) / (1 + z²/n), with n = ups + downs, p = ups / n and"
+    " z = 1.96 (the normal distribution's 97.5 % quantile, scipy.stats.norm.ppf(0.975): the lower end of a"
+    " two-sided 95 % interval), and 0 for an item with no votes. Then check it: quiz.wilson.check(wilson).",
     cases=[Case((3, 0), "3 up-votes and no down-votes: the lesson's table shows 0.44"),
            Case((100, 10), "100 up-votes and 10 down-votes: the table's 0.84"),
            Case((20, 0), "the ring's 20 fake up-votes and no down-votes"),
@@ -71,8 +72,10 @@ wilson = CodeQuestion(
     extra=_random_votes,
     tolerance=1e-3,      # z = 1.96, or scipy's norm.ppf(0.975) = 1.95996..., both pass
     hint="Compute n and p first; x ** 0.5 is the square root of x. Return 0 before dividing when n is 0.",
-    worked_hint="For 3 up and 0 down: n = 3, p = 1, z² = 3.84; the top is 1 + 3.84/6 - 1.96·√(0 + 3.84/36) = 0.999,"
-    " the bottom 1 + 3.84/3 = 2.28, so 0.44. Write the same with ups and downs in place of the numbers.",
+    worked_hint="For 100 up and 10 down: n = 110, p = 0.909, z² = 3.84; z²/(2n) = 0.0175 (in Python z**2 / (2 * n):"
+    " z**2 / 2*n is (z²/2)·n = 211), p(1 - p)/n = 0.00075 and z²/(4n²) = 0.00008, so the top is"
+    " 0.909 + 0.0175 - 1.96·√0.00083 = 0.870, the bottom 1 + 3.84/110 = 1.035, and the bound 0.84. (For 3 up and"
+    " 0 down the top is exactly 1 and the bottom 2.28: 0.44.) Write the same with ups and downs in place of the numbers.",
     solution_code="""def wilson(ups, downs):
     n = ups + downs
     if n == 0:
@@ -80,31 +83,36 @@ wilson = CodeQuestion(
     p, z = ups / n, 1.96
     top = p + z**2 / (2 * n) - z * (p * (1 - p) / n + z**2 / (4 * n**2)) ** 0.5
     return top / (1 + z**2 / n)""",
-    explanation="The bound is what the share of up-votes is at least, with 95 % confidence: few votes make it"
+    explanation="The bound is the lower end of a two-sided 95 % interval for the share of up-votes (so the share is"
+    " at least this with 97.5 % confidence; a one-sided 95 % bound would use z = 1.645): few votes make it"
     " cautious (three out of three gives only 0.44), many votes bring it close to the share itself.",
 )
 
+RESISTS = "Old favourites hold hundreds of votes; twenty fake ones cannot climb past them"
+
 least_exposed = ChoiceQuestion(
     "wisdom_of_crowds.least_exposed",
-    "In the manipulation table, which rule gave the ring's weak targets the fewest extra hours in the top 10,"
-    " and why?",
+    "In the manipulation table, net score gave the ring's weak targets the fewest extra hours in the top 10."
+    " Why does net score resist the ring?",
     [
-        "The gravity rules: age pulls fake votes down as fast as it pulls honest ones",
-        "Reddit's hot: the logarithm makes twenty fake votes worth almost nothing",
-        "The Wilson bound: it ignores every item with fewer than thirty votes",
-        "Net score: old favourites hold hundreds of votes, more than 20 fake ones",
+        "Honest readers out-vote the ring: the crowd judges every item on the page well",
+        "Like hot's logarithm, it shrinks each extra vote, so twenty fake ones add little",
+        "A plain count is the safe rule: it leaves nothing for a ring of fake votes to use",
+        RESISTS,
     ],
-    answer_fingerprint=fingerprint("wisdom_of_crowds.least_exposed",
-                                   "Net score: old favourites hold hundreds of votes, more than 20 fake ones"),
-    hint="Find the hours_gained column, then ask what the winning rule compares a new item with.",
+    answer_fingerprint=fingerprint("wisdom_of_crowds.least_exposed", RESISTS),
+    hint="Under net score, what must a new item pass to reach the top 10, and how many votes do those items have?",
     feedback={
-        "a": "The gravity rules divide by (age + 2)^1.8: at age 0 that is small, so early votes count the most.",
-        "b": "That is the misconception 'hot's logarithm makes a few fake votes worthless', and it has the logarithm"
-             " backwards: it makes the FIRST votes worth the most, and going from 1 to 20 is more than a factor of ten.",
-        "c": "Wilson does not ignore small counts: 20 up-votes and no down-votes give a bound of about 0.84.",
+        "a": "That is 'the top 10 is good, so the crowd judged every item well': under net score most new items are"
+             " never seen at all (only 30 % to 44 % of items reach the page under the rules other than hot).",
+        "b": "That is 'hot's logarithm makes a few fake votes worthless', moved to a rule with no logarithm: under net"
+             " score every fake vote counts as much as an honest one.",
+        "c": "That is 'net score is the safe rule': a ring of 60 accounts gains 12 hours even under net score, and a"
+             " target that arrives while the favourites have few votes still reaches the top 10.",
     },
-    explanation="A plain score is the hardest to game here, but it buries new items: that is the price of"
-    " resisting a ring. The rules that reward freshness are the ones a ring can exploit.",
+    explanation="A plain score resists here only because its page is frozen by old favourites, the same property that"
+    " buries good new items. And it holds only as a median: the first target, arriving at hour 18 while the"
+    " favourites still have few votes, gets 4 to 13 hours in the top 10 in every seed.",
 )
 
 def _false_alarm_rate(log, flagged):
@@ -142,17 +150,20 @@ false_alarms = CodeQuestion(
     " account), flagged the accounts a detector flagged. Return the share of the honest accounts that were"
     " flagged, counting each account once. Then check it: quiz.false_alarms.check(false_alarm_rate).",
     cases=[Case((_SMALL, [10, 11]), "4 honest accounts and a ring of 2; only the ring is flagged"),
-           Case((_SMALL, [0, 10, 11]), "the ring and one honest account (account 0) flagged"),
+           Case((_SMALL, [0, 10, 11]), "the ring and account 0 flagged: 1 of the 4 honest accounts (not 1 of the 3"
+                " flagged)"),
            Case((_SMALL, [2, 3]), "two honest accounts flagged, the ring missed"),
            Case((_SMALL, []), "nobody flagged"),
            Case((_SMALL, [0, 1, 2, 3, 10, 11]), "everybody flagged")],
     reference=_false_alarm_rate,
     extra=_random_flags,
     tolerance=1e-9,
-    hint="The honest accounts are log.loc[~log['ring'], 'account'].unique(); np.isin(honest, flagged) says which"
-    " of them were flagged, and .mean() of that is the share.",
+    hint="Count among the honest accounts, not among the flagged ones: first find every honest account in the log"
+    " (each once, however often it voted), then ask what share of them the detector flagged.",
     worked_hint="In the second case the honest accounts are 0, 1, 2 and 3 (accounts 0 and 2 voted twice but count"
-    " once) and one of them, account 0, is flagged: 1 / 4 = 0.25.",
+    " once) and one of them, account 0, is flagged: 1 / 4 = 0.25. In code: honest ="
+    " log.loc[~log['ring'], 'account'].unique(); np.isin(honest, flagged) says which of them were flagged, and"
+    " .mean() of that is the share.",
     solution_code="""def false_alarm_rate(log, flagged):
     honest = log.loc[~log["ring"], "account"].unique()
     return float(np.isin(honest, flagged).mean())""",
@@ -179,7 +190,8 @@ first_week = NumericQuestion(
     "wisdom_of_crowds.first_week",
     "The chart counts every post, even those made days before the data end, which had no time for late"
     f" votes. Keep only the posts made at least {OLD_ENOUGH} days before the last vote. What share of their"
-    " up- and down-votes came in the first week, days 0 to 6 after posting? Answer between 0 and 1.",
+    " up- and down-votes came in the first week, days 0 to 6 after posting? Answer between 0 and 1, to three"
+    " decimals.",
     answer=lambda: _share_by_day(6),
     tolerance=0.002,
     unit="share",
