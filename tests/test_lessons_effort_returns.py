@@ -86,17 +86,38 @@ def test_ties_held_from_the_fixed_point_by_hand():
     assert math.floor(contacts / fewest) == 15
 
 
-def test_ties_held_code_question_accepts_the_sum_and_names_the_usual_slips():
+def test_ties_held_code_question_accepts_the_gap_found_and_names_the_usual_slips():
     q = effort_and_automation.ties_held
-    assert q.check(lambda hours, per_contact, answered, gap: hours / per_contact * answered * gap).correct
-    forgot_answers = q.check(lambda hours, per_contact, answered, gap: hours / per_contact * gap)
+    exact = effort_and_automation.longest_gap
+    assert q.check(lambda hours, per_contact, answered, half_life: hours / per_contact * answered
+                   * exact(tie_half_life=half_life)).correct
+    forgot_answers = q.check(lambda hours, per_contact, answered, half_life: hours / per_contact
+                             * exact(tie_half_life=half_life))
     assert not forgot_answers.correct and "case 1 of 4" in forgot_answers.message
-    # the model's own function ignores the gap argument, so the fast-fading ties case catches it
-    from smlearn.models import pipeline
-    model_only = q.check(lambda hours, per_contact, answered, gap: pipeline.ties_kept_strong(
-        hours, hours_per_contact=per_contact, reply_chance=answered))
-    assert not model_only.correct and "case 4 of 4" in model_only.message
+    # the gap read off the table (5.5 weeks) is 2.6 % short of the model's 5.65
+    table_gap = q.check(lambda hours, per_contact, answered, half_life: hours / per_contact * answered * 5.5)
+    assert not table_gap.correct and "case 1 of 4" in table_gap.message
+    # the default gap for every half-life: the fast-fading ties case catches it
+    fixed_gap = q.check(lambda hours, per_contact, answered, half_life: hours / per_contact * answered * exact())
+    assert not fixed_gap.correct and "case 4 of 4" in fixed_gap.message
     q.reset()
+
+
+def test_flip_the_week_caps_stay_below_three_quarters_of_the_flip_points_and_leave_out_weeks():
+    caps = effort_and_automation.FLIP_SETTINGS
+    assert set(caps) == set(effort_and_automation.UPKEEP_GUESSES) and "weeks" not in caps
+    points = effort_and_automation.upkeep_flip_points()
+    default = {name: spec.default for name, spec in caps.items()}
+    assert (caps["discovery"].max - default["discovery"]) <= 0.75 * (points["discovery"] - default["discovery"])
+    assert (caps["automation"].max - default["automation"]) <= 0.75 * (points["automation"] - default["automation"])
+    assert (default["tie_half_life"] - caps["tie_half_life"].min) <= 0.77 * (default["tie_half_life"]
+                                                                             - points["tie_half_life"])
+    # a token second change beside a capped guess leaves the verdict as it was
+    for token in ({"referral_rate": 0.019}, {"annoyance": 0.11}, {"message_response": 0.048}):
+        assert not effort_and_automation.flip_the_week.check({"discovery": 3.5, **token}).correct
+        effort_and_automation.flip_the_week.reset()
+    assert "not a setting" in effort_and_automation.flip_the_week.check({"weeks": 104, "discovery": 3.5}).message
+    effort_and_automation.flip_the_week.reset()
 
 
 def test_sprint_leads_region_from_a_scan():
@@ -201,7 +222,7 @@ def test_the_small_sample_really_shows_photos_ahead_and_no_clear_winner():
     assert table.loc[0, "estimate"] > table.loc[1, "estimate"]            # photos look better ...
     assert table.loc[0, "truth"] < table.loc[1, "truth"]                  # ... but over all posts they are not
     assert 0.05 < table.attrs["prob_b_better"] < 0.95
-    assert measuring_returns.small_sample.check("With this few posts the gap may be chance: collect more first").correct
+    assert measuring_returns.small_sample.check("Ten posts of each cannot tell: collect more first").correct
 
 
 def test_duplicates_answer_counts_the_repeated_rows_of_the_example(tmp_path):
@@ -415,7 +436,9 @@ def test_flip_feedback_words_the_sign_and_says_why_one_setting_is_refused():
     feedback = effort_and_automation.flip_the_week.check({"discovery": 3.5, "automation": 0.4})
     assert "% fewer leads" in feedback.message and "-" not in feedback.message.split("fewer")[0][-12:]
     feedback = effort_and_automation.flip_the_week.check({"discovery": 6.0})
-    assert feedback.correct is False and "alone" in feedback.message and "flip point" in feedback.message
+    assert feedback.correct is False and "discovery must be between 0.0 and 3.5" in feedback.message
+    feedback = effort_and_automation.flip_the_week.check({"discovery": 3.5})
+    assert feedback.correct is False and "still comes out the same way" in feedback.message
     feedback = your_plan.flip_the_plan.check({"discovery": 4.0, "lead_rate": 0.004})
     assert "behind broadcast-only" in feedback.message and "rival" not in feedback.message
     effort_and_automation.flip_the_week.reset()

@@ -299,6 +299,7 @@ def test_the_weekly_slope_is_computed_from_whole_weeks_by_hand():
     (0.63, "single days"),
     (1.08, "part-weeks"),
     (0.77, "rank correlation"),
+    (0.60, "stand-alone tweets"),
     (0.5, "too low"),
 ])
 def test_the_weekly_slope_says_what_went_wrong(answer, words):

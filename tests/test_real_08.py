@@ -209,7 +209,7 @@ def test_the_real_funnel_counts_events():
 def test_click_interval_from_the_raw_files_and_its_mistakes(raw):
     alone = raw[~raw["Tweet text"].str.startswith("@")]
     clicks, shown = alone["user profile clicks"].to_numpy(float), alone["impressions"].to_numpy(float)
-    low, high = quiz.click_interval.cases[1].expected
+    low, high = quiz.click_interval.cases[3].expected
     assert low < 1000 * clicks.sum() / shown.sum() < high          # the interval holds the ratio of sums
     assert quiz.click_interval.check(quiz.bootstrap_by_hand).correct
 
@@ -220,9 +220,18 @@ def test_click_interval_from_the_raw_files_and_its_mistakes(raw):
         return tuple(np.percentile(rates, [2.5, 97.5]))
 
     feedback = quiz.click_interval.check(mean_of_rates)
-    assert feedback.correct is False and "stand-alone" in feedback.message
+    assert feedback.correct is False and "case 3 of 5" in feedback.message
     no_replacement = quiz.click_interval.check(lambda c, n, draws=2000, seed=1: (1000 * c.sum() / n.sum(),) * 2)
-    assert no_replacement.correct is False
+    assert no_replacement.correct is False and "zero width" in no_replacement.message
+
+    def normal_interval(clicks, impressions, draws=2000, seed=1):
+        rng = np.random.default_rng(seed)
+        rates = np.array([1000 * clicks[k].sum() / impressions[k].sum()
+                          for k in (rng.integers(0, len(clicks), len(clicks)) for _ in range(draws))])
+        return rates.mean() - 1.96 * rates.std(), rates.mean() + 1.96 * rates.std()
+
+    normal = quiz.click_interval.check(normal_interval)
+    assert normal.correct is False and "percentiles" in normal.message
     quiz.click_interval.reset()
 
 

@@ -29,7 +29,7 @@ from smlearn.models import pipeline
 from smlearn.realdata import posting  # lesson 07's real data: one account's X exports
 
 __all__ = ["QUESTIONS", "longest_gap", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
-           "FlipQuestion", "SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
+           "FlipQuestion", "SETTINGS", "FLIP_SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
            "flip_the_week", "weekly_slope"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
@@ -52,29 +52,37 @@ def longest_gap(strength: float = 0.5, **params) -> float:
     return pipeline.ties_kept_strong(1.0, strength, hours_per_contact=1.0, reply_chance=1.0, **params)
 
 
-def ties_by_hand(upkeep_hours, hours_per_contact, reply_chance, gap):
+def ties_by_hand(upkeep_hours, hours_per_contact, reply_chance, tie_half_life):
     """Ties held at half strength: answered contacts a week, times the weeks each tie can wait.
+
+    The wait (the gap) is found from :func:`pipeline.steady_strength`: it grows in steps of
+    0.01 weeks while a tie contacted that often still settles at half strength or more.
 
     Examples
     --------
-    >>> round(ties_by_hand(1.0, 0.5, 0.7, longest_gap()), 1)     # one hour at the defaults
+    >>> round(ties_by_hand(1.0, 0.5, 0.7, 12), 1)     # one hour at the defaults
     7.9
     """
+    gap = 1.0
+    while pipeline.steady_strength(1 / (gap + 0.01), tie_half_life=tie_half_life) >= 0.5:
+        gap = gap + 0.01
     contacts = upkeep_hours / hours_per_contact * reply_chance
     return contacts * gap
 
 
+_DEFAULT = {name: pipeline.PARAMS[name].default for name in ("hours_per_contact", "reply_chance", "tie_half_life")}
+
+
 def _ties_case(hours, words, **settings):
     """A case checked against the model itself: pipeline.ties_kept_strong with the same settings."""
-    contact = {name: settings.pop(name) for name in ("hours_per_contact", "reply_chance") if name in settings}
-    args = (hours, contact.get("hours_per_contact", pipeline.PARAMS["hours_per_contact"].default),
-            contact.get("reply_chance", pipeline.PARAMS["reply_chance"].default), longest_gap(**settings))
-    return Case(args, words, expected=pipeline.ties_kept_strong(hours, **contact, **settings))
+    chosen = dict(_DEFAULT, **settings)
+    args = (hours, chosen["hours_per_contact"], chosen["reply_chance"], chosen["tie_half_life"])
+    return Case(args, words, expected=pipeline.ties_kept_strong(hours, **chosen))
 
 
 def _random_ties(rng):
     hours, per_contact = rng.randint(1, 16) / 2, rng.randint(2, 20) / 10
-    answered, half_life = rng.randint(3, 10) / 10, rng.randint(3, 52)
+    answered, half_life = rng.randint(3, 10) / 10, rng.randint(4, 52)
     return _ties_case(hours, f"{hours} hours, {per_contact} hours a contact, {answered:.0%} answered, a half-life"
                       f" of {half_life} weeks", hours_per_contact=per_contact, reply_chance=answered,
                       tie_half_life=half_life)
@@ -82,27 +90,33 @@ def _random_ties(rng):
 
 ties_held = CodeQuestion(
     "effort_and_automation.ties_held",
-    "Write ties_held(upkeep_hours, hours_per_contact, reply_chance, gap): how many ties that much upkeep a"
-    " week holds at half strength, for good. The hours buy contacts, only the answered ones count, and each"
-    " tie needs one contact every gap weeks (quiz.longest_gap() at the defaults). The check compares it with"
-    " the model's pipeline.ties_kept_strong.",
-    cases=[_ties_case(1.0, "one hour at the defaults: two contacts a week, 70 % answered"),
+    "Write ties_held(upkeep_hours, hours_per_contact, reply_chance, tie_half_life): how many ties that much"
+    " upkeep a week holds at half strength, for good. First find the gap: the most weeks between contacts"
+    " for which pipeline.steady_strength(1 / gap, tie_half_life=tie_half_life) is still 0.5 or more (grow gap"
+    " from 1 in steps of 0.01). The hours buy contacts, only the answered ones count, and each tie needs one"
+    " contact every gap weeks. The check compares it with the model's pipeline.ties_kept_strong.",
+    cases=[_ties_case(1.0, "one hour at the defaults: two contacts a week, 70 % answered, a 12-week half-life"),
            _ties_case(3.0, "3 hours of 45-minute contacts", hours_per_contact=0.75),
            _ties_case(2.0, "2 hours when only 40 % make time to answer", reply_chance=0.4),
            _ties_case(2.0, "2 hours, ties that fade fast (a half-life of 4 weeks, so a shorter gap)",
                       tie_half_life=4)],
     reference=ties_by_hand,
     extra=_random_ties,
-    hint="Contacts a week are upkeep_hours / hours_per_contact; multiply by reply_chance for the answered ones."
-    " If each tie can wait gap weeks, one answered contact a week keeps gap ties going.",
-    worked_hint="One hour at the defaults: 1 / 0.5 = 2 contacts, 2 x 0.7 = 1.4 answered, 1.4 x 5.65 = 7.9 ties."
-    " Write it with the four arguments in place of the numbers.",
-    solution_code="""def ties_held(upkeep_hours, hours_per_contact, reply_chance, gap):
+    tolerance=0.01,   # steps of 0.01 weeks put the gap within about 0.5 % of the model's exact one
+    hint="While pipeline.steady_strength(1 / (gap + 0.01), tie_half_life=tie_half_life) >= 0.5, add 0.01 to gap."
+    " Then the contacts a week are upkeep_hours / hours_per_contact, times reply_chance for the answered ones;"
+    " if each tie can wait gap weeks, one answered contact a week keeps gap ties going.",
+    worked_hint="At a 12-week half-life the gap comes out at about 5.65 weeks (the table above: 5.5 weeks still"
+    " holds 0.5, 6 does not). One hour: 1 / 0.5 = 2 contacts, 2 x 0.7 = 1.4 answered, 1.4 x 5.65 = 7.9 ties.",
+    solution_code="""def ties_held(upkeep_hours, hours_per_contact, reply_chance, tie_half_life):
+    gap = 1.0
+    while pipeline.steady_strength(1 / (gap + 0.01), tie_half_life=tie_half_life) >= 0.5:
+        gap = gap + 0.01                                       # a tie can still wait a little longer
     contacts = upkeep_hours / hours_per_contact * reply_chance   # answered contacts a week
     return contacts * gap                                       # each tie waits gap weeks for its turn""",
     explanation="The number of ties is the time settings multiplied out: hours, minutes per contact, the share"
-    " who answer and how fast ties fade. The model has no limit of memory or attention like the one behind"
-    " Dunbar's layers, so twice the hours always hold twice the ties.",
+    " who answer and how fast ties fade (through the gap). The model has no limit of memory or attention like"
+    " the one behind Dunbar's layers, so twice the hours always hold twice the ties.",
 )
 
 sprint_leads = NumericQuestion(
@@ -250,14 +264,32 @@ def _upkeep_words(edge: float) -> str:
             " with less upkeep")
 
 
+def _capped(name, low=None, high=None):
+    """A guess's record with a narrower range (dataclasses.replace keeps its name, default and words)."""
+    import dataclasses
+
+    spec = SETTINGS[name]
+    return dataclasses.replace(spec, min=spec.min if low is None else low, max=spec.max if high is None else high)
+
+
+# The settings flip_the_week accepts: the six guesses the lesson tests (not the horizon, `weeks`, which
+# changes the question itself). The three that flip the verdict alone may move at most about three
+# quarters of the way to their flip points (4.3, 0.54 and 1.5 weeks; tests/test_lessons_effort_returns.py
+# checks these caps against the report), so neither of two settings can be a token change.
+FLIP_SETTINGS = {name: SETTINGS[name] for name in UPKEEP_GUESSES}
+FLIP_SETTINGS.update(discovery=_capped("discovery", high=3.5), automation=_capped("automation", high=0.4),
+                     tie_half_life=_capped("tie_half_life", low=4.0))
+
+
 flip_the_week = FlipQuestion(
     "effort_and_automation.flip_the_week",
-    "Find two settings (not the hours), each moved less far than its own flip point, that together make the"
-    " best split of Amara's 8 hours for a year's leads put fewer than 4 hours into upkeep. Give them as a"
-    " dict, e.g. {'referral_rate': 0.01, 'annoyance': 0.2}.",
+    "Find two of the six guesses, each moved less far than its own flip point (discovery at most 3.5,"
+    " automation at most 0.4, tie_half_life at least 4), that together make the best split of Amara's 8 hours"
+    " for a year's leads put fewer than 4 hours into upkeep. Give them as a dict, e.g."
+    " {'referral_rate': 0.01, 'annoyance': 0.2}.",
     model=upkeep_edge,
     verdict=UPKEEP_VERDICT,
-    params=SETTINGS,
+    params=FLIP_SETTINGS,
     example={"discovery": 3.5, "automation": 0.4},
     together=True,
     worded=_upkeep_words,
@@ -317,6 +349,13 @@ def _days_slope() -> float:
     return float(posting.returns_elasticity(_real_days())["slope"])
 
 
+def _stand_alone_weeks_slope() -> float:
+    """The weekly slope with stand-alone tweets as the effort (the lesson's cell before the exercise)."""
+    days = posting.stand_alone_per_day(_real_days())
+    weeks = days[days["whole_week"]].groupby("week")[["stand_alone", "impressions"]].sum()
+    return float(posting.returns_elasticity(weeks, effort="stand_alone")["slope"])
+
+
 def _weeks_rank_correlation() -> float:
     days = _real_days()
     weeks = days[days["whole_week"]].groupby("week")[["tweets", "impressions"]].sum()
@@ -337,6 +376,8 @@ weekly_slope = NumericQuestion(
          ("That keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
           " both totals small. Keep only the rows where whole_week is True.")),
         (_weeks_rank_correlation, "That is the rank correlation over weeks; the question asks for the slope."),
+        (_stand_alone_weeks_slope, "That is the slope on stand-alone tweets (the effort of the cell above): fit"
+         " it on all tweets, the tweets column, as the question asks."),
     ],
     hint="Keep the rows where whole_week is True, add up tweets and impressions for each week with"
     " groupby(\"week\")[[\"tweets\", \"impressions\"]].sum(), and give that table to posting.returns_elasticity.",

@@ -117,8 +117,9 @@ def _rates_cases():
 
     posts = _posts()
     two = pd.DataFrame({"engaged_users": [10, 90], "reach": [100, 3000], "followers": [1000, 1000]})
-    return [_rates_case(posts.head(10), "the first ten posts"),
-            _rates_case(two, "two posts: 10 of 100 people engaged, and 90 of 3,000 (a ratio of sums, not a mean of rates)"),
+    return [_rates_case(two, "two posts: 10 of 100 people engaged, and 90 of 3,000 (a ratio of sums, not a mean of rates;"
+                        " the followers column's sum, 2,000, not the page's 1,000 followers)"),
+            _rates_case(posts.head(10), "the first ten posts"),
             _rates_case(posts[posts["paid"]], "the paid posts"),
             _rates_case(posts, "all 600 posts")]
 
@@ -126,12 +127,14 @@ def _rates_cases():
 engagement = CodeQuestion(
     "measuring_returns.engagement",
     "Write engagement_rates(posts): the engagement rate by reach and the engagement rate by followers over"
-    " the posts, in percent, as a pair (by_reach, by_followers). Each is a ratio of sums: all engaged users"
-    " divided by all reach (or all followers), times 100. The check compares it with returns.metric_value.",
+    " the posts, in percent, as a pair (by_reach, by_followers). Each is a ratio of sums: the sum of the"
+    " engaged_users column divided by the sum of the reach column (or the sum of the followers column, one value"
+    " per post), times 100. The check compares it with returns.metric_value.",
     cases=_rates_cases(),
     reference=engagement_by_hand,
     extra=_random_posts,
-    hint="posts[\"engaged_users\"].sum() adds up a column; divide by posts[\"reach\"].sum() (or the followers),"
+    hint="posts[\"engaged_users\"].sum() adds up a column; divide by posts[\"reach\"].sum() (or by"
+    " posts[\"followers\"].sum(), one value per post, not the page's follower count),"
     " times 100. Not .mean() of each post's rate: a post seen by thousands should count for more.",
     worked_hint="For the two posts: (10 + 90) / (100 + 3000) x 100 = 3.23 % by reach, (10 + 90) / (1000 + 1000)"
     " x 100 = 5 % by followers. Write the same with the columns' sums.",
@@ -152,17 +155,16 @@ conversion = NumericQuestion(
     unit="%",
     hint="Read the funnel table: the share_of_previous of the conversions stage, times 100.",
     explanation="Each stage of the funnel keeps only a small share of the one before: of over half a million"
-    " people reached, about a hundred end in a sale or sign-up.",
+    " people reached (per post, added up), 118 end in a sale or sign-up.",
 )
 
 paid = ChoiceQuestion(
     "measuring_returns.paid",
-    "Paid posts have about three times the engagement rate by followers of unpaid posts, but the same rate"
-    " by reach. Why?",
+    "Look at the two bar charts, paid posts beside unpaid ones. What explains the two rates?",
     [
-        "Paid posts are better posts, so more of their viewers engage",
-        "Followers engage more when they know a post was paid for",
-        "The rate by followers is broken and should never be used",
+        "Paid posts are better posts, so more of the people who see them engage",
+        "Followers saw paid posts more often, so each follower engaged more",
+        "The rate by followers is a faulty measure, so its gap means nothing",
         "Paid posts reach more people, who engage at the usual rate",
     ],
     answer_fingerprint="35bd97b5474f1289",
@@ -170,10 +172,11 @@ paid = ChoiceQuestion(
     feedback={
         "a": "That reads the rate by followers as a measure of post quality (a common mix-up). If they were"
         " better posts, the rate by reach would be higher too.",
-        "b": "The rate by reach, which counts only people who saw the post, does not change: whatever the"
-        " viewers know, they engage as often as usual.",
-        "c": "It answers a different question, how much engagement per follower you bought or earned; it only"
-        " misleads when it is read as post quality (a common mix-up).",
+        "b": "That reads the rate by followers as what followers do (a common mix-up): it divides everyone who"
+        " engaged, most of them not followers, by the followers. Per person who saw a post, in the rate by"
+        " reach, paid and unpaid posts engage alike.",
+        "c": "It answers a different question, how much engagement per follower you bought or earned; it"
+        " misleads only when it is read as post quality (a common mix-up).",
     },
     explanation="The rate by followers mixes how good a post is with how far it travelled; the rate by reach"
     " measures only the first. Money buys reach, not better posts.",
@@ -181,24 +184,26 @@ paid = ChoiceQuestion(
 
 small_sample = ChoiceQuestion(
     "measuring_returns.small_sample",
-    "In sample 3 with 10 posts of each type (quiz.SMALL), photos look more engaging than videos."
-    " What should you conclude?",
+    "In the explorer's sample (10 posts of each type), photos look more engaging than videos by the ratio of"
+    " sums. What should you conclude?",
     [
-        "Photos engage more, so the page should post more photos",
-        "With this few posts the gap may be chance: collect more first",
-        "Videos engage more, so this sample must have been drawn wrongly",
-        "Rates of different post types can never be compared fairly",
+        "Photos engage more: the page should post more photos",
+        "Ten posts of each cannot tell: collect more first",
+        "Videos engage more: this sample was drawn wrongly",
+        "Videos win: the weighted mean puts them ahead",
     ],
-    answer_fingerprint="8c4feb8cecb954c9",
-    hint="Look at the intervals and at prob_b_better, then move the sample slider.",
+    answer_fingerprint="35ed172090466523",
+    hint="Look at the intervals and at the probability P in the chart's title, then move the sample slider.",
     feedback={
         "a": "That treats a small-sample difference as real (a common mix-up). The intervals overlap widely,"
              " and the weighted mean even puts videos ahead: that is no evidence for photos.",
-        "c": "A sample is not wrong; it is small. Over all posts videos do engage more, but this sample cannot show it.",
-        "d": "They can, with enough posts: try sample_size=90.",
+        "c": "A sample is not wrong; it is small (a common mix-up: expecting ten posts to mirror all of them)."
+             " Over all posts videos do engage more, but this sample cannot show it.",
+        "d": "That trusts one estimate from ten posts, the same mix-up as trusting the photos' lead: the"
+             " probability P in the chart's title that videos are better is short of 0.95.",
     },
     explanation="Ten posts are too few to tell rates a point apart: the intervals overlap, the probability"
-    " that videos are better is far from 0.95, and one photo with a large reach decides the ratio of sums.",
+    " that videos are better is short of 0.95, and one photo with a large reach decides the ratio of sums.",
 )
 
 duplicates = NumericQuestion(
@@ -290,6 +295,12 @@ def _interval_cases():
     stand_alone, replies = _stand_alone(), _replies()
     return [_interval_case([5, 5, 10], [100, 100, 200], "three posts of one rate: every draw gives 50 per 1,000",
                            draws=200),
+            _interval_case([2, 3, 4, 5, 6, 7], [100] * 6, "six posts of 2 to 7 clicks per 100 impressions: the draws"
+                           " must differ (drawn without replacement, every draw holds all six posts and the interval"
+                           " has zero width)"),
+            _interval_case([0, 1, 0, 2, 0, 0, 1, 30], [200, 300, 100, 400, 150, 250, 300, 500],
+                           "eight posts, one far above the rest: the draws pile up on one side, so the ends are the"
+                           " percentiles, not the mean plus or minus 1.96 standard deviations"),
             _interval_case(stand_alone["user_profile_clicks"], stand_alone["impressions"],
                            "the real account's stand-alone tweets' profile clicks"),
             _interval_case(replies["user_profile_clicks"], replies["impressions"],
