@@ -49,7 +49,8 @@ def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
             assert not question.check(question._expected() * 3 + 1).correct
         elif isinstance(question, FlipQuestion):
             assert question.check(question._example).correct
-            assert not question.check({"batch": question._params["batch"].default}).correct   # the defaults flip nothing
+            name = next(iter(question._params))
+            assert not question.check({name: question._params[name].default}).correct   # the defaults flip nothing
             assert not question.check({"banana": 1}).correct
         elif isinstance(question, CodeQuestion):
             assert question.check(question._reference).correct
@@ -119,7 +120,7 @@ def test_friends_or_content_answer_matches_the_model():
     friends = links.simulate_links(friend_links=20, posts_per_period=0.0, seed=links_quiz.SEED).weekly["visits"]
     content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
-    assert links_quiz.friends_or_content.check("Content: earned links compound, and every guide is one more page").correct
+    assert links_quiz.friends_or_content.check("Content: other sites' links to it compound, while friends' links fade").correct
     # The lesson's unlinked run: 117 visits from random jumps and self-links alone (see visit_sources).
     unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
     assert round(content.iloc[-1]) == 307 and round(unlinked.iloc[-1]) == 117
@@ -153,7 +154,7 @@ def test_lesson_05b_market_facts():
     assert round(metrics.loc["social influence", "gini"], 2) == 0.41
     assert round(metrics.loc["independent", "gini"], 2) == 0.26
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
-    assert "unpredictability roughly doubled" in LESSON_05B and 1.7 <= ratio <= 2.6
+    assert "it is 2.3, more than MusicLab appears to have measured" in LESSON_05B and round(ratio, 1) == 2.3
 
 
 def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no_new_page():
@@ -352,7 +353,7 @@ def test_most_links_answer_holds_on_the_lessons_web():
     best_by_rank = rank.idxmax()
     # "Not always": some page with fewer links outranks a page with more.
     assert any(indegree[a] < indegree[b] and rank[a] > rank[b] for a in web for b in web)
-    assert links_quiz.most_links.check("Not always: each link hands on a share of its page's own rank").correct
+    assert links_quiz.most_links.check("X may still rank lower: each link hands on part of its page's rank").correct
     assert most >= indegree[best_by_rank]
 
 
@@ -404,12 +405,15 @@ def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     # Less predictable at all (ratio above 1) is the direction: like "more unequal", it flips only near influence 0.
     direction = market_quiz.market_verdict("direction")
     assert 0 < flips.flip_point(direction, "influence") < 0.15 and direction.share > 0.9
-    # The flip exercise re-runs the lesson's market (seed 1) with two settings each capped short of its own
-    # flip point: neither flips it alone, both together do, and the settings the sentence names are refused.
-    for name, top in market_quiz.FLIP_LIMITS.items():
-        assert flips.flip_point(doubles, name) > top
-        assert not market_quiz.flip_doubling.check({name: top}).correct
-    assert market_quiz.flip_doubling.check(market_quiz.FLIP_LIMITS).correct
+    # The flip exercise averages five seeds; Plays and Songs are capped where each alone still doubles it
+    # (Plays alone flips it below about 1200, Songs alone never does), and both together flip it.
+    for name, (low, high) in market_quiz.FLIP_RANGES.items():
+        limit = low if name == "listens" else high
+        assert not market_quiz.flip_doubling.check({name: limit}).correct
+    assert market_quiz.flip_doubling.check({"listens": 1100}).correct is False      # below its range: refused
+    assert market_quiz.flip_doubling.check(market_quiz.FLIP_EXAMPLE).correct
+    # Plays per song is the lever: the same 25 plays per song, however made up, sits near the threshold.
+    assert market_quiz.mean_ratio(market_quiz.five_markets(listens=1200, n_songs=60)) < 2.0
     refused = market_quiz.flip_doubling.check({"influence": 0.0})
     assert not refused.correct and "not a setting you can change here" in str(refused)
 

@@ -122,6 +122,8 @@ def _random_web(rng):
 
 _TWO = nx.DiGraph([("a", "b")])
 _EQUAL_TWO = {"a": 0.5, "b": 0.5}
+_SPLIT = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("c", "a")])   # a splits its rank over two links
+_EQUAL_SPLIT = {page: 1 / 3 for page in _SPLIT}
 _TINY = nx.DiGraph(TINY_WEB)
 _EQUAL_TINY = {page: 0.25 for page in _TINY}
 _SETTLED = links.pagerank(_TINY, tol=1e-13).to_dict()     # the four pages' PageRank: a step leaves it where it is
@@ -134,6 +136,8 @@ rank_step = CodeQuestion(
     " without links divided by N). Then check it: quiz.rank_step.check(new_rank).",
     cases=[Case((_TWO, _EQUAL_TWO, "a"), "two pages, a -> b, from equal shares: page a (the worked example)"),
            Case((_TWO, _EQUAL_TWO, "b"), "the same, page b"),
+           Case((_SPLIT, _EQUAL_SPLIT, "b"), "a links to b and to c, from equal shares: page b gets half of a's rank"
+                " (rank / links on a), not all of it"),
            Case((_TINY, _EQUAL_TINY, "shop"), "the four-page web from equal shares: the shop"),
            Case((_TINY, _SETTLED, "guide"), "the four-page web at its PageRank: the guide's rank stays where it is",
                 expected=_SETTLED["guide"]),
@@ -143,8 +147,10 @@ rank_step = CodeQuestion(
     tolerance=1e-6,
     hint="graph.predecessors(page) gives the pages that link to page, graph.out_degree(i) the links on page i,"
     " and graph.number_of_nodes() is N. A page with out_degree 0 is a page without links.",
-    worked_hint="For page a of the two-page web from equal shares: nobody links to a, so the links hand on 0;"
-    " b has no links, so its 0.5 goes to all pages alike, 0.5 / 2 = 0.25. That gives 0.15 / 2 + 0.85 * 0.25 = 0.2875.",
+    worked_hint="A linking page hands on its rank divided by its own links: in the web a -> b, a -> c, b -> c, c -> a"
+    " from 1/3 each, b gets (1/3) / 2 from a, so 0.15 / 3 + 0.85 * 1/6 = 0.1917 (not 0.3333, the whole of a's rank)."
+    " A page without links spreads its rank over all pages: in a -> b from equal shares, page a gets"
+    " 0.15 / 2 + 0.85 * 0.5 / 2 = 0.2875.",
     solution_code="""def new_rank(graph, rank, page, damping=0.85):
     n = graph.number_of_nodes()
     handed_on = 0
@@ -163,22 +169,22 @@ rank_step = CodeQuestion(
 
 most_links = ChoiceQuestion(
     "links.most_links",
-    "Does the page that receives the most links always have the highest PageRank?",
+    "Page X receives more links than page Y. What does that say about their PageRanks?",
     [
-        "Not always: each link hands on a share of its page's own rank",
-        "Yes: PageRank is simply a count of the links that a page receives",
-        "Yes: every link adds the same rank, whichever page it comes from",
-        "Yes, and a page that nobody links to ends up with no rank at all",
+        "X may still rank lower: each link hands on part of its page's rank",
+        "X ranks higher: in the end PageRank is a count of the links received",
+        "Equal links mean equal rank, so X is ahead by its extra links alone",
+        "Little either way: random jumps give every page about the same rank",
     ],
-    answer_fingerprint="b8a791e8895a9845",
-    hint="Look at the formula: what does a link from page i bring to page j?",
+    answer_fingerprint="988d7130828d560d",
+    hint="Look at the formula: what does a link from page i bring to page j? Then look at Rachel Reeves.",
     feedback={
-        "b": "That is the misconception that PageRank is a count of links. Then two pages with the same number of"
-        " links would always tie: in the four-page web the shop has three links and the guide two, yet they nearly tie.",
+        "b": "That is the misconception that PageRank is a count of links. If it were, Rachel Reeves, 19th among"
+        " MPs by links received, could not be 6th by PageRank.",
         "c": "That is the misconception that twenty links are twenty links. A link hands on rank / links on the"
-        " linking page, so a link from the shop is worth far more than one from the club.",
-        "d": "That is the misconception that a page nobody links to gets nothing: the club and the news page get"
-        " the random jumps, 0.0375 each.",
+        " linking page: Keir Starmer's links to Reeves carry a share of his high rank, a backbencher's carry little.",
+        "d": "That is the misconception that the random jumps decide. They give every page the same floor (0.0375"
+        " in the four-page web), but links add far more on top: the shop ranks about ten times the club.",
     },
     explanation="Each page splits its own rank over its links: a link is a vote weighted by the voter's rank.",
 )
@@ -202,20 +208,24 @@ friends_or_content = ChoiceQuestion(
     [
         "Friends: twenty links at once keep paying, while strangers trickle in",
         "Level: a link is a link, so twenty of either kind bring the same visits",
-        "Content: earned links compound, and every guide is one more page",
-        "Content, and only because its earned links compound through rank",
+        "Content: other sites' links to it compound, while friends' links fade",
+        "Content, because every guide adds a page search engines pay visits to",
     ],
-    answer_fingerprint="920b3926ecd33a20",
+    answer_fingerprint="7cbd10c47842c92e",
     hint="Compare the visits in week 1 and week 52, then the split of week 52's visits by where they come from.",
     feedback={
         "a": "That is the misconception that once you have the links you keep the visits. True in week 1 only:"
         " rank is a share, and as the web adds links the same twenty buy less.",
         "b": "That is the misconception that twenty links are twenty links. Compare the visits at week 52 in both runs.",
-        "d": "That is half of it. The links do compound, but every guide is also a page with its own share of the"
-        " random jumps and of Priya's own links: even guides nobody links to end the year ahead of the friends.",
+        "d": "That is the model's artefact taken for the reason. Every page gets random jumps and Priya's links to"
+        " herself count as votes, so guides nobody links to still bring 117 visits; a search engine would send"
+        " them close to nothing. What survives is other sites' links: about 121 visits against 21.",
     },
-    explanation="Networking's human links can become a few website links once; content keeps adding pages and earning"
-    " links. That is Source B's line in numbers: networking makes human links, media gets website links.",
+    explanation="In week 52 links from other sites bring content about 121 visits against about 21 for the friends:"
+    " earned links keep coming and raise the rank that helps the next author find Priya, while twenty friends'"
+    " links arrive once and fade as the web grows. (The model also pays each extra guide a floor of random jumps"
+    " and counts Priya's own links; those are its own doing.) Source B's line in numbers: networking makes human"
+    " links, media gets website links.",
 )
 
 
@@ -394,8 +404,8 @@ class _CodeOnRealData(CodeQuestion):
 party_rank_agreement = _CodeOnRealData(
     "links.party_rank_agreement",
     "Write party_agreement(ranks, party): among the MPs of one party only (the rows of ranks whose 'party' is"
-    " party), the rank correlation (Spearman) of their 'pagerank' and 'followers' columns."
-    " Then check it: quiz.party_rank_agreement.check(party_agreement).",
+    " party), the rank correlation (Spearman) of their 'pagerank' and 'followers' columns, returned as one number"
+    " (scipy's spearmanr gives a pair; take its first value). Then check it: quiz.party_rank_agreement.check(party_agreement).",
     cases=[Case((_FIVE, "Red"), "five made-up Red MPs, one of them a huge account (and two Blue MPs to leave out)")],
     real_cases=lambda: [Case((mp_ranks(), "Conservative"), "the 308 Conservative MPs of the lesson's table"),
                         Case((mp_ranks(), "Labour"), "the 193 Labour MPs"),
