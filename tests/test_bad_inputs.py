@@ -582,6 +582,7 @@ WORKING = {
     "smlearn.questions.links.party_agreement": lambda: {
         "ranks": _lazy("smlearn.questions.links.mp_ranks")(), "party": "Labour"},
     "smlearn.questions.music_market.predictability_ratio": lambda: {"market": market()},
+    "smlearn.questions.music_market.mean_ratio": lambda: {"markets": (market(), market())},
     "smlearn.questions.push_and_pull.channel_costs": lambda: {"result": traffic_year()},
     "smlearn.questions.push_and_pull.cost_ratio": lambda: {"result": traffic_year()},
     "smlearn.questions.when_push_wins.sprint_ratio": lambda: {"result": traffic_year()},

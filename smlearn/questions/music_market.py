@@ -30,7 +30,7 @@ import numpy as np
 from smlearn import flips
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import crowds
-from smlearn.params import check_instance, check_text
+from smlearn.params import check_instance, check_items, check_text
 
 __all__ = ["SMALL_MARKET", "world_shares", "download_gini", "world_unpredictability", "crowd_verdict", "gini_gap",
            "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "five_markets", "mean_ratio",
@@ -288,7 +288,10 @@ def mean_ratio(markets):
     >>> round(mean_ratio(five_markets()), 1)
     2.4
     """
-    return float(np.mean([predictability_ratio(market) for market in markets]))
+    items = check_items("markets", markets, what="results of crowds.simulate_market, e.g. five_markets()")
+    for market in items:
+        check_instance("markets", market, crowds.Market, "results of crowds.simulate_market, e.g. five_markets()")
+    return float(np.mean([predictability_ratio(market) for market in items]))
 
 
 DOUBLES_ON_AVERAGE = flips.Verdict(
