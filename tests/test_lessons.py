@@ -86,6 +86,9 @@ def test_lessons_have_three_checked_exercises_each_followed_by_a_solution(path):
         after = next(c for c in all_cells[i + 1:] if c["cell_type"] == "code")
         assert "solution" in after.get("metadata", {}).get("tags", []), f"the code cell after cell {i} of {path.name} should be a tagged solution"
         assert "✔ Correct" in output_text(after), f"the solution after cell {i} of {path.name} does not pass its own check"
+        # Run All runs the solutions too: they confirm their answer without counting it as the learner's try.
+        assert ".confirm(" in source(after) and not re.search(r"quiz\.\w+\.check\(", source(after)), (
+            f"the solution after cell {i} of {path.name} should call quiz.X.confirm(...), not .check(...)")
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)

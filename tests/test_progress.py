@@ -120,7 +120,7 @@ def test_recording_can_be_turned_off_or_sent_elsewhere(tmp_path, monkeypatch):
 
 def test_the_summary_and_where_left_off_count_each_question_once(tmp_path):
     for answer, right in ((0.5, False), (0.351, True), (0.351, True)):
-        progress.record("links.two_pages", answer, right, folder=tmp_path)
+        progress.record("links.rank_step", answer, right, folder=tmp_path)
     progress.record("links.most_links", "a", False, folder=tmp_path)
     row = progress.summary(tmp_path).loc["06"]
     assert (row["answered"], row["right"], row["attempts"]) == (2, 1, 4)
@@ -132,7 +132,7 @@ def test_the_summary_and_where_left_off_count_each_question_once(tmp_path):
 
 
 def test_smlearn_progress_prints_each_lesson(tmp_path, capsys):
-    progress.record("links.two_pages", 0.351, True, folder=tmp_path)
+    progress.record("links.rank_step", "new_rank", True, folder=tmp_path)
     assert main(["progress", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "06   Links" in out and " 1 of " in out

@@ -26,7 +26,7 @@ from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestio
 from smlearn.models import returns
 
 __all__ = ["QUESTIONS", "SMALL", "VERDICT", "RANGES", "verdict_report", "joint_report", "engagement", "conversion", "paid", "small_sample",
-           "duplicates", "real_posts", "click_interval", "profile_clicks"]
+           "duplicates", "real_posts", "click_interval"]
 
 # The small sample the lesson looks at: 10 posts of each type, sample number 3.
 SMALL = {"sample_size": 10, "sample": 3}
@@ -338,37 +338,4 @@ click_interval = CodeQuestion(
     " Replies in one conversation are not independent, so both intervals are too narrow.",
 )
 
-def _clicks_per_thousand(posts, average_of_rates=False):
-    """Profile clicks per 1,000 impressions over ``posts``: a ratio of sums, or (a mistake) the mean of the posts' rates."""
-    if average_of_rates:
-        return float(1000 * (posts["user_profile_clicks"] / posts["impressions"]).astype(float).mean())
-    return float(1000 * posts["user_profile_clicks"].sum() / posts["impressions"].sum())
-
-
-
-# Lesson 08 no longer asks this (its real-data exercise is click_interval, a bootstrap around this same
-# ratio of sums); it is kept because lesson 09 quotes its answer.
-profile_clicks = NumericQuestion(
-    "measuring_returns.profile_clicks",
-    "On the real account's stand-alone tweets (not replies), how many profile clicks came per 1,000 impressions?"
-    " Compute it as a ratio of sums.",
-    answer=lambda: _clicks_per_thousand(_stand_alone()),
-    rel_tolerance=0.01,
-    unit="per 1,000 impressions",
-    hint="Keep the posts that are not replies (real_posts[~replies]), then 1000 * the sum of"
-    " user_profile_clicks / the sum of impressions.",
-    slips=[
-        (lambda: _clicks_per_thousand(_stand_alone(), average_of_rates=True),
-         ("That is the mean of the posts' own rates: a post shown 12 times counts as much as one shown 100,000 times."
-          " Divide the sums instead.")),
-        (lambda: _clicks_per_thousand(_real_posts()), "That is the rate over every post, replies included."),
-        (lambda: _clicks_per_thousand(_real_posts()[~_real_posts().index.isin(_stand_alone().index)]),
-         "That is the rate of the replies, not of the stand-alone tweets."),
-        (lambda: _clicks_per_thousand(_stand_alone()) / 1000, "That is per impression: multiply by 1,000."),
-        (lambda: _clicks_per_thousand(_stand_alone()) / 10, "That is a percentage: the question asks per 1,000 impressions."),
-    ],
-    explanation="About two profile clicks per 1,000 times a stand-alone tweet was shown: the step from"
-    " seeing a post to looking at who wrote it is narrow.",
-)
-
-QUESTIONS = [engagement, conversion, paid, small_sample, duplicates, click_interval, profile_clicks]
+QUESTIONS = [engagement, conversion, paid, small_sample, duplicates, click_interval]
