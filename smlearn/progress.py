@@ -25,9 +25,9 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> record("links.two_pages", 3, True, folder=folder)["attempt"]
+>>> record("links.rank_step", "new_rank", True, folder=folder)["attempt"]
 1
->>> record("links.two_pages", 4, False, folder=folder)["attempt"]
+>>> record("links.rank_step", "new_rank", False, folder=folder)["attempt"]
 2
 >>> summary(folder=folder).loc["06", ["answered", "right"]].tolist()
 [1, 1]
@@ -90,7 +90,7 @@ def _lessons_by_module() -> dict:
 
 
 def _lesson_of(question_id: str) -> str | None:
-    """The lesson number of a question, from its module name (``links.two_pages`` -> ``06``)."""
+    """The lesson number of a question, from its module name (``links.rank_step`` -> ``06``)."""
     return _lessons_by_module().get("smlearn.questions." + question_id.split(".", 1)[0])
 
 

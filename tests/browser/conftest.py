@@ -21,11 +21,7 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 @pytest.fixture(scope="session")
 def lab_server():
-    reason = labdriver.missing_requirements()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-        pytest.skip(f"browser tests need a browser: {reason}")
+    _require_a_browser()
     server = labdriver.LabServer()
     server.start()
     try:
@@ -34,18 +30,33 @@ def lab_server():
         server.stop()
 
 
+def _require_a_browser():
+    reason = labdriver.missing_requirements()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+        pytest.skip(f"browser tests need a browser: {reason}")
+
+
 @pytest.fixture(scope="session")
-def lab(lab_server):
-    """A :class:`labdriver.LabPage` on the session's server, reused by every lesson."""
+def browser_driver():
+    """One Playwright for the whole session: a second sync_playwright cannot start while one runs."""
+    _require_a_browser()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = labdriver.launch_browser(playwright)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            yield labdriver.LabPage(page, lab_server)
-        finally:
-            browser.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def lab(lab_server, browser_driver):
+    """A :class:`labdriver.LabPage` on the session's server, reused by every lesson."""
+    browser = labdriver.launch_browser(browser_driver)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        yield labdriver.LabPage(page, lab_server)
+    finally:
+        browser.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -9,8 +9,6 @@ waits for a first try, is there.
 from __future__ import annotations
 
 import json
-import os
-
 import pytest
 
 import labdriver
@@ -38,11 +36,6 @@ _RUN_FIRST_CODE_CELL = """async () => {
 
 @pytest.fixture
 def learner_folder(tmp_path):
-    reason = labdriver.missing_requirements()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-        pytest.skip(f"browser tests need a browser: {reason}")
     copy_course(tmp_path / "notebooks", student=True)
     return tmp_path
 
@@ -63,26 +56,23 @@ def _session(folder, playwright, work):
         server.stop()
 
 
-def test_a_jupyterlab_restart_keeps_the_answers_and_the_first_cell_says_where_you_left_off(learner_folder):
-    from playwright.sync_api import sync_playwright
+def test_a_jupyterlab_restart_keeps_the_answers_and_the_first_cell_says_where_you_left_off(learner_folder, browser_driver):
+    before = _session(learner_folder, browser_driver, lambda lab: lab.kernel_execute(
+        "from smlearn.questions import links as quiz\nfeedback = quiz.rank_step.check(lambda graph, rank, page: 0.0)",
+        "feedback.correct"))
+    assert before == "False"
+    kept = learner_folder / "notebooks" / progress.FILE_NAME
+    lines = kept.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["question"] for line in lines] == ["links.rank_step"]
 
-    with sync_playwright() as playwright:
-        before = _session(learner_folder, playwright, lambda lab: lab.kernel_execute(
-            "from smlearn.questions import links as quiz\nfeedback = quiz.rank_step.check(lambda graph, rank, page: 0.0)",
-            "feedback.correct"))
-        assert before == "False"
-        kept = learner_folder / "notebooks" / progress.FILE_NAME
-        lines = kept.read_text(encoding="utf-8").splitlines()
-        assert [json.loads(line)["question"] for line in lines] == ["links.rank_step"]
+    def after_restart(lab):
+        first_cell = lab.page.evaluate(_RUN_FIRST_CODE_CELL)
+        solution = lab.kernel_execute(
+            "import io, contextlib\nfrom smlearn.questions import links as quiz\nshown = io.StringIO()\n"
+            "with contextlib.redirect_stdout(shown):\n    quiz.rank_step.solution()", "shown.getvalue()")
+        return first_cell, solution
 
-        def after_restart(lab):
-            first_cell = lab.page.evaluate(_RUN_FIRST_CODE_CELL)
-            solution = lab.kernel_execute(
-                "import io, contextlib\nfrom smlearn.questions import links as quiz\nshown = io.StringIO()\n"
-                "with contextlib.redirect_stdout(shown):\n    quiz.rank_step.solution()", "shown.getvalue()")
-            return first_cell, solution
-
-        first_cell, solution = _session(learner_folder, playwright, after_restart)
+    first_cell, solution = _session(learner_folder, browser_driver, after_restart)
     assert "✔ Ready" in first_cell
     assert "Lesson 06: 0 of" in first_cell and "(1 tried)" in first_cell and "rank_step" in first_cell, first_cell
     assert "Answer:" in solution and "Try it first" not in solution
