@@ -362,6 +362,9 @@ class ChoiceQuestion(_Question):
     feedback : dict, optional
         A specific hint for a wrong option, keyed by its letter in the order written here
         (``"a"`` for the first option of ``options``), not the order shown.
+    key : callable, optional
+        Turns a text into what identifies an option (keys as typed, a code name); an answer
+        whose key matches exactly one option's key chooses that option.
 
     Examples
     --------
@@ -380,8 +383,11 @@ class ChoiceQuestion(_Question):
     """
 
     def __init__(self, question_id, prompt, options, *, answer_fingerprint: str, feedback: dict | None = None,
-                 learner: str | None = None, **kwargs):
+                 learner: str | None = None, key=None, **kwargs):
         super().__init__(question_id, prompt, **kwargs)
+        if key is not None and not callable(key):
+            raise TypeError(f"key must be a function from text to text; got {key!r}")
+        self._key = key
         if not isinstance(options, (list, tuple)) or len(options) < 2 or not all(isinstance(o, str) for o in options):
             raise TypeError(f"options must be a list of at least two strings; got {options!r}")
         if len({o.casefold() for o in options}) != len(options):
@@ -417,7 +423,13 @@ class ChoiceQuestion(_Question):
         if key.rstrip(")") in self.letters:
             return self.letters.index(key.rstrip(")"))
         texts = [" ".join(o.split()).casefold() for o in self.options]
-        return texts.index(key) if key in texts else None
+        if key in texts:
+            return texts.index(key)
+        if self._key is not None:
+            typed, named = self._key(answer), [self._key(option) for option in self.options]
+            if typed and named.count(typed) == 1:
+                return named.index(typed)
+        return None
 
     @_recorded
     def check(self, answer) -> Feedback:

@@ -44,21 +44,12 @@ def _posts_needed():
     return math.ceil(CONVERSIONS_WANTED / float(posts["conversions"].mean()))
 
 
-class _OutcomeChoice(ChoiceQuestion):
-    """A choice among the model's outcomes: an option starts with its code name in quotes, and the code
-    name alone (``tie_strength``, as passed to compare_splits) is accepted as that option."""
-
-    def _chosen(self, answer):
-        chosen = super()._chosen(answer)
-        if chosen is None and isinstance(answer, str):
-            name = answer.strip().strip("\"'").casefold()
-            names = [option.split('"')[1].casefold() for option in self.options]
-            if name in names:
-                return names.index(name)
-        return chosen
+def _outcome_name(text: str) -> str:
+    """An option's code name (it starts with it in quotes), or the code name typed alone (``tie_strength``)."""
+    return text.split('"')[1].casefold() if '"' in text else text.strip().strip("'").casefold()
 
 
-outcome_fit = _OutcomeChoice(
+outcome_fit = ChoiceQuestion(
     "your_plan.outcome_fit",
     "A local news site sells nothing through its account and needs no volunteers: it wants more people to see"
     " its stories each week. Which outcome should its plan pass to pipeline.compare_splits? (A letter, the"
@@ -70,6 +61,7 @@ outcome_fit = _OutcomeChoice(
         "\"tie_strength\": its ties times their mean strength at the end",
     ],
     answer_fingerprint="779b3967f6315fd4",
+    key=_outcome_name,
     hint="Is the goal a conversation with each reader, or an audience that sees each story? Lesson 02 split"
     " social media (broadcast) from social networking (two-way).",
     feedback={
