@@ -1,13 +1,15 @@
 """Rebuild the lessons: MyST Markdown source -> notebook -> run in a fresh kernel -> saved with outputs.
 
-Each lesson is written as ``notebooks/NN_name.md`` (MyST Markdown, readable and
+Each lesson is written as ``sources/NN_name.md`` (MyST Markdown, readable and
 diffable as text) and paired with ``notebooks/NN_name.ipynb`` (what learners open,
 committed with its outputs so that it reads well on GitHub and Binder and so that
-``pytest --nbval`` can compare every output). After editing a lesson's ``.md`` file
-(or its ``.ipynb`` in JupyterLab with jupytext), run::
+``pytest --nbval`` can compare every output). The sources live in their own folder so
+that a learner's file browser lists each lesson once. After editing a lesson's ``.md``
+file (or its ``.ipynb`` in JupyterLab with jupytext, which saves the pair), run::
 
     python scripts/run_lessons.py            # every lesson
-    python scripts/run_lessons.py 02         # lessons whose file name starts with 02
+    python scripts/run_lessons.py 02         # lessons whose file name starts with 02 (02, 02b, 02c)
+    python scripts/run_lessons.py 02_        # lesson 02 alone
 
 Only the lessons asked for are rewritten. The run stops at the first error, and the
 notebook is written only after its run succeeded.
@@ -24,13 +26,15 @@ import jupytext
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-FORMATS = "ipynb,md:myst"
+SOURCES = NOTEBOOKS.parent / "sources"
+# jupytext's pairing across two folders: notebooks/NN_name.ipynb <-> sources/NN_name.md
+FORMATS = "notebooks///ipynb,sources///md:myst"
 
 
 def lesson_sources(prefixes: list[str]) -> list[Path]:
     from smlearn.pacing import lesson_files
 
-    sources = lesson_files(NOTEBOOKS, ".md")
+    sources = lesson_files(SOURCES, ".md")
     if prefixes:
         sources = [s for s in sources if any(s.name.startswith(p) for p in prefixes)]
     return sources
@@ -57,7 +61,7 @@ def run(source: Path, timeout: int) -> Path:
     client.execute()
     notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
     drop_widget_views(notebook)
-    target = source.with_suffix(".ipynb")
+    target = NOTEBOOKS / source.with_suffix(".ipynb").name
     keep_cell_ids(notebook, target)
     jupytext.write(notebook, target, fmt="ipynb")
     return target
@@ -102,7 +106,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     sources = lesson_sources(args.prefixes)
     if not sources:
-        print(f"no lesson sources match {args.prefixes} in {NOTEBOOKS}", file=sys.stderr)
+        print(f"no lesson sources match {args.prefixes} in {SOURCES}", file=sys.stderr)
         return 2
     for source in sources:
         print(f"running {source.name} ...", flush=True)

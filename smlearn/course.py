@@ -99,6 +99,18 @@ def notebooks_dir() -> Path:
     raise FileNotFoundError(f"cannot find the lessons (course.yml) next to {package}")
 
 
+def sources_dir() -> Path:
+    """The folder with the lessons' text sources (``sources/NN_name.md``, paired with the notebooks by jupytext).
+
+    They live apart from ``notebooks/`` so that a learner's file browser lists each lesson once.
+    Only a clone of the repository has them: an installed wheel carries the notebooks alone.
+    """
+    folder = Path(__file__).resolve().parent.parent / "sources"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"cannot find the lessons' sources: {folder.name}/ is in a clone of the repository, not in a wheel")
+    return folder
+
+
 def load_course(folder: str | Path | None = None) -> Course:
     """Read and check ``course.yml``; raise ValueError naming the first problem found."""
     if folder is not None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import smlearn.questions
-from smlearn.course import load_course
+from smlearn.course import load_course, sources_dir
 from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, _shuffled
 
 PLAN = load_course()
@@ -221,7 +221,7 @@ def section(text: str, start: int) -> str:
 
 def argue_prompts(lesson) -> list[str]:
     """The prompts of a lesson's "Argue ..." sections: the bold title of each bullet, else its first four words."""
-    text = (NOTEBOOKS / lesson.file).with_suffix(".md").read_text(encoding="utf-8")
+    text = (sources_dir() / lesson.file).with_suffix(".md").read_text(encoding="utf-8")
     prompts = []
     for heading in ARGUE_HEADING.finditer(text):
         # The prompts are the section's own list; boxes (:::), code and subsections after it are not.

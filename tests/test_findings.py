@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from smlearn.course import load_course, notebooks_dir
+from smlearn.course import load_course, sources_dir
 from smlearn.pacing import lesson_files
 
-LESSONS = lesson_files(notebooks_dir(), ".md")
+LESSONS = lesson_files(sources_dir(), ".md")
 COURSE = load_course()
 BOX = re.compile(r":::\{admonition\} What the evidence says\n:class: evidence\n(.*?)\n:::", re.DOTALL)
 PARTS = ("*The model assumes*", "*The model derives*", "*Real studies found*")

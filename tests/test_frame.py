@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from smlearn import frame
-from smlearn.course import load_course
+from smlearn.course import load_course, sources_dir
 
 COURSE = load_course()
 NOTEBOOKS = COURSE.folder
@@ -34,7 +34,7 @@ KNOWN_NOT_PLAIN: set[str] = set()
 
 
 def lesson_markdown(lesson) -> str:
-    return (NOTEBOOKS / lesson.file.replace(".ipynb", ".md")).read_text(encoding="utf-8")
+    return (sources_dir() / lesson.file.replace(".ipynb", ".md")).read_text(encoding="utf-8")
 
 
 def model_modules() -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 from smlearn.pacing import lesson_files
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
 LESSONS = lesson_files(NOTEBOOKS)
 IDS = [p.stem for p in LESSONS]
 
@@ -39,9 +40,27 @@ def test_the_course_has_its_first_lessons():
     assert [p.stem[:2] for p in LESSONS][:3] == ["00", "01", "02"]
 
 
+def test_the_learners_folder_lists_each_lesson_once_and_the_sources_live_apart():
+    # A learner's file browser showed every lesson twice (.ipynb and .md) and learners opened the .md.
+    assert not [p.name for p in NOTEBOOKS.glob("*.md")], "lesson sources belong in sources/, not beside the notebooks"
+    assert [p.stem for p in lesson_files(SOURCES, ".md")] == IDS, "each notebook needs one source in sources/, and no more"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=IDS)
+def test_jupytext_pairs_each_notebook_with_its_source_in_the_other_folder(path):
+    from jupytext.paired_paths import paired_paths
+
+    formats = json.loads(path.read_text(encoding="utf-8"))["metadata"]["jupytext"]["formats"]
+    repo = NOTEBOOKS.parent
+    pair = {Path(p).relative_to(repo).as_posix() for p, _ in paired_paths(str(path), "ipynb", formats)}
+    assert pair == {f"notebooks/{path.name}", f"sources/{path.stem}.md"}, f"{path.name} pairs with {sorted(pair)}"
+    header = jupytext.read(SOURCES / f"{path.stem}.md").metadata["jupytext"]["formats"]
+    assert header == formats, f"sources/{path.stem}.md pairs with {header!r}, its notebook with {formats!r}"
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
 def test_each_notebook_is_in_sync_with_its_markdown_source(path):
-    text_source = path.with_suffix(".md")
+    text_source = SOURCES / path.with_suffix(".md").name
     assert text_source.is_file(), f"{path.name} has no paired {text_source.name}; run scripts/run_lessons.py"
     from_md = jupytext.read(text_source)["cells"]
     from_ipynb = cells(path)

@@ -18,7 +18,7 @@ from smlearn.models import pipeline
 from smlearn.questions import capstone, effort_and_automation, measuring_returns, your_plan
 
 ALL = [*effort_and_automation.QUESTIONS, *measuring_returns.QUESTIONS, *capstone.QUESTIONS, *your_plan.QUESTIONS]
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
 
 def _options_give_nothing_away(questions):
@@ -178,7 +178,7 @@ def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
 
 
 def test_lesson_07_no_longer_uses_the_effort_model():
-    text = (NOTEBOOKS / "07_effort_and_automation.md").read_text(encoding="utf-8")
+    text = (SOURCES / "07_effort_and_automation.md").read_text(encoding="utf-8")
     assert "models import effort" not in text and "effort." not in text and "pipeline.compare_splits" in text
     # compare_splits, near_best and best_split_by are introduced here, the share_of_best table before near_best
     assert "`compare_splits` (lesson 02c)" not in text
@@ -375,7 +375,7 @@ def test_no_right_option_is_the_longest_or_in_the_same_place():
 
 
 def test_the_lesson_writes_out_the_bakery_settings_in_every_call():
-    text = (NOTEBOOKS / "09_capstone.md").read_text(encoding="utf-8")
+    text = (SOURCES / "09_capstone.md").read_text(encoding="utf-8")
     calls = 0
     for cell in re.findall(r"```\{code-cell\} ipython3\n(.*?)```", text, flags=re.DOTALL):
         cell = "\n".join(line for line in cell.splitlines() if not line.startswith((":", "%")))
@@ -394,7 +394,7 @@ def test_the_lesson_writes_out_the_bakery_settings_in_every_call():
 
 @pytest.mark.parametrize("name", ["07_effort_and_automation", "08_measuring_returns", "09_capstone"])
 def test_lesson_mentions_the_disagreeing_sources_and_has_things_to_try(name):
-    text = (NOTEBOOKS / f"{name}.md").read_text(encoding="utf-8")
+    text = (SOURCES / f"{name}.md").read_text(encoding="utf-8")
     assert "Source C" in text and ("Source D" in text or "Source A" in text)
     assert "Predict" in text
     if name != "09_capstone":
@@ -406,7 +406,7 @@ def test_lesson_mentions_the_disagreeing_sources_and_has_things_to_try(name):
 def test_lesson_08_reads_real_exports_only_through_the_package():
     # The real X exports come through smlearn.data.path and load_export, never from a folder of this
     # machine or a raw file name.
-    text = (NOTEBOOKS / "08_measuring_returns.md").read_text(encoding="utf-8")
+    text = (SOURCES / "08_measuring_returns.md").read_text(encoding="utf-8")
     assert "shared" not in text and "dataset_Facebook" not in text and "Live.csv" not in text
     assert ".csv\")" not in text.replace('load_export("my_page_export.csv")', "")
     assert 'load_export(smlearn.data.path("x_analytics_posts")' in text

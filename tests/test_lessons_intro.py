@@ -14,6 +14,7 @@ from smlearn.plots import activities as activities_plot
 from smlearn.questions import start_here, two_ideas
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
 CHOICE_QUESTIONS = {
     "start_here.two_way": start_here.two_way,
@@ -322,7 +323,7 @@ EVIDENCE_LESSONS = ["00_start_here.md", "01_two_ideas.md", "02_push_and_pull.md"
 
 def evidence_box(name: str) -> str:
     """The text of the lesson's one 'What the evidence says' box."""
-    text = (NOTEBOOKS / name).read_text(encoding="utf-8")
+    text = (SOURCES / name).read_text(encoding="utf-8")
     boxes = re.findall(r"^:::\{admonition\} What the evidence says\n(.*?)^:::$", text, flags=re.DOTALL | re.MULTILINE)
     assert len(boxes) == 1, f"{name} should have exactly one evidence box; found {len(boxes)}"
     return boxes[0]
@@ -344,7 +345,7 @@ def test_evidence_box_has_its_three_parts_in_order_and_full_citations(name):
     assert box.startswith(":class: evidence\n")
     parts = [box.find(part) for part in ("*The model assumes*", "*The model derives*", "*Real studies found*")]
     assert -1 not in parts and parts == sorted(parts), parts
-    lesson = " ".join((NOTEBOOKS / name).read_text(encoding="utf-8").split())   # one line, single spaces
+    lesson = " ".join((SOURCES / name).read_text(encoding="utf-8").split())   # one line, single spaces
     for author, year in CITATIONS[name]:
         assert author in box and str(year) in box, f"{name}: the box does not cite {author} {year}"
         full = re.search(rf"{author}, [A-Z]\.[^()]*\({year}\)\. [^*]+?[.?] \*[^*]+\*", lesson)
@@ -381,14 +382,14 @@ def test_sorting_items_reach_people_and_are_found_as_the_frame_asks(activities):
 
 
 def test_the_push_lessons_say_the_conversion_gaps_are_settings_and_drop_the_26_times_claim():
-    lesson_02 = (NOTEBOOKS / "02_push_and_pull.md").read_text(encoding="utf-8")
+    lesson_02 = (SOURCES / "02_push_and_pull.md").read_text(encoding="utf-8")
     assert "no study in this list measures the model's conversion gaps" in evidence_box("02_push_and_pull.md")
     assert "## What flips the verdict" in lesson_02
     assert "26 times" not in lesson_02
-    lesson_02b = (NOTEBOOKS / "02b_when_push_wins.md").read_text(encoding="utf-8")
+    lesson_02b = (SOURCES / "02b_when_push_wins.md").read_text(encoding="utf-8")
     assert "26 times" not in lesson_02b and "## What flips the verdict" in lesson_02b
     # The referral studies are about customers referred by customers: they do not support the gap, nor refute it.
     assert "evidence does not support the gap" in " ".join(evidence_box("02b_when_push_wins.md").split())
     # Lesson 01 runs no model: it says its frame is a setting (definitions) rather than a verdict.
-    lesson_01 = (NOTEBOOKS / "01_two_ideas.md").read_text(encoding="utf-8")
+    lesson_01 = (SOURCES / "01_two_ideas.md").read_text(encoding="utf-8")
     assert "no verdict to flip" in lesson_01 and "**settings**" in lesson_01

@@ -19,7 +19,7 @@ from smlearn.plots import crowds as plots
 from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SEEDS = range(3)
 
 
@@ -327,7 +327,7 @@ def test_the_launch_month_and_july_lie_outside_chance_on_the_real_site():
 
 @pytest.mark.parametrize("name", ["05_wisdom_of_crowds.md", "05b_music_market.md"])
 def test_each_lesson_has_one_real_data_section_that_loads_stack_exchange_and_names_the_licence(name):
-    text = (NOTEBOOKS / name).read_text(encoding="utf-8")
+    text = (SOURCES / name).read_text(encoding="utf-8")
     sections = re.findall(r"^## Real data: .+$", text, flags=re.MULTILINE)
     assert len(sections) == 1
     section = text.split(sections[0])[1].split("\n## ")[0]
@@ -337,5 +337,5 @@ def test_each_lesson_has_one_real_data_section_that_loads_stack_exchange_and_nam
 def test_the_answers_of_the_real_data_exercises_are_not_printed_in_the_lessons():
     week = f"{crowds_quiz.first_week._expected():.2f}"
     rho = f"{market_quiz.first_week_predicts._expected():.2f}"
-    assert week not in (NOTEBOOKS / "05_wisdom_of_crowds.md").read_text(encoding="utf-8").split("## Real data")[1]
-    assert rho not in (NOTEBOOKS / "05b_music_market.md").read_text(encoding="utf-8").split("## Real data")[1]
+    assert week not in (SOURCES / "05_wisdom_of_crowds.md").read_text(encoding="utf-8").split("## Real data")[1]
+    assert rho not in (SOURCES / "05b_music_market.md").read_text(encoding="utf-8").split("## Real data")[1]

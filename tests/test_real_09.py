@@ -270,17 +270,17 @@ def section(path):
 
 @pytest.mark.parametrize("name", ["09_capstone.md", "09b_your_plan.md"])
 def test_the_real_data_answer_is_never_printed_before_the_exercise(name):
-    from smlearn.course import notebooks_dir
+    from smlearn.course import sources_dir
 
-    text = section(notebooks_dir() / name)
+    text = section(sources_dir() / name)
     before = text.split(".check(")[0]
     assert "14.9" not in before and "15 clicks" not in before
 
 
 def test_lesson_09_says_where_the_data_and_the_model_disagree():
-    from smlearn.course import notebooks_dir
+    from smlearn.course import sources_dir
 
-    text = section(notebooks_dir() / "09_capstone.md")
+    text = section(sources_dir() / "09_capstone.md")
     assert re.search(r"\*\*Where the data disagree", text)
     assert re.search(r"cannot show", text)
 

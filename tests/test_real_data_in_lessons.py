@@ -9,11 +9,11 @@ import re
 import pytest
 
 import smlearn.data
-from smlearn.course import load_course, notebooks_dir
+from smlearn.course import load_course, notebooks_dir, sources_dir
 from smlearn.pacing import lesson_files
 
 COURSE = load_course()
-LESSONS = [path for path in lesson_files(notebooks_dir(), ".md") if path.name[:2] >= "03"]
+LESSONS = [path for path in lesson_files(sources_dir(), ".md") if path.name[:2] >= "03"]
 HEADING = re.compile(r"^## Real data: .+$", re.MULTILINE)
 CODE = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)```", re.DOTALL)
 # The ways a lesson reaches a data set by its manifest name.
@@ -106,7 +106,7 @@ def test_the_classic_figures_are_drawn_in_their_lessons_with_words_beside_them(l
     import smlearn.plots
 
     path = next(p for p in LESSONS if lesson_id(p) == lesson)
-    notebook = json.loads(path.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((notebooks_dir() / path.with_suffix(".ipynb").name).read_text(encoding="utf-8"))
     functions = set()
     for info in pkgutil.iter_modules(smlearn.plots.__path__, "smlearn.plots."):
         functions |= set(dir(importlib.import_module(info.name)))
