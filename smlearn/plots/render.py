@@ -117,3 +117,177 @@ class PngRenderer:
         out = io.BytesIO()
         image.save(out, format="png", compress_level=1)  # fast over small: a few ms instead of tens
         return out.getvalue()
+
+
+# --- Fitting a figure to the width a page gives it ------------------------------------------
+
+CSS_DPI = 96          # CSS pixels per inch: a font of f points is f * 96 / 72 CSS pixels
+MAX_CSS_WIDTH = 1000  # wider than this, a figure only grows its margins: keep it at this width
+MIN_PANEL_INCHES = 2.8  # narrower panels than this go onto more rows
+
+
+class FigureFit:
+    """Redraw a figure for a width in CSS pixels, with its text no smaller than the page's.
+
+    The figure as a view designed it (its size, its panels' grid, its fonts) is kept, so
+    every fit starts from the design, and :meth:`restore` brings it back. A fit
+
+    - makes the figure ``width_px / 96`` inches wide at ``96 * pixel_ratio`` dpi, so that
+      shown at ``width_px`` CSS pixels one point of text is 96/72 CSS pixels and the
+      image is sharp on a high-density screen;
+    - raises every font below ``font_px`` CSS pixels to it (never lowers one);
+    - moves side-by-side panels onto more rows when each would be narrower than
+      :data:`MIN_PANEL_INCHES`, and makes the figure taller to match;
+    - keeps the height within ``max_height_px`` where it can (panels on one row only);
+    - lays the figure out again (and freezes it again if the view had frozen it).
+
+    Examples
+    --------
+    >>> from smlearn.plots.style import new_figure
+    >>> fig, (a, b) = new_figure(ncols=2)
+    >>> _ = a.set_title("left", fontsize=8)
+    >>> fit = FigureFit(fig)
+    >>> fit.fit(500, font_px=14)
+    >>> [round(float(v), 2) for v in fig.get_size_inches()], fig.dpi     # 500 px wide; the panels now stacked
+    ([5.21, 7.2], 96.0)
+    >>> a.title.get_fontsize() >= 14 * 72 / 96
+    True
+    >>> fit.restore(); fig.get_size_inches().tolist(), a.title.get_fontsize()
+    ([9.0, 3.6], 8.0)
+    """
+
+    def __init__(self, figure):
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+        self.figure = figure
+        self.size = tuple(figure.get_size_inches())
+        self.dpi = figure.dpi
+        self.frozen = not isinstance(figure.get_layout_engine(), ConstrainedLayoutEngine)
+        self.fonts = {text: text.get_fontsize() for text in self._texts()}
+        self.tick_sizes = {ax: (ax.xaxis.get_ticklabels()[0].get_fontsize() if ax.xaxis.get_ticklabels() else None,
+                                ax.yaxis.get_ticklabels()[0].get_fontsize() if ax.yaxis.get_ticklabels() else None)
+                           for ax in figure.axes}
+        self.grid = self._grid()
+        self.font_floor = 0.0   # points; 0 while the design is shown
+        self.fallback = False   # True when the last fit could not lay the figure out and shows the design scaled
+        self.titles = [t for t in (getattr(figure, "_suptitle", None), *[ax.title for ax in figure.axes]) if t is not None]
+        self.wraps = {text: text.get_wrap() for text in self.titles}
+
+    def _texts(self):
+        from matplotlib.text import Text
+
+        return [t for t in self.figure.findobj(Text) if t.figure is not None]
+
+    def _grid(self):
+        """``(rows, cols, [(axes, row, col)])`` when the panels sit one per cell of one grid, else None."""
+        cells, grids = [], set()
+        for ax in self.figure.axes:
+            spec = ax.get_subplotspec()
+            if spec is None:
+                return None   # a colorbar or an inset: constrained layout would keep its room where it was
+            if spec.rowspan.stop - spec.rowspan.start != 1 or spec.colspan.stop - spec.colspan.start != 1:
+                return None
+            grids.add(id(spec.get_gridspec()))
+            cells.append((ax, spec.rowspan.start, spec.colspan.start, spec.get_gridspec()))
+        if len(grids) != 1:
+            return None
+        gridspec = cells[0][3]
+        return gridspec.nrows, gridspec.ncols, [(ax, row, col) for ax, row, col, _ in cells]
+
+    def _legends(self):
+        return [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
+
+    def floor_fonts(self) -> None:
+        """Raise any text under the floor (new texts a view made since the fit included)."""
+        if not self.font_floor:
+            return
+        for text in self._texts():
+            if text.get_fontsize() < self.font_floor:
+                text.set_fontsize(self.font_floor)
+
+    def fit(self, width_px: float, *, font_px: float = 13.0, pixel_ratio: float = 1.0, max_height_px: float | None = None) -> None:
+        """Lay the figure out for ``width_px`` CSS pixels (see the class's docstring)."""
+        from matplotlib.gridspec import GridSpec
+
+        width_in = min(max(float(width_px), 200.0), MAX_CSS_WIDTH) / CSS_DPI
+        self._set_fonts(max(float(font_px), 0.0) * 72 / CSS_DPI)
+        height_in = self.size[1]
+        if self.grid is not None:
+            rows, cols, cells = self.grid
+            fit_cols = max(1, min(cols, int(width_in // MIN_PANEL_INCHES)))
+            new_cols = cols if fit_cols >= cols else fit_cols
+            panels_per_row = -(-cols // new_cols)   # each old row becomes this many rows
+            new_rows = rows * panels_per_row
+            gridspec = GridSpec(new_rows, new_cols, figure=self.figure)
+            for ax, row, col in cells:
+                spot = gridspec[row * panels_per_row + col // new_cols, col % new_cols]
+                if ax.get_subplotspec().get_geometry() != spot.get_geometry() or new_cols != cols:
+                    ax.set_subplotspec(spot)
+            height_in = self.size[1] * panels_per_row
+            if panels_per_row == 1 and max_height_px:
+                # Shorter to fit the window, but never squeezed below three quarters of the design.
+                height_in = max(min(height_in, max_height_px / CSS_DPI), 0.75 * self.size[1])
+        self.figure.set_dpi(CSS_DPI * min(max(float(pixel_ratio), 1.0), 3.0))
+        self.figure.set_size_inches(width_in, height_in)
+        for text in self.titles:
+            text.set_wrap(True)   # a title longer than the figure is wide goes onto more lines
+        if not self._lay_out():
+            # Too narrow for this figure's text at that size: show the design, scaled to the width
+            # (its text smaller than asked, but nothing overlaps). fallback says so.
+            self.restore()
+            self.figure.set_dpi(float(width_px) / self.size[0] * min(max(float(pixel_ratio), 1.0), 3.0))
+            self.figure.canvas.draw()
+            self.fallback = True
+        else:
+            self.fallback = False
+
+    def restore(self) -> None:
+        """Back to the figure as the view designed it."""
+        from matplotlib.gridspec import GridSpec
+
+        self._set_fonts(0.0)
+        if self.grid is not None:
+            rows, cols, cells = self.grid
+            gridspec = GridSpec(rows, cols, figure=self.figure)
+            for ax, row, col in cells:
+                ax.set_subplotspec(gridspec[row, col])
+        self.figure.set_dpi(self.dpi)
+        self.figure.set_size_inches(*self.size)
+        for text, wrap in self.wraps.items():
+            text.set_wrap(wrap)
+        self._lay_out()
+
+    def _set_fonts(self, floor: float) -> None:
+        self.font_floor = floor
+        for text, size in self.fonts.items():
+            text.set_fontsize(max(size, floor))
+        for ax, (x, y) in self.tick_sizes.items():
+            if x is not None:
+                ax.tick_params(axis="x", labelsize=max(x, floor))
+            if y is not None:
+                ax.tick_params(axis="y", labelsize=max(y, floor))
+        self.floor_fonts()
+
+    def _lay_out(self) -> bool:
+        """Lay the figure out again; False if the constrained layout gave up (no room for the text)."""
+        import warnings
+
+        from smlearn.plots.style import freeze_layout
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.figure.set_layout_engine("constrained")
+            if self.frozen:
+                freeze_layout(self.figure)
+            else:
+                for _ in range(2):   # a legend outside the axes finds its room on the second pass
+                    self.figure.canvas.draw()
+        collapsed = any("constrained_layout not applied" in str(w.message) for w in caught)
+        # A legend has no wrap of its own: one wider than the figure means the figure is too narrow.
+        renderer = self.figure.canvas.get_renderer()
+        legends = [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
+        too_wide = any(legend.get_window_extent(renderer).width > self.figure.bbox.width + 1 for legend in legends)
+        tiny = too_wide or any(ax.get_position().width <= 0.05 or ax.get_position().height <= 0.05
+                   for ax in self.figure.axes if ax.get_subplotspec() is not None)
+        return not (collapsed or tiny)
+

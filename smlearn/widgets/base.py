@@ -16,8 +16,14 @@ from __future__ import annotations
 
 import base64
 
-from smlearn.params import Choice, Param, check_params
+from smlearn.params import Choice, Param, check_number, check_params
 from smlearn.plots.render import PngRenderer
+
+
+# With more controls than MAX_SHOWN, the first MAIN_SHOWN are shown and the rest sit under
+# "More settings", so that controls and figure fit a laptop's screen together.
+MAX_SHOWN = 8
+MAIN_SHOWN = 6
 
 
 class Explorer:
@@ -29,6 +35,9 @@ class Explorer:
         The model's parameter records (the one source of truth for ranges and units).
     CONTROLS : tuple of str
         The parameters that get a slider, in the order shown.
+    MAIN_CONTROLS : tuple of str, optional
+        The controls shown at first (the most used); the others sit under a "More settings"
+        button. By default all are shown, or the first six when there are more than eight.
     _simulate(params) -> result
         Run the model.
     _plot(result) -> (figure, artists)
@@ -46,6 +55,7 @@ class Explorer:
 
     PARAMS: dict[str, Param | Choice] = {}
     CONTROLS: tuple[str, ...] = ()
+    MAIN_CONTROLS: tuple[str, ...] | None = None   # shown at first; None: all, or the first few of many
 
     def __init__(self, **params):
         unknown_controls = [name for name in self.CONTROLS if name not in self.PARAMS]
@@ -60,6 +70,8 @@ class Explorer:
         self._widget = None
         self._sliders = {}
         self._syncing = False  # True while update() moves sliders, so their callbacks don't run the model again
+        self._fit = None          # a FigureFit once the page has reported its width
+        self._fitted_for = None   # the page sizes the figure was last fitted to
 
     # What a test or a curious learner can read.
     @property
@@ -103,6 +115,8 @@ class Explorer:
         result = self._simulate(dict(new_params))
         self._params, self._result = new_params, result
         self._update_plot(self._artists, result)
+        if self._fit is not None:
+            self._fit.floor_fonts()   # texts the view made just now keep to the page's size too
         if self._widget is not None:
             self._sync_widget(changes)
 
@@ -117,6 +131,8 @@ class Explorer:
     def _build_widget(self):
         import ipywidgets as widgets
 
+        from smlearn.widgets.frontend import EXPLORER_CLASS, ExplorerFrontend
+
         for name in self.CONTROLS:
             slider = _slider_for(self.PARAMS[name], self._params[name])
             slider.observe(self._on_slider, names="value")
@@ -127,11 +143,81 @@ class Explorer:
         self._tooltips = {name: slider.tooltip for name, slider in self._sliders.items()}
         self._ignored_note = widgets.HTML(value="")
         self._grey_out_ignored()
-        controls = widgets.GridBox(
-            list(self._sliders.values()),
-            layout=widgets.Layout(grid_template_columns="repeat(2, minmax(300px, 1fr))", grid_gap="2px 24px"),
-        )
-        return widgets.VBox([controls, self._ignored_note, self._image, self._caption, self._errors])
+        main = self.main_controls
+        more = [name for name in self.CONTROLS if name not in main]
+        controls = [_grid([self._sliders[name] for name in main])]
+        if more:
+            self._more = _grid([self._sliders[name] for name in more])
+            self._more_button = widgets.ToggleButton(value=False, tooltip="Show or hide the other settings",
+                                                     layout={"width": "auto", "margin": "4px 0"})
+            self._more_button.observe(self._show_more, names="value")
+            # Open from the start when the lesson set one of them: the learner sees what it chose.
+            self._more_button.value = any(self._params[name] != self.PARAMS[name].default for name in more)
+            self._show_more()
+            controls += [self._more_button, self._more]
+        column = widgets.VBox([*controls, self._ignored_note], layout={"min_width": "0", "max_width": "100%"})
+        column.add_class("smlearn-controls")
+        figure = widgets.VBox([self._image, self._caption, self._errors], layout={"min_width": "0", "width": "100%"})
+        figure.add_class("smlearn-figure")
+        body = widgets.Box([column, figure], layout={"display": "flex", "flex_flow": "column", "width": "100%"})
+        body.add_class("smlearn-body")
+        # The page's piece: keeps a slider's keys from the notebook and reports the width there is.
+        self._frontend = ExplorerFrontend()
+        self._frontend.observe(self._on_page_size, names=["width", "pixel_ratio", "view_height", "font_px"])
+        box = widgets.VBox([body, self._frontend], layout={"width": "100%", "overflow": "visible"})
+        box.add_class(EXPLORER_CLASS)
+        return box
+
+    @property
+    def main_controls(self) -> tuple:
+        """The controls shown at first; the others sit under "More settings" (all of them when there are few)."""
+        if self.MAIN_CONTROLS is not None:
+            return tuple(name for name in self.CONTROLS if name in self.MAIN_CONTROLS)
+        return self.CONTROLS if len(self.CONTROLS) <= MAX_SHOWN else self.CONTROLS[:MAIN_SHOWN]
+
+    def _show_more(self, change=None) -> None:
+        shown = self._more_button.value
+        self._more.layout.display = None if shown else "none"
+        count = len(self.CONTROLS) - len(self.main_controls)
+        self._more_button.description = f"{'Fewer' if shown else 'More'} settings ({count})"
+        self._more_button.icon = "chevron-up" if shown else "chevron-down"
+
+    def fit_to_page(self, width_px: float, *, font_px: float = 13.0, pixel_ratio: float = 1.0,
+                    view_height_px: float | None = None) -> None:
+        """Redraw the figure for ``width_px`` CSS pixels of room, its text at least ``font_px`` (what the page reports).
+
+        The notebook calls this when the explorer's width changes (never on a slider move); the
+        static PNG saved with a notebook is drawn before any report, at the default size.
+        """
+        from smlearn.plots.render import FigureFit
+
+        check_number("width_px", width_px, 50, 10_000)
+        check_number("font_px", font_px, 0, 100)
+        check_number("pixel_ratio", pixel_ratio, 0.25, 8)
+        if view_height_px is not None:
+            check_number("view_height_px", view_height_px, 0, 100_000)
+        if self._fit is None:
+            self._fit = FigureFit(self._figure)
+        # Room for the notebook's bars and the caption: the rest of the window is the figure's.
+        max_height = view_height_px - 220 if view_height_px else None
+        self._fit.fit(width_px, font_px=font_px or 13.0, pixel_ratio=pixel_ratio,
+                      max_height_px=max_height if max_height and max_height > 200 else None)
+        self._renderer.forget()
+        if self._widget is not None:
+            self._image.layout.max_width = f"{round(min(width_px, self._figure.get_size_inches()[0] * 96))}px"
+            self._image.value = self.png()
+
+    def _on_page_size(self, change=None) -> None:
+        page = self._frontend
+        key = (page.width, page.pixel_ratio, page.view_height, page.font_px)
+        if page.width <= 0 or key == self._fitted_for:
+            return   # several sizes arrive in one message: fit once
+        self._fitted_for = key
+        try:
+            self.fit_to_page(page.width, font_px=page.font_px, pixel_ratio=page.pixel_ratio,
+                             view_height_px=page.view_height or None)
+        except Exception as error:  # the figure keeps its size; say why instead of losing it in a log
+            self._errors.value = f"<p role='alert'>⚠ Could not fit the figure: {type(error).__name__}: {error}</p>"
 
     def _grey_out_ignored(self) -> None:
         """Disable the controls the current choices ignore, and say why (in the tooltip and a line of text)."""
@@ -202,6 +288,16 @@ class Explorer:
         return {}
 
 
+def _grid(controls):
+    """Controls in as many columns as fit (one on a narrow notebook): a CSS grid that flows."""
+    import ipywidgets as widgets
+
+    grid = widgets.GridBox(controls, layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(250px, 1fr))",
+                                                           grid_gap="6px 24px", width="100%"))
+    grid.add_class("smlearn-grid")
+    return grid
+
+
 def _caption_html(text: str) -> str:
     import html
 
@@ -218,7 +314,6 @@ def _slider_for(param: Param, value):
             value=value,
             description=param.label,
             tooltip=param.doc,
-            style={"description_width": "210px"},
             layout={"width": "auto"},
         )
     kind = widgets.IntSlider if param.integer else widgets.FloatSlider
@@ -233,7 +328,6 @@ def _slider_for(param: Param, value):
         description_allow_html=False,
         tooltip=param.doc,
         continuous_update=False,  # update on release: a drag would otherwise queue dozens of redraws
-        style={"description_width": "210px"},
         layout={"width": "auto"},
         **options,
     )

@@ -1,0 +1,74 @@
+// The explorer's front-end piece (see smlearn/widgets/frontend.py): keys stay with the
+// controls, and the page reports the explorer's width so the kernel can redraw to fit.
+
+const EXPLORER = ".smlearn-explorer";
+const FIGURE = ".smlearn-figure";   // the figure's column: its width is the room the figure has
+// Keys a slider, a readout or a drop-down uses itself; Notebook 7 would also act on them.
+const NAVIGATION = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+const CONTROL = ".noUi-handle, .noUi-target, .widget-readout, select, input, summary";
+
+function keepKeys(event) {
+  // Bubbling phase on the explorer: the control has already handled the key; the notebook must not.
+  const target = event.target;
+  if (!(target instanceof Element) || !target.closest(CONTROL)) { return; }
+  const onSummary = target.closest("summary");
+  if (NAVIGATION.has(event.key) || (onSummary && (event.key === "Enter" || event.key === " "))) {
+    event.stopPropagation();
+  }
+}
+
+function notebookFontPx() {
+  // The size of the notebook's prose (a rendered Markdown paragraph), else of the page's body text.
+  const prose = document.querySelector(".jp-RenderedMarkdown p, .jp-RenderedHTMLCommon p");
+  return parseFloat(getComputedStyle(prose || document.body).fontSize) || 0;
+}
+
+function findExplorer(el, found) {
+  // A box attaches its children after they render: look again on the next frames.
+  let tries = 0;
+  const look = () => {
+    const explorer = el.closest(EXPLORER);
+    const figure = explorer && explorer.querySelector(FIGURE);
+    if (figure) { found(explorer, figure); return; }
+    if (++tries < 600) { requestAnimationFrame(look); }
+  };
+  look();
+}
+
+function render({ model, el }) {
+  el.style.display = "none";   // zero size: it only listens and reports
+  let explorer = null;
+  let figure = null;
+  let observer = null;
+  let timer = null;
+  const report = () => {
+    if (!figure) { return; }
+    const width = Math.round(figure.getBoundingClientRect().width);
+    if (width <= 0) { return; }   // hidden (a collapsed output, a closed tab): keep the last size
+    const pixelRatio = Math.round((window.devicePixelRatio || 1) * 100) / 100;
+    const height = Math.round(window.innerHeight || 0);
+    const font = Math.round(notebookFontPx() * 100) / 100;
+    if (width === model.get("width") && pixelRatio === model.get("pixel_ratio")
+        && height === model.get("view_height") && font === model.get("font_px")) { return; }
+    model.set({ width, pixel_ratio: pixelRatio, view_height: height, font_px: font });
+    model.save_changes();
+  };
+  const soon = () => { clearTimeout(timer); timer = setTimeout(report, 250); };   // debounced: a drag of the divider sends one report
+  findExplorer(el, (node, column) => {
+    explorer = node;
+    figure = column;
+    explorer.addEventListener("keydown", keepKeys);
+    observer = new ResizeObserver(soon);
+    observer.observe(figure);
+    window.addEventListener("resize", soon);   // zoom changes the pixel ratio and the window's height
+    soon();
+  });
+  return () => {
+    clearTimeout(timer);
+    if (observer) { observer.disconnect(); }
+    window.removeEventListener("resize", soon);
+    if (explorer) { explorer.removeEventListener("keydown", keepKeys); }
+  };
+}
+
+export default { render };

@@ -1,0 +1,51 @@
+"""The explorer's small front-end piece: keys stay with the controls, and the page says how wide it is.
+
+Every explorer's box holds one :class:`ExplorerFrontend`, a zero-size anywidget whose
+JavaScript (``frontend.js``, shipped in the package; anywidget's own JupyterLab and
+Notebook 7 extension loads it, so ``pip install`` is all it takes) finds the box it
+sits in (by the CSS class :data:`EXPLORER_CLASS`) and
+
+- stops navigation keys (arrows, Home, End, PageUp, PageDown) pressed on a slider, a
+  readout or a drop-down from reaching the notebook: Notebook 7 otherwise takes them
+  and jumps to the next heading, while the slider has already moved;
+- reports the explorer's width in CSS pixels (a ResizeObserver, debounced), the
+  device pixel ratio, the window's height and the notebook's font size, so the explorer
+  can redraw its figure to fit (on a change of width only, never per slider move).
+
+Its stylesheet (``frontend.css``) lets labels wrap above their sliders instead of being
+cut with an ellipsis, and keeps a track and its readout from shrinking to nothing.
+
+Examples
+--------
+>>> piece = ExplorerFrontend()
+>>> piece.width, piece.pixel_ratio
+(0, 1.0)
+>>> "keydown" in FRONTEND_JS.read_text() and FRONTEND_CSS.exists()
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+HERE = Path(__file__).resolve().parent
+FRONTEND_JS = HERE / "frontend.js"
+FRONTEND_CSS = HERE / "frontend.css"
+EXPLORER_CLASS = "smlearn-explorer"   # the explorer's outer box: the script and the stylesheet look for it
+
+
+class ExplorerFrontend(anywidget.AnyWidget):
+    """Zero-size helper inside an explorer's box; see the module's docstring.
+
+    The page sets ``width``, ``pixel_ratio``, ``view_height`` and ``font_px``; Python only reads them.
+    """
+
+    _esm = FRONTEND_JS.read_text(encoding="utf-8")
+    _css = FRONTEND_CSS.read_text(encoding="utf-8")
+    width = traitlets.Int(0, help="the explorer's width in CSS pixels (0 until the page reports it)").tag(sync=True)
+    pixel_ratio = traitlets.Float(1.0, help="the device pixel ratio (2 on a high-density screen)").tag(sync=True)
+    view_height = traitlets.Int(0, help="the window's inner height in CSS pixels").tag(sync=True)
+    font_px = traitlets.Float(0.0, help="the notebook's text size in CSS pixels (0 until reported)").tag(sync=True)

@@ -1,0 +1,153 @@
+"""The explorers' layout, without a browser: controls that flow and wrap, the front-end piece, a figure fitted to the page.
+
+The browser tests (tests/browser/) measure the same in JupyterLab and Notebook 7.
+"""
+
+import io
+import zipfile
+from pathlib import Path
+
+import ipywidgets
+import pytest
+from PIL import Image
+
+from smlearn import widgets
+from smlearn.plots.render import CSS_DPI
+from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN
+from smlearn.widgets.frontend import EXPLORER_CLASS, FRONTEND_CSS, FRONTEND_JS, ExplorerFrontend
+
+REPO = Path(__file__).resolve().parents[1]
+EXPLORERS = ["PushPullExplorer", "PipelineExplorer", "NetworkExplorer", "SpreadExplorer", "FrontPageExplorer",
+             "MusicLabExplorer", "LinkExplorer", "WeekExplorer", "ReturnsExplorer"]
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+@pytest.fixture(scope="module", params=EXPLORERS)
+def explorer(request):
+    return getattr(widgets, request.param)()
+
+
+def test_controls_flow_into_as_many_columns_as_fit(explorer):
+    grids = [w for w in walk(explorer.widget) if isinstance(w, ipywidgets.GridBox)]
+    assert grids
+    for grid in grids:
+        assert grid.layout.grid_template_columns.startswith("repeat(auto-fill, minmax(")
+        assert "smlearn-grid" in grid._dom_classes
+
+
+def test_no_fixed_label_width_and_every_label_keeps_its_unit(explorer):
+    _ = explorer.widget
+    for name, control in explorer._sliders.items():
+        assert not control.style.description_width, "a fixed label width cuts long labels"
+        param = explorer.PARAMS[name]
+        if getattr(param, "unit", ""):
+            assert control.description.endswith(f"({param.unit})")
+        assert control.description.startswith(param.label)
+
+
+def test_the_front_end_piece_sits_in_every_explorer(explorer):
+    box = explorer.widget
+    assert EXPLORER_CLASS in box._dom_classes
+    pieces = [w for w in walk(box) if isinstance(w, ExplorerFrontend)]
+    assert len(pieces) == 1
+    figure_columns = [w for w in walk(box) if "smlearn-figure" in getattr(w, "_dom_classes", ())]
+    assert len(figure_columns) == 1 and explorer._image in figure_columns[0].children
+
+
+def test_many_controls_put_the_rest_under_more_settings(explorer):
+    _ = explorer.widget
+    shown = explorer.main_controls
+    if len(explorer.CONTROLS) <= MAX_SHOWN:
+        assert shown == explorer.CONTROLS and not hasattr(explorer, "_more_button")
+        return
+    assert len(shown) == MAIN_SHOWN
+    button, more = explorer._more_button, explorer._more
+    assert isinstance(button, ipywidgets.ToggleButton)   # a <button>: Tab, Enter and Space work
+    assert more.layout.display == "none" and button.description.startswith("More settings")
+    button.value = True
+    assert more.layout.display is None and button.description.startswith("Fewer settings")
+    button.value = False
+
+
+def test_a_lesson_setting_a_hidden_control_opens_more_settings():
+    explorer = widgets.PushPullExplorer(lead_rate_push=0.04)   # as lesson 02b does
+    _ = explorer.widget
+    assert "lead_rate_push" not in explorer.main_controls and explorer._more_button.value
+
+
+def test_the_script_and_stylesheet_are_the_ones_that_keep_keys_and_wrap_labels():
+    script, style = FRONTEND_JS.read_text(), FRONTEND_CSS.read_text()
+    assert "stopPropagation" in script and "ArrowRight" in script and "ResizeObserver" in script
+    assert "white-space: normal" in style and "text-overflow: clip" in style
+    assert ExplorerFrontend()._esm == script
+
+
+def test_the_saved_png_keeps_the_default_size():
+    explorer = widgets.PushPullExplorer()
+    bundle = explorer._repr_mimebundle_()
+    import base64
+
+    image = Image.open(io.BytesIO(base64.b64decode(bundle["image/png"])))
+    assert image.size == (900, 360)
+    assert explorer._image.value == explorer.png()
+
+
+@pytest.mark.parametrize("width, font_px", [(880, 14), (620, 13), (400, 14)])
+def test_a_width_report_redraws_the_figure_at_that_width_with_text_as_large_as_the_notebooks(width, font_px):
+    from matplotlib.text import Text
+
+    explorer = widgets.PipelineExplorer()
+    page = explorer.widget.children[-1]
+    before = explorer._image.value
+    page.set_state({"width": width, "pixel_ratio": 2.0, "view_height": 768, "font_px": font_px})
+    assert explorer._errors.value == ""
+    image = Image.open(io.BytesIO(explorer._image.value))
+    assert explorer._image.value != before
+    assert image.size[0] == pytest.approx(2 * width, abs=2)          # sharp at a pixel ratio of 2
+    assert explorer._image.layout.max_width == f"{width}px"
+    shown_scale = width / image.size[0]                               # CSS px per image pixel
+    for text in explorer.figure.findobj(Text):
+        if text.get_visible() and text.get_text():
+            css_px = text.get_fontsize() * explorer.figure.dpi / 72 * shown_scale
+            assert css_px >= font_px - 0.01, (text.get_text(), css_px)
+    explorer.update(reply_hours=3)                                    # a slider move keeps the size
+    assert Image.open(io.BytesIO(explorer._image.value)).size == image.size
+
+
+def test_a_too_narrow_figure_falls_back_to_the_design_scaled_to_the_width():
+    explorer = widgets.PushPullExplorer()    # its legend cannot fit 400 px at the notebook's size
+    explorer.fit_to_page(400, font_px=14)
+    assert explorer._fit.fallback
+    assert explorer.figure.get_size_inches().tolist() == [9.0, 3.6]
+    assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(400, abs=2)
+
+
+def test_side_by_side_panels_stack_on_a_narrow_page():
+    explorer = widgets.MusicLabExplorer()
+    explorer.fit_to_page(400, font_px=14)
+    assert not explorer._fit.fallback
+    columns = {ax.get_subplotspec().colspan.start for ax in explorer.figure.axes if ax.get_subplotspec()}
+    assert columns == {0}
+    assert explorer.figure.get_size_inches()[0] == pytest.approx(400 / CSS_DPI)
+
+
+@pytest.mark.parametrize("bad, message", [(-5, "width_px"), ("wide", "width_px")])
+def test_fit_to_page_names_a_bad_width(bad, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        widgets.NetworkExplorer(n=50).fit_to_page(bad)
+
+
+def test_the_wheel_ships_the_script_and_stylesheet(tmp_path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
+                   cwd=REPO, check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "smlearn/widgets/frontend.js" in names and "smlearn/widgets/frontend.css" in names
