@@ -2,7 +2,8 @@
 // controls, and the page reports the explorer's width so the kernel can redraw to fit.
 
 const EXPLORER = ".smlearn-explorer";
-const FIGURE = ".smlearn-figure";   // the figure's column: its width is the room the figure has
+const FIGURE = ".smlearn-figure";
+const CONTROLS = ".smlearn-controls";   // the figure's column: its width is the room the figure has
 // Keys a slider, a readout or a drop-down uses itself; Notebook 7 would also act on them.
 const NAVIGATION = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 const CONTROL = ".noUi-handle, .noUi-target, .widget-readout, select, input, summary";
@@ -29,7 +30,8 @@ function findExplorer(el, found) {
   const look = () => {
     const explorer = el.closest(EXPLORER);
     const figure = explorer && explorer.querySelector(FIGURE);
-    if (figure) { found(explorer, figure); return; }
+    const controls = explorer && explorer.querySelector(CONTROLS);
+    if (figure && controls) { found(explorer, figure, controls); return; }
     if (++tries < 600) { requestAnimationFrame(look); }
   };
   look();
@@ -54,9 +56,12 @@ function render({ model, el }) {
     model.save_changes();
   };
   const soon = () => { clearTimeout(timer); timer = setTimeout(report, 250); };   // debounced: a drag of the divider sends one report
-  findExplorer(el, (node, column) => {
+  findExplorer(el, (node, column, controls) => {
     explorer = node;
     figure = column;
+    // Notebook 7 matches its shortcuts (arrows: next cell) in the capture phase, before the slider
+    // sees the key; Lumino skips any shortcut whose target sits inside this attribute.
+    controls.setAttribute("data-lm-suppress-shortcuts", "true");
     explorer.addEventListener("keydown", keepKeys);
     observer = new ResizeObserver(soon);
     observer.observe(figure);

@@ -5,9 +5,10 @@ JavaScript (``frontend.js``, shipped in the package; anywidget's own JupyterLab 
 Notebook 7 extension loads it, so ``pip install`` is all it takes) finds the box it
 sits in (by the CSS class :data:`EXPLORER_CLASS`) and
 
-- stops navigation keys (arrows, Home, End, PageUp, PageDown) pressed on a slider, a
-  readout or a drop-down from reaching the notebook: Notebook 7 otherwise takes them
-  and jumps to the next heading, while the slider has already moved;
+- keeps keys pressed on a slider, a readout or a drop-down from the notebook's shortcuts
+  (Lumino's ``data-lm-suppress-shortcuts`` on the controls' column, and navigation keys
+  stopped at the explorer): Notebook 7 otherwise takes the arrows first and jumps to the
+  next cell, so the slider never moves;
 - reports the explorer's width in CSS pixels (a ResizeObserver, debounced), the
   device pixel ratio, the window's height and the notebook's font size, so the explorer
   can redraw its figure to fit (on a change of width only, never per slider move).
