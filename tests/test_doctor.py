@@ -106,6 +106,14 @@ def test_every_runtime_dependency_of_pyproject_is_checked():
     assert "scipy" in DECLARED and "pyyaml" in DECLARED and "networkx" in DECLARED
 
 
+def test_an_installed_smlearn_without_its_checkout_reads_its_metadata(monkeypatch):
+    monkeypatch.setattr(environment, "_project", lambda: None)   # a wheel install: no pyproject.toml beside it
+    names = [r.name for r in environment.requirements()]
+    assert "numpy" in names and "ipywidgets" in names
+    assert "pytest" not in names and "ndlib" not in names   # the test and bench extras are not a lesson's needs
+    assert environment._requires_python() == importlib.metadata.metadata("smlearn")["Requires-Python"]
+
+
 @pytest.mark.parametrize("library, module", [("scipy", "scipy"), ("pyyaml", "yaml"), ("networkx", "networkx")])
 def test_a_missing_library_is_one_line_naming_the_version_and_the_fix(library, module, tmp_path):
     doctor, first_cell, stderr, code = run_doctor(tmp_path, hide=[library], modules=[module])
