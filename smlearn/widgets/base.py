@@ -198,8 +198,9 @@ class Explorer:
             check_number("view_height_px", view_height_px, 0, 100_000)
         if self._fit is None:
             self._fit = FigureFit(self._figure)
-        # Room for the notebook's bars and the caption: the rest of the window is the figure's.
-        max_height = view_height_px - 220 if view_height_px else None
+        # Room for the notebook's bars (about 120 px in JupyterLab and Notebook 7) and the caption
+        # below the figure: the rest of the window is the figure's, so both fit on a laptop's screen.
+        max_height = view_height_px - 300 if view_height_px else None
         self._fit.fit(width_px, font_px=font_px or 13.0, pixel_ratio=pixel_ratio,
                       max_height_px=max_height if max_height and max_height > 200 else None)
         self._renderer.forget()

@@ -6,6 +6,7 @@ const FIGURE = ".smlearn-figure";
 const CONTROLS = ".smlearn-controls";   // the figure's column: its width is the room the figure has
 // Keys a slider, a readout or a drop-down uses itself; Notebook 7 would also act on them.
 const NAVIGATION = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+const SUPPRESS = "data-lm-suppress-shortcuts";
 const CONTROL = ".noUi-handle, .noUi-target, .widget-readout, select, input, summary";
 
 function keepKeys(event) {
@@ -16,6 +17,22 @@ function keepKeys(event) {
   if (NAVIGATION.has(event.key) || (onSummary && (event.key === "Enter" || event.key === " "))) {
     event.stopPropagation();
   }
+}
+
+// Notebook 7 matches its shortcuts in the capture phase on the document, before the slider sees
+// the key (ArrowRight: "move to the heading below"), so stopping the key later is too late.
+// Lumino skips a shortcut whose target carries data-lm-suppress-shortcuts: the window's capture
+// listener, which runs first, marks a focused control for that one navigation key.
+function markNavigationKey(event) {
+  const target = event.target;
+  if (!NAVIGATION.has(event.key) || !(target instanceof Element)) { return; }
+  if (!target.closest(EXPLORER) || !target.closest(CONTROL) || target.hasAttribute(SUPPRESS)) { return; }
+  target.setAttribute(SUPPRESS, "true");
+  setTimeout(() => target.removeAttribute(SUPPRESS), 0);   // only this key: Shift+Enter etc. still reach the notebook
+}
+if (!window.__smlearnKeysMarked) {
+  window.__smlearnKeysMarked = true;
+  window.addEventListener("keydown", markNavigationKey, true);
 }
 
 function notebookFontPx() {
@@ -59,9 +76,6 @@ function render({ model, el }) {
   findExplorer(el, (node, column, controls) => {
     explorer = node;
     figure = column;
-    // Notebook 7 matches its shortcuts (arrows: next cell) in the capture phase, before the slider
-    // sees the key; Lumino skips any shortcut whose target sits inside this attribute.
-    controls.setAttribute("data-lm-suppress-shortcuts", "true");
     explorer.addEventListener("keydown", keepKeys);
     observer = new ResizeObserver(soon);
     observer.observe(figure);

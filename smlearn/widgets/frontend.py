@@ -5,10 +5,11 @@ JavaScript (``frontend.js``, shipped in the package; anywidget's own JupyterLab 
 Notebook 7 extension loads it, so ``pip install`` is all it takes) finds the box it
 sits in (by the CSS class :data:`EXPLORER_CLASS`) and
 
-- keeps keys pressed on a slider, a readout or a drop-down from the notebook's shortcuts
-  (Lumino's ``data-lm-suppress-shortcuts`` on the controls' column, and navigation keys
-  stopped at the explorer): Notebook 7 otherwise takes the arrows first and jumps to the
-  next cell, so the slider never moves;
+- keeps navigation keys (arrows, Home, End, PageUp, PageDown) pressed on a slider, a
+  readout or a drop-down from the notebook's shortcuts: Notebook 7 matches them in the
+  capture phase, before the slider, and jumps to the next heading. A window-level capture
+  listener marks the focused control with Lumino's ``data-lm-suppress-shortcuts`` for
+  that one key, and the explorer stops the key's bubbling;
 - reports the explorer's width in CSS pixels (a ResizeObserver, debounced), the
   device pixel ratio, the window's height and the notebook's font size, so the explorer
   can redraw its figure to fit (on a change of width only, never per slider move).
