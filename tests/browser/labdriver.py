@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import json
 import os
@@ -111,7 +112,10 @@ class LabServer:
     """
 
     def __init__(self, notebooks: Path = REPO / "notebooks", *, python: str = sys.executable, startup_timeout: float = 90,
-                 server_config: str = "", course: Path | None = None, env: dict | None = None):
+                 server_config: str = "", course: Path | None = None, env: dict | None = None, app: str = "lab"):
+        if app not in ("lab", "notebook"):
+            raise ValueError(f"app must be 'lab' (JupyterLab) or 'notebook' (Jupyter Notebook 7); got {app!r}")
+        self.app = app  # Notebook 7 takes the same flags under its own application name
         self.source = Path(notebooks)
         # A learner's own course folder (holding notebooks/) to serve as it is and leave in place on stop,
         # instead of a temporary copy of ``notebooks``: what a learner's restarted JupyterLab finds again.
@@ -163,17 +167,18 @@ class LabServer:
             "MPLBACKEND": "Agg",
             **self.extra_env,
         }
+        application = "LabApp" if self.app == "lab" else "JupyterNotebookApp"
         command = [
-            self.python, "-m", "jupyterlab",
+            self.python, "-m", "jupyterlab" if self.app == "lab" else "notebook",
             "--no-browser", "--allow-root", "--ip", "127.0.0.1", "--port", str(self.port),
             "--port-retries=0",
             f"--ServerApp.token={self.token}",
             "--ServerApp.password=",
             f"--ServerApp.root_dir={course}",
-            "--LabApp.expose_app_in_browser=True",
-            f"--LabApp.user_settings_dir={settings}",
-            f"--LabApp.workspaces_dir={self.root / 'workspaces'}",
-            "--LabApp.news_url=",
+            f"--{application}.expose_app_in_browser=True",
+            f"--{application}.user_settings_dir={settings}",
+            f"--{application}.workspaces_dir={self.root / 'workspaces'}",
+            *(["--LabApp.news_url="] if self.app == "lab" else []),  # Notebook 7 has no news feed
             "--ServerApp.open_browser=False",
         ]
         self.log_path = self.root / "server.log"
@@ -187,7 +192,7 @@ class LabServer:
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with status {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(f"{self.app} server exited with status {self.process.returncode}:\n{self.log_tail()}")
             try:
                 request = urllib.request.Request(f"{self.base_url}/api/status", headers={"Authorization": f"token {self.token}"})
                 with urllib.request.urlopen(request, timeout=2) as response:
@@ -196,7 +201,7 @@ class LabServer:
             except OSError:
                 time.sleep(0.25)
         self.stop()
-        raise RuntimeError(f"JupyterLab did not answer within {self.startup_timeout:.0f} s:\n{self.log_tail()}")
+        raise RuntimeError(f"{self.app} server did not answer within {self.startup_timeout:.0f} s:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 40) -> str:
         if self.log_path is None or not self.log_path.exists():
@@ -397,6 +402,145 @@ _SRC_CHANGED = """([explorer, before]) => {
 }"""
 
 
+_SHOW_FILE_BROWSER = """(show) => {
+  const shell = window.jupyterapp.shell;
+  if (show) { shell.activateById('filebrowser'); } else { shell.collapseLeft(); }
+}"""
+
+# What can change after a resize: each explorer's image (a redraw at the new width) and box sizes.
+_LAYOUT_STATE = """() => Array.from(document.querySelectorAll('[data-smlearn-explorer]')).map(node => {
+  const img = node.querySelector('img');
+  const box = node.getBoundingClientRect();
+  return {src: img ? img.src.slice(-64) : null, loaded: !!(img && img.complete && img.naturalWidth > 0),
+          width: Math.round(box.width), height: Math.round(box.height),
+          image: img ? Math.round(img.getBoundingClientRect().width) : 0};
+})"""
+
+# Every explorer as a learner sees it: each control's parts and how much of each its clipping
+# boxes cut off, label and readout text that does not fit, slider tracks, the figure as displayed,
+# the notebook's prose font size, and the widget model id (to ask the kernel about the figure).
+_MEASURE = """() => {
+  const WIDGET = 'application/vnd.jupyter.widget-view+json';
+  const panel = window.jupyterapp.shell.currentWidget;
+  const prose = panel.content.node.querySelector('.jp-RenderedMarkdown p') || panel.content.node;
+  const proseFont = parseFloat(getComputedStyle(prose).fontSize);
+  const windowWidth = document.documentElement.clientWidth;
+  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+  // How many px of el's box its clipping ancestors hide: sideways all the way up to the window,
+  // up and down only inside the output (the notebook scrolls; that is not a cut).
+  const cut = (el, output) => {
+    const r = el.getBoundingClientRect();
+    let left = r.left, right = r.right, top = r.top, bottom = r.bottom, inside = true;
+    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      const style = getComputedStyle(a), box = a.getBoundingClientRect();
+      const l = box.left + a.clientLeft, t = box.top + a.clientTop;
+      if (style.overflowX !== 'visible') { left = Math.max(left, l); right = Math.min(right, l + a.clientWidth); }
+      if (inside && style.overflowY !== 'visible') { top = Math.max(top, t); bottom = Math.min(bottom, t + a.clientHeight); }
+      if (a === output) { left = Math.max(left, box.left); right = Math.min(right, box.right); inside = false; }
+    }
+    left = Math.max(left, 0); right = Math.min(right, windowWidth);
+    return {width: r.width, x: r.width - Math.max(0, right - left), y: inside ? 0 : r.height - Math.max(0, bottom - top)};
+  };
+  return Array.from(document.querySelectorAll('[data-smlearn-explorer]')).map(node => {
+    const index = Number(node.getAttribute('data-smlearn-explorer'));
+    const cellNode = node.closest('.jp-Cell');
+    const cell = panel.content.widgets.find(c => c.node === cellNode);
+    const child = node.closest('.jp-OutputArea-child');
+    const position = child ? Array.from(child.parentElement.children).filter(c => c.classList.contains('jp-OutputArea-child')).indexOf(child) : -1;
+    let modelId = null, name = '';
+    if (cell && position >= 0 && position < cell.model.outputs.length) {
+      const data = cell.model.outputs.get(position).toJSON().data || {};
+      modelId = data[WIDGET] ? data[WIDGET].model_id : null;
+      name = String(data['text/plain'] || '').split('(')[0].trim();
+    }
+    const controls = Array.from(node.querySelectorAll('.widget-slider, .widget-dropdown, .widget-checkbox, .widget-toggle-buttons')).map(box => {
+      const label = box.querySelector('.widget-label');
+      const track = box.querySelector('.noUi-target');
+      const readout = box.querySelector('.widget-readout');
+      const parts = {control: box, label, track, readout, 'drop-down': box.querySelector('select')};
+      const cuts = {};
+      for (const [part, el] of Object.entries(parts)) {
+        if (el && shown(el)) { cuts[part] = cut(el, node); }
+      }
+      return {
+        kind: box.classList.contains('widget-slider') ? 'slider' : box.classList.contains('widget-dropdown') ? 'drop-down' : 'control',
+        shown: shown(box),
+        label: label ? label.textContent.trim() : '',
+        label_width: label ? [label.clientWidth, label.scrollWidth] : null,
+        track_width: track && shown(box) ? track.getBoundingClientRect().width : null,
+        readout: readout ? readout.textContent.trim() : null,
+        readout_width: readout ? [readout.clientWidth, readout.scrollWidth] : null,
+        top: box.getBoundingClientRect().top,
+        cuts,
+      };
+    });
+    const first = node.querySelector('.widget-slider, .widget-dropdown');
+    const img = Array.from(node.querySelectorAll('img')).find(i => first && (first.compareDocumentPosition(i) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const imageBox = img ? img.getBoundingClientRect() : null;
+    let scroller = node.parentElement;
+    while (scroller && !(['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY) && scroller.scrollHeight > scroller.clientHeight)) {
+      scroller = scroller.parentElement;
+    }
+    return {
+      index, name, model_id: modelId, cell: cell ? panel.content.widgets.indexOf(cell) : -1,
+      prose_font_px: proseFont, controls,
+      image: img ? {width: imageBox.width, height: imageBox.height, top: imageBox.top, bottom: imageBox.bottom,
+                    natural_width: img.naturalWidth, natural_height: img.naturalHeight, cut: cut(img, node)} : null,
+      visible_height: scroller ? scroller.clientHeight : window.innerHeight,
+    };
+  });
+}"""
+
+# Run in the lesson's kernel: for the explorers behind some widget model ids, the figure's size
+# in inches, its smallest visible text (in points), the text its edges cut (px outside the figure),
+# and each control's label and unit.
+_KERNEL_FIGURE_INFO = """
+def _smlearn_figure_info(model_ids):
+    import gc, json
+    from matplotlib.text import Text
+    from smlearn.widgets.base import Explorer
+    explorers = {}
+    for obj in gc.get_objects():
+        try:
+            widget = getattr(obj, "_widget", None) if isinstance(obj, Explorer) else None
+        except Exception:
+            continue
+        if widget is not None and getattr(widget, "model_id", None) in model_ids:
+            explorers[widget.model_id] = obj
+    info = {}
+    for model_id, explorer in explorers.items():
+        figure = explorer.figure
+        # Tick labels of ticks outside the axis limits are not drawn.
+        undrawn = set()
+        for ax in figure.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                low, high = sorted(axis.get_view_interval())
+                for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                    if not low - 1e-9 * abs(high - low) <= tick.get_loc() <= high + 1e-9 * abs(high - low):
+                        undrawn.update((id(tick.label1), id(tick.label2)))
+        renderer = figure.canvas.get_renderer()
+        width, height = figure.bbox.width, figure.bbox.height
+        texts, cut = [], []
+        for text in figure.findobj(Text):
+            axes_shown = text.axes is None or text.axes.get_visible()
+            if text.get_visible() and axes_shown and text.get_text().strip() and id(text) not in undrawn:
+                texts.append((float(text.get_fontsize()), text.get_text().strip()[:40]))
+                box = text.get_window_extent(renderer)
+                outside = max(0.0, -box.x0, box.x1 - width, -box.y0, box.y1 - height)
+                if outside > 1:
+                    cut.append((round(outside), text.get_text().strip()[:60]))
+        texts.sort()
+        controls = []
+        for name in explorer.CONTROLS:
+            param = explorer.PARAMS[name]
+            controls.append({"name": name, "label": param.label, "unit": getattr(param, "unit", "") or ""})
+        info[model_id] = {"explorer": type(explorer).__name__, "width_inches": float(figure.get_size_inches()[0]),
+                          "width_px": float(width), "dpi": float(figure.dpi), "smallest_texts": texts[:3],
+                          "cut_texts": cut, "controls": controls}
+    return json.dumps(info)
+"""
+
+
 class LabPage:
     """One browser page on a :class:`LabServer`, reused lesson after lesson."""
 
@@ -404,7 +548,12 @@ class LabPage:
         self.page = page
         self.server = server
         self.timeout_ms = timeout_ms
+        self.opened: str | None = None   # the lesson open now
+        self.ran: list[dict] | None = None   # what run_all reported for it, if it ran
+        self._cdp = None
         page.set_default_timeout(timeout_ms)
+        if server.app == "notebook":
+            return  # Notebook 7 opens each notebook on a page of its own: see open()
         page.goto(server.url("lab?reset"), wait_until="domcontentloaded")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=timeout_ms)
         page.evaluate("async () => { await window.jupyterapp.restored; }")
@@ -412,8 +561,91 @@ class LabPage:
 
     def open(self, notebook: str) -> None:
         """Open ``notebooks/<notebook>`` (closing anything open before) and wait for its kernel to be idle."""
-        self.page.evaluate(_OPEN, f"notebooks/{notebook}")
+        if self.server.app == "notebook":
+            if self.opened is not None:  # end the previous lesson's kernel, as closing its tab would not
+                self.page.evaluate("async () => { await window.jupyterapp.serviceManager.sessions.shutdownAll(); }")
+            self.page.goto(self.server.url(f"notebooks/notebooks/{notebook}"), wait_until="domcontentloaded")
+            self.page.wait_for_function(
+                "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                " && window.jupyterapp.shell.currentWidget.sessionContext", timeout=self.timeout_ms)
+        else:
+            self.page.evaluate(_OPEN, f"notebooks/{notebook}")
         self.page.wait_for_function(_WAIT_KERNEL_IDLE, timeout=self.timeout_ms)
+        self.opened, self.ran = notebook, None
+
+    def run_lesson(self, notebook: str) -> list[dict]:
+        """Open and run ``notebook`` unless it is the lesson open and run now; return what run_all reported.
+
+        So the tests that look at one lesson in several ways run it once (see the conftest's ordering).
+        """
+        if self.opened != notebook or self.ran is None:
+            self.open(notebook)
+            self.run_all()
+        return self.ran
+
+    # --- window sizes ---------------------------------------------------------------------------
+
+    def resize(self, width: int, height: int, *, scale: float = 1.0, file_browser: bool = False, settle: bool = True) -> dict:
+        """Give the page a window of ``width`` x ``height`` CSS px at ``scale`` device pixels per CSS px.
+
+        ``scale`` 1.5 with 911 x 512 is a 1366 x 768 screen at 150 % zoom, as Ctrl+plus makes it: the
+        page is laid out in fewer CSS px and everything is drawn 1.5 times bigger. ``file_browser``
+        opens JupyterLab's left sidebar on the file browser (closed otherwise). Returns what the page
+        reports (inner size, device pixel ratio), after the layout and any redraw settle.
+        """
+        self._devtools().send("Emulation.setDeviceMetricsOverride",
+                       {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+        if self.server.app == "lab":
+            self.page.evaluate(_SHOW_FILE_BROWSER, file_browser)
+        if settle:
+            self.settle()
+        return self.page.evaluate("() => ({width: window.innerWidth, height: window.innerHeight, scale: window.devicePixelRatio})")
+
+    def _devtools(self):
+        if self._cdp is None:
+            self._cdp = self.page.context.new_cdp_session(self.page)
+        return self._cdp
+
+    def settle(self, timeout_ms: int = 30_000) -> None:
+        """Wait until the explorers' images and sizes stop changing (a width report may redraw a figure)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        before = None
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(500)  # longer than a resize's debounce
+            if self.page.evaluate(_WAIT_KERNEL_IDLE):
+                self.kernel_execute("pass")  # answered only after the kernel has handled every width report sent so far
+            now = self.page.evaluate(_LAYOUT_STATE)
+            if now == before and all(image["loaded"] for image in now):
+                return
+            before = now
+        raise TimeoutError(f"the explorers kept changing for {timeout_ms} ms after a resize: {before}")
+
+    def measure(self) -> list[dict]:
+        """What a learner sees of every explorer marked by :meth:`explorers` (see _MEASURE)."""
+        return self.page.evaluate(_MEASURE)
+
+    def figure_text(self, model_ids: list[str]) -> dict:
+        """For the smlearn explorers with these widget model ids: their figure's size and smallest text, their controls' units."""
+        found = self.kernel_execute(_KERNEL_FIGURE_INFO, f"_smlearn_figure_info({list(model_ids)!r})")
+        import ast
+
+        return json.loads(ast.literal_eval(found))
+
+    def screenshot_explorers(self, folder: Path, stem: str) -> list[Path]:
+        """One window's screenshot per explorer, scrolled to the top of the window (the top of the page if none)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        count = self.page.evaluate("() => document.querySelectorAll('[data-smlearn-explorer]').length")
+        paths = []
+        for index in range(count) or [None]:
+            if index is not None:
+                self.explorer(index).evaluate("node => node.scrollIntoView({block: 'start'})")
+            path = folder / (f"{stem}-explorer{index + 1}.png" if index is not None else f"{stem}.png")
+            # Through the same DevTools session as resize(): Playwright's own screenshot puts back the
+            # page's original viewport, which would undo the size under test.
+            shot = self._devtools().send("Page.captureScreenshot", {"format": "png"})
+            path.write_bytes(base64.b64decode(shot["data"]))
+            paths.append(path)
+        return paths
 
     def run_all(self, timeout_ms: int = 180_000) -> list[dict]:
         """Run every cell and wait until the run ends and the kernel is idle; return what each code cell shows.
@@ -423,7 +655,8 @@ class LabPage:
         """
         self.page.evaluate(_RUN_ALL, timeout_ms)
         self.page.wait_for_function(_WAIT_KERNEL_IDLE, timeout=timeout_ms)
-        return self.page.evaluate(_REPORT)
+        self.ran = self.page.evaluate(_REPORT)
+        return self.ran
 
     def prose_typeset_as_maths(self) -> list[dict]:
         """Markdown cells where text between two ``$`` signs was typeset as maths (see _PROSE_AS_MATHS)."""

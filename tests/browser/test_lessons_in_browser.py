@@ -8,6 +8,7 @@ holding sliders or drop-downs followed by an image) one key press on its first c
 moves the value by exactly one step, the readout says so, and the figure changes (if a
 control rightly leaves the figure alone at the current settings, the next one is tried).
 Prose that JupyterLab typesets as maths (money between two ``$`` signs) fails the lesson.
+The window is 1366 x 768; test_explorers_fit.py then measures the same run at other sizes.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ def _poke(lab, index: int, explorer: dict) -> str:
 
 @pytest.mark.parametrize("notebook", LESSONS, ids=[path.stem for path in LESSONS])
 def test_lesson_runs_and_its_explorers_answer(lab, notebook):
+    lab.resize(1366, 768, settle=False)  # the size tests of the lesson before may have left another
     lab.open(notebook.name)
     cells = lab.run_all()
 
