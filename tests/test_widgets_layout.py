@@ -65,13 +65,19 @@ def test_many_controls_put_the_rest_under_more_settings(explorer):
     if len(explorer.CONTROLS) <= MAX_SHOWN:
         assert shown == explorer.CONTROLS and not hasattr(explorer, "_more_button")
         return
-    assert len(shown) == MAIN_SHOWN
+    assert len(shown) == (MAIN_SHOWN if explorer.MAIN_CONTROLS is None else len(explorer.MAIN_CONTROLS))
     button, more = explorer._more_button, explorer._more
     assert isinstance(button, ipywidgets.ToggleButton)   # a <button>: Tab, Enter and Space work
     assert more.layout.display == "none" and button.description.startswith("More settings")
     button.value = True
     assert more.layout.display is None and button.description.startswith("Fewer settings")
     button.value = False
+
+
+@pytest.mark.parametrize("name, control", [("PushPullExplorer", "content_half_life"), ("PipelineExplorer", "tie_half_life"),
+                                           ("SpreadExplorer", "step"), ("SpreadExplorer", "gamma")])
+def test_the_controls_a_lesson_asks_for_are_shown_at_first(name, control):
+    assert control in getattr(widgets, name)().main_controls
 
 
 def test_a_lesson_setting_a_hidden_control_opens_more_settings():

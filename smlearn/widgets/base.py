@@ -149,7 +149,7 @@ class Explorer:
         if more:
             self._more = _grid([self._sliders[name] for name in more])
             self._more_button = widgets.ToggleButton(value=False, tooltip="Show or hide the other settings",
-                                                     layout={"width": "auto", "margin": "4px 0"})
+                                                     layout={"width": "auto", "margin": "4px 0", "align_self": "flex-start"})
             self._more_button.observe(self._show_more, names="value")
             # Open from the start when the lesson set one of them: the learner sees what it chose.
             self._more_button.value = any(self._params[name] != self.PARAMS[name].default for name in more)

@@ -28,6 +28,8 @@ class PipelineExplorer(Explorer):
     PARAMS = pipeline.PARAMS
     CONTROLS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours", "weeks", "tie_chance",
                 "reply_chance", "intro_rate", "pass_on", "annoyance", "automation", "tie_half_life")
+    # Shown at first (lesson 02c asks for the tie half-life); the rest sit under "More settings".
+    MAIN_CONTROLS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours", "weeks", "tie_chance", "tie_half_life")
 
     def _ignored(self, params):
         # Some settings only act through one kind of hour: with none of it, they change nothing.

@@ -41,6 +41,9 @@ class PushPullExplorer(Explorer):
         "hourly_cost",
         "content_half_life",
     )
+    # Shown at first (lesson 02 asks for the content half-life); the rest sit under "More settings".
+    MAIN_CONTROLS = ("push_hours", "network_size", "posts_per_period", "content_quality", "stop_period", "periods",
+                     "content_half_life")
 
     def _simulate(self, params):
         return traffic.simulate(**params)

@@ -72,6 +72,8 @@ class SpreadExplorer(Explorer):
     }
     CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "theta_spread", "p1", "p2", "beta", "gamma",
                 "n", "step")
+    # Shown at first (lesson 04 asks for Show step and the recovery chance); the rest under "More settings".
+    MAIN_CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "beta", "gamma", "step")
 
     def __init__(self, **params):
         self._networks = {}   # (network, n, mean_degree, rewire, draw) -> (SpreadGraph, positions, segments)
