@@ -535,6 +535,7 @@ WORKING = {
     "smlearn.plots.spread.update_spread": lambda: {
         "artists": _artists(_lazy("smlearn.plots.spread.plot_spread"), spread_picture()), "picture": spread_picture()},
     "smlearn.plots.spread.describe_spread": lambda: {"picture": spread_picture()},
+    "smlearn.plots.spread.step_words": lambda: {"picture": spread_picture()},
     "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.diffusion.bass")()},
     "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
     "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},

@@ -28,7 +28,7 @@ def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     np.testing.assert_allclose(target_line.get_ydata(), np.where(expected.ranks[:, target] <= 30,
                                                                  expected.ranks[:, target], np.nan))
     assert not np.allclose(np.nan_to_num(before), np.nan_to_num(target_line.get_ydata()))
-    assert fig._suptitle.get_text().startswith("Under Reddit's hot, 20 fake votes lifted")
+    assert fig._suptitle.get_text().startswith("Under Reddit's hot, with 20 fake up-votes on each, weak targets peak at #")
     explorer.update(rule="score")
     assert fig._suptitle.get_text().startswith("Under net score")
     offsets = artists["ringed"].get_offsets()

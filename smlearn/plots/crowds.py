@@ -48,7 +48,8 @@ def front_page_finding(result) -> str:
     targets = manipulation_summary(result)
     best, hours = int(targets["best_rank"].min()), int(targets["hours_in_top10"].sum())
     if result.params["manipulation"]:
-        return (f"Under {rule}, {result.params['ring_size']} fake votes lifted weak items to #{best}; "
+        # Each of the ring's accounts votes once for each target; with no accounts nothing was lifted.
+        return (f"Under {rule}, with {result.params['ring_size']} fake up-votes on each, weak targets peak at #{best}; "
                 f"together {hours} hours in the top {TOP}")
     summary = item_summary(result)
     return (f"Under {rule}, the final top {TOP} has mean quality {summary['top10_mean_quality']:.2f} "
@@ -86,8 +87,10 @@ def plot_front_page(result):
                                        markersize=4, linewidth=2, label="weak targets of the ring" if i == 0 else None)[0]
                           for i in range(3)]
     rank_ax.axhspan(0.5, TOP + 0.5, color=OKABE_ITO["yellow"], alpha=0.15, linewidth=0)
-    rank_ax.text(0.99, TOP, f"top {TOP} ", transform=rank_ax.get_yaxis_transform(), ha="right", va="bottom",
-                 fontsize=8)
+    # The label sits just outside the right edge, by the band's lower end: inside, a line (often the
+    # best item's, which ends near the top) crossed it at some setting or other.
+    artists["top_label"] = rank_ax.text(1.01, min(TOP, result.params["page_size"]), f"top\n{TOP}", transform=rank_ax.get_yaxis_transform(),
+                                        ha="left", va="center", fontsize=8, clip_on=False)
     rank_ax.set(xlabel="Hour", ylabel="Position on the page (1 = top)", title="The page, hour by hour")
 
     artists["honest"] = votes_ax.scatter([], [], s=14, marker="o", color=OKABE_ITO["blue"], alpha=0.6,

@@ -78,13 +78,35 @@ def _verb(run):
     return "infected" if run.model == "SIR" else "reached"
 
 
+def step_words(picture) -> str:
+    """The step the picture shows, in the words of the "Show step" control.
+
+    The control reads the step asked for; a run can end before it, and then the drawing shows
+    the end. Saying both keeps the title true to what the control reads ("Step 300 of 5" is not).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from smlearn.models import diffusion
+    >>> G = nx.path_graph(5)
+    >>> run = diffusion.independent_cascade(G, [0], 1.0)
+    >>> step_words(SpreadPicture.of(run, G, step=2)), step_words(SpreadPicture.of(run, G, step=300))
+    ('Step 2 of 4', 'Step 300 (the run ended at step 4)')
+    """
+    check_instance("picture", picture, SpreadPicture, "a SpreadPicture")
+    asked = max(picture.step, 0)
+    if asked > picture.run.steps:
+        return f"Step {asked} (the run ended at step {picture.run.steps})"
+    return f"Step {asked} of {picture.run.steps}"
+
+
 def spread_finding(run) -> str:
     """One line: how far and how fast it spread."""
     check_instance("run", run, diffusion.Spread, "a result of diffusion.spread")
     curve = run.curve
     n = len(run.nodes)
     starters = int(curve["new"].iloc[0])
-    text = (f"{run.model[:1].upper()}{run.model[1:]} from {starters} starting people "
+    text = (f"{run.model[:1].upper()}{run.model[1:]} from {starters:,} starting {'person' if starters == 1 else 'people'} "
             f"{'infected' if run.model == 'SIR' else 'reached'} {run.final_share:.0%} of {n:,} people in {run.steps} steps")
     if run.model == "SIR":
         peak = int(curve["infected"].idxmax())
@@ -162,7 +184,8 @@ def update_spread(artists, picture) -> None:
     for value, scatter in artists["states"].items():
         scatter.set_offsets(picture.xy[state == value].reshape(-1, 2))
     reached = int(((run.adopted_at >= 0) & (run.adopted_at <= step)).sum())
-    artists["net_title"].set_text(f"Step {step} of {run.steps}: {reached:,} {_verb(run)} so far")
+    so_far = "in all" if picture.step >= run.steps else "so far"
+    artists["net_title"].set_text(f"{step_words(picture)}: {reached:,} {_verb(run)} {so_far}")
     artists["title"].set_text(spread_finding(run))
 
 
@@ -175,14 +198,16 @@ def describe_spread(picture) -> str:
     >>> from smlearn.models import diffusion
     >>> G = nx.path_graph(5)
     >>> print(describe_spread(SpreadPicture.of(diffusion.independent_cascade(G, [0], 1.0), G)))
-    Line chart of the share of people reached over 4 steps, and a drawing of the network at step 4 with everyone coloured by state. Independent cascade from 1 starting people reached 100% of 5 people in 4 steps. At step 4: 5 reached.
+    Line chart of the share of people reached over 4 steps, and a drawing of the network at step 4 of 4 with everyone coloured by state. Independent cascade from 1 starting person reached 100% of 5 people in 4 steps. At step 4: 5 reached.
+    >>> print(describe_spread(SpreadPicture.of(diffusion.independent_cascade(G, [0], 1.0), G, step=300)))
+    Line chart of the share of people reached over 4 steps, and a drawing of the network at step 300 (the run ended at step 4) with everyone coloured by state. Independent cascade from 1 starting person reached 100% of 5 people in 4 steps. At step 300: 5 reached.
     """
     check_instance("picture", picture, SpreadPicture, "a SpreadPicture")
     run = picture.run
-    step = picture.shown_step
-    state = run.state_at(step)
+    state = run.state_at(picture.shown_step)
     text = (f"Line chart of the share of people {_verb(run)} over {run.steps} steps, and a drawing of the network "
-            f"at step {step} with everyone coloured by state. {spread_finding(run)}. At step {step}: "
+            f"at {step_words(picture)[:1].lower()}{step_words(picture)[1:]} with everyone coloured by state. "
+            f"{spread_finding(run)}. At step {max(picture.step, 0)}: "
             f"{int((state == 1).sum() + (state == 2).sum()):,} {_verb(run)}")
     if run.model == "SIR":
         text += f", {int((state == 1).sum()):,} ill, {int((state == 2).sum()):,} recovered"
