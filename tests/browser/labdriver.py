@@ -487,6 +487,7 @@ _MEASURE = """() => {
       image: img ? {width: imageBox.width, height: imageBox.height, top: imageBox.top, bottom: imageBox.bottom,
                     natural_width: img.naturalWidth, natural_height: img.naturalHeight, cut: cut(img, node)} : null,
       visible_height: scroller ? scroller.clientHeight : window.innerHeight,
+      alerts: Array.from(node.querySelectorAll('[role=alert]')).map(a => a.textContent.trim()).filter(Boolean),
     };
   });
 }"""
@@ -611,9 +612,10 @@ class LabPage:
         deadline = time.monotonic() + timeout_ms / 1000
         before = None
         while time.monotonic() < deadline:
-            self.page.wait_for_timeout(500)  # longer than a resize's debounce
-            if self.page.evaluate(_WAIT_KERNEL_IDLE):
-                self.kernel_execute("pass")  # answered only after the kernel has handled every width report sent so far
+            self.page.wait_for_timeout(500)  # longer than a resize's debounce (the front end waits 250 ms)
+            # Answered only after the kernel has handled every width report sent before it (one
+            # shell channel, in order), so a redraw still under way is not taken for a settled page.
+            self.kernel_execute("pass", timeout_ms=timeout_ms)
             now = self.page.evaluate(_LAYOUT_STATE)
             if now == before and all(image["loaded"] for image in now):
                 return

@@ -75,6 +75,7 @@ def _fit_problems(lesson: str, size: str, measured: dict, kernel: dict | None, *
     name = measured["name"] or (kernel or {}).get("explorer") or "explorer"
     where = f"{lesson} at {size}, explorer {measured['index'] + 1} ({name}, cell {measured['cell']})"
     problems = []
+    problems.extend(f"{where}: it shows an error: {alert}" for alert in measured["alerts"])
     units = (kernel or {}).get("controls", [])
     shown = [control for control in measured["controls"] if control["shown"]]
     for control in shown:
