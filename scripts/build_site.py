@@ -25,6 +25,7 @@ notebook. Steps:
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -237,7 +238,8 @@ def sphinx_build(src: Path, html: Path, repo: str, branch: str, hub: str | None)
 
     env = {**os.environ, "SMLEARN_SITE_REPO": repo, "SMLEARN_SITE_BRANCH": branch, "SMLEARN_SITE_HUB": hub or ""}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", "-j", "auto",
+    # -E: read every page afresh; cached pages would miss a change to site/_ext, which Sphinx does not track.
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "--keep-going", "-q", "-j", "auto",
                "-c", str(SITE), "-d", str(html.parent / "doctrees"), str(src), str(html)]
     return subprocess.run(command, env=env).returncode
 
@@ -250,10 +252,18 @@ class _Page(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.loads: list[str] = []   # what the page fetches to show itself: scripts, styles, images
-
+        self.images: list[tuple[str, str | None]] = []   # (src, alt) of every <img>
+        self.empty_headers = 0       # <th> cells with no text: a screen reader reads a header without a name
+        self._header: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "img":
+            self.images.append((attrs.get("src") or "", attrs.get("alt")))
+        if tag == "th":
+            self._header = []
+        elif self._header is not None and tag in ("img", "svg", "math"):   # a header shown by a picture
+            self._header.append(attrs.get("alt") or attrs.get("aria-label") or tag)
         for key in ("id", "name") if tag == "a" else ("id",):
             if attrs.get(key):
                 self.ids.add(attrs[key])
@@ -272,16 +282,40 @@ class _Page(HTMLParser):
             self.loads.append(attrs["href"])
 
 
+    def handle_data(self, data):
+        if self._header is not None:
+            self._header.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "th" and self._header is not None:
+            self.empty_headers += not "".join(self._header).strip()
+            self._header = None
+
+
+def alt_problem(alt: str | None) -> str | None:
+    """What is wrong with an image's alt text for a screen reader, or None.
+
+    >>> alt_problem("../_images/9de1f57b.png"), alt_problem(""), alt_problem("Binder logo")
+    ('its alt text is a file name or path', 'it has no alt text', None)
+    """
+    if alt is None or not alt.strip():
+        return "it has no alt text"
+    if re.fullmatch(r"\S+\.(png|jpe?g|gif|svg|webp|pdf)", alt.strip(), re.IGNORECASE) or re.fullmatch(r"\S*/\S*", alt.strip()):
+        return "its alt text is a file name or path"
+    return None
+
+
 def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Path = REPO / "docs" / "instructors") -> list[str]:
-    """Every problem with a built site: missing pages, broken internal links or anchors, and
+    """Every problem with a built site: missing pages, broken internal links or anchors,
     anything a page would fetch from another host to show itself (the site must work offline;
-    links out, such as the launch buttons, are fine).
+    links out, such as the launch buttons, are fine), and an image whose alt text is missing,
+    empty, a file name or a path.
 
     >>> import tempfile
     >>> site = Path(tempfile.mkdtemp())
     >>> _ = (site / "index.html").write_text('<a href="a.html#x">a</a> <a href="b.html">b</a> <a href="https://x.org">x</a>'
     ...     '<script src="https://cdn.example.org/m.js"></script><link rel="Shortcut Icon" href="//cdn.example.org/i.ico">'
-    ...     '<img srcset="a.png 1x, https://cdn.example.org/b.png 2x">')
+    ...     '<img alt="A chart" srcset="a.png 1x, https://cdn.example.org/b.png 2x">')
     >>> _ = (site / "a.html").write_text('<h1 id="y">A</h1>')
     >>> for problem in check_site(site, notebooks=site, instructors=site): print(problem)
     index.html: broken link a.html#x (no anchor 'x' in a.html)
@@ -321,10 +355,36 @@ def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Pa
                 ids = pages[target].ids if target in pages else set()
                 if unquote(parsed.fragment) not in ids:
                     problems.append(f"{where}: broken link {link} (no anchor {parsed.fragment!r} in {target.name})")
+        for src, alt in parser.images:
+            problem = alt_problem(alt)
+            if problem:
+                problems.append(f"{where}: image {src}: {problem} (a screen reader cannot say what it shows)")
         for resource in parser.loads:
             if urlparse(resource).scheme in ("http", "https") or resource.startswith("//"):
                 problems.append(f"{where}: loads {resource} from another host (the site must work offline)")
     return problems
+
+
+def empty_headers(html: Path) -> list[str]:
+    """Pages with table header cells that have no text (a screen reader announces a header
+    without a name). Reported, not failing the build yet: a lesson's own Markdown table can have
+    one, and only the lesson's text can name it.
+
+    >>> import tempfile
+    >>> site = Path(tempfile.mkdtemp())
+    >>> _ = (site / "a.html").write_text('<table><tr><th></th><th>b</th><th> &nbsp; </th></tr></table>')
+    >>> empty_headers(site)
+    ['a.html: 2 empty table header cell(s) (<th> with no text)']
+    """
+    notes = []
+    for path in sorted(html.rglob("*.html")):
+        if "_static" in path.relative_to(html).parts:
+            continue
+        parser = _Page()
+        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+        if parser.empty_headers:
+            notes.append(f"{path.relative_to(html)}: {parser.empty_headers} empty table header cell(s) (<th> with no text)")
+    return notes
 
 
 def main(argv=None) -> int:
@@ -350,6 +410,8 @@ def main(argv=None) -> int:
         print(f"site: {problem}", file=sys.stderr)
     if problems:
         return 1
+    for note in empty_headers(html):
+        print(f"site: note: {note}", file=sys.stderr)
     pages = len(list(html.rglob("*.html")))
     print(f"site: {pages} pages, every lesson rendered and every internal link resolves,"
           f" in {time.perf_counter() - started:.0f} s: {html / 'index.html'}")

@@ -7,12 +7,16 @@ Nothing is executed and nothing is downloaded: the lessons render from their sav
 """
 
 import os
+import sys
+
+# Our own extension (site/_ext): figures described, tables without empty header cells.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "_ext"))
 
 project = "smlearn: social media vs social networking"
 author = "smlearn developers"
 copyright = "smlearn developers; lesson text CC BY 4.0, code MIT"
 
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "accessible_outputs"]
 
 # Render what the committed notebooks show; never run them here (the tests do that).
 nb_execution_mode = "off"

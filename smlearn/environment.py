@@ -60,6 +60,10 @@ def check_environment(lesson: str | None = None) -> Report:
     from smlearn.plots.figure_text import keep_figure_text
 
     keep_figure_text()
+    # Tables without empty header cells, which a screen reader announces as headers without a name.
+    from smlearn.tables import keep_tables_readable
+
+    keep_tables_readable()
     verdict = "✔ Ready: smlearn, its data sets and the widget library are in place."
     if lesson is not None:
         from smlearn.progress import where_left_off
