@@ -126,11 +126,20 @@ def test_a_width_report_redraws_the_figure_at_that_width_with_text_as_large_as_t
 
 
 def test_a_too_narrow_figure_falls_back_to_the_design_scaled_to_the_width():
-    explorer = widgets.PushPullExplorer()    # its legend cannot fit 400 px at the notebook's size
+    explorer = widgets.WeekExplorer()    # a colorbar beside its map: too wide for 400 px at the notebook's size
     explorer.fit_to_page(400, font_px=14)
     assert explorer._fit.fallback
     assert explorer.figure.get_size_inches().tolist() == [9.0, 3.6]
+    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())
     assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(400, abs=2)
+
+
+@pytest.mark.parametrize("name", ["PushPullExplorer", "NetworkExplorer", "FrontPageExplorer", "SpreadExplorer"])
+def test_at_the_width_of_a_small_laptop_the_text_fits_at_the_notebooks_size(name):
+    explorer = getattr(widgets, name)()
+    explorer.fit_to_page(592, font_px=14)     # 1024 px with the file browser open, or 150 % zoom
+    assert not explorer._fit.fallback
+    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())
 
 
 def test_side_by_side_panels_stack_on_a_narrow_page():

@@ -172,6 +172,7 @@ class FigureFit:
         self.fallback = False   # True when the last fit could not lay the figure out and shows the design scaled
         self.titles = [t for t in (getattr(figure, "_suptitle", None), *[ax.title for ax in figure.axes]) if t is not None]
         self.wraps = {text: text.get_wrap() for text in self.titles}
+        self.legend_design = {legend: (legend._ncols, legend.prop.get_size_in_points()) for legend in self._legends()}
 
     def _texts(self):
         from matplotlib.text import Text
@@ -197,6 +198,29 @@ class FigureFit:
     def _legends(self):
         return [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
 
+    def _cut_text(self, renderer) -> bool:
+        """Whether any visible text reaches past the figure's left or right edge (the layout could not make room)."""
+        from matplotlib.text import Text
+
+        width = self.figure.bbox.width
+        # Tick labels are left out: those beyond the axis limits are never drawn, and the layout places the rest.
+        ticks = {id(label) for ax in self.figure.axes for axis in (ax.xaxis, ax.yaxis)
+                 for tick in (*axis.majorTicks, *axis.minorTicks) for label in (tick.label1, tick.label2)}
+        for text in self.figure.findobj(Text):
+            if id(text) not in ticks and text.get_visible() and text.get_text().strip() and text.figure is not None:
+                box = text.get_window_extent(renderer)
+                if box.x0 < -2 or box.x1 > width + 2:
+                    return True
+        return False
+
+    def _fit_legends(self) -> None:
+        """Legends at the page's text size, in fewer columns when wider than the figure (a legend has no wrap)."""
+        renderer = self.figure.canvas.get_renderer()
+        for legend, (columns, size) in self.legend_design.items():
+            _rebuild_legend(legend, columns, max(size, self.font_floor))
+            while legend._ncols > 1 and legend.get_window_extent(renderer).width > 0.98 * self.figure.bbox.width:
+                _rebuild_legend(legend, legend._ncols - 1, max(size, self.font_floor))
+
     def floor_fonts(self) -> None:
         """Raise any text under the floor (new texts a view made since the fit included)."""
         if not self.font_floor:
@@ -207,39 +231,45 @@ class FigureFit:
 
     def fit(self, width_px: float, *, font_px: float = 13.0, pixel_ratio: float = 1.0, max_height_px: float | None = None) -> None:
         """Lay the figure out for ``width_px`` CSS pixels (see the class's docstring)."""
-        from matplotlib.gridspec import GridSpec
-
         width_in = min(max(float(width_px), 200.0), MAX_CSS_WIDTH) / CSS_DPI
         self._set_fonts(max(float(font_px), 0.0) * 72 / CSS_DPI)
-        height_in = self.size[1]
-        if self.grid is not None:
-            rows, cols, cells = self.grid
-            fit_cols = max(1, min(cols, int(width_in // MIN_PANEL_INCHES)))
-            new_cols = cols if fit_cols >= cols else fit_cols
-            panels_per_row = -(-cols // new_cols)   # each old row becomes this many rows
-            new_rows = rows * panels_per_row
-            gridspec = GridSpec(new_rows, new_cols, figure=self.figure)
-            for ax, row, col in cells:
-                spot = gridspec[row * panels_per_row + col // new_cols, col % new_cols]
-                if ax.get_subplotspec().get_geometry() != spot.get_geometry() or new_cols != cols:
-                    ax.set_subplotspec(spot)
-            height_in = self.size[1] * panels_per_row
-            if panels_per_row == 1 and max_height_px:
-                # Shorter to fit the window, but never squeezed below three quarters of the design.
-                height_in = max(min(height_in, max_height_px / CSS_DPI), 0.75 * self.size[1])
         self.figure.set_dpi(CSS_DPI * min(max(float(pixel_ratio), 1.0), 3.0))
-        self.figure.set_size_inches(width_in, height_in)
-        for text in self.titles:
-            text.set_wrap(True)   # a title longer than the figure is wide goes onto more lines
-        if not self._lay_out():
-            # Too narrow for this figure's text at that size: show the design, scaled to the width
-            # (its text smaller than asked, but nothing overlaps). fallback says so.
-            self.restore()
-            self.figure.set_dpi(float(width_px) / self.size[0] * min(max(float(pixel_ratio), 1.0), 3.0))
-            self.figure.canvas.draw()
-            self.fallback = True
+        if self.grid is None:
+            tries = [None]
         else:
-            self.fallback = False
+            cols = self.grid[1]
+            fit_cols = max(1, min(cols, int(width_in // MIN_PANEL_INCHES)))
+            tries = list(range(fit_cols, 0, -1))   # fewer columns (more rows) until the text fits
+        for columns in tries:
+            height_in = self.size[1] if columns is None else self._arrange(columns, max_height_px)
+            self.figure.set_size_inches(width_in, height_in)
+            for text in self.titles:
+                text.set_wrap(True)   # a title longer than the figure is wide goes onto more lines
+            self._fit_legends()
+            if self._lay_out():
+                self.fallback = False
+                return
+        # Too narrow for this figure's text at that size: show the design, scaled to the width
+        # (its text smaller than asked, but nothing overlaps or is cut). fallback says so.
+        self.restore()
+        self.figure.set_dpi(float(width_px) / self.size[0] * min(max(float(pixel_ratio), 1.0), 3.0))
+        self.figure.canvas.draw()
+        self.fallback = True
+
+    def _arrange(self, new_cols: int, max_height_px) -> float:
+        """Put the panels on a grid of ``new_cols`` columns; return the figure's height in inches."""
+        from matplotlib.gridspec import GridSpec
+
+        rows, cols, cells = self.grid
+        panels_per_row = -(-cols // new_cols)   # each old row becomes this many rows
+        gridspec = GridSpec(rows * panels_per_row, new_cols, figure=self.figure)
+        for ax, row, col in cells:
+            ax.set_subplotspec(gridspec[row * panels_per_row + col // new_cols, col % new_cols])
+        height_in = self.size[1] * panels_per_row
+        if panels_per_row == 1 and max_height_px:
+            # Shorter to fit the window, but never squeezed below three quarters of the design.
+            height_in = max(min(height_in, max_height_px / CSS_DPI), 0.75 * self.size[1])
+        return height_in
 
     def restore(self) -> None:
         """Back to the figure as the view designed it."""
@@ -255,6 +285,8 @@ class FigureFit:
         self.figure.set_size_inches(*self.size)
         for text, wrap in self.wraps.items():
             text.set_wrap(wrap)
+        for legend, (columns, size) in self.legend_design.items():
+            _rebuild_legend(legend, columns, size)
         self._lay_out()
 
     def _set_fonts(self, floor: float) -> None:
@@ -287,7 +319,24 @@ class FigureFit:
         renderer = self.figure.canvas.get_renderer()
         legends = [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
         too_wide = any(legend.get_window_extent(renderer).width > self.figure.bbox.width + 1 for legend in legends)
+        too_wide = too_wide or self._cut_text(renderer)
         tiny = too_wide or any(ax.get_position().width <= 0.05 or ax.get_position().height <= 0.05
                    for ax in self.figure.axes if ax.get_subplotspec() is not None)
         return not (collapsed or tiny)
 
+
+def _rebuild_legend(legend, columns: int, size: float) -> None:
+    """Lay ``legend`` out again in ``columns`` columns with text of ``size`` points.
+
+    Matplotlib builds a legend's box once; this builds it again from the legend's own
+    handles and labels, and puts it back where the legend's location says.
+    """
+    if legend._ncols == columns and legend.prop.get_size_in_points() == size:
+        return
+    handles, labels = list(legend.legend_handles), [text.get_text() for text in legend.texts]
+    legend._ncols = columns
+    legend.prop.set_size(size)
+    legend._fontsize = size
+    legend._init_legend_box(handles, labels)
+    legend._set_loc(legend._loc)                    # the new box's offset, as Legend.__init__ sets it
+    legend._legend_box.set_figure(legend.get_figure(root=False))
