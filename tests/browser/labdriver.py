@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 import base64
 import importlib.util
 import json
@@ -492,6 +493,23 @@ _MEASURE = """() => {
   });
 }"""
 
+# Run in the lesson's kernel: the width in px of the figure of each smlearn explorer behind these
+# widget model ids (what its next picture will be).
+_KERNEL_FIGURE_WIDTHS = """
+def _smlearn_figure_widths(model_ids):
+    import gc, json
+    from smlearn.widgets.base import Explorer
+    widths = {}
+    for obj in gc.get_objects():
+        try:
+            widget = getattr(obj, "_widget", None) if isinstance(obj, Explorer) else None
+        except Exception:
+            continue
+        if widget is not None and getattr(widget, "model_id", None) in model_ids:
+            widths[widget.model_id] = round(obj.figure.bbox.width)
+    return json.dumps(widths)
+"""
+
 # Run in the lesson's kernel: for the explorers behind some widget model ids, the figure's size
 # in inches, its smallest visible text (in points), the text its edges cut (px outside the figure),
 # and each control's label and unit.
@@ -607,8 +625,12 @@ class LabPage:
             self._cdp = self.page.context.new_cdp_session(self.page)
         return self._cdp
 
-    def settle(self, timeout_ms: int = 30_000) -> None:
-        """Wait until the explorers' images and sizes stop changing (a width report may redraw a figure)."""
+    def settle(self, timeout_ms: int = 30_000) -> bool:
+        """Wait until the explorers' images and sizes stop changing (a width report may redraw a figure).
+
+        False if they still change after ``timeout_ms``: the tests then measure what is there, and
+        say when a picture is not the kernel's figure.
+        """
         deadline = time.monotonic() + timeout_ms / 1000
         before = None
         while time.monotonic() < deadline:
@@ -617,10 +639,19 @@ class LabPage:
             # shell channel, in order), so a redraw still under way is not taken for a settled page.
             self.kernel_execute("pass", timeout_ms=timeout_ms)
             now = self.page.evaluate(_LAYOUT_STATE)
-            if now == before and all(image["loaded"] for image in now):
-                return
+            # The kernel may have redrawn before its picture reaches the page (a big PNG on a busy
+            # machine takes seconds): settled only once each image is as wide as the kernel's figure.
+            if now == before and all(image["loaded"] for image in now) and self._images_match_kernel():
+                return True
             before = now
-        raise TimeoutError(f"the explorers kept changing for {timeout_ms} ms after a resize: {before}")
+        return False
+
+    def _images_match_kernel(self) -> bool:
+        shown = {m["model_id"]: m["image"]["natural_width"] for m in self.measure() if m["model_id"] and m["image"]}
+        if not shown:
+            return True
+        widths = json.loads(ast.literal_eval(self.kernel_execute(_KERNEL_FIGURE_WIDTHS, f"_smlearn_figure_widths({list(shown)!r})")))
+        return all(abs(widths[key] - shown[key]) <= 2 for key in widths)
 
     def measure(self) -> list[dict]:
         """What a learner sees of every explorer marked by :meth:`explorers` (see _MEASURE)."""
@@ -629,8 +660,6 @@ class LabPage:
     def figure_text(self, model_ids: list[str]) -> dict:
         """For the smlearn explorers with these widget model ids: their figure's size and smallest text, their controls' units."""
         found = self.kernel_execute(_KERNEL_FIGURE_INFO, f"_smlearn_figure_info({list(model_ids)!r})")
-        import ast
-
         return json.loads(ast.literal_eval(found))
 
     def screenshot_explorers(self, folder: Path, stem: str) -> list[Path]:

@@ -85,6 +85,12 @@ def _fit_problems(lesson: str, size: str, measured: dict, kernel: dict | None, *
         return problems + [f"{where}: no figure is shown"]
     if image["cut"]["x"] > FIGURE_CUT_SLACK_PX:
         problems.append(f"{where}: the figure is cut off ({image['cut']['x']:.0f} px of its {image['width']:.0f} px width hidden)")
+    if kernel and abs(kernel["width_px"] - image["natural_width"]) > 2:
+        # The kernel's figure is not the picture on the page: its sizes would say nothing about what is shown.
+        problems.append(f"{where}: the page shows a figure {image['natural_width']} px wide, the kernel's figure is"
+                        f" {kernel['width_px']:.0f} px ({kernel['width_inches']:.2f} in at {kernel['dpi']:g} dpi):"
+                        f" the redraw for this width did not reach the page")
+        kernel = None
     if kernel and kernel["smallest_texts"]:
         # px per point as displayed: the image is width_inches wide, at 72 points per inch.
         px_per_point = image["width"] / (kernel["width_inches"] * 72)
