@@ -1,0 +1,149 @@
+"""The course site's lesson pages, audited in Chromium with axe-core and read through the accessibility tree.
+
+- axe-core (from npm: ``.ci/run`` installs it into ``.ci/npm``; SMLEARN_AXE names another
+  ``axe.min.js``) runs on every lesson page in the light and the dark theme. Any WCAG 2.1 A or AA
+  violation inside the lesson (the page's article) fails; the theme's own chrome (navigation,
+  header, sidebars) is reported as a warning, not failed. In a lesson's outputs, an empty table
+  header cell (axe's best-practice rule empty-table-header) fails too.
+- Every figure of a lesson is found by its description: Playwright's ``get_by_role("img", name=...)``
+  with the first sentence of the words the notebook keeps for it (what a screen reader announces).
+
+The site is built once for the module (offline, about 30 s), unless SMLEARN_SITE_HTML names a built
+one. Locally the tests skip when axe-core is missing; in CI (CI set) they fail.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent.parent
+NOTEBOOKS = REPO / "notebooks"
+AXE = Path(os.environ.get("SMLEARN_AXE") or REPO / ".ci" / "npm" / "node_modules" / "axe-core" / "axe.min.js")
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LESSON = "article.bd-article"          # sphinx-book-theme's main content: the lesson itself
+WINDOW = {"width": 1366, "height": 768}
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_site = _load("build_site", REPO / "scripts" / "build_site.py")
+accessible_outputs = _load("accessible_outputs", REPO / "site" / "_ext" / "accessible_outputs.py")
+LESSONS = build_site.lesson_files(NOTEBOOKS)
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        _missing(f"axe-core is not installed at {AXE}: npm install --prefix .ci/npm axe-core (or set SMLEARN_AXE)")
+    return AXE
+
+
+@pytest.fixture(scope="module")
+def site_html(tmp_path_factory) -> Path:
+    if os.environ.get("SMLEARN_SITE_HTML"):
+        return Path(os.environ["SMLEARN_SITE_HTML"])
+    for needed in ("myst_nb", "sphinx_book_theme"):
+        if importlib.util.find_spec(needed) is None:
+            _missing(f"the site needs the test extra ({needed} is missing): pip install -e '.[test]'")
+    out = tmp_path_factory.mktemp("site")
+    assert build_site.main(["--out", str(out)]) == 0, "the site build failed: see its output"
+    return out / "html"
+
+
+@pytest.fixture(scope="module")
+def site_page(browser):
+    pages = {}
+    yield lambda scheme: pages.setdefault(scheme, browser.new_page(viewport=WINDOW, color_scheme=scheme))
+    for page in pages.values():
+        page.close()
+
+
+# One axe run over the whole page; each failing element is then sorted by where it sits: in the lesson
+# (failing; in the lesson's outputs an empty table header fails too), in the lesson's own text (an
+# empty header of a Markdown table: reported, only the lesson's text can name it) or in the theme's
+# chrome (reported only).
+_RUN = """async ([lesson, tags]) => {
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                           rules: {'empty-table-header': {enabled: true}}});
+    const found = [];
+    for (const v of result.violations) {
+        const wcag = v.tags.some(tag => tags.includes(tag));
+        if (!wcag && v.id !== 'empty-table-header') continue;
+        for (const n of v.nodes) {
+            const element = document.querySelector(n.target[0]);
+            const where = !element || !element.closest(lesson) ? 'chrome'
+                : (wcag || element.closest('.cell_output') ? 'lesson' : 'prose');
+            found.push({where, id: v.id, impact: v.impact, help: v.help, target: n.target.join(' '), html: n.html.slice(0, 200)});
+        }
+    }
+    return found;
+}"""
+
+
+def _describe(found) -> str:
+    return "\n".join(f"{f['id']} ({f['impact']}): {f['help']}\n    {f['target']}: {f['html']}" for f in found)
+
+
+def _open(page, html: Path, lesson: Path, axe: Path) -> None:
+    page.goto((html / "notebooks" / f"{lesson.stem}.html").as_uri())
+    page.add_script_tag(path=str(axe))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_a_lesson_page_has_no_wcag_violation_in_the_lesson(lesson, scheme, site_html, site_page, axe_script):
+    page = site_page(scheme)
+    _open(page, site_html, lesson, axe_script)
+    assert page.evaluate(f"document.querySelectorAll({LESSON!r}).length") == 1, f"no {LESSON} on the page"
+    found = page.evaluate(_RUN, [LESSON, WCAG])
+    for where, what in (("chrome", "the theme's own page chrome"), ("prose", "a table in the lesson's text")):
+        reported = [f for f in found if f["where"] == where]
+        if reported:
+            warnings.warn(f"{lesson.stem} ({scheme}): {what} has axe findings (reported, not failed):\n" + _describe(reported))
+    in_lesson = [f for f in found if f["where"] == "lesson"]
+    assert not in_lesson, f"{lesson.stem} ({scheme}): WCAG 2.1 A/AA violations (or empty table headers) in the lesson:\n" \
+        + _describe(in_lesson)
+
+
+def _descriptions(lesson: Path) -> list[str]:
+    """The first sentence of the words the notebook keeps for each of its figures and explorer images."""
+    found = []
+    for cell in json.loads(lesson.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt", "")
+                words = alt or "".join(data.get("text/plain", "")).split("\n", 1)[-1]
+                found.append(accessible_outputs.split_description(words)[0])
+    return found
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_every_figure_is_found_by_its_description_in_the_accessibility_tree(lesson, site_html, site_page):
+    page = site_page("light")
+    page.goto((site_html / "notebooks" / f"{lesson.stem}.html").as_uri())
+    article = page.locator(LESSON)
+    for description in _descriptions(lesson):
+        assert article.get_by_role("img", name=description, exact=True).count() >= 1, (
+            f"{lesson.stem}: no image a screen reader announces as {description!r}")
+    unnamed = [img.get_attribute("src") for img in article.locator("img").all() if build_site.alt_problem(img.get_attribute("alt"))]
+    assert not unnamed, f"{lesson.stem}: images with no alt text, or a file name for one: {unnamed}"
