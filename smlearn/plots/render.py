@@ -169,6 +169,7 @@ class FigureFit:
                            for ax in figure.axes}
         self.grid = self._grid()
         self.font_floor = 0.0   # points; 0 while the design is shown
+        self.pixel_ratio = 1.0
         self.fallback = False   # True when the last fit could not lay the figure out and shows the design scaled
         self.titles = [t for t in (getattr(figure, "_suptitle", None), *[ax.title for ax in figure.axes]) if t is not None]
         self.wraps = {text: text.get_wrap() for text in self.titles}
@@ -232,6 +233,7 @@ class FigureFit:
     def fit(self, width_px: float, *, font_px: float = 13.0, pixel_ratio: float = 1.0, max_height_px: float | None = None) -> None:
         """Lay the figure out for ``width_px`` CSS pixels (see the class's docstring)."""
         width_in = min(max(float(width_px), 200.0), MAX_CSS_WIDTH) / CSS_DPI
+        self.pixel_ratio = min(max(float(pixel_ratio), 1.0), 3.0)
         self._set_fonts(max(float(font_px), 0.0) * 72 / CSS_DPI)
         self.figure.set_dpi(CSS_DPI * min(max(float(pixel_ratio), 1.0), 3.0))
         if self.grid is None:
@@ -252,9 +254,13 @@ class FigureFit:
         # Too narrow for this figure's text at that size: show the design, scaled to the width
         # (its text smaller than asked, but nothing overlaps or is cut). fallback says so.
         self.restore()
-        self.figure.set_dpi(float(width_px) / self.size[0] * min(max(float(pixel_ratio), 1.0), 3.0))
-        self.figure.canvas.draw()
+        self.figure.set_dpi(width_in * CSS_DPI / self.size[0] * min(max(float(pixel_ratio), 1.0), 3.0))
         self.fallback = True
+
+    @property
+    def css_width(self) -> float:
+        """The width in CSS pixels the figure is drawn for (its pixels over the pixel ratio)."""
+        return float(self.figure.get_size_inches()[0] * self.figure.dpi / max(self.pixel_ratio, 1.0))
 
     def _arrange(self, new_cols: int, max_height_px) -> float:
         """Put the panels on a grid of ``new_cols`` columns; return the figure's height in inches."""
@@ -313,7 +319,7 @@ class FigureFit:
                 freeze_layout(self.figure)
             else:
                 for _ in range(2):   # a legend outside the axes finds its room on the second pass
-                    self.figure.canvas.draw()
+                    self.figure.draw_without_rendering()   # the layout only: the PNG draws the pixels
         collapsed = any("constrained_layout not applied" in str(w.message) for w in caught)
         # A legend has no wrap of its own: one wider than the figure means the figure is too narrow.
         renderer = self.figure.canvas.get_renderer()

@@ -205,7 +205,7 @@ class Explorer:
                       max_height_px=max_height if max_height and max_height > 200 else None)
         self._renderer.forget()
         if self._widget is not None:
-            self._image.layout.max_width = f"{round(min(width_px, self._figure.get_size_inches()[0] * 96))}px"
+            self._image.layout.max_width = f"{round(self._fit.css_width)}px"   # shown at the size it was drawn for
             self._image.value = self.png()
 
     def _on_page_size(self, change=None) -> None:
