@@ -130,8 +130,8 @@ def test_a_too_narrow_figure_falls_back_to_the_design_scaled_to_the_width():
     explorer.fit_to_page(400, font_px=14)
     assert explorer._fit.fallback
     assert explorer.figure.get_size_inches().tolist() == [9.0, 3.6]
-    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())
     assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(400, abs=2)
+    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())   # as drawn: the design, scaled
 
 
 @pytest.mark.parametrize("name", ["PushPullExplorer", "NetworkExplorer", "FrontPageExplorer", "SpreadExplorer"])
