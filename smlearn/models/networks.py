@@ -71,6 +71,7 @@ Examples
 >>> table = networks.compare({"friendship": friends, "follower": fans}, seed=1)
 >>> table[["reciprocity", "clustering", "top1_share"]].round(2)
             reciprocity  clustering  top1_share
+network
 friendship          1.0        0.45        0.01
 follower            0.1        0.02        0.17
 """
@@ -1115,7 +1116,7 @@ def compare(graphs, *, sample=500, seed=None):
         raise TypeError(f"graphs must be a non-empty dict {{name: graph}}; got {type(graphs).__name__}")
     rng = check_seed(PATH_SEED if seed is None else seed)    # reproducible by default, as measures()
     rows = {name: measures(G, sample=sample, seed=rng) for name, G in graphs.items()}
-    return pd.DataFrame(rows).T
+    return pd.DataFrame(rows).T.rename_axis("network")   # a named index: a table's corner says what its rows are
 
 
 def degree_table(G):
@@ -1209,7 +1210,7 @@ class NetworkPair:
     friendship : networkx.Graph
     follower : networkx.DiGraph
     table : pandas.DataFrame
-        :func:`compare` of the two: one row each, indexed "friendship", "follower".
+        :func:`compare` of the two: one row each, indexed "friendship", "follower" (the index is named "network").
     params : dict
         The parameters and the seed they were made with.
     """
@@ -1236,6 +1237,7 @@ def compare_kinds(n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, *, sample
     >>> pair = compare_kinds(300, 6, seed=1)
     >>> pair.table.loc[:, ["people", "mean_degree", "reciprocity"]].round(2)
                 people  mean_degree  reciprocity
+    network
     friendship   300.0         6.00         1.00
     follower     300.0         5.94         0.11
     """
