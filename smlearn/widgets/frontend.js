@@ -2,12 +2,12 @@
 // controls, and the page reports the explorer's width so the kernel can redraw to fit.
 
 const EXPLORER = ".smlearn-explorer";
-const FIGURE = ".smlearn-figure";
-const CONTROLS = ".smlearn-controls";   // the figure's column: its width is the room the figure has
+const FIGURE = ".smlearn-figure";       // the figure's column: its width is the room the figure has
+const CONTROLS = ".smlearn-controls";   // the controls' column: rendered too before the piece starts
 // Keys a slider, a readout or a drop-down uses itself; Notebook 7 would also act on them.
 const NAVIGATION = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 const SUPPRESS = "data-lm-suppress-shortcuts";
-const CONTROL = ".noUi-handle, .noUi-target, .widget-readout, select, input, summary";
+const CONTROL = ".noUi-handle, .noUi-target, .widget-readout, select, input, button, summary";
 
 function keepKeys(event) {
   // Bubbling phase on the explorer: the control has already handled the key; the notebook must not.
