@@ -546,7 +546,7 @@ def _smlearn_figure_info(model_ids):
                 texts.append((float(text.get_fontsize()), text.get_text().strip()[:40]))
                 box = text.get_window_extent(renderer)
                 outside = max(0.0, -box.x0, box.x1 - width, -box.y0, box.y1 - height)
-                if outside > 1:
+                if outside > 2:   # a glyph's anti-aliased edge is not a cut
                     cut.append((round(outside), text.get_text().strip()[:60]))
         texts.sort()
         controls = []
