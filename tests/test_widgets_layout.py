@@ -126,11 +126,11 @@ def test_a_width_report_redraws_the_figure_at_that_width_with_text_as_large_as_t
 
 
 def test_a_too_narrow_figure_falls_back_to_the_design_scaled_to_the_width():
-    explorer = widgets.WeekExplorer()    # a colorbar beside its map: too wide for 400 px at the notebook's size
-    explorer.fit_to_page(400, font_px=14)
+    explorer = widgets.WeekExplorer()    # a map with its colorbar and legend: too wide for 300 px at the notebook's size
+    explorer.fit_to_page(300, font_px=14)
     assert explorer._fit.fallback
     assert explorer.figure.get_size_inches().tolist() == [9.0, 3.6]
-    assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(400, abs=2)
+    assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(300, abs=2)
     assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())   # as drawn: the design, scaled
 
 
@@ -140,6 +140,66 @@ def test_at_the_width_of_a_small_laptop_the_text_fits_at_the_notebooks_size(name
     explorer.fit_to_page(592, font_px=14)     # 1024 px with the file browser open, or 150 % zoom
     assert not explorer._fit.fallback
     assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())
+
+
+def _drawn_texts(figure):
+    """The texts a PNG of ``figure`` shows: visible, not empty, tick labels only of ticks within the limits."""
+    from matplotlib.text import Text
+
+    undrawn = set()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not low - 1e-9 * abs(high - low) <= tick.get_loc() <= high + 1e-9 * abs(high - low):
+                    undrawn.update((id(tick.label1), id(tick.label2)))
+    return [text for text in figure.findobj(Text) if text.get_visible() and text.get_text().strip()
+            and id(text) not in undrawn and (text.axes is None or text.axes.get_visible())]
+
+
+# 592 px: a 1024 px window with the file browser open; 700 and 760 px: a 1366 x 768 screen at 150 %
+# zoom (512 CSS px high, 1.5 device px per CSS px), with and without the file browser.
+@pytest.mark.parametrize("pixel_ratio, view_height", [(1.0, 700), (1.5, 512)])
+@pytest.mark.parametrize("width", [592, 700, 760, 911])
+@pytest.mark.parametrize("name", ["WeekExplorer", "FrontPageExplorer"])   # lessons 07 and 05
+def test_every_text_is_the_notebooks_size_and_inside_the_figure(name, width, pixel_ratio, view_height):
+    explorer = getattr(widgets, name)()
+    _ = explorer.widget
+    explorer.fit_to_page(width, font_px=14, pixel_ratio=pixel_ratio, view_height_px=view_height)
+    assert not explorer._fit.fallback
+    image = Image.open(io.BytesIO(explorer._image.value))          # as drawn, at the size the page shows
+    figure = explorer.figure
+    assert image.size[0] == pytest.approx(width * pixel_ratio, abs=2)
+    renderer = figure.canvas.get_renderer()
+    css_px_per_point = figure.dpi / 72 / pixel_ratio
+    for text in _drawn_texts(figure):
+        assert text.get_fontsize() * css_px_per_point >= 14 - 0.01, (text.get_text(), text.get_fontsize())
+        box = text.get_window_extent(renderer)
+        outside = max(-box.x0, box.x1 - image.size[0], -box.y0, box.y1 - image.size[1])
+        assert outside <= 2, (text.get_text(), outside)               # 2 px: a glyph's anti-aliased edge
+
+
+def test_a_label_past_the_top_or_bottom_counts_as_cut():
+    from smlearn.plots.render import FigureFit
+    from smlearn.plots.style import new_figure
+
+    fig, (ax,) = new_figure()
+    ax.set_ylabel("A long label, longer than this short figure is tall, by a long way")
+    fit = FigureFit(fig)
+    fig.set_size_inches(9, 1.2)
+    fit._set_fonts(14 * 72 / CSS_DPI)
+    fig.draw_without_rendering()
+    assert fit._cut_text(fig.canvas.get_renderer())
+
+
+def test_a_colorbar_follows_its_panel_when_the_panels_stack():
+    explorer = widgets.WeekExplorer()    # a map with a colorbar beside it
+    explorer.fit_to_page(592, font_px=14)
+    assert not explorer._fit.fallback
+    time_ax, map_ax, colorbar_ax = explorer.figure.axes
+    assert {time_ax.get_subplotspec().colspan.start, map_ax.get_subplotspec().colspan.start} == {0}
+    top, bar = map_ax.get_position(), colorbar_ax.get_position()
+    assert bar.x0 > top.x1 and top.y0 <= (bar.y0 + bar.y1) / 2 <= top.y1    # still beside the map
 
 
 def test_side_by_side_panels_stack_on_a_narrow_page():

@@ -184,9 +184,11 @@ class FigureFit:
         """``(rows, cols, [(axes, row, col)])`` when the panels sit one per cell of one grid, else None."""
         cells, grids = [], set()
         for ax in self.figure.axes:
+            if getattr(ax, "_colorbar_info", None) and ax.get_subplotspec() is None:
+                continue   # a colorbar made with ax=: constrained layout puts it beside its axes, wherever they go
             spec = ax.get_subplotspec()
             if spec is None:
-                return None   # a colorbar or an inset: constrained layout would keep its room where it was
+                return None   # an inset: constrained layout would keep its room where it was
             if spec.rowspan.stop - spec.rowspan.start != 1 or spec.colspan.stop - spec.colspan.start != 1:
                 return None
             grids.add(id(spec.get_gridspec()))
@@ -200,17 +202,21 @@ class FigureFit:
         return [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
 
     def _cut_text(self, renderer) -> bool:
-        """Whether any visible text reaches past the figure's left or right edge (the layout could not make room)."""
+        """Whether any visible text reaches past an edge of the figure (the layout could not make room).
+
+        Axis labels count: a y label longer than a short figure is tall sticks out at the top
+        and bottom, which the constrained layout does not see.
+        """
         from matplotlib.text import Text
 
-        width = self.figure.bbox.width
+        width, height = self.figure.bbox.width, self.figure.bbox.height
         # Tick labels are left out: those beyond the axis limits are never drawn, and the layout places the rest.
         ticks = {id(label) for ax in self.figure.axes for axis in (ax.xaxis, ax.yaxis)
                  for tick in (*axis.majorTicks, *axis.minorTicks) for label in (tick.label1, tick.label2)}
         for text in self.figure.findobj(Text):
             if id(text) not in ticks and text.get_visible() and text.get_text().strip() and text.figure is not None:
                 box = text.get_window_extent(renderer)
-                if box.x0 < -2 or box.x1 > width + 2:
+                if box.x0 < -2 or box.x1 > width + 2 or box.y0 < -2 or box.y1 > height + 2:
                     return True
         return False
 
@@ -219,7 +225,10 @@ class FigureFit:
         renderer = self.figure.canvas.get_renderer()
         for legend, (columns, size) in self.legend_design.items():
             _rebuild_legend(legend, columns, max(size, self.font_floor))
-            while legend._ncols > 1 and legend.get_window_extent(renderer).width > 0.98 * self.figure.bbox.width:
+            # An axes' legend that sticks out of its axes takes the room beside them from the panel
+            # (the layout keeps it all in the figure): keep it well under the figure's width.
+            room = (0.98 if legend.axes is None else 0.8) * self.figure.bbox.width
+            while legend._ncols > 1 and legend.get_window_extent(renderer).width > room:
                 _rebuild_legend(legend, legend._ncols - 1, max(size, self.font_floor))
 
     def floor_fonts(self) -> None:
@@ -242,8 +251,10 @@ class FigureFit:
             cols = self.grid[1]
             fit_cols = max(1, min(cols, int(width_in // MIN_PANEL_INCHES)))
             tries = list(range(fit_cols, 0, -1))   # fewer columns (more rows) until the text fits
-        for columns in tries:
-            height_in = self.size[1] if columns is None else self._arrange(columns, max_height_px)
+        # Each arrangement first at the window's height, then (if its text did not fit) at the design's.
+        tries = [(columns, limit) for columns in tries for limit in dict.fromkeys((max_height_px, None))]
+        for columns, limit in tries:
+            height_in = self.size[1] if columns is None else self._arrange(columns, limit)
             self.figure.set_size_inches(width_in, height_in)
             for text in self.titles:
                 text.set_wrap(True)   # a title longer than the figure is wide goes onto more lines
