@@ -3,7 +3,10 @@
 The browser tests (tests/browser/) measure the same in JupyterLab and Notebook 7.
 """
 
+import html
 import io
+import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,8 +16,9 @@ from PIL import Image
 
 from smlearn import widgets
 from smlearn.plots.render import CSS_DPI
-from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN
-from smlearn.widgets.frontend import EXPLORER_CLASS, FRONTEND_CSS, FRONTEND_JS, ExplorerFrontend
+from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN, _first_sentence
+from smlearn.widgets.frontend import (CAPTION_CLASS, CONTROL_CLASS, EXPLORER_CLASS, FRONTEND_CSS, FRONTEND_JS,
+                                      ExplorerFrontend)
 
 REPO = Path(__file__).resolve().parents[1]
 EXPLORERS = ["PushPullExplorer", "PipelineExplorer", "NetworkExplorer", "SpreadExplorer", "FrontPageExplorer",
@@ -226,3 +230,127 @@ def test_the_wheel_ships_the_script_and_stylesheet(tmp_path):
     (wheel,) = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "smlearn/widgets/frontend.js" in names and "smlearn/widgets/frontend.css" in names
+
+
+# Accessibility (issue 18): what Python sends the page so a screen reader can name, describe and announce.
+def test_every_control_is_found_and_named_by_the_page(explorer):
+    box = explorer.widget
+    piece = next(w for w in walk(box) if isinstance(w, ExplorerFrontend))
+    sent = {control["name"]: control for control in piece.controls}
+    assert list(sent) == list(explorer.CONTROLS)
+    for name, control in explorer._sliders.items():
+        assert CONTROL_CLASS + name in control._dom_classes
+        assert sent[name]["label"] == control.description   # the name a screen reader says is the visible label
+        assert sent[name]["help"] == control.tooltip and sent[name]["help"], f"{name}: no help text"
+        unit = getattr(explorer.PARAMS[name], "unit", "") or ""
+        assert sent[name]["unit"] == unit
+
+
+def test_the_caption_is_marked_for_the_live_region_and_the_alt_text_follows_each_update():
+    explorer = widgets.PushPullExplorer()
+    box = explorer.widget
+    assert CAPTION_CLASS in explorer._caption._dom_classes
+    assert explorer._frontend.alt == _first_sentence(explorer.description)
+    assert explorer._frontend.alt.startswith("Line chart of ") and explorer._frontend.alt.endswith(".")
+    before = explorer.description
+    explorer.update(push_hours=explorer.PARAMS["push_hours"].max)
+    explorer._sliders["network_size"].value = explorer.PARAMS["network_size"].min   # what a slider move does
+    assert explorer.description != before
+    assert explorer._frontend.alt == _first_sentence(explorer.description)
+    assert html.escape(explorer.description) in explorer._caption.value
+    assert box is explorer.widget
+
+
+def test_the_float_readout_decimals_reach_the_spoken_value():
+    explorer = widgets.PushPullExplorer()
+    _ = explorer.widget
+    sent = {control["name"]: control for control in explorer._frontend.controls}
+    for name, control in explorer._sliders.items():
+        if isinstance(control, ipywidgets.FloatSlider):
+            assert control.readout_format == f".{sent[name]['decimals']}f"
+        else:
+            assert sent[name]["decimals"] == 0
+
+
+def test_a_greyed_out_controls_help_says_why():
+    explorer = widgets.PipelineExplorer()
+    _ = explorer.widget
+    explorer.update(message_hours=0)
+    sent = {control["name"]: control for control in explorer._frontend.controls}
+    assert sent["annoyance"]["help"].startswith("Not used now: ")
+    explorer.update(message_hours=explorer.PARAMS["message_hours"].default or 1)
+    sent = {control["name"]: control for control in explorer._frontend.controls}
+    assert not sent["annoyance"]["help"].startswith("Not used now")
+
+
+# Contrast of the explorer's slider against the page, from frontend.css resolved with JupyterLab's
+# own theme files (the installed light and dark themes), as WCAG 2.1 computes it.
+def _css_rules(text):
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    rules = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
+        declarations = dict((k.strip(), v.strip()) for k, _, v in
+                            (d.partition(":") for d in body.split(";") if ":" in d))
+        for selector in selectors.split(","):
+            rules.setdefault(" ".join(selector.split()), {}).update(declarations)
+    return rules
+
+
+def _theme_variables(theme):
+    import jupyterlab
+    roots = [Path(sys.prefix) / "share" / "jupyter" / "lab" / "themes",
+             Path(jupyterlab.__file__).parent / "themes"]
+    css = next(root / "@jupyterlab" / f"theme-{theme}-extension" / "index.css" for root in roots
+               if (root / "@jupyterlab" / f"theme-{theme}-extension" / "index.css").exists())
+    return dict(re.findall(r"(--jp-[\w-]+):\s*([^;]+);", css.read_text()))
+
+
+def _resolve(value, variables):
+    # var(--name, fallback): the theme's value, else the fallback; then a colour word or hex.
+    for _ in range(5):
+        match = re.search(r"var\((--[\w-]+)(?:,\s*([^()]+))?\)", value)
+        if not match:
+            break
+        value = value.replace(match.group(0), variables.get(match.group(1), (match.group(2) or "").strip()))
+    value = value.split()[-1] if value.startswith(("1px", "2px", "3px")) else value.strip()   # a border's colour
+    return {"white": "#fff", "black": "#000"}.get(value, value)
+
+
+def _luminance(colour):
+    colour = colour.lstrip("#")
+    if len(colour) == 3:
+        colour = "".join(c * 2 for c in colour)
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    light, dark = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_of_the_wcag_example():
+    assert contrast("#fff", "#000") == pytest.approx(21)
+    assert contrast("#ffffff", "#d9d9d9") == pytest.approx(1.4, abs=0.05)   # ipywidgets' handle border (issue 18)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_slider_handle_track_and_focus_ring_stand_out_3_to_1(theme):
+    variables = _theme_variables(theme)
+    rules = _css_rules(FRONTEND_CSS.read_text())
+    handle = rules[".smlearn-explorer .widget-slider .noUi-handle"]
+    parts = {
+        "handle fill": _resolve(handle["background"], variables),
+        "handle border": _resolve(handle["border"], variables),
+        "track": _resolve(rules[".smlearn-explorer .widget-slider .noUi-connects"]["background"], variables),
+        "filled track": _resolve(rules[".smlearn-explorer .widget-slider .noUi-connect"]["background"], variables),
+        "focus ring": _resolve(rules[".smlearn-explorer .widget-slider .noUi-handle:focus-visible"]["outline"],
+                               variables),
+    }
+    for background_name in ("--jp-layout-color0", "--jp-layout-color1"):   # the notebook's and a cell's background
+        background = _resolve(f"var({background_name})", variables)
+        for part, colour in parts.items():
+            assert re.fullmatch(r"#[0-9a-fA-F]{3,6}", colour), f"{theme}: {part} resolved to {colour!r}"
+            ratio = contrast(colour, background)
+            assert ratio >= 3, f"{theme} theme: the {part} {colour} on {background} is {ratio:.2f}:1 (under 3:1)"

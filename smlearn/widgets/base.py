@@ -131,18 +131,19 @@ class Explorer:
     def _build_widget(self):
         import ipywidgets as widgets
 
-        from smlearn.widgets.frontend import EXPLORER_CLASS, ExplorerFrontend
+        from smlearn.widgets.frontend import CAPTION_CLASS, CONTROL_CLASS, EXPLORER_CLASS, ExplorerFrontend
 
         for name in self.CONTROLS:
             slider = _slider_for(self.PARAMS[name], self._params[name])
+            slider.add_class(CONTROL_CLASS + name)   # the page finds the control by it to name it (frontend.js)
             slider.observe(self._on_slider, names="value")
             self._sliders[name] = slider
         self._image = widgets.Image(value=self.png(), format="png", layout={"width": "100%", "max_width": "900px"})
         self._caption = widgets.HTML(value=_caption_html(self.description))
+        self._caption.add_class(CAPTION_CLASS)   # the page makes it a polite live region (frontend.js)
         self._errors = widgets.HTML(value="")
         self._tooltips = {name: slider.tooltip for name, slider in self._sliders.items()}
         self._ignored_note = widgets.HTML(value="")
-        self._grey_out_ignored()
         main = self.main_controls
         more = [name for name in self.CONTROLS if name not in main]
         controls = [_grid([self._sliders[name] for name in main])]
@@ -162,11 +163,23 @@ class Explorer:
         body = widgets.Box([column, figure], layout={"display": "flex", "flex_flow": "column", "width": "100%"})
         body.add_class("smlearn-body")
         # The page's piece: keeps a slider's keys from the notebook and reports the width there is.
-        self._frontend = ExplorerFrontend()
+        self._frontend = ExplorerFrontend(alt=_first_sentence(self.description), controls=self._control_names())
         self._frontend.observe(self._on_page_size, names=["width", "pixel_ratio", "view_height", "font_px"])
+        self._grey_out_ignored()
         box = widgets.VBox([body, self._frontend], layout={"width": "100%", "overflow": "visible"})
         box.add_class(EXPLORER_CLASS)
         return box
+
+    def _control_names(self) -> list:
+        """What the page needs to name each control for a screen reader: label, unit, value format, help text."""
+        names = []
+        for name, control in self._sliders.items():
+            param = self.PARAMS[name]
+            fmt = getattr(control, "readout_format", "")   # ".2f" on a FloatSlider, "d" on an IntSlider
+            decimals = int(fmt[1:-1]) if fmt.startswith(".") and fmt.endswith("f") else 0
+            names.append({"name": name, "label": control.description, "unit": getattr(param, "unit", "") or "",
+                          "decimals": decimals, "help": control.tooltip or ""})
+        return names
 
     @property
     def main_controls(self) -> tuple:
@@ -233,6 +246,7 @@ class Explorer:
                 slider.tooltip = self._tooltips[name]
         self._ignored_note.value = _caption_html("Greyed out, because the current choices do not use them: "
                                                  + "; ".join(notes) + ".") if notes else ""
+        self._frontend.controls = self._control_names()   # help texts follow the tooltips (sent only when they change)
 
     def _on_slider(self, change) -> None:
         if self._syncing:
@@ -254,7 +268,11 @@ class Explorer:
             self._syncing = False
         self._grey_out_ignored()
         self._image.value = self.png()
-        self._caption.value = _caption_html(self.description)
+        description = self.description
+        self._caption.value = _caption_html(description)
+        # The image's alt text follows the image: what it shows (the first sentence); the caption,
+        # just below it and announced, carries the numbers.
+        self._frontend.alt = _first_sentence(description)
 
     def png(self) -> bytes:
         """The current figure as PNG bytes (redrawing only what changed, when it can)."""
@@ -297,6 +315,18 @@ def _grid(controls):
                                                            grid_gap="6px 24px", width="100%"))
     grid.add_class("smlearn-grid")
     return grid
+
+
+def _first_sentence(text: str) -> str:
+    """The description's first sentence: what the figure shows, short enough for alt text.
+
+    >>> _first_sentence("Line chart of visits. Pull overtakes push in week 2; 0.5 a week.")
+    'Line chart of visits.'
+    """
+    import re
+
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
+    return match.group(1) if match else text.strip()
 
 
 def _caption_html(text: str) -> str:

@@ -41,6 +41,89 @@ function notebookFontPx() {
   return parseFloat(getComputedStyle(prose || document.body).fontSize) || 0;
 }
 
+// What a screen reader needs that ipywidgets does not give (issue 18). Python sends, per control,
+// its label, unit, decimals and help text (model "controls") and the figure's description ("alt");
+// each control carries the class CONTROL_CLASS + its parameter's name. Applying is idempotent:
+// it runs again whenever the explorer's content changes (a control rendered late, a new caption).
+const CONTROL_CLASS = "smlearn-control-";
+const CAPTION = ".smlearn-caption";
+
+function spokenValue(handle, control) {
+  const now = Number(handle.getAttribute("aria-valuenow"));
+  if (!Number.isFinite(now)) { return null; }
+  const value = now.toFixed(control.decimals || 0);
+  return control.unit ? `${value} ${control.unit}` : value;
+}
+
+function describe(element, helpId) {
+  if (helpId) { element.setAttribute("aria-describedby", helpId); } else { element.removeAttribute("aria-describedby"); }
+}
+
+function nameSlider(handle, control, helpId) {
+  handle.setAttribute("aria-label", control.label);
+  describe(handle, helpId);
+  if (!handle.__smlearnValueText) {
+    // noUiSlider writes aria-valuenow and a bare aria-valuetext on every move: say the unit after it.
+    const say = () => {
+      const text = spokenValue(handle, handle.__smlearnControl);
+      if (text !== null && handle.getAttribute("aria-valuetext") !== text) { handle.setAttribute("aria-valuetext", text); }
+    };
+    handle.__smlearnValueText = new MutationObserver(say);
+    handle.__smlearnValueText.observe(handle, { attributes: true, attributeFilter: ["aria-valuenow", "aria-valuetext"] });
+  }
+  handle.__smlearnControl = control;
+  const text = spokenValue(handle, control);
+  if (text !== null && handle.getAttribute("aria-valuetext") !== text) { handle.setAttribute("aria-valuetext", text); }
+}
+
+function helpLine(box, control, helpId) {
+  // The parameter's meaning as text in the page (until now only a hover tooltip): read with the control
+  // (aria-describedby) and shown under it while it has keyboard focus (frontend.css).
+  let help = box.querySelector(":scope > .smlearn-help");
+  if (!help) {
+    help = document.createElement("div");
+    help.className = "smlearn-help";
+    box.appendChild(help);
+  }
+  help.id = helpId;
+  if (help.textContent !== control.help) { help.textContent = control.help; }
+}
+
+function applyNames(explorer, model, prefix) {
+  for (const control of model.get("controls") || []) {
+    const box = explorer.querySelector(`.${CONTROL_CLASS}${control.name}`);
+    if (!box) { continue; }
+    const helpId = control.help ? `${prefix}-${control.name}-help` : null;
+    if (helpId) { helpLine(box, control, helpId); }
+    const handle = box.querySelector(".noUi-handle");
+    if (handle) { nameSlider(handle, control, helpId); }
+    const select = box.querySelector("select");
+    if (select) {
+      select.setAttribute("aria-label", control.label);
+      describe(select, helpId);
+    }
+    // The number readout repeats what the handle already says, and the handle's keys (arrows,
+    // PageUp/PageDown, Home/End) reach every allowed value: one Tab stop per control. A mouse
+    // user can still click it and type a value.
+    const readout = box.querySelector(".widget-readout");
+    if (readout) {
+      readout.setAttribute("tabindex", "-1");
+      readout.setAttribute("aria-hidden", "true");
+    }
+  }
+  // The caption stays one element across updates (its content is replaced), so as a polite,
+  // atomic live region the new finding is read once after each move.
+  const caption = explorer.querySelector(CAPTION);
+  if (caption) {
+    caption.setAttribute("aria-live", "polite");
+    caption.setAttribute("aria-atomic", "true");
+  }
+  const image = explorer.querySelector(`${FIGURE} img`);
+  if (image && image.getAttribute("alt") !== model.get("alt")) { image.setAttribute("alt", model.get("alt")); }
+}
+
+let explorersSeen = 0;   // ids for the help lines: unique in the page
+
 function findExplorer(el, found) {
   // A box attaches its children after they render: look again on the next frames.
   let tries = 0;
@@ -73,9 +156,19 @@ function render({ model, el }) {
     model.save_changes();
   };
   const soon = () => { clearTimeout(timer); timer = setTimeout(report, 250); };   // debounced: a drag of the divider sends one report
+  let names = null;
+  let pending = 0;
+  const prefix = `smlearn-${++explorersSeen}`;
+  const name = () => { pending = 0; if (explorer) { applyNames(explorer, model, prefix); } };
+  const nameSoon = () => { if (!pending) { pending = requestAnimationFrame(name); } };
+  model.on("change:alt", name);
+  model.on("change:controls", name);
   findExplorer(el, (node, column, controls) => {
     explorer = node;
     figure = column;
+    name();
+    names = new MutationObserver(nameSoon);   // controls rendered later, a "More settings" grid opening
+    names.observe(explorer, { childList: true, subtree: true });
     explorer.addEventListener("keydown", keepKeys);
     observer = new ResizeObserver(soon);
     observer.observe(figure);
@@ -85,6 +178,10 @@ function render({ model, el }) {
   return () => {
     clearTimeout(timer);
     if (observer) { observer.disconnect(); }
+    if (names) { names.disconnect(); }
+    cancelAnimationFrame(pending);
+    model.off("change:alt", name);
+    model.off("change:controls", name);
     window.removeEventListener("resize", soon);
     if (explorer) { explorer.removeEventListener("keydown", keepKeys); }
   };

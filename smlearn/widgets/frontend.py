@@ -37,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 FRONTEND_JS = HERE / "frontend.js"
 FRONTEND_CSS = HERE / "frontend.css"
 EXPLORER_CLASS = "smlearn-explorer"   # the explorer's outer box: the script and the stylesheet look for it
+CAPTION_CLASS = "smlearn-caption"     # the caption under the figure: the script makes it a polite live region
+CONTROL_CLASS = "smlearn-control-"    # + a parameter's name, on its slider or drop-down: the script names it
 
 
 class ExplorerFrontend(anywidget.AnyWidget):
@@ -51,3 +53,6 @@ class ExplorerFrontend(anywidget.AnyWidget):
     pixel_ratio = traitlets.Float(1.0, help="the device pixel ratio (2 on a high-density screen)").tag(sync=True)
     view_height = traitlets.Int(0, help="the window's inner height in CSS pixels").tag(sync=True)
     font_px = traitlets.Float(0.0, help="the notebook's text size in CSS pixels (0 until reported)").tag(sync=True)
+    # Set by Python, read by the page: what a screen reader needs that ipywidgets does not give.
+    alt = traitlets.Unicode("", help="the figure's one-line description: the image's alt text").tag(sync=True)
+    controls = traitlets.List(traitlets.Dict(), help="per control: name, label, unit, decimals, help").tag(sync=True)
