@@ -49,9 +49,13 @@ const CONTROL_CLASS = "smlearn-control-";
 const CAPTION = ".smlearn-caption";
 
 function spokenValue(handle, control) {
+  // The readout's text is the value as shown (noUiSlider rounds aria-valuenow to one decimal:
+  // 0.02 would be read "0.0"); a change of it re-runs applyNames (the explorer's observer).
+  const readout = handle.closest(`.${CONTROL_CLASS}${control.name}`)?.querySelector(".widget-readout");
+  const shown = readout && readout.textContent.trim();
   const now = Number(handle.getAttribute("aria-valuenow"));
-  if (!Number.isFinite(now)) { return null; }
-  const value = now.toFixed(control.decimals || 0);
+  if (!shown && !Number.isFinite(now)) { return null; }
+  const value = shown || now.toFixed(control.decimals || 0);
   return control.unit ? `${value} ${control.unit}` : value;
 }
 
