@@ -165,6 +165,7 @@ def run_lesson(path):
     """Run a lesson's explorer cells here; return ``[(explorer, its params when shown)]`` for each one shown."""
     import IPython.display
     import matplotlib
+    import pandas as pd
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -195,6 +196,9 @@ def run_lesson(path):
     finally:
         IPython.display.display = real_display
         os.chdir(old)
+        # Lessons set pandas' display options (precision 2 or 4): put them back, or every later
+        # doctest in this process prints its tables differently and fails.
+        pd.reset_option("^display\\.")
     return shown
 
 
