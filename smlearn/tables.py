@@ -107,16 +107,11 @@ def keep_tables_readable(shell=None) -> bool:
 
     Returns False (and changes nothing) outside IPython.
     """
-    if shell is None:
-        try:
-            from IPython import get_ipython
-        except ImportError:
-            return False
-        shell = get_ipython()
+    from smlearn.shell import notebook_shell
+
+    shell = notebook_shell(shell)
     if shell is None:
         return False
-    if not hasattr(shell, "display_formatter"):
-        raise TypeError(f"shell must be an IPython shell (with a display_formatter); got {type(shell).__name__}")
     import pandas as pd
 
     # A printer registered for the type comes before pandas' own _repr_html_.

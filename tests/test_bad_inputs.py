@@ -612,6 +612,7 @@ WORKING = {
     "smlearn.realdata.networks.inequality_summary": lambda: {"values": [1, 2, 3, 10]},
     "smlearn.realdata.votes.chance_band": lambda: {"table": pd.DataFrame({"early": [1, 2, 3, 4], "late": [2, 1, 4, 3]})},
     "smlearn.realdata.votes.partial_correlation": lambda: {"r_xy": 0.5, "r_xz": 0.2, "r_yz": 0.3},
+    "smlearn.shell.notebook_shell": lambda: {"shell": None},
     "smlearn.realdata.networks.reciprocity": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.same_group_share": lambda: {"G": senate(), "attribute": "party"},
     "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},

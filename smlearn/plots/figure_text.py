@@ -46,16 +46,11 @@ def keep_figure_text(shell=None) -> bool:
     as the learner's settings make them. Returns False (and changes nothing) outside IPython
     or before a PNG formatter for figures exists.
     """
-    if shell is None:
-        try:
-            from IPython import get_ipython
-        except ImportError:
-            return False
-        shell = get_ipython()
+    from smlearn.shell import notebook_shell
+
+    shell = notebook_shell(shell)
     if shell is None:
         return False
-    if not hasattr(shell, "display_formatter"):
-        raise TypeError(f"shell must be an IPython shell (with a display_formatter); got {type(shell).__name__}")
     from matplotlib.figure import Figure
 
     formatter = shell.display_formatter.formatters["image/png"]
