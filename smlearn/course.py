@@ -20,13 +20,27 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smlearn.params import check_path, check_text
 
 # Bloom's taxonomy, revised (Anderson & Krathwohl 2001), from lower to higher order.
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
+
+# The course's rules that a lesson may set for itself in its record (``rules:`` in course.yml), and
+# their defaults for every lesson that does not. The tests named here read them from Lesson.rules;
+# docs/adding_a_lesson.md states every rule, including those that hold for every lesson alike.
+LESSON_RULES = {
+    # checked exercises, each followed by its tagged solution (tests/test_lessons.py)
+    "min_exercises": 3,
+    # the share of a lesson's exercises that ask the learner to write code (tests/test_exercise_design.py)
+    "code_share": 1 / 3,
+    # a section '## Real data: ...' that measures a data set of data/real/ (tests/test_real_data_in_lessons.py)
+    "real_data": True,
+    # a section '## What flips ...' that runs smlearn.flips.analyse on the lesson's verdict (tests/test_findings.py)
+    "verdict": True,
+}
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ class Lesson:
     datasets: tuple[str, ...]
     facts: tuple[Fact, ...]
     frame: tuple[str, ...] = ()  # the cells of smlearn.frame the lesson works in
+    # LESSON_RULES with the record's own settings in place (see lesson_rules); not part of a lesson's hash
+    rules: dict = field(default_factory=lambda: dict(LESSON_RULES), hash=False)
 
     @property
     def questions_module(self) -> str:
@@ -162,6 +178,7 @@ def _lesson(record: dict, path: Path) -> Lesson:
     from smlearn.frame import check_cells
 
     frame = check_cells(record.get("frame") or (), what=f"{path}: lesson {record['id']}'s frame")
+    rules = lesson_rules(record.get("rules"), what=f"{path}: lesson {record['id']}'s rules")
     return Lesson(
         id=str(record["id"]),
         file=record["file"],
@@ -174,7 +191,41 @@ def _lesson(record: dict, path: Path) -> Lesson:
         datasets=tuple(record.get("datasets", ())),
         facts=facts,
         frame=frame,
+        rules=rules,
     )
+
+
+def lesson_rules(settings: dict | None = None, what: str = "rules") -> dict:
+    """The course's rules for one lesson: :data:`LESSON_RULES` with ``settings`` (its record's ``rules:``) in place.
+
+    Examples
+    --------
+    >>> lesson_rules({"min_exercises": 4})["min_exercises"], lesson_rules()["real_data"]
+    (4, True)
+    >>> lesson_rules({"exercises": 4})
+    Traceback (most recent call last):
+    ...
+    ValueError: rules has an unknown rule 'exercises'; the rules are: min_exercises, code_share, real_data, verdict
+    """
+    if settings is None:
+        return dict(LESSON_RULES)
+    if not isinstance(settings, dict):
+        raise ValueError(f"{what} must be a mapping such as {{min_exercises: 3}}; got {settings!r}")
+    rules = dict(LESSON_RULES)
+    for name, value in settings.items():
+        if name not in LESSON_RULES:
+            raise ValueError(f"{what} has an unknown rule {name!r}; the rules are: {', '.join(LESSON_RULES)}")
+        default = LESSON_RULES[name]
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise ValueError(f"{what}: {name} must be true or false; got {value!r}")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (name == "code_share" and value > 1):
+            allowed = "a share from 0 to 1" if name == "code_share" else "a whole number, 0 or more"
+            raise ValueError(f"{what}: {name} must be {allowed}; got {value!r}")
+        elif isinstance(default, int) and value != int(value):
+            raise ValueError(f"{what}: {name} must be a whole number, 0 or more; got {value!r}")
+        rules[name] = type(default)(value)
+    return rules
 
 
 def resolve(source: str):

@@ -3,7 +3,8 @@
 - Choices cannot be guessed: the right option is not usually the longest, no position the
   author writes holds most right answers, and each learner sees the options in an order of
   their own.
-- From lesson 02 on, at least a third of each lesson's exercises ask the learner to write code.
+- From lesson 02 on, at least a third of each lesson's exercises ask the learner to write code
+  (the lesson's rule code_share in course.yml; smlearn.course.LESSON_RULES).
 - A numeric exercise's answer is not already on screen: no output above its check cell (text,
   tables, figure titles, explorer descriptions) shows a number its check would accept.
 """
@@ -27,8 +28,7 @@ from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, _sh
 PLAN = load_course()
 NOTEBOOKS = PLAN.folder
 ASKED = re.compile(r"quiz\.(\w+)\.check\(")
-FROM_LESSON = "02"          # coding exercises are asked from this lesson on
-CODE_SHARE = 1 / 3          # ... in at least this share of a lesson's exercises
+# The share of coding exercises each lesson needs is its rule code_share (smlearn.course.LESSON_RULES).
 LONGEST_RIGHT_AT_MOST = 1 / 3
 ONE_POSITION_AT_MOST = 0.40
 
@@ -120,13 +120,15 @@ def _fingerprint_of(q):
 
 # ---- code the learner writes ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.id >= FROM_LESSON],
+@pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.rules["code_share"] > 0],
                          ids=lambda lesson: lesson.id)
 def test_at_least_a_third_of_each_lessons_exercises_ask_for_code(lesson):
     names = asked(lesson)
     code = [name for name in names if isinstance(question(lesson, name), CodeQuestion)]
-    assert len(code) >= CODE_SHARE * len(names), (
-        f"lesson {lesson.id} asks {len(names)} questions and {len(code)} of them for code ({code})")
+    share = lesson.rules["code_share"]
+    assert len(code) >= share * len(names), (
+        f"lesson {lesson.id} asks {len(names)} questions and {len(code)} of them for code ({code});"
+        f" its rule code_share in course.yml asks for {share:.0%}")
 
 
 # ---- answers not already on screen ---------------------------------------------------------------

@@ -14,8 +14,9 @@ BOX = re.compile(r":::\{admonition\} What the evidence says\n:class: evidence\n(
 PARTS = ("*The model assumes*", "*The model derives*", "*Real studies found*")
 # A reference line: authors, (year), title, venue: "- Kwak, H., Lee, C., ... (2010). What is ...".
 REFERENCE = re.compile(r"^- [A-Z][^()\n]+\(\d{4}\)\. .+", re.MULTILINE)
-# Lessons that only orient the learner and run no model of their own: they explain the boxes instead.
-NO_VERDICT = {"00", "01"}
+# Lessons that only orient the learner and run no model of their own (rule verdict: false in course.yml)
+# explain the boxes instead.
+NO_VERDICT = {lesson.id for lesson in COURSE.lessons if not lesson.rules["verdict"]}
 
 
 def plain(text: str) -> str:

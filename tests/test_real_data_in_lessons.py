@@ -13,7 +13,8 @@ from smlearn.course import load_course, notebooks_dir, sources_dir
 from smlearn.pacing import lesson_files
 
 COURSE = load_course()
-LESSONS = [path for path in lesson_files(sources_dir(), ".md") if path.name[:2] >= "03"]
+# From lesson 03 on: every lesson whose record keeps the rule real_data (smlearn.course.LESSON_RULES).
+LESSONS = [path for path in lesson_files(sources_dir(), ".md") if COURSE.lesson(path.name.split("_")[0]).rules["real_data"]]
 HEADING = re.compile(r"^## Real data: .+$", re.MULTILINE)
 CODE = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)```", re.DOTALL)
 # The ways a lesson reaches a data set by its manifest name.
