@@ -37,6 +37,10 @@ __all__ = ["QUESTIONS", "doubling", "doubling_gain", "crossover", "after_stop", 
            "year_verdict", "FlipQuestion", "RANGES", "plausible_table"]
 
 
+# The class's settings (a class profile may change them): the texts below quote them from here.
+_DEFAULT = {name: p.default for name, p in traffic.PARAMS.items()}
+
+
 def _week1_push_visits(push_hours, saturation_hours):
     result = traffic.simulate(push_hours=push_hours, saturation_hours=saturation_hours)
     return float(result.loc[(result["channel"] == "push") & (result["period"] == 1), "visits"].iloc[0])
@@ -71,7 +75,9 @@ doubling = CodeQuestion(
     " with twice the hours of outreach (2 would mean twice as many). Week 1's visits are network size x"
     " click rate x reach, and reach = 1 - e^(-hours / saturation_hours); the network and the click rate"
     " are the same in both runs. Then check it: quiz.doubling.check(doubling_gain).",
-    cases=[Case((5, 4), "Priya's plan: 5 hours against 10, 4 saturation hours"),
+    cases=[Case((_DEFAULT["push_hours"], _DEFAULT["saturation_hours"]),
+                f"Priya's plan: {_DEFAULT['push_hours']:g} hours against {2 * _DEFAULT['push_hours']:g},"
+                f" {_DEFAULT['saturation_hours']:g} saturation hours"),
            Case((2.5, 4), "2.5 hours against 5"),
            Case((1, 20), "an hour against two, in a network that takes 20 hours to saturate"),
            Case((20, 0.5), "20 hours against 40, a network saturated within the hour")],
@@ -111,7 +117,8 @@ crossover = CodeQuestion(
     " from traffic.simulate (columns period, channel, visits, ...); None if pull never does. Then check it:"
     " quiz.crossover.check(crossover_week).",
     cases=[_run_with({}, "Priya's year at the defaults"),
-           _run_with({"max_search_visits": 60.0}, "guides that draw three times the search visits"),
+           _run_with({"max_search_visits": 3 * _DEFAULT["max_search_visits"]},
+                     "guides that draw three times the search visits"),
            _run_with({"network_size": 3000}, "a network of 3,000 contacts"),
            _run_with({"posts_per_period": 0.0}, "no guides at all, so pull never overtakes"),
            _run_with({"push_hours": 0.0, "posts_per_period": 0.0},
@@ -138,9 +145,9 @@ QUARTER = 13
 
 after_stop = NumericQuestion(
     "push_and_pull.after_stop",
-    f"Suppose Priya stops all effort after week {QUARTER}, a quarter of the year, instead of week 26. What share of"
-    " pull's visits over the 52 weeks arrive after she stops? Answer as a share between 0 and 1 (0.25 would be a"
-    " quarter).",
+    f"Suppose Priya stops all effort after week {QUARTER}, a quarter of the year, instead of week"
+    f" {_DEFAULT['stop_period']}. What share of pull's visits over the {_DEFAULT['periods']} weeks arrive after she"
+    " stops? Answer as a share between 0 and 1 (0.25 would be a quarter).",
     answer=lambda: float(traffic.persistence(traffic.simulate(stop_period=QUARTER))["pull"]),
     tolerance=0.005,   # right to two decimals
     unit="share",
@@ -148,7 +155,8 @@ after_stop = NumericQuestion(
     " each channel. A share is between 0 and 1: 40% is 0.4.",
     explanation="The earlier the writing stops, the longer the idle stretch after it, so the share measures where"
     " the stop falls as much as how long pull lasts. Compare the channels at the same stop: push keeps almost"
-    " nothing (about 2 %), because its traffic ends within a few weeks of the last message.",
+    f" nothing (about {100 * traffic.persistence(traffic.simulate(stop_period=QUARTER))['push']:.0f} %), because its"
+    " traffic ends within a few weeks of the last message.",
 )
 
 # ---- What flips the verdict ----------------------------------------------------------------

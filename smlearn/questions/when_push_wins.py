@@ -52,8 +52,10 @@ HORIZONS = range(4, 53)
 # The network sizes exercise 3 tries, in steps of 100 people, up to the model's largest network.
 NETWORK_SIZES = range(100, traffic.PARAMS["network_size"].max + 1, 100)
 
-# The network of exercise 2: twice Priya's 300 contacts.
-BREAKEVEN_NETWORK = 600
+# Priya's network at the class's settings (a class profile may change it), and the network of
+# exercise 2: twice hers.
+NETWORK = traffic.PARAMS["network_size"].default
+BREAKEVEN_NETWORK = 2 * NETWORK
 
 
 # ---- The lesson's own verdict: push wins a sprint -------------------------------------------
@@ -177,12 +179,12 @@ def _breakeven_answer():
 breakeven = NumericQuestion(
     "when_push_wins.breakeven",
     "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and twice Priya's network:"
-    f" {BREAKEVEN_NETWORK} contacts instead of 300. What is the shortest horizon, in weeks, at which pull"
+    f" {BREAKEVEN_NETWORK:,} contacts instead of {NETWORK:,}. What is the shortest horizon, in weeks, at which pull"
     " wins customers more cheaply than push?",
     answer=_breakeven_answer,
     unit="weeks",
     slips=[(lambda: breakeven_horizon(**EQUAL_RATES),
-            "That is the break-even for Priya's 300 contacts: set network_size to the bigger network too."),
+            f"That is the break-even for Priya's {NETWORK:,} contacts: set network_size to the bigger network too."),
            (lambda: breakeven_horizon(network_size=BREAKEVEN_NETWORK),
             "That is with lesson 02's default rates: type in the rates of quiz.EQUAL_RATES as well."),
            (lambda: _breakeven_answer() - 1,
@@ -194,10 +196,21 @@ breakeven = NumericQuestion(
     " break-even horizon depends on settings a business could measure.",
 )
 
+def _after_the_stop_feedback():
+    """Option b's feedback, from the model: whether pull already wins before the writing stops."""
+    stop = traffic.PARAMS["stop_period"].default
+    start = "That is the misconception that pull's lead is only its life after the work stops: "
+    if breakeven_horizon(**EQUAL_RATES) <= stop:
+        return start + f"over a {stop}-week horizon, before any of those visits, pull is already the cheaper channel."
+    crossover = traffic.crossover_period(traffic.simulate())
+    return start + (f"those visits help, but pull brings more visits than push every week from week {crossover} on,"
+                    f" while the writing still runs.")
+
+
 equal_rates = ChoiceQuestion(
     "when_push_wins.equal_rates",
     "Give push the same conversion rates as pull (quiz.EQUAL_RATES) and keep every other default,"
-    " 52 weeks included. Which statement does the model support?",
+    f" {traffic.PARAMS['periods'].default} weeks included. Which statement does the model support?",
     [
         "Push now wins: without the gap its early burst of visits makes each customer cheaper",
         "Only the visits that arrive after the writing stops let pull win the year",
@@ -210,9 +223,9 @@ equal_rates = ChoiceQuestion(
     " cost_per_customer rows.",
     feedback={
         "a": "That is the misconception that removing the gap hands push the win: its early burst does win a"
-        " 12-week sprint, but over 52 weeks pull's guides bring several times the visits.",
-        "b": "That is the misconception that pull's lead is only its life after the work stops: over a 26-week"
-        " horizon, before any of those visits, pull is already the cheaper channel.",
+        f" {SPRINT}-week sprint, but over {traffic.PARAMS['periods'].default} weeks pull's guides bring several"
+        " times the visits.",
+        "b": _after_the_stop_feedback(),
         "c": "That is the misconception that equal rates mean equal cost: the rates are per visit, and the visits"
         " are not equal.",
     },
