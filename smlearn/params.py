@@ -18,13 +18,20 @@ ValueError: hours must be between 0.0 and 40.0 (hours/week); got 50
 
 from __future__ import annotations
 
+import functools
+import inspect
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Param", "Choice", "FrozenParams", "check_params", "check_seed", "params_table",
+__all__ = ["Param", "Choice", "FrozenParams", "defaults_from", "check_params", "check_seed", "params_table",
            "check_number", "check_flag", "check_text", "check_path", "check_items", "check_table",
            "check_graph", "check_instance"]
+
+
+# Units that name a position on a scale, not an amount: a stop in week 26 is "week 26" (where),
+# while a horizon of 26 weeks is "26 weeks" (how much). Such a unit is said before the value.
+POSITION_UNITS = frozenset({"week", "day", "month", "year", "number", "step"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,32 @@ class Param:
     def integer(self) -> bool:
         """True when the parameter only takes whole numbers."""
         return all(isinstance(v, int) for v in (self.default, self.min, self.max, self.step))
+
+    @property
+    def unit_first(self) -> bool:
+        """True when the unit names a position, which people say before the number ("week 26").
+
+        A unit for an amount goes after it ("26 weeks", "5 hours/week"); see :data:`POSITION_UNITS`.
+        """
+        return self.unit in POSITION_UNITS
+
+    def spoken(self, shown) -> str:
+        """The value with its unit as a person says it: ``"week 26"``, ``"5.0 hours/week"``.
+
+        ``shown`` is the value as the slider shows it (a number or its text). A screen reader
+        says this for the slider (smlearn.widgets).
+
+        >>> Param("stop_period", 26, 1, 52, 1, "Last week of effort", "week").spoken(26)
+        'week 26'
+        >>> Param("periods", 52, 4, 156, 1, "Horizon", "weeks").spoken("52")
+        '52 weeks'
+        """
+        if isinstance(shown, bool) or not isinstance(shown, (str, numbers.Real)) or not str(shown).strip():
+            raise TypeError(f"shown must be the value as a number or its text; got {shown!r}")
+        shown = str(shown).strip()
+        if not self.unit:
+            return shown
+        return f"{self.unit} {shown}" if self.unit_first else f"{shown} {self.unit}"
 
     def check(self, value):
         """Return ``value`` as a number if it is allowed, else raise a clear error.
@@ -187,6 +220,85 @@ class FrozenParams(Mapping):
 
     def __copy__(self):
         return self
+
+
+def defaults_from(spec: Mapping):
+    """Give a model function its defaults from ``spec``, the model's ``PARAMS``, at each call.
+
+    A model function names its parameters WITHOUT defaults, or takes them all as
+    ``**params``; this decorator fills in each one the caller leaves out from
+    ``spec[name].default`` and shows those defaults in the function's signature
+    (``help()``, ``?``). So each default is written once, in ``PARAMS``, and a class
+    profile (:mod:`smlearn.profile`) that changes it changes the function too.
+    Parameters with a default of their own (``seed=None``) are left alone.
+
+    Examples
+    --------
+    >>> spec = {"hours": Param("hours", 5.0, 0.0, 40.0, 0.5, "Outreach", "hours/week"),
+    ...         "rate": Param("rate", 2.0, 0.0, 10.0, 0.5, "Visits per hour")}
+    >>> @defaults_from(spec)
+    ... def visits(*, hours, rate):
+    ...     return hours * rate
+    >>> visits(), visits(hours=1.0)
+    (10.0, 2.0)
+    >>> import inspect
+    >>> inspect.signature(visits)
+    <Signature (*, hours=5.0, rate=2.0)>
+
+    With ``**params`` every record of ``spec`` becomes a keyword-only parameter:
+
+    >>> @defaults_from(spec)
+    ... def plan(*, seed=None, **params):
+    ...     return params
+    >>> inspect.signature(plan)
+    <Signature (*, hours=5.0, rate=2.0, seed=None)>
+    >>> plan(rate=3.0)
+    {'rate': 3.0, 'hours': 5.0}
+    >>> plan(speed=3.0)
+    Traceback (most recent call last):
+    ...
+    TypeError: plan() got an unexpected keyword argument 'speed'; it takes: hours, rate, seed
+    """
+    check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
+
+    def decorate(function):
+        signature = inspect.signature(function)
+        declared = signature.parameters
+        places = {name: i for i, name in enumerate(declared)}   # a positional one may come in *args
+        takes_any = any(p.kind is p.VAR_KEYWORD for p in declared.values())
+        filled = [name for name, p in declared.items() if name in spec and p.default is p.empty]
+        if takes_any:
+            filled += [name for name in spec if name not in declared]
+        if not filled:
+            raise TypeError(f"{function.__name__} takes no parameter of spec ({', '.join(spec)}) without a default")
+
+        # Shown: the positional parameters, then the spec's names that **params takes, then the
+        # other keyword-only ones (seed, noise...); **params itself is not shown, nothing else is taken.
+        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY) for name in filled if name not in declared]
+        positional = [p for p in declared.values() if p.kind not in (p.KEYWORD_ONLY, p.VAR_KEYWORD)]
+        keyword = [p for p in declared.values() if p.kind is p.KEYWORD_ONLY]
+        shown = [p.replace(default=spec[p.name].default) if p.name in filled else p
+                 for p in positional + extra + keyword]
+        signature = signature.replace(parameters=shown)
+        allowed = [p.name for p in shown if p.kind is not p.POSITIONAL_ONLY]
+
+        @functools.wraps(function)
+        def with_defaults(*args, **kwargs):
+            if takes_any:
+                for name in kwargs:
+                    if name not in places and name not in spec:
+                        raise TypeError(f"{function.__name__}() got an unexpected keyword argument {name!r};"
+                                        f" it takes: {', '.join(allowed)}")
+            for name in filled:
+                if name not in kwargs and places.get(name, len(args)) >= len(args):
+                    kwargs[name] = spec[name].default   # read now: PARAMS is the one place it lives
+            return function(*args, **kwargs)
+
+        with_defaults.__signature__ = signature
+        with_defaults.__defaults_from__ = spec   # lets a test find every function that reads PARAMS
+        return with_defaults
+
+    return decorate
 
 
 def check_params(spec: dict[str, "Param | Choice"], values: dict) -> dict:

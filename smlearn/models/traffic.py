@@ -91,7 +91,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from smlearn.params import FrozenParams, Param, check_items, check_params, check_seed
+from smlearn.params import FrozenParams, Param, check_items, check_params, check_seed, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
@@ -101,7 +102,8 @@ __all__ = ["PARAMS", "simulate", "crossover_period", "cost_per_customer", "cost_
 
 # One record per parameter: default, range (min, max, step), label, unit and meaning.
 # The model checks its inputs against these records and the explorer builds its sliders
-# from them. All defaults are ILLUSTRATIVE, not measured.
+# from them. All defaults are ILLUSTRATIVE, not measured. These literals are the defaults the
+# course ships; a class profile (smlearn.profile) may change them, and simulate() follows.
 _PARAM_LIST = [
     # Time
     Param("periods", 52, 4, 156, 1, "Horizon", "weeks",
@@ -148,45 +150,22 @@ _PARAM_LIST = [
     Param("hourly_cost", 40.0, 0.0, 500.0, 5.0, "Cost of an hour", "$/hour",
           "What an hour of your time costs, on either channel."),
 ]
-PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param] = apply_profile("traffic", {p.name: p for p in _PARAM_LIST})
 
 CHANNELS = ("push", "pull")
 _COUNTS = ["hours", "visits", "leads", "customers", "cost"]
 COLUMNS = ["period", "channel", *_COUNTS, "cum_visits", "cum_leads", "cum_customers", "cum_cost"]
 
 
-def simulate(
-    *,
-    periods=52,
-    stop_period=26,
-    push_hours=5.0,
-    network_size=300,
-    click_rate=0.25,
-    saturation_hours=4.0,
-    fatigue=0.15,
-    recovery=0.05,
-    echo=0.3,
-    posts_per_period=1.0,
-    hours_per_post=5.0,
-    content_quality=0.5,
-    max_search_visits=20.0,
-    ramp_periods=8.0,
-    content_half_life=52.0,
-    lead_rate_push=0.02,
-    lead_rate_pull=0.04,
-    close_rate_push=0.1,
-    close_rate_pull=0.2,
-    hourly_cost=40.0,
-    noise=False,
-    seed=None,
-):
+@defaults_from(PARAMS)
+def simulate(*, noise=False, seed=None, **params):
     """Simulate weekly website traffic from push (outreach) and pull (content).
 
     Parameters
     ----------
     periods, stop_period, push_hours, ..., hourly_cost : number
-        The model parameters, all keyword-only. Their meaning, unit and allowed range
-        are in :data:`PARAMS` (e.g. ``PARAMS["echo"].doc``); the defaults are
+        The model parameters, all keyword-only. Their defaults, meaning, unit and allowed
+        range are in :data:`PARAMS` (e.g. ``PARAMS["echo"].doc``); the defaults are
         illustrative. Effort on both channels happens in weeks ``1..stop_period``.
     noise : bool, default False
         False gives expected values (floats). True draws random whole numbers:
@@ -249,8 +228,7 @@ def simulate(
     True
     """
     # Check every input at the top, so a mistake is reported before anything runs.
-    given = {name: value for name, value in locals().items() if name in PARAMS}
-    p = check_params(PARAMS, given)
+    p = check_params(PARAMS, params)
     if not isinstance(noise, (bool, np.bool_)):
         raise TypeError(f"noise must be True or False; got {noise!r} of type {type(noise).__name__}")
     rng = check_seed(seed)

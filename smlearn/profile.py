@@ -1,0 +1,290 @@
+"""Class profiles: one small YAML file holds a class's story words and model defaults.
+
+A profile looks like this::
+
+    profile: 1                      # format version
+    name: "Rosa's bakery"           # shown in reports
+    story:                          # words the lessons use for the course's running example
+      owner: Rosa
+    settings:                       # model defaults to change, by model module name
+      traffic: {network_size: 800, push_hours: 4.0}
+
+The ACTIVE profile is the file ``class_profile.yml`` next to this module. The one the
+course ships changes no setting. ``smlearn build --profile FILE`` checks FILE, rewrites
+the course to it and then makes it the active profile.
+
+Each model module builds ``PARAMS`` from its literal list of :class:`~smlearn.params.Param`
+records (those literals are the SHIPPED defaults) and passes it through
+:func:`apply_profile`, which swaps in the active profile's defaults. Model functions read
+their defaults from ``PARAMS`` (:func:`smlearn.params.defaults_from`), so a default lives in
+one place.
+
+Examples
+--------
+>>> from smlearn.profile import active_profile, shipped_params
+>>> active_profile().path.name
+'class_profile.yml'
+>>> shipped_params("traffic")["network_size"].default
+300
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from smlearn.params import Choice, Param, check_instance, check_path, check_text
+
+__all__ = ["Profile", "Change", "ACTIVE_FILE", "load_profile", "active_profile", "apply_profile",
+           "shipped_params", "changed_defaults"]
+
+ACTIVE_FILE = Path(__file__).resolve().parent / "class_profile.yml"
+FORMAT = 1
+TOP_KEYS = ("profile", "name", "story", "settings")
+
+# What each model module handed to apply_profile: its literal records, and who owns each record
+# (links borrows two of traffic's records; a profile sets those under traffic only).
+_SHIPPED: dict[str, dict] = {}
+_OWNER: dict[int, str] = {}         # id(record) -> model that declared it
+_ORIGINAL: dict[int, object] = {}   # id(profiled record) -> the literal record it replaced
+_KEEP: list = []                    # keeps the records alive, so their ids stay unique
+_active: Profile | None = None      # the active profile, once read
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """A checked class profile: its name, story words, model settings and the file it came from."""
+
+    name: str
+    story: dict
+    settings: dict
+    path: Path
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One default a profile changes: the model, the parameter, the shipped value and the new one."""
+
+    model: str
+    param: str
+    shipped: object
+    value: object
+
+
+def model_names() -> list[str]:
+    """The model modules a profile may name (those in smlearn.models)."""
+    import smlearn.models
+
+    return sorted(m.name for m in pkgutil.iter_modules(smlearn.models.__path__) if not m.name.startswith("_"))
+
+
+def _read(path) -> Profile:
+    """Read and check the file's layout (keys, types); the settings' values are checked by the models."""
+    import yaml
+
+    path = check_path("path", path, file=True)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not a valid YAML file: {error}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not a text file (UTF-8)") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a profile is a mapping with the keys {', '.join(TOP_KEYS)};"
+                         f" got {type(data).__name__}")
+    unknown = [str(key) for key in data if key not in TOP_KEYS]
+    if unknown:
+        raise ValueError(f"{path}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(TOP_KEYS)}")
+    missing = [key for key in TOP_KEYS if key not in data]
+    if missing:
+        raise ValueError(f"{path}: missing key(s) {', '.join(missing)}; a profile has {', '.join(TOP_KEYS)}")
+    if data["profile"] != FORMAT or isinstance(data["profile"], bool):
+        raise ValueError(f"{path}: profile must be {FORMAT} (the format version); got {data['profile']!r}")
+    if not isinstance(data["name"], str) or not data["name"].strip():
+        raise ValueError(f"{path}: name must be a non-empty text; got {data['name']!r}")
+    story = _mapping(path, "story", data["story"])
+    for key, words in story.items():
+        if not isinstance(words, str) or not words.strip():
+            raise ValueError(f"{path}: story.{key} must be a non-empty text (quote it); got {words!r}")
+    settings = _mapping(path, "settings", data["settings"])
+    models = model_names()
+    for model, values in settings.items():
+        if model not in models:
+            raise ValueError(f"{path}: settings.{model} is not a model; allowed: {', '.join(models)}")
+        _mapping(path, f"settings.{model}", values)
+    return Profile(name=data["name"], story=story, settings={m: dict(v or {}) for m, v in settings.items()},
+                   path=path)
+
+
+def _mapping(path, key, value) -> dict:
+    """An empty value (``settings:`` with nothing under it) is an empty mapping; keys are texts."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{path}: {key} must be a mapping (name: value lines); got {value!r}")
+    bad = [k for k in value if not isinstance(k, str)]
+    if bad:
+        raise ValueError(f"{path}: {key} has a key that is not a name: {bad[0]!r}")
+    return value
+
+
+def _checked_settings(profile: Profile, model: str, spec: Mapping) -> dict:
+    """The model's records with the profile's values, each checked against its record."""
+    values = profile.settings.get(model, {})
+    where = f"{profile.path}: settings.{model}"
+    out = dict(spec)
+    for name, value in values.items():
+        if name not in spec:
+            raise ValueError(f"{where}: unknown parameter {name!r}; allowed: {', '.join(spec)}")
+        record = spec[name]
+        owner = _OWNER.get(id(record), model)
+        if owner != model:
+            raise ValueError(f"{where}.{name}: {model} takes {name} from {owner}; set it under settings.{owner}")
+        try:
+            value = record.check(value)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"{where}.{name}: {error}") from None
+        if isinstance(record, Param) and not _on_grid(record, value):
+            raise ValueError(f"{where}.{name}: {name} must be {record.min:g} plus a whole number of steps of"
+                             f" {record.step:g} (a value its slider can show); got {value!r}")
+        out[name] = dataclasses.replace(record, default=value)
+    return out
+
+
+def _on_grid(record: Param, value) -> bool:
+    steps = (value - record.min) / record.step
+    return abs(steps - round(steps)) < 1e-9
+
+
+def active_profile() -> Profile:
+    """The active class profile, ``smlearn/class_profile.yml``, read once.
+
+    Its settings are checked by each model module as it is imported (:func:`apply_profile`).
+    """
+    global _active
+    if _active is None:
+        _active = _read(ACTIVE_FILE)
+    return _active
+
+
+def load_profile(path) -> Profile:
+    """Read the profile in ``path`` and check it all; raise a clear error naming file and key.
+
+    Checked: the keys (``profile``, ``name``, ``story``, ``settings``), the format version,
+    that the story names the same words as the active profile's, and every setting: a model
+    that exists, a parameter it has, a value of the right type inside its range and on its
+    slider's grid. Nothing is written.
+
+    Examples
+    --------
+    >>> from smlearn.profile import ACTIVE_FILE
+    >>> load_profile(ACTIVE_FILE).path.name
+    'class_profile.yml'
+    >>> load_profile(ACTIVE_FILE.parent / "no_such_profile.yml")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: path must be an existing file; there is no file '...no_such_profile.yml'
+    """
+    profile = _read(path)
+    if Path(profile.path).resolve() != ACTIVE_FILE:
+        words = active_profile().story
+        extra = [key for key in profile.story if key not in words]
+        if extra:
+            raise ValueError(f"{profile.path}: story has unknown word(s) {', '.join(extra)};"
+                             f" allowed: {', '.join(words)}")
+        missing = [key for key in words if key not in profile.story]
+        if missing:
+            raise ValueError(f"{profile.path}: story lacks {', '.join(missing)}; a profile names every story word"
+                             f" ({', '.join(words)})")
+    for model in profile.settings:
+        _checked_settings(profile, model, shipped_params(model))
+    return profile
+
+
+def apply_profile(model: str, params: dict) -> dict:
+    """Return ``params`` with the active profile's defaults for ``model`` swapped in.
+
+    A model module calls it once, on its literal records: ``PARAMS = apply_profile("traffic", {...})``.
+    The literal records stay available as :func:`shipped_params`.
+
+    Examples
+    --------
+    >>> from smlearn.params import Param
+    >>> apply_profile("traffic", {"hours": Param("minutes", 5.0, 0.0, 40.0, 0.5, "Outreach")})
+    Traceback (most recent call last):
+    ...
+    TypeError: params must map each name to its Param or Choice record; got 'hours': Param(name='minutes', ...)
+    """
+    check_text("model", model)
+    if model not in model_names():
+        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+    check_instance("params", params, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
+    for name, record in params.items():
+        if not isinstance(record, (Param, Choice)) or record.name != name:
+            raise TypeError(f"params must map each name to its Param or Choice record; got {name!r}: {record!r}")
+    shipped = {name: _ORIGINAL.get(id(record), record) for name, record in params.items()}
+    for record in params.values():
+        _OWNER.setdefault(id(record), model)
+        _KEEP.append(record)
+    profiled = _checked_settings(active_profile(), model, params)
+    for name, record in profiled.items():
+        if record is not params[name]:
+            _OWNER[id(record)] = model
+            _ORIGINAL[id(record)] = shipped[name]
+            _KEEP.append(record)
+    _SHIPPED[model] = shipped
+    return profiled
+
+
+def shipped_params(model: str) -> dict:
+    """The model's records as the course ships them (before any profile).
+
+    Examples
+    --------
+    >>> shipped_params("inequality")
+    Traceback (most recent call last):
+    ...
+    ValueError: inequality has no PARAMS; models with parameters: crowds, diffusion, ...
+    """
+    check_text("model", model)
+    if model not in model_names():
+        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+    importlib.import_module(f"smlearn.models.{model}")   # the import calls apply_profile
+    if model not in _SHIPPED:
+        with_params = [m for m in model_names() if m in _SHIPPED or hasattr(
+            importlib.import_module(f"smlearn.models.{m}"), "PARAMS")]
+        raise ValueError(f"{model} has no PARAMS; models with parameters: {', '.join(with_params)}")
+    return dict(_SHIPPED[model])
+
+
+def changed_defaults(profile: Profile) -> list[Change]:
+    """Every default ``profile`` sets to a value other than the shipped one, model by model.
+
+    Examples
+    --------
+    >>> changed_defaults(active_profile())   # the course's own profile changes nothing
+    []
+    """
+    check_instance("profile", profile, Profile, "a Profile from load_profile")
+    changes = []
+    for model, values in profile.settings.items():
+        shipped = shipped_params(model)
+        for name, value in values.items():
+            if name in shipped and shipped[name].check(value) != shipped[name].default:
+                changes.append(Change(model, name, shipped[name].default, shipped[name].check(value)))
+    return changes
+
+
+def _activate(path) -> Profile:
+    """Make ``path`` this process's active profile, before any model is imported (tests use it).
+
+    Raises if a model module has already taken its defaults: they would not follow.
+    """
+    global _active
+    if _SHIPPED:
+        raise RuntimeError(f"models already imported ({', '.join(_SHIPPED)}); activate a profile before them")
+    _active = _read(path)
+    return _active
