@@ -2,6 +2,8 @@
 
 Expected values are computed here from the formulas in the module docstring, never
 by calling the model a second time, so a wrong line in the model makes a test fail.
+A setting a test does not give is read from ``PARAMS`` (a class profile may change the
+defaults), never typed in again.
 """
 
 import inspect
@@ -34,11 +36,16 @@ def channel(result, name, column="visits"):
     return rows[column].to_numpy()
 
 
-def g(a, *, max_search_visits=20.0, content_quality=0.5, ramp_periods=8.0, content_half_life=52.0):
-    """Weekly search visits of one piece of age a, written out from the docstring."""
+# The model's defaults, for the settings a test leaves out.
+DEFAULT = {name: p.default for name, p in PARAMS.items()}
+
+
+def g(a, **shape):
+    """Weekly search visits of one piece of age a, written out from the docstring (other settings at their defaults)."""
+    p = {**DEFAULT, **shape}
     a = np.asarray(a, dtype=float)
-    return (max_search_visits * content_quality * (1 - np.exp(-(a + 1) / ramp_periods))
-            * 0.5 ** (a / content_half_life))
+    return (p["max_search_visits"] * p["content_quality"] * (1 - np.exp(-(a + 1) / p["ramp_periods"]))
+            * 0.5 ** (a / p["content_half_life"]))
 
 
 # ---- PARAMS and the signature ------------------------------------------------------
@@ -109,10 +116,10 @@ def test_push_fades_by_echo_after_stop(echo):
 
 
 def test_push_gone_within_four_weeks_with_default_echo():
-    stop = 26
+    stop, echo = DEFAULT["stop_period"], DEFAULT["echo"]
     visits = channel(simulate(), "push")
-    assert PARAMS["echo"].default == 0.3
-    assert visits[stop - 1 + 4] < 0.01 * visits[stop - 1]   # 0.3**4 = 0.0081
+    assert visits[stop - 1 + 4] == pytest.approx(echo**4 * visits[stop - 1], rel=1e-12)
+    assert echo**4 < 0.1            # the lesson's claim: push stops when you stop (0.3**4 = 0.0081)
 
 
 # ---- 3. Diminishing returns in outreach hours ------------------------------------------
@@ -135,8 +142,8 @@ def test_fatigue_without_recovery_makes_push_fall_every_week():
     visits = channel(simulate(periods=40, stop_period=40, fatigue=0.3, recovery=0, echo=0), "push")
     assert np.all(np.diff(visits) < 0)
     # and from the recurrence: f_t = (1 - fatigue * s)^(t - 1)
-    s = 1 - math.exp(-5.0 / 4.0)
-    expected = 300 * 0.25 * s * (1 - 0.3 * s) ** np.arange(40)
+    s = 1 - math.exp(-DEFAULT["push_hours"] / DEFAULT["saturation_hours"])
+    expected = DEFAULT["network_size"] * DEFAULT["click_rate"] * s * (1 - 0.3 * s) ** np.arange(40)
     np.testing.assert_allclose(visits, expected, rtol=1e-10)
 
 
@@ -154,7 +161,7 @@ def test_responsiveness_reaches_its_fixed_point(fatigue, recovery):
 def test_echo_adds_a_geometric_tail_at_steady_state():
     # with no fatigue, new visits are constant n, and visits -> n / (1 - echo)
     visits = channel(simulate(periods=156, stop_period=156, fatigue=0, echo=0.5), "push")
-    n = 300 * 0.25 * (1 - math.exp(-5 / 4))
+    n = DEFAULT["network_size"] * DEFAULT["click_rate"] * (1 - math.exp(-DEFAULT["push_hours"] / DEFAULT["saturation_hours"]))
     assert visits[-1] == pytest.approx(n / (1 - 0.5), rel=1e-9)
 
 
@@ -167,7 +174,7 @@ def test_single_piece_follows_g():
     np.testing.assert_allclose(visits, g(np.arange(156), **shape), rtol=1e-12)
     whole_life = g(np.arange(20_000), **shape).sum()     # the series, summed far out
     assert visits.sum() == pytest.approx(whole_life, rel=1e-4)
-    assert channel(result, "pull", "hours").tolist() == [5.0] + [0.0] * 155
+    assert channel(result, "pull", "hours").tolist() == [DEFAULT["hours_per_post"]] + [0.0] * 155
 
 
 def test_pull_is_linear_in_publishing_rate():
@@ -284,7 +291,7 @@ def test_effort_that_never_stops_has_zero_persistence():
 def test_default_settings_support_the_lesson():
     result = simulate()
     week = crossover_period(result)
-    assert week is not None and 2 <= week <= 26
+    assert week is not None and 2 <= week <= DEFAULT["stop_period"]      # pull overtakes while the work runs
     shares = persistence(result)
     assert shares["push"] < 0.05
     assert shares["pull"] > 0.3
