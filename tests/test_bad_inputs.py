@@ -54,6 +54,8 @@ SKIP = {
     "smlearn.widgets.spread.build_network": "an explorer's cache of networks: its sliders only offer checked values "
                                             "(explorers are checked in tests/test_every_explorer.py)",
     "smlearn.widgets.module_for": "maps a class name to a module name for the lazy import of explorers",
+    "smlearn.checks.check_lesson": "runs pytest on a lesson (most of a minute); it takes what "
+                                   "smlearn.checks.lesson_check_command takes and checks (tests/test_checks.py)",
 }
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/test_params.py cover them).
@@ -296,6 +298,8 @@ WORKING = {
     "smlearn.copies.student_version": lambda: {
         "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},
     "smlearn.copies.course_files": lambda: {"student": True},
+    "smlearn.checks.lesson_paths": lambda: {"lesson": "02"},
+    "smlearn.checks.lesson_check_command": lambda: {"lesson": "02", "pytest_args": ["-x"]},
     "smlearn.copies.copy_course": lambda: {"dest": _fresh_folder()},
     "smlearn.copies.update_course": lambda: {"dest": _fresh_copy()},
     "smlearn.course.resolve": lambda: {"source": "smlearn.models.traffic.PARAMS['push_hours'].default"},
