@@ -23,7 +23,11 @@ nb_execution_mode = "off"
 nb_output_stderr = "show"
 nb_merge_streams = True
 # The lessons' live explorers are stripped when they are saved; their static PNG is what a page shows.
-nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
+# A figure's output also holds its picture as text/html (an <img> with alt, for JupyterLab, which
+# ignores the PNG's metadata); the site shows the PNG, which accessible_outputs describes and
+# captions. text/html's priority is 30, so the PNG goes before it (only figures have both).
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None),
+                              ("html", "image/png", 25)]
 
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
 # "$40 ... $200" in a lesson is money, not maths: a $ next to a space never delimits maths here.

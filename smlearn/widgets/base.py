@@ -178,6 +178,8 @@ class Explorer:
             fmt = getattr(control, "readout_format", "")   # ".2f" on a FloatSlider, "d" on an IntSlider
             decimals = int(fmt[1:-1]) if fmt.startswith(".") and fmt.endswith("f") else 0
             names.append({"name": name, "label": control.description, "unit": getattr(param, "unit", "") or "",
+                          # "week 26", not "26 week": a unit naming a position is said first (Param.unit_first)
+                          "unit_first": bool(getattr(param, "unit_first", False)),
                           "decimals": decimals, "help": control.tooltip or ""})
         return names
 

@@ -56,7 +56,9 @@ function spokenValue(handle, control) {
   const now = Number(handle.getAttribute("aria-valuenow"));
   if (!shown && !Number.isFinite(now)) { return null; }
   const value = shown || now.toFixed(control.decimals || 0);
-  return control.unit ? `${value} ${control.unit}` : value;
+  if (!control.unit) { return value; }
+  // As Param.spoken says it: "week 26" for a unit naming a position, "26 weeks" for an amount.
+  return control.unit_first ? `${control.unit} ${value}` : `${value} ${control.unit}`;
 }
 
 function describe(element, helpId) {
