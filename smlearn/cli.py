@@ -11,6 +11,7 @@
     smlearn doctor                check this environment and say what to fix
     smlearn datasets              the data sets that ship with the course
     smlearn hub-link HUB REPO     an nbgitpuller link that opens the course on a JupyterHub
+    smlearn new-lesson NN name    write a new lesson that meets every rule of the course, and build it
 
 Examples
 --------
@@ -133,6 +134,18 @@ def _hub_link(args) -> int:
     return 0
 
 
+def _new_lesson(args) -> int:
+    from smlearn.new_lesson import new_lesson
+
+    try:
+        print(new_lesson(args.lesson_id, args.name, title=args.title, minutes=args.minutes, about=args.about,
+                         build=not args.no_build))
+    except (ValueError, RuntimeError) as error:
+        print(f"smlearn new-lesson: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from smlearn import __version__
 
@@ -178,6 +191,15 @@ def main(argv: list[str] | None = None) -> int:
     hub.add_argument("--branch", default="main", help="the branch to pull (default main)")
     hub.add_argument("--lesson", default="00_start_here.ipynb", help="the lesson to open (default 00_start_here.ipynb)")
     hub.set_defaults(run=_hub_link)
+
+    new = commands.add_parser("new-lesson", help="write a new lesson (source, questions, record, notes, rows) and build it")
+    new.add_argument("lesson_id", metavar="NN", help="the lesson's number: two digits and an optional letter (10, 02d)")
+    new.add_argument("name", help="its name in lower case with underscores (bike_shop): the files and question module")
+    new.add_argument("--title", help="its title (default: the name in words)")
+    new.add_argument("--minutes", type=int, help="its announced time (default: the learner model's estimate, to 5)")
+    new.add_argument("--about", help="its line in the course maps")
+    new.add_argument("--no-build", action="store_true", help="write the files but do not run the notebook")
+    new.set_defaults(run=_new_lesson)
 
     args = parser.parse_args(argv)
     if args.version:
