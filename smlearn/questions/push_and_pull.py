@@ -210,7 +210,8 @@ SAMPLES = 400
 # - lead and close rates: a few percent of visitors leave their details and a minority of those buy;
 #   the SAME range for both channels, because no study cited here measures the gap between them;
 # - network size: from a few dozen to a thousand people one could ask (a small shop's customer list, a club
-#   list, friends; a contact list, so not capped by the ~150 personal relationships of Dunbar 2016);
+#   list, friends; a contact list, so not capped by the ~150 personal relationships of Dunbar 2016), or up to
+#   the class's own network when its profile gives a bigger one;
 # - search visits: from a guide nobody finds to five times the default;
 # - content half-life: from a month (news) to three years (how-to guides);
 # - last week of effort: inside the year the verdict is about.
@@ -219,7 +220,7 @@ RANGES = {
     "lead_rate_pull": (0.005, 0.1),
     "close_rate_push": (0.05, 0.5),
     "close_rate_pull": (0.05, 0.5),
-    "network_size": (50, 1000),
+    "network_size": (50, max(1000, _DEFAULT["network_size"])),
     "max_search_visits": (0.0, 100.0),
     "content_half_life": (4.0, 156.0),
     "stop_period": (0, 52),

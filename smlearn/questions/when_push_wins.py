@@ -267,7 +267,7 @@ push_wins = CodeQuestion(
            Case((0.06, 0.3), "push converting half as well again as pull"),
            Case((0.04, 0.4), "a pushed lead twice as likely to buy as a pulled one"),
            Case((traffic.PARAMS["lead_rate_push"].default, traffic.PARAMS["close_rate_push"].default),
-                "lesson 02's default rates, at which push never wins the year")],
+                "lesson 02's default rates, with the whole gap for push to make up")],
     reference=network_push_needs,
     extra=_random_rates,
     extra_count=8,
@@ -285,7 +285,7 @@ push_wins = CodeQuestion(
             return size
     return None""",
     explanation="With equal rates push needs a network several times Priya's before it beats a year of"
-    " content, and with lesson 02's gap no network up to 5,000 is enough: to win a whole year, Source D's"
+    " content, and with lesson 02's gap a far bigger one, if any up to 5,000 is enough: to win a whole year, Source D's"
     " case needs both a warm network and a big one.",
 )
 
