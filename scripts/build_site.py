@@ -3,7 +3,15 @@
 Run from the repository root (needs the test extra: Sphinx, myst-nb, sphinx-book-theme)::
 
     python scripts/build_site.py                      # -> site/_build/html/index.html
+    python scripts/build_site.py --student            # -> site/_build/student/html/index.html
     python scripts/build_site.py --repo https://github.com/ME/smlearn --hub https://hub.example.edu
+
+The default build is the **instructor site**: the lessons with their worked solutions and the
+instructor pack (notes, answer key). ``--student`` builds the **student site**, the one to make
+public: each lesson as ``smlearn copy --student`` hands it out (no cell tagged ``solution``, so no
+worked solution and no check that shows a right answer), and no instructor pack or contributor
+guide; the check then also fails if any solution cell's code or output, or an instructor page,
+is in the built pages.
 
 It works offline and runs no lesson: the pages show the outputs committed with each
 notebook. Steps:
@@ -75,8 +83,12 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes: dict[str, str]) -> str:
-    """The home page: what the course is, the course map, the claims ledger, the tables of contents."""
+def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes: dict[str, str],
+               student: bool = False) -> str:
+    """The home page: what the course is, the course map, the claims ledger, the tables of contents.
+
+    The student site's page (``student=True``) leaves out the instructor notes and the guides for instructors.
+    """
     lines = [
         "# smlearn: social media vs social networking",
         "",
@@ -90,10 +102,20 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
         "a live session: open a lesson on Binder or your JupyterHub with the links below, or on your own",
         "machine (see [Run the course](launch.md)).",
         "",
+    ]
+    if student:
+        lines += ["The worked solutions are not shown here: try each exercise in a live session, where its",
+                  "check says whether you are right and `.hint()` and `.solution()` help after a try.", ""]
+    lines += [
         "## Course map",
         "",
         "| # | lesson | time | after | tests the claims | instructor notes | launch |",
         "|---|---|---|---|---|---|---|",
+    ] if not student else [
+        "## Course map",
+        "",
+        "| # | lesson | time | after | tests the claims | launch |",
+        "|---|---|---|---|---|---|",
     ]
     for lesson in course.lessons:
         stem = Path(lesson.file).stem
@@ -103,7 +125,8 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
             launch += f" · [JupyterHub]({hub_link(hub, repo, branch, lesson.file)})"
         lines.append(
             f"| {lesson.id} | [{_cell(lesson.title)}](notebooks/{stem}.ipynb) | {lesson.minutes} min"
-            f" | {', '.join(lesson.prerequisites) or '–'} | {', '.join(lesson.claims) or '–'} | {notes} | {launch} |"
+            f" | {', '.join(lesson.prerequisites) or '–'} | {', '.join(lesson.claims) or '–'} |"
+            + ("" if student else f" {notes} |") + f" {launch} |"
         )
     total = sum(lesson.minutes for lesson in course.lessons)
     lines += [
@@ -130,6 +153,12 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
         where = ", ".join(f"[{l.id}](notebooks/{Path(l.file).stem}.ipynb)" for l in tested) or "–"
         models = ", ".join(f"`{m}`" for m in claim.models) or "–"
         lines.append(f"| {_cell(claim.claim)} | {', '.join(claim.sources)} | {models} | {where} |")
+    if student:
+        lines += ["", "## Run the course", "", "- [Run the course](launch.md): on your machine, on Binder, or on a JupyterHub.",
+                  "", "```{toctree}", ":hidden:", ":caption: Lessons", ""]
+        lines += [f"notebooks/{Path(lesson.file).stem}" for lesson in course.lessons]
+        lines += ["```", "", "```{toctree}", ":hidden:", ":caption: Run", "", "launch", "```", ""]
+        return "\n".join(lines)
     lines += [
         "",
         "## For instructors and contributors",
@@ -153,7 +182,7 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
     return "\n".join(lines)
 
 
-def launch_page(course, repo: str, branch: str, hub: str | None) -> str:
+def launch_page(course, repo: str, branch: str, hub: str | None, student: bool = False) -> str:
     shown_hub = hub or HUB_PLACEHOLDER
     lines = [
         "# Run the course",
@@ -195,8 +224,7 @@ def launch_page(course, repo: str, branch: str, hub: str | None) -> str:
            " print a link with"),
         "" if hub else "`smlearn hub-link https://your.hub https://github.com/OWNER/smlearn --lesson 02_push_and_pull.ipynb`.",
         "",
-        "The [instructor pack](docs/instructors/README.md) says how to build the hub's image.",
-        "",
+        *([] if student else ["The [instructor pack](docs/instructors/README.md) says how to build the hub's image.", ""]),
         "## In the browser, with no server (not yet)",
         "",
         "A JupyterLite build would run the lessons in the browser alone, but its Python (Pyodide) needs",
@@ -210,7 +238,9 @@ def launch_page(course, repo: str, branch: str, hub: str | None) -> str:
 
 # --- staging and building -------------------------------------------------------------------
 
-def stage(src: Path, repo: str, branch: str, hub: str | None) -> None:
+def stage(src: Path, repo: str, branch: str, hub: str | None, student: bool = False) -> None:
+    """Lay out the site's sources in ``src``; for the student site, the lessons without solutions and no instructor pages."""
+    from smlearn.copies import student_version
     from smlearn.course import load_course
 
     course = load_course(REPO / "notebooks")
@@ -218,8 +248,17 @@ def stage(src: Path, repo: str, branch: str, hub: str | None) -> None:
         shutil.rmtree(src)
     (src / "notebooks").mkdir(parents=True)
     for notebook in lesson_files():
-        shutil.copy2(notebook, src / "notebooks" / notebook.name)
+        if student:
+            (src / "notebooks" / notebook.name).write_bytes(student_version(notebook.read_bytes()))
+        else:
+            shutil.copy2(notebook, src / "notebooks" / notebook.name)
     docs = REPO / "docs"
+    if student:
+        if (docs / "images").is_dir():
+            shutil.copytree(docs / "images", src / "docs" / "images")
+        (src / "index.md").write_text(index_page(course, repo, branch, hub, {}, student=True), encoding="utf-8")
+        (src / "launch.md").write_text(launch_page(course, repo, branch, hub, student=True), encoding="utf-8")
+        return
     shutil.copytree(docs / "instructors", src / "docs" / "instructors")
     shutil.copy2(docs / "adding_a_lesson.md", src / "docs" / "adding_a_lesson.md")
     if (docs / "images").is_dir():
@@ -305,7 +344,7 @@ def alt_problem(alt: str | None) -> str | None:
     return None
 
 
-def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Path = REPO / "docs" / "instructors") -> list[str]:
+def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Path | None = REPO / "docs" / "instructors") -> list[str]:
     """Every problem with a built site: missing pages, broken internal links or anchors,
     anything a page would fetch from another host to show itself (the site must work offline;
     links out, such as the launch buttons, are fine), and an image whose alt text is missing,
@@ -330,7 +369,8 @@ def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Pa
     expected = {f"notebooks/{p.stem}.html" for p in lesson_files(notebooks)}
     if (notebooks / "course.yml").is_file():
         expected |= {f"notebooks/{Path(lesson.file).stem}.html" for lesson in load_course(notebooks).lessons}
-    expected |= {f"docs/instructors/{p.stem}.html" for p in instructors.glob("*.md")}
+    if instructors is not None:     # the student site has no instructor pages
+        expected |= {f"docs/instructors/{p.stem}.html" for p in instructors.glob("*.md")}
     problems += [f"no page for {name}" for name in sorted(expected) if not (html / name).is_file()]
 
     pages = {}
@@ -365,6 +405,81 @@ def check_site(html: Path, notebooks: Path = REPO / "notebooks", instructors: Pa
     return problems
 
 
+SHORTEST_SOLUTION_TEXT = 12
+
+
+class _Text(HTMLParser):
+    """A page's text as a reader gets it: what is inside the tags, scripts and styles left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_text(path: Path) -> str:
+    """The text of an HTML page, its whitespace made single spaces (code keeps its characters: highlighting only adds tags)."""
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return _words("".join(parser.parts))
+
+
+def solution_texts(notebook: Path) -> list[str]:
+    """What a lesson's solution cells show, each as one string: the cell's code, then each output's text.
+
+    >>> import json, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "01_a.ipynb"
+    >>> cells = [{"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": ["# Solution\\n", "quiz.a.confirm(3)"],
+    ...           "outputs": [{"output_type": "stream", "name": "stdout", "text": ["3.5"]}]},
+    ...          {"cell_type": "code", "metadata": {}, "source": "my_answer = ...", "outputs": []}]
+    >>> _ = path.write_text(json.dumps({"cells": cells}))
+    >>> solution_texts(path)             # an output of "3.5" is too short to tell a solution from other text
+    ['# Solution quiz.a.confirm(3)']
+    """
+    import json
+
+    from smlearn.copies import SOLUTION_TAG
+
+    texts = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if SOLUTION_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        texts.append(_words("".join(cell["source"])))
+        for output in cell.get("outputs", []):
+            text = output.get("text") or output.get("data", {}).get("text/plain") or ""
+            texts.append(_words("".join(text)))
+    # A short output ("3.5") is no sign of a solution: the same number may well be on the page for other reasons.
+    return [text for text in texts if len(text) >= SHORTEST_SOLUTION_TEXT]
+
+
+def student_problems(html: Path, notebooks: Path = REPO / "notebooks") -> list[str]:
+    """What a student site must not show: any instructor page, and any solution cell's code or output on a lesson's page."""
+    problems = [f"{path.relative_to(html)}: an instructor page in the student site"
+                for path in sorted((html / "docs" / "instructors").rglob("*.html"))]
+    for notebook in lesson_files(notebooks):
+        page = html / "notebooks" / f"{notebook.stem}.html"
+        if not page.is_file():
+            continue   # check_site reports a missing page
+        shown = page_text(page)
+        leaks = [text for text in solution_texts(notebook) if text in shown]
+        problems += [f"{page.relative_to(html)}: shows a solution: {leak[:80]!r}" for leak in leaks]
+    return problems
+
+
 def empty_headers(html: Path) -> list[str]:
     """Pages with table header cells that have no text (a screen reader announces a header
     without a name). Reported, not failing the build yet: a lesson's own Markdown table can have
@@ -392,20 +507,27 @@ def main(argv=None) -> int:
     parser.add_argument("--repo", default=DEFAULT_REPO, help=f"the course repository for launch links (default {DEFAULT_REPO})")
     parser.add_argument("--branch", default="main")
     parser.add_argument("--hub", default=None, help="a JupyterHub address for nbgitpuller launch links")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="build folder (default site/_build)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="build folder (default site/_build, or site/_build/student with --student)")
+    parser.add_argument("--student", action="store_true",
+                        help="the student site, the one to make public: no worked solutions, no instructor pack")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = DEFAULT_OUT / "student" if args.student else DEFAULT_OUT
 
     sys.path.insert(0, str(REPO))
     started = time.perf_counter()
     src, html = args.out / "src", args.out / "html"
-    stage(src, args.repo, args.branch, args.hub)
+    stage(src, args.repo, args.branch, args.hub, student=args.student)
     if html.exists():
         shutil.rmtree(html)
     status = sphinx_build(src, html, args.repo, args.branch, args.hub)
     if status != 0:
         print(f"site: sphinx-build failed (status {status}); see the warnings above", file=sys.stderr)
         return 1
-    problems = check_site(html)
+    problems = check_site(html, instructors=None if args.student else REPO / "docs" / "instructors")
+    if args.student:
+        problems += student_problems(html)
     for problem in problems:
         print(f"site: {problem}", file=sys.stderr)
     if problems:
@@ -413,7 +535,8 @@ def main(argv=None) -> int:
     for note in empty_headers(html):
         print(f"site: note: {note}", file=sys.stderr)
     pages = len(list(html.rglob("*.html")))
-    print(f"site: {pages} pages, every lesson rendered and every internal link resolves,"
+    print(f"site: {pages} pages{' (student site: no solutions, no instructor pack)' if args.student else ''},"
+          f" every lesson rendered and every internal link resolves,"
           f" in {time.perf_counter() - started:.0f} s: {html / 'index.html'}")
     return 0
 
