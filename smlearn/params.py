@@ -226,7 +226,7 @@ def defaults_from(spec: Mapping):
     """Give a model function its defaults from ``spec``, the model's ``PARAMS``, at each call.
 
     A model function names its parameters WITHOUT defaults, or takes them all as
-    ``**params``; this decorator fills in each one the caller leaves out from
+    ``**params`` (by that name); this decorator fills in each one the caller leaves out from
     ``spec[name].default`` and shows those defaults in the function's signature
     (``help()``, ``?``). So each default is written once, in ``PARAMS``, and a class
     profile (:mod:`smlearn.profile`) that changes it changes the function too.
@@ -265,7 +265,8 @@ def defaults_from(spec: Mapping):
         signature = inspect.signature(function)
         declared = signature.parameters
         places = {name: i for i, name in enumerate(declared)}   # a positional one may come in *args
-        takes_any = any(p.kind is p.VAR_KEYWORD for p in declared.values())
+        # **params (by that name) takes every record of spec; **settings and the like pass keywords on.
+        takes_any = any(p.kind is p.VAR_KEYWORD and name == "params" for name, p in declared.items())
         filled = [name for name, p in declared.items() if name in spec and p.default is p.empty]
         if takes_any:
             filled += [name for name in spec if name not in declared]
@@ -276,7 +277,8 @@ def defaults_from(spec: Mapping):
         # other keyword-only ones (seed, noise...); **params itself is not shown, nothing else is taken.
         extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY) for name in filled if name not in declared]
         positional = [p for p in declared.values() if p.kind not in (p.KEYWORD_ONLY, p.VAR_KEYWORD)]
-        keyword = [p for p in declared.values() if p.kind is p.KEYWORD_ONLY]
+        keyword = [p for p in declared.values() if p.kind is p.KEYWORD_ONLY
+                   or p.kind is p.VAR_KEYWORD and not takes_any]
         shown = [p.replace(default=spec[p.name].default) if p.name in filled else p
                  for p in positional + extra + keyword]
         signature = signature.replace(parameters=shown)

@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import pkgutil
 from collections.abc import Mapping
@@ -87,7 +88,7 @@ def _read(path) -> Profile:
 
     path = check_path("path", path, file=True)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: not a valid YAML file: {error}") from None
     except UnicodeDecodeError:
@@ -117,6 +118,25 @@ def _read(path) -> Profile:
         _mapping(path, f"settings.{model}", values)
     return Profile(name=data["name"], story=story, settings={m: dict(v or {}) for m, v in settings.items()},
                    path=path)
+
+
+@functools.cache
+def _loader():
+    """PyYAML's safe loader, except that a key given twice is an error (PyYAML keeps the last silently)."""
+    import yaml
+
+    class NoDuplicates(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} is given twice",
+                                                            key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return NoDuplicates
 
 
 def _mapping(path, key, value) -> dict:

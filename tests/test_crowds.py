@@ -5,7 +5,6 @@ interval, brute-force double sums), and the MusicLab ordering is checked against
 published experiment, never against the model's own output.
 """
 
-import inspect
 import itertools
 import math
 
@@ -19,17 +18,6 @@ from smlearn.models import crowds, ranking
 from smlearn.params import Choice
 
 # ---- PARAMS and signatures ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("module, function", [(ranking, ranking.simulate_front_page), (crowds, crowds.simulate_market)])
-def test_signature_defaults_match_params(module, function):
-    sig = inspect.signature(function)
-    names = [n for n in sig.parameters if n != "seed"]
-    assert names == list(module.PARAMS)
-    for name in names:
-        assert sig.parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
-        assert sig.parameters[name].default == module.PARAMS[name].default
-    assert sig.parameters["seed"].default is None
 
 
 @pytest.mark.parametrize("module", [ranking, crowds])

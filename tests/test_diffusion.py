@@ -5,7 +5,6 @@ percolation theory, Watts's cascade condition), never by running the model a sec
 time. Monte Carlo checks state the standard error behind each tolerance.
 """
 
-import inspect
 import math
 
 import networkx as nx
@@ -39,13 +38,6 @@ def F(t, p, q):
     """Bass's cumulative adoption share, written out from Bass (1969)."""
     e = np.exp(-(p + q) * np.asarray(t, float))
     return (1 - e) / (1 + q / p * e)
-
-
-def test_bass_signature_matches_its_params():
-    sig = inspect.signature(bass)
-    assert list(sig.parameters)[:4] == list(BASS_PARAMS)
-    for name, p in BASS_PARAMS.items():
-        assert sig.parameters[name].default == p.default
 
 
 @pytest.mark.parametrize("p, q", [(0.03, 0.38), (0.01, 0.5), (0.2, 0.1), (0.05, 0.0)])

@@ -1,6 +1,5 @@
 """Tests for smlearn.models.links: PageRank against networkx and by hand, the web, and links that earn visits."""
 
-import inspect
 
 import networkx as nx
 import numpy as np
@@ -143,15 +142,6 @@ def test_price_web_is_reproducible_and_heavy_tailed():
 
 
 # ---- Content that earns links -----------------------------------------------------------------
-
-
-def test_signature_defaults_match_params():
-    sig = inspect.signature(simulate_links)
-    names = [n for n in sig.parameters if n != "seed"]
-    assert names == list(PARAMS)
-    for name in names:
-        assert sig.parameters[name].kind is inspect.Parameter.KEYWORD_ONLY
-        assert sig.parameters[name].default == PARAMS[name].default
 
 
 def test_the_funnel_rates_are_lesson_02s():

@@ -4,7 +4,6 @@ Expected values come from formulas written out here or from networkx's own
 (independent, pure-Python) implementations, never from the module under test.
 """
 
-import inspect
 import math
 import time
 
@@ -44,16 +43,6 @@ def test_param_record_is_complete_and_on_its_slider_grid(name):
     for value in (p.default, p.max):
         steps = (value - p.min) / p.step
         assert abs(steps - round(steps)) < 1e-9
-
-
-@pytest.mark.parametrize("function, names", [(friendship_network, ("n", "mean_degree", "rewire")),
-                                             (follower_network, ("n", "mean_degree", "follow_back"))])
-def test_signature_defaults_match_params(function, names):
-    sig = inspect.signature(function)
-    assert tuple(sig.parameters)[:3] == names
-    for name in names:
-        assert sig.parameters[name].default == PARAMS[name].default
-    assert sig.parameters["seed"].kind is inspect.Parameter.KEYWORD_ONLY
 
 
 # ---- Friendship network: Watts-Strogatz ----------------------------------------------------

@@ -50,18 +50,6 @@ def g(a, **shape):
 
 # ---- PARAMS and the signature ------------------------------------------------------
 
-def test_signature_defaults_match_params():
-    sig = inspect.signature(simulate)
-    model_params = {n: p for n, p in sig.parameters.items() if n not in ("noise", "seed")}
-    assert list(model_params) == list(PARAMS)
-    for name, param in model_params.items():
-        assert param.kind is inspect.Parameter.KEYWORD_ONLY
-        assert param.default == PARAMS[name].default
-        assert type(param.default) is type(PARAMS[name].default), name
-    assert sig.parameters["noise"].default is False
-    assert sig.parameters["seed"].default is None
-
-
 @pytest.mark.parametrize("name", list(PARAMS))
 def test_param_record_is_complete_and_on_its_slider_grid(name):
     p = PARAMS[name]

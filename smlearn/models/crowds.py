@@ -96,7 +96,8 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models import inequality
-from smlearn.params import Param, check_items, check_params, check_seed
+from smlearn.params import Param, check_items, check_params, check_seed, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -117,7 +118,7 @@ _PARAM_LIST = [
     Param("batch", 25, 1, 100, 1, "Group size", "plays",
           "Plays come in groups of this size; a group sees the counts as they were when it arrived."),
 ]
-PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param] = apply_profile("crowds", {p.name: p for p in _PARAM_LIST})
 
 
 @dataclass(frozen=True)
@@ -143,13 +144,14 @@ class Market:
     worlds: pd.DataFrame
 
 
-def simulate_market(*, influence=0.7, n_worlds=8, listens=2500, n_songs=48, batch=25, seed=None):
+@defaults_from(PARAMS)
+def simulate_market(*, seed=None, **params):
     """Run the same songs through worlds with and without social influence.
 
     Parameters
     ----------
     influence, n_worlds, listens, n_songs, batch
-        The model parameters, keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+        The model parameters, keyword-only; defaults, meanings, units and ranges are in :data:`PARAMS`.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (qualities, choices, downloads).
 
@@ -174,8 +176,7 @@ def simulate_market(*, influence=0.7, n_worlds=8, listens=2500, n_songs=48, batc
     >>> bool(abs(same.iloc[0] - same.iloc[1]) < 0.05)
     True
     """
-    given = {name: value for name, value in locals().items() if name in PARAMS}
-    p = check_params(PARAMS, given)
+    p = check_params(PARAMS, params)
     rng = check_seed(seed)
 
     W, S = p["n_worlds"], p["n_songs"]

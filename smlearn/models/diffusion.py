@@ -115,7 +115,8 @@ from enum import IntEnum
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed
+from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
@@ -156,7 +157,7 @@ _PARAM_LIST = [
     Param("max_steps", 1000, 1, 100_000, 1, "Longest run", "steps",
           "The simulation stops after this many steps even if it is still spreading."),
 ]
-PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param | Choice] = apply_profile("diffusion", {p.name: p for p in _PARAM_LIST})
 
 # Parameters of the Bass model; p and q are the Sultan-Farley-Lehmann averages.
 _BASS_LIST = [
@@ -182,7 +183,8 @@ class State(IntEnum):
 
 # ---- Bass diffusion -------------------------------------------------------------------
 
-def bass(p=0.03, q=0.38, periods=30, market_size=1000, *, discrete=False):
+@defaults_from(BASS_PARAMS)
+def bass(p, q, periods, market_size, *, discrete=False):
     r"""Adoption of a new product by outside push ``p`` and word of mouth ``q`` (Bass 1969).
 
     Parameters
@@ -272,7 +274,8 @@ def bass(p=0.03, q=0.38, periods=30, market_size=1000, *, discrete=False):
     return table
 
 
-def bass_peak(p=0.03, q=0.38):
+@defaults_from(BASS_PARAMS)
+def bass_peak(p, q):
     r"""Return ``(time, share)``: when adoptions per period peak, and the share adopted by then.
 
     .. math::  t^* = \frac{\ln(q/p)}{p + q}, \qquad F(t^*) = \frac{1}{2} - \frac{p}{2q}
@@ -510,7 +513,8 @@ def _check_seeds(g, seeds, rng):
 
 # ---- Simple contagion: independent cascade ---------------------------------------------
 
-def independent_cascade(G, seeds, p=0.1, *, max_steps=1000, seed=None):
+@defaults_from(PARAMS)
+def independent_cascade(G, seeds, p, *, max_steps, seed=None):
     """Simple contagion: each new adopter gets one chance, ``p``, to pass it to each person who hears from them.
 
     Parameters
@@ -579,7 +583,8 @@ def independent_cascade(G, seeds, p=0.1, *, max_steps=1000, seed=None):
 
 # ---- Complex contagion: thresholds ---------------------------------------------------------
 
-def threshold(G, seeds, theta=0.18, *, theta_spread=0.0, neighbours=None, max_steps=1000, seed=None):
+@defaults_from(PARAMS)
+def threshold(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed=None):
     """Complex contagion: a person adopts once enough of the people they hear from have adopted.
 
     Parameters
@@ -677,7 +682,8 @@ def threshold(G, seeds, theta=0.18, *, theta_spread=0.0, neighbours=None, max_st
     return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
 
 
-def reinforced_cascade(G, seeds, p1=0.2, p2=0.5, *, max_steps=1000, seed=None):
+@defaults_from(PARAMS)
+def reinforced_cascade(G, seeds, p1, p2, *, max_steps, seed=None):
     """Complex contagion by chance (a dose response): hearing it from more people makes adopting likelier.
 
     Parameters
@@ -776,7 +782,8 @@ def reinforced_cascade(G, seeds, p1=0.2, p2=0.5, *, max_steps=1000, seed=None):
 
 # ---- Epidemics: discrete-time SIR ----------------------------------------------------------
 
-def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
+@defaults_from(PARAMS)
+def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
     """An epidemic in steps: infect contacts with chance ``beta``, recover with chance ``gamma``.
 
     Parameters
@@ -912,7 +919,8 @@ def sir(G, beta=0.1, gamma=0.2, seeds=5, *, max_steps=1000, seed=None):
 
 # ---- Who starts it -------------------------------------------------------------------------
 
-def choose_seeds(G, k=5, strategy="random", *, seed=None):
+@defaults_from({"k": PARAMS["n_seeds"], "strategy": PARAMS["strategy"]})   # k is lesson 04's n_seeds
+def choose_seeds(G, k, strategy, *, seed=None):
     """Pick ``k`` starting people by a strategy: "random", "highest degree" or "one cluster".
 
     "highest degree" takes the people heard by the most others (most followers in a
@@ -955,8 +963,9 @@ def choose_seeds(G, k=5, strategy="random", *, seed=None):
     return [g.nodes[i] for i in chosen]
 
 
-def spread(G, model="independent cascade", *, p=0.1, theta=0.18, theta_spread=0.0, neighbours=2, p1=0.2,
-           p2=0.5, beta=0.1, gamma=0.2, n_seeds=5, strategy="random", max_steps=1000, seed=None):
+@defaults_from(PARAMS)
+def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours, p1,
+           p2, beta, gamma, n_seeds, strategy, max_steps, seed=None):
     """Run one of :data:`MODELS` from ``n_seeds`` people picked by ``strategy``: what an explorer calls.
 
     Raises
@@ -992,8 +1001,9 @@ def spread(G, model="independent cascade", *, p=0.1, theta=0.18, theta_spread=0.
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
 
 
-def final_shares(G, model="independent cascade", *, runs=20, p=0.1, theta=0.18, theta_spread=0.0, neighbours=2,
-                 p1=0.2, p2=0.5, beta=0.1, gamma=0.2, n_seeds=5, strategy="random", max_steps=1000):
+@defaults_from(PARAMS)
+def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spread, neighbours,
+                 p1, p2, beta, gamma, n_seeds, strategy, max_steps):
     """Run :func:`spread` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
 
     One run of a random process is one story; the average of many is what to compare.
@@ -1064,7 +1074,8 @@ def _centola_pair(rows, columns, seed):
     return prepare(lattice), prepare(shuffled)
 
 
-def clustered_vs_random(model="reinforced cascade", *, p1=0.2, p2=0.5, p=0.1, neighbours=2, n_seeds=1,
+@defaults_from(PARAMS)
+def clustered_vs_random(model="reinforced cascade", *, p1, p2, p, neighbours, n_seeds=1,
                         runs=200, max_steps=40, rows=8, columns=16, network_seed=1):
     """Run a spread many times on a clustered lattice and on the same ties shuffled; average the curves.
 
@@ -1184,7 +1195,8 @@ def sir_transmissibility(beta, gamma):
     return b / (b + c - b * c) if b + c > 0 else 0.0
 
 
-def cascade_condition(mean_degree, theta=0.18, theta_spread=0.0):
+@defaults_from(PARAMS)
+def cascade_condition(mean_degree, theta, theta_spread):
     r"""Return Watts's (2002) cascade number for :func:`threshold` on a random network: above 1, global cascades can happen.
 
     On a large random network with Poisson degrees of mean ``z`` (:func:`smlearn.models.networks.random_network`),
@@ -1310,7 +1322,8 @@ def outbreak_sizes(G, transmissibilities, *, runs=30, n_seeds=1):
     return table
 
 
-def cascade_window(mean_degrees, *, theta=0.18, n=1000, runs=30, big=0.1, network_seed=3):
+@defaults_from(PARAMS)
+def cascade_window(mean_degrees, *, theta, n=1000, runs=30, big=0.1, network_seed=3):
     r"""How often one random starter sets off a global threshold cascade, for each mean degree ``z``.
 
     Watts's (2002) experiment: on a random network (:func:`smlearn.models.networks.random_network`)
@@ -1383,7 +1396,8 @@ def cascade_window(mean_degrees, *, theta=0.18, n=1000, runs=30, big=0.1, networ
     return table
 
 
-def watts_window(theta=0.18):
+@defaults_from(PARAMS)
+def watts_window(theta):
     """Return ``(low, high)``: the mean degrees between which :func:`cascade_condition` is above 1.
 
     Found by scanning z from 0.05 to 30 in steps of 0.05 and then solving for the two

@@ -124,7 +124,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, FrozenParams, Param, check_number, check_params
+from smlearn.params import Choice, FrozenParams, Param, check_number, check_params, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way")
@@ -194,7 +195,7 @@ _PARAM_LIST = [
     Param("referral_rate", 0.02, 0.0, 0.5, 0.005, "Referrals per tie", "leads/week",
           "Leads a week from one tie of full strength (a tie of strength w brings w times this)."),
 ]
-PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param | Choice] = apply_profile("effort", {p.name: p for p in _PARAM_LIST})
 
 # Two sliders that can never make an invalid split: how much of the time goes to media
 # at all, and how much of the media time goes to replies. See split_from_shares.
@@ -453,8 +454,9 @@ def totals(result):
             "followers": float(last["followers"]), "strong_ties": float(last["strong_ties"])}
 
 
-def sustainable_strong_ties(upkeep_hours, *, hours_per_contact=0.5, contact_gain=0.3, tie_half_life=12.0,
-                            strong_threshold=0.5):
+@defaults_from(PARAMS)
+def sustainable_strong_ties(upkeep_hours, *, hours_per_contact, contact_gain, tie_half_life,
+                            strong_threshold):
     r"""Return the largest circle you can keep strong for good with ``upkeep_hours`` a week.
 
     With :math:`k` = upkeep_hours / hours_per_contact contacts a week, a circle of

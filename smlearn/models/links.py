@@ -96,7 +96,8 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.traffic import PARAMS as _TRAFFIC
-from smlearn.params import Param, check_items, check_number, check_params, check_seed, check_text
+from smlearn.params import Param, check_items, check_number, check_params, check_seed, check_text, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -126,7 +127,7 @@ _PARAM_LIST = [
     _TRAFFIC["lead_rate_pull"],
     _TRAFFIC["close_rate_pull"],
 ]
-PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param] = apply_profile("links", {p.name: p for p in _PARAM_LIST})
 
 YOU = "you"
 WEB = "web"
@@ -358,7 +359,8 @@ def adjacency(graph, *, weight="weight"):
     return sparse.csr_array((data, (rows, cols)), shape=(n, n)), nodes
 
 
-def pagerank_matrix(matrix, *, damping=0.85, tol=1e-10, max_iter=1000, start=None, personalization=None,
+@defaults_from(PARAMS)
+def pagerank_matrix(matrix, *, damping, tol=1e-10, max_iter=1000, start=None, personalization=None,
                     dangling=None):
     """PageRank of the pages of a link matrix, by power iteration on scipy.sparse.
 
@@ -464,7 +466,8 @@ def _start(start, n):
     return x / x.sum()
 
 
-def pagerank(graph, *, damping=0.85, tol=1e-10, max_iter=1000, weight="weight", personalization=None,
+@defaults_from(PARAMS)
+def pagerank(graph, *, damping, tol=1e-10, max_iter=1000, weight="weight", personalization=None,
              dangling=None):
     """PageRank of every page of a networkx graph (same answer as ``networkx.pagerank``).
 
@@ -550,9 +553,8 @@ class LinkWeb:
     params: dict
 
 
-def simulate_links(*, periods=52, n_pages=150, links_per_page=3, posts_per_period=1.0, content_quality=0.5,
-                   new_links_per_period=30, friend_links=0, damping=0.85, searches_per_period=2000,
-                   lead_rate_pull=0.04, close_rate_pull=0.2, seed=None):
+@defaults_from(PARAMS)
+def simulate_links(*, seed=None, **params):
     """Simulate your website earning links, PageRank and search visits week by week.
 
     Parameters
@@ -596,8 +598,7 @@ def simulate_links(*, periods=52, n_pages=150, links_per_page=3, posts_per_perio
     >>> friends["visits"].iloc[[0, -1]].round().tolist()       # weeks 1 and 52
     [35.0, 23.0]
     """
-    given = {name: value for name, value in locals().items() if name in PARAMS}
-    p = check_params(PARAMS, given)
+    p = check_params(PARAMS, params)
     rng = check_seed(seed)
 
     # ---- The starting web, then your home page (page n_web) ------------------------------------

@@ -85,7 +85,8 @@ import pandas as pd
 
 from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
 from smlearn.params import (Param, check_instance, check_items, check_number, check_params, check_path, check_seed,
-                            check_text)
+                            check_text, defaults_from)
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("ties-two-way", "find-broadcast")
@@ -109,7 +110,7 @@ _PARAM_LIST = [
     Param("follow_back", 0.05, 0.0, 1.0, 0.01, "Follow-back chance", "probability",
           "Follower network: the chance that a followed account follows its new follower back."),
 ]
-PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param] = apply_profile("networks", {p.name: p for p in _PARAM_LIST})
 
 KINDS = ("friendship", "follower")
 
@@ -137,7 +138,8 @@ def _check_graph(G, name="G", *, undirected=False):
 
 # ---- Generators ---------------------------------------------------------------------------
 
-def friendship_network(n=1000, mean_degree=6, rewire=0.1, *, seed=None):
+@defaults_from(PARAMS)
+def friendship_network(n, mean_degree, rewire, *, seed=None):
     """Return a friendship network: a ring of neighbours with a few random shortcuts.
 
     Parameters
@@ -184,7 +186,8 @@ def friendship_network(n=1000, mean_degree=6, rewire=0.1, *, seed=None):
     return G
 
 
-def follower_network(n=1000, mean_degree=6, follow_back=0.05, *, seed=None):
+@defaults_from(PARAMS)
+def follower_network(n, mean_degree, follow_back, *, seed=None):
     """Return a follower network grown by preferential attachment; an edge u -> v means u follows v.
 
     Each newcomer follows ``m = mean_degree / 2`` distinct accounts, each picked with
@@ -255,7 +258,8 @@ def follower_network(n=1000, mean_degree=6, follow_back=0.05, *, seed=None):
     return G
 
 
-def random_network(n=1000, mean_degree=6.0, *, seed=None):
+@defaults_from(PARAMS)
+def random_network(n, mean_degree, *, seed=None):
     """Return an Erdős–Rényi random graph: every pair is tied with probability mean_degree / (n - 1).
 
     Used as the "no structure at all" baseline, as in Watts (2002). ``mean_degree``
@@ -341,7 +345,8 @@ def lattice_network(rows=8, columns=16):
     return G
 
 
-def make_network(kind, *, n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, seed=None):
+@defaults_from(PARAMS)
+def make_network(kind, *, n, mean_degree, rewire, follow_back, seed=None):
     """Return ``friendship_network`` or ``follower_network`` by name (what an explorer's drop-down picks).
 
     Raises
@@ -1014,7 +1019,8 @@ def measures(G, *, sample=500, seed=None):
 SMALL_WORLD_PS = tuple(float(p) for p in np.round(np.logspace(-4, 0, 13), 6))
 
 
-def small_world_curve(n=1000, k=10, ps=SMALL_WORLD_PS, *, repeats=2, sample=100, seed=0):
+@defaults_from(PARAMS)
+def small_world_curve(n, k=10, ps=SMALL_WORLD_PS, *, repeats=2, sample=100, seed=0):
     """Clustering and path length against the share of ties moved (Watts and Strogatz 1998, fig. 2).
 
     For each rewiring probability ``p`` in ``ps``, build ``repeats`` friendship networks
@@ -1221,7 +1227,8 @@ class NetworkPair:
     params: dict
 
 
-def compare_kinds(n=1000, mean_degree=6, rewire=0.1, follow_back=0.05, *, sample=200, seed=None):
+@defaults_from(PARAMS)
+def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None):
     """Make a friendship and a follower network alike in size and mean degree; measure both.
 
     One generator, seeded once, makes both networks and picks the sampled paths

@@ -108,6 +108,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.params import FrozenParams, Param, check_items, check_params, check_table, check_text
+from smlearn.profile import apply_profile
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
            "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
@@ -187,7 +188,7 @@ _PARAM_LIST = [
     Param("lead_rate", 0.002, 0.0, 0.1, 0.001, "Leads per person reached", "leads/person",
           "Leads (enquiries, sign-ups) per stranger reached or follower who sees a piece."),
 ]
-PARAMS: dict[str, Param] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param] = apply_profile("pipeline", {p.name: p for p in _PARAM_LIST})
 
 # The four kinds of hour, in the order the frame lists them.
 HOURS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours")

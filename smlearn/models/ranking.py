@@ -126,7 +126,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_items, check_params, check_seed
+from smlearn.params import Choice, Param, check_items, check_params, check_seed, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
@@ -168,7 +169,7 @@ _PARAM_LIST = [
     Param("target_quality", 0.1, 0.0, 1.0, 0.05, "Quality of the targets", "0 to 1",
           "The hidden quality of the three items the ring targets (the average item has 0.29)."),
 ]
-PARAMS: dict[str, Param | Choice] = {p.name: p for p in _PARAM_LIST}
+PARAMS: dict[str, Param | Choice] = apply_profile("ranking", {p.name: p for p in _PARAM_LIST})
 
 
 # ---- The five rules ---------------------------------------------------------------------
@@ -268,7 +269,8 @@ def _hot(s, seconds):
     return np.sign(s) * np.log10(np.maximum(np.abs(s), 1)) + seconds / HOT_SECONDS
 
 
-def gravity_simple(points, age_hours, *, gravity=1.8):
+@defaults_from(PARAMS)
+def gravity_simple(points, age_hours, *, gravity):
     """The simplified gravity rule: ``(points - 1) / (age_hours + 2) ** gravity``.
 
     This is the form most write-ups give as "the Hacker News algorithm" (e.g.
@@ -315,7 +317,8 @@ def _gravity_simple(base, age, g):
     return base / (age + 2) ** g
 
 
-def hn_arc(points, age_hours, *, gravity=1.8):
+@defaults_from(PARAMS)
+def hn_arc(points, age_hours, *, gravity):
     """Hacker News's rule as its published Arc code has it (``frontpage-rank`` in ``news.arc``).
 
     ``b / (age_hours + 2) ** gravity`` with ``b = (points - 1) ** 0.8`` when
@@ -421,7 +424,8 @@ def _wilson(u, d, z):
     return np.where(n > 0, bound, 0.0)
 
 
-def rank_items(ups, downs, submitted_hours, now_hours, *, rule="hot", gravity=1.8):
+@defaults_from(PARAMS)
+def rank_items(ups, downs, submitted_hours, now_hours, *, rule, gravity):
     """Order items by a rule; return the item indices, top of the page first.
 
     Parameters
@@ -516,9 +520,8 @@ class FrontPage:
     params: dict
 
 
-def simulate_front_page(*, rule="hot", hours=72, items_per_hour=2, voters_per_hour=100, page_size=30,
-                        top_attention=0.5, attention_decay=1.0, down_rate=0.1, gravity=1.8,
-                        manipulation=False, ring_size=20, target_quality=0.1, seed=None):
+@defaults_from(PARAMS)
+def simulate_front_page(*, seed=None, **params):
     """Simulate a voting site's front page hour by hour under one ranking rule.
 
     Parameters
@@ -551,8 +554,7 @@ def simulate_front_page(*, rule="hot", hours=72, items_per_hour=2, voters_per_ho
     >>> int(page.items.loc[top, "submitted"]) > 72 - 24
     True
     """
-    given = {name: value for name, value in locals().items() if name in PARAMS}
-    p = check_params(PARAMS, given)
+    p = check_params(PARAMS, params)
     rng = check_seed(seed)
 
     n_items = p["hours"] * p["items_per_hour"]

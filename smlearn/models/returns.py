@@ -106,7 +106,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text
+from smlearn.params import (Choice, FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text,
+                            defaults_from)
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -128,7 +130,7 @@ METRICS = {
     "conversion_rate": ("conversions", "clicks", "conversions per click"),
 }
 
-PARAMS: dict[str, Param | Choice] = {p.name: p for p in [
+PARAMS: dict[str, Param | Choice] = apply_profile("returns", {p.name: p for p in [
     Choice("metric", "engagement_rate_reach", tuple(METRICS), "Metric",
            "Which rate to estimate for each post type."),
     Choice("type_a", "photo", POST_TYPES, "Post type A", "The first kind of post to compare."),
@@ -139,7 +141,7 @@ PARAMS: dict[str, Param | Choice] = {p.name: p for p in [
           "Which random sample of posts: change it to see how much another sample differs."),
     Param("level", 0.95, 0.5, 0.99, 0.01, "Interval level", "share",
           "How sure the intervals are meant to be (0.95 = 95 %)."),
-]}
+]})
 
 
 # ---- The metrics, one small function each ------------------------------------------------
@@ -692,7 +694,8 @@ class RateInterval:
     trustworthy: bool
 
 
-def rate_interval(successes, trials, *, level=0.95, missing=0):
+@defaults_from(PARAMS)
+def rate_interval(successes, trials, *, level, missing=0):
     r"""A rate and an interval that keeps its level on posts that differ (a weighted mean with a t interval).
 
     Why this method
@@ -807,7 +810,8 @@ def simulate_posts(n_posts, *, rate=0.05, spread=0.5, reach=800, reach_spread=1.
     return successes, trials
 
 
-def coverage_check(n_posts, *, data_sets=200, level=0.95, seed=0, **settings):
+@defaults_from(PARAMS)
+def coverage_check(n_posts, *, data_sets=200, level, seed=0, **settings):
     """Simulate ``data_sets`` sets of ``n_posts`` posts with a known true rate and count how
     often :func:`rate_interval`'s interval holds it.
 
@@ -848,7 +852,8 @@ class Interval(tuple):
 BOOTSTRAP_MIN_POSTS = 100
 
 
-def bootstrap_interval(posts, metric, *, level=0.95, n_resamples=2000, seed=None):
+@defaults_from(PARAMS)
+def bootstrap_interval(posts, metric, *, level, n_resamples=2000, seed=None):
     """Estimate a metric (a ratio of sums) and a percentile bootstrap interval for it.
 
     The plain percentile bootstrap [1]_ is kept because it is the interval most tools show.
@@ -934,7 +939,8 @@ class BootstrapDistribution:
     posts: int
 
 
-def bootstrap_distribution(successes, trials, *, level=0.95, n_resamples=2000, seed=None):
+@defaults_from(PARAMS)
+def bootstrap_distribution(successes, trials, *, level, n_resamples=2000, seed=None):
     """Every resampled rate of a percentile bootstrap, with the interval read off them.
 
     This is what :func:`bootstrap_interval` does inside, shown in full so that the values can be
@@ -1097,7 +1103,8 @@ def _mean_and_variance(s, n, level):
     return mean, np.maximum(variance, floor), k, (mean, low, high, rho, k)
 
 
-def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b="video", *, level=0.95,
+@defaults_from(PARAMS)
+def compare_types(posts, metric, type_a, type_b, *, level,
                   overdispersion=True, draws=20000, seed=None):
     """Compare a rate between two post types.
 
@@ -1195,8 +1202,9 @@ def compare_types(posts, metric="engagement_rate_reach", type_a="photo", type_b=
                       posteriors[1], prob, difference, level, used[0], used[1], missing, min(used) >= MIN_POSTS)
 
 
-def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", type_b="video", sample_size=10,
-                     sample=0, level=0.95, n_resamples=1000):
+@defaults_from(PARAMS)
+def estimate_by_type(posts, *, metric, type_a, type_b, sample_size,
+                     sample, level, n_resamples=1000):
     """Draw a sample of posts of two types and estimate a metric for each, with intervals.
 
     This is what :class:`~smlearn.widgets.ReturnsExplorer` runs: the learner picks a
@@ -1296,8 +1304,9 @@ def estimate_by_type(posts, *, metric="engagement_rate_reach", type_a="photo", t
     return table
 
 
-def interval_coverage(posts, *, metric="engagement_rate_reach", type_a="photo", type_b="video", sample_size=10,
-                      samples=100, level=0.95):
+@defaults_from(PARAMS)
+def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
+                      samples=100, level):
     """How often the intervals of :func:`estimate_by_type` contain the truth, over many samples.
 
     A 95 % interval should contain the true value in about 95 of 100 samples. Because
@@ -1374,7 +1383,8 @@ DETECTION_PARAMS: dict[str, Param] = {p.name: p for p in [
 ]}
 
 
-def detection_rate(posts=10, lift=1.2, spread=0.3, reach_spread=0.7, *, rate=0.05, data_sets=300, level=0.95, seed=0):
+@defaults_from(DETECTION_PARAMS | {"level": PARAMS["level"]})
+def detection_rate(posts, lift, spread, reach_spread, *, rate=0.05, data_sets=300, level, seed=0):
     """Share of simulated samples in which :func:`compare_types`' method shows that videos engage
     more than photos (the interval of the difference lies wholly above zero).
 
