@@ -85,14 +85,15 @@ def test_the_wheel_carries_the_data_sets_and_lessons(wheel):
     lessons = sorted(p.name for p in (REPO / "notebooks").glob("*.ipynb"))
     assert lessons and "smlearn/_notebooks/course.yml" in names
     assert all(f"smlearn/_notebooks/{name}" in names for name in lessons)
+    assert "smlearn/class_profile.yml" in names   # every model reads its defaults through it
 
 
 def test_an_installed_wheel_loads_its_data_from_any_folder(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:  # a wheel is a zip: unpacking it is installing it, minus scripts
         archive.extractall(site)
-    code = ("import smlearn.data as d, smlearn.course as c; print(d.data_dir()); print(len(d.load('activities')));"
-            " print(len(c.load_course().lessons))")
+    code = ("import smlearn.data as d, smlearn.course as c, smlearn.models.traffic; print(d.data_dir());"
+            " print(len(d.load('activities'))); print(len(c.load_course().lessons))")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True, check=True,
