@@ -1,9 +1,24 @@
 """Test runs keep no learner progress: the lessons' solution cells would otherwise add records
 to a progress file in the notebooks folder (see smlearn.progress). They also show every
 choice question's options in one order, whoever runs them (see smlearn.exercises.learner_name),
-so that the lessons' outputs match their committed ones."""
+so that the lessons' outputs match their committed ones.
+
+When nbval finds a lesson whose saved outputs differ from what its cells give now, the failure
+also says how to rebuild it and which of the files it is built from changed (smlearn.build)."""
 
 import os
 
+import pytest
+
 os.environ["SMLEARN_PROGRESS"] = "off"
 os.environ["SMLEARN_LEARNER"] = "course-build"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and type(item).__name__ == "IPyNbCell":
+        from smlearn.build import stale_notebook_advice
+
+        report.sections.append(("how to fix it", stale_notebook_advice(item.path)))

@@ -12,91 +12,31 @@ file (or its ``.ipynb`` in JupyterLab with jupytext, which saves the pair), run:
     python scripts/run_lessons.py 02_        # lesson 02 alone
 
 Only the lessons asked for are rewritten. The run stops at the first error, and the
-notebook is written only after its run succeeded.
+notebook is written only after its run succeeded. Each notebook records a hash of every file
+it was made from, so ``smlearn build`` (which does the same work, for exactly the lessons an
+edit or a class profile made stale) can tell which notebooks are out of date. The work is
+done by :mod:`smlearn.build`.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-import jupytext
-from nbclient import NotebookClient
+from smlearn.build import drop_widget_views, keep_cell_ids, lesson_sources as _lesson_sources, run_lesson  # noqa: F401
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-SOURCES = NOTEBOOKS.parent / "sources"
-# jupytext's pairing across two folders: notebooks/NN_name.ipynb <-> sources/NN_name.md
-FORMATS = "notebooks///ipynb,sources///md:myst"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = ROOT / "sources"
 
 
 def lesson_sources(prefixes: list[str]) -> list[Path]:
-    from smlearn.pacing import lesson_files
-
-    sources = lesson_files(SOURCES, ".md")
-    if prefixes:
-        sources = [s for s in sources if any(s.name.startswith(p) for p in prefixes)]
-    return sources
-
-
-# A build keeps no learner progress (the solution cells check answers; see smlearn.progress).
-os.environ["SMLEARN_PROGRESS"] = "off"
-# ... and shows the options of choice questions in one order, whoever builds it (the tests do the same).
-os.environ["SMLEARN_LEARNER"] = "course-build"
+    return _lesson_sources(prefixes, ROOT)
 
 
 def run(source: Path, timeout: int) -> Path:
-    notebook = jupytext.read(source)
-    notebook.metadata["jupytext"] = {"formats": FORMATS}
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-        record_timing=False,        # timestamps would make every rebuild a diff
-        store_widget_state=False,   # live widgets need a kernel anyway; outputs keep a static PNG
-    )
-    client.execute()
-    notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
-    drop_widget_views(notebook)
-    target = NOTEBOOKS / source.with_suffix(".ipynb").name
-    keep_cell_ids(notebook, target)
-    jupytext.write(notebook, target, fmt="ipynb")
-    return target
-
-
-def keep_cell_ids(notebook, target: Path) -> None:
-    """Give each cell the id it had in the notebook being replaced, when it is the same kind of cell.
-
-    jupytext makes new random ids each time it reads a lesson's text; keeping the old ones
-    means a rebuild changes only what really changed, which keeps diffs reviewable.
-    """
-    if not target.exists():
-        return
-    old_cells = jupytext.read(target)["cells"]
-    for cell, old in zip(notebook.cells, old_cells):
-        if cell.cell_type == old.cell_type and "id" in old:
-            cell["id"] = old["id"]
-
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def drop_widget_views(notebook) -> None:
-    """Keep an explorer's static picture and text, not its live-widget view, in the saved notebook.
-
-    A saved widget view points at a widget that exists only while the kernel that made it
-    runs: opened later it shows "model not found" instead of anything useful, and its
-    random id changes on every rebuild. Every explorer and form also offers a PNG or
-    plain text, which every viewer can show; running the cell brings the live widget back.
-    """
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if WIDGET_VIEW in data and len(data) > 1:
-                del data[WIDGET_VIEW]
+    return run_lesson(source, timeout, ROOT)
 
 
 def main(argv=None) -> int:

@@ -11,6 +11,8 @@
     smlearn doctor                check this environment and say what to fix
     smlearn datasets              the data sets that ship with the course
     smlearn hub-link HUB REPO     an nbgitpuller link that opens the course on a JupyterHub
+    smlearn build [NN ...]        rebuild the lessons an edit made stale, check their facts, report
+    smlearn build --profile FILE  rewrite the course to a class profile, then rebuild what it changed
     smlearn new-lesson NN name    write a new lesson that meets every rule of the course, and build it
 
 Examples
@@ -146,6 +148,21 @@ def _new_lesson(args) -> int:
     return 0
 
 
+def _build(args) -> int:
+    from smlearn.build import build
+
+    try:
+        report = build(args.lessons, profile=args.profile, dry_run=args.dry_run, facts=args.facts, site=args.site,
+                       timeout=args.timeout)
+    except (TypeError, ValueError, FileNotFoundError) as error:
+        print(f"smlearn build: {error}", file=sys.stderr)
+        return 2
+    print(report.text())
+    if not args.dry_run:
+        print("(also written to build-report.md)")
+    return 1 if report.facts_failing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from smlearn import __version__
 
@@ -200,6 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--about", help="its line in the course maps")
     new.add_argument("--no-build", action="store_true", help="write the files but do not run the notebook")
     new.set_defaults(run=_new_lesson)
+
+    rebuild = commands.add_parser("build", help="rebuild what an edit or a class profile changed, and report")
+    rebuild.add_argument("lessons", nargs="*", metavar="NN", help="lessons to rebuild even if not stale (e.g. 02 02b)")
+    rebuild.add_argument("--profile", help="a class profile (YAML) to rewrite the course to; it becomes the active one")
+    rebuild.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    rebuild.add_argument("--facts", action="store_true",
+                         help="rewrite checked facts whose value no longer matches the code (value and number)")
+    rebuild.add_argument("--site", action="store_true", help="also rebuild the course site (scripts/build_site.py)")
+    rebuild.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    rebuild.set_defaults(run=_build)
 
     args = parser.parse_args(argv)
     if args.version:

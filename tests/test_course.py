@@ -41,6 +41,15 @@ def opening_objectives(lesson):
     return [plain(b) for b in bullets if b.strip()]
 
 
+def how_to_fix(lesson, fact, prose) -> str:
+    """For a failing fact: where its sentence stands and the command that rewrites it from the code."""
+    from smlearn.build import fact_location
+
+    return (f"\n  fact: {fact.text!r} ({fact.source})\n  prose: {fact_location(fact.text, prose)}"
+            f"\n  fix: smlearn build --facts {lesson.id}   (rewrites the value and the sentence's number from the"
+            f" code when it safely can; otherwise it says what to edit)")
+
+
 def test_every_notebook_has_a_record_and_every_record_a_notebook():
     files = [p.name for p in lesson_files(NOTEBOOKS)]
     assert files == [lesson.file for lesson in COURSE.lessons]
@@ -80,12 +89,14 @@ def test_data_sets_listed_are_the_data_sets_loaded(lesson):
 )
 def test_facts_the_prose_states_hold_in_the_code(lesson, fact):
     text = plain("\n".join(t for t, _ in notebook(lesson)))
-    assert plain(fact.text) in text, f"{lesson.file} no longer says {fact.text!r}"
+    prose = NOTEBOOKS.parent / "sources" / lesson.file.replace(".ipynb", ".md")
+    assert plain(fact.text) in text, f"{lesson.file} no longer says {fact.text!r}" + how_to_fix(lesson, fact, prose)
     actual = resolve(fact.source)
     if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
-        assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), f"{fact.text!r}: the code gives {actual}"
+        assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), (
+            f"the code gives {actual}, course.yml says {fact.value}" + how_to_fix(lesson, fact, prose))
     else:
-        assert actual == fact.value
+        assert actual == fact.value, f"the code gives {actual!r}, course.yml says {fact.value!r}" + how_to_fix(lesson, fact, prose)
 
 
 def test_every_claim_in_the_ledger_is_tested_by_some_lesson():
@@ -138,13 +149,16 @@ def note_facts():
 
 @pytest.mark.parametrize("lesson, fact", list(note_facts()), ids=lambda x: getattr(x, "id", None) or x.text[:30])
 def test_facts_the_instructor_notes_state_hold_in_the_code(lesson, fact):
-    notes = plain((INSTRUCTORS / lesson.file.replace(".ipynb", ".md")).read_text(encoding="utf-8"))
-    assert plain(fact.text) in notes, f"the notes for {lesson.id} no longer say {fact.text!r}"
+    prose = INSTRUCTORS / lesson.file.replace(".ipynb", ".md")
+    notes = plain(prose.read_text(encoding="utf-8"))
+    assert plain(fact.text) in notes, f"the notes for {lesson.id} no longer say {fact.text!r}" + how_to_fix(lesson, fact, prose)
     actual = resolve(fact.source)
+    where = f"docs/instructors/facts/{lesson.id}.yml says"
     if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
-        assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), f"{fact.text!r}: the code gives {actual}"
+        assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), (
+            f"the code gives {actual}, {where} {fact.value}" + how_to_fix(lesson, fact, prose))
     else:
-        assert actual == fact.value, f"{fact.text!r}: the code gives {actual!r}"
+        assert actual == fact.value, f"the code gives {actual!r}, {where} {fact.value!r}" + how_to_fix(lesson, fact, prose)
 
 
 def test_every_lesson_has_checked_facts_for_its_instructor_notes():

@@ -1,0 +1,221 @@
+"""smlearn build: what each lesson depends on, which notebooks are stale, and a profile's rewrite.
+
+The rewrite runs on a copy of the course in a temporary folder (never on the repository), with
+only a few facts kept, so that checking them under a profile takes seconds.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smlearn import build as b
+from smlearn.cli import main
+from smlearn.course import load_course
+from smlearn.profile import load_profile, shipped_params
+
+REPO = Path(b.__file__).resolve().parent.parent
+BAKERY = REPO / "profiles" / "bakery.yml"
+
+# The facts the copy keeps: two about traffic's defaults, one computed from the model, one that
+# a profile leaves alone, and one from lesson 02's instructor notes.
+KEEP_COURSE = {"02": ("300 contacts", "decided to spend five hours a week", "At the defaults pull overtakes push in week",
+                      "a 25 % click rate")}
+KEEP_NOTES = {"02": ("exercise 1: about",)}
+
+
+def _kept(text, keep):
+    return any(text.startswith(k) or k in text for k in keep)
+
+
+@pytest.fixture
+def course(tmp_path):
+    """A copy of what a rewrite touches: sources, course.yml, instructor notes and facts, question modules, the active profile."""
+    root = tmp_path / "course"
+    shutil.copytree(REPO / "sources", root / "sources")
+    shutil.copytree(REPO / "docs" / "instructors", root / "docs" / "instructors")
+    shutil.copytree(REPO / "smlearn" / "questions", root / "smlearn" / "questions",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "smlearn" / "class_profile.yml", root / "smlearn" / "class_profile.yml")
+    (root / "notebooks").mkdir()
+    plan = yaml.safe_load((REPO / "notebooks" / "course.yml").read_text(encoding="utf-8"))
+    for lesson in plan["lessons"]:
+        lesson["facts"] = [f for f in lesson.get("facts", []) if _kept(f["text"], KEEP_COURSE.get(lesson["id"], ()))]
+    (root / "notebooks" / "course.yml").write_text(
+        yaml.safe_dump(plan, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    for path in (root / "docs" / "instructors" / "facts").glob("*.yml"):
+        facts = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        kept = [f for f in facts if _kept(f["text"], KEEP_NOTES.get(path.stem, ()))]
+        path.write_text(yaml.safe_dump(kept, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def _snapshot(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- the dependency map -------------------------------------------------------------------------
+
+def test_lesson_00_depends_on_the_traffic_model_through_lesson_02s_explorer_and_lesson_03_does_not():
+    deps = b.dependency_map(REPO)
+    assert "smlearn/models/traffic.py" in deps["00"]
+    assert "smlearn/widgets/push_pull.py" in deps["00"]           # PushPullExplorer, loaded lazily by name
+    assert "smlearn/models/traffic.py" in deps["02"] and "smlearn/models/traffic.py" in deps["02b"]
+    assert "smlearn/models/traffic.py" not in deps["03"]
+    assert "smlearn/models/networks.py" in deps["03"]
+    for lesson in load_course().lessons:
+        kinds = deps[lesson.id]
+        assert kinds[f"sources/{lesson.file.replace('.ipynb', '.md')}"] == "source"
+        assert kinds[lesson.questions_module.replace(".", "/") + ".py"] == "questions"
+        assert kinds[f"notebooks/course.yml#{lesson.id}"] == "record"
+        assert kinds[f"docs/instructors/facts/{lesson.id}.yml"] == "facts"
+        for name in lesson.datasets:                             # the data sets its record lists are files it reads
+            assert any(kind == "data" for kind in kinds.values()), name
+
+
+def test_a_lesson_depends_on_the_class_profile_only_if_it_uses_a_model():
+    deps = b.dependency_map(REPO, ["02", "01"])
+    assert deps["02"]["smlearn/class_profile.yml"] == "profile"
+    assert "smlearn/class_profile.yml" not in deps["01"] or b._models_of(deps["01"])
+
+
+# --- what changed ---------------------------------------------------------------------------------
+
+def _pretend_built(root, lesson_id):
+    """A notebook whose build record says it was made from the files as they are now."""
+    course = load_course(root / "notebooks")
+    notebook = {"cells": [], "metadata": {"smlearn": {"inputs": b.build_inputs(lesson_id, root)}},
+                "nbformat": 4, "nbformat_minor": 5}
+    (root / "notebooks" / course.lesson(lesson_id).file).write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def test_a_notebook_goes_stale_when_a_file_it_is_built_from_changes(course):
+    _pretend_built(course, "03")
+    _pretend_built(course, "02")
+    assert b.stale_lessons(course, ["03", "02"]) == {}
+    source = course / "sources" / "03_who_is_connected.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    questions = course / "smlearn" / "questions" / "who_is_connected.py"
+    questions.write_text(questions.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    stale = b.stale_lessons(course, ["03", "02"])
+    assert stale == {"03": ["smlearn/questions/who_is_connected.py", "sources/03_who_is_connected.md"]}
+
+
+def test_a_profile_setting_stales_only_the_lessons_whose_models_it_sets(course):
+    _pretend_built(course, "03")
+    _pretend_built(course, "02")
+    profile = course / "smlearn" / "class_profile.yml"
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    data["settings"] = {"traffic": {"network_size": shipped_params("traffic")["network_size"].max}}
+    profile.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert b.stale_lessons(course, ["03", "02"]) == {"02": ["smlearn/class_profile.yml"]}
+
+
+def test_another_lessons_record_does_not_stale_a_lesson(course):
+    _pretend_built(course, "03")
+    plan = course / "notebooks" / "course.yml"
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    next(lesson for lesson in data["lessons"] if lesson["id"] == "02")["minutes"] += 5
+    plan.write_text(yaml.safe_dump(data, sort_keys=False, width=10**6), encoding="utf-8")
+    assert b.stale_lessons(course, ["03"]) == {}
+    next(lesson for lesson in data["lessons"] if lesson["id"] == "03")["minutes"] += 5
+    plan.write_text(yaml.safe_dump(data, sort_keys=False, width=10**6), encoding="utf-8")
+    assert b.stale_lessons(course, ["03"]) == {"03": ["notebooks/course.yml#03"]}
+
+
+def test_a_notebook_without_a_build_record_is_stale_and_says_so(course):
+    assert b.stale_lessons(course, ["03"]) == {"03": ["no build record"]}
+
+
+def test_the_nbval_advice_names_the_command_and_the_changed_file(course):
+    _pretend_built(course, "03")
+    source = course / "sources" / "03_who_is_connected.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    advice = b.stale_notebook_advice(course / "notebooks" / "03_who_is_connected.ipynb")
+    assert "smlearn build 03" in advice and "python scripts/run_lessons.py 03_" in advice
+    assert "sources/03_who_is_connected.md" in advice
+
+
+# --- numbers in sentences -------------------------------------------------------------------------
+
+def test_numbers_are_rewritten_in_the_style_they_were_written():
+    assert b.rewrite_sentence("a 25 % click rate", [(0.25, 0.3)]) == ("a 30 % click rate", "")
+    assert b.rewrite_sentence("spend five hours a week", [(5, 4)]) == ("spend four hours a week", "")
+    assert b.rewrite_sentence("a network of 3,000 people", [(3000, 12000)]) == ("a network of 12,000 people", "")
+    assert b.rewrite_sentence("about 1.3 times", [(1.3, 1.4)]) == ("about 1.4 times", "")
+
+
+def test_a_number_that_cannot_be_rewritten_safely_is_refused_with_the_reason():
+    text, why = b.rewrite_sentence("week 10", [(26, 30)])
+    assert text is None and "does not state 26" in why
+    text, why = b.rewrite_sentence("all 50 ties (50 an hour)", [(50, 60), (50, 70)])
+    assert text is None and "changes to different numbers" in why
+    text, why = b.rewrite_sentence("about 5 times", [(5, 4.5)])
+    assert text is None and "cannot be written like '5'" in why
+
+
+# --- a profile's rewrite, on a copy ---------------------------------------------------------------
+
+def test_a_dry_run_writes_nothing(course):
+    before = _snapshot(course)
+    report = b.build(profile=BAKERY, dry_run=True, root=course)
+    assert _snapshot(course) == before
+    assert not (course / "build-report.md").exists()
+    assert report.dry_run and report.story and report.facts_rewritten      # it says what it would do
+
+
+def test_a_profile_rewrites_story_words_and_facts_and_flags_sentences(course):
+    old, new = load_profile(course / "smlearn" / "class_profile.yml"), load_profile(BAKERY)
+    report = b.build(profile=BAKERY, run=False, root=course)
+    lesson02 = (course / "sources" / "02_push_and_pull.md").read_text(encoding="utf-8")
+    # story words: the owner's name and business, everywhere they stood
+    assert old.story["owner"] not in lesson02 and new.story["owner"] in lesson02
+    assert new.story["business"] in lesson02
+    questions = (course / "smlearn" / "questions" / "push_and_pull.py").read_text(encoding="utf-8")
+    assert old.story["owner"] not in questions
+    # facts: new values in their records, new numbers in their sentences, and each still true
+    size = new.settings["traffic"]["network_size"]
+    facts = b.fact_records(course, ["02"])
+    contacts = next(f for f in facts if f.text.endswith("contacts") and f.file == "notebooks/course.yml")
+    assert contacts.value == size and contacts.text == f"{size} contacts"
+    assert f"{size} contacts" in lesson02
+    results = b.evaluate_sources([f.source for f in facts], BAKERY)
+    assert all(b.holds(f.value, r["value"], f.tolerance) for f, r in zip(facts, results)), facts
+    assert any(f.text.startswith("a 25 % click rate") for f in facts)      # a fact the profile leaves alone
+    # every rewrite is reported with file:line, and that line holds the new sentence
+    for file, line, _, new_text in report.facts_rewritten:
+        text = (course / file).read_text(encoding="utf-8")
+        assert line >= 1 and (file.endswith(".yml") or b.find_text(new_text, text)), (file, line, new_text)
+    # sentences that quote the old network size outside a checked fact are flagged, with file:line
+    shipped = shipped_params("traffic")["network_size"].default
+    flagged = [(file, line) for file, line, _ in report.flagged if file == "sources/02_push_and_pull.md"]
+    assert flagged
+    for file, line in flagged:
+        quoted = [value for _, _, value, _ in b.number_tokens(lesson02.splitlines()[line - 1])]
+        assert quoted, (file, line)
+    assert any(str(shipped) in lesson02.splitlines()[line - 1] for _, line in flagged)
+    # the profile is active now, and the report is written
+    assert load_profile(course / "smlearn" / "class_profile.yml").story == new.story
+    written = (course / "build-report.md").read_text(encoding="utf-8")
+    assert "Facts rewritten" in written and "Sentences to read" in written
+
+
+def test_bad_input_is_refused_clearly(course, capsys):
+    with pytest.raises(ValueError, match="lessons: there is no lesson '99'"):
+        b.build(["99"], dry_run=True, root=course)
+    with pytest.raises(FileNotFoundError, match="no_such_profile.yml"):
+        b.build(profile=course / "no_such_profile.yml", dry_run=True, root=course)
+    with pytest.raises(TypeError, match="dry_run"):
+        b.build(dry_run="yes", root=course)
+    with pytest.raises(TypeError, match="lessons must be a list"):
+        b.build("02", dry_run=True, root=course)
+    bad = course / "bad.yml"
+    bad.write_text("profile: 1\nname: x\nstory: {}\nsettings: {traffic: {network_size: -5}}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yml"):
+        b.build(profile=bad, dry_run=True, root=course)
+    assert main(["build", "99", "--dry-run"]) == 2
+    assert "there is no lesson '99'" in capsys.readouterr().err
+    assert main(["build", "--profile", str(course / "nope.yml"), "--dry-run"]) == 2
+    assert "nope.yml" in capsys.readouterr().err
