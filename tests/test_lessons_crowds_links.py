@@ -1,8 +1,10 @@
 """Lessons 05 (Wisdom of crowds), 05b (The music market) and 06 (Links): their questions, and the facts their prose states.
 
 Right answers are worked out here independently (by hand, with scipy or networkx) where
-that is possible; numbers the prose quotes from a seeded run are checked against the
-model, so a change of model or default that makes the prose wrong fails a test.
+that is possible; a number the prose quotes from a seeded run is read from the model and
+looked for in the prose, so a change of model or default that makes the prose wrong fails a
+test, while a class profile that changes a default (and the rebuilt lesson that says the new
+number) passes. Relations the prose argues from are asserted as relations.
 """
 
 import json
@@ -22,6 +24,12 @@ from smlearn.questions import wisdom_of_crowds as crowds_quiz
 from smlearn.questions.push_and_pull import FlipQuestion
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def ordinal(n):
+    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st, 72nd, as the prose writes places."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def prose(name):
@@ -110,10 +118,11 @@ def test_the_least_exposed_rule_is_the_one_the_table_shows():
     effect = ranking.manipulation_effect(seeds=crowds_quiz.SEEDS)
     assert effect["hours_gained"].idxmin() == "score"
     assert crowds_quiz.least_exposed.check("Old favourites hold hundreds of votes; twenty fake ones cannot climb past them").correct
-    # It holds as a median only: the first target still reaches the top 10 for 4 to 13 hours in every seed.
+    # It holds as a median only: the first target still reaches the top 10 for some hours in every seed
+    # (the instructor notes give the range, a checked fact in docs/instructors/facts/05.yml).
     hours = [int(ranking.manipulation_summary(ranking.simulate_front_page(rule="score", manipulation=True, seed=s))
                  ["hours_in_top10"].iloc[0]) for s in crowds_quiz.SEEDS]
-    assert min(hours) >= 4 and max(hours) <= 13
+    assert min(hours) > 0 and max(hours) > effect.loc["score", "hours_gained"]
 
 
 def test_friends_or_content_answer_matches_the_model():
@@ -121,9 +130,9 @@ def test_friends_or_content_answer_matches_the_model():
     content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
     assert links_quiz.friends_or_content.check("Content: other sites' links to it compound, while friends' links fade").correct
-    # The lesson's unlinked run: 117 visits from random jumps and self-links alone (see visit_sources).
+    # The lesson's unlinked run: visits from random jumps and self-links alone (see visit_sources).
     unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
-    assert round(content.iloc[-1]) == 307 and round(unlinked.iloc[-1]) == 117
+    assert f"the guides bring {unlinked.iloc[-1]:.0f} of the {content.iloc[-1]:.0f} visits" in LESSON_06
     assert unlinked.iloc[-1] > friends.iloc[-1] and content.iloc[-1] - unlinked.iloc[-1] > unlinked.iloc[-1]
 
 
@@ -132,46 +141,52 @@ def test_friends_or_content_answer_matches_the_model():
 
 def test_lesson_05_facts():
     p = ranking.PARAMS
+    # Position k is seen by top_attention / k ** attention_decay of the readers.
     assert "position 1 is seen by half the readers, position 10 by a twentieth" in LESSON_05
-    assert p["top_attention"].default == 0.5 and p["attention_decay"].default == 1.0
-    assert "(quality 0.1, while qualities are drawn with an average of about 0.29" in LESSON_05
-    assert p["target_quality"].default == 0.1 and round(2 / (2 + 5), 2) == 0.29   # Beta(2, 5) mean
-    assert "a bound of about 0.84" in LESSON_05
-    assert float(ranking.wilson_lower_bound(20, 0)) == pytest.approx(0.84, abs=0.005)
-    assert "its bound is only 0.44" in LESSON_05
-    assert float(ranking.wilson_lower_bound(3, 0)) == pytest.approx(0.44, abs=0.005)
+    top, decay = p["top_attention"].default, p["attention_decay"].default
+    assert top == pytest.approx(1 / 2) and top / 10**decay == pytest.approx(1 / 20)
+    mean_quality = 2 / (2 + 5)                                                       # Beta(2, 5) mean
+    assert (f"(quality {p['target_quality'].default:g}, while qualities are drawn with an average of about"
+            f" {mean_quality:.2f}") in LESSON_05
+    assert p["target_quality"].default < mean_quality                                 # the targets are weak items
+    # Wilson's bound, written from the formula with scipy in test_wilson_takes_the_bound_..., read from the model here.
+    assert f"a bound of about {float(ranking.wilson_lower_bound(20, 0)):.2f}" in LESSON_05
+    assert f"its bound is only {float(ranking.wilson_lower_bound(3, 0)):.2f}" in LESSON_05
+    assert ranking.wilson_lower_bound(3, 0) < ranking.wilson_lower_bound(20, 0) < 1   # fewer votes, more doubt
 
     summaries = {rule: ranking.item_summary(ranking.simulate_front_page(rule=rule, seed=1)) for rule in ranking.RULES}
-    assert "a correlation of 0.76, against under 0.3 for the others" in LESSON_05
-    assert round(summaries["hot"]["quality_votes_correlation"], 2) == 0.76
-    assert all(summaries[r]["quality_votes_correlation"] < 0.3 for r in ("score", "gravity (simplified)", "hacker news", "wilson"))
+    hot = summaries["hot"]["quality_votes_correlation"]
+    assert f"a correlation of {hot:.2f}, against under 0.3 for the others" in LESSON_05
+    assert all(summaries[r]["quality_votes_correlation"] < 0.3 < hot for r in ("score", "gravity (simplified)", "hacker news", "wilson"))
     assert all(s["top10_mean_quality"] > s["mean_quality"] for s in summaries.values())
 
 
 def test_lesson_05b_market_facts():
     metrics = crowds.simulate_market(seed=1).metrics
-    assert "Gini about 0.41 with influence, against 0.26 without, is a **setting** restated, not a finding" in LESSON_05B
-    assert round(metrics.loc["social influence", "gini"], 2) == 0.41
-    assert round(metrics.loc["independent", "gini"], 2) == 0.26
+    gini = metrics["gini"]
+    assert gini["social influence"] > gini["independent"]
+    assert (f"Gini about {gini['social influence']:.2f} with influence, against {gini['independent']:.2f} without,"
+            " is a **setting** restated, not a finding") in LESSON_05B
     ratio = metrics.loc["social influence", "unpredictability"] / metrics.loc["independent", "unpredictability"]
-    assert "it is 2.3, more than MusicLab appears to have measured" in LESSON_05B and round(ratio, 1) == 2.3
+    assert ratio > 1 and f"it is {ratio:.1f}, more than MusicLab appears to have measured" in LESSON_05B
 
 
 def test_lesson_05_says_why_hot_gives_new_items_a_start_and_that_the_site_has_no_new_page():
     table = ranking.compare_rules(seed=1)
-    assert "only 30 % to 44 % of the items ever reach the 30 places readers see" in LESSON_05
     others = table.drop("hot")["ever_on_page"]
-    assert round(others.min(), 2) == 0.3 and round(others.max(), 2) == 0.44 and table.loc["hot", "ever_on_page"] == 1
+    assert (f"only {100 * others.min():.0f} % to {100 * others.max():.0f} % of the items ever reach the"
+            f" {ranking.PARAMS['page_size'].default} places readers see") in LESSON_05
+    assert table.loc["hot", "ever_on_page"] == 1 > others.max()
     assert 'has no "new" page' in LESSON_05
 
 
 def test_lesson_05b_calls_the_musiclab_match_a_calibration_and_shows_what_is_derived():
     sweep = crowds.influence_sweep(seed=1)
     assert "The model is **calibrated** to the paper" in LESSON_05B
-    in_paper_range = sweep[(sweep["gini_influence"] >= 0.34) & (sweep["gini_influence"] <= 0.50)]
-    assert 0.7 in in_paper_range.index and len(in_paper_range) > 1      # the default is one of several that fit
-    assert "gives a ratio between 1.5 and 3.2" in LESSON_05B
-    assert in_paper_range["unpredictability_ratio"].round(1).tolist()[::len(in_paper_range) - 1] == [1.5, 3.2]
+    in_paper_range = sweep[(sweep["gini_influence"] >= 0.34) & (sweep["gini_influence"] <= 0.50)]   # the paper's Ginis
+    assert crowds.PARAMS["influence"].default in in_paper_range.index and len(in_paper_range) > 1   # one of several that fit
+    low, high = in_paper_range["unpredictability_ratio"].iloc[[0, -1]]
+    assert low < high and f"gives a ratio between {low:.1f} and {high:.1f}" in LESSON_05B
 
 
 def test_the_two_parts_of_lesson_05_each_keep_their_own_model():
@@ -186,7 +201,7 @@ def test_lesson_05_detector_facts():
     log = ranking.vote_log(page, seed=1)
     rates = ranking.detection_rates(log, ranking.detect_ring(log))
     assert "catches every ring account and flags only a couple of honest ones" in LESSON_05
-    assert rates["hit_rate"] == 1.0 and rates["flagged"] - rates["ring_accounts"] <= 3
+    assert rates["hit_rate"] == 1.0 and 0 < rates["flagged"] - rates["ring_accounts"] <= 3
 
 
 # ---- Facts the prose of lesson 06 states --------------------------------------------------------
@@ -196,7 +211,8 @@ def test_lesson_06_tiny_web_facts():
     tiny = nx.DiGraph([("club", "shop"), ("club", "guide"), ("guide", "shop"), ("news", "shop"), ("shop", "guide")])
     rank = links.pagerank(tiny)
     assert rank.idxmax() == "shop" and rank["guide"] > 0.9 * rank["shop"]
-    assert rank["club"] == pytest.approx((1 - 0.85) / 4) and "(1 − 0.85)/4 = 0.0375" in LESSON_06
+    d = links.PARAMS["damping"].default                   # the club has no links in: only the random jumps' share
+    assert rank["club"] == pytest.approx((1 - d) / 4) and f"(1 − {d:g})/4 = {(1 - d) / 4:g}" in LESSON_06
 
 
 def test_lesson_06_web_facts():
@@ -244,26 +260,31 @@ def test_lesson_06_real_data_section_says_where_data_and_model_part():
 
 def test_lesson_06_year_facts():
     p = links.PARAMS
-    assert "30 new links" in LESSON_06 and p["new_links_per_period"].default == 30
-    assert "2,000 visits a week" in LESSON_06 and p["searches_per_period"].default == 2000
-    assert "4 % become leads and 20 % of those become customers" in LESSON_06
-    assert p["lead_rate_pull"].default == traffic.PARAMS["lead_rate_pull"].default == 0.04
-    assert p["close_rate_pull"].default == traffic.PARAMS["close_rate_pull"].default == 0.2
+    assert f"{p['new_links_per_period'].default} new links" in LESSON_06
+    assert f"{p['searches_per_period'].default:,} visits a week" in LESSON_06
+    lead, close = p["lead_rate_pull"].default, p["close_rate_pull"].default
+    assert f"{100 * lead:g} % become leads and {100 * close:g} % of those become customers" in LESSON_06
+    # "lesson 02's pull funnel, with the same rates"
+    assert (lead, close) == (traffic.PARAMS["lead_rate_pull"].default, traffic.PARAMS["close_rate_pull"].default)
     weekly = links.simulate_links(seed=links_quiz.SEED).weekly.set_index("period")
-    assert "15 by week 13, 48 by week 26, 145 by week 52" in LESSON_06
-    assert weekly.loc[[13, 26, 52], "links_in"].tolist() == [15, 48, 145]
+    by_week = weekly.loc[[13, 26, 52], "links_in"].tolist()
+    assert by_week == sorted(by_week) and by_week[2] - by_week[1] > by_week[1] - by_week[0]   # they accelerate
+    assert f"{by_week[0]} by week 13, {by_week[1]} by week 26, {by_week[2]} by week 52" in LESSON_06
     # The home page's high place is the model counting Priya's links to herself: the lesson says so.
     fair = links.rank_without_own_links(links.simulate_links(seed=links_quiz.SEED))
     home = fair[fair["owner"] == "you"].iloc[0]
-    assert "Her home page even ends 6th of 203 pages" in LESSON_06 and "72nd, not 6th" in LESSON_06
-    assert (home["position"], home["position_without_own"], len(fair)) == (6, 72, 203)
+    place, fair_place = int(home["position"]), int(home["position_without_own"])
+    assert place < fair_place
+    assert f"Her home page even ends {ordinal(place)} of {len(fair)} pages" in LESSON_06
+    assert f"{ordinal(fair_place)}, not {ordinal(place)}" in LESSON_06
 
 
 def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay():
     parts = links.visit_sources(links.simulate_links(seed=links_quiz.SEED))
     unlinked = links.visit_sources(links.simulate_links(content_quality=0.0, seed=links_quiz.SEED))
     assert "all floor and self-links" in LESSON_06 and unlinked["other sites' links"] < 0.5
-    assert "(about 121): the part a search engine would reward" in LESSON_06 and round(parts["other sites' links"]) == 121
+    earned = parts["other sites' links"]
+    assert f"(about {earned:.0f}): the part a search engine would reward" in LESSON_06
     assert "comes from the settings" not in LESSON_06          # the figure's title says it, the prose explains it
     assert "nothing about the shape was assumed" not in LESSON_06 and "times lesson 02's curve" not in LESSON_06
 
@@ -332,8 +353,8 @@ def test_the_unpredictability_exercise_takes_pairs_of_worlds_and_shows_the_small
                 / by_hand(market_quiz.world_shares(market, "independent")))
 
     small, full = ratio(market_quiz.SMALL_MARKET), ratio(crowds.PARAMS["listens"].default)
-    assert 1.0 < small < full and round(small, 1) == 1.4 and round(full, 1) == 2.3   # the lesson's sentence
-    assert "about 1.4 times as unpredictable, against 2.3" in LESSON_05B
+    assert 1.0 < small < full
+    assert f"about {small:.1f} times as unpredictable, against {full:.1f}" in LESSON_05B   # the lesson's sentence
 
 
 def test_crowd_verdict_answer_is_what_the_market_shows():
@@ -359,7 +380,6 @@ def test_most_links_answer_holds_on_the_lessons_web():
 
 def test_week52_visits_answer_matches_the_model():
     visits = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].iloc[-1]
-    assert round(visits) == 307
     assert links_quiz.week52_visits.check(visits).correct
     assert not links_quiz.week52_visits.check(visits / 2).correct
 

@@ -49,6 +49,21 @@ def _week52_visits():
     return float(links.simulate_links(seed=SEED).weekly["visits"].iloc[-1])
 
 
+def _lesson_runs():
+    """The numbers the feedback below quotes, from the lesson's runs at the model's defaults (a class
+    profile may change them): week 1's and week 52's visits, what unlinked guides still bring, and the
+    visits through other sites' links for content and for twenty friends."""
+    year = links.simulate_links(seed=SEED).weekly["visits"]
+    unlinked = links.simulate_links(content_quality=0.0, seed=SEED).weekly["visits"].iloc[-1]
+    content = links.visit_sources(links.simulate_links(seed=SEED))["other sites' links"]
+    friends = links.visit_sources(links.simulate_links(friend_links=20, posts_per_period=0.0, seed=SEED))
+    return {"growth": year.iloc[-1] / year.iloc[0], "unlinked": unlinked, "earned": content,
+            "friends": friends["other sites' links"]}
+
+
+_RUNS = _lesson_runs()
+
+
 two_pages = NumericQuestion(
     "links.two_pages",
     "A web of two pages: page a links to page b, and page b links nowhere. With damping 0.85,"
@@ -197,8 +212,8 @@ week52_visits = NumericQuestion(
     rel_tolerance=0.02,
     unit="visits",
     hint="result.weekly['visits'].iloc[-1], or read the last point of the middle panel.",
-    explanation="About seventeen times week 1: every piece keeps earning links, links raise rank, and rank"
-    " brings the visits that earn the next links.",
+    explanation=f"About {_RUNS['growth']:.0f} times week 1: every piece keeps earning links, links raise rank, and"
+    " rank brings the visits that earn the next links.",
 )
 
 friends_or_content = ChoiceQuestion(
@@ -218,10 +233,12 @@ friends_or_content = ChoiceQuestion(
         " rank is a share, and as the web adds links the same twenty buy less.",
         "b": "That is the misconception that twenty links are twenty links. Compare the visits at week 52 in both runs.",
         "d": "That is the model's artefact taken for the reason. Every page gets random jumps and Priya's links to"
-        " herself count as votes, so guides nobody links to still bring 117 visits; a search engine would send"
-        " them close to nothing. What survives is other sites' links: about 121 visits against 21.",
+        f" herself count as votes, so guides nobody links to still bring {_RUNS['unlinked']:.0f} visits; a search"
+        " engine would send them close to nothing. What survives is other sites' links: about"
+        f" {_RUNS['earned']:.0f} visits against {_RUNS['friends']:.0f}.",
     },
-    explanation="In week 52 links from other sites bring content about 121 visits against about 21 for the friends:"
+    explanation=f"In week 52 links from other sites bring content about {_RUNS['earned']:.0f} visits against about"
+    f" {_RUNS['friends']:.0f} for the friends:"
     " earned links keep coming and raise the rank that helps the next author find Priya, while twenty friends'"
     " links arrive once and fade as the web grows. (The model also pays each extra guide a floor of random jumps"
     " and counts Priya's own links; those are its own doing.) Source B's line in numbers: networking makes human"
