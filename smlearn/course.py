@@ -195,7 +195,7 @@ def _lesson(record: dict, path: Path) -> Lesson:
     )
 
 
-def lesson_rules(settings: dict | None = None, what: str = "rules") -> dict:
+def lesson_rules(settings: dict | None = None, what: str = "settings") -> dict:
     """The course's rules for one lesson: :data:`LESSON_RULES` with ``settings`` (its record's ``rules:``) in place.
 
     Examples
@@ -205,8 +205,9 @@ def lesson_rules(settings: dict | None = None, what: str = "rules") -> dict:
     >>> lesson_rules({"exercises": 4})
     Traceback (most recent call last):
     ...
-    ValueError: rules has an unknown rule 'exercises'; the rules are: min_exercises, code_share, real_data, verdict
+    ValueError: settings has an unknown rule 'exercises'; the rules are: min_exercises, code_share, real_data, verdict
     """
+    check_text("what", what)
     if settings is None:
         return dict(LESSON_RULES)
     if not isinstance(settings, dict):

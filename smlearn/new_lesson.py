@@ -47,7 +47,8 @@ PLACEHOLDER_DATA = "uk_mps"
 def check_lesson_id(lesson_id) -> str:
     """A lesson number: two digits and an optional letter for a part (``10``, ``02d``)."""
     if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
-        raise ValueError(f"NN must be two digits and an optional lower-case letter for a part (like 10 or 02d); got {lesson_id!r}")
+        raise ValueError("lesson_id (NN) must be two digits and an optional lower-case letter for a part (like 10 or 02d);"
+                         f" got {lesson_id!r}")
     return lesson_id
 
 

@@ -82,8 +82,8 @@ def test_bad_input_is_refused_with_a_reason_and_writes_nothing(copy):
         (free, taken_name, "already has that number or name"),
         (free, "Bike-Shop", "name must be lower-case letters"),
         (free, "class", "must not be a Python keyword"),
-        ("1", "bike_shop", "NN must be two digits"),
-        ("10B", "bike_shop", "NN must be two digits"),
+        ("1", "bike_shop", r"lesson_id \(NN\) must be two digits"),
+        ("10B", "bike_shop", r"lesson_id \(NN\) must be two digits"),
     ]:
         with pytest.raises(ValueError, match=words):
             new_lesson(lesson_id, name, root=copy, build=False)
