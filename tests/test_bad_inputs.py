@@ -58,6 +58,8 @@ SKIP = {
                                    "smlearn.checks.lesson_check_command takes and checks (tests/test_checks.py)",
     "smlearn.new_lesson.new_lesson": "writes a lesson into the course and runs it; tests/test_new_lesson.py gives it "
                                      "bad input on a copy of the course and checks that nothing is written",
+    "smlearn.build.build": "rewrites the course and runs its lessons (minutes); tests/test_build.py gives it bad "
+                           "input on a copy of the course",
 }
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/test_params.py cover them).
@@ -304,6 +306,8 @@ WORKING = {
     "smlearn.checks.lesson_check_command": lambda: {"lesson": "02", "pytest_args": ["-x"]},
     "smlearn.copies.copy_course": lambda: {"dest": _fresh_folder()},
     "smlearn.copies.update_course": lambda: {"dest": _fresh_copy()},
+    "smlearn.build.dependency_map": lambda: {"lessons": ["03"]},
+    "smlearn.build.stale_lessons": lambda: {"lessons": ["03"]},
     "smlearn.course.resolve": lambda: {"source": "smlearn.models.traffic.PARAMS['push_hours'].default"},
     "smlearn.new_lesson.check_lesson_id": lambda: {"lesson_id": "10"},
     "smlearn.new_lesson.check_lesson_name": lambda: {"name": "bike_shop"},
