@@ -166,7 +166,7 @@ def new_lesson(lesson_id: str, name: str, *, title: str | None = None, minutes: 
                        written=[path.relative_to(root).as_posix() for path in texts],
                        changed=[path.relative_to(root).as_posix() for path in edits])
     # Lesson 00's map gained a row: its notebook takes the new text, and keeps its outputs (no rerun needed).
-    _sync_markdown(root / "sources" / "00_start_here.md", root / "notebooks" / "00_start_here.ipynb")
+    _sync_markdown(root / "sources" / "00_start_here.md", root / "notebooks" / "00_start_here.ipynb", root)
     if build:
         _build(root, lesson_id)
         report.written.append(paths["notebook"].relative_to(root).as_posix())
@@ -237,7 +237,7 @@ def _insert_record(path: Path, lesson_id: str, record: str) -> str:
     return text.rstrip("\n") + "\n\n" + record
 
 
-def _sync_markdown(source: Path, notebook: Path) -> None:
+def _sync_markdown(source: Path, notebook: Path, root: Path) -> None:
     """Give the notebook's markdown cells the text of its source, keeping every output."""
     import jupytext
 
@@ -248,6 +248,17 @@ def _sync_markdown(source: Path, notebook: Path) -> None:
     for new, old in zip(fresh.cells, kept.cells):
         if new.cell_type == "markdown":
             old.source = new.source
+    # The notebook's build record (smlearn.build) hashes its source: the text changed, the outputs did not, so
+    # the source's hash is brought up to date (only it: another input changed since the last run still stales it).
+    try:
+        from smlearn.build import METADATA_KEY, build_inputs
+    except ImportError:
+        pass
+    else:
+        recorded = kept.metadata.get(METADATA_KEY, {}).get("inputs", {})
+        key = f"sources/{source.name}"
+        if key in recorded:
+            recorded[key] = build_inputs(notebook.name.split("_", 1)[0], root)[key]
     jupytext.write(kept, notebook, fmt="ipynb")
 
 
