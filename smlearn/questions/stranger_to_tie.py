@@ -85,13 +85,25 @@ def _random_wear(rng) -> Case:
     return Case((annoyance,), f"messages that wear a tie by {annoyance} of its strength")
 
 
+# The model's defaults the texts below quote (a class profile may change them).
+_P = {name: record.default for name, record in pipeline.PARAMS.items()}
+
+
+def _one_hour_reaches() -> str:
+    """What an hour of mass messages reaches at the start, in words."""
+    reached = min(_P["contacts_per_hour"], _P["start_ties"])
+    if reached == _P["start_ties"]:
+        return f"all {_P['start_ties']:g} ties"
+    return f"{reached:g} of the {_P['start_ties']:g} ties"
+
+
 catch_up = CodeQuestion(
     "stranger_to_tie.catch_up",
     "Write catch_up_week(annoyance): the shortest horizon in weeks (4 or more) at which upkeep alone"
     " (upkeep_hours=5) has brought more leads in all than mass messages alone (message_hours=1, which reaches"
-    " all 50 ties), the other kinds of hours at 0 in both plans and each message wearing a tie by annoyance."
+    f" {_one_hour_reaches()}), the other kinds of hours at 0 in both plans and each message wearing a tie by annoyance."
     " Then check it: quiz.catch_up.check(catch_up_week).",
-    cases=[Case((0.1,), "the default wear: a message costs a tie a tenth of its strength"),
+    cases=[Case((_P["annoyance"],), f"the default wear: a message costs a tie {_P['annoyance']:g} of its strength"),
            Case((0.2,), "harsher messages: a fifth of the strength"),
            Case((0.0,), "messages that wear nothing"),
            Case((1.0,), "messages that cost a tie all its strength")],
@@ -120,7 +132,7 @@ catch_up = CodeQuestion(
 
 ties_bottleneck = ChoiceQuestion(
     "stranger_to_tie.ties_bottleneck",
-    "At the pipeline model's defaults, over 52 weeks, which stage made 10 % better adds the most ties?"
+    f"At the pipeline model's defaults, over {_P['weeks']} weeks, which stage made 10 % better adds the most ties?"
     " (pipeline.bottleneck answers for any outcome you name.)",
     [
         "More conversations deepen into a bond (tie_chance)",
@@ -138,8 +150,9 @@ ties_bottleneck = ChoiceQuestion(
         "d": "That is what pays most for leads, and leads are not ties: 10 % more referrals add no tie at all.",
     },
     explanation="New ties come mostly through conversations with followers, and tie_chance is the last step on"
-    " that route: 10 % more of it gives 10 % more ties from conversations, about 2 % more ties in all, because"
-    " the 50 ties Priya started with do not change.",
+    " that route: 10 % more of it gives 10 % more ties from conversations, about"
+    f" {100 * pipeline.bottleneck('ties').set_index('parameter').loc['tie_chance', 'gain']:.0f} % more ties in all,"
+    f" because the {_P['start_ties']:g} ties Priya started with do not change.",
 )
 
 
@@ -176,7 +189,7 @@ def _reach_added_by_ties() -> float:
 
 reach_from_ties = NumericQuestion(
     "stranger_to_tie.reach_from_ties",
-    "At the pipeline model's defaults, what share of all the strangers reached over the 52 weeks do the"
+    f"At the pipeline model's defaults, what share of all the strangers reached over the {_P['weeks']} weeks do the"
     " ties bring by passing Priya's pieces on? Run the model with pass_on=0 and compare. Answer as a share"
     " between 0 and 1.",
     answer=share_of_reach_from_ties,
