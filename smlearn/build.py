@@ -59,7 +59,12 @@ def course_root() -> Path:
 
 
 def _root(root) -> Path:
-    return course_root() if root is None else check_path("root", root)
+    if root is None:
+        return course_root()
+    root = check_path("root", root)
+    if not (root / "sources").is_dir() or not (root / "notebooks" / "course.yml").is_file():
+        raise FileNotFoundError(f"root must be a course folder (with sources/ and notebooks/course.yml); got {str(root)!r}")
+    return root
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -264,10 +269,17 @@ def _datasets(root: Path) -> dict[str, list[Path]]:
     return files
 
 
+_COURSES: dict = {}   # (course.yml, mtime) -> its Course: one build reads it many times
+
+
 def _load_course(root: Path):
     from smlearn.course import load_course
 
-    return load_course(root / "notebooks")
+    plan = root / "notebooks" / "course.yml"
+    key = (plan.resolve(), plan.stat().st_mtime_ns, plan.stat().st_size)
+    if key not in _COURSES:
+        _COURSES[key] = load_course(root / "notebooks")
+    return _COURSES[key]
 
 
 def dependency_map(root=None, lessons=None) -> dict[str, dict[str, str]]:
