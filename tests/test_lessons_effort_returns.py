@@ -79,11 +79,12 @@ def region_of(values, within=0.05):
 
 def test_ties_held_from_the_fixed_point_by_hand():
     # Each week w -> q w (1 - g c) + g c; holding w = 1/2 needs c = (1/2)(1 - q) / (g (1 - q/2)).
-    q, g = 0.5 ** (1 / 12), 0.3
+    p = {name: record.default for name, record in pipeline.PARAMS.items()}
+    q, g = 0.5 ** (1 / p["tie_half_life"]), p["contact_gain"]
     fewest = 0.5 * (1 - q) / (g * (1 - 0.5 * q))
     assert effort_and_automation.longest_gap() == pytest.approx(1 / fewest)
-    contacts = 3.0 / 0.75 * 0.7                      # 3 hours, 45 minutes each, 70 % answered
-    assert math.floor(contacts / fewest) == 15
+    contacts = 3.0 / 0.75 * p["reply_chance"]        # 3 hours, 45 minutes each, the default share answered
+    assert pipeline.ties_kept_strong(3.0, hours_per_contact=0.75) == pytest.approx(contacts / fewest, rel=1e-6)
 
 
 def test_ties_held_code_question_accepts_the_gap_found_and_names_the_usual_slips():
@@ -158,11 +159,13 @@ def test_ties_count_faded_ties_and_closeness_wants_upkeep():
 
 
 def test_pieces_with_tool_is_the_time_rule():
-    assert effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.6)).correct
-    assert effort_and_automation.pieces_with_tool.check(3.33).correct      # two decimals, as asked
-    assert effort_and_automation.pieces_with_tool.check(3.3).correct
-    assert not effort_and_automation.pieces_with_tool.check(3.0 / 1.5).correct       # forgot the tool
-    assert not effort_and_automation.pieces_with_tool.check(3.0 / (1.5 * 0.4)).correct  # the tool's share the wrong way
+    by_hand = pipeline.PARAMS["hours_per_piece"].default          # hours a piece takes without the tool
+    right = 3.0 / (by_hand * 0.6)
+    assert f"default {by_hand:g} hours per piece" in effort_and_automation.pieces_with_tool.prompt
+    assert effort_and_automation.pieces_with_tool.check(right).correct
+    assert effort_and_automation.pieces_with_tool.check(round(right, 2)).correct      # two decimals, as asked
+    assert not effort_and_automation.pieces_with_tool.check(3.0 / by_hand).correct       # forgot the tool
+    assert not effort_and_automation.pieces_with_tool.check(3.0 / (by_hand * 0.4)).correct  # the tool's share the wrong way
 
 
 def test_automation_answer_a_tool_moves_hours_to_replies():

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import math
 
 from smlearn import flips
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, FlipQuestion, NumericQuestion
@@ -88,6 +89,17 @@ def _random_ties(rng):
                       tie_half_life=half_life)
 
 
+def _one_hour_by_hand() -> str:
+    """The worked hint's arithmetic for one hour at the model's defaults (a class profile may change them)."""
+    per_contact, answered, half_life = _DEFAULT["hours_per_contact"], _DEFAULT["reply_chance"], _DEFAULT["tie_half_life"]
+    gap, contacts = longest_gap(), 1 / per_contact
+    held = math.floor(2 * gap) / 2            # the lesson's table goes in half weeks
+    return (f"At a {half_life:g}-week half-life the gap comes out at about {gap:.2f} weeks (the table above:"
+            f" {held:g} weeks still holds 0.5, {held + 0.5:g} does not). One hour: 1 / {per_contact:g}"
+            f" = {contacts:g} contacts, {contacts:g} x {answered:g} = {contacts * answered:g} answered,"
+            f" {contacts * answered:g} x {gap:.2f} = {contacts * answered * gap:.1f} ties.")
+
+
 ties_held = CodeQuestion(
     "effort_and_automation.ties_held",
     "Write ties_held(upkeep_hours, hours_per_contact, reply_chance, tie_half_life): how many ties that much"
@@ -95,7 +107,8 @@ ties_held = CodeQuestion(
     " for which pipeline.steady_strength(1 / gap, tie_half_life=tie_half_life) is still 0.5 or more (grow gap"
     " from 1 in steps of 0.01). The hours buy contacts, only the answered ones count, and each tie needs one"
     " contact every gap weeks. The check compares it with the model's pipeline.ties_kept_strong.",
-    cases=[_ties_case(1.0, "one hour at the defaults: two contacts a week, 70 % answered, a 12-week half-life"),
+    cases=[_ties_case(1.0, f"one hour at the defaults: {1 / _DEFAULT['hours_per_contact']:g} contacts a week,"
+                      f" {100 * _DEFAULT['reply_chance']:.0f} % answered, a {_DEFAULT['tie_half_life']:g}-week half-life"),
            _ties_case(3.0, "3 hours of 45-minute contacts", hours_per_contact=0.75),
            _ties_case(2.0, "2 hours when only 40 % make time to answer", reply_chance=0.4),
            _ties_case(2.0, "2 hours, ties that fade fast (a half-life of 4 weeks, so a shorter gap)",
@@ -106,8 +119,7 @@ ties_held = CodeQuestion(
     hint="While pipeline.steady_strength(1 / (gap + 0.01), tie_half_life=tie_half_life) >= 0.5, add 0.01 to gap."
     " Then the contacts a week are upkeep_hours / hours_per_contact, times reply_chance for the answered ones;"
     " if each tie can wait gap weeks, one answered contact a week keeps gap ties going.",
-    worked_hint="At a 12-week half-life the gap comes out at about 5.65 weeks (the table above: 5.5 weeks still"
-    " holds 0.5, 6 does not). One hour: 1 / 0.5 = 2 contacts, 2 x 0.7 = 1.4 answered, 1.4 x 5.65 = 7.9 ties.",
+    worked_hint=_one_hour_by_hand(),
     solution_code="""def ties_held(upkeep_hours, hours_per_contact, reply_chance, tie_half_life):
     gap = 1.0
     while pipeline.steady_strength(1 / (gap + 0.01), tie_half_life=tie_half_life) >= 0.5:
@@ -161,12 +173,14 @@ marathon_ties = ChoiceQuestion(
 
 pieces_with_tool = NumericQuestion(
     "effort_and_automation.pieces_with_tool",
-    "A scheduling tool saves 40 % of the time per piece (automation=0.4). With the default 1.5 hours per"
-    " piece by hand, how many pieces a week do 3 hours of content make? Give two decimals.",
+    "A scheduling tool saves 40 % of the time per piece (automation=0.4). With the default"
+    f" {pipeline.PARAMS['hours_per_piece'].default:g} hours per piece by hand, how many pieces a week do 3 hours of"
+    " content make? Give two decimals.",
     answer=lambda: float(pipeline.simulate(content_hours=3.0, automation=0.4, weeks=4)["pieces"].iloc[0]),
     tolerance=0.05,
     unit="pieces",
-    hint="With the tool a piece takes 1.5 x (1 - 0.4) hours; divide the content hours by that.",
+    hint=f"With the tool a piece takes {pipeline.PARAMS['hours_per_piece'].default:g} x (1 - 0.4) hours; divide the"
+    " content hours by that.",
     explanation="The tool makes the broadcast cheaper: more pieces for the same hours. In the model it does"
     " nothing for the replies those pieces bring, or for upkeep: that is an assumption of the model.",
 )
