@@ -10,6 +10,9 @@ the doctests of its question module, and the test items that concern it. This mo
   (...) and 06 (...)", "Tests of lessons 00 and 01") concerns those lessons, all of it, except the
   items parametrised by some other lesson.
 
+The tests marked ``slow`` (such as the lesson's student copy run again top to bottom) are left out
+unless asked for (``smlearn check NN --slow``): the full run has them.
+
 It is also the pytest plugin that does the choosing (loaded by ``pyproject.toml``): ``pytest --lesson
 02`` keeps only the items that concern lesson 02 among those collected. The same plugin marks every
 notebook cell nbval runs with the ``notebook`` marker, so ``-m "not notebook"`` leaves them out.
@@ -109,24 +112,37 @@ def lesson_paths(lesson: str) -> list[Path]:
     return paths
 
 
+def _pytest_options(pytest_args) -> list[str]:
+    """``pytest_args`` as a list, if it is a list of strings (pytest's options)."""
+    from smlearn.params import check_items
+
+    extra = check_items("pytest_args", pytest_args, what="pytest's options as strings", allow_empty=True)
+    if not all(isinstance(option, str) for option in extra):
+        raise TypeError(f"pytest_args must be a list of strings; got {extra!r}")
+    return extra
+
+
 def lesson_check_command(lesson: str, pytest_args=()) -> list[str]:
     """The command that checks one lesson, to run in the repository's folder; ``pytest_args`` go to pytest.
 
     >>> lesson_check_command("02", ["-x"])[1:6]
     ['-m', 'pytest', '--lesson', '02', '-x']
     """
-    from smlearn.params import check_items
-
-    extra = check_items("pytest_args", pytest_args, what="pytest's options as strings", allow_empty=True)
-    if not all(isinstance(option, str) for option in extra):
-        raise TypeError(f"pytest_args must be a list of strings; got {extra!r}")
+    extra = _pytest_options(pytest_args)
     paths = [str(path.relative_to(REPOSITORY)) for path in lesson_paths(lesson)]
     return [sys.executable, "-m", "pytest", "--lesson", lesson, *extra, *paths]
 
 
-def check_lesson(lesson: str, pytest_args=()) -> int:
-    """Run one lesson's notebook and tests; return pytest's exit code (0: all passed)."""
-    command = lesson_check_command(lesson, pytest_args)
+def check_lesson(lesson: str, pytest_args=(), *, slow: bool = False) -> int:
+    """Run one lesson's notebook and tests; return pytest's exit code (0: all passed).
+
+    The tests marked ``slow`` (a student copy of the lesson run again top to bottom, long sweeps) are
+    left out unless ``slow`` is True: the full ``pytest`` run has them.
+    """
+    from smlearn.params import check_flag
+
+    extra = [] if check_flag("slow", slow) else ["-m", "not slow"]
+    command = lesson_check_command(lesson, extra + _pytest_options(pytest_args))
     print("Running: pytest " + " ".join(command[3:]), flush=True)
     return subprocess.call(command, cwd=REPOSITORY)
 

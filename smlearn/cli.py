@@ -13,6 +13,7 @@
     smlearn hub-link HUB REPO     an nbgitpuller link that opens the course on a JupyterHub
     smlearn build [NN ...]        rebuild the lessons an edit made stale, check their facts, report
     smlearn build --profile FILE  rewrite the course to a class profile, then rebuild what it changed
+    smlearn check NN              after editing lesson NN: its notebook and its tests only (under a minute)
     smlearn new-lesson NN name    write a new lesson that meets every rule of the course, and build it
 
 Examples
@@ -148,6 +149,16 @@ def _new_lesson(args) -> int:
     return 0
 
 
+def _check(args) -> int:
+    from smlearn.checks import check_lesson
+
+    try:
+        return check_lesson(args.lesson, args.pytest_args, slow=args.slow)
+    except (TypeError, ValueError, FileNotFoundError) as error:
+        print(f"smlearn check: {error}", file=sys.stderr)
+        return 2
+
+
 def _build(args) -> int:
     from smlearn.build import build
 
@@ -208,6 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     hub.add_argument("--branch", default="main", help="the branch to pull (default main)")
     hub.add_argument("--lesson", default="00_start_here.ipynb", help="the lesson to open (default 00_start_here.ipynb)")
     hub.set_defaults(run=_hub_link)
+
+    check = commands.add_parser("check", help="run one lesson's notebook and the tests that concern it")
+    check.add_argument("--slow", action="store_true", help="also run the tests marked slow (the lesson's student copy run top to bottom, long sweeps)")
+    check.add_argument("lesson", help="a lesson number such as 02")
+    check.add_argument("pytest_args", nargs=argparse.REMAINDER, help="options passed on to pytest, e.g. -x")
+    check.set_defaults(run=_check)
 
     new = commands.add_parser("new-lesson", help="write a new lesson (source, questions, record, notes, rows) and build it")
     new.add_argument("lesson_id", metavar="NN", help="the lesson's number: two digits and an optional letter (10, 02d)")
