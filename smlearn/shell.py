@@ -2,8 +2,12 @@
 
 Examples
 --------
->>> notebook_shell() is None   # plain Python: no notebook to change
-True
+>>> notebook_shell(object())   # a shell must be IPython's, with its display formatter
+Traceback (most recent call last):
+...
+TypeError: shell must be an IPython shell (with a display_formatter); got object
+
+Outside IPython (plain ``python``), ``notebook_shell()`` is None and the callers change nothing.
 """
 
 from __future__ import annotations
