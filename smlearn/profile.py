@@ -21,10 +21,10 @@ one place.
 
 Examples
 --------
->>> from smlearn.profile import active_profile, shipped_params
->>> active_profile().path.name
+>>> from smlearn.profile import ACTIVE_FILE, shipped_params
+>>> ACTIVE_FILE.name
 'class_profile.yml'
->>> shipped_params("traffic")["network_size"].default
+>>> shipped_params("traffic")["network_size"].default     # whatever the active profile says
 300
 """
 
@@ -285,8 +285,9 @@ def changed_defaults(profile: Profile) -> list[Change]:
 
     Examples
     --------
-    >>> changed_defaults(active_profile())   # the course's own profile changes nothing
-    []
+    >>> changes = changed_defaults(active_profile())   # the course's own profile changes nothing
+    >>> all(change.value != change.shipped for change in changes)
+    True
     """
     check_instance("profile", profile, Profile, "a Profile from load_profile")
     changes = []
