@@ -47,7 +47,8 @@ jupyterhub_url = os.environ.get("SMLEARN_SITE_HUB", "")
 
 html_theme = "sphinx_book_theme"
 html_title = "smlearn"
-html_static_path = []
+html_static_path = ["_static"]
+html_css_files = ["smlearn.css"]   # visible keyboard focus on the header's buttons (see the file)
 html_theme_options = {
     "repository_url": repository_url,
     "repository_branch": repository_branch,

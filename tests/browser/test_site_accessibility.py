@@ -147,3 +147,92 @@ def test_every_figure_is_found_by_its_description_in_the_accessibility_tree(less
             f"{lesson.stem}: no image a screen reader announces as {description!r}")
     unnamed = [img.get_attribute("src") for img in article.locator("img").all() if build_site.alt_problem(img.get_attribute("alt"))]
     assert not unnamed, f"{lesson.stem}: images with no alt text, or a file name for one: {unnamed}"
+
+
+# Where keyboard focus is now, and how the page shows it: the focused element's outline and box
+# shadow, and the colour behind it (the first ancestor that paints one; the page's if none does).
+_FOCUS = """async () => {
+    const element = document.activeElement;
+    if (!element || element === document.body) { return null; }
+    // The ring as it ends up: a theme may fade it in (a CSS transition on box-shadow).
+    await Promise.all(element.getAnimations().map(animation => animation.finished.catch(() => null)));
+    const style = getComputedStyle(element);
+    let node = element.parentElement, background = '';
+    while (node) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour && !/^rgba\\(.*, 0\\)$/.test(colour) && colour !== 'transparent') { background = colour; break; }
+        node = node.parentElement;
+    }
+    const box = element.getBoundingClientRect();
+    const again = element.hasAttribute('data-focus-walk');   // focus came round to where it was
+    element.setAttribute('data-focus-walk', '');
+    return {again, html: element.outerHTML.slice(0, 160), tag: element.tagName.toLowerCase(),
+            text: (element.innerText || element.getAttribute('aria-label') || '').trim().slice(0, 60),
+            outline_style: style.outlineStyle, outline_width: parseFloat(style.outlineWidth) || 0,
+            outline_colour: style.outlineColor, shadow: style.boxShadow,
+            background: background || getComputedStyle(document.documentElement).backgroundColor || 'rgb(255, 255, 255)',
+            shown: box.width > 0 && box.height > 0};
+}"""
+MAX_TABS = 400          # more than any lesson page's links and buttons: the walk ends when focus comes round again
+MIN_FOCUS_CONTRAST = 3.0  # WCAG 2.4.11/1.4.11: a focus indicator 3:1 against what is behind it
+MIN_RING_PX = 2
+
+
+def _colour_contrast(colour: str, background: str) -> float:
+    import re
+
+    def rgba(text):
+        numbers = [float(x) for x in re.findall(r"[\d.]+", text)]
+        return numbers[:3], (numbers[3] if len(numbers) > 3 else 1.0)
+
+    def luminance(rgb):
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    back, _ = rgba(background)
+    front, alpha = rgba(colour)
+    seen = [alpha * f + (1 - alpha) * b for f, b in zip(front, back)]   # a translucent colour as seen on its background
+    a, b = luminance(seen), luminance(back)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def _focus_problem(focus: dict) -> str | None:
+    """Why a learner on the keyboard would not see where the focus is; None when they would."""
+    if focus["outline_style"] == "auto":
+        return None   # Chromium's own two-colour ring: visible on any background
+    rings = []
+    if focus["outline_style"] != "none" and focus["outline_width"] >= MIN_RING_PX:
+        rings.append(focus["outline_colour"])
+    # A box shadow used as a ring ("rgb(...) 0px 0px 0px 3px"): its spread is the ring's width.
+    import re
+
+    for colour, spread in re.findall(r"(rgba?\([^)]*\))\s+0px\s+0px\s+[\d.]+px\s+([\d.]+)px", focus["shadow"] or ""):
+        if float(spread) >= MIN_RING_PX:
+            rings.append(colour)
+    if not rings:
+        return f"no focus ring (outline {focus['outline_width']} px {focus['outline_style']}, box-shadow {focus['shadow']})"
+    best = max(_colour_contrast(ring, focus["background"]) for ring in rings)
+    if best < MIN_FOCUS_CONTRAST:
+        return f"the focus ring {rings} is {best:.2f}:1 on {focus['background']}"
+    return None
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_keyboard_focus_is_visible_on_every_control(lesson, scheme, site_html, site_page):
+    page = site_page(scheme)
+    page.goto((site_html / "notebooks" / f"{lesson.stem}.html").as_uri())
+    page.wait_for_load_state("load")
+    stops, problems = 0, []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS)
+        if focus is None or focus["again"]:
+            break   # round again: every stop visited
+        stops += 1
+        problem = _focus_problem(focus) if focus["shown"] else None
+        if problem:
+            problems.append(f"{focus['tag']} {focus['text']!r}: {problem}\n    {focus['html']}")
+    assert stops > 1, f"{lesson.stem} ({scheme}): Tab reached {stops} elements"
+    assert not problems, f"{lesson.stem} ({scheme}): {len(problems)} of {stops} keyboard stops do not show focus:\n" \
+        + "\n".join(problems)
