@@ -309,8 +309,9 @@ flip_doubling = FlipQuestion(
     params=_FLIP_PARAMS,
     example=FLIP_EXAMPLE,
     together=True,
-    hint="What matters is how often each song is played in a world: plays / songs, about 52 at the defaults."
-    " The small market (300 plays) had about 6.",
+    hint="What matters is how often each song is played in a world: plays / songs, about"
+    f" {crowds.PARAMS['listens'].default / crowds.PARAMS['n_songs'].default:.0f} at the defaults. The small market"
+    f" ({SMALL_MARKET} plays) had about {SMALL_MARKET / crowds.PARAMS['n_songs'].default:.0f}.",
     explanation="Below about 25 plays per song the ratio falls under 2: with few plays per song chance alone"
     " already makes hits in the independent worlds, so seeing the counts adds less (the small market's lesson)."
     " The size of the effect (about double) is a guess about how much each song is heard; the direction (less"

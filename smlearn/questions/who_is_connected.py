@@ -35,7 +35,7 @@ __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "
            "reciprocity_of", "DEMOCRAT_FOLLOWS", "returned_follows"]
 
 # The networks of the lesson: the defaults of the model, one random draw.
-SETTINGS = {"n": 1000, "mean_degree": 6, "rewire": 0.1, "follow_back": 0.05, "seed": 1}
+SETTINGS = {**{name: networks.PARAMS[name].default for name in ("n", "mean_degree", "rewire", "follow_back")}, "seed": 1}
 
 
 def _lesson_pair():
@@ -132,12 +132,13 @@ reciprocity = ChoiceQuestion(
 
 top_share = NumericQuestion(
     "who_is_connected.top_share",
-    "In the lesson's follower network (1,000 people, 6 ties each, follow_back 0.05, seed 1), what share of all"
-    " followers do the top 1 % of accounts (10 accounts) hold? Answer as a share between 0 and 1.",
+    f"In the lesson's follower network ({SETTINGS['n']:,} people, {SETTINGS['mean_degree']:g} ties each, follow_back"
+    f" {SETTINGS['follow_back']:g}, seed {SETTINGS['seed']}), what share of all followers do the top 1 % of accounts"
+    f" ({SETTINGS['n'] // 100} accounts) hold? Answer as a share between 0 and 1.",
     answer=lambda: float(_lesson_pair().table.loc["follower", "top1_share"]),
     tolerance=0.01,
     hint="It is in the measures table: the follower row, column top1_share.",
-    explanation="Ten accounts out of a thousand hold that share; in the friendship network the top 1 % hold"
+    explanation=f"{SETTINGS['n'] // 100} accounts out of {SETTINGS['n']:,} hold that share; in the friendship network the top 1 % hold"
     " hardly more than their fair 1 %.",
 )
 
