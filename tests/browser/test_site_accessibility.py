@@ -5,6 +5,8 @@
   violation inside the lesson (the page's article) fails; the theme's own chrome (navigation,
   header, sidebars) is reported as a warning, not failed. In a lesson's outputs, an empty table
   header cell (axe's best-practice rule empty-table-header) fails too.
+- Every keyboard stop of a lesson page (Tab, round the whole page, light and dark) shows where the
+  focus is: an outline or ring-shaped box shadow of 2 px or more, 3:1 against what is behind it.
 - Every figure of a lesson is found by its description: Playwright's ``get_by_role("img", name=...)``
   with the first sentence of the words the notebook keeps for it (what a screen reader announces).
 
