@@ -226,7 +226,7 @@ def defaults_from(spec: Mapping):
     """Give a model function its defaults from ``spec``, the model's ``PARAMS``, at each call.
 
     A model function names its parameters WITHOUT defaults, or takes them all as
-    ``**params`` (by that name); this decorator fills in each one the caller leaves out from
+    ``**params`` (by that name, naming none of them); this decorator fills in each one the caller leaves out from
     ``spec[name].default`` and shows those defaults in the function's signature
     (``help()``, ``?``). So each default is written once, in ``PARAMS``, and a class
     profile (:mod:`smlearn.profile`) that changes it changes the function too.
@@ -265,8 +265,10 @@ def defaults_from(spec: Mapping):
         signature = inspect.signature(function)
         declared = signature.parameters
         places = {name: i for i, name in enumerate(declared)}   # a positional one may come in *args
-        # **params (by that name) takes every record of spec; **settings and the like pass keywords on.
-        takes_any = any(p.kind is p.VAR_KEYWORD and name == "params" for name, p in declared.items())
+        # **params (by that name) takes every record of spec, unless the function names some of them
+        # itself: then, like **settings, it passes other keywords on.
+        takes_any = (any(p.kind is p.VAR_KEYWORD and name == "params" for name, p in declared.items())
+                     and not any(name in spec for name in declared))
         filled = [name for name, p in declared.items() if name in spec and p.default is p.empty]
         if takes_any:
             filled += [name for name in spec if name not in declared]

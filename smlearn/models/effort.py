@@ -214,7 +214,6 @@ OUTCOMES = {
 }
 COLUMNS = ["week", "posts", "followers", "reach", "impressions", "comments", "answered", "tie_strength",
            "strong_ties", "leads_media", "leads_ties", "leads", "cum_reach", "cum_leads", "cost"]
-DEFAULT_SPLIT = (0.4, 0.1, 0.5)
 
 
 # ---- Checking the split ------------------------------------------------------------------
@@ -252,6 +251,10 @@ def split_from_shares(media_share, reply_share):
     p = check_params(SPLIT_PARAMS, {"media_share": media_share, "reply_share": reply_share})
     media, reply = p["media_share"], p["reply_share"]
     return (round(media * (1 - reply), 12), round(media * reply, 12), round(1 - media, 12))
+
+
+# The split simulate() uses when given none: the split sliders' defaults, (0.4, 0.1, 0.5).
+DEFAULT_SPLIT = split_from_shares(SPLIT_PARAMS["media_share"].default, SPLIT_PARAMS["reply_share"].default)
 
 
 def _shares_from_split(split):
@@ -909,13 +912,14 @@ class Exploration:
     best_value: float
 
 
-def explore(*, media_share=0.5, reply_share=0.2, outcome="leads", step=0.1, **params):
+@defaults_from(SPLIT_PARAMS)
+def explore(*, media_share, reply_share, outcome="leads", step=0.1, **params):
     """Run your split and every split on a grid, for an explorer or a quick comparison.
 
     Parameters
     ----------
     media_share, reply_share : float
-        Your split, as in :func:`split_from_shares`.
+        Your split, as in :func:`split_from_shares`; defaults in :data:`SPLIT_PARAMS`.
     outcome : str
         One of :data:`OUTCOMES`.
     step : float
