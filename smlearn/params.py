@@ -257,7 +257,7 @@ def defaults_from(spec: Mapping):
     >>> plan(speed=3.0)
     Traceback (most recent call last):
     ...
-    TypeError: plan() got an unexpected keyword argument 'speed'; it takes: hours, rate, seed
+    TypeError: plan() got an unexpected keyword argument 'speed': unknown parameter 'speed'; allowed: hours, rate, seed
     """
     check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
 
@@ -291,8 +291,8 @@ def defaults_from(spec: Mapping):
             if takes_any:
                 for name in kwargs:
                     if name not in places and name not in spec:
-                        raise TypeError(f"{function.__name__}() got an unexpected keyword argument {name!r};"
-                                        f" it takes: {', '.join(allowed)}")
+                        raise TypeError(f"{function.__name__}() got an unexpected keyword argument {name!r}:"
+                                        f" unknown parameter {name!r}; allowed: {', '.join(allowed)}")
             for name in filled:
                 if name not in kwargs and places.get(name, len(args)) >= len(args):
                     kwargs[name] = spec[name].default   # read now: PARAMS is the one place it lives

@@ -92,10 +92,8 @@ def spy_call(function, **given):
 
 # ---- The contract, under the active profile ----------------------------------------------------
 
-def test_every_model_with_literal_defaults_has_an_entry_point():
-    with_entry = {name.split(".")[0] for name, _ in ENTRY_POINTS}
-    # effort and pipeline take **params and fill them from PARAMS in the body (their _checked)
-    assert with_entry >= set(MODELS) - {"effort", "pipeline"}
+def test_every_model_with_params_has_an_entry_point_that_reads_them():
+    assert {name.split(".")[0] for name, _ in ENTRY_POINTS} == set(MODELS)
 
 
 def test_no_model_function_keeps_a_second_copy_of_a_default():

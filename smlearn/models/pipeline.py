@@ -107,7 +107,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from smlearn.params import FrozenParams, Param, check_items, check_params, check_table, check_text
+from smlearn.params import FrozenParams, Param, check_items, check_params, check_table, check_text, defaults_from
 from smlearn.profile import apply_profile
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
@@ -216,6 +216,7 @@ def _checked(params: dict) -> dict:
     return p
 
 
+@defaults_from(PARAMS)   # help() shows every default
 def simulate(**params) -> pd.DataFrame:
     r"""Follow strangers, followers and ties through ``weeks`` weeks of the same hours.
 
