@@ -724,6 +724,38 @@ def _yaml(value) -> str:
     return "[" + ", ".join(_yaml(v) for v in value) + "]"
 
 
+def plan_fact(text: str, value, actual, tolerance: float = 0.0):
+    """How a fact follows the code: (new text or None, new value, number changes, why not, unstated).
+
+    The text is None when it cannot be rewritten safely (``why`` says why): a yes/no or a word
+    in the value changed (the sentence's claim no longer holds), or a changed number is stated in
+    a way that cannot be rewritten. ``unstated`` is True when the sentence states none of the
+    changed numbers: the record's value follows the code and the sentence stays as it is.
+    """
+    actual = json.loads(json.dumps(actual, default=lambda v: v.item() if hasattr(v, "item") else list(v)))  # numpy -> Python
+    new_value = _new_value(value, actual, tolerance)
+    changes = [(o, n) for o, n in zip(_numbers(value), _numbers(new_value)) if not _same(o, n)]
+    if _shape(value) != _shape(new_value) or not changes:
+        return None, new_value, changes, f"no longer true: the code gives {_yaml(actual)}, the record says {_yaml(value)}", False
+    stated = [t[2] for t in number_tokens(text)]
+    if not any(_same(s, old) for s in stated for old, _ in changes):
+        return text, new_value, changes, "", True
+    new_text, why = rewrite_sentence(text, changes)
+    return new_text, new_value, changes, why, False
+
+
+def fix_for(lesson_id: str, text: str, value, actual, tolerance: float = 0.0) -> str:
+    """The fix to name when a fact does not hold: the command, or what to edit by hand.
+
+    >>> fix_for("02", "300 contacts", 300, 800)
+    'smlearn build --facts 02'
+    """
+    new_text, *_ , why, _ = plan_fact(text, value, actual, tolerance)
+    if new_text is None:
+        return f"edit the sentence and its record by hand ({why}); then smlearn build {lesson_id}"
+    return _command(lesson_id)
+
+
 def rewrite_sentence(text: str, changes: list[tuple[float, float]]) -> tuple[str | None, str]:
     """``text`` with each (old, new) number rewritten; (None, why) when that cannot be done safely.
 
@@ -927,14 +959,7 @@ def check_facts(root=None, lessons=None, profile_path=None, rewrite: bool = Fals
                                          f"put the sentence back or change its record in {fact.file}"))
         if holds(fact.value, actual, fact.tolerance):
             continue
-        new_value = _new_value(fact.value, actual, fact.tolerance)
-        old_numbers, new_numbers = _numbers(fact.value), _numbers(new_value)
-        changes = [(o, n) for o, n in zip(old_numbers, new_numbers) if not _same(o, n)]
-        if _shape(fact.value) != _shape(new_value) or not changes:
-            # a yes/no or a text part changed: what the sentence claims no longer holds
-            new_text, why = None, f"no longer true: the code gives {_yaml(actual)}, the record says {_yaml(fact.value)}"
-        else:
-            new_text, why = rewrite_sentence(fact.text, changes)
+        new_text, new_value, changes, why, unstated = plan_fact(fact.text, fact.value, actual, fact.tolerance)
         if new_text is None or not rewrite or not spans:
             report.facts_failing.append((fact.text, where, why or f"the code gives {_yaml(actual)}, the record says {_yaml(fact.value)}",
                                          _command(fact.lesson) if new_text is not None and spans
@@ -954,6 +979,10 @@ def check_facts(root=None, lessons=None, profile_path=None, rewrite: bool = Fals
         lines[value_line] = _replace_value(lines[value_line], new_value)
         texts[fact.file] = "\n".join(lines)
         report.facts_rewritten.append((fact.file, value_line + 1, f"{_yaml(fact.value)}", f"{_yaml(new_value)}"))
+        if unstated:      # the record follows the code; the sentence states none of its numbers: a person reads it
+            report.flagged.append((fact.prose, line_of(prose, spans[0][0]),
+                                   f"{plain(fact.text)}  [its fact's value changed {_yaml(fact.value)} -> {_yaml(new_value)}"
+                                   f" and the sentence states none of those numbers: is it still true?]"))
         # the prose: each place the sentence stands gets the new numbers
         for start, end in reversed(spans):
             old_part = prose[start:end]

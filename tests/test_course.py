@@ -41,13 +41,23 @@ def opening_objectives(lesson):
     return [plain(b) for b in bullets if b.strip()]
 
 
-def how_to_fix(lesson, fact, prose) -> str:
+def how_to_fix(lesson, fact, prose, fix=None, actual=None) -> str:
     """For a failing fact: where its sentence stands and the command that rewrites it from the code."""
-    from smlearn.build import fact_location
+    from smlearn.build import fact_location, fix_for
 
-    return (f"\n  fact: {fact.text!r} ({fact.source})\n  prose: {fact_location(fact.text, prose)}"
-            f"\n  fix: smlearn build --facts {lesson.id}   (rewrites the value and the sentence's number from the"
-            f" code when it safely can; otherwise it says what to edit)")
+    if fix is None and actual is not None:
+        fix = fix_for(lesson.id, fact.text, fact.value, actual, fact.tolerance)
+    fix = fix or f"smlearn build --facts {lesson.id}   (or edit the sentence and its record)"
+    return f"\n  fact: {fact.text!r} ({fact.source})\n  prose: {fact_location(fact.text, prose)}\n  fix: {fix}"
+
+
+def resolved(lesson, fact, prose):
+    """The value of a fact's source; a source that fails says which fact it is and where."""
+    try:
+        return resolve(fact.source)
+    except Exception as error:   # any error: the message must name the fact, not only the error
+        pytest.fail(f"the fact's source fails: {type(error).__name__}: {error}" + how_to_fix(
+            lesson, fact, prose, "correct its source (a Python expression over smlearn) in its record"))
 
 
 def test_every_notebook_has_a_record_and_every_record_a_notebook():
@@ -91,12 +101,13 @@ def test_facts_the_prose_states_hold_in_the_code(lesson, fact):
     text = plain("\n".join(t for t, _ in notebook(lesson)))
     prose = NOTEBOOKS.parent / "sources" / lesson.file.replace(".ipynb", ".md")
     assert plain(fact.text) in text, f"{lesson.file} no longer says {fact.text!r}" + how_to_fix(lesson, fact, prose)
-    actual = resolve(fact.source)
+    actual = resolved(lesson, fact, prose)
     if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
         assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), (
-            f"the code gives {actual}, course.yml says {fact.value}" + how_to_fix(lesson, fact, prose))
+            f"the code gives {actual}, course.yml says {fact.value}" + how_to_fix(lesson, fact, prose, actual=actual))
     else:
-        assert actual == fact.value, f"the code gives {actual!r}, course.yml says {fact.value!r}" + how_to_fix(lesson, fact, prose)
+        assert actual == fact.value, f"the code gives {actual!r}, course.yml says {fact.value!r}" + how_to_fix(
+            lesson, fact, prose, actual=actual)
 
 
 def test_every_claim_in_the_ledger_is_tested_by_some_lesson():
@@ -152,13 +163,14 @@ def test_facts_the_instructor_notes_state_hold_in_the_code(lesson, fact):
     prose = INSTRUCTORS / lesson.file.replace(".ipynb", ".md")
     notes = plain(prose.read_text(encoding="utf-8"))
     assert plain(fact.text) in notes, f"the notes for {lesson.id} no longer say {fact.text!r}" + how_to_fix(lesson, fact, prose)
-    actual = resolve(fact.source)
+    actual = resolved(lesson, fact, prose)
     where = f"docs/instructors/facts/{lesson.id}.yml says"
     if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
         assert math.isclose(actual, fact.value, abs_tol=fact.tolerance), (
-            f"the code gives {actual}, {where} {fact.value}" + how_to_fix(lesson, fact, prose))
+            f"the code gives {actual}, {where} {fact.value}" + how_to_fix(lesson, fact, prose, actual=actual))
     else:
-        assert actual == fact.value, f"the code gives {actual!r}, {where} {fact.value!r}" + how_to_fix(lesson, fact, prose)
+        assert actual == fact.value, f"the code gives {actual!r}, {where} {fact.value!r}" + how_to_fix(
+            lesson, fact, prose, actual=actual)
 
 
 def test_every_lesson_has_checked_facts_for_its_instructor_notes():
