@@ -2,7 +2,9 @@
 
 A model never plots, prints or builds a widget, so it can be read, run and tested on
 its own. Each module declares ``PARAMS``, the one record of its parameters' defaults,
-ranges and units; explorers build their sliders from it.
+ranges and units; explorers build their sliders from it, and its functions take their
+defaults from it (:func:`smlearn.params.defaults_from`). The records written in a module
+are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may change them.
 
 - :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic (lesson 02).
 - :mod:`smlearn.models.networks` -- friendship vs follower networks and their measures (lesson 03).
