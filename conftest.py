@@ -9,9 +9,15 @@ also says how to rebuild it and which of the files it is built from changed (sml
 import os
 
 import pytest
+from hypothesis import settings
 
 os.environ["SMLEARN_PROGRESS"] = "off"
 os.environ["SMLEARN_LEARNER"] = "course-build"
+
+# Hypothesis checks properties, not speed: no example has a deadline (its default, 200 ms, is a timed
+# assertion that a busy machine can fail). Speeds are measured in benchmarks/ instead.
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")
 
 
 @pytest.hookimpl(hookwrapper=True)

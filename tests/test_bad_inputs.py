@@ -11,7 +11,7 @@ either
   the parameter, or
 - return a result with no NaN where the working call had a number,
 
-and it must finish within ``TIME_LIMIT`` seconds. Some values are never acceptable
+and it must not run away (``TIME_LIMIT``: a guard against a hang, not a speed test). Some values are never acceptable
 (see :func:`must_refuse`): NaN, inf, a string, True, None, a list or a table where a
 number goes; anything but a non-empty table where a table goes; and so on.
 
@@ -45,7 +45,10 @@ import smlearn
 
 matplotlib.use("Agg")
 
-TIME_LIMIT = 8   # seconds per call: a lesson cell must finish well within this on a slow laptop
+# Seconds before a call counts as run away (a network of 20,000 people all tied once ran for minutes).
+# Generous on purpose: a busy 2-core machine makes ordinary calls take seconds; speeds are measured in
+# benchmarks/, never asserted in a test.
+TIME_LIMIT = 60
 
 # Functions this test does not drive, each with its reason.
 SKIP = {

@@ -68,6 +68,7 @@ def test_the_check_hands_pytest_the_lessons_notebook_its_questions_and_its_tests
     assert command[:6] == [sys.executable, "-m", "pytest", "--lesson", lesson, "-x"] and command[6:] == names
 
 
+@pytest.mark.slow   # pytest collecting in a subprocess
 def test_pytest_keeps_only_the_items_of_the_lesson():
     ids = collected("--lesson", "05", "tests/test_pacing.py", "tests/test_real_05.py", "tests/test_lessons_networks.py",
                     "notebooks/05_wisdom_of_crowds.ipynb", "notebooks/02_push_and_pull.ipynb")
@@ -81,6 +82,7 @@ def test_pytest_keeps_only_the_items_of_the_lesson():
     assert any("[" not in i for i in real)
 
 
+@pytest.mark.slow   # pytest collecting in a subprocess, twice
 def test_the_notebook_marker_leaves_the_lessons_cells_out():
     assert collected("-m", "not notebook", "notebooks/00_start_here.ipynb") == []
     assert collected("-m", "notebook", "notebooks/00_start_here.ipynb")

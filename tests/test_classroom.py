@@ -49,6 +49,7 @@ def kernel_runner():
     return run
 
 
+@pytest.mark.slow   # each lesson run again in a kernel: as long as its nbval run
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda l: l.id)
 def test_student_version_runs_top_to_bottom_without_the_solutions(lesson, kernel_runner, tmp_path):
     # A later cell must never need a variable that only a solution cell made.

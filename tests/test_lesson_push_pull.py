@@ -270,9 +270,7 @@ def test_crossover_accepts_a_loop_over_the_weeks_and_names_the_run_where_pull_ne
     assert level.correct is False and "case 5 of 5 (no outreach and no guides" in level.message
 
 
-def test_push_wins_accepts_the_sweep_and_is_fast():
-    import time
-
+def test_push_wins_accepts_the_sweep():
     def smallest_network(lead_rate_push, close_rate_push):
         for size in range(100, 5001, 100):
             cost = traffic.cost_per_customer(traffic.simulate(network_size=size, lead_rate_push=lead_rate_push,
@@ -286,9 +284,7 @@ def test_push_wins_accepts_the_sweep_and_is_fast():
         assert argue.network_push_needs(lead, close) == ref_smallest_network(lead_rate_push=lead, close_rate_push=close)
     gap, equal = (argue.network_push_needs(*argue.push_wins.cases[i].args) for i in (-1, 0))
     assert (gap or math.inf) > equal              # lesson 02's gap needs a bigger network than equal rates, if any
-    start = time.perf_counter()
-    assert argue.push_wins.check(smallest_network).correct is True
-    assert time.perf_counter() - start < 10       # 4 cases and 8 drawn at random, each well under a second
+    assert argue.push_wins.check(smallest_network).correct is True     # its time: benchmarks/quick_loop.py
     equal_only = argue.push_wins.check(lambda lead, close: ref_smallest_network(**EQUAL))   # right for case 1 only
     assert equal_only.correct is False and "case 2 of 4" in equal_only.message
 

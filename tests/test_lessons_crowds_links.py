@@ -411,6 +411,7 @@ def test_the_ring_verdicts_say_what_the_rules_imply():
     assert hot.default_measure == pytest.approx(np.mean(pages))
 
 
+@pytest.mark.slow   # the flip analysis of the market's verdicts: many model runs
 def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     from smlearn import flips
 
@@ -438,6 +439,7 @@ def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     assert not refused.correct and "not a setting you can change here" in str(refused)
 
 
+@pytest.mark.slow   # the flip analysis of the links verdict: many model runs
 def test_the_links_verdict_counts_only_earned_links():
     from smlearn import flips
 

@@ -5,7 +5,6 @@ Expected values come from formulas written out here or from networkx's own
 """
 
 import math
-import time
 
 import networkx as nx
 import numpy as np
@@ -500,12 +499,11 @@ def test_lattice_network_is_a_triangular_grid_on_a_torus():
 
 def test_random_network_refuses_sizes_a_lesson_cannot_hold_and_says_why():
     # 20,000 people all tied to each other passed the old check and then ran for minutes.
-    start = time.perf_counter()
     with pytest.raises(ValueError, match=r"expected number of ties\) must be at most 1,000,000.*n=20,000.*mean_degree=19999"):
         random_network(20000, 19999.0)
     with pytest.raises(ValueError, match="n must be between 2 and 1000000"):
         random_network(2_000_000, 0.5)
-    assert time.perf_counter() - start < 1.0
+    # How fast it refuses (before building anything) is measured by benchmarks/quick_loop.py.
     # Just under the cap still builds: a dense small network and a sparse big one.
     dense = random_network(1000, 999.0, seed=1)
     assert dense.number_of_edges() == 1000 * 999 // 2          # p = 1: every pair tied

@@ -31,8 +31,13 @@ def pytest_collection_modifyitems(items):
     """Group the browser tests that take a ``notebook`` by lesson, the lesson's own run first.
 
     Every test of a lesson then finds it open and run (LabPage.run_lesson), instead of running it
-    again after all the other lessons. Other tests keep their places.
+    again after all the other lessons. Other tests keep their places. Every test here is marked
+    ``browser``, so that ``pytest -m "not browser"`` leaves them out (minutes each).
     """
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
     slots = [i for i, item in enumerate(items)
              if "browser" in item.path.parts and "notebook" in getattr(getattr(item, "callspec", None), "params", {})
              and "lab" in getattr(item, "fixturenames", ())]
