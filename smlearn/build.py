@@ -521,6 +521,12 @@ def _same(a, b) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
 
 
+def _states(token, number) -> bool:
+    """Does a number token of a sentence state ``number``? ("94 %" states 0.94 and 94.)"""
+    _, _, value, style = token
+    return _same(value, number) or (style == "percent" and _same(value * 100, number))
+
+
 def _write_number(value: float, old_text: str, style: str) -> str | None:
     """``value`` written the way ``old_text`` was (digits, commas, decimals, %, word); None if it cannot be."""
     if style == "word":
@@ -737,8 +743,7 @@ def plan_fact(text: str, value, actual, tolerance: float = 0.0):
     changes = [(o, n) for o, n in zip(_numbers(value), _numbers(new_value)) if not _same(o, n)]
     if _shape(value) != _shape(new_value) or not changes:
         return None, new_value, changes, f"no longer true: the code gives {_yaml(actual)}, the record says {_yaml(value)}", False
-    stated = [t[2] for t in number_tokens(text)]
-    if not any(_same(s, old) for s in stated for old, _ in changes):
+    if not any(_states(token, old) for token in number_tokens(text) for old, _ in changes):
         return text, new_value, changes, "", True
     new_text, why = rewrite_sentence(text, changes)
     return new_text, new_value, changes, why, False
@@ -765,14 +770,16 @@ def rewrite_sentence(text: str, changes: list[tuple[float, float]]) -> tuple[str
     tokens = number_tokens(text)
     edits = {}
     for old, new in changes:
-        places = [t for t in tokens if _same(t[2], old)]
+        places = [t for t in tokens if _states(t, old)]
         if not places:
             return None, f"the sentence does not state {old:g} (the value changed to {new:g})"
         targets = {n for o, n in changes if _same(o, old)}
         if len(places) > 1 and len(targets) > 1:
             return None, f"{old:g} stands {len(places)} times and changes to different numbers"
-        for start, end, _, style in places:
-            written = _write_number(new, text[start:end], style)
+        for start, end, value, style in places:
+            # "94 %" may state a value recorded as 94 (a per cent) or as 0.94 (a share)
+            share = style == "percent" and not _same(value, old)
+            written = _write_number(new / 100 if share else new, text[start:end], style)
             if written is None:
                 return None, f"{new:g} cannot be written like {text[start:end]!r}"
             edits[(start, end)] = written
@@ -827,6 +834,9 @@ class Report:
         lines += [f"- {file}:{line}: {sentence}" for file, line, sentence in self.flagged]
         lines += ["", f"## Lessons {'to rebuild' if self.dry_run else 'rebuilt'}: {len(self.rebuilt)}", ""]
         lines += [f"- {lesson}: {', '.join(self.stale.get(lesson, ['asked for']))}" for lesson in self.rebuilt]
+        left = sorted(set(self.stale) - set(self.rebuilt))
+        if left:
+            lines += ["", f"## Still stale (smlearn build rebuilds them): {', '.join(left)}"]
         if self.site_pages:
             lines += ["", "## Site pages to rebuild (python scripts/build_site.py)", ""]
             lines += [f"- {page}" for page in self.site_pages]
@@ -984,7 +994,7 @@ def check_facts(root=None, lessons=None, profile_path=None, rewrite: bool = Fals
                                    f"{plain(fact.text)}  [its fact's value changed {_yaml(fact.value)} -> {_yaml(new_value)}"
                                    f" and the sentence states none of those numbers: is it still true?]"))
         # the prose: each place the sentence stands gets the new numbers
-        for start, end in reversed(spans):
+        for start, end in reversed(spans if not unstated else []):
             old_part = prose[start:end]
             new_part, _ = rewrite_sentence(old_part, changes)
             if new_part is None:
@@ -1092,8 +1102,8 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
           run: bool = True, root=None, timeout: int = 600, echo=print) -> Report:
     """Rewrite the course to ``profile`` (if given), rebuild the stale lessons and check their facts.
 
-    ``lessons`` (ids such as "02") are rebuilt even if not stale; without any, every stale lesson
-    is. ``facts`` rewrites the facts whose value no longer matches the code (where that is safe).
+    ``lessons`` (ids such as "02") are the lessons rebuilt, stale or not; without any, every stale
+    lesson is. ``facts`` rewrites the facts whose value no longer matches the code (where that is safe).
     ``dry_run`` writes nothing; ``run=False`` writes the rewritten files but runs no lesson. The
     report is returned and, unless ``dry_run``, written to build-report.md in the course's root.
     """
@@ -1162,7 +1172,7 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
         for f, t in overlay.items():
             (root / f).write_text(t, encoding="utf-8")   # the profile last: it is what the rewrite was for
     report.stale = stale_lessons(root, None, overlay if dry_run else None)
-    report.rebuilt = sorted(set(report.stale) | set(lessons))
+    report.rebuilt = sorted(lessons) if lessons else sorted(report.stale)   # lessons named: those alone
     report.site_pages = [f"notebooks/{course.lesson(l).file.replace('.ipynb', '.html')}" for l in report.rebuilt]
     report.site_pages += [f.replace(".md", ".html") for f in report.written
                           if f.startswith("docs/instructors/") and f.endswith(".md")]

@@ -145,6 +145,14 @@ def test_numbers_are_rewritten_in_the_style_they_were_written():
     assert b.rewrite_sentence("spend five hours a week", [(5, 4)]) == ("spend four hours a week", "")
     assert b.rewrite_sentence("a network of 3,000 people", [(3000, 12000)]) == ("a network of 12,000 people", "")
     assert b.rewrite_sentence("about 1.3 times", [(1.3, 1.4)]) == ("about 1.4 times", "")
+    assert b.rewrite_sentence("in 94 % of draws", [(94, 93)]) == ("in 93 % of draws", "")   # a per cent recorded as 94
+
+
+def test_a_fact_whose_sentence_states_none_of_its_changed_numbers_keeps_its_sentence():
+    text, value, changes, why, unstated = b.plan_fact("Weeks 1 and 2 match your numbers", [53.5, 63.8], [126.4, 152.4])
+    assert (text, value, unstated) == ("Weeks 1 and 2 match your numbers", [126.4, 152.4], True)
+    text, *_, why, unstated = b.plan_fact("pull still wins the year", True, False)
+    assert text is None and "no longer true" in why and "by hand" in b.fix_for("02", "x", True, False)
 
 
 def test_a_number_that_cannot_be_rewritten_safely_is_refused_with_the_reason():
