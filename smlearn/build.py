@@ -912,6 +912,19 @@ def _replace_text(line: str, old: str, new: str) -> str:
     return line
 
 
+def _drop_block_value(lines: list[str], at: int) -> None:
+    """A value written as a block list (``value:`` then ``- item`` lines) loses its items: it is rewritten in one line."""
+    if lines[at].rstrip().endswith("value:"):
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        while at + 1 < len(lines) and lines[at + 1].strip():
+            following = lines[at + 1]
+            deeper = len(following) - len(following.lstrip()) > indent
+            item = following.startswith(" " * indent + "- ") and not re.match(r"\s*- \w+:", following)
+            if not (deeper or item):
+                break
+            del lines[at + 1]
+
+
 def _replace_value(line: str, value) -> str:
     """Replace the YAML value after ``value:`` on a line (flow style: up to the closing brace or the end)."""
     match = re.search(r"\bvalue:\s*", line)
@@ -929,7 +942,8 @@ def _replace_value(line: str, value) -> str:
         elif char == "," and depth == 0:
             end = i
             break
-    return line[:match.end()] + _yaml(value) + rest[end:].rstrip() if rest[end:].strip() else line[:match.end()] + _yaml(value)
+    key = line[:match.start()] + "value: "
+    return key + _yaml(value) + rest[end:].rstrip() if rest[end:].strip() else key + _yaml(value)
 
 
 def _command(lesson: str) -> str:
@@ -986,6 +1000,7 @@ def check_facts(root=None, lessons=None, profile_path=None, rewrite: bool = Fals
         lines = record_text.split("\n")
         text_line, value_line = found
         lines[text_line] = _replace_text(lines[text_line], fact.text, new_text)
+        _drop_block_value(lines, value_line)
         lines[value_line] = _replace_value(lines[value_line], new_value)
         texts[fact.file] = "\n".join(lines)
         report.facts_rewritten.append((fact.file, value_line + 1, f"{_yaml(fact.value)}", f"{_yaml(new_value)}"))
@@ -1162,7 +1177,7 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
                 texts.setdefault(f, (root / f).read_text(encoding="utf-8"))
     rewritten = set(report.rewritten_texts)
     checked = [fact.text for fact in fact_records(root, None, story) if fact.text not in rewritten]
-    report.flagged = flag_sentences(texts, {f: sorted(n) for f, n in sorted(scan.items())}, checked)
+    report.flagged += flag_sentences(texts, {f: sorted(n) for f, n in sorted(scan.items())}, checked)
     changed = {f: t for f, t in texts.items() if t != (root / f).read_text(encoding="utf-8")}
     report.written = sorted(changed) + ([PROFILE_FILE] if profile is not None else [])
     overlay = dict(changed)

@@ -19,10 +19,11 @@ from smlearn.profile import load_profile, shipped_params
 REPO = Path(b.__file__).resolve().parent.parent
 BAKERY = REPO / "profiles" / "bakery.yml"
 
-# The facts the copy keeps: two about traffic's defaults, one computed from the model, one that
-# a profile leaves alone, and one from lesson 02's instructor notes.
+# The facts the copy keeps: two about traffic's defaults, two computed from the model (one whose
+# sentence states no number that changes), one that a profile leaves alone, and one from lesson
+# 02's instructor notes.
 KEEP_COURSE = {"02": ("300 contacts", "decided to spend five hours a week", "At the defaults pull overtakes push in week",
-                      "a 25 % click rate")}
+                      "a 25 % click rate", "Here are the model's first 12 weeks of push")}
 KEEP_NOTES = {"02": ("exercise 1: about",)}
 
 
@@ -204,6 +205,8 @@ def test_a_profile_rewrites_story_words_and_facts_and_flags_sentences(course):
         quoted = [value for _, _, value, _ in b.number_tokens(lesson02.splitlines()[line - 1])]
         assert quoted, (file, line)
     assert any(str(shipped) in lesson02.splitlines()[line - 1] for _, line in flagged)
+    # a fact whose sentence states none of its changed numbers (week 1's push visits) is listed to read
+    assert any("states none of those numbers" in text for _, _, text in report.flagged)
     # the profile is active now, and the report is written
     assert load_profile(course / "smlearn" / "class_profile.yml").story == new.story
     written = (course / "build-report.md").read_text(encoding="utf-8")
