@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 __all__ = ["Param", "Choice", "FrozenParams", "defaults_from", "check_params", "check_seed", "params_table",
            "check_number", "check_flag", "check_text", "check_path", "check_items", "check_table",
-           "check_graph", "check_instance"]
+           "check_graph", "check_instance", "default_of"]
 
 
 # Units that name a position on a scale, not an amount: a stop in week 26 is "week 26" (where),
@@ -539,3 +539,32 @@ def check_instance(name: str, value, kind, what: str):
     if isinstance(value, Mapping) and not value:
         raise ValueError(f"{name} must be {what}; got an empty {kind_name}")
     return value
+
+
+def default_of(function, name: str):
+    """The value ``function`` uses for its parameter ``name`` when a caller leaves it out.
+
+    Read from the function's signature, so it is right for a model function whose
+    defaults come from ``PARAMS`` (:func:`defaults_from`, a class profile) as for any other.
+    The course's checked facts use it to quote a default.
+
+    Examples
+    --------
+    >>> def visits(*, hours=5.0):
+    ...     return hours
+    >>> default_of(visits, "hours")
+    5.0
+    >>> default_of(visits, "rate")
+    Traceback (most recent call last):
+    ...
+    ValueError: name must be a parameter of visits with a default; its parameters with defaults: hours
+    """
+    if not callable(function):
+        raise TypeError(f"function must be callable; got {type(function).__name__}")
+    check_text("name", name)
+    parameters = {key: value for key, value in inspect.signature(function).parameters.items()
+                  if value.default is not inspect.Parameter.empty}
+    if name not in parameters:
+        raise ValueError(f"name must be a parameter of {getattr(function, '__name__', 'the function')} with a default; "
+                         f"its parameters with defaults: {', '.join(parameters) or 'none'}")
+    return parameters[name].default
