@@ -105,6 +105,11 @@ def test_pytest_args_must_be_a_list_of_strings(bad, error):
         checks.lesson_check_command("02", bad)
 
 
+def test_slow_must_be_true_or_false():
+    with pytest.raises(TypeError, match="slow must be"):
+        checks.check_lesson("02", slow="yes")
+
+
 def test_the_command_line_says_which_lessons_there_are(capsys):
     assert main(["check", "2"]) == 2
     assert re.search(r"smlearn check: lesson must be one of 00, .*09b; got '2'", capsys.readouterr().err)
