@@ -157,14 +157,15 @@ def test_simulate_links_refuses_out_of_range_values(name):
 
 
 def test_weekly_layout_and_funnel():
-    result = simulate_links(periods=20, seed=3)
-    weekly = result.weekly
+    result = simulate_links(periods=20, posts_per_period=1.0, seed=3)
+    weekly, params = result.weekly, result.params
     assert list(weekly.columns) == ["period", "your_pages", "links_in", "pagerank", "visits", "leads", "customers",
                                     "cum_visits", "cum_customers", "top_page_pagerank"]
     assert weekly["period"].tolist() == list(range(1, 21))
     assert weekly["your_pages"].tolist() == [1 + t for t in range(1, 21)]   # home page + one piece a week
-    np.testing.assert_allclose(weekly["visits"], 2000 * weekly["pagerank"])
-    np.testing.assert_allclose(weekly["customers"], weekly["visits"] * 0.04 * 0.2)
+    np.testing.assert_allclose(weekly["visits"], params["searches_per_period"] * weekly["pagerank"])
+    np.testing.assert_allclose(weekly["customers"],
+                               weekly["visits"] * params["lead_rate_pull"] * params["close_rate_pull"])
 
 
 def test_the_final_ranks_are_networkxs_pagerank_of_the_final_web():
@@ -206,7 +207,7 @@ def test_better_content_earns_more_links_and_more_visits():
 
 def test_content_compounds_while_friend_links_fade():
     friends_only = simulate_links(friend_links=20, posts_per_period=0.0, seed=1).weekly["visits"]
-    content = simulate_links(seed=1).weekly["visits"]
+    content = simulate_links(friend_links=0, seed=1).weekly["visits"]     # content alone
     assert friends_only.iloc[0] > content.iloc[0]              # networking gives the faster start
     assert friends_only.iloc[-1] < friends_only.iloc[0]         # but the web grows past it
     assert content.iloc[-1] > 5 * content.iloc[0]               # content keeps earning
@@ -215,14 +216,14 @@ def test_content_compounds_while_friend_links_fade():
 # ---- Where the visits come from: the model's limits, measured -----------------------------------------
 
 def test_a_lone_home_page_nobody_links_to_gets_only_random_jumps_as_the_formula_says():
-    result = links.simulate_links(posts_per_period=0.0, new_links_per_period=0, periods=4, seed=3)
+    result = links.simulate_links(posts_per_period=0.0, new_links_per_period=0, friend_links=0, periods=4, seed=3)
     parts = links.visit_sources(result)
     pages = result.pages
     n, d = len(pages), result.params["damping"]
     # No link points at the home page, so its rank is (1 - d)/N plus d/N of the dead ends' rank.
     rank = links.pagerank(links.to_networkx(result))
     dead_ends = [page for page in rank.index if links.to_networkx(result).out_degree(page) == 0]
-    expected = 2000 * ((1 - d) / n + d * rank[dead_ends].sum() / n)
+    expected = result.params["searches_per_period"] * ((1 - d) / n + d * rank[dead_ends].sum() / n)
     assert parts["random jumps"] == pytest.approx(expected, rel=1e-6)
     assert parts["your own links"] == pytest.approx(0, abs=1e-9) and parts["other sites' links"] == pytest.approx(0, abs=1e-6)
     assert parts["total"] == pytest.approx(result.weekly["visits"].iloc[-1], rel=1e-3)
