@@ -12,8 +12,9 @@ as a header with no name (axe-core: empty-table-header). The course shows its ta
 
 The text a notebook shows as plain text (``text/plain``) does not change.
 :func:`keep_tables_readable` registers :func:`frame_html` with IPython (``check_environment``
-does it in every lesson's first cell, for a Styler's table too); :func:`no_empty_headers` fixes
-HTML written earlier.
+does it in every lesson's first cell, for a Styler's table too), each table inside
+:func:`scroll_region` (a wide table in a narrow or zoomed notebook scrolls sideways, and the
+keyboard can scroll it); :func:`no_empty_headers` fixes HTML written earlier.
 
 Examples
 --------
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["frame_html", "keep_tables_readable", "no_empty_headers"]
+__all__ = ["frame_html", "keep_tables_readable", "no_empty_headers", "scroll_region"]
 
 _ROW = re.compile(r"<tr[^>]*>.*?</tr>", re.S)
 _EMPTY_TH = re.compile(r"<th(\s[^>]*)?>((?:\s|&nbsp;|&#160;)*)</th>")   # pandas' and the Styler's
@@ -43,6 +44,22 @@ def no_empty_headers(html: str) -> str:
     if not isinstance(html, str):
         raise TypeError(f"html must be a str; got {type(html).__name__}")
     return _EMPTY_TH.sub(lambda m: f"<td{m.group(1) or ''}>{m.group(2)}</td>", html)
+
+
+def scroll_region(html: str) -> str:
+    """``html`` (a table) in a box that scrolls sideways when the table is wider than the page, by keyboard too.
+
+    In a narrow or zoomed notebook a wide table scrolls; a box that scrolls but takes no keyboard
+    focus cannot be scrolled without a mouse (WCAG 2.1.1; axe-core: scrollable-region-focusable).
+    So the box is a Tab stop (arrow keys then scroll it), named "Table" for a screen reader.
+
+    >>> scroll_region("<table></table>")
+    '<div class="smlearn-table" role="region" aria-label="Table" tabindex="0" style="overflow-x: auto; max-width: 100%"><table></table></div>'
+    """
+    if not isinstance(html, str):
+        raise TypeError(f"html must be a str; got {type(html).__name__}")
+    return ('<div class="smlearn-table" role="region" aria-label="Table" tabindex="0"'
+            f' style="overflow-x: auto; max-width: 100%">{html}</div>')
 
 
 def _counts_rows(index) -> bool:
@@ -116,10 +133,14 @@ def keep_tables_readable(shell=None) -> bool:
 
     # A printer registered for the type comes before pandas' own _repr_html_.
     html = shell.display_formatter.formatters["text/html"]
-    html.for_type(pd.DataFrame, lambda frame: no_empty_headers(frame._repr_html_()) if frame.empty else frame_html(frame))
+    def frame_shown(frame):
+        table = no_empty_headers(frame._repr_html_()) if frame.empty else frame_html(frame)
+        return scroll_region(table) if table is not None else None
+
+    html.for_type(pd.DataFrame, frame_shown)
     try:
         from pandas.io.formats.style import Styler   # needs jinja2
     except ImportError:
         return True
-    html.for_type(Styler, lambda styler: no_empty_headers(styler._repr_html_()))
+    html.for_type(Styler, lambda styler: scroll_region(no_empty_headers(styler._repr_html_())))
     return True

@@ -1,8 +1,9 @@
 """Every lesson, run in JupyterLab, audited with axe-core for WCAG 2.1 A and AA (issue 18).
 
 axe-core (from npm: ``.ci/run`` installs it into ``.ci/npm``; SMLEARN_AXE names another
-``axe.min.js``) runs once over the whole JupyterLab page after the lesson has run. Each element it
-flags is sorted by where it sits:
+``axe.min.js``) runs once over the whole JupyterLab page after the lesson has run, in a window of a
+1366 x 768 screen at 150 % zoom (where a wide table must scroll, and be scrollable by keyboard).
+Each element it flags is sorted by where it sits:
 
 - in the course's own content (a cell's outputs, ``.jp-OutputArea``, or a rendered Markdown cell):
   the test fails, naming the rule, the element and axe's advice;
@@ -31,6 +32,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LESSONS = labdriver.lesson_notebooks()
 CONTENT = ".jp-OutputArea, .jp-MarkdownCell .jp-RenderedMarkdown"   # what the course wrote and its code showed
 FIGURE = ".jp-RenderedImage"   # JupyterLab's rendering of a PNG output: a static figure
+ZOOMED = {"width": 911, "height": 512, "scale": 1.5}   # as test_explorers_fit.py's "zoom150"
 
 
 def _static_figures(notebook: Path) -> int:
@@ -82,6 +84,8 @@ def _audit(lab, notebook: Path, axe: Path, folder: Path) -> list[dict]:
     if notebook.name in _audits and _audits[notebook.name][0] is cells:
         return _audits[notebook.name][1]
     lab.explorers(sum(output["explorer"] for cell in cells for output in cell["outputs"]))   # their images loaded
+    # At 150 % zoom (a 1366 x 768 screen): the narrowest page the course is checked at, where wide tables scroll.
+    lab.resize(**ZOOMED)
     lab.page.add_script_tag(path=str(axe))
     found = lab.page.evaluate(_RUN, [WCAG, CONTENT, FIGURE])
     folder.mkdir(parents=True, exist_ok=True)
