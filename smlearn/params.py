@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 __all__ = ["Param", "Choice", "FrozenParams", "defaults_from", "check_params", "check_seed", "params_table",
            "check_number", "check_flag", "check_text", "check_path", "check_items", "check_table",
-           "check_graph", "check_instance", "default_of"]
+           "check_graph", "check_instance", "default_of", "defaults"]
 
 
 # Units that name a position on a scale, not an amount: a stop in week 26 is "week 26" (where),
@@ -568,3 +568,18 @@ def default_of(function, name: str):
         raise ValueError(f"name must be a parameter of {getattr(function, '__name__', 'the function')} with a default; "
                          f"its parameters with defaults: {', '.join(parameters) or 'none'}")
     return parameters[name].default
+
+
+def defaults(spec: Mapping) -> dict:
+    """A model's default settings as a plain dict, name -> value, read from its ``PARAMS``.
+
+    For working a model's equation by hand at its defaults (``p["network_size"]``);
+    a class profile changes these with the model.
+
+    Examples
+    --------
+    >>> defaults({"hours": Param("hours", 5.0, 0.0, 40.0, 0.5, "Outreach", "hours/week")})
+    {'hours': 5.0}
+    """
+    check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
+    return {name: record.default for name, record in spec.items()}

@@ -334,6 +334,7 @@ WORKING = {
     "smlearn.params.check_seed": lambda: {"seed": 3},
     "smlearn.params.defaults_from": lambda: {"spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.params.default_of": lambda: {"function": _lazy("smlearn.models.traffic.simulate"), "name": "network_size"},
+    "smlearn.params.defaults": lambda: {"spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.profile.load_profile": lambda: {"path": _lazy("smlearn.profile.ACTIVE_FILE")},
     "smlearn.profile.apply_profile": lambda: {"model": "traffic", "params": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.profile.shipped_params": lambda: {"model": "traffic"},
