@@ -390,8 +390,8 @@ def stale_lessons(root=None, lessons=None, overlay: dict | None = None) -> dict[
     root = _root(root)
     course = _load_course(root)
     deps = dependency_map(root, lessons)
-    if overlay is not None:
-        check_instance("overlay", overlay, dict, "a mapping of files to their new text")
+    if overlay is not None and not isinstance(overlay, dict):   # an empty dict is fine: nothing changes
+        raise TypeError(f"overlay must be a mapping of files to their new text; got {type(overlay).__name__}")
     stale = {}
     for lesson_id, lesson_deps in deps.items():
         notebook = root / "notebooks" / course.lesson(lesson_id).file

@@ -96,6 +96,7 @@ def test_a_notebook_goes_stale_when_a_file_it_is_built_from_changes(course):
     _pretend_built(course, "03")
     _pretend_built(course, "02")
     assert b.stale_lessons(course, ["03", "02"]) == {}
+    assert b.stale_lessons(course, ["03", "02"], overlay={}) == {}   # a dry run with nothing about to change
     source = course / "sources" / "03_who_is_connected.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     questions = course / "smlearn" / "questions" / "who_is_connected.py"
