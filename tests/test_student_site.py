@@ -7,19 +7,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from smlearn.copies import SOLUTION_TAG
+from site_script import build_site
 from smlearn.course import load_course
 
 REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("build_site", REPO / "scripts" / "build_site.py")
-build_site = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("build_site", build_site)
-_spec.loader.exec_module(build_site)
 
 COURSE = load_course(REPO / "notebooks")
 # Two lessons to check the filtering on: one with a number, a choice and a flip exercise, one with a code exercise.
