@@ -79,7 +79,7 @@ def test_bad_values_are_refused_and_leave_the_state_alone(cls, good, bad, messag
 @pytest.mark.parametrize("cls", EXPLORERS)
 def test_static_png_text_and_labelled_axes(cls, built):
     explorer = built[cls]
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
     assert cls.__name__ in bundle["text/plain"] and explorer.description in bundle["text/plain"]
     for ax in explorer.figure.axes:

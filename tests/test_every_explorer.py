@@ -6,6 +6,7 @@ tests/test_accessibility.py (keyboard controls).
 """
 
 import base64
+import html
 
 from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 from smlearn.params import Choice
@@ -34,8 +35,12 @@ def test_every_control_is_a_model_parameter_with_a_widget_of_its_range(explorer_
 
 def test_without_a_widget_front_end_there_is_a_png_and_a_text_description(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
-    bundle = explorer._repr_mimebundle_()
+    bundle, metadata = explorer._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    # The saved picture's alt text: what the figure shows, in the PNG's metadata and on its HTML copy.
+    alt = metadata["image/png"]["alt"]
+    assert alt and explorer.description.startswith(alt.rstrip("."))
+    assert f'alt="{html.escape(alt)}"' in bundle["text/html"] and bundle["image/png"] in bundle["text/html"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert explorer_name in bundle["text/plain"] and explorer.description in bundle["text/plain"]
     assert explorer.description.count(".") >= 2       # says what is shown, then what it means

@@ -3,7 +3,7 @@
 smlearn.plots.figure_text.keep_figure_text makes each matplotlib figure a notebook shows carry its
 titles twice: in the PNG output's metadata (for the course site and the tests) and as the ``alt`` of
 an HTML copy of the picture, which JupyterLab and Notebook 7 show instead of the PNG (they give a PNG
-output's ``<img>`` no alt). The browser test (tests/browser/test_figure_alt.py) checks that a screen
+output's ``<img>`` no alt). The browser test (tests/browser/test_figure_alt_in_browser.py) checks that a screen
 reader finds each figure by its words in both front ends; these tests check the outputs themselves.
 """
 

@@ -1,7 +1,7 @@
 """A slider's value is said as a person says it (issue 18): "week 26" for a position, "26 weeks" for an amount.
 
 The page (smlearn/widgets/frontend.js) gives each slider an aria-valuetext of its shown value and
-its unit, in the order Param.spoken says them; tests/browser/test_figure_alt.py hears it in JupyterLab.
+its unit, in the order Param.spoken says them; tests/browser/test_figure_alt_in_browser.py hears it in JupyterLab.
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def test_the_script_and_stylesheet_are_the_ones_that_keep_keys_and_wrap_labels()
 
 def test_the_saved_png_keeps_the_default_size():
     explorer = widgets.PushPullExplorer()
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     import base64
 
     image = Image.open(io.BytesIO(base64.b64decode(bundle["image/png"])))

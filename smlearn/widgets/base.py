@@ -285,11 +285,19 @@ class Explorer:
         return f"{type(self).__name__}({shown})\n{self.description}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        # A widget front end shows the live widget; anything else falls back to the PNG, then to the text.
+        # A widget front end shows the live widget; anything else (a saved notebook opened again, a
+        # viewer without widgets) falls back to the picture, then to the text. The picture's alt text
+        # is the description's first sentence: in the PNG's metadata (the course site, nbconvert) and
+        # on an HTML copy, which is what JupyterLab and Notebook 7 put on the page with its alt.
+        from smlearn.plots.figure_text import picture_html
+
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        bundle["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        png = base64.b64encode(self.png()).decode("ascii")
+        picture = {"alt": _first_sentence(self.description)}
+        bundle["image/png"] = png
+        bundle["text/html"] = picture_html(png, picture)
         bundle["text/plain"] = repr(self)
-        return bundle
+        return bundle, {"image/png": picture}
 
     # Hooks for subclasses.
     def _simulate(self, params):
