@@ -807,6 +807,9 @@ class Report:
     written: list = field(default_factory=list)        # files changed
     changed_numbers: list = field(default_factory=list)  # (lesson, old number) of facts whose value changed
     rewritten_texts: list = field(default_factory=list)  # the facts' sentences as they were, before the rewrite
+    facts_checked: int = 0                             # facts evaluated against the code
+    facts_total: int = 0                               # facts in the course
+    facts_lessons: list = field(default_factory=list)  # the lessons whose facts were checked
 
     def text(self) -> str:
         would = "would be " if self.dry_run else ""
@@ -828,6 +831,11 @@ class Report:
         lines += ["", f"## Facts {would}rewritten: {records} (their records, and"
                       f" {len(self.facts_rewritten) - records} places in the prose)", ""]
         lines += [f"- {file}:{line}: {old} -> {new}" for file, line, old, new in self.facts_rewritten]
+        lines += ["", f"## Facts checked: {self.facts_checked} of {self.facts_total}"
+                      + (f" (lessons {', '.join(self.facts_lessons)})" if self.facts_lessons else ""), ""]
+        if self.facts_total > self.facts_checked:
+            lines.append(f"The other {self.facts_total - self.facts_checked} were not checked: their lessons' inputs"
+                         " are unchanged since their last build (smlearn build --all-facts checks every fact).")
         lines += ["", f"## Facts that do not hold: {len(self.facts_failing)}", ""]
         lines += [f"- {where}: {text!r}: {why}\n  fix: {command}" for text, where, why, command in self.facts_failing]
         lines += ["", f"## Sentences to read (they quote a number that changed): {len(self.flagged)}", ""]
@@ -1114,16 +1122,19 @@ def flag_sentences(texts: dict[str, str], files: dict[str, list[float]], facts: 
 
 
 def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, site: bool = False,
-          run: bool = True, root=None, timeout: int = 600, echo=print) -> Report:
+          run: bool = True, root=None, timeout: int = 600, echo=print, all_facts: bool = False) -> Report:
     """Rewrite the course to ``profile`` (if given), rebuild the stale lessons and check their facts.
 
     ``lessons`` (ids such as "02") are the lessons rebuilt, stale or not; without any, every stale
-    lesson is. ``facts`` rewrites the facts whose value no longer matches the code (where that is safe).
+    lesson is. Only the facts of those lessons are checked (and, with a profile, of the lessons
+    whose models it sets): a fact of a lesson whose inputs did not change cannot have changed.
+    ``facts`` rewrites the facts whose value no longer matches the code (where that is safe);
+    with ``facts`` and no lessons named, or with ``all_facts``, every fact is checked.
     ``dry_run`` writes nothing; ``run=False`` writes the rewritten files but runs no lesson. The
     report is returned and, unless ``dry_run``, written to build-report.md in the course's root.
     """
     root = _root(root)
-    for name, flag in (("dry_run", dry_run), ("facts", facts), ("site", site), ("run", run)):
+    for name, flag in (("dry_run", dry_run), ("facts", facts), ("site", site), ("run", run), ("all_facts", all_facts)):
         check_flag(name, flag)
     check_number("timeout", timeout, 1, integer=True, unit="seconds per cell")
     if not callable(echo):
@@ -1135,6 +1146,13 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     texts: dict[str, str] = {}          # file -> its rewritten text, written at the end
     deps = dependency_map(root)
     course = _load_course(root)
+    stale_before = stale_lessons(root)
+    # Whose facts to check: evaluating all of them takes minutes, and a fact can only have changed
+    # if its lesson's inputs did (its source, the code it runs, its data, its record, the profile).
+    if all_facts or (facts and not lessons):
+        fact_lessons = None                                      # every lesson
+    else:
+        fact_lessons = set(lessons) | set(stale_before)          # named, or stale before any rewrite
     numbers: dict[str, set] = {}        # lesson -> numbers the change made old: sentences quoting them are flagged
     if profile is not None:
         from smlearn.profile import changed_defaults, load_profile
@@ -1161,12 +1179,18 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
             report.story += [(rel, line, o, n) for line, o, n in made]
         story = (old.story, new.story)
         affected = {lesson for lesson, d in deps.items() if any(f"smlearn/models/{m}.py" in d for m in models)}
-        check_facts(root, sorted(set(lessons) | affected), new.path, rewrite=True, report=report, texts=texts,
-                    story=story)
+        touched = set(lessons) | affected        # the profile's lessons: checked and rewritten to it
+        check_facts(root, sorted(touched), new.path, rewrite=True, report=report, texts=texts, story=story)
+        # lessons edited since their last build are checked too, but rewritten only on request (--facts)
+        others = (set(deps) if fact_lessons is None else fact_lessons) - touched
+        if others:
+            check_facts(root, sorted(others), new.path, rewrite=facts, report=report, texts=texts, story=story)
+        fact_lessons = None if fact_lessons is None else fact_lessons | touched
         overlay_profile = Path(profile).read_text(encoding="utf-8")
     else:
         story, overlay_profile = None, None
-        check_facts(root, lessons or None, None, rewrite=facts, report=report, texts=texts)
+        fact_lessons = None if fact_lessons is None else sorted(fact_lessons)
+        check_facts(root, fact_lessons, None, rewrite=facts, report=report, texts=texts)
     for lesson, number in report.changed_numbers:
         numbers.setdefault(lesson, set()).add(float(number))
     scan: dict[str, set] = {}
@@ -1176,7 +1200,11 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
                 scan.setdefault(f, set()).update(olds)
                 texts.setdefault(f, (root / f).read_text(encoding="utf-8"))
     rewritten = set(report.rewritten_texts)
-    checked = [fact.text for fact in fact_records(root, None, story) if fact.text not in rewritten]
+    every_fact = fact_records(root, None, story)
+    report.facts_total = len(every_fact)
+    report.facts_lessons = [l.id for l in course.lessons if fact_lessons is None or l.id in fact_lessons]
+    report.facts_checked = sum(1 for fact in every_fact if fact.lesson in report.facts_lessons)
+    checked = [fact.text for fact in every_fact if fact.text not in rewritten]
     report.flagged += flag_sentences(texts, {f: sorted(n) for f, n in sorted(scan.items())}, checked)
     changed = {f: t for f, t in texts.items() if t != (root / f).read_text(encoding="utf-8")}
     report.written = sorted(changed) + ([PROFILE_FILE] if profile is not None else [])
@@ -1186,7 +1214,8 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     if not dry_run:
         for f, t in overlay.items():
             (root / f).write_text(t, encoding="utf-8")   # the profile last: it is what the rewrite was for
-    report.stale = stale_lessons(root, None, overlay if dry_run else None)
+    # nothing rewritten: the lessons stale now are those stale at the start (spares a second look)
+    report.stale = stale_lessons(root, None, overlay if dry_run else None) if overlay else stale_before
     report.rebuilt = sorted(lessons) if lessons else sorted(report.stale)   # lessons named: those alone
     report.site_pages = [f"notebooks/{course.lesson(l).file.replace('.ipynb', '.html')}" for l in report.rebuilt]
     report.site_pages += [f.replace(".md", ".html") for f in report.written

@@ -164,7 +164,7 @@ def _build(args) -> int:
 
     try:
         report = build(args.lessons, profile=args.profile, dry_run=args.dry_run, facts=args.facts, site=args.site,
-                       timeout=args.timeout)
+                       timeout=args.timeout, all_facts=args.all_facts)
     except (TypeError, ValueError, FileNotFoundError) as error:
         print(f"smlearn build: {error}", file=sys.stderr)
         return 2
@@ -240,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     rebuild.add_argument("--profile", help="a class profile (YAML) to rewrite the course to; it becomes the active one")
     rebuild.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     rebuild.add_argument("--facts", action="store_true",
-                         help="rewrite checked facts whose value no longer matches the code (value and number)")
+                         help="check every fact (or the named lessons') and rewrite those whose value no longer matches the code")
+    rebuild.add_argument("--all-facts", action="store_true",
+                         help="check every fact, not only those of the lessons whose inputs changed")
     rebuild.add_argument("--site", action="store_true", help="also rebuild the course site (scripts/build_site.py)")
     rebuild.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     rebuild.set_defaults(run=_build)

@@ -221,6 +221,8 @@ def test_bad_input_is_refused_clearly(course, capsys):
         b.build(profile=course / "no_such_profile.yml", dry_run=True, root=course)
     with pytest.raises(TypeError, match="dry_run"):
         b.build(dry_run="yes", root=course)
+    with pytest.raises(TypeError, match="all_facts"):
+        b.build(all_facts="yes", root=course)
     with pytest.raises(TypeError, match="lessons must be a list"):
         b.build("02", dry_run=True, root=course)
     bad = course / "bad.yml"
@@ -231,3 +233,73 @@ def test_bad_input_is_refused_clearly(course, capsys):
     assert "there is no lesson '99'" in capsys.readouterr().err
     assert main(["build", "--profile", str(course / "nope.yml"), "--dry-run"]) == 2
     assert "nope.yml" in capsys.readouterr().err
+
+
+# --- which facts a build checks ---------------------------------------------------------------------
+
+@pytest.fixture
+def built_course(course):
+    """The copy with three of lesson 03's facts kept too, and every notebook built from the files as they are."""
+    plan = course / "notebooks" / "course.yml"
+    data = yaml.safe_load(plan.read_text(encoding="utf-8"))
+    shipped = yaml.safe_load((REPO / "notebooks" / "course.yml").read_text(encoding="utf-8"))
+    lesson03 = next(lesson for lesson in data["lessons"] if lesson["id"] == "03")
+    lesson03["facts"] = next(lesson for lesson in shipped["lessons"] if lesson["id"] == "03")["facts"][:2]
+    plan.write_text(yaml.safe_dump(data, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    notes = yaml.safe_load((REPO / "docs" / "instructors" / "facts" / "03.yml").read_text(encoding="utf-8"))[:1]
+    (course / "docs" / "instructors" / "facts" / "03.yml").write_text(
+        yaml.safe_dump(notes, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    for lesson in load_course(course / "notebooks").lessons:
+        _pretend_built(course, lesson.id)
+    return course
+
+
+@pytest.fixture
+def evaluated(monkeypatch):
+    """The fact sources a build evaluates (each evaluated for real)."""
+    sources = []
+    real = b.evaluate_sources
+
+    def record(batch, profile_path=None):
+        sources.extend(batch)
+        return real(batch, profile_path)
+
+    monkeypatch.setattr(b, "evaluate_sources", record)
+    return sources
+
+
+def test_a_build_with_nothing_changed_checks_no_fact_unless_asked_for_all(built_course, evaluated):
+    report = b.build(dry_run=True, root=built_course)
+    assert report.stale == {} and report.rebuilt == []
+    assert evaluated == [] and report.facts_checked == 0 and report.facts_lessons == []
+    every = b.fact_records(built_course)
+    assert report.facts_total == len(every) > 0
+    assert f"Facts checked: 0 of {len(every)}" in report.text() and "inputs are unchanged" in report.text()
+    report = b.build(dry_run=True, root=built_course, all_facts=True)
+    assert sorted(evaluated) == sorted(f.source for f in every) and report.facts_checked == len(every)
+
+
+def test_touching_lesson_03s_source_checks_only_lesson_03s_facts(built_course, evaluated):
+    source = built_course / "sources" / "03_who_is_connected.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    report = b.build(dry_run=True, root=built_course)
+    assert list(report.stale) == ["03"] and report.facts_lessons == ["03"]
+    mine = [f.source for f in b.fact_records(built_course, ["03"])]
+    assert len(mine) == 3 and evaluated == mine and report.facts_checked == 3
+    assert report.facts_total > 3 and not report.facts_failing         # lesson 03's facts still hold
+    assert main(["build", "99", "--all-facts", "--dry-run"]) == 2      # the option parses (lesson 99 is refused)
+
+
+def test_a_profile_checks_the_facts_of_the_lessons_whose_models_it_sets_and_of_edited_lessons(built_course, evaluated):
+    report = b.build(profile=BAKERY, dry_run=True, root=built_course)
+    deps = b.dependency_map(built_course)
+    models = {change.model for change in report.defaults}
+    set_by_it = [lesson for lesson, files in deps.items() if any(f"smlearn/models/{m}.py" in files for m in models)]
+    assert "02" in set_by_it and "03" not in set_by_it
+    assert report.facts_lessons == set_by_it and report.facts_rewritten         # bakery sets traffic's defaults
+    assert not set(evaluated) & {f.source for f in b.fact_records(built_course, ["03"])}
+    source = built_course / "sources" / "03_who_is_connected.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    again = b.build(profile=BAKERY, dry_run=True, root=built_course)
+    assert again.facts_lessons == sorted(set_by_it + ["03"], key=list(deps).index)
+    assert again.facts_rewritten == report.facts_rewritten                     # the same rewrite for its lessons
