@@ -152,13 +152,22 @@ def explorer_cells(cells):
     """
     names = {target.id for code in cells for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Assign)
              and _makes_explorer(node.value) for target in node.targets if isinstance(target, ast.Name)}
-    kept = []
-    for code in cells:
+    keep = set()
+    for index, code in enumerate(cells):
         nodes = list(ast.walk(ast.parse(code)))
         if any(isinstance(n, (ast.Import, ast.ImportFrom)) or (isinstance(n, ast.Name) and n.id in names)
                or (isinstance(n, ast.Call) and _makes_explorer(n)) for n in nodes):
-            kept.append(code)
-    return kept
+            keep.add(index)
+    # An explorer cell may read a name an earlier cell sets (pull's rates, say): keep that cell too,
+    # and what it reads in turn.
+    while True:
+        wanted = {n.id for i in keep for n in ast.walk(ast.parse(cells[i]))
+                  if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        more = {i for i, code in enumerate(cells) if i not in keep and any(
+            isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in wanted for n in ast.walk(ast.parse(code)))}
+        if not more:
+            return [cells[i] for i in sorted(keep)]
+        keep |= more
 
 
 def run_lesson(path):
