@@ -6,7 +6,9 @@ goes stale when the source changes or when anything its code uses changes: a mod
 its question module, its record in ``course.yml``, or a default of the active class profile
 (``smlearn/class_profile.yml``). :func:`run_lesson` stores a hash of each of those files in the
 notebook's metadata, so :func:`stale_lessons` can say which notebooks are out of date and which
-file made them so.
+file made them so. A lesson's instructor notes and their facts file are not among those inputs (the
+notebook never reads them); the metadata keeps their hashes as they were when the lesson's facts
+last held in a build, so :func:`edited_notes` can say whose facts an edit to them calls for checking.
 
 With a profile, :func:`build` first rewrites the course to it: the story words in the prose,
 questions and instructor notes, and each checked fact whose value the new defaults change
@@ -47,6 +49,7 @@ PACKAGE = Path(__file__).resolve().parent
 # jupytext's pairing across two folders: notebooks/NN_name.ipynb <-> sources/NN_name.md
 FORMATS = "notebooks///ipynb,sources///md:myst"
 METADATA_KEY = "smlearn"          # notebook.metadata["smlearn"]["inputs"]: {file: hash} at the last build
+CHECKED_KEY = "checked"           # notebook.metadata["smlearn"]["checked"]: {notes or facts file: hash} when its facts last held
 PROFILE_FILE = "smlearn/class_profile.yml"
 
 
@@ -327,6 +330,10 @@ def _module_names(deps: dict[str, str]) -> list[str]:
 
 
 BUILD_KINDS = ("source", "module", "questions", "data", "record", "profile")
+# The instructor notes and their facts are not inputs of the notebook: no cell reads them, so an edit
+# to them leaves its outputs as they were, and rerunning the lesson (minutes) would change nothing.
+# An edit to them calls for checking the lesson's facts instead (see edited_notes).
+CHECK_KINDS = ("notes", "facts")
 
 
 def _hash(data: bytes) -> str:
@@ -339,12 +346,14 @@ def _models_of(deps: dict[str, str]) -> list[str]:
                   if n.startswith("smlearn.models.") and n.count(".") == 2 and not n.endswith("__init__"))
 
 
-def build_inputs(lesson_id: str, root=None, deps: dict[str, str] | None = None, overlay: dict | None = None) -> dict[str, str]:
+def build_inputs(lesson_id: str, root=None, deps: dict[str, str] | None = None, overlay: dict | None = None,
+                 kinds: tuple[str, ...] = BUILD_KINDS) -> dict[str, str]:
     """A hash of each file that makes lesson ``lesson_id``'s notebook: what the notebook records when built.
 
     The lesson's record in course.yml is hashed as data (another lesson's record does not
     matter), and the active profile only by the settings of the models the lesson uses.
     ``overlay`` maps files (relative to the root) to the text they are about to have (a dry run).
+    ``kinds``: the kinds of dependency hashed (:data:`CHECK_KINDS` for the notes and facts files).
     """
     import yaml
 
@@ -360,7 +369,7 @@ def build_inputs(lesson_id: str, root=None, deps: dict[str, str] | None = None, 
     deps = deps if deps is not None else dependency_map(root, [lesson_id])[lesson_id]
     hashes = {}
     for path, kind in deps.items():
-        if kind not in BUILD_KINDS:
+        if kind not in kinds:
             continue
         if kind == "record":
             records = yaml.safe_load(read("notebooks/course.yml", root / "notebooks" / "course.yml"))["lessons"]
@@ -406,6 +415,44 @@ def stale_lessons(root=None, lessons=None, overlay: dict | None = None) -> dict[
     return stale
 
 
+def edited_notes(root=None, deps: dict | None = None) -> dict[str, list[str]]:
+    """The lessons whose instructor notes or facts file changed since their facts last held in a build,
+    each with those files (``["no record of a fact check"]`` when its notebook keeps none).
+
+    ``deps``: :func:`dependency_map`'s result, when the caller has it.
+    """
+    root = _root(root)
+    course = _load_course(root)
+    deps = deps if deps is not None else dependency_map(root)
+    edited = {}
+    for lesson_id, lesson_deps in deps.items():
+        notebook = root / "notebooks" / course.lesson(lesson_id).file
+        metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}) if notebook.is_file() else {}
+        recorded = metadata.get(METADATA_KEY, {}).get(CHECKED_KEY)
+        if recorded is None:
+            edited[lesson_id] = ["no record of a fact check"]
+            continue
+        now = build_inputs(lesson_id, root, lesson_deps, kinds=CHECK_KINDS)
+        changed = sorted(p for p in set(now) | set(recorded) if now.get(p) != recorded.get(p))
+        if changed:
+            edited[lesson_id] = changed
+    return edited
+
+
+def record_checked(notebook: Path, hashes: dict[str, str]) -> None:
+    """Keep ``hashes`` (of a lesson's notes and facts files) in its notebook as the ones whose facts held.
+
+    Only the build record changes: the notebook is written back byte for byte as nbformat writes it.
+    """
+    notebook = Path(notebook)
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    record = data.setdefault("metadata", {}).setdefault(METADATA_KEY, {})
+    if record.get(CHECKED_KEY) == hashes:
+        return
+    record[CHECKED_KEY] = hashes
+    notebook.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 # --- running a lesson (scripts/run_lessons.py uses these) -------------------------------------------
 
 def lesson_sources(prefixes, root=None) -> list[Path]:
@@ -449,10 +496,14 @@ def run_lesson(source: Path, timeout: int = 600, root=None) -> Path:
     )
     client.execute(env=env)
     notebook.metadata.get("language_info", {}).pop("version", None)   # the author's Python version is noise
+    target = notebooks / source.with_suffix(".ipynb").name
     if inputs is not None:
         notebook.metadata[METADATA_KEY] = {"inputs": inputs}
+        # running the lesson checks no fact: the record of the last fact check stays as it was
+        old = json.loads(target.read_text(encoding="utf-8")).get("metadata", {}) if target.is_file() else {}
+        if CHECKED_KEY in old.get(METADATA_KEY, {}):
+            notebook.metadata[METADATA_KEY][CHECKED_KEY] = old[METADATA_KEY][CHECKED_KEY]
     drop_widget_views(notebook)
-    target = notebooks / source.with_suffix(".ipynb").name
     keep_cell_ids(notebook, target)
     jupytext.write(notebook, target, fmt="ipynb")
     return target
@@ -583,6 +634,25 @@ def find_text(text: str, path_text: str) -> list[tuple[int, int]]:
 
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def nearest_line(sentence: str, text: str) -> int:
+    r"""The line of ``text`` sharing the longest run of characters with ``sentence`` (compared as plain
+    text): where a sentence most likely stood before an edit changed it.
+
+    >>> nearest_line("about 1.3 times, not 2", "Intro.\nexercise 1: about 2 times, not 2\nThe end.")
+    2
+    """
+    import difflib
+
+    needle = plain(sentence)
+    best, best_line = -1, 1
+    for number, line in enumerate(text.splitlines(), 1):
+        match = difflib.SequenceMatcher(None, needle, plain(line), autojunk=False)
+        size = match.find_longest_match(0, len(needle), 0, len(plain(line))).size
+        if size > best:
+            best, best_line = size, number
+    return best_line
 
 
 # --- facts -------------------------------------------------------------------------------------------
@@ -810,6 +880,7 @@ class Report:
     facts_checked: int = 0                             # facts evaluated against the code
     facts_total: int = 0                               # facts in the course
     facts_lessons: list = field(default_factory=list)  # the lessons whose facts were checked
+    notes_edited: dict = field(default_factory=dict)   # lesson -> its notes or facts files edited since its facts last held
 
     def text(self) -> str:
         would = "would be " if self.dry_run else ""
@@ -989,7 +1060,7 @@ def check_facts(root=None, lessons=None, profile_path=None, rewrite: bool = Fals
             continue
         actual = result["value"]
         if not spans:
-            report.facts_failing.append((fact.text, fact.prose, "the sentence is no longer in the text",
+            report.facts_failing.append((fact.text, f"{fact.prose}:{nearest_line(fact.text, prose)}", "the sentence is no longer in the text",
                                          f"put the sentence back or change its record in {fact.file}"))
         if holds(fact.value, actual, fact.tolerance):
             continue
@@ -1128,8 +1199,10 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     """Rewrite the course to ``profile`` (if given), rebuild the stale lessons and check their facts.
 
     ``lessons`` (ids such as "02") are the lessons rebuilt, stale or not; without any, every stale
-    lesson is. Only the facts of those lessons are checked (and, with a profile, of the lessons
-    whose models it sets): a fact of a lesson whose inputs did not change cannot have changed.
+    lesson is. Only the facts of those lessons are checked, and of the lessons whose instructor notes
+    or facts file was edited since their facts last held (see :func:`edited_notes`; such a lesson is
+    not rerun), and, with a profile, of the lessons whose models it sets: a fact of a lesson whose
+    inputs did not change cannot have changed.
     ``facts`` rewrites the facts whose value no longer matches the code (where that is safe);
     with ``facts`` and no lessons named, or with ``all_facts``, every fact is checked.
     ``dry_run`` writes nothing; ``run=False`` writes the rewritten files but runs no lesson. The
@@ -1149,12 +1222,14 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     deps = dependency_map(root)
     course = _load_course(root)
     stale_before = stale_lessons(root)
+    report.notes_edited = edited_notes(root, deps)
     # Whose facts to check: evaluating all of them takes minutes, and a fact can only have changed
-    # if its lesson's inputs did (its source, the code it runs, its data, its record, the profile).
+    # if its lesson's inputs did (its source, the code it runs, its data, its record, the profile),
+    # or if its sentence or record did (the instructor notes, the facts file).
     if all_facts or (facts and not lessons):
         fact_lessons = None                                      # every lesson
     else:
-        fact_lessons = set(lessons) | set(stale_before)          # named, or stale before any rewrite
+        fact_lessons = set(lessons) | set(stale_before) | set(report.notes_edited)   # named, stale or notes edited
     numbers: dict[str, set] = {}        # lesson -> numbers the change made old: sentences quoting them are flagged
     if profile is not None:
         from smlearn.profile import changed_defaults, load_profile
@@ -1220,7 +1295,8 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     report.stale = stale_lessons(root, None, overlay if dry_run else None) if overlay else stale_before
     report.rebuilt = sorted(lessons) if lessons else sorted(report.stale)   # lessons named: those alone
     report.site_pages = [f"notebooks/{course.lesson(l).file.replace('.ipynb', '.html')}" for l in report.rebuilt]
-    report.site_pages += [f.replace(".md", ".html") for f in report.written
+    edited = {f for files in report.notes_edited.values() for f in files}   # notes edited: their pages too
+    report.site_pages += [f.replace(".md", ".html") for f in sorted(set(report.written) | edited)
                           if f.startswith("docs/instructors/") and f.endswith(".md")]
     if not dry_run and run:
         for lesson in report.rebuilt:
@@ -1230,6 +1306,13 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
         if site:
             subprocess.run([sys.executable, str(root / "scripts" / "build_site.py")], cwd=root, check=True)
     if not dry_run:
+        # the notes and facts files of each lesson whose facts were checked and all held: the next
+        # build checks them again only if they are edited (a failing fact is checked until it holds)
+        failing = {text for text, *_ in report.facts_failing}
+        for lesson in report.facts_lessons:
+            notebook = root / "notebooks" / course.lesson(lesson).file
+            if notebook.is_file() and not any(f.lesson == lesson and f.text in failing for f in every_fact):
+                record_checked(notebook, build_inputs(lesson, root, deps[lesson], kinds=CHECK_KINDS))
         (root / "build-report.md").write_text(report.text(), encoding="utf-8")
     return report
 

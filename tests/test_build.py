@@ -85,10 +85,10 @@ def test_a_lesson_depends_on_the_class_profile_only_if_it_uses_a_model():
 # --- what changed ---------------------------------------------------------------------------------
 
 def _pretend_built(root, lesson_id):
-    """A notebook whose build record says it was made from the files as they are now."""
+    """A notebook whose build record says it was made from the files as they are now, its facts checked."""
     course = load_course(root / "notebooks")
-    notebook = {"cells": [], "metadata": {"smlearn": {"inputs": b.build_inputs(lesson_id, root)}},
-                "nbformat": 4, "nbformat_minor": 5}
+    record = {"inputs": b.build_inputs(lesson_id, root), "checked": b.build_inputs(lesson_id, root, kinds=b.CHECK_KINDS)}
+    notebook = {"cells": [], "metadata": {"smlearn": record}, "nbformat": 4, "nbformat_minor": 5}
     (root / "notebooks" / course.lesson(lesson_id).file).write_text(json.dumps(notebook), encoding="utf-8")
 
 
@@ -303,3 +303,79 @@ def test_a_profile_checks_the_facts_of_the_lessons_whose_models_it_sets_and_of_e
     again = b.build(profile=BAKERY, dry_run=True, root=built_course)
     assert again.facts_lessons == sorted(set_by_it + ["03"], key=list(deps).index)
     assert again.facts_rewritten == report.facts_rewritten                     # the same rewrite for its lessons
+
+
+# --- an edit to the instructor notes or their facts alone ----------------------------------------------
+
+NOTES_02 = Path("docs") / "instructors" / "02_push_and_pull.md"
+FACTS_02 = Path("docs") / "instructors" / "facts" / "02.yml"
+
+
+def _line_with(path, words):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in line)
+
+
+def test_an_edit_to_the_notes_alone_checks_that_lessons_facts_and_reports_a_broken_sentence_at_its_line(
+        built_course, evaluated):
+    notes = built_course / NOTES_02
+    fact = next(f for f in b.fact_records(built_course, ["02"]) if f.file.endswith("02.yml"))
+    assert b.find_text(fact.text, notes.read_text(encoding="utf-8"))
+    old = fact.value                                                       # the number its sentence states
+    said = f"{old:g}"
+    assert said in fact.text and fact.text in notes.read_text(encoding="utf-8")
+    notes.write_text(notes.read_text(encoding="utf-8").replace(fact.text, fact.text.replace(said, f"{old + 1:g}")),
+                     encoding="utf-8")
+    assert b.edited_notes(built_course) == {"02": [NOTES_02.as_posix()]}
+    report = b.build(dry_run=True, root=built_course)
+    assert report.stale == {} and report.rebuilt == []                     # the notebook is not rerun
+    assert report.facts_lessons == ["02"] and report.notes_edited == {"02": [NOTES_02.as_posix()]}
+    assert sorted(evaluated) == sorted(f.source for f in b.fact_records(built_course, ["02"]))   # not lesson 03's
+    where = f"{NOTES_02.as_posix()}:{_line_with(notes, f'{old + 1:g}')}"
+    assert [w for t, w, *_ in report.facts_failing] == [where]
+    assert where in report.text()
+    assert NOTES_02.with_suffix(".html").as_posix() in report.site_pages   # its site page is out of date
+
+
+def test_an_edit_to_a_facts_file_alone_checks_that_lessons_facts_and_reports_the_sentence_at_its_line(
+        built_course, evaluated):
+    facts_file = built_course / FACTS_02
+    records = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
+    records[0]["value"] = records[0]["value"] + 1 + 10 * records[0].get("tolerance", 0)   # no longer what the code gives
+    facts_file.write_text(yaml.safe_dump(records, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    report = b.build(dry_run=True, root=built_course)
+    assert report.stale == {} and report.notes_edited == {"02": [FACTS_02.as_posix()]}
+    assert report.facts_lessons == ["02"]
+    assert not set(evaluated) & {f.source for f in b.fact_records(built_course, ["03"])}
+    text = (built_course / NOTES_02).read_text(encoding="utf-8")
+    line = b.line_of(text, b.find_text(records[0]["text"], text)[0][0])
+    failing = [(w, fix) for t, w, _, fix in report.facts_failing]
+    assert failing == [(f"{NOTES_02.as_posix()}:{line}", "smlearn build --facts 02")]
+
+
+def test_a_build_records_the_notes_whose_facts_held_and_not_those_that_failed(built_course, evaluated):
+    notes = built_course / NOTES_02
+    notes.write_text(notes.read_text(encoding="utf-8") + "\nOne more sentence for this class.\n", encoding="utf-8")
+    notebook = built_course / "notebooks" / "02_push_and_pull.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    report = b.build(run=False, root=built_course)
+    assert report.facts_lessons == ["02"] and not report.facts_failing
+    assert b.edited_notes(built_course) == {}                              # its facts held: recorded
+    assert json.loads(notebook.read_text(encoding="utf-8"))["cells"] == cells   # only the record changed
+    evaluated.clear()
+    assert b.build(dry_run=True, root=built_course).facts_lessons == [] and evaluated == []
+    # a fact that fails is checked again by the next build, until it holds
+    text = notes.read_text(encoding="utf-8")
+    fact = next(f for f in b.fact_records(built_course, ["02"]) if f.file.endswith("02.yml"))
+    first = b.plain(fact.text).split(",")[0]
+    assert first in text
+    notes.write_text(text.replace(first, "changed words"), encoding="utf-8")
+    assert b.build(run=False, root=built_course).facts_failing
+    assert b.edited_notes(built_course) == {"02": [NOTES_02.as_posix()]}
+
+
+def test_a_notebook_with_no_record_of_a_fact_check_has_its_facts_checked(built_course):
+    notebook = built_course / "notebooks" / "03_who_is_connected.ipynb"
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    del data["metadata"]["smlearn"]["checked"]
+    notebook.write_text(json.dumps(data), encoding="utf-8")
+    assert b.edited_notes(built_course) == {"03": ["no record of a fact check"]}
