@@ -285,7 +285,8 @@ def _tie_strengths(contacts, p, weeks):
     decay = math.log(2) / p["tie_half_life"]                      # q = exp(-decay) per week
     person = np.arange(m)[None, :, None]
     t = np.arange(1, weeks + 1, dtype=float)[None, None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # (before a person's first contact the "contacted" branch may overflow: np.where below discards it)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         first = np.where(k > 0, (person + 0.5) / k, np.inf)        # time of a person's first contact
         tau = np.where(k > 0, m / k, np.inf)                       # weeks between two contacts
         w_star = g / (1 - (1 - g) * np.exp(-decay * tau))          # strength just after a contact, long run
