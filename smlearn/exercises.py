@@ -45,6 +45,7 @@ from typing import Callable
 
 from smlearn import progress
 from smlearn.params import check_text
+from smlearn.profile import story_neutral
 from smlearn.typed_numbers import NumberFormatError, read_number
 
 __all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "CodeQuestion",
@@ -70,6 +71,9 @@ class Feedback:
 def fingerprint(question_id: str, answer: str) -> str:
     """Return a short hash of an answer, salted with the question's id.
 
+    The class profile's story words count as their keys (:func:`smlearn.profile.story_neutral`):
+    an option that names the business keeps its fingerprint when a profile renames the business.
+
     Examples
     --------
     >>> fingerprint("demo", "Blue") == fingerprint("demo", " blue ")
@@ -77,7 +81,7 @@ def fingerprint(question_id: str, answer: str) -> str:
     """
     check_text("question_id", question_id)
     check_text("answer", answer, allow_empty=True)
-    text = f"{question_id}:{answer.strip().casefold()}"
+    text = f"{question_id}:{story_neutral(answer).strip().casefold()}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

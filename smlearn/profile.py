@@ -34,6 +34,7 @@ import dataclasses
 import functools
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -188,6 +189,34 @@ def active_profile() -> Profile:
     if _active is None:
         _active = _read(ACTIVE_FILE)
     return _active
+
+
+def story_neutral(text: str) -> str:
+    """``text`` with each of the active profile's story words replaced by its key in braces.
+
+    Answers are fingerprinted in this form (see :func:`smlearn.exercises.fingerprint`), so that a
+    question whose right option names the business keeps its answer when a profile renames it.
+    Whole words only, any case, a line break counting as a space.
+
+    >>> owner = active_profile().story["owner"]
+    >>> story_neutral(f"Ask {owner.upper()} about it")
+    'Ask {owner} about it'
+    """
+    pattern, keys = _story_regex(tuple(sorted(active_profile().story.items())))
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: "{" + keys[" ".join(match.group(0).casefold().split())] + "}", text)
+
+
+@functools.lru_cache(maxsize=4)
+def _story_regex(story: tuple) -> tuple:
+    """The pattern that finds any of ``story``'s words (longest first), and each word's key."""
+    words = sorted(story, key=lambda item: len(item[1]), reverse=True)
+    if not words:
+        return None, {}
+    phrases = [r"\s+".join(re.escape(part) for part in phrase.split()) for _, phrase in words]
+    pattern = re.compile("|".join(rf"(?<!\w){phrase}(?!\w)" for phrase in phrases), re.IGNORECASE)
+    return pattern, {" ".join(phrase.casefold().split()): key for key, phrase in words}
 
 
 def load_profile(path) -> Profile:

@@ -341,3 +341,21 @@ def test_shipped_params_are_the_literal_records(tmp_path):
         assert isinstance(record, (Param, Choice))
         active = profiles.active_profile().settings.get("traffic", {})
         assert traffic.PARAMS[name].default == (record.check(active[name]) if name in active else record.default)
+
+
+def test_an_answer_that_names_the_business_keeps_its_fingerprint_under_another_story(monkeypatch):
+    # A right option is stored as a fingerprint; a profile's build rewrites the option's story words,
+    # so the fingerprint must not depend on them (else the question would have no right option).
+    from smlearn.exercises import ChoiceQuestion, fingerprint
+
+    shipped = profiles.active_profile()
+    other = next(p for p in map(profiles.load_profile, EXAMPLES) if p.story["video"] != shipped.story["video"])
+    option = f"answering a question under your new {shipped.story['video']}"
+    stored = fingerprint("demo.video", option)
+    assert profiles.story_neutral(option.upper()) == "ANSWERING A QUESTION UNDER YOUR NEW {video}"
+    monkeypatch.setattr(profiles, "_active", other)
+    renamed = option.replace(shipped.story["video"], other.story["video"])
+    assert fingerprint("demo.video", renamed) == stored
+    question = ChoiceQuestion("demo.video", "Which?", [renamed, "something else"], answer_fingerprint=stored)
+    assert question.authored_position == 0
+    assert fingerprint("demo.video", "something else") != stored

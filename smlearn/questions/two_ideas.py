@@ -119,9 +119,9 @@ stranger = ChoiceQuestion(
         "answering a viewer's question under your new repair video",
         "posting a repair video that people find when they search",
         "asking an old friend from school to meet for a coffee",
-        "sending one repair-season reminder to every customer on file",
+        "sending one end-of-season reminder to every customer on file",
     ],
-    answer_fingerprint="6f22eb94574f0fb8",
+    answer_fingerprint="09ddcef49e4f0870",
     hint="You want someone who found you, not someone you knew, and a reply, not a post.",
     feedback={
         "b": "People find it, but the video talks to all of them at once: that is find-broadcast. Being found"
