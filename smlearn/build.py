@@ -881,14 +881,23 @@ class Report:
     facts_total: int = 0                               # facts in the course
     facts_lessons: list = field(default_factory=list)  # the lessons whose facts were checked
     notes_edited: dict = field(default_factory=dict)   # lesson -> its notes or facts files edited since its facts last held
+    refused: bool = False                              # a profile's facts failed: nothing written (see build's force)
 
     def text(self) -> str:
-        would = "would be " if self.dry_run else ""
+        would = "would be " if self.dry_run or self.refused else ""
         lines = ["# smlearn build report", ""]
         if self.profile:
             lines.append(f"Profile: {self.profile}" + (" (dry run: nothing written)" if self.dry_run else ""))
         elif self.dry_run:
             lines.append("Dry run: nothing written.")
+        if self.refused:
+            lines += ["", f"## Nothing written: under this profile {len(self.facts_failing)} of the lessons' facts"
+                          " no longer hold", "",
+                      "Each is a sentence of a lesson or its notes that the models no longer bear out (a finding"
+                      " turned over) or whose new number it cannot show; they are listed under 'Facts that do not"
+                      " hold' below. Either choose settings under which they hold (a dry run, --dry-run, shows the"
+                      " effect of each change), or run again with --force and then rewrite each listed sentence,"
+                      " and its record, in your own words: the course's tests fail until you do."]
         if self.defaults:
             lines += ["", "## Defaults changed", ""]
             lines += [f"- {c.model}.{c.param}: {c.shipped} -> {c.value}" for c in self.defaults]
@@ -913,7 +922,7 @@ class Report:
         lines += [f"- {where}: {text!r}: {why}\n  fix: {command}" for text, where, why, command in self.facts_failing]
         lines += ["", f"## Sentences to read (they quote a number that changed): {len(self.flagged)}", ""]
         lines += [f"- {file}:{line}: {sentence}" for file, line, sentence in self.flagged]
-        lines += ["", f"## Lessons {'to rebuild' if self.dry_run else 'rebuilt'}: {len(self.rebuilt)}", ""]
+        lines += ["", f"## Lessons {'to rebuild' if self.dry_run or self.refused else 'rebuilt'}: {len(self.rebuilt)}", ""]
         lines += [f"- {lesson}: {', '.join(self.stale.get(lesson, ['asked for']))}" for lesson in self.rebuilt]
         left = sorted(set(self.stale) - set(self.rebuilt))
         if left:
@@ -932,11 +941,16 @@ PROSE_FILES = ("sources/*.md", "smlearn/questions/*.py", "docs/instructors/*.md"
 
 
 def _story_pattern(words: dict[str, tuple[str, str]]):
-    """One regex for all old story words, longest first, whole words only (so 'Priya' not in 'Priyanka')."""
+    """One regex for all old story words, longest first, whole words only (so 'Priya' not in 'Priyanka').
+
+    A phrase matches across a line break too: the lessons' prose is wrapped, and a wrap can fall
+    inside a phrase ("Why your gears" / "skip").
+    """
     olds = sorted((old for old, new in words.values() if old != new), key=len, reverse=True)
     if not olds:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(o)}(?!\w)" for o in olds))
+    phrases = [r"\s+".join(re.escape(word) for word in old.split()) for old in olds]
+    return re.compile("|".join(rf"(?<!\w){phrase}(?!\w)" for phrase in phrases))
 
 
 def replace_story(text: str, old_story: dict, new_story: dict) -> tuple[str, list[tuple[int, str, str]]]:
@@ -955,8 +969,9 @@ def replace_story(text: str, old_story: dict, new_story: dict) -> tuple[str, lis
     made = []
 
     def swap(match):
-        made.append((line_of(text, match.start()), match.group(0), by_old[match.group(0)]))
-        return by_old[match.group(0)]
+        old = " ".join(match.group(0).split())          # a phrase wrapped over two lines is the same phrase
+        made.append((line_of(text, match.start()), old, by_old[old]))
+        return by_old[old]
 
     return pattern.sub(swap, text), made
 
@@ -1195,7 +1210,8 @@ def flag_sentences(texts: dict[str, str], files: dict[str, list[float]], facts: 
 
 
 def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, site: bool = False,
-          run: bool = True, root=None, timeout: int = 600, echo=print, all_facts: bool = False) -> Report:
+          run: bool = True, root=None, timeout: int = 600, echo=print, all_facts: bool = False,
+          force: bool = False) -> Report:
     """Rewrite the course to ``profile`` (if given), rebuild the stale lessons and check their facts.
 
     ``lessons`` (ids such as "02") are the lessons rebuilt, stale or not; without any, every stale
@@ -1207,9 +1223,13 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     with ``facts`` and no lessons named, or with ``all_facts``, every fact is checked.
     ``dry_run`` writes nothing; ``run=False`` writes the rewritten files but runs no lesson. The
     report is returned and, unless ``dry_run``, written to build-report.md in the course's root.
+    A profile under which a fact no longer holds (a finding turned over, or a number the sentence
+    cannot show) writes nothing but the report, unless ``force``: the course would otherwise say
+    what its models no longer do, and fail its tests.
     """
     root = _root(root)
-    for name, flag in (("dry_run", dry_run), ("facts", facts), ("site", site), ("run", run), ("all_facts", all_facts)):
+    for name, flag in (("dry_run", dry_run), ("facts", facts), ("site", site), ("run", run), ("all_facts", all_facts),
+                       ("force", force)):
         check_flag(name, flag)
     check_number("timeout", timeout, 1, integer=True, unit="seconds per cell")
     if not callable(echo):
@@ -1288,24 +1308,26 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     overlay = dict(changed)
     if overlay_profile is not None:
         overlay[PROFILE_FILE] = overlay_profile
-    if not dry_run:
+    report.refused = profile is not None and bool(report.facts_failing) and not force and not dry_run
+    write = not dry_run and not report.refused
+    if write:
         for f, t in overlay.items():
             (root / f).write_text(t, encoding="utf-8")   # the profile last: it is what the rewrite was for
     # nothing rewritten: the lessons stale now are those stale at the start (spares a second look)
-    report.stale = stale_lessons(root, None, overlay if dry_run else None) if overlay else stale_before
+    report.stale = stale_lessons(root, None, None if write else overlay) if overlay else stale_before
     report.rebuilt = sorted(lessons) if lessons else sorted(report.stale)   # lessons named: those alone
     report.site_pages = [f"notebooks/{course.lesson(l).file.replace('.ipynb', '.html')}" for l in report.rebuilt]
     edited = {f for files in report.notes_edited.values() for f in files}   # notes edited: their pages too
     report.site_pages += [f.replace(".md", ".html") for f in sorted(set(report.written) | edited)
                           if f.startswith("docs/instructors/") and f.endswith(".md")]
-    if not dry_run and run:
+    if write and run:
         for lesson in report.rebuilt:
             source = root / "sources" / course.lesson(lesson).file.replace(".ipynb", ".md")
             echo(f"running {source.name} ...")
             run_lesson(source, timeout, root)
         if site:
             subprocess.run([sys.executable, str(root / "scripts" / "build_site.py")], cwd=root, check=True)
-    if not dry_run:
+    if write:
         # the notes and facts files of each lesson whose facts were checked and all held: the next
         # build checks them again only if they are edited (a failing fact is checked until it holds)
         failing = {text for text, *_ in report.facts_failing}
@@ -1313,6 +1335,7 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
             notebook = root / "notebooks" / course.lesson(lesson).file
             if notebook.is_file() and not any(f.lesson == lesson and f.text in failing for f in every_fact):
                 record_checked(notebook, build_inputs(lesson, root, deps[lesson], kinds=CHECK_KINDS))
+    if not dry_run:
         (root / "build-report.md").write_text(report.text(), encoding="utf-8")
     return report
 

@@ -164,7 +164,7 @@ def _build(args) -> int:
 
     try:
         report = build(args.lessons, profile=args.profile, dry_run=args.dry_run, facts=args.facts, site=args.site,
-                       timeout=args.timeout, all_facts=args.all_facts)
+                       timeout=args.timeout, all_facts=args.all_facts, force=args.force)
     except (TypeError, ValueError, FileNotFoundError) as error:
         print(f"smlearn build: {error}", file=sys.stderr)
         return 2
@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     rebuild.add_argument("--all-facts", action="store_true",
                          help="check every fact, not only those of the lessons whose inputs changed")
     rebuild.add_argument("--site", action="store_true", help="also rebuild the course site (scripts/build_site.py)")
+    rebuild.add_argument("--force", action="store_true",
+                         help="write a profile's course even if some facts no longer hold under it (then rewrite those"
+                              " sentences by hand); without it such a build writes nothing but its report")
     rebuild.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     rebuild.set_defaults(run=_build)
 

@@ -379,3 +379,33 @@ def test_a_notebook_with_no_record_of_a_fact_check_has_its_facts_checked(built_c
     del data["metadata"]["smlearn"]["checked"]
     notebook.write_text(json.dumps(data), encoding="utf-8")
     assert b.edited_notes(built_course) == {"03": ["no record of a fact check"]}
+
+
+def test_a_profile_under_which_a_finding_no_longer_holds_writes_nothing_but_its_report(course):
+    # A finding that holds only at the shipped network size: any profile that changes the size turns it over.
+    path = course / "notebooks" / "course.yml"
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lesson = next(record for record in plan["lessons"] if record["id"] == "02")
+    shipped = shipped_params("traffic")["network_size"].default
+    lesson["facts"].append({"text": "At the defaults pull overtakes push in week",
+                            "source": f"smlearn.models.traffic.PARAMS['network_size'].default == {shipped}",
+                            "value": True})
+    path.write_text(yaml.safe_dump(plan, sort_keys=False, width=10**6, allow_unicode=True), encoding="utf-8")
+    assert load_profile(BAKERY).settings["traffic"]["network_size"] != shipped
+    before = _snapshot(course)
+    report = b.build(profile=BAKERY, run=False, root=course)
+    assert report.refused and report.facts_failing
+    assert any("no longer true" in why for _, _, why, _ in report.facts_failing)
+    written = _snapshot(course)
+    report_file = course / "build-report.md"
+    assert written.pop(report_file)                     # the report alone is written ...
+    assert written == before                            # ... no lesson, record or profile
+    text = report_file.read_text(encoding="utf-8")
+    assert "Nothing written" in text and "--force" in text and "would be rewritten" in text
+    # asked to, it writes the course to the profile and leaves the failing fact for the instructor
+    report = b.build(profile=BAKERY, run=False, root=course, force=True)
+    assert not report.refused and report.facts_failing
+    assert load_profile(course / "smlearn" / "class_profile.yml").story == load_profile(BAKERY).story
+    assert "Nothing written" not in report_file.read_text(encoding="utf-8")
+    with pytest.raises(TypeError, match="force"):
+        b.build(profile=BAKERY, run=False, root=course, force="yes")
