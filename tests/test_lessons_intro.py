@@ -11,6 +11,7 @@ import pytest
 from smlearn import data, frame
 from smlearn.exercises import ChoiceQuestion, fingerprint
 from smlearn.plots import activities as activities_plot
+from smlearn.profile import active_profile
 from smlearn.questions import start_here, two_ideas
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -31,7 +32,7 @@ RIGHT_TEXT = {
     "start_here.two_way": "a private chat with a friend",
     "start_here.run_cell": "Shift+Enter",
     "two_ideas.promo": "neither, because nobody found it and it is not a conversation",
-    "two_ideas.stranger": "answering a viewer's question under your new repair video",
+    "two_ideas.stranger": f"answering a viewer's question under your new {active_profile().story['video']}",   # story words
     "two_ideas.contradiction": "A says not to market to family and friends; D says to launch a business by telling"
                                " all the people you know",
     "two_ideas.ledger": "02 Push and pull",
