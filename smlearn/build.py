@@ -37,6 +37,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1252,7 +1253,9 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
         fact_lessons = set(lessons) | set(stale_before) | set(report.notes_edited)   # named, stale or notes edited
     numbers: dict[str, set] = {}        # lesson -> numbers the change made old: sentences quoting them are flagged
     if profile is not None:
-        from smlearn.profile import changed_defaults, load_profile
+        import yaml
+
+        from smlearn.profile import FORMAT, changed_defaults, load_profile
 
         new = load_profile(check_path("profile", profile, file=True))
         old = load_profile(root / PROFILE_FILE if (root / PROFILE_FILE).is_file() else PACKAGE / "class_profile.yml")
@@ -1277,11 +1280,17 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
         story = (old.story, new.story)
         affected = {lesson for lesson, d in deps.items() if any(f"smlearn/models/{m}.py" in d for m in models)}
         touched = set(lessons) | affected        # the profile's lessons: checked and rewritten to it
-        check_facts(root, sorted(touched), new.path, rewrite=True, report=report, texts=texts, story=story)
-        # lessons edited since their last build are checked too, but rewritten only on request (--facts)
-        others = (set(deps) if fact_lessons is None else fact_lessons) - touched
-        if others:
-            check_facts(root, sorted(others), new.path, rewrite=facts, report=report, texts=texts, story=story)
+        # The facts run the code as it is on disk, whose story words are still the old ones (a
+        # question's right option is found by its words): so the new settings with the old story.
+        with tempfile.TemporaryDirectory() as folder:
+            evaluation = Path(folder) / "settings.yml"
+            evaluation.write_text(yaml.safe_dump({"profile": FORMAT, "name": new.name, "story": old.story,
+                                                  "settings": new.settings}), encoding="utf-8")
+            check_facts(root, sorted(touched), evaluation, rewrite=True, report=report, texts=texts, story=story)
+            # lessons edited since their last build are checked too, but rewritten only on request (--facts)
+            others = (set(deps) if fact_lessons is None else fact_lessons) - touched
+            if others:
+                check_facts(root, sorted(others), evaluation, rewrite=facts, report=report, texts=texts, story=story)
         fact_lessons = None if fact_lessons is None else fact_lessons | touched
         overlay_profile = Path(profile).read_text(encoding="utf-8")
     else:
