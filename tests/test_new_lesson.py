@@ -1,6 +1,7 @@
 """`smlearn new-lesson NN name` writes a lesson that passes the course's rules before anyone edits it.
 
-The command runs on a copy of the course (the files git knows of, as they are in the working
+The command is the one the instructor pack writes (docs/instructors/README.md, recipe "Add a lesson"),
+read from there, with the copy's next free lesson number. It runs on a copy of the course (the files git knows of, as they are in the working
 tree, plus new ones not ignored), then the course-wide rule tests run on the copy in a pytest of
 its own: every test of the new lesson, the course-wide ones a new lesson can break, and nbval
 of the new notebook. Bad input is refused with a reason and writes nothing. About a minute
@@ -99,17 +100,22 @@ def test_bad_input_is_refused_with_a_reason_and_writes_nothing(copy):
 
 
 def test_a_new_lesson_passes_every_rule_of_the_course_before_anyone_edits_it(copy):
-    lesson_id, name = next_free_id(copy), "bike_shop"
-    done = subprocess.run([sys.executable, "-m", "smlearn.cli", "new-lesson", lesson_id, name, "--title", "Bike shop"],
-                          cwd=copy, env=in_copy(copy), capture_output=True, text=True)
+    # The command as the instructor pack writes it (its recipe "Add a lesson"), with the next free number.
+    from test_instructor_recipes import as_argv, recipe_commands
+
+    (command,) = recipe_commands("Add a lesson")
+    argv = as_argv(command)
+    assert argv[3] == "new-lesson" and "--title" in argv, command
+    lesson_id, name, title = next_free_id(copy), argv[5], argv[argv.index("--title") + 1]
+    done = subprocess.run([*argv[:4], lesson_id, *argv[5:]], cwd=copy, env=in_copy(copy), capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     stem = f"{lesson_id}_{name}"
     for path in (f"sources/{stem}.md", f"notebooks/{stem}.ipynb", f"smlearn/questions/{name}.py",
                  f"docs/instructors/{stem}.md", f"docs/instructors/facts/{lesson_id}.yml"):
         assert (copy / path).is_file(), f"new-lesson did not write {path}"
     lesson = load_course(copy / "notebooks").lesson(lesson_id)
-    assert lesson.title == "Bike shop" and lesson.questions_module == f"smlearn.questions.{name}"
-    assert f"| {lesson_id} | Bike shop |" in (copy / "sources" / "00_start_here.md").read_text(encoding="utf-8")
+    assert lesson.title == title and lesson.questions_module == f"smlearn.questions.{name}"
+    assert f"| {lesson_id} | {title} |" in (copy / "sources" / "00_start_here.md").read_text(encoding="utf-8")
     assert f"({stem}.md)" in (copy / "docs" / "instructors" / "README.md").read_text(encoding="utf-8")
 
     # The rules, run on the copy: the new lesson's own tests, the course-wide ones, and nbval of its notebook.
