@@ -549,18 +549,21 @@ def drop_widget_views(notebook) -> None:
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])(\s?%)?"
-                    r"|\b(" + "|".join(WORDS[2:]) + r")\b", re.IGNORECASE)
+                    r"|\b(" + "|".join(WORDS[2:]) + r")\b"
+                    r"|(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)   # places: "6th of 203 pages"
 
 
 def number_tokens(text: str) -> list[tuple[int, int, float, str]]:
-    """The numbers written in ``text``: (start, end, value, style), style 'number', 'percent' or 'word'.
+    """The numbers written in ``text``: (start, end, value, style), style 'number', 'percent', 'word' or 'ordinal'.
 
     A percentage's value is its share (25 % is 0.25). Words two to twenty count ("five hours");
     "one" does not (it is far more often a pronoun than a number).
     """
     tokens = []
     for match in NUMBER.finditer(text):
-        if match.group(3):
+        if match.group(4):
+            tokens.append((match.start(), match.end(), float(match.group(4)), "ordinal"))
+        elif match.group(3):
             tokens.append((match.start(), match.end(), float(WORDS.index(match.group(3).lower())), "word"))
         elif match.group(2):
             tokens.append((match.start(), match.end(), float(match.group(1).replace(",", "")) / 100, "percent"))
@@ -581,6 +584,11 @@ def _states(token, number) -> bool:
 
 def _write_number(value: float, old_text: str, style: str) -> str | None:
     """``value`` written the way ``old_text`` was (digits, commas, decimals, %, word); None if it cannot be."""
+    if style == "ordinal":
+        if not float(value).is_integer() or value < 1:
+            return None
+        place = int(value)
+        return f"{place}{'th' if 10 <= place % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(place % 10, 'th')}"
     if style == "word":
         if float(value).is_integer() and 2 <= value <= 20:
             word = WORDS[int(value)]
