@@ -53,9 +53,10 @@ def test_link_explorer_friend_links_and_quality_move_the_lines():
     explorer = LinkExplorer()
     line = explorer._artists["links_in"]
     before = line.get_ydata().copy()
+    added = 20 - explorer.params["friend_links"]                 # friends' links on top of the default's
     explorer.update(friend_links=20)
     assert explorer._artists["links_in"] is line
-    assert line.get_ydata()[0] >= before[0] + 19
+    assert line.get_ydata()[0] >= before[0] + added - 1
     np.testing.assert_allclose(explorer._artists["visits"].get_ydata(), explorer.result.weekly["visits"])
     explorer.update(periods=20)
     assert explorer.figure.axes[0].get_xlim() == (0.5, 20.5)

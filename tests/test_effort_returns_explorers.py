@@ -60,7 +60,7 @@ def test_effort_outcome_changes_the_map_and_the_title():
     leads = explorer._artists["map"].get_array().copy()
     explorer.update(outcome="strong_ties")
     ties = explorer._artists["map"].get_array()
-    assert not np.allclose(leads, ties) and ties.max() == 50
+    assert not np.allclose(leads, ties) and ties.max() == explorer.params["circle_size"]   # at most the whole circle
     assert "strong ties" in explorer.figure._suptitle.get_text()
     assert explorer.result.best[2] == 1.0       # only upkeep makes strong ties
 

@@ -280,8 +280,8 @@ def test_lesson_06_year_facts():
 
 
 def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay():
-    parts = links.visit_sources(links.simulate_links(seed=links_quiz.SEED))
-    unlinked = links.visit_sources(links.simulate_links(content_quality=0.0, seed=links_quiz.SEED))
+    parts = links.visit_sources(links.simulate_links(friend_links=0, seed=links_quiz.SEED))
+    unlinked = links.visit_sources(links.simulate_links(content_quality=0.0, friend_links=0, seed=links_quiz.SEED))
     assert "all floor and self-links" in LESSON_06 and unlinked["other sites' links"] < 0.5
     earned = parts["other sites' links"]
     assert f"(about {earned:.0f}): the part a search engine would reward" in LESSON_06
@@ -290,12 +290,13 @@ def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay()
 
 
 def test_lesson_06_pull_comparison_is_close():
-    # "The two curves tell the same story": within a factor of 1.5 from week 20 on.
+    # "Both curves climb as long as Priya publishes, and they end at about the same size."
     year = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].to_numpy()
     pull = traffic.simulate(stop_period=52)
     pull = pull.loc[pull["channel"] == "pull", "visits"].to_numpy()
-    ratio = year[19:] / pull[19:]
-    assert np.all((ratio > 1 / 1.5) & (ratio < 1.5))
+    assert year[-1] > year[26] and pull[-1] > pull[26]
+    assert 0.8 < year[-1] / pull[-1] < 1.25
+    assert "they end at about the same size" in LESSON_06
 
 
 # ---- Answers checked against the models here, not against the question modules' own functions ----
