@@ -399,7 +399,9 @@ class ChoiceQuestion(_Question):
         self.authored = list(options)
         matches = [o for o in self.authored if fingerprint(question_id, o) == answer_fingerprint]
         if len(matches) != 1:
-            raise ValueError(f"answer_fingerprint of {question_id!r} matches {len(matches)} options; it must match exactly one")
+            raise ValueError(f"answer_fingerprint of {question_id!r} matches {len(matches)} options; it must match exactly one"
+                             f" (after rewording the right option, store smlearn.exercises.fingerprint({question_id!r},"
+                             " the option's new text))")
         self.authored_position = self.authored.index(matches[0])   # where the author put the right option
         feedback = feedback or {}
         authored_letters = [chr(ord("a") + i) for i in range(len(self.authored))]
