@@ -10,9 +10,10 @@ in a copy of the course (the files git knows of, as they are in the working tree
   it; a lesson whose question changed but whose notebook was not rebuilt fails, naming the rebuild.
 - Change a default: a profile that changes one setting of a model only lesson 06 uses (links), the
   dry run, the build, then `smlearn check` of each lesson that uses the model.
-- Change the story: a profile with the story words of profiles/bakery.yml and no setting, built for
-  lesson 02c alone (the pack's way to try the words), then checked. The rebuild of every lesson under
-  the example profiles runs in CI separately.
+- Change the story: a profile with the story words of an example in profiles/ (one whose owner is not
+  the active profile's) and no setting, built for lesson 02c alone (the pack's way to try the words),
+  then checked. The rebuild of every lesson under the example profiles runs in CI separately
+  (scripts/check_profiles.py).
 - Add a lesson: tests/test_new_lesson.py runs the pack's command (it reads it with `recipe_commands`).
 
 About three minutes on a 2-core machine (2026-12-04: the default 85 s, the question 52 s, the story 33 s).
