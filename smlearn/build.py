@@ -923,8 +923,9 @@ class Report:
         lines += ["", f"## Facts checked: {self.facts_checked} of {self.facts_total}"
                       + (f" (lessons {', '.join(self.facts_lessons)})" if self.facts_lessons else ""), ""]
         if self.facts_total > self.facts_checked:
-            why = ("the profile sets none of their lessons' models and those lessons were not edited since their"
-                   " last build" if self.profile else "their lessons' inputs are unchanged since their last build")
+            why = ("the profile sets none of their lessons' models (its story words change no number) and those"
+                   " lessons were not otherwise edited since their last build" if self.profile
+                   else "their lessons' inputs are unchanged since their last build")
             lines.append(f"The other {self.facts_total - self.facts_checked} were not checked: {why}"
                          " (smlearn build --all-facts checks every fact).")
         lines += ["", f"## Facts that do not hold: {len(self.facts_failing)}", ""]

@@ -171,6 +171,9 @@ def _build(args) -> int:
     print(report.text())
     if not args.dry_run:
         print("(also written to build-report.md)")
+    if report.facts_failing:
+        print(f"smlearn build: {len(report.facts_failing)} fact(s) do not hold (see 'Facts that do not hold' above)"
+              + ("; nothing was written" if report.refused else ""), file=sys.stderr)
     return 1 if report.facts_failing else 0
 
 
