@@ -65,6 +65,10 @@ def check_profile(profile: Path, workdir: Path, pytest_args: list[str]) -> bool:
     """Build a copy of the course to ``profile`` and run its tests; True if both succeed."""
     name = profile.stem
     course = copy_of_the_course(workdir / name)
+    # the real exports some tests read sit in ../shared beside the course (as CI places them): so beside the copy too
+    shared = ROOT.parent / "shared"
+    if shared.is_dir() and not (workdir / "shared").exists():
+        (workdir / "shared").symlink_to(shared, target_is_directory=True)
     if not (course / "profiles" / profile.name).exists():     # a profile from outside the course: bring it in
         shutil.copy2(profile, course / "profiles" / profile.name)
     build_log, test_log = workdir / f"{name}-build.log", workdir / f"{name}-pytest.log"
