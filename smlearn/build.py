@@ -1277,11 +1277,13 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
         models = {model for model, _ in moved}
         for key in moved:
             current = now.get(key) or after.get(key)     # its value today: the old profile's, or shipped
-            value = current.value if key in now else current.shipped
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                for lesson, d in deps.items():
-                    if f"smlearn/models/{key[0]}.py" in d:
-                        numbers.setdefault(lesson, set()).add(float(value))
+            # sentences quoting today's value are flagged, and those still quoting the shipped one
+            # (a sentence flagged by an earlier profile's build and left as it was)
+            for value in {current.value if key in now else current.shipped, current.shipped}:
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    for lesson, d in deps.items():
+                        if f"smlearn/models/{key[0]}.py" in d:
+                            numbers.setdefault(lesson, set()).add(float(value))
         for path in _files(root, STORY_FILES):
             rel = _rel(path, root)
             texts[rel], made = replace_story(path.read_text(encoding="utf-8"), old.story, new.story)
