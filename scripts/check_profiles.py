@@ -50,12 +50,16 @@ def copy_of_the_course(dest: Path) -> Path:
     return dest
 
 
+def in_copy(copy: Path) -> dict:
+    """An environment whose Python imports the copy's smlearn, not this checkout's."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(copy), os.environ.get("PYTHONPATH")]))}
+
+
 def run(command: list[str], cwd: Path, log: Path) -> tuple[int, float]:
-    """Run ``command`` in ``cwd`` with the copy's smlearn first on the path; output to ``log``."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(cwd), os.environ.get("PYTHONPATH")]))}
+    """Run ``command`` in the copy ``cwd`` (its own smlearn); output to ``log``."""
     start = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
-        code = subprocess.run(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
+        code = subprocess.run(command, cwd=cwd, env=in_copy(cwd), stdout=out, stderr=subprocess.STDOUT).returncode
     return code, time.monotonic() - start
 
 

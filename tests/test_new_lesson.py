@@ -11,8 +11,7 @@ and a half on a 2-core machine.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -35,21 +34,12 @@ COURSE_WIDE = ["record_and_every_record", "map_name_every_lesson", "checked_fact
                "every_claim_in_the_ledger", "copy_writes_every_lesson"]
 
 
-def copy_of_the_course(dest: Path) -> Path:
-    """The course as it is in this working tree: tracked files and new ones git does not ignore."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, listed):
-        source = REPO / name
-        if source.is_file():          # a tracked file deleted in the working tree is left out
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
-    return dest
-
-
-def in_copy(copy: Path) -> dict:
-    """An environment whose Python imports the copy's smlearn, not this checkout's."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(copy), os.environ.get("PYTHONPATH", "")]))}
+# The copy of the course (a git checkout of the files git knows of, as they are in this working tree)
+# and the environment that imports the copy's smlearn: scripts/check_profiles.py makes both for CI.
+_spec = importlib.util.spec_from_file_location("check_profiles", REPO / "scripts" / "check_profiles.py")
+check_profiles = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_profiles)
+copy_of_the_course, in_copy = check_profiles.copy_of_the_course, check_profiles.in_copy
 
 
 def is_about(node: str, lesson_id: str, stem: str) -> bool:
