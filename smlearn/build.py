@@ -41,7 +41,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smlearn.params import check_flag, check_instance, check_items, check_number, check_path
+from smlearn.params import check_flag, check_items, check_number, check_path
 
 # The commands' API; the other functions (run_lesson, build_inputs, ...) are the steps, for scripts and tests.
 __all__ = ["dependency_map", "stale_lessons", "build", "Report"]
@@ -951,16 +951,10 @@ PROSE_FILES = ("sources/*.md", "smlearn/questions/*.py", "docs/instructors/*.md"
 
 
 def _story_pattern(words: dict[str, tuple[str, str]]):
-    """One regex for all old story words, longest first, whole words only (so 'Priya' not in 'Priyanka').
+    """One regex for all old story words that change (see :func:`smlearn.profile.phrase_pattern`)."""
+    from smlearn.profile import phrase_pattern
 
-    A phrase matches across a line break too: the lessons' prose is wrapped, and a wrap can fall
-    inside a phrase ("Why your gears" / "skip").
-    """
-    olds = sorted((old for old, new in words.values() if old != new), key=len, reverse=True)
-    if not olds:
-        return None
-    phrases = [r"\s+".join(re.escape(word) for word in old.split()) for old in olds]
-    return re.compile("|".join(rf"(?<!\w){phrase}(?!\w)" for phrase in phrases))
+    return phrase_pattern(old for old, new in words.values() if old != new)
 
 
 def replace_story(text: str, old_story: dict, new_story: dict) -> tuple[str, list[tuple[int, str, str]]]:

@@ -208,15 +208,21 @@ def story_neutral(text: str) -> str:
     return pattern.sub(lambda match: "{" + keys[" ".join(match.group(0).casefold().split())] + "}", text)
 
 
+def phrase_pattern(phrases, ignore_case: bool = False):
+    """One regex for any of ``phrases``: longest first, whole words only (so 'Priya' not in 'Priyanka'),
+    any run of spaces or a line break between words (prose is wrapped); None if there are none."""
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    if not phrases:
+        return None
+    parts = [r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases]
+    return re.compile("|".join(rf"(?<!\w){part}(?!\w)" for part in parts), re.IGNORECASE if ignore_case else 0)
+
+
 @functools.lru_cache(maxsize=4)
 def _story_regex(story: tuple) -> tuple:
-    """The pattern that finds any of ``story``'s words (longest first), and each word's key."""
-    words = sorted(story, key=lambda item: len(item[1]), reverse=True)
-    if not words:
-        return None, {}
-    phrases = [r"\s+".join(re.escape(part) for part in phrase.split()) for _, phrase in words]
-    pattern = re.compile("|".join(rf"(?<!\w){phrase}(?!\w)" for phrase in phrases), re.IGNORECASE)
-    return pattern, {" ".join(phrase.casefold().split()): key for key, phrase in words}
+    """The pattern that finds any of ``story``'s words, in any case, and each word's key."""
+    return (phrase_pattern([phrase for _, phrase in story], ignore_case=True),
+            {" ".join(phrase.casefold().split()): key for key, phrase in story})
 
 
 def load_profile(path) -> Profile:
