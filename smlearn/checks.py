@@ -15,7 +15,8 @@ unless asked for (``smlearn check NN --slow``): the full run has them.
 
 It is also the pytest plugin that does the choosing (loaded by ``pyproject.toml``): ``pytest --lesson
 02`` keeps only the items that concern lesson 02 among those collected. The same plugin marks every
-notebook cell nbval runs with the ``notebook`` marker, so ``-m "not notebook"`` leaves them out.
+notebook cell nbval runs with the ``notebook`` marker and its other name ``nbval``, so ``-m "not
+notebook"`` or ``-m "not nbval"`` leaves them out.
 
 Examples
 --------
@@ -185,6 +186,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.path).suffix == ".ipynb":
             item.add_marker(pytest.mark.notebook)
+            item.add_marker(pytest.mark.nbval)   # the same cells under the name issue 17 gives them
     if config.getoption("--lesson") is None:
         return
     lesson = _course_lesson(config.getoption("--lesson"))
