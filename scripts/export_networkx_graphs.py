@@ -8,7 +8,7 @@ It writes ``data/karate.csv``, ``data/florentine.csv`` and ``data/davis.csv`` (o
 per tie) and adds or replaces their entries in ``data/manifest.json`` with a single
 read-modify-write, leaving every other entry as it was. ``smlearn.data.load(name)``
 then returns each one as a networkx graph, through the reader
-``smlearn.models.networks:read_graph_csv``.
+``smlearn.data:read_graph_csv``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-READER = "smlearn.models.networks:read_graph_csv"
+READER = "smlearn.data:read_graph_csv"
 NETWORKX = ("Hagberg, A. A., Schult, D. A. and Swart, P. J. (2008). Exploring network structure, dynamics, and"
             f" function using NetworkX. Proc. 7th Python in Science Conference, 11-15. Exported from networkx {nx.__version__}.")
 

@@ -23,9 +23,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from smlearn.params import check_path, check_text
+from smlearn.params import check_instance, check_path, check_text
 
-__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path"]
+__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path", "read_graph_csv"]
 
 MANIFEST = "manifest.json"
 
@@ -404,6 +404,45 @@ def _read_csv(path: Path, entry: dict):
     for column in columns:
         frame[column["name"]] = _convert(frame[column["name"]], column, path)
     return frame
+
+
+def read_graph_csv(path, entry):
+    """Read a network stored as an edge list CSV, as the manifest entry says (the reader :func:`load` uses for networks).
+
+    The entry's ``"graph"`` object holds: ``"source"`` and ``"target"`` (column names),
+    optionally ``"edge_attributes"`` (columns copied onto each tie), ``"node_attributes"``
+    (``{attribute: [source column, target column]}``), ``"bipartite": true`` (source
+    nodes are the top set, target nodes the bottom set) and ``"name"``.
+
+    Examples
+    --------
+    >>> G = load("karate")
+    >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["club"]
+    (34, 78, 'Mr. Hi')
+    """
+    check_path("path", path, file=True)
+    check_instance("entry", entry, dict, "a data set's entry in the manifest")
+    import networkx as nx
+
+    table = _read_csv(path, entry)               # checks the columns and their types
+    spec = entry["graph"]
+    source = table[spec["source"]].astype(object).tolist()
+    target = table[spec["target"]].astype(object).tolist()
+    G = nx.Graph(name=spec.get("name", entry["title"]))
+    attributes = {name: table[name].astype(object).tolist() for name in spec.get("edge_attributes", [])}
+    for i, (u, v) in enumerate(zip(source, target)):
+        G.add_edge(u, v, **{name: values[i] for name, values in attributes.items()})
+    for name, (s_col, t_col) in spec.get("node_attributes", {}).items():
+        for u, value in zip(source, table[s_col].astype(object)):
+            G.nodes[u][name] = value
+        for v, value in zip(target, table[t_col].astype(object)):
+            G.nodes[v][name] = value
+    if spec.get("bipartite"):
+        top, bottom = list(dict.fromkeys(source)), list(dict.fromkeys(target))
+        nx.set_node_attributes(G, {u: 0 for u in top} | {v: 1 for v in bottom}, "bipartite")
+        G.graph.update(top=top, bottom=bottom)
+    return G
+
 
 
 def _read_group(folder: Path, entry: dict):

@@ -92,7 +92,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from smlearn.models.returns import POST_TYPES   # the kinds of post the course's analysis knows
+from smlearn.vocabulary import POST_TYPES   # the kinds of post the course's analysis knows
 
 __all__ = ["KINDS", "LAYOUTS", "MAPPINGS", "PROBLEMS", "CleaningReport", "ExportError", "Layout",
            "load_export", "write_example"]

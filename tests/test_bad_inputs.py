@@ -403,7 +403,7 @@ WORKING = {
     "smlearn.models.networks.degree_table": lambda: {"G": small_graph()},
     "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
-    "smlearn.models.networks.read_graph_csv": lambda: {
+    "smlearn.data.read_graph_csv": lambda: {
         "path": _lazy("smlearn.data.data_dir")() / "karate.csv",
         "entry": _manifest_entry("karate")},
     "smlearn.models.networks.compare_kinds": lambda: {"n": 100, "sample": 30, "seed": 1},

@@ -84,7 +84,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
-from smlearn.params import (Param, check_instance, check_items, check_number, check_params, check_path, check_seed,
+from smlearn.params import (Param, check_items, check_number, check_params, check_seed,
                             check_text, defaults_from)
 from smlearn.profile import apply_profile
 
@@ -95,7 +95,7 @@ __all__ = [
     "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "lattice_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
     "power_law_fit", "PowerLawFit", "compare_tails", "TailComparison", "PATH_SEED",
-    "degree_table", "degrees", "project_bipartite", "read_graph_csv", "NetworkPair", "compare_kinds",
+    "degree_table", "degrees", "project_bipartite", "NetworkPair", "compare_kinds",
     "SMALL_WORLD_PS", "small_world_curve",
 ]
 
@@ -1254,46 +1254,3 @@ def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None)
     table = compare({"friendship": friends, "follower": fans}, sample=sample, seed=rng)
     params = {"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back}
     return NetworkPair(friends, fans, table, params)
-
-
-# ---- Reading the course's real networks ------------------------------------------------
-
-def read_graph_csv(path, entry):
-    """Read a network stored as an edge list CSV; the manifest entry says how (used by smlearn.data.load).
-
-    The entry's ``"graph"`` object holds: ``"source"`` and ``"target"`` (column names),
-    optionally ``"edge_attributes"`` (columns copied onto each tie), ``"node_attributes"``
-    (``{attribute: [source column, target column]}``), ``"bipartite": true`` (source
-    nodes are the top set, target nodes the bottom set) and ``"name"``.
-
-    Examples
-    --------
-    >>> from smlearn import data
-    >>> G = data.load("karate")
-    >>> G.number_of_nodes(), G.number_of_edges(), G.nodes[0]["club"]
-    (34, 78, 'Mr. Hi')
-    """
-    check_path("path", path, file=True)
-    check_instance("entry", entry, dict, "a data set's entry in the manifest")
-    import networkx as nx
-
-    from smlearn.data import _read_csv
-
-    table = _read_csv(path, entry)               # checks the columns and their types
-    spec = entry["graph"]
-    source = table[spec["source"]].astype(object).tolist()
-    target = table[spec["target"]].astype(object).tolist()
-    G = nx.Graph(name=spec.get("name", entry["title"]))
-    attributes = {name: table[name].astype(object).tolist() for name in spec.get("edge_attributes", [])}
-    for i, (u, v) in enumerate(zip(source, target)):
-        G.add_edge(u, v, **{name: values[i] for name, values in attributes.items()})
-    for name, (s_col, t_col) in spec.get("node_attributes", {}).items():
-        for u, value in zip(source, table[s_col].astype(object)):
-            G.nodes[u][name] = value
-        for v, value in zip(target, table[t_col].astype(object)):
-            G.nodes[v][name] = value
-    if spec.get("bipartite"):
-        top, bottom = list(dict.fromkeys(source)), list(dict.fromkeys(target))
-        nx.set_node_attributes(G, {u: 0 for u in top} | {v: 1 for v in bottom}, "bipartite")
-        G.graph.update(top=top, bottom=bottom)
-    return G

@@ -109,6 +109,7 @@ import pandas as pd
 from smlearn.params import (Choice, FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text,
                             defaults_from)
 from smlearn.profile import apply_profile
+from smlearn.vocabulary import POST_TYPES   # shared with the export reader; part of this module's __all__
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
@@ -119,8 +120,6 @@ __all__ = ["METRICS", "POST_TYPES", "PARAMS", "engagement_rate", "click_through_
            "estimate_by_type", "interval_coverage", "rate_interval", "RateInterval", "Interval",
            "simulate_posts", "coverage_check", "MIN_POSTS", "BOOTSTRAP_MIN_POSTS", "DETECTION_PARAMS",
            "detection_rate", "BootstrapDistribution", "bootstrap_distribution"]
-
-POST_TYPES = ("photo", "video", "link", "status")
 
 # metric -> (numerator column, denominator column, words)
 METRICS = {
