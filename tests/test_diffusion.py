@@ -21,14 +21,19 @@ from smlearn.models.diffusion import (
     State,
     bass,
     bass_peak,
+    cascade_rules,
     choose_seeds,
     epidemic_threshold,
     independent_cascade,
     prepare,
+    reinforced_rules,
     sir,
+    sir_clock_rules,
+    sir_rules,
     sir_transmissibility,
     spread,
     threshold,
+    threshold_rules,
 )
 
 
@@ -227,7 +232,7 @@ def test_sir_steps_of_infection_and_recovery_follow_the_rules():
 @pytest.mark.parametrize("beta, gamma, max_steps", [(0.4, 0.3, 1000), (0.5, 0.0, 1000), (0.3, 0.0, 3),
                                                     (0.4, 0.3, 2), (1.0, 0.5, 1000), (0.5, 1.0, 1000)])
 def test_sir_engine_and_the_rules_step_by_step_give_the_same_epidemics(G, beta, gamma, max_steps):
-    """The engine draws clocks (Kenah and Robins 2007); plain_sir follows the rules step by
+    """The engine draws clocks (Kenah and Robins 2007); sir_rules follows the rules step by
     step with its own draws. The two must give the same distribution of outcomes: when
     each person is infected and recovers (if at all), and how many steps the run lasts
     (two samples of 2,000 runs, chi-square test of homogeneity, p > 0.001). The cases
@@ -243,7 +248,7 @@ def test_sir_engine_and_the_rules_step_by_step_give_the_same_epidemics(G, beta, 
     for s in range(runs):
         run = sir(g, beta, gamma, [0], max_steps=max_steps, seed=s)
         engine.append(outcome(as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps))
-        rules.append(outcome(*plain_sir(G, [0], beta, gamma, np.random.default_rng(10**6 + s), max_steps)))
+        rules.append(outcome(*sir_rules(G, [0], beta, gamma, max_steps=max_steps, seed=10**6 + s)))
     kinds = sorted(set(engine) | set(rules))
     table = np.array([[sample.count(k) for k in kinds] for sample in (engine, rules)])
     common = table.sum(axis=0) >= 20
@@ -462,125 +467,14 @@ def test_the_same_seed_gives_the_same_run(G, p, seed):
     np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
-# ---- The fast frontier step against a plain reference ------------------------------------------
+# ---- The rules against the engine ------------------------------------------------------------
 #
-# The engine only touches the ties of the people who just changed. These references do
-# it the plain way: every step they look at every person, one at a time, with
-# networkx. They draw the same random numbers in the same order (one per person who
-# heard something, in the order of the graph's nodes), so a correct engine must give
-# exactly the same run, person by person, not only the same distribution.
-
-def _plain_listeners(G):
-    """person -> the people who hear from them (followers, in a follower network)."""
-    if G.is_directed():
-        return {v: [u for u in G.predecessors(v) if u != v] for v in G}
-    return {v: [u for u in G.neighbors(v) if u != v] for v in G}
-
-
-def plain_cascade(G, seeds, p, rng, max_steps=1000):
-    hears = _plain_listeners(G)
-    adopted_at = {v: 0 for v in seeds}
-    newest, step = set(seeds), 0
-    while newest and step < max_steps:
-        tries = {v: sum(u in newest for u in G if v in hears[u]) for v in G if v not in adopted_at}
-        reached = [v for v in G if tries.get(v, 0) > 0]
-        draws = rng.random(len(reached))
-        newest = {v for v, x in zip(reached, draws) if x < 1 - (1 - p) ** tries[v]}
-        if not newest:
-            break
-        step += 1
-        adopted_at.update(dict.fromkeys(newest, step))
-    return adopted_at, step
-
-
-def plain_threshold(G, seeds, theta=None, neighbours=None, max_steps=1000):
-    hears = _plain_listeners(G)
-    speakers_of = {v: [u for u in G if v in hears[u]] for v in G}
-    adopted_at = {v: 0 for v in seeds}
-    newest, step = set(seeds), 0
-    while newest and step < max_steps:
-        tipped = set()
-        for v in G:
-            if v in adopted_at or not any(u in newest for u in speakers_of[v]):
-                continue
-            adopters = sum(u in adopted_at for u in speakers_of[v])
-            need = neighbours if neighbours is not None else math.ceil(theta * len(speakers_of[v]) - 1e-9)
-            if adopters >= need:
-                tipped.add(v)
-        newest = tipped
-        if not newest:
-            break
-        step += 1
-        adopted_at.update(dict.fromkeys(newest, step))
-    return adopted_at, step
-
-
-def plain_sir(G, seeds, beta, gamma, rng, max_steps=1000):
-    """SIR by its rules as stated: each step, draw for every susceptible person and every infected one."""
-    hears = _plain_listeners(G)
-    order = list(G)
-    state = dict.fromkeys(G, "S")
-    infected = sorted(set(seeds), key=order.index)
-    adopted_at, recovered_at = dict.fromkeys(infected, 0), {}
-    for v in infected:
-        state[v] = "I"
-    step = 0
-    while infected and step < max_steps:
-        step += 1
-        pressure = {v: sum(state[u] == "I" and v in hears[u] for u in G) for v in G if state[v] == "S"}
-        at_risk = [v for v in G if pressure.get(v, 0) > 0]
-        caught = [v for v, x in zip(at_risk, rng.random(len(at_risk))) if x < 1 - (1 - beta) ** pressure[v]]
-        recovering = rng.random(len(infected)) < gamma
-        for v, r in zip(infected, recovering):
-            if r:
-                state[v], recovered_at[v] = "R", step
-        for v in caught:
-            state[v], adopted_at[v] = "I", step
-        infected = [v for v, r in zip(infected, recovering) if not r] + caught
-        if gamma == 0 and not caught and (beta == 0 or not any(
-                state[v] == "S" and any(state[u] == "I" for u in G if v in hears[u]) for v in G)):
-            break   # nobody recovers and nobody else can be infected
-    return adopted_at, recovered_at, step
-
-
-def plain_sir_clocks(G, seeds, beta, gamma, rng, max_steps=1000):
-    """SIR with its clocks drawn first, as the engine draws them, then run step by step.
-
-    The same draws in the same order: each person's infectious steps d (Geometric(gamma),
-    cut at one step past the run; none drawn, and endless, when gamma = 0), then one uniform u per tie, speakers in node order and
-    listeners in node order. A tie's first successful try comes at the smallest k with
-    u > (1 - beta)**k, found by counting, and it passes only if k <= d.
-    """
-    hears = _plain_listeners(G)
-    order = list(G)
-    position = {v: i for i, v in enumerate(order)}
-    if gamma > 0:
-        d = {v: min(int(x), max_steps + 1) for v, x in zip(order, rng.geometric(gamma, len(order)))}
-    else:
-        d = dict.fromkeys(order, math.inf)
-    ties = [(u, v) for u in order for v in sorted(set(hears[u]), key=position.get)]
-    delay = {}
-    for (u, v), x in zip(ties, rng.random(len(ties))):
-        if x > (1 - beta) ** d[u]:
-            k = 1
-            while not x > (1 - beta) ** k:
-                k += 1
-            delay[u, v] = k
-    infected_at = dict.fromkeys(seeds, 0)
-    step = 0
-    while step < max_steps:
-        step += 1
-        caught = {v: step for (u, v), k in delay.items()
-                  if v not in infected_at and u in infected_at and infected_at[u] + k == step}
-        infected_at.update(caught)
-        if gamma > 0 and all(t + d[u] <= step for u, t in infected_at.items()):
-            break   # nobody is infected any more
-        if gamma == 0 and not caught and not any(
-                v not in infected_at and u in infected_at and infected_at[u] + k > step for (u, v), k in delay.items()):
-            break   # nobody recovers and nobody else can be infected
-    recovered_at = {u: t + d[u] for u, t in infected_at.items() if t + d[u] <= step}
-    return infected_at, recovered_at, step
-
+# The engine only touches the ties of the people who just changed. The rules in the model
+# (cascade_rules, threshold_rules, reinforced_rules, sir_clock_rules) do it the plain way:
+# every step they look at every person, one at a time, with networkx. They draw the same
+# random numbers in the same order (one per person who heard something, in the order of
+# the graph's nodes), so a correct engine must give exactly the same run, person by
+# person, not only the same distribution.
 
 def as_dict(run, times):
     return {v: int(t) for v, t in zip(run.nodes, times) if t >= 0}
@@ -592,36 +486,68 @@ small_graphs = st.builds(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_graphs, probabilities, probabilities, probabilities, st.integers(1, 10), st.integers(0, 10**6))
-def test_the_frontier_engine_gives_exactly_the_plain_runs(G, p, beta, gamma, max_steps, seed):
+@given(small_graphs, probabilities, probabilities, probabilities, probabilities, st.integers(1, 10),
+       st.integers(0, 10**6))
+def test_the_engine_gives_exactly_the_runs_of_the_rules(G, p, p2, beta, gamma, max_steps, seed):
     seeds = choose_seeds(G, min(2, G.number_of_nodes()), "random", seed=seed)
 
     run = independent_cascade(G, seeds, p, max_steps=max_steps, seed=seed)
-    assert (as_dict(run, run.adopted_at), run.steps) == plain_cascade(G, seeds, p, np.random.default_rng(seed), max_steps)
+    assert (as_dict(run, run.adopted_at), run.steps) == cascade_rules(G, seeds, p, max_steps=max_steps, seed=seed)
 
     theta = max(p, 0.01)
     run = threshold(G, seeds, theta, max_steps=max_steps)
-    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, theta=theta, max_steps=max_steps)
+    assert (as_dict(run, run.adopted_at), run.steps) == threshold_rules(G, seeds, theta, max_steps=max_steps)
+    run = threshold(G, seeds, theta, theta_spread=0.1, max_steps=max_steps, seed=seed)
+    expected = threshold_rules(G, seeds, theta, theta_spread=0.1, max_steps=max_steps, seed=seed)
+    assert (as_dict(run, run.adopted_at), run.steps) == expected
     run = threshold(G, seeds, neighbours=2, max_steps=max_steps)
-    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, neighbours=2, max_steps=max_steps)
+    assert (as_dict(run, run.adopted_at), run.steps) == threshold_rules(G, seeds, neighbours=2, max_steps=max_steps)
+
+    run = diffusion.reinforced_cascade(G, seeds, p, p2, max_steps=max_steps, seed=seed)
+    expected = reinforced_rules(G, seeds, p, p2, max_steps=max_steps, seed=seed)
+    assert (as_dict(run, run.adopted_at), run.steps) == expected
 
     run = sir(G, beta, gamma, seeds, max_steps=max_steps, seed=seed)
-    expected = plain_sir_clocks(G, seeds, beta, gamma, np.random.default_rng(seed), max_steps)
+    expected = sir_clock_rules(G, seeds, beta, gamma, max_steps=max_steps, seed=seed)
     assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
 
 
 @pytest.mark.parametrize("G", [nx.barabasi_albert_graph(150, 3, seed=5),
                                networks.follower_network(150, 6, 0.1, seed=5)], ids=["preferential", "follower"])
-def test_the_frontier_engine_matches_the_plain_runs_on_a_larger_network(G):
+def test_the_engine_matches_the_rules_on_a_larger_network(G):
     """Wide frontiers take the engine's other counting route (a table of everyone); same answer."""
     seeds = choose_seeds(G, 3, "highest degree")
     run = independent_cascade(G, seeds, 0.3, seed=7)
-    assert (as_dict(run, run.adopted_at), run.steps) == plain_cascade(G, seeds, 0.3, np.random.default_rng(7))
+    assert (as_dict(run, run.adopted_at), run.steps) == cascade_rules(G, seeds, 0.3, seed=7)
     run = threshold(G, seeds, 0.15)
-    assert (as_dict(run, run.adopted_at), run.steps) == plain_threshold(G, seeds, theta=0.15)
+    assert (as_dict(run, run.adopted_at), run.steps) == threshold_rules(G, seeds, 0.15)
+    run = diffusion.reinforced_cascade(G, seeds, 0.2, 0.5, seed=7)
+    assert (as_dict(run, run.adopted_at), run.steps) == reinforced_rules(G, seeds, 0.2, 0.5, seed=7)
     run = sir(G, 0.3, 0.3, seeds, seed=7)
-    expected = plain_sir_clocks(G, seeds, 0.3, 0.3, np.random.default_rng(7))
+    expected = sir_clock_rules(G, seeds, 0.3, 0.3, seed=7)
     assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_graphs, probabilities, probabilities, probabilities, st.integers(1, 10), st.integers(0, 10**6))
+def test_invariants_of_the_rules(G, p, beta, gamma, max_steps, seed):
+    """Whatever the network and the settings: nobody adopts twice or outside the network,
+    the starters adopt at step 0 and everyone else at a step from 1 to the last, and in
+    SIR a person recovers only after being infected, by the last step."""
+    n = G.number_of_nodes()
+    seeds = choose_seeds(G, min(3, n), "random", seed=seed)
+    runs = [cascade_rules(G, seeds, p, max_steps=max_steps, seed=seed),
+            threshold_rules(G, seeds, max(p, 0.01), max_steps=max_steps),
+            threshold_rules(G, seeds, neighbours=2, max_steps=max_steps),
+            reinforced_rules(G, seeds, p, beta, max_steps=max_steps, seed=seed)]
+    infected_at, recovered_at, sir_steps = sir_rules(G, seeds, beta, gamma, max_steps=max_steps, seed=seed)
+    runs.append((infected_at, sir_steps))
+    for adopted_at, steps in runs:
+        assert set(adopted_at) <= set(G) and len(adopted_at) <= n
+        assert {v for v, t in adopted_at.items() if t == 0} == set(seeds)
+        assert all(1 <= t <= steps for v, t in adopted_at.items() if v not in seeds)
+        assert 0 <= steps <= max_steps
+    assert all(infected_at[v] < t <= sir_steps for v, t in recovered_at.items())
 
 
 # ---- Bad input -----------------------------------------------------------------------------

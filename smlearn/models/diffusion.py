@@ -42,18 +42,24 @@ the chance that at least one of the ``c`` independent tries succeeds. Drawing on
 number per person with this probability is the same, in distribution, as drawing one per
 tie, and much faster.
 
-The engine
-----------
-A networkx graph is turned once into a :class:`SpreadGraph`: a scipy.sparse CSR array
-whose row ``i`` lists the people who hear from ``i``. Each step works on whole arrays,
-and only on the *frontier*: gather the rows of the people who just changed, count how
-many tries each of their listeners receives (``numpy.unique`` for a few,
-``numpy.bincount`` for many), draw, and move on. A step costs about the number of ties
-it touches, not the size of the network. There is no Python loop over people, only one
-over steps. SIR draws its randomness first instead (how long each person would stay
-infectious, and when each tie would first pass it on) and then finds the earliest time
-the infection reaches each person; see :func:`sir`. In a follower network (an edge ``u -> v`` means *u follows v*) things
-spread from an account to its followers, against the arrows.
+Rules and engine
+----------------
+Each network model is written twice. The *rules* (:func:`cascade_rules`,
+:func:`threshold_rules`, :func:`reinforced_rules`, :func:`sir_rules`) say what happens,
+one step and one person at a time, with networkx alone: read them to see the model.
+The entry points (:func:`independent_cascade`, :func:`threshold`,
+:func:`reinforced_cascade`, :func:`sir`, and :func:`spread` and :func:`final_shares`
+on top of them) check what they are given and hand the run to a fast *engine*,
+:mod:`smlearn.models.engines.spread`, which applies the same rules to whole arrays:
+the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
+each step touches only the ties of the people who just changed. The engine draws the
+same random numbers in the same order as the rules, so ``tests/test_diffusion.py``
+checks that both give exactly the same runs. For SIR the engine draws its randomness
+first (how long each person stays infectious, when each tie would pass it on);
+:func:`sir_clock_rules` writes that way out plainly, and a test checks that it gives
+the same epidemics as :func:`sir_rules`. In a follower network (an edge ``u -> v``
+means *u follows v*) things spread from an account to its followers, against the
+arrows.
 
 Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
 ``q = 0.38``: the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990),
@@ -108,13 +114,14 @@ from __future__ import annotations
 import functools
 import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from enum import IntEnum
 
 import numpy as np
 import pandas as pd
 
+from smlearn.models.engines.spread import SpreadGraph
 from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 
@@ -302,131 +309,6 @@ def bass_peak(p, q):
     return math.log(b["q"] / b["p"]) / (b["p"] + b["q"]), 0.5 - b["p"] / (2 * b["q"])
 
 
-# ---- The engine: a graph as arrays -----------------------------------------------------
-
-@dataclass(frozen=True, eq=False)
-class SpreadGraph:
-    """A network turned into arrays once, reused by every run.
-
-    Attributes
-    ----------
-    nodes : tuple
-        The people, in the order of every array.
-    hears : scipy.sparse.csr_array
-        Row ``i`` lists the people who hear from ``i`` (``hears[i, j] = 1``).
-    listens : numpy.ndarray
-        How many people each person hears from (the number of nonzeros in its column).
-    directed : bool
-        True for a follower network.
-    """
-
-    nodes: tuple
-    hears: object
-    listens: np.ndarray
-    directed: bool
-    index: dict = field(repr=False)
-
-    @property
-    def n(self) -> int:
-        """How many people."""
-        return len(self.nodes)
-
-    @cached_property
-    def reach(self) -> np.ndarray:
-        """How many people hear from each person (followers, in a follower network)."""
-        return np.diff(self.hears.indptr)
-
-    @cached_property
-    def both_ways(self):
-        """The ties with direction ignored, as a CSR array (built once, for finding groups of friends)."""
-        return (self.hears + self.hears.T).tocsr()
-
-
-def prepare(G):
-    """Turn a networkx graph into a :class:`SpreadGraph` (a SpreadGraph is returned as it is).
-
-    An undirected tie passes things both ways. A directed edge ``u -> v`` means u
-    follows v, so it passes things from v to u.
-
-    Raises
-    ------
-    TypeError
-        If ``G`` is not a networkx graph or a SpreadGraph.
-    ValueError
-        If ``G`` has no nodes.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> fans = nx.DiGraph([("ana", "star"), ("ben", "star")])     # both follow star
-    >>> g = prepare(fans)
-    >>> g.nodes, g.reach.tolist(), g.listens.tolist()
-    (('ana', 'star', 'ben'), [0, 2, 0], [1, 0, 1])
-    """
-    if isinstance(G, SpreadGraph):
-        return G
-    from smlearn.models.networks import adjacency
-
-    nodes, A = adjacency(G)                          # A[u, v] = 1 for a tie u -> v (checks G, too)
-    n = len(nodes)
-    # u follows v (u -> v): v speaks and u listens, so a follower network is heard against
-    # its arrows. An undirected A is symmetric already.
-    hears = (A.T if G.is_directed() else A).tocsr()
-    hears.sort_indices()
-    hears.data = hears.data.astype(np.int8)          # only "there is a tie" matters: keep it small
-    hears.indices = hears.indices.astype(np.int64)   # one index type: fast gathers
-    hears.indptr = hears.indptr.astype(np.int64)
-    listens = np.bincount(hears.indices, minlength=n)
-    nodes, index = tuple(nodes), {v: i for i, v in enumerate(nodes)}
-    for shared in (hears.data, hears.indices, hears.indptr, listens):
-        shared.flags.writeable = False    # every run reads these arrays: none may change them for the next
-    return SpreadGraph(nodes=nodes, hears=hears, listens=listens, directed=G.is_directed(), index=index)
-
-
-def _rows(indptr, rows):
-    """The positions of all the entries of ``rows`` (an index array) of a CSR array, as one array.
-
-    The rows of a CSR array sit one after another in its ``indices``; ``indptr[i]`` is
-    where row ``i`` starts. We build the positions of all the wanted rows at once, so
-    the caller can read them in one go. Its cost follows the number of entries in
-    ``rows``, not the size of the array.
-    """
-    if not rows.size:
-        return rows
-    starts = indptr[rows]
-    counts = indptr[rows + 1] - starts
-    ends = counts.cumsum()                               # where each row ends in the output
-    positions = (starts - (ends - counts)).repeat(counts)   # each row's start, once per entry in it,
-    positions += np.arange(ends[-1])                        # plus the entry's place in the output
-    return positions
-
-
-def _listeners(g, speakers):
-    """Everyone who hears from ``speakers`` (an index array), once per tie, as one array.
-
-    This is the step every network model takes, and it touches only the ties of
-    ``speakers``: its cost follows the size of the frontier, not of the whole network.
-    """
-    return g.hears.indices[_rows(g.hears.indptr, speakers)]
-
-
-def _heard(g, speakers, among):
-    """Who hears from ``speakers``, and from how many of them: ``(people, counts)``.
-
-    Only people marked True in ``among`` count, and ``people`` comes out in increasing
-    order. Two ways give the same answer: for a few listeners we sort them
-    (``np.unique``), which costs about their number; for many we count them into a
-    table of everyone (``np.bincount``), which costs about the size of the network but
-    less per listener. We take whichever is cheaper.
-    """
-    heard = _listeners(g, speakers)
-    if heard.size * 8 < g.n:
-        return np.unique(heard[among[heard]], return_counts=True)
-    counts = np.bincount(heard, minlength=g.n)
-    people = np.flatnonzero((counts > 0) & among)
-    return people, counts[people]
-
-
 # ---- Results ------------------------------------------------------------------------------
 
 @dataclass(frozen=True, eq=False)
@@ -511,7 +393,369 @@ def _check_seeds(g, seeds, rng):
     return np.unique(np.array([g.index[s] for s in seeds], dtype=np.int64))
 
 
-# ---- Simple contagion: independent cascade ---------------------------------------------
+# ---- The rules, one person at a time ---------------------------------------------------------
+#
+# Each network model's rules written out plainly, with networkx alone: every step looks at
+# every person. The entry points further down (independent_cascade, threshold,
+# reinforced_cascade, sir) run the same rules fast, in smlearn.models.engines.spread.
+
+def _hears(G):
+    """Person -> the people who hear from them (their followers, in a follower network)."""
+    if G.is_directed():                    # u -> v: u follows v, so u hears from v
+        return {v: [u for u in G.predecessors(v) if u != v] for v in G}
+    return {v: [u for u in G.neighbors(v) if u != v] for v in G}
+
+
+def _tries(G, hears, speakers):
+    """Person -> how many of ``speakers`` they hear from."""
+    tries = dict.fromkeys(G, 0)
+    for u in speakers:
+        for v in hears[u]:
+            tries[v] += 1
+    return tries
+
+
+def _starters(G, seeds):
+    """The starting people, each once, in the graph's order (checked: a non-empty list of people in G)."""
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise TypeError(f"seeds must be a list of people in the graph; got {seeds!r}")
+    seeds = set(seeds)
+    if not seeds:
+        raise ValueError("seeds must name at least one person; got an empty list")
+    missing = [s for s in seeds if s not in G]
+    if missing:
+        raise ValueError(f"seeds must be people in the graph; not in it: {missing[:5]!r}")
+    return [v for v in G if v in seeds]
+
+
+@defaults_from(PARAMS)
+def cascade_rules(G, seeds, p, *, max_steps, seed=None):
+    """The independent cascade, step by step: the rules that :func:`independent_cascade` runs fast.
+
+    Each step, everyone who has not adopted counts the tries ``c`` they get from the
+    people who adopted in the step before, and adopts with probability
+    ``1 - (1 - p)**c``: one random number each, in the graph's order. The run ends when
+    a step brings nobody new, or after ``max_steps`` steps.
+
+    Parameters
+    ----------
+    G : networkx graph
+    seeds : list of people
+        Who adopts at step 0.
+    p, max_steps, seed
+        As in :func:`independent_cascade`.
+
+    Returns
+    -------
+    (dict, int)
+        Person -> the step they adopted (for everyone reached), and the last step.
+
+    Notes
+    -----
+    :func:`independent_cascade` draws the same random numbers in the same order, so with
+    the same list of starters and the same ``seed`` it gives exactly this run;
+    ``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/test_diffusion.py``
+    checks it on many small networks.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cascade_rules(nx.path_graph(4), [0], 1.0)
+    ({0: 0, 1: 1, 2: 2, 3: 3}, 3)
+    """
+    params = check_params(PARAMS, {"p": p, "max_steps": max_steps})
+    rng = check_seed(seed)
+    hears = _hears(G)
+    adopted_at = dict.fromkeys(_starters(G, seeds), 0)
+    newest, step = list(adopted_at), 0
+    while newest and step < params["max_steps"]:
+        tries = _tries(G, hears, newest)
+        reached = [v for v in G if tries[v] > 0 and v not in adopted_at]
+        draws = rng.random(len(reached))
+        newest = [v for v, x in zip(reached, draws) if x < 1 - (1 - params["p"]) ** tries[v]]
+        if not newest:
+            break
+        step += 1
+        adopted_at.update(dict.fromkeys(newest, step))
+    return adopted_at, step
+
+
+@defaults_from(PARAMS)
+def threshold_rules(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed=None):
+    """The threshold model, step by step: the rules that :func:`threshold` runs fast.
+
+    Each step, a person who has not adopted and has just heard from a new adopter
+    counts all the adopters they hear from, and adopts if there are at least
+    ``neighbours`` of them or, without ``neighbours``, at least their threshold's share
+    of the people they hear from (and at least one). With ``theta_spread`` above 0 each
+    person's threshold is drawn once, before the run (one normal draw each, in the
+    graph's order). The run ends when a step brings nobody new, or after ``max_steps``.
+
+    Parameters
+    ----------
+    G : networkx graph
+    seeds : list of people
+        Who adopts at step 0.
+    theta, theta_spread, neighbours, max_steps, seed
+        As in :func:`threshold`.
+
+    Returns
+    -------
+    (dict, int)
+        Person -> the step they adopted, and the last step.
+
+    Notes
+    -----
+    :func:`threshold` gives exactly this run with the same starters and ``seed``
+    (``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/test_diffusion.py``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> threshold_rules(nx.cycle_graph(6), [0], 0.5)       # one of two neighbours is enough
+    ({0: 0, 1: 1, 5: 1, 2: 2, 4: 2, 3: 3}, 3)
+    """
+    given = {"theta": theta, "theta_spread": theta_spread, "max_steps": max_steps}
+    if neighbours is not None:
+        given["neighbours"] = neighbours
+    params = check_params(PARAMS, given)
+    if neighbours is not None and params["theta_spread"] > 0:
+        raise ValueError("theta_spread works with the share threshold theta, not with neighbours")
+    rng = check_seed(seed)
+    hears = _hears(G)
+    speakers = {v: [u for u in G if v in hears[u]] for v in G}      # whom each person hears from
+    own = dict.fromkeys(G, params["theta"])                          # each person's threshold
+    if neighbours is None and params["theta_spread"] > 0:
+        own = dict(zip(G, np.clip(rng.normal(params["theta"], params["theta_spread"], len(G)), 0.0, 1.0)))
+    adopted_at = dict.fromkeys(_starters(G, seeds), 0)
+    newest, step = set(adopted_at), 0
+    while newest and step < params["max_steps"]:
+        tipped = []
+        for v in G:
+            if v in adopted_at or not any(u in newest for u in speakers[v]):
+                continue                   # nothing new to hear: nothing changes
+            adopters = sum(u in adopted_at for u in speakers[v])
+            if neighbours is not None:
+                need = params["neighbours"]
+            else:                          # a share, and at least one person (1e-9 absorbs rounding)
+                need = max(math.ceil(own[v] * len(speakers[v]) - 1e-9), 1)
+            if adopters >= need:
+                tipped.append(v)
+        newest = set(tipped)
+        if not newest:
+            break
+        step += 1
+        adopted_at.update(dict.fromkeys(tipped, step))
+    return adopted_at, step
+
+
+@defaults_from(PARAMS)
+def reinforced_rules(G, seeds, p1, p2, *, max_steps, seed=None):
+    """The reinforced cascade, step by step: the rules that :func:`reinforced_cascade` runs fast.
+
+    As in :func:`cascade_rules`, each person who has not adopted counts the tries ``c``
+    from the newest adopters and draws one random number. If these are the first
+    tries they ever hear, they stay out with probability ``(1 - p1) (1 - p2)**(c - 1)``;
+    if they heard from adopters before, ``(1 - p2)**c``.
+
+    Returns
+    -------
+    (dict, int)
+        Person -> the step they adopted, and the last step.
+
+    Notes
+    -----
+    :func:`reinforced_cascade` gives exactly this run with the same starters and
+    ``seed`` (``test_the_engine_gives_exactly_the_runs_of_the_rules`` in
+    ``tests/test_diffusion.py``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> reinforced_rules(nx.path_graph(3), [0, 2], p1=0.0, p2=1.0)     # the middle hears twice at once
+    ({0: 0, 2: 0, 1: 1}, 1)
+    """
+    params = check_params(PARAMS, {"p1": p1, "p2": p2, "max_steps": max_steps})
+    rng = check_seed(seed)
+    hears = _hears(G)
+    heard = dict.fromkeys(G, 0)            # adopters each person has heard from so far
+    adopted_at = dict.fromkeys(_starters(G, seeds), 0)
+    newest, step = list(adopted_at), 0
+    while newest and step < params["max_steps"]:
+        tries = _tries(G, hears, newest)
+        reached = [v for v in G if tries[v] > 0 and v not in adopted_at]
+        draws = rng.random(len(reached))
+        newest = []
+        for v, x in zip(reached, draws):
+            c = tries[v]
+            if heard[v] == 0:              # the first time they hear it
+                stays_out = (1 - params["p1"]) * (1 - params["p2"]) ** (c - 1)
+            else:
+                stays_out = (1 - params["p2"]) ** c
+            heard[v] += c
+            if x < 1 - stays_out:
+                newest.append(v)
+        if not newest:
+            break
+        step += 1
+        adopted_at.update(dict.fromkeys(newest, step))
+    return adopted_at, step
+
+
+@defaults_from(PARAMS)
+def sir_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
+    """SIR, step by step as its rules are stated: what :func:`sir` runs fast, drawn another way.
+
+    Each step, every susceptible person with ``c`` infected contacts is infected with
+    probability ``1 - (1 - beta)**c``; then every person who was infected at the start
+    of the step recovers with probability ``gamma``; the newly infected become
+    infectious. The run ends when nobody is infected, or, with ``gamma = 0``, when
+    nobody else can be infected, or after ``max_steps``.
+
+    Returns
+    -------
+    (dict, dict, int)
+        Person -> the step they were infected; person -> the step they recovered; the
+        last step.
+
+    Notes
+    -----
+    :func:`sir` draws its random numbers another way (see :func:`sir_clock_rules`), so
+    it does not give this very run; it gives the same epidemics in distribution, which
+    ``test_sir_engine_and_the_rules_step_by_step_give_the_same_epidemics`` in
+    ``tests/test_diffusion.py`` checks with a chi-square test over 2,000 runs.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sir_rules(nx.path_graph(3), [0], 1.0, 1.0)       # certain infection, certain recovery: a wave
+    ({0: 0, 1: 1, 2: 2}, {0: 1, 1: 2, 2: 3}, 3)
+    """
+    params = check_params(PARAMS, {"beta": beta, "gamma": gamma, "max_steps": max_steps})
+    b, c = params["beta"], params["gamma"]
+    rng = check_seed(seed)
+    hears = _hears(G)
+    state = dict.fromkeys(G, "S")
+    infected = _starters(G, seeds)
+    infected_at, recovered_at = dict.fromkeys(infected, 0), {}
+    for v in infected:
+        state[v] = "I"
+    step = 0
+    while infected and step < params["max_steps"]:
+        step += 1
+        pressure = _tries(G, hears, infected)          # infected contacts of each person
+        at_risk = [v for v in G if state[v] == "S" and pressure[v] > 0]
+        caught = [v for v, x in zip(at_risk, rng.random(len(at_risk))) if x < 1 - (1 - b) ** pressure[v]]
+        recovering = rng.random(len(infected)) < c
+        for v, r in zip(infected, recovering):
+            if r:
+                state[v], recovered_at[v] = "R", step
+        for v in caught:
+            state[v], infected_at[v] = "I", step
+        infected = [v for v, r in zip(infected, recovering) if not r] + caught
+        if c == 0 and not caught and (b == 0 or not any(state[v] == "S" for u in infected for v in hears[u])):
+            break                              # nobody recovers and nobody else can be infected
+    return infected_at, recovered_at, step
+
+
+@defaults_from(PARAMS)
+def sir_clock_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
+    """SIR with its clocks drawn first, then run step by step: how :func:`sir` draws it.
+
+    The same model as :func:`sir_rules`, drawn another way (Kenah and Robins 2007).
+    First each person's infectious time ``d`` (steps, Geometric(gamma), cut at one step
+    past the run; endless when ``gamma = 0``), then one uniform number ``u`` per tie
+    (speakers in the graph's order, then their listeners in the graph's order). A tie's
+    first successful try comes at the smallest ``k`` with ``u > (1 - beta)**k``, and it
+    passes the infection ``k`` steps after its speaker was infected, if ``k <= d``. Then,
+    step by step, a person is infected when the first passing tie reaches them.
+
+    Returns
+    -------
+    (dict, dict, int)
+        As :func:`sir_rules`.
+
+    Notes
+    -----
+    :func:`sir` draws the same numbers in the same order, so it gives exactly this run
+    with the same starters and ``seed`` (``test_the_engine_gives_exactly_the_runs_of_the_rules``
+    in ``tests/test_diffusion.py``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sir_clock_rules(nx.path_graph(3), [0], 1.0, 1.0)
+    ({0: 0, 1: 1, 2: 2}, {0: 1, 1: 2, 2: 3}, 3)
+    """
+    params = check_params(PARAMS, {"beta": beta, "gamma": gamma, "max_steps": max_steps})
+    b, c, last_step = params["beta"], params["gamma"], params["max_steps"]
+    rng = check_seed(seed)
+    hears = _hears(G)
+    order = {v: i for i, v in enumerate(G)}
+    # 1. The clocks: how long each person would stay infectious, and when each tie would pass it on.
+    if c > 0:
+        d = {v: min(int(x), last_step + 1) for v, x in zip(G, rng.geometric(c, len(G)))}
+    else:
+        d = dict.fromkeys(G, math.inf)
+    ties = [(u, v) for u in G for v in sorted(set(hears[u]), key=order.get)]
+    delay = {}
+    for (u, v), x in zip(ties, rng.random(len(ties))):
+        if x > (1 - b) ** d[u]:            # the tie passes it on while u is still infectious
+            k = 1
+            while not x > (1 - b) ** k:
+                k += 1
+            delay[u, v] = k
+    # 2. Step by step: a person is infected when the first passing tie reaches them.
+    infected_at = dict.fromkeys(_starters(G, seeds), 0)
+    step = 0
+    while step < last_step:
+        step += 1
+        caught = {v: step for (u, v), k in delay.items()
+                  if v not in infected_at and u in infected_at and infected_at[u] + k == step}
+        infected_at.update(caught)
+        if c > 0 and all(t + d[u] <= step for u, t in infected_at.items()):
+            break                              # nobody is infected any more
+        if c == 0 and not caught and not any(
+                v not in infected_at and u in infected_at and infected_at[u] + k > step for (u, v), k in delay.items()):
+            break                              # nobody recovers and nobody else can be infected
+    recovered_at = {u: t + d[u] for u, t in infected_at.items() if t + d[u] <= step}
+    return infected_at, recovered_at, step
+
+
+# ---- A network for the engine ------------------------------------------------------------
+
+def prepare(G):
+    """Turn a networkx graph into the engine's :class:`SpreadGraph` (a SpreadGraph is returned as it is).
+
+    Every entry point below does this itself. Do it once yourself only when you run a
+    model many times on the same network in your own loop (as :func:`final_shares`
+    does), so that each run does not repeat it. If you change the graph afterwards,
+    prepare it again.
+
+    An undirected tie passes things both ways. A directed edge ``u -> v`` means u
+    follows v, so it passes things from v to u.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is not a networkx graph or a SpreadGraph.
+    ValueError
+        If ``G`` has no nodes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> fans = nx.DiGraph([("ana", "star"), ("ben", "star")])     # both follow star
+    >>> g = prepare(fans)
+    >>> g.nodes, g.reach.tolist(), g.listens.tolist()
+    (('ana', 'star', 'ben'), [0, 2, 0], [1, 0, 1])
+    """
+    if isinstance(G, SpreadGraph):
+        return G
+    return SpreadGraph.from_graph(G)
+
+
+# ---- The same rules, run fast: independent cascade ---------------------------------------------
 
 @defaults_from(PARAMS)
 def independent_cascade(G, seeds, p, *, max_steps, seed=None):
@@ -547,6 +791,9 @@ def independent_cascade(G, seeds, p, *, max_steps, seed=None):
     not adopted adopts with probability ``1 - (1 - p)**c``. The run ends when a step
     brings no new adopter. Kempe, Kleinberg and Tardos (2003) named the model.
 
+    :func:`cascade_rules` writes these rules out one person at a time; this function runs
+    them on arrays (:mod:`smlearn.models.engines.spread`) and gives exactly the same run.
+
     Examples
     --------
     A chain of 5 people, p = 1: one new person per step.
@@ -564,19 +811,7 @@ def independent_cascade(G, seeds, p, *, max_steps, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    waiting = np.ones(g.n, dtype=bool)          # True: has not adopted yet
-    adopted_at = np.full(g.n, -1, dtype=np.int64)
-    waiting[start], adopted_at[start] = False, 0
-    chance = 1 - (1 - params["p"]) ** np.arange(g.listens.max() + 1)   # chance[c]: caught from c tries
-    newest, step = start, 0
-    while newest.size and step < params["max_steps"]:
-        # c: how many tries each person who has not adopted receives from the newest adopters
-        reached, tries = _heard(g, newest, among=waiting)
-        newest = reached[rng.random(reached.size) < chance[tries]]
-        if not newest.size:
-            break
-        step += 1
-        waiting[newest], adopted_at[newest] = False, step
+    adopted_at, step = g.cascade(start, params["p"], params["max_steps"], rng)
     return Spread("independent cascade", g.nodes, adopted_at, None, step,
                   {**params, "seeds": [g.nodes[i] for i in start]})
 
@@ -622,6 +857,11 @@ def threshold(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed
         (0.01 .. 1 in steps of the slider), ``theta_spread`` outside 0 .. 0.5,
         ``neighbours`` outside 1 .. 10, or ``theta_spread`` is above 0 with ``neighbours``.
 
+    Notes
+    -----
+    :func:`threshold_rules` writes the rule out one person at a time; this function runs
+    it on arrays (:mod:`smlearn.models.engines.spread`) and gives exactly the same run.
+
     Examples
     --------
     A ring where everyone has two neighbours: a share of 1/2 is enough, so one person
@@ -646,38 +886,8 @@ def threshold(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    if neighbours is None:
-        # Each person's own threshold: theta for everyone, or drawn around theta (after the
-        # starting people are picked, so theta_spread = 0 draws exactly as before).
-        own = params["theta"]
-        if params["theta_spread"] > 0:
-            own = np.clip(rng.normal(params["theta"], params["theta_spread"], g.n), 0.0, 1.0)
-        # A share of the people each person hears from, and at least one of them (1e-9
-        # absorbs rounding); someone who hears from nobody never has a share to reach.
-        need = np.where(g.listens > 0, np.maximum(own * g.listens, 1.0) - 1e-9, np.inf)
-    else:                     # a number of people, the same for everyone
-        need = np.broadcast_to(float(params["neighbours"]), g.n)
-    heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person hears from
-    waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
-    adopted_at = np.full(g.n, -1, dtype=np.int64)
-    waiting[start], adopted_at[start] = False, 0
-    newest, step = start, 0
-    while newest.size and step < params["max_steps"]:
-        told = _listeners(g, newest)            # once per tie from a new adopter
-        if told.size * 8 < g.n:
-            # A few: only people who just heard from a new adopter can tip over.
-            people, news = np.unique(told[waiting[told]], return_counts=True)
-            heard[people] += news
-            newest = people[heard[people] >= need[people]]
-        else:
-            # Many: count into a table of everyone and look at everyone who is waiting;
-            # a person who heard nothing new has not changed and cannot tip now.
-            heard += np.bincount(told, minlength=g.n)
-            newest = np.flatnonzero((heard >= need) & waiting)
-        if not newest.size:
-            break
-        step += 1
-        waiting[newest], adopted_at[newest] = False, step
+    count = params["neighbours"] if neighbours is not None else None
+    adopted_at, step = g.threshold(start, params["theta"], params["theta_spread"], count, params["max_steps"], rng)
     model = "threshold" if neighbours is None else "complex contagion"
     return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
 
@@ -729,6 +939,9 @@ def reinforced_cascade(G, seeds, p1, p2, *, max_steps, seed=None):
     (2004); a fixed threshold of two contacts (:func:`threshold` with ``neighbours=2``) is
     the extreme ``p1 = 0``, ``p2 = 1``.
 
+    :func:`reinforced_rules` writes the rule out one person at a time; this function
+    runs it on arrays (:mod:`smlearn.models.engines.spread`) and gives exactly the same run.
+
     References
     ----------
     Dodds, P. S. and Watts, D. J. (2004). Universal behavior in a generalized model of
@@ -755,27 +968,7 @@ def reinforced_cascade(G, seeds, p1, p2, *, max_steps, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    # The chance of staying out after c tries, looked up rather than computed each step:
-    # if these are the first tries a person hears, (1 - p1)(1 - p2)^(c - 1); if not, (1 - p2)^c.
-    c = np.arange(g.listens.max() + 1)
-    miss_first = (1 - params["p1"]) * (1 - params["p2"]) ** np.maximum(c - 1, 0)
-    miss_later = (1 - params["p2"]) ** c
-    heard = np.zeros(g.n, dtype=np.int64)      # adopting contacts each person has heard from so far
-    waiting = np.ones(g.n, dtype=bool)         # True: has not adopted yet
-    adopted_at = np.full(g.n, -1, dtype=np.int64)
-    waiting[start], adopted_at[start] = False, 0
-    newest, step = start, 0
-    while newest.size and step < params["max_steps"]:
-        # c: how many tries each person who has not adopted receives from the newest adopters
-        reached, tries = _heard(g, newest, among=waiting)
-        first = heard[reached] == 0                    # this is the first time they hear it
-        stays_out = np.where(first, miss_first[tries], miss_later[tries])
-        heard[reached] += tries
-        newest = reached[rng.random(reached.size) < 1 - stays_out]
-        if not newest.size:
-            break
-        step += 1
-        waiting[newest], adopted_at[newest] = False, step
+    adopted_at, step = g.reinforced_cascade(start, params["p1"], params["p2"], params["max_steps"], rng)
     return Spread("reinforced cascade", g.nodes, adopted_at, None, step,
                   {**params, "seeds": [g.nodes[i] for i in start]})
 
@@ -821,7 +1014,9 @@ def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
     ``t + 1 .. t + d``, where ``d >= 1`` has probability ``gamma (1 - gamma)**(d - 1)``,
     and each of their ties tries, once a step, with chance ``beta``.
 
-    The same model, drawn another way (Kenah and Robins 2007), is what runs here. Draw
+    :func:`sir_rules` writes these rules out one person at a time. The same model,
+    drawn another way (Kenah and Robins 2007), is what runs here, on arrays
+    (:mod:`smlearn.models.engines.spread`); :func:`sir_clock_rules` writes that way out. Draw
     each person's ``d`` once, and for each tie the step ``k`` of its first successful try
     (``k`` steps with probability ``beta (1 - beta)**(k - 1)``). The tie passes the
     infection ``k`` steps after its speaker was infected if ``k <= d``, and never if
@@ -853,66 +1048,7 @@ def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
     rng = check_seed(seed)
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
-    b, c, last_step = params["beta"], params["gamma"], params["max_steps"]
-    never = np.iinfo(np.int64).max // 2            # the infection time of someone not (yet) infected
-
-    # 1. The clocks. d: how many steps each person would stay infectious; a d beyond the
-    #    run is the same as never recovering. k for every tie, by inverting a uniform
-    #    draw u: k = 1 + floor(log(u) / log(1 - beta)), and k <= d exactly when
-    #    u > (1 - beta)**d. With gamma = 0 nobody recovers, so every tie passes in the
-    #    end (unless beta = 0).
-    if c > 0:
-        infectious_for = np.minimum(rng.geometric(c, g.n), last_step + 1)
-        fails_throughout = np.repeat((1 - b) ** infectious_for, g.reach)   # ties in the speaker's row order
-    else:
-        fails_throughout = 1.0 if b == 0 else 0.0
-    u = rng.random(g.hears.indices.size)
-    passes = u > fails_throughout
-    kept = np.flatnonzero(passes)
-    with np.errstate(divide="ignore"):                             # beta = 1: log(0) = -inf, so k = 1
-        k = np.floor(np.log(u[kept]) / np.log1p(-b))
-    # Any k past the run acts the same (it arrives too late, but it is on its way), and a
-    # tiny beta can make k too big for an integer: cap it first.
-    delay = 1 + np.minimum(k, last_step).astype(np.int64)
-    # The passing ties as their own CSR arrays: row i lists whom i infects, and when.
-    passing_ptr = np.concatenate(([0], np.cumsum(passes)))[g.hears.indptr]
-    passing_to = g.hears.indices[kept]
-
-    # 2. Earliest arrival, one step at a time. An infection time only ever goes down, and
-    #    a person infected at step s passes it on at s + k > s, so when the loop reaches
-    #    step s everyone whose time is s is final.
-    infected_at = np.full(g.n, never, dtype=np.int64)
-    infected_at[start] = 0
-    newest, step, latest = start, 0, 0
-    while step < last_step:
-        if newest.size:
-            ties = _rows(passing_ptr, newest)
-            arrive = delay[ties] + step
-            np.minimum.at(infected_at, passing_to[ties], arrive)
-            if arrive.size:
-                latest = max(latest, int(arrive.max()))
-        step += 1
-        if step > latest:
-            break                                  # nothing else is on its way
-        newest = np.flatnonzero(infected_at == step)
-
-    # 3. The record: who was infected and recovered when, and the counts per step.
-    infected = infected_at <= last_step
-    adopted_at = np.where(infected, infected_at, -1)
-    if c > 0:
-        recover = np.where(infected, infected_at + infectious_for, never)
-        recovered_at = np.where(recover <= last_step, recover, -1)
-        end = int(recover[infected].max())          # the last recovery ends the run
-    else:
-        recovered_at = np.full(g.n, -1, dtype=np.int64)
-        on_its_way = ((infected_at > last_step) & (infected_at < never)).any()
-        end = last_step if on_its_way else int(infected_at[infected].max()) + 1   # the step after the last infection
-    end = min(end, last_step)
-    newly = np.bincount(adopted_at[infected], minlength=end + 1)[: end + 1]
-    recoveries = np.bincount(recovered_at[recovered_at >= 0], minlength=end + 1)[: end + 1]
-    susceptible = g.n - np.cumsum(newly)
-    recovered = np.cumsum(recoveries)
-    counts = np.column_stack([susceptible, g.n - susceptible - recovered, recovered])
+    adopted_at, recovered_at, end, counts = g.sir(start, params["beta"], params["gamma"], params["max_steps"], rng)
     return Spread("SIR", g.nodes, adopted_at, recovered_at, end, {**params, "seeds": [g.nodes[i] for i in start]},
                   counts)
 
