@@ -3,6 +3,18 @@
 Importing smlearn is cheap on purpose: a lesson's first cell should answer at once.
 The submodules (and the heavy libraries they use: numpy, pandas, matplotlib,
 ipywidgets) load the first time you touch them, e.g. ``smlearn.models.traffic``.
+``smlearn.check_environment`` is :func:`smlearn.environment.check_environment`.
+
+The layers, lowest first (each may use the ones below it, never those above;
+tests/test_layers.py holds them):
+
+- base: :mod:`smlearn.params`, :mod:`smlearn.profile`, :mod:`smlearn.vocabulary`, ...
+- data: :mod:`smlearn.data` (the shipped data sets), :mod:`smlearn.exports` (platforms' files)
+- models: :mod:`smlearn.models` (pure functions; their fast engines in ``smlearn.models.engines``)
+- real data analyses: :mod:`smlearn.realdata`
+- views: :mod:`smlearn.plots` (figures from results)
+- widgets: :mod:`smlearn.widgets` (explorers: sliders, a model and a view)
+- the course: lessons' questions, exercises, building, checking and copying the course
 
 Examples
 --------
@@ -11,36 +23,11 @@ Examples
 '0.1.0'
 """
 
-import importlib
-from pathlib import Path
-
 __version__ = "0.1.0"
 
-# Every public module and package here is reachable as an attribute (smlearn.data,
-# smlearn.models, smlearn.exports, ...) without being imported up front.
-_SUBMODULES = {p.stem for p in Path(__file__).parent.glob("*.py") if not p.stem.startswith("_")} | {
-    p.name for p in Path(__file__).parent.iterdir() if (p / "__init__.py").is_file()
-}
+# Every public module and package is reachable as an attribute (smlearn.data, smlearn.models, ...)
+# without being imported up front; __init__.pyi lists them for editors and type checkers.
+import lazy_loader as _lazy
 
-__all__ = ["__version__", "check_environment", *sorted(_SUBMODULES)]
-
-
-def check_environment(lesson=None):
-    """Check that a lesson has what it needs, and say where you left off in ``lesson``.
-
-    See :func:`smlearn.environment.check_environment`.
-    """
-    from smlearn.environment import check_environment as check
-
-    return check(lesson=lesson)
-
-
-def __getattr__(name):
-    # PEP 562: called only for names not found the usual way, so each submodule is imported once, on first use.
-    if name in _SUBMODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module 'smlearn' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | _SUBMODULES)
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)
+__all__ = ["__version__", *__all__]

@@ -86,12 +86,6 @@ def _module_file(name: str, package_root: Path) -> Path | None:
     return None
 
 
-def _explorer_module(class_name: str) -> str:
-    # smlearn.widgets loads each explorer lazily from the module named after it (PushPullExplorer -> push_pull)
-    stem = class_name.removesuffix("Explorer") or "Base"
-    return "smlearn.widgets." + re.sub(r"(?<!^)(?=[A-Z])", "_", stem).lower()
-
-
 def _deepest_module(parts: list[str], package_root: Path) -> str | None:
     """The smlearn module that ``parts`` (a dotted name, attributes may follow) comes from.
 
@@ -106,9 +100,7 @@ def _deepest_module(parts: list[str], package_root: Path) -> str | None:
         if _module_file(name, package_root):
             found = name
             continue
-        if parts[end - 1].endswith("Explorer") and ".".join(parts[:end - 1]) == "smlearn.widgets":
-            found = _explorer_module(parts[end - 1])
-        elif found and _module_file(found, package_root).name == "__init__.py":
+        if found and _module_file(found, package_root).name == "__init__.py":
             found = _reexports(found, package_root).get(parts[end - 1], found)
         break
     return found
@@ -128,9 +120,15 @@ def _parse_module(name: str, package_root: Path):
 
 
 def _reexports(package: str, package_root: Path) -> dict[str, str]:
-    """The names a package's ``__init__`` imports from its own modules, each with that module."""
+    """The names a package takes from its own modules, each with that module.
+
+    A package that loads its modules lazily lists them in its stub (``__init__.pyi``,
+    read by lazy_loader and by editors); the others import them in ``__init__.py``.
+    """
     names = {}
-    for node in _parse_module(package, package_root).body:
+    stub = _module_file(package, package_root).with_suffix(".pyi")
+    tree = ast.parse(stub.read_text(encoding="utf-8")) if stub.is_file() else _parse_module(package, package_root)
+    for node in tree.body:
         if isinstance(node, ast.ImportFrom):
             base = _absolute(node, package + ".__init__")
             if base.split(".")[0] == "smlearn":

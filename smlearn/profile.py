@@ -78,9 +78,9 @@ class Change:
 
 def model_names() -> list[str]:
     """The model modules a profile may name (those in smlearn.models)."""
-    import smlearn.models
-
-    return sorted(m.name for m in pkgutil.iter_modules(smlearn.models.__path__) if not m.name.startswith("_"))
+    import smlearn.models as models   # "as": also found while smlearn.models is being imported
+    # Packages (smlearn.models.engines) hold the models' fast engines, not models.
+    return sorted(m.name for m in pkgutil.iter_modules(models.__path__) if not m.name.startswith("_") and not m.ispkg)
 
 
 def _read(path) -> Profile:

@@ -56,7 +56,6 @@ SKIP = {
     "smlearn.environment.diagnose": "takes no arguments",
     "smlearn.widgets.spread.build_network": "an explorer's cache of networks: its sliders only offer checked values "
                                             "(explorers are checked in tests/test_every_explorer.py)",
-    "smlearn.widgets.module_for": "maps a class name to a module name for the lazy import of explorers",
     "smlearn.checks.check_lesson": "runs pytest on a lesson (most of a minute); it takes what "
                                    "smlearn.checks.lesson_check_command takes and checks (tests/test_checks.py)",
     "smlearn.new_lesson.new_lesson": "writes a lesson into the course and runs it; tests/test_new_lesson.py gives it "

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name   # conda-forge spells lazy_loader with '_', PyPI's name is lazy-loader
 
 from smlearn.pacing import lesson_files
 
@@ -24,14 +25,14 @@ def pyproject():
 
 
 def runtime_requirements():
-    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in pyproject()["project"]["dependencies"]}
+    return {canonicalize_name(Requirement(r).name): str(Requirement(r).specifier) for r in pyproject()["project"]["dependencies"]}
 
 
 def binder_requirements():
     env = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]
     specs = [d for d in env["dependencies"] if isinstance(d, str)]
-    return {Requirement(s).name.lower(): str(Requirement(s).specifier) for s in specs}
+    return {canonicalize_name(Requirement(s).name): str(Requirement(s).specifier) for s in specs}
 
 
 def test_environment_yml_lists_the_same_runtime_dependencies_as_pyproject():

@@ -17,6 +17,8 @@ are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may 
 - :mod:`smlearn.models.inequality` -- the Gini coefficient and the top's share, for followers and for songs.
 """
 
-from smlearn._lazy import lazy_submodules
+# Submodules load the first time they are used; the stub beside this file (__init__.pyi) lists
+# them, so editors and type checkers see them too (lazy_loader, the scientific Python standard).
+import lazy_loader as _lazy
 
-__getattr__, __dir__ = lazy_submodules(__name__, __file__)
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)

@@ -15,6 +15,8 @@ or an extra image in a notebook; show one by leaving it as the last line of a ce
 - :mod:`smlearn.plots.effort`, :mod:`smlearn.plots.returns` -- time budgets and analytics (lessons 07, 08).
 """
 
-from smlearn._lazy import lazy_submodules
+# Submodules load the first time they are used; the stub beside this file (__init__.pyi) lists
+# them, so editors and type checkers see them too (lazy_loader, the scientific Python standard).
+import lazy_loader as _lazy
 
-__getattr__, __dir__ = lazy_submodules(__name__, __file__)
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)

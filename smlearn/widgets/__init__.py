@@ -13,7 +13,8 @@ Drive one from code (what a slider does, and how the tests check explorers)::
     explorer.figure      # the matplotlib figure
 
 Each explorer ``SomethingExplorer`` lives in the module ``something.py`` (the class
-name without "Explorer", in snake case) and is imported the first time it is used:
+name without "Explorer", in snake case), is listed in ``__init__.pyi`` and is imported
+the first time it is used:
 
 - :class:`PushPullExplorer` -- push vs pull website traffic (lessons 02 and 02b).
 - :class:`PipelineExplorer` -- from stranger to follower to tie, one week of hours (lesson 02c).
@@ -25,36 +26,8 @@ name without "Explorer", in snake case) and is imported the first time it is use
 - :class:`ReturnsExplorer` -- metrics with honest intervals on samples of posts (lesson 08).
 """
 
-import importlib
-import re
+# Submodules load the first time they are used; the stub beside this file (__init__.pyi) lists
+# them, so editors and type checkers see them too (lazy_loader, the scientific Python standard).
+import lazy_loader as _lazy
 
-from smlearn._lazy import submodule_names
-
-_MODULES = submodule_names(__file__)
-
-
-def module_for(class_name: str) -> str:
-    """The module that defines an explorer class: ``PushPullExplorer`` -> ``push_pull``.
-
-    Examples
-    --------
-    >>> module_for("PushPullExplorer"), module_for("Explorer")
-    ('push_pull', 'base')
-    """
-    if class_name == "Explorer":
-        return "base"
-    stem = class_name.removesuffix("Explorer")
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", stem).lower()
-
-
-def __getattr__(name):
-    module = module_for(name) if name.endswith("Explorer") else None
-    if module in _MODULES:
-        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    if name in _MODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module 'smlearn.widgets' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(_MODULES)
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)

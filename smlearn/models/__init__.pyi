@@ -1,0 +1,16 @@
+# The course's models, each loaded the first time it is used (smlearn.models.traffic, ...).
+# Every public module here must be listed (tests/test_layers.py checks it).
+
+from . import (
+    crowds,
+    diffusion,
+    effort,
+    engines,
+    inequality,
+    links,
+    networks,
+    pipeline,
+    ranking,
+    returns,
+    traffic,
+)

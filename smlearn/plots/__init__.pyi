@@ -1,0 +1,18 @@
+# The figures of each topic, each module loaded the first time it is used.
+# Every public module here must be listed (tests/test_layers.py checks it).
+
+from . import (
+    activities,
+    crowds,
+    effort,
+    figure_text,
+    flips,
+    links,
+    networks,
+    pipeline,
+    render,
+    returns,
+    spread,
+    style,
+    traffic,
+)

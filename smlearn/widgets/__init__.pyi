@@ -1,0 +1,28 @@
+# The explorers, each module loaded the first time one of its names is used.
+# Every public module here must be listed (tests/test_layers.py checks it).
+
+from . import (
+    base,
+    effort,
+    front_page,
+    frontend,
+    link,
+    music_lab,
+    network,
+    pipeline,
+    push_pull,
+    returns,
+    spread,
+    week,
+)
+from .base import Explorer
+from .effort import EffortExplorer
+from .front_page import FrontPageExplorer
+from .link import LinkExplorer
+from .music_lab import MusicLabExplorer
+from .network import NetworkExplorer
+from .pipeline import PipelineExplorer
+from .push_pull import PushPullExplorer
+from .returns import ReturnsExplorer
+from .spread import SpreadExplorer
+from .week import WeekExplorer

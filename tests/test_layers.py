@@ -1,0 +1,172 @@
+"""The package's layers hold: each module uses only its own layer and the ones below it.
+
+Lowest first: base helpers, data, models, analyses of the real data, views (figures),
+widgets (explorers), and the course itself (questions, exercises, building and copying
+lessons). A model that imported a widget could not be read or tested on its own; a data
+reader that imported a model would load the model's libraries to read a file.
+
+Two checks. The static one reads every module's imports, including those inside functions
+(imported late, but still a use). The run-time one imports a whole layer in a fresh Python
+and looks at ``sys.modules``: nothing from a layer above may have been loaded, and below the
+views no plotting or widget library either.
+
+``ALLOWED`` lists the imports that still cross a layer upward, each with its reason. It may
+only shrink: an entry no longer needed fails the test, so that it is removed.
+"""
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import smlearn
+
+PACKAGE = Path(smlearn.__file__).parent
+
+# (layer name, the module prefixes in it), lowest first.
+LAYERS = [
+    ("base", ["smlearn.params", "smlearn.typed_numbers", "smlearn.shell", "smlearn.profile", "smlearn.vocabulary",
+              "smlearn.frame"]),
+    ("data", ["smlearn.data", "smlearn.exports"]),
+    ("models", ["smlearn.models", "smlearn.flips"]),
+    ("real data", ["smlearn.realdata"]),
+    ("views", ["smlearn.plots", "smlearn.tables"]),
+    ("widgets", ["smlearn.widgets"]),
+    ("course", ["smlearn.exercises", "smlearn.questions", "smlearn.course", "smlearn.pacing", "smlearn.progress",
+                "smlearn.build", "smlearn.cli", "smlearn.checks", "smlearn.environment", "smlearn.hub",
+                "smlearn.copies", "smlearn.new_lesson", "smlearn"]),
+]
+
+# (importer, imported): imports that go up a layer, each with its reason. Shrink this; never grow it lightly.
+ALLOWED = {
+    ("smlearn.profile", "smlearn.models"):
+        "a profile names models and their parameters, so checking one looks the models up (inside the "
+        "functions that check; importing a model imports the profile, not the other way round)",
+    ("smlearn.plots.pipeline", "smlearn.widgets.week"):
+        "the week figure checks that it was given the WeekExplorer's result (WeekRun), which lives with the explorer",
+}
+
+
+def layer_of(module: str) -> int:
+    """The rank of ``module``'s layer: the longest prefix that names it wins."""
+    best, rank = "", None
+    for i, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > len(best):
+                best, rank = prefix, i
+    assert rank is not None, f"{module} is in no layer: add it to LAYERS in tests/test_layers.py"
+    return rank
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def smlearn_imports(path: Path) -> set[str]:
+    """Every smlearn module ``path`` imports, anywhere in it (a name imported from a module counts as the module)."""
+    found = set()
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "smlearn"}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(up + ([base] if base else []))
+            if base.split(".")[0] != "smlearn":
+                continue
+            for alias in node.names:
+                as_module = f"{base}.{alias.name}"
+                is_module = (PACKAGE.parent / as_module.replace(".", "/")).with_suffix(".py").is_file() or \
+                    (PACKAGE.parent / as_module.replace(".", "/") / "__init__.py").is_file()
+                found.add(as_module if is_module else base)
+    return found
+
+
+def upward_imports() -> dict[tuple[str, str], str]:
+    """Every import of the package that goes to a higher layer: (importer, imported) -> the two layers."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        importer = module_name(path)
+        for imported in smlearn_imports(path):
+            if layer_of(imported) > layer_of(importer):
+                found[(importer, imported)] = f"{LAYERS[layer_of(importer)][0]} -> {LAYERS[layer_of(imported)][0]}"
+    return found
+
+
+def test_every_module_is_in_a_layer():
+    for path in PACKAGE.rglob("*.py"):
+        layer_of(module_name(path))
+
+
+def test_no_module_imports_from_a_layer_above_it():
+    crossing = {pair: layers for pair, layers in upward_imports().items() if pair not in ALLOWED}
+    assert not crossing, ("these imports go up a layer (a model may not use a widget, data may not use a model, "
+                          f"...); move the code, or the shared names, down: {crossing}")
+
+
+def test_the_allowed_crossings_are_still_needed():
+    stale = set(ALLOWED) - set(upward_imports())
+    assert not stale, f"no longer imported: remove them from ALLOWED in tests/test_layers.py: {sorted(stale)}"
+
+
+def test_the_static_check_sees_an_upward_import(tmp_path, monkeypatch):
+    # The check must be able to fail: a model file that imports a widget is caught.
+    fake = tmp_path / "smlearn"
+    (fake / "models").mkdir(parents=True)
+    (fake / "widgets").mkdir()
+    (fake / "widgets" / "base.py").write_text("")
+    (fake / "models" / "x.py").write_text("def f():\n    from smlearn.widgets.base import Explorer\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    assert upward_imports() == {("smlearn.models.x", "smlearn.widgets.base"): "models -> widgets"}
+
+
+def _modules_of(rank: int) -> list[str]:
+    names = [module_name(p) for p in PACKAGE.rglob("*.py")]
+    return sorted(n for n in names if layer_of(n) == rank and not n.rpartition(".")[2].startswith("_"))
+
+
+@pytest.mark.parametrize("rank", range(len(LAYERS) - 1), ids=[name for name, _ in LAYERS[:-1]])
+def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
+    # A fresh Python for each layer: what the test run has imported already must not hide a leak.
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {_modules_of(rank)!r}:\n"
+        "    importlib.import_module(name)\n"
+        "if 'smlearn.data' in sys.modules:\n"
+        "    sys.modules['smlearn.data'].load('karate')   # a network: read by the data layer's own reader\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(out.stdout)
+    above = sorted(m for m in loaded if m.split(".")[0] == "smlearn" and m != "smlearn" and layer_of(m) > rank)
+    assert not above, f"importing the {LAYERS[rank][0]} layer loaded modules from above it: {above}"
+    if rank < layer_of("smlearn.plots"):
+        drawing = sorted({m.split(".")[0] for m in loaded} & {"matplotlib", "ipywidgets", "anywidget"})
+        assert not drawing, f"the {LAYERS[rank][0]} layer loaded a drawing or widget library: {drawing}"
+
+
+def test_every_lazy_package_lists_all_its_modules_in_its_stub():
+    # smlearn's packages load their modules lazily from the list in __init__.pyi (lazy_loader);
+    # a module missing from it would be unreachable as an attribute and invisible to editors.
+    for stub in PACKAGE.rglob("__init__.pyi"):
+        folder = stub.parent
+        listed = set()
+        for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and node.module is None:
+                listed |= {alias.name for alias in node.names}
+        present = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+        present |= {d.name for d in folder.iterdir() if (d / "__init__.py").is_file() and not d.name.startswith("_")}
+        assert listed == present, f"{stub.relative_to(PACKAGE.parent)}: missing {present - listed}, extra {listed - present}"
+
+
+def test_the_lazy_names_all_resolve():
+    # EAGER_IMPORT makes lazy_loader import every listed name at once: a wrong line in a stub fails here.
+    code = "import smlearn, smlearn.models, smlearn.plots, smlearn.widgets, smlearn.questions"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "EAGER_IMPORT": "1"})
