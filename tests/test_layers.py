@@ -46,8 +46,6 @@ ALLOWED = {
     ("smlearn.profile", "smlearn.models"):
         "a profile names models and their parameters, so checking one looks the models up (inside the "
         "functions that check; importing a model imports the profile, not the other way round)",
-    ("smlearn.plots.pipeline", "smlearn.widgets.week"):
-        "the week figure checks that it was given the WeekExplorer's result (WeekRun), which lives with the explorer",
 }
 
 

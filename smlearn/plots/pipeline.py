@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from smlearn.models.pipeline import NEAR_BEST
+from smlearn.models.pipeline import NEAR_BEST, WeekRun
 from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
@@ -31,11 +31,6 @@ ROUTE_STYLE = {
     "message_leads": {"color": OKABE_ITO["reddish purple"], "linestyle": ":", "label": "answers to mass messages"},
 }
 LEAD_ROUTES = ("content_leads", "referral_leads", "message_leads")
-
-
-def _week_run():
-    from smlearn.widgets.week import WeekRun   # imported here: smlearn.widgets.week imports this module
-    return WeekRun
 
 
 def pipeline_finding(result) -> str:
@@ -174,7 +169,7 @@ def _split_words(hours) -> str:
 
 def week_finding(run) -> str:
     """One line: how your split compares with the best split on the map."""
-    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
+    check_instance("run", run, WeekRun, "a result of widgets.week.explore_week")
     words = _OUTCOME_WORDS[run.outcome]
     weeks = len(run.result)
     when = "over" if run.outcome == "leads" else "after"
@@ -187,7 +182,7 @@ def week_finding(run) -> str:
 
 def describe_week(run) -> str:
     """A one-line text description of the WeekExplorer's figure, for readers who cannot see it."""
-    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
+    check_instance("run", run, WeekRun, "a result of widgets.week.explore_week")
     last = run.result.iloc[-1]
     media, reply = run.best
     return (f"Two charts. Left: leads per week over {len(run.result)} weeks for your split "
@@ -209,7 +204,7 @@ def plot_week(run):
     >>> [ax.get_xlabel() for ax in fig.axes[:2]]
     ['Week', 'Find side (content + replies), share of hours']
     """
-    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
+    check_instance("run", run, WeekRun, "a result of widgets.week.explore_week")
     fig, (time_ax, map_ax) = new_figure(ncols=2)
     artists = {"figure": fig}
     for name in LEAD_ROUTES:
@@ -241,7 +236,7 @@ def plot_week(run):
 def update_week(artists, run) -> None:
     """Change the WeekExplorer's figure in place to show ``run`` (no new artists)."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("run", run, _week_run(), "a result of widgets.week.explore_week")
+    check_instance("run", run, WeekRun, "a result of widgets.week.explore_week")
     import numpy as np
 
     result = run.result

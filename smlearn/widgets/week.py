@@ -20,12 +20,12 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from smlearn.models import pipeline
+from smlearn.models.pipeline import WeekRun   # the explorer's result (kept in the model, where the figure can see it)
 from smlearn.params import Choice, FrozenParams, Param, check_params
 from smlearn.plots.pipeline import describe_week, plot_week, update_week
 from smlearn.widgets.base import Explorer
@@ -46,20 +46,6 @@ OUTCOME = Choice("outcome", "leads", ("leads", "ties", "tie_strength", "follower
                  " faded), their closeness (tie_strength: ties times their mean strength) or the followers.")
 # The grid of the map: find-side share across, replies within it up, both from 0 to 1 in steps of 10 %.
 MAP_STEPS = 11
-
-
-@dataclass(frozen=True)
-class WeekRun:
-    """What the explorer shows: your split's weeks, the map of splits, the best split on it."""
-
-    params: FrozenParams     # every setting, for the words on the figure
-    hours: dict              # your split in hours of each kind
-    result: pd.DataFrame     # pipeline.simulate of your split, one row per week
-    grid: pd.DataFrame       # media_share, reply_share and value for every split on the map
-    outcome: str
-    value: float             # your split's outcome
-    best: tuple              # (media_share, reply_share) of the best split on the map
-    best_value: float
 
 
 @lru_cache(maxsize=64)
