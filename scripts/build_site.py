@@ -20,8 +20,9 @@ notebook. Steps:
    launch buttons and the links between documents stay right): every
    ``notebooks/NN_*.ipynb``, ``docs/instructors/``, ``docs/adding_a_lesson.md``,
    ``docs/images/``, and two generated pages: ``index.md`` (the course map and the claims
-   ledger, from ``notebooks/course.yml``) and ``launch.md`` (Binder and JupyterHub links
-   for every lesson);
+   ledger, from ``notebooks/course.yml``), ``launch.md`` (Binder and JupyterHub links
+   for every lesson) and, on the instructor site, ``api.md`` (the package's layers and
+   public names, from its docstrings: ``scripts/api_page.py``);
 2. run ``sphinx-build -W --keep-going`` with ``site/conf.py``: any warning (a broken
    cross-reference, a lesson that does not parse or render, a page outside the table of
    contents) fails the build;
@@ -167,6 +168,7 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
         "  session plans, misconceptions, discussion prompts and the answer key, lesson by lesson.",
         "- [Adding a lesson](docs/adding_a_lesson.md): the contracts every model, view, explorer,",
         "  question set and lesson follows.",
+        "- [The smlearn API](api.md): the package's layers and every public name, from its docstrings.",
         "- [Run the course](launch.md): on your machine, on Binder, or on a JupyterHub.",
         "",
         "```{toctree}",
@@ -178,7 +180,7 @@ def index_page(course, repo: str, branch: str, hub: str | None, instructor_notes
     lines += ["```", "", "```{toctree}", ":hidden:", ":caption: Teach and extend", "", "launch",
               "docs/instructors/README"]
     lines += [f"docs/instructors/{Path(name).stem}" for _, name in sorted(instructor_notes.items())]
-    lines += ["docs/adding_a_lesson", "```", ""]
+    lines += ["docs/adding_a_lesson", "api", "```", ""]
     return "\n".join(lines)
 
 
@@ -270,6 +272,10 @@ def stage(src: Path, repo: str, branch: str, hub: str | None, student: bool = Fa
         notes[path.name.split("_", 1)[0]] = path.name
     (src / "index.md").write_text(index_page(course, repo, branch, hub, notes), encoding="utf-8")
     (src / "launch.md").write_text(launch_page(course, repo, branch, hub), encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).parent))
+    from api_page import api_page   # scripts/api_page.py, beside this file
+
+    (src / "api.md").write_text(api_page(), encoding="utf-8")
 
 
 def sphinx_build(src: Path, html: Path, repo: str, branch: str, hub: str | None) -> int:

@@ -5,16 +5,8 @@ The submodules (and the heavy libraries they use: numpy, pandas, matplotlib,
 ipywidgets) load the first time you touch them, e.g. ``smlearn.models.traffic``.
 ``smlearn.check_environment`` is :func:`smlearn.environment.check_environment`.
 
-The layers, lowest first (each may use the ones below it, never those above;
-tests/test_layers.py holds them):
-
-- base: :mod:`smlearn.params`, :mod:`smlearn.profile`, :mod:`smlearn.vocabulary`, ...
-- data: :mod:`smlearn.data` (the shipped data sets), :mod:`smlearn.exports` (platforms' files)
-- models: :mod:`smlearn.models` (pure functions; their fast engines in ``smlearn.models.engines``)
-- real data analyses: :mod:`smlearn.realdata`
-- views: :mod:`smlearn.plots` (figures from results)
-- widgets: :mod:`smlearn.widgets` (explorers: sliders, a model and a view)
-- the course: lessons' questions, exercises, building, checking and copying the course
+The package is built in layers (:mod:`smlearn.layers`): base, data, models, real data,
+views, widgets and the course; each uses only the layers below it.
 
 Examples
 --------

@@ -14,6 +14,7 @@ from . import (
     flips,
     frame,
     hub,
+    layers,
     models,
     new_lesson,
     pacing,

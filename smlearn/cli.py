@@ -28,6 +28,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+__all__ = ["main"]
+
 
 def _lessons(args) -> int:
     from smlearn.course import load_course

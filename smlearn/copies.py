@@ -34,6 +34,9 @@ from pathlib import Path
 
 from smlearn.params import check_flag, check_instance, check_path
 
+__all__ = ["RECORD", "SOLUTION_TAG", "CopyError", "Report", "student_version", "course_files", "copy_course",
+           "update_course"]
+
 RECORD = ".smlearn-course.json"
 SOLUTION_TAG = "solution"
 

@@ -25,6 +25,9 @@ from pathlib import Path
 
 from smlearn.params import check_path, check_text
 
+__all__ = ["BLOOM_LEVELS", "LESSON_RULES", "Objective", "Fact", "Lesson", "Claim", "Course", "notebooks_dir",
+           "sources_dir", "load_course", "lesson_rules", "resolve"]
+
 # Bloom's taxonomy, revised (Anderson & Krathwohl 2001), from lower to higher order.
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 

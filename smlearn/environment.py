@@ -25,6 +25,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+__all__ = ["FRONT_END_ONLY", "INSTALL_ALL", "Report", "check_environment", "diagnose", "requirements"]
+
 # Needed to open the course, not imported by a lesson's code: the doctor only looks for them (importing
 # jupyterlab takes seconds) and a lesson's first cell skips them, since a JupyterHub may run JupyterLab
 # from another environment than the kernel.

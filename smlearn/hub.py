@@ -16,6 +16,8 @@ from urllib.parse import urlencode, urlparse
 
 from smlearn.params import check_text
 
+__all__ = ["nbgitpuller_link"]
+
 
 def nbgitpuller_link(hub: str, repo: str, *, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
     """Return the link that pulls ``repo`` into a learner's hub account and opens ``lesson``.

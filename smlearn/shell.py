@@ -12,6 +12,8 @@ Outside IPython (plain ``python``), ``notebook_shell()`` is None and the callers
 
 from __future__ import annotations
 
+__all__ = ["notebook_shell"]
+
 
 def notebook_shell(shell=None):
     """``shell`` if given, else the running IPython shell; None outside IPython.

@@ -324,6 +324,7 @@ WORKING = {
     "smlearn.frame.cell_of": lambda: {"route": "ties", "exchange": "two-way"},
     "smlearn.frame.check_cells": lambda: {"cell_ids": ["ties-two-way", "find-broadcast"]},
     "smlearn.frame.term_problems": lambda: {"text": "Social networking is a two-way exchange with ties."},
+    "smlearn.layers.layer_of": lambda: {"module": "smlearn.models.traffic"},
     "smlearn.hub.nbgitpuller_link": lambda: {"hub": "https://hub.example.org", "repo": "https://github.com/x/y"},
     "smlearn.pacing.estimate_minutes": lambda: {
         "path": _lazy("smlearn.course.notebooks_dir")() / "00_start_here.ipynb"},
@@ -346,7 +347,7 @@ WORKING = {
     "smlearn.plots.flips.flip_chart": lambda: {"report": toy_report()},
     "smlearn.plots.flips.describe_flip_chart": lambda: {"report": toy_report()},
     # models: crowds, inequality
-    "smlearn.models.crowds.simulate_market": lambda: {"n_worlds": 2, "listens": 300, "seed": 1},
+    "smlearn.models.crowds.simulate": lambda: {"n_worlds": 2, "listens": 300, "seed": 1},
     "smlearn.models.crowds.influence_sweep": lambda: {"influences": (0.0, 0.9), "n_worlds": 2, "listens": 200},
     "smlearn.models.crowds.gini": lambda: {"shares": np.array([0.5, 0.3, 0.2])},
     "smlearn.models.crowds.unpredictability": lambda: {"shares": np.array([[0.5, 0.3, 0.2], [0.2, 0.3, 0.5]])},
@@ -383,7 +384,7 @@ WORKING = {
     "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.links.adjacency")(
         _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[0]},
     "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
-    "smlearn.models.links.simulate_links": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
+    "smlearn.models.links.simulate": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
     "smlearn.models.links.visit_sources": lambda: {"result": links_year()},
     "smlearn.models.links.to_networkx": lambda: {"result": links_year()},
@@ -429,7 +430,7 @@ WORKING = {
     "smlearn.models.ranking.wilson_lower_bound": lambda: {"ups": 10, "downs": 2},
     "smlearn.models.ranking.rank_items": lambda: {"ups": [10, 3], "downs": [2, 0], "submitted_hours": [1.0, 2.0],
                                                   "now_hours": 5.0},
-    "smlearn.models.ranking.simulate_front_page": lambda: {"hours": 12, "seed": 1},
+    "smlearn.models.ranking.simulate": lambda: {"hours": 12, "seed": 1},
     "smlearn.models.ranking.item_summary": lambda: {"result": front_page()},
     "smlearn.models.ranking.compare_rules": lambda: {"rules": ("score", "hot"), "hours": 12},
     "smlearn.models.ranking.manipulation_summary": lambda: {"result": front_page()},
@@ -914,6 +915,10 @@ def cases(name: str, function) -> list:
 
 
 DRIVEN = sorted(name for name in FUNCTIONS if name not in SKIP)
+# The figures, the course's machinery and the real data draw, copy or read files: tenths of a second a
+# case, most of this test's minute. The models, questions and small modules stay in the fast loop.
+SLOW_LAYERS = ("smlearn.plots.", "smlearn.realdata.", "smlearn.copies.", "smlearn.environment.",
+               "smlearn.build.", "smlearn.checks.", "smlearn.progress.")
 ALL = os.environ.get("SMLEARN_ALL_BAD_INPUTS") == "1"
 
 
@@ -935,7 +940,8 @@ def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)      # anything a bad path writes lands in a throwaway folder
 
 
-@pytest.mark.parametrize("name", DRIVEN)
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name.startswith(SLOW_LAYERS) else name
+                                  for name in DRIVEN])
 def test_bad_input_is_refused_by_name(name, in_tmp):
     function = FUNCTIONS[name]
     if name not in WORKING and any(p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)

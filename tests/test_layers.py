@@ -1,8 +1,8 @@
 """The package's layers hold: each module uses only its own layer and the ones below it.
 
-Lowest first: base helpers, data, models, analyses of the real data, views (figures),
-widgets (explorers), and the course itself (questions, exercises, building and copying
-lessons). A model that imported a widget could not be read or tested on its own; a data
+The layers are listed in :mod:`smlearn.layers`, lowest first: base helpers, data, models,
+analyses of the real data, views (figures), widgets (explorers), and the course itself
+(questions, exercises, building and copying lessons). A model that imported a widget could not be read or tested on its own; a data
 reader that imported a model would load the model's libraries to read a file.
 
 Two checks. The static one reads every module's imports, including those inside functions
@@ -24,22 +24,9 @@ from pathlib import Path
 import pytest
 
 import smlearn
+from smlearn.layers import LAYERS, layer_of
 
 PACKAGE = Path(smlearn.__file__).parent
-
-# (layer name, the module prefixes in it), lowest first.
-LAYERS = [
-    ("base", ["smlearn.params", "smlearn.typed_numbers", "smlearn.shell", "smlearn.profile", "smlearn.vocabulary",
-              "smlearn.frame"]),
-    ("data", ["smlearn.data", "smlearn.exports"]),
-    ("models", ["smlearn.models", "smlearn.flips"]),
-    ("real data", ["smlearn.realdata"]),
-    ("views", ["smlearn.plots", "smlearn.tables"]),
-    ("widgets", ["smlearn.widgets"]),
-    ("course", ["smlearn.exercises", "smlearn.questions", "smlearn.course", "smlearn.pacing", "smlearn.progress",
-                "smlearn.build", "smlearn.cli", "smlearn.checks", "smlearn.environment", "smlearn.hub",
-                "smlearn.copies", "smlearn.new_lesson", "smlearn"]),
-]
 
 # (importer, imported): imports that go up a layer, each with its reason. Shrink this; never grow it lightly.
 ALLOWED = {
@@ -47,17 +34,6 @@ ALLOWED = {
         "a profile names models and their parameters, so checking one looks the models up (inside the "
         "functions that check; importing a model imports the profile, not the other way round)",
 }
-
-
-def layer_of(module: str) -> int:
-    """The rank of ``module``'s layer: the longest prefix that names it wins."""
-    best, rank = "", None
-    for i, (_, prefixes) in enumerate(LAYERS):
-        for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > len(best):
-                best, rank = prefix, i
-    assert rank is not None, f"{module} is in no layer: add it to LAYERS in tests/test_layers.py"
-    return rank
 
 
 def module_name(path: Path) -> str:
@@ -94,7 +70,7 @@ def upward_imports() -> dict[tuple[str, str], str]:
         importer = module_name(path)
         for imported in smlearn_imports(path):
             if layer_of(imported) > layer_of(importer):
-                found[(importer, imported)] = f"{LAYERS[layer_of(importer)][0]} -> {LAYERS[layer_of(imported)][0]}"
+                found[(importer, imported)] = f"{LAYERS[layer_of(importer)].name} -> {LAYERS[layer_of(imported)].name}"
     return found
 
 
@@ -130,7 +106,7 @@ def _modules_of(rank: int) -> list[str]:
     return sorted(n for n in names if layer_of(n) == rank and not n.rpartition(".")[2].startswith("_"))
 
 
-@pytest.mark.parametrize("rank", range(len(LAYERS) - 1), ids=[name for name, _ in LAYERS[:-1]])
+@pytest.mark.parametrize("rank", range(len(LAYERS) - 1), ids=[layer.name for layer in LAYERS[:-1]])
 def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
     # A fresh Python for each layer: what the test run has imported already must not hide a leak.
     code = (
@@ -144,10 +120,10 @@ def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = json.loads(out.stdout)
     above = sorted(m for m in loaded if m.split(".")[0] == "smlearn" and m != "smlearn" and layer_of(m) > rank)
-    assert not above, f"importing the {LAYERS[rank][0]} layer loaded modules from above it: {above}"
+    assert not above, f"importing the {LAYERS[rank].name} layer loaded modules from above it: {above}"
     if rank < layer_of("smlearn.plots"):
         drawing = sorted({m.split(".")[0] for m in loaded} & {"matplotlib", "ipywidgets", "anywidget"})
-        assert not drawing, f"the {LAYERS[rank][0]} layer loaded a drawing or widget library: {drawing}"
+        assert not drawing, f"the {LAYERS[rank].name} layer loaded a drawing or widget library: {drawing}"
 
 
 def test_every_lazy_package_lists_all_its_modules_in_its_stub():
@@ -168,3 +144,35 @@ def test_the_lazy_names_all_resolve():
     # EAGER_IMPORT makes lazy_loader import every listed name at once: a wrong line in a stub fails here.
     code = "import smlearn, smlearn.models, smlearn.plots, smlearn.widgets, smlearn.questions"
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "EAGER_IMPORT": "1"})
+
+
+def test_every_public_module_declares_its_public_names():
+    # __all__ is what the API page lists and what a reader may rely on; everything else may change.
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(smlearn.__path__, "smlearn."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        module = importlib.import_module(info.name)
+        assert hasattr(module, "__all__"), f"{info.name} has no __all__: list its public names"
+        missing = [name for name in module.__all__ if not hasattr(module, name)]
+        assert not missing, f"{info.name}.__all__ names what the module does not have: {missing}"
+
+
+def test_the_api_page_shows_the_layers_and_every_public_module_with_its_names():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("api_page", PACKAGE.parent / "scripts" / "api_page.py")
+    api = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(api)
+    page = api.api_page()
+    for layer in LAYERS:
+        assert f"## {layer.name.capitalize()}" in page
+    for name in api.public_modules():
+        assert f"### `{name}`" in page
+    # a model's public names, each with its docstring's first line
+    from smlearn.models import traffic
+    assert f"| `simulate` | function | {api.first_paragraph(traffic.simulate)}" in page
+    # the page is ordered top layer first, as the picture is
+    assert page.index("## Course") < page.index("## Widgets") < page.index("## Models") < page.index("## Base")

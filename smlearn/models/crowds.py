@@ -102,7 +102,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["PARAMS", "CONDITIONS", "Market", "simulate_market", "influence_sweep", "gini", "unpredictability", "market_shares"]
+__all__ = ["simulate", "PARAMS", "CONDITIONS", "Market", "simulate_market", "influence_sweep", "gini", "unpredictability", "market_shares"]
 
 CONDITIONS = ("social influence", "independent")
 
@@ -145,7 +145,7 @@ class Market:
 
 
 @defaults_from(PARAMS)
-def simulate_market(*, seed=None, **params):
+def simulate(*, seed=None, **params) -> Market:
     """Run the same songs through worlds with and without social influence.
 
     Parameters
@@ -212,6 +212,10 @@ def simulate_market(*, seed=None, **params):
          "quality_success": [_spearman_rows(quality, shares[:W]), _spearman_rows(quality, shares[W:])]},
         index=pd.Index(CONDITIONS, name="condition"))
     return Market(songs=songs, metrics=metrics, params=dict(p), worlds=worlds)
+
+
+# The older name, which lessons 05b and the music-lab explorer call: the same function.
+simulate_market = simulate
 
 
 def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **params):

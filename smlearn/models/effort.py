@@ -366,7 +366,7 @@ def _check_outcome(outcome):
 # ---- What a learner calls -----------------------------------------------------------------------
 
 @defaults_from(PARAMS)   # help() shows every default
-def simulate(*, split=DEFAULT_SPLIT, **params):
+def simulate(*, split=DEFAULT_SPLIT, **params) -> pd.DataFrame:
     """Simulate a weekly time budget split between posting, replies and relationship upkeep.
 
     Parameters

@@ -102,7 +102,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
+__all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
            "rank_without_own_links", "visit_sources", "to_networkx"]
 
 _PARAM_LIST = [
@@ -554,7 +554,7 @@ class LinkWeb:
 
 
 @defaults_from(PARAMS)
-def simulate_links(*, seed=None, **params):
+def simulate(*, seed=None, **params) -> LinkWeb:
     """Simulate your website earning links, PageRank and search visits week by week.
 
     Parameters
@@ -675,6 +675,10 @@ def simulate_links(*, seed=None, **params):
                           "quality": quality[:n], "links_in": np.bincount(dst[~inside], minlength=n),
                           "pagerank": rank, "visits": p["searches_per_period"] * rank})
     return LinkWeb(weekly=weekly, pages=pages, sources=src, targets=dst, params=dict(p))
+
+
+# The older name, which lesson 06 and the link explorer call: the same function.
+simulate_links = simulate
 
 
 def _power_iteration(sources, targets, n, damping, x, *, tol, max_iter=1000):

@@ -132,7 +132,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
-__all__ = ["RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
+__all__ = ["simulate", "RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
            "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect", "vote_log",
            "detect_ring", "detection_rates", "detector_curve", "votes_by_age"]
 
@@ -521,7 +521,7 @@ class FrontPage:
 
 
 @defaults_from(PARAMS)
-def simulate_front_page(*, seed=None, **params):
+def simulate(*, seed=None, **params) -> FrontPage:
     """Simulate a voting site's front page hour by hour under one ranking rule.
 
     Parameters
@@ -603,6 +603,10 @@ def simulate_front_page(*, seed=None, **params):
     votes = pd.DataFrame({"hour": np.concatenate(log_hour), "item": np.concatenate(log_item),
                           "ups": np.concatenate(log_ups), "downs": np.concatenate(log_downs)})
     return FrontPage(items=items, ranks=ranks, votes=votes, params=dict(p))
+
+
+# The older name, which lesson 05 and the front-page explorer call: the same function.
+simulate_front_page = simulate
 
 
 def _check_page(result):

@@ -158,7 +158,7 @@ COLUMNS = ["period", "channel", *_COUNTS, "cum_visits", "cum_leads", "cum_custom
 
 
 @defaults_from(PARAMS)
-def simulate(*, noise=False, seed=None, **params):
+def simulate(*, noise=False, seed=None, **params) -> pd.DataFrame:
     """Simulate weekly website traffic from push (outreach) and pull (content).
 
     Parameters

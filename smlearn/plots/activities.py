@@ -29,6 +29,9 @@ from smlearn import frame
 from smlearn.params import check_table
 from smlearn.plots.style import OKABE_ITO, new_figure
 
+__all__ = ["CELL_STYLE", "count_by_cell", "activities_finding", "describe_activities_by_cell",
+           "plot_activities_by_cell"]
+
 # Colour is never the only cue: each cell also has its own hatch pattern.
 CELL_STYLE = {
     "find-broadcast": {"color": OKABE_ITO["blue"], "hatch": "///"},

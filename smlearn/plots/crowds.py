@@ -27,6 +27,11 @@ from smlearn.models import crowds, ranking
 from smlearn.params import check_instance
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
+__all__ = ["TOP", "front_page_finding", "describe_front_page", "plot_front_page", "update_front_page",
+           "market_finding", "describe_market", "plot_market", "update_market", "describe_votes_by_day",
+           "plot_votes_by_day", "describe_score_vs_views", "plot_score_vs_views", "describe_detector_roc",
+           "plot_detector_roc"]
+
 _RULE_NAMES = {"score": "net score", "hot": "Reddit's hot", "gravity (simplified)": "simplified gravity",
                "hacker news": "Hacker News's rule", "wilson": "the Wilson bound"}
 TOP = 10   # "the top 10": what most readers see

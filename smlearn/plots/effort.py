@@ -25,6 +25,10 @@ from smlearn.models import effort
 from smlearn.params import check_instance, check_number, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
+__all__ = ["effort_finding", "describe_effort", "plot_effort", "update_effort", "plot_best_split_by_horizon",
+           "describe_best_split_by_horizon", "plot_near_best_by_horizon", "describe_near_best_by_horizon",
+           "plot_effort_and_returns", "describe_effort_and_returns"]
+
 _OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
 
 

@@ -23,6 +23,9 @@ from smlearn.models import links
 from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
+__all__ = ["links_finding", "describe_links", "plot_links", "update_links", "plot_links_and_pull",
+           "describe_links_and_pull", "small_web_finding", "draw_small_web", "describe_small_web"]
+
 
 def links_finding(result) -> str:
     """Say in one line what a result shows: links earned, visits and how they grew."""

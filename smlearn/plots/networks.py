@@ -37,6 +37,12 @@ from smlearn.models import networks
 from smlearn.params import check_graph, check_instance, check_items, check_number, check_seed, check_table, check_text
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure
 
+__all__ = ["KIND_STYLE", "KIND_LABEL", "BAR_MEASURES", "EDGE_COLOUR", "layout", "edge_segments", "ccdf",
+           "networks_finding", "plot_networks", "update_networks", "describe_networks", "plot_real_networks",
+           "clustering_and_chance", "real_networks_finding", "describe_real_networks", "small_world_finding",
+           "plot_small_world", "describe_small_world", "fit_words", "plot_follower_tail",
+           "describe_follower_tail"]
+
 KIND_STYLE = {"friendship": SERIES_STYLE["social networking"], "follower": SERIES_STYLE["social media"]}
 KIND_LABEL = {"friendship": "friendship network (two-way)", "follower": "follower network (one-way)"}
 BAR_MEASURES = {"reciprocity": "ties returned", "clustering": "clustering", "gini_followers": "Gini of followers",

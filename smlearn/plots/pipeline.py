@@ -22,6 +22,10 @@ from smlearn.models.pipeline import NEAR_BEST, WeekRun
 from smlearn.params import check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
+__all__ = ["ROUTE_STYLE", "LEAD_ROUTES", "pipeline_finding", "describe_pipeline", "plot_pipeline",
+           "update_pipeline", "STAGE_LABELS", "stage_totals", "plot_stages", "describe_stages", "week_finding",
+           "describe_week", "plot_week", "update_week"]
+
 # Each route keeps its colour AND its line style, so no route depends on colour alone.
 ROUTE_STYLE = {
     "followers": {"color": OKABE_ITO["blue"], "linestyle": "--", "label": "followers (they found you)"},

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import io
 
+__all__ = ["PngRenderer", "CSS_DPI", "MAX_CSS_WIDTH", "MIN_PANEL_INCHES", "FigureFit"]
+
 
 class PngRenderer:
     """Turn ``figure`` into PNG bytes, redrawing only ``dynamic`` artists when it can.

@@ -27,6 +27,10 @@ import numpy as np
 from smlearn.params import check_instance, check_table, check_text
 from smlearn.plots.style import OKABE_ITO, freeze_layout, new_figure, nice_ceiling
 
+__all__ = ["returns_finding", "describe_returns", "plot_returns", "update_returns", "plot_funnel",
+           "describe_funnel", "plot_rates_by_group", "describe_rates_by_group", "plot_bootstrap",
+           "describe_bootstrap"]
+
 _AXIS = {
     "engagement_rate_reach": "Engaged users per person reached (%)",
     "engagement_rate_followers": "Engaged users per follower (%)",

@@ -31,6 +31,12 @@ from smlearn.params import check_instance, check_items, check_table
 from smlearn.plots.networks import EDGE_COLOUR, edge_segments, layout
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
+__all__ = ["STATE_STYLE", "SpreadPicture", "step_words", "spread_finding", "plot_spread", "update_spread",
+           "describe_spread", "bass_finding", "plot_bass", "describe_bass", "clustered_finding",
+           "plot_clustered_vs_random", "describe_clustered_vs_random", "outbreak_finding",
+           "plot_outbreak_size", "describe_outbreak_size", "window_finding", "plot_cascade_window",
+           "describe_cascade_window", "real_cascade_finding", "plot_real_cascade", "describe_real_cascade"]
+
 # Each state: colour AND marker differ.
 STATE_STYLE = {
     0: {"color": "#BBBBBB", "marker": "o", "s": 9, "label": "not reached yet"},

@@ -19,6 +19,9 @@ import io
 
 from smlearn.params import check_instance, check_items, check_number
 
+__all__ = ["OKABE_ITO", "SERIES_STYLE", "FIGURE_WIDTH", "PANEL_HEIGHT", "DPI", "new_figure", "freeze_layout",
+           "style_axes", "png_bytes", "NICE_STEPS", "nice_ceiling"]
+
 # Okabe, M. and Ito, K. (2008) Color Universal Design: https://jfly.uni-koeln.de/color/
 OKABE_ITO = {
     "black": "#000000",

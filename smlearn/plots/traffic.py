@@ -22,6 +22,10 @@ from smlearn.models.traffic import check_result, crossover_period, persistence
 from smlearn.params import check_instance, check_number, check_table
 from smlearn.plots.style import SERIES_STYLE, new_figure, nice_ceiling
 
+__all__ = ["CHANNELS", "traffic_finding", "describe_traffic", "plot_traffic", "update_traffic", "piece_bands",
+           "plot_piece_life", "describe_piece_life", "plot_cost_by_horizon", "describe_cost_by_horizon",
+           "plot_noise_runs", "describe_noise_runs"]
+
 CHANNELS = ("push", "pull")
 
 

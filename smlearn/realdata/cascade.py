@@ -16,6 +16,10 @@ from dataclasses import dataclass
 
 from smlearn.realdata._checks import _check_columns
 
+__all__ = ["SECONDS_PER_HOUR", "cascade_over_time", "share_within", "time_to_share", "shares_per_period",
+           "exposure_share", "CascadeFit", "fit_bass", "fit_network_spread", "final_size_forecast",
+           "forecast_final_size", "exposure_curve"]
+
 SECONDS_PER_HOUR = 3600
 
 def _cascade(table):

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from smlearn.realdata._checks import _check_columns
 
+__all__ = ["senate_network", "mp_interaction_network", "reciprocity", "reciprocity_beyond_chance",
+           "same_group_share", "inequality_summary", "in_degree_summary", "mp_followers", "compare_directed",
+           "readable"]
+
 def senate_network():
     """Who follows whom among 91 US senators on Twitter: a directed graph (party, state on each)."""
     from smlearn.data import load_network

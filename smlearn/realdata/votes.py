@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from smlearn.realdata._checks import _check_columns
 
+__all__ = ["UP_VOTE", "DOWN_VOTE", "MAX_DAYS", "votes_by_day", "score_vs_views", "partial_correlation",
+           "early_and_late_votes", "MAX_DRAWS", "chance_band", "MIN_MONTH", "early_late_by_month",
+           "posting_hour_effect"]
+
 # Stack Exchange's vote types (VoteTypeId) that change a post's score.
 UP_VOTE = 2
 DOWN_VOTE = 3

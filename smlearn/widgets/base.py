@@ -19,6 +19,8 @@ import base64
 from smlearn.params import Choice, Param, check_number, check_params
 from smlearn.plots.render import PngRenderer
 
+__all__ = ["MAX_SHOWN", "MAIN_SHOWN", "Explorer"]
+
 
 # With more controls than MAX_SHOWN, the first MAIN_SHOWN are shown and the rest sit under
 # "More settings", so that controls and figure fit a laptop's screen together.

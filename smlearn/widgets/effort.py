@@ -14,6 +14,8 @@ from smlearn.models import effort
 from smlearn.plots.effort import describe_effort, plot_effort, update_effort
 from smlearn.widgets.base import Explorer
 
+__all__ = ["EffortExplorer"]
+
 
 class EffortExplorer(Explorer):
     """Posting (automatable) vs replies and relationship upkeep (by hand), week by week.

@@ -14,6 +14,8 @@ from smlearn.models import ranking
 from smlearn.plots.crowds import describe_front_page, plot_front_page, update_front_page
 from smlearn.widgets.base import Explorer
 
+__all__ = ["SEED", "FrontPageExplorer"]
+
 SEED = 1   # one fixed seed: a slider move changes the rule, not the luck
 
 

@@ -33,6 +33,9 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+__all__ = ["HERE", "FRONTEND_JS", "FRONTEND_CSS", "EXPLORER_CLASS", "CAPTION_CLASS", "CONTROL_CLASS",
+           "ExplorerFrontend"]
+
 HERE = Path(__file__).resolve().parent
 FRONTEND_JS = HERE / "frontend.js"
 FRONTEND_CSS = HERE / "frontend.css"

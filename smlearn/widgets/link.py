@@ -13,6 +13,8 @@ from smlearn.models import links
 from smlearn.plots.links import describe_links, plot_links, update_links
 from smlearn.widgets.base import Explorer
 
+__all__ = ["SEED", "LinkExplorer"]
+
 SEED = 1
 
 

@@ -13,6 +13,8 @@ from smlearn.models import crowds
 from smlearn.plots.crowds import describe_market, plot_market, update_market
 from smlearn.widgets.base import Explorer
 
+__all__ = ["SEED", "MusicLabExplorer"]
+
 SEED = 1
 
 

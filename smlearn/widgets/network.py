@@ -18,6 +18,8 @@ from smlearn.params import Param
 from smlearn.plots.networks import describe_networks, plot_networks, update_networks
 from smlearn.widgets.base import Explorer
 
+__all__ = ["NetworkExplorer"]
+
 
 class NetworkExplorer(Explorer):
     """Friendship (two-way, clustered) vs follower (one-way, heavy-tailed) networks.

@@ -14,6 +14,8 @@ from smlearn.models import pipeline
 from smlearn.plots.pipeline import describe_pipeline, plot_pipeline, update_pipeline
 from smlearn.widgets.base import Explorer
 
+__all__ = ["PipelineExplorer"]
+
 
 class PipelineExplorer(Explorer):
     """Content, replies, upkeep of ties and mass messages: one week of hours, week after week.

@@ -14,6 +14,8 @@ from smlearn.models import traffic
 from smlearn.plots.traffic import describe_traffic, plot_traffic, update_traffic
 from smlearn.widgets.base import Explorer
 
+__all__ = ["PushPullExplorer"]
+
 
 class PushPullExplorer(Explorer):
     """Push (mass messages to your contacts) vs pull (content found by search), week by week.

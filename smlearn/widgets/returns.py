@@ -12,6 +12,8 @@ from smlearn.models import returns
 from smlearn.plots.returns import describe_returns, plot_returns, update_returns
 from smlearn.widgets.base import Explorer
 
+__all__ = ["ReturnsExplorer"]
+
 
 class ReturnsExplorer(Explorer):
     """Pick a metric, two post types and a sample size; see the estimates and their intervals.

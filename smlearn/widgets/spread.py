@@ -25,6 +25,8 @@ from smlearn.plots.networks import edge_segments, layout
 from smlearn.plots.spread import SpreadPicture, describe_spread, plot_spread, update_spread
 from smlearn.widgets.base import Explorer
 
+__all__ = ["NETWORKS", "build_network", "SpreadExplorer"]
+
 NETWORKS = ("friendship", "follower", "shuffled friendship")
 _NETWORK_KEYS = ("network", "n", "mean_degree", "rewire", "draw")
 _RUN_KEYS = (*_NETWORK_KEYS, "model", "p", "theta", "theta_spread", "neighbours", "p1", "p2", "beta", "gamma",

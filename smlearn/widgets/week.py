@@ -30,6 +30,8 @@ from smlearn.params import Choice, FrozenParams, Param, check_params
 from smlearn.plots.pipeline import describe_week, plot_week, update_week
 from smlearn.widgets.base import Explorer
 
+__all__ = ["SHARE_PARAMS", "OUTCOME", "MAP_STEPS", "explore_week", "WeekExplorer"]
+
 # The explorer's own controls: the budget and three shares that always make a valid split.
 SHARE_PARAMS = {
     "total_hours": Param("total_hours", 8.0, 1.0, 40.0, 0.5, "Hours a week", "hours/week",

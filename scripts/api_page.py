@@ -1,0 +1,107 @@
+"""The course site's API page, written from smlearn's own docstrings and its list of layers.
+
+For each layer (:mod:`smlearn.layers`), top to bottom: each module's first paragraph, then a
+table of its public names (its ``__all__``) with the first line of each docstring. The full
+text of any of them is one ``help(...)`` or ``??`` away in a notebook.
+
+Run by ``scripts/build_site.py``; ``python scripts/api_page.py`` prints the page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+
+import smlearn
+from smlearn.layers import LAYERS, layer_of
+
+
+def public_modules() -> list[str]:
+    """Every public module of smlearn (no name part starting with ``_``), in alphabetical order."""
+    names = ["smlearn"]
+    for info in pkgutil.walk_packages(smlearn.__path__, "smlearn."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            names.append(info.name)
+    return sorted(names)
+
+
+def plain(text: str) -> str:
+    """A docstring's reST roles and literals as Markdown: ``:func:`x``` and ````x```` become `x`."""
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"`\1`", text)
+    text = re.sub(r"``([^`]+)``", r"`\1`", text)
+    return text.replace("$", "\\$")
+
+
+def first_paragraph(obj) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return plain(" ".join(doc.split("\n\n")[0].split()))
+
+
+def kind_of(value) -> str:
+    if inspect.isclass(value):
+        return "class"
+    if inspect.ismodule(value):
+        return "module"
+    if callable(value):
+        return "function"
+    return "value"
+
+
+def module_section(name: str) -> list[str]:
+    module = importlib.import_module(name)
+    lines = [f"### `{name}`", "", first_paragraph(module) or "(no docstring)", ""]
+    public = [n for n in getattr(module, "__all__", []) if n != "__version__"]
+    values = {n: getattr(module, n) for n in public}
+    shown = [n for n in public if not inspect.ismodule(values[n])]   # submodules have their own section
+    if shown:
+        lines += ["| name | kind | what it is |", "|---|---|---|"]
+        for n in shown:
+            summary = first_paragraph(values[n]) if kind_of(values[n]) in ("class", "function") else ""
+            lines.append(f"| `{n}` | {kind_of(values[n])} | {summary.replace('|', '/')} |")
+        lines.append("")
+    return lines
+
+
+def layer_picture() -> list[str]:
+    """The layers as a stack, top to bottom: each may use the ones under it."""
+    width = max(len(layer.name) for layer in LAYERS)
+    lines = ["```text", f"{'layer':>{width}}   modules (smlearn.…)        each row may use the rows below it"]
+    for layer in reversed(LAYERS):
+        modules = ", ".join(m.removeprefix("smlearn.") for m in layer.modules if m != "smlearn")
+        lines.append(f"{layer.name:>{width}} | {modules}")
+    lines += ["```", ""]
+    return lines
+
+
+def api_page() -> str:
+    lines = [
+        "# The smlearn API",
+        "",
+        "Every public name of the `smlearn` package, with the first line of its docstring. In a",
+        "notebook, `help(smlearn.models.traffic)` or `smlearn.models.traffic??` shows the whole text",
+        "and the code. This page is written from the docstrings each time the site is built.",
+        "",
+        "## The layers",
+        "",
+        "The package is built in layers, lowest at the bottom. A module uses its own layer and the",
+        "ones below it, never one above: a model never imports a widget, and reading a data file",
+        "never loads a model. `tests/test_layers.py` checks every import against this list",
+        "(`smlearn.layers`).",
+        "",
+        *layer_picture(),
+    ]
+    by_layer = {i: [] for i in range(len(LAYERS))}
+    for name in public_modules():
+        by_layer[layer_of(name)].append(name)
+    for i in reversed(range(len(LAYERS))):
+        lines += [f"## {LAYERS[i].name.capitalize()}", "", LAYERS[i].role[0].upper() + LAYERS[i].role[1:] + ".", ""]
+        for name in by_layer[i]:
+            lines += module_section(name)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(api_page())
