@@ -16,3 +16,7 @@ draw the same random numbers; in distribution otherwise).
   and SIR of :mod:`smlearn.models.diffusion`, on a network turned into arrays once
   (:class:`~smlearn.models.engines.spread.SpreadGraph`).
 """
+
+from smlearn.models.engines import spread
+
+__all__ = ["spread"]
