@@ -29,7 +29,6 @@ from smlearn.profile import model_names
 
 # model -> what it lacks. Shrink this list.
 NOT_YET = {
-    "networks": "its entry point is compare_kinds (builds both kinds of network and measures them), not simulate",
     "diffusion": "its entry point is spread(G, model, ...), not simulate; it takes a network as data",
     "returns": "it measures posts it is given (estimate_by_type); its PARAMS are an explorer's settings, not a simulation's",
 }

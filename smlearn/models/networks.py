@@ -91,7 +91,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("ties-two-way", "find-broadcast")
 
-__all__ = [
+__all__ = ["simulate", 
     "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "lattice_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
     "power_law_fit", "PowerLawFit", "compare_tails", "TailComparison", "PATH_SEED",
@@ -1254,3 +1254,22 @@ def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None)
     table = compare({"friendship": friends, "follower": fans}, sample=sample, seed=rng)
     params = {"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back}
     return NetworkPair(friends, fans, table, params)
+
+
+@defaults_from(PARAMS)
+def simulate(*, n, mean_degree, rewire, follow_back, sample=200, seed=None) -> NetworkPair:
+    """The model's entry point: a friendship and a follower network alike in size and mean degree, both measured.
+
+    The same as :func:`compare_kinds`, with every parameter given by name (as every
+    model's ``simulate`` takes them).
+
+    Examples
+    --------
+    >>> pair = simulate(n=300, seed=1)
+    >>> pair.table.loc[:, ["people", "reciprocity"]].round(2)
+                people  reciprocity
+    network
+    friendship   300.0         1.00
+    follower     300.0         0.11
+    """
+    return compare_kinds(n, mean_degree, rewire, follow_back, sample=sample, seed=seed)
