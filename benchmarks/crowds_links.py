@@ -42,7 +42,7 @@ def bench_pagerank(n_pages: int, repeats: int) -> dict:
     start = time.perf_counter()
     web = links.web_graph(n_pages, 5, seed=1)
     built = time.perf_counter() - start
-    matrix, _ = links.adjacency(web)
+    _, matrix = links.adjacency(web)
     ours = links.pagerank(web, tol=tol)
     theirs = nx.pagerank(web, tol=tol / n_pages, max_iter=1000)
     difference = float(np.max(np.abs(ours.to_numpy() - np.array([theirs[n] for n in ours.index]))))

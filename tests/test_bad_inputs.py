@@ -382,7 +382,7 @@ WORKING = {
     "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
     "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
     "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.links.adjacency")(
-        _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[0]},
+        _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[1]},
     "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
     "smlearn.models.links.simulate": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},

@@ -278,7 +278,10 @@ def _weights_by_node(name, weights, nodes):
 
 
 def adjacency(graph, *, weight="weight"):
-    """The link matrix of a networkx graph as a scipy.sparse CSR array, and the node order.
+    """The node order and the link matrix of a networkx graph, as ``(nodes, matrix)`` (a scipy.sparse CSR array).
+
+    The same order as :func:`smlearn.models.networks.adjacency`, which gives ties rather
+    than weighted links.
 
     ``A[i, j]`` is the weight of the link from the ``i``-th to the ``j``-th node (1 when
     the edge has no ``weight``); an undirected edge counts both ways.
@@ -291,9 +294,9 @@ def adjacency(graph, *, weight="weight"):
 
     Returns
     -------
-    matrix : scipy.sparse.csr_array, shape (N, N)
     nodes : list
         The node of each row and column.
+    matrix : scipy.sparse.csr_array, shape (N, N)
 
     Raises
     ------
@@ -305,7 +308,7 @@ def adjacency(graph, *, weight="weight"):
     Examples
     --------
     >>> import networkx as nx
-    >>> matrix, nodes = adjacency(nx.DiGraph([("a", "b"), ("b", "c")]))
+    >>> nodes, matrix = adjacency(nx.DiGraph([("a", "b"), ("b", "c")]))
     >>> nodes, matrix.toarray().tolist()
     (['a', 'b', 'c'], [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
     """
@@ -348,7 +351,7 @@ def adjacency(graph, *, weight="weight"):
             indptr = np.concatenate([[0], np.cumsum(counts)])
             if np.isnan(data).any() or (data < 0).any():
                 raise ValueError(f"link weights ({weight!r}) must be numbers >= 0")
-            return sparse.csr_array((data, cols, indptr), shape=(len(nodes), len(nodes))), nodes
+            return nodes, sparse.csr_array((data, cols, indptr), shape=(len(nodes), len(nodes)))
     if np.isnan(data).any() or (data < 0).any():
         raise ValueError(f"link weights ({weight!r}) must be numbers >= 0")
     if not graph.is_directed():   # an undirected edge is a link each way (self-loops once)
@@ -356,7 +359,7 @@ def adjacency(graph, *, weight="weight"):
         rows, cols, data = (np.concatenate([rows, cols[~loop]]), np.concatenate([cols, rows[~loop]]),
                             np.concatenate([data, data[~loop]]))
     n = len(nodes)
-    return sparse.csr_array((data, (rows, cols)), shape=(n, n)), nodes
+    return nodes, sparse.csr_array((data, (rows, cols)), shape=(n, n))
 
 
 @defaults_from(PARAMS)
@@ -517,7 +520,7 @@ def pagerank(graph, *, damping, tol=1e-10, max_iter=1000, weight="weight", perso
     _check_damping(damping)
     _check_tol(tol)
     _check_max_iter(max_iter)
-    matrix, nodes = adjacency(graph, weight=weight)
+    nodes, matrix = adjacency(graph, weight=weight)
     jump_to = _weights_by_node("personalization", personalization, nodes)
     dead_end_to = _weights_by_node("dangling", dangling, nodes)
     return pd.Series(pagerank_matrix(matrix, damping=damping, tol=tol, max_iter=max_iter,

@@ -109,7 +109,7 @@ def new_rank(graph, rank, page, damping=0.85):
         raise ValueError(f"damping must be a number strictly between 0 and 1 (0.85 is usual); got {damping!r}")
     if not isinstance(rank, (dict, pd.Series)):
         raise TypeError(f"rank must be a dict or pandas Series, page -> rank; got {type(rank).__name__}")
-    matrix, nodes = links.adjacency(graph, weight=None)
+    nodes, matrix = links.adjacency(graph, weight=None)
     start = []
     for node in nodes:
         value = rank.get(node) if isinstance(rank, dict) else (rank[node] if node in rank.index else None)
