@@ -16,7 +16,8 @@ unless asked for (``smlearn check NN --slow``): the full run has them.
 It is also the pytest plugin that does the choosing (loaded by ``pyproject.toml``): ``pytest --lesson
 02`` keeps only the items that concern lesson 02 among those collected. The same plugin marks every
 notebook cell nbval runs with the ``notebook`` marker and its other name ``nbval``, so ``-m "not
-notebook"`` or ``-m "not nbval"`` leaves them out.
+notebook"`` or ``-m "not nbval"`` leaves them out, and marks ``slow`` the doctests named in
+``SLOW_DOCTESTS``.
 
 Examples
 --------
@@ -51,6 +52,10 @@ LESSON_FILE = re.compile(r"^(\d\d[a-z]?)_\w+\.(?:ipynb|md)$")
 NAMED_LESSONS = re.compile(r"^(?:tests of )?lessons?\s+(\d\d[a-z]?(?:'s)?(?:\s*\([^)]*\))?"
                            r"(?:\s*(?:,|and)\s*\d\d[a-z]?(?:'s)?(?:\s*\([^)]*\))?)*)", re.IGNORECASE)
 # Test modules that go through every lesson (each of their items then names its lesson in its parameters).
+# A doctest carries no marker of its own: these run a lesson's whole flip analysis (seconds each, the
+# lesson's checked facts run it again), so the plugin marks them slow and the fast loop leaves them out.
+SLOW_DOCTESTS = {"smlearn.questions.wisdom_of_crowds.ring_verdict", "smlearn.questions.links.links_verdict",
+                 "smlearn.questions.music_market.market_verdict"}
 EVERY_LESSON = re.compile(r"\bCOURSE\.lessons\b|\bLESSONS\b|\blessons\(\)")
 
 
@@ -187,6 +192,8 @@ def pytest_collection_modifyitems(config, items):
         if Path(item.path).suffix == ".ipynb":
             item.add_marker(pytest.mark.notebook)
             item.add_marker(pytest.mark.nbval)   # the same cells under the name issue 17 gives them
+        elif item.name in SLOW_DOCTESTS and type(item).__name__ == "DoctestItem":
+            item.add_marker(pytest.mark.slow)
     if config.getoption("--lesson") is None:
         return
     lesson = _course_lesson(config.getoption("--lesson"))

@@ -76,6 +76,7 @@ def test_every_figure_in_a_lesson_has_a_text_description_beside_it(path):
         assert len(words) >= 60 and DESCRIPTION.search(words), f"cell {i} of {path.name} shows a figure without a description"
 
 
+@pytest.mark.slow
 def test_explorer_controls_are_labelled_keyboard_widgets(explorer_name, make_explorer):
     import ipywidgets
 

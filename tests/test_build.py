@@ -17,6 +17,8 @@ from smlearn.course import load_course
 from smlearn.profile import load_profile, shipped_params
 from smlearn.models import traffic
 
+pytestmark = pytest.mark.slow   # builds on copies of the course that check lessons' facts: seconds each
+
 REPO = Path(b.__file__).resolve().parent.parent
 # An example profile other than the active one (CI also runs the suite with each example active).
 EXAMPLE = next(path for path in sorted((REPO / "profiles").glob("*.yml"))

@@ -229,6 +229,7 @@ def _value(param):
         lambda v: int(v) if param.integer else round(min(v, param.max), 10))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(EXPLORERS))
 def test_the_caption_is_true_of_the_result_at_any_setting(name):
     import smlearn.widgets
@@ -270,6 +271,7 @@ def test_the_spread_step_control_and_the_title_agree():
     assert explorer._artists["net_title"].get_text().endswith("in all")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("changes", [{}, {"hours": 12}, {"hours": 168}, {"manipulation": True, "ring_size": 100},
                                      {"rule": "score"}, {"rule": "wilson", "voters_per_hour": 1000},
                                      {"voters_per_hour": 0}, {"rule": "hacker news", "gravity": 0.0}])

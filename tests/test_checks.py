@@ -4,6 +4,7 @@ The choosing is checked on pytest's own collection (``--collect-only``, nothing 
 tests take seconds; the time the whole check takes is measured by benchmarks/checks.py.
 """
 
+import importlib
 import re
 import subprocess
 import sys
@@ -47,12 +48,14 @@ def test_a_test_module_names_its_lessons_in_the_opening_words_of_its_docstring()
     assert names(None) == []
 
 
+@pytest.mark.slow
 def test_every_lesson_a_test_module_names_is_a_lesson_of_the_course():
     ids = {lesson.id for lesson in COURSE.lessons}
     for path in (REPOSITORY / "tests").glob("test_*.py"):
         assert set(checks._lessons_a_test_file_names(path)) <= ids, path.name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", ["00", "02", "05"])
 def test_the_check_hands_pytest_the_lessons_notebook_its_questions_and_its_tests(lesson):
     record = COURSE.lesson(lesson)
@@ -90,6 +93,13 @@ def test_the_notebook_marker_leaves_the_lessons_cells_out():
     assert collected("-m", "nbval", "notebooks/00_start_here.ipynb") == cells   # the same cells, issue 17's name
 
 
+@pytest.mark.slow
+def test_the_doctests_the_plugin_marks_slow_are_doctests_that_exist():
+    for name in checks.SLOW_DOCTESTS:
+        module, function = name.rsplit(".", 1)
+        assert ">>>" in (getattr(importlib.import_module(module), function).__doc__ or ""), name
+
+
 @pytest.mark.parametrize("bad, error, message", [
     ("2", ValueError, r"lesson must be one of 00, 01, 02, .*; got '2'"),
     (2, TypeError, "lesson must be a lesson's number as text, such as '02'; got int"),
@@ -112,11 +122,13 @@ def test_slow_must_be_true_or_false():
         checks.check_lesson("02", slow="yes")
 
 
+@pytest.mark.slow
 def test_the_command_line_says_which_lessons_there_are(capsys):
     assert main(["check", "2"]) == 2
     assert re.search(r"smlearn check: lesson must be one of 00, .*09b; got '2'", capsys.readouterr().err)
 
 
+@pytest.mark.slow
 def test_pytest_refuses_an_unknown_lesson():
     out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "--lesson", "2",
                           "tests/test_pacing.py"], capture_output=True, text=True, cwd=REPOSITORY)

@@ -11,6 +11,8 @@ from smlearn.copies import RECORD, CopyError, copy_course, course_files, student
 from smlearn.course import load_course
 from smlearn.hub import nbgitpuller_link
 
+pytestmark = pytest.mark.slow   # copies of the course and student versions run
+
 COURSE = load_course()
 
 

@@ -94,6 +94,7 @@ def test_data_sets_listed_are_the_data_sets_loaded(lesson):
     assert used == set(lesson.datasets)
 
 
+@pytest.mark.slow   # each fact runs the lesson's code that computes it (smlearn build checks them too)
 @pytest.mark.parametrize(
     "lesson, fact", [(l, f) for l in COURSE.lessons for f in l.facts], ids=lambda x: getattr(x, "id", None) or x.text[:30]
 )
@@ -158,6 +159,7 @@ def note_facts():
             yield lesson, Fact(record["text"], record["source"], record["value"], float(record.get("tolerance", 0)))
 
 
+@pytest.mark.slow   # each fact runs the code that computes it (smlearn build checks them too)
 @pytest.mark.parametrize("lesson, fact", list(note_facts()), ids=lambda x: getattr(x, "id", None) or x.text[:30])
 def test_facts_the_instructor_notes_state_hold_in_the_code(lesson, fact):
     prose = INSTRUCTORS / lesson.file.replace(".ipynb", ".md")
@@ -191,6 +193,7 @@ def test_every_lesson_has_instructor_notes_that_match_its_record(lesson):
     assert f"({lesson.file.replace('.ipynb', '.md')})" in overview
 
 
+@pytest.mark.slow
 def test_the_answer_key_prints_every_question_and_each_numeric_answer_passes_its_check(capsys):
     import importlib
 

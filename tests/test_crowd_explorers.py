@@ -77,6 +77,7 @@ def test_bad_values_are_refused_and_leave_the_state_alone(cls, good, bad, messag
     assert explorer.params == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cls", EXPLORERS)
 def test_static_png_text_and_labelled_axes(cls, built):
     explorer = built[cls]

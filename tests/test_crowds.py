@@ -227,6 +227,7 @@ def test_the_crowd_puts_better_items_on_top():
         assert np.mean([g["top10_mean_quality"] - g["mean_quality"] for g in gaps]) > 0.05, rule
 
 
+@pytest.mark.slow
 def test_manipulation_lifts_targets_most_under_the_time_decayed_rules():
     # The honest verdict the lesson reports: fake early votes are worth most where freshness counts.
     effect = ranking.manipulation_effect(seeds=range(4))

@@ -36,6 +36,7 @@ def rewrite(folder, name, text):
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_every_data_set_in_the_manifest_loads_with_its_declared_columns():
     table = data.list_datasets()
     assert not table.empty
@@ -67,6 +68,7 @@ def test_activities_meets_the_brief():
     assert activities["reason"].str.len().between(20, 160).all()
 
 
+@pytest.mark.slow
 def test_loading_works_from_any_working_directory(tmp_path):
     code = "from smlearn import data; print(len(data.load('activities')))"
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -19,6 +19,8 @@ import pytest
 from smlearn import environment
 from smlearn.cli import main
 
+pytestmark = pytest.mark.slow   # each check runs a fresh Python (a subprocess)
+
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 DECLARED = {line.split(">")[0].split("=")[0].split("<")[0].split("~")[0].strip(): line for line in PYPROJECT["project"]["dependencies"]}

@@ -275,6 +275,7 @@ def _scaled(name, factor):
     return int(round(value)) if spec.integer else value
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(hours=st.integers(4, 80).map(lambda half_hours: half_hours / 2), weeks=st.integers(8, 104),
        outcome=st.sampled_from(list(OUTCOMES)),
@@ -313,6 +314,7 @@ def test_best_allocation_finds_a_peak_narrower_than_its_grid_step(hours, weeks, 
     assert best.value >= fine["value"].max() * (1 - 1e-9)
 
 
+@pytest.mark.slow
 def test_best_allocation_beats_every_split_on_a_fine_grid_under_the_nonprofit_profile():
     repo = Path(effort.__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-c", NONPROFIT, str(repo / "profiles" / "nonprofit.yml")],
@@ -329,6 +331,7 @@ def test_only_relationships_make_strong_ties_and_only_media_makes_reach():
     assert best_allocation(8, outcome="reach").upkeep == pytest.approx(0, abs=0.02)
 
 
+@pytest.mark.slow
 def test_marathon_vs_sprint_the_longer_the_horizon_the_more_posting():
     table = best_split_by_horizon(8, horizons=(8, 26, 52, 104))
     assert table.index.tolist() == [8, 26, 52, 104]

@@ -17,6 +17,7 @@ def explorer(request):
     return request.param()
 
 
+@pytest.mark.slow
 def test_sliders_cannot_produce_values_the_model_rejects(explorer):
     # Every control at once, at its ends and in between: any combination a learner can set.
     from hypothesis import given, settings, strategies as st
@@ -72,6 +73,7 @@ def test_effort_horizon_changes_the_x_axis():
     assert len(explorer.figure.axes[0].lines[0].get_xdata()) == 104
 
 
+@pytest.mark.slow
 def test_returns_sample_size_changes_the_intervals():
     explorer = ReturnsExplorer()
     boot = explorer._artists["boot"]["A"]
@@ -82,6 +84,7 @@ def test_returns_sample_size_changes_the_intervals():
     np.testing.assert_allclose(boot.get_xdata(), 100 * expected.loc[0, ["boot_low", "boot_high"]].to_numpy(float))
 
 
+@pytest.mark.slow
 def test_returns_types_and_metric_change_the_labels_and_title():
     explorer = ReturnsExplorer()
     explorer.update(type_a="link", metric="ctr")
@@ -93,6 +96,7 @@ def test_returns_types_and_metric_change_the_labels_and_title():
     assert explorer.figure.axes[0].get_xlabel() == "Conversions per click (%)"
 
 
+@pytest.mark.slow
 def test_returns_explorer_takes_its_own_posts():
     mine = POSTS[POSTS["type"].isin(["photo", "video"])].head(200)
     explorer = ReturnsExplorer(posts=mine, sample_size=5)
@@ -100,6 +104,7 @@ def test_returns_explorer_takes_its_own_posts():
                                                                                    "engagement_rate_reach"))
 
 
+@pytest.mark.slow
 def test_bad_values_are_refused_and_leave_the_state_alone(explorer):
     before = explorer.params
     with pytest.raises(ValueError):

@@ -8,8 +8,12 @@ tests/test_accessibility.py (keyboard controls).
 import base64
 import html
 
+import pytest
+
 from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 from smlearn.params import Choice
+
+pytestmark = pytest.mark.slow   # every explorer built, drawn and moved: about a second each
 
 
 def test_every_explorer_of_the_course_is_checked():

@@ -189,6 +189,7 @@ def numeric_exercises():
                 yield pytest.param(lesson, name, id=f"{lesson.id}-{name}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson, name", list(numeric_exercises()))
 def test_a_numeric_answer_is_not_already_on_screen_above_its_check(lesson, name):
     q = question(lesson, name)

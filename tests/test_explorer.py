@@ -26,6 +26,7 @@ def test_update_reruns_the_model_and_changes_the_plotted_data_in_place(explorer)
     assert explorer.result.equals(expected)
 
 
+@pytest.mark.slow
 def test_a_slider_move_updates_model_image_and_caption(explorer):
     widget = explorer.widget
     image_before, caption_before = explorer._image.value, explorer._caption.value
@@ -36,6 +37,7 @@ def test_a_slider_move_updates_model_image_and_caption(explorer):
     assert explorer._errors.value == ""  # no error shown
 
 
+@pytest.mark.slow
 def test_update_from_code_moves_the_slider_without_running_twice(explorer, monkeypatch):
     explorer.widget
     calls = []
@@ -58,6 +60,7 @@ def test_bad_values_are_refused_and_leave_the_state_alone(explorer):
     assert explorer.params == before
 
 
+@pytest.mark.slow
 def test_slider_errors_are_shown_not_lost(explorer, monkeypatch):
     explorer.widget
 
@@ -82,6 +85,7 @@ def test_axes_are_labelled_with_units(explorer):
     assert "(people)" in explorer.figure.axes[1].get_ylabel()
 
 
+@pytest.mark.slow
 def test_a_change_of_axis_limits_forces_a_full_redraw(explorer):
     explorer.png()
     before = explorer._renderer.full_redraws

@@ -211,6 +211,7 @@ def run_lesson(path):
     return shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
 def test_every_explorer_a_lesson_shows_keeps_its_setting_to_the_end_of_the_run(path):
     lesson = path.stem

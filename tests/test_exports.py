@@ -38,6 +38,7 @@ def real_files():
 needs_real = pytest.mark.usefixtures("real_files")
 
 
+@pytest.mark.slow
 def test_the_real_files_are_not_copied_into_the_repository():
     repo = Path(__file__).resolve().parent.parent
     require_real_files()
@@ -67,6 +68,7 @@ def test_facebook_metrics_real_file():
     assert str(posts["reach"].dtype) == "Int64"
 
 
+@pytest.mark.slow
 @needs_real
 def test_live_sellers_real_file():
     posts, report = load_export(LIVE)

@@ -20,6 +20,8 @@ from smlearn.exports import LAYOUTS, MAPPINGS, ExportError, Layout, load_export
 
 from test_exports import LIVE, MORO, require_real_files
 
+pytestmark = pytest.mark.slow   # real exports read again in every encoding, separator and number format
+
 X = data.data_dir() / "real" / "twitter_analytics_debruine"
 X_POSTS = sorted(X.glob("tweet_activity_metrics_*.csv"))
 X_DAILY = sorted(X.glob("daily_tweet_activity_metrics_*.csv"))

@@ -88,6 +88,7 @@ def test_a_figure_shows_as_a_picture_whose_alt_is_its_titles_beside_the_png_and_
     assert "width" not in image and "height" not in image   # a plain PNG shows at its own size, as in JupyterLab
 
 
+@pytest.mark.slow
 def test_the_figure_is_drawn_once_for_the_png_and_its_html_copy(shell, monkeypatch):
     from matplotlib.backend_bases import FigureCanvasBase
 
@@ -109,6 +110,7 @@ def test_the_figure_is_drawn_once_for_the_png_and_its_html_copy(shell, monkeypat
     assert "Customers won so far" in figure_text(figure)
 
 
+@pytest.mark.slow
 def test_a_png_asked_for_alone_is_drawn_afresh_not_taken_from_an_earlier_html_copy(shell):
     figure = _titled_figure()
     shell.display_formatter.format(figure, include={"text/html"})
@@ -204,6 +206,7 @@ def test_every_saved_figure_with_words_has_its_html_copy_with_the_same_picture_a
         assert figures, "lesson 02 shows figures with titles: none found, so this test checks nothing"
 
 
+@pytest.mark.slow
 def test_the_site_shows_a_figure_as_its_png_not_its_html_copy():
     """site/conf.py puts image/png before text/html, so accessible_outputs describes and captions it."""
     import importlib.util

@@ -239,6 +239,7 @@ def test_flip_point_names_the_settings_it_knows():
         flips.flip_point("report", "x")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(a=st.floats(-2, 2), b=st.floats(-2, 2), threshold=st.floats(-1, 1), holds=st.sampled_from(["above", "below"]))
 def test_flip_points_lie_in_range_and_really_flip(a, b, threshold, holds):

@@ -157,6 +157,7 @@ def test_lesson_01_works_with_the_whole_frame():
     assert set(COURSE.lesson("01").frame) == set(frame.CELL_IDS)
 
 
+@pytest.mark.slow
 def test_an_unknown_cell_in_the_plan_is_refused(tmp_path):
     shutil.copy(NOTEBOOKS / "course.yml", tmp_path / "course.yml")
     text = (tmp_path / "course.yml").read_text(encoding="utf-8")

@@ -132,6 +132,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(EXPECTED))
 def test_number_question_accepts_the_right_answer_and_rejects_a_wrong_one(name):
     question = getattr(quiz, name, None) or getattr(argue, name)   # lesson 02's questions, then 02b's
@@ -166,6 +167,7 @@ def test_number_answers_are_what_the_lesson_says():
     assert better < ref_smallest_network(**EQUAL) and argue.network_push_needs(0.08, 0.4) == better
 
 
+@pytest.mark.slow
 def test_tolerances_are_sensible():
     # A learner who rounds to 2 decimals (or divides rounded totals) is still right ...
     assert quiz.after_stop.check(round(EXPECTED["after_stop"](), 2)).correct
@@ -175,6 +177,7 @@ def test_tolerances_are_sensible():
     assert not argue.breakeven.check(EXPECTED["breakeven"]() - 1).correct
 
 
+@pytest.mark.slow
 def test_breakeven_names_its_slips_from_the_equations():
     network = DEFAULTS["network_size"]
     slips = {ref_breakeven(**EQUAL): f"{network:,} contacts",             # the bigger network left out
@@ -193,6 +196,7 @@ def test_breakeven_horizon_helper():
     assert argue.BREAKEVEN_NETWORK == 2 * DEFAULTS["network_size"]       # twice Priya's network
 
 
+@pytest.mark.slow
 def test_smallest_winning_network_helper():
     assert argue.smallest_winning_network(**EQUAL) == ref_smallest_network(**EQUAL)
     assert argue.smallest_winning_network() == ref_smallest_network()
@@ -270,6 +274,7 @@ def test_crossover_accepts_a_loop_over_the_weeks_and_names_the_run_where_pull_ne
     assert level.correct is False and "case 5 of 5 (no outreach and no guides" in level.message
 
 
+@pytest.mark.slow
 def test_push_wins_accepts_the_sweep():
     def smallest_network(lead_rate_push, close_rate_push):
         for size in range(100, 5001, 100):
@@ -522,6 +527,7 @@ def sweeps():
     return {"default rates": sweep(), "equal rates": sweep(**EQUAL)}
 
 
+@pytest.mark.slow
 def test_cost_by_horizon_figure(sweeps):
     fig = figures.plot_cost_by_horizon(sweeps)
     assert [ax.get_title() for ax in fig.axes] == ["default rates", "equal rates"]

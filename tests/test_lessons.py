@@ -95,6 +95,7 @@ def test_the_committed_notebook_ran_top_to_bottom_without_errors(path):
         assert not [o for o in cell["outputs"] if o["output_type"] == "error"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
 def test_lessons_have_their_checked_exercises_each_followed_by_a_solution(path):
     from smlearn.course import load_course

@@ -46,6 +46,7 @@ LESSON_06 = prose("06_links.ipynb")
 # ---- Questions ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", [crowds_quiz, market_quiz, links_quiz])
 def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
     questions = questions_in(module)
@@ -93,6 +94,7 @@ def test_two_pages_by_hand():
     assert links_quiz.two_pages.check(0.351).correct
 
 
+@pytest.mark.slow
 def test_one_pagerank_step_written_from_the_formula_passes_and_repeating_it_reaches_networkx_pagerank():
     def by_hand(graph, rank, page, damping=0.85):
         n = graph.number_of_nodes()
@@ -114,6 +116,7 @@ def test_one_pagerank_step_written_from_the_formula_passes_and_repeating_it_reac
     assert links_quiz.new_rank(tiny, {p: 0.25 for p in tiny}, "shop") == pytest.approx(by_hand(tiny, {p: 0.25 for p in tiny}, "shop"))
 
 
+@pytest.mark.slow
 def test_the_least_exposed_rule_is_the_one_the_table_shows():
     effect = ranking.manipulation_effect(seeds=crowds_quiz.SEEDS)
     assert effect["hours_gained"].idxmin() == "score"
@@ -387,6 +390,7 @@ def test_week52_visits_answer_matches_the_model():
 
 # ---- What flips the verdict (issue 12) ------------------------------------------------------------
 
+@pytest.mark.slow   # the links verdict at every ring setting: many model runs
 def test_the_ring_verdicts_say_what_the_rules_imply():
     from smlearn import flips
 

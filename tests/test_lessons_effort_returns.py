@@ -104,6 +104,7 @@ def test_ties_held_code_question_accepts_the_gap_found_and_names_the_usual_slips
     q.reset()
 
 
+@pytest.mark.slow   # the flip analysis of the week: many model runs
 def test_flip_the_week_caps_stay_below_three_quarters_of_the_flip_points_and_leave_out_weeks():
     caps = effort_and_automation.FLIP_SETTINGS
     assert set(caps) == set(effort_and_automation.UPKEEP_GUESSES) and "weeks" not in caps
@@ -121,6 +122,7 @@ def test_flip_the_week_caps_stay_below_three_quarters_of_the_flip_points_and_lea
     effort_and_automation.flip_the_week.reset()
 
 
+@pytest.mark.slow
 def test_sprint_leads_region_from_a_scan():
     values = week_scan("leads", weeks=8)
     sprint = region_of(values)
@@ -133,6 +135,7 @@ def test_sprint_leads_region_from_a_scan():
     effort_and_automation.sprint_leads.reset()
 
 
+@pytest.mark.slow
 def test_marathon_ties_region_from_a_scan():
     region = region_of(week_scan("ties", weeks=104))
     assert all(split[2] <= 2.5 and split[3] <= 0.5 and split[0] + split[1] >= 5 for split in region)
@@ -142,6 +145,7 @@ def test_marathon_ties_region_from_a_scan():
     assert len(region_of(sprint)) == len(sprint) == math.comb(16 + 3, 3)     # 16 half-hours over 4 kinds: 969
 
 
+@pytest.mark.slow
 def test_ties_count_faded_ties_and_closeness_wants_upkeep():
     # The lesson: the count of ties favours content and replies over two years, but those ties are
     # faint; counted by closeness (ties times strength) the region is upkeep, with no mass messages.
@@ -168,6 +172,7 @@ def test_pieces_with_tool_is_the_time_rule():
     assert not effort_and_automation.pieces_with_tool.check(3.0 / (by_hand * 0.4)).correct  # the tool's share the wrong way
 
 
+@pytest.mark.slow
 def test_automation_answer_a_tool_moves_hours_to_replies():
     by_hand = week_scan("ties", weeks=104)
     with_tool = week_scan("ties", weeks=104, automation=0.6)
@@ -197,6 +202,7 @@ def test_lesson_07_no_longer_uses_the_effort_model():
 POSTS = data.load("post_metrics")
 
 
+@pytest.mark.slow
 def test_engagement_and_conversion_answers_from_the_raw_columns():
     def rates(posts):
         return (100 * posts["engaged_users"].sum() / posts["reach"].sum(),
@@ -260,6 +266,7 @@ def bakery_scan(outcome="leads", **changes):
     return rows
 
 
+@pytest.mark.slow
 def test_the_scan_counts_every_split_once():
     rows = bakery_scan(weeks=4)
     assert len(rows) == math.comb(10 + 3, 3) == 286            # 10 half-hours over 4 kinds
@@ -267,6 +274,7 @@ def test_the_scan_counts_every_split_once():
     assert all(math.isclose(sum(row[:4]), 5.0) for row in rows)
 
 
+@pytest.mark.slow
 def test_bakery_region_answer_reads_the_splits_within_five_percent():
     rows = bakery_scan()
     best = max(row[4] for row in rows)
@@ -285,11 +293,13 @@ def test_bakery_region_answer_reads_the_splits_within_five_percent():
     capstone.region.reset()
 
 
+@pytest.mark.slow
 def test_the_bakery_plan_is_its_best_split():
     best = max(bakery_scan(), key=lambda row: row[4])
     assert tuple(capstone.BAKERY_PLAN[name] for name in pipeline.HOURS) == best[:4]
 
 
+@pytest.mark.slow
 def test_ties_region_answer_from_the_scan_and_leads_want_another_split():
     rows = bakery_scan("ties")
     best = max(row[4] for row in rows)
@@ -307,6 +317,7 @@ def test_ties_region_answer_from_the_scan_and_leads_want_another_split():
     capstone.ties_region.reset()
 
 
+@pytest.mark.slow
 def test_bakery_closeness_wants_upkeep_and_no_messages():
     # Closeness (ties times their mean strength at the end) from the weekly rows, not from summarize.
     settings = dict(capstone.BAKERY_WEEK)
@@ -326,6 +337,7 @@ def test_bakery_closeness_wants_upkeep_and_no_messages():
     assert 0.45 < closeness[for_leads[:4]] / best < 0.55
 
 
+@pytest.mark.slow
 def test_messages_flip_answer_is_where_the_plan_leaves_the_region():
     # The plan's leads against the best of a scan, annoyance by annoyance: the first value at which
     # the plan brings less than 95 % of the best.
@@ -347,6 +359,7 @@ def test_messages_flip_answer_is_where_the_plan_leaves_the_region():
     assert capstone.ANNOYANCE_STEPS == [0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2]
 
 
+@pytest.mark.slow
 def test_without_wear_or_answers_the_best_split_follows_theory():
     # If a mass message wears nothing, it only adds leads (message_response times strength per tie
     # messaged), so the best split never drops it; if it brings no answers it only wears ties, so the

@@ -138,6 +138,7 @@ def test_highest_degree_seeding_reaches_most_on_the_follower_network():
     assert spread_quiz.best_strategy.check("the five biggest accounts").correct
 
 
+@pytest.mark.slow
 def test_epidemic_threshold_question_takes_the_formula_and_its_reference_agrees_with_theory():
     def by_networkx(G):
         k = np.array([d for _, d in G.degree()], float)
@@ -166,6 +167,7 @@ def test_choice_questions_have_feedback_for_wrong_options():
             assert question._option_feedback
 
 
+@pytest.mark.slow
 def test_flip_centola_feedback_fits_the_kind_of_answer():
     # Nothing spreads: with p1 = 0 a single starter's contacts hear it from one adopter each and never
     # adopt, so the lead is 0 and the verdict "flips" for a reason unrelated to clusters: refused.
@@ -184,6 +186,7 @@ def test_flip_centola_feedback_fits_the_kind_of_answer():
     assert above.correct and "at or above p2" in above.message
 
 
+@pytest.mark.slow   # the flip analysis of lesson 03: many model runs
 def test_lesson_03_flip_ranges_are_plausible_and_hold_the_defaults():
     for name, (low, high) in network_quiz.RANGES.items():
         param = networks.PARAMS[name]

@@ -70,6 +70,7 @@ def test_a_ring_without_shortcuts_matches_its_formulas(n, k):
     assert row["reciprocity"] == 1.0
 
 
+@pytest.mark.slow
 def test_watts_strogatz_1998_ratios():
     """Watts & Strogatz (1998), Fig. 2 (n = 1000, k = 10): C(p)/C(0) and L(p)/L(0).
 
@@ -132,6 +133,7 @@ def ba_degree_pmf(k, m):
     return 2 * m * (m + 1) / (k * (k + 1) * (k + 2))
 
 
+@pytest.mark.slow
 def test_in_degree_tail_exponent_is_near_three():
     """Barabási & Albert (1999): P(k) ~ k^-3. Here an account's total degree is its followers + m.
 
@@ -175,6 +177,7 @@ def draw_power_law(alpha, k_min, size, rng):
     return rng.choice(support, size=size, p=weights / weights.sum())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("alpha", [2.5, 3.0])
 def test_power_law_fit_finds_the_exponent_and_the_start_of_the_tail(alpha):
     """A body of 3,000 values spread evenly over 1..19 and a tail of 3,000 from k^-alpha, k >= 20.
@@ -221,6 +224,7 @@ def test_power_law_is_ruled_out_for_tails_that_are_not_power_laws(name):
     assert fit.p_value < 0.1
 
 
+@pytest.mark.slow
 def test_power_law_fit_is_reproducible_and_checks_its_input():
     k = draw_power_law(2.5, 3, 500, np.random.default_rng(4))
     assert networks.power_law_fit(k, resamples=20) == networks.power_law_fit(k, resamples=20)
@@ -349,6 +353,7 @@ def test_directed_measures_by_hand():
     assert measures(fans)["clustering"] == pytest.approx(nx.average_clustering(fans.to_undirected()), abs=1e-12)
 
 
+@pytest.mark.slow
 def test_measures_are_reproducible_by_default():
     """Issue 12: with seed=None two calls sampled different starting people (9.331, 9.362)."""
     G = friendship_network(1500, 4, 0.01, seed=3)       # more than 500 people: paths are sampled
@@ -395,6 +400,7 @@ def test_gini_properties(values, factor):
     assert 0 <= share <= 1
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.sampled_from([50, 100, 150]), st.sampled_from([2, 4, 6]), st.floats(0, 1), st.floats(0, 1), st.integers(0, 10**6))
 def test_measures_stay_in_their_ranges(n, k, rewire, follow_back, seed):
@@ -406,6 +412,7 @@ def test_measures_stay_in_their_ranges(n, k, rewire, follow_back, seed):
         assert row["mean_path"] >= 1 and row["components"] >= 1
 
 
+@pytest.mark.slow
 def test_shuffle_keeps_every_degree_and_removes_clustering():
     ring = friendship_network(600, 6, 0.0, seed=1)
     mixed = shuffle_keeping_degrees(ring, seed=2)
@@ -497,6 +504,7 @@ def test_lattice_network_is_a_triangular_grid_on_a_torus():
         networks.lattice_network(2, 16)
 
 
+@pytest.mark.slow
 def test_random_network_refuses_sizes_a_lesson_cannot_hold_and_says_why():
     # 20,000 people all tied to each other passed the old check and then ran for minutes.
     with pytest.raises(ValueError, match=r"expected number of ties\) must be at most 1,000,000.*n=20,000.*mean_degree=19999"):

@@ -73,6 +73,7 @@ def wheel(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_data_sets_and_lessons(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "smlearn/_data/manifest.json" in names
@@ -89,6 +90,7 @@ def test_the_wheel_carries_the_data_sets_and_lessons(wheel):
     assert "smlearn/class_profile.yml" in names   # every model reads its defaults through it
 
 
+@pytest.mark.slow
 def test_an_installed_wheel_loads_its_data_from_any_folder(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:  # a wheel is a zip: unpacking it is installing it, minus scripts

@@ -172,6 +172,7 @@ PARAMS_STRATEGY = st.fixed_dictionaries({}, optional={name: _value(p) for name, 
                                                       if name != "weeks"})
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(params=PARAMS_STRATEGY, weeks=st.integers(4, 60))
 def test_invariants(params, weeks):
@@ -190,6 +191,7 @@ def test_invariants(params, weeks):
     assert (total <= max(p["market_size"], p["start_followers"] + p["start_ties"]) * (1 + 1e-9)).all()
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(params=PARAMS_STRATEGY, more=st.floats(0.5, 10))
 def test_more_upkeep_never_weakens_the_ties(params, more):
@@ -434,6 +436,7 @@ def test_lesson_02c_verdict_is_upkeep_leads_less_message_leads():
         assert lesson.upkeep_ahead(**settings) == pytest.approx(by_hand, rel=1e-12)
 
 
+@pytest.mark.slow   # the flip analysis of lesson 02c: many model runs
 @pytest.mark.parametrize("name", ["referral_rate", "message_response"])
 def test_lesson_02c_flip_points_separate_the_two_verdicts(name):
     from smlearn.questions import stranger_to_tie as lesson

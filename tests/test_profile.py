@@ -176,6 +176,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_profile_changes_every_signature_and_every_call(tmp_path):
     settings = every_default_changed()
     path = tmp_path / "every.yml"
@@ -291,6 +292,7 @@ def test_a_broken_or_missing_file_is_named(tmp_path):
         profiles.load_profile(tmp_path / "no_such.yml")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6),
                        st.text(max_size=5), st.booleans(), st.none(), st.lists(st.integers(), max_size=2)),

@@ -16,6 +16,8 @@ from smlearn.cli import main
 from smlearn.copies import copy_course, update_course
 from smlearn.course import notebooks_dir
 
+pytestmark = pytest.mark.slow   # kernels, subprocesses and copies of the course
+
 
 @pytest.fixture
 def recording(monkeypatch):

@@ -25,6 +25,8 @@ from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # 
 from smlearn.params import Choice
 from smlearn.plots.render import PngRenderer
 
+pytestmark = pytest.mark.slow   # every explorer redrawn in full and compared pixel for pixel: seconds each
+
 def pixels(png):
     from PIL import Image
 

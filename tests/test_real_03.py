@@ -21,6 +21,7 @@ def curve():
     return networks.small_world_curve(n=1000, k=10, ps=[0.01, 1.0], repeats=2, seed=0)
 
 
+@pytest.mark.slow
 def test_the_circle_has_the_ring_lattice_clustering_and_path(curve):
     k, n = 10, 1000
     assert curve.loc[0.0, "clustering"] == pytest.approx(3 * (k - 2) / (4 * (k - 1)))
@@ -88,6 +89,7 @@ def test_a_friendship_network_passed_as_directed_returns_every_tie():
     assert realdata.compare_directed({"f": friends.to_directed()}).loc["f", "reciprocity"] == 1.0
 
 
+@pytest.mark.slow
 def test_the_real_networks_sit_between_the_two_models():
     senate = realdata.senate_network()
     mps = realdata.mp_interaction_network()
@@ -133,6 +135,7 @@ def test_the_coding_exercise_names_the_usual_mistakes():
 
 # ---- The follower tail ------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_tail_figure_is_log_log_and_states_the_check_in_words():
     rng = np.random.default_rng(3)
     counts = np.floor(10 * (1 - rng.random(2000)) ** (-1 / 1.5)).astype(int)   # a power law, exponent 2.5
@@ -199,6 +202,7 @@ def test_random_follows_are_returned_about_as_often_as_the_density():
     assert realdata.reciprocity_beyond_chance(G) == pytest.approx(0.0, abs=0.015)
 
 
+@pytest.mark.slow
 def test_the_senators_excess_is_mostly_density():
     senate = realdata.senate_network()
     assert realdata.reciprocity_beyond_chance(senate) == pytest.approx(0.18, abs=0.005)
@@ -264,6 +268,7 @@ def test_log_normal_data_are_called_log_normal():
     assert result.mu == pytest.approx(3.0, abs=0.1) and result.sigma == pytest.approx(1.0, abs=0.1)
 
 
+@pytest.mark.slow
 def test_power_law_data_are_never_called_log_normal():
     # A very wide log-normal can mimic a power law, so "cannot tell" is allowed; "log-normal" is not.
     for seed in (0, 1, 2):
@@ -274,6 +279,7 @@ def test_power_law_data_are_never_called_log_normal():
         assert result.exponent == pytest.approx(2.5, abs=0.05)
 
 
+@pytest.mark.slow   # two fits of the real follower tail compared: seconds
 def test_the_mps_tail_cannot_be_told_apart():
     fit = quiz.follower_tail_fit()
     result = networks.compare_tails(realdata.mp_followers().to_numpy(), fit.k_min)

@@ -62,6 +62,7 @@ def test_fit_network_spread_recovers_the_chance_and_wait_of_a_simulated_cascade(
     assert fit.largest_gap < 0.1
 
 
+@pytest.mark.slow
 def test_the_real_cascade_is_fitted_closely_by_both_curves_and_bass_misses_the_tail():
     bass, network = cascade.fit_bass(), cascade.fit_network_spread()
     total = len(data.load("retweet_cascade"))
@@ -164,6 +165,7 @@ def test_cascades_happen_inside_the_window_and_not_far_outside():
 
 # ---- Figures -------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_real_cascade_figure_has_log_hours_and_its_text_hides_the_exercise_answer():
     fits = [cascade.fit_bass(), cascade.fit_network_spread()]
     exposure = cascade.exposure_curve()
@@ -223,6 +225,7 @@ def test_bass_fitted_past_its_peak_forecasts_the_market_it_was_made_with():
     assert forecast.loc["Bass", "real"] == 2000
 
 
+@pytest.mark.slow
 def test_network_forecast_uses_the_branching_of_the_early_sharers():
     raw = data.load("retweet_cascade")
     early = raw[raw["relative_time_second"] <= 6 * 3600]

@@ -34,6 +34,7 @@ def curves():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["naive", "camouflaged", "coin"])
 def test_the_curve_runs_from_nobody_flagged_to_everybody_flagged_and_never_falls(curves, name):
     curve = curves[name]
@@ -149,6 +150,7 @@ def test_posting_hour_effect_on_a_table_made_by_hand():
         realdata.posting_hour_effect(1, posts, votes, vote_types=(3,))    # no down-votes in the table
 
 
+@pytest.mark.slow
 def test_the_one_day_window_is_pushed_down_by_the_clock_and_two_days_remove_it():
     one, two = realdata.posting_hour_effect(1), realdata.posting_hour_effect(2)
     assert one["early"] < -0.3 and one["late"] > 0.3
@@ -184,6 +186,7 @@ def test_the_roc_figure_names_each_curve_with_its_area(curves):
 
 # ---- The exercises --------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_first_week_is_the_first_seven_days_of_the_old_posts_and_names_the_usual_slips():
     table = realdata.votes_by_day(min_age_days=crowds_quiz.OLD_ENOUGH)
     answer = float(table["share"].iloc[:7].sum())
@@ -199,6 +202,7 @@ def test_first_week_is_the_first_seven_days_of_the_old_posts_and_names_the_usual
     assert answer < float(realdata.votes_by_day()["share"].iloc[:7].sum()) - 0.02
 
 
+@pytest.mark.slow
 def test_first_week_predicts_is_the_months_after_the_launch_and_names_the_slips():
     question = market_quiz.first_week_predicts
     question.reset()
@@ -244,6 +248,7 @@ def test_old_posts_have_a_smaller_day_0_and_a_longer_tail_on_the_real_site():
     assert old["share"].iloc[0] < every["share"].iloc[0] and old["share"].iloc[-1] > every["share"].iloc[-1]
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None)
 @given(age=st.integers(0, 150))
 def test_min_age_days_shares_add_to_one_and_never_fall(age):

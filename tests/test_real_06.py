@@ -97,6 +97,7 @@ def test_rank_correlation_on_the_real_data_agrees_with_scipy(mps):
         assert rank_correlation(table, first, second) == pytest.approx(spearmanr(table[first], table[second]).statistic)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 10_000), st.floats(0.1, 1e6)), min_size=3, max_size=30))
 def test_rank_correlation_is_bounded_symmetric_and_blind_to_monotone_rescaling(pairs):
@@ -130,6 +131,7 @@ def test_rank_agreement_is_a_symmetric_square_with_ones_on_the_diagonal(mps):
 
 # ---- rank_correlation_interval ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_rank_correlation_interval_covers_the_true_spearman_about_95_times_in_100():
     # Bivariate normal with Pearson r = 0.6: the population Spearman is (6 / pi) asin(r / 2) (Pearson 1907).
     rng = np.random.default_rng(6)
@@ -193,6 +195,7 @@ def test_rank_sources_by_hand_on_the_four_page_web():
         rank_sources(G, True)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), min_size=1, max_size=25),
        st.floats(0.05, 0.95))

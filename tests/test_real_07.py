@@ -34,6 +34,7 @@ def test_days_are_sorted_and_given_their_monday_and_whether_the_week_is_whole():
     assert days["tweets"].dtype == "int64"
 
 
+@pytest.mark.slow
 def test_the_real_account_has_181_days_and_the_daily_tweets_match_the_tweet_table():
     days = posting.effort_and_returns()
     assert len(days) == 181
@@ -95,6 +96,7 @@ def test_too_little_to_fit_is_refused(table, message):
         posting.returns_elasticity(table)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 60), st.integers(1, 10 ** 6)), min_size=3, max_size=40),
        st.floats(0.01, 1000))
@@ -181,6 +183,7 @@ def test_stand_alone_tweets_counted_by_hand():
     assert "stand_alone" not in days.columns          # a copy, not a change to the learner's table
 
 
+@pytest.mark.slow
 def test_the_real_account_has_507_stand_alone_tweets_and_a_lower_slope():
     days = posting.stand_alone_per_day(posting.effort_and_returns())
     assert days["stand_alone"].sum() == 1439 - 932       # all tweets less the replies of reply_share

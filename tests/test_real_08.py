@@ -41,6 +41,7 @@ def raw():
 
 # ---- The loader on six monthly files --------------------------------------------------------------
 
+@pytest.mark.slow
 def test_six_monthly_files_load_as_one_table_and_the_report_counts_the_dash_cells(real, raw):
     posts, report = real
     assert len(FILES) == 6 and len(posts) == len(raw) == 1439
@@ -51,11 +52,13 @@ def test_six_monthly_files_load_as_one_table_and_the_report_counts_the_dash_cell
     assert report.problems["dash_cells"] == (raw[promoted] == "-").sum().sum() == 18 * 1439
 
 
+@pytest.mark.slow
 def test_a_folder_and_the_list_of_its_files_give_the_same_posts(real):
     from_list, _ = load_export(FILES)
     pd.testing.assert_frame_equal(real[0].reset_index(drop=True), from_list.reset_index(drop=True))
 
 
+@pytest.mark.slow
 def test_a_post_present_in_two_files_is_counted_once(tmp_path):
     shutil.copy(FILES[0], tmp_path / "january.csv")
     shutil.copy(FILES[0], tmp_path / "january_again.csv")
@@ -106,6 +109,7 @@ def test_compare_groups_is_compare_types_for_two_groups():
     assert mine.beyond_chance == (theirs.difference[0] > 0 or theirs.difference[1] < 0)
 
 
+@pytest.mark.slow
 def test_compare_groups_claims_a_gap_about_5_percent_of_the_time_when_there_is_none():
     # Two groups drawn alike: a 95 % interval of the difference should leave out zero in about 1 pair in 20.
     s, n = returns.simulate_posts(60, rate=0.05, spread=0.3, data_sets=300, seed=3)
@@ -199,6 +203,7 @@ def test_plot_bootstrap_marks_the_ends_and_the_estimate_with_units():
     assert f"{1000 * d.low:.3g}" in text and f"{1000 * d.high:.3g}" in text and "Histogram" in text
 
 
+@pytest.mark.slow
 def test_the_real_funnel_counts_events():
     posts = load_export(FOLDER, kind="x_posts")[0]
     stages = returns.funnel(posts, stages=["impressions", "engagements", "user_profile_clicks", "follows"])
@@ -206,6 +211,7 @@ def test_the_real_funnel_counts_events():
     assert "in events" in describe_funnel(stages, counting="events")
 
 
+@pytest.mark.slow
 def test_click_interval_from_the_raw_files_and_its_mistakes(raw):
     alone = raw[~raw["Tweet text"].str.startswith("@")]
     clicks, shown = alone["user profile clicks"].to_numpy(float), alone["impressions"].to_numpy(float)

@@ -68,6 +68,7 @@ def test_replies_vs_broadcasts_counted_by_hand():
     assert split["missing"].sum() == 0
 
 
+@pytest.mark.slow
 def test_the_files_as_x_wrote_them_give_the_same_tables_as_load_export(real):
     raw = smlearn.data.load("x_analytics_posts")
     assert "Tweet text" in raw.columns and "text" not in raw.columns
@@ -82,6 +83,7 @@ def test_a_measure_nobody_scored_has_no_share_and_missing_cells_are_counted():
     assert split.loc["follows", "missing"] == 1
 
 
+@pytest.mark.slow
 def test_the_real_export_split_agrees_with_a_count_made_another_way(real):
     """The raw files, as X wrote them, read with pandas alone: the same counts."""
     raw = smlearn.data.load("x_analytics_posts")
@@ -193,6 +195,7 @@ def to_table(rows):
     return table(texts, impressions, engagements=engaged)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(tweets)
 def test_shares_lie_in_0_to_1_and_the_kinds_add_up_to_the_whole(rows):
@@ -204,6 +207,7 @@ def test_shares_lie_in_0_to_1_and_the_kinds_add_up_to_the_whole(rows):
     assert ((shares >= 0) & (shares <= 1)).all()
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(tweets)
 def test_each_rate_lies_in_its_interval_and_in_the_range_of_the_tweets_rates(rows):
@@ -222,6 +226,7 @@ def test_each_rate_lies_in_its_interval_and_in_the_range_of_the_tweets_rates(row
 
 # ---- The exercise and the lessons ----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_exercise_reference_is_the_replies_clicks_over_their_hours(real):
     raw = smlearn.data.load("x_analytics_posts")
     replies = raw["Tweet text"].str.slice(0, 1) == "@"

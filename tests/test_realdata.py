@@ -80,6 +80,7 @@ def test_uk_mp_followers_match_the_figures_of_the_issue():
     assert summary["top1_share"] == pytest.approx(top6, abs=1e-12)
 
 
+@pytest.mark.slow
 def test_uk_interaction_network_is_directed_weighted_and_agrees_with_the_table():
     H = realdata.mp_interaction_network()
     table = data.load("uk_mps_interactions")
@@ -157,6 +158,7 @@ def test_share_within_the_first_hours_matches_a_plain_count(cascade, hours):
     assert realdata.share_within(hours, by="followers") == pytest.approx(followers[early].sum() / followers.sum(), abs=1e-12)
 
 
+@pytest.mark.slow
 def test_half_the_cascade_came_within_about_five_and_a_half_hours(cascade):
     seconds = np.sort(cascade["relative_time_second"].to_numpy(dtype=float))
     n = len(seconds)
@@ -203,6 +205,7 @@ def votes():
     return data.load("stackexchange_votes")
 
 
+@pytest.mark.slow
 def test_votes_by_day_agrees_with_a_plain_merge(posts, votes):
     table = realdata.votes_by_day(last_day=10)
     scored = votes[votes["VoteTypeId"].isin([2, 3])]

@@ -63,6 +63,7 @@ def binomial_posts(rates, n_posts, reach, seed):
 
 # ---- The data set ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_post_metrics_is_documented_as_synthetic_and_regenerates_byte_for_byte(tmp_path):
     entry = data.list_datasets().set_index("name").loc["post_metrics"]
     assert "SYNTHETIC" in entry["title"] and "synthetic" in entry["source"]
@@ -152,6 +153,7 @@ def test_interval_coverage_counts_what_a_hand_count_finds():
     assert table["coverage"].tolist() == pytest.approx([boot / 10, beta / 10])
 
 
+@pytest.mark.slow
 def test_on_the_course_data_the_bootstrap_is_too_narrow_at_ten_posts_and_the_weighted_mean_is_not():
     # Theory: a 95 % interval should hold the truth in about 95 % of samples. The 200 intervals
     # come from overlapping samples of the same posts (not independent tries), so only a loose
@@ -263,6 +265,7 @@ def test_intervals_narrow_as_the_sample_grows():
     assert widths[0] > widths[1] > widths[2]
 
 
+@pytest.mark.slow
 def test_small_samples_often_rank_the_types_wrongly_and_large_ones_rarely():
     # photo 5 % vs status 5.5 %: close. With 5 posts each the sample often gets the order wrong.
     def wrong(n):
@@ -367,6 +370,7 @@ def test_metric_helpers_refuse_bad_values_by_name(helper, bad, error, rule, posi
     assert METRIC_HELPERS[helper][position] in str(caught.value)     # the message names the parameter
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.floats(0, 1e6), min_size=1, max_size=20), st.lists(st.floats(0, 1e6), min_size=1, max_size=20))
 def test_rates_of_columns_are_between_what_the_counts_allow(numerators, denominators):

@@ -45,6 +45,7 @@ def coverage(n_posts, seed, **settings):
     return covered / DATA_SETS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n_posts", [10, 30, 100])
 @pytest.mark.parametrize("settings", [
     {},                                           # rates vary by 50 %, reach over about 50x
@@ -90,6 +91,7 @@ def test_when_posts_differ_a_lot_the_misses_are_lopsided_as_documented():
     assert above > 1.4 * below
 
 
+@pytest.mark.slow
 def test_the_percentile_bootstrap_is_too_narrow_at_ten_posts():
     # The interval most tools show, on the same kind of data: clearly short of 95 %.
     s, n = export_like(10, 400, seed=7)

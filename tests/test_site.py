@@ -73,6 +73,7 @@ def test_the_link_check_finds_missing_pages_broken_links_and_anchors(tmp_path):
     assert build_site.check_site(html, notebooks=notebooks, instructors=instructors) == []
 
 
+@pytest.mark.slow
 def test_the_site_builds_offline_with_a_page_per_lesson_and_no_broken_link(tmp_path):
     if importlib.util.find_spec("myst_nb") is None or importlib.util.find_spec("sphinx_book_theme") is None:
         message = "the site needs the test extra (sphinx, myst-nb, sphinx-book-theme): pip install -e '.[test]'"

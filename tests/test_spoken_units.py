@@ -60,6 +60,7 @@ def test_spoken_refuses_a_value_it_cannot_say(shown):
         EVERY_PARAM["traffic.stop_period"].spoken(shown)
 
 
+@pytest.mark.slow
 def test_the_explorer_tells_the_page_which_units_go_first():
     explorer = widgets.PushPullExplorer()
     explorer.widget

@@ -68,6 +68,7 @@ def test_moving_the_step_reuses_the_run_and_recolours_the_drawing(spread, monkey
     assert spread._artists["step_line"].get_xdata()[0] == run.steps
 
 
+@pytest.mark.slow
 def test_the_network_is_built_once_and_reused(spread, monkeypatch):
     calls = []
     original = diffusion.prepare
@@ -86,6 +87,7 @@ def test_the_network_is_built_once_and_reused(spread, monkeypatch):
     assert len(calls) == 1
 
 
+@pytest.mark.slow
 def test_complex_contagion_on_clustered_and_shuffled_networks(spread):
     spread.update(model="complex contagion", strategy="one cluster", n_seeds=7)
     assert spread.result.run.final_share == 1.0

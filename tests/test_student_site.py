@@ -30,6 +30,7 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+@pytest.mark.slow
 def test_the_student_sources_keep_every_exercise_and_drop_every_solution_and_the_instructor_pack(tmp_path):
     src = tmp_path / "src"
     build_site.stage(src, "https://github.com/ME/smlearn", "main", None, student=True)

@@ -297,6 +297,7 @@ def test_noise_is_repeatable_with_a_seed():
     pd.testing.assert_frame_equal(simulate(noise=True, seed=gen), a)
 
 
+@pytest.mark.slow
 def test_noise_is_unbiased():
     expected = simulate().groupby("channel")["visits"].sum()
     totals = pd.DataFrame([simulate(noise=True, seed=s).groupby("channel")["visits"].sum()
@@ -331,6 +332,7 @@ def _strategy(p):
 any_params = st.fixed_dictionaries({name: _strategy(p) for name, p in PARAMS.items()})
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(params=any_params, noise=st.booleans(), seed=st.integers(0, 2**32 - 1))
 def test_properties_hold_for_any_valid_parameters(params, noise, seed):
@@ -435,6 +437,7 @@ def test_module_is_plain_numpy():
         assert forbidden not in source
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(params=any_params, edge=st.sampled_from(["none", "no push", "no pull", "no effort"]))
 def test_the_explorers_first_sentence_tells_the_truth_for_any_settings(params, edge):

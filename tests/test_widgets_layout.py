@@ -20,6 +20,8 @@ from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN, _first_sentence
 from smlearn.widgets.frontend import (CAPTION_CLASS, CONTROL_CLASS, EXPLORER_CLASS, FRONTEND_CSS, FRONTEND_JS,
                                       ExplorerFrontend)
 
+pytestmark = pytest.mark.slow   # every explorer's figure drawn at several widths
+
 REPO = Path(__file__).resolve().parents[1]
 EXPLORERS = ["PushPullExplorer", "PipelineExplorer", "NetworkExplorer", "SpreadExplorer", "FrontPageExplorer",
              "MusicLabExplorer", "LinkExplorer", "WeekExplorer", "ReturnsExplorer"]
