@@ -106,6 +106,7 @@ def _modules_of(rank: int) -> list[str]:
     return sorted(n for n in names if layer_of(n) == rank and not n.rpartition(".")[2].startswith("_"))
 
 
+@pytest.mark.slow   # a fresh Python for each layer; the static check above stays in the fast loop
 @pytest.mark.parametrize("rank", range(len(LAYERS) - 1), ids=[layer.name for layer in LAYERS[:-1]])
 def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
     # A fresh Python for each layer: what the test run has imported already must not hide a leak.
@@ -140,6 +141,7 @@ def test_every_lazy_package_lists_all_its_modules_in_its_stub():
         assert listed == present, f"{stub.relative_to(PACKAGE.parent)}: missing {present - listed}, extra {listed - present}"
 
 
+@pytest.mark.slow   # a fresh Python that imports every module
 def test_the_lazy_names_all_resolve():
     # EAGER_IMPORT makes lazy_loader import every listed name at once: a wrong line in a stub fails here.
     code = "import smlearn, smlearn.models, smlearn.plots, smlearn.widgets, smlearn.questions"
