@@ -379,6 +379,7 @@ def test_cost_ratios_match_the_equations():
         quiz.cost_ratio([1, 2])
 
 
+@pytest.mark.slow   # the flip analysis of the year verdict: many model runs
 def test_year_verdict_flips_where_the_equations_say():
     report = quiz.year_verdict()
     assert report.holds_at_default and report.fixed == {"periods": 52} and report.narrowed
@@ -403,6 +404,7 @@ def test_year_verdict_flips_where_the_equations_say():
         assert p.min <= low <= p.default <= high <= p.max, name
 
 
+@pytest.mark.slow   # the flip analysis of the sprint verdict: many model runs
 def test_sprint_verdict_flips_where_the_equations_say():
     report = argue.sprint_verdict()
     sprint = {"periods": argue.SPRINT, **EQUAL}

@@ -458,6 +458,7 @@ def test_lesson_07_edge_agrees_with_the_best_split_of_compare_splits():
         assert (lesson.upkeep_edge(**settings) > 0) == (best["upkeep_hours"] >= 4), settings
 
 
+@pytest.mark.slow   # the flip analysis of lesson 07: many model runs
 @pytest.mark.parametrize("name", ["discovery", "automation", "tie_half_life"])
 def test_lesson_07_flip_points_separate_the_two_verdicts(name):
     from smlearn.questions import effort_and_automation as lesson

@@ -34,7 +34,7 @@ def curves():
     }
 
 
-@pytest.mark.slow
+@pytest.mark.slow   # the detector curves: many model runs
 @pytest.mark.parametrize("name", ["naive", "camouflaged", "coin"])
 def test_the_curve_runs_from_nobody_flagged_to_everybody_flagged_and_never_falls(curves, name):
     curve = curves[name]
@@ -45,6 +45,7 @@ def test_the_curve_runs_from_nobody_flagged_to_everybody_flagged_and_never_falls
     assert curve[["false_alarm_rate", "hit_rate"]].stack().between(0, 1).all()
 
 
+@pytest.mark.slow   # the detector curves: many model runs
 def test_a_detector_that_ignores_the_votes_lies_on_the_diagonal_and_the_real_one_far_above(curves):
     assert curves["coin"].attrs["area"] == pytest.approx(0.5, abs=0.05)
     # Each point of the coin: the share of ring and of honest accounts flagged are close (the diagonal).
@@ -64,6 +65,7 @@ def test_the_area_is_the_trapezium_rule_on_a_curve_worked_by_hand(monkeypatch):
     assert curve["hit_rate"].tolist() == [0.0, 0.6, 1.0, 1.0]
 
 
+@pytest.mark.slow   # the detector curves: many model runs
 def test_the_naive_ring_is_fully_caught_at_the_default_threshold_and_camouflage_hides_it(curves):
     def at(curve, similarity, column):
         return float(curve.loc[curve["min_similarity"] == similarity, column].iloc[0])
@@ -174,6 +176,7 @@ def test_the_real_vote_figures_have_labelled_axes_log_views_and_a_finding_in_the
     assert "0.55" in ax.get_title() and "rank correlation 0.55" in plots.describe_score_vs_views(questions)
 
 
+@pytest.mark.slow   # the detector curves: many model runs
 def test_the_roc_figure_names_each_curve_with_its_area(curves):
     fig, ax = plots.plot_detector_roc(curves)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
