@@ -38,6 +38,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+__all__ = ["LESSON_ID", "LESSON_NAME", "PLACEHOLDER_DATA", "check_lesson_id", "check_lesson_name", "NewLesson",
+           "course_root", "new_lesson", "LESSON", "QUESTIONS", "RECORD", "NOTES", "NOTE_FACTS"]
+
 LESSON_ID = re.compile(r"^\d\d[a-z]?$")
 LESSON_NAME = re.compile(r"^[a-z](?:[a-z0-9]|_(?!_))*[a-z0-9]$")
 # The real data set the placeholder's real-data section measures, and the frame cells of the model it borrows.

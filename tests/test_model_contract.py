@@ -4,7 +4,8 @@ The contract, for a model module in ``smlearn.models`` with parameters:
 
 - ``PARAMS`` is the one record of its parameters: each record's key is its name, it has a
   label and a text, and its default is allowed by its own range or options.
-- ``simulate`` is its one entry point: keyword parameters only, each parameter named in
+- ``simulate`` is its one entry point: the data it runs on first (a network), then keyword
+  parameters only, each parameter named in
   ``PARAMS`` taking its default from there, and ``seed`` when the model draws at random.
 - The same settings and seed give the same result, and the result is of the one type the
   entry point names in its signature; a table's columns are the module's ``COLUMNS``, in order.
@@ -16,6 +17,7 @@ Behaviour of one model (what its results mean) is tested in that model's own tes
 it may only shrink (an entry a model now meets fails the test, so that it is removed).
 """
 
+import functools
 import importlib
 import inspect
 import pickle
@@ -29,7 +31,6 @@ from smlearn.profile import model_names
 
 # model -> what it lacks. Shrink this list.
 NOT_YET = {
-    "diffusion": "its entry point is spread(G, model, ...), not simulate; it takes a network as data",
     "returns": "it measures posts it is given (estimate_by_type); its PARAMS are an explorer's settings, not a simulation's",
 }
 MODELS = [m for m in model_names() if hasattr(importlib.import_module(f"smlearn.models.{m}"), "PARAMS")]
@@ -40,8 +41,12 @@ def module(model):
     return importlib.import_module(f"smlearn.models.{model}")
 
 
+# The data a model runs on, given first (every setting after it is a keyword).
+DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),)}
+
+
 def run(model, **settings):
-    entry = module(model).simulate
+    entry = functools.partial(module(model).simulate, *DATA[model]()) if model in DATA else module(model).simulate
     taken = inspect.signature(entry).parameters
     if "seed" in taken:
         settings.setdefault("seed", 1)
@@ -73,8 +78,10 @@ def test_simulate_is_the_one_entry_point_with_keyword_parameters_and_defaults_fr
     mod = module(model)
     assert "simulate" in mod.__all__
     signature = inspect.signature(mod.simulate)
-    assert all(p.kind is p.KEYWORD_ONLY for p in signature.parameters.values()), \
-        f"{model}.simulate{signature}: every parameter is a keyword"
+    data = [name for name, p in signature.parameters.items() if p.kind is not p.KEYWORD_ONLY]
+    assert len(data) == len(DATA[model]()) if model in DATA else not data, \
+        f"{model}.simulate{signature}: every parameter but the data it runs on is a keyword"
+    assert not set(data) & set(mod.PARAMS)
     for name, p in signature.parameters.items():
         if name in mod.PARAMS:
             assert p.default == mod.PARAMS[name].default, f"{model}.simulate({name}=...) must default to PARAMS"

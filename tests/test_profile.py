@@ -40,7 +40,7 @@ OWN_DEFAULTS = {
     # outbreak sizes start from one person: the epidemic threshold's definition.
     ("diffusion", "outbreak_sizes", "n_seeds"),
     # threshold(): None means every neighbour counts (a plain threshold), not lesson 04's 2.
-    ("diffusion", "threshold", "neighbours"),
+    ("diffusion", "threshold", "neighbours"), ("diffusion", "threshold_rules", "neighbours"),
     # simulated data sets for the interval checks: wider than detection_rate's, to test the intervals hard.
     ("returns", "simulate_posts", "spread"), ("returns", "simulate_posts", "reach_spread"),
     # posts=None there means "no table to check against", not a number of posts.

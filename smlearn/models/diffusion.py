@@ -122,17 +122,19 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.engines.spread import SpreadGraph
-from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed, defaults_from
+from smlearn.params import Choice, FrozenParams, Param, check_graph, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
-    "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
+    "simulate", "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
     "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds", "spread",
     "final_shares", "epidemic_threshold", "sir_transmissibility", "cascade_condition", "clustered_vs_random", "CENTOLA_MODELS",
     "outbreak_sizes", "cascade_window", "watts_window",
+    # the plain rules, step by step, that the entry points above run fast (engines.spread)
+    "cascade_rules", "threshold_rules", "reinforced_rules", "sir_rules", "sir_clock_rules",
 ]
 
 STRATEGIES = ("random", "highest degree", "one cluster")
@@ -401,6 +403,7 @@ def _check_seeds(g, seeds, rng):
 
 def _hears(G):
     """Person -> the people who hear from them (their followers, in a follower network)."""
+    check_graph("G", G)
     if G.is_directed():                    # u -> v: u follows v, so u hears from v
         return {v: [u for u in G.predecessors(v) if u != v] for v in G}
     return {v: [u for u in G.neighbors(v) if u != v] for v in G}
@@ -1135,6 +1138,25 @@ def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours
     if model == "reinforced cascade":
         return reinforced_cascade(G, starters, p1, p2, max_steps=max_steps, seed=rng)
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
+
+
+@defaults_from(PARAMS)
+def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbours, p1, p2, beta, gamma,
+             n_seeds, strategy, max_steps, seed=None) -> Spread:
+    """The model's entry point: one run of ``model`` on the network ``G``, every setting given by name.
+
+    The same as :func:`spread` (the network is the data, so it comes first; everything
+    else is a keyword, as in every model's ``simulate``).
+
+    Examples
+    --------
+    >>> from smlearn.models import networks
+    >>> G = networks.friendship_network(500, 6, 0.05, seed=1)
+    >>> simulate(G, model="complex contagion", strategy="one cluster", seed=1).final_share
+    1.0
+    """
+    return spread(G, model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
+                  beta=beta, gamma=gamma, n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=seed)
 
 
 @defaults_from(PARAMS)
