@@ -10,7 +10,7 @@ the doctests of its question module, and the test items that concern it. This mo
   (...) and 06 (...)", "Tests of lessons 00 and 01") concerns those lessons, all of it, except the
   items parametrised by some other lesson.
 
-The tests marked ``slow`` (such as the lesson's student copy run again top to bottom) are left out
+The tests marked ``slow`` (the lesson's checked facts, its flip analysis, its student copy run) are left out
 unless asked for (``smlearn check NN --slow``): the full run has them.
 
 It is also the pytest plugin that does the choosing (loaded by ``pyproject.toml``): ``pytest --lesson
@@ -142,7 +142,7 @@ def lesson_check_command(lesson: str, pytest_args=()) -> list[str]:
 def check_lesson(lesson: str, pytest_args=(), *, slow: bool = False) -> int:
     """Run one lesson's notebook and tests; return pytest's exit code (0: all passed).
 
-    The tests marked ``slow`` (a student copy of the lesson run again top to bottom, long sweeps) are
+    The tests marked ``slow`` (the lesson's checked facts, a student copy of it run, long sweeps) are
     left out unless ``slow`` is True: the full ``pytest`` run has them.
     """
     from smlearn.params import check_flag
