@@ -9,9 +9,10 @@ course (the files git knows of, as they are in the working tree): `smlearn build
 which rewrites the story words and checked facts, makes the profile the active one and rebuilds
 the lessons that depend on it; then the test suite, unchanged, in the copy, all but two kinds
 of test that the main run has already run under the shipped profile: the browser tests (layout and
-access, which no profile changes; a quarter of an hour) and the tests marked slow (the course's
+access, which no profile changes; a quarter of an hour) and the tests marked once (the course's
 machinery run on copies of its own: new-lesson, the instructor recipes, each lesson's student copy
-rerun top to bottom, the student site; about ten minutes). The lessons' notebooks run under nbval
+rerun top to bottom, the student site, two long flip sweeps; about ten minutes). The tests marked
+slow run: the fast loop leaves them out, but they include the checked facts. The lessons' notebooks run under nbval
 (and the build has run each of them under the profile).
 
 The real checkout is never written to. The exit status is 0 only if every profile builds and
@@ -86,8 +87,8 @@ def check_profile(profile: Path, workdir: Path, pytest_args: list[str]) -> bool:
     if code != 0:
         print(build_log.read_text(encoding="utf-8", errors="replace")[-6000:])
         return False
-    print(f"== {name}: pytest -m 'not browser and not slow' {' '.join(pytest_args)}", flush=True)
-    code, took = run([sys.executable, "-m", "pytest", "-m", "not browser and not slow", "-q", "-p", "no:cacheprovider",
+    print(f"== {name}: pytest -m 'not browser and not once' {' '.join(pytest_args)}", flush=True)
+    code, took = run([sys.executable, "-m", "pytest", "-m", "not browser and not once", "-q", "-p", "no:cacheprovider",
                       *pytest_args],
                      course, test_log)
     print(f"   pytest: exit {code} in {took:.0f} s: {last_line(test_log)}", flush=True)

@@ -72,6 +72,7 @@ def test_the_check_hands_pytest_the_lessons_notebook_its_questions_and_its_tests
 
 
 @pytest.mark.slow   # pytest collecting in a subprocess
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_pytest_keeps_only_the_items_of_the_lesson():
     ids = collected("--lesson", "05", "tests/test_pacing.py", "tests/test_real_05.py", "tests/test_lessons_networks.py",
                     "notebooks/05_wisdom_of_crowds.ipynb", "notebooks/02_push_and_pull.ipynb")
@@ -86,6 +87,7 @@ def test_pytest_keeps_only_the_items_of_the_lesson():
 
 
 @pytest.mark.slow   # pytest collecting in a subprocess, three times
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_the_notebook_marker_leaves_the_lessons_cells_out():
     cells = collected("-m", "notebook", "notebooks/00_start_here.ipynb")
     assert cells

@@ -52,6 +52,7 @@ def kernel_runner():
 
 
 @pytest.mark.slow   # each lesson run again in a kernel: as long as its nbval run
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda l: l.id)
 def test_student_version_runs_top_to_bottom_without_the_solutions(lesson, kernel_runner, tmp_path):
     # A later cell must never need a variable that only a solution cell made.

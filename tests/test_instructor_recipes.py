@@ -149,6 +149,7 @@ def _literal(module_text: str, text: str) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_change_a_question_as_the_pack_says(tmp_path):
     commands = recipe_commands("Change a question")
     fingerprint_command, rebuild, check = (one(commands, "fingerprint("), one(commands, "run_lessons.py"),
@@ -225,6 +226,7 @@ MODEL, SETTING = "links", "searches_per_period"
 
 
 @pytest.mark.slow
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_change_a_default_as_the_pack_says(tmp_path):
     from smlearn.build import dependency_map
     from smlearn.profile import shipped_params
@@ -264,6 +266,7 @@ def test_change_a_default_as_the_pack_says(tmp_path):
 # --- 2. Change the story ---------------------------------------------------------------------------
 
 @pytest.mark.slow
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_change_the_story_as_the_pack_says(tmp_path):
     build_one, check, build_rest = recipe_commands("Change the story")
     copy = course_copy(tmp_path)

@@ -417,6 +417,7 @@ def test_the_ring_verdicts_say_what_the_rules_imply():
 
 
 @pytest.mark.slow   # the flip analysis of the market's verdicts: many model runs
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     from smlearn import flips
 
@@ -445,6 +446,7 @@ def test_the_market_verdicts_flip_where_the_two_conditions_meet():
 
 
 @pytest.mark.slow   # the flip analysis of the links verdict: many model runs
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_the_links_verdict_counts_only_earned_links():
     from smlearn import flips
 

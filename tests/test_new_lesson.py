@@ -22,7 +22,7 @@ from smlearn.course import load_course
 from smlearn.new_lesson import new_lesson
 
 REPO = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.once]   # once: not again under each class profile
 
 # The test files that state the course's rules for every lesson (docs/adding_a_lesson.md names them).
 RULE_TESTS = ["tests/test_course.py", "tests/test_pacing.py", "tests/test_frame.py", "tests/test_exercise_design.py",

@@ -77,6 +77,7 @@ def test_the_student_check_finds_a_solution_on_a_page_and_an_instructor_page(tmp
 
 
 @pytest.mark.slow
+@pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_the_student_site_builds_with_no_solution_no_answer_key_and_no_instructor_page(tmp_path):
     if importlib.util.find_spec("myst_nb") is None or importlib.util.find_spec("sphinx_book_theme") is None:
         message = "the site needs the test extra (sphinx, myst-nb, sphinx-book-theme): pip install -e '.[test]'"
