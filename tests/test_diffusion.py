@@ -203,6 +203,7 @@ def test_sir_with_certain_infection_and_recovery_is_a_wave():
     assert run.state_at(2).tolist() == [State.RECOVERED, State.RECOVERED, State.ACTIVE, 0, 0, 0]
 
 
+@pytest.mark.slow
 def test_sir_steps_of_infection_and_recovery_follow_the_rules():
     """One tie, 0 - 1, starting from 0. By the rules (infect, then maybe recover, each step),
     0 recovers at step d with probability gamma (1 - gamma)**(d - 1), and 1 is infected
@@ -226,6 +227,7 @@ def test_sir_steps_of_infection_and_recovery_follow_the_rules():
         assert stats.chisquare(observed, expected).pvalue > 0.001
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("G", [nx.Graph([*nx.cycle_graph(6).edges, (0, 3)]),             # a ring with a chord
                                nx.DiGraph([(1, 0), (2, 1), (3, 2), (2, 0), (0, 3), (3, 1)])],  # follows
                          ids=["ring", "follower"])
@@ -339,6 +341,7 @@ def test_global_cascades_happen_inside_watts_window_and_not_far_outside():
 
 # ---- Centola (2010): clustered vs random networks -------------------------------------------------
 
+@pytest.mark.slow
 def test_complex_contagion_goes_farther_on_a_clustered_lattice_and_simple_contagion_faster_on_a_random_one():
     """Centola (2010): behaviour that needs two adopting contacts spreads on a clustered
     network (here a ring where everyone knows 3 people each side) but stalls once its ties are
@@ -388,6 +391,7 @@ def test_spread_runs_each_model_from_its_strategy():
     np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
+@pytest.mark.slow
 def test_final_shares_average_matches_the_two_person_formula():
     # Two people, one tie, one random starter: the other is reached with chance p, so each
     # run's share is 1/2 or 1 and the mean is 1/2 + p/2. With 4,000 runs the standard error
@@ -700,6 +704,7 @@ def test_reinforced_cascade_is_the_independent_cascade_when_p2_equals_p1():
             np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
+@pytest.mark.slow
 def test_reinforced_cascade_follows_its_rule_on_a_chain_and_between_two_adopters():
     """From one end of a chain each person can only ever hear from one contact, so p1 alone
     decides: the run reaches k people or more with chance p1^(k-1), a mean size of
@@ -723,6 +728,7 @@ def test_reinforced_cascade_follows_its_rule_on_a_chain_and_between_two_adopters
                                   threshold(g, starters, neighbours=2).adopted_at)
 
 
+@pytest.mark.slow
 def test_with_reinforcement_the_clustered_lattice_reaches_more_and_not_more_slowly_than_random():
     """Centola (2010)'s comparison: 128 people with 6 contacts each, a clustered lattice against
     the same ties shuffled, one starter, 400 runs each. With p2 > p1 (p1 = 0.2, p2 = 0.5)
