@@ -5,6 +5,9 @@ Expected values come from formulas written out here or from networkx's own
 """
 
 import math
+import os
+import subprocess
+import sys
 
 import networkx as nx
 import numpy as np
@@ -595,3 +598,14 @@ def test_mean_path_equals_one_search_per_starting_person(G, sample):
     hops = shortest_path(A, unweighted=True, directed=G.is_directed(), indices=sources)[:, largest]
     expected = float(hops[np.isfinite(hops) & (hops > 0)].mean())
     assert measures(G, sample=sample, seed=9)["mean_path"] == expected
+
+
+@pytest.mark.slow   # two fresh Pythons
+def test_a_projection_lists_its_ties_in_the_same_order_in_every_python():
+    # Text names hash differently in each Python (PYTHONHASHSEED); the ties' order must not follow,
+    # or the lesson's picture of the Davis women changes from one run to the next.
+    code = ("from smlearn import data; from smlearn.models import networks; "
+            "print(list(networks.project_bipartite(data.load('davis')).edges()))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(hash_seed)}).stdout for hash_seed in (1, 2)}
+    assert len(runs) == 1

@@ -1200,10 +1200,19 @@ def project_bipartite(G, *, side="top"):
         raise ValueError(f"side must be 'top' or 'bottom'; got {side!r}")
     if side not in G.graph:
         raise ValueError('G must be a bipartite graph with its node lists in G.graph["top"] and G.graph["bottom"]')
+    import networkx as nx
     from networkx.algorithms import bipartite
 
-    H = bipartite.weighted_projected_graph(G, G.graph[side])
+    projected = bipartite.weighted_projected_graph(G, G.graph[side])
+    # networkx finds each person's new ties through a set, whose order changes from one Python to the
+    # next with text names; the ties go in in the order of the people, so every run draws the same picture.
+    place = {v: i for i, v in enumerate(G.graph[side])}
+    H = nx.Graph()
+    H.graph.update(projected.graph)          # the graph's attributes, as networkx copies them
     H.graph["name"] = f"{G.graph.get('name', 'bipartite')}, {side} projection"
+    H.add_nodes_from(projected.nodes(data=True))
+    H.add_edges_from(sorted(((u, v, d) if place[u] < place[v] else (v, u, d) for u, v, d in projected.edges(data=True)),
+                            key=lambda edge: (place[edge[0]], place[edge[1]])))
     return H
 
 
