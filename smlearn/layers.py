@@ -11,6 +11,10 @@ Examples
 ['base', 'data', 'models']
 >>> LAYERS[layer_of("smlearn.models.traffic")].name, LAYERS[layer_of("smlearn.widgets.push_pull")].name
 ('models', 'widgets')
+>>> layer_of("smlearn.new_module")
+Traceback (most recent call last):
+...
+ValueError: module must be in one of smlearn.layers.LAYERS; 'smlearn.new_module' is in none: add it there
 """
 
 from __future__ import annotations
@@ -51,6 +55,10 @@ LAYERS = (
 def layer_of(module: str) -> int:
     """The position in :data:`LAYERS` of ``module``'s layer (the longest prefix that names it wins).
 
+    A package named in a layer holds all its modules (``smlearn.models`` holds
+    ``smlearn.models.traffic``); ``"smlearn"`` itself names only the package's ``__init__``,
+    so that a new module at the top of the package has to be given a layer.
+
     Raises
     ------
     TypeError
@@ -62,7 +70,9 @@ def layer_of(module: str) -> int:
     best, rank = "", None
     for i, layer in enumerate(LAYERS):
         for prefix in layer.modules:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > len(best):
+            # "smlearn" names the package's own __init__ only: a new top-level module must be placed here
+            within = module.startswith(prefix + ".") and prefix != "smlearn"
+            if (module == prefix or within) and len(prefix) > len(best):
                 best, rank = prefix, i
     if rank is None:
         raise ValueError(f"module must be in one of smlearn.layers.LAYERS; {module!r} is in none: add it there")

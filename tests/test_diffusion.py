@@ -755,3 +755,16 @@ def test_clustered_vs_random_checks_its_settings():
         diffusion.clustered_vs_random(p2=1.5)
     with pytest.raises(ValueError, match="n_seeds"):
         diffusion.clustered_vs_random(n_seeds=500)
+
+
+def test_complex_contagion_runs_whatever_the_default_spread_of_thresholds(monkeypatch):
+    # A class profile may give theta_spread another default; complex contagion counts neighbours,
+    # so that setting must not reach it (it once raised "theta_spread works with ... theta").
+    import dataclasses
+
+    monkeypatch.setitem(diffusion.PARAMS, "theta_spread", dataclasses.replace(diffusion.PARAMS["theta_spread"], default=0.1))
+    G = networks.friendship_network(n=100, mean_degree=6, rewire=0.1, seed=1)
+    assert diffusion.spread(G, "complex contagion", seed=1).model == "complex contagion"
+    assert diffusion.simulate(G, model="complex contagion", seed=1).final_size >= 1
+    table = diffusion.clustered_vs_random("complex contagion", runs=2)
+    assert len(table) > 0

@@ -82,7 +82,7 @@ def test_every_module_is_in_a_layer():
 def test_no_module_imports_from_a_layer_above_it():
     crossing = {pair: layers for pair, layers in upward_imports().items() if pair not in ALLOWED}
     assert not crossing, ("these imports go up a layer (a model may not use a widget, data may not use a model, "
-                          f"...); move the code, or the shared names, down: {crossing}")
+                          f"...); move the code, or the shared names, down (the layers are in smlearn/layers.py): {crossing}")
 
 
 def test_the_allowed_crossings_are_still_needed():

@@ -80,12 +80,13 @@ def test_simulate_is_the_one_entry_point_with_keyword_parameters_and_defaults_fr
     signature = inspect.signature(mod.simulate)
     data = [name for name, p in signature.parameters.items() if p.kind is not p.KEYWORD_ONLY]
     assert len(data) == len(DATA[model]()) if model in DATA else not data, \
-        f"{model}.simulate{signature}: every parameter but the data it runs on is a keyword"
+        (f"{model}.simulate{signature}: every parameter but the data it runs on is a keyword; a model that runs"
+         " on data (a network) takes it first and gives an example of it in DATA in tests/test_model_contract.py")
     assert not set(data) & set(mod.PARAMS)
     for name, p in signature.parameters.items():
         if name in mod.PARAMS:
             assert p.default == mod.PARAMS[name].default, f"{model}.simulate({name}=...) must default to PARAMS"
-    assert set(mod.PARAMS) <= set(signature.parameters) | set(getattr(mod, "SETTINGS_ELSEWHERE", ())), \
+    assert set(mod.PARAMS) <= set(signature.parameters), \
         f"{model}.simulate does not take: {set(mod.PARAMS) - set(signature.parameters)}"
 
 
@@ -96,7 +97,9 @@ def test_the_same_settings_and_seed_give_the_same_result_of_the_named_type(model
     assert pickle.dumps(first) == pickle.dumps(again), f"{model}.simulate is not reproducible with one seed"
     named = typing.get_type_hints(mod.simulate, vars(mod) | {"pd": pd}).get("return")
     assert named is not None, f"{model}.simulate must name its result type in its signature"
-    assert isinstance(first, named) and named.__doc__
+    assert isinstance(first, named)
+    # a dataclass gets a docstring of its signature when it has none of its own
+    assert named.__doc__ and not named.__doc__.startswith(named.__name__ + "("), f"document {named.__name__}"
     if named is pd.DataFrame:   # a table: its columns are the module's documented COLUMNS, in order
         assert list(first.columns) == list(mod.COLUMNS), f"{model}.simulate's columns are not its COLUMNS"
 

@@ -3,8 +3,10 @@ r"""How things spread: Bass diffusion, cascades, thresholds and epidemics on a n
 The claim
 ---------
 Source D says both social media and social networking depend on *going viral*. Going
-viral is a spreading process, and there are several kinds. This module has four, each a
-short function you can read:
+viral is a spreading process, and there are several kinds. This module has five. The
+functions named here run them; the rules themselves, one step and one person at a time,
+are in :func:`cascade_rules`, :func:`threshold_rules`, :func:`reinforced_rules` and
+:func:`sir_rules` (type ``diffusion.cascade_rules??`` to read one):
 
 - :func:`bass`: a product spreads through a market by outside push ``p`` (advertising,
   media) and word of mouth ``q`` (people who adopted tell others), with no network.
@@ -46,7 +48,8 @@ Rules and engine
 ----------------
 Each network model is written twice. The *rules* (:func:`cascade_rules`,
 :func:`threshold_rules`, :func:`reinforced_rules`, :func:`sir_rules`) say what happens,
-one step and one person at a time, with networkx alone: read them to see the model.
+one step and one person at a time, with plain loops over people (numpy only draws the
+random numbers): read them to see the model.
 The entry points (:func:`independent_cascade`, :func:`threshold`,
 :func:`reinforced_cascade`, :func:`sir`, and :func:`spread` and :func:`final_shares`
 on top of them) check what they are given and hand the run to a fast *engine*,
@@ -54,15 +57,16 @@ on top of them) check what they are given and hand the run to a fast *engine*,
 the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
 each step touches only the ties of the people who just changed. The engine draws the
 same random numbers in the same order as the rules, so ``tests/test_diffusion.py``
-checks that both give exactly the same runs. For SIR the engine draws its randomness
-first (how long each person stays infectious, when each tie would pass it on);
-:func:`sir_clock_rules` writes that way out plainly, and a test checks that it gives
-the same epidemics as :func:`sir_rules`. In a follower network (an edge ``u -> v``
+checks that both give exactly the same runs (the cascade, the threshold and the
+reinforced cascade). For SIR the engine draws its randomness first (how long each
+person stays infectious, when each tie would pass it on): it gives exactly the runs of
+:func:`sir_clock_rules`, which writes that way out plainly, and a test checks that
+these epidemics agree in distribution with those of :func:`sir_rules`. In a follower network (an edge ``u -> v``
 means *u follows v*) things spread from an account to its followers, against the
 arrows.
 
-Every default in :data:`PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
-``q = 0.38``: the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990),
+Every default in :data:`PARAMS` and :data:`BASS_PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
+``q = 0.38`` (in :data:`BASS_PARAMS`): the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990),
 and the reinforced cascade's ``p1 = 0.2`` and ``p2 = 0.5``, which are CALIBRATED: chosen by
 trying a few pairs until :func:`clustered_vs_random` landed near Centola's (2010) 54 % and
 38 % (it gives about 49 % and 39 %). Nobody has measured them; a match with Centola's
@@ -140,7 +144,7 @@ __all__ = [
 STRATEGIES = ("random", "highest degree", "one cluster")
 MODELS = ("independent cascade", "threshold", "complex contagion", "reinforced cascade", "SIR")
 
-# Parameters of the network models. ILLUSTRATIVE defaults.
+# Parameters of the network models. ILLUSTRATIVE defaults, but p1 and p2 (CALIBRATED: see the module's docstring).
 _PARAM_LIST = [
     Param("p", 0.1, 0.0, 1.0, 0.01, "Pass-on chance", "probability",
           "Independent cascade: the chance that one adopter passes it on to one person who hears from them."),
@@ -320,7 +324,7 @@ class Spread:
     Attributes
     ----------
     model : str
-        "independent cascade", "threshold", "complex contagion" or "SIR".
+        "independent cascade", "threshold", "complex contagion", "reinforced cascade" or "SIR".
     nodes : tuple
         The people, in the order of the arrays.
     adopted_at : numpy.ndarray
@@ -635,7 +639,7 @@ def sir_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
     ({0: 0, 1: 1, 2: 2}, {0: 1, 1: 2, 2: 3}, 3)
     """
     params = check_params(PARAMS, {"beta": beta, "gamma": gamma, "max_steps": max_steps})
-    b, c = params["beta"], params["gamma"]
+    beta, gamma = params["beta"], params["gamma"]   # checked
     rng = check_seed(seed)
     hears = _hears(G)
     state = dict.fromkeys(G, "S")
@@ -648,15 +652,15 @@ def sir_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
         step += 1
         pressure = _tries(G, hears, infected)          # infected contacts of each person
         at_risk = [v for v in G if state[v] == "S" and pressure[v] > 0]
-        caught = [v for v, x in zip(at_risk, rng.random(len(at_risk))) if x < 1 - (1 - b) ** pressure[v]]
-        recovering = rng.random(len(infected)) < c
+        caught = [v for v, x in zip(at_risk, rng.random(len(at_risk))) if x < 1 - (1 - beta) ** pressure[v]]
+        recovering = rng.random(len(infected)) < gamma
         for v, r in zip(infected, recovering):
             if r:
                 state[v], recovered_at[v] = "R", step
         for v in caught:
             state[v], infected_at[v] = "I", step
         infected = [v for v, r in zip(infected, recovering) if not r] + caught
-        if c == 0 and not caught and (b == 0 or not any(state[v] == "S" for u in infected for v in hears[u])):
+        if gamma == 0 and not caught and (beta == 0 or not any(state[v] == "S" for u in infected for v in hears[u])):
             break                              # nobody recovers and nobody else can be infected
     return infected_at, recovered_at, step
 
@@ -691,21 +695,21 @@ def sir_clock_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
     ({0: 0, 1: 1, 2: 2}, {0: 1, 1: 2, 2: 3}, 3)
     """
     params = check_params(PARAMS, {"beta": beta, "gamma": gamma, "max_steps": max_steps})
-    b, c, last_step = params["beta"], params["gamma"], params["max_steps"]
+    beta, gamma, last_step = params["beta"], params["gamma"], params["max_steps"]   # checked
     rng = check_seed(seed)
     hears = _hears(G)
     order = {v: i for i, v in enumerate(G)}
     # 1. The clocks: how long each person would stay infectious, and when each tie would pass it on.
-    if c > 0:
-        d = {v: min(int(x), last_step + 1) for v, x in zip(G, rng.geometric(c, len(G)))}
+    if gamma > 0:
+        d = {v: min(int(x), last_step + 1) for v, x in zip(G, rng.geometric(gamma, len(G)))}
     else:
         d = dict.fromkeys(G, math.inf)
     ties = [(u, v) for u in G for v in sorted(set(hears[u]), key=order.get)]
     delay = {}
     for (u, v), x in zip(ties, rng.random(len(ties))):
-        if x > (1 - b) ** d[u]:            # the tie passes it on while u is still infectious
+        if x > (1 - beta) ** d[u]:            # the tie passes it on while u is still infectious
             k = 1
-            while not x > (1 - b) ** k:
+            while not x > (1 - beta) ** k:
                 k += 1
             delay[u, v] = k
     # 2. Step by step: a person is infected when the first passing tie reaches them.
@@ -716,9 +720,9 @@ def sir_clock_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
         caught = {v: step for (u, v), k in delay.items()
                   if v not in infected_at and u in infected_at and infected_at[u] + k == step}
         infected_at.update(caught)
-        if c > 0 and all(t + d[u] <= step for u, t in infected_at.items()):
+        if gamma > 0 and all(t + d[u] <= step for u, t in infected_at.items()):
             break                              # nobody is infected any more
-        if c == 0 and not caught and not any(
+        if gamma == 0 and not caught and not any(
                 v not in infected_at and u in infected_at and infected_at[u] + k > step for (u, v), k in delay.items()):
             break                              # nobody recovers and nobody else can be infected
     recovered_at = {u: t + d[u] for u, t in infected_at.items() if t + d[u] <= step}
@@ -1133,8 +1137,8 @@ def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours
         return independent_cascade(G, starters, p, max_steps=max_steps, seed=rng)
     if model == "threshold":
         return threshold(G, starters, theta, theta_spread=theta_spread, max_steps=max_steps, seed=rng)
-    if model == "complex contagion":
-        return threshold(G, starters, neighbours=neighbours, max_steps=max_steps, seed=rng)
+    if model == "complex contagion":   # a count of neighbours, not a share: theta_spread does not apply
+        return threshold(G, starters, theta_spread=0.0, neighbours=neighbours, max_steps=max_steps, seed=rng)
     if model == "reinforced cascade":
         return reinforced_cascade(G, starters, p1, p2, max_steps=max_steps, seed=rng)
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
@@ -1295,7 +1299,7 @@ def clustered_vs_random(model="reinforced cascade", *, p1, p2, p, neighbours, n_
             if model == "reinforced cascade":
                 result = reinforced_cascade(g, starters, params["p1"], params["p2"], max_steps=last, seed=rng)
             elif model == "complex contagion":
-                result = threshold(g, starters, neighbours=params["neighbours"], max_steps=last, seed=rng)
+                result = threshold(g, starters, theta_spread=0.0, neighbours=params["neighbours"], max_steps=last, seed=rng)
             else:
                 result = independent_cascade(g, starters, params["p"], max_steps=last, seed=rng)
             when = result.adopted_at[result.adopted_at >= 0]

@@ -29,7 +29,7 @@ MAIN_SHOWN = 6
 
 
 class Explorer:
-    """Base class: subclasses set ``PARAMS``, ``CONTROLS`` and the three hooks below.
+    """Base class: subclasses set ``PARAMS``, ``CONTROLS`` and the four hooks below.
 
     Subclass hooks
     --------------
