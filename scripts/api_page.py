@@ -43,24 +43,19 @@ def first_paragraph(obj) -> str:
 def kind_of(value) -> str:
     if inspect.isclass(value):
         return "class"
-    if inspect.ismodule(value):
-        return "module"
-    if callable(value):
-        return "function"
-    return "value"
+    return "function" if callable(value) else "value"
 
 
 def module_section(name: str) -> list[str]:
     module = importlib.import_module(name)
     lines = [f"### `{name}`", "", first_paragraph(module) or "(no docstring)", ""]
     public = [n for n in getattr(module, "__all__", []) if n != "__version__"]
-    values = {n: getattr(module, n) for n in public}
-    shown = [n for n in public if not inspect.ismodule(values[n])]   # submodules have their own section
-    if shown:
+    values = {n: getattr(module, n) for n in public if not inspect.ismodule(getattr(module, n))}
+    if values:   # (submodules have their own section)
         lines += ["| name | kind | what it is |", "|---|---|---|"]
-        for n in shown:
-            summary = first_paragraph(values[n]) if kind_of(values[n]) in ("class", "function") else ""
-            lines.append(f"| `{n}` | {kind_of(values[n])} | {summary.replace('|', '/')} |")
+        for n, value in values.items():
+            summary = first_paragraph(value) if kind_of(value) != "value" else ""
+            lines.append(f"| `{n}` | {kind_of(value)} | {summary.replace('|', '/')} |")
         lines.append("")
     return lines
 

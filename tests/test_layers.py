@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import smlearn
+from smlearn.build import modules_used
 from smlearn.layers import LAYERS, layer_of
 
 PACKAGE = Path(smlearn.__file__).parent
@@ -42,25 +43,12 @@ def module_name(path: Path) -> str:
 
 
 def smlearn_imports(path: Path) -> set[str]:
-    """Every smlearn module ``path`` imports, anywhere in it (a name imported from a module counts as the module)."""
-    found = set()
-    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "smlearn"}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                up = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join(up + ([base] if base else []))
-            if base.split(".")[0] != "smlearn":
-                continue
-            for alias in node.names:
-                as_module = f"{base}.{alias.name}"
-                is_module = (PACKAGE.parent / as_module.replace(".", "/")).with_suffix(".py").is_file() or \
-                    (PACKAGE.parent / as_module.replace(".", "/") / "__init__.py").is_file()
-                found.add(as_module if is_module else base)
-    return found
+    """Every smlearn module ``path`` uses, anywhere in it: what ``smlearn build`` finds (imports, also
+    inside functions, and dotted uses such as ``smlearn.models.traffic.simulate``), a name taken from
+    a package counting as the module that defines it."""
+    own = module_name(path) + (".__init__" if path.name == "__init__.py" else "")
+    used, _ = modules_used(path.read_text(encoding="utf-8"), PACKAGE.parent, own)
+    return used - {"smlearn"}
 
 
 def upward_imports() -> dict[tuple[str, str], str]:
@@ -95,6 +83,8 @@ def test_the_static_check_sees_an_upward_import(tmp_path, monkeypatch):
     fake = tmp_path / "smlearn"
     (fake / "models").mkdir(parents=True)
     (fake / "widgets").mkdir()
+    for init in (fake, fake / "models", fake / "widgets"):
+        (init / "__init__.py").write_text("")
     (fake / "widgets" / "base.py").write_text("")
     (fake / "models" / "x.py").write_text("def f():\n    from smlearn.widgets.base import Explorer\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)

@@ -401,8 +401,8 @@ def _check_seeds(g, seeds, rng):
 
 # ---- The rules, one person at a time ---------------------------------------------------------
 #
-# Each network model's rules written out plainly, with networkx alone: every step looks at
-# every person. The entry points further down (independent_cascade, threshold,
+# Each network model's rules written out plainly, in loops over people (numpy only draws the
+# random numbers): every step looks at every person. The entry points further down (independent_cascade, threshold,
 # reinforced_cascade, sir) run the same rules fast, in smlearn.models.engines.spread.
 
 def _hears(G):

@@ -242,7 +242,7 @@ class SpreadGraph:
         :func:`smlearn.models.diffusion.sir`; the draws are those of
         :func:`smlearn.models.diffusion.sir_clock_rules`.
         """
-        b, c, last_step = beta, gamma, max_steps
+        last_step = max_steps
         never = np.iinfo(np.int64).max // 2            # the infection time of someone not (yet) infected
 
         # 1. The clocks. d: how many steps each person would stay infectious; a d beyond the
@@ -250,16 +250,16 @@ class SpreadGraph:
         #    draw u: k = 1 + floor(log(u) / log(1 - beta)), and k <= d exactly when
         #    u > (1 - beta)**d. With gamma = 0 nobody recovers, so every tie passes in the
         #    end (unless beta = 0).
-        if c > 0:
-            infectious_for = np.minimum(rng.geometric(c, self.n), last_step + 1)
-            fails_throughout = np.repeat((1 - b) ** infectious_for, self.reach)   # ties in the speaker's row order
+        if gamma > 0:
+            infectious_for = np.minimum(rng.geometric(gamma, self.n), last_step + 1)
+            fails_throughout = np.repeat((1 - beta) ** infectious_for, self.reach)   # ties in the speaker's row order
         else:
-            fails_throughout = 1.0 if b == 0 else 0.0
+            fails_throughout = 1.0 if beta == 0 else 0.0
         u = rng.random(self.hears.indices.size)
         passes = u > fails_throughout
         kept = np.flatnonzero(passes)
         with np.errstate(divide="ignore"):                             # beta = 1: log(0) = -inf, so k = 1
-            k = np.floor(np.log(u[kept]) / np.log1p(-b))
+            k = np.floor(np.log(u[kept]) / np.log1p(-beta))
         # Any k past the run acts the same (it arrives too late, but it is on its way), and a
         # tiny beta can make k too big for an integer: cap it first.
         delay = 1 + np.minimum(k, last_step).astype(np.int64)
@@ -288,7 +288,7 @@ class SpreadGraph:
         # 3. The record: who was infected and recovered when, and the counts per step.
         infected = infected_at <= last_step
         adopted_at = np.where(infected, infected_at, -1)
-        if c > 0:
+        if gamma > 0:
             recover = np.where(infected, infected_at + infectious_for, never)
             recovered_at = np.where(recover <= last_step, recover, -1)
             end = int(recover[infected].max())          # the last recovery ends the run
