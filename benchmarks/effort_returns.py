@@ -30,8 +30,8 @@ from run import axis_limit_rows, limit_checks, print_explorer, report, summary, 
 
 
 def bench_effort(repeats):
-    from smlearn.models import effort
     from smlearn.widgets import EffortExplorer
+    from smlearn.widgets.effort import explore
 
     explorer = EffortExplorer()
     explorer.widget
@@ -39,7 +39,7 @@ def bench_effort(repeats):
     shares = [0.5, 0.55]
     horizons = [52, 40]
     return {
-        "model": summary(timings(lambda i: effort.explore(media_share=shares[i % 2]), repeats * 3)),
+        "model": summary(timings(lambda i: explore(media_share=shares[i % 2]), repeats * 3)),
         "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
         "update": summary(timings(lambda i: explorer.update(media_share=shares[i % 2]), repeats)),
         **axis_limit_rows(explorer, lambda i: explorer.update(weeks=horizons[i % 2]), repeats),

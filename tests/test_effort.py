@@ -2,7 +2,9 @@
 
 Expected values are worked out here from the equations in the module docstring, by
 separate code (an event-by-event simulation of every tie, closed forms for the
-audience), never by calling the model a second time.
+audience), never by calling the model a second time. One section checks that the
+model's rules, week by week (``week_rules``), and its fast engine (``simulate``) give
+the same table.
 """
 
 import inspect
@@ -15,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -250,6 +253,115 @@ def test_more_upkeep_never_weakens_ties_at_the_end(more):
     base = simulate(hours=4, split=(0, 0, 1), weeks=52)
     extra = simulate(hours=4 + round(more * 2) / 2, split=(0, 0, 1), weeks=52)
     assert extra["tie_strength"].iloc[-1] >= base["tie_strength"].iloc[-1] - 1e-9
+
+
+# ---- The rules against the engine --------------------------------------------------------------
+#
+# week_rules states the model week by week for one split; simulate (and every map and search)
+# runs the engine, smlearn.models.engines.effort, which steps many splits at once and works the
+# ties out in closed form. The audience goes through the same arithmetic in the same order, so
+# its columns and the whole numbers are equal to the last digit; the closed form sums the ties in
+# another order, so the columns made from tie strength agree to floating-point rounding (1e-12).
+
+EXACT = ["week", "posts", "followers", "reach", "impressions", "comments", "answered", "strong_ties",
+         "leads_media", "cum_reach", "cost"]
+ROUNDED = ["tie_strength", "leads_ties", "leads", "cum_leads"]
+
+
+def assert_same_table(rules, engine):
+    assert list(rules.columns) == list(engine.columns) == effort.COLUMNS
+    assert sorted(EXACT + ROUNDED) == sorted(effort.COLUMNS)
+    assert rules.dtypes.tolist() == engine.dtypes.tolist()
+    pd.testing.assert_frame_equal(rules[EXACT], engine[EXACT], check_exact=True)
+    np.testing.assert_allclose(rules[ROUNDED].to_numpy(), engine[ROUNDED].to_numpy(), rtol=1e-12, atol=0)
+    assert rules.attrs["params"] == engine.attrs["params"] and rules.attrs["split"] == engine.attrs["split"]
+
+
+def assert_rules_hold(table, params):
+    """What must hold week by week whatever the settings."""
+    p = DEFAULTS | params
+    values = table.drop(columns=["week"]).to_numpy()
+    assert np.isfinite(values).all() and (values >= 0).all()                # no count below zero
+    assert (np.diff(table["cum_reach"]) >= 0).all() and (np.diff(table["cum_leads"]) >= 0).all()
+    assert (table["answered"] <= table["comments"]).all()
+    assert (table["strong_ties"] <= p["circle_size"]).all()
+    assert (table["tie_strength"] <= p["circle_size"] * (1 + 1e-12)).all()
+    # (followers may pass market_size: a week's step can overshoot when the audience grows fast)
+    assert table["posts"].nunique() == 1 and table["cost"].nunique() == 1  # the same plan every week
+
+
+def _on_the_slider(spec, steps):
+    """A value a slider of ``spec`` can take: min + steps * step, kept within the range."""
+    value = min(spec.min + steps * spec.step, spec.max)
+    return int(round(value)) if spec.integer else round(value, 10)
+
+
+def any_settings(max_weeks):
+    """Any few parameters at any slider value (a Choice at any option); weeks at most ``max_weeks``."""
+    def value(name):
+        spec = PARAMS[name]
+        if isinstance(spec, Choice):
+            return st.sampled_from(spec.options)
+        top = round((spec.max - spec.min) / spec.step)
+        return st.integers(0, top).map(lambda steps: _on_the_slider(spec, steps))
+
+    names = [name for name in PARAMS if name != "weeks"]
+    return st.fixed_dictionaries({"weeks": st.integers(4, max_weeks)},
+                                 optional={name: value(name) for name in names})
+
+
+# splits with a part at zero (one or two), a whole part, or any two slider shares
+any_split = st.one_of(
+    st.sampled_from([(1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0), (0.5, 0.5, 0.0), (0.5, 0.0, 0.5),
+                     (0.0, 0.5, 0.5)]),
+    st.tuples(st.integers(0, 20), st.integers(0, 20)).map(lambda ab: split_from_shares(ab[0] / 20, ab[1] / 20)))
+
+
+@pytest.mark.parametrize("split, params", [
+    (effort.DEFAULT_SPLIT, {}),
+    ((1.0, 0.0, 0.0), {"hours": 8.0}),                                   # no replies, no upkeep
+    ((0.0, 1.0, 0.0), {"hours": 8.0}),                                   # replies and nothing to answer
+    ((0.0, 0.0, 1.0), {"hours": 60.0, "hours_per_contact": 0.1}),         # 600 contacts a week
+    ((0.4, 0.1, 0.5), {"hours": 0.0}),                                   # no hours at all
+    ((0.4, 0.1, 0.5), {"weeks": 4}),                                     # the shortest horizon
+    ((0.4, 0.1, 0.5), {"weeks": 104, "scheduling": "by hand"}),
+    ((0.2, 0.0, 0.8), {"hours": 0.5, "setup_hours": 1.0}),               # posting time all lost to set-up
+    ((0.5, 0.5, 0.0), {"start_followers": 100000, "market_size": 100}),  # more followers than the market
+    ((0.5, 0.5, 0.0), {"start_followers": 0, "discovery": 0.0}),         # nobody to reach, ever
+    ((0.9, 0.1, 0.0), {"hours": 60.0, "market_size": 100, "share_rate": 5.0}),   # a full market
+    ((0.0, 0.0, 1.0), {"hours": 0.75, "circle_size": 5}),                # contacts due on whole weeks (k = 1.5)
+    ((0.85, 0.0, 0.15), {"hours": 0.5, "circle_size": 5}),               # and k = 0.15: week 10, 30, 50 ...
+    ((0.0, 0.0, 1.0), {"contact_gain": 1.0, "start_strength": 1.0, "tie_half_life": 1.0}),
+])
+def test_the_rules_and_the_engine_give_the_same_table(split, params):
+    rules = effort.week_rules(split=split, **params)
+    assert_same_table(rules, simulate(split=split, **params))
+    assert_rules_hold(rules, params)
+
+
+@settings(max_examples=30, deadline=None)
+@given(split=any_split, params=any_settings(max_weeks=20))
+def test_the_rules_and_the_engine_agree_for_any_settings(split, params):
+    rules = effort.week_rules(split=split, **params)
+    assert_same_table(rules, simulate(split=split, **params))
+    assert_rules_hold(rules, params)
+
+
+@pytest.mark.slow    # some 200 runs of the rules, up to two years and 600 contacts a week each: a few seconds
+@settings(max_examples=200, deadline=None)
+@given(split=any_split, params=any_settings(max_weeks=104))
+def test_the_rules_and_the_engine_agree_for_any_settings_over_two_years(split, params):
+    rules = effort.week_rules(split=split, **params)
+    assert_same_table(rules, simulate(split=split, **params))
+    assert_rules_hold(rules, params)
+
+
+def test_the_rules_check_their_inputs_as_simulate_does():
+    with pytest.raises(ValueError, match="split must add up to 1"):
+        effort.week_rules(split=(0.5, 0.5, 0.5))
+    with pytest.raises(ValueError, match="hours must be between"):
+        effort.week_rules(hours=-1)
+    assert inspect.signature(effort.week_rules) == inspect.signature(simulate)
 
 
 # ---- The best split ---------------------------------------------------------------------------

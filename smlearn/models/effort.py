@@ -13,6 +13,12 @@ the numbers, not the sources, say which split pays off, and after how long.
 Lessons now use :mod:`smlearn.models.pipeline` for the week of hours (issue 11: one
 time-budget model for lessons 02c, 07 and the capstone); this module is kept for now.
 
+**Read** :func:`week_rules` **first** (``effort.week_rules??``): it is the whole model, week
+by week for one split, in plain arithmetic. :func:`simulate` returns the same table (to
+floating-point rounding) from a fast engine, :mod:`smlearn.models.engines.effort`, which
+runs many splits at once: the maps and searches below (:func:`outcome_map`,
+:func:`best_allocation`, :func:`near_best`) try hundreds of splits for one answer.
+
 The model
 ---------
 Time goes in weeks ``t = 1, ..., weeks``. You have ``hours`` a week and split them
@@ -124,14 +130,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smlearn.models.engines.effort import run_batch
 from smlearn.params import Choice, FrozenParams, Param, check_number, check_params, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way")
 
-__all__ = ["PARAMS", "SPLIT_PARAMS", "OUTCOMES", "OUTCOME", "Allocation", "Exploration", "explore", "simulate", "split_from_shares",
-           "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon",
+__all__ = ["PARAMS", "SPLIT_PARAMS", "OUTCOMES", "Allocation", "Exploration", "week_rules", "simulate",
+           "split_from_shares", "sustainable_strong_ties", "totals", "outcome_map", "best_allocation", "best_split_by_horizon",
            "near_best", "near_best_summary", "near_best_by_horizon", "sustainable_by_hours"]
 
 # One record per parameter: default, range, step, label, unit, meaning. Defaults are ILLUSTRATIVE.
@@ -270,86 +277,116 @@ def _checked(params):
     return p
 
 
-# ---- The engine: many splits at once --------------------------------------------------------
+# ---- The rules, week by week: read these first ----------------------------------------------
 
-def _tie_strengths(contacts, p, weeks):
-    """Strength of every tie at the end of each week, for each contact rate in ``contacts``.
+@defaults_from(PARAMS)   # help() shows every default
+def week_rules(*, split=DEFAULT_SPLIT, **params) -> pd.DataFrame:
+    """The model, week by week for one split: the rules that :func:`simulate` runs fast.
 
-    Shape (len(contacts), circle_size, weeks). Contacts go round the circle in turn:
-    contact number c = 0, 1, 2, ... happens at time (c + 1/2)/k and goes to person
-    c mod circle_size. Between contacts a tie decays; at a contact it gains. Written
-    in closed form (a geometric series per tie), so no loop over weeks is needed.
+    Plain arithmetic, one number at a time, in the order the module's docstring tells
+    it: the hours split three ways, then each week the posts' audience, the comments and
+    the replies, the new followers, and the ties of the circle, each fading since its
+    last contact and strengthened by this week's contacts.
+
+    Parameters
+    ----------
+    split, **params
+        As in :func:`simulate`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same table as :func:`simulate`.
+
+    Notes
+    -----
+    :func:`simulate` (and :func:`outcome_map`, :func:`best_allocation`, ...) hand the
+    same rules to a fast engine, :mod:`smlearn.models.engines.effort`, which runs many
+    splits at once and works the ties out in closed form instead of contact by contact.
+    The two tables are the same to the last digit in the whole numbers (week,
+    strong_ties) and in every column of the audience (posts, followers, reach,
+    impressions, comments, answered, leads_media, cum_reach, cost); the closed form sums
+    the ties in another order, so tie_strength, leads_ties, leads and cum_leads agree to
+    floating-point rounding (1e-12 relative). ``tests/test_effort.py`` checks both for
+    many splits and settings.
+
+    Examples
+    --------
+    >>> rules = week_rules(hours=8, split=(0.4, 0.1, 0.5))
+    >>> int(rules["strong_ties"].iloc[-1]), round(float(rules["cum_leads"].iloc[-1]), 1)
+    (22, 36.2)
     """
-    k = np.asarray(contacts, dtype=float)[:, None, None]          # contacts per week
-    m, g, w0 = p["circle_size"], p["contact_gain"], p["start_strength"]
-    decay = math.log(2) / p["tie_half_life"]                      # q = exp(-decay) per week
-    person = np.arange(m)[None, :, None]
-    t = np.arange(1, weeks + 1, dtype=float)[None, None, :]
-    # (before a person's first contact the "contacted" branch may overflow: np.where below discards it)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        first = np.where(k > 0, (person + 0.5) / k, np.inf)        # time of a person's first contact
-        tau = np.where(k > 0, m / k, np.inf)                       # weeks between two contacts
-        w_star = g / (1 - (1 - g) * np.exp(-decay * tau))          # strength just after a contact, long run
-        after_first = g + (1 - g) * w0 * np.exp(-decay * first)    # strength just after the first contact
-        rounds = np.floor((t - first) / tau)                       # contacts so far, minus one
-        rounds = np.where(t >= first, rounds, 0.0)
-        after_last = w_star + (after_first - w_star) * ((1 - g) * np.exp(-decay * tau)) ** rounds
-        since = t - first - rounds * tau                           # weeks since the last contact
-        contacted = after_last * np.exp(-decay * since)
-    never = w0 * np.exp(-decay * t)                                # no contact yet: only decay
-    return np.where(t >= first, contacted, never)
+    p = _checked(params)
+    posting, replies, upkeep = _check_split(split)
+    hours = p["hours"]
 
-
-def _run(hours, splits, p, weeks):
-    """Weekly outcomes for a batch of splits: a dict of arrays of shape (len(splits), weeks)."""
-    splits = np.asarray(splits, dtype=float).reshape(-1, 3)
-    post_h, reply_h, upkeep_h = (hours * splits[:, i] for i in range(3))
+    # Posting: the same number of posts every week. A tool costs set-up time (and money) first.
+    post_hours = hours * posting
     if p["scheduling"] == "tool":
-        posts = np.maximum(post_h - p["setup_hours"], 0.0) / p["hours_per_post"]
-        cost = np.where(post_h > 0, p["tool_cost"], 0.0)
+        posts = max(post_hours - p["setup_hours"], 0.0) / p["hours_per_post"]
+        cost = float(p["tool_cost"]) if post_hours > 0 else 0.0
     else:
-        posts = post_h / p["hours_per_manual_post"]
-        cost = np.zeros(len(splits))
-    reply_capacity = reply_h / p["hours_per_reply"]                # comments you can answer a week
-    # Feeds show only a few posts of one account: extra posts help less and less.
-    effective = p["feed_limit"] * (1 - np.exp(-posts / p["feed_limit"]))
-    seen = 1 - (1 - p["organic_reach"]) ** effective               # share of followers who see >= 1 post
+        posts = post_hours / p["hours_per_manual_post"]
+        cost = 0.0
+    # Feeds show only a few posts of one account a week: extra posts count less and less.
+    effective = p["feed_limit"] * (1 - math.exp(-posts / p["feed_limit"]))
+    seen = 1 - (1 - p["organic_reach"]) ** effective    # share of followers who see at least one post
+    can_answer = hours * replies / p["hours_per_reply"]  # comments you have time to answer a week
 
-    batch = len(splits)
-    out = {name: np.empty((batch, weeks)) for name in
-           ("followers", "reach", "impressions", "comments", "answered")}
-    followers = np.full(batch, float(p["start_followers"]))
-    for i in range(weeks):
-        views = effective * p["organic_reach"] * followers         # follower impressions
-        room = np.maximum(1 - followers / p["market_size"], 0.0)      # share of the market not yet following
+    # Relationships: contacts go round the circle in turn, k a week, the first half-way through
+    # week 1: contact number c (0, 1, 2, ...) comes at week (c + 1/2)/k, to person c mod circle.
+    circle, gain, half_life = p["circle_size"], p["contact_gain"], p["tie_half_life"]
+    k = hours * upkeep / p["hours_per_contact"]
+    strength = [p["start_strength"]] * circle           # each tie just after its last contact
+    last_contact = [0.0] * circle                       # when that was (week 0: the start)
+    contact = 0                                         # the next contact's number
+
+    followers = float(p["start_followers"])
+    cum_reach = cum_leads = 0.0
+    rows = []
+    for week in range(1, p["weeks"] + 1):
+        # The audience: followers see the posts, the posts find new people, followers comment.
+        views = effective * p["organic_reach"] * followers             # follower impressions
+        room = max(1 - followers / p["market_size"], 0.0)              # share of the market not yet following
         new = effective * (p["discovery"] + p["share_rate"] * p["organic_reach"] * followers) * room
         comments = p["comment_rate"] * views
-        answered = np.minimum(comments, reply_capacity)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share_answered = np.where(comments > 0, answered / comments, 0.0)
-        out["reach"][:, i] = followers * seen + new
-        out["impressions"][:, i] = views + new
-        out["comments"][:, i] = comments
-        out["answered"][:, i] = answered
+        answered = min(comments, can_answer)
+        share_answered = answered / comments if comments > 0 else 0.0
+        reach = followers * seen + new
+        # New followers: more of the new people follow an account that answers.
         gained = p["follow_rate"] * (1 + p["reply_boost"] * share_answered) * new
         followers = followers + gained - p["unfollow_rate"] * followers
-        out["followers"][:, i] = followers                         # at the end of the week
 
-    # The ties depend on the upkeep hours alone: worked out once for each value among the splits.
-    upkeeps, which = np.unique(upkeep_h, return_inverse=True)
-    strengths = _tie_strengths(upkeeps / p["hours_per_contact"], p, weeks)
-    out["tie_strength"] = strengths.sum(axis=1)[which]
-    out["strong_ties"] = (strengths >= p["strong_threshold"] - 1e-12).sum(axis=1)[which]
-    out["leads_media"] = p["lead_rate_reach"] * out["reach"]
-    out["leads_ties"] = p["referral_rate"] * out["tie_strength"]
-    out["leads"] = out["leads_media"] + out["leads_ties"]
-    out["posts"] = np.repeat(posts[:, None], weeks, axis=1)
-    out["cost"] = np.repeat(cost[:, None], weeks, axis=1)
-    return out
+        # The ties: this week's contacts, each one after the tie has faded since its last
+        # contact (a contact due at the very end of the week counts in it, whatever the rounding).
+        while k > 0 and (contact + 0.5) / k <= week + 1e-9:
+            when, person = (contact + 0.5) / k, contact % circle
+            faded = strength[person] * 0.5 ** ((when - last_contact[person]) / half_life)
+            strength[person] = faded + gain * (1 - faded)    # closes a share `gain` of the gap to 1
+            last_contact[person] = when
+            contact += 1
+        tie_strength, strong_ties = 0.0, 0
+        for person in range(circle):                         # each tie at the end of the week
+            now = strength[person] * 0.5 ** ((week - last_contact[person]) / half_life)
+            tie_strength += now
+            if now >= p["strong_threshold"] - 1e-12:          # strong (give or take rounding)
+                strong_ties += 1
+
+        # Leads: from the people reached, and referrals from the ties (a closer tie refers more).
+        leads_media = p["lead_rate_reach"] * reach
+        leads_ties = p["referral_rate"] * tie_strength
+        cum_reach += reach
+        cum_leads += leads_media + leads_ties
+        rows.append({"week": week, "posts": posts, "followers": followers,   # followers at the end of the week
+                     "reach": reach, "impressions": views + new, "comments": comments, "answered": answered,
+                     "tie_strength": tie_strength, "strong_ties": strong_ties, "leads_media": leads_media,
+                     "leads_ties": leads_ties, "leads": leads_media + leads_ties, "cum_reach": cum_reach,
+                     "cum_leads": cum_leads, "cost": cost})
+    return _table(pd.DataFrame(rows, columns=COLUMNS), p, (posting, replies, upkeep))
 
 
 def _outcome(out, outcome):
-    """One number per split for a named outcome."""
+    """One number per split for a named outcome, from the engine's arrays."""
     if outcome == "leads":
         return out["leads"].sum(axis=1)
     if outcome == "reach":
@@ -360,7 +397,18 @@ def _outcome(out, outcome):
 
 
 def _check_outcome(outcome):
-    return OUTCOME.check(outcome)     # the explorer's drop-down record (defined below) knows the options
+    """``outcome`` if it names one of :data:`OUTCOMES`, else a ValueError listing them."""
+    if isinstance(outcome, str) and outcome in OUTCOMES:
+        return str(outcome)
+    allowed = ", ".join(repr(name) for name in OUTCOMES)
+    raise ValueError(f"outcome must be one of {allowed}; got {outcome!r}")
+
+
+def _table(table, p, split):
+    """``table`` with the checked parameters and the split in its attrs, as simulate returns it."""
+    table.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
+    table.attrs["split"] = split
+    return table
 
 
 # ---- What a learner calls -----------------------------------------------------------------------
@@ -428,7 +476,7 @@ def simulate(*, split=DEFAULT_SPLIT, **params) -> pd.DataFrame:
     p = _checked(params)
     split = _check_split(split)
     weeks = p["weeks"]
-    out = _run(p["hours"], [split], p, weeks)
+    out = run_batch(p["hours"], [split], p, weeks)   # week_rules' rules, run by the engine
     table = {"week": np.arange(1, weeks + 1)}
     for column in COLUMNS[1:]:
         if column == "cum_reach":
@@ -437,10 +485,7 @@ def simulate(*, split=DEFAULT_SPLIT, **params) -> pd.DataFrame:
             table[column] = np.cumsum(out["leads"][0])
         else:
             table[column] = out[column][0]
-    result = pd.DataFrame(table)
-    result.attrs["params"] = FrozenParams(p)   # read-only: pandas copies attrs on every operation
-    result.attrs["split"] = split
-    return result
+    return _table(pd.DataFrame(table), p, split)
 
 
 def totals(result):
@@ -557,7 +602,7 @@ def outcome_map(*, outcome="leads", step=0.1, **params):
         raise ValueError(f"step must be 1/n for a whole n from 2 to 40 (0.5, 0.25, 0.1, 0.05, ...); got {step!r}")
     p = _checked(params)
     grid = _simplex_grid(step)
-    values = _outcome(_run(p["hours"], grid, p, p["weeks"]), outcome)
+    values = _outcome(run_batch(p["hours"], grid, p, p["weeks"]), outcome)
     table = pd.DataFrame(grid, columns=["posting", "replies", "upkeep"])
     table["value"] = values
     return table
@@ -666,7 +711,7 @@ def best_allocation(hours, *, outcome="leads", step=0.05, **params):
     top = grid.nlargest(REFINED_POINTS, "value")[["posting", "replies", "upkeep"]].to_numpy()
     # the best grid point first: a finer point must beat it, not tie with it, to be chosen
     splits = np.vstack([top[:1]] + [_splits_near(split, step) for split in top])
-    values = _outcome(_run(p["hours"], splits, p, p["weeks"]), outcome)
+    values = _outcome(run_batch(p["hours"], splits, p, p["weeks"]), outcome)
     best = int(np.argmax(values))
     best_split = tuple(float(s) for s in splits[best])
     best_value = float(values[best])
@@ -674,7 +719,7 @@ def best_allocation(hours, *, outcome="leads", step=0.05, **params):
     def loss(x):
         media, reply = np.clip(x, 0.0, 1.0)
         split = (media * (1 - reply), media * reply, 1 - media)
-        return -float(_outcome(_run(p["hours"], [split], p, p["weeks"]), outcome)[0])
+        return -float(_outcome(run_batch(p["hours"], [split], p, p["weeks"]), outcome)[0])
 
     if outcome != "strong_ties":   # a whole number: the grid already found its best
         x0 = np.array(_shares_from_split(best_split))
@@ -903,15 +948,14 @@ def sustainable_by_hours(upkeep_hours=(0.5, 1, 2, 4, 6, 10), **params):
     return table
 
 
-# ---- What the explorer runs: one split and the map of all splits -------------------------------
-
-OUTCOME = Choice("outcome", "leads", tuple(OUTCOMES), "Outcome to maximise",
-                 "Which outcome the map of all splits shows and the best split maximises.")
-
+# ---- What the explorer shows: one split beside the map of all splits ----------------------------
+# (kept with the model, where the figure, a layer below the explorer, can check it)
 
 @dataclass(frozen=True)
 class Exploration:
-    """One run of :func:`explore`: your split's weeks, the map of all splits, and the best of them.
+    """Your split's weeks, the map of all splits, and the best of them: what the EffortExplorer shows.
+
+    Built by :func:`smlearn.widgets.effort.explore`; drawn by :func:`smlearn.plots.effort.plot_effort`.
 
     Attributes
     ----------
@@ -938,42 +982,3 @@ class Exploration:
     value: float
     best: tuple
     best_value: float
-
-
-@defaults_from(SPLIT_PARAMS)
-def explore(*, media_share, reply_share, outcome="leads", step=0.1, **params):
-    """Run your split and every split on a grid, for an explorer or a quick comparison.
-
-    Parameters
-    ----------
-    media_share, reply_share : float
-        Your split, as in :func:`split_from_shares`; defaults in :data:`SPLIT_PARAMS`.
-    outcome : str
-        One of :data:`OUTCOMES`.
-    step : float
-        Grid step of the map (see :func:`outcome_map`).
-    **params
-        Any parameter in :data:`PARAMS`.
-
-    Returns
-    -------
-    Exploration
-
-    Raises
-    ------
-    TypeError, ValueError
-        If a value is not allowed.
-
-    Examples
-    --------
-    >>> run = explore(media_share=0.5, reply_share=0.2)
-    >>> run.split, round(run.value, 1), run.best, round(run.best_value, 1)
-    ((0.4, 0.1, 0.5), 36.2, (0.5, 0.1, 0.4), 37.2)
-    """
-    split = split_from_shares(media_share, reply_share)
-    _check_outcome(outcome)
-    result = simulate(split=split, **params)
-    grid = outcome_map(outcome=outcome, step=step, **params)
-    best_row = grid.loc[grid["value"].idxmax()]
-    best = tuple(round(float(best_row[c]), 12) for c in ("posting", "replies", "upkeep"))
-    return Exploration(result, grid, outcome, split, totals(result)[outcome], best, float(best_row["value"]))

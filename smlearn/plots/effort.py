@@ -8,11 +8,11 @@ relationship upkeep (replies take the rest, so the top-right half is empty).
 
 Examples
 --------
->>> from smlearn.models import effort
->>> fig, artists = plot_effort(effort.explore())
+>>> from smlearn.widgets.effort import explore
+>>> fig, artists = plot_effort(explore())
 >>> [ax.get_xlabel() for ax in fig.axes[:2]]
 ['Week', 'Share of hours on posting']
->>> update_effort(artists, effort.explore(media_share=0.9))
+>>> update_effort(artists, explore(media_share=0.9))
 >>> artists["yours"].get_offsets().tolist()
 [[0.72, 0.1]]
 """
@@ -44,7 +44,7 @@ def _pct(split):
 
 def effort_finding(run) -> str:
     """One line: how your split compares with the best split on the grid."""
-    check_instance("run", run, effort.Exploration, "a result of effort.explore")
+    check_instance("run", run, effort.Exploration, "a result of widgets.effort.explore")
     words = _OUTCOME_WORDS[run.outcome]
     weeks = int(run.result["week"].max())
     when = "over" if run.outcome in ("leads", "reach") else "after"
@@ -57,7 +57,7 @@ def effort_finding(run) -> str:
 
 def describe_effort(run) -> str:
     """A one-line text description of the explorer's figure, for readers who cannot see it."""
-    check_instance("run", run, effort.Exploration, "a result of effort.explore")
+    check_instance("run", run, effort.Exploration, "a result of widgets.effort.explore")
     r = run.result
     return (f"Two charts. Left: leads per week from social media and from relationships over {len(r)} weeks; "
             f"by the last week media brings {r['leads_media'].iloc[-1]:.2f} and relationships "
@@ -67,7 +67,7 @@ def describe_effort(run) -> str:
 
 def plot_effort(run):
     """Draw the explorer's figure once; return ``(figure, artists)`` for :func:`update_effort`."""
-    check_instance("run", run, effort.Exploration, "a result of effort.explore")
+    check_instance("run", run, effort.Exploration, "a result of widgets.effort.explore")
     fig, (time_ax, map_ax) = new_figure(ncols=2)
     artists = {"figure": fig}
     (artists["media"],) = time_ax.plot([], [], linewidth=2, marker=None,
@@ -102,7 +102,7 @@ def plot_effort(run):
 def update_effort(artists, run) -> None:
     """Change the figure's data in place to show ``run`` (no new artists)."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("run", run, effort.Exploration, "a result of effort.explore")
+    check_instance("run", run, effort.Exploration, "a result of widgets.effort.explore")
     r = run.result
     weeks = r["week"].to_numpy()
     artists["media"].set_data(weeks, r["leads_media"].to_numpy())

@@ -10,13 +10,16 @@ The two are kept apart so that each can be read for what it is: the model for th
 idea, the engine for the speed. The model's entry points check their inputs and then
 hand the work to the engine; the engine assumes checked inputs and is not called by
 lessons. Tests prove that both give the same runs (exactly, draw for draw, where they
-draw the same random numbers; in distribution otherwise).
+draw the same random numbers; in distribution otherwise; to floating-point rounding where
+the engine sums in another order, as the effort engine's closed form does).
 
 - :mod:`smlearn.models.engines.spread` -- the cascade, threshold, reinforced cascade
   and SIR of :mod:`smlearn.models.diffusion`, on a network turned into arrays once
   (:class:`~smlearn.models.engines.spread.SpreadGraph`).
+- :mod:`smlearn.models.engines.effort` -- :func:`smlearn.models.effort.week_rules` for
+  many splits of a time budget at once, the ties in closed form.
 """
 
-from smlearn.models.engines import spread
+from smlearn.models.engines import effort, spread
 
-__all__ = ["spread"]
+__all__ = ["effort", "spread"]
