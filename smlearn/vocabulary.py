@@ -1,7 +1,7 @@
 """The words the course's data readers and models share.
 
 An analytics export (:mod:`smlearn.exports`) and the model that analyses it
-(:mod:`smlearn.models.returns`) must agree on what the kinds of post are called. The
+(:mod:`smlearn.models.uncertainty`) must agree on what the kinds of post are called. The
 list lives here, below both, so that reading a file never needs to import a model.
 
 Examples

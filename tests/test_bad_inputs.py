@@ -106,13 +106,13 @@ def ringed_page():
 @functools.cache
 def small_roc():
     """A detector curve on one short front page, for the ROC figure."""
-    return _lazy("smlearn.models.ranking.detector_curve")(seeds=[1], hours=12, similarities=[1.0, 0.5, 0.0])
+    return _lazy("smlearn.models.vote_rings.detector_curve")(seeds=[1], hours=12, similarities=[1.0, 0.5, 0.0])
 
 
 @functools.cache
 def ringed_log():
-    from smlearn.models import ranking
-    return ranking.vote_log(ringed_page(), seed=1)
+    from smlearn.models import vote_rings
+    return vote_rings.vote_log(ringed_page(), seed=1)
 
 
 @functools.cache
@@ -228,9 +228,9 @@ def posts():
 
 
 @functools.cache
-def returns_table():
-    from smlearn.models import returns
-    return returns.estimate_by_type(posts(), n_resamples=200)
+def returns_run():
+    from smlearn.models import uncertainty
+    return uncertainty.simulate(posts(), n_resamples=200)
 
 
 @functools.cache
@@ -444,12 +444,13 @@ WORKING = {
     "smlearn.models.ranking.compare_rules": lambda: {"rules": ("score", "hot"), "hours": 12},
     "smlearn.models.ranking.manipulation_summary": lambda: {"result": front_page()},
     "smlearn.models.ranking.manipulation_effect": lambda: {"rules": ("hot",), "seeds": range(1), "hours": 12},
-    "smlearn.models.ranking.vote_log": lambda: {"result": front_page(), "seed": 1},
-    "smlearn.models.ranking.detect_ring": lambda: {"log": ringed_log()},
-    "smlearn.models.ranking.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
     "smlearn.models.ranking.votes_by_age": lambda: {"result": front_page(), "watched_hours": 6},
-    "smlearn.models.ranking.detection_rates": lambda: {
-        "log": ringed_log(), "flagged": _lazy("smlearn.models.ranking.detect_ring")(ringed_log())},
+    # vote rings
+    "smlearn.models.vote_rings.vote_log": lambda: {"result": front_page(), "seed": 1},
+    "smlearn.models.vote_rings.detect_ring": lambda: {"log": ringed_log()},
+    "smlearn.models.vote_rings.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
+    "smlearn.models.vote_rings.detection_rates": lambda: {
+        "log": ringed_log(), "flagged": _lazy("smlearn.models.vote_rings.detect_ring")(ringed_log())},
     # returns
     "smlearn.models.returns.engagement_rate": lambda: {"engaged_users": 10, "base": 100},
     "smlearn.models.returns.click_through_rate": lambda: {"clicks": 10, "impressions": 100},
@@ -463,14 +464,15 @@ WORKING = {
     "smlearn.models.returns.summarize": lambda: {"posts": posts()},
     "smlearn.models.returns.funnel": lambda: {"posts": posts()},
     "smlearn.models.returns.impressions_per_person": lambda: {"posts": posts()},
-    "smlearn.models.returns.bootstrap_interval": lambda: {"posts": posts(), "metric": "engagement_rate_reach",
+    # uncertainty
+    "smlearn.models.uncertainty.bootstrap_interval": lambda: {"posts": posts(), "metric": "engagement_rate_reach",
                                                           "n_resamples": 200, "seed": 1},
-    "smlearn.models.returns.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
-    "smlearn.models.returns.estimate_by_type": lambda: {"posts": posts(), "n_resamples": 200},
-    "smlearn.models.returns.interval_coverage": lambda: {"posts": posts(), "samples": 10},
-    "smlearn.models.returns.coverage_check": lambda: {"n_posts": 10, "data_sets": 20, "seed": 0},
-    "smlearn.models.returns.rate_interval": lambda: {"successes": [3, 5, 2], "trials": [50, 60, 40]},
-    "smlearn.models.returns.simulate_posts": lambda: {"n_posts": 10, "data_sets": 2, "seed": 1},
+    "smlearn.models.uncertainty.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
+    "smlearn.models.uncertainty.simulate": lambda: {"posts": posts(), "n_resamples": 200},
+    "smlearn.models.uncertainty.interval_coverage": lambda: {"posts": posts(), "samples": 10},
+    "smlearn.models.uncertainty.coverage_check": lambda: {"n_posts": 10, "data_sets": 20, "seed": 0},
+    "smlearn.models.uncertainty.rate_interval": lambda: {"successes": [3, 5, 2], "trials": [50, 60, 40]},
+    "smlearn.models.uncertainty.simulate_posts": lambda: {"n_posts": 10, "data_sets": 2, "seed": 1},
     # traffic
     "smlearn.models.traffic.crossover_period": lambda: {"result": traffic_year()},
     "smlearn.models.traffic.cost_per_customer": lambda: {"result": traffic_year()},
@@ -550,11 +552,11 @@ WORKING = {
     "smlearn.plots.pipeline.plot_week": lambda: {"run": week_run()},
     "smlearn.plots.pipeline.update_week": lambda: {
         "artists": _artists(_lazy("smlearn.plots.pipeline.plot_week"), week_run()), "run": week_run()},
-    "smlearn.plots.returns.returns_finding": lambda: {"table": returns_table()},
-    "smlearn.plots.returns.describe_returns": lambda: {"table": returns_table()},
-    "smlearn.plots.returns.plot_returns": lambda: {"table": returns_table()},
+    "smlearn.plots.returns.returns_finding": lambda: {"result": returns_run()},
+    "smlearn.plots.returns.describe_returns": lambda: {"result": returns_run()},
+    "smlearn.plots.returns.plot_returns": lambda: {"result": returns_run()},
     "smlearn.plots.returns.update_returns": lambda: {
-        "artists": _artists(_lazy("smlearn.plots.returns.plot_returns"), returns_table()), "table": returns_table()},
+        "artists": _artists(_lazy("smlearn.plots.returns.plot_returns"), returns_run()), "result": returns_run()},
     "smlearn.plots.returns.plot_funnel": lambda: {"table": _lazy("smlearn.models.returns.funnel")(posts())},
     "smlearn.plots.returns.describe_funnel": lambda: {"table": _lazy("smlearn.models.returns.funnel")(posts())},
     "smlearn.plots.returns.plot_rates_by_group": lambda: {
@@ -675,11 +677,11 @@ WORKING = {
     "smlearn.realdata.analytics.bootstrap_gap": lambda: {
         "posts": pd.DataFrame({"kind": ["a", "a", "b", "b"], "s": [1, 3, 5, 5], "n": [10, 10, 50, 50]}),
         "successes": "s", "trials": "n", "by": "kind", "n_resamples": 200},
-    "smlearn.models.returns.bootstrap_distribution": lambda: {
+    "smlearn.models.uncertainty.bootstrap_distribution": lambda: {
         "successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70], "n_resamples": 200, "seed": 1},
-    "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.returns.bootstrap_distribution")(
+    "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.uncertainty.bootstrap_distribution")(
         [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
-    "smlearn.plots.returns.describe_bootstrap": lambda: {"distribution": _lazy("smlearn.models.returns.bootstrap_distribution")(
+    "smlearn.plots.returns.describe_bootstrap": lambda: {"distribution": _lazy("smlearn.models.uncertainty.bootstrap_distribution")(
         [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
     "smlearn.realdata.posting.returns_elasticity": lambda: {"table": pd.DataFrame(
         {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]})},

@@ -177,14 +177,15 @@ def week_oracle(run, params, caption):
         assert "No split brings any" in caption, caption
 
 
-def returns_oracle(table, params, caption):
+def returns_oracle(result, params, caption):
     n = params["sample_size"]
+    table = result.table
     for row in table.itertuples():
         has(caption, f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts")
         assert row.boot_low <= row.estimate <= row.boot_high or not np.isfinite(row.boot_low)
     if f"With {n} posts of each" in caption:
         assert (table["posts"] == n).all(), caption
-    prob = table.attrs["prob_b_better"]
+    prob = result.prob_b_better
     if " beats " in caption:
         a, b = table.iloc[0]["type"], table.iloc[1]["type"]
         winner = re.search(r"posts of each: (.+?) beats ", caption).group(1)

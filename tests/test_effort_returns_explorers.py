@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from smlearn import data
-from smlearn.models import effort, returns
+from smlearn.models import effort, returns, uncertainty
 from smlearn.params import Choice
 from smlearn.widgets import EffortExplorer, ReturnsExplorer
 
@@ -80,7 +80,7 @@ def test_returns_sample_size_changes_the_intervals():
     wide = np.ptp(boot.get_xdata())
     explorer.update(sample_size=90)
     assert np.ptp(boot.get_xdata()) < wide
-    expected = returns.estimate_by_type(POSTS, sample_size=90)
+    expected = uncertainty.simulate(POSTS, sample_size=90).table
     np.testing.assert_allclose(boot.get_xdata(), 100 * expected.loc[0, ["boot_low", "boot_high"]].to_numpy(float))
 
 
@@ -91,7 +91,7 @@ def test_returns_types_and_metric_change_the_labels_and_title():
     assert explorer._artists["labels"]["A"].get_text() == "A: link"
     assert explorer.figure.axes[0].get_xlabel() == "Clicks per impression (%)"
     assert explorer.figure.axes[0].get_title().startswith("With 10 posts of each:")
-    assert explorer.result.attrs["params"]["metric"] == "ctr"
+    assert explorer.result.params["metric"] == "ctr"
     explorer.update(metric="conversion_rate")
     assert explorer.figure.axes[0].get_xlabel() == "Conversions per click (%)"
 
@@ -100,7 +100,7 @@ def test_returns_types_and_metric_change_the_labels_and_title():
 def test_returns_explorer_takes_its_own_posts():
     mine = POSTS[POSTS["type"].isin(["photo", "video"])].head(200)
     explorer = ReturnsExplorer(posts=mine, sample_size=5)
-    assert explorer.result["truth"].iloc[0] == pytest.approx(returns.metric_value(mine[mine["type"] == "photo"],
+    assert explorer.result.table["truth"].iloc[0] == pytest.approx(returns.metric_value(mine[mine["type"] == "photo"],
                                                                                    "engagement_rate_reach"))
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, questions_in
-from smlearn.models import crowds, links, ranking, traffic
+from smlearn.models import crowds, links, ranking, traffic, vote_rings
 from smlearn.questions import links as links_quiz
 from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
@@ -201,8 +201,8 @@ def test_the_two_parts_of_lesson_05_each_keep_their_own_model():
 
 def test_lesson_05_detector_facts():
     page = ranking.simulate_front_page(manipulation=True, seed=1)
-    log = ranking.vote_log(page, seed=1)
-    rates = ranking.detection_rates(log, ranking.detect_ring(log))
+    log = vote_rings.vote_log(page, seed=1)
+    rates = vote_rings.detection_rates(log, vote_rings.detect_ring(log))
     assert "catches every ring account and flags only a couple of honest ones" in LESSON_05
     assert rates["hit_rate"] == 1.0 and 0 < rates["flagged"] - rates["ring_accounts"] <= 3
 
@@ -307,16 +307,16 @@ def test_lesson_06_pull_comparison_is_close():
 
 def test_false_alarms_answer_is_the_loose_detectors_rate_not_the_strict_one():
     page = ranking.simulate_front_page(manipulation=True, seed=1)
-    log = ranking.vote_log(page, seed=1)
-    loose = ranking.detection_rates(log, ranking.detect_ring(log, min_shared=2, min_similarity=0.5))["false_alarm_rate"]
-    strict = ranking.detection_rates(log, ranking.detect_ring(log))["false_alarm_rate"]
+    log = vote_rings.vote_log(page, seed=1)
+    loose = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_shared=2, min_similarity=0.5))["false_alarm_rate"]
+    strict = vote_rings.detection_rates(log, vote_rings.detect_ring(log))["false_alarm_rate"]
     assert loose > 10 * strict
 
     def by_hand(log, flagged):
         honest = set(log.loc[~log["ring"], "account"])
         return len(honest & set(flagged)) / len(honest)
 
-    assert by_hand(log, ranking.detect_ring(log, min_shared=2, min_similarity=0.5)) == pytest.approx(loose)
+    assert by_hand(log, vote_rings.detect_ring(log, min_shared=2, min_similarity=0.5)) == pytest.approx(loose)
     assert crowds_quiz.false_alarms.check(by_hand).correct
     # the usual slip: the share of the flagged accounts that are honest
     assert not crowds_quiz.false_alarms.check(

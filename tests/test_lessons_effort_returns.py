@@ -228,12 +228,13 @@ def test_paid_answer_matches_the_data():
 
 
 def test_the_small_sample_really_shows_photos_ahead_and_no_clear_winner():
-    from smlearn.models.returns import estimate_by_type
+    from smlearn.models.uncertainty import simulate
 
-    table = estimate_by_type(POSTS, **measuring_returns.SMALL)
+    run = simulate(POSTS, **measuring_returns.SMALL)
+    table = run.table
     assert table.loc[0, "estimate"] > table.loc[1, "estimate"]            # photos look better ...
     assert table.loc[0, "truth"] < table.loc[1, "truth"]                  # ... but over all posts they are not
-    assert 0.05 < table.attrs["prob_b_better"] < 0.95
+    assert 0.05 < run.prob_b_better < 0.95
     assert measuring_returns.small_sample.check("Ten posts of each cannot tell: collect more first").correct
 
 

@@ -30,9 +30,7 @@ from smlearn.params import Choice, Param
 from smlearn.profile import model_names
 
 # model -> what it lacks. Shrink this list.
-NOT_YET = {
-    "returns": "it measures posts it is given (estimate_by_type); its PARAMS are an explorer's settings, not a simulation's",
-}
+NOT_YET: dict[str, str] = {}
 MODELS = [m for m in model_names() if hasattr(importlib.import_module(f"smlearn.models.{m}"), "PARAMS")]
 KEPT = [m for m in MODELS if m not in NOT_YET]
 
@@ -41,8 +39,16 @@ def module(model):
     return importlib.import_module(f"smlearn.models.{model}")
 
 
+@functools.cache
+def _posts():
+    from smlearn import data
+
+    return data.load("post_metrics")     # the course's synthetic posts, which lesson 08 samples
+
+
 # The data a model runs on, given first (every setting after it is a keyword).
-DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),)}
+DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),),
+        "uncertainty": lambda: (_posts(),)}
 
 
 def run(model, **settings):

@@ -42,9 +42,9 @@ OWN_DEFAULTS = {
     # threshold(): None means every neighbour counts (a plain threshold), not lesson 04's 2.
     ("diffusion", "threshold", "neighbours"), ("diffusion", "threshold_rules", "neighbours"),
     # simulated data sets for the interval checks: wider than detection_rate's, to test the intervals hard.
-    ("returns", "simulate_posts", "spread"), ("returns", "simulate_posts", "reach_spread"),
+    ("uncertainty", "simulate_posts", "spread"), ("uncertainty", "simulate_posts", "reach_spread"),
     # posts=None there means "no table to check against", not a number of posts.
-    ("returns", "_check_type", "posts"),
+    ("uncertainty", "_check_type", "posts"),
 }
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from smlearn import realdata
 from smlearn.data import load
-from smlearn.models import ranking
+from smlearn.models import ranking, vote_rings
 from smlearn.plots import crowds as plots
 from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
@@ -28,9 +28,9 @@ SEEDS = range(3)
 @pytest.fixture(scope="module")
 def curves():
     return {
-        "naive": ranking.detector_curve(seeds=SEEDS),
-        "camouflaged": ranking.detector_curve(seeds=SEEDS, camouflage=4),
-        "coin": ranking.detector_curve(seeds=SEEDS, camouflage=4, ignore_votes=True),
+        "naive": vote_rings.detector_curve(seeds=SEEDS),
+        "camouflaged": vote_rings.detector_curve(seeds=SEEDS, camouflage=4),
+        "coin": vote_rings.detector_curve(seeds=SEEDS, camouflage=4, ignore_votes=True),
     }
 
 
@@ -58,8 +58,8 @@ def test_a_detector_that_ignores_the_votes_lies_on_the_diagonal_and_the_real_one
 def test_the_area_is_the_trapezium_rule_on_a_curve_worked_by_hand(monkeypatch):
     # Replace the detector's rates by a known curve: thresholds give (0.2, 0.6) and (0.5, 1.0).
     points = iter([{"hit_rate": 0.6, "false_alarm_rate": 0.2}, {"hit_rate": 1.0, "false_alarm_rate": 0.5}])
-    monkeypatch.setattr(ranking, "detection_rates", lambda log, flagged: next(points))
-    curve = ranking.detector_curve(seeds=[1], hours=12, similarities=[0.9, 0.1])
+    monkeypatch.setattr(vote_rings, "detection_rates", lambda log, flagged: next(points))
+    curve = vote_rings.detector_curve(seeds=[1], hours=12, similarities=[0.9, 0.1])
     # Trapezia: 0.2 * 0.6 / 2 + 0.3 * (0.6 + 1.0) / 2 + 0.5 * 2 / 2 = 0.06 + 0.24 + 0.5
     assert curve.attrs["area"] == pytest.approx(0.8)
     assert curve["hit_rate"].tolist() == [0.0, 0.6, 1.0, 1.0]
@@ -79,7 +79,7 @@ def test_the_naive_ring_is_fully_caught_at_the_default_threshold_and_camouflage_
 ])
 def test_detector_curve_refuses_bad_input_by_name(bad, match):
     with pytest.raises((TypeError, ValueError), match=match):
-        ranking.detector_curve(hours=12, **bad)
+        vote_rings.detector_curve(hours=12, **bad)
 
 
 # ---- When the model's votes come ------------------------------------------------------------------

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import smlearn.data
 from smlearn.exports import load_export
 from smlearn.models import pipeline
-from smlearn.models.returns import rate_interval
+from smlearn.models.uncertainty import rate_interval
 from smlearn.questions import capstone
 from smlearn.realdata import conversations
 

@@ -1,4 +1,4 @@
-"""Tests for smlearn.models.returns and the synthetic post_metrics data set.
+"""Tests for smlearn.models.returns, smlearn.models.uncertainty and the synthetic post_metrics data set.
 
 Reference values are computed here by other routes: Evan Miller's closed form for the
 probability that one Beta variable exceeds another, the textbook variance of a ratio
@@ -18,25 +18,22 @@ from hypothesis import strategies as st
 from scipy.special import betaln
 
 from smlearn import data
-from smlearn.models import returns
+from smlearn.models import returns, uncertainty
 from smlearn.models.returns import (
     METRICS,
-    PARAMS,
     add_metrics,
-    bootstrap_interval,
     click_through_rate,
-    compare_types,
     conversion_rate,
     cost_per_acquisition,
-    design_effect,
     engagement_rate,
-    estimate_by_type,
     follower_growth,
     funnel,
     metric_value,
     roi,
     summarize,
 )
+from smlearn.models.uncertainty import PARAMS, bootstrap_interval, compare_types, design_effect, simulate
+from smlearn.vocabulary import POST_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
 POSTS = data.load("post_metrics")
@@ -142,10 +139,10 @@ def test_funnel_counts_people_from_reach_and_impressions_are_views_per_person():
 
 
 def test_interval_coverage_counts_what_a_hand_count_finds():
-    table = returns.interval_coverage(POSTS, sample_size=10, samples=5)
+    table = uncertainty.interval_coverage(POSTS, sample_size=10, samples=5)
     boot = beta = 0
     for sample in range(5):
-        for row in estimate_by_type(POSTS, sample_size=10, sample=sample).itertuples():
+        for row in simulate(POSTS, sample_size=10, sample=sample).table.itertuples():
             boot += row.boot_low <= row.truth <= row.boot_high
             beta += row.beta_low <= row.beta_truth <= row.beta_high    # each interval against what it estimates
     assert table.loc["bootstrap", "contained"] == boot and table.loc["weighted mean", "contained"] == beta
@@ -159,8 +156,8 @@ def test_on_the_course_data_the_bootstrap_is_too_narrow_at_ten_posts_and_the_wei
     # come from overlapping samples of the same posts (not independent tries), so only a loose
     # band is asked here; the real check is on fresh simulated pages (test_returns_coverage.py).
     # The percentile bootstrap falls clearly short at 10 posts; the weighted-mean one does not.
-    few = returns.interval_coverage(POSTS, sample_size=10)
-    more = returns.interval_coverage(POSTS, sample_size=30)
+    few = uncertainty.interval_coverage(POSTS, sample_size=10)
+    more = uncertainty.interval_coverage(POSTS, sample_size=30)
     assert few.loc["bootstrap", "coverage"] < 0.9
     assert 0.91 <= few.loc["weighted mean", "coverage"] <= 0.98
     assert (abs(more["coverage"] - 0.95) <= 0.03).all()
@@ -169,7 +166,7 @@ def test_on_the_course_data_the_bootstrap_is_too_narrow_at_ten_posts_and_the_wei
 @pytest.mark.parametrize("samples", [0, 101, 2.5, True])
 def test_interval_coverage_refuses_a_bad_number_of_samples(samples):
     with pytest.raises(ValueError, match="samples"):
-        returns.interval_coverage(POSTS, samples=samples)
+        uncertainty.interval_coverage(POSTS, samples=samples)
 
 
 # ---- Uncertainty against independent results ----------------------------------------------------
@@ -226,42 +223,43 @@ def test_with_all_posts_video_clearly_beats_photo():
 
 @settings(max_examples=25, deadline=None)
 @given(size=st.integers(3, 60), sample=st.integers(0, 99), metric=st.sampled_from(list(METRICS)),
-       a=st.sampled_from(returns.POST_TYPES), b=st.sampled_from(returns.POST_TYPES))
+       a=st.sampled_from(POST_TYPES), b=st.sampled_from(POST_TYPES))
 @example(size=3, sample=2, metric="conversion_rate", a="status", b="photo")   # three status posts, no click
 def test_estimates_sit_inside_their_intervals_and_rates_are_shares(size, sample, metric, a, b):
-    table = estimate_by_type(POSTS, metric=metric, type_a=a, type_b=b, sample_size=size, sample=sample)
+    run = simulate(POSTS, metric=metric, type_a=a, type_b=b, sample_size=size, sample=sample)
+    table = run.table
     assert table["posts"].tolist() == [size, size]
     for row in table.itertuples():
         if math.isnan(row.beta_low):
             # Fewer than 2 of the posts had any trials (e.g. no clicks): no interval, and never trusted.
-            assert math.isnan(row.beta_high) and not table.attrs["trustworthy"]
+            assert math.isnan(row.beta_high) and not run.trustworthy
             continue
         assert 0 <= row.beta_low <= row.beta_estimate <= row.beta_high <= 1
         if not math.isnan(row.estimate):
             assert row.boot_low - 1e-12 <= row.estimate <= row.boot_high + 1e-12
             assert 0 <= row.estimate <= 1
-    chance = table.attrs["prob_b_better"]
+    chance = run.prob_b_better
     if math.isnan(chance):      # a side with no interval: nothing to compare, and never trusted
-        assert table["beta_low"].isna().any() and not table.attrs["trustworthy"]
+        assert table["beta_low"].isna().any() and not run.trustworthy
     else:
         assert 0 <= chance <= 1
 
 
-def test_estimate_by_type_is_repeatable_and_samples_differ():
-    one = estimate_by_type(POSTS, sample=1)
-    assert one.equals(estimate_by_type(POSTS, sample=1))
-    assert not one["estimate"].equals(estimate_by_type(POSTS, sample=2)["estimate"])
+def test_simulate_is_repeatable_and_samples_differ():
+    one = simulate(POSTS, sample=1).table
+    assert one.equals(simulate(POSTS, sample=1).table)
+    assert not one["estimate"].equals(simulate(POSTS, sample=2).table["estimate"])
     truth = POSTS[POSTS["type"] == "photo"]
     assert one.loc[0, "truth"] == pytest.approx(truth["engaged_users"].sum() / truth["reach"].sum())
     # The weighted-mean interval's truth is its own estimate over every post of the type (not the
     # ratio of sums, which differs a little on a finite set of posts).
-    whole = returns.rate_interval(truth["engaged_users"], truth["reach"])
+    whole = uncertainty.rate_interval(truth["engaged_users"], truth["reach"])
     assert one.loc[0, "beta_truth"] == pytest.approx(whole.estimate)
     assert one.loc[0, "beta_truth"] != pytest.approx(one.loc[0, "truth"], rel=1e-3)
 
 
 def test_intervals_narrow_as_the_sample_grows():
-    widths = [estimate_by_type(POSTS, sample_size=n).eval("boot_high - boot_low").mean() for n in (5, 20, 80)]
+    widths = [simulate(POSTS, sample_size=n).table.eval("boot_high - boot_low").mean() for n in (5, 20, 80)]
     assert widths[0] > widths[1] > widths[2]
 
 
@@ -269,21 +267,21 @@ def test_intervals_narrow_as_the_sample_grows():
 def test_small_samples_often_rank_the_types_wrongly_and_large_ones_rarely():
     # photo 5 % vs status 5.5 %: close. With 5 posts each the sample often gets the order wrong.
     def wrong(n):
-        return np.mean([estimate_by_type(POSTS, type_b="status", sample_size=n, sample=s, n_resamples=100)
+        return np.mean([simulate(POSTS, type_b="status", sample_size=n, sample=s, n_resamples=100).table
                         .pipe(lambda t: t.loc[1, "estimate"] < t.loc[0, "estimate"]) for s in range(40)])
     assert wrong(5) > 0.2
     assert wrong(80) < wrong(5)
 
 
 def test_the_same_type_twice_uses_two_separate_samples():
-    table = estimate_by_type(POSTS, type_a="link", type_b="link", sample_size=20)
+    table = simulate(POSTS, type_a="link", type_b="link", sample_size=20).table
     assert table.loc[0, "estimate"] != table.loc[1, "estimate"]
 
 
 def test_two_samples_of_one_type_work_even_when_they_must_share_posts():
     # 104 status posts cannot give two separate samples of 90: the second reuses some of
     # the first (every slider combination must work), yet they are not the same sample.
-    table = estimate_by_type(POSTS, type_a="status", type_b="status", sample_size=90)
+    table = simulate(POSTS, type_a="status", type_b="status", sample_size=90).table
     assert list(table["posts"]) == [90, 90]
     assert table.loc[0, "estimate"] != table.loc[1, "estimate"]
     assert table.loc[0, "truth"] == table.loc[1, "truth"]
@@ -295,7 +293,7 @@ def test_empty_data_is_refused():
     empty = POSTS.iloc[0:0]
     for call in (lambda: metric_value(empty, "ctr"), lambda: summarize(empty), lambda: funnel(empty),
                  lambda: bootstrap_interval(empty, "ctr"), lambda: compare_types(empty),
-                 lambda: estimate_by_type(empty)):
+                 lambda: simulate(empty)):
         with pytest.raises(ValueError, match="posts is empty"):
             call()
 
@@ -304,7 +302,7 @@ def test_unknown_post_types_and_metrics_are_refused():
     with pytest.raises(ValueError, match="type_a must be one of 'photo', 'video', 'link', 'status'; got 'reel'"):
         compare_types(POSTS, type_a="reel")
     with pytest.raises(ValueError, match="type_b must be one of 'photo', 'video', 'link', 'status'; got 'gif'"):
-        estimate_by_type(POSTS, type_b="gif")
+        simulate(POSTS, type_b="gif")
     with pytest.raises(ValueError, match="type_b: there are no posts of type 'status'"):
         compare_types(POSTS[POSTS["type"] != "status"], type_b="status")
     with pytest.raises(ValueError, match="metric must be one of 'engagement_rate_reach'.*got 'likes'"):
@@ -329,17 +327,17 @@ def test_other_bad_arguments():
     with pytest.raises(ValueError, match="a funnel narrows, but stage 'impressions'"):
         funnel(POSTS, stages=("reach", "impressions"))
     with pytest.raises(ValueError, match="sample_size must be between 3 and 90"):
-        estimate_by_type(POSTS, sample_size=500)
+        simulate(POSTS, sample_size=500)
     few = POSTS[(POSTS["type"] != "status") | (POSTS.index < POSTS[POSTS["type"] == "status"].index[5])]
     with pytest.raises(ValueError, match="sample_size=10 needs 10 posts of type 'status'; posts has only 5"):
-        estimate_by_type(few, type_a="status", sample_size=10)
+        simulate(few, type_a="status", sample_size=10)
 
 
 @pytest.mark.parametrize("name", [n for n, p in PARAMS.items() if hasattr(p, "min")])
 def test_every_numeric_parameter_is_range_checked(name):
     p = PARAMS[name]
     with pytest.raises(ValueError, match=rf"{name} must be between {p.min} and {p.max}"):
-        estimate_by_type(POSTS, **{name: p.max + 1})
+        simulate(POSTS, **{name: p.max + 1})
 
 
 # ---- No silent wrong numbers: the metric helpers refuse what is not a count or an amount ----------

@@ -1,4 +1,4 @@
-"""Do the intervals of smlearn.models.returns hold their level? Counted by simulation.
+"""Do the intervals of smlearn.models.uncertainty hold their level? Counted by simulation.
 
 The data sets are drawn here, by this file's own generator, with a known true mean rate:
 posts whose true rates differ (a Beta distribution round the mean) and whose reach spreads
@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from smlearn import data
-from smlearn.models import returns
+from smlearn.models import returns, uncertainty
 
 POSTS = data.load("post_metrics")
 DATA_SETS = 2000
@@ -40,7 +40,7 @@ def coverage(n_posts, seed, **settings):
     truth = settings.get("rate", 0.05)
     covered = 0
     for row in range(DATA_SETS):
-        result = returns.rate_interval(s[row], n[row])
+        result = uncertainty.rate_interval(s[row], n[row])
         covered += result.low <= truth <= result.high
     return covered / DATA_SETS
 
@@ -60,7 +60,7 @@ def misses(n_posts, seed, rate=0.05, **settings):
     """``(coverage, below, above)`` over DATA_SETS data sets: the share of intervals that hold
     the truth, and the shares where the truth lies below the interval and above it."""
     s, n = export_like(n_posts, DATA_SETS, seed=seed, rate=rate, **settings)
-    _, low, high, _, _, _ = returns._hierarchical(s, n, 0.95)   # every data set at once
+    _, low, high, _, _, _ = uncertainty._hierarchical(s, n, 0.95)   # every data set at once
     below, above = (rate < low).mean(), (rate > high).mean()
     return 1 - below - above, below, above
 
@@ -99,28 +99,28 @@ def test_the_percentile_bootstrap_is_too_narrow_at_ten_posts():
     covered = 0
     for row in range(400):
         posts = pd.DataFrame({"engaged_users": s[row], "reach": n[row]})
-        _, low, high = returns.bootstrap_interval(posts, "engagement_rate_reach", n_resamples=500, seed=rng)
+        _, low, high = uncertainty.bootstrap_interval(posts, "engagement_rate_reach", n_resamples=500, seed=rng)
         covered += low <= 0.05 <= high
     assert covered / 400 < 0.91
 
 
 def test_the_module_simulator_agrees_with_this_files_check():
     # coverage_check (what the lesson runs) uses the module's own simulator: same band.
-    result = returns.coverage_check(30, data_sets=1000, seed=5)
+    result = uncertainty.coverage_check(30, data_sets=1000, seed=5)
     assert result["data_sets"] == 1000 and 0.93 <= result["coverage"] <= 0.97
 
 
 def test_no_conversions_still_gives_an_interval_with_a_positive_upper_end():
     clicks = np.array([3, 8, 12, 5, 7, 20, 4, 9, 6, 11], dtype=float)
-    result = returns.rate_interval(np.zeros(10), clicks)
+    result = uncertainty.rate_interval(np.zeros(10), clicks)
     assert result.estimate == 0 and result.low == 0
     # Theory: with 85 people and no success, the one-sided 97.5 % bound is 1 - 0.025**(1/85) = 0.042;
     # with t on 9 df instead of z the interval must be at least that wide.
     assert result.high >= 1 - 0.025 ** (1 / clicks.sum())
     posts = pd.DataFrame({"conversions": np.zeros(10), "clicks": clicks})
-    _, low, high = returns.bootstrap_interval(posts, "conversion_rate", seed=0)
+    _, low, high = uncertainty.bootstrap_interval(posts, "conversion_rate", seed=0)
     assert low == 0 and high > 0
-    table = returns.estimate_by_type(POSTS, metric="conversion_rate", sample_size=10, sample=3)
+    table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, sample=3).table
     video = table[table["type"] == "video"].iloc[0]
     assert video["estimate"] == 0 and video["boot_high"] > 0 and video["beta_high"] > 0
 
@@ -129,13 +129,13 @@ def test_no_conversions_still_gives_an_interval_with_a_positive_upper_end():
 def test_comparing_two_equal_types_claims_a_difference_about_5_percent_of_the_time(n_posts):
     s, n = export_like(2 * n_posts, 2000, seed=11 + n_posts)
     # The comparison's arithmetic, for all 2,000 data sets at once (what compare_types runs on one)...
-    fits = [returns._mean_and_variance(s[:, :n_posts], n[:, :n_posts], 0.95),
-            returns._mean_and_variance(s[:, n_posts:], n[:, n_posts:], 0.95)]
-    prob, (low, high) = returns._difference(fits[0], fits[1], 0.95)
+    fits = [uncertainty._mean_and_variance(s[:, :n_posts], n[:, :n_posts], 0.95),
+            uncertainty._mean_and_variance(s[:, n_posts:], n[:, n_posts:], 0.95)]
+    prob, (low, high) = uncertainty._difference(fits[0], fits[1], 0.95)
     # ... is what the public function gives on each data set (checked on a few of them):
     kinds = ["photo"] * n_posts + ["video"] * n_posts
     for row in range(0, 2000, 400):
-        result = returns.compare_types(pd.DataFrame({"type": kinds, "engaged_users": s[row], "reach": n[row]}))
+        result = uncertainty.compare_types(pd.DataFrame({"type": kinds, "engaged_users": s[row], "reach": n[row]}))
         assert result.difference == pytest.approx((low[row], high[row]))
         assert result.prob_b_better == pytest.approx(prob[row])
     # A 95 % interval of the difference leaves out zero in 5 % of samples; 2,000 samples: +-1 %.
@@ -146,18 +146,18 @@ def test_comparing_two_equal_types_claims_a_difference_about_5_percent_of_the_ti
 
 
 def test_below_ten_posts_the_functions_say_the_interval_cannot_be_trusted():
-    assert returns.MIN_POSTS == 10
+    assert uncertainty.MIN_POSTS == 10
     s, n = export_like(5, 1, seed=3)
     with pytest.warns(UserWarning, match="below 10 posts no interval"):
-        result = returns.rate_interval(s[0], n[0])
+        result = uncertainty.rate_interval(s[0], n[0])
     assert not result.trustworthy and result.posts == 5
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         s, n = export_like(10, 1, seed=3)
-        assert returns.rate_interval(s[0], n[0]).trustworthy          # 10 posts: no warning
-    few = returns.estimate_by_type(POSTS, sample_size=5)
-    assert few.attrs["trustworthy"] is False and returns.estimate_by_type(POSTS).attrs["trustworthy"] is True
-    assert not returns.compare_types(POSTS.groupby("type").head(5)).trustworthy
+        assert uncertainty.rate_interval(s[0], n[0]).trustworthy          # 10 posts: no warning
+    few = uncertainty.simulate(POSTS, sample_size=5)
+    assert few.trustworthy is False and uncertainty.simulate(POSTS).trustworthy is True
+    assert not uncertainty.compare_types(POSTS.groupby("type").head(5)).trustworthy
 
 
 # ---- Missing cells: left out and counted, or refused; never a confident wrong number ----------
@@ -171,7 +171,7 @@ def with_gaps(column, rows):
 
 def test_one_missing_reach_cell_is_left_out_of_the_comparison_and_counted():
     gap = POSTS.index[POSTS["type"] == "photo"][0]
-    result = returns.compare_types(with_gaps("reach", [gap]))
+    result = uncertainty.compare_types(with_gaps("reach", [gap]))
     complete = POSTS.drop(index=gap)
     photos = complete[complete["type"] == "photo"]
     assert result.missing == 1 and result.posts_a == len(photos)
@@ -182,14 +182,14 @@ def test_one_missing_reach_cell_is_left_out_of_the_comparison_and_counted():
 def test_the_bootstrap_never_gives_a_nan_estimate_with_a_finite_interval():
     photos = POSTS[POSTS["type"] == "photo"]
     gappy = with_gaps("reach", photos.index[:3])
-    interval = returns.bootstrap_interval(gappy[gappy["type"] == "photo"], "engagement_rate_reach", seed=0)
+    interval = uncertainty.bootstrap_interval(gappy[gappy["type"] == "photo"], "engagement_rate_reach", seed=0)
     estimate, low, high = interval
     assert interval.missing == 3 and interval.posts == len(photos) - 3
     rest = photos.iloc[3:]
     assert estimate == pytest.approx(rest["engaged_users"].sum() / rest["reach"].sum())
     assert low < estimate < high
     with pytest.raises(ValueError, match="every row of posts has a missing engaged_users or reach"):
-        returns.bootstrap_interval(with_gaps("reach", POSTS.index).head(20), "engagement_rate_reach")
+        uncertainty.bootstrap_interval(with_gaps("reach", POSTS.index).head(20), "engagement_rate_reach")
 
 
 def test_half_the_engaged_users_missing_is_refused_not_halved():
@@ -207,39 +207,39 @@ def test_summarize_and_the_explorer_leave_out_and_count_rows_with_gaps():
     table = returns.summarize(gappy)
     assert table["missing"].sum() == 6
     assert table.loc["photo", "engagement_rate_reach"] > 0.04      # not lowered by gaps read as zero
-    estimate = returns.estimate_by_type(gappy)
-    assert estimate.attrs["missing"] == 6 and estimate["estimate"].notna().all()
+    estimate = uncertainty.simulate(gappy)
+    assert estimate.missing == 6 and estimate.table["estimate"].notna().all()
 
 
 def test_rate_interval_refuses_bad_input_by_name():
     with pytest.raises(ValueError, match="successes and trials must not have missing values; 1 post"):
-        returns.rate_interval([1.0, np.nan], [10, 10])
+        uncertainty.rate_interval([1.0, np.nan], [10, 10])
     with pytest.raises(ValueError, match="successes cannot be larger than trials"):
-        returns.rate_interval([11, 1], [10, 10])
+        uncertainty.rate_interval([11, 1], [10, 10])
     with pytest.raises(ValueError, match="must be two columns of the same length"):
-        returns.rate_interval([1, 2, 3], [10, 10])
+        uncertainty.rate_interval([1, 2, 3], [10, 10])
     with pytest.raises(ValueError, match="level must be a number between 0 and 1"):
-        returns.rate_interval([1, 2], [10, 10], level=95)
+        uncertainty.rate_interval([1, 2], [10, 10], level=95)
     with pytest.raises(TypeError, match="successes must be a number"):
-        returns.rate_interval("12", [10])
+        uncertainty.rate_interval("12", [10])
 
 
 # ---- The lesson's verdict model: how often a sample shows a real gap ------------------------------
 
 def test_with_no_true_gap_the_comparison_shows_one_about_2_5_percent_of_the_time():
     # Theory: the one-sided share of a 95 % two-sided interval lying wholly above zero is 2.5 %.
-    share = returns.detection_rate(posts=30, lift=1.0, data_sets=2000, seed=1)
+    share = uncertainty.detection_rate(posts=30, lift=1.0, data_sets=2000, seed=1)
     assert 0.015 <= share <= 0.035
 
 
 def test_a_real_gap_is_shown_more_often_with_more_posts_and_a_bigger_gap():
-    few, many = returns.detection_rate(posts=10), returns.detection_rate(posts=100)
+    few, many = uncertainty.detection_rate(posts=10), uncertainty.detection_rate(posts=100)
     assert few < 0.3 < 0.9 < many
-    assert returns.detection_rate(posts=30, lift=1.5) > returns.detection_rate(posts=30, lift=1.1)
+    assert uncertainty.detection_rate(posts=30, lift=1.5) > uncertainty.detection_rate(posts=30, lift=1.1)
 
 
 @pytest.mark.parametrize("name, bad", [("posts", 2), ("lift", 0.9), ("spread", 0.0), ("reach_spread", 2.0),
                                        ("posts", 10.5), ("lift", True)])
 def test_detection_rate_refuses_settings_outside_their_range_by_name(name, bad):
     with pytest.raises((TypeError, ValueError), match=name):
-        returns.detection_rate(**{name: bad})
+        uncertainty.detection_rate(**{name: bad})

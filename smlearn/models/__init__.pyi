@@ -13,4 +13,6 @@ from . import (
     ranking,
     returns,
     traffic,
+    uncertainty,
+    vote_rings,
 )

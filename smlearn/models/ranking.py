@@ -7,7 +7,8 @@ voting on it, sharing it and commenting on it. It adds that **seeking votes is
 cheating** (Source D says the same of comments). A site turns votes into a front page
 with a *ranking rule*, and the rule decides how much the crowd's wisdom (and a
 cheater's fake votes) counts. This module gives five published rules, a front page on
-which they compete, and a vote ring with a simple detector.
+which they compete, and a vote ring that lifts weak items (its detection is in
+:mod:`smlearn.models.vote_rings`).
 
 The five rules
 --------------
@@ -84,8 +85,8 @@ submitted at a quarter, half and three quarters of the horizon. With
 ``manipulation=True`` a ring of ``ring_size`` accounts up-votes each target in the hour
 it is submitted; with ``manipulation=False`` the same targets get only honest votes, so
 the same seed with and without the ring shows what the fake votes did
-(:func:`manipulation_effect`). :func:`vote_log` gives every vote an account, and
-:func:`detect_ring` flags accounts that vote together far more than chance.
+(:func:`manipulation_effect`). Who cast the votes, and how a site can catch the ring, is
+the topic of :mod:`smlearn.models.vote_rings`.
 
 Every default is ILLUSTRATIVE (a busy small site), not measured. The rules are the
 published ones.
@@ -133,8 +134,8 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["simulate", "RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
-           "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect", "vote_log",
-           "detect_ring", "detection_rates", "detector_curve", "votes_by_age"]
+           "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect",
+           "votes_by_age"]
 
 RULES = ("score", "hot", "gravity (simplified)", "hacker news", "wilson")
 GRAVITY_RULES = ("gravity (simplified)", "hacker news")   # the rules that use the `gravity` exponent
@@ -785,279 +786,6 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     effect["hours_gained"] = effect["top10_hours_ring"] - effect["top10_hours_honest"]
     effect.index.name = "rule"
     return effect
-
-
-# ---- Who voted: a vote log, and a detector for rings ------------------------------------------
-
-def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
-    """Give every up-vote of a front page an account: honest readers and the ring.
-
-    Honest up-votes go to accounts drawn at random, the ``k``-th account with weight
-    ``k ** -activity_skew`` (a few accounts vote a lot, most vote rarely, as on real
-    sites). With manipulation on, each ring account casts one fake up-vote on each of the
-    three targets. Repeated
-    votes of one account on one item are kept once.
-
-    Parameters
-    ----------
-    result : FrontPage
-    n_accounts : int, default 2000
-        How many honest accounts there are (>= 1).
-    activity_skew : float, default 1.0
-        How unequal the honest accounts' activity is (0 = all equal; 0 to 3).
-    seed : None, int >= 0 or numpy.random.Generator
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per (account, item) up-vote: account, item, ring (True for ring accounts).
-        Ring accounts are numbered after the honest ones.
-
-    Raises
-    ------
-    TypeError
-        If ``result`` is not a FrontPage or ``n_accounts`` is not a whole number.
-    ValueError
-        If ``n_accounts`` < 1 or ``activity_skew`` is outside [0, 3].
-
-    Examples
-    --------
-    >>> page = simulate_front_page(manipulation=True, ring_size=5, seed=1)
-    >>> log = vote_log(page, seed=1)
-    >>> int(log["ring"].sum())                       # 5 ring accounts x 3 targets
-    15
-    """
-    _check_page(result)
-    n_accounts = Param("n_accounts", 2000, 1, 10**7, 1, "Honest accounts", "accounts").check(n_accounts)
-    skew = Param("activity_skew", 1.0, 0.0, 3.0, 0.1, "Activity skew", "exponent").check(activity_skew)
-    rng = check_seed(seed)
-    votes = result.votes
-    items = np.repeat(votes["item"].to_numpy(), votes["ups"].to_numpy())   # one entry per honest up-vote
-    weight = np.arange(1, n_accounts + 1, dtype=float) ** -skew
-    accounts = rng.choice(n_accounts, size=len(items), p=weight / weight.sum())
-    honest = pd.DataFrame({"account": accounts, "item": items, "ring": False})
-    targets = result.items.loc[result.items["target"], "item"].to_numpy()
-    ring_size = result.params["ring_size"] if result.params["manipulation"] else 0
-    ring = pd.DataFrame({"account": np.repeat(n_accounts + np.arange(ring_size), len(targets)),
-                         "item": np.tile(targets, ring_size), "ring": True})
-    log = pd.concat([honest, ring], ignore_index=True).drop_duplicates(["account", "item"])
-    return log.sort_values(["account", "item"]).reset_index(drop=True)
-
-
-def detect_ring(log, *, min_shared=3, min_similarity=0.8):
-    """Flag accounts that vote together: a simple detector of vote rings.
-
-    Two accounts are *suspicious partners* when they up-voted at least ``min_shared`` of
-    the same items AND those shared items are at least ``min_similarity`` of all the items
-    either of them voted for (the Jaccard similarity ``|A ∩ B| / |A ∪ B|``). An account
-    with at least one partner is flagged.
-
-    Parameters
-    ----------
-    log : pandas.DataFrame
-        From :func:`vote_log` (columns account, item).
-    min_shared : int, default 3
-        Fewest items two accounts must share (>= 1).
-    min_similarity : float, default 0.8
-        Smallest Jaccard similarity that counts (between 0 and 1).
-
-    Returns
-    -------
-    numpy.ndarray of int
-        The flagged accounts, sorted.
-
-    Raises
-    ------
-    TypeError
-        If ``log`` is not a DataFrame with columns account and item, or ``min_shared``
-        is not a whole number.
-    ValueError
-        If ``log`` is empty or a threshold is outside its range.
-
-    Examples
-    --------
-    Accounts 7 and 8 voted on the same three items and nothing else:
-
-    >>> import pandas as pd
-    >>> log = pd.DataFrame({"account": [1, 1, 2, 7, 7, 7, 8, 8, 8], "item": [0, 1, 1, 4, 5, 6, 4, 5, 6]})
-    >>> detect_ring(log).tolist()
-    [7, 8]
-    """
-    import scipy.sparse as sparse
-
-    if not isinstance(log, pd.DataFrame) or not {"account", "item"} <= set(log.columns):
-        raise TypeError(f"log must be a DataFrame with columns account and item (from vote_log); got {type(log).__name__}")
-    if log.empty:
-        raise ValueError("log is empty: there are no votes to look at")
-    min_shared = Param("min_shared", 3, 1, 10**6, 1, "Shared items", "items").check(min_shared)
-    min_similarity = Param("min_similarity", 0.8, 0.0, 1.0, 0.05, "Similarity", "share").check(min_similarity)
-
-    accounts, account_index = np.unique(log["account"].to_numpy(), return_inverse=True)
-    _, item_index = np.unique(log["item"].to_numpy(), return_inverse=True)
-    # votes[a, i] = 1 if account a up-voted item i; shared = votes @ votes.T counts common items.
-    votes = sparse.csr_array((np.ones(len(log)), (account_index, item_index))).astype(bool).astype(float)
-    shared = (votes @ votes.T).tocoo()
-    per_account = np.asarray(votes.sum(axis=1)).ravel()
-    a, b, common = shared.row, shared.col, shared.data
-    union = per_account[a] + per_account[b] - common
-    partners = (a != b) & (common >= min_shared) & (common / union >= min_similarity)
-    return np.unique(accounts[a[partners]])
-
-
-def detection_rates(log, flagged):
-    """The detector's hit rate (ring accounts caught) and false-alarm rate (honest accounts flagged).
-
-    Parameters
-    ----------
-    log : pandas.DataFrame
-        From :func:`vote_log` (columns account, ring).
-    flagged : array of int
-        From :func:`detect_ring`.
-
-    Returns
-    -------
-    dict
-        ``hit_rate`` (NaN without a ring), ``false_alarm_rate``, ``ring_accounts``,
-        ``honest_accounts``, ``flagged``.
-
-    Raises
-    ------
-    TypeError
-        If ``log`` lacks the columns account and ring.
-
-    Examples
-    --------
-    >>> page = simulate_front_page(manipulation=True, seed=1)
-    >>> log = vote_log(page, seed=1)
-    >>> rates = detection_rates(log, detect_ring(log))
-    >>> rates["hit_rate"], rates["false_alarm_rate"] < 0.01
-    (1.0, True)
-    """
-    check_items("flagged", flagged, what="flagged account ids", allow_empty=True)
-    if not isinstance(log, pd.DataFrame) or not {"account", "ring"} <= set(log.columns):
-        raise TypeError("log must be a DataFrame with columns account and ring (from vote_log)")
-    kinds = log.drop_duplicates("account").set_index("account")["ring"]
-    caught = kinds.reindex(np.asarray(flagged)).fillna(False).astype(bool)
-    n_ring, n_honest = int(kinds.sum()), int((~kinds).sum())
-    return {
-        "hit_rate": float(caught.sum() / n_ring) if n_ring else float("nan"),
-        "false_alarm_rate": float((~caught).sum() / n_honest) if n_honest else float("nan"),
-        "ring_accounts": n_ring, "honest_accounts": n_honest, "flagged": int(len(flagged)),
-    }
-
-
-# ---- The detector's hits and false alarms, over all thresholds -------------------------------
-
-# The similarity thresholds the curve tries, strictest first (1 = the accounts' votes are identical).
-CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
-
-
-def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARITIES, camouflage=0,
-                   ignore_votes=False, **params):
-    """The ring detector's hits against its false alarms, one point per similarity threshold.
-
-    This is the detector's *ROC curve* (receiver operating characteristic). For each
-    threshold ``min_similarity`` in ``similarities`` it runs :func:`detect_ring` on the
-    vote logs of one front page with the ring per seed, and averages over the seeds the
-    share of ring accounts flagged (hit rate) and the share of honest accounts flagged
-    (false-alarm rate). Two end points are added: a detector that flags nobody (0, 0) and
-    one that flags everybody (1, 1). A looser threshold flags every account a stricter
-    one flagged, and more, so the curve never falls.
-
-    With ``ignore_votes=True`` the detector does not look at the votes: at each point it
-    flags the same share of accounts, chosen at random, as the real detector flagged
-    there. Such a guesser catches ring and honest accounts alike, so its curve lies near
-    the diagonal (area 0.5, up to chance).
-
-    With ``camouflage`` above 0 the ring is less naive: each ring account also up-votes
-    that many other items, drawn at random in proportion to their honest up-votes (so
-    mostly popular ones), as real rings do to look like readers.
-
-    Parameters
-    ----------
-    seeds : iterable of int, default range(5)
-        One front page and one vote log per seed (at least one).
-    min_shared : int, default 3
-        Fewest items two accounts must share (as in :func:`detect_ring`).
-    similarities : list of float
-        The ``min_similarity`` thresholds to try, each between 0 and 1.
-    camouflage : int, default 0
-        Extra honest-looking up-votes per ring account (0 to 50).
-    ignore_votes : bool, default False
-        Flag accounts at random instead (the "coin" detector).
-    **params
-        Settings of :func:`simulate_front_page`; the ring is switched on.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``min_similarity`` (NaN for the two end points), ``false_alarm_rate``,
-        ``hit_rate``, sorted from (0, 0) to (1, 1); ``attrs["area"]`` is the area
-        under the curve (1 = a perfect detector, 0.5 = guessing).
-
-    Raises
-    ------
-    TypeError, ValueError
-        If ``seeds`` is empty or holds a bad seed, a threshold is outside [0, 1],
-        ``camouflage`` is outside 0 to 50, ``ignore_votes`` is not True or False, or a front-page setting is bad.
-
-    Examples
-    --------
-    >>> curve = detector_curve(seeds=[1])
-    >>> curve.iloc[0][["false_alarm_rate", "hit_rate"]].tolist(), curve.iloc[-1][["false_alarm_rate", "hit_rate"]].tolist()
-    ([0.0, 0.0], [1.0, 1.0])
-    >>> curve.attrs["area"] > 0.9
-    True
-    """
-    seeds = list(check_items("seeds", seeds, what="seeds (whole numbers >= 0)"))
-    min_shared = Param("min_shared", 2, 1, 10**6, 1, "Shared items", "items").check(min_shared)
-    similarities = list(check_items("similarities", similarities, what="thresholds between 0 and 1"))
-    checked = []
-    for value in similarities:
-        checked.append(Param("similarities", 0.5, 0.0, 1.0, 0.05, "Similarity", "share").check(value))
-    camouflage = Param("camouflage", 0, 0, 50, 1, "Camouflage", "votes per ring account").check(camouflage)
-    if not isinstance(ignore_votes, bool):
-        raise TypeError(f"ignore_votes must be True or False; got {ignore_votes!r}")
-    params = dict(params, manipulation=True)
-
-    hits = np.zeros(len(checked))
-    alarms = np.zeros(len(checked))
-    for seed in seeds:
-        check_seed(seed)
-        log = _camouflaged(vote_log(simulate_front_page(seed=seed, **params), seed=seed), camouflage, seed)
-        kinds = log.drop_duplicates("account").set_index("account")["ring"]
-        coin = np.random.default_rng(seed).permutation(kinds.index.to_numpy())   # a random order of the accounts
-        for k, threshold in enumerate(checked):
-            flagged = detect_ring(log, min_shared=min_shared, min_similarity=threshold)
-            if ignore_votes:
-                flagged = coin[:len(flagged)]     # as many accounts, but picked without looking
-            rates = detection_rates(log, flagged)
-            hits[k] += rates["hit_rate"] / len(seeds)
-            alarms[k] += rates["false_alarm_rate"] / len(seeds)
-
-    curve = pd.DataFrame({"min_similarity": [np.nan] + checked + [np.nan],
-                          "false_alarm_rate": [0.0] + alarms.tolist() + [1.0],
-                          "hit_rate": [0.0] + hits.tolist() + [1.0]})
-    curve = curve.sort_values(["false_alarm_rate", "hit_rate"], kind="stable").reset_index(drop=True)
-    # The area under the curve by the trapezium rule.
-    x = curve["false_alarm_rate"].to_numpy()
-    y = curve["hit_rate"].to_numpy()
-    curve.attrs["area"] = float(np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1]) / 2))
-    return curve
-
-
-def _camouflaged(log, camouflage, seed):
-    """The vote log with ``camouflage`` extra up-votes per ring account, on items picked as honest readers pick them."""
-    if camouflage == 0:
-        return log
-    rng = np.random.default_rng([seed, camouflage])
-    honest = log.loc[~log["ring"], "item"].to_numpy()          # one entry per honest up-vote: popular items come often
-    extra = []
-    for account in np.unique(log.loc[log["ring"], "account"]):
-        items = rng.choice(honest, size=camouflage)
-        extra.append(pd.DataFrame({"account": account, "item": items, "ring": True}))
-    log = pd.concat([log] + extra, ignore_index=True).drop_duplicates(["account", "item"])
-    return log.sort_values(["account", "item"]).reset_index(drop=True)
 
 
 # ---- When an item's votes come, by its age ------------------------------------------------------

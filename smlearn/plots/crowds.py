@@ -363,11 +363,11 @@ def _check_curves(curves):
     from smlearn.params import check_table
 
     if not isinstance(curves, dict) or not curves or len(curves) > len(_CURVE_STYLES):
-        raise TypeError(f"curves must be a dict of 1 to {len(_CURVE_STYLES)} curves from ranking.detector_curve,"
+        raise TypeError(f"curves must be a dict of 1 to {len(_CURVE_STYLES)} curves from vote_rings.detector_curve,"
                         f" keyed by a label; got {type(curves).__name__}")
     for label, curve in curves.items():
         check_table(f"curves[{label!r}]", curve, ["false_alarm_rate", "hit_rate"],
-                    what="a curve from ranking.detector_curve")
+                    what="a curve from vote_rings.detector_curve")
 
 
 def _area(curve):
@@ -393,7 +393,7 @@ def plot_detector_roc(curves):
     Parameters
     ----------
     curves : dict
-        Label -> curve from :func:`smlearn.models.ranking.detector_curve`.
+        Label -> curve from :func:`smlearn.models.vote_rings.detector_curve`.
 
     Returns
     -------

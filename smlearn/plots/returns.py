@@ -1,4 +1,4 @@
-"""Figures for the returns model (:mod:`smlearn.models.returns`).
+"""Figures for the returns models (:mod:`smlearn.models.returns`, :mod:`smlearn.models.uncertainty`).
 
 The explorer's figure shows, for two post types, the rate estimated from a sample of
 posts with two intervals round it (the plain percentile bootstrap, too narrow on few posts,
@@ -10,12 +10,12 @@ synthetic).
 Examples
 --------
 >>> from smlearn import data
->>> from smlearn.models import returns
->>> table = returns.estimate_by_type(data.load("post_metrics"))
->>> fig, artists = plot_returns(table)
+>>> from smlearn.models import uncertainty
+>>> run = uncertainty.simulate(data.load("post_metrics"))
+>>> fig, artists = plot_returns(run)
 >>> fig.axes[0].get_xlabel()
 'Engaged users per person reached (%)'
->>> update_returns(artists, returns.estimate_by_type(data.load("post_metrics"), sample_size=80))
+>>> update_returns(artists, uncertainty.simulate(data.load("post_metrics"), sample_size=80))
 >>> artists["title"].get_text()
 'With 80 posts of each: video beats photo (P = 0.99)'
 """
@@ -43,12 +43,18 @@ _STAGE_WORDS = {"reach": "people reached", "engaged_users": "engaged users", "cl
 _GROUP_STYLE = {"A": {"color": OKABE_ITO["blue"], "marker": "o"}, "B": {"color": OKABE_ITO["vermillion"], "marker": "s"}}
 
 
-def returns_finding(table) -> str:
+def _check_run(result):
+    from smlearn.models.uncertainty import TypeEstimates
+
+    check_instance("result", result, TypeEstimates, "the result of uncertainty.simulate")
+
+
+def returns_finding(result) -> str:
     """One line: what the sample says about type B vs type A, and whether it could be luck."""
-    check_table("table", table)
-    p = table.attrs["params"]
-    prob = table.attrs["prob_b_better"]
-    a, b = table.iloc[0], table.iloc[1]
+    _check_run(result)
+    p = result.params
+    prob = result.prob_b_better
+    a, b = result.table.iloc[0], result.table.iloc[1]
     n = p["sample_size"]
     label_b = b["type"] if a["type"] != b["type"] else f"{b['type']} B"    # the same type twice: its
     label_a = a["type"] if a["type"] != b["type"] else f"{a['type']} A"    # two samples, named as on the chart
@@ -58,29 +64,29 @@ def returns_finding(table) -> str:
         verdict = f"{label_a} beats {label_b} (P = {1 - prob:.2f})"
     else:
         verdict = f"no clear winner (P that {label_b} is better = {prob:.2f})"
-    if not table.attrs.get("trustworthy", True):      # below returns.MIN_POSTS posts
+    if not result.trustworthy:      # below uncertainty.MIN_POSTS posts
         return f"With {n} posts of each: too few to trust any interval"
     return f"With {n} posts of each: {verdict}"
 
 
-def describe_returns(table) -> str:
+def describe_returns(result) -> str:
     """A one-line text description of the figure, for readers who cannot see it."""
-    check_table("table", table)
+    _check_run(result)
     parts = []
-    for row in table.itertuples():
+    for row in result.table.itertuples():
         parts.append(f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts, bootstrap interval "
                      f"{row.boot_low:.2%} to {row.boot_high:.2%} (over all posts {row.truth:.2%}); weighted mean "
                      f"{row.beta_estimate:.2%}, interval {row.beta_low:.2%} to {row.beta_high:.2%} (over all posts "
                      f"{row.beta_truth:.2%})")
-    missing = table.attrs.get("missing", 0)
+    missing = result.missing
     left_out = f" {missing} post(s) with a missing cell were left out." if missing else ""
-    return f"Interval chart of {_AXIS[table.attrs['params']['metric']].lower()}. " + "; ".join(parts) + \
-        f". {returns_finding(table)}.{left_out}"
+    return f"Interval chart of {_AXIS[result.params['metric']].lower()}. " + "; ".join(parts) + \
+        f". {returns_finding(result)}.{left_out}"
 
 
-def plot_returns(table):
+def plot_returns(result):
     """Draw the estimates with their intervals once; return ``(figure, artists)``."""
-    check_table("table", table)
+    _check_run(result)
     fig, (ax,) = new_figure(height=3.0)
     artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "centre": {}, "truth": {}, "beta_truth": {}}
     for y, group in ((1.0, "A"), (0.0, "B")):
@@ -115,15 +121,16 @@ def plot_returns(table):
                           *artists["centre"].values(), *artists["truth"].values(), *artists["beta_truth"].values(),
                           *artists["labels"].values(),
                           artists["title"]]
-    update_returns(artists, table)
+    update_returns(artists, result)
     freeze_layout(fig)    # no y tick labels, and x tick labels keep their height: fixed places are safe
     return fig, artists
 
 
-def update_returns(artists, table) -> None:
-    """Change the figure's data in place to show ``table`` (from ``returns.estimate_by_type``)."""
+def update_returns(artists, result) -> None:
+    """Change the figure's data in place to show ``result`` (from ``uncertainty.simulate``)."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_table("table", table)
+    _check_run(result)
+    table = result.table
     ax = artists["title"].axes
     top = 0.0
     for (y, group), row in zip(((1.0, "A"), (0.0, "B")), table.itertuples()):
@@ -139,11 +146,11 @@ def update_returns(artists, table) -> None:
         artists["labels"][group].set_text(f"{group}: {row.type}")
     # The axis names the metric. It is not redrawn on every update, so the renderer is
     # told (by the version) when it changes, and keeps one picture per metric.
-    metric = table.attrs["params"]["metric"]
+    metric = result.params["metric"]
     if artists.get("static_version") != metric:
         ax.set_xlabel(_AXIS[metric])
         artists["static_version"] = metric
-    artists["title"].set_text(returns_finding(table))
+    artists["title"].set_text(returns_finding(result))
 
 
 def plot_funnel(table, *, counting="people"):
@@ -251,10 +258,10 @@ def describe_rates_by_group(summary) -> str:
 
 def _check_bootstrap_figure(distribution, label, scale, unit):
     """The arguments of plot_bootstrap and describe_bootstrap, checked once for both."""
-    from smlearn.models.returns import BootstrapDistribution
+    from smlearn.models.uncertainty import BootstrapDistribution
 
     check_instance("distribution", distribution, BootstrapDistribution,
-                   "the result of returns.bootstrap_distribution")
+                   "the result of uncertainty.bootstrap_distribution")
     check_text("label", label)
     check_text("unit", unit)
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
@@ -267,8 +274,8 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
 
     Parameters
     ----------
-    distribution : smlearn.models.returns.BootstrapDistribution
-        From :func:`smlearn.models.returns.bootstrap_distribution`.
+    distribution : smlearn.models.uncertainty.BootstrapDistribution
+        From :func:`smlearn.models.uncertainty.bootstrap_distribution`.
     label : str
         What the rate is, for the x axis (the unit is added).
     scale : float, default 100
@@ -278,8 +285,8 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
 
     Examples
     --------
-    >>> from smlearn.models import returns
-    >>> d = returns.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
+    >>> from smlearn.models import uncertainty
+    >>> d = uncertainty.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
     >>> fig = plot_bootstrap(d)
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Engagements per impression (%)', 'Resamples (count)')

@@ -10,8 +10,8 @@ Use them in the lesson like this::
     quiz.wilson.check(my_function)
 
 Code questions run the learner's function on named cases and compare it with
-:mod:`smlearn.models.ranking`; numeric answers run the model or the data when they are
-checked; the right option of a multiple-choice question is kept only as a fingerprint (see
+:mod:`smlearn.models.ranking` and :mod:`smlearn.models.vote_rings`; numeric answers run the model or
+the data when they are checked; the right option of a multiple-choice question is kept only as a fingerprint (see
 :mod:`smlearn.exercises`).
 
 Examples
@@ -33,7 +33,7 @@ from smlearn import flips
 import pandas as pd
 
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion, fingerprint
-from smlearn.models import ranking
+from smlearn.models import ranking, vote_rings
 from smlearn.params import check_instance
 
 __all__ = ["SEEDS", "LOOSE", "wilson", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
@@ -117,8 +117,8 @@ least_exposed = ChoiceQuestion(
 )
 
 def _false_alarm_rate(log, flagged):
-    """The share of the honest accounts in ``log`` that are in ``flagged``: ranking.detection_rates's false alarms."""
-    return ranking.detection_rates(log, flagged)["false_alarm_rate"]
+    """The share of the honest accounts in ``log`` that are in ``flagged``: vote_rings.detection_rates's false alarms."""
+    return vote_rings.detection_rates(log, flagged)["false_alarm_rate"]
 
 
 def _log(honest, ring):
@@ -134,7 +134,7 @@ _SMALL = _log({0: [1, 2], 1: [2], 2: [1, 3], 3: [4]}, {10: [7, 8, 9], 11: [7, 8,
 @functools.lru_cache(maxsize=1)
 def _lesson_log():
     """The lesson's vote log: the front page with the ring, seed 1."""
-    return ranking.vote_log(ranking.simulate_front_page(manipulation=True, seed=1), seed=1)
+    return vote_rings.vote_log(ranking.simulate_front_page(manipulation=True, seed=1), seed=1)
 
 
 def _random_flags(rng):
@@ -168,7 +168,7 @@ false_alarms = CodeQuestion(
     solution_code="""def false_alarm_rate(log, flagged):
     honest = log.loc[~log["ring"], "account"].unique()
     return float(np.isin(honest, flagged).mean())""",
-    explanation="The same share as ranking.detection_rates gives: the false alarms are counted among the honest"
+    explanation="The same share as vote_rings.detection_rates gives: the false alarms are counted among the honest"
     " accounts, not among all the flagged ones.",
 )
 
@@ -296,7 +296,7 @@ def ring_verdict(rule="hot"):
 @functools.lru_cache(maxsize=4)
 def _roc(camouflage=0, ignore_votes=False):
     """The lesson's detector curve (five seeds, default detector), kept so that the checked facts share it."""
-    return ranking.detector_curve(camouflage=camouflage, ignore_votes=ignore_votes)
+    return vote_rings.detector_curve(camouflage=camouflage, ignore_votes=ignore_votes)
 
 
 def _roc_at(camouflage, similarity, column):

@@ -9,13 +9,13 @@ returns it, and measure what lesson 08's model assumes about posts:
   obvious way to split one account's posts in two;
 - :func:`rates_by_group`: a rate (e.g. engagements per impression) for each group of posts, as a
   ratio of sums and with the weighted-mean interval of
-  :func:`smlearn.models.returns.rate_interval`;
+  :func:`smlearn.models.uncertainty.rate_interval`;
 - :func:`compare_groups`: whether two groups' rates differ by more than chance (Welch's t on the
-  two weighted means, as :func:`smlearn.models.returns.compare_types` does for post types);
+  two weighted means, as :func:`smlearn.models.uncertainty.compare_types` does for post types);
 - :func:`bootstrap_gap`: the same question for the two groups' ratios of sums (the share of all
   impressions that engaged), by resampling whole posts;
 - :func:`rate_spread`: how much the posts' own true rates differ, as a share of the mean rate:
-  the ``spread`` setting of :func:`smlearn.models.returns.simulate_posts`, measured.
+  the ``spread`` setting of :func:`smlearn.models.uncertainty.simulate_posts`, measured.
 
 In the course's frame (:mod:`smlearn.frame`) an analytics export measures ``find-broadcast``.
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.models import returns
+from smlearn.models import returns, uncertainty
 from smlearn.params import check_seed, check_text
 from smlearn.realdata import conversations
 
@@ -129,9 +129,9 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     pandas.DataFrame
         One row per group: posts (complete rows with trials > 0), successes, trials, ratio_of_sums,
         estimate (the weighted mean of the posts' rates), low, high (its interval, see
-        :func:`smlearn.models.returns.rate_interval`), spread (:func:`rate_spread`), missing (rows
+        :func:`smlearn.models.uncertainty.rate_interval`), spread (:func:`rate_spread`), missing (rows
         left out because a cell was missing) and trustworthy (False below
-        :data:`smlearn.models.returns.MIN_POSTS` posts).
+        :data:`smlearn.models.uncertainty.MIN_POSTS` posts).
 
     Raises
     ------
@@ -151,7 +151,7 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = returns._check_level(level)
+    level = uncertainty._check_level(level)
     rows = {}
     for name, part in posts.groupby(groups.to_numpy(), sort=True):
         s, n, missing = returns._counts(part, successes, trials)   # missing cells left out and counted
@@ -160,10 +160,10 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a rate and its interval need at least two")
         s, n = s[used], n[used]
-        mean, low, high, _, k, _ = (float(x[0]) for x in returns._hierarchical(s[None, :], n[None, :], level))
+        mean, low, high, _, k, _ = (float(x[0]) for x in uncertainty._hierarchical(s[None, :], n[None, :], level))
         rows[name] = {"posts": int(k), "successes": float(s.sum()), "trials": float(n.sum()),
                       "ratio_of_sums": float(s.sum() / n.sum()), "estimate": mean, "low": low, "high": high,
-                      "spread": _spread(s, n), "missing": missing, "trustworthy": k >= returns.MIN_POSTS}
+                      "spread": _spread(s, n), "missing": missing, "trustworthy": k >= uncertainty.MIN_POSTS}
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = by if isinstance(by, str) else (by.name or "group")
     return table
@@ -211,7 +211,7 @@ class GroupComparison:
 def compare_groups(posts, successes, trials, *, by, level=0.95):
     """Is the gap between two groups' rates more than chance? Welch's t on their weighted means.
 
-    The same method as :func:`smlearn.models.returns.compare_types` (each group's weighted mean
+    The same method as :func:`smlearn.models.uncertainty.compare_types` (each group's weighted mean
     and its robust variance, the difference with Welch's t and Satterthwaite's degrees of
     freedom), for any two groups of posts, e.g. replies against stand-alone posts.
 
@@ -252,7 +252,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     names = sorted(names, key=str)
     if len(names) != 2:
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
-    level = returns._check_level(level)
+    level = uncertainty._check_level(level)
     fits = []
     for name in names:
         s, n, _ = returns._counts(posts[(groups == name).to_numpy()], successes, trials)
@@ -260,8 +260,8 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
         if used.sum() < 2:
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a comparison needs at least two in each group")
-        fits.append(returns._mean_and_variance(s[used][None, :], n[used][None, :], level))
-    _, (low, high) = returns._difference(fits[0][:3], fits[1][:3], level)
+        fits.append(uncertainty._mean_and_variance(s[used][None, :], n[used][None, :], level))
+    _, (low, high) = uncertainty._difference(fits[0][:3], fits[1][:3], level)
     a, b = float(fits[0][0][0]), float(fits[1][0][0])
     low, high = float(low[0]), float(high[0])
     name = by if isinstance(by, str) else str(by.name or "group")
@@ -270,7 +270,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
 
 def _spread(s, n):
     """Standard deviation of the posts' true rates over their mean (method of moments, as rate_interval)."""
-    mean, _, _, rho, k, _ = (float(x[0]) for x in returns._hierarchical(s[None, :], n[None, :], 0.95))
+    mean, _, _, rho, k, _ = (float(x[0]) for x in uncertainty._hierarchical(s[None, :], n[None, :], 0.95))
     if k < 2 or not 0 < mean < 1:
         return float("nan")
     # rho is the share of a person's variation that lies between posts: var(true rates) = rho m (1 - m).
@@ -281,9 +281,9 @@ def rate_spread(successes, trials):
     """How much posts' own true rates differ: their standard deviation as a share of the mean rate.
 
     The coin-flip noise of small posts is taken out first (the dispersion ``rho`` of
-    :func:`smlearn.models.returns.rate_interval`, estimated by moments): the standard deviation of
+    :func:`smlearn.models.uncertainty.rate_interval`, estimated by moments): the standard deviation of
     the true rates is ``sqrt(rho m (1 - m))`` round the mean ``m``. It is the ``spread`` setting
-    of :func:`smlearn.models.returns.simulate_posts` (0.3: posts' rates differ by about 30 % of
+    of :func:`smlearn.models.uncertainty.simulate_posts` (0.3: posts' rates differ by about 30 % of
     the mean), measured on real posts. 0 means every post has the same true rate.
 
     Parameters
@@ -305,7 +305,7 @@ def rate_spread(successes, trials):
     --------
     Posts simulated with a spread of 0.3 give back about 0.3:
 
-    >>> s, n = returns.simulate_posts(3000, rate=0.05, spread=0.3, seed=1)
+    >>> s, n = uncertainty.simulate_posts(3000, rate=0.05, spread=0.3, seed=1)
     >>> round(rate_spread(s[0], n[0]), 1)
     0.3
     """
@@ -365,8 +365,8 @@ def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000,
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = returns._check_level(level)
-    n_resamples = returns._check_resamples(n_resamples)
+    level = uncertainty._check_level(level)
+    n_resamples = uncertainty._check_resamples(n_resamples)
     rng = check_seed(seed)
     names = []
     for name in pd.unique(groups.dropna()):

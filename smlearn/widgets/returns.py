@@ -4,11 +4,11 @@ Examples
 --------
 >>> explorer = ReturnsExplorer()
 >>> explorer.update(sample_size=60, type_b="link")
->>> explorer.result[["type", "posts"]].values.tolist()
+>>> explorer.result.table[["type", "posts"]].values.tolist()
 [['photo', 60], ['link', 60]]
 """
 
-from smlearn.models import returns
+from smlearn.models import uncertainty
 from smlearn.plots.returns import describe_returns, plot_returns, update_returns
 from smlearn.widgets.base import Explorer
 
@@ -27,10 +27,10 @@ class ReturnsExplorer(Explorer):
     posts : pandas.DataFrame, optional
         The posts to sample from; by default ``smlearn.data.load("post_metrics")``.
     **params
-        Starting values for any parameter in :data:`smlearn.models.returns.PARAMS`.
+        Starting values for any parameter in :data:`smlearn.models.uncertainty.PARAMS`.
     """
 
-    PARAMS = returns.PARAMS
+    PARAMS = uncertainty.PARAMS
     CONTROLS = ("metric", "type_a", "type_b", "sample_size", "sample", "level")
 
     def __init__(self, posts=None, **params):
@@ -42,7 +42,7 @@ class ReturnsExplorer(Explorer):
         super().__init__(**params)
 
     def _simulate(self, params):
-        return returns.estimate_by_type(self._posts, **params)
+        return uncertainty.simulate(self._posts, **params)
 
     def _plot(self, result):
         return plot_returns(result)
