@@ -262,7 +262,7 @@ def test_the_spread_step_control_and_the_title_agree():
     from smlearn.widgets import SpreadExplorer
 
     explorer = SpreadExplorer(n=400)
-    end = explorer.result.run.steps
+    end = explorer.result.steps
     assert explorer.params["step"] > end          # the control starts past the end: it shows the end
     title = explorer._artists["net_title"].get_text()
     assert title.startswith(f"Step {explorer.params['step']} (the run ended at step {end})"), title

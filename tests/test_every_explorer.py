@@ -118,6 +118,26 @@ def _states(explorer):
                     yield {**start, name: option}
 
 
+def _told(explorer, state, moved):
+    """Whether the explorer says the same at ``state`` and at ``moved`` (it is left at ``state``)."""
+    explorer.update(**state)
+    before = explorer.description
+    explorer.update(**moved)
+    after = explorer.description
+    explorer.update(**state)
+    return before == after
+
+
+def test_view_controls_are_controls_and_leave_the_result_alone(explorer_name, make_explorer):
+    explorer = make_explorer(explorer_name)
+    assert set(explorer.VIEW_CONTROLS) <= set(explorer.CONTROLS)
+    for name in explorer.VIEW_CONTROLS:
+        result = explorer.result
+        for other in _other_values(explorer.PARAMS[name], explorer.params[name]):
+            explorer.update(**{name: other})
+            assert explorer.result is result, f"{explorer_name}: moving {name} ran the model again"
+
+
 def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     for state in _states(explorer):
@@ -129,7 +149,10 @@ def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_
             unchanged = True
             for other in _other_values(explorer.PARAMS[name], state[name]):
                 moved = {**state, name: other}
-                unchanged = unchanged and _same(base, explorer._simulate(moved))
+                if name in explorer.VIEW_CONTROLS:     # the result stays; what the learner is told must not
+                    unchanged = unchanged and _same(base, explorer._simulate(moved)) and _told(explorer, state, moved)
+                else:
+                    unchanged = unchanged and _same(base, explorer._simulate(moved))
             where = f"{explorer_name}: {name} moved with {({k: v for k, v in state.items() if k in explorer.CONTROLS})}"
             assert unchanged == (name in ignored), where
 

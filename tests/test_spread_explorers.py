@@ -48,19 +48,19 @@ def test_spread_explorer_update_reruns_the_model_and_redraws(spread):
     g, _, _ = spread.network(**spread.params)
     expected = diffusion.spread(g, "independent cascade", p=0.5, n_seeds=5, strategy="random", seed=1)
     assert SpreadExplorer.PARAMS["p"].default == 0.3
-    np.testing.assert_array_equal(spread.result.run.adopted_at, expected.adopted_at)
+    np.testing.assert_array_equal(spread.result.adopted_at, expected.adopted_at)
     np.testing.assert_allclose(reached.get_ydata(), expected.curve["share"])
     assert not np.array_equal(before, reached.get_ydata())
 
 
 def test_moving_the_step_reuses_the_run_and_recolours_the_drawing(spread, monkeypatch):
     spread.update(p=0.4)
-    run = spread.result.run
+    run = spread.result
     calls = []
     original = diffusion.spread
     monkeypatch.setattr(diffusion, "spread", lambda *a, **k: calls.append(1) or original(*a, **k))
     spread.update(step=2)
-    assert spread.result.run is run and not calls
+    assert spread.result is run and not calls
     reached_at_2 = len(spread._artists["states"][1].get_offsets())
     assert reached_at_2 == int(((run.adopted_at >= 0) & (run.adopted_at <= 2)).sum())
     spread.update(step=run.steps)
@@ -90,15 +90,15 @@ def test_the_network_is_built_once_and_reused(spread, monkeypatch):
 @pytest.mark.slow
 def test_complex_contagion_on_clustered_and_shuffled_networks(spread):
     spread.update(model="complex contagion", strategy="one cluster", n_seeds=7)
-    assert spread.result.run.final_share == 1.0
+    assert spread.result.final_share == 1.0
     spread.update(network="shuffled friendship")
-    assert spread.result.run.final_share < 0.1
+    assert spread.result.final_share < 0.1
     assert "Complex contagion from 7 starting people" in spread.figure._suptitle.get_text()
 
 
 def test_sir_adds_the_ill_curve(spread):
     spread.update(model="SIR", beta=0.3, gamma=0.2)
-    curve = spread.result.run.curve
+    curve = spread.result.curve
     np.testing.assert_allclose(spread._artists["active"].get_ydata(), curve["infected"] / 400)
     assert "ill at once" in spread.description
 

@@ -37,6 +37,9 @@ class Explorer:
         The model's parameter records (the one source of truth for ranges and units).
     CONTROLS : tuple of str
         The parameters that get a slider, in the order shown.
+    VIEW_CONTROLS : tuple of str, optional
+        Controls that change only what the picture shows (which step of a run), not the
+        model's result: moving one redraws without running the model again.
     MAIN_CONTROLS : tuple of str, optional
         The controls shown at first (the most used); the others sit under a "More settings"
         button. By default all are shown, or the first six when there are more than eight.
@@ -57,6 +60,7 @@ class Explorer:
 
     PARAMS: dict[str, Param | Choice] = {}
     CONTROLS: tuple[str, ...] = ()
+    VIEW_CONTROLS: tuple[str, ...] = ()           # change the picture only, not the result
     MAIN_CONTROLS: tuple[str, ...] | None = None   # shown at first; None: all, or the first few of many
 
     def __init__(self, **params):

@@ -7,13 +7,13 @@ model slider reuses it, and moving the step slider reuses the run too.
 Examples
 --------
 >>> explorer = SpreadExplorer(n=500)
->>> explorer.result.run.model
+>>> explorer.result.model
 'independent cascade'
 >>> explorer.update(model="complex contagion", strategy="one cluster")
->>> explorer.result.run.final_share
+>>> explorer.result.final_share
 1.0
 >>> explorer.update(network="shuffled friendship")     # same degrees, ties shuffled
->>> explorer.result.run.final_share < 0.1
+>>> explorer.result.final_share < 0.1
 True
 """
 
@@ -74,6 +74,7 @@ class SpreadExplorer(Explorer):
     }
     CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "theta_spread", "p1", "p2", "beta", "gamma",
                 "n", "step")
+    VIEW_CONTROLS = ("step",)     # which step the drawing shows: the run stays the same
     # Shown at first (lesson 04 asks for Show step and the recovery chance); the rest under "More settings".
     MAIN_CONTROLS = ("network", "model", "strategy", "n_seeds", "p", "theta", "beta", "gamma", "step")
 
@@ -94,22 +95,28 @@ class SpreadExplorer(Explorer):
         return self._networks[key]
 
     def _simulate(self, params):
-        g, xy, segments = self.network(**params)
+        # The explorer's result is the model's run; where everyone sits and which step to show
+        # belong to the picture (_picture), so moving the step slider alone does not re-run.
         key = tuple(params[name] for name in _RUN_KEYS)
-        if self._last_run[0] != key:              # a new step alone does not re-run the model
+        if self._last_run[0] != key:
+            g, _, _ = self.network(**params)
             options = {name: params[name] for name in _RUN_KEYS if name not in _NETWORK_KEYS}
-            run = diffusion.spread(g, **options, seed=params["draw"])
-            self._last_run = (key, run)
-        return SpreadPicture(self._last_run[1], xy, segments, params["step"])
+            self._last_run = (key, diffusion.spread(g, **options, seed=params["draw"]))
+        return self._last_run[1]
+
+    def _picture(self, run):
+        """The run drawn on the current network's layout at the current step."""
+        _, xy, segments = self.network(**self._params)
+        return SpreadPicture(run, xy, segments, self._params["step"])
 
     def _plot(self, result):
-        return plot_spread(result)
+        return plot_spread(self._picture(result))
 
     def _update_plot(self, artists, result):
-        update_spread(artists, result)
+        update_spread(artists, self._picture(result))
 
     def _describe(self, result):
-        return describe_spread(result)
+        return describe_spread(self._picture(result))
 
     def _ignored(self, params):
         # Each spreading model reads its own sliders and none of the others'.
