@@ -83,8 +83,7 @@ def network_oracle(result, params, caption):
     has(caption, f"hold {pct(t.loc['follower', 'top1_share'])} of followers")
 
 
-def spread_oracle(picture, params, caption):
-    run = picture.run
+def spread_oracle(run, params, caption):
     adopted = np.asarray(run.adopted_at)
     n = len(adopted)
     asked = params["step"]
