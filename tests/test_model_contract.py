@@ -6,7 +6,8 @@ The contract, for a model module in ``smlearn.models`` with parameters:
   label and a text, and its default is allowed by its own range or options.
 - ``simulate`` is its one entry point: the data it runs on first (a network), then keyword
   parameters only, each parameter named in
-  ``PARAMS`` taking its default from there, and ``seed`` when the model draws at random.
+  ``PARAMS`` taking its default from there, and ``seed`` when the model draws at random
+  (``SEED_NAMES`` lists a seed with another name, and why).
 - The same settings and seed give the same result, and the result is of the one type the
   entry point names in its signature; a table's columns are the module's ``COLUMNS``, in order.
 - A value out of range is refused with a ValueError that names the parameter, before any work.
@@ -110,9 +111,26 @@ def test_the_same_settings_and_seed_give_the_same_result_of_the_named_type(model
         assert list(first.columns) == list(mod.COLUMNS), f"{model}.simulate's columns are not its COLUMNS"
 
 
-@pytest.mark.parametrize("model", [m for m in KEPT if "seed" in inspect.signature(module(m).simulate).parameters])
+# A model whose seed has another name, and why. Every other model's simulate takes ``seed``.
+SEED_NAMES = {"uncertainty": "sample"}   # the sample number seeds the draw (the explorer's "Which sample")
+
+
+def _draws(model):
+    """Whether the model draws at random (takes a seed); a model with no chance in it has no seed."""
+    return SEED_NAMES.get(model, "seed") in inspect.signature(module(model).simulate).parameters
+
+
+def test_models_without_a_seed_draw_nothing():
+    for model in KEPT:
+        if not _draws(model):
+            assert pickle.dumps(run(model)) == pickle.dumps(run(model)), model
+            assert "rng" not in inspect.getsource(module(model).simulate), f"{model} draws at random: give it a seed"
+
+
+@pytest.mark.parametrize("model", [m for m in KEPT if _draws(m)])
 def test_another_seed_gives_another_run(model):
-    assert pickle.dumps(run(model, seed=1)) != pickle.dumps(run(model, seed=2))
+    name = SEED_NAMES.get(model, "seed")
+    assert pickle.dumps(run(model, **{name: 1})) != pickle.dumps(run(model, **{name: 2}))
 
 
 def _out_of_range(record):
