@@ -12,11 +12,11 @@ with a target each:
 
 - ``networks.random_network`` refusing a network too big for a lesson (20,000 people all tied, and
   2,000,000 people): the refusal must come before any work (target <= 1 s for both; it was a
-  timed assert in tests/test_networks.py). Its ratio is to building the largest network the
+  timed assert in tests/models/test_networks.py). Its ratio is to building the largest network the
   cap allows (1,000 people all tied): a refusal should cost a tiny fraction of that;
 - lesson 02b's ``push_wins`` check on a right answer (the sweep over network sizes the exercise
   asks for): the learner waits for it in a cell (target <= 10 s; it was a timed assert in
-  tests/test_lesson_push_pull.py). Its ratio is to one run of the learner's sweep: the check
+  tests/lessons/test_lesson_push_pull.py). Its ratio is to one run of the learner's sweep: the check
   runs it on 4 named cases and 8 drawn at random;
 - with ``--lessons``: ``smlearn check NN``, one lesson's notebook and the tests that concern it
   (target <= 60 s each), next to ``pytest`` on the lesson's notebook alone (the ratio).

@@ -83,7 +83,7 @@ def api_page() -> str:
         "",
         "The package is built in layers, lowest at the bottom. A module uses its own layer and the",
         "ones below it, never one above: a model never imports a widget, and reading a data file",
-        "never loads a model. `tests/test_layers.py` checks every import against this list",
+        "never loads a model. `tests/course/test_layers.py` checks every import against this list",
         "(`smlearn.layers`).",
         "",
         *layer_picture(),

@@ -1,5 +1,5 @@
 # What `import smlearn` makes reachable, loaded on first use: smlearn.data, smlearn.models, ...
-# Every public module here must be listed (tests/test_layers.py checks it).
+# Every public module here must be listed (tests/course/test_layers.py checks it).
 
 from . import (
     build,

@@ -603,7 +603,7 @@ def _write_number(value: float, old_text: str, style: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)        # a file is searched for many facts' sentences in turn
 def plain_map(text: str) -> tuple[str, list[int]]:
-    """``text`` as tests/test_course.py compares it (no emphasis marks, single spaces), and for each of
+    """``text`` as tests/lessons/test_course.py compares it (no emphasis marks, single spaces), and for each of
     its characters the position it came from."""
     out, where = [], []
     i = 0
@@ -746,7 +746,7 @@ def evaluate_sources(sources: list[str], profile_path=None) -> list[dict]:
 
 
 def holds(value, actual, tolerance: float) -> bool:
-    """Does ``actual`` (what the code gives) match the record's ``value``, the way tests/test_course.py checks?"""
+    """Does ``actual`` (what the code gives) match the record's ``value``, the way tests/lessons/test_course.py checks?"""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(actual, (int, float)):
         return math.isclose(actual, value, abs_tol=tolerance)
     if isinstance(value, list) and isinstance(actual, list) and len(value) == len(actual):

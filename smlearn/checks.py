@@ -112,7 +112,9 @@ def lesson_paths(lesson: str) -> list[Path]:
     questions = REPOSITORY / Path(*record.questions_module.split(".")).with_suffix(".py")
     if questions.is_file():
         paths.append(questions)
-    for path in sorted(tests.glob("test_*.py")):
+    for path in sorted(tests.rglob("test_*.py")):
+        if "browser" in path.relative_to(tests).parts:   # minutes each: not part of a quick check
+            continue
         if record.id in _lessons_a_test_file_names(path) or EVERY_LESSON.search(path.read_text(encoding="utf-8")):
             paths.append(path)
     return paths

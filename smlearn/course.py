@@ -4,7 +4,7 @@
 the title, order, estimated minutes, objectives (each tagged with a level of Bloom's
 taxonomy), prerequisites, the claims of the ledger it tests, the cells of the frame
 (:mod:`smlearn.frame`) it works in, its explorers and data sets, and the facts its prose states about the models (such as a slider's starting
-value). ``tests/test_course.py`` checks every lesson against its record, so the plan,
+value). ``tests/lessons/test_course.py`` checks every lesson against its record, so the plan,
 the notebooks and the code cannot drift apart; ``smlearn lessons`` prints it.
 
 Examples
@@ -36,13 +36,13 @@ BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "creat
 # their defaults for every lesson that does not. The tests named here read them from Lesson.rules;
 # docs/adding_a_lesson.md states every rule, including those that hold for every lesson alike.
 LESSON_RULES = {
-    # checked exercises, each followed by its tagged solution (tests/test_lessons.py)
+    # checked exercises, each followed by its tagged solution (tests/lessons/test_lessons.py)
     "min_exercises": 3,
-    # the share of a lesson's exercises that ask the learner to write code (tests/test_exercise_design.py)
+    # the share of a lesson's exercises that ask the learner to write code (tests/lessons/test_exercise_design.py)
     "code_share": 1 / 3,
-    # a section '## Real data: ...' that measures a data set of data/real/ (tests/test_real_data_in_lessons.py)
+    # a section '## Real data: ...' that measures a data set of data/real/ (tests/realdata/test_real_data_in_lessons.py)
     "real_data": True,
-    # a section '## What flips ...' that runs smlearn.flips.analyse on the lesson's verdict (tests/test_findings.py)
+    # a section '## What flips ...' that runs smlearn.flips.analyse on the lesson's verdict (tests/lessons/test_findings.py)
     "verdict": True,
 }
 

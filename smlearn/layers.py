@@ -1,7 +1,7 @@
 """The package's layers, lowest first: which modules are in each, and what each may use.
 
 A module may use its own layer and the layers below it, never one above: a model never
-imports a widget, and reading a data file never loads a model. ``tests/test_layers.py``
+imports a widget, and reading a data file never loads a model. ``tests/course/test_layers.py``
 checks every import against this list, and the course site's API page draws it.
 
 Examples

@@ -619,7 +619,7 @@ Change the story, the model and the questions in `sources/@@ID@@_@@NAME@@.md` an
 computed from the current model and data.
 '''
 
-NOTE_FACTS = '''# Facts the instructor notes of lesson @@ID@@ state (tests/test_course.py checks them against the code).
+NOTE_FACTS = '''# Facts the instructor notes of lesson @@ID@@ state (tests/lessons/test_course.py checks them against the code).
 - text: "the lesson's 3 self-check questions"
   source: "len(smlearn.questions.@@NAME@@.QUESTIONS)"
   value: 3

@@ -2,7 +2,7 @@
 
 An author reads their own lesson in a quarter of the time a learner needs. So the
 course estimates each lesson's time from what it asks a learner to do, with rates
-stated here, and ``tests/test_pacing.py`` checks that the time the lesson and
+stated here, and ``tests/lessons/test_pacing.py`` checks that the time the lesson and
 ``course.yml`` announce is at least that estimate and at most 60 minutes.
 
 The learner model (a second-year student alone, on Binder, meeting the ideas for the

@@ -3,7 +3,7 @@
 A test file imports ``pytest_generate_tests`` and ``make_explorer`` from here; then a test
 that takes an ``explorer_name`` argument runs once per explorer, and ``make_explorer(name)``
 builds one. (A plain module, not a conftest.py: tests/browser has its own conftest, and two
-modules named conftest clash under --doctest-modules.) ``tests/test_every_explorer.py``
+modules named conftest clash under --doctest-modules.) ``tests/widgets/test_every_explorer.py``
 checks that this list is the course's list, so a new explorer cannot be left out.
 """
 

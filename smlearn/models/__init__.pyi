@@ -1,5 +1,5 @@
 # The course's models, each loaded the first time it is used (smlearn.models.traffic, ...).
-# Every public module here must be listed (tests/test_layers.py checks it).
+# Every public module here must be listed (tests/course/test_layers.py checks it).
 
 from . import (
     crowds,

@@ -56,7 +56,7 @@ on top of them) check what they are given and hand the run to a fast *engine*,
 :mod:`smlearn.models.engines.spread`, which applies the same rules to whole arrays:
 the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
 each step touches only the ties of the people who just changed. The engine draws the
-same random numbers in the same order as the rules, so ``tests/test_diffusion.py``
+same random numbers in the same order as the rules, so ``tests/models/test_diffusion.py``
 checks that both give exactly the same runs (the cascade, the threshold and the
 reinforced cascade). For SIR the engine draws its randomness first (how long each
 person stays infectious, when each tie would pass it on): it gives exactly the runs of
@@ -461,7 +461,7 @@ def cascade_rules(G, seeds, p, *, max_steps, seed=None):
     -----
     :func:`independent_cascade` draws the same random numbers in the same order, so with
     the same list of starters and the same ``seed`` it gives exactly this run;
-    ``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/test_diffusion.py``
+    ``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/models/test_diffusion.py``
     checks it on many small networks.
 
     Examples
@@ -514,7 +514,7 @@ def threshold_rules(G, seeds, theta, *, theta_spread, neighbours=None, max_steps
     Notes
     -----
     :func:`threshold` gives exactly this run with the same starters and ``seed``
-    (``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/test_diffusion.py``).
+    (``test_the_engine_gives_exactly_the_runs_of_the_rules`` in ``tests/models/test_diffusion.py``).
 
     Examples
     --------
@@ -574,7 +574,7 @@ def reinforced_rules(G, seeds, p1, p2, *, max_steps, seed=None):
     -----
     :func:`reinforced_cascade` gives exactly this run with the same starters and
     ``seed`` (``test_the_engine_gives_exactly_the_runs_of_the_rules`` in
-    ``tests/test_diffusion.py``).
+    ``tests/models/test_diffusion.py``).
 
     Examples
     --------
@@ -630,7 +630,7 @@ def sir_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
     :func:`sir` draws its random numbers another way (see :func:`sir_clock_rules`), so
     it does not give this very run; it gives the same epidemics in distribution, which
     ``test_sir_engine_and_the_rules_step_by_step_give_the_same_epidemics`` in
-    ``tests/test_diffusion.py`` checks with a chi-square test over 2,000 runs.
+    ``tests/models/test_diffusion.py`` checks with a chi-square test over 2,000 runs.
 
     Examples
     --------
@@ -686,7 +686,7 @@ def sir_clock_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
     -----
     :func:`sir` draws the same numbers in the same order, so it gives exactly this run
     with the same starters and ``seed`` (``test_the_engine_gives_exactly_the_runs_of_the_rules``
-    in ``tests/test_diffusion.py``).
+    in ``tests/models/test_diffusion.py``).
 
     Examples
     --------

@@ -307,7 +307,7 @@ def week_rules(*, split=DEFAULT_SPLIT, **params) -> pd.DataFrame:
     strong_ties) and in every column of the audience (posts, followers, reach,
     impressions, comments, answered, leads_media, cum_reach, cost); the closed form sums
     the ties in another order, so tie_strength, leads_ties, leads and cum_leads agree to
-    floating-point rounding (1e-12 relative). ``tests/test_effort.py`` checks both for
+    floating-point rounding (1e-12 relative). ``tests/models/test_effort.py`` checks both for
     many splits and settings.
 
     Examples

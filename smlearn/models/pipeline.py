@@ -350,7 +350,7 @@ def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) ->
     the outcome is compared with the run as given. This is a *sensitivity*, and in a
     chain of rates it mostly says which route carries the outcome: a rate that only
     scales one route (referrals, say) raises the outcome by exactly ``improvement``
-    times that route's share of it (``tests/test_pipeline.py`` checks this). A stage
+    times that route's share of it (``tests/models/test_pipeline.py`` checks this). A stage
     is a bottleneck in the strict sense when it is capped: answers are limited by the
     reply hours, so when they run short, a faster reply raises conversations as much as
     a higher chance of a tie does, and when they do not, it raises nothing. A rate at the
@@ -770,7 +770,7 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
 
     The same weekly rules as :func:`simulate`, written with arrays (one entry per split),
     so that a map of a hundred splits takes a few milliseconds instead of a tenth of a
-    second. ``tests/test_pipeline.py`` checks it against :func:`simulate` split by split.
+    second. ``tests/models/test_pipeline.py`` checks it against :func:`simulate` split by split.
 
     Parameters
     ----------

@@ -1,5 +1,5 @@
 # The figures of each topic, each module loaded the first time it is used.
-# Every public module here must be listed (tests/test_layers.py checks it).
+# Every public module here must be listed (tests/course/test_layers.py checks it).
 
 from . import (
     activities,

@@ -288,7 +288,7 @@ def _capped(name, low=None, high=None):
 
 # The settings flip_the_week accepts: the six guesses the lesson tests (not the horizon, `weeks`, which
 # changes the question itself). The three that flip the verdict alone may move at most about three
-# quarters of the way to their flip points (4.3, 0.54 and 1.5 weeks; tests/test_lessons_effort_returns.py
+# quarters of the way to their flip points (4.3, 0.54 and 1.5 weeks; tests/lessons/test_lessons_effort_returns.py
 # checks these caps against the report), so neither of two settings can be a token change.
 FLIP_SETTINGS = {name: SETTINGS[name] for name in UPKEEP_GUESSES}
 FLIP_SETTINGS.update(discovery=_capped("discovery", high=3.5), automation=_capped("automation", high=0.4),

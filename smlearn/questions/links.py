@@ -300,7 +300,7 @@ EARNED_BEATS_FRIENDS = flips.Verdict(
 
 # The settings that can move the verdict. Search visits and the funnel's rates scale both
 # strategies alike, so they cannot flip a ratio; links_per_page and damping were checked
-# and never flip it in their ranges (see tests/test_lessons_crowds_links.py). The two settings
+# and never flip it in their ranges (see tests/lessons/test_lessons_crowds_links.py). The two settings
 # that define the comparison move too: the friends' links (20) and the guides a week (1).
 # 6 points across each range and 48 settings drawn together: about 200 runs of the model.
 VARIED = ["periods", "n_pages", "content_quality", "new_links_per_period", "friend_links", "posts_per_period"]

@@ -1,5 +1,5 @@
 # The explorers, each module loaded the first time one of its names is used.
-# Every public module here must be listed (tests/test_layers.py checks it).
+# Every public module here must be listed (tests/course/test_layers.py checks it).
 
 from . import (
     base,

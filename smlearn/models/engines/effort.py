@@ -16,7 +16,7 @@ every value of its ``PARAMS``) and return plain arrays. The audience goes throug
 same arithmetic in the same order as in the rules, so followers, reach, comments and
 their leads come out the same to the last digit; the closed form sums the ties' decay
 and gains in another order, so tie strength and the leads from ties agree to
-floating-point rounding (1e-12 relative). ``tests/test_effort.py`` checks both.
+floating-point rounding (1e-12 relative). ``tests/models/test_effort.py`` checks both.
 """
 
 from __future__ import annotations

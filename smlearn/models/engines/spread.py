@@ -16,7 +16,7 @@ The methods of :class:`SpreadGraph` take inputs that :mod:`smlearn.models.diffus
 has checked (starting people as an index array, probabilities in range, one numpy
 Generator) and return plain arrays. They draw their random numbers in the same order
 as the rules in :mod:`smlearn.models.diffusion` (for SIR, as ``sir_clock_rules``), so
-``tests/test_diffusion.py`` can check that both give exactly the same runs.
+``tests/models/test_diffusion.py`` can check that both give exactly the same runs.
 """
 
 from __future__ import annotations

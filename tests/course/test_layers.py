@@ -1,0 +1,170 @@
+"""The package's layers hold: each module uses only its own layer and the ones below it.
+
+The layers are listed in :mod:`smlearn.layers`, lowest first: base helpers, data, models,
+analyses of the real data, views (figures), widgets (explorers), and the course itself
+(questions, exercises, building and copying lessons). A model that imported a widget could not be read or tested on its own; a data
+reader that imported a model would load the model's libraries to read a file.
+
+Two checks. The static one reads every module's imports, including those inside functions
+(imported late, but still a use). The run-time one imports a whole layer in a fresh Python
+and looks at ``sys.modules``: nothing from a layer above may have been loaded, and below the
+views no plotting or widget library either.
+
+``ALLOWED`` lists the imports that still cross a layer upward, each with its reason. It may
+only shrink: an entry no longer needed fails the test, so that it is removed.
+"""
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import smlearn
+from smlearn.build import modules_used
+from smlearn.layers import LAYERS, layer_of
+
+PACKAGE = Path(smlearn.__file__).parent
+
+# (importer, imported): imports that go up a layer, each with its reason. Shrink this; never grow it lightly.
+ALLOWED = {
+    ("smlearn.profile", "smlearn.models"):
+        "a profile names models and their parameters, so checking one looks the models up (inside the "
+        "functions that check; importing a model imports the profile, not the other way round)",
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def smlearn_imports(path: Path) -> set[str]:
+    """Every smlearn module ``path`` uses, anywhere in it: what ``smlearn build`` finds (imports, also
+    inside functions, and dotted uses such as ``smlearn.models.traffic.simulate``), a name taken from
+    a package counting as the module that defines it."""
+    own = module_name(path) + (".__init__" if path.name == "__init__.py" else "")
+    used, _ = modules_used(path.read_text(encoding="utf-8"), PACKAGE.parent, own)
+    return used - {"smlearn"}
+
+
+def upward_imports() -> dict[tuple[str, str], str]:
+    """Every import of the package that goes to a higher layer: (importer, imported) -> the two layers."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        importer = module_name(path)
+        for imported in smlearn_imports(path):
+            if layer_of(imported) > layer_of(importer):
+                found[(importer, imported)] = f"{LAYERS[layer_of(importer)].name} -> {LAYERS[layer_of(imported)].name}"
+    return found
+
+
+def test_every_module_is_in_a_layer():
+    for path in PACKAGE.rglob("*.py"):
+        layer_of(module_name(path))
+
+
+def test_no_module_imports_from_a_layer_above_it():
+    crossing = {pair: layers for pair, layers in upward_imports().items() if pair not in ALLOWED}
+    assert not crossing, ("these imports go up a layer (a model may not use a widget, data may not use a model, "
+                          f"...); move the code, or the shared names, down (the layers are in smlearn/layers.py): {crossing}")
+
+
+def test_the_allowed_crossings_are_still_needed():
+    stale = set(ALLOWED) - set(upward_imports())
+    assert not stale, f"no longer imported: remove them from ALLOWED in tests/course/test_layers.py: {sorted(stale)}"
+
+
+def test_the_static_check_sees_an_upward_import(tmp_path, monkeypatch):
+    # The check must be able to fail: a model file that imports a widget is caught.
+    fake = tmp_path / "smlearn"
+    (fake / "models").mkdir(parents=True)
+    (fake / "widgets").mkdir()
+    for init in (fake, fake / "models", fake / "widgets"):
+        (init / "__init__.py").write_text("")
+    (fake / "widgets" / "base.py").write_text("")
+    (fake / "models" / "x.py").write_text("def f():\n    from smlearn.widgets.base import Explorer\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    assert upward_imports() == {("smlearn.models.x", "smlearn.widgets.base"): "models -> widgets"}
+
+
+def _modules_of(rank: int) -> list[str]:
+    names = [module_name(p) for p in PACKAGE.rglob("*.py")]
+    return sorted(n for n in names if layer_of(n) == rank and not n.rpartition(".")[2].startswith("_"))
+
+
+@pytest.mark.slow   # a fresh Python for each layer; the static check above stays in the fast loop
+@pytest.mark.parametrize("rank", range(len(LAYERS) - 1), ids=[layer.name for layer in LAYERS[:-1]])
+def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
+    # A fresh Python for each layer: what the test run has imported already must not hide a leak.
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {_modules_of(rank)!r}:\n"
+        "    importlib.import_module(name)\n"
+        "if 'smlearn.data' in sys.modules:\n"
+        "    sys.modules['smlearn.data'].load('karate')   # a network: read by the data layer's own reader\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(out.stdout)
+    above = sorted(m for m in loaded if m.split(".")[0] == "smlearn" and m != "smlearn" and layer_of(m) > rank)
+    assert not above, f"importing the {LAYERS[rank].name} layer loaded modules from above it: {above}"
+    if rank < layer_of("smlearn.plots"):
+        drawing = sorted({m.split(".")[0] for m in loaded} & {"matplotlib", "ipywidgets", "anywidget"})
+        assert not drawing, f"the {LAYERS[rank].name} layer loaded a drawing or widget library: {drawing}"
+
+
+def test_every_lazy_package_lists_all_its_modules_in_its_stub():
+    # smlearn's packages load their modules lazily from the list in __init__.pyi (lazy_loader);
+    # a module missing from it would be unreachable as an attribute and invisible to editors.
+    for stub in PACKAGE.rglob("__init__.pyi"):
+        folder = stub.parent
+        listed = set()
+        for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and node.module is None:
+                listed |= {alias.name for alias in node.names}
+        present = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+        present |= {d.name for d in folder.iterdir() if (d / "__init__.py").is_file() and not d.name.startswith("_")}
+        assert listed == present, f"{stub.relative_to(PACKAGE.parent)}: missing {present - listed}, extra {listed - present}"
+
+
+@pytest.mark.slow   # a fresh Python that imports every module
+def test_the_lazy_names_all_resolve():
+    # EAGER_IMPORT makes lazy_loader import every listed name at once: a wrong line in a stub fails here.
+    code = "import smlearn, smlearn.models, smlearn.plots, smlearn.widgets, smlearn.questions"
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "EAGER_IMPORT": "1"})
+
+
+def test_every_public_module_declares_its_public_names():
+    # __all__ is what the API page lists and what a reader may rely on; everything else may change.
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(smlearn.__path__, "smlearn."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        module = importlib.import_module(info.name)
+        assert hasattr(module, "__all__"), f"{info.name} has no __all__: list its public names"
+        missing = [name for name in module.__all__ if not hasattr(module, name)]
+        assert not missing, f"{info.name}.__all__ names what the module does not have: {missing}"
+
+
+def test_the_api_page_shows_the_layers_and_every_public_module_with_its_names():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("api_page", PACKAGE.parent / "scripts" / "api_page.py")
+    api = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(api)
+    page = api.api_page()
+    for layer in LAYERS:
+        assert f"## {layer.name.capitalize()}" in page
+    for name in api.public_modules():
+        assert f"### `{name}`" in page
+    # a model's public names, each with its docstring's first line
+    from smlearn.models import traffic
+    assert f"| `simulate` | function | {api.first_paragraph(traffic.simulate)}" in page
+    # the page is ordered top layer first, as the picture is
+    assert page.index("## Course") < page.index("## Widgets") < page.index("## Models") < page.index("## Base")

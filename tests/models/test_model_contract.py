@@ -1,0 +1,161 @@
+"""What every model of the course promises, checked on each one (as tests/widgets/test_every_explorer.py does for explorers).
+
+The contract, for a model module in ``smlearn.models`` with parameters:
+
+- ``PARAMS`` is the one record of its parameters: each record's key is its name, it has a
+  label and a text, and its default is allowed by its own range or options.
+- ``simulate`` is its one entry point: the data it runs on first (a network), then keyword
+  parameters only, each parameter named in
+  ``PARAMS`` taking its default from there, and ``seed`` when the model draws at random
+  (``SEED_NAMES`` lists a seed with another name, and why).
+- The same settings and seed give the same result, and the result is of the one type the
+  entry point names in its signature; a table's columns are the module's ``COLUMNS``, in order.
+- A value out of range is refused with a ValueError that names the parameter, before any work.
+- No ``locals()`` tricks: the parameters a function takes are the ones its signature shows.
+
+Behaviour of one model (what its results mean) is tested in that model's own test file.
+``NOT_YET`` lists the models that do not keep the whole contract yet, each with what is missing;
+it may only shrink (an entry a model now meets fails the test, so that it is removed).
+"""
+
+import functools
+import importlib
+import inspect
+import pickle
+import re
+import typing
+
+import pandas as pd
+import pytest
+
+from smlearn.params import Choice, Param
+from smlearn.profile import model_names
+
+# model -> what it lacks. Shrink this list.
+NOT_YET: dict[str, str] = {}
+MODELS = [m for m in model_names() if hasattr(importlib.import_module(f"smlearn.models.{m}"), "PARAMS")]
+KEPT = [m for m in MODELS if m not in NOT_YET]
+
+
+def module(model):
+    return importlib.import_module(f"smlearn.models.{model}")
+
+
+@functools.cache
+def _posts():
+    from smlearn import data
+
+    return data.load("post_metrics")     # the course's synthetic posts, which lesson 08 samples
+
+
+# The data a model runs on, given first (every setting after it is a keyword).
+DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),),
+        "uncertainty": lambda: (_posts(),)}
+
+
+def run(model, **settings):
+    entry = functools.partial(module(model).simulate, *DATA[model]()) if model in DATA else module(model).simulate
+    taken = inspect.signature(entry).parameters
+    if "seed" in taken:
+        settings.setdefault("seed", 1)
+    if "noise" in taken:
+        settings.setdefault("noise", True)   # a model whose chance is optional: with it, so the seed matters
+    return entry(**settings)
+
+
+def test_the_list_of_models_without_the_whole_contract_only_shrinks():
+    assert set(NOT_YET) <= set(MODELS), f"not models with PARAMS: {set(NOT_YET) - set(MODELS)}"
+    for model in NOT_YET:
+        assert not hasattr(module(model), "simulate"), f"{model} has simulate now: check it and remove it from NOT_YET"
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_params_is_one_record_of_each_parameter_with_an_allowed_default(model):
+    for name, record in module(model).PARAMS.items():
+        assert record.name == name
+        assert record.label and record.doc, f"{model}.PARAMS[{name!r}] needs a label and a doc text"
+        if isinstance(record, Choice):
+            assert record.default in record.options
+        else:
+            assert isinstance(record, Param)
+            assert record.min <= record.default <= record.max, f"{model}.PARAMS[{name!r}]"
+
+
+@pytest.mark.parametrize("model", KEPT)
+def test_simulate_is_the_one_entry_point_with_keyword_parameters_and_defaults_from_params(model):
+    mod = module(model)
+    assert "simulate" in mod.__all__
+    signature = inspect.signature(mod.simulate)
+    data = [name for name, p in signature.parameters.items() if p.kind is not p.KEYWORD_ONLY]
+    assert len(data) == len(DATA[model]()) if model in DATA else not data, \
+        (f"{model}.simulate{signature}: every parameter but the data it runs on is a keyword; a model that runs"
+         " on data (a network) takes it first and gives an example of it in DATA in tests/models/test_model_contract.py")
+    assert not set(data) & set(mod.PARAMS)
+    for name, p in signature.parameters.items():
+        if name in mod.PARAMS:
+            assert p.default == mod.PARAMS[name].default, f"{model}.simulate({name}=...) must default to PARAMS"
+    assert set(mod.PARAMS) <= set(signature.parameters), \
+        f"{model}.simulate does not take: {set(mod.PARAMS) - set(signature.parameters)}"
+
+
+@pytest.mark.parametrize("model", KEPT)
+def test_the_same_settings_and_seed_give_the_same_result_of_the_named_type(model):
+    mod = module(model)
+    first, again = run(model), run(model)
+    assert pickle.dumps(first) == pickle.dumps(again), f"{model}.simulate is not reproducible with one seed"
+    named = typing.get_type_hints(mod.simulate, vars(mod) | {"pd": pd}).get("return")
+    assert named is not None, f"{model}.simulate must name its result type in its signature"
+    assert isinstance(first, named)
+    # a dataclass gets a docstring of its signature when it has none of its own
+    assert named.__doc__ and not named.__doc__.startswith(named.__name__ + "("), f"document {named.__name__}"
+    if named is pd.DataFrame:   # a table: its columns are the module's documented COLUMNS, in order
+        assert list(first.columns) == list(mod.COLUMNS), f"{model}.simulate's columns are not its COLUMNS"
+
+
+# A model whose seed has another name, and why. Every other model's simulate takes ``seed``.
+SEED_NAMES = {"uncertainty": "sample"}   # the sample number seeds the draw (the explorer's "Which sample")
+
+
+def _draws(model):
+    """Whether the model draws at random (takes a seed); a model with no chance in it has no seed."""
+    return SEED_NAMES.get(model, "seed") in inspect.signature(module(model).simulate).parameters
+
+
+def test_models_without_a_seed_draw_nothing():
+    for model in KEPT:
+        if not _draws(model):
+            assert pickle.dumps(run(model)) == pickle.dumps(run(model)), model
+            assert "rng" not in inspect.getsource(module(model).simulate), f"{model} draws at random: give it a seed"
+
+
+@pytest.mark.parametrize("model", [m for m in KEPT if _draws(m)])
+def test_another_seed_gives_another_run(model):
+    name = SEED_NAMES.get(model, "seed")
+    assert pickle.dumps(run(model, **{name: 1})) != pickle.dumps(run(model, **{name: 2}))
+
+
+def _refusals(name, record):
+    """Values ``record`` must refuse, each with the error and the words that name the parameter."""
+    if isinstance(record, Choice):
+        return [("no such option", ValueError, f"{name} must be one of")]
+    return [(record.min - record.step, ValueError, re.escape(f"{name} must be between {record.min} and {record.max}")),
+            (record.max + record.step, ValueError, f"{name} must be between"),
+            ("3", TypeError, f"{name} must be a number")]
+
+
+@pytest.mark.parametrize("model", KEPT)
+def test_a_value_out_of_range_or_of_the_wrong_type_is_refused_naming_the_parameter(model):
+    mod = module(model)
+    taken = inspect.signature(mod.simulate).parameters
+    for name, record in mod.PARAMS.items():
+        if name not in taken:
+            continue
+        for value, error, words in _refusals(name, record):
+            with pytest.raises(error, match=words):
+                run(model, **{name: value})
+
+
+@pytest.mark.parametrize("model", model_names())
+def test_no_model_reads_its_parameters_with_locals(model):
+    source = inspect.getsource(module(model))
+    assert "locals()" not in source
