@@ -35,7 +35,8 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_collection_modifyitems(config, items):
-    from smlearn.profile import active_profile, changed_defaults
+    from smlearn.defaults import changed_defaults
+    from smlearn.profile import active_profile
 
     changes = changed_defaults(active_profile())
     if not changes:

@@ -8,6 +8,7 @@ from . import (
     copies,
     course,
     data,
+    defaults,
     environment,
     exercises,
     exports,

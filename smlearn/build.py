@@ -1256,7 +1256,8 @@ def build(lessons=(), profile=None, dry_run: bool = False, facts: bool = False, 
     if profile is not None:
         import yaml
 
-        from smlearn.profile import FORMAT, changed_defaults, load_profile
+        from smlearn.defaults import changed_defaults, load_profile
+        from smlearn.profile import FORMAT
 
         new = load_profile(check_path("profile", profile, file=True))
         old = load_profile(root / PROFILE_FILE if (root / PROFILE_FILE).is_file() else PACKAGE / "class_profile.yml")

@@ -40,7 +40,7 @@ LAYERS = (
           "checks of parameters and values, the class profile, the words and the frame every layer shares"),
     Layer("data", ("smlearn.data", "smlearn.exports"),
           "the shipped data sets (checked against their manifest) and platforms' analytics exports"),
-    Layer("models", ("smlearn.models", "smlearn.flips"),
+    Layer("models", ("smlearn.models", "smlearn.defaults", "smlearn.flips"),
           "pure functions, parameters in and results out; fast engines kept apart in smlearn.models.engines"),
     Layer("real data", ("smlearn.realdata",), "the analyses of the real data sets that the lessons show"),
     Layer("views", ("smlearn.plots", "smlearn.tables"), "figures and tables drawn from results"),

@@ -21,29 +21,31 @@ one place.
 
 Examples
 --------
->>> from smlearn.profile import ACTIVE_FILE, shipped_params
+>>> from smlearn.profile import ACTIVE_FILE, model_names
 >>> ACTIVE_FILE.name
 'class_profile.yml'
->>> shipped_params("traffic")["network_size"].default     # whatever the active profile says
-300
+>>> "traffic" in model_names()
+True
+
+Checking a whole profile against the models, and the shipped defaults, need the models
+loaded: they are in :mod:`smlearn.defaults`, a layer above (this module loads no model).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib
-import pkgutil
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from smlearn.params import Choice, Param, check_instance, check_path, check_text
 
-__all__ = ["Profile", "Change", "ACTIVE_FILE", "load_profile", "active_profile", "apply_profile",
-           "shipped_params", "changed_defaults"]
+__all__ = ["Profile", "Change", "ACTIVE_FILE", "model_names", "read_profile", "active_profile", "apply_profile", "check_settings",
+           "shipped_records", "owner_of"]
 
 ACTIVE_FILE = Path(__file__).resolve().parent / "class_profile.yml"
+MODELS_DIR = Path(__file__).resolve().parent / "models"
 FORMAT = 1
 TOP_KEYS = ("profile", "name", "story", "settings")
 
@@ -77,14 +79,35 @@ class Change:
 
 
 def model_names() -> list[str]:
-    """The model modules a profile may name (those in smlearn.models)."""
-    import smlearn.models as models   # "as": also found while smlearn.models is being imported
-    # Packages (smlearn.models.engines) hold the models' fast engines, not models.
-    return sorted(m.name for m in pkgutil.iter_modules(models.__path__) if not m.name.startswith("_") and not m.ispkg)
+    """The model modules a profile may name: the modules in the ``smlearn/models`` folder.
+
+    Read from the folder, not by importing ``smlearn.models``: the profile sits below the models
+    (each model imports it), so it never loads one. Packages (``engines``) hold fast engines, not models.
+    """
+    return sorted(path.stem for path in MODELS_DIR.glob("*.py") if not path.stem.startswith("_"))
 
 
-def _read(path) -> Profile:
-    """Read and check the file's layout (keys, types); the settings' values are checked by the models."""
+def _check_model(model) -> None:
+    check_text("model", model)
+    if model not in model_names():
+        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+
+
+def shipped_records(model: str) -> dict | None:
+    """The literal records ``model`` handed to :func:`apply_profile`, or None if it has not been imported."""
+    _check_model(model)
+    return dict(_SHIPPED[model]) if model in _SHIPPED else None
+
+
+def owner_of(record) -> str | None:
+    """The model that declared ``record`` (a model may borrow another's records), or None."""
+    check_instance("record", record, (Param, Choice), "a Param or Choice record of a model's PARAMS")
+    return _OWNER.get(id(record))
+
+
+def read_profile(path) -> Profile:
+    """Read ``path`` and check its layout (keys, types, model names); the values are checked by the
+    models as they load (:func:`apply_profile`), or all at once by :func:`smlearn.defaults.load_profile`."""
     import yaml
 
     path = check_path("path", path, file=True)
@@ -152,8 +175,11 @@ def _mapping(path, key, value) -> dict:
     return value
 
 
-def _checked_settings(profile: Profile, model: str, spec: Mapping) -> dict:
+def check_settings(profile: Profile, model: str, spec: Mapping) -> dict:
     """The model's records with the profile's values, each checked against its record."""
+    check_instance("profile", profile, Profile, "a Profile (read_profile)")
+    _check_model(model)
+    check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
     values = profile.settings.get(model, {})
     where = f"{profile.path}: settings.{model}"
     out = dict(spec)
@@ -187,7 +213,7 @@ def active_profile() -> Profile:
     """
     global _active
     if _active is None:
-        _active = _read(ACTIVE_FILE)
+        _active = read_profile(ACTIVE_FILE)
     return _active
 
 
@@ -225,45 +251,11 @@ def _story_regex(story: tuple) -> tuple:
             {" ".join(phrase.casefold().split()): key for key, phrase in story})
 
 
-def load_profile(path) -> Profile:
-    """Read the profile in ``path`` and check it all; raise a clear error naming file and key.
-
-    Checked: the keys (``profile``, ``name``, ``story``, ``settings``), the format version,
-    that the story names the same words as the active profile's, and every setting: a model
-    that exists, a parameter it has, a value of the right type inside its range and on its
-    slider's grid. Nothing is written.
-
-    Examples
-    --------
-    >>> from smlearn.profile import ACTIVE_FILE
-    >>> load_profile(ACTIVE_FILE).path.name
-    'class_profile.yml'
-    >>> load_profile(ACTIVE_FILE.parent / "no_such_profile.yml")
-    Traceback (most recent call last):
-    ...
-    FileNotFoundError: path must be an existing file; there is no file '...no_such_profile.yml'
-    """
-    profile = _read(path)
-    if Path(profile.path).resolve() != ACTIVE_FILE:
-        words = active_profile().story
-        extra = [key for key in profile.story if key not in words]
-        if extra:
-            raise ValueError(f"{profile.path}: story has unknown word(s) {', '.join(extra)};"
-                             f" allowed: {', '.join(words)}")
-        missing = [key for key in words if key not in profile.story]
-        if missing:
-            raise ValueError(f"{profile.path}: story lacks {', '.join(missing)}; a profile names every story word"
-                             f" ({', '.join(words)})")
-    for model in profile.settings:
-        _checked_settings(profile, model, shipped_params(model))
-    return profile
-
-
 def apply_profile(model: str, params: dict) -> dict:
     """Return ``params`` with the active profile's defaults for ``model`` swapped in.
 
     A model module calls it once, on its literal records: ``PARAMS = apply_profile("traffic", {...})``.
-    The literal records stay available as :func:`shipped_params`.
+    The literal records stay available as :func:`smlearn.defaults.shipped_params`.
 
     Examples
     --------
@@ -284,7 +276,7 @@ def apply_profile(model: str, params: dict) -> dict:
     for record in params.values():
         _OWNER.setdefault(id(record), model)
         _KEEP.append(record)
-    profiled = _checked_settings(active_profile(), model, params)
+    profiled = check_settings(active_profile(), model, params)
     for name, record in profiled.items():
         if record is not params[name]:
             _OWNER[id(record)] = model
@@ -292,46 +284,6 @@ def apply_profile(model: str, params: dict) -> dict:
             _KEEP.append(record)
     _SHIPPED[model] = shipped
     return profiled
-
-
-def shipped_params(model: str) -> dict:
-    """The model's records as the course ships them (before any profile).
-
-    Examples
-    --------
-    >>> shipped_params("inequality")
-    Traceback (most recent call last):
-    ...
-    ValueError: inequality has no PARAMS; models with parameters: crowds, diffusion, ...
-    """
-    check_text("model", model)
-    if model not in model_names():
-        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
-    importlib.import_module(f"smlearn.models.{model}")   # the import calls apply_profile
-    if model not in _SHIPPED:
-        with_params = [m for m in model_names() if m in _SHIPPED or hasattr(
-            importlib.import_module(f"smlearn.models.{m}"), "PARAMS")]
-        raise ValueError(f"{model} has no PARAMS; models with parameters: {', '.join(with_params)}")
-    return dict(_SHIPPED[model])
-
-
-def changed_defaults(profile: Profile) -> list[Change]:
-    """Every default ``profile`` sets to a value other than the shipped one, model by model.
-
-    Examples
-    --------
-    >>> changes = changed_defaults(active_profile())   # the course's own profile changes nothing
-    >>> all(change.value != change.shipped for change in changes)
-    True
-    """
-    check_instance("profile", profile, Profile, "a Profile from load_profile")
-    changes = []
-    for model, values in profile.settings.items():
-        shipped = shipped_params(model)
-        for name, value in values.items():
-            if name in shipped and shipped[name].check(value) != shipped[name].default:
-                changes.append(Change(model, name, shipped[name].default, shipped[name].check(value)))
-    return changes
 
 
 def _activate(path) -> Profile:
@@ -342,5 +294,5 @@ def _activate(path) -> Profile:
     global _active
     if _SHIPPED:
         raise RuntimeError(f"models already imported ({', '.join(_SHIPPED)}); activate a profile before them")
-    _active = _read(path)
+    _active = read_profile(path)
     return _active

@@ -25,6 +25,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smlearn import defaults
 from smlearn import profile as profiles
 from smlearn.params import Choice, Param
 
@@ -152,8 +153,8 @@ def every_default_changed() -> dict:
     """Settings that change every default each model owns to another allowed value."""
     settings = {}
     for model in MODELS:
-        shipped = profiles.shipped_params(model)
-        own = {n: r for n, r in shipped.items() if profiles._OWNER.get(id(r)) == model}
+        shipped = defaults.shipped_params(model)
+        own = {n: r for n, r in shipped.items() if profiles.owner_of(r) == model}
         settings[model] = {n: _other_value(r) for n, r in own.items()}
     return settings
 
@@ -183,8 +184,8 @@ def test_a_profile_changes_every_signature_and_every_call(tmp_path):
     story = dict(profiles.active_profile().story)
     path.write_text(yaml.safe_dump({"profile": 1, "name": "Every default changed", "story": story,
                                     "settings": settings}), encoding="utf-8")
-    loaded = profiles.load_profile(path)
-    changes = profiles.changed_defaults(loaded)
+    loaded = defaults.load_profile(path)
+    changes = defaults.changed_defaults(loaded)
     assert len(changes) == sum(len(v) for v in settings.values())
     run = subprocess.run([sys.executable, "-c", CHILD, str(path), str(Path(__file__).parent)],
                          capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
@@ -194,7 +195,7 @@ def test_a_profile_changes_every_signature_and_every_call(tmp_path):
         spec = function.__defaults_from__
         for pname, (shown, called) in seen[name].items():
             record = spec[pname]   # this session's, the shipped one; a record no model owns stays as it is
-            owner = profiles._OWNER.get(id(record))
+            owner = profiles.owner_of(record)
             expected = settings[owner][record.name] if owner else record.default
             assert shown == called == pytest.approx(expected), (name, pname)
     assert seen["traffic.simulate ran with"] == pytest.approx(settings["traffic"])
@@ -202,7 +203,7 @@ def test_a_profile_changes_every_signature_and_every_call(tmp_path):
     from smlearn.models import traffic
     active = profiles.active_profile().settings.get("traffic", {})
     assert traffic.PARAMS["network_size"].default == active.get(
-        "network_size", profiles.shipped_params("traffic")["network_size"].default)
+        "network_size", defaults.shipped_params("traffic")["network_size"].default)
 
 
 # ---- The example profiles and bad profiles -----------------------------------------------------
@@ -213,9 +214,9 @@ def test_there_are_three_example_profiles():
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_each_example_profile_loads_and_changes_the_network_and_two_other_models(path):
-    loaded = profiles.load_profile(path)
+    loaded = defaults.load_profile(path)
     assert loaded.name and loaded.story["owner"]
-    changes = profiles.changed_defaults(loaded)
+    changes = defaults.changed_defaults(loaded)
     changed = {(c.model, c.param) for c in changes}
     assert ("traffic", "network_size") in changed
     assert len({m for m, _ in changed} - {"traffic"}) >= 2
@@ -224,9 +225,9 @@ def test_each_example_profile_loads_and_changes_the_network_and_two_other_models
 
 
 def test_the_active_profile_loads_and_its_changes_are_what_the_models_use():
-    active = profiles.load_profile(profiles.ACTIVE_FILE)   # the course ships one that changes nothing
+    active = defaults.load_profile(profiles.ACTIVE_FILE)   # the course ships one that changes nothing
     assert active.story["owner"]
-    for change in profiles.changed_defaults(active):
+    for change in defaults.changed_defaults(active):
         module = importlib.import_module(f"smlearn.models.{change.model}")
         assert module.PARAMS[change.param].default == change.value != change.shipped
 
@@ -274,7 +275,7 @@ def test_a_bad_profile_gets_an_error_naming_file_key_and_what_is_allowed(tmp_pat
     path = tmp_path / "class.yml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises((TypeError, ValueError)) as error:
-        profiles.load_profile(path)
+        defaults.load_profile(path)
     message = str(error.value)
     assert str(path) in message
     for word in words:
@@ -283,26 +284,26 @@ def test_a_bad_profile_gets_an_error_naming_file_key_and_what_is_allowed(tmp_pat
 
 def test_a_broken_or_missing_file_is_named(tmp_path):
     with pytest.raises(ValueError, match="not a valid YAML file"):
-        profiles.load_profile(write(tmp_path, "profile: [1\n"))
+        defaults.load_profile(write(tmp_path, "profile: [1\n"))
     with pytest.raises(ValueError, match="a profile is a mapping"):
-        profiles.load_profile(write(tmp_path, "- 1\n- 2\n"))
+        defaults.load_profile(write(tmp_path, "- 1\n- 2\n"))
     with pytest.raises(ValueError, match="the key 'owner' is given twice"):
-        profiles.load_profile(write(tmp_path, "profile: 1\nname: A\nstory:\n  owner: A\n  owner: B\nsettings: {}\n"))
+        defaults.load_profile(write(tmp_path, "profile: 1\nname: A\nstory:\n  owner: A\n  owner: B\nsettings: {}\n"))
     with pytest.raises(FileNotFoundError, match="no_such.yml"):
-        profiles.load_profile(tmp_path / "no_such.yml")
+        defaults.load_profile(tmp_path / "no_such.yml")
 
 
 @pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6),
                        st.text(max_size=5), st.booleans(), st.none(), st.lists(st.integers(), max_size=2)),
-       name=st.sampled_from(sorted(profiles.shipped_params("traffic"))))
+       name=st.sampled_from(sorted(defaults.shipped_params("traffic"))))
 def test_random_values_are_either_allowed_or_refused_by_name(tmp_path, value, name):
-    record = profiles.shipped_params("traffic")[name]
+    record = defaults.shipped_params("traffic")[name]
     path = tmp_path / "random.yml"
     path.write_text(yaml.safe_dump(good(settings={"traffic": {name: value}})), encoding="utf-8")
     try:
-        loaded = profiles.load_profile(path)
+        loaded = defaults.load_profile(path)
     except (TypeError, ValueError) as error:
         assert f"settings.traffic.{name}" in str(error)
         return
@@ -313,20 +314,20 @@ def test_random_values_are_either_allowed_or_refused_by_name(tmp_path, value, na
 
 def test_apply_profile_and_shipped_params_refuse_what_is_not_a_model():
     with pytest.raises(ValueError, match="model must be one of"):
-        profiles.shipped_params("trafic")
+        defaults.shipped_params("trafic")
     with pytest.raises(TypeError, match="model must be a string"):
         profiles.apply_profile(3, {})
     with pytest.raises(TypeError, match="params must be"):
         profiles.apply_profile("traffic", [1])
     with pytest.raises(TypeError, match="profile must be a Profile"):
-        profiles.changed_defaults({"settings": {}})
+        defaults.changed_defaults({"settings": {}})
 
 
 def test_changes_name_model_parameter_shipped_and_new_value(tmp_path):
     path = tmp_path / "class.yml"
     path.write_text(yaml.safe_dump(good(settings={"traffic": {"network_size": 800, "echo": 0.3}})), encoding="utf-8")
-    shipped = profiles.shipped_params("traffic")
-    changes = profiles.changed_defaults(profiles.load_profile(path))
+    shipped = defaults.shipped_params("traffic")
+    changes = defaults.changed_defaults(defaults.load_profile(path))
     expected = [profiles.Change("traffic", "network_size", shipped["network_size"].default, 800)]
     if shipped["echo"].default != 0.3:
         expected.append(profiles.Change("traffic", "echo", shipped["echo"].default, 0.3))
@@ -337,7 +338,7 @@ def test_changes_name_model_parameter_shipped_and_new_value(tmp_path):
 def test_shipped_params_are_the_literal_records(tmp_path):
     from smlearn.models import traffic
 
-    shipped = profiles.shipped_params("traffic")
+    shipped = defaults.shipped_params("traffic")
     assert list(shipped) == list(traffic.PARAMS)
     for name, record in shipped.items():
         assert isinstance(record, (Param, Choice))
@@ -351,7 +352,7 @@ def test_an_answer_that_names_the_business_keeps_its_fingerprint_under_another_s
     from smlearn.exercises import ChoiceQuestion, fingerprint
 
     shipped = profiles.active_profile()
-    other = next(p for p in map(profiles.load_profile, EXAMPLES) if p.story["video"] != shipped.story["video"])
+    other = next(p for p in map(defaults.load_profile, EXAMPLES) if p.story["video"] != shipped.story["video"])
     option = f"answering a question under your new {shipped.story['video']}"
     stored = fingerprint("demo.video", option)
     assert profiles.story_neutral(option.upper()) == "ANSWERING A QUESTION UNDER YOUR NEW {video}"

@@ -14,7 +14,7 @@ import yaml
 from smlearn import build as b
 from smlearn.cli import main
 from smlearn.course import load_course
-from smlearn.profile import load_profile, shipped_params
+from smlearn.defaults import load_profile, shipped_params
 from smlearn.models import traffic
 
 pytestmark = pytest.mark.slow   # builds on copies of the course that check lessons' facts: seconds each

@@ -229,7 +229,7 @@ MODEL, SETTING = "links", "searches_per_period"
 @pytest.mark.once   # not again under each class profile (scripts/check_profiles.py)
 def test_change_a_default_as_the_pack_says(tmp_path):
     from smlearn.build import dependency_map
-    from smlearn.profile import shipped_params
+    from smlearn.defaults import shipped_params
 
     dry, build, check = recipe_commands("Change a default")
     copy = course_copy(tmp_path)

@@ -37,7 +37,7 @@ from smlearn.models.effort import (
     totals,
 )
 from smlearn.params import Choice
-from smlearn.profile import shipped_params
+from smlearn.defaults import shipped_params
 
 DEFAULTS = {name: p.default for name, p in PARAMS.items()}
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smlearn.models import pipeline
-from smlearn.profile import shipped_params
+from smlearn.defaults import shipped_params
 
 NO_HOURS = {"content_hours": 0, "reply_hours": 0, "upkeep_hours": 0, "message_hours": 0}
 # The course's own defaults: tests whose expected numbers were worked out at these settings pass
