@@ -25,9 +25,8 @@ from smlearn.models import effort
 from smlearn.params import check_instance, check_number, check_table
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure, nice_ceiling
 
-__all__ = ["effort_finding", "describe_effort", "plot_effort", "update_effort", "plot_best_split_by_horizon",
-           "describe_best_split_by_horizon", "plot_near_best_by_horizon", "describe_near_best_by_horizon",
-           "plot_effort_and_returns", "describe_effort_and_returns"]
+__all__ = ["effort_finding", "describe_effort", "plot_effort", "update_effort", "plot_effort_and_returns",
+           "describe_effort_and_returns"]
 
 _OUTCOME_WORDS = {"leads": "leads", "reach": "people reached", "followers": "followers", "strong_ties": "strong ties"}
 
@@ -122,120 +121,6 @@ def update_effort(artists, run) -> None:
     artists["map_title"].set_text(f"{_OUTCOME_WORDS[run.outcome].capitalize()} {when} {len(r)} weeks, every split")
     artists["title"].set_text(effort_finding(run))
 
-
-def plot_best_split_by_horizon(table):
-    """Draw the best split against the horizon as stacked shares: the marathon vs sprint figure.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        From :func:`smlearn.models.effort.best_split_by_horizon`.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({"posting": [0.4, 0.7], "replies": [0.0, 0.1], "upkeep": [0.6, 0.2],
-    ...                       "value": [3.0, 120.0]}, index=pd.Index([8, 104], name="horizon"))
-    >>> fig = plot_best_split_by_horizon(table)
-    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
-    ('Horizon (weeks)', 'Share of the hours in the best split')
-    """
-    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
-    fig, (ax,) = new_figure()
-    horizons = table.index.to_numpy()
-    shares = [table["posting"], table["replies"], table["upkeep"]]
-    labels = ["posting (automatable)", "replies (by hand)", "relationship upkeep (by hand)"]
-    colours = [OKABE_ITO["blue"], OKABE_ITO["sky blue"], OKABE_ITO["vermillion"]]
-    hatches = ["", "..", "//"]
-    polys = ax.stackplot(horizons, *shares, labels=labels, colors=colours, alpha=0.85, edgecolor="white")
-    for poly, hatch in zip(polys, hatches):
-        poly.set_hatch(hatch)
-    ax.plot(horizons, table["posting"] + table["replies"], color="black", marker="o", linewidth=1, markersize=4,
-            label="_nolegend_")
-    ax.set(xlabel="Horizon (weeks)", ylabel="Share of the hours in the best split", ylim=(0, 1),
-           xlim=(horizons.min(), horizons.max()))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
-    first, last = table.iloc[0], table.iloc[-1]
-    ax.set_title(f"Sprint ({horizons[0]} weeks): {first['upkeep']:.0%} of the time on relationships; "
-                 f"marathon ({horizons[-1]} weeks): {last['posting'] + last['replies']:.0%} on media",
-                 fontsize=11)
-    return fig
-
-
-def describe_best_split_by_horizon(table) -> str:
-    """A one-line text description of :func:`plot_best_split_by_horizon`."""
-    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
-    parts = [f"{h} weeks: {row.posting:.0%} posting, {row.replies:.0%} replies, {row.upkeep:.0%} upkeep"
-             for h, row in table.iterrows()]
-    return "Stacked area chart of the best split of the hours for each horizon. " + "; ".join(parts) + "."
-
-
-def plot_near_best_by_horizon(table, *, level=0.95):
-    """Draw, for each horizon, the range of upkeep shares among the splits near the best.
-
-    The shaded band holds every split on the grid that brings at least ``level`` of the
-    best outcome: the model cannot tell them apart. The small dots mark the single best
-    split on the grid, to show how little that one point says.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        From :func:`smlearn.models.effort.near_best_by_horizon`.
-    level : float, default 0.95
-        The level the table was made with (only for the words on the figure).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({"upkeep_low": [0.3, 0.1], "upkeep_high": [0.7, 0.35], "best_upkeep": [0.55, 0.25]},
-    ...                      index=pd.Index([4, 104], name="horizon"))
-    >>> fig = plot_near_best_by_horizon(table)
-    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
-    ('Horizon (weeks)', 'Share of the hours on relationship upkeep')
-    """
-    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
-    check_number("level", level, 0, 1, low_open=True)
-    fig, (ax,) = new_figure()
-    horizons = table.index.to_numpy()
-    low, high = table["upkeep_low"].to_numpy(dtype=float), table["upkeep_high"].to_numpy(dtype=float)
-    within = f"{1 - level:.0%}"
-    ax.fill_between(horizons, low, high, color=OKABE_ITO["vermillion"], alpha=0.35, hatch="//",
-                    edgecolor=OKABE_ITO["vermillion"], label=f"splits within {within} of the best (upkeep range)")
-    ax.plot(horizons, low, color=OKABE_ITO["vermillion"], linewidth=1)
-    ax.plot(horizons, high, color=OKABE_ITO["vermillion"], linewidth=1)
-    ax.plot(horizons, table["best_upkeep"].to_numpy(dtype=float), linestyle="none", marker="o", markersize=4,
-            color="black", label="the single best split on the grid")
-    ax.axhline(0.5, color="#555555", linestyle=":", linewidth=1, label="half the hours")
-    ax.set(xlabel="Horizon (weeks)", ylabel="Share of the hours on relationship upkeep", ylim=(0, 1),
-           xlim=(horizons.min(), horizons.max()))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
-    first, last = table.iloc[0], table.iloc[-1]
-    ax.set_title(f"Within {within} of the best: {first['upkeep_low']:.0%}-{first['upkeep_high']:.0%} upkeep at "
-                 f"{horizons[0]} weeks, {last['upkeep_low']:.0%}-{last['upkeep_high']:.0%} at {horizons[-1]} weeks",
-                 fontsize=11)
-    return fig
-
-
-def describe_near_best_by_horizon(table, *, level=0.95) -> str:
-    """A one-line text description of :func:`plot_near_best_by_horizon`."""
-    check_table("table", table, what="a table from effort.best_split_by_horizon or near_best_by_horizon")
-    check_number("level", level, 0, 1, low_open=True)
-    parts = []
-    for horizon, row in table.iterrows():
-        parts.append(f"{horizon} weeks: {row['upkeep_low']:.0%} to {row['upkeep_high']:.0%}")
-    return (f"Band chart of the share of hours on upkeep among the splits within {1 - level:.0%} of the best, "
-            "for each horizon. " + "; ".join(parts) + ".")
-
-
-# ---- Lesson 07's real data: one account's tweets a day against its impressions ------------------
 
 def _effort_fit(days, returns, model_slope):
     from smlearn.realdata.posting import RETURNS, returns_elasticity

@@ -511,14 +511,6 @@ WORKING = {
     "smlearn.plots.effort.plot_effort": lambda: {"run": effort_run()},
     "smlearn.plots.effort.update_effort": lambda: {
         "artists": _artists(_lazy("smlearn.plots.effort.plot_effort"), effort_run()), "run": effort_run()},
-    "smlearn.plots.effort.plot_best_split_by_horizon": lambda: {
-        "table": _lazy("smlearn.models.effort.best_split_by_horizon")(8, horizons=(8, 52))},
-    "smlearn.plots.effort.describe_best_split_by_horizon": lambda: {
-        "table": _lazy("smlearn.models.effort.best_split_by_horizon")(8, horizons=(8, 52))},
-    "smlearn.plots.effort.plot_near_best_by_horizon": lambda: {
-        "table": _lazy("smlearn.models.effort.near_best_by_horizon")(8, horizons=(8, 52), step=0.25)},
-    "smlearn.plots.effort.describe_near_best_by_horizon": lambda: {
-        "table": _lazy("smlearn.models.effort.near_best_by_horizon")(8, horizons=(8, 52), step=0.25)},
     "smlearn.plots.links.links_finding": lambda: {"result": links_year()},
     "smlearn.plots.links.describe_links": lambda: {"result": links_year()},
     "smlearn.plots.links.plot_links": lambda: {"result": links_year()},
