@@ -96,6 +96,17 @@ class Explorer:
         return self._figure
 
     @property
+    def artists(self) -> dict:
+        """The parts of the figure the view changes on an update, by name (a copy of the view's list)."""
+        return dict(self._artists)
+
+    @property
+    def controls(self) -> dict:
+        """The widget's control for each parameter that has one, by name (the widget is built if need be)."""
+        self.widget
+        return dict(self._sliders)
+
+    @property
     def description(self) -> str:
         """One line of text saying what the figure shows now."""
         return self._describe(self._result)

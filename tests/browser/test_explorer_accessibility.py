@@ -88,7 +88,7 @@ def _smlearn_accessible_names(model_ids):
         controls = [{"name": name, "label": control.description, "help": control.tooltip or "",
                      "unit": getattr(obj.PARAMS[name], "unit", "") or "",
                      "role": "combobox" if hasattr(control, "options") else "slider"}
-                    for name, control in obj._sliders.items()]
+                    for name, control in obj.controls.items()]
         more = getattr(obj, "_more_button", None)
         found[widget.model_id] = {"explorer": type(obj).__name__, "alt": _first_sentence(obj.description),
                                   "description": obj.description, "controls": controls,

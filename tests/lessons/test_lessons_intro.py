@@ -231,7 +231,7 @@ def test_figure_has_labelled_axes_and_a_title_that_states_the_finding(activities
     (ax,) = fig.axes
     assert ax.get_xlabel() == "Number of activities"
     assert ax.get_ylabel() == "Cell of the frame"
-    title = fig._suptitle.get_text()
+    title = fig.get_suptitle()
     assert title == activities_plot.activities_finding(activities)
     assert title == "15 of 55 activities are neither social media nor social networking in the sources' sense"
 

@@ -337,7 +337,7 @@ def test_week_explorer_map_and_marks_agree_with_simulate():
     best_cell = max(scan, key=scan.get)
     assert run.best_value == pytest.approx(scan[best_cell], rel=1e-9)
     # the marks: yours at the sliders, the star on the best cell, a dot on every cell within 5 %
-    artists = explorer._artists
+    artists = explorer.artists
     assert artists["yours"].get_offsets().tolist() == [[0.5, 0.2]]
     assert artists["best"].get_offsets().tolist() == [list(best_cell)]
     near = int((run.grid["value"] >= 0.95 * run.best_value - 1e-12).sum())

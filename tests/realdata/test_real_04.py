@@ -173,7 +173,7 @@ def test_real_cascade_figure_has_log_hours_and_its_text_hides_the_exercise_answe
     left, right = fig.axes
     assert left.get_xscale() == "log" and "Hours" in left.get_xlabel() and "count" in left.get_ylabel()
     assert right.get_xscale() == "log"
-    assert "within" in fig._suptitle.get_text()
+    assert "within" in fig.get_suptitle()
     text = plots.describe_real_cascade(fits, exposure)
     answer = cascade.time_to_share(0.75)
     assert f"{answer:.1f}" not in text and f"{answer:.0f} hours" not in text

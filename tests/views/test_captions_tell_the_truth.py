@@ -246,7 +246,7 @@ def test_the_caption_is_true_of_the_result_at_any_setting(name):
     @given(st.fixed_dictionaries(controls))
     def check(params):
         explorer = cls(**{**EXPLORERS[name], **params})
-        _TITLES["spread"] = explorer._artists["net_title"].get_text() if name == "SpreadExplorer" else None
+        _TITLES["spread"] = explorer.artists["net_title"].get_text() if name == "SpreadExplorer" else None
         caption = explorer.description
         no_n_of_m_above(caption)
         ORACLES[name](explorer.result, explorer.params, caption)
@@ -263,12 +263,12 @@ def test_the_spread_step_control_and_the_title_agree():
     explorer = SpreadExplorer(n=400)
     end = explorer.result.steps
     assert explorer.params["step"] > end          # the control starts past the end: it shows the end
-    title = explorer._artists["net_title"].get_text()
+    title = explorer.artists["net_title"].get_text()
     assert title.startswith(f"Step {explorer.params['step']} (the run ended at step {end})"), title
     explorer.update(step=end - 1)
-    assert explorer._artists["net_title"].get_text().startswith(f"Step {end - 1} of {end}:")
+    assert explorer.artists["net_title"].get_text().startswith(f"Step {end - 1} of {end}:")
     explorer.update(step=end)
-    assert explorer._artists["net_title"].get_text().endswith("in all")
+    assert explorer.artists["net_title"].get_text().endswith("in all")
 
 
 @pytest.mark.slow
@@ -284,11 +284,11 @@ def test_the_top_10_label_overlaps_no_line_and_no_text(changes):
     fig = explorer.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    label = explorer._artists["top_label"]
+    label = explorer.artists["top_label"]
     box = label.get_window_extent(renderer)
     rank_ax = label.axes
-    lines = [explorer._artists["best"], *explorer._artists["targets"]]
-    paths = [line.get_xydata() for line in lines] + [np.asarray(s).reshape(-1, 2) for s in explorer._artists["items"].get_segments()]
+    lines = [explorer.artists["best"], *explorer.artists["targets"]]
+    paths = [line.get_xydata() for line in lines] + [np.asarray(s).reshape(-1, 2) for s in explorer.artists["items"].get_segments()]
     clip = rank_ax.bbox
     for xy in paths:
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)

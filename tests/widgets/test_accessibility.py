@@ -82,8 +82,8 @@ def test_explorer_controls_are_labelled_keyboard_widgets(explorer_name, make_exp
 
     explorer = make_explorer(explorer_name)
     explorer.widget
-    assert explorer._sliders
-    for control in explorer._sliders.values():
+    assert explorer.controls
+    for control in explorer.controls.values():
         # ipywidgets sliders and drop-downs take arrow keys once focused (Tab moves between them).
         assert isinstance(control, (ipywidgets.IntSlider, ipywidgets.FloatSlider, ipywidgets.Dropdown))
         assert control.description and control.tooltip

@@ -18,7 +18,7 @@ def built():
 
 def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     explorer = FrontPageExplorer()
-    fig, artists = explorer.figure, explorer._artists
+    fig, artists = explorer.figure, explorer.artists
     target_line = artists["targets"][0]
     before = target_line.get_ydata().copy()
     explorer.update(manipulation=True)
@@ -28,39 +28,39 @@ def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     np.testing.assert_allclose(target_line.get_ydata(), np.where(expected.ranks[:, target] <= 30,
                                                                  expected.ranks[:, target], np.nan))
     assert not np.allclose(np.nan_to_num(before), np.nan_to_num(target_line.get_ydata()))
-    assert fig._suptitle.get_text().startswith("Under Reddit's hot, with 20 fake up-votes on each, weak targets peak at #")
+    assert fig.get_suptitle().startswith("Under Reddit's hot, with 20 fake up-votes on each, weak targets peak at #")
     explorer.update(rule="score")
-    assert fig._suptitle.get_text().startswith("Under net score")
+    assert fig.get_suptitle().startswith("Under net score")
     offsets = artists["ringed"].get_offsets()
     np.testing.assert_allclose(offsets[:, 1], ranking.manipulation_summary(explorer.result)["ups"])
 
 
 def test_music_lab_influence_changes_the_plotted_data_in_place():
     explorer = MusicLabExplorer()
-    bars = explorer._artists["bars"].patches
+    bars = explorer.artists["bars"].patches
     heights = [bar.get_height() for bar in bars]
     explorer.update(influence=0.0)
-    assert explorer._artists["bars"].patches[0] is bars[0]
+    assert explorer.artists["bars"].patches[0] is bars[0]
     new_heights = [bar.get_height() for bar in bars]
     assert new_heights != heights
     np.testing.assert_allclose(new_heights, explorer.result.metrics["unpredictability"])
-    assert explorer.figure._suptitle.get_text().startswith("Seeing the counts: Gini")
+    assert explorer.figure.get_suptitle().startswith("Seeing the counts: Gini")
     explorer.update(n_worlds=3)
-    assert len(explorer._artists["gini"]["independent"].get_offsets()) == 3
+    assert len(explorer.artists["gini"]["independent"].get_offsets()) == 3
 
 
 def test_link_explorer_friend_links_and_quality_move_the_lines():
     explorer = LinkExplorer()
-    line = explorer._artists["links_in"]
+    line = explorer.artists["links_in"]
     before = line.get_ydata().copy()
     added = 20 - explorer.params["friend_links"]                 # friends' links on top of the default's
     explorer.update(friend_links=20)
-    assert explorer._artists["links_in"] is line
+    assert explorer.artists["links_in"] is line
     assert line.get_ydata()[0] >= before[0] + added - 1
-    np.testing.assert_allclose(explorer._artists["visits"].get_ydata(), explorer.result.weekly["visits"])
+    np.testing.assert_allclose(explorer.artists["visits"].get_ydata(), explorer.result.weekly["visits"])
     explorer.update(periods=20)
     assert explorer.figure.axes[0].get_xlim() == (0.5, 20.5)
-    assert explorer.figure._suptitle.get_text().startswith("By week 20:")
+    assert explorer.figure.get_suptitle().startswith("By week 20:")
 
 
 @pytest.mark.slow
@@ -73,4 +73,4 @@ def test_static_png_text_and_labelled_axes(cls, built):
     for ax in explorer.figure.axes:
         assert ax.get_xlabel() or ax.get_xticklabels()
         assert ax.get_ylabel()
-    assert explorer.figure._suptitle.get_text()
+    assert explorer.figure.get_suptitle()

@@ -53,16 +53,16 @@ def test_effort_split_sliders_move_the_lines_and_the_marker():
     np.testing.assert_allclose(ties.get_ydata(), expected["leads_ties"])
     assert not np.allclose(before, ties.get_ydata())
     assert explorer.result.split == (0.64, 0.16, 0.2)
-    np.testing.assert_allclose(explorer._artists["yours"].get_offsets(), [[0.64, 0.2]])
+    np.testing.assert_allclose(explorer.artists["yours"].get_offsets(), [[0.64, 0.2]])
 
 
 def test_effort_outcome_changes_the_map_and_the_title():
     explorer = EffortExplorer()
-    leads = explorer._artists["map"].get_array().copy()
+    leads = explorer.artists["map"].get_array().copy()
     explorer.update(outcome="strong_ties")
-    ties = explorer._artists["map"].get_array()
+    ties = explorer.artists["map"].get_array()
     assert not np.allclose(leads, ties) and ties.max() == explorer.params["circle_size"]   # at most the whole circle
-    assert "strong ties" in explorer.figure._suptitle.get_text()
+    assert "strong ties" in explorer.figure.get_suptitle()
     assert explorer.result.best[2] == 1.0       # only upkeep makes strong ties
 
 
@@ -76,7 +76,7 @@ def test_effort_horizon_changes_the_x_axis():
 @pytest.mark.slow
 def test_returns_sample_size_changes_the_intervals():
     explorer = ReturnsExplorer()
-    boot = explorer._artists["boot"]["A"]
+    boot = explorer.artists["boot"]["A"]
     wide = np.ptp(boot.get_xdata())
     explorer.update(sample_size=90)
     assert np.ptp(boot.get_xdata()) < wide
@@ -88,7 +88,7 @@ def test_returns_sample_size_changes_the_intervals():
 def test_returns_types_and_metric_change_the_labels_and_title():
     explorer = ReturnsExplorer()
     explorer.update(type_a="link", metric="ctr")
-    assert explorer._artists["labels"]["A"].get_text() == "A: link"
+    assert explorer.artists["labels"]["A"].get_text() == "A: link"
     assert explorer.figure.axes[0].get_xlabel() == "Clicks per impression (%)"
     assert explorer.figure.axes[0].get_title().startswith("With 10 posts of each:")
     assert explorer.result.params["metric"] == "ctr"

@@ -25,8 +25,8 @@ def test_every_explorer_of_the_course_is_checked():
 def test_every_control_is_a_model_parameter_with_a_widget_of_its_range(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     widget = explorer.widget
-    assert list(explorer._sliders) == list(explorer.CONTROLS)
-    for name, control in explorer._sliders.items():
+    assert list(explorer.controls) == list(explorer.CONTROLS)
+    for name, control in explorer.controls.items():
         spec = explorer.PARAMS[name]
         if isinstance(spec, Choice):
             assert [value for _, value in control.options] == list(spec.options)
@@ -59,7 +59,7 @@ def test_moving_a_control_updates_the_model_the_image_and_the_caption(explorer_n
     new = spec.options[-1] if isinstance(spec, Choice) else spec.min + spec.step
     if new == explorer.params[name]:
         new = spec.options[0] if isinstance(spec, Choice) else spec.max
-    explorer._sliders[name].value = new            # what a learner's slider move does
+    explorer.controls[name].value = new            # what a learner's slider move does
     assert explorer.params[name] == new
     assert explorer._image.value != image and explorer._caption.value != caption
     assert explorer._errors.value == ""
@@ -178,9 +178,9 @@ def test_ignored_controls_are_greyed_out_with_the_reason():
     from smlearn.widgets import FrontPageExplorer
 
     explorer = FrontPageExplorer(rule="hot")
-    gravity = explorer.widget and explorer._sliders["gravity"]
+    gravity = explorer.widget and explorer.controls["gravity"]
     assert gravity.disabled and "gravity rule" in gravity.tooltip
     assert "Gravity" in explorer._ignored_note.value
-    explorer._sliders["rule"].value = "hacker news"      # a learner picks a gravity rule
+    explorer.controls["rule"].value = "hacker news"      # a learner picks a gravity rule
     assert not gravity.disabled and gravity.tooltip == explorer.PARAMS["gravity"].doc
     assert "Gravity" not in explorer._ignored_note.value

@@ -30,7 +30,7 @@ def test_update_reruns_the_model_and_changes_the_plotted_data_in_place(explorer)
 def test_a_slider_move_updates_model_image_and_caption(explorer):
     widget = explorer.widget
     image_before, caption_before = explorer._image.value, explorer._caption.value
-    explorer._sliders["posts_per_period"].value = 3.0
+    explorer.controls["posts_per_period"].value = 3.0
     assert explorer.params["posts_per_period"] == 3.0
     assert explorer._image.value != image_before
     assert explorer._caption.value != caption_before
@@ -44,7 +44,7 @@ def test_update_from_code_moves_the_slider_without_running_twice(explorer, monke
     original = explorer._simulate
     monkeypatch.setattr(explorer, "_simulate", lambda params: calls.append(1) or original(params))
     explorer.update(periods=30, stop_period=10)
-    assert explorer._sliders["periods"].value == 30 and explorer._sliders["stop_period"].value == 10
+    assert explorer.controls["periods"].value == 30 and explorer.controls["stop_period"].value == 10
     assert len(calls) == 1
     assert explorer.figure.axes[0].get_xlim() == (0.5, 30.5)
 
@@ -57,14 +57,14 @@ def test_slider_errors_are_shown_not_lost(explorer, monkeypatch):
         raise RuntimeError("model broke")
 
     monkeypatch.setattr(explorer, "_simulate", broken)
-    explorer._sliders["push_hours"].value = 7.0
+    explorer.controls["push_hours"].value = 7.0
     assert "model broke" in explorer._errors.value
 
 
 def test_the_title_states_the_finding_and_follows_the_parameters(explorer):
-    assert explorer.figure._suptitle.get_text().startswith("Pull overtakes push in week")
+    assert explorer.figure.get_suptitle().startswith("Pull overtakes push in week")
     explorer.update(posts_per_period=0.0)
-    assert explorer.figure._suptitle.get_text().startswith("Push stays ahead of pull")
+    assert explorer.figure.get_suptitle().startswith("Push stays ahead of pull")
 
 
 def test_axes_are_labelled_with_units(explorer):
@@ -116,7 +116,7 @@ def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
 
     toy = Toy()
     _ = toy.widget
-    menu = toy._sliders["shape"]
+    menu = toy.controls["shape"]
     assert isinstance(menu, ipywidgets.Dropdown) and menu.value == "flat"
     menu.value = "steep"
     assert toy.params["shape"] == "steep" and toy.description == "top 12"

@@ -119,7 +119,7 @@ def test_the_static_check_finds_an_update_after_a_display_and_nothing_in_plain_c
     shown_then_changed = ["explorer = PushPullExplorer()\nexplorer", "print(explorer.description)",
                           "explorer.update(content_quality=0.2)"]
     assert [(n, p) for n, _, p in changes_to_shown_explorers(shown_then_changed)] == [(3, "calls .update on it")]
-    by_the_widget = ["e = SpreadExplorer()\ndisplay(e)", "e.widget.children[0].value = 3", "e._sliders['p'].value = 1",
+    by_the_widget = ["e = SpreadExplorer()\ndisplay(e)", "e.widget.children[0].value = 3", "e.controls['p'].value = 1",
                      "nudge(e)"]
     assert [n for n, _, _ in changes_to_shown_explorers(by_the_widget)] == [2, 3, 4]
     # Reading is fine, and so is a second explorer, or changing one before it is shown.

@@ -20,29 +20,29 @@ def spread():
 
 def test_network_explorer_update_changes_the_data_in_place(net):
     figure = net.figure
-    line = net._artists["degrees"]["follower"]
+    line = net.artists["degrees"]["follower"]
     before = line.get_xdata().copy()
     net.update(mean_degree=12)
-    assert net.figure is figure and net._artists["degrees"]["follower"] is line
+    assert net.figure is figure and net.artists["degrees"]["follower"] is line
     expected = networks.compare_kinds(200, 12, 0.1, 0.05, seed=1)
     assert net.result.table.equals(expected.table)
     followers = np.array([d for _, d in expected.follower.in_degree()])
     assert line.get_xdata().max() == followers.max()
     assert not np.array_equal(before, line.get_xdata())
-    bars = net._artists["bars"]["follower"]
+    bars = net.artists["bars"]["follower"]
     assert bars[0].get_width() == pytest.approx(expected.table.loc["follower", "reciprocity"])
 
 
 def test_network_explorer_title_and_description_follow_the_data(net):
-    title = net.figure._suptitle.get_text()
+    title = net.figure.get_suptitle()
     assert title.startswith("Friendships are all returned")
     net.update(follow_back=1.0)
-    assert "100% of follows are returned" in net.figure._suptitle.get_text()
+    assert "100% of follows are returned" in net.figure.get_suptitle()
     assert "Two network drawings of 200 people" in net.description
 
 
 def test_spread_explorer_update_reruns_the_model_and_redraws(spread):
-    reached = spread._artists["reached"]
+    reached = spread.artists["reached"]
     before = reached.get_ydata().copy()
     spread.update(p=0.5)
     g, _, _ = spread.network(**spread.params)
@@ -61,11 +61,11 @@ def test_moving_the_step_reuses_the_run_and_recolours_the_drawing(spread, monkey
     monkeypatch.setattr(diffusion, "spread", lambda *a, **k: calls.append(1) or original(*a, **k))
     spread.update(step=2)
     assert spread.result is run and not calls
-    reached_at_2 = len(spread._artists["states"][1].get_offsets())
+    reached_at_2 = len(spread.artists["states"][1].get_offsets())
     assert reached_at_2 == int(((run.adopted_at >= 0) & (run.adopted_at <= 2)).sum())
     spread.update(step=run.steps)
-    assert len(spread._artists["states"][1].get_offsets()) == run.final_size
-    assert spread._artists["step_line"].get_xdata()[0] == run.steps
+    assert len(spread.artists["states"][1].get_offsets()) == run.final_size
+    assert spread.artists["step_line"].get_xdata()[0] == run.steps
 
 
 @pytest.mark.slow
@@ -93,13 +93,13 @@ def test_complex_contagion_on_clustered_and_shuffled_networks(spread):
     assert spread.result.final_share == 1.0
     spread.update(network="shuffled friendship")
     assert spread.result.final_share < 0.1
-    assert "Complex contagion from 7 starting people" in spread.figure._suptitle.get_text()
+    assert "Complex contagion from 7 starting people" in spread.figure.get_suptitle()
 
 
 def test_sir_adds_the_ill_curve(spread):
     spread.update(model="SIR", beta=0.3, gamma=0.2)
     curve = spread.result.curve
-    np.testing.assert_allclose(spread._artists["active"].get_ydata(), curve["infected"] / 400)
+    np.testing.assert_allclose(spread.artists["active"].get_ydata(), curve["infected"] / 400)
     assert "ill at once" in spread.description
 
 

@@ -48,7 +48,7 @@ def test_controls_flow_into_as_many_columns_as_fit(explorer):
 
 def test_no_fixed_label_width_and_every_label_keeps_its_unit(explorer):
     _ = explorer.widget
-    for name, control in explorer._sliders.items():
+    for name, control in explorer.controls.items():
         assert not control.style.description_width, "a fixed label width cuts long labels"
         param = explorer.PARAMS[name]
         if getattr(param, "unit", ""):
@@ -240,7 +240,7 @@ def test_every_control_is_found_and_named_by_the_page(explorer):
     piece = next(w for w in walk(box) if isinstance(w, ExplorerFrontend))
     sent = {control["name"]: control for control in piece.controls}
     assert list(sent) == list(explorer.CONTROLS)
-    for name, control in explorer._sliders.items():
+    for name, control in explorer.controls.items():
         assert CONTROL_CLASS + name in control._dom_classes
         assert sent[name]["label"] == control.description   # the name a screen reader says is the visible label
         assert sent[name]["help"] == control.tooltip and sent[name]["help"], f"{name}: no help text"
@@ -256,7 +256,7 @@ def test_the_caption_is_marked_for_the_live_region_and_the_alt_text_follows_each
     assert explorer._frontend.alt.startswith("Line chart of ") and explorer._frontend.alt.endswith(".")
     before = explorer.description
     explorer.update(push_hours=explorer.PARAMS["push_hours"].max)
-    explorer._sliders["network_size"].value = explorer.PARAMS["network_size"].min   # what a slider move does
+    explorer.controls["network_size"].value = explorer.PARAMS["network_size"].min   # what a slider move does
     assert explorer.description != before
     assert explorer._frontend.alt == _first_sentence(explorer.description)
     assert html.escape(explorer.description) in explorer._caption.value
@@ -267,7 +267,7 @@ def test_the_float_readout_decimals_reach_the_spoken_value():
     explorer = widgets.PushPullExplorer()
     _ = explorer.widget
     sent = {control["name"]: control for control in explorer._frontend.controls}
-    for name, control in explorer._sliders.items():
+    for name, control in explorer.controls.items():
         if isinstance(control, ipywidgets.FloatSlider):
             assert control.readout_format == f".{sent[name]['decimals']}f"
         else:
