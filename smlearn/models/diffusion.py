@@ -1366,14 +1366,11 @@ def cascade_condition(mean_degree, theta, theta_spread):
     single adopting contact (the *vulnerable*) form a connected cluster that spans the
     network. Watts's condition for that is
 
-    .. math::  rac{1}{z} \sum_k k (k - 1)\, p_k\, 
-ho_k > 1 ,
+    .. math::  \frac{1}{z} \sum_k k (k - 1)\, p_k\, \rho_k > 1 ,
 
-    where :math:`p_k` is the share of people with ``k`` contacts and :math:`
-ho_k` the
+    where :math:`p_k` is the share of people with ``k`` contacts and :math:`\rho_k` the
     chance that a person with ``k`` contacts is vulnerable: that their own threshold is
-    at most ``1/k``. With one threshold for everyone, :math:`
-ho_k` is 1 for
+    at most ``1/k``. With one threshold for everyone, :math:`\rho_k` is 1 for
     ``k <= 1/theta`` and 0 above; with ``theta_spread`` it follows the normal
     distribution of :func:`threshold`.
 

@@ -763,7 +763,7 @@ def compare_tails(degrees, k_min):
 
     Clauset, Shalizi and Newman (2009, section 5) [4]_ ask which of two heavy tails makes
     the data more likely. Both are fitted by maximum likelihood to the same tail (whole
-    numbers, both cut at ``k_min``): the power law :math:`k^{-lpha}/\zeta(lpha, k_{min})`
+    numbers, both cut at ``k_min``): the power law :math:`k^{-\alpha}/\zeta(\alpha, k_{min})`
     and a log-normal (a curve whose logarithm follows a bell curve), rounded down to whole
     numbers. For each value the difference of the two log-likelihoods is taken; their sum
     R says which fits better, and Vuong's test says whether R is further from 0 than chance
