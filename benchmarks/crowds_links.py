@@ -80,13 +80,13 @@ def main(argv=None) -> int:
     results["PageRank"] = bench_pagerank(20_000 if args.quick else 100_000, 3 if args.quick else 5)
     # Each explorer: a control nudged back and forth, as a learner does.
     results["FrontPageExplorer"] = bench_explorer(
-        FrontPageExplorer, lambda: ranking.simulate_front_page(seed=1),
+        FrontPageExplorer, lambda: ranking.simulate(seed=1),
         [{"attention_decay": 1.1}, {"attention_decay": 1.0}], repeats)
     results["MusicLabExplorer"] = bench_explorer(
-        MusicLabExplorer, lambda: crowds.simulate_market(seed=1),
+        MusicLabExplorer, lambda: crowds.simulate(seed=1),
         [{"influence": 0.75}, {"influence": 0.7}], repeats)
     results["LinkExplorer"] = bench_explorer(
-        LinkExplorer, lambda: links.simulate_links(seed=1),
+        LinkExplorer, lambda: links.simulate(seed=1),
         [{"content_quality": 0.55}, {"content_quality": 0.5}], repeats)
 
     pr = results["PageRank"]

@@ -240,8 +240,8 @@ def bench_explorers(repeats):
     explorer.widget
     figure = explorer.figure
     values = [0.3, 0.31]
-    model_ms, _ = timed(lambda i: diffusion.spread(g, "independent cascade", p=values[i % 2], seed=1), repeats * 3)
-    sir_ms, _ = timed(lambda i: diffusion.spread(g, "SIR", beta=[0.1, 0.11][i % 2], seed=1), repeats * 3)
+    model_ms, _ = timed(lambda i: diffusion.simulate(g, model="independent cascade", p=values[i % 2], seed=1), repeats * 3)
+    sir_ms, _ = timed(lambda i: diffusion.simulate(g, model="SIR", beta=[0.1, 0.11][i % 2], seed=1), repeats * 3)
     draw_ms, _ = timed(lambda i: figure.canvas.draw(), repeats)
     update_ms, _ = timed(lambda i: explorer.update(p=values[i % 2]), repeats)
     step_ms, _ = timed(lambda i: explorer.update(step=[5, 6][i % 2]), repeats)

@@ -77,7 +77,7 @@ References
 Examples
 --------
 >>> from smlearn.models import crowds
->>> market = crowds.simulate_market(seed=1)
+>>> market = crowds.simulate(seed=1)
 >>> market.metrics.round(3)
                    gini  unpredictability  quality_success
 condition
@@ -102,7 +102,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["simulate", "PARAMS", "CONDITIONS", "Market", "simulate_market", "influence_sweep", "gini", "unpredictability", "market_shares"]
+__all__ = ["simulate", "PARAMS", "CONDITIONS", "Market", "influence_sweep", "gini", "unpredictability", "market_shares"]
 
 CONDITIONS = ("social influence", "independent")
 
@@ -123,7 +123,7 @@ PARAMS: dict[str, Param] = apply_profile("crowds", {p.name: p for p in _PARAM_LI
 
 @dataclass(frozen=True)
 class Market:
-    """The result of :func:`simulate_market`.
+    """The result of :func:`simulate`.
 
     Attributes
     ----------
@@ -166,13 +166,13 @@ def simulate(*, seed=None, **params) -> Market:
 
     Examples
     --------
-    >>> market = simulate_market(n_worlds=2, seed=1)
+    >>> market = simulate(n_worlds=2, seed=1)
     >>> market.songs.groupby("condition", sort=False)["world"].nunique().to_dict()
     {'social influence': 2, 'independent': 2}
 
     With no influence at all, the two conditions are the same model:
 
-    >>> same = simulate_market(influence=0.0, seed=1).metrics["gini"]
+    >>> same = simulate(influence=0.0, seed=1).metrics["gini"]
     >>> bool(abs(same.iloc[0] - same.iloc[1]) < 0.05)
     True
     """
@@ -215,7 +215,6 @@ def simulate(*, seed=None, **params) -> Market:
 
 
 # The older name, which lessons 05b and the music-lab explorer call: the same function.
-simulate_market = simulate
 
 
 def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **params):
@@ -227,7 +226,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
         The values of ``influence`` to run, each with the same seed (so the same songs).
     seed : int, default 1
     **params
-        Any other parameter of :func:`simulate_market` (not ``influence``).
+        Any other parameter of :func:`simulate` (not ``influence``).
 
     Returns
     -------
@@ -239,7 +238,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
     Raises
     ------
     TypeError, ValueError
-        As for :func:`simulate_market`; also if ``influence`` is given in ``params``.
+        As for :func:`simulate`; also if ``influence`` is given in ``params``.
 
     Examples
     --------
@@ -252,7 +251,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
         raise TypeError("influence_sweep runs every value in `influences`: do not pass `influence`")
     rows = []
     for influence in influences:
-        metrics = simulate_market(influence=influence, seed=seed, **params).metrics
+        metrics = simulate(influence=influence, seed=seed, **params).metrics
         rows.append({
             "influence": influence,
             "gini_influence": float(metrics.loc["social influence", "gini"]),

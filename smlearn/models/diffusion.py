@@ -51,7 +51,7 @@ Each network model is written twice. The *rules* (:func:`cascade_rules`,
 one step and one person at a time, with plain loops over people (numpy only draws the
 random numbers): read them to see the model.
 The entry points (:func:`independent_cascade`, :func:`threshold`,
-:func:`reinforced_cascade`, :func:`sir`, and :func:`spread` and :func:`final_shares`
+:func:`reinforced_cascade`, :func:`sir`, and :func:`simulate` and :func:`final_shares`
 on top of them) check what they are given and hand the run to a fast *engine*,
 :mod:`smlearn.models.engines.spread`, which applies the same rules to whole arrays:
 the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
@@ -134,7 +134,7 @@ FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
     "simulate", "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
-    "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds", "spread",
+    "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds",
     "final_shares", "epidemic_threshold", "sir_transmissibility", "cascade_condition", "clustered_vs_random", "CENTOLA_MODELS",
     "outbreak_sizes", "cascade_window", "watts_window",
     # the plain rules, step by step, that the entry points above run fast (engines.spread)
@@ -1107,9 +1107,15 @@ def choose_seeds(G, k, strategy, *, seed=None):
 
 
 @defaults_from(PARAMS)
-def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours, p1,
-           p2, beta, gamma, n_seeds, strategy, max_steps, seed=None):
-    """Run one of :data:`MODELS` from ``n_seeds`` people picked by ``strategy``: what an explorer calls.
+def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbours, p1, p2, beta, gamma,
+             n_seeds, strategy, max_steps, seed=None) -> Spread:
+    """The model's entry point: one run of ``model`` on the network ``G`` from ``n_seeds`` people
+    picked by ``strategy``, every setting given by name (the network is the data, so it comes first).
+
+    Each model reads its own settings (the cascade ``p``, the threshold ``theta`` and
+    ``theta_spread``, complex contagion ``neighbours``, the reinforced cascade ``p1`` and ``p2``,
+    SIR ``beta`` and ``gamma``); the rules of each are in :func:`cascade_rules` and the functions
+    after it.
 
     Raises
     ------
@@ -1120,9 +1126,9 @@ def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours
     --------
     >>> from smlearn.models import networks
     >>> G = networks.friendship_network(500, 6, 0.05, seed=1)
-    >>> spread(G, "complex contagion", strategy="one cluster", seed=1).final_share
+    >>> simulate(G, model="complex contagion", strategy="one cluster", seed=1).final_share
     1.0
-    >>> spread(G, "complex contagion", strategy="random", seed=1).final_share
+    >>> simulate(G, model="complex contagion", strategy="random", seed=1).final_share
     0.01
     """
     Choice("model", "independent cascade", MODELS, "Model").check(model)
@@ -1144,29 +1150,11 @@ def spread(G, model="independent cascade", *, p, theta, theta_spread, neighbours
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
 
 
-@defaults_from(PARAMS)
-def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbours, p1, p2, beta, gamma,
-             n_seeds, strategy, max_steps, seed=None) -> Spread:
-    """The model's entry point: one run of ``model`` on the network ``G``, every setting given by name.
-
-    The same as :func:`spread` (the network is the data, so it comes first; everything
-    else is a keyword, as in every model's ``simulate``).
-
-    Examples
-    --------
-    >>> from smlearn.models import networks
-    >>> G = networks.friendship_network(500, 6, 0.05, seed=1)
-    >>> simulate(G, model="complex contagion", strategy="one cluster", seed=1).final_share
-    1.0
-    """
-    return spread(G, model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
-                  beta=beta, gamma=gamma, n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=seed)
-
 
 @defaults_from(PARAMS)
 def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spread, neighbours,
                  p1, p2, beta, gamma, n_seeds, strategy, max_steps):
-    """Run :func:`spread` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
+    """Run :func:`simulate` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
 
     One run of a random process is one story; the average of many is what to compare.
     Every run uses the same network and settings and differs only in its random seed,
@@ -1182,7 +1170,7 @@ def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spr
     runs : int
         How many runs (1 .. 10,000).
     p, theta, theta_spread, neighbours, p1, p2, beta, gamma, n_seeds, strategy, max_steps
-        As in :func:`spread`.
+        As in :func:`simulate`.
 
     Returns
     -------
@@ -1215,7 +1203,7 @@ def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spr
     g = prepare(G)                 # once, not once per run
     shares = np.zeros(runs)
     for run in range(runs):        # run number = random seed: 0, 1, 2, ...
-        result = spread(g, model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
+        result = simulate(g, model=model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
                         beta=beta, gamma=gamma, n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=run)
         shares[run] = result.final_share
     return shares
@@ -1255,7 +1243,7 @@ def clustered_vs_random(model="reinforced cascade", *, p1, p2, p, neighbours, n_
         "complex contagion" (a fixed threshold of ``neighbours`` contacts) or
         "independent cascade" (``p``).
     p1, p2, p, neighbours, n_seeds, max_steps
-        As in :func:`spread`.
+        As in :func:`simulate`.
     runs : int
         Runs on each network (1 .. 2,000).
     rows, columns : int

@@ -35,7 +35,7 @@ links, as on the real web. It is a generated web, not a crawl.
 
 Content that earns links
 ------------------------
-:func:`simulate_links` adds your website to that web: a home page and the pieces you
+:func:`simulate` adds your website to that web: a home page and the pieces you
 publish (``posts_per_period`` a week, of quality ``content_quality``). Each piece links
 to your home page, your home page links to each piece, and each piece links to
 ``links_per_page`` other pages it found and liked (chosen by the rule in step 1). Every
@@ -102,7 +102,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb", "simulate_links",
+__all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb",
            "rank_without_own_links", "visit_sources", "to_networkx"]
 
 _PARAM_LIST = [
@@ -532,7 +532,7 @@ def pagerank(graph, *, damping, tol=1e-10, max_iter=1000, weight="weight", perso
 
 @dataclass(frozen=True)
 class LinkWeb:
-    """The result of :func:`simulate_links`.
+    """The result of :func:`simulate`.
 
     Attributes
     ----------
@@ -585,7 +585,7 @@ def simulate(*, seed=None, **params) -> LinkWeb:
 
     Examples
     --------
-    >>> web = simulate_links(seed=1)
+    >>> web = simulate(seed=1)
     >>> week = web.weekly.set_index("period")
     >>> week.loc[[1, 26, 52], ["your_pages", "links_in", "visits"]].round()
             your_pages  links_in  visits
@@ -597,7 +597,7 @@ def simulate(*, seed=None, **params) -> LinkWeb:
     Twenty links from people you know give a head start, but without content the site
     falls back as the rest of the web grows:
 
-    >>> friends = simulate_links(friend_links=20, posts_per_period=0.0, seed=1).weekly
+    >>> friends = simulate(friend_links=20, posts_per_period=0.0, seed=1).weekly
     >>> friends["visits"].iloc[[0, -1]].round().tolist()       # weeks 1 and 52
     [35.0, 23.0]
     """
@@ -681,7 +681,6 @@ def simulate(*, seed=None, **params) -> LinkWeb:
 
 
 # The older name, which lesson 06 and the link explorer call: the same function.
-simulate_links = simulate
 
 
 def _power_iteration(sources, targets, n, damping, x, *, tol, max_iter=1000):
@@ -730,7 +729,7 @@ def rank_without_own_links(result):
 
     Examples
     --------
-    >>> table = rank_without_own_links(simulate_links(seed=1))
+    >>> table = rank_without_own_links(simulate(seed=1))
     >>> home = table[table["owner"] == "you"].iloc[0]
     >>> int(home["position"]), int(home["position_without_own"])     # 6th of 203, then 72nd
     (6, 72)
@@ -738,7 +737,7 @@ def rank_without_own_links(result):
     import scipy.sparse as sparse
 
     if not isinstance(result, LinkWeb):
-        raise TypeError(f"result must be a LinkWeb from simulate_links(); got {type(result).__name__}")
+        raise TypeError(f"result must be a LinkWeb from simulate(); got {type(result).__name__}")
     n = len(result.pages)
     yours = (result.pages["owner"] == YOU).to_numpy()
     damping = result.params["damping"]
@@ -783,7 +782,7 @@ def visit_sources(result):
 
     Examples
     --------
-    >>> visit_sources(simulate_links(seed=1)).round().tolist()
+    >>> visit_sources(simulate(seed=1)).round().tolist()
     [80.0, 106.0, 121.0, 307.0]
     """
     table = rank_without_own_links(result)
@@ -807,7 +806,7 @@ def visit_sources(result):
 
 
 def to_networkx(result):
-    """The final web of a :func:`simulate_links` result as a networkx.DiGraph.
+    """The final web of a :func:`simulate` result as a networkx.DiGraph.
 
     Each node has the attributes owner ("you" or "web") and quality.
 
@@ -818,14 +817,14 @@ def to_networkx(result):
 
     Examples
     --------
-    >>> web = to_networkx(simulate_links(periods=4, seed=1))
+    >>> web = to_networkx(simulate(periods=4, seed=1))
     >>> sum(1 for _, owner in web.nodes(data="owner") if owner == "you")      # home page + 4 pieces
     5
     """
     import networkx as nx
 
     if not isinstance(result, LinkWeb):
-        raise TypeError(f"result must be a LinkWeb from simulate_links(); got {type(result).__name__}")
+        raise TypeError(f"result must be a LinkWeb from simulate(); got {type(result).__name__}")
     graph = nx.DiGraph()
     for row in result.pages.itertuples():
         graph.add_node(int(row.page), owner=row.owner, quality=float(row.quality))

@@ -113,7 +113,7 @@ Examples
 >>> from smlearn.models import ranking
 >>> round(float(ranking.hot(110, 10, 0)), 3)        # 100 net votes: order of magnitude 2
 2.0
->>> result = ranking.simulate_front_page(manipulation=True, seed=1)
+>>> result = ranking.simulate(manipulation=True, seed=1)
 >>> ranking.manipulation_summary(result)["best_rank"].tolist()   # each target's best place
 [1, 2, 1]
 """
@@ -134,7 +134,7 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast", "ties-broadcast")
 
 __all__ = ["simulate", "RULES", "PARAMS", "net_score", "hot", "gravity_simple", "hn_arc", "wilson_lower_bound", "rank_items",
-           "FrontPage", "simulate_front_page", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect",
+           "FrontPage", "item_summary", "compare_rules", "manipulation_summary", "manipulation_effect",
            "votes_by_age"]
 
 RULES = ("score", "hot", "gravity (simplified)", "hacker news", "wilson")
@@ -499,7 +499,7 @@ def _order(scores, submitted):
 
 @dataclass(frozen=True)
 class FrontPage:
-    """The result of :func:`simulate_front_page`.
+    """The result of :func:`simulate`.
 
     Attributes
     ----------
@@ -544,7 +544,7 @@ def simulate(*, seed=None, **params) -> FrontPage:
 
     Examples
     --------
-    >>> page = simulate_front_page(seed=3)
+    >>> page = simulate(seed=3)
     >>> page.ranks.shape, len(page.items)        # 72 hours, 2 new items an hour
     ((72, 144), 144)
 
@@ -607,12 +607,11 @@ def simulate(*, seed=None, **params) -> FrontPage:
 
 
 # The older name, which lesson 05 and the front-page explorer call: the same function.
-simulate_front_page = simulate
 
 
 def _check_page(result):
     if not isinstance(result, FrontPage):
-        raise TypeError(f"result must be a FrontPage from simulate_front_page(); got {type(result).__name__}")
+        raise TypeError(f"result must be a FrontPage from simulate(); got {type(result).__name__}")
 
 
 def item_summary(result):
@@ -636,7 +635,7 @@ def item_summary(result):
 
     Examples
     --------
-    >>> summary = item_summary(simulate_front_page(seed=3))
+    >>> summary = item_summary(simulate(seed=3))
     >>> summary["top10_mean_quality"] > summary["mean_quality"]     # the crowd does find the good items
     True
     """
@@ -663,7 +662,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
     seed : int, default 1
         The same seed for every rule, so the items and their qualities are the same.
     **params
-        Any other parameter of :func:`simulate_front_page` (not ``rule``).
+        Any other parameter of :func:`simulate` (not ``rule``).
 
     Returns
     -------
@@ -676,7 +675,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
     Raises
     ------
     TypeError, ValueError
-        As for :func:`simulate_front_page`; also if ``rule`` is given in ``params``.
+        As for :func:`simulate`; also if ``rule`` is given in ``params``.
 
     Examples
     --------
@@ -691,7 +690,7 @@ def compare_rules(*, rules=RULES, seed=1, **params):
         raise TypeError("compare_rules runs every rule in `rules`: do not pass `rule`")
     rows = {}
     for rule in rules:
-        page = simulate_front_page(rule=rule, seed=seed, **params)
+        page = simulate(rule=rule, seed=seed, **params)
         row = item_summary(page)
         row["ever_on_page"] = float((page.items["best_rank"] <= page.params["page_size"]).mean())
         rows[rule] = row
@@ -720,7 +719,7 @@ def manipulation_summary(result):
     --------
     Ranked by net score, a ring of 20 cannot lift a weak item past the old favourites:
 
-    >>> page = simulate_front_page(rule="score", manipulation=True, seed=1)
+    >>> page = simulate(rule="score", manipulation=True, seed=1)
     >>> manipulation_summary(page)[["submitted", "best_rank"]].to_dict("list")
     {'submitted': [18, 36, 54], 'best_rank': [9, 16, 22]}
     """
@@ -741,7 +740,7 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     rules : sequence of str, default all five
     seeds : iterable of int, default range(5)
     **params
-        Any other parameter of :func:`simulate_front_page` (not ``rule`` or ``manipulation``).
+        Any other parameter of :func:`simulate` (not ``rule`` or ``manipulation``).
 
     Returns
     -------
@@ -752,7 +751,7 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     Raises
     ------
     TypeError, ValueError
-        As for :func:`simulate_front_page`; also if ``rule`` or ``manipulation`` is given
+        As for :func:`simulate`; also if ``rule`` or ``manipulation`` is given
         in ``params`` or ``seeds`` is empty.
 
     Examples
@@ -776,7 +775,7 @@ def manipulation_effect(*, rules=RULES, seeds=range(5), **params):
     for rule in rules:
         for seed in seeds:
             for ring in (False, True):
-                targets = manipulation_summary(simulate_front_page(rule=rule, manipulation=ring, seed=seed, **params))
+                targets = manipulation_summary(simulate(rule=rule, manipulation=ring, seed=seed, **params))
                 rows.append(targets.assign(rule=rule, ring=ring))
     table = pd.concat(rows).groupby(["rule", "ring"], sort=False)[["best_rank", "hours_in_top10"]].median().unstack()
     effect = pd.DataFrame({
@@ -818,7 +817,7 @@ def votes_by_age(result, *, watched_hours=48):
 
     Examples
     --------
-    >>> table = votes_by_age(simulate_front_page(rule="hot", seed=1), watched_hours=48)
+    >>> table = votes_by_age(simulate(rule="hot", seed=1), watched_hours=48)
     >>> round(float(table.loc[23, "cumulative_share"]), 2)     # within the first 24 hours
     0.94
     """

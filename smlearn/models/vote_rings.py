@@ -35,7 +35,7 @@ to upvote, sent to a circle of friends.
 Examples
 --------
 >>> from smlearn.models import ranking, vote_rings
->>> page = ranking.simulate_front_page(manipulation=True, seed=1)
+>>> page = ranking.simulate(manipulation=True, seed=1)
 >>> log = vote_rings.vote_log(page, seed=1)
 >>> vote_rings.detection_rates(log, vote_rings.detect_ring(log))["hit_rate"]
 1.0
@@ -90,7 +90,7 @@ def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
 
     Examples
     --------
-    >>> page = ranking.simulate_front_page(manipulation=True, ring_size=5, seed=1)
+    >>> page = ranking.simulate(manipulation=True, ring_size=5, seed=1)
     >>> log = vote_log(page, seed=1)
     >>> int(log["ring"].sum())                       # 5 ring accounts x 3 targets
     15
@@ -195,7 +195,7 @@ def detection_rates(log, flagged):
 
     Examples
     --------
-    >>> page = ranking.simulate_front_page(manipulation=True, seed=1)
+    >>> page = ranking.simulate(manipulation=True, seed=1)
     >>> log = vote_log(page, seed=1)
     >>> rates = detection_rates(log, detect_ring(log))
     >>> rates["hit_rate"], rates["false_alarm_rate"] < 0.01
@@ -254,7 +254,7 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     ignore_votes : bool, default False
         Flag accounts at random instead (the "coin" detector).
     **params
-        Settings of :func:`smlearn.models.ranking.simulate_front_page`; the ring is switched on.
+        Settings of :func:`smlearn.models.ranking.simulate`; the ring is switched on.
 
     Returns
     -------
@@ -292,7 +292,7 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     alarms = np.zeros(len(checked))
     for seed in seeds:
         check_seed(seed)
-        log = _camouflaged(vote_log(ranking.simulate_front_page(seed=seed, **params), seed=seed), camouflage, seed)
+        log = _camouflaged(vote_log(ranking.simulate(seed=seed, **params), seed=seed), camouflage, seed)
         kinds = log.drop_duplicates("account").set_index("account")["ring"]
         coin = np.random.default_rng(seed).permutation(kinds.index.to_numpy())   # a random order of the accounts
         for k, threshold in enumerate(checked):

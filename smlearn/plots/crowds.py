@@ -10,10 +10,10 @@ against its quality; middle, each world's Gini coefficient; right, unpredictabil
 Examples
 --------
 >>> from smlearn.models import crowds, ranking
->>> fig, artists = plot_front_page(ranking.simulate_front_page(manipulation=True, seed=1))
+>>> fig, artists = plot_front_page(ranking.simulate(manipulation=True, seed=1))
 >>> fig.axes[0].get_ylabel(), fig.axes[1].get_xlabel()
 ('Position on the page (1 = top)', 'Hidden quality (chance a reader likes it)')
->>> fig, artists = plot_market(crowds.simulate_market(seed=1))
+>>> fig, artists = plot_market(crowds.simulate(seed=1))
 >>> [ax.get_ylabel() for ax in fig.axes]
 ['Market share (share of downloads)', 'Gini coefficient (0 = equal)', 'Unpredictability (mean |difference|)']
 """
@@ -46,7 +46,7 @@ def _coarse(value: float) -> float:
 
 def front_page_finding(result) -> str:
     """Say in one line what a front page shows: what the ring bought, or how well quality rose."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate_front_page")
+    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
     from smlearn.models.ranking import item_summary, manipulation_summary
 
     rule = _RULE_NAMES[result.params["rule"]]
@@ -63,7 +63,7 @@ def front_page_finding(result) -> str:
 
 def describe_front_page(result) -> str:
     """A one-line text description of the front page figure, for readers who cannot see it."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate_front_page")
+    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
     from smlearn.models.ranking import item_summary
 
     p = result.params
@@ -79,7 +79,7 @@ def describe_front_page(result) -> str:
 
 def plot_front_page(result):
     """Draw the front page figure once; return ``(figure, artists)`` for :func:`update_front_page`."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate_front_page")
+    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
     from matplotlib.collections import LineCollection
 
     fig, (rank_ax, votes_ax) = new_figure(ncols=2)
@@ -116,7 +116,7 @@ def plot_front_page(result):
 def update_front_page(artists, result) -> None:
     """Change the front page figure in place to show ``result``."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate_front_page")
+    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
     p = result.params
     hours = np.arange(p["hours"]) + 0.5            # ranks are taken at the start of each hour
     ranks = np.where(result.ranks <= p["page_size"], result.ranks, np.nan)   # off the page: not drawn
@@ -151,7 +151,7 @@ _CONDITION_STYLE = {
 
 def market_finding(market) -> str:
     """Say in one line how social influence changed inequality and unpredictability."""
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     m = market.metrics
     social, independent = m.loc["social influence"], m.loc["independent"]
     ratio = social["unpredictability"] / independent["unpredictability"]
@@ -161,7 +161,7 @@ def market_finding(market) -> str:
 
 def describe_market(market) -> str:
     """A one-line text description of the market figure, for readers who cannot see it."""
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     m = market.metrics
     p = market.params
     return (f"Three charts of {p['n_songs']} songs in {p['n_worlds']} worlds with social influence "
@@ -174,7 +174,7 @@ def describe_market(market) -> str:
 
 def plot_market(market):
     """Draw the market figure once; return ``(figure, artists)`` for :func:`update_market`."""
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     fig, (share_ax, gini_ax, u_ax) = new_figure(ncols=3)
     artists = {"figure": fig, "shares": {}, "gini": {}, "gini_mean": {}}
     for condition, style in _CONDITION_STYLE.items():
@@ -202,7 +202,7 @@ def plot_market(market):
 def update_market(artists, market) -> None:
     """Change the market figure in place to show ``market``."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     songs = market.songs
     spread = np.linspace(-0.25, 0.25, market.params["n_worlds"])
     top_gini = 0.0

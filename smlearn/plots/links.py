@@ -7,10 +7,10 @@ the end, links received against PageRank, with your pages picked out.
 Examples
 --------
 >>> from smlearn.models import links
->>> fig, artists = plot_links(links.simulate_links(seed=1))
+>>> fig, artists = plot_links(links.simulate(seed=1))
 >>> [ax.get_ylabel() for ax in fig.axes]
 ['Links from other sites (links)', 'Search visits per week', 'PageRank (share of the web)']
->>> update_links(artists, links.simulate_links(content_quality=0.9, seed=1))
+>>> update_links(artists, links.simulate(content_quality=0.9, seed=1))
 >>> int(artists["links_in"].get_ydata()[-1]) > 145
 True
 """
@@ -29,7 +29,7 @@ __all__ = ["links_finding", "describe_links", "plot_links", "update_links", "plo
 
 def links_finding(result) -> str:
     """Say in one line what a result shows: links earned, visits and how they grew."""
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     weekly = result.weekly
     first, last = weekly.iloc[0], weekly.iloc[-1]
     if first["visits"] > 0:
@@ -43,7 +43,7 @@ def links_finding(result) -> str:
 
 def describe_links(result) -> str:
     """A one-line text description of the links figure, for readers who cannot see it."""
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     weekly, pages = result.weekly, result.pages
     yours = pages[pages["owner"] == "you"]
     rank = pages["pagerank"].rank(ascending=False)
@@ -55,7 +55,7 @@ def describe_links(result) -> str:
 
 def plot_links(result):
     """Draw the links figure once; return ``(figure, artists)`` for :func:`update_links`."""
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     fig, (links_ax, visits_ax, web_ax) = new_figure(ncols=3)
     pull = {k: v for k, v in SERIES_STYLE["pull"].items() if v is not None}
     artists = {"figure": fig}
@@ -78,7 +78,7 @@ def plot_links(result):
 def update_links(artists, result) -> None:
     """Change the links figure in place to show ``result``."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     weekly, pages = result.weekly, result.pages
     weeks = weekly["period"].to_numpy()
     artists["links_in"].set_data(weeks, weekly["links_in"].to_numpy())
@@ -105,7 +105,7 @@ def plot_links_and_pull(result, pull):
     Parameters
     ----------
     result : LinkWeb
-        From :func:`smlearn.models.links.simulate_links`.
+        From :func:`smlearn.models.links.simulate`.
     pull : pandas.DataFrame
         From :func:`smlearn.models.traffic.simulate` (its pull rows are used).
 
@@ -121,11 +121,11 @@ def plot_links_and_pull(result, pull):
     Examples
     --------
     >>> from smlearn.models import links, traffic
-    >>> fig = plot_links_and_pull(links.simulate_links(seed=1), traffic.simulate(stop_period=52))
+    >>> fig = plot_links_and_pull(links.simulate(seed=1), traffic.simulate(stop_period=52))
     >>> fig.axes[0].get_ylabel()
     'Search visits per week'
     """
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     check_table("pull", pull, what="a result of traffic.simulate")
     rows = pull[pull["channel"] == "pull"].sort_values("period") if "channel" in pull else pull.iloc[:0]
     if rows.empty:
@@ -157,10 +157,10 @@ def describe_links_and_pull(result, pull) -> str:
     Examples
     --------
     >>> from smlearn.models import links, traffic
-    >>> describe_links_and_pull(links.simulate_links(seed=1), traffic.simulate(stop_period=52))[:40]
+    >>> describe_links_and_pull(links.simulate(seed=1), traffic.simulate(stop_period=52))[:40]
     'Line chart of weekly search visits: the '
     """
-    check_instance("result", result, links.LinkWeb, "a result of links.simulate_links")
+    check_instance("result", result, links.LinkWeb, "a result of links.simulate")
     check_table("pull", pull, what="a result of traffic.simulate")
     rows = pull[pull["channel"] == "pull"].sort_values("period")
     w = result.weekly

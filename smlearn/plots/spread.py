@@ -108,7 +108,7 @@ def step_words(picture) -> str:
 
 def spread_finding(run) -> str:
     """One line: how far and how fast it spread."""
-    check_instance("run", run, diffusion.Spread, "a result of diffusion.spread")
+    check_instance("run", run, diffusion.Spread, "a result of diffusion.simulate")
     curve = run.curve
     n = len(run.nodes)
     starters = int(curve["new"].iloc[0])

@@ -102,7 +102,7 @@ best_strategy = ChoiceQuestion(
     ["five people drawn at random", "five friends in one cluster", "the five biggest accounts",
      "the five who follow the most"],
     answer_fingerprint=fingerprint("how_things_spread.best_strategy", "the five biggest accounts"),
-    hint="Run the explorer (or diffusion.spread) with each strategy and a few values of draw.",
+    hint="Run the explorer (or diffusion.simulate) with each strategy and a few values of draw.",
     feedback={
         "a": "On the friendship network the choice hardly matters, but not here: random people on a follower"
              " network usually have few followers, so their posts reach few.",

@@ -46,17 +46,17 @@ def _two_pages():
 
 
 def _week52_visits():
-    return float(links.simulate_links(seed=SEED).weekly["visits"].iloc[-1])
+    return float(links.simulate(seed=SEED).weekly["visits"].iloc[-1])
 
 
 def _lesson_runs():
     """The numbers the feedback below quotes, from the lesson's runs at the model's defaults (a class
     profile may change them): week 1's and week 52's visits, what unlinked guides still bring, and the
     visits through other sites' links for content and for twenty friends."""
-    year = links.simulate_links(seed=SEED).weekly["visits"]
-    unlinked = links.simulate_links(content_quality=0.0, seed=SEED).weekly["visits"].iloc[-1]
-    content = links.visit_sources(links.simulate_links(seed=SEED))["other sites' links"]
-    friends = links.visit_sources(links.simulate_links(friend_links=20, posts_per_period=0.0, seed=SEED))
+    year = links.simulate(seed=SEED).weekly["visits"]
+    unlinked = links.simulate(content_quality=0.0, seed=SEED).weekly["visits"].iloc[-1]
+    content = links.visit_sources(links.simulate(seed=SEED))["other sites' links"]
+    friends = links.visit_sources(links.simulate(friend_links=20, posts_per_period=0.0, seed=SEED))
     return {"growth": year.iloc[-1] / year.iloc[0], "unlinked": unlinked, "earned": content,
             "friends": friends["other sites' links"]}
 
@@ -206,7 +206,7 @@ most_links = ChoiceQuestion(
 
 week52_visits = NumericQuestion(
     "links.week52_visits",
-    "Run links.simulate_links(seed=quiz.SEED) at its defaults. How many search visits does your site get in"
+    "Run links.simulate(seed=quiz.SEED) at its defaults. How many search visits does your site get in"
     " week 52?",
     answer=_week52_visits,
     rel_tolerance=0.02,
@@ -264,8 +264,8 @@ def two_strategies(friend_links=FRIENDS["friend_links"], posts_per_period=1.0, *
     >>> friends.params["friend_links"], content.params["friend_links"]
     (20, 0)
     """
-    content = links.simulate_links(friend_links=0, posts_per_period=posts_per_period, **settings)
-    friends = links.simulate_links(friend_links=friend_links, posts_per_period=0.0, **settings)
+    content = links.simulate(friend_links=0, posts_per_period=posts_per_period, **settings)
+    friends = links.simulate(friend_links=friend_links, posts_per_period=0.0, **settings)
     return content, friends
 
 
@@ -280,12 +280,12 @@ def earned_ratio(strategies):
     >>> round(earned_ratio(two_strategies(seed=1)), 1)
     5.8
     """
-    items = check_items("strategies", strategies, what="two results of links.simulate_links")
+    items = check_items("strategies", strategies, what="two results of links.simulate")
     if len(items) != 2:
-        raise ValueError(f"strategies must be two results of links.simulate_links (content, friends); got {len(items)}")
+        raise ValueError(f"strategies must be two results of links.simulate (content, friends); got {len(items)}")
     content, friends = items
     for strategy in items:
-        check_instance("strategies", strategy, links.LinkWeb, "two results of links.simulate_links")
+        check_instance("strategies", strategy, links.LinkWeb, "two results of links.simulate")
     # Rounded to a millionth of a visit: below that the split is floating-point dust (a web
     # with no new links leaves content about 0.0000000002 visits, which is none).
     earned = round(float(links.visit_sources(content)["other sites' links"]), 6)

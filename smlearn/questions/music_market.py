@@ -46,16 +46,16 @@ def world_shares(market, condition):
     Parameters
     ----------
     market : crowds.Market
-        A result of :func:`smlearn.models.crowds.simulate_market`.
+        A result of :func:`smlearn.models.crowds.simulate`.
     condition : str
         "social influence" or "independent".
 
     Examples
     --------
-    >>> world_shares(crowds.simulate_market(seed=1), "independent").shape     # 8 worlds, 48 songs
+    >>> world_shares(crowds.simulate(seed=1), "independent").shape     # 8 worlds, 48 songs
     (8, 48)
     """
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     check_text("condition", condition)
     if condition not in crowds.CONDITIONS:
         raise ValueError(f"condition must be one of {list(crowds.CONDITIONS)}; got {condition!r}")
@@ -66,7 +66,7 @@ def world_shares(market, condition):
 @functools.lru_cache(maxsize=2)
 def _lesson_market(listens):
     """The lesson's market on seed 1 (the full one, or the small one of Things to try 2), run once."""
-    return crowds.simulate_market(listens=listens, seed=1)
+    return crowds.simulate(listens=listens, seed=1)
 
 
 def _world_downloads(listens, world):
@@ -94,9 +94,9 @@ download_gini = CodeQuestion(
            Case((np.array([12, 0, 0, 0]),), "one song has every download: (n - 1) / n = 3 / 4", expected=0.75),
            Case((np.array([3, 1, 0, 0]),), "the worked example: counts 3, 1, 0 and 0"),
            Case((_world_downloads(crowds.PARAMS["listens"].default, 0),),
-                "world 0 of crowds.simulate_market(seed=1), a social-influence world"),
+                "world 0 of crowds.simulate(seed=1), a social-influence world"),
            Case((_world_downloads(crowds.PARAMS["listens"].default, _W),),
-                f"world {_W} of crowds.simulate_market(seed=1), an independent world")],
+                f"world {_W} of crowds.simulate(seed=1), an independent world")],
     reference=crowds.gini,
     extra=_random_counts,
     tolerance=1e-9,
@@ -195,10 +195,10 @@ def gini_gap(market):
 
     Examples
     --------
-    >>> round(gini_gap(crowds.simulate_market(seed=1)), 2)
+    >>> round(gini_gap(crowds.simulate(seed=1)), 2)
     0.15
     """
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     gini = market.metrics["gini"]
     return float(gini["social influence"] - gini["independent"])
 
@@ -208,10 +208,10 @@ def predictability_ratio(market):
 
     Examples
     --------
-    >>> round(predictability_ratio(crowds.simulate_market(seed=1)), 1)
+    >>> round(predictability_ratio(crowds.simulate(seed=1)), 1)
     2.3
     """
-    check_instance("market", market, crowds.Market, "a result of crowds.simulate_market")
+    check_instance("market", market, crowds.Market, "a result of crowds.simulate")
     u = market.metrics["unpredictability"]
     return float(u["social influence"] / u["independent"])
 
@@ -233,13 +233,13 @@ STEPS = 9
 SAMPLES = 48
 SEED = 1
 
-_market = functools.partial(crowds.simulate_market, seed=SEED)   # the lesson's market, seed 1
+_market = functools.partial(crowds.simulate, seed=SEED)   # the lesson's market, seed 1
 
 
 @functools.lru_cache(maxsize=256)
 def _kept_market(**settings):
-    """crowds.simulate_market, remembered: both verdicts ask for the very same settings."""
-    return crowds.simulate_market(**settings)
+    """crowds.simulate, remembered: both verdicts ask for the very same settings."""
+    return crowds.simulate(**settings)
 
 
 @functools.lru_cache(maxsize=3)
@@ -277,7 +277,7 @@ _FLIP_PARAMS = {name: dataclasses.replace(crowds.PARAMS[name], min=low, max=high
 
 def five_markets(**settings):
     """The lesson's market on seeds 1 to 5 (:data:`FLIP_SEEDS`), every other setting as given."""
-    return tuple(crowds.simulate_market(seed=seed, **settings) for seed in FLIP_SEEDS)
+    return tuple(crowds.simulate(seed=seed, **settings) for seed in FLIP_SEEDS)
 
 
 def mean_ratio(markets):
@@ -288,9 +288,9 @@ def mean_ratio(markets):
     >>> round(mean_ratio(five_markets()), 1)
     2.4
     """
-    items = check_items("markets", markets, what="results of crowds.simulate_market, e.g. five_markets()")
+    items = check_items("markets", markets, what="results of crowds.simulate, e.g. five_markets()")
     for market in items:
-        check_instance("markets", market, crowds.Market, "results of crowds.simulate_market, e.g. five_markets()")
+        check_instance("markets", market, crowds.Market, "results of crowds.simulate, e.g. five_markets()")
     return float(np.mean([predictability_ratio(market) for market in items]))
 
 

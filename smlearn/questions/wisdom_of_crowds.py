@@ -134,7 +134,7 @@ _SMALL = _log({0: [1, 2], 1: [2], 2: [1, 3], 3: [4]}, {10: [7, 8, 9], 11: [7, 8,
 @functools.lru_cache(maxsize=1)
 def _lesson_log():
     """The lesson's vote log: the front page with the ring, seed 1."""
-    return vote_rings.vote_log(ranking.simulate_front_page(manipulation=True, seed=1), seed=1)
+    return vote_rings.vote_log(ranking.simulate(manipulation=True, seed=1), seed=1)
 
 
 def _random_flags(rng):
@@ -218,10 +218,10 @@ def ring_best_rank(page):
 
     Examples
     --------
-    >>> ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, seed=1))
+    >>> ring_best_rank(ranking.simulate(rule="hot", manipulation=True, seed=1))
     1.0
     """
-    check_instance("page", page, ranking.FrontPage, "a result of ranking.simulate_front_page")
+    check_instance("page", page, ranking.FrontPage, "a result of ranking.simulate")
     items = page.items
     return float(np.median(items.loc[items["target"], "best_rank"]))
 
@@ -257,7 +257,7 @@ def _front_page(**settings):
     # The same settings on each of the lesson's seeds; the measure is read on each page.
     places = []
     for seed in SEEDS:
-        places.append(ring_best_rank(ranking.simulate_front_page(seed=seed, **settings)))
+        places.append(ring_best_rank(ranking.simulate(seed=seed, **settings)))
     return _SeedAverage(places)
 
 

@@ -25,7 +25,7 @@ class FrontPageExplorer(Explorer):
     Parameters
     ----------
     **params
-        Starting values for any parameter of :func:`smlearn.models.ranking.simulate_front_page`.
+        Starting values for any parameter of :func:`smlearn.models.ranking.simulate`.
     """
 
     PARAMS = ranking.PARAMS
@@ -33,7 +33,7 @@ class FrontPageExplorer(Explorer):
                 "attention_decay", "hours")
 
     def _simulate(self, params):
-        return ranking.simulate_front_page(**params, seed=SEED)
+        return ranking.simulate(**params, seed=SEED)
 
     def _plot(self, result):
         return plot_front_page(result)

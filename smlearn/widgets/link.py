@@ -24,7 +24,7 @@ class LinkExplorer(Explorer):
     Parameters
     ----------
     **params
-        Starting values for any parameter of :func:`smlearn.models.links.simulate_links`.
+        Starting values for any parameter of :func:`smlearn.models.links.simulate`.
     """
 
     PARAMS = links.PARAMS
@@ -32,7 +32,7 @@ class LinkExplorer(Explorer):
                 "searches_per_period", "periods", "n_pages")
 
     def _simulate(self, params):
-        return links.simulate_links(**params, seed=SEED)
+        return links.simulate(**params, seed=SEED)
 
     def _plot(self, result):
         return plot_links(result)

@@ -24,14 +24,14 @@ class MusicLabExplorer(Explorer):
     Parameters
     ----------
     **params
-        Starting values for any parameter of :func:`smlearn.models.crowds.simulate_market`.
+        Starting values for any parameter of :func:`smlearn.models.crowds.simulate`.
     """
 
     PARAMS = crowds.PARAMS
     CONTROLS = ("influence", "n_worlds", "listens", "batch")
 
     def _simulate(self, params):
-        return crowds.simulate_market(**params, seed=SEED)
+        return crowds.simulate(**params, seed=SEED)
 
     def _plot(self, result):
         return plot_market(result)

@@ -101,7 +101,7 @@ class SpreadExplorer(Explorer):
         if self._last_run[0] != key:
             g, _, _ = self.network(**params)
             options = {name: params[name] for name in _RUN_KEYS if name not in _NETWORK_KEYS}
-            self._last_run = (key, diffusion.spread(g, **options, seed=params["draw"]))
+            self._last_run = (key, diffusion.simulate(g, **options, seed=params["draw"]))
         return self._last_run[1]
 
     def _picture(self, run):

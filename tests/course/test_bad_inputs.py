@@ -94,13 +94,13 @@ def traffic_year():
 @functools.cache
 def front_page():
     from smlearn.models import ranking
-    return ranking.simulate_front_page(hours=12, seed=1)
+    return ranking.simulate(hours=12, seed=1)
 
 
 @functools.cache
 def ringed_page():
     from smlearn.models import ranking
-    return ranking.simulate_front_page(hours=12, manipulation=True, seed=1)
+    return ranking.simulate(hours=12, manipulation=True, seed=1)
 
 
 @functools.cache
@@ -156,7 +156,7 @@ RIVAL = {"content_hours": 5.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message
 @functools.cache
 def market():
     from smlearn.models import crowds
-    return crowds.simulate_market(n_worlds=2, listens=300, seed=1)
+    return crowds.simulate(n_worlds=2, listens=300, seed=1)
 
 
 @functools.cache
@@ -168,7 +168,7 @@ def effort_run():
 @functools.cache
 def links_year():
     from smlearn.models import links
-    return links.simulate_links(periods=8, n_pages=40, seed=1)
+    return links.simulate(periods=8, n_pages=40, seed=1)
 
 
 @functools.cache
@@ -192,7 +192,7 @@ def prepared_graph():
 @functools.cache
 def spread_run():
     from smlearn.models import diffusion
-    return diffusion.spread(prepared_graph(), seed=1)
+    return diffusion.simulate(prepared_graph(), seed=1)
 
 
 @functools.cache
@@ -374,7 +374,6 @@ WORKING = {
     "smlearn.models.diffusion.sir_rules": lambda: {"G": small_graph(), "seeds": [0, 1], "seed": 1},
     "smlearn.models.diffusion.sir_clock_rules": lambda: {"G": small_graph(), "seeds": [0, 1], "seed": 1},
     "smlearn.models.diffusion.choose_seeds": lambda: {"G": prepared_graph(), "k": 3, "seed": 1},
-    "smlearn.models.diffusion.spread": lambda: {"G": prepared_graph(), "seed": 1},
     "smlearn.models.diffusion.simulate": lambda: {"G": prepared_graph(), "seed": 1},
     "smlearn.models.diffusion.final_shares": lambda: {"G": prepared_graph(), "runs": 3},
     "smlearn.models.diffusion.epidemic_threshold": lambda: {"G": small_graph()},

@@ -123,18 +123,18 @@ def test_the_least_exposed_rule_is_the_one_the_table_shows():
     assert crowds_quiz.least_exposed.check("Old favourites hold hundreds of votes; twenty fake ones cannot climb past them").correct
     # It holds as a median only: the first target still reaches the top 10 for some hours in every seed
     # (the instructor notes give the range, a checked fact in docs/instructors/facts/05.yml).
-    hours = [int(ranking.manipulation_summary(ranking.simulate_front_page(rule="score", manipulation=True, seed=s))
+    hours = [int(ranking.manipulation_summary(ranking.simulate(rule="score", manipulation=True, seed=s))
                  ["hours_in_top10"].iloc[0]) for s in crowds_quiz.SEEDS]
     assert min(hours) > 0 and max(hours) > effect.loc["score", "hours_gained"]
 
 
 def test_friends_or_content_answer_matches_the_model():
-    friends = links.simulate_links(friend_links=20, posts_per_period=0.0, seed=links_quiz.SEED).weekly["visits"]
-    content = links.simulate_links(seed=links_quiz.SEED).weekly["visits"]
+    friends = links.simulate(friend_links=20, posts_per_period=0.0, seed=links_quiz.SEED).weekly["visits"]
+    content = links.simulate(seed=links_quiz.SEED).weekly["visits"]
     assert friends.iloc[0] > content.iloc[0] and content.iloc[-1] > 5 * friends.iloc[-1]
     assert links_quiz.friends_or_content.check("Content: other sites' links to it compound, while friends' links fade").correct
     # The lesson's unlinked run: visits from random jumps and self-links alone (see visit_sources).
-    unlinked = links.simulate_links(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
+    unlinked = links.simulate(content_quality=0.0, seed=links_quiz.SEED).weekly["visits"]
     assert f"the guides bring {unlinked.iloc[-1]:.0f} of the {content.iloc[-1]:.0f} visits" in LESSON_06
     assert unlinked.iloc[-1] > friends.iloc[-1] and content.iloc[-1] - unlinked.iloc[-1] > unlinked.iloc[-1]
 
@@ -157,7 +157,7 @@ def test_lesson_05_facts():
     assert f"its bound is only {float(ranking.wilson_lower_bound(3, 0)):.2f}" in LESSON_05
     assert ranking.wilson_lower_bound(3, 0) < ranking.wilson_lower_bound(20, 0) < 1   # fewer votes, more doubt
 
-    summaries = {rule: ranking.item_summary(ranking.simulate_front_page(rule=rule, seed=1)) for rule in ranking.RULES}
+    summaries = {rule: ranking.item_summary(ranking.simulate(rule=rule, seed=1)) for rule in ranking.RULES}
     hot = summaries["hot"]["quality_votes_correlation"]
     assert f"a correlation of {hot:.2f}, against under 0.3 for the others" in LESSON_05
     assert all(summaries[r]["quality_votes_correlation"] < 0.3 < hot for r in ("score", "gravity (simplified)", "hacker news", "wilson"))
@@ -165,7 +165,7 @@ def test_lesson_05_facts():
 
 
 def test_lesson_05b_market_facts():
-    metrics = crowds.simulate_market(seed=1).metrics
+    metrics = crowds.simulate(seed=1).metrics
     gini = metrics["gini"]
     assert gini["social influence"] > gini["independent"]
     assert (f"Gini about {gini['social influence']:.2f} with influence, against {gini['independent']:.2f} without,"
@@ -195,12 +195,12 @@ def test_lesson_05b_calls_the_musiclab_match_a_calibration_and_shows_what_is_der
 def test_the_two_parts_of_lesson_05_each_keep_their_own_model():
     # The split: ranking and the ring in 05, the MusicLab market in 05b, and each part says where the other is.
     assert "MusicLab" not in LESSON_05 and "05b" in LESSON_05
-    assert "simulate_front_page" not in LESSON_05B and "Lesson 05 " in LESSON_05B
+    assert "ranking.simulate" not in LESSON_05B and "Lesson 05 " in LESSON_05B
     assert not hasattr(crowds_quiz, "crowd_verdict") and not hasattr(crowds_quiz, "unpredictability_ratio")
 
 
 def test_lesson_05_detector_facts():
-    page = ranking.simulate_front_page(manipulation=True, seed=1)
+    page = ranking.simulate(manipulation=True, seed=1)
     log = vote_rings.vote_log(page, seed=1)
     rates = vote_rings.detection_rates(log, vote_rings.detect_ring(log))
     assert "catches every ring account and flags only a couple of honest ones" in LESSON_05
@@ -269,12 +269,12 @@ def test_lesson_06_year_facts():
     assert f"{100 * lead:g} % become leads and {100 * close:g} % of those become customers" in LESSON_06
     # "lesson 02's pull funnel, with the same rates"
     assert (lead, close) == (traffic.PARAMS["lead_rate_pull"].default, traffic.PARAMS["close_rate_pull"].default)
-    weekly = links.simulate_links(seed=links_quiz.SEED).weekly.set_index("period")
+    weekly = links.simulate(seed=links_quiz.SEED).weekly.set_index("period")
     by_week = weekly.loc[[13, 26, 52], "links_in"].tolist()
     assert by_week == sorted(by_week) and by_week[2] - by_week[1] > by_week[1] - by_week[0]   # they accelerate
     assert f"{by_week[0]} by week 13, {by_week[1]} by week 26, {by_week[2]} by week 52" in LESSON_06
     # The home page's high place is the model counting Priya's links to herself: the lesson says so.
-    fair = links.rank_without_own_links(links.simulate_links(seed=links_quiz.SEED))
+    fair = links.rank_without_own_links(links.simulate(seed=links_quiz.SEED))
     home = fair[fair["owner"] == "you"].iloc[0]
     place, fair_place = int(home["position"]), int(home["position_without_own"])
     assert place < fair_place
@@ -283,8 +283,8 @@ def test_lesson_06_year_facts():
 
 
 def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay():
-    parts = links.visit_sources(links.simulate_links(friend_links=0, seed=links_quiz.SEED))
-    unlinked = links.visit_sources(links.simulate_links(content_quality=0.0, friend_links=0, seed=links_quiz.SEED))
+    parts = links.visit_sources(links.simulate(friend_links=0, seed=links_quiz.SEED))
+    unlinked = links.visit_sources(links.simulate(content_quality=0.0, friend_links=0, seed=links_quiz.SEED))
     assert "all floor and self-links" in LESSON_06 and unlinked["other sites' links"] < 0.5
     earned = parts["other sites' links"]
     assert f"(about {earned:.0f}): the part a search engine would reward" in LESSON_06
@@ -294,7 +294,7 @@ def test_lesson_06_names_the_parts_of_the_visits_a_search_engine_would_not_pay()
 
 def test_lesson_06_pull_comparison_is_close():
     # "Both curves climb as long as Priya publishes, and they end at about the same size."
-    year = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].to_numpy()
+    year = links.simulate(seed=links_quiz.SEED).weekly["visits"].to_numpy()
     pull = traffic.simulate(stop_period=52)
     pull = pull.loc[pull["channel"] == "pull", "visits"].to_numpy()
     assert year[-1] > year[26] and pull[-1] > pull[26]
@@ -306,7 +306,7 @@ def test_lesson_06_pull_comparison_is_close():
 
 
 def test_false_alarms_answer_is_the_loose_detectors_rate_not_the_strict_one():
-    page = ranking.simulate_front_page(manipulation=True, seed=1)
+    page = ranking.simulate(manipulation=True, seed=1)
     log = vote_rings.vote_log(page, seed=1)
     loose = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_shared=2, min_similarity=0.5))["false_alarm_rate"]
     strict = vote_rings.detection_rates(log, vote_rings.detect_ring(log))["false_alarm_rate"]
@@ -334,7 +334,7 @@ def test_the_gini_exercise_takes_the_formula_written_by_hand_and_refuses_a_slip(
     no_two = market_quiz.download_gini.check(lambda d: 2 * by_hand(d))
     assert not no_two.correct and "one song has every download" in no_two.message
     # The market's own worlds are among the cases: the mean over each condition's worlds is the table's gini.
-    market = crowds.simulate_market(seed=1)
+    market = crowds.simulate(seed=1)
     for condition, rows in market.songs.groupby("condition"):
         worlds = [by_hand(world["downloads"]) for _, world in rows.groupby("world")]
         assert sum(worlds) / len(worlds) == pytest.approx(market.metrics.loc[condition, "gini"])
@@ -352,7 +352,7 @@ def test_the_unpredictability_exercise_takes_pairs_of_worlds_and_shows_the_small
     assert not first_pair.correct and "three worlds" in first_pair.message
 
     def ratio(listens):
-        market = crowds.simulate_market(listens=listens, seed=1)
+        market = crowds.simulate(listens=listens, seed=1)
         return (by_hand(market_quiz.world_shares(market, "social influence"))
                 / by_hand(market_quiz.world_shares(market, "independent")))
 
@@ -363,7 +363,7 @@ def test_the_unpredictability_exercise_takes_pairs_of_worlds_and_shows_the_small
 
 def test_crowd_verdict_answer_is_what_the_market_shows():
     # With influence quality still matters (correlation well above 0) but less than without it.
-    metrics = crowds.simulate_market(seed=1).metrics
+    metrics = crowds.simulate(seed=1).metrics
     with_influence, alone = metrics.loc["social influence", "quality_success"], metrics.loc["independent", "quality_success"]
     assert 0.3 < with_influence < alone
     assert metrics.loc["social influence", "unpredictability"] > metrics.loc["independent", "unpredictability"]
@@ -383,7 +383,7 @@ def test_most_links_answer_holds_on_the_lessons_web():
 
 
 def test_week52_visits_answer_matches_the_model():
-    visits = links.simulate_links(seed=links_quiz.SEED).weekly["visits"].iloc[-1]
+    visits = links.simulate(seed=links_quiz.SEED).weekly["visits"].iloc[-1]
     assert links_quiz.week52_visits.check(visits).correct
     assert not links_quiz.week52_visits.check(visits / 2).correct
 
@@ -399,7 +399,7 @@ def test_the_ring_verdicts_say_what_the_rules_imply():
     assert hot.holds_at_default and score.holds_at_default
     # With no ring the targets are weak honest items, out of the top 10 under hot (the lesson's baseline):
     # so the verdict must flip somewhere between no ring and the default ring.
-    no_ring = crowds_quiz.ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, ring_size=0, seed=1))
+    no_ring = crowds_quiz.ring_best_rank(ranking.simulate(rule="hot", manipulation=True, ring_size=0, seed=1))
     assert no_ring > 10 and 0 < flips.flip_point(hot, "ring_size") < 20
     # Gravity is not used by hot or net score: it can never flip either verdict.
     assert np.isnan(flips.flip_point(hot, "gravity")) and np.isnan(flips.flip_point(score, "gravity"))
@@ -408,10 +408,10 @@ def test_the_ring_verdicts_say_what_the_rules_imply():
     assert row["flips_when"] == "above" and row["flips_at"] > 20
     assert hot.share > 0.9 > 0.6 > score.share
     # "Weak targets": the plausible range keeps them below the average item, so none rises on merit.
-    qualities = ranking.simulate_front_page(hours=168, items_per_hour=10, seed=0).items["quality"]
+    qualities = ranking.simulate(hours=168, items_per_hour=10, seed=0).items["quality"]
     assert crowds_quiz.RANGES["target_quality"][1] < qualities.mean()
     # Each run is the average of the five seeds' pages.
-    pages = [crowds_quiz.ring_best_rank(ranking.simulate_front_page(rule="hot", manipulation=True, seed=s))
+    pages = [crowds_quiz.ring_best_rank(ranking.simulate(rule="hot", manipulation=True, seed=s))
              for s in crowds_quiz.SEEDS]
     assert hot.default_measure == pytest.approx(np.mean(pages))
 
@@ -424,7 +424,7 @@ def test_the_market_verdicts_flip_where_the_two_conditions_meet():
     unequal = market_quiz.market_verdict("unequal")
     # At influence 0 the two conditions are the same model: the gap is chance (the lesson's seed gives
     # a slightly negative one), so "more unequal" must flip close to 0 and nowhere else.
-    assert abs(market_quiz.gini_gap(crowds.simulate_market(influence=0.0, seed=1))) < 0.03
+    assert abs(market_quiz.gini_gap(crowds.simulate(influence=0.0, seed=1))) < 0.03
     assert 0 < flips.flip_point(unequal, "influence") < 0.15
     assert unequal.points.dropna(subset=["flips_at"])["parameter"].tolist() == ["influence"]
     doubles = market_quiz.market_verdict("doubles")

@@ -131,7 +131,7 @@ def test_highest_degree_seeding_reaches_most_on_the_follower_network():
     from smlearn.widgets.spread import build_network
 
     g = diffusion.prepare(build_network("follower", 1000, 6, 0.1, 1))
-    reach = {s: np.mean([diffusion.spread(g, "independent cascade", p=0.1, strategy=s, seed=i).final_share
+    reach = {s: np.mean([diffusion.simulate(g, model="independent cascade", p=0.1, strategy=s, seed=i).final_share
                          for i in range(20)]) for s in diffusion.STRATEGIES}
     assert max(reach, key=reach.get) == "highest degree"
     assert reach["highest degree"] > 2 * max(reach["random"], reach["one cluster"])

@@ -50,7 +50,7 @@ def test_gini_and_unpredictability_match_the_papers_double_sums(rows):
 
 
 def test_market_layout_and_invariants():
-    market = crowds.simulate_market(n_worlds=3, listens=500, seed=5)
+    market = crowds.simulate(n_worlds=3, listens=500, seed=5)
     songs = market.songs
     assert list(songs.columns) == ["world", "condition", "song", "quality", "downloads", "share"]
     assert len(songs) == 2 * 3 * 48
@@ -71,7 +71,7 @@ def test_market_layout_and_invariants():
 def test_musiclab_ordering_in_the_direction_and_rough_size_of_the_experiment():
     # Salganik, Dodds & Watts (2006): Gini about 0.34-0.50 with social influence against
     # 0.20-0.26 independent; unpredictability roughly twice as high with influence.
-    metrics = [crowds.simulate_market(seed=seed).metrics for seed in range(6)]
+    metrics = [crowds.simulate(seed=seed).metrics for seed in range(6)]
     gini = np.mean([m["gini"] for m in metrics], axis=0)
     unpredictable = np.mean([m["unpredictability"] for m in metrics], axis=0)
     quality = np.mean([m["quality_success"] for m in metrics], axis=0)
@@ -87,7 +87,7 @@ def test_musiclab_ordering_in_the_direction_and_rough_size_of_the_experiment():
 
 
 def test_more_influence_more_inequality():
-    ginis = [np.mean([crowds.simulate_market(influence=lam, n_worlds=4, seed=s).metrics["gini"].iloc[0]
+    ginis = [np.mean([crowds.simulate(influence=lam, n_worlds=4, seed=s).metrics["gini"].iloc[0]
                       for s in range(3)]) for lam in (0.0, 0.5, 0.9)]
     assert ginis[0] < ginis[1] < ginis[2]
 

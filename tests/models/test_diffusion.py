@@ -30,8 +30,8 @@ from smlearn.models.diffusion import (
     sir,
     sir_clock_rules,
     sir_rules,
+    simulate,
     sir_transmissibility,
-    spread,
     threshold,
     threshold_rules,
 )
@@ -384,10 +384,10 @@ def test_seeding_strategies():
 def test_spread_runs_each_model_from_its_strategy():
     G = networks.friendship_network(300, 6, 0.1, seed=1)
     for model in diffusion.MODELS:
-        run = spread(G, model, n_seeds=3, strategy="highest degree", seed=1)
+        run = simulate(G, model=model, n_seeds=3, strategy="highest degree", seed=1)
         assert run.model == model and (run.adopted_at == 0).sum() == 3
-    a = spread(G, "SIR", seed=5)
-    b = spread(G, "SIR", seed=5)
+    a = simulate(G, model="SIR", seed=5)
+    b = simulate(G, model="SIR", seed=5)
     np.testing.assert_array_equal(a.adopted_at, b.adopted_at)
 
 
@@ -408,7 +408,7 @@ def test_final_shares_are_the_runs_of_spread_with_seeds_0_to_runs_minus_1():
     G = networks.friendship_network(200, 6, 0.1, seed=4)
     shares = diffusion.final_shares(G, "threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
     for run in range(5):
-        expected = spread(G, "threshold", theta=0.3, n_seeds=3, strategy="one cluster", seed=run).final_share
+        expected = simulate(G, model="threshold", theta=0.3, n_seeds=3, strategy="one cluster", seed=run).final_share
         assert shares[run] == expected
     # a ring with no ties passed on (threshold 1, one starter): every run reaches its starter alone
     assert diffusion.final_shares(nx.cycle_graph(10), "threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
@@ -615,7 +615,7 @@ def test_other_bad_inputs():
     with pytest.raises(ValueError, match="k must be between 1 and 3"):
         choose_seeds(nx.path_graph(3), 5)
     with pytest.raises(ValueError, match="model must be one of"):
-        spread(nx.path_graph(3), "gossip")
+        simulate(nx.path_graph(3), model="gossip")
     with pytest.raises(ValueError, match="G must be an undirected graph for the epidemic threshold"):
         epidemic_threshold(nx.DiGraph([(0, 1)]))
     with pytest.raises(TypeError, match="seed must be None"):
@@ -634,7 +634,7 @@ def test_spread_refuses_an_out_of_range_setting_whichever_model_runs(model, name
 
     G = networks.friendship_network(50, 4, 0.1, seed=1)
     with pytest.raises(ValueError, match=name):
-        diffusion.spread(G, model, seed=1, **{name: bad})
+        diffusion.simulate(G, model=model, seed=1, **{name: bad})
 
 
 # ---- Heterogeneous thresholds and Watts's window (Watts 2002) ----------------------------------
@@ -764,7 +764,7 @@ def test_complex_contagion_runs_whatever_the_default_spread_of_thresholds(monkey
 
     monkeypatch.setitem(diffusion.PARAMS, "theta_spread", dataclasses.replace(diffusion.PARAMS["theta_spread"], default=0.1))
     G = networks.friendship_network(n=100, mean_degree=6, rewire=0.1, seed=1)
-    assert diffusion.spread(G, "complex contagion", seed=1).model == "complex contagion"
+    assert diffusion.simulate(G, model="complex contagion", seed=1).model == "complex contagion"
     assert diffusion.simulate(G, model="complex contagion", seed=1).final_size >= 1
     table = diffusion.clustered_vs_random("complex contagion", runs=2)
     assert len(table) > 0

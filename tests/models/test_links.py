@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smlearn.models import links, traffic
-from smlearn.models.links import PARAMS, pagerank, pagerank_matrix, simulate_links, web_graph
+from smlearn.models.links import PARAMS, pagerank, pagerank_matrix, simulate, web_graph
 
 
 def networkx_rank(graph, **options):
@@ -150,7 +150,7 @@ def test_the_funnel_rates_are_lesson_02s():
 
 
 def test_weekly_layout_and_funnel():
-    result = simulate_links(periods=20, posts_per_period=1.0, seed=3)
+    result = simulate(periods=20, posts_per_period=1.0, seed=3)
     weekly, params = result.weekly, result.params
     assert list(weekly.columns) == ["period", "your_pages", "links_in", "pagerank", "visits", "leads", "customers",
                                     "cum_visits", "cum_customers", "top_page_pagerank"]
@@ -162,7 +162,7 @@ def test_weekly_layout_and_funnel():
 
 
 def test_the_final_ranks_are_networkxs_pagerank_of_the_final_web():
-    result = simulate_links(seed=4)
+    result = simulate(seed=4)
     graph = links.to_networkx(result)
     theirs = networkx_rank(graph)
     ours = result.pages.set_index("page")["pagerank"]
@@ -175,7 +175,7 @@ def test_the_final_ranks_are_networkxs_pagerank_of_the_final_web():
 @given(posts=st.sampled_from([0.0, 0.5, 1.0, 2.5]), quality=st.floats(0, 1), new_links=st.integers(0, 60),
        friends=st.integers(0, 30), seed=st.integers(0, 10**6))
 def test_link_invariants(posts, quality, new_links, friends, seed):
-    result = simulate_links(periods=20, posts_per_period=posts, content_quality=quality,
+    result = simulate(periods=20, posts_per_period=posts, content_quality=quality,
                             new_links_per_period=new_links, friend_links=friends, seed=seed)
     weekly = result.weekly
     assert (np.diff(weekly["links_in"]) >= 0).all()            # links are never taken away
@@ -191,7 +191,7 @@ def test_link_invariants(posts, quality, new_links, friends, seed):
 
 def test_better_content_earns_more_links_and_more_visits():
     def end(**params):
-        runs = [simulate_links(seed=s, **params).weekly.iloc[-1] for s in range(3)]
+        runs = [simulate(seed=s, **params).weekly.iloc[-1] for s in range(3)]
         return np.mean([r["links_in"] for r in runs]), np.mean([r["visits"] for r in runs])
 
     weak, strong = end(content_quality=0.1), end(content_quality=0.9)
@@ -199,8 +199,8 @@ def test_better_content_earns_more_links_and_more_visits():
 
 
 def test_content_compounds_while_friend_links_fade():
-    friends_only = simulate_links(friend_links=20, posts_per_period=0.0, seed=1).weekly["visits"]
-    content = simulate_links(friend_links=0, seed=1).weekly["visits"]     # content alone
+    friends_only = simulate(friend_links=20, posts_per_period=0.0, seed=1).weekly["visits"]
+    content = simulate(friend_links=0, seed=1).weekly["visits"]     # content alone
     assert friends_only.iloc[0] > content.iloc[0]              # networking gives the faster start
     assert friends_only.iloc[-1] < friends_only.iloc[0]         # but the web grows past it
     assert content.iloc[-1] > 5 * content.iloc[0]               # content keeps earning
@@ -209,7 +209,7 @@ def test_content_compounds_while_friend_links_fade():
 # ---- Where the visits come from: the model's limits, measured -----------------------------------------
 
 def test_a_lone_home_page_nobody_links_to_gets_only_random_jumps_as_the_formula_says():
-    result = links.simulate_links(posts_per_period=0.0, new_links_per_period=0, friend_links=0, periods=4, seed=3)
+    result = links.simulate(posts_per_period=0.0, new_links_per_period=0, friend_links=0, periods=4, seed=3)
     parts = links.visit_sources(result)
     pages = result.pages
     n, d = len(pages), result.params["damping"]
@@ -225,7 +225,7 @@ def test_a_lone_home_page_nobody_links_to_gets_only_random_jumps_as_the_formula_
 def test_rank_without_own_links_is_networkx_pagerank_of_the_web_minus_links_within_the_site():
     import networkx as nx
 
-    result = links.simulate_links(periods=8, seed=2)
+    result = links.simulate(periods=8, seed=2)
     graph = links.to_networkx(result)
     owner = nx.get_node_attributes(graph, "owner")
     graph.remove_edges_from([(i, j) for i, j in list(graph.edges()) if owner[i] == owner[j] == "you"])

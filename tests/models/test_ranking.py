@@ -160,12 +160,12 @@ def test_bad_votes_times_and_lists_get_clear_errors(call, error, message):
 
 
 def test_front_page_layout_and_determinism():
-    page = ranking.simulate_front_page(hours=24, seed=4)
+    page = ranking.simulate(hours=24, seed=4)
     assert page.ranks.shape == (24, 48)
     assert list(page.items.columns) == ["item", "submitted", "quality", "target", "ups", "downs", "fake_ups",
                                         "best_rank", "hours_in_top10"]
     assert list(page.votes.columns) == ["hour", "item", "ups", "downs"]
-    again = ranking.simulate_front_page(hours=24, seed=4)
+    again = ranking.simulate(hours=24, seed=4)
     assert page.items.equals(again.items) and np.array_equal(page.ranks, again.ranks, equal_nan=True)
 
 
@@ -173,7 +173,7 @@ def test_front_page_layout_and_determinism():
 @given(rule=st.sampled_from(ranking.RULES), hours=st.integers(12, 30), per_hour=st.integers(1, 4),
        voters=st.integers(0, 300), manipulation=st.booleans(), ring=st.integers(0, 50), seed=st.integers(0, 10**6))
 def test_front_page_invariants(rule, hours, per_hour, voters, manipulation, ring, seed):
-    page = ranking.simulate_front_page(rule=rule, hours=hours, items_per_hour=per_hour, voters_per_hour=voters,
+    page = ranking.simulate(rule=rule, hours=hours, items_per_hour=per_hour, voters_per_hour=voters,
                                        manipulation=manipulation, ring_size=ring, seed=seed)
     items = page.items
     assert (items[["ups", "downs", "fake_ups"]] >= 0).all().all()
@@ -193,7 +193,7 @@ def test_front_page_invariants(rule, hours, per_hour, voters, manipulation, ring
 
 def test_with_full_attention_each_reader_votes_up_with_probability_quality():
     # Everyone sees every item: ups of item i ~ Binomial(readers x hours it is up, q_i).
-    page = ranking.simulate_front_page(hours=30, items_per_hour=2, voters_per_hour=200, page_size=100,
+    page = ranking.simulate(hours=30, items_per_hour=2, voters_per_hour=200, page_size=100,
                                        top_attention=1.0, attention_decay=0.0, down_rate=0.0, seed=7)
     items = page.items
     exposure = 200 * (30 - items["submitted"])
@@ -206,7 +206,7 @@ def test_with_full_attention_each_reader_votes_up_with_probability_quality():
 def test_the_crowd_puts_better_items_on_top():
     # Averaged over seeds, the top 10 at the end is better than the average item under every rule.
     for rule in ranking.RULES:
-        gaps = [ranking.item_summary(ranking.simulate_front_page(rule=rule, seed=s)) for s in range(3)]
+        gaps = [ranking.item_summary(ranking.simulate(rule=rule, seed=s)) for s in range(3)]
         assert np.mean([g["top10_mean_quality"] - g["mean_quality"] for g in gaps]) > 0.05, rule
 
 
@@ -234,13 +234,13 @@ def test_manipulation_effect_refuses_what_it_sets_itself():
 
 def test_front_page_refuses_bad_choices_keywords_and_seeds():
     with pytest.raises(ValueError, match="rule must be one of"):
-        ranking.simulate_front_page(rule="top")
+        ranking.simulate(rule="top")
     with pytest.raises(ValueError, match="manipulation must be one of False, True"):
-        ranking.simulate_front_page(manipulation=1)
+        ranking.simulate(manipulation=1)
     with pytest.raises(TypeError, match="unexpected keyword argument 'votes'"):
-        ranking.simulate_front_page(votes=3)
+        ranking.simulate(votes=3)
     with pytest.raises(TypeError, match="seed must be"):
-        ranking.simulate_front_page(seed=-1)
+        ranking.simulate(seed=-1)
     with pytest.raises(TypeError, match="FrontPage"):
         ranking.manipulation_summary(pd.DataFrame())
 
@@ -251,7 +251,7 @@ def test_front_page_refuses_bad_choices_keywords_and_seeds():
 def test_compare_rules_rows_are_the_single_runs_and_ever_on_page_reads_the_ranks():
     table = ranking.compare_rules(rules=("score", "hot"), seed=2, hours=24)
     for rule in ("score", "hot"):
-        page = ranking.simulate_front_page(rule=rule, seed=2, hours=24)
+        page = ranking.simulate(rule=rule, seed=2, hours=24)
         summary = ranking.item_summary(page)
         assert table.loc[rule, "top10_mean_quality"] == summary["top10_mean_quality"]
         # ever on the page = best position at any hour within the 30 places readers see

@@ -32,7 +32,7 @@ def test_detector_on_a_hand_made_log():
 def test_the_detector_catches_the_ring_with_few_false_alarms():
     hits, alarms = [], []
     for seed in range(3):
-        page = ranking.simulate_front_page(manipulation=True, seed=seed)
+        page = ranking.simulate(manipulation=True, seed=seed)
         log = vote_rings.vote_log(page, seed=seed)
         assert log.loc[log["ring"], "account"].nunique() == 20
         rates = vote_rings.detection_rates(log, vote_rings.detect_ring(log))
@@ -45,7 +45,7 @@ def test_the_detector_catches_the_ring_with_few_false_alarms():
 
 
 def test_a_looser_detector_raises_false_alarms():
-    page = ranking.simulate_front_page(manipulation=True, seed=1)
+    page = ranking.simulate(manipulation=True, seed=1)
     log = vote_rings.vote_log(page, seed=1)
     strict = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_similarity=0.8))
     loose = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_shared=2, min_similarity=0.3))
@@ -53,7 +53,7 @@ def test_a_looser_detector_raises_false_alarms():
 
 
 def test_no_ring_no_ring_votes():
-    log = vote_rings.vote_log(ranking.simulate_front_page(seed=2), seed=2)
+    log = vote_rings.vote_log(ranking.simulate(seed=2), seed=2)
     assert not log["ring"].any()
     assert math.isnan(vote_rings.detection_rates(log, [])["hit_rate"])
 
@@ -65,9 +65,9 @@ def test_no_ring_no_ring_votes():
     (lambda log: vote_rings.detect_ring(log, min_similarity=1.5), ValueError, "min_similarity must be between"),
     (lambda log: vote_rings.detection_rates(log[["account"]], []), TypeError, "columns account and ring"),
     (lambda log: vote_rings.vote_log(log), TypeError, "FrontPage"),
-    (lambda log: vote_rings.vote_log(ranking.simulate_front_page(hours=12, seed=0), n_accounts=0), ValueError,
+    (lambda log: vote_rings.vote_log(ranking.simulate(hours=12, seed=0), n_accounts=0), ValueError,
      "n_accounts must be between"),
-    (lambda log: vote_rings.vote_log(ranking.simulate_front_page(hours=12, seed=0), activity_skew=-1), ValueError,
+    (lambda log: vote_rings.vote_log(ranking.simulate(hours=12, seed=0), activity_skew=-1), ValueError,
      "activity_skew must be between"),
 ])
 def test_detector_bad_input(call, error, message):

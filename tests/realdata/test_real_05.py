@@ -105,7 +105,7 @@ def test_votes_by_age_counts_a_tiny_page_by_hand():
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 1000), rule=st.sampled_from(ranking.RULES), watched=st.integers(1, 12))
 def test_votes_by_age_shares_add_to_one_and_the_cumulative_share_never_falls(seed, rule, watched):
-    page = ranking.simulate_front_page(rule=rule, hours=24, seed=seed)
+    page = ranking.simulate(rule=rule, hours=24, seed=seed)
     table = ranking.votes_by_age(page, watched_hours=watched)
     assert table["share"].between(0, 1).all()
     assert (np.diff(table["cumulative_share"]) >= -1e-12).all()
@@ -164,7 +164,7 @@ def test_the_one_day_window_is_pushed_down_by_the_clock_and_two_days_remove_it()
 
 def test_the_real_vote_figures_have_labelled_axes_log_views_and_a_finding_in_the_title():
     by_day = realdata.votes_by_day()
-    model = ranking.votes_by_age(ranking.simulate_front_page(rule="hot", seed=1))
+    model = ranking.votes_by_age(ranking.simulate(rule="hot", seed=1))
     fig, ax = plots.plot_votes_by_day(by_day, model)
     assert "Days after posting" in ax.get_xlabel() and "Share of all votes" in ax.get_ylabel()
     assert "40% on day 0" in ax.get_title() and "94% on an item's first day" in ax.get_title()

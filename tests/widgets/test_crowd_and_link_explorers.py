@@ -23,7 +23,7 @@ def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     before = target_line.get_ydata().copy()
     explorer.update(manipulation=True)
     assert explorer.figure is fig and artists["targets"][0] is target_line
-    expected = ranking.simulate_front_page(manipulation=True, seed=1)
+    expected = ranking.simulate(manipulation=True, seed=1)
     target = int(expected.items.index[expected.items["target"]][0])
     np.testing.assert_allclose(target_line.get_ydata(), np.where(expected.ranks[:, target] <= 30,
                                                                  expected.ranks[:, target], np.nan))

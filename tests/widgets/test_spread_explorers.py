@@ -46,7 +46,7 @@ def test_spread_explorer_update_reruns_the_model_and_redraws(spread):
     before = reached.get_ydata().copy()
     spread.update(p=0.5)
     g, _, _ = spread.network(**spread.params)
-    expected = diffusion.spread(g, "independent cascade", p=0.5, n_seeds=5, strategy="random", seed=1)
+    expected = diffusion.simulate(g, model="independent cascade", p=0.5, n_seeds=5, strategy="random", seed=1)
     assert SpreadExplorer.PARAMS["p"].default == 0.3
     np.testing.assert_array_equal(spread.result.adopted_at, expected.adopted_at)
     np.testing.assert_allclose(reached.get_ydata(), expected.curve["share"])
@@ -57,8 +57,8 @@ def test_moving_the_step_reuses_the_run_and_recolours_the_drawing(spread, monkey
     spread.update(p=0.4)
     run = spread.result
     calls = []
-    original = diffusion.spread
-    monkeypatch.setattr(diffusion, "spread", lambda *a, **k: calls.append(1) or original(*a, **k))
+    original = diffusion.simulate
+    monkeypatch.setattr(diffusion, "simulate", lambda *a, **k: calls.append(1) or original(*a, **k))
     spread.update(step=2)
     assert spread.result is run and not calls
     reached_at_2 = len(spread.artists["states"][1].get_offsets())
