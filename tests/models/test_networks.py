@@ -37,16 +37,6 @@ from smlearn.models.networks import (
 
 # ---- PARAMS and signatures ------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(PARAMS))
-def test_param_record_is_complete_and_on_its_slider_grid(name):
-    p = PARAMS[name]
-    assert p.name == name and p.label and p.unit and p.doc.endswith(".")
-    assert p.min <= p.default <= p.max and p.step > 0
-    for value in (p.default, p.max):
-        steps = (value - p.min) / p.step
-        assert abs(steps - round(steps)) < 1e-9
-
-
 # ---- Friendship network: Watts-Strogatz ----------------------------------------------------
 
 def ring_clustering(k):
