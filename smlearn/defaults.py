@@ -67,8 +67,6 @@ def load_profile(path) -> Profile:
     return profile
 
 
-
-
 def shipped_params(model: str) -> dict:
     """The model's records as the course ships them (before any profile).
 

@@ -190,8 +190,8 @@ def _hierarchical(s, n, level):
     a little.
 
     ``s`` and ``n`` are 2-D arrays (data sets x posts) of successes and trials; a post with
-    no trials carries no weight. Returns ``(estimate, low, high, dispersion, posts)``,
-    one value per row.
+    no trials carries no weight. Returns ``(estimate, low, high, dispersion, posts, variance)``,
+    one value per row (``variance``: the variance of the estimate).
 
     1. Each post has its own true rate, drawn round the type's mean rate ``m``; ``rho`` (the
        dispersion, 0 for coin flips) is the share of a person's variation that is between posts.

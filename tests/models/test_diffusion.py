@@ -475,7 +475,7 @@ def test_the_same_seed_gives_the_same_run(G, p, seed):
 #
 # The engine only touches the ties of the people who just changed. The rules in the model
 # (cascade_rules, threshold_rules, reinforced_rules, sir_clock_rules) do it the plain way:
-# every step they look at every person, one at a time, with networkx. They draw the same
+# every step they look at every person, one at a time, with plain loops. They draw the same
 # random numbers in the same order (one per person who heard something, in the order of
 # the graph's nodes), so a correct engine must give exactly the same run, person by
 # person, not only the same distribution.
