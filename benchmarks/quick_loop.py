@@ -16,7 +16,7 @@ with a target each:
   cap allows (1,000 people all tied): a refusal should cost a tiny fraction of that;
 - lesson 02b's ``push_wins`` check on a right answer (the sweep over network sizes the exercise
   asks for): the learner waits for it in a cell (target <= 10 s; it was a timed assert in
-  tests/lessons/test_lesson_push_pull.py). Its ratio is to one run of the learner's sweep: the check
+  tests/lessons/test_lessons_push_pull.py). Its ratio is to one run of the learner's sweep: the check
   runs it on 4 named cases and 8 drawn at random;
 - with ``--lessons``: ``smlearn check NN``, one lesson's notebook and the tests that concern it
   (target <= 60 s each), next to ``pytest`` on the lesson's notebook alone (the ratio).

@@ -30,7 +30,7 @@ number of people, so it stays in [0, 1] and has a positive upper end when nothin
 converted. It estimates the type's mean rate (the weighted mean of the posts' own rates), not
 the ratio of sums, and is checked against that. On simulated posts like real exports a 95 %
 interval holds the truth 93-97 % of the time at 10, 30 and 100 posts; across the corners of
-the settings lesson 08 uses, about 91-98 % (tests/models/test_returns_coverage.py). Two types are compared
+the settings lesson 08 uses, about 91-98 % (tests/models/test_uncertainty_coverage.py). Two types are compared
 with Welch's t on the difference of their means (:func:`compare_types`).
 
 *Percentile bootstrap* (:func:`bootstrap_interval`). Draw as many posts as you have, with
@@ -175,7 +175,7 @@ def _posterior(successes, trials, overdispersion=True):
 # Below this many posts no interval for a rate is trustworthy: a 95 % interval from fewer posts
 # can hold the truth far less often than 95 %, because the spread between posts (which decides
 # the interval's width) is itself guessed from too few posts. Measured by simulation in
-# tests/models/test_returns_coverage.py and lesson 08.
+# tests/models/test_uncertainty_coverage.py and lesson 08.
 MIN_POSTS = 10
 
 
@@ -290,7 +290,7 @@ def rate_interval(successes, trials, *, level, missing=0):
     the type's mean rate, the mean of the posts' own rates, not total successes / total trials.
     On simulated posts like real exports (rates varying by 30-60 % from post to post, reach spread
     over two orders of magnitude) a 95 % interval holds the truth 93-97 % of the time at 10, 30
-    and 100 posts (``tests/models/test_returns_coverage.py``). Across the corners of the settings lesson
+    and 100 posts (``tests/models/test_uncertainty_coverage.py``). Across the corners of the settings lesson
     08 uses it holds it about 91-98 % of the time: lowest (about 92 %) at 10 posts with posts of
     equal rate and very unequal reach (spread 0.1, reach log-sd 1.5), highest (about 97 %, too
     wide) for rare events (rate 0.02, reach 30). Its misses are lopsided when posts differ a lot
@@ -688,7 +688,7 @@ def compare_types(posts, metric, type_a, type_b, *, level,
     :func:`rate_interval`; the difference of the two means has Welch's t interval, and
     ``prob_b_better`` is the share of that t distribution above zero. When both types have the
     same true rate, a 95 % interval of the difference leaves out zero in about 5 % of samples
-    (tests/models/test_returns_coverage.py), so "B beats A" is claimed no more often than it should be.
+    (tests/models/test_uncertainty_coverage.py), so "B beats A" is claimed no more often than it should be.
     With ``overdispersion=False`` every person reached is a coin flip and each type's rate has
     the plain posterior Beta(1 + s, 1 + n - s) [2]_: right for coin flips, far too sure for posts.
 

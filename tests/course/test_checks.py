@@ -63,7 +63,7 @@ def test_the_check_hands_pytest_the_lessons_notebook_its_questions_and_its_tests
     assert names[0] == f"notebooks/{record.file}"
     assert "tests/lessons/test_course.py" in names and "tests/lessons/test_pacing.py" in names   # they go through every lesson
     assert not any(name.startswith("tests/browser") for name in names)
-    own = {"00": "tests/lessons/test_lessons_intro.py", "02": "tests/lessons/test_lesson_push_pull.py",
+    own = {"00": "tests/lessons/test_lessons_intro.py", "02": "tests/lessons/test_lessons_push_pull.py",
            "05": "tests/lessons/test_lessons_crowds_links.py"}[lesson]
     assert own in names
     assert "tests/lessons/test_lessons_networks.py" not in names                           # lessons 03 and 04 only

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.once]   # once: not again under each class profile
 
 # The test files that state the course's rules for every lesson (docs/adding_a_lesson.md names them).
-RULE_TESTS = ["tests/lessons/test_course.py", "tests/lessons/test_pacing.py", "tests/base/test_frame.py", "tests/lessons/test_exercise_design.py",
+RULE_TESTS = ["tests/lessons/test_course.py", "tests/lessons/test_pacing.py", "tests/lessons/test_frame.py", "tests/lessons/test_exercise_design.py",
               "tests/lessons/test_lessons.py", "tests/lessons/test_findings.py", "tests/realdata/test_real_data_in_lessons.py",
               "tests/widgets/test_accessibility.py", "tests/course/test_classroom.py"]
 # The course-wide tests of those files that a new lesson can break without its id in their name.

@@ -154,7 +154,7 @@ def test_interval_coverage_counts_what_a_hand_count_finds():
 def test_on_the_course_data_the_bootstrap_is_too_narrow_at_ten_posts_and_the_weighted_mean_is_not():
     # Theory: a 95 % interval should hold the truth in about 95 % of samples. The 200 intervals
     # come from overlapping samples of the same posts (not independent tries), so only a loose
-    # band is asked here; the real check is on fresh simulated pages (test_returns_coverage.py).
+    # band is asked here; the real check is on fresh simulated pages (test_uncertainty_coverage.py).
     # The percentile bootstrap falls clearly short at 10 posts; the weighted-mean one does not.
     few = uncertainty.interval_coverage(POSTS, sample_size=10)
     more = uncertainty.interval_coverage(POSTS, sample_size=30)
