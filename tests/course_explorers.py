@@ -4,7 +4,7 @@ A test file imports ``pytest_generate_tests`` and ``make_explorer`` from here; t
 that takes an ``explorer_name`` argument runs once per explorer, and ``make_explorer(name)``
 builds one. (A plain module, not a conftest.py: tests/browser has its own conftest, and two
 modules named conftest clash under --doctest-modules.) ``tests/widgets/test_every_explorer.py``
-checks that this list is the course's list, so a new explorer cannot be left out.
+checks that this list is every explorer the package offers, so a new explorer cannot be left out.
 """
 
 import pytest
@@ -13,7 +13,7 @@ import pytest
 EXPLORERS = {
     "PushPullExplorer": {}, "NetworkExplorer": {"n": 200}, "SpreadExplorer": {"n": 400},
     "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "WeekExplorer": {},
-    "ReturnsExplorer": {}, "PipelineExplorer": {},
+    "ReturnsExplorer": {}, "PipelineExplorer": {}, "EffortExplorer": {},
 }
 
 

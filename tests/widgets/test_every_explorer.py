@@ -13,15 +13,39 @@ import pytest
 from course_explorers import EXPLORERS, make_explorer, pytest_generate_tests  # noqa: F401  (a fixture and a hook)
 from smlearn.params import Choice
 
-pytestmark = pytest.mark.slow   # every explorer built, drawn and moved: about a second each
+def _classes():
+    import smlearn.widgets as widgets
+
+    return {name: getattr(widgets, name) for name in widgets.__all__
+            if name.endswith("Explorer") and name != "Explorer"}
 
 
-def test_every_explorer_of_the_course_is_checked():
+def test_every_explorer_of_the_package_is_checked():
     from smlearn.course import load_course
 
-    assert {e for lesson in load_course().lessons for e in lesson.explorers} == set(EXPLORERS)
+    assert set(_classes()) == set(EXPLORERS)
+    assert {e for lesson in load_course().lessons for e in lesson.explorers} <= set(EXPLORERS)
 
 
+# Checked on the class, nothing built: quick enough for the fast loop.
+@pytest.mark.parametrize("name", sorted(EXPLORERS))
+def test_the_controls_are_parameters_with_well_formed_records(name):
+    cls = _classes()[name]
+    assert cls.CONTROLS and len(set(cls.CONTROLS)) == len(cls.CONTROLS)
+    assert set(cls.CONTROLS) <= set(cls.PARAMS), f"{name}: controls without a parameter record"
+    assert set(cls.VIEW_CONTROLS) <= set(cls.CONTROLS)
+    assert cls.MAIN_CONTROLS is None or set(cls.MAIN_CONTROLS) <= set(cls.CONTROLS)
+    for key, record in cls.PARAMS.items():
+        assert record.name == key and record.label and record.doc, f"{name}.PARAMS[{key!r}]"
+        if isinstance(record, Choice):
+            assert record.default in record.options
+        else:
+            assert record.unit and record.min <= record.default <= record.max, f"{name}.PARAMS[{key!r}]"
+    for key, value in EXPLORERS[name].items():    # the small sizes the other tests use are allowed values
+        cls.PARAMS[key].check(value)
+
+
+@pytest.mark.slow
 def test_every_control_is_a_model_parameter_with_a_widget_of_its_range(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     widget = explorer.widget
@@ -37,6 +61,7 @@ def test_every_control_is_a_model_parameter_with_a_widget_of_its_range(explorer_
     assert widget is explorer.widget      # built once
 
 
+@pytest.mark.slow
 def test_without_a_widget_front_end_there_is_a_png_and_a_text_description(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     bundle, metadata = explorer._repr_mimebundle_()
@@ -50,6 +75,7 @@ def test_without_a_widget_front_end_there_is_a_png_and_a_text_description(explor
     assert explorer.description.count(".") >= 2       # says what is shown, then what it means
 
 
+@pytest.mark.slow
 def test_moving_a_control_updates_the_model_the_image_and_the_caption(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     explorer.widget
@@ -118,6 +144,7 @@ def _states(explorer):
                     yield {**start, name: option}
 
 
+@pytest.mark.slow
 def test_a_bad_value_is_refused_by_name_and_leaves_the_explorer_as_it_was(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     before, result, picture = explorer.params, explorer.result, explorer.png()
@@ -145,6 +172,7 @@ def _told(explorer, state, moved):
     return before == after
 
 
+@pytest.mark.slow
 def test_view_controls_are_controls_and_leave_the_result_alone(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     assert set(explorer.VIEW_CONTROLS) <= set(explorer.CONTROLS)
@@ -155,6 +183,7 @@ def test_view_controls_are_controls_and_leave_the_result_alone(explorer_name, ma
             assert explorer.result is result, f"{explorer_name}: moving {name} ran the model again"
 
 
+@pytest.mark.slow
 def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     for state in _states(explorer):
@@ -174,6 +203,7 @@ def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_
             assert unchanged == (name in ignored), where
 
 
+@pytest.mark.slow
 def test_ignored_controls_are_greyed_out_with_the_reason():
     from smlearn.widgets import FrontPageExplorer
 
