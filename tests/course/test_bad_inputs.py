@@ -67,6 +67,7 @@ SKIP = {
 # points are driven here, and tests/models/test_effort.py holds the engine equal to the model's rules.
 for _engine in ("run_batch", "tie_strengths"):
     SKIP[f"smlearn.models.engines.effort.{_engine}"] = "an engine: its inputs are checked by smlearn.models.effort"
+SKIP["smlearn.models.engines.pipeline.summarize_batch"] = "an engine: its inputs are checked by smlearn.models.pipeline"
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/base/test_params.py cover them).
 for _check in ("number", "flag", "text", "path", "items", "table", "graph", "instance"):

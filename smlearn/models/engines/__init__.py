@@ -18,8 +18,10 @@ the engine sums in another order, as the effort engine's closed form does).
   (:class:`~smlearn.models.engines.spread.SpreadGraph`).
 - :mod:`smlearn.models.engines.effort` -- :func:`smlearn.models.effort.week_rules` for
   many splits of a time budget at once, the ties in closed form.
+- :mod:`smlearn.models.engines.pipeline` -- the weeks of :func:`smlearn.models.pipeline.simulate`
+  for many splits at once (the maps and comparisons of lessons 02c, 07 and 09).
 """
 
-from smlearn.models.engines import effort, spread
+from smlearn.models.engines import effort, pipeline, spread
 
-__all__ = ["effort", "spread"]
+__all__ = ["effort", "pipeline", "spread"]
