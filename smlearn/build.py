@@ -952,7 +952,7 @@ def _story_pattern(words: dict[str, tuple[str, str]]):
     """One regex for all old story words that change (see :func:`smlearn.profile.phrase_pattern`)."""
     from smlearn.profile import phrase_pattern
 
-    return phrase_pattern(old for old, new in words.values() if old != new)
+    return phrase_pattern([old for old, new in words.values() if old != new])
 
 
 def replace_story(text: str, old_story: dict, new_story: dict) -> tuple[str, list[tuple[int, str, str]]]:

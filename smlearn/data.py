@@ -25,7 +25,8 @@ from pathlib import Path
 
 from smlearn.params import check_instance, check_path, check_text
 
-__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path", "read_graph_csv"]
+__all__ = ["DataError", "data_dir", "list_datasets", "describe", "load", "load_network", "path", "read_graph_csv",
+           "sha256_of"]
 
 MANIFEST = "manifest.json"
 
@@ -156,7 +157,8 @@ def describe(name: str, *, directory: str | Path | None = None):
 
 
 def sha256_of(path: Path) -> str:
-    """Return the hexadecimal SHA-256 checksum of a file."""
+    """Return the hexadecimal SHA-256 checksum of a file (what the manifest records for each data file)."""
+    path = check_path("path", path, file=True)
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):

@@ -40,16 +40,17 @@ import functools
 import hashlib
 import math
 import numbers
+import types
 from dataclasses import dataclass
 from typing import Callable
 
 from smlearn import progress
-from smlearn.params import check_text
+from smlearn.params import check_instance, check_text
 from smlearn.profile import story_neutral
 from smlearn.typed_numbers import NumberFormatError, read_number
 
 __all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "CodeQuestion",
-           "Case", "fingerprint"]
+           "Case", "fingerprint", "questions_in", "answer_key", "RIGHT", "WRONG", "EMPTY"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
 
@@ -955,6 +956,7 @@ def _shown(value, digits: int = 3) -> str:
 
 def questions_in(module) -> list:
     """The questions a lesson's question module defines, in the order it defines them."""
+    check_instance("module", module, types.ModuleType, "a lesson's question module (smlearn.questions.<name>)")
     return [value for value in vars(module).values() if isinstance(value, _Question)]
 
 
@@ -971,6 +973,7 @@ def answer_key(module) -> str:
     Computed when asked (numeric answers run the model), so it always matches the
     current course. ``smlearn answers NN`` prints it for an instructor.
     """
+    check_instance("module", module, types.ModuleType, "a lesson's question module (smlearn.questions.<name>)")
     blocks = []
     for question in questions_in(module):
         blocks.append("\n".join([

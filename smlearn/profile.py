@@ -39,10 +39,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from smlearn.params import Choice, Param, check_instance, check_path, check_text
+from smlearn.params import Choice, Param, check_flag, check_instance, check_items, check_path, check_text
 
 __all__ = ["Profile", "Change", "ACTIVE_FILE", "model_names", "read_profile", "active_profile", "apply_profile", "check_settings",
-           "shipped_records", "owner_of"]
+           "shipped_records", "owner_of", "story_neutral", "phrase_pattern", "FORMAT"]
 
 ACTIVE_FILE = Path(__file__).resolve().parent / "class_profile.yml"
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -228,6 +228,7 @@ def story_neutral(text: str) -> str:
     >>> story_neutral(f"Ask {owner.upper()} about it")
     'Ask {owner} about it'
     """
+    check_text("text", text, allow_empty=True)
     pattern, keys = _story_regex(tuple(sorted(active_profile().story.items())))
     if pattern is None:
         return text
@@ -237,6 +238,10 @@ def story_neutral(text: str) -> str:
 def phrase_pattern(phrases, ignore_case: bool = False):
     """One regex for any of ``phrases``: longest first, whole words only (so 'Priya' not in 'Priyanka'),
     any run of spaces or a line break between words (prose is wrapped); None if there are none."""
+    check_flag("ignore_case", ignore_case)
+    phrases = check_items("phrases", phrases, what="phrases (strings)", allow_empty=True)
+    for phrase in phrases:
+        check_text("phrases", phrase)
     phrases = sorted(set(phrases), key=len, reverse=True)
     if not phrases:
         return None
