@@ -139,3 +139,49 @@ def test_without_the_group_nobody_is_an_instructor(tmp_path):
         served.stop()
         hub_served.stop()
         store.close()
+
+
+@pytest.mark.slow   # a fresh Python that loads the course's questions
+def test_the_hub_managed_entry_reads_what_jupyterhub_sets(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    hub = FakeHub(USERS, {"teachers": ["prof"]}, SERVICE_TOKEN)
+    hub_served = Served(hub.app)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    # what JupyterHub sets for a managed service (jupyterhub.services.service)
+    env = {**os.environ, "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}", "JUPYTERHUB_SERVICE_PREFIX": PREFIX,
+           "JUPYTERHUB_API_TOKEN": SERVICE_TOKEN, "JUPYTERHUB_API_URL": hub_served.url() + "/hub/api",
+           "JUPYTERHUB_CLIENT_ID": "service-smlearn-class", "JUPYTERHUB_BASE_URL": "/",
+           "JUPYTERHUB_OAUTH_CALLBACK_URL": PREFIX + "oauth_callback"}
+    process = subprocess.Popen([sys.executable, "-m", "smlearn.classmode", "--database", str(tmp_path / "hub.sqlite"),
+                                "--instructor-group", "teachers"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}{PREFIX.rstrip('/')}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert process.poll() is None, process.stdout.read()
+            try:
+                me = call(base, "GET", "/api/me", auth=token("prof"))
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the service did not answer within 120 s"
+                time.sleep(0.2)
+        assert me.json() == {"name": "prof", "instructor": True, "gate": "JupyterHub"}
+        assert call(base, "GET", "/api/me").status == 401
+        # the hub stops a managed service with SIGTERM: it closes and exits 0
+        process.send_signal(signal.SIGTERM)
+        out, _ = process.communicate(timeout=30)
+        assert process.returncode == 0, out
+        assert "hub group 'teachers'" in out and "Traceback" not in out
+    finally:
+        if process.poll() is None:
+            process.kill()
+        hub_served.stop()
