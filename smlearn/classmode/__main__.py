@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     store = open_store(args.database)
     app = make_app(store, HubGate(args.instructor_group), prefix=prefix)
     try:
-        run(app, host=where.hostname or "127.0.0.1", port=where.port or 80,
+        run(app, host=where.hostname or "127.0.0.1", port=where.port or 80, behind_proxy=True,
             ready=lambda: print(f"smlearn class service at {service_url} (prefix {prefix}); instructors: hub group "
                                 f"{args.instructor_group!r}; database {store.describe()}", flush=True))
     finally:

@@ -40,6 +40,7 @@ import io
 import json
 import logging
 import signal
+import time
 from http import HTTPStatus
 
 import tornado.web
@@ -49,14 +50,15 @@ from smlearn.classmode.auth import Gate, Identity
 from smlearn.classmode.records import LONGEST_BODY, Refused, course_questions, parse_records
 from smlearn.classmode.stats import question_stats
 from smlearn.classmode.store import RECORD_COLUMNS, SESSION_ID, Store
-from smlearn.params import check_instance, check_number, check_text
+from smlearn.params import check_flag, check_instance, check_number, check_text
 
-__all__ = ["make_app", "run", "LARGEST_REQUEST"]
+__all__ = ["make_app", "run", "LARGEST_REQUEST", "STATS_SECONDS"]
 
 log = logging.getLogger("smlearn.classmode")
 # tornado refuses a larger body before reading it, without a JSON message; up to here a too-large body is
 # read and answered 413 in JSON, naming the 64 KiB limit.
 LARGEST_REQUEST = 1024 * 1024
+STATS_SECONDS = 1.0    # how old the statistics a request gets may be
 
 
 class _Api(tornado.web.RequestHandler):
@@ -189,13 +191,24 @@ class _Records(_Api):
 
 
 class _Stats(_Api):
+    def initialize(self, store: Store, gate: Gate, questions: dict, cache: dict):
+        super().initialize(store, gate, questions)
+        self.cache = cache
+
     def get(self, sid):
         self.known_session(sid)
-        rows = self.store.records(sid)
         # Students see a wrong answer once two students gave it: a lone slip stays private (stats module).
-        stats = question_stats(rows, min_shared=1 if self.identity.instructor else 2)
-        self.answer({"session": sid, "students": len({row["user"] for row in rows}), "records": len(rows),
-                     "questions": stats})
+        min_shared = 1 if self.identity.instructor else 2
+        # A whole class polls this: the answer is computed at most once a second per session and role,
+        # well inside the issue's "new answers visible within 2 s".
+        key = (sid, min_shared)
+        made, value = self.cache.get(key, (float("-inf"), None))
+        if time.monotonic() - made >= STATS_SECONDS:
+            rows = self.store.answers(sid)
+            value = {"session": sid, "students": len({row["user"] for row in rows}), "records": len(rows),
+                     "questions": question_stats(rows, min_shared=min_shared)}
+            self.cache[key] = (time.monotonic(), value)
+        self.answer(value)
 
 
 class _Csv(_Api):
@@ -258,7 +271,7 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> 
         (api + "sessions", _Sessions, shared),
         (api + f"sessions/({SESSION_ID})", _Session, shared),
         (api + f"sessions/({SESSION_ID})/records", _Records, shared),
-        (api + f"sessions/({SESSION_ID})/stats", _Stats, shared),
+        (api + f"sessions/({SESSION_ID})/stats", _Stats, {**shared, "cache": {}}),
         (api + rf"sessions/({SESSION_ID})/records\.csv", _Csv, shared),
         *gate.routes(prefix),
     ]
@@ -266,8 +279,10 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> 
                                    **gate.app_settings())
 
 
-async def _serve(app, host: str, port: int, ready) -> None:
-    server = HTTPServer(app, max_body_size=LARGEST_REQUEST, xheaders=True)
+async def _serve(app, host: str, port: int, ready, behind_proxy: bool) -> None:
+    # Behind the hub's proxy, X-Forwarded-For names the student's machine in the log; without a proxy anyone
+    # could write that header, so it is ignored.
+    server = HTTPServer(app, max_body_size=LARGEST_REQUEST, xheaders=behind_proxy)
     server.listen(port, address=host)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -279,12 +294,15 @@ async def _serve(app, host: str, port: int, ready) -> None:
     await server.close_all_connections()
 
 
-def run(app: tornado.web.Application, *, host: str = "127.0.0.1", port: int = 8765, ready=None) -> None:
+def run(app: tornado.web.Application, *, host: str = "127.0.0.1", port: int = 8765, ready=None,
+        behind_proxy: bool = False) -> None:
     """Serve ``app`` on ``host``:``port`` until Ctrl-C or SIGTERM, then close its connections and return.
 
-    ``ready`` is called once the service listens (to print the address and the codes).
+    ``ready`` is called once the service listens (to print the address and the codes);
+    ``behind_proxy`` trusts the proxy's X-Forwarded-For (JupyterHub's proxy sets it).
     """
     check_instance("app", app, tornado.web.Application, "the class service's app (make_app)")
     check_text("host", host)
     port = check_number("port", port, 0, 65535, integer=True)
-    asyncio.run(_serve(app, host, port, ready or (lambda: None)))
+    check_flag("behind_proxy", behind_proxy)
+    asyncio.run(_serve(app, host, port, ready or (lambda: None), behind_proxy))
