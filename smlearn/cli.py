@@ -185,6 +185,9 @@ def _class_serve(args) -> int:
     from smlearn.classmode.auth import ClassCodeGate
     from smlearn.classmode.store import open_store
 
+    if not 1 <= args.port <= 65535:
+        print(f"smlearn class serve: --port must be from 1 to 65535; got {args.port}", file=sys.stderr)
+        return 2
     try:
         gate = ClassCodeGate(args.code, args.instructor_code)
         store = open_store(args.database)

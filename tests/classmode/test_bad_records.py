@@ -189,3 +189,18 @@ def test_parse_records_reads_one_record_or_a_batch():
     # the time is kept in UTC, whatever zone the kernel wrote
     shifted = parse_records(json.dumps({**record(), "time": "2026-12-03T15:05:09+01:00"}).encode(), QUESTIONS)
     assert shifted.records[0].time.isoformat() == "2026-12-03T14:05:09+00:00"
+
+
+@pytest.mark.slow   # imports every lesson's question module (seconds in a fresh process)
+def test_the_service_takes_every_question_of_the_course_and_no_other():
+    import importlib
+
+    from smlearn.classmode.records import course_questions
+    from smlearn.course import load_course
+    from smlearn.exercises import questions_in
+
+    known = course_questions()
+    for lesson in load_course().lessons:
+        for question in questions_in(importlib.import_module(lesson.questions_module)):
+            assert known[question.id] == lesson.id
+    assert known["links.rank_step"] == "06" and "links.no_such_question" not in known
