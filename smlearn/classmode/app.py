@@ -92,8 +92,11 @@ class _Api(tornado.web.RequestHandler):
             message = error.log_message % error.args if error.args else error.log_message
         elif isinstance(error, tornado.web.HTTPError) and status_code == 405:
             message = f"{self.request.method} is not allowed here"
-        else:
-            message = HTTPStatus(status_code).phrase if status_code in HTTPStatus._value2member_map_ else "error"
+        else:     # an unexpected error: its status only, nothing of the service's insides
+            try:
+                message = HTTPStatus(status_code).phrase
+            except ValueError:
+                message = f"error {status_code}"
         if status_code == 401 and self.gate.challenge():
             self.set_header("WWW-Authenticate", self.gate.challenge())
         self.set_header("Content-Type", "application/json; charset=UTF-8")
@@ -103,8 +106,8 @@ class _Api(tornado.web.RequestHandler):
         if not self.identity.instructor:
             self.refuse(403, f"only an instructor may {what}; you are signed in as the student {self.identity.name!r}")
 
-    def json_body(self) -> dict:
-        """The body of a request that changes something: a JSON object, at most 64 KiB."""
+    def json_body(self) -> bytes:
+        """The body of a request that changes something: JSON (by its Content-Type), at most 64 KiB."""
         if len(self.request.body) > LONGEST_BODY:
             self.refuse(413, f"the body must be at most {LONGEST_BODY} bytes; got {len(self.request.body)}")
         kind = self.request.headers.get("Content-Type", "").split(";")[0].strip().lower()
