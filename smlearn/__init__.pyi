@@ -4,6 +4,7 @@
 from . import (
     build,
     checks,
+    classmode,
     cli,
     copies,
     course,

@@ -15,6 +15,7 @@
     smlearn build --profile FILE  rewrite the course to a class profile, then rebuild what it changed
     smlearn check NN              after editing lesson NN: its notebook and its tests only (under a minute)
     smlearn new-lesson NN name    write a new lesson that meets every rule of the course, and build it
+    smlearn class serve           run the class service on this machine (class codes, no hub needed)
 
 Examples
 --------
@@ -179,6 +180,42 @@ def _build(args) -> int:
     return 1 if report.facts_failing else 0
 
 
+def _class_serve(args) -> int:
+    from smlearn.classmode.app import make_app, run
+    from smlearn.classmode.auth import ClassCodeGate
+    from smlearn.classmode.store import open_store
+
+    if not 1 <= args.port <= 65535:
+        print(f"smlearn class serve: --port must be from 1 to 65535; got {args.port}", file=sys.stderr)
+        return 2
+    try:
+        gate = ClassCodeGate(args.code, args.instructor_code)
+        store = open_store(args.database)
+    except (TypeError, ValueError) as error:
+        print(f"smlearn class serve: {error}", file=sys.stderr)
+        return 2
+    app = make_app(store, gate)   # loads the course's questions (a few seconds) before it listens
+
+    def ready():
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        print(f"smlearn class service at http://{host}:{args.port}/ (database {store.describe()})")
+        if args.host in ("127.0.0.1", "localhost", "::1"):
+            print("  listening on this machine only; --host 0.0.0.0 lets the room's machines in")
+        print(f"  class code for students:  {gate.student_code}")
+        print(f"  instructor code:          {gate.instructor_code}   (keep it to yourself)")
+        print("  Ctrl-C stops it; the answers stay in the database.", flush=True)
+
+    try:
+        run(app, host=args.host, port=args.port, ready=ready)
+    except OSError as error:
+        print(f"smlearn class serve: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print("smlearn class service stopped.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from smlearn import __version__
 
@@ -254,6 +291,18 @@ def main(argv: list[str] | None = None) -> int:
                               " sentences by hand); without it such a build writes nothing but its report")
     rebuild.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     rebuild.set_defaults(run=_build)
+
+    klass = commands.add_parser("class", help="class mode: collect a class's answers live (smlearn.classmode)")
+    klass_commands = klass.add_subparsers(dest="class_command", required=True)
+    serve = klass_commands.add_parser("serve", help="run the class service on this machine, with class codes")
+    serve.add_argument("--port", type=int, default=8765, help="the port to listen on (default 8765)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--database", default="smlearn-class.sqlite",
+                       help="a SQLite file (default smlearn-class.sqlite here) or a postgresql+psycopg:// URL")
+    serve.add_argument("--code", help="the class code students enter (default: a new random one)")
+    serve.add_argument("--instructor-code", help="the instructor's code (default: a new random one)")
+    serve.set_defaults(run=_class_serve)
 
     args = parser.parse_args(argv)
     if args.version:

@@ -47,8 +47,8 @@ LAYERS = (
     Layer("widgets", ("smlearn.widgets",), "explorers: sliders that run a model and redraw a view"),
     Layer("course", ("smlearn.exercises", "smlearn.questions", "smlearn.course", "smlearn.pacing",
                      "smlearn.progress", "smlearn.build", "smlearn.cli", "smlearn.checks", "smlearn.environment",
-                     "smlearn.hub", "smlearn.copies", "smlearn.new_lesson", "smlearn.layers", "smlearn"),
-          "the lessons' questions, building, checking, copying and handing out the course"),
+                     "smlearn.hub", "smlearn.classmode", "smlearn.copies", "smlearn.new_lesson", "smlearn.layers", "smlearn"),
+          "the lessons' questions, building, checking, copying and handing out the course, and class mode"),
 )
 
 

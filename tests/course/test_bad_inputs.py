@@ -62,6 +62,7 @@ SKIP = {
                                      "bad input on a copy of the course and checks that nothing is written",
     "smlearn.build.build": "rewrites the course and runs its lessons (minutes); tests/course/test_build.py gives it bad "
                            "input on a copy of the course",
+    "smlearn.classmode.app.run": "serves until Ctrl-C; tests/classmode/test_faults.py runs it in a process and stops it",
 }
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
 # points are driven here, and tests/models/test_effort.py holds the engine equal to the model's rules.
@@ -330,6 +331,16 @@ WORKING = {
     "smlearn.frame.check_cells": lambda: {"cell_ids": ["ties-two-way", "find-broadcast"]},
     "smlearn.frame.term_problems": lambda: {"text": "Social networking is a two-way exchange with ties."},
     "smlearn.layers.layer_of": lambda: {"module": "smlearn.models.traffic"},
+    "smlearn.classmode.records.parse_records": lambda: {
+        "body": b'{"id": "r1", "v": 1, "time": "2026-12-03T14:05:09Z", "lesson": "06", "question": "links.rank_step", '
+                b'"answer": "0.351", "correct": true, "attempt": 1}', "questions": {"links.rank_step": "06"}},
+    "smlearn.classmode.stats.question_stats": lambda: {"rows": [
+        {"user": "ana", "question": "links.rank_step", "lesson": "06", "answer": "0.3", "correct": False, "attempt": 1}]},
+    "smlearn.classmode.store.open_store": lambda: {"database": _tmp("class.sqlite")},
+    "smlearn.classmode.app.make_app": lambda: {
+        "store": _lazy("smlearn.classmode.store.open_store")(_tmp("app.sqlite")),
+        "gate": _lazy("smlearn.classmode.auth.ClassCodeGate")("tulip-42", "oak-tree-instructor-7"),
+        "questions": {"links.rank_step": "06"}},
     "smlearn.hub.nbgitpuller_link": lambda: {"hub": "https://hub.example.org", "repo": "https://github.com/x/y"},
     "smlearn.pacing.estimate_minutes": lambda: {
         "path": _lazy("smlearn.course.notebooks_dir")() / "00_start_here.ipynb"},

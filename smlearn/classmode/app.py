@@ -1,0 +1,311 @@
+"""The class service's web API (tornado): JSON in, JSON out, every refusal a JSON ``{"error": ...}``.
+
+Under ``prefix`` (``/`` alone; ``/services/<name>/`` on a hub):
+
+==========================================  ==========  ==========================================================
+endpoint                                    who         what
+==========================================  ==========  ==========================================================
+``GET    api/me``                           anyone in   who the service thinks you are, and your role
+``GET    api/questions``                    anyone in   the question ids the service takes, with their lessons
+``GET    api/sessions``                     anyone in   the sessions (students: the open ones)
+``POST   api/sessions``                     instructor  open a session: ``{"name": "..."}`` (optional)
+``PATCH  api/sessions/<sid>``               instructor  close or reopen it: ``{"open": false}``
+``DELETE api/sessions/<sid>``               instructor  clear its records (the session and its id stay)
+``POST   api/sessions/<sid>/records``       anyone in   send one record or a batch (:mod:`smlearn.classmode.records`)
+``GET    api/sessions/<sid>/stats``         anyone in   per question: answered, right first time, wrong answers
+``GET    api/sessions/<sid>/records.csv``   instructor  every record, one row each
+==========================================  ==========  ==========================================================
+
+"Anyone in" is a user the gate identifies (:mod:`smlearn.classmode.auth`). Without credentials the
+answer is 401; a student asking for an instructor's endpoint, or sending records as another user,
+gets 403. Sending records: 404 for an unknown session, 409 for a closed one, 413 for a body over
+64 KiB, 415 without ``Content-Type: application/json``, 400 for anything else wrong; on every 4xx
+nothing is stored. A replayed record is answered 200 and counted under ``duplicate``.
+
+Cross-site requests: the service sends no CORS headers, and every request that changes something
+is a DELETE, a PATCH or a POST of ``application/json``, which a page on another site cannot send
+without a CORS preflight that the service never grants. So a browser's cookie (hub login) or
+cached Basic credentials cannot be used by another site to post or clear.
+
+The database calls run on the event loop: each is one short transaction on one writer (SQLite
+serialises writes anyway), a few milliseconds for a batch, so a thread pool would add contention
+and no throughput.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import logging
+import signal
+import time
+from http import HTTPStatus
+
+import tornado.web
+from tornado.httpserver import HTTPServer
+
+from smlearn.classmode.auth import Gate, Identity
+from smlearn.classmode.records import LONGEST_BODY, Refused, course_questions, parse_records
+from smlearn.classmode.stats import question_stats
+from smlearn.classmode.store import RECORD_COLUMNS, SESSION_ID, Store
+from smlearn.params import check_flag, check_instance, check_number, check_text
+
+__all__ = ["make_app", "run", "LARGEST_REQUEST", "STATS_SECONDS"]
+
+log = logging.getLogger("smlearn.classmode")
+# tornado refuses a larger body before reading it, without a JSON message; up to here a too-large body is
+# read and answered 413 in JSON, naming the 64 KiB limit.
+LARGEST_REQUEST = 1024 * 1024
+STATS_SECONDS = 1.0    # how old the statistics a request gets may be
+
+
+class _Api(tornado.web.RequestHandler):
+    """What every endpoint shares: the gate, JSON answers, JSON errors."""
+
+    identity: Identity
+
+    def initialize(self, store: Store, gate: Gate, questions: dict):
+        self.store, self.gate, self.questions = store, gate, questions
+
+    def set_default_headers(self):
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")   # answers are per user and change live
+        self.set_header("X-Content-Type-Options", "nosniff")
+
+    async def prepare(self):
+        try:
+            self.identity = await self.gate.identify(self)
+        except Refused as refusal:
+            self._refuse(refusal)
+
+    def _refuse(self, refusal: Refused):
+        raise tornado.web.HTTPError(refusal.status, "%s", str(refusal), reason=HTTPStatus(refusal.status).phrase) from None
+
+    def refuse(self, status: int, message: str):
+        self._refuse(Refused(message, status))
+
+    def write_error(self, status_code, **kwargs):
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(error, tornado.web.HTTPError) and error.log_message:
+            message = error.log_message % error.args if error.args else error.log_message
+        elif isinstance(error, tornado.web.HTTPError) and status_code == 405:
+            message = f"{self.request.method} is not allowed here"
+        else:     # an unexpected error: its status only, nothing of the service's insides
+            try:
+                message = HTTPStatus(status_code).phrase
+            except ValueError:
+                message = f"error {status_code}"
+        if status_code == 401 and self.gate.challenge():
+            self.set_header("WWW-Authenticate", self.gate.challenge())
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json.dumps({"error": message}))
+
+    def instructor_only(self, what: str):
+        if not self.identity.instructor:
+            self.refuse(403, f"only an instructor may {what}; you are signed in as the student {self.identity.name!r}")
+
+    def json_body(self) -> bytes:
+        """The body of a request that changes something: JSON (by its Content-Type), at most 64 KiB."""
+        if len(self.request.body) > LONGEST_BODY:
+            self.refuse(413, f"the body must be at most {LONGEST_BODY} bytes; got {len(self.request.body)}")
+        kind = self.request.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if kind != "application/json":
+            self.refuse(415, f"send the body as Content-Type: application/json; got {kind or 'no Content-Type'!r}")
+        return self.request.body
+
+    def answer(self, value, status: int = 200):
+        self.set_status(status)
+        self.finish(json.dumps(value, ensure_ascii=False))
+
+    def known_session(self, sid: str) -> dict:
+        session = self.store.session(sid)
+        if session is None:
+            self.refuse(404, f"there is no class session {sid!r}: ask your instructor for the session id")
+        return session
+
+
+class _Me(_Api):
+    def get(self):
+        self.answer({"name": self.identity.name, "instructor": self.identity.instructor, "gate": self.gate.kind})
+
+
+class _Questions(_Api):
+    def get(self):
+        self.answer({"questions": [{"id": q, "lesson": lesson} for q, lesson in self.questions.items()]})
+
+
+class _Sessions(_Api):
+    def get(self):
+        sessions = self.store.sessions()
+        if not self.identity.instructor:
+            sessions = [session for session in sessions if session["open"]]
+        self.answer({"sessions": sessions})
+
+    def post(self):
+        self.instructor_only("open a class session")
+        body = self.json_body() or b"{}"
+        try:
+            data = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.refuse(400, f"the body must be JSON: {error}")
+        if not isinstance(data, dict) or set(data) - {"name"}:
+            self.refuse(400, "the body must be a JSON object with at most one field, name")
+        name = data.get("name", "")
+        if not isinstance(name, str) or len(name) > 200:
+            self.refuse(400, "name must be text of at most 200 characters")
+        self.answer(self.store.open_session(name), 201)
+
+
+class _Session(_Api):
+    def patch(self, sid):
+        self.instructor_only("open or close a class session")
+        self.known_session(sid)
+        try:
+            data = json.loads(self.json_body())
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.refuse(400, f"the body must be JSON: {error}")
+        if not isinstance(data, dict) or set(data) != {"open"} or not isinstance(data["open"], bool):
+            self.refuse(400, 'the body must be {"open": true} or {"open": false}')
+        self.answer(self.store.set_open(sid, data["open"]))
+
+    def delete(self, sid):
+        self.instructor_only("clear a class session")
+        self.known_session(sid)
+        self.answer({"session": sid, "deleted": self.store.clear(sid)})
+
+
+class _Records(_Api):
+    def post(self, sid):
+        body = self.json_body()
+        session = self.known_session(sid)
+        if not session["open"]:
+            self.refuse(409, f"the class session {sid!r} is closed: it takes no more answers (an instructor can reopen it)")
+        try:
+            batch = parse_records(body, self.questions)
+        except Refused as refusal:
+            self._refuse(refusal)
+        if batch.user is not None and batch.user != self.identity.name:
+            self.refuse(403, f"you are signed in as {self.identity.name!r} and may send only your own answers, "
+                             f"not {batch.user!r}'s")
+        stored, duplicate = self.store.add_records(sid, self.identity.name, batch.records)
+        self.answer({"session": sid, "stored": stored, "duplicate": duplicate})
+
+
+class _Stats(_Api):
+    def initialize(self, store: Store, gate: Gate, questions: dict, cache: dict):
+        super().initialize(store, gate, questions)
+        self.cache = cache
+
+    def get(self, sid):
+        self.known_session(sid)
+        # Students see a wrong answer once two students gave it: a lone slip stays private (stats module).
+        min_shared = 1 if self.identity.instructor else 2
+        # A whole class polls this: the answer is computed at most once a second per session and role,
+        # well inside the issue's "new answers visible within 2 s".
+        key = (sid, min_shared)
+        made, value = self.cache.get(key, (float("-inf"), None))
+        if time.monotonic() - made >= STATS_SECONDS:
+            rows = self.store.answers(sid)
+            value = {"session": sid, "students": len({row["user"] for row in rows}), "records": len(rows),
+                     "questions": question_stats(rows, min_shared=min_shared)}
+            self.cache[key] = (time.monotonic(), value)
+        self.answer(value)
+
+
+class _Csv(_Api):
+    def get(self, sid):
+        self.instructor_only("read every student's records")
+        self.known_session(sid)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(RECORD_COLUMNS)
+        for row in self.store.records(sid):
+            writer.writerow([_cell(row[column]) for column in RECORD_COLUMNS])
+        self.set_header("Content-Type", "text/csv; charset=UTF-8")
+        self.set_header("Content-Disposition", f'attachment; filename="class-{sid}.csv"')
+        self.finish(out.getvalue())
+
+
+def _cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: an answer such as ``=HYPERLINK(...)`` must not run as a formula."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(text)            # -0.35 is a number a learner gave, not a formula
+        except ValueError:
+            return "'" + text
+    return text
+
+
+class _NotFound(_Api):
+    async def prepare(self):
+        self.refuse(404, f"no such endpoint {self.request.path!r}; the API is under api/ (see smlearn.classmode.app)")
+
+
+def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> tornado.web.Application:
+    """The class service's tornado application.
+
+    Parameters
+    ----------
+    store : Store
+        The database (:func:`smlearn.classmode.store.open_store`).
+    gate : Gate
+        Who is asking (:class:`~smlearn.classmode.auth.ClassCodeGate` or :class:`~smlearn.classmode.auth.HubGate`).
+    questions : mapping, optional
+        The question ids the service takes, each with its lesson; by default every question of the
+        course (:func:`smlearn.classmode.records.course_questions`).
+    prefix : str
+        Where the service lives: ``/``, or ``/services/<name>/`` behind JupyterHub's proxy.
+    """
+    check_instance("store", store, Store, "the service's database (smlearn.classmode.store.open_store)")
+    check_instance("gate", gate, Gate, "a ClassCodeGate or HubGate (smlearn.classmode.auth)")
+    check_text("prefix", prefix)
+    if not (prefix.startswith("/") and prefix.endswith("/")):
+        raise ValueError(f"prefix must start and end with '/', such as /services/smlearn-class/; got {prefix!r}")
+    questions = dict(course_questions() if questions is None else
+                     check_instance("questions", questions, dict, "a dict of question ids to lessons"))
+    shared = {"store": store, "gate": gate, "questions": questions}
+    api = prefix + "api/"
+    routes = [
+        (api + "me", _Me, shared),
+        (api + "questions", _Questions, shared),
+        (api + "sessions", _Sessions, shared),
+        (api + f"sessions/({SESSION_ID})", _Session, shared),
+        (api + f"sessions/({SESSION_ID})/records", _Records, shared),
+        (api + f"sessions/({SESSION_ID})/stats", _Stats, {**shared, "cache": {}}),
+        (api + rf"sessions/({SESSION_ID})/records\.csv", _Csv, shared),
+        *gate.routes(prefix),
+    ]
+    return tornado.web.Application(routes, default_handler_class=_NotFound, default_handler_args=shared,
+                                   **gate.app_settings())
+
+
+async def _serve(app, host: str, port: int, ready, behind_proxy: bool) -> None:
+    # Behind the hub's proxy, X-Forwarded-For names the student's machine in the log; without a proxy anyone
+    # could write that header, so it is ignored.
+    server = HTTPServer(app, max_body_size=LARGEST_REQUEST, xheaders=behind_proxy)
+    server.listen(port, address=host)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    ready()
+    await stop.wait()
+    server.stop()
+    await server.close_all_connections()
+
+
+def run(app: tornado.web.Application, *, host: str = "127.0.0.1", port: int = 8765, ready=None,
+        behind_proxy: bool = False) -> None:
+    """Serve ``app`` on ``host``:``port`` until Ctrl-C or SIGTERM, then close its connections and return.
+
+    ``ready`` is called once the service listens (to print the address and the codes);
+    ``behind_proxy`` trusts the proxy's X-Forwarded-For (JupyterHub's proxy sets it).
+    """
+    check_instance("app", app, tornado.web.Application, "the class service's app (make_app)")
+    check_text("host", host)
+    port = check_number("port", port, 0, 65535, integer=True)
+    check_flag("behind_proxy", behind_proxy)
+    asyncio.run(_serve(app, host, port, ready or (lambda: None), behind_proxy))

@@ -1,0 +1,249 @@
+"""Where the class service keeps what a class sends: one SQLite file, or PostgreSQL for a large hub.
+
+Two tables (SQLAlchemy Core, so the same statements run on both databases):
+
+- ``class_sessions``: one row per class session an instructor opened (id, name, when, open or closed);
+- ``class_records``: one row per record a student sent: the session, the user, the kernel's id for
+  the record, the fields of the progress record (version 1, :mod:`smlearn.progress`) and when the
+  service received it. (session, user, record id) is unique, so a record sent twice is stored once.
+
+A SQLite file runs in WAL mode with ``synchronous=NORMAL``: readers (the statistics) never wait for
+the writer, and a commit survives the service being killed (what is lost to a power cut is at most
+the last commits, which the kernels send again: their ids make that harmless).
+
+A record is acknowledged only after its transaction commits, so every record a kernel was told is
+stored is still there after the service is killed and started again (tests/classmode/test_faults.py).
+
+Examples
+--------
+>>> store = open_store("sqlite://")           # in memory, for a try; a file name or a URL otherwise
+>>> session = store.open_session("Lesson 06, Tuesday")
+>>> store.session(session["id"])["open"]
+True
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
+                        UniqueConstraint, create_engine, delete, event, func, select, update)
+from sqlalchemy.engine import Engine, make_url
+
+from smlearn.classmode.records import LONGEST_ANSWER, LONGEST_NAME, Record
+from smlearn.params import check_text
+
+__all__ = ["Store", "open_store", "SESSION_ID", "RECORD_COLUMNS"]
+
+# Session ids are short enough to read out in a classroom, from letters and digits that are hard to confuse.
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+SESSION_ID = r"[a-z0-9-]{1,40}"
+# The columns of a stored record, in the order the CSV export writes them.
+RECORD_COLUMNS = ("session", "user", "record_id", "v", "time", "lesson", "question", "answer", "correct", "attempt",
+                  "received")
+
+metadata = MetaData()
+sessions_table = Table(
+    "class_sessions", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("open", Boolean, nullable=False),
+)
+records_table = Table(
+    "class_records", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("session", String(40), ForeignKey("class_sessions.id", ondelete="CASCADE"), nullable=False),
+    # "user" is a reserved word in PostgreSQL: the column is user_name, the CSV's column is "user"
+    Column("user_name", String(LONGEST_NAME), nullable=False),
+    Column("record_id", String(64), nullable=False),
+    Column("v", Integer, nullable=False),
+    Column("time", DateTime(timezone=True), nullable=False),
+    Column("lesson", String(8), nullable=True),
+    Column("question", String(100), nullable=False),
+    Column("answer", String(LONGEST_ANSWER), nullable=False),
+    Column("correct", Boolean, nullable=False),
+    Column("attempt", Integer, nullable=False),
+    Column("received", DateTime(timezone=True), nullable=False),
+    # A record replayed by a kernel (a retry, its offline queue) is stored once.
+    UniqueConstraint("session", "user_name", "record_id", name="one_record_per_kernel_id"),
+)
+# The statistics read a session's records question by question.
+Index("records_by_question", records_table.c.session, records_table.c.question)
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes (stored in UTC by us); PostgreSQL aware ones.
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def _session_row(row) -> dict:
+    return {"id": row.id, "name": row.name, "created": _utc(row.created).isoformat(timespec="seconds"),
+            "open": bool(row.open)}
+
+
+class Store:
+    """The service's database: class sessions and the records sent in them.
+
+    Make one with :func:`open_store`. Every method runs its own short transaction.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        if engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        self._insert = insert
+
+    # ---- sessions
+    def open_session(self, name: str = "") -> dict:
+        """Open a new class session and return it (its ``id`` is what the students' kernels send to)."""
+        if not isinstance(name, str) or len(name) > 200:
+            raise TypeError(f"name must be text of at most 200 characters; got {name!r:.60}")
+        with self.engine.begin() as connection:
+            while True:
+                sid = "".join(secrets.choice(_ALPHABET) for _ in range(6))
+                if connection.execute(select(sessions_table.c.id).where(sessions_table.c.id == sid)).first() is None:
+                    break
+            now = datetime.now(timezone.utc)
+            connection.execute(sessions_table.insert().values(id=sid, name=name or f"Class of {now:%Y-%m-%d %H:%M}",
+                                                              created=now, open=True))
+            row = connection.execute(select(sessions_table).where(sessions_table.c.id == sid)).one()
+        return _session_row(row)
+
+    def session(self, sid: str) -> dict | None:
+        """The session ``sid`` (id, name, created, open), or None if there is none."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(sessions_table).where(sessions_table.c.id == sid)).first()
+        return None if row is None else _session_row(row)
+
+    def sessions(self) -> list[dict]:
+        """Every session, newest first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(sessions_table).order_by(sessions_table.c.created.desc())).all()
+        return [_session_row(row) for row in rows]
+
+    def set_open(self, sid: str, is_open: bool) -> dict | None:
+        """Open or close the session ``sid`` (a closed one takes no records); None if there is none."""
+        with self.engine.begin() as connection:
+            connection.execute(update(sessions_table).where(sessions_table.c.id == sid).values(open=bool(is_open)))
+        return self.session(sid)
+
+    def clear(self, sid: str) -> int:
+        """Delete every record of the session ``sid`` (the session stays, with its id); return how many."""
+        with self.engine.begin() as connection:
+            return connection.execute(delete(records_table).where(records_table.c.session == sid)).rowcount
+
+    # ---- records
+    def add_records(self, sid: str, user: str, records) -> tuple[int, int]:
+        """Store ``records`` (checked :class:`~smlearn.classmode.records.Record`) from ``user`` in ``sid``.
+
+        Returns (stored, duplicate): a record whose id this user already sent in this session is
+        not stored again. All of them are stored in one transaction, or none.
+        """
+        now = datetime.now(timezone.utc)
+        rows, seen = [], set()
+        for record in records:
+            if not isinstance(record, Record):
+                raise TypeError(f"records must hold checked Records; got {type(record).__name__}")
+            if record.id in seen:        # the same id twice in one batch counts as a replay too
+                continue
+            seen.add(record.id)
+            rows.append({"session": sid, "user_name": user, "record_id": record.id, "v": 1, "time": record.time,
+                         "lesson": record.lesson, "question": record.question, "answer": record.answer,
+                         "correct": record.correct, "attempt": record.attempt, "received": now})
+        if not rows:
+            return 0, len(records)
+        statement = (self._insert(records_table).on_conflict_do_nothing(
+            index_elements=["session", "user_name", "record_id"]).returning(records_table.c.pk))
+        with self.engine.begin() as connection:
+            stored = len(connection.execute(statement, rows).all())
+        return stored, len(records) - stored
+
+    def records(self, sid: str) -> list[dict]:
+        """Every record of the session ``sid``, in the order received, with the keys of :data:`RECORD_COLUMNS`."""
+        t = records_table
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t).where(t.c.session == sid).order_by(t.c.pk)).all()
+        return [{"session": row.session, "user": row.user_name, "record_id": row.record_id, "v": row.v,
+                 "time": _utc(row.time).isoformat(timespec="seconds"), "lesson": row.lesson, "question": row.question,
+                 "answer": row.answer, "correct": bool(row.correct), "attempt": row.attempt,
+                 "received": _utc(row.received).isoformat(timespec="milliseconds")} for row in rows]
+
+    def answers(self, sid: str) -> list[dict]:
+        """What the statistics read of each record of ``sid``: user, question, lesson, answer, correct, attempt.
+
+        Lighter than :meth:`records` (no times to convert): the statistics are asked for often.
+        """
+        t = records_table
+        query = (select(t.c.user_name, t.c.question, t.c.lesson, t.c.answer, t.c.correct, t.c.attempt)
+                 .where(t.c.session == sid).order_by(t.c.pk))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [{"user": user, "question": question, "lesson": lesson, "answer": answer, "correct": bool(correct),
+                 "attempt": attempt} for user, question, lesson, answer, correct, attempt in rows]
+
+    def count(self, sid: str | None = None) -> int:
+        """How many records are stored (in the session ``sid``, or in all)."""
+        query = select(func.count()).select_from(records_table)
+        if sid is not None:
+            query = query.where(records_table.c.session == sid)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    def describe(self) -> str:
+        """Where the database is, fit to print: a URL's password is hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Let go of the database's connections."""
+        self.engine.dispose()
+
+
+def _on_sqlite_connect(connection, _record):
+    cursor = connection.cursor()
+    # WAL: the statistics read while records are written; NORMAL: a commit survives the process dying
+    # (an fsync at each checkpoint rather than at each commit, which a class's write rate needs).
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")   # a second process on the same file waits instead of failing
+    cursor.close()
+
+
+def open_store(database: str = "smlearn-class.sqlite") -> Store:
+    """Open (creating if needed) the service's database and return its :class:`Store`.
+
+    Parameters
+    ----------
+    database : str or Path
+        A SQLite file's name (made if missing; its folder must exist), or a database URL:
+        ``postgresql+psycopg://user:password@host/dbname`` for PostgreSQL (with the ``psycopg``
+        driver installed), ``sqlite:///path`` or ``sqlite://`` (in memory, gone when closed).
+
+    Raises
+    ------
+    ValueError
+        If the URL names another kind of database, or the SQLite file's folder does not exist.
+    """
+    if isinstance(database, Path):
+        database = str(database)
+    check_text("database", database)
+    if "://" in database:
+        url = make_url(database)
+    else:
+        folder = Path(database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise ValueError(f"database must be a file in a folder that exists; {str(folder)!r} does not")
+        url = make_url("sqlite:///" + str(Path(database).expanduser().resolve()))
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ValueError(f"database must be a SQLite file or a postgresql:// URL; got a {url.get_backend_name()!r} URL")
+    engine = create_engine(url)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    metadata.create_all(engine)
+    return Store(engine)
