@@ -18,12 +18,13 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from smlearn.params import check_instance, check_text
+from smlearn.params import check_instance
 from smlearn.profile import (
     ACTIVE_FILE,
     Change,
     Profile,
     active_profile,
+    check_model,
     check_settings,
     model_names,
     read_profile,
@@ -77,9 +78,7 @@ def shipped_params(model: str) -> dict:
     ...
     ValueError: inequality has no PARAMS; models with parameters: crowds, diffusion, ...
     """
-    check_text("model", model)
-    if model not in model_names():
-        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+    check_model(model)
     importlib.import_module(f"smlearn.models.{model}")   # the import calls apply_profile
     if shipped_records(model) is None:
         with_params = [m for m in model_names() if shipped_records(m) is not None or hasattr(

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from smlearn.params import Choice, Param, check_flag, check_instance, check_items, check_path, check_text
 
-__all__ = ["Profile", "Change", "ACTIVE_FILE", "model_names", "read_profile", "active_profile", "apply_profile", "check_settings",
+__all__ = ["Profile", "Change", "ACTIVE_FILE", "model_names", "check_model", "read_profile", "active_profile", "apply_profile", "check_settings",
            "shipped_records", "owner_of", "story_neutral", "phrase_pattern", "FORMAT"]
 
 ACTIVE_FILE = Path(__file__).resolve().parent / "class_profile.yml"
@@ -87,15 +87,17 @@ def model_names() -> list[str]:
     return sorted(path.stem for path in MODELS_DIR.glob("*.py") if not path.stem.startswith("_"))
 
 
-def _check_model(model) -> None:
+def check_model(model) -> str:
+    """Return ``model`` if it names a model module a profile may set (see :func:`model_names`)."""
     check_text("model", model)
     if model not in model_names():
         raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+    return model
 
 
 def shipped_records(model: str) -> dict | None:
     """The literal records ``model`` handed to :func:`apply_profile`, or None if it has not been imported."""
-    _check_model(model)
+    check_model(model)
     return dict(_SHIPPED[model]) if model in _SHIPPED else None
 
 
@@ -178,7 +180,7 @@ def _mapping(path, key, value) -> dict:
 def check_settings(profile: Profile, model: str, spec: Mapping) -> dict:
     """The model's records with the profile's values, each checked against its record."""
     check_instance("profile", profile, Profile, "a Profile (read_profile)")
-    _check_model(model)
+    check_model(model)
     check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
     values = profile.settings.get(model, {})
     where = f"{profile.path}: settings.{model}"
@@ -270,9 +272,7 @@ def apply_profile(model: str, params: dict) -> dict:
     ...
     TypeError: params must map each name to its Param or Choice record; got 'hours': Param(name='minutes', ...)
     """
-    check_text("model", model)
-    if model not in model_names():
-        raise ValueError(f"model must be one of {', '.join(model_names())}; got {model!r}")
+    check_model(model)
     check_instance("params", params, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
     for name, record in params.items():
         if not isinstance(record, (Param, Choice)) or record.name != name:

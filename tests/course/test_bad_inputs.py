@@ -361,6 +361,7 @@ WORKING = {
     "smlearn.profile.check_settings": lambda: {"profile": _lazy("smlearn.profile.active_profile")(), "model": "traffic",
                                                "spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.profile.shipped_records": lambda: {"model": "traffic"},
+    "smlearn.profile.check_model": lambda: {"model": "traffic"},
     "smlearn.profile.owner_of": lambda: {"record": _lazy("smlearn.models.traffic.PARAMS")["network_size"]},
     "smlearn.profile.apply_profile": lambda: {"model": "traffic", "params": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.defaults.shipped_params": lambda: {"model": "traffic"},

@@ -317,6 +317,14 @@ any_split = st.one_of(
     st.tuples(st.integers(0, 20), st.integers(0, 20)).map(lambda ab: split_from_shares(ab[0] / 20, ab[1] / 20)))
 
 
+
+def check_rules_against_engine(split, params):
+    """The rules and simulate (the engine) give the same table, and the rules' table keeps the invariants."""
+    rules = effort.week_rules(split=split, **params)
+    assert_same_table(rules, simulate(split=split, **params))
+    assert_rules_hold(rules, params)
+
+
 @pytest.mark.parametrize("split, params", [
     (effort.DEFAULT_SPLIT, {}),
     ((1.0, 0.0, 0.0), {"hours": 8.0}),                                   # no replies, no upkeep
@@ -334,26 +342,20 @@ any_split = st.one_of(
     ((0.0, 0.0, 1.0), {"contact_gain": 1.0, "start_strength": 1.0, "tie_half_life": 1.0}),
 ])
 def test_the_rules_and_the_engine_give_the_same_table(split, params):
-    rules = effort.week_rules(split=split, **params)
-    assert_same_table(rules, simulate(split=split, **params))
-    assert_rules_hold(rules, params)
+    check_rules_against_engine(split, params)
 
 
 @settings(max_examples=30, deadline=None)
 @given(split=any_split, params=any_settings(max_weeks=20))
 def test_the_rules_and_the_engine_agree_for_any_settings(split, params):
-    rules = effort.week_rules(split=split, **params)
-    assert_same_table(rules, simulate(split=split, **params))
-    assert_rules_hold(rules, params)
+    check_rules_against_engine(split, params)
 
 
 @pytest.mark.slow    # some 200 runs of the rules, up to two years and 600 contacts a week each: a few seconds
 @settings(max_examples=200, deadline=None)
 @given(split=any_split, params=any_settings(max_weeks=104))
 def test_the_rules_and_the_engine_agree_for_any_settings_over_two_years(split, params):
-    rules = effort.week_rules(split=split, **params)
-    assert_same_table(rules, simulate(split=split, **params))
-    assert_rules_hold(rules, params)
+    check_rules_against_engine(split, params)
 
 
 def test_the_rules_check_their_inputs_as_simulate_does():
