@@ -468,6 +468,7 @@ WORKING = {
     "smlearn.models.ranking.votes_by_age": lambda: {"result": front_page(), "watched_hours": 6},
     # vote rings
     "smlearn.models.vote_rings.vote_log": lambda: {"result": front_page(), "seed": 1},
+    "smlearn.models.vote_rings.simulate": lambda: {"page": ringed_page(), "seed": 1},
     "smlearn.models.vote_rings.detect_ring": lambda: {"log": ringed_log()},
     "smlearn.models.vote_rings.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
     "smlearn.models.vote_rings.detection_rates": lambda: {

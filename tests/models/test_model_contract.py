@@ -48,9 +48,15 @@ def _posts():
     return data.load("post_metrics")     # the course's synthetic posts, which lesson 08 samples
 
 
+@functools.cache
+def _ringed_page():
+    return module("ranking").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
+
+
 # The data a model runs on, given first (every setting after it is a keyword).
 DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),),
-        "uncertainty": lambda: (_posts(),)}
+        "uncertainty": lambda: (_posts(),),
+        "vote_rings": lambda: (_ringed_page(),)}
 
 
 def run(model, **settings):
@@ -67,8 +73,6 @@ def run(model, **settings):
 WITHOUT_PARAMS = {
     "inequality": "a measure (the Gini coefficient and shares of the top) of numbers it is given: nothing to set",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
-    "vote_rings": "NOT YET: its settings (n_accounts, activity_skew, min_shared, min_similarity, camouflage) are "
-                  "defaults in its signatures, so a class profile cannot change them; give it PARAMS",
 }
 
 
