@@ -43,7 +43,7 @@ import pandas as pd
 
 from smlearn.params import Param, check_items, check_number, check_text
 
-__all__ = ["Verdict", "FlipReport", "analyse", "flip_point", "narrowed"]
+__all__ = ["Verdict", "FlipReport", "analyse", "flip_point", "narrowed", "as_written"]
 
 MAX_RUNS = 5000   # model runs one analysis may ask for: about a minute even for a slow model
 
@@ -140,7 +140,7 @@ class FlipReport:
         else:
             nearest = "the nearest flip" if len(flipping) == 1 else "the nearest two"
             flips_alone = [f"{self.params[row.parameter].label} {_crossing(self.params[row.parameter], row)}"
-                           f" (default {_number(row.default)})" for _, row in flipping.head(2).iterrows()]
+                           f" (default {as_written(row.default)})" for _, row in flipping.head(2).iterrows()]
             words.append(f"Moved alone, {len(flipping)} of the {total} settings varied can flip it; {nearest}: "
                          f"{'; '.join(flips_alone)}.")
         used = len(self.samples) - self.refused
@@ -190,8 +190,34 @@ class FlipReport:
         printer.text(self.sentence())
 
 
-def _number(value) -> str:
-    """A value as a person writes it: three significant figures, no exponent, commas in thousands."""
+def as_written(value) -> str:
+    """A number as a person writes it: three significant figures, no exponent, commas in thousands.
+
+    The flip reports and their figures (:mod:`smlearn.plots.flips`) write every number this way.
+    An undefined or infinite value is written in words; only a value below a thousandth keeps an
+    exponent, the honest way to write it.
+
+    Parameters
+    ----------
+    value : real number
+        NaN and infinities are allowed.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (True and False are refused too).
+
+    Examples
+    --------
+    >>> [as_written(v) for v in (2500.0, 0.04, 1.3698, 156.0, float("inf"), float("nan"), 2.05e-10)]
+    ['2,500', '0.04', '1.37', '156', 'infinite', 'undefined', '2.0e-10']
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or type(value).__name__ in ("bool", "bool_"):
+        raise TypeError(f"value must be a number; got {value!r} of type {type(value).__name__}")
     if value != value:
         return "undefined"
     if value in (math.inf, -math.inf):
@@ -208,10 +234,10 @@ def _number(value) -> str:
 def _crossing(p: Param, row) -> str:
     """Where a setting flips the verdict, in words; whole-number settings flip at a whole number."""
     if p.integer:
-        return (f"at {_number(row.flips_at)} or more" if row.flips_when == "above"
-                else f"at {_number(row.flips_at)} or fewer")
+        return (f"at {as_written(row.flips_at)} or more" if row.flips_when == "above"
+                else f"at {as_written(row.flips_at)} or fewer")
     way = "above" if row.flips_when == "above" else "below"
-    return f"{way} {_number(row.flips_at)}"
+    return f"{way} {as_written(row.flips_at)}"
 
 
 def _check_inputs(model, verdict, params, fixed, names, steps, samples, seed, rounds):

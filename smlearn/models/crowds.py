@@ -96,7 +96,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models import inequality
-from smlearn.params import Param, check_items, check_params, check_seed, defaults_from
+from smlearn.params import FrozenParams, Param, check_items, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
@@ -132,15 +132,15 @@ class Market:
     metrics : pandas.DataFrame
         Indexed by condition: gini (mean over worlds), unpredictability and
         quality_success (mean over worlds of the Spearman correlation of quality and share).
-    params : dict
-        The checked parameters.
+    params : FrozenParams
+        The checked parameters (read-only).
     worlds : pandas.DataFrame
         One row per world: world, condition, gini (of that world's market shares).
     """
 
     songs: pd.DataFrame
     metrics: pd.DataFrame
-    params: dict
+    params: FrozenParams
     worlds: pd.DataFrame
 
 
@@ -211,10 +211,8 @@ def simulate(*, seed=None, **params) -> Market:
          "unpredictability": [unpredictability(shares[:W]), unpredictability(shares[W:])],
          "quality_success": [_spearman_rows(quality, shares[:W]), _spearman_rows(quality, shares[W:])]},
         index=pd.Index(CONDITIONS, name="condition"))
-    return Market(songs=songs, metrics=metrics, params=dict(p), worlds=worlds)
+    return Market(songs=songs, metrics=metrics, params=FrozenParams(p), worlds=worlds)
 
-
-# The older name, which lessons 05b and the music-lab explorer call: the same function.
 
 
 def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **params):

@@ -333,8 +333,8 @@ class Spread:
         SIR: the step at which each person recovered; -1 if never.
     steps : int
         The last step of the run.
-    params : dict
-        The parameters of the run.
+    params : FrozenParams
+        The parameters of the run (read-only), with ``seeds``, the people it started from.
     sir_counts : numpy.ndarray or None
         SIR: susceptible, infected and recovered people at each step, shape (steps + 1, 3).
     curve : pandas.DataFrame
@@ -347,7 +347,7 @@ class Spread:
     adopted_at: np.ndarray
     recovered_at: np.ndarray | None
     steps: int
-    params: dict
+    params: FrozenParams
     sir_counts: np.ndarray | None = None
 
     @cached_property
@@ -820,7 +820,7 @@ def independent_cascade(G, seeds, p, *, max_steps, seed=None):
     start = _check_seeds(g, seeds, rng)
     adopted_at, step = g.cascade(start, params["p"], params["max_steps"], rng)
     return Spread("independent cascade", g.nodes, adopted_at, None, step,
-                  {**params, "seeds": [g.nodes[i] for i in start]})
+                  FrozenParams({**params, "seeds": tuple(g.nodes[i] for i in start)}))
 
 
 # ---- Complex contagion: thresholds ---------------------------------------------------------
@@ -896,7 +896,7 @@ def threshold(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed
     count = params["neighbours"] if neighbours is not None else None
     adopted_at, step = g.threshold(start, params["theta"], params["theta_spread"], count, params["max_steps"], rng)
     model = "threshold" if neighbours is None else "complex contagion"
-    return Spread(model, g.nodes, adopted_at, None, step, {**params, "seeds": [g.nodes[i] for i in start]})
+    return Spread(model, g.nodes, adopted_at, None, step, FrozenParams({**params, "seeds": tuple(g.nodes[i] for i in start)}))
 
 
 @defaults_from(PARAMS)
@@ -977,7 +977,7 @@ def reinforced_cascade(G, seeds, p1, p2, *, max_steps, seed=None):
     start = _check_seeds(g, seeds, rng)
     adopted_at, step = g.reinforced_cascade(start, params["p1"], params["p2"], params["max_steps"], rng)
     return Spread("reinforced cascade", g.nodes, adopted_at, None, step,
-                  {**params, "seeds": [g.nodes[i] for i in start]})
+                  FrozenParams({**params, "seeds": tuple(g.nodes[i] for i in start)}))
 
 
 # ---- Epidemics: discrete-time SIR ----------------------------------------------------------
@@ -1056,7 +1056,7 @@ def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
     g = prepare(G)
     start = _check_seeds(g, seeds, rng)
     adopted_at, recovered_at, end, counts = g.sir(start, params["beta"], params["gamma"], params["max_steps"], rng)
-    return Spread("SIR", g.nodes, adopted_at, recovered_at, end, {**params, "seeds": [g.nodes[i] for i in start]},
+    return Spread("SIR", g.nodes, adopted_at, recovered_at, end, FrozenParams({**params, "seeds": tuple(g.nodes[i] for i in start)}),
                   counts)
 
 

@@ -96,7 +96,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.traffic import PARAMS as _TRAFFIC
-from smlearn.params import Param, check_items, check_number, check_params, check_seed, check_text, defaults_from
+from smlearn.params import FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
@@ -545,15 +545,15 @@ class LinkWeb:
         pagerank, visits (in the last week).
     sources, targets : numpy.ndarray
         The links at the end, page ``sources[k]`` -> page ``targets[k]``.
-    params : dict
-        The checked parameters.
+    params : FrozenParams
+        The checked parameters (read-only).
     """
 
     weekly: pd.DataFrame
     pages: pd.DataFrame
     sources: np.ndarray
     targets: np.ndarray
-    params: dict
+    params: FrozenParams
 
 
 @defaults_from(PARAMS)
@@ -677,10 +677,8 @@ def simulate(*, seed=None, **params) -> LinkWeb:
     pages = pd.DataFrame({"page": np.arange(n), "owner": np.where(is_yours[:n], YOU, WEB).astype(object),
                           "quality": quality[:n], "links_in": np.bincount(dst[~inside], minlength=n),
                           "pagerank": rank, "visits": p["searches_per_period"] * rank})
-    return LinkWeb(weekly=weekly, pages=pages, sources=src, targets=dst, params=dict(p))
+    return LinkWeb(weekly=weekly, pages=pages, sources=src, targets=dst, params=FrozenParams(p))
 
-
-# The older name, which lesson 06 and the link explorer call: the same function.
 
 
 def _power_iteration(sources, targets, n, damping, x, *, tol, max_iter=1000):

@@ -84,7 +84,7 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models.inequality import gini, top_share   # part of this module's measures (and its __all__)
-from smlearn.params import (Param, check_items, check_number, check_params, check_seed,
+from smlearn.params import (FrozenParams, Param, check_items, check_number, check_params, check_seed,
                             check_text, defaults_from)
 from smlearn.profile import apply_profile
 
@@ -182,7 +182,7 @@ def friendship_network(n, mean_degree, rewire, *, seed=None):
     import networkx as nx
 
     G = nx.watts_strogatz_graph(p["n"], p["mean_degree"], p["rewire"], seed=rng)
-    G.graph.update(kind="friendship", params=p)
+    G.graph.update(kind="friendship", params=FrozenParams(p))
     return G
 
 
@@ -251,7 +251,7 @@ def follower_network(n, mean_degree, follow_back, *, seed=None):
         size += 2 * m
     sources, targets = np.array(sources), np.array(targets)
     back = rng.random(len(sources)) < p["follow_back"]
-    G = nx.DiGraph(kind="follower", params=p)
+    G = nx.DiGraph(kind="follower", params=FrozenParams(p))
     G.add_nodes_from(range(n))
     G.add_edges_from(zip(sources.tolist(), targets.tolist()))
     G.add_edges_from(zip(targets[back].tolist(), sources[back].tolist()))
@@ -294,7 +294,7 @@ def random_network(n, mean_degree, *, seed=None):
     import networkx as nx
 
     G = nx.fast_gnp_random_graph(size, z / (size - 1), seed=rng)
-    G.graph.update(kind="random", params={"n": size, "mean_degree": z})
+    G.graph.update(kind="random", params=FrozenParams({"n": size, "mean_degree": z}))
     return G
 
 
@@ -341,7 +341,7 @@ def lattice_network(rows=8, columns=16):
             # left and right, two above and two below (wrapping round at the edges)
             for down, across in ((0, 1), (1, 0), (1, -1)):
                 G.add_edge(me, ((row + down) % r) * c + (col + across) % c)
-    G.graph.update(kind="lattice", params={"rows": r, "columns": c})
+    G.graph.update(kind="lattice", params=FrozenParams({"rows": r, "columns": c}))
     return G
 
 
@@ -412,7 +412,7 @@ def shuffle_keeping_degrees(G, *, swaps_per_tie=10, seed=None):
     nswap = swaps * H.number_of_edges()
     nx.double_edge_swap(H, nswap=nswap, max_tries=100 * nswap, seed=rng)
     # No longer a friendship network: its ties are random, only the degrees were kept.
-    H.graph.update(kind="random", params={"shuffled_from": G.graph.get("kind"), "swaps_per_tie": swaps})
+    H.graph.update(kind="random", params=FrozenParams({"shuffled_from": G.graph.get("kind"), "swaps_per_tie": swaps}))
     return H
 
 
@@ -1226,14 +1226,14 @@ class NetworkPair:
     follower : networkx.DiGraph
     table : pandas.DataFrame
         :func:`compare` of the two: one row each, indexed "friendship", "follower" (the index is named "network").
-    params : dict
-        The parameters and the seed they were made with.
+    params : FrozenParams
+        The parameters they were made with (read-only).
     """
 
     friendship: object
     follower: object
     table: pd.DataFrame
-    params: dict
+    params: FrozenParams
 
 
 @defaults_from(PARAMS)
@@ -1261,7 +1261,7 @@ def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None)
     friends = friendship_network(n, mean_degree, rewire, seed=rng)
     fans = follower_network(n, mean_degree, follow_back, seed=rng)
     table = compare({"friendship": friends, "follower": fans}, sample=sample, seed=rng)
-    params = {"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back}
+    params = FrozenParams({"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back})
     return NetworkPair(friends, fans, table, params)
 
 

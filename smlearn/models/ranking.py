@@ -127,7 +127,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.params import Choice, Param, check_items, check_params, check_seed, defaults_from
+from smlearn.params import Choice, FrozenParams, Param, check_items, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
@@ -511,14 +511,14 @@ class FrontPage:
         NaN before it is submitted.
     votes : pandas.DataFrame
         Tidy: one row per item and hour in which it got a vote: hour, item, ups, downs.
-    params : dict
-        The checked parameters.
+    params : FrozenParams
+        The checked parameters (read-only).
     """
 
     items: pd.DataFrame
     ranks: np.ndarray
     votes: pd.DataFrame
-    params: dict
+    params: FrozenParams
 
 
 @defaults_from(PARAMS)
@@ -603,10 +603,8 @@ def simulate(*, seed=None, **params) -> FrontPage:
     })
     votes = pd.DataFrame({"hour": np.concatenate(log_hour), "item": np.concatenate(log_item),
                           "ups": np.concatenate(log_ups), "downs": np.concatenate(log_downs)})
-    return FrontPage(items=items, ranks=ranks, votes=votes, params=dict(p))
+    return FrontPage(items=items, ranks=ranks, votes=votes, params=FrozenParams(p))
 
-
-# The older name, which lesson 05 and the front-page explorer call: the same function.
 
 
 def _check_page(result):

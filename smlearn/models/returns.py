@@ -54,12 +54,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from smlearn.models._posts import _amounts, _check_posts, _counts, _ratio
 from smlearn.params import Choice, check_items, check_number, check_text
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["METRICS", "engagement_rate", "click_through_rate", "conversion_rate", "cost_per_acquisition", "roi",
+__all__ = ["METRICS", "METRIC", "engagement_rate", "click_through_rate", "conversion_rate", "cost_per_acquisition", "roi",
            "follower_growth", "metric_value", "add_metrics", "summarize", "funnel", "impressions_per_person",
            "reach_spread"]
 
@@ -72,41 +73,12 @@ METRICS = {
 }
 
 # The choice of a metric, checked here and offered as a setting by smlearn.models.uncertainty.
-_METRIC = Choice("metric", "engagement_rate_reach", tuple(METRICS), "Metric",
-                 "Which rate to estimate for each post type.")
+METRIC = Choice("metric", "engagement_rate_reach", tuple(METRICS), "Metric",
+                "Which rate to estimate for each post type.")
 
 
 # ---- The metrics, one small function each ------------------------------------------------
-
-def _amounts(**named):
-    """Each value as floats, or a clear error: counts and money are numbers >= 0.
-
-    A single value must be a finite number; in a column (an array or a table's column) a
-    missing cell stays missing (nan) and makes that row's result missing too, never a number.
-    Booleans, text and None are refused: ``True`` is not a count, and "5" is not a number here.
-    """
-    out = []
-    for name, value in named.items():
-        if value is None or isinstance(value, (bool, np.bool_, str, bytes)):
-            raise TypeError(f"{name} must be a number >= 0 (a count or an amount of money), or a column of them;"
-                            f" got {value!r} of type {type(value).__name__}")
-        array = np.asarray(value)
-        if array.dtype.kind not in "iuf":
-            raise TypeError(f"{name} must be a number >= 0 (a count or an amount of money), or a column of them;"
-                            f" got values of type {array.dtype}")
-        array = array.astype(float)
-        if array.ndim > 0 and array.size == 0:
-            raise ValueError(f"{name} must be a number >= 0 or a column with at least one value; got an empty column")
-        if array.ndim == 0 and np.isnan(array):
-            raise ValueError(f"{name} must be a finite number >= 0; got nan (a missing value)")
-        if np.isinf(array).any():
-            raise ValueError(f"{name} must be finite; got an infinite value")
-        if (array < 0).any():
-            raise ValueError(f"{name} must be >= 0 (a count or an amount cannot be negative); got "
-                             f"{float(array) if array.ndim == 0 else float(np.nanmin(array))}")
-        out.append(array)
-    return out
-
+# (Counts are checked by smlearn.models._posts: _amounts for numbers, _counts for a table's columns.)
 
 def _single_amounts(**named):
     """Each value as one float >= 0 (a total for a campaign, not a column), or a clear error."""
@@ -115,14 +87,6 @@ def _single_amounts(**named):
         if array.ndim != 0:
             raise TypeError(f"{name} must be one number >= 0 (a total), not a column; got {array.size} values")
     return [float(array) for array in arrays]
-
-
-def _ratio(numerator, denominator, names=("numerator", "denominator")):
-    """numerator / denominator, elementwise; nan where the denominator is 0."""
-    num, den = _amounts(**{names[0]: numerator, names[1]: denominator})
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
-    return float(out) if out.ndim == 0 else out
 
 
 def engagement_rate(engaged_users, base):
@@ -205,20 +169,8 @@ def follower_growth(start, end):
 _NEEDED = ["type", "reach", "impressions", "engaged_users", "clicks", "conversions", "followers", "spend"]
 
 
-def _check_posts(posts, columns=None):
-    """Raise a clear error unless ``posts`` is a non-empty table with ``columns``."""
-    if not isinstance(posts, pd.DataFrame):
-        raise TypeError(f"posts must be a pandas DataFrame of posts (e.g. data.load('post_metrics')); "
-                        f"got {type(posts).__name__}")
-    if posts.empty:
-        raise ValueError("posts is empty: there are no posts to measure")
-    missing = [c for c in (columns or []) if c not in posts.columns]
-    if missing:
-        raise ValueError(f"posts lacks the column(s) {', '.join(missing)}; it has: {', '.join(map(str, posts.columns))}")
-
-
 def _check_metric(metric):
-    return METRICS[_METRIC.check(metric)]
+    return METRICS[METRIC.check(metric)]
 
 
 def metric_value(posts, metric):
@@ -442,32 +394,3 @@ def reach_spread(reach):
     if len(values) < 2:
         raise ValueError(f"reach must hold at least two posts with reach > 0; got {len(values)}")
     return float(np.log(values).std())
-
-
-# ---- Counts of posts, shared with smlearn.models.uncertainty -------------------------------------
-
-def _counts(posts, numerator, denominator):
-    """The two count columns as float arrays, with the rows where either cell is missing left out.
-
-    Returns ``(successes, trials, missing)``: ``missing`` is how many rows were left out. A
-    missing cell is never read as a zero (which would quietly lower a rate)."""
-    def column(name):
-        values = posts[name]
-        if values.dtype.kind in "iuf":              # plain numbers (the fast, common case)
-            return values.to_numpy(dtype=float)
-        if values.dtype.kind == "b" or str(values.dtype) == "boolean":
-            raise TypeError(f"{name} must hold counts (numbers >= 0); got a column of True/False")
-        try:                                        # nullable integers (Int64) from an export, with <NA>
-            return pd.to_numeric(values, errors="raise").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-        except (TypeError, ValueError):
-            raise TypeError(f"{name} must hold counts (numbers >= 0); got values of type {values.dtype}") from None
-
-    s, n = column(numerator), column(denominator)
-    complete = ~(np.isnan(s) | np.isnan(n))
-    s, n = s[complete], n[complete]
-    if len(s):
-        _amounts(**{numerator: s, denominator: n})    # counts are >= 0 and finite (callers refuse no rows)
-    if (s > n).any():
-        raise ValueError(f"{numerator} cannot be larger than {denominator} in a post (a rate is a share); "
-                         f"{int((s > n).sum())} row(s) break that rule")
-    return s, n, int((~complete).sum())

@@ -88,8 +88,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.models.returns import _METRIC, METRICS, _amounts, _check_metric, _check_posts, _counts, _ratio
-from smlearn.params import Choice, FrozenParams, Param, check_number, check_params, check_seed, defaults_from
+from smlearn.models._intervals import _check_level, _check_resamples, _difference, _hierarchical, _mean_and_variance
+from smlearn.models._posts import _amounts, _check_posts, _counts, _ratio
+from smlearn.models.returns import METRIC, METRICS
+from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 from smlearn.vocabulary import POST_TYPES
 
@@ -102,7 +104,7 @@ __all__ = ["PARAMS", "simulate", "TypeEstimates", "COLUMNS", "rate_interval", "R
            "BOOTSTRAP_MIN_POSTS", "DETECTION_PARAMS", "detection_rate"]
 
 PARAMS: dict[str, Param | Choice] = apply_profile("uncertainty", {p.name: p for p in [
-    _METRIC,
+    METRIC,
     Choice("type_a", "photo", POST_TYPES, "Post type A", "The first kind of post to compare."),
     Choice("type_b", "video", POST_TYPES, "Post type B", "The second kind of post to compare."),
     Param("sample_size", 10, 3, 90, 1, "Posts per type", "posts",
@@ -114,6 +116,11 @@ PARAMS: dict[str, Param | Choice] = apply_profile("uncertainty", {p.name: p for 
 ]})
 
 
+def _check_metric(metric):
+    """The metric's (numerator column, denominator column, words), or a clear error."""
+    return METRICS[METRIC.check(metric)]
+
+
 def _check_type(name, value, posts=None):
     PARAMS[name].check(value)         # name is "type_a" or "type_b"
     if posts is not None and not (posts["type"] == value).any():
@@ -122,16 +129,6 @@ def _check_type(name, value, posts=None):
 
 
 # ---- Intervals: the pieces ----------------------------------------------------------------------
-
-def _check_level(level):
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
-    return float(level)
-
-
-def _check_resamples(n_resamples, name="n_resamples"):
-    return check_number(name, n_resamples, 100, 100_000, integer=True)
-
 
 def _bootstrap(numerator, denominator, rng, n_resamples):
     """Ratios of sums over ``n_resamples`` samples of posts drawn with replacement."""
@@ -177,65 +174,6 @@ def _posterior(successes, trials, overdispersion=True):
 # the interval's width) is itself guessed from too few posts. Measured by simulation in
 # tests/models/test_uncertainty_coverage.py and lesson 08.
 MIN_POSTS = 10
-
-
-def _hierarchical(s, n, level):
-    """The weighted-mean interval, for many data sets at once (one per row).
-
-    No Beta-binomial model is fitted: it is a moment-based weighted mean of the posts' rates
-    (Kleinman 1973) with a robust (sandwich) variance, Student's t and a Wilson-style wrapper.
-    What it estimates is the type's mean rate (the mean of the posts' own true rates, weighted
-    as below), not the ratio of sums (total successes / total trials); on posts whose rate does
-    not depend on their reach the two have the same target, on a finite set of posts they differ
-    a little.
-
-    ``s`` and ``n`` are 2-D arrays (data sets x posts) of successes and trials; a post with
-    no trials carries no weight. Returns ``(estimate, low, high, dispersion, posts, variance)``,
-    one value per row (``variance``: the variance of the estimate).
-
-    1. Each post has its own true rate, drawn round the type's mean rate ``m``; ``rho`` (the
-       dispersion, 0 for coin flips) is the share of a person's variation that is between posts.
-       It is estimated by the method of moments (in the spirit of Kleinman 1973).
-    2. The mean is a weighted mean of the posts' rates, with weights ``n / (1 + (n - 1) rho)``: a
-       big post counts more than a small one, but never more than about ``1 / rho`` posts.
-    3. Its variance comes from how much the posts' rates actually differ round it (a sandwich
-       estimate, which stays right even when ``rho`` is off), and the interval uses Student's t
-       with (posts - 1) degrees of freedom, because that spread is estimated from the posts too.
-    4. The interval is a Wilson score interval with that t quantile and the effective number of
-       people ``m (1 - m) / variance``, so it stays inside [0, 1] and, with no successes at
-       all, still has a positive upper end.
-    """
-    from scipy.special import stdtrit      # Student's t quantile (scipy.stats.t.ppf, without its overhead)
-
-    s = np.atleast_2d(np.asarray(s, dtype=float))
-    n = np.atleast_2d(np.asarray(n, dtype=float))
-    used = n > 0
-    k = used.sum(axis=1)
-    total = n.sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.where(used, s / np.where(used, n, 1), 0.0)
-        pooled = s.sum(axis=1) / total
-        # Method of moments for rho: the weighted spread of the posts' rates round the pooled
-        # rate is p(1 - p) [(k - 1) + rho (N - sum n^2 / N)] in expectation.
-        spread = (n * (rate - pooled[:, None]) ** 2).sum(axis=1)
-        binomial = pooled * (1 - pooled)
-        rho = (spread / np.where(binomial > 0, binomial, np.nan) - (k - 1)) / (total - (n**2).sum(axis=1) / total)
-        rho = np.clip(np.nan_to_num(rho, nan=0.0, posinf=1.0, neginf=0.0), 0.0, 1.0)
-        weight = np.where(used, n / (1 + (n - 1) * rho[:, None]), 0.0)
-        weights = weight.sum(axis=1)
-        mean = (weight * rate).sum(axis=1) / weights
-        resid = np.where(used, rate - mean[:, None], 0.0)
-        variance = k / (k - 1) * ((weight * resid) ** 2).sum(axis=1) / weights**2
-        # The effective number of people: never more than were reached (the binomial variance is a floor).
-        people = np.where(variance > 0, mean * (1 - mean) / variance, total)
-        people = np.minimum(people, total)
-        t = stdtrit(np.maximum(k - 1, 1), 0.5 + level / 2)
-        centre = (mean + t**2 / (2 * people)) / (1 + t**2 / people)
-        half = t / (1 + t**2 / people) * np.sqrt(mean * (1 - mean) / people + t**2 / (4 * people**2))
-    # (At a rate of exactly 0 or 1 the Wilson end is exactly 0 or 1; set it, not a rounding error.)
-    low = np.where(k >= 2, np.where(mean <= 0, 0.0, np.clip(centre - half, 0.0, 1.0)), np.nan)
-    high = np.where(k >= 2, np.where(mean >= 1, 1.0, np.clip(centre + half, 0.0, 1.0)), np.nan)
-    return mean, low, high, rho, k, variance
 
 
 @dataclass(frozen=True)
@@ -642,41 +580,6 @@ class Comparison:
     posts_b: int
     missing: int
     trustworthy: bool
-
-
-def _difference(a, b, level):
-    """``(prob_b_better, (low, high))`` for B minus A from two hierarchical fits.
-
-    Each fit gives a mean and a variance with (posts - 1) degrees of freedom; the difference
-    uses Welch's t with Satterthwaite's degrees of freedom, and P(B better) is the t
-    distribution's share above zero (the posterior under a flat prior, to this approximation).
-    ``a`` and ``b`` are tuples ``(mean, variance, posts, ...)`` of arrays (one entry per data set).
-    """
-    from scipy.special import stdtr, stdtrit     # Student's t distribution function and quantile
-
-    (ma, va, ka), (mb, vb, kb) = a[:3], b[:3]
-    se = np.sqrt(va + vb)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        df = (va + vb) ** 2 / (va**2 / np.maximum(ka - 1, 1) + vb**2 / np.maximum(kb - 1, 1))
-        df = np.where(np.isfinite(df), df, np.maximum(ka + kb - 2, 1))
-        z = np.where(se > 0, (mb - ma) / np.where(se > 0, se, 1), np.sign(mb - ma) * np.inf)
-    prob = stdtr(df, z)
-    t = stdtrit(df, 0.5 + level / 2)
-    return prob, (mb - ma - t * se, mb - ma + t * se)
-
-
-def _mean_and_variance(s, n, level):
-    """Mean, variance and posts of the hierarchical fit (rows of ``s``, ``n`` are data sets).
-
-    The variance is never below the binomial one (posts cannot be surer than coin flips), and
-    with no success at all it is that of a single success, so that a difference is never
-    measured as exact."""
-    mean, low, high, rho, k, variance = _hierarchical(s, n, level)
-    total = np.atleast_2d(n).sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        floor = np.where(mean > 0, mean * (1 - mean) / total, 1 / total**2)
-    # (The whole fit comes fourth, for compare_types, which also reports each type's interval.)
-    return mean, np.maximum(variance, floor), k, (mean, low, high, rho, k)
 
 
 @defaults_from(PARAMS)

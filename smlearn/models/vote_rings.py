@@ -8,8 +8,9 @@ fake votes buys on a front page; this module asks whether the site can see the r
 vote gets an account, and a simple detector flags accounts that vote for the same items far
 more often than readers who vote on their own would.
 
-Read first :func:`vote_log` and :func:`detect_ring`; then :func:`detector_curve`, the
-detector's hits against its false alarms over every threshold.
+Read first :func:`vote_log` and :func:`detect_ring`; :func:`simulate` runs both on one front page
+and gives the detector's verdict. Then :func:`detector_curve`, the detector's hits against its
+false alarms over every threshold. Every setting is in :data:`PARAMS`.
 
 The rules
 ---------
@@ -39,25 +40,49 @@ Examples
 >>> log = vote_rings.vote_log(page, seed=1)
 >>> vote_rings.detection_rates(log, vote_rings.detect_ring(log))["hit_rate"]
 1.0
+>>> vote_rings.simulate(page, seed=1).hit_rate            # the same, in one call
+1.0
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from smlearn.models import ranking
-from smlearn.params import Param, check_items, check_seed
+from smlearn.params import FrozenParams, Param, check_instance, check_items, check_params, check_seed, defaults_from
+from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("ties-broadcast",)
 
-__all__ = ["vote_log", "detect_ring", "detection_rates", "CURVE_SIMILARITIES", "detector_curve"]
+__all__ = ["simulate", "PARAMS", "RingCheck", "vote_log", "detect_ring", "detection_rates", "CURVE_SIMILARITIES",
+           "detector_curve"]
+
+_PARAM_LIST = [
+    Param("n_accounts", 2000, 10, 20000, 10, "Honest accounts", "accounts",
+          "How many honest accounts cast the readers' up-votes."),
+    Param("activity_skew", 1.0, 0.0, 3.0, 0.1, "Activity skew", "exponent",
+          "How unequal the honest accounts' activity is: the k-th account votes in proportion to k to the minus"
+          " this power (0 = all equally active)."),
+    Param("min_shared", 3, 1, 50, 1, "Shared items", "items",
+          "Fewest items two accounts must both have up-voted to be suspicious partners."),
+    Param("min_similarity", 0.8, 0.0, 1.0, 0.05, "Similarity", "share",
+          "Smallest Jaccard similarity of two accounts' votes (shared items over all the items either voted for)"
+          " that makes them suspicious partners."),
+    Param("camouflage", 0, 0, 50, 1, "Camouflage", "votes per ring account",
+          "Extra up-votes each ring account casts on other items, picked as honest readers pick them, to look"
+          " like a reader."),
+]
+PARAMS: dict[str, Param] = apply_profile("vote_rings", {p.name: p for p in _PARAM_LIST})
 
 
 # ---- Who voted: a vote log ---------------------------------------------------------------------
 
-def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
+@defaults_from(PARAMS)
+def vote_log(result, *, n_accounts, activity_skew, seed=None):
     """Give every up-vote of a front page an account: honest readers and the ring.
 
     Honest up-votes go to accounts drawn at random, the ``k``-th account with weight
@@ -69,9 +94,9 @@ def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
     Parameters
     ----------
     result : smlearn.models.ranking.FrontPage
-    n_accounts : int, default 2000
-        How many honest accounts there are (>= 1).
-    activity_skew : float, default 1.0
+    n_accounts : int, default from PARAMS (2000)
+        How many honest accounts there are (10 to 20,000).
+    activity_skew : float, default from PARAMS (1.0)
         How unequal the honest accounts' activity is (0 = all equal; 0 to 3).
     seed : None, int >= 0 or numpy.random.Generator
 
@@ -86,7 +111,7 @@ def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
     TypeError
         If ``result`` is not a FrontPage or ``n_accounts`` is not a whole number.
     ValueError
-        If ``n_accounts`` < 1 or ``activity_skew`` is outside [0, 3].
+        If ``n_accounts`` or ``activity_skew`` is outside its range in :data:`PARAMS`.
 
     Examples
     --------
@@ -95,9 +120,9 @@ def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
     >>> int(log["ring"].sum())                       # 5 ring accounts x 3 targets
     15
     """
-    ranking._check_page(result)
-    n_accounts = Param("n_accounts", 2000, 1, 10**7, 1, "Honest accounts", "accounts").check(n_accounts)
-    skew = Param("activity_skew", 1.0, 0.0, 3.0, 0.1, "Activity skew", "exponent").check(activity_skew)
+    check_instance("result", result, ranking.FrontPage, "a FrontPage from smlearn.models.ranking.simulate")
+    n_accounts = PARAMS["n_accounts"].check(n_accounts)
+    skew = PARAMS["activity_skew"].check(activity_skew)
     rng = check_seed(seed)
     votes = result.votes
     items = np.repeat(votes["item"].to_numpy(), votes["ups"].to_numpy())   # one entry per honest up-vote
@@ -112,7 +137,8 @@ def vote_log(result, *, n_accounts=2000, activity_skew=1.0, seed=None):
     return log.sort_values(["account", "item"]).reset_index(drop=True)
 
 
-def detect_ring(log, *, min_shared=3, min_similarity=0.8):
+@defaults_from(PARAMS)
+def detect_ring(log, *, min_shared, min_similarity):
     """Flag accounts that vote together: a simple detector of vote rings.
 
     Two accounts are *suspicious partners* when they up-voted at least ``min_shared`` of
@@ -124,9 +150,9 @@ def detect_ring(log, *, min_shared=3, min_similarity=0.8):
     ----------
     log : pandas.DataFrame
         From :func:`vote_log` (columns account, item).
-    min_shared : int, default 3
-        Fewest items two accounts must share (>= 1).
-    min_similarity : float, default 0.8
+    min_shared : int, default from PARAMS (3)
+        Fewest items two accounts must share (1 to 50).
+    min_similarity : float, default from PARAMS (0.8)
         Smallest Jaccard similarity that counts (between 0 and 1).
 
     Returns
@@ -157,8 +183,8 @@ def detect_ring(log, *, min_shared=3, min_similarity=0.8):
         raise TypeError(f"log must be a DataFrame with columns account and item (from vote_log); got {type(log).__name__}")
     if log.empty:
         raise ValueError("log is empty: there are no votes to look at")
-    min_shared = Param("min_shared", 3, 1, 10**6, 1, "Shared items", "items").check(min_shared)
-    min_similarity = Param("min_similarity", 0.8, 0.0, 1.0, 0.05, "Similarity", "share").check(min_similarity)
+    min_shared = PARAMS["min_shared"].check(min_shared)
+    min_similarity = PARAMS["min_similarity"].check(min_similarity)
 
     accounts, account_index = np.unique(log["account"].to_numpy(), return_inverse=True)
     _, item_index = np.unique(log["item"].to_numpy(), return_inverse=True)
@@ -220,8 +246,9 @@ def detection_rates(log, flagged):
 CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
 
 
-def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARITIES, camouflage=0,
-                   ignore_votes=False, **params):
+@defaults_from(PARAMS)
+def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
+                   camouflage, ignore_votes=False, **params):
     """The ring detector's hits against its false alarms, one point per similarity threshold.
 
     This is the detector's *ROC curve* (receiver operating characteristic). For each
@@ -245,11 +272,13 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     ----------
     seeds : iterable of int, default range(5)
         One front page and one vote log per seed (at least one).
-    min_shared : int, default 3
+    n_accounts, activity_skew : default from PARAMS
+        The honest accounts, as in :func:`vote_log`.
+    min_shared : int, default from PARAMS (3)
         Fewest items two accounts must share (as in :func:`detect_ring`).
     similarities : list of float
         The ``min_similarity`` thresholds to try, each between 0 and 1.
-    camouflage : int, default 0
+    camouflage : int, default from PARAMS (0)
         Extra honest-looking up-votes per ring account (0 to 50).
     ignore_votes : bool, default False
         Flag accounts at random instead (the "coin" detector).
@@ -278,12 +307,14 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     True
     """
     seeds = list(check_items("seeds", seeds, what="seeds (whole numbers >= 0)"))
-    min_shared = Param("min_shared", 2, 1, 10**6, 1, "Shared items", "items").check(min_shared)
+    n_accounts = PARAMS["n_accounts"].check(n_accounts)
+    activity_skew = PARAMS["activity_skew"].check(activity_skew)
+    min_shared = PARAMS["min_shared"].check(min_shared)
     similarities = list(check_items("similarities", similarities, what="thresholds between 0 and 1"))
     checked = []
     for value in similarities:
         checked.append(Param("similarities", 0.5, 0.0, 1.0, 0.05, "Similarity", "share").check(value))
-    camouflage = Param("camouflage", 0, 0, 50, 1, "Camouflage", "votes per ring account").check(camouflage)
+    camouflage = PARAMS["camouflage"].check(camouflage)
     if not isinstance(ignore_votes, bool):
         raise TypeError(f"ignore_votes must be True or False; got {ignore_votes!r}")
     params = dict(params, manipulation=True)
@@ -292,7 +323,8 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     alarms = np.zeros(len(checked))
     for seed in seeds:
         check_seed(seed)
-        log = _camouflaged(vote_log(ranking.simulate(seed=seed, **params), seed=seed), camouflage, seed)
+        log = vote_log(ranking.simulate(seed=seed, **params), n_accounts=n_accounts, activity_skew=activity_skew, seed=seed)
+        log = _camouflaged(log, camouflage, np.random.default_rng([seed, camouflage]))
         kinds = log.drop_duplicates("account").set_index("account")["ring"]
         coin = np.random.default_rng(seed).permutation(kinds.index.to_numpy())   # a random order of the accounts
         for k, threshold in enumerate(checked):
@@ -314,11 +346,11 @@ def detector_curve(*, seeds=range(5), min_shared=3, similarities=CURVE_SIMILARIT
     return curve
 
 
-def _camouflaged(log, camouflage, seed):
-    """The vote log with ``camouflage`` extra up-votes per ring account, on items picked as honest readers pick them."""
+def _camouflaged(log, camouflage, rng):
+    """The vote log with ``camouflage`` extra up-votes per ring account, on items picked as honest readers pick them
+    (drawn from ``rng``)."""
     if camouflage == 0:
         return log
-    rng = np.random.default_rng([seed, camouflage])
     honest = log.loc[~log["ring"], "item"].to_numpy()          # one entry per honest up-vote: popular items come often
     extra = []
     for account in np.unique(log.loc[log["ring"], "account"]):
@@ -326,3 +358,78 @@ def _camouflaged(log, camouflage, seed):
         extra.append(pd.DataFrame({"account": account, "item": items, "ring": True}))
     log = pd.concat([log] + extra, ignore_index=True).drop_duplicates(["account", "item"])
     return log.sort_values(["account", "item"]).reset_index(drop=True)
+
+
+# ---- One front page watched: the vote log and the detector's verdict ---------------------------
+
+@dataclass(frozen=True)
+class RingCheck:
+    """What :func:`simulate` finds on one front page: who voted, whom the detector flagged, how well it did.
+
+    Attributes
+    ----------
+    log : pandas.DataFrame
+        The vote log, one row per (account, item) up-vote: account, item, ring (as :func:`vote_log`
+        gives it, with the ring's camouflage votes added).
+    flagged : numpy.ndarray of int
+        The accounts the detector flagged, sorted (:func:`detect_ring`).
+    hit_rate : float
+        Share of the ring's accounts flagged (NaN when the page has no ring).
+    false_alarm_rate : float
+        Share of the honest accounts flagged.
+    params : FrozenParams
+        The checked settings of this module's :data:`PARAMS`.
+    """
+
+    log: pd.DataFrame
+    flagged: np.ndarray
+    hit_rate: float
+    false_alarm_rate: float
+    params: FrozenParams
+
+
+@defaults_from(PARAMS)
+def simulate(page, *, seed=None, **params) -> RingCheck:
+    """Give every up-vote of ``page`` an account, then run the ring detector on the votes.
+
+    The same as :func:`vote_log` followed by :func:`detect_ring` and :func:`detection_rates`; with
+    ``camouflage`` above 0 each ring account also up-votes that many other items, drawn (from the
+    same generator, after the log) in proportion to their honest up-votes.
+
+    Parameters
+    ----------
+    page : smlearn.models.ranking.FrontPage
+        A front page, from :func:`smlearn.models.ranking.simulate` (with ``manipulation=True`` for a ring).
+    n_accounts, activity_skew, min_shared, min_similarity, camouflage
+        The settings, all keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+    seed : None, int >= 0 or numpy.random.Generator
+        Seed of the one generator used for every draw (who cast each vote, the camouflage).
+
+    Returns
+    -------
+    RingCheck
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``page`` is not a FrontPage, a setting is unknown, of the wrong type or outside its
+        range, or the seed is invalid.
+
+    Examples
+    --------
+    >>> page = ranking.simulate(manipulation=True, seed=1)
+    >>> check = simulate(page, seed=1)
+    >>> check.hit_rate, check.false_alarm_rate < 0.01
+    (1.0, True)
+    >>> simulate(page, camouflage=4, seed=1).hit_rate         # four camouflage votes each hide the ring
+    0.0
+    """
+    check_instance("page", page, ranking.FrontPage, "a FrontPage from smlearn.models.ranking.simulate")
+    p = check_params(PARAMS, params)
+    rng = check_seed(seed)
+    log = vote_log(page, n_accounts=p["n_accounts"], activity_skew=p["activity_skew"], seed=rng)
+    log = _camouflaged(log, p["camouflage"], rng)
+    flagged = detect_ring(log, min_shared=p["min_shared"], min_similarity=p["min_similarity"])
+    rates = detection_rates(log, flagged)
+    return RingCheck(log=log, flagged=flagged, hit_rate=rates["hit_rate"],
+                     false_alarm_rate=rates["false_alarm_rate"], params=FrozenParams(p))

@@ -14,7 +14,7 @@ import textwrap
 
 import numpy as np
 
-from smlearn.flips import FlipReport, _number
+from smlearn.flips import FlipReport, as_written
 from smlearn.plots.style import OKABE_ITO, new_figure, style_axes
 
 __all__ = ["flip_chart", "describe_flip_chart"]
@@ -130,14 +130,14 @@ def describe_flip_chart(report: FlipReport, *, top: int = 8) -> str:
     _check(report, top)
     shown = _order(report, top)
     side = "above" if report.verdict.holds == "above" else "below"
-    line = (f"The verdict holds when the measure is {side} {_number(report.verdict.line)}."
+    line = (f"The verdict holds when the measure is {side} {as_written(report.verdict.line)}."
             if report.verdict.threshold is not None else "The measure is 1 when the verdict holds, 0 when not.")
     parts = [report.sentence(), f"In the flip chart, each setting is moved alone from the low to the high end of its "
              f"range ({len(shown)} of {len(report.points)} shown). {line}"]
     for row in shown.itertuples():
         label = report.params[row.parameter].label
-        parts.append(f"{label}: from {_number(row.low)} to {_number(row.high)} the measure goes from "
-                     f"{_number(row.measure_low)} to {_number(row.measure_high)}.")
+        parts.append(f"{label}: from {as_written(row.low)} to {as_written(row.high)} the measure goes from "
+                     f"{as_written(row.measure_low)} to {as_written(row.measure_high)}.")
     parts.append("In the joint draws, the second panel compares how often the verdict holds when each setting is in "
                  "the low or the high half of its range: a setting can decide it in combination with others "
                  "without flipping it alone.")

@@ -27,7 +27,7 @@ import functools
 from smlearn import data, flips, realdata
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.models import networks
-from smlearn.realdata.networks import _check_directed
+from smlearn.params import check_instance
 
 __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
            "CLUSTERING_VERDICT", "INEQUALITY_VERDICT", "VARIED", "pair_table", "clustering_verdict",
@@ -220,7 +220,9 @@ def party_reciprocity(party, G=None):
         raise TypeError(f"party must be a party's letter, e.g. 'D' or 'R'; got {party!r}")
     if G is None:
         G = realdata.senate_network()
-    _check_directed(G)
+    import networkx as nx
+
+    check_instance("G", G, nx.DiGraph, "a directed network (a networkx DiGraph), e.g. realdata.senate_network()")
     members = []
     for senator, their_party in G.nodes(data="party"):
         if their_party == party:

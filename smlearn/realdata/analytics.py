@@ -37,7 +37,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.models import returns, uncertainty
+from smlearn.models import uncertainty
+from smlearn.models._intervals import _check_level, _check_resamples, _difference, _hierarchical, _mean_and_variance
+from smlearn.models._posts import _amounts, _counts
 from smlearn.params import check_seed, check_text
 from smlearn.realdata import conversations
 
@@ -151,16 +153,16 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = uncertainty._check_level(level)
+    level = _check_level(level)
     rows = {}
     for name, part in posts.groupby(groups.to_numpy(), sort=True):
-        s, n, missing = returns._counts(part, successes, trials)   # missing cells left out and counted
+        s, n, missing = _counts(part, successes, trials)   # missing cells left out and counted
         used = n > 0
         if used.sum() < 2:
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a rate and its interval need at least two")
         s, n = s[used], n[used]
-        mean, low, high, _, k, _ = (float(x[0]) for x in uncertainty._hierarchical(s[None, :], n[None, :], level))
+        mean, low, high, _, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
         rows[name] = {"posts": int(k), "successes": float(s.sum()), "trials": float(n.sum()),
                       "ratio_of_sums": float(s.sum() / n.sum()), "estimate": mean, "low": low, "high": high,
                       "spread": _spread(s, n), "missing": missing, "trustworthy": k >= uncertainty.MIN_POSTS}
@@ -252,16 +254,16 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     names = sorted(names, key=str)
     if len(names) != 2:
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
-    level = uncertainty._check_level(level)
+    level = _check_level(level)
     fits = []
     for name in names:
-        s, n, _ = returns._counts(posts[(groups == name).to_numpy()], successes, trials)
+        s, n, _ = _counts(posts[(groups == name).to_numpy()], successes, trials)
         used = n > 0
         if used.sum() < 2:
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a comparison needs at least two in each group")
-        fits.append(uncertainty._mean_and_variance(s[used][None, :], n[used][None, :], level))
-    _, (low, high) = uncertainty._difference(fits[0][:3], fits[1][:3], level)
+        fits.append(_mean_and_variance(s[used][None, :], n[used][None, :], level))
+    _, (low, high) = _difference(fits[0][:3], fits[1][:3], level)
     a, b = float(fits[0][0][0]), float(fits[1][0][0])
     low, high = float(low[0]), float(high[0])
     name = by if isinstance(by, str) else str(by.name or "group")
@@ -270,7 +272,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
 
 def _spread(s, n):
     """Standard deviation of the posts' true rates over their mean (method of moments, as rate_interval)."""
-    mean, _, _, rho, k, _ = (float(x[0]) for x in uncertainty._hierarchical(s[None, :], n[None, :], 0.95))
+    mean, _, _, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], 0.95))
     if k < 2 or not 0 < mean < 1:
         return float("nan")
     # rho is the share of a person's variation that lies between posts: var(true rates) = rho m (1 - m).
@@ -309,7 +311,7 @@ def rate_spread(successes, trials):
     >>> round(rate_spread(s[0], n[0]), 1)
     0.3
     """
-    s, n = returns._amounts(successes=successes, trials=trials)
+    s, n = _amounts(successes=successes, trials=trials)
     s, n = np.atleast_1d(s), np.atleast_1d(n)
     if s.shape != n.shape or s.ndim != 1:
         raise ValueError(f"successes and trials must be two columns of the same length; got {s.shape} and {n.shape}")
@@ -365,8 +367,8 @@ def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000,
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = uncertainty._check_level(level)
-    n_resamples = uncertainty._check_resamples(n_resamples)
+    level = _check_level(level)
+    n_resamples = _check_resamples(n_resamples)
     rng = check_seed(seed)
     names = []
     for name in pd.unique(groups.dropna()):
@@ -376,7 +378,7 @@ def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000,
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
     ratios, draws = [], []
     for name in names:
-        s, n, _ = returns._counts(posts[(groups == name).to_numpy()], successes, trials)
+        s, n, _ = _counts(posts[(groups == name).to_numpy()], successes, trials)
         used = n > 0
         if used.sum() < 2 or n[used].sum() <= 0:
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "

@@ -83,6 +83,11 @@ NONE_ALLOWED = {
     ("smlearn.realdata.links.rank_sources", "weight"): "None means every tie counts once (networkx's convention)",
 }
 
+# Parameters that take NaN and infinities on purpose although they take a number.
+NAN_ALLOWED = {
+    ("smlearn.flips.as_written", "value"): "writes an undefined or infinite measure in words ('undefined', 'infinite')",
+}
+
 
 # ---------------------------------------------------------------------------------------------
 # Working inputs, built once (small, so each call is quick).
@@ -371,6 +376,7 @@ WORKING = {
                                       "steps": 11, "samples": 32},
     "smlearn.flips.flip_point": lambda: {"report": toy_report(), "name": "price"},
     "smlearn.flips.narrowed": lambda: {"params": toy_flip_params(), "ranges": {"price": (1.0, 3.0)}},
+    "smlearn.flips.as_written": lambda: {"value": 0.04},
     "smlearn.plots.flips.flip_chart": lambda: {"report": toy_report()},
     "smlearn.plots.flips.describe_flip_chart": lambda: {"report": toy_report()},
     # models: crowds, inequality
@@ -469,6 +475,7 @@ WORKING = {
     "smlearn.models.ranking.votes_by_age": lambda: {"result": front_page(), "watched_hours": 6},
     # vote rings
     "smlearn.models.vote_rings.vote_log": lambda: {"result": front_page(), "seed": 1},
+    "smlearn.models.vote_rings.simulate": lambda: {"page": ringed_page(), "seed": 1},
     "smlearn.models.vote_rings.detect_ring": lambda: {"log": ringed_log()},
     "smlearn.models.vote_rings.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
     "smlearn.models.vote_rings.detection_rates": lambda: {
@@ -927,7 +934,8 @@ def check_case(name: str, function, parameter: str, label: str):
         return None
     except Exception as error:    # noqa: BLE001 - any other error is the finding
         return f"{name}({parameter}={label}) raised {type(error).__name__}: {str(error)[:200]}"
-    if must_refuse(parameter, good, default, label) and not (label == "None" and (name, parameter) in NONE_ALLOWED):
+    if (must_refuse(parameter, good, default, label) and not (label == "None" and (name, parameter) in NONE_ALLOWED)
+            and not (label in ("nan", "inf", "-inf") and (name, parameter) in NAN_ALLOWED)):
         return f"{name}({parameter}={label}) was accepted (returned {type(result).__name__})"
     new = nan_spots(result) - baseline_spots(name, function, working)
     if new:

@@ -113,6 +113,69 @@ def test_importing_a_layer_loads_nothing_from_the_layers_above(rank):
         assert not drawing, f"the {LAYERS[rank].name} layer loaded a drawing or widget library: {drawing}"
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def private_names_used_across_modules() -> list[str]:
+    """Every use of another module's private name: ``from m import _x`` and ``m._x`` (``m`` an smlearn
+    module imported by name), unless ``m``'s own name starts with "_" (a private module shared inside the
+    package, such as ``smlearn.realdata._checks``). Dunder names (``__version__``) are not private."""
+    modules = {module_name(p) for p in PACKAGE.rglob("*.py")}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        me = module_name(path)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound = {}     # local name -> the smlearn module it stands for
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.split(".")[0] == "smlearn":
+                        bound[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else "smlearn"
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "smlearn":
+                for alias in node.names:
+                    if f"{node.module}.{alias.name}" in modules:
+                        bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+                    elif _private(alias.name) and not node.module.rpartition(".")[2].startswith("_") and node.module != me:
+                        found.append(f"{me}: from {node.module} import {alias.name}")
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Attribute) and _private(node.attr)):
+                continue
+            chain, value = [], node.value          # smlearn.models.returns._counts -> ["smlearn", "models", "returns"]
+            while isinstance(value, ast.Attribute):
+                chain.insert(0, value.attr)
+                value = value.value
+            if isinstance(value, ast.Name) and value.id in bound:
+                owner = ".".join([bound[value.id]] + chain)
+                if owner in modules and owner != me and not owner.rpartition(".")[2].startswith("_"):
+                    found.append(f"{me}: {owner}.{node.attr}")
+    return found
+
+
+def test_no_module_uses_a_private_name_of_another_module():
+    # A name with a leading underscore may change without notice; a helper two modules share is either
+    # public (documented, checked, tried with bad input) or lives in a private module both import.
+    used = private_names_used_across_modules()
+    assert not used, ("these modules use another module's private name: make it public (a docstring, input checks, "
+                      f"an entry in tests/course/test_bad_inputs.py) or move it to a private module both import: {used}")
+
+
+def test_the_private_name_check_sees_both_forms(tmp_path, monkeypatch):
+    fake = tmp_path / "smlearn"
+    (fake / "models").mkdir(parents=True)
+    for init in (fake, fake / "models"):
+        (init / "__init__.py").write_text("")
+    (fake / "models" / "a.py").write_text("def _helper():\n    pass\n")
+    (fake / "models" / "_shared.py").write_text("def _helper():\n    pass\n")
+    (fake / "models" / "b.py").write_text("from smlearn.models.a import _helper\nfrom smlearn.models._shared import _helper\n")
+    (fake / "models" / "c.py").write_text("from smlearn.models import a\nimport smlearn.models.a\n"
+                                          "def f():\n    return a._helper(), smlearn.models.a._helper(), a.__name__\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    assert sorted(private_names_used_across_modules()) == [
+        "smlearn.models.b: from smlearn.models.a import _helper",
+        "smlearn.models.c: smlearn.models.a._helper", "smlearn.models.c: smlearn.models.a._helper"]
+
+
 def test_every_lazy_package_lists_all_its_modules_in_its_stub():
     # smlearn's packages load their modules lazily from the list in __init__.pyi (lazy_loader);
     # a module missing from it would be unreachable as an attribute and invisible to editors.

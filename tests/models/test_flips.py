@@ -170,7 +170,7 @@ def test_the_share_interval_is_wilsons_and_narrows_with_more_draws():
 
 
 def test_numbers_are_written_as_people_write_them():
-    assert [flips._number(v) for v in (2500.0, 0.04, 1.3698, 156.0, math.inf, 2.05e-10)] == \
+    assert [flips.as_written(v) for v in (2500.0, 0.04, 1.3698, 156.0, math.inf, 2.05e-10)] == \
         ["2,500", "0.04", "1.37", "156", "infinite", "2.0e-10"]
 
 

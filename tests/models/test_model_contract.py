@@ -10,6 +10,8 @@ The contract, for a model module in ``smlearn.models`` with parameters:
   (``SEED_NAMES`` lists a seed with another name, and why).
 - The same settings and seed give the same result, and the result is of the one type the
   entry point names in its signature; a table's columns are the module's ``COLUMNS``, in order.
+- The result carries the settings it was made with as one read-only ``FrozenParams``: a
+  dataclass in ``.params``, a table in ``attrs["params"]`` (a network in ``G.graph["params"]``).
 - A value out of range is refused with a ValueError that names the parameter, before any work.
 - No ``locals()`` tricks: the parameters a function takes are the ones its signature shows.
 
@@ -28,7 +30,7 @@ import typing
 import pandas as pd
 import pytest
 
-from smlearn.params import Choice, Param
+from smlearn.params import Choice, FrozenParams, Param
 from smlearn.profile import model_names
 
 # model -> what it lacks. Shrink this list.
@@ -48,9 +50,15 @@ def _posts():
     return data.load("post_metrics")     # the course's synthetic posts, which lesson 08 samples
 
 
+@functools.cache
+def _ringed_page():
+    return module("ranking").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
+
+
 # The data a model runs on, given first (every setting after it is a keyword).
 DATA = {"diffusion": lambda: (module("networks").friendship_network(n=200, mean_degree=6, rewire=0.1, seed=1),),
-        "uncertainty": lambda: (_posts(),)}
+        "uncertainty": lambda: (_posts(),),
+        "vote_rings": lambda: (_ringed_page(),)}
 
 
 def run(model, **settings):
@@ -67,8 +75,6 @@ def run(model, **settings):
 WITHOUT_PARAMS = {
     "inequality": "a measure (the Gini coefficient and shares of the top) of numbers it is given: nothing to set",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
-    "vote_rings": "NOT YET: its settings (n_accounts, activity_skew, min_shared, min_similarity, camouflage) are "
-                  "defaults in its signatures, so a class profile cannot change them; give it PARAMS",
 }
 
 
@@ -129,6 +135,25 @@ def test_the_same_settings_and_seed_give_the_same_result_of_the_named_type(model
     assert named.__doc__ and not named.__doc__.startswith(named.__name__ + "("), f"document {named.__name__}"
     if named is pd.DataFrame:   # a table: its columns are the module's documented COLUMNS, in order
         assert list(first.columns) == list(mod.COLUMNS), f"{model}.simulate's columns are not its COLUMNS"
+
+
+@pytest.mark.parametrize("model", KEPT)
+def test_the_result_carries_its_settings_in_one_read_only_form(model):
+    result = run(model)
+    params = result.attrs.get("params") if isinstance(result, pd.DataFrame) else getattr(result, "params", None)
+    assert isinstance(params, FrozenParams), \
+        f"{model}.simulate's result must hold its settings as a FrozenParams (smlearn.params); got {type(params).__name__}"
+    for name in set(module(model).PARAMS) & set(params):
+        assert params[name] == module(model).PARAMS[name].default, f"{model}: params[{name!r}] is not the setting run"
+
+
+def test_the_networks_a_model_makes_carry_their_settings_in_one_read_only_form():
+    networks = module("networks")
+    made = [networks.friendship_network(50, 4, 0.1, seed=1), networks.follower_network(50, 2, 0.2, seed=1),
+            networks.random_network(50, 4, seed=1), networks.lattice_network(4, 4)]
+    made.append(networks.shuffle_keeping_degrees(made[0], seed=1))
+    for G in made:
+        assert isinstance(G.graph["params"], FrozenParams), G.graph["kind"]
 
 
 # A model whose seed has another name, and why. Every other model's simulate takes ``seed``.

@@ -76,3 +76,25 @@ def test_detector_bad_input(call, error, message):
         call(log)
 
 
+
+
+def test_simulate_is_the_vote_log_and_the_detector_in_one_call():
+    page = ranking.simulate(manipulation=True, hours=24, seed=3)
+    check = vote_rings.simulate(page, min_shared=2, min_similarity=0.5, seed=3)
+    log = vote_rings.vote_log(page, seed=3)
+    pd.testing.assert_frame_equal(check.log, log)
+    flagged = vote_rings.detect_ring(log, min_shared=2, min_similarity=0.5)
+    assert check.flagged.tolist() == flagged.tolist()
+    rates = vote_rings.detection_rates(log, flagged)
+    assert (check.hit_rate, check.false_alarm_rate) == (rates["hit_rate"], rates["false_alarm_rate"])
+    assert dict(check.params) == {"n_accounts": 2000, "activity_skew": 1.0, "min_shared": 2, "min_similarity": 0.5,
+                                  "camouflage": 0}
+
+
+def test_camouflage_adds_that_many_votes_per_ring_account_at_most():
+    page = ranking.simulate(manipulation=True, hours=24, seed=3)
+    plain = vote_rings.simulate(page, seed=3).log
+    hidden = vote_rings.simulate(page, camouflage=5, seed=3).log
+    pd.testing.assert_frame_equal(hidden[~hidden["ring"]].reset_index(drop=True), plain[~plain["ring"]].reset_index(drop=True))
+    per_account = hidden[hidden["ring"]].groupby("account").size()
+    assert ((per_account >= 3) & (per_account <= 3 + 5)).all() and per_account.max() > 3
