@@ -52,7 +52,7 @@ import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 
 from benchmarks.run import report  # noqa: E402  (the foundation's helpers)
-from smlearn.models import diffusion, networks  # noqa: E402
+from smlearn.models import diffusion, diffusion_experiments, networks  # noqa: E402
 
 P_IC, THETA, BETA, GAMMA, STARTERS = 0.2, 0.1, 0.1, 0.2, 10
 
@@ -273,8 +273,8 @@ def bench_new_options(G, repeats):
     same_ms, _ = timed(lambda i: diffusion.reinforced_cascade(g, starters[i], P_IC, P_IC, seed=i), repeats)
     reinforced_ms, _ = timed(lambda i: diffusion.reinforced_cascade(g, starters[i], 0.1, 0.5, seed=i), repeats)
     spread_ms, _ = timed(lambda i: diffusion.threshold(g, starters[i], THETA, theta_spread=0.05, seed=i), repeats)
-    diffusion.clustered_vs_random(runs=10)                                     # builds the two networks once
-    centola_ms, _ = timed(lambda i: diffusion.clustered_vs_random(runs=200), 3)
+    diffusion_experiments.clustered_vs_random(runs=10)                                     # builds the two networks once
+    centola_ms, _ = timed(lambda i: diffusion_experiments.clustered_vs_random(runs=200), 3)
     return {"reinforced cascade p1 = p2 = 0.2": statistics.median(same_ms),
             "reinforced cascade p1 = 0.1, p2 = 0.5": statistics.median(reinforced_ms),
             "threshold with theta_spread = 0.05": statistics.median(spread_ms),

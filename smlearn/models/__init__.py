@@ -8,8 +8,11 @@ are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may 
 
 - :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic (lesson 02).
 - :mod:`smlearn.models.networks` -- friendship vs follower networks and their measures (lesson 03).
-- :mod:`smlearn.models.diffusion` -- Bass diffusion, cascades, threshold contagion and SIR on networks (lesson 04);
+- :mod:`smlearn.models.bass` -- the Bass model: adoption by outside push and word of mouth, with no network (lesson 04).
+- :mod:`smlearn.models.diffusion` -- cascades, threshold contagion and SIR on networks, as plain rules (lesson 04);
   its fast engine is :mod:`smlearn.models.engines.spread`.
+- :mod:`smlearn.models.diffusion_theory` -- where things can spread: Newman's epidemic threshold, Watts's cascade window.
+- :mod:`smlearn.models.diffusion_experiments` -- the diffusion models run many times: Centola's, Newman's and Watts's figures.
 - :mod:`smlearn.models.ranking` -- ranking rules, a front page and a vote ring's fake votes (lesson 05).
 - :mod:`smlearn.models.vote_rings` -- who cast the votes, and a detector of vote rings (lesson 05).
 - :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05b).

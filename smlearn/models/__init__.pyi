@@ -2,8 +2,11 @@
 # Every public module here must be listed (tests/course/test_layers.py checks it).
 
 from . import (
+    bass,
     crowds,
     diffusion,
+    diffusion_experiments,
+    diffusion_theory,
     effort,
     engines,
     inequality,

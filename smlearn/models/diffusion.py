@@ -1,15 +1,16 @@
-r"""How things spread: Bass diffusion, cascades, thresholds and epidemics on a network.
+r"""How things spread on a network: cascades, thresholds and epidemics.
 
 The claim
 ---------
 Source D says both social media and social networking depend on *going viral*. Going
-viral is a spreading process, and there are several kinds. This module has five. The
-functions named here run them; the rules themselves, one step and one person at a time,
+viral is a spreading process, and there are several kinds. This module has four, on a
+network (the Bass model, with no network, is :mod:`smlearn.models.bass`; the theory that
+says where each can spread is :mod:`smlearn.models.diffusion_theory`, and the classic
+experiments that run them many times are :mod:`smlearn.models.diffusion_experiments`).
+The functions named here run them; the rules themselves, one step and one person at a time,
 are in :func:`cascade_rules`, :func:`threshold_rules`, :func:`reinforced_rules` and
 :func:`sir_rules` (type ``diffusion.cascade_rules??`` to read one):
 
-- :func:`bass`: a product spreads through a market by outside push ``p`` (advertising,
-  media) and word of mouth ``q`` (people who adopted tell others), with no network.
 - :func:`independent_cascade`: *simple contagion*. When you adopt, you get one chance
   to pass it on to each person who hears from you, with probability ``p``.
 - :func:`threshold`: *complex contagion*. You adopt once a share ``theta`` of the people
@@ -24,15 +25,6 @@ are in :func:`cascade_rules`, :func:`threshold_rules`, :func:`reinforced_rules` 
 
 The equations
 -------------
-Bass (1969), with :math:`F(t)` the share of the market that has adopted by time t:
-
-.. math::
-
-    \frac{dF}{dt} = (p + q F)(1 - F), \qquad
-    F(t) = \frac{1 - e^{-(p+q)t}}{1 + \frac{q}{p} e^{-(p+q)t}} .
-
-Adoptions per period peak at :math:`t^* = \ln(q/p)/(p+q)`, when :math:`F = 1/2 - p/(2q)`.
-
 On a network, a person ``j`` who hears from ``c`` people who are trying to pass
 something on catches it with probability
 
@@ -51,8 +43,7 @@ Each network model is written twice. The *rules* (:func:`cascade_rules`,
 one step and one person at a time, with plain loops over people (numpy only draws the
 random numbers): read them to see the model.
 The entry points (:func:`independent_cascade`, :func:`threshold`,
-:func:`reinforced_cascade`, :func:`sir`, and :func:`simulate` and :func:`final_shares`
-on top of them) check what they are given and hand the run to a fast *engine*,
+:func:`reinforced_cascade`, :func:`sir`, and :func:`simulate` on top of them) check what they are given and hand the run to a fast *engine*,
 :mod:`smlearn.models.engines.spread`, which applies the same rules to whole arrays:
 the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
 each step touches only the ties of the people who just changed. The engine draws the
@@ -65,38 +56,32 @@ these epidemics agree in distribution with those of :func:`sir_rules`. In a foll
 means *u follows v*) things spread from an account to its followers, against the
 arrows.
 
-Every default in :data:`PARAMS` and :data:`BASS_PARAMS` is ILLUSTRATIVE, except Bass's ``p = 0.03`` and
-``q = 0.38`` (in :data:`BASS_PARAMS`): the averages over 213 published Bass fits of Sultan, Farley and Lehmann (1990),
-and the reinforced cascade's ``p1 = 0.2`` and ``p2 = 0.5``, which are CALIBRATED: chosen by
-trying a few pairs until :func:`clustered_vs_random` landed near Centola's (2010) 54 % and
+Every default in :data:`PARAMS` is ILLUSTRATIVE, except the reinforced cascade's ``p1 = 0.2`` and ``p2 = 0.5``, which are CALIBRATED: chosen by
+trying a few pairs until :func:`smlearn.models.diffusion_experiments.clustered_vs_random` landed near Centola's (2010) 54 % and
 38 % (it gives about 49 % and 39 %). Nobody has measured them; a match with Centola's
 figures at these values is therefore not a finding.
 
 The frame
 ---------
-In the course's frame (:mod:`smlearn.frame`) spreading crosses cells. Outside push ``p``
-and a post in followers' feeds are ``find-broadcast``; passing a thing on to all your
+In the course's frame (:mod:`smlearn.frame`) spreading crosses cells. A post in
+followers' feeds is ``find-broadcast``; passing a thing on to all your
 contacts is ``ties-broadcast``; word of mouth between people who know each other, and the
 several nudges of complex contagion, are ``ties-two-way``. This is where content gets
 passed around people's networks (Source A), the place where the channels meet.
 
 References
 ----------
-.. [1] Bass, F. M. (1969). A new product growth for model consumer durables.
-   Management Science 15(5), 215-227.
-.. [2] Sultan, F., Farley, J. U. and Lehmann, D. R. (1990). A meta-analysis of
-   applications of diffusion models. Journal of Marketing Research 27(1), 70-77.
-.. [3] Kempe, D., Kleinberg, J. and Tardos, É. (2003). Maximizing the spread of
+.. [1] Kempe, D., Kleinberg, J. and Tardos, É. (2003). Maximizing the spread of
    influence through a social network. Proc. KDD '03, 137-146.
-.. [4] Granovetter, M. (1978). Threshold models of collective behavior. American
+.. [2] Granovetter, M. (1978). Threshold models of collective behavior. American
    Journal of Sociology 83(6), 1420-1443.
-.. [5] Watts, D. J. (2002). A simple model of global cascades on random networks.
+.. [3] Watts, D. J. (2002). A simple model of global cascades on random networks.
    PNAS 99(9), 5766-5771.
-.. [6] Centola, D. (2010). The spread of behavior in an online social network
+.. [4] Centola, D. (2010). The spread of behavior in an online social network
    experiment. Science 329, 1194-1197.
-.. [7] Kermack, W. O. and McKendrick, A. G. (1927). A contribution to the
+.. [5] Kermack, W. O. and McKendrick, A. G. (1927). A contribution to the
    mathematical theory of epidemics. Proc. R. Soc. A 115, 700-721.
-.. [8] Newman, M. E. J. (2002). Spread of epidemic disease on networks. Phys. Rev. E
+.. [6] Newman, M. E. J. (2002). Spread of epidemic disease on networks. Phys. Rev. E
    66, 016128.
 
 Examples
@@ -115,7 +100,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import math
 import numbers
 from dataclasses import dataclass
@@ -133,10 +117,8 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
-    "simulate", "PARAMS", "BASS_PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
-    "bass", "bass_peak", "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds",
-    "final_shares", "epidemic_threshold", "sir_transmissibility", "cascade_condition", "clustered_vs_random", "CENTOLA_MODELS",
-    "outbreak_sizes", "cascade_window", "watts_window",
+    "simulate", "PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
+    "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds",
     # the plain rules, step by step, that the entry points above run fast (engines.spread)
     "cascade_rules", "threshold_rules", "reinforced_rules", "sir_rules", "sir_clock_rules",
 ]
@@ -172,147 +154,12 @@ _PARAM_LIST = [
 ]
 PARAMS: dict[str, Param | Choice] = apply_profile("diffusion", {p.name: p for p in _PARAM_LIST})
 
-# Parameters of the Bass model; p and q are the Sultan-Farley-Lehmann averages.
-_BASS_LIST = [
-    Param("p", 0.03, 0.0, 1.0, 0.001, "Outside push (p)", "per period",
-          "Bass: the chance per period that someone who has not adopted does so because of advertising or media."),
-    Param("q", 0.38, 0.0, 1.0, 0.01, "Word of mouth (q)", "per period",
-          "Bass: how strongly adopters pull in others; q times the adopted share is their extra chance per period."),
-    Param("periods", 30, 1, 500, 1, "Horizon", "periods",
-          "How many periods (years in most published fits) to follow."),
-    Param("market_size", 1000, 1, 10_000_000, 1, "Market size", "people",
-          "How many people will eventually adopt."),
-]
-BASS_PARAMS: dict[str, Param] = {p.name: p for p in _BASS_LIST}
-
-
 class State(IntEnum):
     """What a person is at a step: not yet reached, spreading it now, or done."""
 
     SUSCEPTIBLE = 0   # has not adopted / not infected
     ACTIVE = 1        # adopted, or infected and infectious
     RECOVERED = 2     # SIR only: recovered, cannot infect or be infected again
-
-
-# ---- Bass diffusion -------------------------------------------------------------------
-
-@defaults_from(BASS_PARAMS)
-def bass(p, q, periods, market_size, *, discrete=False):
-    r"""Adoption of a new product by outside push ``p`` and word of mouth ``q`` (Bass 1969).
-
-    Parameters
-    ----------
-    p : float
-        Outside push: the chance per period that a non-adopter adopts because of
-        advertising or media, whatever anyone else does.
-    q : float
-        Word of mouth: a non-adopter's extra chance per period is ``q`` times the share
-        of the market that has adopted.
-    periods : int
-        Periods to follow (1 .. periods).
-    market_size : int
-        People who will eventually adopt (``M``).
-    discrete : bool, default False
-        False: the exact solution of the differential equation, :math:`F(t)` from the
-        module docstring, sampled at whole periods. True: the difference equation
-        :math:`N_t = N_{t-1} + (p + q N_{t-1}/M)(M - N_{t-1})`, as in Bass's own
-        estimation (with the chance capped at 1, which matters only when p + q > 1).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per period: period, new (adopters in that period), cumulative, share
-        (cumulative / market_size), and new split into ``from_push`` (adopters moved by
-        p) and ``from_word_of_mouth`` (moved by q). In the exact solution the push part
-        of everyone who has adopted by time t is :math:`M (p/q) \ln\frac{1+q/p}{1+(q/p)e^{-(p+q)t}}`.
-
-    Raises
-    ------
-    TypeError
-        If a parameter is not a number (whole where needed) or ``discrete`` is not a bool.
-    ValueError
-        If a parameter is outside its range (see :data:`BASS_PARAMS`).
-
-    Examples
-    --------
-    With the average published values, adoptions peak at t* = 6.19, so the busiest
-    period is period 7 (from t = 6 to t = 7):
-
-    >>> table = bass()
-    >>> int(table.loc[table["new"].idxmax(), "period"])
-    7
-    >>> round(float(table["share"].iloc[-1]), 3)     # nearly everyone has adopted after 30 periods
-    1.0
-
-    Early on most adopters come from the outside push; later, from word of mouth:
-
-    >>> table.loc[[0, 9], ["period", "from_push", "from_word_of_mouth"]].round(1)
-       period  from_push  from_word_of_mouth
-    0       1       29.5                 6.3
-    9      10        6.7                65.4
-    """
-    b = check_params(BASS_PARAMS, {"p": p, "q": q, "periods": periods, "market_size": market_size})
-    if not isinstance(discrete, (bool, np.bool_)):
-        raise TypeError(f"discrete must be True or False; got {discrete!r}")
-    p, q, M = b["p"], b["q"], float(b["market_size"])
-    t = np.arange(0, b["periods"] + 1, dtype=float)        # 0, 1, ..., periods
-    if discrete:
-        N = np.zeros(t.size)       # cumulative adopters
-        push = np.zeros(t.size)    # cumulative adopters moved by p
-        for i in range(1, t.size):   # each period depends on the last
-            left = M - N[i - 1]
-            rate = p + q * N[i - 1] / M          # a non-adopter's chance to adopt this period
-            new = min(rate, 1.0) * left          # a chance above 1 means: everyone left adopts
-            push[i] = push[i - 1] + (new * p / rate if rate > 0 else 0.0)
-            N[i] = N[i - 1] + new
-    elif p == 0:
-        N = np.zeros(t.size)       # nobody goes first, so nobody can tell anyone
-        push = np.zeros(t.size)
-    else:
-        decay = np.exp(-(p + q) * t)
-        N = M * (1 - decay) / (1 + (q / p) * decay)
-        # Integrating p(1 - F) over time gives the push adopters (q = 0: everyone is push).
-        push = N.copy() if q == 0 else M * (p / q) * np.log((1 + q / p) / (1 + (q / p) * decay))
-    new = np.diff(N)
-    from_push = np.diff(push)
-    table = pd.DataFrame({
-        "period": np.arange(1, b["periods"] + 1),
-        "new": new,
-        "cumulative": N[1:],
-        "share": N[1:] / M,
-        "from_push": from_push,
-        "from_word_of_mouth": new - from_push,
-    })
-    table.attrs["params"] = FrozenParams({**b, "discrete": bool(discrete)})
-    return table
-
-
-@defaults_from(BASS_PARAMS)
-def bass_peak(p, q):
-    r"""Return ``(time, share)``: when adoptions per period peak, and the share adopted by then.
-
-    .. math::  t^* = \frac{\ln(q/p)}{p + q}, \qquad F(t^*) = \frac{1}{2} - \frac{p}{2q}
-
-    When ``q <= p`` word of mouth is too weak to make a peak: adoptions fall from the
-    start, and the answer is ``(0.0, 0.0)``.
-
-    Raises
-    ------
-    ValueError
-        If ``p`` is not above 0 or a parameter is outside its range.
-
-    Examples
-    --------
-    >>> t, share = bass_peak(0.03, 0.38)
-    >>> round(t, 2), round(share, 3)
-    (6.19, 0.461)
-    """
-    b = check_params(BASS_PARAMS, {"p": p, "q": q})
-    if b["p"] <= 0:
-        raise ValueError(f"p must be above 0 for a peak time; got {p!r}")
-    if b["q"] <= b["p"]:
-        return 0.0, 0.0
-    return math.log(b["q"] / b["p"]) / (b["p"] + b["q"]), 0.5 - b["p"] / (2 * b["q"])
 
 
 # ---- Results ------------------------------------------------------------------------------
@@ -735,8 +582,8 @@ def prepare(G):
     """Turn a networkx graph into the engine's :class:`SpreadGraph` (a SpreadGraph is returned as it is).
 
     Every entry point below does this itself. Do it once yourself only when you run a
-    model many times on the same network in your own loop (as :func:`final_shares`
-    does), so that each run does not repeat it. If you change the graph afterwards,
+    model many times on the same network in your own loop (as
+    :func:`smlearn.models.diffusion_experiments.final_shares` does), so that each run does not repeat it. If you change the graph afterwards,
     prepare it again.
 
     An undirected tie passes things both ways. A directed edge ``u -> v`` means u
@@ -1032,7 +879,7 @@ def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
     starting people. Each passing tie is handled once, so a run costs about the number
     of ties, and the loop runs once per step in which somebody is infected. A tie passes
     with probability ``T = beta / (beta + gamma - beta * gamma)``, the transmissibility
-    (see :func:`sir_transmissibility`).
+    (see :func:`smlearn.models.diffusion_theory.sir_transmissibility`).
 
     References
     ----------
@@ -1148,422 +995,3 @@ def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbou
     if model == "reinforced cascade":
         return reinforced_cascade(G, starters, p1, p2, max_steps=max_steps, seed=rng)
     return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
-
-
-
-@defaults_from(PARAMS)
-def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spread, neighbours,
-                 p1, p2, beta, gamma, n_seeds, strategy, max_steps):
-    """Run :func:`simulate` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
-
-    One run of a random process is one story; the average of many is what to compare.
-    Every run uses the same network and settings and differs only in its random seed,
-    so the answer is the same every time you call this. The network is turned into
-    arrays once and reused by every run.
-
-    Parameters
-    ----------
-    G : networkx graph
-        The network (see :func:`prepare` for directions).
-    model : str
-        One of :data:`MODELS`.
-    runs : int
-        How many runs (1 .. 10,000).
-    p, theta, theta_spread, neighbours, p1, p2, beta, gamma, n_seeds, strategy, max_steps
-        As in :func:`simulate`.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``runs`` numbers: the share of the network each run reached in the end. Take
-        ``.mean()`` for the average share, or ``(shares > 0.1).mean()`` for the share of
-        runs that reached over 10 %.
-
-    Raises
-    ------
-    TypeError
-        If ``runs`` is not a whole number (or another parameter has the wrong type).
-    ValueError
-        If ``runs`` is outside 1 .. 10,000, or a parameter is out of range.
-
-    Examples
-    --------
-    On a chain of 5 people with p = 1, every run reaches everyone:
-
-    >>> import networkx as nx
-    >>> final_shares(nx.path_graph(5), p=1.0, n_seeds=1, runs=3).tolist()
-    [1.0, 1.0, 1.0]
-
-    With p = 0 each run reaches only its 2 starting people:
-
-    >>> final_shares(nx.path_graph(10), p=0.0, n_seeds=2, runs=3).tolist()
-    [0.2, 0.2, 0.2]
-    """
-    runs = Param("runs", 20, 1, 10_000, 1, "Runs", "runs").check(runs)
-    g = prepare(G)                 # once, not once per run
-    shares = np.zeros(runs)
-    for run in range(runs):        # run number = random seed: 0, 1, 2, ...
-        result = simulate(g, model=model, p=p, theta=theta, theta_spread=theta_spread, neighbours=neighbours, p1=p1, p2=p2,
-                        beta=beta, gamma=gamma, n_seeds=n_seeds, strategy=strategy, max_steps=max_steps, seed=run)
-        shares[run] = result.final_share
-    return shares
-
-
-# ---- Centola's comparison: a clustered lattice against the same ties shuffled -------------------
-
-CENTOLA_MODELS = ("reinforced cascade", "complex contagion", "independent cascade")
-
-
-@functools.lru_cache(maxsize=8)
-def _centola_pair(rows, columns, seed):
-    """The clustered lattice and its shuffled copy, as SpreadGraphs (built once, then reused)."""
-    from smlearn.models import networks
-
-    lattice = networks.lattice_network(rows, columns)
-    shuffled = networks.shuffle_keeping_degrees(lattice, seed=seed)
-    return prepare(lattice), prepare(shuffled)
-
-
-@defaults_from(PARAMS)
-def clustered_vs_random(model="reinforced cascade", *, p1, p2, p, neighbours, n_seeds=1,
-                        runs=200, max_steps=40, rows=8, columns=16, network_seed=1):
-    """Run a spread many times on a clustered lattice and on the same ties shuffled; average the curves.
-
-    Centola's (2010) design: the same people with the same number of contacts each (6),
-    either in a clustered lattice (:func:`smlearn.models.networks.lattice_network`, 128
-    people by default) or with the ties shuffled at random, keeping everyone's degree
-    (:func:`smlearn.models.networks.shuffle_keeping_degrees`). Each run starts from
-    ``n_seeds`` people (one, and then their nearest contacts) and uses random seed 0, 1,
-    ..., runs - 1; both networks get the same seeds.
-
-    Parameters
-    ----------
-    model : str
-        "reinforced cascade" (:func:`reinforced_cascade` with ``p1``, ``p2``),
-        "complex contagion" (a fixed threshold of ``neighbours`` contacts) or
-        "independent cascade" (``p``).
-    p1, p2, p, neighbours, n_seeds, max_steps
-        As in :func:`simulate`.
-    runs : int
-        Runs on each network (1 .. 2,000).
-    rows, columns : int
-        The lattice's size (see :func:`smlearn.models.networks.lattice_network`).
-    network_seed : int
-        The seed of the shuffle.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per step 0 .. max_steps: ``step``, and ``clustered`` and ``random``, the
-        mean share of people who have adopted by that step (a run that has stopped keeps
-        its final share). The last row holds the final shares.
-
-    Raises
-    ------
-    TypeError, ValueError
-        If a setting has the wrong type or is out of range (each message names it).
-
-    Examples
-    --------
-    >>> table = clustered_vs_random(p1=0.2, p2=0.5, runs=100)
-    >>> final = table.iloc[-1]
-    >>> bool(final["clustered"] > final["random"])
-    True
-    """
-    Choice("model", "reinforced cascade", CENTOLA_MODELS, "Model").check(model)
-    params = check_params(PARAMS, {"p1": p1, "p2": p2, "p": p, "neighbours": neighbours, "max_steps": max_steps})
-    runs = Param("runs", 200, 1, 2000, 1, "Runs", "runs").check(runs)
-    rows = Param("rows", 8, 3, 100, 1, "Rows", "people").check(rows)
-    columns = Param("columns", 16, 3, 100, 1, "Columns", "people").check(columns)
-    n_seeds = Param("n_seeds", 1, 1, rows * columns, 1, "Starting people", "people").check(n_seeds)
-    network_seed = Param("network_seed", 1, 0, 2**32 - 1, 1, "Network seed", "").check(network_seed)
-    last = params["max_steps"]
-    table = {"step": np.arange(last + 1)}
-    for name, g in zip(("clustered", "random"), _centola_pair(rows, columns, network_seed)):
-        adopted = np.zeros(last + 1)
-        for run in range(runs):                      # run number = random seed
-            rng = np.random.default_rng(run)
-            starters = choose_seeds(g, n_seeds, "one cluster", seed=rng)
-            if model == "reinforced cascade":
-                result = reinforced_cascade(g, starters, params["p1"], params["p2"], max_steps=last, seed=rng)
-            elif model == "complex contagion":
-                result = threshold(g, starters, theta_spread=0.0, neighbours=params["neighbours"], max_steps=last, seed=rng)
-            else:
-                result = independent_cascade(g, starters, params["p"], max_steps=last, seed=rng)
-            when = result.adopted_at[result.adopted_at >= 0]
-            adopted += np.cumsum(np.bincount(when, minlength=last + 1))     # adopters by each step
-        table[name] = adopted / (runs * g.n)
-    return pd.DataFrame(table)
-
-
-# ---- Theory --------------------------------------------------------------------------------
-
-def epidemic_threshold(G):
-    r"""Return the critical transmissibility :math:`T_c = \langle k \rangle / (\langle k^2 \rangle - \langle k \rangle)`.
-
-    On a network with these degrees wired at random (Newman 2002), an outbreak stays
-    small when each tie passes it on with probability below :math:`T_c`, and can reach a
-    finite share of everyone above it. For independent cascade :math:`T = p`; for SIR see
-    :func:`sir_transmissibility`.
-
-    Raises
-    ------
-    ValueError
-        If ``G`` is directed (the formula is for undirected ties) or empty.
-
-    Examples
-    --------
-    Everyone with 4 contacts: 4 / (16 - 4) = 1/3.
-
-    >>> import networkx as nx
-    >>> round(epidemic_threshold(nx.random_regular_graph(4, 100, seed=1)), 3)
-    0.333
-    """
-    import networkx as nx
-
-    if isinstance(G, nx.Graph) and G.is_directed():
-        raise ValueError(f"G must be an undirected graph for the epidemic threshold; got a directed {type(G).__name__}")
-    g = prepare(G)
-    k = g.reach.astype(float)
-    spread_ = (k**2).mean() - k.mean()
-    return float(k.mean() / spread_) if spread_ > 0 else math.inf
-
-
-def sir_transmissibility(beta, gamma):
-    r"""Return the chance that an infected person passes the infection along one tie in :func:`sir`.
-
-    .. math::  T = \sum_{d \ge 1} \gamma (1-\gamma)^{d-1} \left(1 - (1-\beta)^d\right)
-               = \frac{\beta}{\beta + \gamma - \beta\gamma}
-
-    Examples
-    --------
-    >>> round(sir_transmissibility(0.1, 0.2), 4)
-    0.3571
-    """
-    params = check_params(PARAMS, {"beta": beta, "gamma": gamma})
-    b, c = params["beta"], params["gamma"]
-    return b / (b + c - b * c) if b + c > 0 else 0.0
-
-
-@defaults_from(PARAMS)
-def cascade_condition(mean_degree, theta, theta_spread):
-    r"""Return Watts's (2002) cascade number for :func:`threshold` on a random network: above 1, global cascades can happen.
-
-    On a large random network with Poisson degrees of mean ``z`` (:func:`smlearn.models.networks.random_network`),
-    one starter can set off a global cascade only if the people who tip over from a
-    single adopting contact (the *vulnerable*) form a connected cluster that spans the
-    network. Watts's condition for that is
-
-    .. math::  \frac{1}{z} \sum_k k (k - 1)\, p_k\, \rho_k > 1 ,
-
-    where :math:`p_k` is the share of people with ``k`` contacts and :math:`\rho_k` the
-    chance that a person with ``k`` contacts is vulnerable: that their own threshold is
-    at most ``1/k``. With one threshold for everyone, :math:`\rho_k` is 1 for
-    ``k <= 1/theta`` and 0 above; with ``theta_spread`` it follows the normal
-    distribution of :func:`threshold`.
-
-    The number says where global cascades are *possible*, from a single starter, on a
-    very large network; how often one happens is a matter of chance and of network size.
-
-    Parameters
-    ----------
-    mean_degree : float
-        The mean number of contacts ``z`` (0 .. 100).
-    theta, theta_spread : float
-        As in :func:`threshold`.
-
-    Raises
-    ------
-    ValueError
-        If a number is outside its range.
-
-    References
-    ----------
-    Watts, D. J. (2002). A simple model of global cascades on random networks. PNAS
-    99(9), 5766-5771.
-
-    Examples
-    --------
-    With theta = 0.18 a person with up to 5 contacts is vulnerable, and the number is
-    :math:`e^{-z}(z + z^2 + z^3/2 + z^4/6)`: above 1 from z just over 1 to z about 5.8.
-
-    >>> [round(cascade_condition(z), 2) for z in (0.5, 2.0, 5.0, 8.0)]
-    [0.5, 1.71, 1.33, 0.34]
-    """
-    z = Param("mean_degree", 6.0, 0.0, 100.0, 0.01, "Ties per person", "ties/person").check(mean_degree)
-    params = check_params(PARAMS, {"theta": theta, "theta_spread": theta_spread})
-    if z == 0:
-        return 0.0
-    from scipy.stats import norm, poisson
-
-    k = np.arange(2, int(z + 20 * math.sqrt(z) + 30))      # degrees 0 and 1 add nothing; the tail is negligible
-    limit = (1 + 1e-9) / k                                  # the highest threshold that one contact tips
-    if params["theta_spread"] > 0:
-        # the clipped normal: a draw below 0 counts as 0, so P(own <= limit) is the normal's
-        vulnerable = norm.cdf(limit, loc=params["theta"], scale=params["theta_spread"])
-        vulnerable[limit >= 1] = 1.0
-    else:
-        vulnerable = (params["theta"] <= limit).astype(float)
-    return float((k * (k - 1) * poisson.pmf(k, z) * vulnerable).sum() / z)
-
-
-# ---- Two classic figures: outbreak size against T (Newman 2002), the cascade window (Watts 2002) ----
-
-def outbreak_sizes(G, transmissibilities, *, runs=30, n_seeds=1):
-    r"""Run an independent cascade with pass-on chance ``p = T`` for each ``T``; summarise the final sizes.
-
-    In an independent cascade each tie passes the thing on at most once, with chance
-    ``p``: ``p`` *is* the transmissibility ``T`` of Newman (2002). Below
-    :func:`epidemic_threshold` outbreaks stay small; above it a finite share of the
-    network can be reached.
-
-    Parameters
-    ----------
-    G : networkx graph
-        The network (undirected for the threshold to apply).
-    transmissibilities : list of float
-        The values of ``T`` to try, each from 0 to 1.
-    runs : int
-        Runs per value (random seeds 0 .. runs - 1), 1 .. 1,000.
-    n_seeds : int
-        Starting people per run (picked at random).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per ``T``: ``T``, ``mean``, ``median``, ``low`` and ``high`` (the 10th and
-        90th percentiles of the final share reached over the runs). ``attrs["T_c"]`` holds
-        :func:`epidemic_threshold` of ``G`` and ``attrs["runs"]`` the number of runs.
-
-    Raises
-    ------
-    TypeError, ValueError
-        If ``transmissibilities`` is not a non-empty list of numbers from 0 to 1, or
-        ``runs`` or ``n_seeds`` is out of range (each message names the parameter).
-
-    Examples
-    --------
-    On a chain of 10 people with T = 1 everyone is reached; with T = 0 only the starter:
-
-    >>> import networkx as nx
-    >>> outbreak_sizes(nx.path_graph(10), [0.0, 1.0], runs=3)[["T", "median"]].values.tolist()
-    [[0.0, 0.1], [1.0, 1.0]]
-    """
-    from smlearn.params import check_items, check_number
-
-    values = check_items("transmissibilities", transmissibilities, what="transmissibilities from 0 to 1")
-    checked = []
-    for value in values:
-        checked.append(check_number("transmissibilities", value, 0.0, 1.0))
-    runs = Param("runs", 30, 1, 1000, 1, "Runs", "runs").check(runs)
-    g = prepare(G)
-    n_seeds = Param("n_seeds", 1, 1, max(1, g.n), 1, "Starting people", "people").check(n_seeds)
-    rows = []
-    for T in checked:
-        shares = final_shares(g, "independent cascade", runs=runs, p=T, n_seeds=n_seeds)
-        rows.append({"T": T, "mean": shares.mean(), "median": np.median(shares),
-                     "low": np.quantile(shares, 0.1), "high": np.quantile(shares, 0.9)})
-    table = pd.DataFrame(rows)
-    table.attrs["T_c"] = epidemic_threshold(G)
-    table.attrs["runs"] = runs
-    return table
-
-
-@defaults_from(PARAMS)
-def cascade_window(mean_degrees, *, theta, n=1000, runs=30, big=0.1, network_seed=3):
-    r"""How often one random starter sets off a global threshold cascade, for each mean degree ``z``.
-
-    Watts's (2002) experiment: on a random network (:func:`smlearn.models.networks.random_network`)
-    with mean degree ``z``, everyone adopts once a share ``theta`` of their contacts has.
-    One random person starts; the cascade is *global* if it reaches over ``big`` of the
-    network. Global cascades happen only inside a window of ``z``; :func:`cascade_condition`
-    gives the window of a very large network.
-
-    Parameters
-    ----------
-    mean_degrees : list of float
-        Values of ``z`` to try (each above 0 and at most 30).
-    theta : float
-        Everyone's threshold.
-    n : int
-        People in each network (100 .. 5,000).
-    runs : int
-        Starters tried per network (random seeds 0 .. runs - 1), 1 .. 1,000.
-    big : float
-        The share reached that counts as global (above 0, below 1).
-    network_seed : int
-        The seed of every network.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per ``z``: ``z``, ``cascades`` (the share of runs that went global),
-        ``condition`` (Watts's number from :func:`cascade_condition`) and ``inside``
-        (True where it is above 1: the window of a very large network).
-
-    Raises
-    ------
-    TypeError, ValueError
-        If a parameter is out of range (the message names it).
-
-    Examples
-    --------
-    >>> table = cascade_window([0.5, 3.0, 9.0], n=500, runs=20)
-    >>> table["inside"].tolist()
-    [False, True, False]
-    >>> bool(table["cascades"].iloc[1] > table["cascades"].iloc[0])
-    True
-    """
-    from smlearn.models import networks
-    from smlearn.params import check_items, check_number
-
-    values = check_items("mean_degrees", mean_degrees, what="mean degrees above 0")
-    zs = []
-    for value in values:
-        zs.append(check_number("mean_degrees", value, 0.0, 30.0, low_open=True))
-    theta = check_params(PARAMS, {"theta": theta})["theta"]
-    n = Param("n", 1000, 100, 5000, 1, "People", "people").check(n)
-    runs = Param("runs", 30, 1, 1000, 1, "Runs", "runs").check(runs)
-    big = check_number("big", big, 0.0, 1.0, low_open=True)
-    if big >= 1:
-        raise ValueError(f"big must be below 1 (a share of the network); got {big!r}")
-    network_seed = Param("network_seed", 3, 0, 2**32 - 1, 1, "Network seed", "").check(network_seed)
-    rows = []
-    for z in zs:
-        G = networks.random_network(n, z, seed=network_seed)
-        shares = final_shares(G, "threshold", runs=runs, theta=theta, n_seeds=1)
-        condition = cascade_condition(z, theta)
-        rows.append({"z": z, "cascades": float((shares > big).mean()), "condition": condition,
-                     "inside": bool(condition > 1)})
-    table = pd.DataFrame(rows)
-    table.attrs["theta"] = theta
-    table.attrs["runs"] = runs
-    table.attrs["window"] = watts_window(theta)
-    table.attrs["big"] = big
-    return table
-
-
-@defaults_from(PARAMS)
-def watts_window(theta):
-    """Return ``(low, high)``: the mean degrees between which :func:`cascade_condition` is above 1.
-
-    Found by scanning z from 0.05 to 30 in steps of 0.05 and then solving for the two
-    crossings with ``scipy.optimize.brentq``. ``(nan, nan)`` if there is no window.
-
-    Examples
-    --------
-    >>> [round(z, 2) for z in watts_window(0.18)]
-    [1.02, 5.76]
-    """
-    from scipy.optimize import brentq
-
-    theta = check_params(PARAMS, {"theta": theta})["theta"]
-    zs = np.arange(0.05, 30.0, 0.05)
-    above = np.array([cascade_condition(z, theta) > 1 for z in zs])
-    if not above.any():
-        return (math.nan, math.nan)
-    first, last = int(np.argmax(above)), int(len(above) - 1 - np.argmax(above[::-1]))
-    gap = lambda z: cascade_condition(z, theta) - 1      # noqa: E731 (the function whose zeros are the edges)
-    low = brentq(gap, zs[first - 1], zs[first]) if first > 0 else float(zs[0])
-    high = brentq(gap, zs[last], zs[last + 1]) if last + 1 < len(zs) else float(zs[-1])
-    return (float(low), float(high))

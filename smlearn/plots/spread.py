@@ -224,7 +224,7 @@ def describe_spread(picture) -> str:
 
 def bass_finding(table) -> str:
     """One line: when adoptions peak and who drives them."""
-    check_table("table", table, what="a result of diffusion.bass")
+    check_table("table", table, what="a result of bass.simulate")
     peak = int(table.loc[table["new"].idxmax(), "period"])
     push, word = table["from_push"].sum(), table["from_word_of_mouth"].sum()
     driver = "word of mouth" if word > push else "outside push"
@@ -238,7 +238,7 @@ def plot_bass(tables):
     Parameters
     ----------
     tables : dict of str -> pandas.DataFrame
-        Results of :func:`smlearn.models.diffusion.bass`, keyed by a label. The first is
+        Results of :func:`smlearn.models.bass.simulate`, keyed by a label. The first is
         drawn with its split into outside push and word of mouth.
 
     Returns
@@ -252,12 +252,12 @@ def plot_bass(tables):
 
     Examples
     --------
-    >>> from smlearn.models.diffusion import bass
-    >>> fig = plot_bass({"average product": bass()})
+    >>> from smlearn.models import bass
+    >>> fig = plot_bass({"average product": bass.simulate()})
     >>> [ax.get_ylabel() for ax in fig.axes]
     ['Adopters per period (people)', 'Share adopted so far (0 to 1)']
     """
-    check_instance("tables", tables, dict, "a dict of named diffusion.bass results")
+    check_instance("tables", tables, dict, "a dict of named bass.simulate results")
     if not isinstance(tables, dict) or not tables:
         raise TypeError(f"tables must be a non-empty dict {{label: table}}; got {type(tables).__name__}")
     fig, (new_ax, share_ax) = new_figure(ncols=2)
@@ -287,11 +287,11 @@ def describe_bass(tables) -> str:
 
     Examples
     --------
-    >>> from smlearn.models.diffusion import bass
-    >>> print(describe_bass({"average product": bass()}))
+    >>> from smlearn.models import bass
+    >>> print(describe_bass({"average product": bass.simulate()}))
     Two charts of Bass diffusion. Average product: p = 0.03, q = 0.38; adoptions peak in period 7 at 110 people; half the market has adopted by period 7; word of mouth brings 79% of adopters.
     """
-    check_instance("tables", tables, dict, "a dict of named diffusion.bass results")
+    check_instance("tables", tables, dict, "a dict of named bass.simulate results")
     parts = []
     for label, table in tables.items():
         params = table.attrs["params"]
@@ -309,7 +309,7 @@ def describe_bass(tables) -> str:
 # ---- Centola's comparison: clustered lattice against shuffled ties -------------------------------
 
 def clustered_finding(table) -> str:
-    """The finding of a :func:`smlearn.models.diffusion.clustered_vs_random` table, as a title.
+    """The finding of a :func:`smlearn.models.diffusion_experiments.clustered_vs_random` table, as a title.
 
     Examples
     --------
@@ -317,7 +317,7 @@ def clustered_finding(table) -> str:
     >>> clustered_finding(pd.DataFrame({"step": [0, 1], "clustered": [0.1, 0.5], "random": [0.1, 0.3]}))
     'The clustered network ends with more adopters (50% against 30%)'
     """
-    check_table("table", table, ("step", "clustered", "random"), what="a diffusion.clustered_vs_random table")
+    check_table("table", table, ("step", "clustered", "random"), what="a diffusion_experiments.clustered_vs_random table")
     end = table.iloc[-1]
     a, b = float(end["clustered"]), float(end["random"])
     if abs(a - b) < 0.005:
@@ -332,7 +332,7 @@ def plot_clustered_vs_random(table):
     Parameters
     ----------
     table : pandas.DataFrame
-        A result of :func:`smlearn.models.diffusion.clustered_vs_random`.
+        A result of :func:`smlearn.models.diffusion_experiments.clustered_vs_random`.
 
     Returns
     -------
@@ -346,7 +346,7 @@ def plot_clustered_vs_random(table):
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Step (rounds of passing on)', 'Mean share adopted so far (0 to 1)')
     """
-    check_table("table", table, ("step", "clustered", "random"), what="a diffusion.clustered_vs_random table")
+    check_table("table", table, ("step", "clustered", "random"), what="a diffusion_experiments.clustered_vs_random table")
     fig, (ax,) = new_figure()
     ax.plot(table["step"], table["clustered"], color=OKABE_ITO["vermillion"], linestyle="-", marker="^",
             markersize=3, linewidth=1.8, label="clustered lattice")
@@ -373,7 +373,7 @@ def describe_clustered_vs_random(table) -> str:
     ...                                                  "random": [0.1, 0.2, 0.3]})))
     Line chart of the mean share adopted over 2 steps. Clustered lattice: 50% in the end; same ties shuffled: 30%. The clustered lattice is behind at 1 of 3 steps, by at most 2 percentage points.
     """
-    check_table("table", table, ("step", "clustered", "random"), what="a diffusion.clustered_vs_random table")
+    check_table("table", table, ("step", "clustered", "random"), what="a diffusion_experiments.clustered_vs_random table")
     end = table.iloc[-1]
     behind = table["clustered"] < table["random"] - 1e-12
     most = max(1, round(100 * float((table["random"] - table["clustered"]).max())))   # the widest gap, in points
@@ -388,9 +388,9 @@ def describe_clustered_vs_random(table) -> str:
 
 def outbreak_finding(tables) -> str:
     """The finding of :func:`plot_outbreak_size` as a title: where big outbreaks start, against T_c."""
-    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    check_instance("tables", tables, dict, "a dict of named diffusion_experiments.outbreak_sizes results")
     if not tables:
-        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+        raise ValueError("tables must hold at least one diffusion_experiments.outbreak_sizes result")
     # T_c's value is left out of the title, legend and description: the lesson asks for it as an exercise.
     parts = []
     for label, table in tables.items():
@@ -405,7 +405,7 @@ def plot_outbreak_size(tables):
     Parameters
     ----------
     tables : dict of str -> pandas.DataFrame
-        Results of :func:`smlearn.models.diffusion.outbreak_sizes`, keyed by a label
+        Results of :func:`smlearn.models.diffusion_experiments.outbreak_sizes`, keyed by a label
         (the network). Each is drawn as its median with a band from the 10th to the 90th
         percentile of the runs; the first one's ``T_c`` is marked.
 
@@ -416,16 +416,16 @@ def plot_outbreak_size(tables):
     Examples
     --------
     >>> import networkx as nx
-    >>> table = diffusion.outbreak_sizes(nx.random_regular_graph(4, 200, seed=1), [0.1, 0.5, 0.9], runs=5)
+    >>> table = diffusion_experiments.outbreak_sizes(nx.random_regular_graph(4, 200, seed=1), [0.1, 0.5, 0.9], runs=5)
     >>> fig = plot_outbreak_size({"everyone with 4 ties": table})
     >>> fig.axes[0].get_xlabel()
     'Transmissibility T (chance a tie passes it on, 0 to 1)'
     """
-    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    check_instance("tables", tables, dict, "a dict of named diffusion_experiments.outbreak_sizes results")
     if not tables:
-        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+        raise ValueError("tables must hold at least one diffusion_experiments.outbreak_sizes result")
     for label, table in tables.items():
-        check_table(f"tables[{label!r}]", table, ("T", "median", "low", "high"), what="a diffusion.outbreak_sizes table")
+        check_table(f"tables[{label!r}]", table, ("T", "median", "low", "high"), what="a diffusion_experiments.outbreak_sizes table")
     fig, (ax,) = new_figure()
     styles = [(OKABE_ITO["vermillion"], "-", "^"), (OKABE_ITO["blue"], "--", "o"), (OKABE_ITO["bluish green"], ":", "s")]
     for (label, table), (colour, linestyle, marker) in zip(tables.items(), styles):
@@ -452,12 +452,12 @@ def describe_outbreak_size(tables) -> str:
     >>> print(describe_outbreak_size({"a network": t}))
     Line chart of the final share reached against transmissibility T, with the epidemic threshold T_c marked by a vertical line. A network: median 1% at T = 0.10, 90% at T = 0.50; the median first passes half the network at T = 0.50.
     """
-    check_instance("tables", tables, dict, "a dict of named diffusion.outbreak_sizes results")
+    check_instance("tables", tables, dict, "a dict of named diffusion_experiments.outbreak_sizes results")
     if not tables:
-        raise ValueError("tables must hold at least one diffusion.outbreak_sizes result")
+        raise ValueError("tables must hold at least one diffusion_experiments.outbreak_sizes result")
     parts = []
     for label, table in tables.items():
-        check_table(f"tables[{label!r}]", table, ("T", "median"), what="a diffusion.outbreak_sizes table")
+        check_table(f"tables[{label!r}]", table, ("T", "median"), what="a diffusion_experiments.outbreak_sizes table")
         first, last = table.iloc[0], table.iloc[-1]
         big = table.loc[table["median"] > 0.5, "T"]
         parts.append(f"{label[:1].upper()}{label[1:]}: median {first['median']:.0%} at T = {first['T']:.2f}, "
@@ -471,7 +471,7 @@ def describe_outbreak_size(tables) -> str:
 
 def window_finding(table) -> str:
     """The finding of :func:`plot_cascade_window` as a title."""
-    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion.cascade_window table")
+    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion_experiments.cascade_window table")
     some = table.loc[table["cascades"] > 0, "z"]
     if not len(some):
         return "No single starter set off a global cascade at any mean degree tried"
@@ -485,7 +485,7 @@ def plot_cascade_window(table):
     Parameters
     ----------
     table : pandas.DataFrame
-        A result of :func:`smlearn.models.diffusion.cascade_window`.
+        A result of :func:`smlearn.models.diffusion_experiments.cascade_window`.
 
     Returns
     -------
@@ -500,7 +500,7 @@ def plot_cascade_window(table):
     >>> fig.axes[0].get_xlabel()
     'Mean degree z (ties per person)'
     """
-    check_table("table", table, ("z", "cascades", "condition", "inside"), what="a diffusion.cascade_window table")
+    check_table("table", table, ("z", "cascades", "condition", "inside"), what="a diffusion_experiments.cascade_window table")
     fig, (ax,) = new_figure()
     low, high = table.attrs.get("window", (float("nan"), float("nan")))
     if low == low and high == high:     # not NaN: there is a window
@@ -527,7 +527,7 @@ def describe_cascade_window(table) -> str:
     >>> print(describe_cascade_window(t))
     Line chart of how often one random starter sets off a global cascade, for mean degree z from 0.5 to 9. It is highest, 80%, at z = 3; cascades happen from z = 3 to 3; Watts's cascade number is above 1 from z = 3 to 3 of the values tried.
     """
-    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion.cascade_window table")
+    check_table("table", table, ("z", "cascades", "inside"), what="a diffusion_experiments.cascade_window table")
     best = table.loc[table["cascades"].idxmax()]
     some = table.loc[table["cascades"] > 0, "z"]
     inside = table.loc[table["inside"], "z"]

@@ -28,7 +28,7 @@ import numpy as np
 
 from smlearn import flips, realdata
 from smlearn.exercises import RIGHT, Case, ChoiceQuestion, CodeQuestion, Feedback, FlipQuestion, NumericQuestion, fingerprint
-from smlearn.models import diffusion, networks
+from smlearn.models import bass, diffusion, diffusion_experiments, diffusion_theory, networks
 
 __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strategy", "threshold", "centola",
            "CENTOLA_SETTINGS", "CENTOLA_VERDICT", "centola_run", "centola_verdict", "FlipQuestion", "CentolaFlipQuestion", "NOTHING_SPREADS", "BOTH_SATURATE",
@@ -38,7 +38,7 @@ __all__ = ["QUESTIONS", "word_of_mouth_ratio", "peak_time", "ratio", "best_strat
 def word_of_mouth_ratio(p=0.01):
     """Return the q/p at which word of mouth brings exactly half of all adopters, found with the model.
 
-    Runs :func:`smlearn.models.diffusion.bass` until nearly everyone has adopted and
+    Runs :func:`smlearn.models.bass.simulate` until nearly everyone has adopted and
     finds, by bisection, the q at which the push share of adopters is one half.
 
     Raises
@@ -47,11 +47,11 @@ def word_of_mouth_ratio(p=0.01):
         If ``p`` is not above 0 (a ratio q/p needs some outside push) or above 0.1 (the
         search runs q up to 10 p, which must stay a chance).
     """
-    p = diffusion.BASS_PARAMS["p"].check(p)
+    p = bass.PARAMS["p"].check(p)
     if not 0 < p <= 0.1:
         raise ValueError(f"p must be above 0 and at most 0.1 for the ratio q/p; got {p!r}")
     def push_share(q):
-        table = diffusion.bass(p, q, 500, 1_000_000)
+        table = bass.simulate(p=p, q=q, periods=500, market_size=1_000_000)
         return table["from_push"].sum() / table["new"].sum()
 
     low, high = p * 0.5, p * 10        # push brings over half at low, under half at high
@@ -65,8 +65,8 @@ def word_of_mouth_ratio(p=0.01):
 
 
 def _peak_period():
-    """The period of the figure's peak: the period of diffusion.bass with the most new adopters."""
-    table = diffusion.bass(0.03, 0.38, 20, 1000)
+    """The period of the figure's peak: the period of bass.simulate with the most new adopters."""
+    table = bass.simulate(p=0.03, q=0.38, periods=20, market_size=1000)
     return float(table.loc[table["new"].idxmax(), "period"])
 
 
@@ -74,10 +74,10 @@ peak_time = NumericQuestion(
     "how_things_spread.peak_time",
     "With the average published values p = 0.03 and q = 0.38, at what time t* do adoptions per period peak?"
     " Answer in periods, to two decimals.",
-    answer=lambda: diffusion.bass_peak(0.03, 0.38)[0],
+    answer=lambda: bass.peak(p=0.03, q=0.38)[0],
     tolerance=0.02,
     unit="periods",
-    hint="t* = ln(q/p) / (p + q); numpy has np.log. Or call diffusion.bass_peak.",
+    hint="t* = ln(q/p) / (p + q); numpy has np.log. Or call bass.peak.",
     slips=[(lambda: _peak_period(), "That is the period with the most adoptions in the figure, but period 7 covers"
             " the time from 6 to 7: the question asks for the moment t* inside it, from the formula.")],
     explanation="A little over six periods: in the published fits a period is usually a year.",
@@ -89,7 +89,7 @@ ratio = NumericQuestion(
     " value. What is that value of q/p? (One decimal is enough.)",
     answer=word_of_mouth_ratio,
     tolerance=0.1,
-    hint="Try bass(p=0.01, q=..., periods=500) for a few q and compare from_push.sum() with"
+    hint="Try bass.simulate(p=0.01, q=..., periods=500) for a few q and compare from_push.sum() with"
     " from_word_of_mouth.sum().",
     explanation="About 2.5 (it solves ln(1 + r) / r = 1/2). The average product, q/p near 13, is far above it:"
     " most adopters come from other adopters.",
@@ -138,7 +138,7 @@ threshold = CodeQuestion(
            Case((nx.star_graph(10),), "a star: one hub with 10 ties, 10 people with 1"),
            Case((nx.gnp_random_graph(500, 0.012, seed=1),), "a random network with about 6 ties each: about 1/6"),
            Case((nx.barabasi_albert_graph(500, 3, seed=1),), "a network with hubs: its threshold is low")],
-    reference=diffusion.epidemic_threshold,
+    reference=diffusion_theory.epidemic_threshold,
     extra=_random_graph,
     tolerance=1e-6,
     hint="k = networks.degrees(G) is a numpy array: k.mean() is <k>, (k**2).mean() is <k^2>.",
@@ -147,7 +147,7 @@ threshold = CodeQuestion(
     solution_code="""def epidemic_threshold(G):
     k = networks.degrees(G)
     return k.mean() / ((k**2).mean() - k.mean())""",
-    explanation="The same formula as diffusion.epidemic_threshold: hubs make <k^2> large and the threshold low, so a"
+    explanation="The same formula as diffusion_theory.epidemic_threshold: hubs make <k^2> large and the threshold low, so a"
     " network with hubs lets things take off that die out where everyone has the same number of ties.",
 )
 
@@ -191,8 +191,8 @@ RUNS = 200
 
 
 def centola_run(p1=0.2, p2=0.5):
-    """:func:`smlearn.models.diffusion.clustered_vs_random` with the reinforced cascade, 50 runs on each network."""
-    return diffusion.clustered_vs_random("reinforced cascade", p1=p1, p2=p2, runs=RUNS)
+    """:func:`smlearn.models.diffusion_experiments.clustered_vs_random` with the reinforced cascade, 50 runs on each network."""
+    return diffusion_experiments.clustered_vs_random("reinforced cascade", p1=p1, p2=p2, runs=RUNS)
 
 
 def _lead(table):
@@ -341,8 +341,8 @@ def lesson_outbreaks():
     friends = networks.friendship_network(1000, 6, 0.1, seed=1)
     shuffled = networks.shuffle_keeping_degrees(friends, seed=1)
     values = np.linspace(0.05, 0.6, 12)
-    return {"friendship network": diffusion.outbreak_sizes(friends, values),
-            "same ties shuffled": diffusion.outbreak_sizes(shuffled, values)}
+    return {"friendship network": diffusion_experiments.outbreak_sizes(friends, values),
+            "same ties shuffled": diffusion_experiments.outbreak_sizes(shuffled, values)}
 
 
 def _takeoff(table):
@@ -355,4 +355,4 @@ def lesson_window():
     """The cascade-window table of the lesson (about two seconds)."""
     import numpy as np
 
-    return diffusion.cascade_window(np.arange(0.5, 10.5, 0.5), theta=0.18, runs=30)
+    return diffusion_experiments.cascade_window(np.arange(0.5, 10.5, 0.5), theta=0.18, runs=30)

@@ -268,7 +268,7 @@ def fit_bass(times=None, counts=None, *, table=None):
     r"""Fit Bass's curve (outside push ``p``, word of mouth ``q``, final size ``market``) to a running count.
 
     The curve is :math:`N(t) = M \frac{1 - e^{-(p+q)t}}{1 + (q/p) e^{-(p+q)t}}`, the
-    solution in :func:`smlearn.models.diffusion.bass`, with ``t`` in hours here. The fit
+    solution in :func:`smlearn.models.bass.simulate`, with ``t`` in hours here. The fit
     is least squares: the three numbers that make the squared distances between curve and
     data, added over every point, as small as they can be (``scipy.optimize.least_squares``).
 
@@ -288,8 +288,8 @@ def fit_bass(times=None, counts=None, *, table=None):
     --------
     A curve made by the model with p = 0.03 and q = 0.38 is fitted back to them:
 
-    >>> from smlearn.models import diffusion
-    >>> made = diffusion.bass(0.03, 0.38, periods=30, market_size=1000)
+    >>> from smlearn.models import bass
+    >>> made = bass.simulate(p=0.03, q=0.38, periods=30, market_size=1000)
     >>> fit = fit_bass(made["period"], made["cumulative"])
     >>> round(fit.params["p"], 3), round(fit.params["q"], 3), round(fit.params["market"])
     (0.03, 0.38, 1000)

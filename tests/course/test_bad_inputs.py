@@ -399,11 +399,11 @@ WORKING = {
     "smlearn.models.diffusion.sir_clock_rules": lambda: {"G": small_graph(), "seeds": [0, 1], "seed": 1},
     "smlearn.models.diffusion.choose_seeds": lambda: {"G": prepared_graph(), "k": 3, "seed": 1},
     "smlearn.models.diffusion.simulate": lambda: {"G": prepared_graph(), "seed": 1},
-    "smlearn.models.diffusion.final_shares": lambda: {"G": prepared_graph(), "runs": 3},
-    "smlearn.models.diffusion.epidemic_threshold": lambda: {"G": small_graph()},
-    "smlearn.models.diffusion.cascade_condition": lambda: {"mean_degree": 4.0},
+    "smlearn.models.diffusion_experiments.final_shares": lambda: {"G": prepared_graph(), "runs": 3},
+    "smlearn.models.diffusion_theory.epidemic_threshold": lambda: {"G": small_graph()},
+    "smlearn.models.diffusion_theory.cascade_condition": lambda: {"mean_degree": 4.0},
     "smlearn.models.diffusion.reinforced_cascade": lambda: {"G": prepared_graph(), "seeds": [0, 1], "seed": 1},
-    "smlearn.models.diffusion.sir_transmissibility": lambda: {"beta": 0.1, "gamma": 0.2},
+    "smlearn.models.diffusion_theory.sir_transmissibility": lambda: {"beta": 0.1, "gamma": 0.2},
     # effort
     "smlearn.models.effort.outcome_map": lambda: {"step": 0.25},
     "smlearn.models.effort.split_from_shares": lambda: {"media_share": 0.5, "reply_share": 0.2},
@@ -590,15 +590,15 @@ WORKING = {
         "artists": _artists(_lazy("smlearn.plots.spread.plot_spread"), spread_picture()), "picture": spread_picture()},
     "smlearn.plots.spread.describe_spread": lambda: {"picture": spread_picture()},
     "smlearn.plots.spread.step_words": lambda: {"picture": spread_picture()},
-    "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.diffusion.bass")()},
-    "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
-    "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.bass")()}},
+    "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.bass.simulate")()},
+    "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.bass.simulate")()}},
+    "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.bass.simulate")()}},
     "smlearn.plots.spread.clustered_finding": lambda: {
-        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
+        "table": _lazy("smlearn.models.diffusion_experiments.clustered_vs_random")(runs=3, max_steps=5)},
     "smlearn.plots.spread.plot_clustered_vs_random": lambda: {
-        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
+        "table": _lazy("smlearn.models.diffusion_experiments.clustered_vs_random")(runs=3, max_steps=5)},
     "smlearn.plots.spread.describe_clustered_vs_random": lambda: {
-        "table": _lazy("smlearn.models.diffusion.clustered_vs_random")(runs=3, max_steps=5)},
+        "table": _lazy("smlearn.models.diffusion_experiments.clustered_vs_random")(runs=3, max_steps=5)},
     "smlearn.plots.style.new_figure": lambda: {},
     "smlearn.plots.style.freeze_layout": lambda: {"fig": _lazy("smlearn.plots.style.new_figure")()[0]},
     "smlearn.plots.style.style_axes": lambda: {"ax": _lazy("smlearn.plots.style.new_figure")()[0].axes[0]},
@@ -727,20 +727,20 @@ WORKING = {
     "smlearn.realdata.cascade.fit_bass": lambda: {"times": [0.0, 1.0, 2.0, 3.0, 4.0], "counts": [1, 3, 8, 12, 13]},
     "smlearn.realdata.cascade.fit_network_spread": lambda: {
         "table": _lazy("smlearn.data.load")("retweet_cascade").head(300)},
-    "smlearn.models.diffusion.outbreak_sizes": lambda: {"G": small_graph(), "transmissibilities": [0.1, 0.5], "runs": 3},
-    "smlearn.models.diffusion.cascade_window": lambda: {"mean_degrees": [1.0, 3.0], "n": 100, "runs": 3},
-    "smlearn.models.diffusion.watts_window": lambda: {"theta": 0.18},
-    "smlearn.plots.spread.outbreak_finding": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.outbreak_sizes")(
+    "smlearn.models.diffusion_experiments.outbreak_sizes": lambda: {"G": small_graph(), "transmissibilities": [0.1, 0.5], "runs": 3},
+    "smlearn.models.diffusion_experiments.cascade_window": lambda: {"mean_degrees": [1.0, 3.0], "n": 100, "runs": 3},
+    "smlearn.models.diffusion_theory.watts_window": lambda: {"theta": 0.18},
+    "smlearn.plots.spread.outbreak_finding": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion_experiments.outbreak_sizes")(
         small_graph(), [0.1, 0.5], runs=3)}},
-    "smlearn.plots.spread.plot_outbreak_size": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion.outbreak_sizes")(
+    "smlearn.plots.spread.plot_outbreak_size": lambda: {"tables": {"a": _lazy("smlearn.models.diffusion_experiments.outbreak_sizes")(
         small_graph(), [0.1, 0.5], runs=3)}},
     "smlearn.plots.spread.describe_outbreak_size": lambda: {"tables": {
-        "a": _lazy("smlearn.models.diffusion.outbreak_sizes")(small_graph(), [0.1, 0.5], runs=3)}},
-    "smlearn.plots.spread.window_finding": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+        "a": _lazy("smlearn.models.diffusion_experiments.outbreak_sizes")(small_graph(), [0.1, 0.5], runs=3)}},
+    "smlearn.plots.spread.window_finding": lambda: {"table": _lazy("smlearn.models.diffusion_experiments.cascade_window")(
         [1.0, 3.0], n=100, runs=3)},
-    "smlearn.plots.spread.plot_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+    "smlearn.plots.spread.plot_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion_experiments.cascade_window")(
         [1.0, 3.0], n=100, runs=3)},
-    "smlearn.plots.spread.describe_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion.cascade_window")(
+    "smlearn.plots.spread.describe_cascade_window": lambda: {"table": _lazy("smlearn.models.diffusion_experiments.cascade_window")(
         [1.0, 3.0], n=100, runs=3)},
     "smlearn.plots.spread.real_cascade_finding": lambda: {"fits": [_lazy("smlearn.realdata.cascade.fit_bass")()]},
     "smlearn.plots.spread.plot_real_cascade": lambda: {"fits": [_lazy("smlearn.realdata.cascade.fit_bass")()],

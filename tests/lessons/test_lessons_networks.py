@@ -12,7 +12,7 @@ import pytest
 from scipy import optimize
 
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
-from smlearn.models import diffusion, networks
+from smlearn.models import diffusion, diffusion_theory, networks
 from smlearn.questions import how_things_spread as spread_quiz
 from smlearn.questions import who_is_connected as network_quiz
 
@@ -146,9 +146,9 @@ def test_epidemic_threshold_question_takes_the_formula_and_its_reference_agrees_
 
     assert spread_quiz.threshold.check(by_networkx).correct
     # Theory for the reference: everyone with k ties gives 1/(k - 1); a random (Poisson) network about 1/<k>.
-    assert diffusion.epidemic_threshold(nx.random_regular_graph(4, 100, seed=1)) == pytest.approx(1 / 3)
+    assert diffusion_theory.epidemic_threshold(nx.random_regular_graph(4, 100, seed=1)) == pytest.approx(1 / 3)
     er = nx.gnp_random_graph(2000, 0.003, seed=2)
-    assert diffusion.epidemic_threshold(er) == pytest.approx(1 / (2 * er.number_of_edges() / 2000), rel=0.05)
+    assert diffusion_theory.epidemic_threshold(er) == pytest.approx(1 / (2 * er.number_of_edges() / 2000), rel=0.05)
     # The usual slips: 1/<k> instead of the formula, or <k>/<k^2>.
     assert not spread_quiz.threshold.check(lambda G: 1 / np.mean([d for _, d in G.degree()])).correct
     wrong = spread_quiz.threshold.check(lambda G: (lambda k: k.mean() / (k**2).mean())(networks.degrees(G)))

@@ -12,18 +12,14 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy import integrate, optimize, stats
+from scipy import optimize, stats
 
-from smlearn.models import diffusion, networks
+from smlearn.models import diffusion, diffusion_experiments, diffusion_theory, networks
 from smlearn.models.diffusion import (
-    BASS_PARAMS,
     PARAMS,
     State,
-    bass,
-    bass_peak,
     cascade_rules,
     choose_seeds,
-    epidemic_threshold,
     independent_cascade,
     prepare,
     reinforced_rules,
@@ -31,78 +27,9 @@ from smlearn.models.diffusion import (
     sir_clock_rules,
     sir_rules,
     simulate,
-    sir_transmissibility,
     threshold,
     threshold_rules,
 )
-
-
-# ---- Bass ---------------------------------------------------------------------------------
-
-def F(t, p, q):
-    """Bass's cumulative adoption share, written out from Bass (1969)."""
-    e = np.exp(-(p + q) * np.asarray(t, float))
-    return (1 - e) / (1 + q / p * e)
-
-
-@pytest.mark.parametrize("p, q", [(0.03, 0.38), (0.01, 0.5), (0.2, 0.1), (0.05, 0.0)])
-def test_bass_closed_form_follows_the_solution(p, q):
-    table = bass(p, q, 40, 5000)
-    t = np.arange(1, 41)
-    np.testing.assert_allclose(table["share"], F(t, p, q), rtol=1e-12)
-    np.testing.assert_allclose(table["cumulative"], 5000 * F(t, p, q), rtol=1e-12)
-    np.testing.assert_allclose(table["new"], 5000 * np.diff(F(np.arange(41), p, q)), rtol=1e-9, atol=1e-9)
-    np.testing.assert_allclose(table["from_push"] + table["from_word_of_mouth"], table["new"], rtol=1e-12)
-    # the push part is the integral of p (1 - F) over each period, done numerically here
-    push = [5000 * integrate.quad(lambda s: p * (1 - F(s, p, q)), a - 1, a)[0] for a in (1, 5, 20)]
-    np.testing.assert_allclose(table["from_push"].to_numpy()[[0, 4, 19]], push, rtol=1e-7)
-
-
-def test_bass_peak_with_the_sultan_farley_lehmann_averages():
-    p, q = 0.03, 0.38
-    t_star, share = bass_peak(p, q)
-    assert t_star == pytest.approx(6.19, abs=0.005)
-    assert share == pytest.approx(0.5 - 0.03 / 0.76)
-    # The peak of dF/dt, found numerically from the solution, is there too:
-    found = optimize.minimize_scalar(lambda t: -(F(t + 1e-6, p, q) - F(t - 1e-6, p, q)), bounds=(0, 30), method="bounded")
-    assert found.x == pytest.approx(t_star, abs=1e-3)
-    assert F(found.x, p, q) == pytest.approx(share, abs=1e-4)
-    # and in the model's table: the busiest period is the one containing t*, the share crosses it there
-    table = bass(p, q, 30, 1000)
-    busiest = int(table.loc[table["new"].idxmax(), "period"])
-    assert busiest - 1 <= t_star <= busiest
-    assert table["share"].iloc[busiest - 2] < share < table["share"].iloc[busiest - 1]
-
-
-def test_bass_discrete_steps_follow_the_difference_equation():
-    p, q, M = 0.03, 0.38, 1000
-    N = [0.0]
-    for _ in range(25):
-        N.append(N[-1] + (p + q * N[-1] / M) * (M - N[-1]))
-    table = bass(p, q, 25, M, discrete=True)
-    np.testing.assert_allclose(table["cumulative"], N[1:], rtol=1e-12)
-    np.testing.assert_allclose(table["from_push"], [p * (M - n) for n in N[:-1]], rtol=1e-9, atol=1e-9)
-    # the discrete curve peaks a little later than the continuous one (each period waits for the last)
-    assert 0 <= int(table.loc[table["new"].idxmax(), "period"]) - bass_peak(p, q)[0] < 2
-
-
-def test_bass_edge_cases():
-    assert (bass(0.0, 0.5)["cumulative"] == 0).all()                     # nobody goes first
-    only_push = bass(0.1, 0.0, 10, 100)
-    np.testing.assert_allclose(only_push["share"], 1 - np.exp(-0.1 * np.arange(1, 11)))
-    np.testing.assert_allclose(only_push["from_word_of_mouth"], 0, atol=1e-12)
-    assert bass_peak(0.3, 0.2) == (0.0, 0.0)                                # q <= p: no peak
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.floats(0.001, 1), st.floats(0, 1), st.integers(1, 100), st.booleans())
-def test_bass_invariants(p, q, periods, discrete):
-    table = bass(round(p, 3), round(q, 2), periods, 1000, discrete=discrete)
-    assert len(table) == periods
-    assert (table["new"] >= -1e-9).all()
-    assert (np.diff(table["cumulative"]) >= -1e-9).all()
-    assert (table["share"] <= 1 + 1e-12).all()
-    assert (table["from_push"] >= -1e-9).all() and (table["from_word_of_mouth"] >= -1e-9).all()
 
 
 # ---- Engine -------------------------------------------------------------------------------
@@ -182,7 +109,7 @@ def test_people_who_hear_from_nobody_never_adopt():
 def test_sir_transmissibility_formula():
     for beta, gamma in [(0.1, 0.2), (0.5, 0.5), (0.03, 0.9), (1.0, 0.0)]:
         series = sum(gamma * (1 - gamma) ** (d - 1) * (1 - (1 - beta) ** d) for d in range(1, 5000)) if gamma else 1.0
-        assert sir_transmissibility(beta, gamma) == pytest.approx(series, rel=1e-9)
+        assert diffusion_theory.sir_transmissibility(beta, gamma) == pytest.approx(series, rel=1e-9)
 
 
 def test_sir_passes_along_a_tie_with_its_transmissibility():
@@ -192,7 +119,7 @@ def test_sir_passes_along_a_tie_with_its_transmissibility():
     beta, gamma = 0.2, 0.3
     g = prepare(nx.star_graph(1000))
     shares = [(sir(g, beta, gamma, [0], seed=s).final_size - 1) / 1000 for s in range(150)]
-    assert np.mean(shares) == pytest.approx(sir_transmissibility(beta, gamma), abs=0.05)
+    assert np.mean(shares) == pytest.approx(diffusion_theory.sir_transmissibility(beta, gamma), abs=0.05)
 
 
 def test_sir_with_certain_infection_and_recovery_is_a_wave():
@@ -292,13 +219,13 @@ def test_outbreaks_stay_small_below_the_epidemic_threshold_and_go_giant_above():
     g = prepare(G)
     degrees = np.array([d for _, d in G.degree()], float)
     t_c = degrees.mean() / ((degrees**2).mean() - degrees.mean())
-    assert epidemic_threshold(G) == pytest.approx(t_c, rel=1e-12)
+    assert diffusion_theory.epidemic_threshold(G) == pytest.approx(t_c, rel=1e-12)
     z = degrees.mean()
     S = optimize.brentq(lambda s: s - (1 - math.exp(-z * 2 * t_c * s)), 1e-6, 1)
     beta = 0.1
     for T in (t_c / 2, 2 * t_c):
         gamma = beta * (1 / T - 1) / (1 - beta)        # so that sir_transmissibility = T
-        assert sir_transmissibility(beta, round(gamma, 12)) == pytest.approx(T, rel=1e-9)
+        assert diffusion_theory.sir_transmissibility(beta, round(gamma, 12)) == pytest.approx(T, rel=1e-9)
         for run in (lambda s: independent_cascade(g, 5, T, seed=s), lambda s: sir(g, beta, gamma, 5, seed=s)):
             shares = np.array([run(s).final_share for s in range(12)])
             if T < t_c:
@@ -398,7 +325,7 @@ def test_final_shares_average_matches_the_two_person_formula():
     # is (1/2) sqrt(p (1 - p) / 4000) < 0.004; the tolerance is 5 of them.
     pair = nx.path_graph(2)
     for p in (0.0, 0.3, 0.8):
-        shares = diffusion.final_shares(pair, p=p, n_seeds=1, runs=4000)
+        shares = diffusion_experiments.final_shares(pair, p=p, n_seeds=1, runs=4000)
         assert shares.shape == (4000,)
         assert set(shares.tolist()) <= {0.5, 1.0}
         assert shares.mean() == pytest.approx(0.5 + p / 2, abs=0.02)
@@ -406,21 +333,21 @@ def test_final_shares_average_matches_the_two_person_formula():
 
 def test_final_shares_are_the_runs_of_spread_with_seeds_0_to_runs_minus_1():
     G = networks.friendship_network(200, 6, 0.1, seed=4)
-    shares = diffusion.final_shares(G, "threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
+    shares = diffusion_experiments.final_shares(G, "threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
     for run in range(5):
         expected = simulate(G, model="threshold", theta=0.3, n_seeds=3, strategy="one cluster", seed=run).final_share
         assert shares[run] == expected
     # a ring with no ties passed on (threshold 1, one starter): every run reaches its starter alone
-    assert diffusion.final_shares(nx.cycle_graph(10), "threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
+    assert diffusion_experiments.final_shares(nx.cycle_graph(10), "threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
 
 
 def test_final_shares_refuses_bad_runs_and_models():
     with pytest.raises(ValueError, match="runs must be between 1 and 10000"):
-        diffusion.final_shares(nx.path_graph(3), runs=0)
+        diffusion_experiments.final_shares(nx.path_graph(3), runs=0)
     with pytest.raises(TypeError, match="runs must be a whole number"):
-        diffusion.final_shares(nx.path_graph(3), runs=2.5)
+        diffusion_experiments.final_shares(nx.path_graph(3), runs=2.5)
     with pytest.raises(ValueError, match="model must be one of"):
-        diffusion.final_shares(nx.path_graph(3), "gossip", runs=2)
+        diffusion_experiments.final_shares(nx.path_graph(3), "gossip", runs=2)
 
 
 # ---- Properties that must hold for any graph and parameters -------------------------------------
@@ -556,24 +483,6 @@ def test_invariants_of_the_rules(G, p, beta, gamma, max_steps, seed):
 
 # ---- Bad input -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(BASS_PARAMS))
-def test_every_bass_parameter_is_checked(name):
-    p = BASS_PARAMS[name]
-    with pytest.raises(ValueError, match=f"{name} must be between {p.min} and {p.max}"):
-        bass(**{name: p.max * 2 + 1})
-    with pytest.raises(ValueError, match=f"{name} must be between"):
-        bass(**{name: p.min - 1})
-    with pytest.raises(TypeError, match=f"{name} must be a number"):
-        bass(**{name: "x"})
-
-
-def test_bass_bad_options():
-    with pytest.raises(TypeError, match="discrete must be True or False; got 'yes'"):
-        bass(discrete="yes")
-    with pytest.raises(ValueError, match="p must be above 0 for a peak time; got 0"):
-        bass_peak(0, 0.4)
-
-
 @pytest.mark.parametrize("function, name, bad", [
     (lambda G, s, v: independent_cascade(G, s, v), "p", 1.5),
     (lambda G, s, v: independent_cascade(G, s, v), "p", -0.1),
@@ -617,7 +526,7 @@ def test_other_bad_inputs():
     with pytest.raises(ValueError, match="model must be one of"):
         simulate(nx.path_graph(3), model="gossip")
     with pytest.raises(ValueError, match="G must be an undirected graph for the epidemic threshold"):
-        epidemic_threshold(nx.DiGraph([(0, 1)]))
+        diffusion_theory.epidemic_threshold(nx.DiGraph([(0, 1)]))
     with pytest.raises(TypeError, match="seed must be None"):
         independent_cascade(nx.path_graph(3), [0], 0.1, seed="x")
     with pytest.raises(TypeError, match="p must be a number"):
@@ -645,16 +554,16 @@ def test_cascade_condition_is_watts_formula_written_out():
     the window's edges are where it crosses 1: just above z = 1 and near z = 5.76."""
     for z in (0.5, 1.0, 2.0, 4.0, 6.0, 10.0):
         by_hand = math.exp(-z) * (z + z**2 + z**3 / 2 + z**4 / 6)
-        assert diffusion.cascade_condition(z, 0.18) == pytest.approx(by_hand, rel=1e-9)
-        assert (diffusion.cascade_condition(z, 0.18) > 1) is watts_condition(z)
-    upper = optimize.brentq(lambda z: diffusion.cascade_condition(z) - 1, 3, 8)
+        assert diffusion_theory.cascade_condition(z, 0.18) == pytest.approx(by_hand, rel=1e-9)
+        assert (diffusion_theory.cascade_condition(z, 0.18) > 1) is watts_condition(z)
+    upper = optimize.brentq(lambda z: diffusion_theory.cascade_condition(z) - 1, 3, 8)
     assert 5.5 < upper < 6.0
     # Spread thresholds: the vulnerable share of degree k is the normal chance theta_i <= 1/k.
     z, sd = 7.0, 0.05
     k = np.arange(2, 80)
     by_hand = np.sum(k * (k - 1) * stats.poisson.pmf(k, z) * stats.norm.cdf(1 / k, 0.18, sd)) / z
-    assert diffusion.cascade_condition(z, 0.18, sd) == pytest.approx(by_hand, rel=1e-6)
-    assert diffusion.cascade_condition(0.0) == 0.0
+    assert diffusion_theory.cascade_condition(z, 0.18, sd) == pytest.approx(by_hand, rel=1e-6)
+    assert diffusion_theory.cascade_condition(0.0) == 0.0
 
 
 def test_spread_thresholds_widen_watts_window_as_the_theory_says():
@@ -663,7 +572,7 @@ def test_spread_thresholds_widen_watts_window_as_the_theory_says():
     (no global cascades) and 1.22 with a spread of 0.05 (possible). 2 graphs x 20 single
     starters of 2,000 people; a global cascade reaches over half. Measured: about 0 %
     and 50 %; the test asks for none and over 20 % (SE of a 50 % rate over 40 runs is 8 %)."""
-    assert diffusion.cascade_condition(7, 0.18) < 1 < diffusion.cascade_condition(7, 0.18, 0.05)
+    assert diffusion_theory.cascade_condition(7, 0.18) < 1 < diffusion_theory.cascade_condition(7, 0.18, 0.05)
     alike, spread_out = [], []
     for graph_seed in range(2):
         g = prepare(networks.random_network(2000, 7.0, seed=graph_seed))
@@ -736,25 +645,25 @@ def test_with_reinforcement_the_clustered_lattice_reaches_more_and_not_more_slow
     mean is about 0.02) and is never behind by more than noise at any step. With p2 == p1
     (simple contagion) the shuffled network does at least as well: clustering only helps
     when a second contact adds more than the first."""
-    reinforced = diffusion.clustered_vs_random(p1=0.2, p2=0.5, runs=400)
+    reinforced = diffusion_experiments.clustered_vs_random(p1=0.2, p2=0.5, runs=400)
     final = reinforced.iloc[-1]
     assert final["clustered"] > final["random"] + 0.06
     assert (reinforced["clustered"] >= reinforced["random"] - 0.03).all()
-    simple = diffusion.clustered_vs_random(p1=0.3, p2=0.3, runs=400).iloc[-1]
+    simple = diffusion_experiments.clustered_vs_random(p1=0.3, p2=0.3, runs=400).iloc[-1]
     assert simple["random"] > simple["clustered"]
     # The fixed threshold of two was all-or-nothing: from one starter nobody ever adopts.
-    assert diffusion.clustered_vs_random("complex contagion", runs=20).iloc[-1]["clustered"] == pytest.approx(1 / 128)
+    assert diffusion_experiments.clustered_vs_random("complex contagion", runs=20).iloc[-1]["clustered"] == pytest.approx(1 / 128)
 
 
 def test_clustered_vs_random_checks_its_settings():
     with pytest.raises(ValueError, match="model must be one of"):
-        diffusion.clustered_vs_random("SIR")
+        diffusion_experiments.clustered_vs_random("SIR")
     with pytest.raises(ValueError, match="runs"):
-        diffusion.clustered_vs_random(runs=0)
+        diffusion_experiments.clustered_vs_random(runs=0)
     with pytest.raises(ValueError, match="p2"):
-        diffusion.clustered_vs_random(p2=1.5)
+        diffusion_experiments.clustered_vs_random(p2=1.5)
     with pytest.raises(ValueError, match="n_seeds"):
-        diffusion.clustered_vs_random(n_seeds=500)
+        diffusion_experiments.clustered_vs_random(n_seeds=500)
 
 
 def test_complex_contagion_runs_whatever_the_default_spread_of_thresholds(monkeypatch):
@@ -766,5 +675,5 @@ def test_complex_contagion_runs_whatever_the_default_spread_of_thresholds(monkey
     G = networks.friendship_network(n=100, mean_degree=6, rewire=0.1, seed=1)
     assert diffusion.simulate(G, model="complex contagion", seed=1).model == "complex contagion"
     assert diffusion.simulate(G, model="complex contagion", seed=1).final_size >= 1
-    table = diffusion.clustered_vs_random("complex contagion", runs=2)
+    table = diffusion_experiments.clustered_vs_random("complex contagion", runs=2)
     assert len(table) > 0

@@ -24,9 +24,11 @@ import functools
 import importlib
 import inspect
 import pickle
+import random
 import re
 import typing
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -74,6 +76,8 @@ def run(model, **settings):
 # Model modules with no PARAMS, each with the reason; every other model module has PARAMS. No model is left out silently.
 WITHOUT_PARAMS = {
     "inequality": "a measure (the Gini coefficient and shares of the top) of numbers it is given: nothing to set",
+    "diffusion_theory": "formulas for where diffusion's models can spread: it reads diffusion's PARAMS",
+    "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
 }
 
@@ -165,11 +169,26 @@ def _draws(model):
     return SEED_NAMES.get(model, "seed") in inspect.signature(module(model).simulate).parameters
 
 
-def test_models_without_a_seed_draw_nothing():
-    for model in KEPT:
-        if not _draws(model):
-            assert pickle.dumps(run(model)) == pickle.dumps(run(model)), model
-            assert "rng" not in inspect.getsource(module(model).simulate), f"{model} draws at random: give it a seed"
+@pytest.mark.parametrize("model", [m for m in KEPT if not _draws(m)])
+def test_models_without_a_seed_draw_nothing(model, monkeypatch):
+    data = DATA[model]() if model in DATA else ()      # made before the random sources are closed
+    assert pickle.dumps(module(model).simulate(*data)) == pickle.dumps(module(model).simulate(*data)), model
+
+    def drew(*args, **kwargs):
+        raise AssertionError(f"{model}.simulate draws at random: give it a seed")
+
+    for source in ("default_rng", "Generator", "RandomState", "random", "rand", "randn", "randint", "choice",
+                   "normal", "uniform", "seed"):
+        monkeypatch.setattr(np.random, source, drew)
+    monkeypatch.setattr(random, "random", drew)
+    monkeypatch.setattr(random, "Random", drew)
+    module(model).simulate(*data)
+
+
+def test_the_check_that_nothing_is_drawn_would_see_a_draw(monkeypatch):
+    monkeypatch.setattr(np.random, "default_rng", lambda *a, **k: (_ for _ in ()).throw(AssertionError("drew")))
+    with pytest.raises(AssertionError, match="drew"):
+        module("diffusion").choose_seeds(DATA["diffusion"]()[0], 2, "random", seed=1)
 
 
 @pytest.mark.parametrize("model", [m for m in KEPT if _draws(m)])

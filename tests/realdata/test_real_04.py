@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smlearn import data
-from smlearn.models import diffusion, networks
+from smlearn.models import bass, diffusion_experiments, diffusion_theory, networks
 from smlearn.plots import spread as plots
 from smlearn.questions import how_things_spread as quiz
 from smlearn.realdata import cascade
@@ -27,7 +27,7 @@ def _table(times, followers):
 
 @pytest.mark.parametrize("p, q", [(0.03, 0.38), (0.01, 0.5), (0.2, 0.1)])
 def test_fit_bass_recovers_the_p_and_q_that_made_the_curve(p, q):
-    made = diffusion.bass(p, q, periods=60, market_size=5000)
+    made = bass.simulate(p=p, q=q, periods=60, market_size=5000)
     fit = cascade.fit_bass(made["period"], made["cumulative"])
     assert fit.params["p"] == pytest.approx(p, rel=1e-3)
     assert fit.params["q"] == pytest.approx(q, rel=1e-3)
@@ -64,11 +64,11 @@ def test_fit_network_spread_recovers_the_chance_and_wait_of_a_simulated_cascade(
 
 @pytest.mark.slow
 def test_the_real_cascade_is_fitted_closely_by_both_curves_and_bass_misses_the_tail():
-    bass, network = cascade.fit_bass(), cascade.fit_network_spread()
+    bass_fit, network = cascade.fit_bass(), cascade.fit_network_spread()
     total = len(data.load("retweet_cascade"))
-    assert bass.curve["observed"].iloc[-1] == total
-    assert bass.largest_gap < 0.1 and network.largest_gap < 0.1
-    assert bass.params["market"] < total       # exponential fading cannot follow the week-long trickle
+    assert bass_fit.curve["observed"].iloc[-1] == total
+    assert bass_fit.largest_gap < 0.1 and network.largest_gap < 0.1
+    assert bass_fit.params["market"] < total       # exponential fading cannot follow the week-long trickle
 
 
 def test_fits_refuse_mismatched_or_falling_counts():
@@ -134,9 +134,9 @@ def test_real_75_takes_a_function_that_finds_the_hour_as_counted_from_the_raw_ta
 
 def test_outbreaks_stay_small_below_t_c_and_become_giant_well_above():
     G = networks.random_network(1500, 6, seed=2)
-    t_c = diffusion.epidemic_threshold(G)
+    t_c = diffusion_theory.epidemic_threshold(G)
     assert t_c == pytest.approx(1 / 6, abs=0.02)       # Poisson degrees: <k^2> - <k> = z^2, so T_c = 1/z
-    table = diffusion.outbreak_sizes(G, [0.5 * t_c, 2.5 * t_c], runs=30)
+    table = diffusion_experiments.outbreak_sizes(G, [0.5 * t_c, 2.5 * t_c], runs=30)
     assert table["mean"].iloc[0] < 0.03
     assert table["mean"].iloc[1] > 0.5
     assert table.attrs["T_c"] == pytest.approx(t_c)
@@ -144,20 +144,20 @@ def test_outbreaks_stay_small_below_t_c_and_become_giant_well_above():
 
 def test_outbreak_sizes_refuses_a_transmissibility_above_1():
     with pytest.raises(ValueError, match="transmissibilities"):
-        diffusion.outbreak_sizes(nx.path_graph(5), [0.5, 1.5])
+        diffusion_experiments.outbreak_sizes(nx.path_graph(5), [0.5, 1.5])
 
 
 def test_watts_window_edges_solve_the_closed_form():
     # theta = 0.18: people with at most 5 contacts are vulnerable; the condition is
     # e^-z (z + z^2 + z^3/2 + z^4/6) = 1 (Watts 2002, Poisson degrees).
-    low, high = diffusion.watts_window(0.18)
+    low, high = diffusion_theory.watts_window(0.18)
     for z in (low, high):
         assert math.exp(-z) * (z + z**2 + z**3 / 2 + z**4 / 6) == pytest.approx(1, abs=1e-6)
     assert 1 < low < 1.1 and 5.5 < high < 6
 
 
 def test_cascades_happen_inside_the_window_and_not_far_outside():
-    table = diffusion.cascade_window([0.5, 3.0, 10.0], runs=30)
+    table = diffusion_experiments.cascade_window([0.5, 3.0, 10.0], runs=30)
     assert table["cascades"].tolist()[0] == 0 and table["cascades"].tolist()[2] == 0
     assert table["cascades"].iloc[1] > 0.5
     assert table["inside"].tolist() == [False, True, False]
@@ -181,10 +181,10 @@ def test_real_cascade_figure_has_log_hours_and_its_text_hides_the_exercise_answe
 
 def test_outbreak_and_window_figures_mark_theory():
     friends = networks.friendship_network(300, 6, 0.1, seed=1)
-    table = diffusion.outbreak_sizes(friends, [0.1, 0.6], runs=5)
+    table = diffusion_experiments.outbreak_sizes(friends, [0.1, 0.6], runs=5)
     fig = plots.plot_outbreak_size({"friends": table})
     assert any("T_c" in line.get_label() for line in fig.axes[0].get_lines())
-    window = diffusion.cascade_window([0.5, 3.0, 9.0], n=300, runs=5)
+    window = diffusion_experiments.cascade_window([0.5, 3.0, 9.0], n=300, runs=5)
     fig = plots.plot_cascade_window(window)
     assert "window" in fig.axes[0].get_title()
     assert "5.8" in plots.describe_cascade_window(window)
