@@ -18,7 +18,7 @@ lesson's setting, and times each press in the page:
 and, in the kernel, the explorer's own update (its methods wrapped with a timer):
 
 - kernel update:     ``Explorer.update`` as the slider calls it, split into the model
-                     (``_simulate``), the redraw + PNG (``png``) and the rest (artists
+                     (``run_model``), the redraw + PNG (``png``) and the rest (artists
                      changed, sliders and caption synced, the image sent);
 - key -> sent:       from the keydown to the page sending the slider's new value to the
                      kernel (noUiSlider and ipywidgets in the page);
@@ -64,7 +64,7 @@ def _smlearn_wrap(explorer):
     if getattr(explorer, "_latency_wrapped", False):
         return
     explorer._latency_wrapped = True
-    simulate, png, update, parts = explorer._simulate, explorer.png, explorer.update, {}
+    simulate, png, update, parts = explorer.run_model, explorer.png, explorer.update, {}
 
     def timed_simulate(params):
         start = _time.perf_counter(); result = simulate(params)
@@ -81,7 +81,7 @@ def _smlearn_wrap(explorer):
         elapsed = (_time.perf_counter() - start) * 1000
         _smlearn_latency.append({"update": elapsed, "start_epoch_ms": wall * 1000, "end_epoch_ms": wall * 1000 + elapsed, **parts})
 
-    explorer._simulate, explorer.png, explorer.update = timed_simulate, timed_png, timed_update
+    explorer.run_model, explorer.png, explorer.update = timed_simulate, timed_png, timed_update
 
 for _object in _gc.get_objects():
     if isinstance(_object, _Explorer):

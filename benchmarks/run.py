@@ -69,7 +69,7 @@ def print_explorer(name: str, rows: dict) -> None:
 def axis_limit_rows(explorer, change, repeats: int) -> dict:
     """Time ``change(i)``, a control that moves an axis limit, on limits seen before and never seen."""
     def first_visit(i):
-        explorer._renderer.forget()               # no kept picture: a whole draw
+        explorer.renderer.forget()               # no kept picture: a whole draw
         change(i)
 
     return {"update, axis limits seen before": summary(timings(change, repeats)),

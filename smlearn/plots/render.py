@@ -66,6 +66,11 @@ class PngRenderer:
         # layout key -> (pixels of everything but the dynamic artists, where the axes were); newest last
         self._backgrounds = {}
 
+    @property
+    def kept(self) -> int:
+        """How many backgrounds (pictures of the figure without its changing artists) are kept now."""
+        return len(self._backgrounds)
+
     def forget(self) -> None:
         """Drop every kept picture, so the next :meth:`png` draws the whole figure."""
         self._backgrounds.clear()
@@ -203,7 +208,7 @@ class FigureFit:
     def _legends(self):
         return [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
 
-    def _cut_text(self, renderer) -> bool:
+    def cut_text(self, renderer) -> bool:
         """Whether any visible text reaches past an edge of the figure (the layout could not make room).
 
         Axis labels count: a y label longer than a short figure is tall sticks out at the top
@@ -245,7 +250,7 @@ class FigureFit:
         """Lay the figure out for ``width_px`` CSS pixels (see the class's docstring)."""
         width_in = min(max(float(width_px), 200.0), MAX_CSS_WIDTH) / CSS_DPI
         self.pixel_ratio = min(max(float(pixel_ratio), 1.0), 3.0)
-        self._set_fonts(max(float(font_px), 0.0) * 72 / CSS_DPI)
+        self.set_fonts(max(float(font_px), 0.0) * 72 / CSS_DPI)
         self.figure.set_dpi(CSS_DPI * min(max(float(pixel_ratio), 1.0), 3.0))
         if self.grid is None:
             tries = [None]
@@ -294,7 +299,7 @@ class FigureFit:
         """Back to the figure as the view designed it."""
         from matplotlib.gridspec import GridSpec
 
-        self._set_fonts(0.0)
+        self.set_fonts(0.0)
         if self.grid is not None:
             rows, cols, cells = self.grid
             gridspec = GridSpec(rows, cols, figure=self.figure)
@@ -308,7 +313,8 @@ class FigureFit:
             _rebuild_legend(legend, columns, size)
         self._lay_out()
 
-    def _set_fonts(self, floor: float) -> None:
+    def set_fonts(self, floor: float) -> None:
+        """Set every text's size to its design size, or to ``floor`` points where the design is smaller."""
         self.font_floor = floor
         for text, size in self.fonts.items():
             text.set_fontsize(max(size, floor))
@@ -338,7 +344,7 @@ class FigureFit:
         renderer = self.figure.canvas.get_renderer()
         legends = [*self.figure.legends, *[ax.get_legend() for ax in self.figure.axes if ax.get_legend() is not None]]
         too_wide = any(legend.get_window_extent(renderer).width > self.figure.bbox.width + 1 for legend in legends)
-        too_wide = too_wide or self._cut_text(renderer)
+        too_wide = too_wide or self.cut_text(renderer)
         tiny = too_wide or any(ax.get_position().width <= 0.05 or ax.get_position().height <= 0.05
                    for ax in self.figure.axes if ax.get_subplotspec() is not None)
         return not (collapsed or tiny)

@@ -15,17 +15,37 @@ subclass says which model, which view and which sliders; this class does the res
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 
 from smlearn.params import Choice, Param, check_number, check_params
 from smlearn.plots.render import PngRenderer
 
-__all__ = ["MAX_SHOWN", "MAIN_SHOWN", "Explorer"]
+__all__ = ["MAX_SHOWN", "MAIN_SHOWN", "Explorer", "WidgetParts"]
 
 
 # With more controls than MAX_SHOWN, the first MAIN_SHOWN are shown and the rest sit under
 # "More settings", so that controls and figure fit a laptop's screen together.
 MAX_SHOWN = 8
 MAIN_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class WidgetParts:
+    """The parts of an explorer's widget, by name: for tests, and for an instructor who restyles one.
+
+    ``image`` (the figure as a PNG), ``caption`` (the line saying what it shows), ``errors`` (a
+    message when a setting could not be run), ``ignored_note`` (which controls do nothing now, and
+    why), ``more_button`` and ``more`` (the "More settings" toggle and its box; None when every
+    control is shown) and ``frontend`` (the page's piece: alt text, control names, page size).
+    """
+
+    image: object
+    caption: object
+    errors: object
+    ignored_note: object
+    more_button: object
+    more: object
+    frontend: object
 
 
 class Explorer:
@@ -43,17 +63,17 @@ class Explorer:
     MAIN_CONTROLS : tuple of str, optional
         The controls shown at first (the most used); the others sit under a "More settings"
         button. By default all are shown, or the first six when there are more than eight.
-    _simulate(params) -> result
+    run_model(params) -> result
         Run the model.
-    _plot(result) -> (figure, artists)
+    plot(result) -> (figure, artists)
         Draw the figure once. ``artists["dynamic"]``, if present, lists the artists that
         updates change, so that a redraw can skip the rest (see smlearn.plots.render);
         a view that changes anything else bumps ``artists["static_version"]``.
-    _update_plot(artists, result)
+    replot(artists, result)
         Change the artists in place.
-    _describe(result) -> str
+    describe(result) -> str
         One line of text saying what the figure shows (also its alt text).
-    _ignored(params) -> dict[str, str]
+    ignored_at(params) -> dict[str, str]
         Optional. The controls that the current choices make inert, each with a short
         reason ("only the two gravity rules use it"); the widget greys them out and says why.
     """
@@ -69,8 +89,8 @@ class Explorer:
             raise TypeError(f"{type(self).__name__}.CONTROLS names parameters the model does not have: {unknown_controls}")
         self._params = {name: p.default for name, p in self.PARAMS.items()}
         self._params.update(check_params(self.PARAMS, params))
-        self._result = self._simulate(dict(self._params))
-        self._figure, self._artists = self._plot(self._result)
+        self._result = self.run_model(dict(self._params))
+        self._figure, self._artists = self.plot(self._result)
         self._renderer = PngRenderer(self._figure, dynamic=self._artists.get("dynamic", ()),
                                      version=lambda: self._artists.get("static_version"))
         self._widget = None
@@ -109,12 +129,12 @@ class Explorer:
     @property
     def description(self) -> str:
         """One line of text saying what the figure shows now."""
-        return self._describe(self._result)
+        return self.describe(self._result)
 
     @property
     def ignored(self) -> dict:
         """The controls that change nothing under the current parameters, each with the reason."""
-        return dict(self._ignored(dict(self._params)))
+        return dict(self.ignored_at(dict(self._params)))
 
     def update(self, **params) -> None:
         """Set some parameters, re-run the model and redraw: what a slider move does.
@@ -129,9 +149,9 @@ class Explorer:
         if not changes:
             return
         new_params = {**self._params, **changes}
-        result = self._simulate(dict(new_params))
+        result = self.run_model(dict(new_params))
         self._params, self._result = new_params, result
-        self._update_plot(self._artists, result)
+        self.replot(self._artists, result)
         if self._fit is not None:
             self._fit.floor_fonts()   # texts the view made just now keep to the page's size too
         if self._widget is not None:
@@ -144,6 +164,23 @@ class Explorer:
         if self._widget is None:
             self._widget = self._build_widget()
         return self._widget
+
+    @property
+    def parts(self) -> WidgetParts:
+        """The widget's parts by name (:class:`WidgetParts`); the widget is built if need be."""
+        self.widget
+        return WidgetParts(self._image, self._caption, self._errors, self._ignored_note,
+                           getattr(self, "_more_button", None), getattr(self, "_more", None), self._frontend)
+
+    @property
+    def renderer(self):
+        """The :class:`smlearn.plots.render.PngRenderer` that turns the figure into PNG bytes (it counts full redraws)."""
+        return self._renderer
+
+    @property
+    def figure_fit(self):
+        """The :class:`smlearn.plots.render.FigureFit` that fits the figure to the page, or None before the page said its width."""
+        return self._fit
 
     def _build_widget(self):
         import ipywidgets as widgets
@@ -316,21 +353,26 @@ class Explorer:
         bundle["text/plain"] = repr(self)
         return bundle, {"image/png": picture}
 
-    # Hooks for subclasses.
-    def _simulate(self, params):
+    # The hooks a subclass writes. They are public so that a learner or a test can ask what the
+    # model gives at other settings without moving the explorer: explorer.run_model({...}).
+    def run_model(self, params):
+        """Run the model at ``params`` (every parameter, checked) and return its result; the explorer is left as it is."""
         raise NotImplementedError
 
-    def _plot(self, result):
+    def plot(self, result):
+        """Draw the figure of ``result`` once; return ``(figure, artists)``."""
         raise NotImplementedError
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
+        """Change the figure's ``artists`` in place to show ``result``."""
         raise NotImplementedError
 
-    def _describe(self, result) -> str:
+    def describe(self, result) -> str:
+        """One line of text saying what the figure of ``result`` shows (also its alt text)."""
         raise NotImplementedError
 
-    def _ignored(self, params) -> dict:
-        # No control is ever inert unless a subclass says so.
+    def ignored_at(self, params) -> dict:
+        """The controls that change nothing at ``params``, each with the reason (none unless a subclass says)."""
         return {}
 
 

@@ -82,14 +82,14 @@ class EffortExplorer(Explorer):
     CONTROLS = ("hours", "media_share", "reply_share", "weeks", "outcome", "scheduling", "tie_half_life",
                 "circle_size", "hours_per_contact", "share_rate", "lead_rate_reach", "referral_rate")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return explore(**params)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_effort(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_effort(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_effort(result)

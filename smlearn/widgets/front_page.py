@@ -32,19 +32,19 @@ class FrontPageExplorer(Explorer):
     CONTROLS = ("rule", "manipulation", "gravity", "ring_size", "target_quality", "voters_per_hour",
                 "attention_decay", "hours")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return ranking.simulate(**params, seed=SEED)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_front_page(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_front_page(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_front_page(result)
 
-    def _ignored(self, params):
+    def ignored_at(self, params):
         # Only the two gravity rules have an ageing exponent, and only a ring that exists has a size.
         ignored = {}
         if params["rule"] not in ranking.GRAVITY_RULES:

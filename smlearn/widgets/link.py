@@ -31,14 +31,14 @@ class LinkExplorer(Explorer):
     CONTROLS = ("posts_per_period", "content_quality", "friend_links", "new_links_per_period", "damping",
                 "searches_per_period", "periods", "n_pages")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return links.simulate(**params, seed=SEED)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_links(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_links(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_links(result)

@@ -30,14 +30,14 @@ class MusicLabExplorer(Explorer):
     PARAMS = crowds.PARAMS
     CONTROLS = ("influence", "n_worlds", "listens", "batch")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return crowds.simulate(**params, seed=SEED)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_market(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_market(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_market(result)

@@ -40,16 +40,16 @@ class NetworkExplorer(Explorer):
     }
     CONTROLS = ("n", "mean_degree", "rewire", "follow_back", "draw")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         params = dict(params)
         draw = params.pop("draw")
         return networks.compare_kinds(**params, seed=draw)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_networks(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_networks(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_networks(result)

@@ -33,7 +33,7 @@ class PipelineExplorer(Explorer):
     # Shown at first (lesson 02c asks for the tie half-life); the rest sit under "More settings".
     MAIN_CONTROLS = ("content_hours", "reply_hours", "upkeep_hours", "message_hours", "weeks", "tie_chance", "tie_half_life")
 
-    def _ignored(self, params):
+    def ignored_at(self, params):
         # Some settings only act through one kind of hour: with none of it, they change nothing.
         ignored = {}
         if params["message_hours"] == 0:
@@ -47,14 +47,14 @@ class PipelineExplorer(Explorer):
             ignored["reply_chance"] = "no hours go to upkeep of ties"
         return ignored
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return pipeline.simulate(**params)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_pipeline(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_pipeline(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_pipeline(result)

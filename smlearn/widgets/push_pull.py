@@ -47,15 +47,15 @@ class PushPullExplorer(Explorer):
     MAIN_CONTROLS = ("push_hours", "network_size", "posts_per_period", "content_quality", "stop_period", "periods",
                      "content_half_life")
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return traffic.simulate(**params)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_traffic(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_traffic(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         # The title already states the finding for this result: reuse it.
         return describe_traffic(result, finding=self._artists["title"].get_text())

@@ -41,14 +41,14 @@ class ReturnsExplorer(Explorer):
         self._posts = posts
         super().__init__(**params)
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return uncertainty.simulate(self._posts, **params)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_returns(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_returns(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_returns(result)

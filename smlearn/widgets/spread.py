@@ -94,7 +94,7 @@ class SpreadExplorer(Explorer):
             self._networks[key] = (diffusion.prepare(G), xy, edge_segments(G, xy))
         return self._networks[key]
 
-    def _simulate(self, params):
+    def run_model(self, params):
         # The explorer's result is the model's run; where everyone sits and which step to show
         # belong to the picture (_picture), so moving the step slider alone does not re-run.
         key = tuple(params[name] for name in _RUN_KEYS)
@@ -109,16 +109,16 @@ class SpreadExplorer(Explorer):
         _, xy, segments = self.network(**self._params)
         return SpreadPicture(run, xy, segments, self._params["step"])
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_spread(self._picture(result))
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_spread(artists, self._picture(result))
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_spread(self._picture(result))
 
-    def _ignored(self, params):
+    def ignored_at(self, params):
         # Each spreading model reads its own sliders and none of the others'.
         uses = {"independent cascade": ("p",), "threshold": ("theta", "theta_spread"), "complex contagion": (),
                 "reinforced cascade": ("p1", "p2"), "SIR": ("beta", "gamma")}

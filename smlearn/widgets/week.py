@@ -98,20 +98,20 @@ class WeekExplorer(Explorer):
     CONTROLS = ("total_hours", "media_share", "reply_share", "message_share", "weeks", "outcome", "automation",
                 "tie_half_life")
 
-    def _ignored(self, params):
+    def ignored_at(self, params):
         # With no hours on the find side, how they would be shared out changes nothing.
         if params["media_share"] == 0:
             return {"reply_share": "no hours go to the find side"}
         return {}
 
-    def _simulate(self, params):
+    def run_model(self, params):
         return explore_week(**params)
 
-    def _plot(self, result):
+    def plot(self, result):
         return plot_week(result)
 
-    def _update_plot(self, artists, result):
+    def replot(self, artists, result):
         update_week(artists, result)
 
-    def _describe(self, result):
+    def describe(self, result):
         return describe_week(result)

@@ -353,7 +353,7 @@ _FIND_EXPLORERS = """() => {
       sliders: Array.from(node.querySelectorAll('.widget-slider')).map(s => ({
         label: (s.querySelector('.widget-label') || {}).textContent || '',
         readout: ((s.querySelector('.widget-readout') || {}).textContent || '').trim(),
-        // greyed out because the current choices ignore it (Explorer._ignored): keys do nothing there
+        // greyed out because the current choices ignore it (Explorer.ignored_at): keys do nothing there
         disabled: !!s.querySelector('.noUi-target[disabled], input[disabled]'),
       })),
       dropdowns: Array.from(node.querySelectorAll('.widget-dropdown select')).map(s => s.value),

@@ -104,7 +104,7 @@ def _smlearn_open_more(model_ids, opened):
         except Exception:
             continue
         if widget is not None and getattr(widget, "model_id", None) in model_ids and hasattr(obj, "_more_button"):
-            obj._more_button.value = opened[widget.model_id]
+            obj.parts.more_button.value = opened[widget.model_id]
 
 def _smlearn_spoken(model_id, shown):
     # Each slider's value as its parameter says it with the unit (Param.spoken), from the readout's text.
@@ -219,12 +219,12 @@ def lesson(lab, notebook):
     lab.run_lesson(notebook.name)
     assert lab.explorers(1), f"{notebook.name}: no explorer on the page"
     kernel = ast.literal_eval(lab.kernel_execute(
-        "", "(explorer._frontend.alt, explorer._frontend.controls, explorer.description, explorer.params,"
+        "", "(explorer.parts.frontend.alt, explorer.parts.frontend.controls, explorer.description, explorer.params,"
             " getattr(getattr(explorer, '_more_button', None), 'value', None))"))
     yield lab, {"alt": kernel[0], "controls": kernel[1], "description": kernel[2]}
     # Leave the lesson as it ran, for the other browser tests that look at it.
     lab.kernel_execute(f"explorer.update(**{kernel[3]!r})"
-                       + (f"; explorer._more_button.value = {kernel[4]!r}" if kernel[4] is not None else ""))
+                       + (f"; explorer.parts.more_button.value = {kernel[4]!r}" if kernel[4] is not None else ""))
 
 
 def _explorer_box(page, alt):
@@ -247,7 +247,7 @@ def test_the_image_has_alt_text_and_a_move_is_announced_once_by_the_same_caption
     handle.focus()
     handle.press("End")   # the largest value: a different finding
     page.wait_for_function("([img, src]) => img.src !== src", arg=[image.element_handle(), src], timeout=30_000)
-    after = ast.literal_eval(lab.kernel_execute("", "(explorer._frontend.alt, explorer.description)"))
+    after = ast.literal_eval(lab.kernel_execute("", "(explorer.parts.frontend.alt, explorer.description)"))
     page.wait_for_function("([img, alt]) => img.alt === alt", arg=[image.element_handle(), after[0]], timeout=10_000)
     assert after[1] != kernel["description"], "End on the first slider changed nothing to announce"
     assert caption.evaluate("node => node.__smlearnSameCaption === true"), "the caption was replaced: not a live region any more"

@@ -103,7 +103,7 @@ def test_a_slider_whose_unit_is_a_position_is_heard_unit_first_in_jupyterlab(lab
 
     lab.run_lesson(LESSON.name)
     assert lab.explorers(1), f"{LESSON.name}: no explorer on the page"
-    controls = ast.literal_eval(lab.kernel_execute("", "explorer._frontend.controls"))
+    controls = ast.literal_eval(lab.kernel_execute("", "explorer.parts.frontend.controls"))
     positions = [control for control in controls if control["unit_first"]]
     assert positions, "lesson 02's explorer has no slider whose unit names a position (its last week of effort)"
     page = lab.page

@@ -64,7 +64,7 @@ def test_spoken_refuses_a_value_it_cannot_say(shown):
 def test_the_explorer_tells_the_page_which_units_go_first():
     explorer = widgets.PushPullExplorer()
     explorer.widget
-    sent = {control["name"]: control for control in explorer._frontend.controls}
+    sent = {control["name"]: control for control in explorer.parts.frontend.controls}
     assert sent["stop_period"]["unit_first"] is True
     assert sent["periods"]["unit_first"] is False
     for name, control in sent.items():

@@ -79,7 +79,7 @@ def test_without_a_widget_front_end_there_is_a_png_and_a_text_description(explor
 def test_moving_a_control_updates_the_model_the_image_and_the_caption(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     explorer.widget
-    image, caption = explorer._image.value, explorer._caption.value
+    image, caption = explorer.parts.image.value, explorer.parts.caption.value
     name = explorer.CONTROLS[0]
     spec = explorer.PARAMS[name]
     new = spec.options[-1] if isinstance(spec, Choice) else spec.min + spec.step
@@ -87,8 +87,8 @@ def test_moving_a_control_updates_the_model_the_image_and_the_caption(explorer_n
         new = spec.options[0] if isinstance(spec, Choice) else spec.max
     explorer.controls[name].value = new            # what a learner's slider move does
     assert explorer.params[name] == new
-    assert explorer._image.value != image and explorer._caption.value != caption
-    assert explorer._errors.value == ""
+    assert explorer.parts.image.value != image and explorer.parts.caption.value != caption
+    assert explorer.parts.errors.value == ""
 
 
 
@@ -187,18 +187,18 @@ def test_view_controls_are_controls_and_leave_the_result_alone(explorer_name, ma
 def test_a_control_is_reported_ignored_exactly_when_it_changes_nothing(explorer_name, make_explorer):
     explorer = make_explorer(explorer_name)
     for state in _states(explorer):
-        ignored = explorer._ignored(dict(state))
+        ignored = explorer.ignored_at(dict(state))
         assert set(ignored) <= set(explorer.CONTROLS)
         assert all(isinstance(reason, str) and reason for reason in ignored.values())
-        base = explorer._simulate(dict(state))
+        base = explorer.run_model(dict(state))
         for name in explorer.CONTROLS:
             unchanged = True
             for other in _other_values(explorer.PARAMS[name], state[name]):
                 moved = {**state, name: other}
                 if name in explorer.VIEW_CONTROLS:     # the result stays; what the learner is told must not
-                    unchanged = unchanged and _same(base, explorer._simulate(moved)) and _told(explorer, state, moved)
+                    unchanged = unchanged and _same(base, explorer.run_model(moved)) and _told(explorer, state, moved)
                 else:
-                    unchanged = unchanged and _same(base, explorer._simulate(moved))
+                    unchanged = unchanged and _same(base, explorer.run_model(moved))
             where = f"{explorer_name}: {name} moved with {({k: v for k, v in state.items() if k in explorer.CONTROLS})}"
             assert unchanged == (name in ignored), where
 
@@ -210,7 +210,7 @@ def test_ignored_controls_are_greyed_out_with_the_reason():
     explorer = FrontPageExplorer(rule="hot")
     gravity = explorer.widget and explorer.controls["gravity"]
     assert gravity.disabled and "gravity rule" in gravity.tooltip
-    assert "Gravity" in explorer._ignored_note.value
+    assert "Gravity" in explorer.parts.ignored_note.value
     explorer.controls["rule"].value = "hacker news"      # a learner picks a gravity rule
     assert not gravity.disabled and gravity.tooltip == explorer.PARAMS["gravity"].doc
-    assert "Gravity" not in explorer._ignored_note.value
+    assert "Gravity" not in explorer.parts.ignored_note.value

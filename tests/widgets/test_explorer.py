@@ -29,20 +29,20 @@ def test_update_reruns_the_model_and_changes_the_plotted_data_in_place(explorer)
 @pytest.mark.slow
 def test_a_slider_move_updates_model_image_and_caption(explorer):
     widget = explorer.widget
-    image_before, caption_before = explorer._image.value, explorer._caption.value
+    image_before, caption_before = explorer.parts.image.value, explorer.parts.caption.value
     explorer.controls["posts_per_period"].value = 3.0
     assert explorer.params["posts_per_period"] == 3.0
-    assert explorer._image.value != image_before
-    assert explorer._caption.value != caption_before
-    assert explorer._errors.value == ""  # no error shown
+    assert explorer.parts.image.value != image_before
+    assert explorer.parts.caption.value != caption_before
+    assert explorer.parts.errors.value == ""  # no error shown
 
 
 @pytest.mark.slow
 def test_update_from_code_moves_the_slider_without_running_twice(explorer, monkeypatch):
     explorer.widget
     calls = []
-    original = explorer._simulate
-    monkeypatch.setattr(explorer, "_simulate", lambda params: calls.append(1) or original(params))
+    original = explorer.run_model
+    monkeypatch.setattr(explorer, "run_model", lambda params: calls.append(1) or original(params))
     explorer.update(periods=30, stop_period=10)
     assert explorer.controls["periods"].value == 30 and explorer.controls["stop_period"].value == 10
     assert len(calls) == 1
@@ -56,9 +56,9 @@ def test_slider_errors_are_shown_not_lost(explorer, monkeypatch):
     def broken(params):
         raise RuntimeError("model broke")
 
-    monkeypatch.setattr(explorer, "_simulate", broken)
+    monkeypatch.setattr(explorer, "run_model", broken)
     explorer.controls["push_hours"].value = 7.0
-    assert "model broke" in explorer._errors.value
+    assert "model broke" in explorer.parts.errors.value
 
 
 def test_the_title_states_the_finding_and_follows_the_parameters(explorer):
@@ -77,13 +77,13 @@ def test_axes_are_labelled_with_units(explorer):
 @pytest.mark.slow
 def test_a_change_of_axis_limits_forces_a_full_redraw(explorer):
     explorer.png()
-    before = explorer._renderer.full_redraws
+    before = explorer.renderer.full_redraws
     explorer.update(push_hours=5.5)   # same limits: only the lines are redrawn
     explorer.png()
-    assert explorer._renderer.full_redraws == before
+    assert explorer.renderer.full_redraws == before
     explorer.update(periods=20)       # new x-limits: tick labels change, so everything is redrawn
     explorer.png()
-    assert explorer._renderer.full_redraws == before + 1
+    assert explorer.renderer.full_redraws == before + 1
 
 
 def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
@@ -97,10 +97,10 @@ def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
                   "level": Param("level", 1.0, 0.0, 2.0, 0.5, "Level", "units")}
         CONTROLS = ("shape", "level")
 
-        def _simulate(self, params):
+        def run_model(self, params):
             return np.arange(5) * (3 if params["shape"] == "steep" else 1) * params["level"]
 
-        def _plot(self, result):
+        def plot(self, result):
             from smlearn.plots.style import new_figure
 
             fig, (ax,) = new_figure()
@@ -108,10 +108,10 @@ def test_a_choice_parameter_gets_a_drop_down_that_drives_the_model():
             ax.set_ylim(0, 30)
             return fig, {"line": line, "dynamic": [line]}
 
-        def _update_plot(self, artists, result):
+        def replot(self, artists, result):
             artists["line"].set_ydata(result)
 
-        def _describe(self, result):
+        def describe(self, result):
             return f"top {result.max():.0f}"
 
     toy = Toy()

@@ -43,7 +43,7 @@ def drawn_from_scratch(explorer):
     """
     from unittest import mock
 
-    renderer = explorer._renderer
+    renderer = explorer.renderer
     engine = explorer.figure.get_layout_engine()
     with mock.patch.object(engine, "execute", lambda figure: None):
         return PngRenderer(explorer.figure, dynamic=renderer.dynamic, version=renderer.version).png()
@@ -142,12 +142,12 @@ def test_a_drop_down_flipped_back_reuses_the_kept_picture():
     explorer.png()
     explorer.update(metric="ctr")                       # a new scale: drawn in full
     explorer.png()
-    redraws = explorer._renderer.full_redraws
+    redraws = explorer.renderer.full_redraws
     explorer.update(metric="engagement_rate_reach")     # back: the first scale's picture was kept
     assert_same_picture(explorer, "flipping back")
     explorer.update(metric="ctr")
     assert_same_picture(explorer, "flipping again")
-    assert explorer._renderer.full_redraws == redraws
+    assert explorer.renderer.full_redraws == redraws
 
 
 def test_only_the_last_few_pictures_are_kept():
@@ -164,4 +164,4 @@ def test_only_the_last_few_pictures_are_kept():
     ax.set_ylim(0, 1)
     renderer.png()
     assert renderer.full_redraws == 4
-    assert len(renderer._backgrounds) == 2
+    assert renderer.kept == 2

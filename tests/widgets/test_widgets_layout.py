@@ -62,7 +62,7 @@ def test_the_front_end_piece_sits_in_every_explorer(explorer):
     pieces = [w for w in walk(box) if isinstance(w, ExplorerFrontend)]
     assert len(pieces) == 1
     figure_columns = [w for w in walk(box) if "smlearn-figure" in getattr(w, "_dom_classes", ())]
-    assert len(figure_columns) == 1 and explorer._image in figure_columns[0].children
+    assert len(figure_columns) == 1 and explorer.parts.image in figure_columns[0].children
 
 
 def test_many_controls_put_the_rest_under_more_settings(explorer):
@@ -72,7 +72,7 @@ def test_many_controls_put_the_rest_under_more_settings(explorer):
         assert shown == explorer.CONTROLS and not hasattr(explorer, "_more_button")
         return
     assert len(shown) == (MAIN_SHOWN if explorer.MAIN_CONTROLS is None else len(explorer.MAIN_CONTROLS))
-    button, more = explorer._more_button, explorer._more
+    button, more = explorer.parts.more_button, explorer.parts.more
     assert isinstance(button, ipywidgets.ToggleButton)   # a <button>: Tab, Enter and Space work
     assert more.layout.display == "none" and button.description.startswith("More settings")
     button.value = True
@@ -89,7 +89,7 @@ def test_the_controls_a_lesson_asks_for_are_shown_at_first(name, control):
 def test_a_lesson_setting_a_hidden_control_opens_more_settings():
     explorer = widgets.PushPullExplorer(lead_rate_push=0.04)   # as lesson 02b does
     _ = explorer.widget
-    assert "lead_rate_push" not in explorer.main_controls and explorer._more_button.value
+    assert "lead_rate_push" not in explorer.main_controls and explorer.parts.more_button.value
 
 
 def test_the_script_and_stylesheet_are_the_ones_that_keep_keys_and_wrap_labels():
@@ -106,7 +106,7 @@ def test_the_saved_png_keeps_the_default_size():
 
     image = Image.open(io.BytesIO(base64.b64decode(bundle["image/png"])))
     assert image.size == (900, 360)
-    assert explorer._image.value == explorer.png()
+    assert explorer.parts.image.value == explorer.png()
 
 
 @pytest.mark.parametrize("width, font_px", [(880, 14), (620, 13), (400, 14)])
@@ -115,37 +115,37 @@ def test_a_width_report_redraws_the_figure_at_that_width_with_text_as_large_as_t
 
     explorer = widgets.PipelineExplorer()
     page = explorer.widget.children[-1]
-    before = explorer._image.value
+    before = explorer.parts.image.value
     page.set_state({"width": width, "pixel_ratio": 2.0, "view_height": 768, "font_px": font_px})
-    assert explorer._errors.value == ""
-    image = Image.open(io.BytesIO(explorer._image.value))
-    assert explorer._image.value != before
+    assert explorer.parts.errors.value == ""
+    image = Image.open(io.BytesIO(explorer.parts.image.value))
+    assert explorer.parts.image.value != before
     assert image.size[0] == pytest.approx(2 * width, abs=2)          # sharp at a pixel ratio of 2
-    assert explorer._image.layout.max_width == f"{width}px"
+    assert explorer.parts.image.layout.max_width == f"{width}px"
     shown_scale = width / image.size[0]                               # CSS px per image pixel
     for text in explorer.figure.findobj(Text):
         if text.get_visible() and text.get_text():
             css_px = text.get_fontsize() * explorer.figure.dpi / 72 * shown_scale
             assert css_px >= font_px - 0.01, (text.get_text(), css_px)
     explorer.update(reply_hours=3)                                    # a slider move keeps the size
-    assert Image.open(io.BytesIO(explorer._image.value)).size == image.size
+    assert Image.open(io.BytesIO(explorer.parts.image.value)).size == image.size
 
 
 def test_a_too_narrow_figure_falls_back_to_the_design_scaled_to_the_width():
     explorer = widgets.WeekExplorer()    # a map with its colorbar and legend: too wide for 300 px at the notebook's size
     explorer.fit_to_page(300, font_px=14)
-    assert explorer._fit.fallback
+    assert explorer.figure_fit.fallback
     assert explorer.figure.get_size_inches().tolist() == [9.0, 3.6]
     assert Image.open(io.BytesIO(explorer.png())).size[0] == pytest.approx(300, abs=2)
-    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())   # as drawn: the design, scaled
+    assert not explorer.figure_fit.cut_text(explorer.figure.canvas.get_renderer())   # as drawn: the design, scaled
 
 
 @pytest.mark.parametrize("name", ["PushPullExplorer", "NetworkExplorer", "FrontPageExplorer", "SpreadExplorer"])
 def test_at_the_width_of_a_small_laptop_the_text_fits_at_the_notebooks_size(name):
     explorer = getattr(widgets, name)()
     explorer.fit_to_page(592, font_px=14)     # 1024 px with the file browser open, or 150 % zoom
-    assert not explorer._fit.fallback
-    assert not explorer._fit._cut_text(explorer.figure.canvas.get_renderer())
+    assert not explorer.figure_fit.fallback
+    assert not explorer.figure_fit.cut_text(explorer.figure.canvas.get_renderer())
 
 
 def _drawn_texts(figure):
@@ -172,8 +172,8 @@ def test_every_text_is_the_notebooks_size_and_inside_the_figure(name, width, pix
     explorer = getattr(widgets, name)()
     _ = explorer.widget
     explorer.fit_to_page(width, font_px=14, pixel_ratio=pixel_ratio, view_height_px=view_height)
-    assert not explorer._fit.fallback
-    image = Image.open(io.BytesIO(explorer._image.value))          # as drawn, at the size the page shows
+    assert not explorer.figure_fit.fallback
+    image = Image.open(io.BytesIO(explorer.parts.image.value))          # as drawn, at the size the page shows
     figure = explorer.figure
     assert image.size[0] == pytest.approx(width * pixel_ratio, abs=2)
     renderer = figure.canvas.get_renderer()
@@ -193,15 +193,15 @@ def test_a_label_past_the_top_or_bottom_counts_as_cut():
     ax.set_ylabel("A long label, longer than this short figure is tall, by a long way")
     fit = FigureFit(fig)
     fig.set_size_inches(9, 1.2)
-    fit._set_fonts(14 * 72 / CSS_DPI)
+    fit.set_fonts(14 * 72 / CSS_DPI)
     fig.draw_without_rendering()
-    assert fit._cut_text(fig.canvas.get_renderer())
+    assert fit.cut_text(fig.canvas.get_renderer())
 
 
 def test_a_colorbar_follows_its_panel_when_the_panels_stack():
     explorer = widgets.WeekExplorer()    # a map with a colorbar beside it
     explorer.fit_to_page(592, font_px=14)
-    assert not explorer._fit.fallback
+    assert not explorer.figure_fit.fallback
     time_ax, map_ax, colorbar_ax = explorer.figure.axes
     assert {time_ax.get_subplotspec().colspan.start, map_ax.get_subplotspec().colspan.start} == {0}
     top, bar = map_ax.get_position(), colorbar_ax.get_position()
@@ -211,7 +211,7 @@ def test_a_colorbar_follows_its_panel_when_the_panels_stack():
 def test_side_by_side_panels_stack_on_a_narrow_page():
     explorer = widgets.MusicLabExplorer()
     explorer.fit_to_page(400, font_px=14)
-    assert not explorer._fit.fallback
+    assert not explorer.figure_fit.fallback
     columns = {ax.get_subplotspec().colspan.start for ax in explorer.figure.axes if ax.get_subplotspec()}
     assert columns == {0}
     assert explorer.figure.get_size_inches()[0] == pytest.approx(400 / CSS_DPI)
@@ -251,22 +251,22 @@ def test_every_control_is_found_and_named_by_the_page(explorer):
 def test_the_caption_is_marked_for_the_live_region_and_the_alt_text_follows_each_update():
     explorer = widgets.PushPullExplorer()
     box = explorer.widget
-    assert CAPTION_CLASS in explorer._caption._dom_classes
-    assert explorer._frontend.alt == _first_sentence(explorer.description)
-    assert explorer._frontend.alt.startswith("Line chart of ") and explorer._frontend.alt.endswith(".")
+    assert CAPTION_CLASS in explorer.parts.caption._dom_classes
+    assert explorer.parts.frontend.alt == _first_sentence(explorer.description)
+    assert explorer.parts.frontend.alt.startswith("Line chart of ") and explorer.parts.frontend.alt.endswith(".")
     before = explorer.description
     explorer.update(push_hours=explorer.PARAMS["push_hours"].max)
     explorer.controls["network_size"].value = explorer.PARAMS["network_size"].min   # what a slider move does
     assert explorer.description != before
-    assert explorer._frontend.alt == _first_sentence(explorer.description)
-    assert html.escape(explorer.description) in explorer._caption.value
+    assert explorer.parts.frontend.alt == _first_sentence(explorer.description)
+    assert html.escape(explorer.description) in explorer.parts.caption.value
     assert box is explorer.widget
 
 
 def test_the_float_readout_decimals_reach_the_spoken_value():
     explorer = widgets.PushPullExplorer()
     _ = explorer.widget
-    sent = {control["name"]: control for control in explorer._frontend.controls}
+    sent = {control["name"]: control for control in explorer.parts.frontend.controls}
     for name, control in explorer.controls.items():
         if isinstance(control, ipywidgets.FloatSlider):
             assert control.readout_format == f".{sent[name]['decimals']}f"
@@ -278,10 +278,10 @@ def test_a_greyed_out_controls_help_says_why():
     explorer = widgets.PipelineExplorer()
     _ = explorer.widget
     explorer.update(message_hours=0)
-    sent = {control["name"]: control for control in explorer._frontend.controls}
+    sent = {control["name"]: control for control in explorer.parts.frontend.controls}
     assert sent["annoyance"]["help"].startswith("Not used now: ")
     explorer.update(message_hours=explorer.PARAMS["message_hours"].default or 1)
-    sent = {control["name"]: control for control in explorer._frontend.controls}
+    sent = {control["name"]: control for control in explorer.parts.frontend.controls}
     assert not sent["annoyance"]["help"].startswith("Not used now")
 
 
