@@ -4,7 +4,6 @@
 from . import (
     crowds,
     diffusion,
-    effort,
     engines,
     inequality,
     links,
