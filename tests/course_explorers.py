@@ -13,7 +13,7 @@ import pytest
 EXPLORERS = {
     "PushPullExplorer": {}, "NetworkExplorer": {"n": 200}, "SpreadExplorer": {"n": 400},
     "FrontPageExplorer": {}, "MusicLabExplorer": {}, "LinkExplorer": {}, "WeekExplorer": {},
-    "ReturnsExplorer": {}, "PipelineExplorer": {}, "EffortExplorer": {},
+    "ReturnsExplorer": {}, "PipelineExplorer": {},
 }
 
 

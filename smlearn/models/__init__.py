@@ -18,7 +18,6 @@ are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may 
 - :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05b).
 - :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).
 - :mod:`smlearn.models.pipeline` -- one week of hours, from stranger to follower to tie to client (lessons 02c, 07, 09).
-- :mod:`smlearn.models.effort` -- an older weekly time budget: posting, replies and upkeep (its explorer only; no lesson).
 - :mod:`smlearn.models.returns` -- analytics metrics and the funnel (lesson 08).
 - :mod:`smlearn.models.uncertainty` -- intervals for rates (a bootstrap, a weighted mean), comparing post types (lesson 08).
 - :mod:`smlearn.models.inequality` -- the Gini coefficient and the top's share, for followers and for songs.

@@ -7,7 +7,6 @@ from . import (
     diffusion,
     diffusion_experiments,
     diffusion_theory,
-    effort,
     engines,
     inequality,
     links,

@@ -12,7 +12,7 @@ or an extra image in a notebook; show one by leaving it as the last line of a ce
 - :mod:`smlearn.plots.traffic` -- push vs pull traffic (lesson 02).
 - :mod:`smlearn.plots.networks`, :mod:`smlearn.plots.spread` -- network structure and spreading (lessons 03, 04).
 - :mod:`smlearn.plots.crowds`, :mod:`smlearn.plots.links` -- front pages, markets, link webs (lessons 05, 06).
-- :mod:`smlearn.plots.effort`, :mod:`smlearn.plots.returns` -- time budgets and analytics (lessons 07, 08).
+- :mod:`smlearn.plots.effort`, :mod:`smlearn.plots.returns` -- effort against returns in real data, and analytics (lessons 07, 08).
 """
 
 # Submodules load the first time they are used; the stub beside this file (__init__.pyi) lists

@@ -22,7 +22,6 @@ the first time it is used:
 - :class:`FrontPageExplorer`, :class:`MusicLabExplorer` -- ranking, vote rings and social influence (lessons 05, 05b).
 - :class:`LinkExplorer` -- links, PageRank and search visits (lesson 06).
 - :class:`WeekExplorer` -- every split of a week's hours in the pipeline model, with the near-best region (lesson 07).
-- :class:`EffortExplorer` -- the older posting / replies / upkeep model (no lesson uses it now).
 - :class:`ReturnsExplorer` -- metrics with honest intervals on samples of posts (lesson 08).
 """
 

@@ -3,7 +3,6 @@
 
 from . import (
     base,
-    effort,
     front_page,
     frontend,
     link,
@@ -16,7 +15,6 @@ from . import (
     week,
 )
 from .base import Explorer
-from .effort import EffortExplorer
 from .front_page import FrontPageExplorer
 from .link import LinkExplorer
 from .music_lab import MusicLabExplorer

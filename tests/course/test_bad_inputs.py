@@ -65,9 +65,7 @@ SKIP = {
     "smlearn.classmode.app.run": "serves until Ctrl-C; tests/classmode/test_faults.py runs it in a process and stops it",
 }
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
-# points are driven here, and tests/models/test_effort.py holds the engine equal to the model's rules.
-for _engine in ("run_batch", "tie_strengths"):
-    SKIP[f"smlearn.models.engines.effort.{_engine}"] = "an engine: its inputs are checked by smlearn.models.effort"
+# points are driven here, and tests/models/test_pipeline.py holds the engine equal to the model's steps.
 SKIP["smlearn.models.engines.pipeline.summarize_batch"] = "an engine: its inputs are checked by smlearn.models.pipeline"
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/base/test_params.py cover them).
@@ -164,12 +162,6 @@ RIVAL = {"content_hours": 5.0, "reply_hours": 0.0, "upkeep_hours": 0.0, "message
 def market():
     from smlearn.models import crowds
     return crowds.simulate(n_worlds=2, listens=300, seed=1)
-
-
-@functools.cache
-def effort_run():
-    from smlearn.widgets.effort import explore
-    return explore(step=0.25)
 
 
 @functools.cache
@@ -404,17 +396,6 @@ WORKING = {
     "smlearn.models.diffusion_theory.cascade_condition": lambda: {"mean_degree": 4.0},
     "smlearn.models.diffusion.reinforced_cascade": lambda: {"G": prepared_graph(), "seeds": [0, 1], "seed": 1},
     "smlearn.models.diffusion_theory.sir_transmissibility": lambda: {"beta": 0.1, "gamma": 0.2},
-    # effort
-    "smlearn.models.effort.outcome_map": lambda: {"step": 0.25},
-    "smlearn.models.effort.split_from_shares": lambda: {"media_share": 0.5, "reply_share": 0.2},
-    "smlearn.models.effort.sustainable_strong_ties": lambda: {"upkeep_hours": 2.0},
-    "smlearn.models.effort.totals": lambda: {"result": _lazy("smlearn.models.effort.simulate")()},
-    "smlearn.models.effort.best_allocation": lambda: {"hours": 8, "step": 0.25},
-    "smlearn.models.effort.best_split_by_horizon": lambda: {"hours": 8, "horizons": (8, 52)},
-    "smlearn.models.effort.near_best": lambda: {"hours": 8, "step": 0.25},
-    "smlearn.models.effort.near_best_summary": lambda: {"hours": 8, "step": 0.25},
-    "smlearn.models.effort.near_best_by_horizon": lambda: {"hours": 8, "horizons": (8, 52), "step": 0.25},
-    "smlearn.models.effort.sustainable_by_hours": lambda: {"upkeep_hours": (1, 4)},
     # links
     "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
     "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
@@ -530,11 +511,6 @@ WORKING = {
     "smlearn.plots.crowds.plot_market": lambda: {"market": market()},
     "smlearn.plots.crowds.update_market": lambda: {
         "artists": _artists(_lazy("smlearn.plots.crowds.plot_market"), market()), "market": market()},
-    "smlearn.plots.effort.effort_finding": lambda: {"run": effort_run()},
-    "smlearn.plots.effort.describe_effort": lambda: {"run": effort_run()},
-    "smlearn.plots.effort.plot_effort": lambda: {"run": effort_run()},
-    "smlearn.plots.effort.update_effort": lambda: {
-        "artists": _artists(_lazy("smlearn.plots.effort.plot_effort"), effort_run()), "run": effort_run()},
     "smlearn.plots.links.links_finding": lambda: {"result": links_year()},
     "smlearn.plots.links.describe_links": lambda: {"result": links_year()},
     "smlearn.plots.links.plot_links": lambda: {"result": links_year()},
@@ -755,7 +731,6 @@ WORKING = {
     "smlearn.questions.capstone.bakery_best_by": lambda: {"name": "start_ties", "values": (10, 30)},
     "smlearn.questions.capstone.bakery_plan_share": lambda: {"name": "start_ties", "values": (10, 30)},
     "smlearn.widgets.week.explore_week": week_settings,
-    "smlearn.widgets.effort.explore": lambda: {"step": 0.25},
     "smlearn.questions.when_push_wins.breakeven_horizon": lambda: {"horizons": range(4, 53, 8)},
     "smlearn.questions.when_push_wins.smallest_winning_network": lambda: {"sizes": range(100, 2001, 300)},
     "smlearn.questions.stranger_to_tie.upkeep_overtakes_messages": lambda: {"longest": 60},

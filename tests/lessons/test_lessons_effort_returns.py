@@ -188,9 +188,9 @@ def test_lesson_07_right_options_are_neither_the_longest_nor_in_one_place():
     _options_give_nothing_away([effort_and_automation.marathon_ties, effort_and_automation.automation])
 
 
-def test_lesson_07_no_longer_uses_the_effort_model():
+def test_lesson_07_runs_on_the_pipeline_model():
     text = (SOURCES / "07_effort_and_automation.md").read_text(encoding="utf-8")
-    assert "models import effort" not in text and "effort." not in text and "pipeline.compare_splits" in text
+    assert "from smlearn.models import pipeline" in text and "pipeline.compare_splits" in text
     # compare_splits, near_best and best_split_by are introduced here, the share_of_best table before near_best
     assert "`compare_splits` (lesson 02c)" not in text
     assert text.index("year.head(6)") < text.index("pipeline.near_best(year)")

@@ -206,19 +206,7 @@ def pipeline_oracle(result, params, caption):
         has(caption, "No leads")
 
 
-def effort_oracle(run, params, caption):
-    r = run.result
-    has(caption, f"over {len(r)} weeks")
-    has(caption, f"media brings {r['leads_media'].iloc[-1]:.2f} and relationships {r['leads_ties'].iloc[-1]:.2f} leads")
-    assert run.best_value == pytest.approx(run.grid["value"].max())   # "the best" is the best split of the map
-    if run.best_value <= 0:
-        has(caption, "No split brings any")
-    else:
-        has(caption, f"Your split brings {run.value:,.0f}")
-        has(caption, f"{pct(run.value / run.best_value)} of the best")
-
-
-ORACLES = {"EffortExplorer": effort_oracle, "PushPullExplorer": traffic_oracle, "NetworkExplorer": network_oracle, "SpreadExplorer": spread_oracle,
+ORACLES = {"PushPullExplorer": traffic_oracle, "NetworkExplorer": network_oracle, "SpreadExplorer": spread_oracle,
            "FrontPageExplorer": front_page_oracle, "MusicLabExplorer": market_oracle, "LinkExplorer": links_oracle,
            "WeekExplorer": week_oracle, "ReturnsExplorer": returns_oracle, "PipelineExplorer": pipeline_oracle}
 

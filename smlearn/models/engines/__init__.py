@@ -11,17 +11,15 @@ idea, the engine for the speed. The model's entry points check their inputs and 
 hand the work to the engine; the engine assumes checked inputs and is not called by
 lessons. Tests prove that both give the same runs (exactly, draw for draw, where they
 draw the same random numbers; in distribution otherwise; to floating-point rounding where
-the engine sums in another order, as the effort engine's closed form does).
+the engine adds up totals for many runs at once, as the pipeline engine does).
 
 - :mod:`smlearn.models.engines.spread` -- the cascade, threshold, reinforced cascade
   and SIR of :mod:`smlearn.models.diffusion`, on a network turned into arrays once
   (:class:`~smlearn.models.engines.spread.SpreadGraph`).
-- :mod:`smlearn.models.engines.effort` -- :func:`smlearn.models.effort.week_rules` for
-  many splits of a time budget at once, the ties in closed form.
 - :mod:`smlearn.models.engines.pipeline` -- the weeks of :func:`smlearn.models.pipeline.simulate`
   for many splits at once (the maps and comparisons of lessons 02c, 07 and 09).
 """
 
-from smlearn.models.engines import effort, pipeline, spread
+from smlearn.models.engines import pipeline, spread
 
-__all__ = ["effort", "pipeline", "spread"]
+__all__ = ["pipeline", "spread"]

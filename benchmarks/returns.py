@@ -1,18 +1,18 @@
-"""Benchmark: EffortExplorer, ReturnsExplorer, best_allocation and the export loader.
+"""Benchmark: the ReturnsExplorer, lesson 08's interval checks and the export loader.
 
 Run from the repository root::
 
-    python benchmarks/effort_returns.py            # about half a minute
-    python benchmarks/effort_returns.py --quick    # fewer repeats
+    python benchmarks/returns.py            # about half a minute
+    python benchmarks/returns.py --quick    # fewer repeats
 
-For each explorer, as in ``benchmarks/run.py``: the model alone (target <= 10 ms), a
+For the explorer, as in ``benchmarks/run.py``: the model alone (target <= 10 ms), a
 bare Agg redraw of the explorer's figure (the floor), a whole update as a slider
 triggers it (target <= 1.3 x the bare redraw), and an update that moves an axis limit,
-to limits seen before and (the worst case) never seen. Then ``effort.best_allocation`` (target <= 0.5 s), lesson
-08's coverage check (``uncertainty.coverage_check``, target <= 0.5 s) and the flip analysis of its verdict (target
+to limits seen before and (the worst case) never seen. Then lesson 08's coverage check
+(``uncertainty.coverage_check``, target <= 0.5 s) and the flip analysis of its verdict (target
 <= 8 s, a lesson cell), and the export loader on the two real files if they are beside the repository (``../shared/data/real``).
 Prints medians (and the 10th-90th percentiles) and writes
-``benchmarks/results/effort_returns.json``.
+``benchmarks/results/returns.json``.
 """
 
 from __future__ import annotations
@@ -27,23 +27,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from run import axis_limit_rows, limit_checks, print_explorer, report, summary, timings  # noqa: E402  (the foundation's helpers)
-
-
-def bench_effort(repeats):
-    from smlearn.widgets import EffortExplorer
-    from smlearn.widgets.effort import explore
-
-    explorer = EffortExplorer()
-    explorer.widget
-    figure = explorer.figure
-    shares = [0.5, 0.55]
-    horizons = [52, 40]
-    return {
-        "model": summary(timings(lambda i: explore(media_share=shares[i % 2]), repeats * 3)),
-        "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
-        "update": summary(timings(lambda i: explorer.update(media_share=shares[i % 2]), repeats)),
-        **axis_limit_rows(explorer, lambda i: explorer.update(weeks=horizons[i % 2]), repeats),
-    }
 
 
 def bench_returns(repeats):
@@ -72,19 +55,12 @@ def _uncached(function):
 
 def bench_other(repeats):
     from smlearn.exports import load_export
-    from smlearn.models import effort
-
-    out = {
-        "best_allocation(8), 52 weeks": summary(timings(lambda i: effort.best_allocation(8 + 0.5 * (i % 2)),
-                                                        max(5, repeats // 4), warmup=1)),
-        "best_allocation(8), 104 weeks": summary(timings(lambda i: effort.best_allocation(8, weeks=104 - (i % 2)),
-                                                         max(5, repeats // 4), warmup=1)),
-    }
-    # Lesson 08's honest intervals: the learner's coverage check, and the flip analysis of its verdict
-    # (a lesson cell: a few seconds). verdict_report is cached, so its uncached function is timed.
     from smlearn.models import uncertainty
     from smlearn.questions import measuring_returns
 
+    # Lesson 08's honest intervals: the learner's coverage check, and the flip analysis of its verdict
+    # (a lesson cell: a few seconds). verdict_report is cached, so its uncached function is timed.
+    out = {}
     out["uncertainty.coverage_check(10), 200 data sets"] = summary(
         timings(lambda i: uncertainty.coverage_check(10, seed=i), max(5, repeats // 4), 1))
     out["lesson 08 verdict (flips.analyse)"] = summary(
@@ -102,22 +78,18 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     repeats = 15 if args.quick else 60
     results = {"machine": {"python": platform.python_version(), "platform": platform.platform()},
-               "EffortExplorer": bench_effort(repeats), "ReturnsExplorer": bench_returns(repeats),
-               "other": bench_other(repeats)}
-    checks = {}
-    for name in ("EffortExplorer", "ReturnsExplorer"):
-        rows = results[name]
-        print_explorer(name, rows)
-        checks[f"{name}: model <= 10 ms"] = rows["model"]["median_ms"] <= 10
-        checks.update({f"{name}: {check}": met for check, met in limit_checks(rows).items()})
+               "ReturnsExplorer": bench_returns(repeats), "other": bench_other(repeats)}
+    rows = results["ReturnsExplorer"]
+    print_explorer("ReturnsExplorer", rows)
+    checks = {"ReturnsExplorer: model <= 10 ms": rows["model"]["median_ms"] <= 10}
+    checks.update({f"ReturnsExplorer: {check}": met for check, met in limit_checks(rows).items()})
     print(f"\n{'Other':<28}{'median ms':>10}{'p10-p90 ms':>16}")
     for label, row in results["other"].items():
         print(f"  {label:<36.36}{row['median_ms']:>10.1f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}")
-    for label in ("best_allocation(8), 52 weeks", "best_allocation(8), 104 weeks",
-                  "uncertainty.coverage_check(10), 200 data sets"):
-        checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
+    label = "uncertainty.coverage_check(10), 200 data sets"
+    checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
     checks["lesson 08 verdict (flips.analyse) <= 8 s"] = results["other"]["lesson 08 verdict (flips.analyse)"]["median_ms"] <= 8000
-    report(results, checks, "effort_returns.json")
+    report(results, checks, "returns.json")
     return 0
 
 

@@ -1,34 +1,30 @@
-"""EffortExplorer and ReturnsExplorer: driven from code, they change the plotted data in place."""
-
+"""ReturnsExplorer: driven from code, it changes the plotted data in place."""
 
 import numpy as np
 import pytest
 
 from smlearn import data
-from smlearn.models import effort, returns, uncertainty
+from smlearn.models import returns, uncertainty
 from smlearn.params import Choice
-from smlearn.widgets import EffortExplorer, ReturnsExplorer
+from smlearn.widgets import ReturnsExplorer
 
 POSTS = data.load("post_metrics")
 
 
-@pytest.fixture(params=[EffortExplorer, ReturnsExplorer], ids=["effort", "returns"])
-def explorer(request):
-    return request.param()
-
-
 @pytest.mark.slow
-def test_sliders_cannot_produce_values_the_model_rejects(explorer):
+def test_sliders_cannot_produce_values_the_model_rejects():
     # Every control at once, at its ends and in between: any combination a learner can set.
     from hypothesis import given, settings, strategies as st
+
+    explorer = ReturnsExplorer()
 
     def values_of(spec):
         if isinstance(spec, Choice):
             return st.sampled_from(spec.options)
         return st.sampled_from(sorted({spec.min, spec.max, spec.default}))
 
-    controls = type(explorer).CONTROLS
-    combos = st.fixed_dictionaries({name: values_of(type(explorer).PARAMS[name]) for name in controls})
+    controls = ReturnsExplorer.CONTROLS
+    combos = st.fixed_dictionaries({name: values_of(ReturnsExplorer.PARAMS[name]) for name in controls})
 
     @settings(max_examples=60, deadline=None)
     @given(combos)
@@ -38,39 +34,7 @@ def test_sliders_cannot_produce_values_the_model_rejects(explorer):
 
     any_combination_runs()
     # The hardest case found so far: the same post type twice, with more posts than half of it.
-    if "type_a" in controls:
-        explorer.update(type_a="status", type_b="status", sample_size=90)
-
-
-def test_effort_split_sliders_move_the_lines_and_the_marker():
-    explorer = EffortExplorer()
-    fig = explorer.figure
-    ties = fig.axes[0].lines[1]
-    before = ties.get_ydata().copy()
-    explorer.update(media_share=0.8)
-    assert explorer.figure is fig and fig.axes[0].lines[1] is ties
-    expected = effort.simulate(split=effort.split_from_shares(0.8, 0.2))
-    np.testing.assert_allclose(ties.get_ydata(), expected["leads_ties"])
-    assert not np.allclose(before, ties.get_ydata())
-    assert explorer.result.split == (0.64, 0.16, 0.2)
-    np.testing.assert_allclose(explorer.artists["yours"].get_offsets(), [[0.64, 0.2]])
-
-
-def test_effort_outcome_changes_the_map_and_the_title():
-    explorer = EffortExplorer()
-    leads = explorer.artists["map"].get_array().copy()
-    explorer.update(outcome="strong_ties")
-    ties = explorer.artists["map"].get_array()
-    assert not np.allclose(leads, ties) and ties.max() == explorer.params["circle_size"]   # at most the whole circle
-    assert "strong ties" in explorer.figure.get_suptitle()
-    assert explorer.result.best[2] == 1.0       # only upkeep makes strong ties
-
-
-def test_effort_horizon_changes_the_x_axis():
-    explorer = EffortExplorer()
-    explorer.update(weeks=104)
-    assert explorer.figure.axes[0].get_xlim() == (0.5, 104.5)
-    assert len(explorer.figure.axes[0].lines[0].get_xdata()) == 104
+    explorer.update(type_a="status", type_b="status", sample_size=90)
 
 
 @pytest.mark.slow
