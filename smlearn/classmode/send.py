@@ -56,7 +56,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from smlearn.classmode.records import LONGEST_BATCH, LONGEST_BODY, LONGEST_NAME
-from smlearn.params import check_text
+from smlearn.params import check_instance, check_number, check_path, check_text
 
 __all__ = ["Link", "make_link", "join", "leave", "active_link", "queue", "send_pending", "status",
            "OUTBOX_NAME", "DONE_NAME", "TIMEOUT"]
@@ -128,6 +128,8 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
     if not SESSION_ID.fullmatch(session):
         raise ValueError(f"session must be the id your instructor gives (1 to 40 lower-case letters, digits or -); "
                          f"got {session!r}")
+    if code is not None and token is not None:
+        raise ValueError("code and token: give one of them (a class code, or a JupyterHub token), not both")
     if code is not None:
         check_text("code", code)
         if name is None:
@@ -242,10 +244,11 @@ def queue(entry: dict, progress_path) -> str | None:
     :func:`smlearn.progress.record` calls it after keeping the record. It never sends anything
     itself and never raises for a file it cannot write (the log says so, once).
     """
+    check_instance("entry", entry, dict, "a progress record (smlearn.progress.record made it)")
+    folder = check_path("progress_path", progress_path).parent
     link = active_link()
     if link is None:
         return None
-    folder = Path(progress_path).parent
     record = {"id": uuid.uuid4().hex, **entry}
     line = json.dumps({"url": link.url, "session": link.session, "record": record}, ensure_ascii=False) + "\n"
     try:
@@ -355,8 +358,9 @@ def send_pending(folder=None, *, timeout: float = TIMEOUT) -> dict:
         ``sent`` (acknowledged now), ``refused`` (records the service refused, not sent again),
         ``waiting`` (still in the outbox for this link), ``error`` (why sending stopped, or None).
     """
-    link = active_link()
+    timeout = check_number("timeout", timeout, 0, 600, unit="seconds", low_open=True)
     folder = _outbox_folder(folder)
+    link = active_link()
     outcome = {"sent": 0, "refused": 0, "waiting": 0, "error": None}
     if link is None or folder is None:
         return outcome
@@ -371,18 +375,20 @@ def send_pending(folder=None, *, timeout: float = TIMEOUT) -> dict:
                     _post(link, batch, timeout)
                     _mark(folder, batch, "acknowledged")
                     outcome["sent"] += len(batch)
-                except _Refused:
+                except _Refused as refusal:
+                    if len(batch) == 1:
+                        _refused(folder, batch[0], refusal)
+                        outcome["refused"] += 1
+                        continue
                     # The whole batch is refused for one bad record: send them one by one to find it.
                     for record in batch:
                         try:
                             _post(link, [record], timeout)
                             _mark(folder, [record], "acknowledged")
                             outcome["sent"] += 1
-                        except _Refused as refusal:
-                            _mark(folder, [record], "refused")
+                        except _Refused as alone:
+                            _refused(folder, record, alone)
                             outcome["refused"] += 1
-                            log.warning("the class service refused the answer to %s (%s); it stays on this machine "
-                                        "and is not sent again", record.get("question"), refusal)
         except _NotNow as error:
             outcome["error"] = str(error)
         except _LinkRefused as error:
@@ -398,6 +404,12 @@ def send_pending(folder=None, *, timeout: float = TIMEOUT) -> dict:
 
 def _mark(folder: Path, records: list[dict], how: str) -> None:
     _append(folder / DONE_NAME, "".join(f"{record['id']} {how}\n" for record in records))
+
+
+def _refused(folder: Path, record: dict, refusal: Exception) -> None:
+    _mark(folder, [record], "refused")
+    log.warning("the class service refused the answer to %s (%s); it stays on this machine and is not sent again",
+                record.get("question"), refusal)
 
 
 _folder_locks: dict[Path, threading.Lock] = {}
@@ -462,10 +474,10 @@ def status(folder=None) -> str:
     >>> status()
     'Class mode is off: your answers stay on this machine.'
     """
+    place = _outbox_folder(folder)
     link = active_link()
     if link is None:
         return "Class mode is off: your answers stay on this machine."
-    place = _outbox_folder(folder)
     if place is None:
         return "Class mode is on, but SMLEARN_PROGRESS is off: no answer is kept, so none is sent."
     waiting = sum(1 for target, _ in _waiting(place) if target == link.target)

@@ -295,6 +295,15 @@ def test_check_returns_while_the_service_accepts_and_never_answers(folder):
             assert len(outbox_ids(folder)) == 1 and "1 waiting" in send.status()
 
 
+def test_the_instructor_packs_join_cell_runs_as_written(folder):
+    pack = (Path(__file__).parents[2] / "docs" / "instructors" / "README.md").read_text(encoding="utf-8")
+    section = pack[pack.index("## Class mode: how a student's kernel joins"):]
+    cell = section[section.index("```python\n") + 10:section.index("```", section.index("```python\n") + 10)]
+    exec(cell, {})                          # joins; nothing is sent until an answer is checked
+    assert send.status().startswith("Class mode is on: answers go to session k3m9p2qa at http://192.168.1.20:8765/ as ana")
+    assert not list(folder.iterdir())
+
+
 # ---- bad input
 
 @pytest.mark.parametrize(("arguments", "message"), [
@@ -313,6 +322,14 @@ def test_make_link_refuses_bad_input_by_name(arguments, message, monkeypatch):
         return
     with pytest.raises(ValueError, match=message):
         send.make_link(*arguments, code="c", name="ana")
+
+
+def test_join_refuses_bad_input_by_name_and_stays_off(folder):
+    with pytest.raises(TypeError, match="session must be a string"):
+        send.join("http://127.0.0.1:8765/", 5, code="tulip-42", name="ana")
+    with pytest.raises(ValueError, match="code and token: give one"):
+        send.make_link("http://127.0.0.1:8765/", "abc", code="tulip-42", token="t")
+    assert send.active_link() is None
 
 
 def test_on_a_hub_the_kernel_signs_in_with_its_token(monkeypatch):
