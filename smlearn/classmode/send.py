@@ -226,7 +226,8 @@ def _outbox_folder(folder=None) -> Path | None:
     from smlearn.progress import progress_file
 
     path = progress_file(folder)
-    return None if path is None else path.parent
+    # absolute: the sender thread must find the same folder after the notebook changes its working folder
+    return None if path is None else path.parent.absolute()
 
 
 def _append(path: Path, line: str) -> None:
@@ -245,7 +246,7 @@ def queue(entry: dict, progress_path) -> str | None:
     itself and never raises for a file it cannot write (the log says so, once).
     """
     check_instance("entry", entry, dict, "a progress record (smlearn.progress.record made it)")
-    folder = check_path("progress_path", progress_path).parent
+    folder = check_path("progress_path", progress_path).parent.absolute()
     link = active_link()
     if link is None:
         return None
