@@ -11,7 +11,10 @@ The parts:
 - :mod:`smlearn.classmode.store`: the database (SQLite file in WAL mode, or PostgreSQL);
 - :mod:`smlearn.classmode.stats`: the per-question statistics;
 - :mod:`smlearn.classmode.auth`: who is asking (JupyterHub's users, or a class code);
-- :mod:`smlearn.classmode.app`: the web API (tornado).
+- :mod:`smlearn.classmode.app`: the web API (tornado);
+- :mod:`smlearn.classmode.send`: the learner's side, in the kernel: :func:`join` a class, and each
+  answer checked from then on is sent in the background, kept in an outbox until the service has it
+  (standard library only: importing it loads neither tornado nor a database).
 
 Two ways to run it
 ------------------
@@ -50,4 +53,6 @@ sends ``Authorization: token $JUPYTERHUB_API_TOKEN``; the hub says whose token i
 rest of class mode.)
 """
 
-__all__: list[str] = []
+from smlearn.classmode.send import join, leave, status
+
+__all__ = ["join", "leave", "status"]

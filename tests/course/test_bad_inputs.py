@@ -63,6 +63,8 @@ SKIP = {
     "smlearn.build.build": "rewrites the course and runs its lessons (minutes); tests/course/test_build.py gives it bad "
                            "input on a copy of the course",
     "smlearn.classmode.app.run": "serves until Ctrl-C; tests/classmode/test_faults.py runs it in a process and stops it",
+    "smlearn.classmode.send.join": "turns class mode on for the whole test process; it takes what make_link takes and "
+                                   "checks it with make_link (tests/classmode/test_sending.py)",
 }
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
 # points are driven here, and tests/models/test_pipeline.py holds the engine equal to the model's steps.
@@ -334,6 +336,10 @@ WORKING = {
     "smlearn.classmode.stats.question_stats": lambda: {"rows": [
         {"user": "ana", "question": "links.rank_step", "lesson": "06", "answer": "0.3", "correct": False, "attempt": 1}]},
     "smlearn.classmode.store.open_store": lambda: {"database": _tmp("class.sqlite")},
+    "smlearn.classmode.send.make_link": lambda: {"url": "http://127.0.0.1:8765/", "session": "k3m9p2qa",
+                                                 "code": "tulip-42", "name": "ana"},
+    "smlearn.classmode.send.queue": lambda: {"entry": {"v": 1, "question": "links.two_pages"},
+                                             "progress_path": _tmp("progress.jsonl")},
     "smlearn.classmode.app.make_app": lambda: {
         "store": _lazy("smlearn.classmode.store.open_store")(_tmp("app.sqlite")),
         "gate": _lazy("smlearn.classmode.auth.ClassCodeGate")("tulip-42", "oak-tree-instructor-7"),
