@@ -416,6 +416,7 @@ def plot_outbreak_size(tables):
     Examples
     --------
     >>> import networkx as nx
+    >>> from smlearn.models import diffusion_experiments
     >>> table = diffusion_experiments.outbreak_sizes(nx.random_regular_graph(4, 200, seed=1), [0.1, 0.5, 0.9], runs=5)
     >>> fig = plot_outbreak_size({"everyone with 4 ties": table})
     >>> fig.axes[0].get_xlabel()
