@@ -324,7 +324,7 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/", exp
         Where the service lives: ``/``, or ``/services/<name>/`` behind JupyterHub's proxy.
     explain : callable, optional
         Names the misconception behind a wrong answer (:func:`smlearn.classmode.stats.misconceptions_of`);
-        by default the course's questions' own feedback.
+        by default the course's questions' own feedback, their slips computed at once (about 2 s, once a process).
     clock : callable
         Seconds from a fixed point (:func:`time.monotonic`): when the statistics were computed.
         Tests pass a clock they move by hand.
@@ -337,7 +337,7 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/", exp
     questions = dict(course_questions() if questions is None else
                      check_instance("questions", questions, dict, "a dict of question ids to lessons"))
     if explain is None:
-        explain = misconceptions_of(course_question_objects())
+        explain = misconceptions_of(course_question_objects(), warm=True)   # before it listens: see there
     elif not callable(explain):
         raise TypeError(f"explain must be a function (question, answer, user) -> (answer, misconception); got {explain!r}")
     if not callable(clock):

@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 from collections import Counter, defaultdict
@@ -119,7 +120,7 @@ def question_stats(rows, *, min_shared: int = 1, top: int = TOP_WRONG, explain: 
     return result
 
 
-def misconceptions_of(questions: Mapping) -> Callable:
+def misconceptions_of(questions: Mapping, *, warm: bool = False) -> Callable:
     """The ``explain`` of :func:`question_stats` for a course's questions: each one's own feedback.
 
     Parameters
@@ -128,14 +129,19 @@ def misconceptions_of(questions: Mapping) -> Callable:
         Question ids, each mapped to the question (anything with ``what_went_wrong(answer,
         learner)``, such as :class:`smlearn.exercises.NumericQuestion`) or to ``(lesson, question)``
         as :func:`smlearn.classmode.records.course_question_objects` gives them.
+    warm : bool
+        Compute every numeric question's slips now (the course's take about 2 s) rather than at
+        the first wrong answer of each question: the service does this before it listens, since
+        the statistics are computed on its event loop, which a model run would hold up.
 
     Returns
     -------
     callable
         ``explain(question_id, answer, user)`` -> ``(answer as shown, misconception or None)``.
         A question it does not know, or whose feedback fails to say (a slip whose model run
-        raises), gives the trimmed answer and None: the statistics never fail for it. Answers
-        are remembered, since a numeric slip may run a model and a class polls every second.
+        raises), gives the trimmed answer and None: the statistics never fail for it. A numeric
+        question's slips are computed once per process (each may run a model), and answers are
+        remembered, since a class polls every second.
 
     Examples
     --------
@@ -147,6 +153,12 @@ def misconceptions_of(questions: Mapping) -> Callable:
     """
     check_instance("questions", questions, Mapping, "question ids mapped to the questions")
     found = {question_id: (entry[1] if isinstance(entry, tuple) else entry) for question_id, entry in questions.items()}
+    if warm:
+        for question_id, question in found.items():
+            try:
+                _settled(question)
+            except Exception:
+                log.exception("the slips of %s could not be computed", question_id)
 
     @functools.lru_cache(maxsize=20_000)
     def remembered(question_id: str, answer: str, user: str | None) -> tuple[str, str | None]:
@@ -154,7 +166,7 @@ def misconceptions_of(questions: Mapping) -> Callable:
         if question is None or not hasattr(question, "what_went_wrong"):
             return answer.strip(), None
         try:
-            return question.what_went_wrong(answer, user)
+            return _settled(question).what_went_wrong(answer, user)
         except Exception:   # a question's feedback must never take the class's statistics down
             log.exception("the feedback of %s could not explain the answer %r", question_id, answer)
             return answer.strip(), None
@@ -165,3 +177,18 @@ def misconceptions_of(questions: Mapping) -> Callable:
         return remembered(question_id, answer, user if learner_order else None)
 
     return explain
+
+
+@functools.lru_cache(maxsize=None)
+def _settled(question):
+    """``question``, or for a question with slips a copy whose slips are the numbers they give now.
+
+    A slip is a function that may run the lesson's model (0.1 s and more); the service reads many
+    answers to the same question, and its model's settings do not change while it runs.
+    """
+    slips = getattr(question, "slips", None)
+    if not slips:
+        return question
+    settled = copy.copy(question)
+    settled.slips = [((lambda value=slip(): value), sentence) for slip, sentence in slips]
+    return settled

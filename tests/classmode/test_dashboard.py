@@ -221,3 +221,21 @@ def test_every_course_question_explains_a_wrong_answer_without_failing():
         if question.unit == "share" and 1 < value <= 100:
             continue
         assert explain(question_id, repr(float(value)), "ana")[1] == sentence, question_id
+
+
+def test_a_slip_runs_its_model_once_however_many_answers_it_reads():
+    """The stats run on the service's event loop: a slip's model must not run again for each new answer."""
+    runs = []
+
+    def slip():
+        runs.append(1)
+        return 5
+
+    question = NumericQuestion("q.days", "Days in a week?", answer=lambda: 7, slips=[(slip, "Count the weekend.")])
+    explain = misconceptions_of({"q.days": question}, warm=True)
+    assert len(runs) == 1                       # at start, before the service listens
+    for answer in ("5", "5.0", "6", " 5 ", "8"):
+        explain("q.days", answer, "ana")
+    assert len(runs) == 1
+    assert explain("q.days", "5.0", "ben") == ("5.0", "Count the weekend.")
+    assert question.slips[0][0] is slip         # the question itself is left as it was
