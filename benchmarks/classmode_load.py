@@ -34,6 +34,7 @@ import argparse
 import asyncio
 import base64
 import csv
+import importlib.util
 import io
 import json
 import os
@@ -95,9 +96,7 @@ def postgres_missing() -> str | None:
     for tool in ("initdb", "pg_ctl"):
         if shutil.which(tool) is None:
             return f"{tool} is not on the PATH (apt-get install postgresql)"
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("psycopg") is None:
         return "the psycopg driver is not installed (pip install smlearn[postgresql])"
     return None
 
