@@ -11,7 +11,10 @@ The parts:
 - :mod:`smlearn.classmode.store`: the database (SQLite file in WAL mode, or PostgreSQL);
 - :mod:`smlearn.classmode.stats`: the per-question statistics;
 - :mod:`smlearn.classmode.auth`: who is asking (JupyterHub's users, or a class code);
-- :mod:`smlearn.classmode.app`: the web API (tornado).
+- :mod:`smlearn.classmode.app`: the web API (tornado), and the instructor's dashboard at the
+  service's own address: a page (``dashboard/``: HTML, a small script, a style sheet, nothing from
+  another site) that shows the statistics of a session live, opens and closes sessions and
+  exports the CSV. Students get 403 there.
 
 Two ways to run it
 ------------------
@@ -19,7 +22,8 @@ Without a hub, on one machine for a lab or a demonstration (localhost unless tol
 
     smlearn class serve [--port 8765] [--host 127.0.0.1] [--database FILE_OR_URL] [--code CODE]
 
-It prints the class code for students and the instructor's code.
+It prints the class code for students and the instructor's code; the instructor opens the
+printed address in a browser and signs in with any name and the instructor's code.
 
 On JupyterHub, as a service the hub starts and stops (``python -m smlearn.classmode``). In
 ``jupyterhub_config.py``::

@@ -39,7 +39,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
-from smlearn.params import check_instance, check_number
+from smlearn.params import check_flag, check_instance, check_number
 
 __all__ = ["question_stats", "misconceptions_of", "TOP_WRONG"]
 
@@ -152,6 +152,7 @@ def misconceptions_of(questions: Mapping, *, warm: bool = False) -> Callable:
     (('5', 'Count the weekend.'), ('x', None))
     """
     check_instance("questions", questions, Mapping, "question ids mapped to the questions")
+    check_flag("warm", warm)
     found = {question_id: (entry[1] if isinstance(entry, tuple) else entry) for question_id, entry in questions.items()}
     if warm:
         for question_id, question in found.items():

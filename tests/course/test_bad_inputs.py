@@ -341,6 +341,8 @@ WORKING = {
                 b'"answer": "0.351", "correct": true, "attempt": 1}', "questions": {"links.rank_step": "06"}},
     "smlearn.classmode.stats.question_stats": lambda: {"rows": [
         {"user": "ana", "question": "links.rank_step", "lesson": "06", "answer": "0.3", "correct": False, "attempt": 1}]},
+    "smlearn.classmode.stats.misconceptions_of": lambda: {
+        "questions": {"links.two_pages": _lazy("smlearn.questions.links.two_pages")}},
     "smlearn.classmode.store.open_store": lambda: {"database": _tmp("class.sqlite")},
     "smlearn.classmode.app.make_app": lambda: {
         "store": _lazy("smlearn.classmode.store.open_store")(_tmp("app.sqlite")),
