@@ -68,7 +68,7 @@ LARGEST_REQUEST = 1024 * 1024
 STATS_SECONDS = 1.0    # how old the statistics a request gets may be
 DASHBOARD = Path(__file__).parent / "dashboard"     # the page, its script and its style sheet
 # The page runs only its own script and style and talks only to this service; no other site may frame it.
-_PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+_PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
