@@ -19,7 +19,10 @@ With ``explain`` (:func:`misconceptions_of` the course's questions), each wrong 
 the misconception behind it: the sentence the question's own feedback gives for that answer
 (a numeric question's slips, a multiple-choice option's feedback), None when it names none; and
 a multiple-choice letter is read in its student's order, so that "b" from two students who saw
-different orders counts as the two options it names.
+different orders counts as the two options it names. That order is drawn from the learner's name
+(:func:`smlearn.exercises.learner_name`): on a hub the service's user is that name; with class codes
+it is the name the student typed, which may differ, so a letter can be misread there (an option's
+text never is).
 
 Examples
 --------
