@@ -203,6 +203,7 @@ def _class_serve(args) -> int:
             print("  listening on this machine only; --host 0.0.0.0 lets the room's machines in")
         print(f"  class code for students:  {gate.student_code}")
         print(f"  instructor code:          {gate.instructor_code}   (keep it to yourself)")
+        print(f"  dashboard: open http://{host}:{args.port}/ and sign in with your name and the instructor code")
         print("  Ctrl-C stops it; the answers stay in the database.", flush=True)
 
     try:

@@ -128,6 +128,35 @@ class _Question:
     def __repr__(self) -> str:
         return self.prompt
 
+    def what_went_wrong(self, answer: str, learner: str | None = None) -> tuple[str, str | None]:
+        """A wrong answer as kept in a progress record: how a class's table shows it, and the mistake named for it.
+
+        The class service's dashboard groups a class's wrong answers with it, and shows beside each
+        the sentence this question's own feedback gives for that answer (a numeric question's
+        ``slips``, a multiple-choice option's ``feedback``): the misconception it points at.
+
+        Parameters
+        ----------
+        answer : str
+            The answer as the progress record keeps it (:mod:`smlearn.progress`).
+        learner : str, optional
+            Whose answer it is: a multiple-choice letter names an option in that learner's order.
+
+        Returns
+        -------
+        (str, str or None)
+            The answer as shown (trimmed; a multiple-choice letter becomes its option's text), and
+            the feedback's sentence for it, or None when the feedback names no mistake for it.
+
+        Examples
+        --------
+        >>> q = NumericQuestion("q3", "Days in a week?", answer=lambda: 7, slips=[(lambda: 5, "Count the weekend.")])
+        >>> q.what_went_wrong(" 5 "), q.what_went_wrong("6")
+        (('5', 'Count the weekend.'), ('6', None))
+        """
+        check_text("answer", answer)
+        return answer.strip(), None
+
     def reset(self) -> None:
         """Forget earlier attempts in this session (the count decides when to give the worked hint)."""
         self.attempts = 0
@@ -333,6 +362,19 @@ class NumericQuestion(_Question):
         off = abs(answer - target)
         return off <= self.tolerance or off <= self.rel_tolerance * abs(target)
 
+    def what_went_wrong(self, answer: str, learner: str | None = None) -> tuple[str, str | None]:
+        shown, _ = super().what_went_wrong(answer, learner)
+        try:
+            value = read_number(shown)
+        except NumberFormatError:
+            return shown, None
+        if self.unit == "share" and (shown.endswith("%") or 1 < value <= 100):
+            return shown, "A percentage given where a share between 0 and 1 is asked."
+        for slip, sentence in self.slips:
+            if self._close(value, slip()):
+                return shown, sentence
+        return shown, None
+
     def _input_widget(self):
         import ipywidgets as widgets
 
@@ -385,6 +427,8 @@ class ChoiceQuestion(_Question):
     ✘ Not yet: b) a broadcast is not it.
     >>> q.check("z")
     ✘ Choose one of the letters a, b, or type an option's text; got 'z'.
+    >>> q.what_went_wrong("b", learner="ivy")      # a record's letter, in ivy's order
+    ('a broadcast', None)
     """
 
     def __init__(self, question_id, prompt, options, *, answer_fingerprint: str, feedback: dict | None = None,
@@ -422,21 +466,35 @@ class ChoiceQuestion(_Question):
     def _answer_text(self) -> str:
         return f"{self.letters[self._right_option]}) {self.options[self._right_option]}"
 
-    def _chosen(self, answer):
-        """The index (in the order shown) of the option a learner named, or None."""
+    def _chosen(self, answer, options=None):
+        """The index (in the order ``options``, by default the order shown) of the option a learner named, or None."""
         if not isinstance(answer, str):
             return None
+        options = self.options if options is None else options
         key = " ".join(answer.split()).casefold()
         if key.rstrip(")") in self.letters:
             return self.letters.index(key.rstrip(")"))
-        texts = [" ".join(o.split()).casefold() for o in self.options]
+        texts = [" ".join(o.split()).casefold() for o in options]
         if key in texts:
             return texts.index(key)
         if self._key is not None:
-            typed, named = self._key(answer), [self._key(option) for option in self.options]
+            typed, named = self._key(answer), [self._key(option) for option in options]
             if typed and named.count(typed) == 1:
                 return named.index(typed)
         return None
+
+    def options_for(self, learner: str) -> list:
+        """The options in the order ``learner`` sees them (the letters a), b), ... follow this order)."""
+        check_text("learner", learner)
+        return _shuffled(self.authored, f"{learner}|{self.id}")
+
+    def what_went_wrong(self, answer: str, learner: str | None = None) -> tuple[str, str | None]:
+        shown, _ = super().what_went_wrong(answer, learner)
+        options = self.options if learner is None else self.options_for(learner)
+        chosen = self._chosen(shown, options)
+        if chosen is None:
+            return shown, None
+        return options[chosen], self._option_feedback.get(options[chosen])
 
     @_recorded
     def check(self, answer) -> Feedback:

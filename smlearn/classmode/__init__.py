@@ -11,7 +11,10 @@ The parts:
 - :mod:`smlearn.classmode.store`: the database (SQLite file in WAL mode, or PostgreSQL);
 - :mod:`smlearn.classmode.stats`: the per-question statistics;
 - :mod:`smlearn.classmode.auth`: who is asking (JupyterHub's users, or a class code);
-- :mod:`smlearn.classmode.app`: the web API (tornado);
+- :mod:`smlearn.classmode.app`: the web API (tornado), and the instructor's dashboard at the
+  service's own address: a page (``dashboard/``: HTML, a small script, a style sheet, nothing from
+  another site) that shows the statistics of a session live, opens and closes sessions and
+  exports the CSV. Students get 403 there.
 - :mod:`smlearn.classmode.send`: the learner's side, in the kernel: :func:`join` a class, and each
   answer checked from then on is sent in the background, kept in an outbox until the service has it
   (standard library only: importing it loads neither tornado nor a database).
@@ -22,7 +25,8 @@ Without a hub, on one machine for a lab or a demonstration (localhost unless tol
 
     smlearn class serve [--port 8765] [--host 127.0.0.1] [--database FILE_OR_URL] [--code CODE]
 
-It prints the class code for students and the instructor's code.
+It prints the class code for students and the instructor's code; the instructor opens the
+printed address in a browser and signs in with any name and the instructor's code.
 
 On JupyterHub, as a service the hub starts and stops (``python -m smlearn.classmode``). In
 ``jupyterhub_config.py``::

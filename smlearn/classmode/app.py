@@ -5,6 +5,8 @@ Under ``prefix`` (``/`` alone; ``/services/<name>/`` on a hub):
 ==========================================  ==========  ==========================================================
 endpoint                                    who         what
 ==========================================  ==========  ==========================================================
+``GET    ``  (the prefix itself)            instructor  the dashboard: an HTML page that polls the stats each second
+``GET    static/<file>``                    anyone      the dashboard's script and style sheet (no data in them)
 ``GET    api/me``                           anyone in   who the service thinks you are, and your role
 ``GET    api/questions``                    anyone in   the question ids the service takes, with their lessons
 ``GET    api/sessions``                     anyone in   the sessions (students: the open ones)
@@ -13,6 +15,7 @@ endpoint                                    who         what
 ``DELETE api/sessions/<sid>``               instructor  clear its records (the session and its id stay)
 ``POST   api/sessions/<sid>/records``       anyone in   send one record or a batch (:mod:`smlearn.classmode.records`)
 ``GET    api/sessions/<sid>/stats``         anyone in   per question: answered, right first time, wrong answers
+                                                        and the misconception behind each (:mod:`~smlearn.classmode.stats`)
 ``GET    api/sessions/<sid>/records.csv``   instructor  every record, one row each
 ==========================================  ==========  ==========================================================
 
@@ -36,19 +39,23 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import functools
 import io
 import json
 import logging
 import signal
 import time
 from http import HTTPStatus
+from pathlib import Path
 
+import tornado.escape
+import tornado.template
 import tornado.web
 from tornado.httpserver import HTTPServer
 
 from smlearn.classmode.auth import Gate, Identity
-from smlearn.classmode.records import LONGEST_BODY, Refused, course_questions, parse_records
-from smlearn.classmode.stats import question_stats
+from smlearn.classmode.records import LONGEST_BODY, Refused, course_question_objects, course_questions, parse_records
+from smlearn.classmode.stats import misconceptions_of, question_stats
 from smlearn.classmode.store import RECORD_COLUMNS, SESSION_ID, Store
 from smlearn.params import check_flag, check_instance, check_number, check_text
 
@@ -59,6 +66,10 @@ log = logging.getLogger("smlearn.classmode")
 # read and answered 413 in JSON, naming the 64 KiB limit.
 LARGEST_REQUEST = 1024 * 1024
 STATS_SECONDS = 1.0    # how old the statistics a request gets may be
+DASHBOARD = Path(__file__).parent / "dashboard"     # the page, its script and its style sheet
+# The page runs only its own script and style and talks only to this service; no other site may frame it.
+_PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 class _Api(tornado.web.RequestHandler):
@@ -194,9 +205,9 @@ class _Records(_Api):
 
 
 class _Stats(_Api):
-    def initialize(self, store: Store, gate: Gate, questions: dict, cache: dict):
+    def initialize(self, store: Store, gate: Gate, questions: dict, cache: dict, explain, clock):
         super().initialize(store, gate, questions)
-        self.cache = cache
+        self.cache, self.explain, self.clock = cache, explain, clock
 
     def get(self, sid):
         self.known_session(sid)
@@ -206,11 +217,12 @@ class _Stats(_Api):
         # well inside the issue's "new answers visible within 2 s".
         key = (sid, min_shared)
         made, value = self.cache.get(key, (float("-inf"), None))
-        if time.monotonic() - made >= STATS_SECONDS:
+        if self.clock() - made >= STATS_SECONDS:
             rows = self.store.answers(sid)
             value = {"session": sid, "students": len({row["user"] for row in rows}), "records": len(rows),
-                     "questions": question_stats(rows, min_shared=min_shared)}
-            self.cache[key] = (time.monotonic(), value)
+                     "questions": question_stats(rows, min_shared=min_shared, explain=self.explain),
+                     "refresh_seconds": STATS_SECONDS}
+            self.cache[key] = (self.clock(), value)
         self.answer(value)
 
 
@@ -239,12 +251,64 @@ def _cell(value) -> str:
     return text
 
 
+class _Dashboard(_Api):
+    """The instructor's page: HTML whose script polls ``api/sessions/<sid>/stats`` (dashboard/dashboard.js)."""
+
+    def initialize(self, store: Store, gate: Gate, questions: dict, prefix: str):
+        super().initialize(store, gate, questions)
+        self.prefix = prefix
+
+    def set_default_headers(self):
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Content-Security-Policy", _PAGE_POLICY)
+        self.set_header("Referrer-Policy", "no-referrer")
+
+    async def prepare(self):
+        try:
+            self.identity = await self.gate.identify(self)
+        except Refused as refusal:
+            login = self.gate.login_url(self.prefix)
+            if refusal.status == 401 and login:      # a browser on the hub: through the hub's login and back
+                self.redirect(f"{login}?next={tornado.escape.url_escape(self.request.uri)}")
+                return
+            self._refuse(refusal)
+
+    def get(self):
+        self.instructor_only("open the class dashboard; students see their class's aggregates in the lesson")
+        self.finish(_page().generate(prefix=self.prefix, name=self.identity.name, gate=self.gate.kind,
+                                     refresh=STATS_SECONDS))
+
+    def write_error(self, status_code, **kwargs):
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(error, tornado.web.HTTPError) and error.log_message:
+            message = error.log_message % error.args if error.args else error.log_message
+        else:     # an unexpected error: its status only, nothing of the service's insides
+            try:
+                message = HTTPStatus(status_code).phrase
+            except ValueError:
+                message = f"error {status_code}"
+        if status_code == 401 and self.gate.challenge():
+            self.set_header("WWW-Authenticate", self.gate.challenge())
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status_code}: class "
+                    f"dashboard</title></head><body><h1>{status_code}</h1><p>{tornado.escape.xhtml_escape(message)}</p>"
+                    "</body></html>")
+
+
+@functools.cache
+def _page() -> tornado.template.Template:
+    return tornado.template.Template((DASHBOARD / "index.html").read_text(encoding="utf-8"), name="index.html")
+
+
 class _NotFound(_Api):
     async def prepare(self):
         self.refuse(404, f"no such endpoint {self.request.path!r}; the API is under api/ (see smlearn.classmode.app)")
 
 
-def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> tornado.web.Application:
+def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/", explain=None,
+             clock=time.monotonic) -> tornado.web.Application:
     """The class service's tornado application.
 
     Parameters
@@ -258,6 +322,12 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> 
         course (:func:`smlearn.classmode.records.course_questions`).
     prefix : str
         Where the service lives: ``/``, or ``/services/<name>/`` behind JupyterHub's proxy.
+    explain : callable, optional
+        Names the misconception behind a wrong answer (:func:`smlearn.classmode.stats.misconceptions_of`);
+        by default the course's questions' own feedback, their slips computed at once (about 2 s, once a process).
+    clock : callable
+        Seconds from a fixed point (:func:`time.monotonic`): when the statistics were computed.
+        Tests pass a clock they move by hand.
     """
     check_instance("store", store, Store, "the service's database (smlearn.classmode.store.open_store)")
     check_instance("gate", gate, Gate, "a ClassCodeGate or HubGate (smlearn.classmode.auth)")
@@ -266,15 +336,23 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/") -> 
         raise ValueError(f"prefix must start and end with '/', such as /services/smlearn-class/; got {prefix!r}")
     questions = dict(course_questions() if questions is None else
                      check_instance("questions", questions, dict, "a dict of question ids to lessons"))
+    if explain is None:
+        explain = misconceptions_of(course_question_objects(), warm=True)   # before it listens: see there
+    elif not callable(explain):
+        raise TypeError(f"explain must be a function (question, answer, user) -> (answer, misconception); got {explain!r}")
+    if not callable(clock):
+        raise TypeError(f"clock must be a function returning seconds, such as time.monotonic; got {clock!r}")
     shared = {"store": store, "gate": gate, "questions": questions}
     api = prefix + "api/"
     routes = [
+        (prefix, _Dashboard, {**shared, "prefix": prefix}),
+        (prefix + "static/(.*)", tornado.web.StaticFileHandler, {"path": str(DASHBOARD)}),
         (api + "me", _Me, shared),
         (api + "questions", _Questions, shared),
         (api + "sessions", _Sessions, shared),
         (api + f"sessions/({SESSION_ID})", _Session, shared),
         (api + f"sessions/({SESSION_ID})/records", _Records, shared),
-        (api + f"sessions/({SESSION_ID})/stats", _Stats, {**shared, "cache": {}}),
+        (api + f"sessions/({SESSION_ID})/stats", _Stats, {**shared, "cache": {}, "explain": explain, "clock": clock}),
         (api + rf"sessions/({SESSION_ID})/records\.csv", _Csv, shared),
         *gate.routes(prefix),
     ]

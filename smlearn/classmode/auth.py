@@ -81,6 +81,10 @@ class Gate:
         """The ``WWW-Authenticate`` header of a 401 answer: how to sign in."""
         return ""
 
+    def login_url(self, prefix: str) -> str | None:
+        """Where a browser signs in (the dashboard sends it there), or None when the browser asks by itself (Basic)."""
+        return None
+
 
 class ClassCodeGate(Gate):
     """Class codes without a hub: HTTP Basic with the student's name and the class code.
@@ -164,6 +168,9 @@ class HubGate(Gate):
 
     def challenge(self) -> str:
         return 'token realm="JupyterHub"'
+
+    def login_url(self, prefix: str) -> str | None:
+        return prefix + "login"
 
     async def identify(self, handler) -> Identity:
         model = await self.hub_auth.get_user(handler, sync=False)

@@ -40,7 +40,7 @@ from datetime import datetime, timezone
 from smlearn.params import check_instance
 
 __all__ = ["LONGEST_BODY", "LONGEST_BATCH", "LONGEST_ANSWER", "FIELDS", "Record", "Batch", "Refused",
-           "parse_records", "course_questions"]
+           "parse_records", "course_questions", "course_question_objects"]
 
 LONGEST_BODY = 64 * 1024       # bytes: a batch of a few hundred records fits; a pasted data set does not
 LONGEST_BATCH = 500            # records in one request: a kernel's offline queue after a long outage
@@ -204,6 +204,16 @@ def course_questions() -> dict:
     and every question it defines, also those a lesson does not ask today (an instructor may
     bring one back). Loading the modules takes a few seconds, once per process.
     """
+    return {question_id: lesson for question_id, (lesson, _question) in course_question_objects().items()}
+
+
+@functools.cache
+def course_question_objects() -> dict:
+    """Every question of the course's lessons: its id mapped to ``(lesson number, the question itself)``.
+
+    The questions themselves carry their feedback, which the dashboard reads to name the
+    misconception behind a wrong answer (:func:`smlearn.classmode.stats.misconceptions_of`).
+    """
     import importlib
 
     from smlearn.course import load_course
@@ -212,5 +222,5 @@ def course_questions() -> dict:
     found = {}
     for lesson in load_course().lessons:
         for question in questions_in(importlib.import_module(lesson.questions_module)):
-            found[question.id] = lesson.id
+            found[question.id] = (lesson.id, question)
     return found

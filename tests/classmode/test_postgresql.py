@@ -85,7 +85,7 @@ def test_the_service_on_postgresql(postgres_url):
         assert bad.status == 400 and store.count(sid) == 2
         (stats,) = call(base, "GET", f"/api/sessions/{sid}/stats", auth=instructor).json()["questions"]
         assert stats["answered"] == 1 and stats["right_first"] == 0 and stats["wrong_answers"] == [
-            {"answer": "0.3", "students": 1}]
+            {"answer": "0.3", "students": 1, "misconception": None}]
         rows = store.records(sid)
         assert [row["record_id"] for row in rows] == ["p1", "p2"] and rows[0]["time"] == "2026-12-03T14:05:09+00:00"
         assert call(base, "DELETE", f"/api/sessions/{sid}", auth=instructor).json()["deleted"] == 2

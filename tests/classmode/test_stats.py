@@ -17,7 +17,8 @@ who_is_connected.karate_path (lesson 03):
 links.two_pages: nobody -> not listed.
 
 Students see only wrong answers given by two students or more ("0.5" is cy's alone); the
-instructor sees all.
+instructor sees all. These questions' feedback names no misconception for these answers (a code
+question, a numeric one without slips): each says None (tests/classmode/test_dashboard.py has some).
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ LESSON = {"links.rank_step": "06", "who_is_connected.karate_path": "03"}
 
 EXPECTED_FOR_INSTRUCTOR = [
     {"question": "who_is_connected.karate_path", "lesson": "03", "answered": 3, "right_first": 1,
-     "share_right_first": 0.3333, "records": 3, "wrong_answers": [{"answer": "2", "students": 2}]},
+     "share_right_first": 0.3333, "records": 3, "wrong_answers": [{"answer": "2", "students": 2, "misconception": None}]},
     {"question": "links.rank_step", "lesson": "06", "answered": 3, "right_first": 1, "share_right_first": 0.3333,
-     "records": 6, "wrong_answers": [{"answer": "0.3", "students": 2}, {"answer": "0.5", "students": 1}]},
+     "records": 6, "wrong_answers": [{"answer": "0.3", "students": 2, "misconception": None},
+                                     {"answer": "0.5", "students": 1, "misconception": None}]},
 ]
 
 
@@ -66,7 +68,7 @@ def test_students_see_the_aggregates_without_a_lone_wrong_answer(service, worked
     stats = call(service.base, "GET", f"/api/sessions/{worked}/stats", auth=("ben", STUDENT_CODE)).json()
     rank_step = stats["questions"][1]
     assert rank_step["answered"] == 3 and rank_step["share_right_first"] == 0.3333
-    assert rank_step["wrong_answers"] == [{"answer": "0.3", "students": 2}]
+    assert rank_step["wrong_answers"] == [{"answer": "0.3", "students": 2, "misconception": None}]
 
 
 def test_stats_of_nothing_and_of_a_cut_list():

@@ -335,6 +335,8 @@ WORKING = {
                 b'"answer": "0.351", "correct": true, "attempt": 1}', "questions": {"links.rank_step": "06"}},
     "smlearn.classmode.stats.question_stats": lambda: {"rows": [
         {"user": "ana", "question": "links.rank_step", "lesson": "06", "answer": "0.3", "correct": False, "attempt": 1}]},
+    "smlearn.classmode.stats.misconceptions_of": lambda: {
+        "questions": {"links.two_pages": _lazy("smlearn.questions.links.two_pages")}},
     "smlearn.classmode.store.open_store": lambda: {"database": _tmp("class.sqlite")},
     "smlearn.classmode.send.make_link": lambda: {"url": "http://127.0.0.1:8765/", "session": "k3m9p2qa",
                                                  "code": "tulip-42", "name": "ana"},
