@@ -574,6 +574,7 @@ WORKING = {
         "artists": _artists(_lazy("smlearn.plots.spread.plot_spread"), spread_picture()), "picture": spread_picture()},
     "smlearn.plots.spread.describe_spread": lambda: {"picture": spread_picture()},
     "smlearn.plots.spread.step_words": lambda: {"picture": spread_picture()},
+    "smlearn.plots.render.png_of_pixels": lambda: {"rgba": __import__("numpy").zeros((2, 3, 4), "uint8")},
     "smlearn.plots.spread.bass_finding": lambda: {"table": _lazy("smlearn.models.bass.simulate")()},
     "smlearn.plots.spread.plot_bass": lambda: {"tables": {"a": _lazy("smlearn.models.bass.simulate")()}},
     "smlearn.plots.spread.describe_bass": lambda: {"tables": {"a": _lazy("smlearn.models.bass.simulate")()}},
