@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 __all__ = ["Param", "Choice", "FrozenParams", "defaults_from", "check_params", "check_seed", "params_table",
            "check_number", "check_flag", "check_text", "check_path", "check_items", "check_table",
-           "check_graph", "check_instance", "default_of", "defaults"]
+           "check_graph", "check_instance", "check_level", "check_resamples", "default_of", "defaults"]
 
 
 # Units that name a position on a scale, not an amount: a stop in week 26 is "week 26" (where),
@@ -583,3 +583,31 @@ def defaults(spec: Mapping) -> dict:
     """
     check_instance("spec", spec, Mapping, "a model's PARAMS (a dict of Param and Choice records)")
     return {name: record.default for name, record in spec.items()}
+
+
+def check_level(level) -> float:
+    """Return ``level``, an interval's confidence level, if it is a number strictly between 0 and 1.
+
+    Examples
+    --------
+    >>> check_level(0.95)
+    0.95
+    >>> check_level(95)
+    Traceback (most recent call last):
+    ...
+    ValueError: level must be a number between 0 and 1 (0.95 = 95 %); got 95
+    """
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
+        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
+    return float(level)
+
+
+def check_resamples(n_resamples, name: str = "n_resamples") -> int:
+    """Return ``n_resamples``, a number of bootstrap resamples or draws, if it is a whole number from 100 to 100,000.
+
+    Examples
+    --------
+    >>> check_resamples(2000)
+    2000
+    """
+    return check_number(name, n_resamples, 100, 100_000, integer=True)

@@ -88,10 +88,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.models._intervals import _check_level, _check_resamples, _difference, _hierarchical, _mean_and_variance
+from smlearn.models.engines import intervals as interval_engine   # the same arithmetic for many data sets at once
 from smlearn.models._posts import _amounts, _check_posts, _counts, _ratio
 from smlearn.models.returns import METRIC, METRICS
-from smlearn.params import Choice, FrozenParams, Param, check_params, check_seed, defaults_from
+from smlearn.params import Choice, FrozenParams, Param, check_level, check_params, check_resamples, check_seed, defaults_from
 from smlearn.profile import apply_profile
 from smlearn.vocabulary import POST_TYPES
 
@@ -154,7 +154,7 @@ def _percentile(numerator, denominator, rng, n_resamples, level):
     interval instead of collapsing to zero."""
     low, high = _middle(_bootstrap(numerator, denominator, rng, n_resamples), level)
     if numerator.sum() == 0 and denominator.sum() > 0:
-        high = float(_hierarchical(numerator[None, :], denominator[None, :], level)[2][0])
+        high = float(interval_engine.weighted_mean_interval(numerator[None, :], denominator[None, :], level)[2][0])
         if np.isnan(high):          # fewer than 2 posts with trials: no interval at all, not [0, nan]
             low = np.nan
     return low, high
@@ -265,7 +265,7 @@ def rate_interval(successes, trials, *, level, missing=0):
     >>> r.low, round(r.high, 3)
     (0.0, 0.055)
     """
-    level = _check_level(level)
+    level = check_level(level)
     s, n = _amounts(successes=successes, trials=trials)
     s, n = np.atleast_1d(s), np.atleast_1d(n)
     if s.shape != n.shape or s.ndim != 1:
@@ -277,7 +277,7 @@ def rate_interval(successes, trials, *, level, missing=0):
         raise ValueError("successes cannot be larger than trials in a post (a rate is a share)")
     if isinstance(missing, bool) or not isinstance(missing, numbers.Integral) or missing < 0:
         raise ValueError(f"missing must be a whole number >= 0; got {missing!r}")
-    mean, low, high, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
+    mean, low, high, rho, k, _ = (float(x[0]) for x in interval_engine.weighted_mean_interval(s[None, :], n[None, :], level))
     trustworthy = k >= MIN_POSTS
     if not trustworthy:
         warnings.warn(f"only {int(k)} post(s) with trials > 0: below {MIN_POSTS} posts no interval for a rate is "
@@ -339,10 +339,10 @@ def coverage_check(n_posts, *, data_sets=200, level, seed=0, **settings):
     >>> coverage_check(10, data_sets=200, seed=0)["covered"]
     190
     """
-    level = _check_level(level)
+    level = check_level(level)
     s, n = simulate_posts(n_posts, data_sets=data_sets, seed=seed, **settings)
     truth = settings.get("rate", 0.05)
-    _, low, high, _, _, _ = _hierarchical(s, n, level)
+    _, low, high, _, _, _ = interval_engine.weighted_mean_interval(s, n, level)
     covered = int(((low <= truth) & (truth <= high)).sum())
     return {"data_sets": data_sets, "covered": covered, "coverage": covered / data_sets, "truth": truth}
 
@@ -416,8 +416,8 @@ def bootstrap_interval(posts, metric, *, level, n_resamples=2000, seed=None):
     """
     numerator, denominator, _ = _check_metric(metric)
     _check_posts(posts, [numerator, denominator])
-    level = _check_level(level)
-    n_resamples = _check_resamples(n_resamples)
+    level = check_level(level)
+    n_resamples = check_resamples(n_resamples)
     rng = check_seed(seed)
     num, den, missing = _counts(posts, numerator, denominator)
     if not len(num):
@@ -490,8 +490,8 @@ def bootstrap_distribution(successes, trials, *, level, n_resamples=2000, seed=N
     >>> len(d.values), round(d.estimate, 4), bool(d.low <= d.estimate <= d.high)
     (1000, 0.075, True)
     """
-    level = _check_level(level)
-    n_resamples = _check_resamples(n_resamples)
+    level = check_level(level)
+    n_resamples = check_resamples(n_resamples)
     s, n = _amounts(successes=successes, trials=trials)
     s, n = np.atleast_1d(s), np.atleast_1d(n)
     if s.shape != n.shape or s.ndim != 1:
@@ -646,8 +646,8 @@ def compare_types(posts, metric, type_a, type_b, *, level,
     _check_posts(posts, ["type", numerator, denominator])
     _check_type("type_a", type_a, posts)
     _check_type("type_b", type_b, posts)
-    level = _check_level(level)
-    draws = _check_resamples(draws, "draws")
+    level = check_level(level)
+    draws = check_resamples(draws, "draws")
     if not isinstance(overdispersion, (bool, np.bool_)):
         raise TypeError(f"overdispersion must be True or False; got {overdispersion!r}")
     rng = check_seed(seed)
@@ -661,7 +661,7 @@ def compare_types(posts, metric, type_a, type_b, *, level,
         rates.append(_ratio(s.sum(), n.sum()))
         used.append(int((n > 0).sum()))
         if overdispersion:
-            fit = _mean_and_variance(s[None, :], n[None, :], level)
+            fit = interval_engine.mean_and_variance(s[None, :], n[None, :], level)
             mean, low, high, rho, k = (float(x[0]) for x in fit[3])
             intervals.append(RateInterval(mean, low, high, level, int(k), left_out, rho, k >= MIN_POSTS))
             fits.append(fit[:3])
@@ -672,7 +672,7 @@ def compare_types(posts, metric, type_a, type_b, *, level,
             samples.append(rng.beta(alpha, beta, size=draws))
             intervals.append(None)
     if overdispersion:
-        prob, (low, high) = _difference(fits[0], fits[1], level)
+        prob, (low, high) = interval_engine.difference(fits[0], fits[1], level)
         prob, difference = float(prob[0]), (float(low[0]), float(high[0]))
     else:
         delta = samples[1] - samples[0]
@@ -682,8 +682,8 @@ def compare_types(posts, metric, type_a, type_b, *, level,
 
 
 # The columns of TypeEstimates.table, one row per group (A, B).
-COLUMNS = ("group", "type", "posts", "estimate", "boot_low", "boot_high", "beta_estimate", "beta_low", "beta_high",
-           "truth", "beta_truth")
+COLUMNS = ("group", "type", "posts", "estimate", "boot_low", "boot_high", "weighted_estimate", "weighted_low", "weighted_high",
+           "truth", "weighted_truth")
 
 
 @dataclass(frozen=True)
@@ -694,10 +694,10 @@ class TypeEstimates:
     ----------
     table : pandas.DataFrame
         Two rows (A, B) with the columns :data:`COLUMNS`: group, type, posts, estimate (ratio of
-        sums), boot_low, boot_high (the percentile bootstrap interval), beta_estimate (the weighted
-        mean of the sample's posts' rates), beta_low, beta_high (its interval), truth (the ratio of
+        sums), boot_low, boot_high (the percentile bootstrap interval), weighted_estimate (the weighted
+        mean of the sample's posts' rates), weighted_low, weighted_high (its interval), truth (the ratio of
         sums over every post of that type: what the estimate and the bootstrap try to find) and
-        beta_truth (the same weighted mean over every post of that type: what the weighted-mean
+        weighted_truth (the same weighted mean over every post of that type: what the weighted-mean
         interval tries to find).
     params : FrozenParams
         The checked settings (:data:`PARAMS`).
@@ -760,8 +760,8 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_res
     --------
     >>> from smlearn import data
     >>> run = simulate(data.load("post_metrics"), sample_size=10)
-    >>> run.table[["type", "posts", "estimate", "boot_low", "boot_high", "beta_low", "beta_high"]].round(4)
-        type  posts  estimate  boot_low  boot_high  beta_low  beta_high
+    >>> run.table[["type", "posts", "estimate", "boot_low", "boot_high", "weighted_low", "weighted_high"]].round(4)
+        type  posts  estimate  boot_low  boot_high  weighted_low  weighted_high
     0  photo     10    0.0471    0.0406     0.0559    0.0414     0.0602
     1  video     10    0.0745    0.0648     0.0831    0.0590     0.0841
     """
@@ -774,7 +774,7 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_res
     missing = int((~complete).sum())
     all_s, all_n, _ = _counts(posts, numerator, denominator)
     types = posts["type"].to_numpy()[complete]
-    n_resamples = _check_resamples(n_resamples)
+    n_resamples = check_resamples(n_resamples)
     rng = np.random.default_rng([p["sample"], 2025])   # sample number -> its own generator
     chosen = {}
     same = p["type_a"] == p["type_b"]
@@ -797,19 +797,19 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_res
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
         s, n = all_s[chosen[group]], all_n[chosen[group]]
         boot_low, boot_high = _percentile(s, n, rng, n_resamples, p["level"])
-        fits[group] = _mean_and_variance(s[None, :], n[None, :], p["level"])
-        mean, beta_low, beta_high, _, _ = (float(x[0]) for x in fits[group][3])
+        fits[group] = interval_engine.mean_and_variance(s[None, :], n[None, :], p["level"])
+        mean, weighted_low, weighted_high, _, _ = (float(x[0]) for x in fits[group][3])
         everything = types == kind
         # The weighted-mean interval's truth: the same weighted mean, over every post of the type.
-        beta_truth = float(_hierarchical(all_s[everything][None, :], all_n[everything][None, :], p["level"])[0][0])
+        weighted_truth = float(interval_engine.weighted_mean_interval(all_s[everything][None, :], all_n[everything][None, :], p["level"])[0][0])
         rows.append({
             "group": group, "type": kind, "posts": len(s), "estimate": _ratio(s.sum(), n.sum()),
-            "boot_low": boot_low, "boot_high": boot_high, "beta_estimate": mean, "beta_low": beta_low,
-            "beta_high": beta_high,
-            "truth": _ratio(all_s[everything].sum(), all_n[everything].sum()), "beta_truth": beta_truth,
+            "boot_low": boot_low, "boot_high": boot_high, "weighted_estimate": mean, "weighted_low": weighted_low,
+            "weighted_high": weighted_high,
+            "truth": _ratio(all_s[everything].sum(), all_n[everything].sum()), "weighted_truth": weighted_truth,
         })
     return TypeEstimates(table=pd.DataFrame(rows, columns=list(COLUMNS)), params=FrozenParams(p),
-                         prob_b_better=float(_difference(fits["A"], fits["B"], p["level"])[0][0]),
+                         prob_b_better=float(interval_engine.difference(fits["A"], fits["B"], p["level"])[0][0]),
                          missing=missing, trustworthy=p["sample_size"] >= MIN_POSTS)
 
 
@@ -823,7 +823,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
     counted: each of ``samples`` samples (numbers 0, 1, 2, ...) gives two intervals of each
     kind, one per post type. Each kind is checked against the quantity it estimates: the
     bootstrap against the ratio of sums over every post (``truth``), the weighted-mean interval
-    against the weighted mean over every post (``beta_truth``). The samples overlap (they are
+    against the weighted mean over every post (``weighted_truth``). The samples overlap (they are
     drawn from the same few hundred posts), so the count is not 200 independent tries and no
     binomial band applies to it: :func:`coverage_check` on fresh simulated pages is the test.
 
@@ -870,7 +870,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
             total += 1
             if row.boot_low <= row.truth <= row.boot_high:
                 counts["bootstrap"] += 1
-            if row.beta_low <= row.beta_truth <= row.beta_high:
+            if row.weighted_low <= row.weighted_truth <= row.weighted_high:
                 counts["weighted mean"] += 1
     result = pd.DataFrame({"intervals": [total, total], "contained": [counts["bootstrap"], counts["weighted mean"]]},
                           index=["bootstrap", "weighted mean"])
@@ -907,12 +907,12 @@ def detection_rate(posts, lift, spread, reach_spread, *, rate=0.05, data_sets=30
     (0.21, 0.98)
     """
     s = check_params(DETECTION_PARAMS, {"posts": posts, "lift": lift, "spread": spread, "reach_spread": reach_spread})
-    level = _check_level(level)
+    level = check_level(level)
     rng = check_seed(seed)
     fits = []
     for true_rate in (rate, rate * s["lift"]):
         successes, trials = simulate_posts(s["posts"], rate=true_rate, spread=s["spread"],
                                            reach_spread=s["reach_spread"], data_sets=data_sets, seed=rng)
-        fits.append(_mean_and_variance(successes, trials, level))
-    _, (low, _) = _difference(fits[0], fits[1], level)
+        fits.append(interval_engine.mean_and_variance(successes, trials, level))
+    _, (low, _) = interval_engine.difference(fits[0], fits[1], level)
     return float((low > 0).mean())

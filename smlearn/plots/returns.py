@@ -76,8 +76,8 @@ def describe_returns(result) -> str:
     for row in result.table.itertuples():
         parts.append(f"{row.type} ({row.group}): {row.estimate:.2%} from {row.posts} posts, bootstrap interval "
                      f"{row.boot_low:.2%} to {row.boot_high:.2%} (over all posts {row.truth:.2%}); weighted mean "
-                     f"{row.beta_estimate:.2%}, interval {row.beta_low:.2%} to {row.beta_high:.2%} (over all posts "
-                     f"{row.beta_truth:.2%})")
+                     f"{row.weighted_estimate:.2%}, interval {row.weighted_low:.2%} to {row.weighted_high:.2%} (over all posts "
+                     f"{row.weighted_truth:.2%})")
     missing = result.missing
     left_out = f" {missing} post(s) with a missing cell were left out." if missing else ""
     return f"Interval chart of {_AXIS[result.params['metric']].lower()}. " + "; ".join(parts) + \
@@ -88,12 +88,12 @@ def plot_returns(result):
     """Draw the estimates with their intervals once; return ``(figure, artists)``."""
     _check_run(result)
     fig, (ax,) = new_figure(height=3.0)
-    artists = {"figure": fig, "boot": {}, "beta": {}, "estimate": {}, "centre": {}, "truth": {}, "beta_truth": {}}
+    artists = {"figure": fig, "boot": {}, "weighted": {}, "estimate": {}, "centre": {}, "truth": {}, "weighted_truth": {}}
     for y, group in ((1.0, "A"), (0.0, "B")):
         style = _GROUP_STYLE[group]
         (artists["boot"][group],) = ax.plot([], [], color=style["color"], linewidth=4, solid_capstyle="butt",
                                             label="bootstrap interval" if group == "A" else "_nolegend_")
-        (artists["beta"][group],) = ax.plot([], [], color=style["color"], linewidth=1.5, linestyle="--",
+        (artists["weighted"][group],) = ax.plot([], [], color=style["color"], linewidth=1.5, linestyle="--",
                                             label="weighted-mean interval" if group == "A" else "_nolegend_")
         (artists["estimate"][group],) = ax.plot([], [], linestyle="none", markersize=9, markeredgecolor="black",
                                                 label="ratio of sums of the sample" if group == "A" else "_nolegend_",
@@ -105,7 +105,7 @@ def plot_returns(result):
         (artists["truth"][group],) = ax.plot([], [], linestyle="none", marker="D", markersize=9,
                                              markerfacecolor="none", markeredgecolor="black", markeredgewidth=1.5,
                                              label="ratio of sums over all posts" if group == "A" else "_nolegend_")
-        (artists["beta_truth"][group],) = ax.plot([], [], linestyle="none", marker="^", markersize=8,
+        (artists["weighted_truth"][group],) = ax.plot([], [], linestyle="none", marker="^", markersize=8,
                                                   markerfacecolor="none", markeredgecolor="black",
                                                   markeredgewidth=1.5,
                                                   label="weighted mean over all posts" if group == "A" else "_nolegend_")
@@ -114,11 +114,11 @@ def plot_returns(result):
     # Type names as text artists (not tick labels), so a fast redraw updates them too.
     artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
                                         fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
-    fig.legend(handles=[artists[k]["A"] for k in ("boot", "beta", "estimate", "centre", "truth", "beta_truth")],
+    fig.legend(handles=[artists[k]["A"] for k in ("boot", "weighted", "estimate", "centre", "truth", "weighted_truth")],
                loc="outside lower center", ncols=3, frameon=False, fontsize=9)
     artists["title"] = ax.set_title("", fontsize=11)
-    artists["dynamic"] = [*artists["boot"].values(), *artists["beta"].values(), *artists["estimate"].values(),
-                          *artists["centre"].values(), *artists["truth"].values(), *artists["beta_truth"].values(),
+    artists["dynamic"] = [*artists["boot"].values(), *artists["weighted"].values(), *artists["estimate"].values(),
+                          *artists["centre"].values(), *artists["truth"].values(), *artists["weighted_truth"].values(),
                           *artists["labels"].values(),
                           artists["title"]]
     update_returns(artists, result)
@@ -135,12 +135,12 @@ def update_returns(artists, result) -> None:
     top = 0.0
     for (y, group), row in zip(((1.0, "A"), (0.0, "B")), table.itertuples()):
         artists["boot"][group].set_data([row.boot_low * 100, row.boot_high * 100], [y + 0.08, y + 0.08])
-        artists["beta"][group].set_data([row.beta_low * 100, row.beta_high * 100], [y - 0.12, y - 0.12])
+        artists["weighted"][group].set_data([row.weighted_low * 100, row.weighted_high * 100], [y - 0.12, y - 0.12])
         artists["estimate"][group].set_data([row.estimate * 100], [y + 0.08])
-        artists["centre"][group].set_data([row.beta_estimate * 100], [y - 0.12])
+        artists["centre"][group].set_data([row.weighted_estimate * 100], [y - 0.12])
         artists["truth"][group].set_data([row.truth * 100], [y + 0.3])
-        artists["beta_truth"][group].set_data([row.beta_truth * 100], [y - 0.35])
-        top = max(top, *(v for v in (row.boot_high, row.beta_high, row.truth, row.estimate) if np.isfinite(v)))
+        artists["weighted_truth"][group].set_data([row.weighted_truth * 100], [y - 0.35])
+        top = max(top, *(v for v in (row.boot_high, row.weighted_high, row.truth, row.estimate) if np.isfinite(v)))
     ax.set_xlim(0, nice_ceiling(top * 100 * 1.1))
     for group, row in zip(("A", "B"), table.itertuples()):
         artists["labels"][group].set_text(f"{group}: {row.type}")

@@ -38,9 +38,9 @@ import numpy as np
 import pandas as pd
 
 from smlearn.models import uncertainty
-from smlearn.models._intervals import _check_level, _check_resamples, _difference, _hierarchical, _mean_and_variance
+from smlearn.models.engines import intervals as interval_engine   # the same arithmetic for many data sets at once
 from smlearn.models._posts import _amounts, _counts
-from smlearn.params import check_seed, check_text
+from smlearn.params import check_level, check_resamples, check_seed, check_text
 from smlearn.realdata import conversations
 
 __all__ = ["GroupComparison", "bootstrap_gap", "compare_groups", "is_reply", "rate_spread", "rates_by_group"]
@@ -153,7 +153,7 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = _check_level(level)
+    level = check_level(level)
     rows = {}
     for name, part in posts.groupby(groups.to_numpy(), sort=True):
         s, n, missing = _counts(part, successes, trials)   # missing cells left out and counted
@@ -162,7 +162,7 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a rate and its interval need at least two")
         s, n = s[used], n[used]
-        mean, low, high, _, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], level))
+        mean, low, high, _, k, _ = (float(x[0]) for x in interval_engine.weighted_mean_interval(s[None, :], n[None, :], level))
         rows[name] = {"posts": int(k), "successes": float(s.sum()), "trials": float(n.sum()),
                       "ratio_of_sums": float(s.sum() / n.sum()), "estimate": mean, "low": low, "high": high,
                       "spread": _spread(s, n), "missing": missing, "trustworthy": k >= uncertainty.MIN_POSTS}
@@ -254,7 +254,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
     names = sorted(names, key=str)
     if len(names) != 2:
         raise ValueError(f"by must make exactly two groups to compare; got {len(names)}: {names[:5]}")
-    level = _check_level(level)
+    level = check_level(level)
     fits = []
     for name in names:
         s, n, _ = _counts(posts[(groups == name).to_numpy()], successes, trials)
@@ -262,8 +262,8 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
         if used.sum() < 2:
             raise ValueError(f"by: the group {name!r} has {int(used.sum())} post(s) with {trials} > 0; "
                              f"a comparison needs at least two in each group")
-        fits.append(_mean_and_variance(s[used][None, :], n[used][None, :], level))
-    _, (low, high) = _difference(fits[0][:3], fits[1][:3], level)
+        fits.append(interval_engine.mean_and_variance(s[used][None, :], n[used][None, :], level))
+    _, (low, high) = interval_engine.difference(fits[0][:3], fits[1][:3], level)
     a, b = float(fits[0][0][0]), float(fits[1][0][0])
     low, high = float(low[0]), float(high[0])
     name = by if isinstance(by, str) else str(by.name or "group")
@@ -272,7 +272,7 @@ def compare_groups(posts, successes, trials, *, by, level=0.95):
 
 def _spread(s, n):
     """Standard deviation of the posts' true rates over their mean (method of moments, as rate_interval)."""
-    mean, _, _, rho, k, _ = (float(x[0]) for x in _hierarchical(s[None, :], n[None, :], 0.95))
+    mean, _, _, rho, k, _ = (float(x[0]) for x in interval_engine.weighted_mean_interval(s[None, :], n[None, :], 0.95))
     if k < 2 or not 0 < mean < 1:
         return float("nan")
     # rho is the share of a person's variation that lies between posts: var(true rates) = rho m (1 - m).
@@ -367,8 +367,8 @@ def bootstrap_gap(posts, successes, trials, *, by, level=0.95, n_resamples=2000,
     _check_column(posts, "successes", successes)
     _check_column(posts, "trials", trials)
     groups = _groups(posts, by)
-    level = _check_level(level)
-    n_resamples = _check_resamples(n_resamples)
+    level = check_level(level)
+    n_resamples = check_resamples(n_resamples)
     rng = check_seed(seed)
     names = []
     for name in pd.unique(groups.dropna()):

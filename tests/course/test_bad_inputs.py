@@ -69,9 +69,11 @@ SKIP = {
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
 # points are driven here, and tests/models/test_pipeline.py holds the engine equal to the model's steps.
 SKIP["smlearn.models.engines.pipeline.summarize_batch"] = "an engine: its inputs are checked by smlearn.models.pipeline"
+for _engine in ("weighted_mean_interval", "difference", "mean_and_variance"):
+    SKIP[f"smlearn.models.engines.intervals.{_engine}"] = "an engine: its inputs are checked by smlearn.models.uncertainty"
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/base/test_params.py cover them).
-for _check in ("number", "flag", "text", "path", "items", "table", "graph", "instance"):
+for _check in ("number", "flag", "text", "path", "items", "table", "graph", "instance", "level", "resamples"):
     SKIP[f"smlearn.params.check_{_check}"] = "a check helper: it names the caller's parameter, not its own"
 
 # Parameters that take None on purpose although their default is something else.

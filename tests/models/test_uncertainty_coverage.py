@@ -20,6 +20,7 @@ import pytest
 
 from smlearn import data
 from smlearn.models import returns, uncertainty
+from smlearn.models.engines import intervals
 
 POSTS = data.load("post_metrics")
 DATA_SETS = 2000
@@ -60,7 +61,7 @@ def misses(n_posts, seed, rate=0.05, **settings):
     """``(coverage, below, above)`` over DATA_SETS data sets: the share of intervals that hold
     the truth, and the shares where the truth lies below the interval and above it."""
     s, n = export_like(n_posts, DATA_SETS, seed=seed, rate=rate, **settings)
-    _, low, high, _, _, _ = uncertainty._hierarchical(s, n, 0.95)   # every data set at once
+    _, low, high, _, _, _ = intervals.weighted_mean_interval(s, n, 0.95)   # every data set at once
     below, above = (rate < low).mean(), (rate > high).mean()
     return 1 - below - above, below, above
 
@@ -122,16 +123,16 @@ def test_no_conversions_still_gives_an_interval_with_a_positive_upper_end():
     assert low == 0 and high > 0
     table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, sample=3).table
     video = table[table["type"] == "video"].iloc[0]
-    assert video["estimate"] == 0 and video["boot_high"] > 0 and video["beta_high"] > 0
+    assert video["estimate"] == 0 and video["boot_high"] > 0 and video["weighted_high"] > 0
 
 
 @pytest.mark.parametrize("n_posts", [10, 30])
 def test_comparing_two_equal_types_claims_a_difference_about_5_percent_of_the_time(n_posts):
     s, n = export_like(2 * n_posts, 2000, seed=11 + n_posts)
     # The comparison's arithmetic, for all 2,000 data sets at once (what compare_types runs on one)...
-    fits = [uncertainty._mean_and_variance(s[:, :n_posts], n[:, :n_posts], 0.95),
-            uncertainty._mean_and_variance(s[:, n_posts:], n[:, n_posts:], 0.95)]
-    prob, (low, high) = uncertainty._difference(fits[0], fits[1], 0.95)
+    fits = [intervals.mean_and_variance(s[:, :n_posts], n[:, :n_posts], 0.95),
+            intervals.mean_and_variance(s[:, n_posts:], n[:, n_posts:], 0.95)]
+    prob, (low, high) = intervals.difference(fits[0], fits[1], 0.95)
     # ... is what the public function gives on each data set (checked on a few of them):
     kinds = ["photo"] * n_posts + ["video"] * n_posts
     for row in range(0, 2000, 400):

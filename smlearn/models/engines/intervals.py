@@ -1,30 +1,22 @@
-"""The weighted-mean interval of a rate and the difference of two, for many data sets at once.
+"""The weighted-mean interval of a rate, and the difference of two, for many data sets at once.
 
-Shared by :mod:`smlearn.models.uncertainty` (whose :func:`~smlearn.models.uncertainty.rate_interval`
-explains the method in words) and :mod:`smlearn.realdata.analytics`; a private module: the public
-functions check their inputs before they call these.
+The engine of :mod:`smlearn.models.uncertainty` (whose
+:func:`~smlearn.models.uncertainty.rate_interval` explains the method in words, for one data set)
+and of :mod:`smlearn.realdata.analytics`. Each function takes 2-D arrays, one data set per row,
+so that a coverage check of 2,000 data sets is one call. Like every engine it assumes checked
+inputs: the public functions of those modules check what they are given, then call these.
+Tests hold them equal: tests/models/test_uncertainty_coverage.py compares this engine, row by
+row, with :func:`~smlearn.models.uncertainty.compare_types` on single data sets.
 """
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from smlearn.params import check_number
+__all__ = ["weighted_mean_interval", "difference", "mean_and_variance"]
 
 
-def _check_level(level):
-    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
-        raise ValueError(f"level must be a number between 0 and 1 (0.95 = 95 %); got {level!r}")
-    return float(level)
-
-
-def _check_resamples(n_resamples, name="n_resamples"):
-    return check_number(name, n_resamples, 100, 100_000, integer=True)
-
-
-def _hierarchical(s, n, level):
+def weighted_mean_interval(s, n, level):
     """The weighted-mean interval, for many data sets at once (one per row).
 
     No Beta-binomial model is fitted: it is a moment-based weighted mean of the posts' rates
@@ -83,8 +75,8 @@ def _hierarchical(s, n, level):
     return mean, low, high, rho, k, variance
 
 
-def _difference(a, b, level):
-    """``(prob_b_better, (low, high))`` for B minus A from two hierarchical fits.
+def difference(a, b, level):
+    """``(prob_b_better, (low, high))`` for B minus A from two weighted-mean fits (:func:`mean_and_variance`).
 
     Each fit gives a mean and a variance with (posts - 1) degrees of freedom; the difference
     uses Welch's t with Satterthwaite's degrees of freedom, and P(B better) is the t
@@ -104,13 +96,13 @@ def _difference(a, b, level):
     return prob, (mb - ma - t * se, mb - ma + t * se)
 
 
-def _mean_and_variance(s, n, level):
-    """Mean, variance and posts of the hierarchical fit (rows of ``s``, ``n`` are data sets).
+def mean_and_variance(s, n, level):
+    """Mean, variance and posts of the weighted-mean fit (rows of ``s``, ``n`` are data sets).
 
     The variance is never below the binomial one (posts cannot be surer than coin flips), and
     with no success at all it is that of a single success, so that a difference is never
     measured as exact."""
-    mean, low, high, rho, k, variance = _hierarchical(s, n, level)
+    mean, low, high, rho, k, variance = weighted_mean_interval(s, n, level)
     total = np.atleast_2d(n).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         floor = np.where(mean > 0, mean * (1 - mean) / total, 1 / total**2)
