@@ -171,7 +171,7 @@ def smlearn_run(kind, g, seeds, rng):
         return diffusion.independent_cascade(g, seeds, P_IC, seed=rng).final_size
     if kind == "threshold":
         return diffusion.threshold(g, seeds, THETA, seed=rng).final_size
-    return diffusion.sir(g, BETA, GAMMA, seeds, seed=rng).final_size
+    return diffusion.sir(g, seeds, BETA, GAMMA, seed=rng).final_size
 
 
 # ---- Timing -------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ random numbers): read them to see the model.
 The entry points (:func:`independent_cascade`, :func:`threshold`,
 :func:`reinforced_cascade`, :func:`sir`, and :func:`simulate` on top of them) check what they are given and hand the run to a fast *engine*,
 :mod:`smlearn.models.engines.spread`, which applies the same rules to whole arrays:
-the network is turned once into a :class:`SpreadGraph` (see :func:`prepare`), and
+the network is turned once into a :class:`~smlearn.models.engines.spread.SpreadGraph` (see :func:`prepare`), and
 each step touches only the ties of the people who just changed. The engine draws the
 same random numbers in the same order as the rules, so ``tests/models/test_diffusion.py``
 checks that both give exactly the same runs (the cascade, the threshold and the
@@ -117,7 +117,7 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast", "ties-broadcast", "ties-two-way")
 
 __all__ = [
-    "simulate", "PARAMS", "STRATEGIES", "MODELS", "State", "SpreadGraph", "Spread", "prepare",
+    "simulate", "PARAMS", "STRATEGIES", "MODELS", "State", "Spread", "prepare",
     "independent_cascade", "threshold", "reinforced_cascade", "sir", "choose_seeds",
     # the plain rules, step by step, that the entry points above run fast (engines.spread)
     "cascade_rules", "threshold_rules", "reinforced_rules", "sir_rules", "sir_clock_rules",
@@ -579,7 +579,7 @@ def sir_clock_rules(G, seeds, beta, gamma, *, max_steps, seed=None):
 # ---- A network for the engine ------------------------------------------------------------
 
 def prepare(G):
-    """Turn a networkx graph into the engine's :class:`SpreadGraph` (a SpreadGraph is returned as it is).
+    """Turn a networkx graph into the engine's :class:`~smlearn.models.engines.spread.SpreadGraph` (a SpreadGraph is returned as it is).
 
     Every entry point below does this itself. Do it once yourself only when you run a
     model many times on the same network in your own loop (as
@@ -830,18 +830,18 @@ def reinforced_cascade(G, seeds, p1, p2, *, max_steps, seed=None):
 # ---- Epidemics: discrete-time SIR ----------------------------------------------------------
 
 @defaults_from(PARAMS)
-def sir(G, beta, gamma, seeds=5, *, max_steps, seed=None):
+def sir(G, seeds, beta, gamma, *, max_steps, seed=None):
     """An epidemic in steps: infect contacts with chance ``beta``, recover with chance ``gamma``.
 
     Parameters
     ----------
     G : networkx graph or SpreadGraph
+    seeds : list of people, or int
+        Who is infected at step 0; a whole number k picks k people at random.
     beta : float
         Chance per step that an infected person infects one susceptible contact.
     gamma : float
         Chance per step that an infected person recovers (after infecting in that step).
-    seeds : list of people, or int
-        Who is infected at step 0; a whole number k picks k people at random.
     max_steps : int
     seed : None, int or numpy.random.Generator
 
@@ -994,4 +994,4 @@ def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbou
         return threshold(G, starters, theta_spread=0.0, neighbours=neighbours, max_steps=max_steps, seed=rng)
     if model == "reinforced cascade":
         return reinforced_cascade(G, starters, p1, p2, max_steps=max_steps, seed=rng)
-    return sir(G, beta, gamma, starters, max_steps=max_steps, seed=rng)
+    return sir(G, starters, beta, gamma, max_steps=max_steps, seed=rng)

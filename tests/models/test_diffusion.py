@@ -51,7 +51,7 @@ def test_things_spread_from_an_account_to_its_followers():
     assert independent_cascade(G, ["star"], 1.0).final_size == 2
     assert independent_cascade(G, ["fan"], 1.0).final_size == 1
     assert threshold(G, ["star"], 1.0).final_size == 2
-    assert sir(G, 1.0, 1.0, ["fan"]).final_size == 1
+    assert sir(G, ["fan"], 1.0, 1.0).final_size == 1
 
 
 # ---- Independent cascade -------------------------------------------------------------------
@@ -118,12 +118,12 @@ def test_sir_passes_along_a_tie_with_its_transmissibility():
     # sd(1 - (1 - beta)^D) ~ 0.2; 150 runs: s.e. 0.017. Tolerance 0.05.
     beta, gamma = 0.2, 0.3
     g = prepare(nx.star_graph(1000))
-    shares = [(sir(g, beta, gamma, [0], seed=s).final_size - 1) / 1000 for s in range(150)]
+    shares = [(sir(g, [0], beta, gamma, seed=s).final_size - 1) / 1000 for s in range(150)]
     assert np.mean(shares) == pytest.approx(diffusion_theory.sir_transmissibility(beta, gamma), abs=0.05)
 
 
 def test_sir_with_certain_infection_and_recovery_is_a_wave():
-    run = sir(nx.path_graph(6), 1.0, 1.0, [0])
+    run = sir(nx.path_graph(6), [0], 1.0, 1.0)
     assert run.curve["infected"].tolist() == [1, 1, 1, 1, 1, 1, 0]
     assert run.curve["recovered"].tolist() == [0, 1, 2, 3, 4, 5, 6]
     assert run.recovered_at.tolist() == [1, 2, 3, 4, 5, 6]
@@ -142,7 +142,7 @@ def test_sir_steps_of_infection_and_recovery_follow_the_rules():
     g = prepare(nx.path_graph(2))
     recovered, infected = [], []
     for s in range(runs):
-        run = sir(g, beta, gamma, [0], seed=s)
+        run = sir(g, [0], beta, gamma, seed=s)
         recovered.append(run.recovered_at[0])
         infected.append(run.adopted_at[1])
     steps = np.arange(1, 9)
@@ -175,7 +175,7 @@ def test_sir_engine_and_the_rules_step_by_step_give_the_same_epidemics(G, beta, 
 
     engine, rules = [], []
     for s in range(runs):
-        run = sir(g, beta, gamma, [0], max_steps=max_steps, seed=s)
+        run = sir(g, [0], beta, gamma, max_steps=max_steps, seed=s)
         engine.append(outcome(as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps))
         rules.append(outcome(*sir_rules(G, [0], beta, gamma, max_steps=max_steps, seed=10**6 + s)))
     kinds = sorted(set(engine) | set(rules))
@@ -191,14 +191,14 @@ def test_sir_with_a_tiny_infection_chance_waits_for_the_infection_on_its_way():
     # beta = 1e-300: a tie's first success lies far beyond any run; the run must not break on
     # it and, with nobody recovering, lasts to max_steps (the rules keep trying until then).
     for seed in range(5):
-        run = sir(nx.path_graph(2), 1e-300, 0.0, [0], max_steps=50, seed=seed)
+        run = sir(nx.path_graph(2), [0], 1e-300, 0.0, max_steps=50, seed=seed)
         assert run.final_size == 1 and run.steps == 50
         assert run.curve["infected"].tolist() == [1] * 51
 
 
 def test_sir_without_recovery_stops_when_nobody_else_can_be_reached():
     G = nx.disjoint_union(nx.path_graph(3), nx.path_graph(3))
-    run = sir(G, 1.0, 0.0, [0])
+    run = sir(G, [0], 1.0, 0.0)
     assert run.final_size == 3 and run.curve["infected"].iloc[-1] == 3 and run.steps <= 3
 
 
@@ -226,7 +226,7 @@ def test_outbreaks_stay_small_below_the_epidemic_threshold_and_go_giant_above():
     for T in (t_c / 2, 2 * t_c):
         gamma = beta * (1 / T - 1) / (1 - beta)        # so that sir_transmissibility = T
         assert diffusion_theory.sir_transmissibility(beta, round(gamma, 12)) == pytest.approx(T, rel=1e-9)
-        for run in (lambda s: independent_cascade(g, 5, T, seed=s), lambda s: sir(g, beta, gamma, 5, seed=s)):
+        for run in (lambda s: independent_cascade(g, 5, T, seed=s), lambda s: sir(g, 5, beta, gamma, seed=s)):
             shares = np.array([run(s).final_share for s in range(12)])
             if T < t_c:
                 assert shares.max() < 0.02          # at most 60 people of 3000
@@ -377,7 +377,7 @@ def test_invariants_of_every_model(G, p, beta, gamma, seed):
     check_spread(independent_cascade(G, seeds, p, seed=seed), n, seeds)
     check_spread(threshold(G, seeds, max(p, 0.01), seed=seed), n, seeds)
     check_spread(threshold(G, seeds, neighbours=2, seed=seed), n, seeds)
-    run = sir(G, beta, gamma, seeds, seed=seed)
+    run = sir(G, seeds, beta, gamma, seed=seed)
     check_spread(run, n, seeds)
     sir_counts = run.curve[["susceptible", "infected", "recovered"]]
     assert (sir_counts >= 0).all().all()
@@ -438,7 +438,7 @@ def test_the_engine_gives_exactly_the_runs_of_the_rules(G, p, p2, beta, gamma, m
     expected = reinforced_rules(G, seeds, p, p2, max_steps=max_steps, seed=seed)
     assert (as_dict(run, run.adopted_at), run.steps) == expected
 
-    run = sir(G, beta, gamma, seeds, max_steps=max_steps, seed=seed)
+    run = sir(G, seeds, beta, gamma, max_steps=max_steps, seed=seed)
     expected = sir_clock_rules(G, seeds, beta, gamma, max_steps=max_steps, seed=seed)
     assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
 
@@ -454,7 +454,7 @@ def test_the_engine_matches_the_rules_on_a_larger_network(G):
     assert (as_dict(run, run.adopted_at), run.steps) == threshold_rules(G, seeds, 0.15)
     run = diffusion.reinforced_cascade(G, seeds, 0.2, 0.5, seed=7)
     assert (as_dict(run, run.adopted_at), run.steps) == reinforced_rules(G, seeds, 0.2, 0.5, seed=7)
-    run = sir(G, 0.3, 0.3, seeds, seed=7)
+    run = sir(G, seeds, 0.3, 0.3, seed=7)
     expected = sir_clock_rules(G, seeds, 0.3, 0.3, seed=7)
     assert (as_dict(run, run.adopted_at), as_dict(run, run.recovered_at), run.steps) == expected
 
@@ -489,8 +489,8 @@ def test_invariants_of_the_rules(G, p, beta, gamma, max_steps, seed):
     (lambda G, s, v: threshold(G, s, v), "theta", 0.0),
     (lambda G, s, v: threshold(G, s, v), "theta", 1.2),
     (lambda G, s, v: threshold(G, s, neighbours=v), "neighbours", 0),
-    (lambda G, s, v: sir(G, v, 0.2, s), "beta", 2.0),
-    (lambda G, s, v: sir(G, 0.1, v, s), "gamma", -0.5),
+    (lambda G, s, v: sir(G, s, v, 0.2), "beta", 2.0),
+    (lambda G, s, v: sir(G, s, 0.1, v), "gamma", -0.5),
     (lambda G, s, v: independent_cascade(G, s, 0.1, max_steps=v), "max_steps", 0),
 ])
 def test_probabilities_and_thresholds_out_of_range_are_named(function, name, bad):
@@ -501,7 +501,7 @@ def test_probabilities_and_thresholds_out_of_range_are_named(function, name, bad
 @pytest.mark.parametrize("run", [
     lambda G, s: independent_cascade(G, s, 0.1),
     lambda G, s: threshold(G, s, 0.2),
-    lambda G, s: sir(G, 0.1, 0.1, s),
+    lambda G, s: sir(G, s, 0.1, 0.1),
 ])
 def test_graph_and_seed_errors(run):
     with pytest.raises(ValueError, match="G is an empty graph"):

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from smlearn.models import diffusion, networks
+from smlearn.models.engines.spread import SpreadGraph
 from smlearn.widgets import NetworkExplorer, SpreadExplorer
 
 
@@ -73,7 +74,7 @@ def test_the_network_is_built_once_and_reused(spread, monkeypatch):
     calls = []
     original = diffusion.prepare
     def counting(G):
-        if not isinstance(G, diffusion.SpreadGraph):   # a real conversion, not a pass-through
+        if not isinstance(G, SpreadGraph):   # a real conversion, not a pass-through
             calls.append(1)
         return original(G)
 
