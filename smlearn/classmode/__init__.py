@@ -53,8 +53,8 @@ The hub gives the service ``JUPYTERHUB_API_TOKEN``, ``JUPYTERHUB_API_URL``,
 ``JUPYTERHUB_OAUTH_CALLBACK_URL``; the service reads them, listens where
 ``JUPYTERHUB_SERVICE_URL`` says and serves under ``/services/smlearn-class/``. A student's kernel
 sends ``Authorization: token $JUPYTERHUB_API_TOKEN``; the hub says whose token it is.
-(The full deployment guide, with Zero to JupyterHub and The Littlest JupyterHub, comes with the
-rest of class mode.)
+The deployment guide, ``docs/instructors/class_mode.md``, has the tested configurations for
+JupyterHub, Zero to JupyterHub and The Littlest JupyterHub (files in ``docs/instructors/hub/``).
 """
 
 from smlearn.classmode.send import join, leave, status

@@ -13,8 +13,11 @@ import os
 import sys
 from urllib.parse import urlparse
 
+__all__ = ["main", "make_parser"]
 
-def main(argv=None) -> int:
+
+def make_parser() -> argparse.ArgumentParser:
+    """The options the hub's ``command`` for the service may give (the deployment guide's configurations use them)."""
     parser = argparse.ArgumentParser(prog="python -m smlearn.classmode",
                                      description="The smlearn class service, run by JupyterHub as a managed service.")
     parser.add_argument("--database", default=os.environ.get("SMLEARN_CLASS_DATABASE", "smlearn-class.sqlite"),
@@ -22,7 +25,15 @@ def main(argv=None) -> int:
                              "smlearn-class.sqlite in the service's folder)")
     parser.add_argument("--instructor-group", default=os.environ.get("SMLEARN_CLASS_INSTRUCTORS", "instructors"),
                         help="the hub group whose members are instructors (default: instructors)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--ip", default=None,
+                        help="the address to listen on (default: the host of JUPYTERHUB_SERVICE_URL); 0.0.0.0 where "
+                             "that host is not this machine's own name, as in Zero to JupyterHub's hub pod (url "
+                             "http://hub:8181, a Kubernetes Service's name)")
+    return parser
+
+
+def main(argv=None) -> int:
+    args = make_parser().parse_args(argv)
 
     service_url = os.environ.get("JUPYTERHUB_SERVICE_URL")
     if not service_url or not os.environ.get("JUPYTERHUB_API_TOKEN"):
@@ -41,7 +52,7 @@ def main(argv=None) -> int:
     store = open_store(args.database)
     app = make_app(store, HubGate(args.instructor_group), prefix=prefix)
     try:
-        run(app, host=where.hostname or "127.0.0.1", port=where.port or 80, behind_proxy=True,
+        run(app, host=args.ip or where.hostname or "127.0.0.1", port=where.port or 80, behind_proxy=True,
             ready=lambda: print(f"smlearn class service at {service_url} (prefix {prefix}); instructors: hub group "
                                 f"{args.instructor_group!r}; database {store.describe()}", flush=True))
     finally:

@@ -278,7 +278,7 @@ class _Dashboard(_Api):
     def get(self):
         self.instructor_only("open the class dashboard; students see their class's aggregates in the lesson")
         self.finish(_page().generate(prefix=self.prefix, name=self.identity.name, gate=self.gate.kind,
-                                     refresh=STATS_SECONDS))
+                                     refresh=STATS_SECONDS, token=self.gate.page_token(self)))
 
     def write_error(self, status_code, **kwargs):
         error = kwargs.get("exc_info", (None, None, None))[1]

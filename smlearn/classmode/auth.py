@@ -85,6 +85,10 @@ class Gate:
         """Where a browser signs in (the dashboard sends it there), or None when the browser asks by itself (Basic)."""
         return None
 
+    def page_token(self, handler) -> str:
+        """A token the dashboard's page carries and its script sends back (``X-XSRFToken``); empty if none is needed."""
+        return ""
+
 
 class ClassCodeGate(Gate):
     """Class codes without a hub: HTTP Basic with the student's name and the class code.
@@ -171,6 +175,13 @@ class HubGate(Gate):
 
     def login_url(self, prefix: str) -> str | None:
         return prefix + "login"
+
+    def page_token(self, handler) -> str:
+        # JupyterHub (4.1 and later) takes a browser's hub cookie on a script's request (fetch) only with
+        # the page's XSRF token in an X-XSRFToken header: so another site's page cannot use the cookie.
+        # handler.xsrf_token is the hub's kind once get_user has run (HubOAuth patches it in).
+        token = handler.xsrf_token
+        return token.decode("ascii") if isinstance(token, bytes) else token
 
     async def identify(self, handler) -> Identity:
         model = await self.hub_auth.get_user(handler, sync=False)

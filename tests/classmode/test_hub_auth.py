@@ -9,6 +9,7 @@ test, comes with the rest of class mode (issue 16).
 
 from __future__ import annotations
 
+import re
 import urllib.request
 
 import pytest
@@ -115,6 +116,22 @@ def test_a_browser_logs_in_through_the_hub_and_is_known_by_its_cookie(hub_servic
     signed = create_signed_value(hub_service.app.settings["cookie_secret"], cookie_name, "tok-ben").decode()
     answer = call(hub_service.base, "GET", "/api/me", headers={"Cookie": f"{cookie_name}={signed}"})
     assert answer.status == 200 and answer.json()["name"] == "ben"
+
+
+def test_a_script_on_the_dashboard_sends_the_hubs_xsrf_token_with_the_cookie(hub_service):
+    # JupyterHub takes a login cookie on a script's request (fetch: Sec-Fetch-Mode cors) only with the
+    # XSRF token of a page of the service; the dashboard's page carries it for its script (data-token).
+    cookie_name = hub_service.hub_auth.cookie_name
+    login = f"{cookie_name}={create_signed_value(hub_service.app.settings['cookie_secret'], cookie_name, 'tok-prof').decode()}"
+    fetch = {"Sec-Fetch-Mode": "cors", "Sec-Fetch-Site": "same-origin"}
+    assert call(hub_service.base, "GET", "/api/me", headers={"Cookie": login, **fetch}).status == 401
+    page = call(hub_service.base, "GET", "/", headers={"Cookie": login, "Sec-Fetch-Mode": "navigate"})
+    assert page.status == 200
+    token = re.search(r'data-token="([^"]+)"', page.body.decode()).group(1)
+    xsrf = re.search(r"_xsrf=([^;]+)", "; ".join(page.headers.get_all("Set-Cookie"))).group(1)
+    cookies = {"Cookie": f"{login}; _xsrf={xsrf}", **fetch}
+    assert call(hub_service.base, "GET", "/api/me", headers={**cookies, "X-XSRFToken": token}).json()["name"] == "prof"
+    assert call(hub_service.base, "GET", "/api/me", headers={**cookies, "X-XSRFToken": token[:-2] + "xx"}).status == 401
 
 
 def test_without_the_group_nobody_is_an_instructor(tmp_path):

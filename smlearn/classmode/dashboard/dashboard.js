@@ -15,6 +15,8 @@
 
   async function call(method, path, data) {
     const init = { method: method, credentials: "same-origin", headers: { Accept: "application/json" } };
+    // On a hub the page carries the hub's XSRF token: without it the hub's login cookie is not taken
+    if (body.dataset.token) { init.headers["X-XSRFToken"] = body.dataset.token; }
     if (data !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(data);
