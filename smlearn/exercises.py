@@ -40,6 +40,7 @@ import functools
 import hashlib
 import math
 import numbers
+import re
 import types
 from dataclasses import dataclass
 from typing import Callable
@@ -140,12 +141,13 @@ class _Question:
         answer : str
             The answer as the progress record keeps it (:mod:`smlearn.progress`).
         learner : str, optional
-            Whose answer it is: a multiple-choice letter names an option in that learner's order.
+            Whose answer it is: a multiple-choice record's ``"b) option text"`` names its option by
+            the text, but an older record's letter alone names one only in that learner's order.
 
         Returns
         -------
         (str, str or None)
-            The answer as shown (trimmed; a multiple-choice letter becomes its option's text), and
+            The answer as shown (trimmed; a multiple-choice answer becomes its option's text), and
             the feedback's sentence for it, or None when the feedback names no mistake for it.
 
         Examples
@@ -397,7 +399,9 @@ class ChoiceQuestion(_Question):
     Each learner sees the options in an order of their own, drawn from their name and the
     question's id: the same order every time they open the lesson, a different one from
     their neighbour's. So no position (always "b") and no habit of the author marks the
-    right option. The letters a), b), c) ... belong to the order shown.
+    right option. The letters a), b), c) ... belong to the order shown, so the progress record
+    keeps an option as its letter and its text (``"b) a broadcast"``): the class service reads
+    the text, and needs no learner's name to know which option it was.
 
     Parameters
     ----------
@@ -427,7 +431,9 @@ class ChoiceQuestion(_Question):
     ✘ Not yet: b) a broadcast is not it.
     >>> q.check("z")
     ✘ Choose one of the letters a, b, or type an option's text; got 'z'.
-    >>> q.what_went_wrong("b", learner="ivy")      # a record's letter, in ivy's order
+    >>> q.what_went_wrong("b) a broadcast", learner="max")   # a record's letter and text: the text decides
+    ('a broadcast', None)
+    >>> q.what_went_wrong("b", learner="ivy")      # an older record's letter alone, in ivy's order
     ('a broadcast', None)
     """
 
@@ -477,6 +483,17 @@ class ChoiceQuestion(_Question):
         texts = [" ".join(o.split()).casefold() for o in options]
         if key in texts:
             return texts.index(key)
+        both = _LETTER_AND_TEXT.fullmatch(key)
+        if both:
+            # "b) an option's text", as a progress record keeps a choice: the text names the option in any
+            # learner's order (the letter is only that of the order the learner saw).
+            text = both.group(2)
+            if text in texts:
+                return texts.index(text)
+            if text.endswith("…"):   # cut to the record's 200 characters: a start that only one option has
+                starts = [i for i, option in enumerate(texts) if option.startswith(text[:-1].rstrip())]
+                if len(starts) == 1:
+                    return starts[0]
         if self._key is not None:
             typed, named = self._key(answer), [self._key(option) for option in options]
             if typed and named.count(typed) == 1:
@@ -506,6 +523,9 @@ class ChoiceQuestion(_Question):
             return Feedback(False, f"{WRONG} Choose one of the letters {', '.join(self.letters)}, or type an option's"
                                    f" text; got {answer!r}.")
         label = f"{self.letters[chosen]}) {self.options[chosen]}"
+        # The progress record (and the class service) gets the letter and the option's text: a letter alone
+        # names an option only in this learner's order, which the service may not know.
+        self._given = label
         if chosen == self._right_option:
             return self._right(f"{label}.")
         specific = self._option_feedback.get(self.options[chosen])
@@ -520,6 +540,9 @@ class ChoiceQuestion(_Question):
     def _value_of(self, field):
         return field.value.split(")")[0] if field.value else None
 
+
+# An option as a progress record keeps it: its letter in the order shown, and its text.
+_LETTER_AND_TEXT = re.compile(r"([a-z])\) (.+)", re.DOTALL)
 
 LEARNER_ENVIRONMENT = "SMLEARN_LEARNER"
 

@@ -15,7 +15,9 @@ One record, version 1 (the class mode on JupyterHub collects the same records)::
 
 - ``time``: when the answer was checked, ISO 8601 in UTC;
 - ``lesson``: the lesson's number, from the question's module (``null`` when unknown);
-- ``answer``: what the learner gave, as text (at most 200 characters);
+- ``answer``: what the learner gave, as text (at most 200 characters); a multiple-choice option as
+  its letter and its text, ``"b) a conversation"`` (each learner sees the options in an order of
+  their own, so a letter alone would not say which option it was);
 - ``attempt``: 1 for the first answer to that question in this folder, 2 for the next...
 
 Set the environment variable ``SMLEARN_PROGRESS`` to a file name to keep the records

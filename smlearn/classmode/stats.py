@@ -18,11 +18,12 @@ instructor sees every one.
 With ``explain`` (:func:`misconceptions_of` the course's questions), each wrong answer also says
 the misconception behind it: the sentence the question's own feedback gives for that answer
 (a numeric question's slips, a multiple-choice option's feedback), None when it names none; and
-a multiple-choice letter is read in its student's order, so that "b" from two students who saw
-different orders counts as the two options it names. That order is drawn from the learner's name
-(:func:`smlearn.exercises.learner_name`): on a hub the service's user is that name; with class codes
-it is the name the student typed, which may differ, so a letter can be misread there (an option's
-text never is).
+a multiple-choice answer is grouped by its option's text. Each learner sees the options in an
+order of their own, so a kernel sends the letter with the text (``"b) a broadcast"``) and the text
+decides: "b" from two students who saw different orders counts as the two options it names. Older
+records carry the letter alone; it is read in the order of the student's name as the service sees
+it, which is the kernel's learner name on a hub (:func:`smlearn.exercises.learner_name`) but, with
+class codes, the name the student typed, which may differ: such a letter can be misread there.
 
 Examples
 --------
@@ -176,7 +177,8 @@ def misconceptions_of(questions: Mapping, *, warm: bool = False) -> Callable:
             return answer.strip(), None
 
     def explain(question_id: str, answer: str, user: str) -> tuple[str, str | None]:
-        # Only a multiple-choice letter depends on who gave it; other answers are explained once for the class.
+        # Only a multiple-choice letter sent alone (an older record) depends on who gave it; other answers,
+        # a letter with its option's text among them, are explained the same for everyone.
         learner_order = hasattr(found.get(question_id), "options_for")
         return remembered(question_id, answer, user if learner_order else None)
 

@@ -4,7 +4,8 @@ The page (smlearn/classmode/dashboard/) polls ``api/sessions/<sid>/stats`` every
 service computes those at most once a second per session and role. So a new answer shows within
 two seconds: checked here with a clock the test moves by hand, not by sleeping. Each wrong answer
 carries the misconception the question's own feedback names for it: a numeric question's slip,
-a multiple-choice option's feedback (a letter read in its student's order).
+a multiple-choice option's feedback (the option named by the text the kernel sends with its letter;
+an older record's letter alone read in its student's order).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import pytest
 from class_service import INSTRUCTOR, QUESTIONS, STUDENT, STUDENT_CODE, Served, call, new_session, record
 
+from smlearn import progress
 from smlearn.classmode.app import STATS_SECONDS, make_app
 from smlearn.classmode.auth import ClassCodeGate, Gate
 from smlearn.classmode.records import Refused, course_question_objects
@@ -151,6 +153,37 @@ def test_the_stats_the_page_reads_name_the_misconception(dashboard):
     assert {q["question"]: q for q in seen["questions"]}[CHOICE]["wrong_answers"][0]["students"] == 2
 
 
+def test_a_choice_maps_to_its_option_when_the_service_knows_the_student_by_another_name(dashboard, tmp_path,
+                                                                                          monkeypatch):
+    """With class codes the name a student types may not be the kernel's learner name, which orders the options."""
+    monkeypatch.setenv("SMLEARN_PROGRESS", str(tmp_path / progress.FILE_NAME))
+    promo = two_ideas.promo                  # shown in the order of the kernel's learner name
+    first = promo.authored[0]                # a wrong option, with feedback
+    kernel_letter = promo.letters[promo.options.index(first)]
+    # a typed name under which that letter names another option (the first such name of a fixed list)
+    typed = next(name for name in ("Ana", "ana m", "ana-2", "ANA", "a.m.") if promo.options_for(name)[
+        promo.options.index(first)] != first)
+    try:
+        assert promo.check(kernel_letter).correct is False
+    finally:
+        promo.reset()
+    (kept,) = progress.read_records()
+    assert kept["answer"] == f"{kernel_letter}) {first}"     # the letter and the option's text
+    sid = new_session(dashboard.base, "another name")
+    sent = record(CHOICE, correct=False, answer=kept["answer"], lesson="01")
+    assert call(dashboard.base, "POST", f"/api/sessions/{sid}/records", body=sent,
+                auth=(typed, STUDENT_CODE)).status == 200
+    dashboard.clock.now += STATS_SECONDS
+    stats = call(dashboard.base, "GET", f"/api/sessions/{sid}/stats", auth=INSTRUCTOR).json()
+    (wrong,) = stats["questions"][0]["wrong_answers"]
+    assert wrong["answer"] == first and wrong["students"] == 1
+    assert wrong["misconception"].startswith("It is one-to-many, yes, but social media is content people find")
+    # the letter alone, as an older kernel sent it, is read in the typed name's order: another option
+    explain = misconceptions_of({CHOICE: promo})
+    assert explain(CHOICE, kernel_letter, typed)[0] != first
+    assert explain(CHOICE, kept["answer"], typed)[0] == first
+
+
 def test_a_new_answer_shows_at_the_next_refresh(dashboard):
     """The stats are computed at most once a second: a poll within the second sees the old ones, the next the new."""
     sid = new_session(dashboard.base, "live")
@@ -183,6 +216,16 @@ def test_what_went_wrong_for_each_kind_of_question():
         letter = "abc"[order.index("no way")]
         assert choice.what_went_wrong(letter, learner) == ("no way", "There is a way.")
         assert choice.what_went_wrong(f"{letter})", learner) == ("no way", "There is a way.")
+        # a record's letter and text: the text decides, whoever's order the letter was of
+        for other in "abc":
+            assert choice.what_went_wrong(f"{other}) no way", learner) == ("no way", "There is a way.")
+            assert choice.what_went_wrong(f" {other.upper()})  No  way ", learner) == ("no way", "There is a way.")
+    # a text cut to the record's length names the one option it starts; a text no option has names none
+    long = ChoiceQuestion("q.l", "Which?", ["x" * 150 + " one", "x" * 150 + " two", "short"],
+                          answer_fingerprint=fingerprint("q.l", "short"), feedback={"b": "Not two."})
+    assert long.what_went_wrong("c) " + "x" * 150 + " tw…", "ana") == ("x" * 150 + " two", "Not two.")
+    assert long.what_went_wrong("c) " + "x" * 100 + "…", "ana") == ("c) " + "x" * 100 + "…", None)
+    assert choice.what_went_wrong("a) some way") == ("a) some way", None)
     assert choice.what_went_wrong("ONE  way") == ("one way", None)
     assert choice.what_went_wrong("z") == ("z", None)
     with pytest.raises(TypeError, match="answer"):

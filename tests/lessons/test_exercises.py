@@ -81,6 +81,22 @@ def test_choice_accepts_letters_and_option_text():
     assert "Choose one of the letters a, b, c" in q.check("d").message
 
 
+def test_choice_is_kept_as_its_letter_and_text_and_accepts_them_back(tmp_path, monkeypatch):
+    """The progress record (and so the class service) gets the option's text: a letter alone is this learner's."""
+    from smlearn import progress
+
+    monkeypatch.setenv("SMLEARN_PROGRESS", str(tmp_path / progress.FILE_NAME))
+    q = colour_question()
+    sky, grass = q.letters[q.options.index("sky")], q.letters[q.options.index("grass")]
+    q.check(grass)
+    q.check(" SKY ")
+    q.check("z")                              # no option: no verdict, so nothing kept
+    assert [entry["answer"] for entry in progress.read_records()] == [f"{grass}) grass", f"{sky}) sky"]
+    # what a record keeps, typed back, names the same option; a text that is not the letter's option names none
+    assert q.check(f"{grass}) grass").correct is False and q.check(f"{sky})  Sky").correct
+    assert "Choose one of the letters" in q.check(f"{sky}) blue").message
+
+
 def test_choice_keeps_only_a_fingerprint_of_the_answer():
     q = colour_question()
     stored = " ".join(str(v) for v in vars(q).values() if not isinstance(v, list))
