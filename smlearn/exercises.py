@@ -51,7 +51,7 @@ from smlearn.profile import story_neutral
 from smlearn.typed_numbers import NumberFormatError, read_number
 
 __all__ = ["Feedback", "Form", "NumericQuestion", "ChoiceQuestion", "SortingQuestion", "FlipQuestion", "CodeQuestion",
-           "Case", "fingerprint", "questions_in", "answer_key", "RIGHT", "WRONG", "EMPTY"]
+           "Case", "Key", "fingerprint", "questions_in", "key_of", "answer_key", "RIGHT", "WRONG", "EMPTY"]
 
 RIGHT, WRONG, EMPTY = "✔", "✘", "…"
 
@@ -472,7 +472,7 @@ class ChoiceQuestion(_Question):
     def _answer_text(self) -> str:
         return f"{self.letters[self._right_option]}) {self.options[self._right_option]}"
 
-    def _chosen(self, answer, options=None):
+    def chosen(self, answer, options=None):
         """The index (in the order ``options``, by default the order shown) of the option a learner named, or None."""
         if not isinstance(answer, str):
             return None
@@ -508,7 +508,7 @@ class ChoiceQuestion(_Question):
     def what_went_wrong(self, answer: str, learner: str | None = None) -> tuple[str, str | None]:
         shown, _ = super().what_went_wrong(answer, learner)
         options = self.options if learner is None else self.options_for(learner)
-        chosen = self._chosen(shown, options)
+        chosen = self.chosen(shown, options)
         if chosen is None:
             return shown, None
         return options[chosen], self._option_feedback.get(options[chosen])
@@ -518,7 +518,7 @@ class ChoiceQuestion(_Question):
         """Check a letter of the order shown (``"b"``) or the text of an option."""
         if _no_answer(answer):
             return _NOT_YET
-        chosen = self._chosen(answer)
+        chosen = self.chosen(answer)
         if chosen is None:
             return Feedback(False, f"{WRONG} Choose one of the letters {', '.join(self.letters)}, or type an option's"
                                    f" text; got {answer!r}.")
@@ -1039,6 +1039,63 @@ def questions_in(module) -> list:
     """The questions a lesson's question module defines, in the order it defines them."""
     check_instance("module", module, types.ModuleType, "a lesson's question module (smlearn.questions.<name>)")
     return [value for value in vars(module).values() if isinstance(value, _Question)]
+
+
+@dataclass(frozen=True)
+class Key:
+    """What the instructor's copy knows about one question, by name (see :func:`key_of`).
+
+    Attributes
+    ----------
+    answer : str
+        The right answer as the answer key prints it (a choice question's option, not its letter).
+    expected : callable or None
+        Computes the right answer now: ``expected()`` for a numeric question, ``expected(case)`` for
+        a coding exercise's :class:`Case`; None for the other kinds.
+    hint : str
+        The hint, as :meth:`~_Question.hint` shows it ("" when there is none).
+    option_feedback : dict
+        A choice question's feedback for each wrong option, by the option's text ({} otherwise).
+    right_option : int or None
+        A choice question's right option: its index in this learner's order of the options.
+    params : dict
+        A flip question's settings the learner may change (their records), by name ({} otherwise).
+    solution_code : str
+        A coding exercise's solution ("" otherwise).
+    """
+
+    answer: str
+    expected: Callable | None
+    hint: str
+    option_feedback: dict
+    right_option: int | None
+    params: dict
+    solution_code: str
+
+
+def key_of(question) -> Key:
+    """The answer key of one question: for the instructor's tools and the course's tests.
+
+    A learner meets the same things through the question itself, in the course's order: a hint
+    on :meth:`hint`, the feedback of a wrong option when they choose it, the solution after a few
+    tries (:meth:`solution`). This gives all of it at once, so lessons never call it.
+
+    Examples
+    --------
+    >>> q = NumericQuestion("demo.half", "Half of 3?", answer=lambda: 1.5, tolerance=0.01, hint="Divide by 2.")
+    >>> key = key_of(q)
+    >>> key.answer, key.expected(), key.hint
+    ('1.5', 1.5, 'Divide by 2.')
+    """
+    check_instance("question", question, _Question, "a question of smlearn.exercises")
+    choice = isinstance(question, ChoiceQuestion)
+    return Key(answer=_key_answer(question),
+               expected=getattr(question, "_expected", None),
+               hint=question._hint or "",
+               option_feedback=dict(question._option_feedback) if choice else {},
+               right_option=question._right_option if choice else None,
+               params=dict(getattr(question, "_params", {})),
+               solution_code=getattr(question, "_solution_code", "") or "")
 
 
 def _key_answer(question) -> str:

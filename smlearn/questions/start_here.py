@@ -6,7 +6,7 @@ Examples
 ✔ Correct: c) a private chat with a friend. Both people speak and both listen.
 >>> run_cell.check(...)
 … No answer yet: replace ... with your answer and run the cell again.
->>> [run_cell._chosen(typed) == run_cell._chosen("Shift+Enter") for typed in ("shift + enter", "Shift Enter")]
+>>> [run_cell.chosen(typed) == run_cell.chosen("Shift+Enter") for typed in ("shift + enter", "Shift Enter")]
 [True, True]
 """
 

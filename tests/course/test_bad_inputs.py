@@ -363,6 +363,7 @@ WORKING = {
     "smlearn.profile.phrase_pattern": lambda: {"phrases": ["social media", "Priya"]},
     "smlearn.exercises.questions_in": lambda: {"module": _lazy("smlearn.questions.links")},
     "smlearn.exercises.answer_key": lambda: {"module": _lazy("smlearn.questions.links")},
+    "smlearn.exercises.key_of": lambda: {"question": _lazy("smlearn.questions.links.two_pages")},
     "smlearn.data.sha256_of": lambda: {"path": _lazy("smlearn.profile.ACTIVE_FILE")},
     "smlearn.profile.read_profile": lambda: {"path": _lazy("smlearn.profile.ACTIVE_FILE")},
     "smlearn.profile.check_settings": lambda: {"profile": _lazy("smlearn.profile.active_profile")(), "model": "traffic",

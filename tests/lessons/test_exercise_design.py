@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import smlearn.questions
+from smlearn.exercises import key_of
 from smlearn.course import load_course, sources_dir
 from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, _shuffled
 
@@ -97,17 +98,17 @@ def test_each_learner_sees_the_options_of_a_question_in_one_order_of_their_own()
 
 def test_the_right_option_moves_between_learners_so_its_letter_is_no_cue():
     for q in choice_questions():
-        letters = {ChoiceQuestion(q.id, q.prompt, q.authored, answer_fingerprint=_fingerprint_of(q),
-                                  learner=f"learner{i}")._right_option for i in range(30)}
+        letters = {key_of(ChoiceQuestion(q.id, q.prompt, q.authored, answer_fingerprint=_fingerprint_of(q),
+                                         learner=f"learner{i}")).right_option for i in range(30)}
         assert len(letters) >= 2, f"{q.id}: thirty learners all see its right option at the same letter"
 
 
 def test_a_learner_may_answer_with_the_letter_they_see_or_the_option_itself():
     q = next(q for q in choice_questions() if len(q.authored) >= 3)
-    right = q.options[q._right_option]
-    assert q.check(q.letters[q._right_option]).correct
+    right = q.options[key_of(q).right_option]
+    assert q.check(q.letters[key_of(q).right_option]).correct
     assert q.check("  " + right.upper() + " ").correct
-    wrong = next(letter for i, letter in enumerate(q.letters) if i != q._right_option)
+    wrong = next(letter for i, letter in enumerate(q.letters) if i != key_of(q).right_option)
     assert not q.check(wrong).correct
     q.reset()
 
@@ -193,7 +194,7 @@ def numeric_exercises():
 @pytest.mark.parametrize("lesson, name", list(numeric_exercises()))
 def test_a_numeric_answer_is_not_already_on_screen_above_its_check(lesson, name):
     q = question(lesson, name)
-    expected = q._expected()
+    expected = key_of(q).expected()
     cells = notebook(lesson)
     ask_at = next(i for i, cell in enumerate(cells)
                   if cell["cell_type"] == "code" and f"quiz.{name}.check(" in source(cell))

@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from smlearn.exercises import key_of
 from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion, questions_in
 from smlearn.models import crowds, links, ranking, traffic, vote_rings
 from smlearn.questions import links as links_quiz
@@ -54,19 +55,19 @@ def test_every_question_passes_its_own_answer_and_refuses_a_wrong_one(module):
     for question in questions:
         assert question.check(...).correct is None
         if isinstance(question, NumericQuestion):
-            assert question.check(question._expected()).correct
-            assert not question.check(question._expected() * 3 + 1).correct
+            assert question.check(key_of(question).expected()).correct
+            assert not question.check(key_of(question).expected() * 3 + 1).correct
         elif isinstance(question, FlipQuestion):
             assert question.check(question._example).correct
-            name = next(iter(question._params))
-            assert not question.check({name: question._params[name].default}).correct   # the defaults flip nothing
+            name = next(iter(key_of(question).params))
+            assert not question.check({name: key_of(question).params[name].default}).correct   # the defaults flip nothing
             assert not question.check({"banana": 1}).correct
         elif isinstance(question, CodeQuestion):
             assert question.check(question._reference).correct
             assert not question.check(lambda *args: -1.0).correct
         else:
             assert isinstance(question, ChoiceQuestion)
-            right = question.letters[question._right_option]
+            right = question.letters[key_of(question).right_option]
             assert question.check(right).correct
             assert sum(bool(question.check(letter).correct) for letter in question.letters) == 1
 

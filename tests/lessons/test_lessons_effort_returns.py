@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from smlearn.exercises import key_of
 from smlearn import data
 from smlearn.exercises import ChoiceQuestion
 from smlearn.models import pipeline
@@ -47,7 +48,7 @@ def test_choice_questions_have_exactly_one_right_option_with_feedback_for_the_ot
     for letter in question.letters:
         if letter not in right:
             option = question.options[question.letters.index(letter)]
-            assert option in question._option_feedback, f"{question.id}: option {letter} ({option!r}) has no feedback"
+            assert option in key_of(question).option_feedback, f"{question.id}: option {letter} ({option!r}) has no feedback"
 
 
 # ---- Lesson 07 ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from smlearn.exercises import key_of
 from smlearn import data, frame
 from smlearn.exercises import ChoiceQuestion, fingerprint
 from smlearn.plots import activities as activities_plot
@@ -56,11 +57,11 @@ def activities():
 
 def fresh(question: ChoiceQuestion, learner: str = "course-build") -> ChoiceQuestion:
     """A copy with no attempts counted (so tests do not depend on their order), as one learner sees it."""
-    feedback = {chr(ord("a") + i): question._option_feedback[option]
-                for i, option in enumerate(question.authored) if option in question._option_feedback}
+    feedback = {chr(ord("a") + i): key_of(question).option_feedback[option]
+                for i, option in enumerate(question.authored) if option in key_of(question).option_feedback}
     return ChoiceQuestion(question.id, question.prompt, question.authored,
                           answer_fingerprint=fingerprint(question.id, RIGHT_TEXT[question.id]),
-                          hint=question._hint, feedback=feedback, explanation=question.explanation, learner=learner)
+                          hint=key_of(question).hint, feedback=feedback, explanation=question.explanation, learner=learner)
 
 
 def right_letter(question: ChoiceQuestion) -> str:
@@ -112,8 +113,8 @@ def test_choice_answers_are_stored_only_as_fingerprints():
 def test_choice_questions_have_a_prompt_a_hint_and_a_specific_word_for_each_wrong_option():
     for name, question in CHOICE_QUESTIONS.items():
         assert question.prompt.endswith("?"), name
-        assert question._hint, name
-        assert set(question._option_feedback) == set(question.authored) - {RIGHT_TEXT[name]}, name
+        assert key_of(question).hint, name
+        assert set(key_of(question).option_feedback) == set(question.authored) - {RIGHT_TEXT[name]}, name
 
 
 @pytest.mark.parametrize("name", sorted(CHOICE_QUESTIONS))
@@ -136,7 +137,7 @@ def test_contradiction_question_follows_the_sources():
     question = two_ideas.contradiction
     effort = next(option for option in question.authored if "schedule" in option)
     assert "conversations" in effort     # C's posts against D's conversations
-    assert "different cases" in question._option_feedback[effort].lower()
+    assert "different cases" in key_of(question).option_feedback[effort].lower()
     right = RIGHT_TEXT["two_ideas.contradiction"]
     assert "family and friends" in right and "people you know" in right
     assert "ties-broadcast" in question.explanation
@@ -369,10 +370,10 @@ def test_kwak_reciprocity_is_a_share_of_pairs_not_of_links(name):
 def test_run_cell_takes_keys_as_people_type_them():
     question = fresh(start_here.run_cell)   # a plain choice question: the lesson's own one is tried here
     for typed in ("Shift + Enter", "shift enter", " SHIFT+ENTER "):
-        assert start_here.run_cell._chosen(typed) == start_here.run_cell._chosen("Shift+Enter"), typed
-    assert start_here.run_cell._chosen("Enter") == start_here.run_cell._chosen("the Enter key")
-    assert start_here.run_cell._chosen("Esc A") == start_here.run_cell._chosen("Esc, then A")
-    assert start_here.run_cell._chosen("Shift") is None and question.check("Shift+Enter").correct
+        assert start_here.run_cell.chosen(typed) == start_here.run_cell.chosen("Shift+Enter"), typed
+    assert start_here.run_cell.chosen("Enter") == start_here.run_cell.chosen("the Enter key")
+    assert start_here.run_cell.chosen("Esc A") == start_here.run_cell.chosen("Esc, then A")
+    assert start_here.run_cell.chosen("Shift") is None and question.check("Shift+Enter").correct
 
 
 def test_sorting_items_reach_people_and_are_found_as_the_frame_asks(activities):

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from scipy import optimize
 
+from smlearn.exercises import key_of
 from smlearn.exercises import ChoiceQuestion, NumericQuestion
 from smlearn.models import diffusion, diffusion_theory, networks
 from smlearn.questions import how_things_spread as spread_quiz
@@ -29,7 +30,7 @@ def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
 
 @pytest.mark.parametrize("question", [q for q in ALL if isinstance(q, NumericQuestion)], ids=lambda q: q.id)
 def test_numeric_questions_accept_their_answer_and_refuse_a_far_one(question):
-    expected = question._expected()
+    expected = key_of(question).expected()
     assert question.check(expected).correct
     assert not question.check(expected * 1.5 + 1).correct
 
@@ -164,7 +165,7 @@ def test_centola_answer():
 def test_choice_questions_have_feedback_for_wrong_options():
     for question in ALL:
         if isinstance(question, ChoiceQuestion):
-            assert question._option_feedback
+            assert key_of(question).option_feedback
 
 
 @pytest.mark.slow

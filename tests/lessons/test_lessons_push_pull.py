@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from smlearn.exercises import key_of
 from smlearn.exercises import ChoiceQuestion, CodeQuestion, NumericQuestion
 from smlearn.flips import flip_point
 from smlearn.models import traffic
@@ -97,7 +98,7 @@ def test_every_question_waits_for_an_answer_and_has_a_hint(question, capsys):
     assert feedback.correct is None
     assert feedback.message.startswith("… No answer yet")
     question.hint()
-    assert capsys.readouterr().out.startswith("Hint: ") and question._hint
+    assert capsys.readouterr().out.startswith("Hint: ") and key_of(question).hint
     assert question.id.startswith("push_and_pull.")
     assert question.explanation
 
@@ -215,7 +216,7 @@ def test_02b_questions_wait_for_an_answer_and_have_hints(capsys):
         question.hint()
         assert capsys.readouterr().out.startswith("Hint: ")
         assert question.explanation
-    assert "**" not in argue.breakeven._hint + argue.push_wins._hint    # learners are not taught ** unpacking
+    assert "**" not in key_of(argue.breakeven).hint + key_of(argue.push_wins).hint    # learners are not taught ** unpacking
 
 
 # ---- Coding questions: checked against the equations ---------------------------------------
@@ -252,7 +253,7 @@ def test_crossover_accepts_a_loop_over_the_weeks_and_names_the_run_where_pull_ne
                    {"push_hours": 0.0, "posts_per_period": 0.0})
     assert len(quiz.crossover.cases) == len(all_changes)
     for case, changes in zip(quiz.crossover.cases, all_changes):
-        assert quiz.crossover._expected(case) == ref_crossover(**changes)
+        assert key_of(quiz.crossover).expected(case) == ref_crossover(**changes)
     assert quiz.crossover.check(crossover_week).correct is True
     always = quiz.crossover.check(lambda run: ref_crossover())
     assert always.correct is False and "case 2 of 5" in always.message
@@ -313,7 +314,7 @@ def test_equal_rates_choice():
     # (when it does not) it brings more visits every week from the crossover on.
     sprint = ref_cost_per_customer(periods=argue.SPRINT, **EQUAL)
     assert sprint["push"] < sprint["pull"]
-    feedback = argue.equal_rates._option_feedback
+    feedback = key_of(argue.equal_rates).option_feedback
     assert f"win a {argue.SPRINT}-week sprint, but over {DEFAULTS['periods']} weeks" in feedback[argue.equal_rates.authored[0]]
     stop = DEFAULTS["stop_period"]
     after_stop = feedback[argue.equal_rates.authored[1]]

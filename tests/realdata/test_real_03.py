@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smlearn.exercises import key_of
 from smlearn import realdata
 from smlearn.models import networks
 from smlearn.plots import networks as figures
@@ -112,7 +113,7 @@ def test_party_reciprocity_matches_a_count_by_hand():
 def test_the_coding_exercise_agrees_with_networkx_and_the_courses_measure():
     question = quiz.returned_follows
     namespace = {}
-    exec(question._solution_code, namespace)
+    exec(key_of(question).solution_code, namespace)
     assert question.check(namespace["share_returned"]).correct
     # The Democrats' case is the course's own measure of the same follows.
     assert quiz.reciprocity_of(quiz.DEMOCRAT_FOLLOWS) == pytest.approx(quiz.party_reciprocity("D"))

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smlearn.exercises import key_of
 from smlearn import realdata
 from smlearn.data import load
 from smlearn.models import ranking, vote_rings
@@ -343,7 +344,7 @@ def test_each_lesson_has_one_real_data_section_that_loads_stack_exchange_and_nam
 
 
 def test_the_answers_of_the_real_data_exercises_are_not_printed_in_the_lessons():
-    week = f"{crowds_quiz.first_week._expected():.2f}"
-    rho = f"{market_quiz.first_week_predicts._expected():.2f}"
+    week = f"{key_of(crowds_quiz.first_week).expected():.2f}"
+    rho = f"{key_of(market_quiz.first_week_predicts).expected():.2f}"
     assert week not in (SOURCES / "05_wisdom_of_crowds.md").read_text(encoding="utf-8").split("## Real data")[1]
     assert rho not in (SOURCES / "05b_music_market.md").read_text(encoding="utf-8").split("## Real data")[1]
