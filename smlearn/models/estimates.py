@@ -63,7 +63,7 @@ Examples
 >>> crowd_error(first, 1000), individual_error(first, 1000), diversity(first)
 (0.0, 150.0, 35000.0)
 >>> social_round(first, 0.5).tolist()       # each moves half-way toward the others' mean
-[933.33..., 1000.0, 1150.0, 966.66...]
+[933.33..., 1000.0, 1100.0, 966.66...]
 """
 
 from __future__ import annotations
