@@ -4,6 +4,10 @@ The kernel's side of :mod:`smlearn.classmode.kinds`. Off, and silent, unless cla
 (:func:`smlearn.classmode.join`, or the environment: :mod:`smlearn.classmode.send`): then no
 socket is opened and no file is written, and the cell says that class mode is off.
 
+The instructor runs the experiment from a notebook joined with the instructor's code (or, on a
+hub, as a member of the instructors group): :func:`open_experiment`, :func:`open_round` and
+:func:`results` wait for the service's answer and raise if it refuses.
+
 The wisdom of the crowd, as a lesson cell runs it (the instructor gives the experiment's id)::
 
     from smlearn.classmode import experiments
@@ -42,7 +46,8 @@ from pathlib import Path
 from smlearn.classmode import send
 from smlearn.params import check_number, check_text
 
-__all__ = ["Crowd", "crowd", "send_moves", "move_status", "MOVES_NAME", "LOOK_TIMEOUT"]
+__all__ = ["Crowd", "crowd", "send_moves", "move_status", "open_experiment", "open_round", "results",
+           "MOVES_NAME", "LOOK_TIMEOUT"]
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +61,13 @@ def _experiment_url(link: send.Link, experiment: str) -> str:
     return f"{link.url}api/sessions/{link.session}/experiments/{experiment}"
 
 
-def _request(url: str, link: send.Link, body: dict | None, timeout: float):
+def _request(url: str, link: send.Link, body: dict | None, timeout: float, method: str | None = None):
     data = None if body is None else json.dumps(body).encode("utf-8")
     headers = {"Authorization": link.authorization}
     if data is not None:
         headers["Content-Type"] = "application/json"
-    request = urllib.request.Request(url, data=data, method="GET" if data is None else "POST", headers=headers)
+    method = method or ("GET" if data is None else "POST")
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read())
 
@@ -304,3 +310,39 @@ class Crowd:
 def crowd(experiment: str) -> Crowd:
     """The wisdom-of-the-crowd experiment ``experiment`` (the id your instructor gives), as you see it now."""
     return Crowd(experiment)
+
+
+# ---- the instructor's side
+
+def _instructor_call(path: str, body: dict | None = None, method: str | None = None) -> dict:
+    link = send.active_link()
+    if link is None:
+        raise ValueError("class mode is off: join the class with the instructor's code first (smlearn.classmode.join)")
+    url = f"{link.url}api/sessions/{link.session}/experiments{path}"
+    try:
+        return _request(url, link, body, send.TIMEOUT, method)
+    except urllib.error.HTTPError as error:
+        raise ValueError(f"the class service refused ({error.code}): {send._message(error)}") from None
+
+
+def open_experiment(kind: str = "crowd", **settings) -> dict:
+    """Open an experiment in the joined session (instructors only); return it, with its ``id`` for the class.
+
+    ``settings`` are the kind's (:mod:`smlearn.classmode.kinds`); for ``"crowd"``: ``question``,
+    ``truth``, and optionally ``rounds`` (2), ``low`` (0), ``high`` (1,000,000) and ``unit``.
+    """
+    check_text("kind", kind)
+    return _instructor_call("", {"kind": kind, **settings})
+
+
+def open_round(experiment: str, round: int) -> dict:
+    """Open round ``round`` of ``experiment`` (instructors only; 0 closes it and shows everyone the truth)."""
+    check_text("experiment", experiment)
+    round = check_number("round", round, 0, 5, integer=True)
+    return _instructor_call(f"/{experiment}", {"round": round}, "PATCH")
+
+
+def results(experiment: str) -> dict:
+    """Every move of ``experiment`` with its student, and the analysis (instructors only)."""
+    check_text("experiment", experiment)
+    return _instructor_call(f"/{experiment}/results")

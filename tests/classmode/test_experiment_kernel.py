@@ -109,3 +109,23 @@ def test_a_refused_move_is_not_sent_again_and_says_why(folder, service):
     assert experiments.send_moves()["waiting"] == 0 and service.store.count_moves(eid) == 1
     assert call(service.base, "GET", f"/api/sessions/{sid}/experiments/{eid}/results",
                 auth=INSTRUCTOR).json()["moves"][0]["estimate"] == 900
+
+
+def test_the_instructor_runs_the_experiment_from_a_notebook(folder, service):
+    from class_service import INSTRUCTOR_CODE
+
+    sid = new_session(service.base, "instructor notebook")
+    send.join(service.base, sid, INSTRUCTOR_CODE, name="prof")
+    eid = experiments.open_experiment(question="How many beans?", truth=1234, unit="beans")["id"]
+    for who, value in ((OTHER_STUDENT, 1000), (CAROL, 1500), (DAN, 2100)):
+        move(service.base, sid, eid, who, value)
+    assert experiments.open_round(eid, 2)["round"] == 2
+    for who, value in ((OTHER_STUDENT, 1100), (CAROL, 1400), (DAN, 1800)):
+        move(service.base, sid, eid, who, value, round_=2)
+    got = experiments.results(eid)
+    assert got["social"]["first"] == [1000, 1500, 2100] and got["social"]["social_influence"] is True
+    with pytest.raises(ValueError, match=r"refused \(400\): rounds must be"):
+        experiments.open_experiment(question="x", truth=1, rounds=10)
+    send.join(service.base, sid, STUDENT_CODE, name="ana")
+    with pytest.raises(ValueError, match=r"refused \(403\)"):
+        experiments.results(eid)
