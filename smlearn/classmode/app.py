@@ -66,7 +66,7 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 
 from smlearn.classmode.auth import Gate, Identity
-from smlearn.classmode.kinds import KINDS, parse_move
+from smlearn.classmode.kinds import KINDS, not_open, parse_move
 from smlearn.classmode.records import LONGEST_BODY, Refused, course_question_objects, course_questions, parse_records
 from smlearn.classmode.stats import misconceptions_of, question_stats
 from smlearn.classmode.store import RECORD_COLUMNS, SESSION_ID, Store
@@ -335,9 +335,12 @@ class _Moves(_ExperimentApi):
         if not self.store.session(sid)["open"]:
             self.refuse(409, f"the class session {sid!r} is closed: it takes no more moves")
         try:
-            move = parse_move(body, KINDS[experiment["kind"]], experiment["spec"], experiment["round"])
+            move = parse_move(body, KINDS[experiment["kind"]], experiment["spec"])
         except Refused as refusal:
             self._refuse(refusal)
+        closed = not_open(move, experiment["round"])
+        if closed:
+            self.refuse(409, closed)
         if move.user is not None and move.user != self.identity.name:
             self.refuse(403, f"you are signed in as {self.identity.name!r} and may send only your own moves, "
                              f"not {move.user!r}'s")

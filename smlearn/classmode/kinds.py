@@ -27,9 +27,9 @@ Examples
 >>> spec = crowd.parse_spec({"question": "How many beans are in the jar?", "truth": 1234})
 >>> spec["rounds"], spec["low"], spec["high"]
 (2, 0.0, 1000000.0)
->>> parse_move(b'{"id": "m1", "round": 1, "estimate": 950}', crowd, spec, current_round=1)
+>>> parse_move(b'{"id": "m1", "round": 1, "estimate": 950}', crowd, spec)
 Move(id='m1', round=1, user=None, value={'estimate': 950.0})
->>> parse_move(b'{"id": "m1", "round": 1, "estimate": -3}', crowd, spec, current_round=1)
+>>> parse_move(b'{"id": "m1", "round": 1, "estimate": -3}', crowd, spec)
 Traceback (most recent call last):
 ...
 smlearn.classmode.records.Refused: estimate must be a number from 0 to 1000000; got a number -3
@@ -45,8 +45,9 @@ import numpy as np
 
 from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused, _kind
 from smlearn.models import estimates
+from smlearn.params import check_instance, check_number
 
-__all__ = ["Kind", "Crowd", "KINDS", "Move", "parse_move", "LONGEST_MOVE", "MIN_OTHERS", "histogram"]
+__all__ = ["Kind", "Crowd", "KINDS", "Move", "parse_move", "not_open", "LONGEST_MOVE", "MIN_OTHERS", "histogram"]
 
 LONGEST_MOVE = 4 * 1024     # bytes: a move is a few numbers
 # A student sees the others' aggregate only once at least this many others have sent: with one
@@ -107,15 +108,21 @@ def _json_object(body: bytes, longest: int, what: str) -> dict:
     return data
 
 
-def parse_move(body: bytes, kind: Kind, spec: dict, current_round: int) -> Move:
-    """Read and check a move's body for an experiment of ``kind`` whose open round is ``current_round``.
+def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
+    """Read and check a move's body for an experiment of ``kind`` with the settings ``spec``.
+
+    Whether its round is open now is :func:`not_open`'s question (the service asks it next).
 
     Raises
     ------
     Refused
-        413 for a body over :data:`LONGEST_MOVE` bytes; 409 for a round that is not open (with
-        the open one named); 400 for anything else: not JSON, a missing, extra or wrong field.
+        413 for a body over :data:`LONGEST_MOVE` bytes; 400 for anything else: not JSON, a
+        missing, extra or wrong field, a round the experiment does not have.
     """
+    if not isinstance(body, (bytes, bytearray)):
+        raise TypeError(f"body must be the request's bytes; got {type(body).__name__}")
+    check_instance("kind", kind, Kind, "an experiment's kind (smlearn.classmode.kinds.KINDS)")
+    check_instance("spec", spec, dict, "the experiment's checked settings (Kind.parse_spec)")
     data = _json_object(body, LONGEST_MOVE, "a move")
     allowed = ("id", "round", *kind.fields)
     missing = [name for name in allowed if name not in data]
@@ -135,10 +142,21 @@ def parse_move(body: bytes, kind: Kind, spec: dict, current_round: int) -> Move:
         raise Refused(f"user must be your user name (text of 1 to {LONGEST_NAME} characters) or left out; "
                       f"got {_kind(user)}")
     value = kind.parse_value({name: data[name] for name in kind.fields}, spec)
-    if data["round"] != current_round:
-        now = "the experiment is closed" if current_round == 0 else f"round {current_round} is open"
-        raise Refused(f"round {data['round']} is not open: {now}; the instructor opens the rounds", 409)
     return Move(data["id"], data["round"], user, value)
+
+
+def not_open(move: Move, current_round: int) -> str | None:
+    """Why ``move`` cannot be taken now (its round is not the open one), or None if it can.
+
+    >>> not_open(Move("m1", 1, None, {}), 2)
+    'round 1 is not open: round 2 is open; the instructor opens the rounds'
+    """
+    check_instance("move", move, Move, "a checked Move (parse_move)")
+    current_round = check_number("current_round", current_round, 0, 5, integer=True)
+    if move.round == current_round:
+        return None
+    now = "the experiment is closed" if current_round == 0 else f"round {current_round} is open"
+    return f"round {move.round} is not open: {now}; the instructor opens the rounds"
 
 
 def _nice_step(raw: float) -> float:
@@ -156,7 +174,13 @@ def histogram(values, bins: int = 8) -> dict:
     >>> histogram([950, 1010, 1230, 1900])
     {'edges': [800.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0], 'counts': [1, 1, 1, 0, 0, 1]}
     """
-    x = np.asarray(values, dtype=float)
+    try:
+        x = None if isinstance(values, (str, bytes, dict)) else np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        x = None
+    if x is None or x.ndim != 1 or not np.all(np.isfinite(x)):
+        raise ValueError(f"values must be a list of finite numbers; got {values!r:.60}")
+    bins = check_number("bins", bins, 1, 100, integer=True)
     if x.size == 0:
         return {"edges": [], "counts": []}
     low, high = float(x.min()), float(x.max())

@@ -98,7 +98,10 @@ CONFIDENCE = "not measured: the class experiment does not ask how sure each stud
 
 
 def _values(name: str, estimates, *, least: int = 1) -> np.ndarray:
-    values = np.asarray(estimates, dtype=float) if not isinstance(estimates, (str, bytes)) else None
+    try:
+        values = None if isinstance(estimates, (str, bytes, dict)) else np.asarray(estimates, dtype=float)
+    except (TypeError, ValueError):    # a list of words, a network, nested lists of unequal length
+        values = None
     if values is None or values.ndim != 1 or values.size < least:
         raise ValueError(f"{name} must be a list of at least {least} numbers; got {estimates!r:.60}")
     if not np.all(np.isfinite(values)):

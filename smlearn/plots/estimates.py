@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from smlearn.models import estimates
+from smlearn.params import check_number, check_text
 from smlearn.plots.style import OKABE_ITO, new_figure
 
 __all__ = ["class_crowd_finding", "describe_class_crowd", "plot_class_crowd"]
@@ -32,14 +33,23 @@ _ROWS = (("round 1: alone", OKABE_ITO["blue"], "o"),
          ("model: each moves alpha toward the others' mean", OKABE_ITO["bluish green"], "^"))
 
 
+def _estimates(name: str, values) -> np.ndarray:
+    try:
+        x = None if isinstance(values, (str, bytes, dict)) else np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        x = None
+    if x is None or x.ndim != 1 or x.size < 2 or not np.all(np.isfinite(x)):
+        raise ValueError(f"{name} must be the students' estimates: a list of at least two finite numbers; "
+                         f"got {values!r:.60}")
+    return x
+
+
 def _check(first, second, truth, alpha):
-    x1 = np.asarray(first, dtype=float)
-    x2 = np.asarray(second, dtype=float)
-    if x1.ndim != 1 or x1.size < 2 or x2.shape != x1.shape:
-        raise ValueError(f"first and second must be the same students' estimates, at least two, in one order; "
+    x1, x2 = _estimates("first", first), _estimates("second", second)
+    if x2.shape != x1.shape:
+        raise ValueError(f"first and second must be the same students' estimates, in one order; "
                          f"got {x1.size} and {x2.size}")
-    estimates.crowd_error(x1, truth)       # checks the numbers and the truth, naming them
-    estimates.crowd_error(x2, truth)
+    check_number("truth", truth)
     if alpha is None:
         # The class's own pull toward the mean, kept to the model's range of 0 to 1.
         alpha = min(max(estimates.fit_alpha(x1, x2), 0.0), 1.0)
@@ -68,6 +78,7 @@ def class_crowd_finding(first, second, truth, *, alpha=None) -> str:
 def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "") -> str:
     """A text description of :func:`plot_class_crowd`, for readers who cannot see it."""
     x1, x2, model, alpha = _check(first, second, truth, alpha)
+    unit = check_text("unit", unit, allow_empty=True)
     unit = f" {unit}" if unit else ""
     rows = []
     for (label, _, _), values in zip(_ROWS, (x1, x2, model)):
@@ -100,6 +111,7 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = ""):
     (figure, [left axes, right axes])
     """
     x1, x2, model, alpha = _check(first, second, truth, alpha)
+    check_text("unit", unit, allow_empty=True)
     fig, (left, right) = new_figure(ncols=2, height=3.8)
     rng = np.random.default_rng(0)     # a little vertical jitter, the same on every draw, so points do not hide
     for row, ((label, colour, marker), values) in enumerate(zip(_ROWS, (x1, x2, model))):
