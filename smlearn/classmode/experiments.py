@@ -43,7 +43,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from smlearn.classmode import send
+from smlearn.classmode import _outbox, send
 from smlearn.params import check_number, check_text
 
 __all__ = ["Crowd", "crowd", "send_moves", "move_status", "open_experiment", "open_round", "results",
@@ -75,11 +75,11 @@ def _request(url: str, link: send.Link, body: dict | None, timeout: float, metho
 # ---- the outbox of moves
 
 def _queue(link: send.Link, experiment: str, move: dict) -> Path | None:
-    folder = send._outbox_folder()
+    folder = _outbox.outbox_folder()
     if folder is None:
         return None
     line = json.dumps({"url": link.url, "session": link.session, "experiment": experiment, "move": move}) + "\n"
-    send._append(folder / MOVES_NAME, line)
+    _outbox.append(folder / MOVES_NAME, line)
     return folder
 
 
@@ -89,7 +89,7 @@ def _waiting(folder: Path) -> list[dict]:
         text = (folder / MOVES_NAME).read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    done, seen, waiting = send._done_ids(folder), set(), []
+    done, seen, waiting = _outbox.done_ids(folder), set(), []
     for line in text.splitlines():
         try:
             item = json.loads(line)
@@ -112,23 +112,23 @@ def send_moves(folder=None, *, timeout: float = send.TIMEOUT) -> dict:
         ``error`` (why sending stopped, or None).
     """
     timeout = check_number("timeout", timeout, 0, 600, unit="seconds", low_open=True)
-    folder = send._outbox_folder(folder)
+    folder = _outbox.outbox_folder(folder)
     link = send.active_link()
     outcome = {"sent": 0, "refused": 0, "waiting": 0, "error": None}
     if link is None or folder is None:
         return outcome
-    with send._folder_lock(folder):
+    with _outbox.folder_lock(folder):
         mine = [item for item in _waiting(folder) if (item["url"], item["session"]) == link.target]
         for item in mine:
             move = item["move"]
             try:
                 _request(_experiment_url(link, item["experiment"]) + "/moves", link, move, timeout)
-                send._mark(folder, [move], "acknowledged")
+                _outbox.mark(folder, [move], "acknowledged")
                 outcome["sent"] += 1
             except urllib.error.HTTPError as error:
-                message = f"{error.code} {send._message(error)}"
+                message = f"{error.code} {_outbox.message(error)}"
                 if error.code in (400, 409, 413):       # the service checked this move and will never take it
-                    send._mark(folder, [move], "refused")
+                    _outbox.mark(folder, [move], "refused")
                     _RESULTS[move["id"]] = message
                     outcome["refused"] += 1
                     log.warning("the class service refused your move in round %s (%s); it is not sent again",
@@ -185,14 +185,14 @@ def _wake(folder: Path) -> None:
 def move_status(move_id: str) -> str:
     """Whether the move ``move_id`` (what :meth:`Crowd.estimate` made) is waiting, sent or refused, and why."""
     check_text("move_id", move_id)
-    folder = send._outbox_folder()
+    folder = _outbox.outbox_folder()
     if folder is None:
         return "Class mode keeps no outbox here (SMLEARN_PROGRESS is off)."
     if move_id in _RESULTS:
         return f"The class service refused it: {_RESULTS[move_id]}."
     if any(item["move"]["id"] == move_id for item in _waiting(folder)):
         return "It is waiting to be sent."
-    if move_id in send._done_ids(folder):
+    if move_id in _outbox.done_ids(folder):
         return "The class service has it."
     return "No move has that id here."
 
@@ -237,7 +237,7 @@ class Crowd:
         try:
             self.view, self.problem = _request(_experiment_url(link, self.experiment), link, None, LOOK_TIMEOUT), None
         except urllib.error.HTTPError as error:
-            self.problem = f"the class service said {error.code}: {send._message(error)}"
+            self.problem = f"the class service said {error.code}: {_outbox.message(error)}"
         except (OSError, ValueError) as error:
             self.problem = f"the class service did not answer ({error or type(error).__name__})"
         return self
@@ -322,7 +322,7 @@ def _instructor_call(path: str, body: dict | None = None, method: str | None = N
     try:
         return _request(url, link, body, send.TIMEOUT, method)
     except urllib.error.HTTPError as error:
-        raise ValueError(f"the class service refused ({error.code}): {send._message(error)}") from None
+        raise ValueError(f"the class service refused ({error.code}): {_outbox.message(error)}") from None
 
 
 def open_experiment(kind: str = "crowd", **settings) -> dict:

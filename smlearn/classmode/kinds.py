@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused, _kind
+from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused
 from smlearn.models import estimates
 from smlearn.params import check_instance, check_number
 
@@ -87,6 +87,15 @@ class Kind:
     def results(self, spec: dict, moves: list[dict]) -> dict:
         """What an instructor sees: every move, with its user, and the analysis."""
         raise NotImplementedError
+
+
+def _kind(value) -> str:
+    """How a JSON value is described in a message: its type, and the value itself when short."""
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
+             type(None): "null"}
+    shown = json.dumps(value, ensure_ascii=False)
+    name = names.get(type(value), type(value).__name__)
+    return f"{name} {shown}" if len(shown) <= 40 else name
 
 
 def _number(name: str, value, low: float, high: float) -> float:

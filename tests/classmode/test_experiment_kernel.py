@@ -15,7 +15,7 @@ import threading
 import pytest
 from class_service import INSTRUCTOR, OTHER_STUDENT, STUDENT_CODE, call, new_session
 from test_experiments import BEANS, CAROL, DAN, move, open_crowd, set_round
-from test_sending import CLASS_VARIABLES, _reset, free_port, wait_until
+from test_sending import CLASS_VARIABLES, _reset, wait_until
 
 from smlearn import progress
 from smlearn.classmode import experiments, send
