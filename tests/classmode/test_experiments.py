@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from class_service import INSTRUCTOR, OTHER_STUDENT, STUDENT, STUDENT_CODE, call, new_session
 from hypothesis import HealthCheck, given, settings
@@ -291,3 +292,15 @@ def test_clearing_a_session_deletes_its_moves(service):
     move(service.base, sid, eid, STUDENT, 800)
     assert call(service.base, "DELETE", f"/api/sessions/{sid}", auth=INSTRUCTOR).json()["deleted"] == 1
     assert service.store.count_moves(eid) == 0 and service.store.experiment(eid) is not None
+
+
+@given(values=st.lists(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), min_size=1, max_size=80))
+def test_a_histogram_shown_to_students_counts_every_value_in_round_bins(values):
+    shown = histogram(values)
+    edges, counts = shown["edges"], shown["counts"]
+    assert sum(counts) == len(values) and len(edges) == len(counts) + 1
+    assert edges[0] <= min(values) and edges[-1] >= max(values)
+    step = edges[1] - edges[0]
+    mantissa = step / 10 ** np.floor(np.log10(step))
+    assert min(abs(mantissa - m) for m in (1, 2, 5, 10)) < 1e-6
+    assert len(counts) <= 12

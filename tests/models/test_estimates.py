@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smlearn.classmode.kinds import histogram
 from smlearn.models import estimates
 
 numbers = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -70,15 +69,3 @@ def test_truth_position_and_centrality():
 def test_bad_input_is_refused_naming_the_parameter(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
-
-
-@given(values=st.lists(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), min_size=1, max_size=80))
-def test_a_histogram_counts_every_value_in_round_bins(values):
-    shown = histogram(values)
-    edges, counts = shown["edges"], shown["counts"]
-    assert sum(counts) == len(values) and len(edges) == len(counts) + 1
-    assert edges[0] <= min(values) and edges[-1] >= max(values)
-    step = edges[1] - edges[0]
-    mantissa = step / 10 ** np.floor(np.log10(step))
-    assert min(abs(mantissa - m) for m in (1, 2, 5, 10)) < 1e-6
-    assert len(counts) <= 12
