@@ -17,7 +17,19 @@ endpoint                                    who         what
 ``GET    api/sessions/<sid>/stats``         anyone in   per question: answered, right first time, wrong answers
                                                         and the misconception behind each (:mod:`~smlearn.classmode.stats`)
 ``GET    api/sessions/<sid>/records.csv``   instructor  every record, one row each
+``GET    api/sessions/<sid>/experiments``   anyone in   the session's experiments: id, kind, question, rounds, round
+``POST   api/sessions/<sid>/experiments``   instructor  open one: ``{"kind": "crowd", "question": ..., "truth": ...}``
+``GET    .../experiments/<eid>``            anyone in   what a student sees: the question, the open round, the
+                                                        student's own moves, the others' as aggregates only
+``PATCH  .../experiments/<eid>``            instructor  open a round: ``{"round": 2}``; close it: ``{"round": 0}``
+``POST   .../experiments/<eid>/moves``      anyone in   send a move: ``{"id": ..., "round": 1, "estimate": 950}``
+``GET    .../experiments/<eid>/results``    instructor  every move with its student, and the analysis
 ==========================================  ==========  ==========================================================
+
+Experiments (:mod:`smlearn.classmode.kinds`): a move is checked whole, like a record; 404 for an
+unknown experiment (or one of another session), 409 for a round that is not open, for a closed
+session, or for a second, different move in the same round; a move sent again with the same id is
+answered 200 and counted as a duplicate. A student never sees a name or another student's move.
 
 "Anyone in" is a user the gate identifies (:mod:`smlearn.classmode.auth`). Without credentials the
 answer is 401; a student asking for an instructor's endpoint, or sending records as another user,
@@ -54,6 +66,7 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 
 from smlearn.classmode.auth import Gate, Identity
+from smlearn.classmode.kinds import KINDS, not_open, parse_move
 from smlearn.classmode.records import LONGEST_BODY, Refused, course_question_objects, course_questions, parse_records
 from smlearn.classmode.stats import misconceptions_of, question_stats
 from smlearn.classmode.store import RECORD_COLUMNS, SESSION_ID, Store
@@ -251,6 +264,101 @@ def _cell(value) -> str:
     return text
 
 
+class _ExperimentApi(_Api):
+    """What the experiment endpoints share: the session's experiment, or a 404."""
+
+    def known_experiment(self, sid: str, eid: str) -> dict:
+        self.known_session(sid)
+        experiment = self.store.experiment(eid)
+        if experiment is None or experiment["session"] != sid:
+            self.refuse(404, f"there is no experiment {eid!r} in the class session {sid!r}: "
+                             f"GET api/sessions/{sid}/experiments lists them")
+        return experiment
+
+    def json_object(self) -> dict:
+        try:
+            data = json.loads(self.json_body())
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.refuse(400, f"the body must be JSON: {error}")
+        if not isinstance(data, dict):
+            self.refuse(400, "the body must be a JSON object")
+        return data
+
+
+def _listed(experiment: dict) -> dict:
+    """An experiment as the list shows it to anyone: nothing of its settings a student must not see (the truth)."""
+    return {"id": experiment["id"], "kind": experiment["kind"], "question": experiment["spec"].get("question", ""),
+            "rounds": experiment["rounds"], "round": experiment["round"]}
+
+
+class _Experiments(_ExperimentApi):
+    def get(self, sid):
+        self.known_session(sid)
+        self.answer({"experiments": [_listed(e) for e in self.store.experiments(sid)]})
+
+    def post(self, sid):
+        self.instructor_only("open an experiment")
+        self.known_session(sid)
+        data = self.json_object()
+        kind = KINDS.get(data.get("kind"))
+        if kind is None:
+            self.refuse(400, f"kind must be one of {sorted(KINDS)}; got {data.get('kind')!r:.40}")
+        try:
+            spec = kind.parse_spec(data)
+        except Refused as refusal:
+            self._refuse(refusal)
+        self.answer(self.store.open_experiment(sid, kind.name, spec), 201)
+
+
+class _Experiment(_ExperimentApi):
+    def get(self, sid, eid):
+        experiment = self.known_experiment(sid, eid)
+        view = KINDS[experiment["kind"]].student_view(experiment["spec"], experiment["round"],
+                                                      self.store.moves(eid), self.identity.name)
+        self.answer({"id": eid, "session": sid, **view})
+
+    def patch(self, sid, eid):
+        self.instructor_only("open or close an experiment's rounds")
+        experiment = self.known_experiment(sid, eid)
+        data = self.json_object()
+        rounds = experiment["rounds"]
+        if set(data) != {"round"} or type(data["round"]) is not int or not 0 <= data["round"] <= rounds:
+            self.refuse(400, f'the body must be {{"round": N}} with N from 1 to {rounds} to open that round, '
+                             'or 0 to close the experiment')
+        self.answer(self.store.set_round(eid, data["round"]))
+
+
+class _Moves(_ExperimentApi):
+    def post(self, sid, eid):
+        body = self.json_body()
+        experiment = self.known_experiment(sid, eid)
+        if not self.store.session(sid)["open"]:
+            self.refuse(409, f"the class session {sid!r} is closed: it takes no more moves")
+        try:
+            move = parse_move(body, KINDS[experiment["kind"]], experiment["spec"])
+        except Refused as refusal:
+            self._refuse(refusal)
+        closed = not_open(move, experiment["round"])
+        if closed:
+            self.refuse(409, closed)
+        if move.user is not None and move.user != self.identity.name:
+            self.refuse(403, f"you are signed in as {self.identity.name!r} and may send only your own moves, "
+                             f"not {move.user!r}'s")
+        outcome = self.store.add_move(eid, self.identity.name, move)
+        if outcome == "taken":
+            self.refuse(409, f"you already sent a move in round {move.round}: one move a round, the first counts")
+        self.answer({"experiment": eid, "round": move.round, "stored": int(outcome == "stored"),
+                     "duplicate": int(outcome == "duplicate")})
+
+
+class _Results(_ExperimentApi):
+    def get(self, sid, eid):
+        self.instructor_only("read every student's moves")
+        experiment = self.known_experiment(sid, eid)
+        results = KINDS[experiment["kind"]].results(experiment["spec"], self.store.moves(eid))
+        self.answer({**experiment, **results})
+
+
 class _Dashboard(_Api):
     """The instructor's page: HTML whose script polls ``api/sessions/<sid>/stats`` (dashboard/dashboard.js)."""
 
@@ -354,6 +462,10 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/", exp
         (api + f"sessions/({SESSION_ID})/records", _Records, shared),
         (api + f"sessions/({SESSION_ID})/stats", _Stats, {**shared, "cache": {}, "explain": explain, "clock": clock}),
         (api + rf"sessions/({SESSION_ID})/records\.csv", _Csv, shared),
+        (api + f"sessions/({SESSION_ID})/experiments", _Experiments, shared),
+        (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})", _Experiment, shared),
+        (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})/moves", _Moves, shared),
+        (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})/results", _Results, shared),
         *gate.routes(prefix),
     ]
     return tornado.web.Application(routes, default_handler_class=_NotFound, default_handler_args=shared,

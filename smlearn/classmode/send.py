@@ -55,6 +55,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from smlearn.classmode._outbox import DONE_NAME
+from smlearn.classmode._outbox import append as _append
+from smlearn.classmode._outbox import done_ids as _done_ids
+from smlearn.classmode._outbox import folder_lock as _folder_lock
+from smlearn.classmode._outbox import mark as _mark
+from smlearn.classmode._outbox import message as _message
+from smlearn.classmode._outbox import outbox_folder as _outbox_folder
 from smlearn.classmode.records import LONGEST_BATCH, LONGEST_BODY, LONGEST_NAME
 from smlearn.params import check_instance, check_number, check_path, check_text
 
@@ -64,7 +71,6 @@ __all__ = ["Link", "make_link", "join", "leave", "active_link", "queue", "send_p
 log = logging.getLogger(__name__)     # smlearn.classmode.send: the kernel's side, apart from the service's log
 
 OUTBOX_NAME = ".smlearn-class-outbox.jsonl"   # every record put there while class mode was on
-DONE_NAME = ".smlearn-class-done"             # the ids the service acknowledged or refused, one a line
 TIMEOUT = 10.0             # seconds a request may take: it runs in the background, so it can be generous
 FIRST_PAUSE, LONGEST_PAUSE = 5.0, 300.0       # seconds before a retry after a network error, doubling
 SESSION_ID = re.compile(r"[a-z0-9-]{1,40}")   # as the service makes them (smlearn.classmode.store)
@@ -221,24 +227,6 @@ def active_link() -> Link | None:
 
 # ---- the outbox
 
-def _outbox_folder(folder=None) -> Path | None:
-    """The folder of the progress file (the learner's course folder, or ``folder``); None when it is off."""
-    from smlearn.progress import progress_file
-
-    path = progress_file(folder)
-    # absolute: the sender thread must find the same folder after the notebook changes its working folder
-    return None if path is None else path.parent.absolute()
-
-
-def _append(path: Path, line: str) -> None:
-    # One write in append mode, as the progress file: two kernels in one folder never garble a line.
-    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    try:
-        os.write(descriptor, line.encode("utf-8"))
-    finally:
-        os.close(descriptor)
-
-
 def queue(entry: dict, progress_path) -> str | None:
     """Put a progress record in the outbox and wake the sender; return its id (None when class mode is off).
 
@@ -260,14 +248,6 @@ def queue(entry: dict, progress_path) -> str | None:
         return None
     _sender(folder).wake.set()
     return record["id"]
-
-
-def _done_ids(folder: Path) -> set:
-    try:
-        text = (folder / DONE_NAME).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return set()
-    return {line.split(" ", 1)[0] for line in text.splitlines() if line.strip()}
 
 
 def _waiting(folder: Path) -> list[tuple[tuple, dict]]:
@@ -340,13 +320,6 @@ def _post(link: Link, records: list[dict], timeout: float) -> None:
         raise _NotNow(str(error) or type(error).__name__) from None
 
 
-def _message(error: urllib.error.HTTPError) -> str:
-    try:
-        return str(json.loads(error.read())["error"])[:300]
-    except Exception:   # not the service's JSON (a proxy's page): its reason is enough
-        return str(error.reason)
-
-
 def send_pending(folder=None, *, timeout: float = TIMEOUT) -> dict:
     """Send the outbox's waiting records for the active link now, in this thread; return what happened.
 
@@ -403,22 +376,10 @@ def send_pending(folder=None, *, timeout: float = TIMEOUT) -> dict:
     return outcome
 
 
-def _mark(folder: Path, records: list[dict], how: str) -> None:
-    _append(folder / DONE_NAME, "".join(f"{record['id']} {how}\n" for record in records))
-
-
 def _refused(folder: Path, record: dict, refusal: Exception) -> None:
     _mark(folder, [record], "refused")
     log.warning("the class service refused the answer to %s (%s); it stays on this machine and is not sent again",
                 record.get("question"), refusal)
-
-
-_folder_locks: dict[Path, threading.Lock] = {}
-
-
-def _folder_lock(folder: Path) -> threading.Lock:
-    with _lock:
-        return _folder_locks.setdefault(folder, threading.Lock())
 
 
 def _warn_once(key, message: str, *args) -> None:

@@ -1,11 +1,17 @@
 """Where the class service keeps what a class sends: one SQLite file, or PostgreSQL for a large hub.
 
-Two tables (SQLAlchemy Core, so the same statements run on both databases):
+Four tables (SQLAlchemy Core, so the same statements run on both databases):
 
 - ``class_sessions``: one row per class session an instructor opened (id, name, when, open or closed);
 - ``class_records``: one row per record a student sent: the session, the user, the kernel's id for
   the record, the fields of the progress record (version 1, :mod:`smlearn.progress`) and when the
   service received it. (session, user, record id) is unique, so a record sent twice is stored once.
+- ``class_experiments``: one row per experiment an instructor opened in a session: its kind, its
+  settings (JSON, checked by the kind: :mod:`smlearn.classmode.kinds`), how many rounds it has and
+  the round open now (0: closed);
+- ``class_moves``: one row per move a student sent: the experiment, the user, the kernel's id for
+  the move, the round and the kind's fields (JSON). (experiment, user, move id) is unique, so a move
+  sent twice is stored once; (experiment, user, round) too, so each student makes one move a round.
 
 A SQLite file runs in WAL mode with ``synchronous=NORMAL``: readers (the statistics) never wait for
 the writer, and a commit survives the service being killed (what is lost to a power cut is at most
@@ -25,12 +31,14 @@ True
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
-                        UniqueConstraint, create_engine, delete, event, func, select, update)
+from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint, create_engine, delete, event, func, or_, select, update)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine, make_url
 
 from smlearn.classmode.records import LONGEST_ANSWER, LONGEST_NAME, Record
@@ -73,6 +81,29 @@ records_table = Table(
 )
 # The statistics read a session's records question by question.
 Index("records_by_question", records_table.c.session, records_table.c.question)
+experiments_table = Table(
+    "class_experiments", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("session", String(40), ForeignKey("class_sessions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("spec", Text, nullable=False),          # the kind's checked settings, as JSON
+    Column("rounds", Integer, nullable=False),
+    Column("round", Integer, nullable=False),      # the round open now; 0 when closed
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+moves_table = Table(
+    "class_moves", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("experiment", String(40), ForeignKey("class_experiments.id", ondelete="CASCADE"), nullable=False),
+    Column("user_name", String(LONGEST_NAME), nullable=False),
+    Column("move_id", String(64), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column("value", Text, nullable=False),         # the kind's fields of the move, as JSON
+    Column("received", DateTime(timezone=True), nullable=False),
+    # A move replayed by a kernel is stored once; a second, different move for the same round is refused.
+    UniqueConstraint("experiment", "user_name", "move_id", name="one_move_per_kernel_id"),
+    UniqueConstraint("experiment", "user_name", "round", name="one_move_per_round"),
+)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -83,6 +114,11 @@ def _utc(moment: datetime) -> datetime:
 def _session_row(row) -> dict:
     return {"id": row.id, "name": row.name, "created": _utc(row.created).isoformat(timespec="seconds"),
             "open": bool(row.open)}
+
+
+def _experiment_row(row) -> dict:
+    return {"id": row.id, "session": row.session, "kind": row.kind, "spec": json.loads(row.spec),
+            "rounds": row.rounds, "round": row.round, "created": _utc(row.created).isoformat(timespec="seconds")}
 
 
 class Store:
@@ -134,9 +170,15 @@ class Store:
         return self.session(sid)
 
     def clear(self, sid: str) -> int:
-        """Delete every record of the session ``sid`` (the session stays, with its id); return how many."""
+        """Delete every record and experiment move of the session ``sid`` (the session and its experiments stay).
+
+        Returns how many rows were deleted.
+        """
+        ours = select(experiments_table.c.id).where(experiments_table.c.session == sid)
         with self.engine.begin() as connection:
-            return connection.execute(delete(records_table).where(records_table.c.session == sid)).rowcount
+            records = connection.execute(delete(records_table).where(records_table.c.session == sid)).rowcount
+            moves = connection.execute(delete(moves_table).where(moves_table.c.experiment.in_(ours))).rowcount
+        return records + moves
 
     # ---- records
     def add_records(self, sid: str, user: str, records) -> tuple[int, int]:
@@ -192,6 +234,91 @@ class Store:
         query = select(func.count()).select_from(records_table)
         if sid is not None:
             query = query.where(records_table.c.session == sid)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    # ---- experiments
+    def open_experiment(self, sid: str, kind: str, spec: dict) -> dict:
+        """Open an experiment of ``kind`` with the checked settings ``spec`` (which hold ``rounds``) in ``sid``.
+
+        Round 1 is open at once. Returns the experiment (:meth:`experiment`).
+        """
+        check_text("kind", kind)
+        if not isinstance(spec, dict) or type(spec.get("rounds")) is not int or spec["rounds"] < 1:
+            raise TypeError(f"spec must be the kind's checked settings, with rounds; got {spec!r:.60}")
+        with self.engine.begin() as connection:
+            while True:
+                eid = "x" + "".join(secrets.choice(_ALPHABET) for _ in range(5))
+                taken = select(experiments_table.c.id).where(experiments_table.c.id == eid)
+                if connection.execute(taken).first() is None:
+                    break
+            connection.execute(experiments_table.insert().values(
+                id=eid, session=sid, kind=kind, spec=json.dumps(spec), rounds=spec["rounds"], round=1,
+                created=datetime.now(timezone.utc)))
+        return self.experiment(eid)
+
+    def experiment(self, eid: str) -> dict | None:
+        """The experiment ``eid`` (id, session, kind, spec, rounds, round, created), or None if there is none."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(experiments_table).where(experiments_table.c.id == eid)).first()
+        return None if row is None else _experiment_row(row)
+
+    def experiments(self, sid: str) -> list[dict]:
+        """The experiments of the session ``sid``, oldest first."""
+        t = experiments_table
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t).where(t.c.session == sid).order_by(t.c.created, t.c.id)).all()
+        return [_experiment_row(row) for row in rows]
+
+    def set_round(self, eid: str, round_: int) -> dict | None:
+        """Open round ``round_`` of the experiment ``eid`` (0 closes it); None if there is none."""
+        with self.engine.begin() as connection:
+            connection.execute(update(experiments_table).where(experiments_table.c.id == eid).values(round=round_))
+        return self.experiment(eid)
+
+    def add_move(self, eid: str, user: str, move) -> str:
+        """Store ``move`` (a checked :class:`~smlearn.classmode.kinds.Move`) of ``user`` in ``eid``.
+
+        Returns ``"stored"``, ``"duplicate"`` (this user already sent a move with this id: the
+        first is kept) or ``"taken"`` (this user already made another move in this round: nothing
+        is stored).
+        """
+        t = moves_table
+        row = {"experiment": eid, "user_name": user, "move_id": move.id, "round": move.round,
+               "value": json.dumps(move.value), "received": datetime.now(timezone.utc)}
+        try:
+            with self.engine.begin() as connection:
+                found = self._move_there(connection, eid, user, move)
+                if found:
+                    return found
+                connection.execute(t.insert().values(**row))
+            return "stored"
+        except IntegrityError:     # the same move, arriving twice at once: the other request stored it
+            with self.engine.connect() as connection:
+                return self._move_there(connection, eid, user, move) or "taken"
+
+    @staticmethod
+    def _move_there(connection, eid, user, move) -> str | None:
+        t = moves_table
+        rows = connection.execute(select(t.c.move_id).where(
+            t.c.experiment == eid, t.c.user_name == user, or_(t.c.move_id == move.id, t.c.round == move.round))).all()
+        if any(row.move_id == move.id for row in rows):
+            return "duplicate"
+        return "taken" if rows else None
+
+    def moves(self, eid: str) -> list[dict]:
+        """Every move of the experiment ``eid``, in the order received: user, move_id, round, value, received."""
+        t = moves_table
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t).where(t.c.experiment == eid).order_by(t.c.pk)).all()
+        return [{"user": row.user_name, "move_id": row.move_id, "round": row.round, "value": json.loads(row.value),
+                 "received": _utc(row.received).isoformat(timespec="milliseconds")} for row in rows]
+
+    def count_moves(self, eid: str | None = None) -> int:
+        """How many moves are stored (in the experiment ``eid``, or in all)."""
+        query = select(func.count()).select_from(moves_table)
+        if eid is not None:
+            query = query.where(moves_table.c.experiment == eid)
         with self.engine.connect() as connection:
             return connection.execute(query).scalar_one()
 

@@ -3,6 +3,7 @@
 
 from . import (
     bass,
+    estimates,
     crowds,
     diffusion,
     diffusion_experiments,

@@ -5,6 +5,7 @@ from . import (
     activities,
     crowds,
     effort,
+    estimates,
     figure_text,
     flips,
     links,

@@ -92,3 +92,24 @@ def test_the_service_on_postgresql(postgres_url):
     finally:
         served.stop()
         store.close()
+
+
+def test_experiments_on_postgresql(postgres_url):
+    from smlearn.classmode.kinds import KINDS, Move
+
+    store = open_store(postgres_url)
+    try:
+        sid = store.open_session("pg crowd")["id"]
+        spec = KINDS["crowd"].parse_spec({"question": "Beans?", "truth": 1234})
+        eid = store.open_experiment(sid, "crowd", spec)["id"]
+        assert store.experiment(eid)["spec"] == spec and store.experiment(eid)["round"] == 1
+        assert store.add_move(eid, "ana", Move("m1", 1, None, {"estimate": 900.0})) == "stored"
+        assert store.add_move(eid, "ana", Move("m1", 1, None, {"estimate": 900.0})) == "duplicate"
+        assert store.add_move(eid, "ana", Move("m2", 1, None, {"estimate": 950.0})) == "taken"
+        assert store.add_move(eid, "ben", Move("m1", 1, None, {"estimate": 1100.0})) == "stored"
+        assert store.set_round(eid, 2)["round"] == 2
+        assert [(m["user"], m["value"]) for m in store.moves(eid)] == [("ana", {"estimate": 900.0}),
+                                                                      ("ben", {"estimate": 1100.0})]
+        assert store.clear(sid) == 2 and store.count_moves(eid) == 0
+    finally:
+        store.close()

@@ -66,6 +66,9 @@ SKIP = {
     "smlearn.classmode.send.join": "turns class mode on for the whole test process; it takes what make_link takes and "
                                    "checks it with make_link (tests/classmode/test_sending.py)",
 }
+for _call in ("open_experiment", "open_round", "results"):
+    SKIP[f"smlearn.classmode.experiments.{_call}"] = ("the instructor's calls to a running class service, which the "
+                                                      "service checks (tests/classmode/test_experiment_kernel.py)")
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
 # points are driven here, and tests/models/test_pipeline.py holds the engine equal to the model's steps.
 SKIP["smlearn.models.engines.pipeline.summarize_batch"] = "an engine: its inputs are checked by smlearn.models.pipeline"
@@ -306,7 +309,17 @@ def few_tweets():
 
 # Working keyword arguments for each function that needs some (or whose defaults are slow).
 # Each entry is a function returning a fresh dict.
+_FIRST, _SECOND = [800.0, 1000.0, 1500.0, 2100.0], [1100.0, 1200.0, 1400.0, 1700.0]
 WORKING = {
+    # the wisdom of the crowd (smlearn.models.estimates, smlearn.plots.estimates)
+    **{f"smlearn.models.estimates.{f}": (lambda: {"estimates": list(_FIRST), "truth": 1234.0})
+       for f in ("crowd_error", "individual_error", "diversity_prediction", "truth_position", "truth_centrality")},
+    "smlearn.models.estimates.diversity": lambda: {"estimates": list(_FIRST)},
+    "smlearn.models.estimates.social_round": lambda: {"first": list(_FIRST), "alpha": 0.3},
+    "smlearn.models.estimates.fit_alpha": lambda: {"first": list(_FIRST), "second": list(_SECOND)},
+    "smlearn.models.estimates.compare_rounds": lambda: {"first": list(_FIRST), "second": list(_SECOND), "truth": 1234.0},
+    **{f"smlearn.plots.estimates.{f}": (lambda: {"first": list(_FIRST), "second": list(_SECOND), "truth": 1234.0})
+       for f in ("class_crowd_finding", "describe_class_crowd", "plot_class_crowd")},
     # course tools
     "smlearn.copies.student_version": lambda: {
         "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},
@@ -348,6 +361,14 @@ WORKING = {
         "store": _lazy("smlearn.classmode.store.open_store")(_tmp("app.sqlite")),
         "gate": _lazy("smlearn.classmode.auth.ClassCodeGate")("tulip-42", "oak-tree-instructor-7"),
         "questions": {"links.rank_step": "06"}},
+    "smlearn.classmode.kinds.histogram": lambda: {"values": [950, 1010, 1230, 1900]},
+    "smlearn.classmode.kinds.parse_move": lambda: {
+        "body": b'{"id": "m1", "round": 1, "estimate": 950}', "kind": _lazy("smlearn.classmode.kinds.KINDS")["crowd"],
+        "spec": _lazy("smlearn.classmode.kinds.KINDS")["crowd"].parse_spec({"question": "Beans?", "truth": 1234})},
+    "smlearn.classmode.kinds.not_open": lambda: {"move": _lazy("smlearn.classmode.kinds.Move")("m1", 1, None, {}),
+                                                 "current_round": 1},
+    "smlearn.classmode.experiments.crowd": lambda: {"experiment": "xabcde"},
+    "smlearn.classmode.experiments.move_status": lambda: {"move_id": "m1"},
     "smlearn.hub.nbgitpuller_link": lambda: {"hub": "https://hub.example.org", "repo": "https://github.com/x/y"},
     "smlearn.pacing.estimate_minutes": lambda: {
         "path": _lazy("smlearn.course.notebooks_dir")() / "00_start_here.ipynb"},

@@ -1,0 +1,348 @@
+"""Class experiments in a lesson cell: show the question, take a student's move, send it, show the class's numbers.
+
+The kernel's side of :mod:`smlearn.classmode.kinds`. Off, and silent, unless class mode is on
+(:func:`smlearn.classmode.join`, or the environment: :mod:`smlearn.classmode.send`): then no
+socket is opened and no file is written, and the cell says that class mode is off.
+
+The instructor runs the experiment from a notebook joined with the instructor's code (or, on a
+hub, as a member of the instructors group): :func:`open_experiment`, :func:`open_round` and
+:func:`results` wait for the service's answer and raise if it refuses.
+
+The wisdom of the crowd, as a lesson cell runs it (the instructor gives the experiment's id)::
+
+    from smlearn.classmode import experiments
+    jar = experiments.crowd("x4k9q")     # shows the question; in round 2, the others' round-1 estimates
+    jar.estimate(950)                    # sends the estimate for the open round
+    jar                                  # look again later: in round 2, or the truth once it closes
+
+Sending works as for the answers (:mod:`smlearn.classmode.send`): :meth:`Crowd.estimate` only
+appends a line to an outbox beside the progress file (``.smlearn-class-moves.jsonl``) and wakes a
+background thread, which sends what the service has not acknowledged; a network error keeps the
+move, which is sent again after a pause that doubles from 5 s to 5 minutes; the move's id makes a
+second sending harmless. A move the service refuses (a round already closed, a second move in a
+round, an estimate out of range) is not sent again, and :func:`move_status` says why. Looking
+at the class's numbers asks the service once, with a short timeout; without an answer the cell
+says so, and an estimate can still be sent for a round named by hand (``round=2``).
+
+Examples
+--------
+>>> jar = crowd("x4k9q")        # class mode is off here: nothing is asked or sent
+>>> print(jar)
+Class mode is off: join your class first (smlearn.classmode.join); nothing is sent.
+>>> jar.estimate(950)
+'Class mode is off: your estimate stays on this machine.'
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+from smlearn.classmode import _outbox, send
+from smlearn.params import check_number, check_text
+
+__all__ = ["Crowd", "crowd", "send_moves", "move_status", "open_experiment", "open_round", "results",
+           "MOVES_NAME", "LOOK_TIMEOUT"]
+
+log = logging.getLogger(__name__)
+
+MOVES_NAME = ".smlearn-class-moves.jsonl"   # every move made while class mode was on; done ids go to send.DONE_NAME
+LOOK_TIMEOUT = 5.0          # seconds a look at the class's numbers may take: the learner waits for it
+_EXPERIMENT_ID = send.SESSION_ID     # the service makes experiment ids like session ids
+_RESULTS: dict[str, str] = {}        # move id -> what the service said of a refused move
+
+
+def _experiment_url(link: send.Link, experiment: str) -> str:
+    return f"{link.url}api/sessions/{link.session}/experiments/{experiment}"
+
+
+def _request(url: str, link: send.Link, body: dict | None, timeout: float, method: str | None = None):
+    data = None if body is None else json.dumps(body).encode("utf-8")
+    headers = {"Authorization": link.authorization}
+    if data is not None:
+        headers["Content-Type"] = "application/json"
+    method = method or ("GET" if data is None else "POST")
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+# ---- the outbox of moves
+
+def _queue(link: send.Link, experiment: str, move: dict) -> Path | None:
+    folder = _outbox.outbox_folder()
+    if folder is None:
+        return None
+    line = json.dumps({"url": link.url, "session": link.session, "experiment": experiment, "move": move}) + "\n"
+    _outbox.append(folder / MOVES_NAME, line)
+    return folder
+
+
+def _waiting(folder: Path) -> list[dict]:
+    """The outbox's moves not yet acknowledged or refused, oldest first (each line as written)."""
+    try:
+        text = (folder / MOVES_NAME).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    done, seen, waiting = _outbox.done_ids(folder), set(), []
+    for line in text.splitlines():
+        try:
+            item = json.loads(line)
+            move_id = item["move"]["id"]
+        except (json.JSONDecodeError, TypeError, KeyError):
+            continue       # a line cut short by a crash
+        if move_id not in done and move_id not in seen:
+            seen.add(move_id)
+            waiting.append(item)
+    return waiting
+
+
+def send_moves(folder=None, *, timeout: float = send.TIMEOUT) -> dict:
+    """Send the outbox's waiting moves for the active link now, in this thread; return what happened.
+
+    Returns
+    -------
+    dict
+        ``sent``, ``refused`` (not sent again: :func:`move_status` says why), ``waiting``, and
+        ``error`` (why sending stopped, or None).
+    """
+    timeout = check_number("timeout", timeout, 0, 600, unit="seconds", low_open=True)
+    folder = _outbox.outbox_folder(folder)
+    link = send.active_link()
+    outcome = {"sent": 0, "refused": 0, "waiting": 0, "error": None}
+    if link is None or folder is None:
+        return outcome
+    with _outbox.folder_lock(folder):
+        mine = [item for item in _waiting(folder) if (item["url"], item["session"]) == link.target]
+        for item in mine:
+            move = item["move"]
+            try:
+                _request(_experiment_url(link, item["experiment"]) + "/moves", link, move, timeout)
+                _outbox.mark(folder, [move], "acknowledged")
+                outcome["sent"] += 1
+            except urllib.error.HTTPError as error:
+                message = f"{error.code} {_outbox.message(error)}"
+                if error.code in (400, 409, 413):       # the service checked this move and will never take it
+                    _outbox.mark(folder, [move], "refused")
+                    _RESULTS[move["id"]] = message
+                    outcome["refused"] += 1
+                    log.warning("the class service refused your move in round %s (%s); it is not sent again",
+                                move.get("round"), message)
+                    continue
+                outcome["error"] = message            # a refused link, or the service busy: try later
+                break
+            except (OSError, ValueError) as error:    # unreachable, timed out, an answer that is not JSON
+                outcome["error"] = str(error) or type(error).__name__
+                break
+        outcome["waiting"] = len(mine) - outcome["sent"] - outcome["refused"]
+    return outcome
+
+
+class _MoveSender:
+    """A daemon thread per outbox: sends when woken and retries after a pause that doubles (as send._Sender)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.wake = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"smlearn-class-moves {folder.name}", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        pause = None
+        while True:
+            self.wake.wait(pause)
+            self.wake.clear()
+            if send.active_link() is None:
+                return
+            try:
+                outcome = send_moves(self.folder)
+            except Exception:   # a bug here must not reach the learner
+                log.exception("class mode: sending a move failed")
+                outcome = {"waiting": 1, "error": "unexpected"}
+            if outcome["waiting"] and outcome["error"]:
+                pause = send.FIRST_PAUSE if pause is None else min(2 * pause, send.LONGEST_PAUSE)
+            else:
+                pause = None
+
+
+_senders: dict[Path, _MoveSender] = {}
+_lock = threading.Lock()
+
+
+def _wake(folder: Path) -> None:
+    with _lock:
+        sender = _senders.get(folder)
+        if sender is None or not sender.thread.is_alive():
+            sender = _senders[folder] = _MoveSender(folder)
+    sender.wake.set()
+
+
+def move_status(move_id: str) -> str:
+    """Whether the move ``move_id`` (what :meth:`Crowd.estimate` made) is waiting, sent or refused, and why."""
+    check_text("move_id", move_id)
+    folder = _outbox.outbox_folder()
+    if folder is None:
+        return "Class mode keeps no outbox here (SMLEARN_PROGRESS is off)."
+    if move_id in _RESULTS:
+        return f"The class service refused it: {_RESULTS[move_id]}."
+    if any(item["move"]["id"] == move_id for item in _waiting(folder)):
+        return "It is waiting to be sent."
+    if move_id in _outbox.done_ids(folder):
+        return "The class service has it."
+    return "No move has that id here."
+
+
+# ---- the wisdom of the crowd
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:,.3g}"
+
+
+def _bars(histogram: dict, unit: str) -> list[str]:
+    """A histogram as lines of text: one bar of # per student, each bin labelled by its edges."""
+    edges, counts = histogram.get("edges", []), histogram.get("counts", [])
+    return [f"  {_number(low):>10} to {_number(high):<10} {'#' * count} {count}"
+            for low, high, count in zip(edges, edges[1:], counts)] + ([f"  ({unit})"] if unit else [])
+
+
+class Crowd:
+    """The wisdom-of-the-crowd experiment, as one student sees it. Make it with :func:`crowd`.
+
+    Show it (the last line of a cell) to see the question and the class's numbers;
+    :meth:`estimate` sends this student's estimate; :meth:`look` asks the service again.
+    """
+
+    def __init__(self, experiment: str):
+        check_text("experiment", experiment)
+        if not _EXPERIMENT_ID.fullmatch(experiment.strip()):
+            raise ValueError(f"experiment must be the id your instructor gives (lower-case letters, digits or -); "
+                             f"got {experiment!r}")
+        self.experiment = experiment.strip()
+        self.view: dict | None = None      # what the service said at the last look
+        self.problem: str | None = None    # why the last look failed
+        self.sent: list[str] = []          # the ids of the moves made here
+        self.look()
+
+    def look(self) -> Crowd:
+        """Ask the service what this student may see now (the question, the round, the others' numbers)."""
+        link = send.active_link()
+        if link is None:
+            self.view, self.problem = None, None
+            return self
+        try:
+            self.view, self.problem = _request(_experiment_url(link, self.experiment), link, None, LOOK_TIMEOUT), None
+        except urllib.error.HTTPError as error:
+            self.problem = f"the class service said {error.code}: {_outbox.message(error)}"
+        except (OSError, ValueError) as error:
+            self.problem = f"the class service did not answer ({error or type(error).__name__})"
+        return self
+
+    def estimate(self, value, *, round: int | None = None) -> str:
+        """Send ``value`` as this student's estimate for the open round (or for ``round``); say what happened.
+
+        Returns at once: the estimate goes through the outbox. Raises ValueError for a value
+        that is not a finite number, or when the round is not known (the service did not answer:
+        name it, ``round=2``).
+        """
+        value = check_number("value", value)
+        link = send.active_link()
+        if link is None:
+            return "Class mode is off: your estimate stays on this machine."
+        if round is None:
+            if self.view is None:
+                raise ValueError(f"round must be given: the class service did not say which round is open "
+                                 f"({self.problem}); ask your instructor, then estimate(..., round=N)")
+            round = self.view["round"]
+            if round == 0:
+                return "The experiment is closed: no estimate is taken now. Show it to see how the class did."
+        round = check_number("round", round, 1, 5, integer=True)
+        move = {"id": uuid.uuid4().hex, "round": round, "estimate": int(value) if value == int(value) else value}
+        try:
+            folder = _queue(link, self.experiment, move)
+        except OSError as error:
+            return f"Your estimate could not be kept for sending ({error}); tell your instructor {_number(value)}."
+        if folder is None:
+            return "Class mode is on, but SMLEARN_PROGRESS is off: no outbox is kept, so nothing is sent."
+        self.sent.append(move["id"])
+        _wake(folder)
+        return f"Your estimate {_number(value)} for round {round} is on its way to the class."
+
+    def __str__(self) -> str:
+        if send.active_link() is None:
+            return "Class mode is off: join your class first (smlearn.classmode.join); nothing is sent."
+        if self.view is None:
+            return f"Experiment {self.experiment}: {self.problem}. Try again with .look()."
+        v, unit = self.view, self.view.get("unit", "")
+        lines = [v["question"], ""]
+        if v["round"] == 0:
+            lines.append(f"The experiment is closed. The truth: {_number(v['truth'])} {unit}".rstrip())
+            for r, numbers in sorted(v.get("class", {}).items()):
+                if "mean" not in numbers:
+                    lines.append(f"Round {r}: {numbers['students']} estimates (too few to show).")
+                    continue
+                lines.append(f"Round {r}: {numbers['students']} estimates; the crowd's mean {_number(numbers['mean'])}"
+                             f", its error {_number(numbers['crowd_error'])}; the average student's error "
+                             f"{_number(numbers['individual_error'])}; diversity (variance) "
+                             f"{_number(numbers['diversity'])}.")
+        else:
+            social = "" if v["round"] == 1 else " (the social round)"
+            lines.append(f"Round {v['round']} of {v['rounds']} is open{social}. "
+                         f"Estimates from {_number(v['low'])} to {_number(v['high'])} {unit}.".rstrip())
+            others = v.get("others")
+            if others is not None and "mean" in others:
+                lines += [f"The other {others['students']} students' estimates in round {others['round']}: "
+                          f"their mean is {_number(others['mean'])}.", *_bars(others["histogram"], unit)]
+            elif others is not None:
+                lines.append(f"Only {others['students']} other students estimated in round {others['round']}: "
+                             "too few to show.")
+        if v.get("yours"):
+            lines.append("Yours: " + ", ".join(f"round {r}: {_number(x)}" for r, x in sorted(v["yours"].items())))
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+
+def crowd(experiment: str) -> Crowd:
+    """The wisdom-of-the-crowd experiment ``experiment`` (the id your instructor gives), as you see it now."""
+    return Crowd(experiment)
+
+
+# ---- the instructor's side
+
+def _instructor_call(path: str, body: dict | None = None, method: str | None = None) -> dict:
+    link = send.active_link()
+    if link is None:
+        raise ValueError("class mode is off: join the class with the instructor's code first (smlearn.classmode.join)")
+    url = f"{link.url}api/sessions/{link.session}/experiments{path}"
+    try:
+        return _request(url, link, body, send.TIMEOUT, method)
+    except urllib.error.HTTPError as error:
+        raise ValueError(f"the class service refused ({error.code}): {_outbox.message(error)}") from None
+
+
+def open_experiment(kind: str = "crowd", **settings) -> dict:
+    """Open an experiment in the joined session (instructors only); return it, with its ``id`` for the class.
+
+    ``settings`` are the kind's (:mod:`smlearn.classmode.kinds`); for ``"crowd"``: ``question``,
+    ``truth``, and optionally ``rounds`` (2), ``low`` (0), ``high`` (1,000,000) and ``unit``.
+    """
+    check_text("kind", kind)
+    return _instructor_call("", {"kind": kind, **settings})
+
+
+def open_round(experiment: str, round: int) -> dict:
+    """Open round ``round`` of ``experiment`` (instructors only; 0 closes it and shows everyone the truth)."""
+    check_text("experiment", experiment)
+    round = check_number("round", round, 0, 5, integer=True)
+    return _instructor_call(f"/{experiment}", {"round": round}, "PATCH")
+
+
+def results(experiment: str) -> dict:
+    """Every move of ``experiment`` with its student, and the analysis (instructors only)."""
+    check_text("experiment", experiment)
+    return _instructor_call(f"/{experiment}/results")

@@ -1,0 +1,300 @@
+"""The kinds of experiment a class runs on itself: what an instructor opens, what a student sends, what each sees.
+
+An experiment lives in a class session. The instructor opens it with its kind and settings
+(``POST api/sessions/<sid>/experiments``), and it runs in numbered rounds: round 1 is open at
+once, the instructor opens the next (``PATCH ... {"round": 2}``) and closes it (``{"round": 0}``).
+A student sends one *move* per round::
+
+    {"id": "k7f3-0001", "round": 1, "estimate": 950}
+
+``id`` is the kernel's own (a move sent again is stored once), ``round`` must be the open round,
+and the other fields are the kind's (here ``estimate``). A move is checked whole before it is
+stored: any wrong field refuses it, with a message that says what is allowed (:class:`Refused`).
+
+Each kind is a :class:`Kind`: it checks its settings and its moves, and it says what a student
+sees (aggregates only, never a name or another student's move) and what the instructor sees
+(everything). The service knows nothing of a kind but this interface, so the next experiments
+(a class music market, a class front page) are new kinds in :data:`KINDS` and nothing else.
+
+- :class:`Crowd` (``"crowd"``): the wisdom of the crowd. Everyone estimates a quantity; in the
+  social round (2 and after) each student first sees the others' estimates of the round before
+  as a mean and a histogram; when the instructor closes it, everyone sees the truth and the
+  class's crowd error and diversity in each round (:mod:`smlearn.models.estimates`).
+
+Examples
+--------
+>>> crowd = KINDS["crowd"]
+>>> spec = crowd.parse_spec({"question": "How many beans are in the jar?", "truth": 1234})
+>>> spec["rounds"], spec["low"], spec["high"]
+(2, 0.0, 1000000.0)
+>>> parse_move(b'{"id": "m1", "round": 1, "estimate": 950}', crowd, spec)
+Move(id='m1', round=1, user=None, value={'estimate': 950.0})
+>>> parse_move(b'{"id": "m1", "round": 1, "estimate": -3}', crowd, spec)
+Traceback (most recent call last):
+...
+smlearn.classmode.records.Refused: estimate must be a number from 0 to 1000000; got a number -3
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused
+from smlearn.models import estimates
+from smlearn.params import check_instance, check_number
+
+__all__ = ["Kind", "Crowd", "KINDS", "Move", "parse_move", "not_open", "LONGEST_MOVE", "MIN_OTHERS", "histogram"]
+
+LONGEST_MOVE = 4 * 1024     # bytes: a move is a few numbers
+# A student sees the others' aggregate only once at least this many others have sent: with one
+# or two, a mean would give away a classmate's own estimate.
+MIN_OTHERS = 3
+_LARGEST = 1e15             # no estimate a class makes is larger; beyond it floats lose whole numbers
+
+
+@dataclass(frozen=True)
+class Move:
+    """One checked move: the kernel's id, the round, the user it says it is from (or None), the kind's fields."""
+
+    id: str
+    round: int
+    user: str | None
+    value: dict
+
+
+class Kind:
+    """The interface of an experiment's kind (see the module's docstring)."""
+
+    name = "kind"
+    fields: tuple = ()            # the fields a move carries besides id, round and user
+
+    def parse_spec(self, data: dict) -> dict:
+        """Check the settings an instructor sends; return them, filled in, with ``rounds``."""
+        raise NotImplementedError
+
+    def parse_value(self, data: dict, spec: dict) -> dict:
+        """Check a move's own fields (``data`` holds exactly :attr:`fields`); return them."""
+        raise NotImplementedError
+
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
+        """What ``user`` sees: aggregates of the others' moves and the user's own moves, never a name."""
+        raise NotImplementedError
+
+    def results(self, spec: dict, moves: list[dict]) -> dict:
+        """What an instructor sees: every move, with its user, and the analysis."""
+        raise NotImplementedError
+
+
+def _kind(value) -> str:
+    """How a JSON value is described in a message: its type, and the value itself when short."""
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
+             type(None): "null"}
+    shown = json.dumps(value, ensure_ascii=False)
+    name = names.get(type(value), type(value).__name__)
+    return f"{name} {shown}" if len(shown) <= 40 else name
+
+
+def _number(name: str, value, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+            or not low <= value <= high:
+        raise Refused(f"{name} must be a number from {low:.15g} to {high:.15g}; got {_kind(value)}")
+    return float(value)
+
+
+def _json_object(body: bytes, longest: int, what: str) -> dict:
+    if len(body) > longest:
+        raise Refused(f"{what} must be at most {longest} bytes; got {len(body)}", 413)
+    try:
+        data = json.loads(bytes(body).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise Refused(f"{what} must be JSON in UTF-8: {error}") from None
+    if not isinstance(data, dict):
+        raise Refused(f"{what} must be a JSON object; got {_kind(data)}")
+    return data
+
+
+def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
+    """Read and check a move's body for an experiment of ``kind`` with the settings ``spec``.
+
+    Whether its round is open now is :func:`not_open`'s question (the service asks it next).
+
+    Raises
+    ------
+    Refused
+        413 for a body over :data:`LONGEST_MOVE` bytes; 400 for anything else: not JSON, a
+        missing, extra or wrong field, a round the experiment does not have.
+    """
+    if not isinstance(body, (bytes, bytearray)):
+        raise TypeError(f"body must be the request's bytes; got {type(body).__name__}")
+    check_instance("kind", kind, Kind, "an experiment's kind (smlearn.classmode.kinds.KINDS)")
+    check_instance("spec", spec, dict, "the experiment's checked settings (Kind.parse_spec)")
+    data = _json_object(body, LONGEST_MOVE, "a move")
+    allowed = ("id", "round", *kind.fields)
+    missing = [name for name in allowed if name not in data]
+    extra = sorted(set(data) - set(allowed) - {"user"})
+    if missing or extra:
+        parts = ([f"misses {missing}"] if missing else []) + ([f"has fields not allowed {extra}"] if extra else [])
+        raise Refused(f"the move {' and '.join(parts)}; a {kind.name} move has exactly the fields {list(allowed)}"
+                      " (and user, optionally)")
+    if not isinstance(data["id"], str) or not RECORD_ID.fullmatch(data["id"]):
+        raise Refused(f"id must be the kernel's id for the move: 1 to 64 letters, digits or . _ : -; "
+                      f"got {_kind(data['id'])}")
+    rounds = spec["rounds"]
+    if type(data["round"]) is not int or not 1 <= data["round"] <= rounds:
+        raise Refused(f"round must be a whole number from 1 to {rounds}; got {_kind(data['round'])}")
+    user = data.get("user")
+    if user is not None and not (isinstance(user, str) and 0 < len(user) <= LONGEST_NAME):
+        raise Refused(f"user must be your user name (text of 1 to {LONGEST_NAME} characters) or left out; "
+                      f"got {_kind(user)}")
+    value = kind.parse_value({name: data[name] for name in kind.fields}, spec)
+    return Move(data["id"], data["round"], user, value)
+
+
+def not_open(move: Move, current_round: int) -> str | None:
+    """Why ``move`` cannot be taken now (its round is not the open one), or None if it can.
+
+    >>> not_open(Move("m1", 1, None, {}), 2)
+    'round 1 is not open: round 2 is open; the instructor opens the rounds'
+    """
+    check_instance("move", move, Move, "a checked Move (parse_move)")
+    current_round = check_number("current_round", current_round, 0, 5, integer=True)
+    if move.round == current_round:
+        return None
+    now = "the experiment is closed" if current_round == 0 else f"round {current_round} is open"
+    return f"round {move.round} is not open: {now}; the instructor opens the rounds"
+
+
+def _nice_step(raw: float) -> float:
+    """The smallest of 1, 2, 5 times a power of ten that is at least ``raw`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= raw * (1 - 1e-12))
+
+
+def histogram(values, bins: int = 8) -> dict:
+    """Counts of ``values`` in about ``bins`` bins of a round width (1, 2 or 5 times a power of ten).
+
+    The edges are round numbers, not the smallest and largest value: a histogram shown to a
+    class must not give away anyone's exact estimate.
+
+    >>> histogram([950, 1010, 1230, 1900])
+    {'edges': [800.0, 1000.0, 1200.0, 1400.0, 1600.0, 1800.0, 2000.0], 'counts': [1, 1, 1, 0, 0, 1]}
+    """
+    try:
+        x = None if isinstance(values, (str, bytes, dict)) else np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        x = None
+    if x is None or x.ndim != 1 or not np.all(np.isfinite(x)):
+        raise ValueError(f"values must be a list of finite numbers; got {values!r:.60}")
+    bins = check_number("bins", bins, 1, 100, integer=True)
+    if x.size == 0:
+        return {"edges": [], "counts": []}
+    low, high = float(x.min()), float(x.max())
+    step = _nice_step((high - low) / bins if high > low else max(abs(low) / 10, 1.0))
+    start = math.floor(low / step) * step
+    count = int(math.floor((high - start) / step)) + 1
+    edges = start + step * np.arange(count + 1)
+    counts, _ = np.histogram(x, bins=edges)
+    return {"edges": [float(edge) for edge in edges], "counts": [int(c) for c in counts]}
+
+
+class Crowd(Kind):
+    """The wisdom of the crowd: estimate a quantity alone, then again after seeing the others' (Lorenz et al. 2011).
+
+    Settings: ``question`` (text), ``truth`` (a number), ``rounds`` (1 to 5, default 2: the
+    first independent, the others social), ``low`` and ``high`` (the estimates allowed,
+    default 0 to a million), ``unit`` (optional text, such as "beans").
+    """
+
+    name = "crowd"
+    fields = ("estimate",)
+    _SETTINGS = ("kind", "question", "truth", "rounds", "low", "high", "unit")
+
+    def parse_spec(self, data: dict) -> dict:
+        extra = sorted(set(data) - set(self._SETTINGS))
+        if extra:
+            raise Refused(f"a crowd experiment takes only {list(self._SETTINGS)}; got also {extra}")
+        question = data.get("question")
+        if not isinstance(question, str) or not 0 < len(question.strip()) <= 300:
+            raise Refused(f"question must be the question students answer, text of 1 to 300 characters; "
+                          f"got {_kind(question)}")
+        low = _number("low", data.get("low", 0.0), -_LARGEST, _LARGEST)
+        high = _number("high", data.get("high", 1e6), -_LARGEST, _LARGEST)
+        if not low < high:
+            raise Refused(f"low must be below high; got low {low:.15g} and high {high:.15g}")
+        if "truth" not in data:
+            raise Refused("truth must be given: the true value, which students see when the experiment closes")
+        truth = _number("truth", data["truth"], low, high)
+        rounds = data.get("rounds", 2)
+        if type(rounds) is not int or not 1 <= rounds <= 5:
+            raise Refused(f"rounds must be a whole number from 1 to 5 (round 1 alone, the others social); "
+                          f"got {_kind(rounds)}")
+        unit = data.get("unit", "")
+        if not isinstance(unit, str) or len(unit) > 40:
+            raise Refused(f"unit must be text of at most 40 characters; got {_kind(unit)}")
+        return {"kind": self.name, "question": question.strip(), "truth": truth, "rounds": rounds, "low": low,
+                "high": high, "unit": unit.strip()}
+
+    def parse_value(self, data: dict, spec: dict) -> dict:
+        return {"estimate": _number("estimate", data["estimate"], spec["low"], spec["high"])}
+
+    @staticmethod
+    def _estimates(moves: list[dict], round_: int, *, without: str | None = None) -> list[float]:
+        return [m["value"]["estimate"] for m in moves if m["round"] == round_ and m["user"] != without]
+
+    def _summary(self, values: list[float], truth: float) -> dict:
+        if not values:
+            return {"students": 0}
+        return {"students": len(values), "mean": float(np.mean(values)),
+                "crowd_error": estimates.crowd_error(values, truth),
+                "individual_error": estimates.individual_error(values, truth),
+                "diversity": estimates.diversity(values),
+                "truth_centrality": estimates.truth_centrality(values, truth),
+                "histogram": histogram(values)}
+
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
+        view = {key: spec[key] for key in ("kind", "question", "rounds", "low", "high", "unit")}
+        view["round"] = current_round
+        view["yours"] = {str(m["round"]): m["value"]["estimate"] for m in moves if m["user"] == user}
+        if current_round >= 2:
+            # The social round: the others' estimates of the round before, as a mean and a histogram only.
+            others = self._estimates(moves, current_round - 1, without=user)
+            shown = {"round": current_round - 1, "students": len(others)}
+            if len(others) >= MIN_OTHERS:
+                shown.update(mean=float(np.mean(others)), histogram=histogram(others))
+            view["others"] = shown
+        if current_round == 0:
+            # Closed: the truth, and the whole class's numbers in each round (aggregates, no names).
+            view["truth"] = spec["truth"]
+            view["class"] = {}
+            for r in range(1, spec["rounds"] + 1):
+                values = self._estimates(moves, r)
+                view["class"][str(r)] = (self._summary(values, spec["truth"]) if len(values) >= MIN_OTHERS
+                                         else {"students": len(values)})
+        return view
+
+    def results(self, spec: dict, moves: list[dict]) -> dict:
+        truth = spec["truth"]
+        rounds = {str(r): self._summary(self._estimates(moves, r), truth) for r in range(1, spec["rounds"] + 1)}
+        out = {"rounds": rounds, "moves": [{"user": m["user"], "round": m["round"], "estimate": m["value"]["estimate"],
+                                            "received": m["received"]} for m in moves]}
+        # The social round's effects, on the students who sent both round 1 and round 2, in one order.
+        first = {m["user"]: m["value"]["estimate"] for m in moves if m["round"] == 1}
+        second = {m["user"]: m["value"]["estimate"] for m in moves if m["round"] == 2}
+        both = sorted(set(first) & set(second))
+        if len(both) >= 2:
+            x1, x2 = [first[u] for u in both], [second[u] for u in both]
+            alpha = estimates.fit_alpha(x1, x2)
+            model = estimates.social_round(x1, min(max(alpha, 0.0), 1.0))
+            effects = estimates.compare_rounds(x1, x2, truth)
+            if math.isnan(effects["diversity_ratio"]):     # round 1 had no spread at all: no ratio (JSON has no NaN)
+                effects["diversity_ratio"] = None
+            out["social"] = {**effects, "alpha": alpha,
+                             "model_second": [float(v) for v in model], "first": x1, "second": x2}
+        return out
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (Crowd(),)}
