@@ -85,6 +85,19 @@ _PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connec
                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
+def _error_message(handler, status_code: int, kwargs: dict) -> str:
+    """What a refusal says: the service's own message, or for an unexpected error its status only (nothing of its insides)."""
+    error = kwargs.get("exc_info", (None, None, None))[1]
+    if isinstance(error, tornado.web.HTTPError) and error.log_message:
+        return error.log_message % error.args if error.args else error.log_message
+    if isinstance(error, tornado.web.HTTPError) and status_code == 405:
+        return f"{handler.request.method} is not allowed here"
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return f"error {status_code}"
+
+
 class _Api(tornado.web.RequestHandler):
     """What every endpoint shares: the gate, JSON answers, JSON errors."""
 
@@ -111,16 +124,7 @@ class _Api(tornado.web.RequestHandler):
         self._refuse(Refused(message, status))
 
     def write_error(self, status_code, **kwargs):
-        error = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(error, tornado.web.HTTPError) and error.log_message:
-            message = error.log_message % error.args if error.args else error.log_message
-        elif isinstance(error, tornado.web.HTTPError) and status_code == 405:
-            message = f"{self.request.method} is not allowed here"
-        else:     # an unexpected error: its status only, nothing of the service's insides
-            try:
-                message = HTTPStatus(status_code).phrase
-            except ValueError:
-                message = f"error {status_code}"
+        message = _error_message(self, status_code, kwargs)
         if status_code == 401 and self.gate.challenge():
             self.set_header("WWW-Authenticate", self.gate.challenge())
         self.set_header("Content-Type", "application/json; charset=UTF-8")
@@ -389,14 +393,7 @@ class _Dashboard(_Api):
                                      refresh=STATS_SECONDS, token=self.gate.page_token(self)))
 
     def write_error(self, status_code, **kwargs):
-        error = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(error, tornado.web.HTTPError) and error.log_message:
-            message = error.log_message % error.args if error.args else error.log_message
-        else:     # an unexpected error: its status only, nothing of the service's insides
-            try:
-                message = HTTPStatus(status_code).phrase
-            except ValueError:
-                message = f"error {status_code}"
+        message = _error_message(self, status_code, kwargs)
         if status_code == 401 and self.gate.challenge():
             self.set_header("WWW-Authenticate", self.gate.challenge())
         self.set_header("Content-Type", "text/html; charset=UTF-8")

@@ -193,8 +193,13 @@ def histogram(values, bins: int = 8) -> dict:
     if x.size == 0:
         return {"edges": [], "counts": []}
     low, high = float(x.min()), float(x.max())
-    step = _nice_step((high - low) / bins if high > low else max(abs(low) / 10, 1.0))
+    raw = (high - low) / bins
+    if not raw > 1e-9 * max(abs(low), abs(high), 1.0):   # all (nearly) equal: bins a tenth of the value wide
+        raw = max(abs(low) / 10, 1.0)
+    step = _nice_step(raw)
     start = math.floor(low / step) * step
+    if start > low:            # a value a hair below a multiple of step (rounding): one bin lower
+        start -= step
     count = int(math.floor((high - start) / step)) + 1
     edges = start + step * np.arange(count + 1)
     counts, _ = np.histogram(x, bins=edges)

@@ -15,21 +15,9 @@ import threading
 import pytest
 from class_service import INSTRUCTOR, OTHER_STUDENT, STUDENT_CODE, call, new_session
 from test_experiments import BEANS, CAROL, DAN, move, open_crowd, set_round
-from test_sending import CLASS_VARIABLES, _reset, wait_until
+from test_sending import folder, wait_until  # noqa: F401  (folder: the learner's folder fixture, found by name)
 
-from smlearn import progress
 from smlearn.classmode import experiments, send
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    for name in CLASS_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SMLEARN_PROGRESS", str(tmp_path / progress.FILE_NAME))
-    _reset()
-    yield tmp_path
-    send.leave()
-    _reset()
 
 
 def test_off_nothing_leaves_the_kernel(folder, monkeypatch):
