@@ -1,7 +1,8 @@
 """The course site's API page, written from smlearn's own docstrings and its list of layers.
 
 For each layer (:mod:`smlearn.layers`), top to bottom: each module's first paragraph, then a
-table of its public names (its ``__all__``) with the first line of each docstring. The full
+table of its public names (its ``__all__``), each function and class with its parameters, and the
+first line of each docstring. The full
 text of any of them is one ``help(...)`` or ``??`` away in a notebook.
 
 Run by ``scripts/build_site.py``; ``python scripts/api_page.py`` prints the page.
@@ -46,6 +47,19 @@ def kind_of(value) -> str:
     return "function" if callable(value) else "value"
 
 
+def call_of(name: str, value) -> str:
+    """``name(parameters)`` for a function or class, without annotations (a table cell must stay short)."""
+    if kind_of(value) == "value":
+        return f"`{name}`"
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):      # some builtins and C types have none
+        return f"`{name}`"
+    bare = signature.replace(parameters=[p.replace(annotation=inspect.Parameter.empty) for p in signature.parameters.values()],
+                             return_annotation=inspect.Signature.empty)
+    return f"`{name}{bare}`".replace("|", "\\|")
+
+
 def module_section(name: str) -> list[str]:
     module = importlib.import_module(name)
     lines = [f"### `{name}`", "", first_paragraph(module) or "(no docstring)", ""]
@@ -55,7 +69,7 @@ def module_section(name: str) -> list[str]:
         lines += ["| name | kind | what it is |", "|---|---|---|"]
         for n, value in values.items():
             summary = first_paragraph(value) if kind_of(value) != "value" else ""
-            lines.append(f"| `{n}` | {kind_of(value)} | {summary.replace('|', '/')} |")
+            lines.append(f"| {call_of(n, value)} | {kind_of(value)} | {summary.replace('|', '/')} |")
         lines.append("")
     return lines
 

@@ -222,8 +222,11 @@ def test_the_api_page_shows_the_layers_and_every_public_module_with_its_names():
         assert f"## {layer.name.capitalize()}" in page
     for name in api.public_modules():
         assert f"### `{name}`" in page
-    # a model's public names, each with its docstring's first line
+    # a model's public names, each with its parameters (no annotations) and its docstring's first line
     from smlearn.models import traffic
-    assert f"| `simulate` | function | {api.first_paragraph(traffic.simulate)}" in page
+    shown = "simulate(*, " + ", ".join(f"{name}={p.default!r}" for name, p in traffic.PARAMS.items())
+    line = next(row for row in page.splitlines() if row.startswith(f"| `{shown}"))
+    assert line.endswith(f"| function | {api.first_paragraph(traffic.simulate)} |")
+    assert ": " not in line.split("|")[1], "a table cell shows parameters, not their annotations"
     # the page is ordered top layer first, as the picture is
     assert page.index("## Course") < page.index("## Widgets") < page.index("## Models") < page.index("## Base")
