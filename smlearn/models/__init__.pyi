@@ -3,12 +3,12 @@
 
 from . import (
     bass,
-    estimates,
     crowds,
     diffusion,
     diffusion_experiments,
     diffusion_theory,
     engines,
+    estimates,
     inequality,
     links,
     networks,

@@ -49,7 +49,7 @@ class WidgetParts:
 
 
 class Explorer:
-    """Base class: subclasses set ``PARAMS``, ``CONTROLS`` and the four hooks below.
+    """Base class: subclasses set ``PARAMS``, ``CONTROLS`` and the hooks below (four, and an optional fifth).
 
     Subclass hooks
     --------------
