@@ -64,7 +64,7 @@ __all__ = ["FRAME_CELLS", "final_shares", "CENTOLA_MODELS", "clustered_vs_random
 
 
 @defaults_from(diffusion.PARAMS)
-def final_shares(G, model="independent cascade", *, runs=20, p, theta, theta_spread, neighbours,
+def final_shares(G, *, model="independent cascade", runs=20, p, theta, theta_spread, neighbours,
                  p1, p2, beta, gamma, n_seeds, strategy, max_steps):
     """Run :func:`~smlearn.models.diffusion.simulate` ``runs`` times, with random seeds 0, 1, ..., runs - 1; return each run's final share.
 
@@ -137,7 +137,7 @@ def _centola_pair(rows, columns, seed):
 
 
 @defaults_from(diffusion.PARAMS)
-def clustered_vs_random(model="reinforced cascade", *, p1, p2, p, neighbours, n_seeds=1,
+def clustered_vs_random(*, model="reinforced cascade", p1, p2, p, neighbours, n_seeds=1,
                         runs=200, max_steps=40, rows=8, columns=16, network_seed=1):
     """Run a spread many times on a clustered lattice and on the same ties shuffled; average the curves.
 
@@ -261,7 +261,7 @@ def outbreak_sizes(G, transmissibilities, *, runs=30, n_seeds=1):
     n_seeds = Param("n_seeds", 1, 1, max(1, g.n), 1, "Starting people", "people").check(n_seeds)
     rows = []
     for T in checked:
-        shares = final_shares(g, "independent cascade", runs=runs, p=T, n_seeds=n_seeds)
+        shares = final_shares(g, model="independent cascade", runs=runs, p=T, n_seeds=n_seeds)
         rows.append({"T": T, "mean": shares.mean(), "median": np.median(shares),
                      "low": np.quantile(shares, 0.1), "high": np.quantile(shares, 0.9)})
     table = pd.DataFrame(rows)
@@ -332,7 +332,7 @@ def cascade_window(mean_degrees, *, theta, n=1000, runs=30, big=0.1, network_see
     rows = []
     for z in zs:
         G = networks.random_network(n, z, seed=network_seed)
-        shares = final_shares(G, "threshold", runs=runs, theta=theta, n_seeds=1)
+        shares = final_shares(G, model="threshold", runs=runs, theta=theta, n_seeds=1)
         condition = cascade_condition(z, theta)
         rows.append({"z": z, "cascades": float((shares > big).mean()), "condition": condition,
                      "inside": bool(condition > 1)})

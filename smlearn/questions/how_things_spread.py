@@ -192,7 +192,7 @@ RUNS = 200
 
 def centola_run(p1=0.2, p2=0.5):
     """:func:`smlearn.models.diffusion_experiments.clustered_vs_random` with the reinforced cascade, 50 runs on each network."""
-    return diffusion_experiments.clustered_vs_random("reinforced cascade", p1=p1, p2=p2, runs=RUNS)
+    return diffusion_experiments.clustered_vs_random(model="reinforced cascade", p1=p1, p2=p2, runs=RUNS)
 
 
 def _lead(table):

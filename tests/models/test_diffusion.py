@@ -333,12 +333,12 @@ def test_final_shares_average_matches_the_two_person_formula():
 
 def test_final_shares_are_the_runs_of_spread_with_seeds_0_to_runs_minus_1():
     G = networks.friendship_network(200, 6, 0.1, seed=4)
-    shares = diffusion_experiments.final_shares(G, "threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
+    shares = diffusion_experiments.final_shares(G, model="threshold", runs=5, theta=0.3, n_seeds=3, strategy="one cluster")
     for run in range(5):
         expected = simulate(G, model="threshold", theta=0.3, n_seeds=3, strategy="one cluster", seed=run).final_share
         assert shares[run] == expected
     # a ring with no ties passed on (threshold 1, one starter): every run reaches its starter alone
-    assert diffusion_experiments.final_shares(nx.cycle_graph(10), "threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
+    assert diffusion_experiments.final_shares(nx.cycle_graph(10), model="threshold", theta=1.0, n_seeds=1, runs=4).tolist() == [0.1] * 4
 
 
 def test_final_shares_refuses_bad_runs_and_models():
@@ -347,7 +347,7 @@ def test_final_shares_refuses_bad_runs_and_models():
     with pytest.raises(TypeError, match="runs must be a whole number"):
         diffusion_experiments.final_shares(nx.path_graph(3), runs=2.5)
     with pytest.raises(ValueError, match="model must be one of"):
-        diffusion_experiments.final_shares(nx.path_graph(3), "gossip", runs=2)
+        diffusion_experiments.final_shares(nx.path_graph(3), model="gossip", runs=2)
 
 
 # ---- Properties that must hold for any graph and parameters -------------------------------------
@@ -652,12 +652,12 @@ def test_with_reinforcement_the_clustered_lattice_reaches_more_and_not_more_slow
     simple = diffusion_experiments.clustered_vs_random(p1=0.3, p2=0.3, runs=400).iloc[-1]
     assert simple["random"] > simple["clustered"]
     # The fixed threshold of two was all-or-nothing: from one starter nobody ever adopts.
-    assert diffusion_experiments.clustered_vs_random("complex contagion", runs=20).iloc[-1]["clustered"] == pytest.approx(1 / 128)
+    assert diffusion_experiments.clustered_vs_random(model="complex contagion", runs=20).iloc[-1]["clustered"] == pytest.approx(1 / 128)
 
 
 def test_clustered_vs_random_checks_its_settings():
     with pytest.raises(ValueError, match="model must be one of"):
-        diffusion_experiments.clustered_vs_random("SIR")
+        diffusion_experiments.clustered_vs_random(model="SIR")
     with pytest.raises(ValueError, match="runs"):
         diffusion_experiments.clustered_vs_random(runs=0)
     with pytest.raises(ValueError, match="p2"):
@@ -675,5 +675,5 @@ def test_complex_contagion_runs_whatever_the_default_spread_of_thresholds(monkey
     G = networks.friendship_network(n=100, mean_degree=6, rewire=0.1, seed=1)
     assert diffusion.simulate(G, model="complex contagion", seed=1).model == "complex contagion"
     assert diffusion.simulate(G, model="complex contagion", seed=1).final_size >= 1
-    table = diffusion_experiments.clustered_vs_random("complex contagion", runs=2)
+    table = diffusion_experiments.clustered_vs_random(model="complex contagion", runs=2)
     assert len(table) > 0
