@@ -252,7 +252,7 @@ def bench_explorers(repeats):
     explorer = NetworkExplorer()
     explorer.widget
     figure = explorer.figure
-    model_ms, _ = timed(lambda i: networks.compare_kinds(300, 6, [0.1, 0.11][i % 2], 0.05, seed=1), repeats)
+    model_ms, _ = timed(lambda i: networks.simulate(n=300, mean_degree=6, rewire=[0.1, 0.11][i % 2], follow_back=0.05, seed=1), repeats)
     draw_ms, _ = timed(lambda i: figure.canvas.draw(), repeats)
     update_ms, _ = timed(lambda i: explorer.update(rewire=[0.1, 0.11][i % 2]), repeats)
     out["NetworkExplorer (300 people)"] = {"model": statistics.median(model_ms), "draw": statistics.median(draw_ms),

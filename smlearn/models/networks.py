@@ -95,7 +95,7 @@ __all__ = ["simulate",
     "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "lattice_network", "make_network",
     "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
     "power_law_fit", "PowerLawFit", "compare_tails", "TailComparison", "PATH_SEED",
-    "degree_table", "degrees", "project_bipartite", "NetworkPair", "compare_kinds",
+    "degree_table", "degrees", "project_bipartite", "NetworkPair",
     "SMALL_WORLD_PS", "small_world_curve",
 ]
 
@@ -1237,8 +1237,8 @@ class NetworkPair:
 
 
 @defaults_from(PARAMS)
-def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None):
-    """Make a friendship and a follower network alike in size and mean degree; measure both.
+def simulate(*, n, mean_degree, rewire, follow_back, sample=200, seed=None) -> NetworkPair:
+    """The model's entry point: a friendship and a follower network alike in size and mean degree, both measured.
 
     One generator, seeded once, makes both networks and picks the sampled paths
     (``sample`` starting people each; see :func:`measures`).
@@ -1250,7 +1250,7 @@ def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None)
 
     Examples
     --------
-    >>> pair = compare_kinds(300, 6, seed=1)
+    >>> pair = simulate(n=300, mean_degree=6, seed=1)
     >>> pair.table.loc[:, ["people", "mean_degree", "reciprocity"]].round(2)
                 people  mean_degree  reciprocity
     network
@@ -1263,22 +1263,3 @@ def compare_kinds(n, mean_degree, rewire, follow_back, *, sample=200, seed=None)
     table = compare({"friendship": friends, "follower": fans}, sample=sample, seed=rng)
     params = FrozenParams({"n": n, "mean_degree": mean_degree, "rewire": rewire, "follow_back": follow_back})
     return NetworkPair(friends, fans, table, params)
-
-
-@defaults_from(PARAMS)
-def simulate(*, n, mean_degree, rewire, follow_back, sample=200, seed=None) -> NetworkPair:
-    """The model's entry point: a friendship and a follower network alike in size and mean degree, both measured.
-
-    The same as :func:`compare_kinds`, with every parameter given by name (as every
-    model's ``simulate`` takes them).
-
-    Examples
-    --------
-    >>> pair = simulate(n=300, seed=1)
-    >>> pair.table.loc[:, ["people", "reciprocity"]].round(2)
-                people  reciprocity
-    network
-    friendship   300.0         1.00
-    follower     300.0         0.11
-    """
-    return compare_kinds(n, mean_degree, rewire, follow_back, sample=sample, seed=seed)

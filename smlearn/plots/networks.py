@@ -20,11 +20,11 @@ and follower networks the "social media" style (blue, dashed, squares) everywher
 Examples
 --------
 >>> from smlearn.models import networks
->>> pair = networks.compare_kinds(200, 6, seed=1)
+>>> pair = networks.simulate(n=200, mean_degree=6, seed=1)
 >>> fig, artists = plot_networks(pair)
 >>> [ax.get_xscale() for ax in fig.axes][2]
 'log'
->>> update_networks(artists, networks.compare_kinds(200, 8, seed=1))
+>>> update_networks(artists, networks.simulate(n=200, mean_degree=8, seed=1))
 >>> len(artists["nodes"]["friendship"].get_offsets())
 200
 """
@@ -127,7 +127,7 @@ def _followers(G):
 
 def networks_finding(result) -> str:
     """One line: what the pair of networks shows."""
-    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
+    check_instance("result", result, networks.NetworkPair, "a result of networks.simulate")
     t = result.table
     return (f"Friendships are all returned and cluster ({t.loc['friendship', 'clustering']:.2f}); "
             f"{t.loc['follower', 'reciprocity']:.0%} of follows are returned and the top 1 % "
@@ -136,7 +136,7 @@ def networks_finding(result) -> str:
 
 def plot_networks(result):
     """Draw the NetworkExplorer figure once; return ``(figure, artists)`` for :func:`update_networks`."""
-    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
+    check_instance("result", result, networks.NetworkPair, "a result of networks.simulate")
     fig, (friends_ax, fans_ax, degree_ax, bars_ax) = new_figure(ncols=2, nrows=2, height=3.4)
     artists = {"figure": fig, "edges": {}, "nodes": {}, "degrees": {}, "bars": {}, "values": {}}
     for kind, ax in (("friendship", friends_ax), ("follower", fans_ax)):
@@ -170,7 +170,7 @@ def plot_networks(result):
 def update_networks(artists, result) -> None:
     """Show ``result`` (a :class:`~smlearn.models.networks.NetworkPair`) in the figure, in place."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
+    check_instance("result", result, networks.NetworkPair, "a result of networks.simulate")
     from smlearn.plots.style import nice_ceiling
 
     graphs = {"friendship": result.friendship, "follower": result.follower}
@@ -203,10 +203,10 @@ def describe_networks(result) -> str:
     Examples
     --------
     >>> from smlearn.models import networks
-    >>> describe_networks(networks.compare_kinds(200, 6, seed=1)).startswith("Two network drawings")
+    >>> describe_networks(networks.simulate(n=200, mean_degree=6, seed=1)).startswith("Two network drawings")
     True
     """
-    check_instance("result", result, networks.NetworkPair, "a result of networks.compare_kinds")
+    check_instance("result", result, networks.NetworkPair, "a result of networks.simulate")
     t = result.table
     parts = []
     for kind in ("friendship", "follower"):

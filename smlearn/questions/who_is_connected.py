@@ -39,7 +39,7 @@ SETTINGS = {**{name: networks.PARAMS[name].default for name in ("n", "mean_degre
 
 
 def _lesson_pair():
-    return networks.compare_kinds(**SETTINGS)
+    return networks.simulate(**SETTINGS)
 
 
 # ---- What flips the verdict -------------------------------------------------------------------
@@ -59,7 +59,7 @@ SAMPLES = 60
 
 def pair_table(n=300, mean_degree=6, rewire=0.1, follow_back=0.05, sample=50, seed=1):
     """The measures table of a friendship and a follower network made with these settings (one row each)."""
-    return networks.compare_kinds(n, mean_degree, rewire, follow_back, sample=sample, seed=seed).table
+    return networks.simulate(n=n, mean_degree=mean_degree, rewire=rewire, follow_back=follow_back, sample=sample, seed=seed).table
 
 
 def _clustering_gap(table):

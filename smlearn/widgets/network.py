@@ -43,7 +43,7 @@ class NetworkExplorer(Explorer):
     def run_model(self, params):
         params = dict(params)
         draw = params.pop("draw")
-        return networks.compare_kinds(**params, seed=draw)
+        return networks.simulate(**params, seed=draw)
 
     def plot(self, result):
         return plot_networks(result)

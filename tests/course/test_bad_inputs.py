@@ -180,7 +180,7 @@ def links_year():
 @functools.cache
 def network_kinds():
     from smlearn.models import networks
-    return networks.compare_kinds(n=100, sample=50, seed=1)
+    return networks.simulate(n=100, sample=50, seed=1)
 
 
 @functools.cache
@@ -456,7 +456,7 @@ WORKING = {
     "smlearn.data.read_graph_csv": lambda: {
         "path": _lazy("smlearn.data.data_dir")() / "karate.csv",
         "entry": _manifest_entry("karate")},
-    "smlearn.models.networks.compare_kinds": lambda: {"n": 100, "sample": 30, "seed": 1},
+    "smlearn.models.networks.simulate": lambda: {"n": 100, "sample": 30, "seed": 1},
     # pipeline
     "smlearn.models.pipeline.summarize": lambda: {"result": pipeline_run()},
     "smlearn.models.pipeline.week_splits": lambda: {"total_hours": 4.0, "step": 1.0},

@@ -39,7 +39,7 @@ def test_numeric_questions_accept_their_answer_and_refuse_a_far_one(question):
 
 def test_top_share_is_the_top_ten_accounts_share_of_followers():
     G = networks.follower_network(1000, 6, 0.05, seed=np.random.default_rng(1))
-    # compare_kinds makes the friendship network first from the same generator, so rebuild both in order
+    # simulate makes the friendship network first from the same generator, so rebuild both in order
     rng = np.random.default_rng(1)
     networks.friendship_network(1000, 6, 0.1, seed=rng)
     G = networks.follower_network(1000, 6, 0.05, seed=rng)
@@ -67,7 +67,7 @@ def test_choice_answers_of_lesson_03():
 
 
 def test_reciprocity_really_is_higher_for_friendship():
-    table = networks.compare_kinds(**network_quiz.SETTINGS).table
+    table = networks.simulate(**network_quiz.SETTINGS).table
     assert table.loc["friendship", "reciprocity"] == 1.0 > 0.2 > table.loc["follower", "reciprocity"]
 
 

@@ -25,7 +25,7 @@ def test_network_explorer_update_changes_the_data_in_place(net):
     before = line.get_xdata().copy()
     net.update(mean_degree=12)
     assert net.figure is figure and net.artists["degrees"]["follower"] is line
-    expected = networks.compare_kinds(200, 12, 0.1, 0.05, seed=1)
+    expected = networks.simulate(n=200, mean_degree=12, rewire=0.1, follow_back=0.05, seed=1)
     assert net.result.table.equals(expected.table)
     followers = np.array([d for _, d in expected.follower.in_degree()])
     assert line.get_xdata().max() == followers.max()
