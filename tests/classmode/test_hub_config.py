@@ -62,6 +62,13 @@ def test_the_three_configurations_give_the_same_service_roles_and_group():
     group = expected["instructor_group"]
     assert {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": [f"read:groups!group={group}"]} in plain["roles"]
     assert {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]} in plain["roles"]
+    # a kernel's token is its server's: the service takes it only with the service's access scope, and
+    # JupyterHub gives a server's token only scopes its user also holds (the user role's, above)
+    [server] = [role for role in plain["roles"] if role["name"] == "server"]
+    from jupyterhub.roles import get_default_roles
+
+    [default] = [role for role in get_default_roles() if role["name"] == "server"]
+    assert set(server["scopes"]) == {*default["scopes"], "access:services!service=smlearn-class"}
     assert list(plain["groups"]) == [group] and plain["groups"][group]["users"]
 
 

@@ -24,9 +24,12 @@ c.JupyterHub.services.append({
 c.JupyterHub.load_roles.extend([
     # the service asks the hub who is in the instructors group (nothing more)
     {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": ["read:groups!group=instructors"]},
-    # every hub user may log in to the service with a browser (the default "self", plus this service);
-    # kernels need nothing more: they send the token the hub gave their server
+    # every hub user may log in to the service with a browser (the default "self", plus this service)
     {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]},
+    # a kernel sends the token the hub gave its server, whose scopes are the server role's: the
+    # default two, plus this service (a student's server started before this change needs a restart)
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=smlearn-class"]},
 ])
 
 # Who the instructors are: hub user names. A hub admin can also add and remove members on the

@@ -20,6 +20,8 @@ c.JupyterHub.services.append({
 c.JupyterHub.load_roles.extend([
     {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": ["read:groups!group=instructors"]},
     {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]},
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=smlearn-class"]},
 ])
 
 # TLJH's admins are set with `tljh-config add-item users.admin NAME`; instructors are a group:
