@@ -285,6 +285,11 @@ class Crowd:
                 if "mean" not in numbers:
                     lines.append(f"Round {r}: {numbers['students']} estimates (too few to show).")
                     continue
+                if "diversity" not in numbers:     # a small class: its spread would give away estimates
+                    lines += [f"Round {r}: {numbers['students']} estimates; the crowd's mean "
+                              f"{_number(numbers['mean'])} (too few students to show their spread).",
+                              *_bars(numbers["histogram"], unit)]
+                    continue
                 lines.append(f"Round {r}: {numbers['students']} estimates; the crowd's mean {_number(numbers['mean'])}"
                              f", its error {_number(numbers['crowd_error'])}; the average student's error "
                              f"{_number(numbers['individual_error'])}; diversity (variance) "

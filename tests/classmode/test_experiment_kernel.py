@@ -52,6 +52,7 @@ def test_a_student_estimates_twice_and_sees_the_others_then_the_truth(folder, se
     set_round(service.base, sid, eid, 0)
     text = str(jar.look())
     assert "The truth: 1,234 beans" in text and "Round 1: 4 estimates" in text
+    assert "too few students to show their spread" in text and "diversity" not in text
     assert jar.estimate(1300).startswith("The experiment is closed")
     assert [(m["user"], m["round"], m["value"]["estimate"]) for m in service.store.moves(eid) if m["user"] == "ana"] \
         == [("ana", 1, 950.0), ("ana", 2, 1200.0)]
