@@ -13,10 +13,13 @@ c.JupyterHub.services.append({
     # the hub's own Python, which must have smlearn[hub] installed
     "command": [sys.executable, "-m", "smlearn.classmode",
                 # a SQLite file in the hub's working folder, beside jupyterhub.sqlite (an absolute
-                # path works too), or a postgresql+psycopg://USER:PASSWORD@HOST/DB URL for a large hub
+                # path works too); for PostgreSQL see "environment" below
                 "--database", "smlearn-class.sqlite",
                 # the hub group whose members see the dashboard, every student's rows and the CSV
                 "--instructor-group", "instructors"],
+    # PostgreSQL, for a large hub: drop the --database line above and give its URL here, never in the
+    # command (every user of the machine sees a command, with its password, in `ps`):
+    # "environment": {"SMLEARN_CLASS_DATABASE": "postgresql+psycopg://USER:PASSWORD@HOST/DB"},
     # the course's own service: students are not asked to approve it when their browser logs in
     "oauth_no_confirm": True,
 })

@@ -14,6 +14,8 @@ c.JupyterHub.services.append({
                 # beside the hub's own database; the hub runs as root, so only root reads it
                 "--database", "/opt/tljh/state/smlearn-class.sqlite",
                 "--instructor-group", "instructors"],
+    # PostgreSQL: drop --database and give the URL here, not in the command (`ps` shows a command)
+    # "environment": {"SMLEARN_CLASS_DATABASE": "postgresql+psycopg://USER:PASSWORD@HOST/DB"},
     "oauth_no_confirm": True,
 })
 
