@@ -74,8 +74,8 @@ from smlearn.classmode._outbox import outbox_folder as _outbox_folder
 from smlearn.classmode.records import LONGEST_BATCH, LONGEST_BODY, LONGEST_NAME
 from smlearn.params import check_instance, check_number, check_path, check_text
 
-__all__ = ["Link", "make_link", "join", "leave", "active_link", "queue", "send_pending", "status", "hub_hosts",
-           "is_loopback", "OUTBOX_NAME", "DONE_NAME", "TIMEOUT", "HUB_ADDRESSES"]
+__all__ = ["Link", "make_link", "join", "leave", "active_link", "queue", "send_pending", "status",
+           "OUTBOX_NAME", "DONE_NAME", "TIMEOUT", "HUB_ADDRESSES"]
 
 log = logging.getLogger(__name__)     # smlearn.classmode.send: the kernel's side, apart from the service's log
 
@@ -129,7 +129,7 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
         hub user, else the login name.
     token : str, optional
         A JupyterHub API token; by default the kernel's ``JUPYTERHUB_API_TOKEN``. It is sent only
-        to the hub's own host (:func:`hub_hosts`) over ``https://``, or to this machine.
+        to the hub's own host (:data:`HUB_ADDRESSES`) over ``https://``, or to this machine.
 
     Raises
     ------
@@ -164,7 +164,7 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
         if not 0 < len(name) <= LONGEST_NAME or ":" in name or not name.isprintable():
             raise ValueError(f"name must be 1 to {LONGEST_NAME} printable characters without ':'; got {name!r}")
         basic = base64.b64encode(f"{name}:{code}".encode()).decode()
-        if where.scheme == "http" and not is_loopback(where.hostname):
+        if where.scheme == "http" and not _is_loopback(where.hostname):
             # allowed: a classroom's own `smlearn class serve` on a laptop has no certificate
             warnings.warn(f"url {url!r} is plain http:// to another machine: the class code and your answers travel "
                           "unencrypted on the network (use https:// where the service has it)", UserWarning, stacklevel=2)
@@ -179,10 +179,10 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
     return Link(url, session, None, "token " + token)
 
 
-def is_loopback(host: str | None) -> bool:
+def _is_loopback(host: str | None) -> bool:
     """Whether ``host`` (a URL's host name) is this machine: ``localhost`` or a loopback address.
 
-    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("localhost"), is_loopback("192.168.1.20")
+    >>> _is_loopback("127.0.0.1"), _is_loopback("::1"), _is_loopback("localhost"), _is_loopback("192.168.1.20")
     (True, True, True, False)
     """
     host = (host or "").lower().rstrip(".")
@@ -194,12 +194,12 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
-def hub_hosts(environ=None) -> set[str]:
+def _hub_hosts(environ=None) -> set[str]:
     """The host names of the hub's own addresses, as the hub told this kernel (:data:`HUB_ADDRESSES`).
 
     ``environ`` is the kernel's environment (``os.environ`` when left out).
 
-    >>> sorted(hub_hosts({"JUPYTERHUB_API_URL": "http://hub:8081/hub/api", "JUPYTERHUB_BASE_URL": "/",
+    >>> sorted(_hub_hosts({"JUPYTERHUB_API_URL": "http://hub:8081/hub/api", "JUPYTERHUB_BASE_URL": "/",
     ...                   "JUPYTERHUB_PUBLIC_URL": "https://Hub.example.edu/user/ana/"}))
     ['hub', 'hub.example.edu']
     """
@@ -216,12 +216,12 @@ def hub_hosts(environ=None) -> set[str]:
 def _check_token_goes_to_the_hub(where, url: str) -> None:
     """Refuse to send the hub token anywhere but the hub (or this machine): it opens the learner's account."""
     host = (where.hostname or "").lower()
-    if is_loopback(host):
+    if _is_loopback(host):
         return
     if where.scheme != "https":
         raise ValueError(f"url must be https:// to send this kernel's JupyterHub token to another machine "
                          f"(plain http:// only to this one, such as http://127.0.0.1:8765/); got {url!r}")
-    allowed = hub_hosts()
+    allowed = _hub_hosts()
     if host not in allowed:
         known = ", ".join(sorted(allowed)) or "none: this kernel was given no JUPYTERHUB_API_URL"
         raise ValueError(f"url must be on the hub's own host to send this kernel's JupyterHub token (the hub's hosts: "
