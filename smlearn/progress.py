@@ -150,8 +150,9 @@ def record(question_id: str, answer, correct: bool, *, folder=None) -> dict | No
     }
     line = json.dumps(entry, ensure_ascii=False) + "\n"
     try:
-        # One write in append mode: lines from two notebooks at once never interleave.
-        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        # One write in append mode: lines from two notebooks at once never interleave. 0o600: the
+        # learner's answers are theirs, as the class outboxes beside it (on a shared lab machine too).
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             os.write(descriptor, line.encode("utf-8"))
         finally:

@@ -10,6 +10,11 @@ do (:mod:`smlearn.classmode.app`); a gate only says who.
   logs in through the hub's OAuth (``<prefix>login``) and then carries a cookie. Instructors are
   the members of a hub group named in the service's configuration (``instructors`` by default),
   which the service reads with its own token (it needs the scope ``read:groups!group=<name>``).
+  A token must also carry the service's access scope (``access:services!service=smlearn-class``,
+  what JupyterHub's own ``HubAuthenticated`` asks for), or the answer is 403: any other token a
+  user holds (one made for another tool, with other scopes) does not speak for them here. Users
+  get the scope from the hub's ``user`` role, kernels from its ``server`` role (the deployment
+  guide's configurations give both).
 - :class:`ClassCodeGate`, for ``smlearn class serve`` without a hub: HTTP Basic authentication,
   the student's chosen name as the user and the class code as the password; the instructor uses
   the instructor code. With a code anyone who has it can pick any name, as in any classroom
@@ -156,6 +161,12 @@ class HubGate(Gate):
     group_seconds : float
         How long the group's members are remembered before the hub is asked again: a user added
         to the group becomes an instructor within this time.
+
+    Raises
+    ------
+    ValueError
+        When ``hub_auth`` has no access scopes (``access_scopes``; from the environment, JupyterHub
+        sets ``JUPYTERHUB_OAUTH_ACCESS_SCOPES`` for a managed service): the gate would refuse everyone.
     """
 
     kind = "JupyterHub"
@@ -168,6 +179,9 @@ class HubGate(Gate):
 
         self.instructor_group = instructor_group
         self.hub_auth = hub_auth if hub_auth is not None else HubOAuth(cache_max_age=60)
+        if not self.hub_auth.access_scopes:
+            raise ValueError("hub_auth must have access_scopes, such as {'access:services!service=smlearn-class'} "
+                             "(JupyterHub sets JUPYTERHUB_OAUTH_ACCESS_SCOPES for a managed service); got none")
         self._members: tuple[float, frozenset] | None = None
 
     def challenge(self) -> str:
@@ -191,6 +205,13 @@ class HubGate(Gate):
         if model.get("kind", "user") != "user":
             raise Refused(f"only hub users take part in a class; this token belongs to the {model.get('kind')}"
                           f" {model.get('name')!r}", 403)
+        # As HubAuthenticated does: the token must be meant for this service, not just any valid token
+        # of the user's (one made for another tool, with other scopes, must not speak for them here).
+        if not self.hub_auth.check_scopes(self.hub_auth.access_scopes, {"scopes": model.get("scopes") or []}):
+            raise Refused(f"this token of {model.get('name')!r} does not carry the class service's access scope "
+                          f"({' or '.join(sorted(self.hub_auth.access_scopes))}): the hub's admin gives it to users "
+                          "and to their servers' tokens (roles 'user' and 'server', docs/instructors/class_mode.md)",
+                          403)
         name = model["name"]
         instructor = self.instructor_group in (model.get("groups") or ()) or name in await self.members()
         return Identity(name, instructor)

@@ -245,15 +245,19 @@ class Crowd:
     def estimate(self, value, *, round: int | None = None) -> str:
         """Send ``value`` as this student's estimate for the open round (or for ``round``); say what happened.
 
-        Returns at once: the estimate goes through the outbox. Raises ValueError for a value
-        that is not a finite number, or when the round is not known (the service did not answer:
-        name it, ``round=2``).
+        Without ``round`` it first asks the service which round is open now (:meth:`look`, at most
+        :data:`LOOK_TIMEOUT` seconds): the instructor may have opened the next one since the cell
+        was shown, and a move for a closed round is refused and never sent again. Without an
+        answer it takes the round of the last look. Then it returns at once: the estimate goes
+        through the outbox. Raises ValueError for a value that is not a finite number, or when
+        the round is not known (the service never answered: name it, ``round=2``).
         """
         value = check_number("value", value)
         link = send.active_link()
         if link is None:
             return "Class mode is off: your estimate stays on this machine."
         if round is None:
+            self.look()          # the round open now, not the one open when the cell was last shown
             if self.view is None:
                 raise ValueError(f"round must be given: the class service did not say which round is open "
                                  f"({self.problem}); ask your instructor, then estimate(..., round=N)")
@@ -284,6 +288,11 @@ class Crowd:
             for r, numbers in sorted(v.get("class", {}).items()):
                 if "mean" not in numbers:
                     lines.append(f"Round {r}: {numbers['students']} estimates (too few to show).")
+                    continue
+                if "diversity" not in numbers:     # a small class: its spread would give away estimates
+                    lines += [f"Round {r}: {numbers['students']} estimates; the crowd's mean "
+                              f"{_number(numbers['mean'])} (too few students to show their spread).",
+                              *_bars(numbers["histogram"], unit)]
                     continue
                 lines.append(f"Round {r}: {numbers['students']} estimates; the crowd's mean {_number(numbers['mean'])}"
                              f", its error {_number(numbers['crowd_error'])}; the average student's error "

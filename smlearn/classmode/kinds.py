@@ -21,6 +21,14 @@ sees (aggregates only, never a name or another student's move) and what the inst
   as a mean and a histogram; when the instructor closes it, everyone sees the truth and the
   class's crowd error and diversity in each round (:mod:`smlearn.models.estimates`).
 
+What a student sees is sized so that nobody can work out a classmate's estimate from it: nothing
+of a round until at least :data:`MIN_OTHERS` *other* students sent (the viewer knows their own,
+so a mean of three, the viewer among them, would give away the other two's sum); and until
+:data:`FULL_CLASS` students sent, only the mean and a coarse histogram (:data:`COARSE_BINS` bins).
+The spread and the errors (diversity, average individual error, ...) come from each estimate's
+distance to the mean: with a few students, they, the mean and one's own estimate are equations
+enough to solve for the others'. The instructor's :meth:`Kind.results` keep everything, by name.
+
 Examples
 --------
 >>> crowd = KINDS["crowd"]
@@ -47,12 +55,17 @@ from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused
 from smlearn.models import estimates
 from smlearn.params import check_instance, check_number
 
-__all__ = ["Kind", "Crowd", "KINDS", "Move", "parse_move", "not_open", "LONGEST_MOVE", "MIN_OTHERS", "histogram"]
+__all__ = ["Kind", "Crowd", "KINDS", "Move", "parse_move", "not_open", "LONGEST_MOVE", "MIN_OTHERS", "FULL_CLASS",
+           "COARSE_BINS", "histogram"]
 
 LONGEST_MOVE = 4 * 1024     # bytes: a move is a few numbers
-# A student sees the others' aggregate only once at least this many others have sent: with one
-# or two, a mean would give away a classmate's own estimate.
+# A student sees a round's aggregate only once at least this many others (not counting the
+# student) have sent: with one or two, a mean would give away a classmate's own estimate.
 MIN_OTHERS = 3
+# Below this many students in a round, students see only its mean and a coarse histogram: the spread
+# and the errors with the mean are as many equations as a small class has unknowns.
+FULL_CLASS = 10
+COARSE_BINS = 4             # the histogram's bins below FULL_CLASS (8 from it on)
 _LARGEST = 1e15             # no estimate a class makes is larger; beyond it floats lose whole numbers
 
 
@@ -250,6 +263,14 @@ class Crowd(Kind):
     def _estimates(moves: list[dict], round_: int, *, without: str | None = None) -> list[float]:
         return [m["value"]["estimate"] for m in moves if m["round"] == round_ and m["user"] != without]
 
+    @staticmethod
+    def _shown(values: list[float], others: int) -> dict:
+        """What a student may see of ``values`` (a round's estimates), ``others`` of them not the student's own."""
+        if others < MIN_OTHERS:
+            return {"students": len(values)}
+        bins = 8 if len(values) >= FULL_CLASS else COARSE_BINS
+        return {"students": len(values), "mean": float(np.mean(values)), "histogram": histogram(values, bins)}
+
     def _summary(self, values: list[float], truth: float) -> dict:
         if not values:
             return {"students": 0}
@@ -267,18 +288,17 @@ class Crowd(Kind):
         if current_round >= 2:
             # The social round: the others' estimates of the round before, as a mean and a histogram only.
             others = self._estimates(moves, current_round - 1, without=user)
-            shown = {"round": current_round - 1, "students": len(others)}
-            if len(others) >= MIN_OTHERS:
-                shown.update(mean=float(np.mean(others)), histogram=histogram(others))
-            view["others"] = shown
+            view["others"] = {"round": current_round - 1, **self._shown(others, len(others))}
         if current_round == 0:
-            # Closed: the truth, and the whole class's numbers in each round (aggregates, no names).
+            # Closed: the truth, and the whole class's numbers in each round (aggregates, no names): all of
+            # them from FULL_CLASS students on, only the mean and a coarse histogram below.
             view["truth"] = spec["truth"]
             view["class"] = {}
             for r in range(1, spec["rounds"] + 1):
                 values = self._estimates(moves, r)
-                view["class"][str(r)] = (self._summary(values, spec["truth"]) if len(values) >= MIN_OTHERS
-                                         else {"students": len(values)})
+                others = len(self._estimates(moves, r, without=user))
+                view["class"][str(r)] = (self._summary(values, spec["truth"]) if len(values) >= FULL_CLASS
+                                         and others >= MIN_OTHERS else self._shown(values, others))
         return view
 
     def results(self, spec: dict, moves: list[dict]) -> dict:

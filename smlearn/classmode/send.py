@@ -13,6 +13,13 @@ no socket is opened. It is on in a kernel only after one of these:
   with ``SMLEARN_CLASS_CODE`` (and ``SMLEARN_CLASS_NAME``) for a class code; on JupyterHub the
   kernel already has ``JUPYTERHUB_API_TOKEN``, which the service checks with the hub.
 
+The hub's token opens the learner's account, so it goes only to the hub itself: a host of the
+hub's addresses the kernel was given (``JUPYTERHUB_API_URL``, ``JUPYTERHUB_BASE_URL``,
+``JUPYTERHUB_PUBLIC_URL``, ``JUPYTERHUB_PUBLIC_HUB_URL``, ``JUPYTERHUB_HOST``) over ``https://``,
+or this machine (loopback, where plain ``http://`` is fine). A class code may go to any address
+the learner types; plain ``http://`` to another machine sends it (and the answers) unencrypted,
+which a warning says.
+
 Then each record :func:`smlearn.progress.record` keeps is also put, with an id of its own, in an
 *outbox* next to the progress file (``.smlearn-class-outbox.jsonl``), and a background thread sends
 what the service has not acknowledged yet (``.smlearn-class-done`` lists the ids it has). So:
@@ -43,6 +50,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import ipaddress
 import json
 import logging
 import os
@@ -51,6 +59,7 @@ import threading
 import urllib.error
 import urllib.request
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -66,7 +75,7 @@ from smlearn.classmode.records import LONGEST_BATCH, LONGEST_BODY, LONGEST_NAME
 from smlearn.params import check_instance, check_number, check_path, check_text
 
 __all__ = ["Link", "make_link", "join", "leave", "active_link", "queue", "send_pending", "status",
-           "OUTBOX_NAME", "DONE_NAME", "TIMEOUT"]
+           "OUTBOX_NAME", "DONE_NAME", "TIMEOUT", "HUB_ADDRESSES"]
 
 log = logging.getLogger(__name__)     # smlearn.classmode.send: the kernel's side, apart from the service's log
 
@@ -78,6 +87,9 @@ SESSION_ID = re.compile(r"[a-z0-9-]{1,40}")   # as the service makes them (smlea
 _RECORD_REFUSED = {400, 413, 422}
 # Statuses that say "try later": the service is busy or restarting.
 _TRY_LATER = {408, 425, 429}
+# Where a kernel on a hub learns the hub's own addresses (jupyterhub.spawner.Spawner.get_env).
+HUB_ADDRESSES = ("JUPYTERHUB_API_URL", "JUPYTERHUB_BASE_URL", "JUPYTERHUB_PUBLIC_URL", "JUPYTERHUB_PUBLIC_HUB_URL",
+                 "JUPYTERHUB_HOST")
 
 
 @dataclass(frozen=True)
@@ -116,12 +128,19 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
         The name the class sees with a class code: by default ``SMLEARN_CLASS_NAME``, else the
         hub user, else the login name.
     token : str, optional
-        A JupyterHub API token; by default the kernel's ``JUPYTERHUB_API_TOKEN``.
+        A JupyterHub API token; by default the kernel's ``JUPYTERHUB_API_TOKEN``. It is sent only
+        to the hub's own host (:data:`HUB_ADDRESSES`) over ``https://``, or to this machine.
 
     Raises
     ------
     ValueError
-        A URL that is not http(s), a session id the service would never make, no way to sign in.
+        A URL that is not http(s), a session id the service would never make, no way to sign in,
+        a token for a URL that is not the hub's own (or plain ``http://`` to another machine).
+
+    Warns
+    -----
+    UserWarning
+        A class code sent over plain ``http://`` to another machine.
     """
     check_text("url", url)
     check_text("session", session)
@@ -145,6 +164,10 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
         if not 0 < len(name) <= LONGEST_NAME or ":" in name or not name.isprintable():
             raise ValueError(f"name must be 1 to {LONGEST_NAME} printable characters without ':'; got {name!r}")
         basic = base64.b64encode(f"{name}:{code}".encode()).decode()
+        if where.scheme == "http" and not _is_loopback(where.hostname):
+            # allowed: a classroom's own `smlearn class serve` on a laptop has no certificate
+            warnings.warn(f"url {url!r} is plain http:// to another machine: the class code and your answers travel "
+                          "unencrypted on the network (use https:// where the service has it)", UserWarning, stacklevel=2)
         return Link(url, session, name, "Basic " + basic)
     if token is None:
         token = os.environ.get("JUPYTERHUB_API_TOKEN", "").strip()
@@ -152,7 +175,58 @@ def make_link(url: str, session: str, *, code: str | None = None, name: str | No
         raise ValueError("code must be the class code your instructor gives; without one, class mode signs in with "
                          "JupyterHub's token, and this kernel has no JUPYTERHUB_API_TOKEN")
     check_text("token", token)
+    _check_token_goes_to_the_hub(where, url)
     return Link(url, session, None, "token " + token)
+
+
+def _is_loopback(host: str | None) -> bool:
+    """Whether ``host`` (a URL's host name) is this machine: ``localhost`` or a loopback address.
+
+    >>> _is_loopback("127.0.0.1"), _is_loopback("::1"), _is_loopback("localhost"), _is_loopback("192.168.1.20")
+    (True, True, True, False)
+    """
+    host = (host or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _hub_hosts(environ=None) -> set[str]:
+    """The host names of the hub's own addresses, as the hub told this kernel (:data:`HUB_ADDRESSES`).
+
+    ``environ`` is the kernel's environment (``os.environ`` when left out).
+
+    >>> sorted(_hub_hosts({"JUPYTERHUB_API_URL": "http://hub:8081/hub/api", "JUPYTERHUB_BASE_URL": "/",
+    ...                   "JUPYTERHUB_PUBLIC_URL": "https://Hub.example.edu/user/ana/"}))
+    ['hub', 'hub.example.edu']
+    """
+    environ = os.environ if environ is None else environ
+    hosts = set()
+    for variable in HUB_ADDRESSES:
+        value = str(environ.get(variable) or "").strip()
+        host = urlparse(value if "//" in value else "//" + value).hostname if value else None
+        if host:
+            hosts.add(host.lower())
+    return hosts
+
+
+def _check_token_goes_to_the_hub(where, url: str) -> None:
+    """Refuse to send the hub token anywhere but the hub (or this machine): it opens the learner's account."""
+    host = (where.hostname or "").lower()
+    if _is_loopback(host):
+        return
+    if where.scheme != "https":
+        raise ValueError(f"url must be https:// to send this kernel's JupyterHub token to another machine "
+                         f"(plain http:// only to this one, such as http://127.0.0.1:8765/); got {url!r}")
+    allowed = _hub_hosts()
+    if host not in allowed:
+        known = ", ".join(sorted(allowed)) or "none: this kernel was given no JUPYTERHUB_API_URL"
+        raise ValueError(f"url must be on the hub's own host to send this kernel's JupyterHub token (the hub's hosts: "
+                         f"{known}); got {url!r}. For another service give its class code (code=...); if this is "
+                         "your hub under another name, its admin sets c.JupyterHub.public_url")
 
 
 def _default_name() -> str:

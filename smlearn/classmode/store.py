@@ -13,9 +13,10 @@ Four tables (SQLAlchemy Core, so the same statements run on both databases):
   the move, the round and the kind's fields (JSON). (experiment, user, move id) is unique, so a move
   sent twice is stored once; (experiment, user, round) too, so each student makes one move a round.
 
-A SQLite file runs in WAL mode with ``synchronous=NORMAL``: readers (the statistics) never wait for
-the writer, and a commit survives the service being killed (what is lost to a power cut is at most
-the last commits, which the kernels send again: their ids make that harmless).
+A SQLite file runs in WAL mode with ``synchronous=FULL``: readers (the statistics) never wait for
+the writer, and each commit is on the disk (fsync) before the record is acknowledged, so it survives
+the service being killed and a power cut too. (``NORMAL`` would fsync only at checkpoints: a power
+cut could lose commits already acknowledged, and a kernel never sends an acknowledged record again.)
 
 A record is acknowledged only after its transaction commits, so every record a kernel was told is
 stored is still there after the service is killed and started again (tests/classmode/test_faults.py).
@@ -333,10 +334,10 @@ class Store:
 
 def _on_sqlite_connect(connection, _record):
     cursor = connection.cursor()
-    # WAL: the statistics read while records are written; NORMAL: a commit survives the process dying
-    # (an fsync at each checkpoint rather than at each commit, which a class's write rate needs).
+    # WAL: the statistics read while records are written. FULL: an fsync at each commit, so a record
+    # acknowledged to a kernel (which then forgets it) survives a power cut, not only the process dying.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")   # a second process on the same file waits instead of failing
     cursor.close()

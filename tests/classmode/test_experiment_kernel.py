@@ -52,9 +52,26 @@ def test_a_student_estimates_twice_and_sees_the_others_then_the_truth(folder, se
     set_round(service.base, sid, eid, 0)
     text = str(jar.look())
     assert "The truth: 1,234 beans" in text and "Round 1: 4 estimates" in text
+    assert "too few students to show their spread" in text and "diversity" not in text
     assert jar.estimate(1300).startswith("The experiment is closed")
     assert [(m["user"], m["round"], m["value"]["estimate"]) for m in service.store.moves(eid) if m["user"] == "ana"] \
         == [("ana", 1, 950.0), ("ana", 2, 1200.0)]
+
+
+def test_an_estimate_goes_to_the_round_open_now_not_the_one_seen_last(folder, service):
+    sid = new_session(service.base, "kernel next round")
+    eid = open_crowd(service.base, sid)
+    send.join(service.base, sid, STUDENT_CODE, name="ana")
+    jar = experiments.crowd(eid)
+    jar.estimate(950)
+    wait_until(lambda: service.store.count_moves(eid) == 1, "the first estimate stored")
+    set_round(service.base, sid, eid, 2)      # the instructor opens round 2; the learner has not looked again
+    assert jar.estimate(1200) == "Your estimate 1,200 for round 2 is on its way to the class."
+    wait_until(lambda: service.store.count_moves(eid) == 2, "the round-2 estimate stored")
+    assert experiments.move_status(jar.sent[1]) == "The class service has it."
+    assert [(m["round"], m["value"]["estimate"]) for m in service.store.moves(eid)] == [(1, 950.0), (2, 1200.0)]
+    set_round(service.base, sid, eid, 0)      # closed meanwhile: nothing is sent
+    assert jar.estimate(1300).startswith("The experiment is closed")
 
 
 def test_with_the_service_unreachable_the_move_waits_and_is_sent_once_later(folder, service, monkeypatch):

@@ -18,7 +18,7 @@ from class_service import INSTRUCTOR, OTHER_STUDENT, STUDENT, STUDENT_CODE, call
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smlearn.classmode.kinds import LONGEST_MOVE, MIN_OTHERS, histogram
+from smlearn.classmode.kinds import COARSE_BINS, FULL_CLASS, LONGEST_MOVE, MIN_OTHERS, histogram
 from smlearn.models import estimates
 
 SETTINGS = settings(max_examples=40, deadline=None, database=None,
@@ -233,14 +233,14 @@ def test_in_the_social_round_a_student_sees_the_others_round_one_as_aggregates_o
     others = [value for who, value in first.items() if who != STUDENT]
     assert view["round"] == 2 and view["yours"] == {"1": 800.0, "2": 1100.0}
     assert view["others"] == {"round": 1, "students": 3, "mean": pytest.approx(sum(others) / 3),
-                              "histogram": histogram(others)}
+                              "histogram": histogram(others, COARSE_BINS)}     # a small class: a coarse one
     text = json.dumps(view)
     for name in ("ben", "carol", "dan", "prof"):
         assert name not in text
     assert "truth" not in view and "1234" not in text
-    # the histogram's edges are round numbers (here 200 apart), not the lowest and highest estimate
+    # the histogram's edges are round numbers (here 500 apart), not the lowest and highest estimate
     edges = view["others"]["histogram"]["edges"]
-    assert edges[0] <= min(others) and edges[-1] > max(others) and {e % 200 for e in edges} == {0}
+    assert edges[0] <= min(others) and edges[-1] > max(others) and {e % 500 for e in edges} == {0}
     assert sum(view["others"]["histogram"]["counts"]) == 3
 
 
@@ -262,17 +262,51 @@ def test_when_closed_everyone_sees_the_truth_and_the_class_numbers(service, crow
     finally:
         set_round(service.base, sid, eid, 2)
     assert view["truth"] == 1234 and "others" not in view
-    one, two = view["class"]["1"], view["class"]["2"]
-    assert one["crowd_error"] == pytest.approx(estimates.crowd_error(list(first.values()), 1234))
-    assert two["diversity"] == pytest.approx(estimates.diversity(list(second.values())))
-    assert two["diversity"] < one["diversity"]
-    assert "carol" not in json.dumps(view)
+    # four students: the mean and a coarse histogram only; the spread and the errors, with the mean and
+    # one's own estimate, would be equations enough to solve for the classmates' estimates
+    for r, values in (("1", list(first.values())), ("2", list(second.values()))):
+        assert view["class"][r] == {"students": 4, "mean": pytest.approx(sum(values) / 4),
+                                    "histogram": histogram(values, COARSE_BINS)}
+    assert "carol" not in json.dumps(view) and 4 < FULL_CLASS
+
+
+def test_a_closed_round_shows_nothing_until_three_others_sent_the_viewer_not_counted(service):
+    sid = new_session(service.base)
+    eid = open_crowd(service.base, sid, rounds=1)
+    for who, value in ((STUDENT, 800), (OTHER_STUDENT, 1000), (CAROL, 1500)):
+        move(service.base, sid, eid, who, value)
+    set_round(service.base, sid, eid, 0)
+    # three estimates, but only two of them another's: a mean would give away the other two's sum
+    view = call(service.base, "GET", f"/api/sessions/{sid}/experiments/{eid}", auth=STUDENT).json()
+    assert view["class"]["1"] == {"students": 3} and MIN_OTHERS == 3
+    # a student who did not estimate sees three others: the mean and the coarse histogram
+    shown = call(service.base, "GET", f"/api/sessions/{sid}/experiments/{eid}", auth=DAN).json()["class"]["1"]
+    assert shown["mean"] == pytest.approx(1100) and set(shown) == {"students", "mean", "histogram"}
+
+
+def test_from_ten_students_a_closed_round_shows_the_spread_and_the_errors(service):
+    sid = new_session(service.base)
+    eid = open_crowd(service.base, sid, rounds=1)
+    values = [700 + 90 * i for i in range(FULL_CLASS)]
+    for i, value in enumerate(values):
+        assert move(service.base, sid, eid, (f"s{i}", STUDENT_CODE), value).json()["stored"] == 1
+    set_round(service.base, sid, eid, 0)
+    one = call(service.base, "GET", f"/api/sessions/{sid}/experiments/{eid}", auth=("s0", STUDENT_CODE)).json()
+    one = one["class"]["1"]
+    assert one["students"] == FULL_CLASS and one["histogram"] == histogram(values)
+    assert one["crowd_error"] == pytest.approx(estimates.crowd_error(values, 1234))
+    assert one["diversity"] == pytest.approx(estimates.diversity(values))
+    assert one["individual_error"] == pytest.approx(estimates.individual_error(values, 1234))
 
 
 def test_the_instructor_sees_every_move_and_the_social_round_beside_the_model(service, crowd):
     sid, eid, first, second = crowd
     results = call(service.base, "GET", f"/api/sessions/{sid}/experiments/{eid}/results", auth=INSTRUCTOR).json()
     assert results["spec"]["truth"] == 1234
+    # four students: the instructor still sees the spread and the errors the students do not
+    assert results["rounds"]["1"]["diversity"] == pytest.approx(estimates.diversity(list(first.values())))
+    assert results["rounds"]["2"]["individual_error"] == pytest.approx(
+        estimates.individual_error(list(second.values()), 1234))
     assert {(m["user"], m["round"], m["estimate"]) for m in results["moves"]} == \
         {(who[0], 1, float(v)) for who, v in first.items()} | {(who[0], 2, float(v)) for who, v in second.items()}
     social = results["social"]

@@ -130,3 +130,19 @@ def test_the_hub_entry_refuses_to_run_without_a_hub():
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")}
     out = subprocess.run([sys.executable, "-m", "smlearn.classmode"], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 2 and "smlearn class serve" in out.stderr
+
+
+def test_a_sqlite_store_syncs_each_commit_to_the_disk(tmp_path):
+    # an acknowledged record is never sent again by its kernel: so it must survive a power cut, which
+    # WAL with synchronous=NORMAL does not promise (it syncs at checkpoints); FULL syncs at each commit
+    from sqlalchemy import text
+
+    from smlearn.classmode.store import open_store
+
+    store = open_store(str(tmp_path / "class.sqlite"))
+    try:
+        with store.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+            assert connection.execute(text("PRAGMA synchronous")).scalar_one() == 2     # 2 is FULL
+    finally:
+        store.close()

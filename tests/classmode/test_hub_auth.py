@@ -9,6 +9,7 @@ test, comes with the rest of class mode (issue 16).
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.request
 
@@ -22,13 +23,22 @@ from smlearn.classmode.store import open_store
 
 PREFIX = "/services/smlearn-class/"
 SERVICE_TOKEN = "service-secret"
+# What JupyterHub gives a managed service in JUPYTERHUB_OAUTH_ACCESS_SCOPES (jupyterhub.services.service)
+ACCESS = {"access:services", "access:services!service=smlearn-class"}
+MINE = "access:services!service=smlearn-class"
 USERS = {
-    "tok-ana": {"kind": "user", "name": "ana", "scopes": ["access:servers!user=ana"]},
-    "tok-ben": {"kind": "user", "name": "ben", "scopes": []},
-    "tok-prof": {"kind": "user", "name": "prof", "scopes": []},
+    # a kernel's token: the default server role's scopes and the one the documented server role adds
+    "tok-ana": {"kind": "user", "name": "ana", "scopes": ["users:activity!user=ana", "access:servers!server=ana/", MINE]},
+    "tok-ben": {"kind": "user", "name": "ben", "scopes": [MINE]},
+    "tok-prof": {"kind": "user", "name": "prof", "scopes": [MINE]},
     # a hub whose tokens carry the user's groups: the service takes them without asking
-    "tok-grouped": {"kind": "user", "name": "dora", "groups": ["instructors"], "scopes": []},
-    "tok-service": {"kind": "service", "name": "grader", "scopes": []},
+    "tok-grouped": {"kind": "user", "name": "dora", "groups": ["instructors"], "scopes": [MINE]},
+    "tok-service": {"kind": "service", "name": "grader", "scopes": [MINE]},
+    # valid tokens of prof's, but not for this service: one for prof's own server, one for another service
+    "tok-prof-server": {"kind": "user", "name": "prof", "scopes": ["access:servers!server=prof/", "read:users:name"]},
+    "tok-prof-other": {"kind": "user", "name": "prof", "groups": ["instructors"],
+                       "scopes": ["access:services!service=grader"]},
+    "tok-prof-none": {"kind": "user", "name": "prof", "scopes": []},
 }
 
 
@@ -39,7 +49,7 @@ def hub_service(tmp_path_factory):
     hub = FakeHub(USERS, {"instructors": ["prof"]}, SERVICE_TOKEN)
     hub_served = Served(hub.app)
     hub_auth = HubOAuth(api_url=hub_served.url() + "/hub/api", api_token=SERVICE_TOKEN, base_url=PREFIX,
-                        hub_prefix="/hub/", oauth_client_id="service-smlearn-class", cache_max_age=0,
+                        hub_prefix="/hub/", oauth_client_id="service-smlearn-class", cache_max_age=0, access_scopes=ACCESS,
                         oauth_redirect_uri="http://127.0.0.1/services/smlearn-class/oauth_callback")
     store = open_store(str(tmp_path_factory.mktemp("hub") / "class.sqlite"))
     gate = HubGate("instructors", hub_auth=hub_auth, group_seconds=0)
@@ -72,6 +82,24 @@ def test_the_hub_says_who_the_token_belongs_to_and_the_group_makes_an_instructor
     assert call(hub_service.base, "GET", "/api/me", auth=token("grouped")).json()["instructor"] is True
     # the group was asked for with the service's token, not the user's
     assert ("group", "instructors") in hub_service.hub.calls
+
+
+def test_a_token_without_the_services_access_scope_is_refused(hub_service):
+    # valid hub tokens of an instructor's, made for something else: the service takes none of them
+    for name in ("prof-server", "prof-other", "prof-none"):
+        answer = call(hub_service.base, "GET", "/api/me", auth=token(name))
+        assert answer.status == 403, (name, answer)
+        assert "access:services!service=smlearn-class" in answer.json()["error"]
+        assert call(hub_service.base, "POST", "/api/sessions", body={"name": "x"}, auth=token(name)).status == 403
+    assert call(hub_service.base, "GET", "/api/me", auth=token("prof")).status == 200
+
+
+def test_a_gate_without_access_scopes_is_refused_at_once():
+    from jupyterhub.services.auth import HubOAuth
+
+    hub_auth = HubOAuth(api_url="http://127.0.0.1:1/hub/api", api_token="x", access_scopes=set())
+    with pytest.raises(ValueError, match="hub_auth must have access_scopes"):
+        HubGate("instructors", hub_auth=hub_auth)
 
 
 def test_a_service_token_takes_no_part(hub_service):
@@ -140,7 +168,7 @@ def test_without_the_group_nobody_is_an_instructor(tmp_path):
     hub = FakeHub(USERS, {}, SERVICE_TOKEN)
     hub_served = Served(hub.app)
     hub_auth = HubOAuth(api_url=hub_served.url() + "/hub/api", api_token=SERVICE_TOKEN, base_url="/",
-                        oauth_client_id="service-x", cache_max_age=0)
+                        oauth_client_id="service-x", cache_max_age=0, access_scopes=ACCESS)
     store = open_store(str(tmp_path / "c.sqlite"))
     served = Served(make_app(store, HubGate("instructors", hub_auth=hub_auth), questions={"links.rank_step": "06"}))
     try:
@@ -176,6 +204,7 @@ def test_the_hub_managed_entry_reads_what_jupyterhub_sets(tmp_path):
     env = {**os.environ, "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}", "JUPYTERHUB_SERVICE_PREFIX": PREFIX,
            "JUPYTERHUB_API_TOKEN": SERVICE_TOKEN, "JUPYTERHUB_API_URL": hub_served.url() + "/hub/api",
            "JUPYTERHUB_CLIENT_ID": "service-smlearn-class", "JUPYTERHUB_BASE_URL": "/",
+           "JUPYTERHUB_SERVICE_NAME": "smlearn-class", "JUPYTERHUB_OAUTH_ACCESS_SCOPES": json.dumps(sorted(ACCESS)),
            "JUPYTERHUB_OAUTH_CALLBACK_URL": PREFIX + "oauth_callback"}
     process = subprocess.Popen([sys.executable, "-m", "smlearn.classmode", "--database", str(tmp_path / "hub.sqlite"),
                                 "--instructor-group", "teachers"], env=env, cwd=tmp_path,

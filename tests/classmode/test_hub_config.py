@@ -62,7 +62,28 @@ def test_the_three_configurations_give_the_same_service_roles_and_group():
     group = expected["instructor_group"]
     assert {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": [f"read:groups!group={group}"]} in plain["roles"]
     assert {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]} in plain["roles"]
+    # a kernel's token is its server's: the service takes it only with the service's access scope, and
+    # JupyterHub gives a server's token only scopes its user also holds (the user role's, above)
+    [server] = [role for role in plain["roles"] if role["name"] == "server"]
+    from jupyterhub.roles import get_default_roles
+
+    [default] = [role for role in get_default_roles() if role["name"] == "server"]
+    assert set(server["scopes"]) == {*default["scopes"], "access:services!service=smlearn-class"}
     assert list(plain["groups"]) == [group] and plain["groups"][group]["users"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_database_password_goes_in_the_environment_not_the_command(name, monkeypatch):
+    # a command line, with a password in it, is shown by `ps` to every user of the machine
+    text = (HUB / name).read_text(encoding="utf-8")
+    service = (from_z2jh() if name.endswith(".yaml") else from_python(name))["services"][0]
+    assert not any("postgresql" in part or "@" in part for part in service["command"])
+    lines = [line for line in text.splitlines() if "PASSWORD@" in line]
+    assert lines and all("SMLEARN_CLASS_DATABASE" in line for line in lines), lines
+    assert "`environment` as\n  `SMLEARN_CLASS_DATABASE`" in GUIDE.read_text(encoding="utf-8")
+    # and the service reads it there, when the command gives no --database
+    monkeypatch.setenv("SMLEARN_CLASS_DATABASE", "postgresql+psycopg://u:secret@db/class")
+    assert make_parser().parse_args(["--instructor-group", "instructors"]).database.endswith("@db/class")
 
 
 def test_on_kubernetes_the_service_port_is_opened_where_the_proxy_needs_it():

@@ -333,10 +333,51 @@ def test_join_refuses_bad_input_by_name_and_stays_off(folder):
 
 
 def test_on_a_hub_the_kernel_signs_in_with_its_token(monkeypatch):
+    for name in send.HUB_ADDRESSES:
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "secret-token")
+    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://hub:8081/hub/api")          # as on Kubernetes: inside only
+    monkeypatch.setenv("JUPYTERHUB_PUBLIC_HUB_URL", "https://hub.example.edu/hub/")
     link = send.make_link("https://hub.example.edu/services/smlearn-class", "abc")
     assert link.authorization == "token secret-token" and "secret" not in repr(link)
     assert link.records_url == "https://hub.example.edu/services/smlearn-class/api/sessions/abc/records"
+    assert send.make_link("https://HUB:8443/services/smlearn-class/", "abc").authorization == "token secret-token"
+    # this machine, also over plain http (the hub's own proxy on loopback)
+    for url in ("http://127.0.0.1:8000/services/smlearn-class/", "http://localhost/", "http://[::1]:8000/"):
+        assert send.make_link(url, "abc").authorization == "token secret-token"
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    # another host, even over https: the token would open the learner's hub account there
+    ("https://evil.example.com/services/smlearn-class/", r"url must be on the hub's own host .*hub\.example\.edu"),
+    ("https://hub.example.edu.evil.com/", "url must be on the hub's own host"),
+    # the hub's own host, but unencrypted on the network
+    ("http://hub.example.edu/services/smlearn-class/", "url must be https:// to send this kernel's JupyterHub token"),
+    ("http://192.168.1.20:8765/", "url must be https:// to send this kernel's JupyterHub token"),
+])
+def test_the_hub_token_goes_only_to_the_hub(url, message, monkeypatch):
+    for name in send.HUB_ADDRESSES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "secret-token")
+    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://127.0.0.1:8081/hub/api")
+    monkeypatch.setenv("JUPYTERHUB_PUBLIC_URL", "https://hub.example.edu/user/ana/")
+    with pytest.raises(ValueError, match=message):
+        send.make_link(url, "abc")
+    with pytest.raises(ValueError, match=message):
+        send.make_link(url, "abc", token="another-token")     # a token given by hand too
+    # a class code may go where the learner says; plain http to another machine is allowed, with a warning
+    with pytest.warns(UserWarning, match="plain http:// to another machine"):
+        assert send.make_link("http://192.168.1.20:8765/", "abc", code="tulip-42", name="ana").user == "ana"
+    assert send.make_link("https://evil.example.com/", "abc", code="tulip-42", name="ana").user == "ana"
+
+
+def test_without_the_hubs_addresses_a_token_goes_only_to_this_machine(monkeypatch):
+    for name in send.HUB_ADDRESSES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "secret-token")
+    with pytest.raises(ValueError, match="this kernel was given no JUPYTERHUB_API_URL"):
+        send.make_link("https://hub.example.edu/services/smlearn-class/", "abc")
+    assert send.make_link("http://127.0.0.1:8765/", "abc").authorization == "token secret-token"
 
 
 # ---- the outbox, under any sequence of events

@@ -45,6 +45,16 @@ def test_records_are_appended_numbered_and_never_rewritten(tmp_path):
     assert entry == second and entry["lesson"] == "06" and entry["answer"] == "0.351" and entry["v"] == 1
 
 
+def test_the_progress_file_is_readable_by_the_learner_only(tmp_path):
+    # as the class outboxes beside it: another account on a shared machine does not read the answers
+    old_mask = os.umask(0o022)          # a usual umask, which leaves 0o644 files readable by all
+    try:
+        progress.record("links.two_pages", "0.5", False, folder=tmp_path)
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / progress.FILE_NAME).stat().st_mode & 0o777 == 0o600
+
+
 def test_a_kernel_restart_keeps_the_record_and_the_right_to_see_the_solution(tmp_path):
     session = """
         from smlearn.questions import links as quiz

@@ -13,10 +13,13 @@ c.JupyterHub.services.append({
     # the hub's own Python, which must have smlearn[hub] installed
     "command": [sys.executable, "-m", "smlearn.classmode",
                 # a SQLite file in the hub's working folder, beside jupyterhub.sqlite (an absolute
-                # path works too), or a postgresql+psycopg://USER:PASSWORD@HOST/DB URL for a large hub
+                # path works too); for PostgreSQL see "environment" below
                 "--database", "smlearn-class.sqlite",
                 # the hub group whose members see the dashboard, every student's rows and the CSV
                 "--instructor-group", "instructors"],
+    # PostgreSQL, for a large hub: drop the --database line above and give its URL here, never in the
+    # command (every user of the machine sees a command, with its password, in `ps`):
+    # "environment": {"SMLEARN_CLASS_DATABASE": "postgresql+psycopg://USER:PASSWORD@HOST/DB"},
     # the course's own service: students are not asked to approve it when their browser logs in
     "oauth_no_confirm": True,
 })
@@ -24,9 +27,12 @@ c.JupyterHub.services.append({
 c.JupyterHub.load_roles.extend([
     # the service asks the hub who is in the instructors group (nothing more)
     {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": ["read:groups!group=instructors"]},
-    # every hub user may log in to the service with a browser (the default "self", plus this service);
-    # kernels need nothing more: they send the token the hub gave their server
+    # every hub user may log in to the service with a browser (the default "self", plus this service)
     {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]},
+    # a kernel sends the token the hub gave its server, whose scopes are the server role's: the
+    # default two, plus this service (a student's server started before this change needs a restart)
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=smlearn-class"]},
 ])
 
 # Who the instructors are: hub user names. A hub admin can also add and remove members on the

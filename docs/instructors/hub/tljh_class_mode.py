@@ -14,12 +14,16 @@ c.JupyterHub.services.append({
                 # beside the hub's own database; the hub runs as root, so only root reads it
                 "--database", "/opt/tljh/state/smlearn-class.sqlite",
                 "--instructor-group", "instructors"],
+    # PostgreSQL: drop --database and give the URL here, not in the command (`ps` shows a command)
+    # "environment": {"SMLEARN_CLASS_DATABASE": "postgresql+psycopg://USER:PASSWORD@HOST/DB"},
     "oauth_no_confirm": True,
 })
 
 c.JupyterHub.load_roles.extend([
     {"name": "smlearn-class", "services": ["smlearn-class"], "scopes": ["read:groups!group=instructors"]},
     {"name": "user", "scopes": ["self", "access:services!service=smlearn-class"]},
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=smlearn-class"]},
 ])
 
 # TLJH's admins are set with `tljh-config add-item users.admin NAME`; instructors are a group:
