@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from smlearn.classmode._describe import describe as _kind
 from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused
 from smlearn.models import estimates
 from smlearn.params import check_instance, check_number
@@ -80,22 +81,40 @@ class Kind:
         """Check a move's own fields (``data`` holds exactly :attr:`fields`); return them."""
         raise NotImplementedError
 
-    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
-        """What ``user`` sees: aggregates of the others' moves and the user's own moves, never a name."""
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str, **context) -> dict:
+        """What ``user`` sees: aggregates of the others' moves and the user's own moves, never a name.
+
+        ``context`` holds ``group`` (the user's group) for a kind with :meth:`groups`.
+        """
         raise NotImplementedError
 
-    def results(self, spec: dict, moves: list[dict]) -> dict:
-        """What an instructor sees: every move, with its user, and the analysis."""
+    def results(self, spec: dict, moves: list[dict], **context) -> dict:
+        """What an instructor sees: every move, with its user, and the analysis.
+
+        ``context`` holds ``groups`` ({user: group}) for a kind with :meth:`groups`.
+        """
         raise NotImplementedError
 
+    # What a kind may change; the defaults are the crowd's: one move a round, no groups, no stand-ins.
+    def move_fields(self, spec: dict, round_: int) -> tuple:
+        """The fields a move of round ``round_`` carries besides id, round and user (by default :attr:`fields`)."""
+        return self.fields
 
-def _kind(value) -> str:
-    """How a JSON value is described in a message: its type, and the value itself when short."""
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
-             type(None): "null"}
-    shown = json.dumps(value, ensure_ascii=False)
-    name = names.get(type(value), type(value).__name__)
-    return f"{name} {shown}" if len(shown) <= 40 else name
+    def slot(self, value: dict) -> str:
+        """What a checked move is about: one move per student, round and slot is taken (``""``: one a round)."""
+        return ""
+
+    def taken_message(self, move: Move) -> str:
+        """What the student is told when the slot of ``move`` is taken already."""
+        return f"you already sent a move in round {move.round}: one move a round, the first counts"
+
+    def groups(self, spec: dict) -> int:
+        """How many groups the service splits the class into (0: none), each student into one for good."""
+        return 0
+
+    def stand_ins(self, spec: dict) -> frozenset:
+        """The user names an instructor may send moves as (the front page's planted ring); a student never."""
+        return frozenset()
 
 
 def _number(name: str, value, low: float, high: float) -> float:
@@ -133,7 +152,11 @@ def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
     check_instance("kind", kind, Kind, "an experiment's kind (smlearn.classmode.kinds.KINDS)")
     check_instance("spec", spec, dict, "the experiment's checked settings (Kind.parse_spec)")
     data = _json_object(body, LONGEST_MOVE, "a move")
-    allowed = ("id", "round", *kind.fields)
+    rounds = spec["rounds"]
+    # A kind may take other fields in another round (the front page: votes, then suspects).
+    known_round = type(data.get("round")) is int and 1 <= data["round"] <= rounds
+    fields = kind.move_fields(spec, data["round"]) if known_round else kind.fields
+    allowed = ("id", "round", *fields)
     missing = [name for name in allowed if name not in data]
     extra = sorted(set(data) - set(allowed) - {"user"})
     if missing or extra:
@@ -143,14 +166,13 @@ def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
     if not isinstance(data["id"], str) or not RECORD_ID.fullmatch(data["id"]):
         raise Refused(f"id must be the kernel's id for the move: 1 to 64 letters, digits or . _ : -; "
                       f"got {_kind(data['id'])}")
-    rounds = spec["rounds"]
     if type(data["round"]) is not int or not 1 <= data["round"] <= rounds:
         raise Refused(f"round must be a whole number from 1 to {rounds}; got {_kind(data['round'])}")
     user = data.get("user")
     if user is not None and not (isinstance(user, str) and 0 < len(user) <= LONGEST_NAME):
         raise Refused(f"user must be your user name (text of 1 to {LONGEST_NAME} characters) or left out; "
                       f"got {_kind(user)}")
-    value = kind.parse_value({name: data[name] for name in kind.fields}, spec)
+    value = kind.parse_value({name: data[name] for name in fields}, spec)
     return Move(data["id"], data["round"], user, value)
 
 
@@ -260,7 +282,7 @@ class Crowd(Kind):
                 "truth_centrality": estimates.truth_centrality(values, truth),
                 "histogram": histogram(values)}
 
-    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str, **context) -> dict:
         view = {key: spec[key] for key in ("kind", "question", "rounds", "low", "high", "unit")}
         view["round"] = current_round
         view["yours"] = {str(m["round"]): m["value"]["estimate"] for m in moves if m["user"] == user}
@@ -281,7 +303,7 @@ class Crowd(Kind):
                                          else {"students": len(values)})
         return view
 
-    def results(self, spec: dict, moves: list[dict]) -> dict:
+    def results(self, spec: dict, moves: list[dict], **context) -> dict:
         truth = spec["truth"]
         rounds = {str(r): self._summary(self._estimates(moves, r), truth) for r in range(1, spec["rounds"] + 1)}
         out = {"rounds": rounds, "moves": [{"user": m["user"], "round": m["round"], "estimate": m["value"]["estimate"],
@@ -302,4 +324,10 @@ class Crowd(Kind):
         return out
 
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (Crowd(),)}
+KINDS: dict[str, Kind] = {Crowd.name: Crowd()}
+"""Every kind, by name. The other kinds live in their own modules, which build on this one and add
+themselves here when imported; they are imported here, at the end, so that KINDS holds every kind
+whichever module is imported first (a plain ``import`` of a module still being imported is allowed)."""
+
+import smlearn.classmode.frontpage  # noqa: E402,F401  (adds "frontpage")
+import smlearn.classmode.market  # noqa: E402,F401  (adds "market")

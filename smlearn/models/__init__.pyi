@@ -3,6 +3,7 @@
 
 from . import (
     bass,
+    class_markets,
     estimates,
     crowds,
     diffusion,
