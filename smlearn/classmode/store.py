@@ -42,7 +42,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, create_engine, delete, event, func, or_, select, update)
+                        UniqueConstraint, create_engine, delete, event, func, inspect, or_, select, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine, make_url
 
@@ -424,5 +424,29 @@ def open_store(database: str = "smlearn-class.sqlite") -> Store:
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+    _give_moves_slots(engine)
     metadata.create_all(engine)
     return Store(engine)
+
+
+def _give_moves_slots(engine: Engine) -> None:
+    """Bring a database from before moves had slots up to date: its moves kept, each with the slot ``""``.
+
+    Such a database's ``class_moves`` has no ``slot`` column and allows one move a round whatever
+    it is about, which the market's and the front page's several moves need. The table is made
+    again with the rows it had, in one transaction (a few thousand rows at most: a class's moves).
+    """
+    if not inspect(engine).has_table("class_moves"):
+        return
+    if "slot" in {column["name"] for column in inspect(engine).get_columns("class_moves")}:
+        return
+    with engine.begin() as connection:
+        old = Table("class_moves", MetaData(), autoload_with=connection)
+        rows = [dict(row._mapping, slot="") for row in connection.execute(select(old).order_by(old.c.pk))]
+        old.drop(connection)
+        moves_table.create(connection)
+        if rows:
+            connection.execute(moves_table.insert(), rows)
+            if engine.dialect.name == "postgresql":     # the rows came with their keys: the next key follows them
+                connection.exec_driver_sql("SELECT setval(pg_get_serial_sequence('class_moves', 'pk'), "
+                                           "(SELECT max(pk) FROM class_moves))")

@@ -256,3 +256,57 @@ def test_a_student_downloads_from_a_kernel_and_sees_the_world(folder, service):
         songs.download("Zither")
     call(service.base, "PATCH", f"/api/sessions/{sid}/experiments/{eid}", body={"round": 0}, auth=INSTRUCTOR)
     assert "The market is closed" in str(songs.look()) and songs.download(1).startswith("The experiment is closed")
+
+
+def make_old_database(url: str) -> None:
+    """A class database as smlearn made it before moves had slots: one crowd move stored in it."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, UniqueConstraint, create_engine
+
+    from smlearn.classmode import store as store_module
+
+    engine = create_engine(url)
+    old = MetaData()
+    for table in (store_module.sessions_table, store_module.experiments_table):
+        table.to_metadata(old)
+    moves = Table("class_moves", old, Column("pk", Integer, primary_key=True, autoincrement=True),
+                  Column("experiment", String(40), nullable=False), Column("user_name", String(100), nullable=False),
+                  Column("move_id", String(64), nullable=False), Column("round", Integer, nullable=False),
+                  Column("value", Text, nullable=False), Column("received", DateTime(timezone=True), nullable=False),
+                  UniqueConstraint("experiment", "user_name", "move_id", name="one_move_per_kernel_id"),
+                  UniqueConstraint("experiment", "user_name", "round", name="one_move_per_round"))
+    old.create_all(engine)
+    now = datetime.now(timezone.utc)
+    with engine.begin() as connection:
+        connection.execute(old.tables["class_sessions"].insert().values(id="s1", name="old", created=now, open=True))
+        connection.execute(old.tables["class_experiments"].insert().values(
+            id="x1", session="s1", kind="market", spec="{}", rounds=1, round=1, created=now))
+        connection.execute(moves.insert().values(experiment="x1", user_name="ana", move_id="m1", round=1,
+                                                 value='{"song": 0}', received=now))
+    engine.dispose()
+
+
+def check_upgraded(store) -> None:
+    """The old database's move is kept, and a second move in the round, about another song, is taken."""
+    from smlearn.classmode.kinds import Move
+
+    assert [(m["user"], m["value"]) for m in store.moves("x1")] == [("ana", {"song": 0})]
+    assert store.add_move("x1", "ana", Move("m2", 1, None, {"song": 1}), "1") == "stored"
+    assert store.add_move("x1", "ana", Move("m1", 1, None, {"song": 0}), "0") == "duplicate"
+    assert store.count_moves("x1") == 2
+
+
+def test_a_database_from_before_slots_is_brought_up_to_date(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    make_old_database(url)
+    store = open_store(url)
+    try:
+        check_upgraded(store)
+    finally:
+        store.close()
+    store = open_store(url)      # opened again: nothing more to do, nothing lost
+    try:
+        assert store.count_moves("x1") == 2
+    finally:
+        store.close()

@@ -144,3 +144,20 @@ def test_the_market_and_the_front_page_on_postgresql(postgres_url):
         assert store.clear(sid) == 4 and store.assignments(eid) == {}
     finally:
         store.close()
+
+
+def test_a_postgresql_database_from_before_slots_is_brought_up_to_date(postgres_url):
+    from sqlalchemy import create_engine
+    from test_class_market import check_upgraded, make_old_database
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:     # a database of its own: the other tests' tables go first
+        connection.exec_driver_sql("DROP TABLE IF EXISTS class_moves, class_assignments, class_records, "
+                                   "class_experiments, class_sessions CASCADE")
+    engine.dispose()
+    make_old_database(postgres_url)
+    store = open_store(postgres_url)
+    try:
+        check_upgraded(store)
+    finally:
+        store.close()
