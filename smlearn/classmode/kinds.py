@@ -13,13 +13,20 @@ stored: any wrong field refuses it, with a message that says what is allowed (:c
 
 Each kind is a :class:`Kind`: it checks its settings and its moves, and it says what a student
 sees (aggregates only, never a name or another student's move) and what the instructor sees
-(everything). The service knows nothing of a kind but this interface, so the next experiments
-(a class music market, a class front page) are new kinds in :data:`KINDS` and nothing else.
+(everything). The service knows nothing of a kind but this interface, so each experiment is a
+kind in :data:`KINDS` and nothing else. A kind may take several moves a round, one per *slot*
+(:meth:`Kind.slot`: the song downloaded, the item voted on), other fields in another round
+(:meth:`Kind.move_fields`), split the class into groups for good (:meth:`Kind.groups`) and let an
+instructor move as planted accounts (:meth:`Kind.stand_ins`).
 
 - :class:`Crowd` (``"crowd"``): the wisdom of the crowd. Everyone estimates a quantity; in the
   social round (2 and after) each student first sees the others' estimates of the round before
   as a mean and a histogram; when the instructor closes it, everyone sees the truth and the
   class's crowd error and diversity in each round (:mod:`smlearn.models.estimates`).
+- :class:`~smlearn.classmode.market.Market` (``"market"``): a class music market after MusicLab,
+  an independent world and social worlds that show download counts (:mod:`smlearn.classmode.market`).
+- :class:`~smlearn.classmode.frontpage.FrontPage` (``"frontpage"``): a class front page ranked by
+  a ranking rule, with a planted vote ring the class tries to detect (:mod:`smlearn.classmode.frontpage`).
 
 Examples
 --------

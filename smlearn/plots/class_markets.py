@@ -11,12 +11,14 @@ Examples
 >>> downloads = [[3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0]]
 >>> fig, axes = plot_class_market(downloads)
 >>> axes[0].get_xlabel()
-'Gini coefficient of market shares (0 = equal, 1 = one song takes all)'
+'Gini of market shares (0 equal, 1 one song takes all)'
 >>> class_market_finding(downloads)
 "Seeing the counts made the class's market more unequal: Gini 0.69 in 2 social worlds, 0.16 alone (the model: 0.35 and 0.18)"
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 
@@ -98,7 +100,7 @@ def plot_class_market(downloads):
     left.set_yticks([1, 0], ["class", "model"])
     left.set_ylim(-0.6, 1.6)
     left.set_xlim(0, 1)
-    left.set_xlabel("Gini coefficient of market shares (0 = equal, 1 = one song takes all)")
+    left.set_xlabel("Gini of market shares (0 equal, 1 one song takes all)")
     left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, fontsize=8, ncols=2)
     left.set_title("How unequal each world's downloads were", fontsize=9)
 
@@ -111,7 +113,7 @@ def plot_class_market(downloads):
     if values[0] is None:
         right.text(0, 0, "needs two social\nworlds with downloads", ha="center", va="bottom", fontsize=8)
     right.set_xticks(at, names)
-    right.set_ylabel("Unpredictability (mean difference in a song's share)")
+    right.set_ylabel("Unpredictability (difference in share)")
     right.set_title("How differently the same song did across worlds", fontsize=9)
-    fig.suptitle(class_market_finding(downloads), fontsize=10)
+    fig.suptitle(textwrap.fill(class_market_finding(downloads), 100), fontsize=10)
     return fig, [left, right]
