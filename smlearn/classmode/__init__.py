@@ -18,8 +18,10 @@ The parts:
 - :mod:`smlearn.classmode.send`: the learner's side, in the kernel: :func:`join` a class, and each
   answer checked from then on is sent in the background, kept in an outbox until the service has it
   (standard library only: importing it loads neither tornado nor a database).
-- :mod:`smlearn.classmode.kinds`: the experiments a class runs on itself (the wisdom of the crowd
-  first): what an instructor opens, what a student sends in each round, and what each one sees.
+- :mod:`smlearn.classmode.kinds`: the experiments a class runs on itself (the wisdom of the crowd;
+  a class music market, :mod:`~smlearn.classmode.market`; a class front page with a vote ring,
+  :mod:`~smlearn.classmode.frontpage`): what an instructor opens, what a student sends in each
+  round, and what each one sees.
 - :mod:`smlearn.classmode.experiments`: the experiments in a lesson cell (show the question, send
   a move through an outbox, show the class's aggregates) and in the instructor's notebook.
 

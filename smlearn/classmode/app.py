@@ -22,14 +22,20 @@ endpoint                                    who         what
 ``GET    .../experiments/<eid>``            anyone in   what a student sees: the question, the open round, the
                                                         student's own moves, the others' as aggregates only
 ``PATCH  .../experiments/<eid>``            instructor  open a round: ``{"round": 2}``; close it: ``{"round": 0}``
-``POST   .../experiments/<eid>/moves``      anyone in   send a move: ``{"id": ..., "round": 1, "estimate": 950}``
+``POST   .../experiments/<eid>/moves``      anyone in   send a move: ``{"id": ..., "round": 1, "estimate": 950}``;
+                                                        an instructor also as a planted account (``"user"``)
 ``GET    .../experiments/<eid>/results``    instructor  every move with its student, and the analysis
 ==========================================  ==========  ==========================================================
 
 Experiments (:mod:`smlearn.classmode.kinds`): a move is checked whole, like a record; 404 for an
 unknown experiment (or one of another session), 409 for a round that is not open, for a closed
-session, or for a second, different move in the same round; a move sent again with the same id is
-answered 200 and counted as a duplicate. A student never sees a name or another student's move.
+session, or for a second, different move in the same round (for the market and the front page:
+a second download of the same song, a second vote on the same item); a move sent again with the
+same id is answered 200 and counted as a duplicate. A student never sees a name or another
+student's move. The market puts each student in one of its worlds, for good, the first time the
+student looks or moves (:meth:`~smlearn.classmode.store.Store.assign`). The front page's planted
+ring votes through the same endpoint: an instructor sends the move with ``"user": "ring-1"`` (the
+ring's accounts, ``ring-1`` to ``ring-N``); nobody else may use those names.
 
 "Anyone in" is a user the gate identifies (:mod:`smlearn.classmode.auth`). Without credentials the
 answer is 401; a student asking for an instructor's endpoint, or sending records as another user,
@@ -317,8 +323,15 @@ class _Experiments(_ExperimentApi):
 class _Experiment(_ExperimentApi):
     def get(self, sid, eid):
         experiment = self.known_experiment(sid, eid)
-        view = KINDS[experiment["kind"]].student_view(experiment["spec"], experiment["round"],
-                                                      self.store.moves(eid), self.identity.name)
+        kind, spec = KINDS[experiment["kind"]], experiment["spec"]
+        context = {}
+        if kind.groups(spec):
+            # A student is put in a group (the market's world) on first sight; an instructor only by moving.
+            if not self.identity.instructor:
+                self.store.assign(eid, self.identity.name, kind.groups(spec))
+            context["groups"] = self.store.assignments(eid)
+            context["group"] = context["groups"].get(self.identity.name)
+        view = kind.student_view(spec, experiment["round"], self.store.moves(eid), self.identity.name, **context)
         self.answer({"id": eid, "session": sid, **view})
 
     def patch(self, sid, eid):
@@ -338,28 +351,46 @@ class _Moves(_ExperimentApi):
         experiment = self.known_experiment(sid, eid)
         if not self.store.session(sid)["open"]:
             self.refuse(409, f"the class session {sid!r} is closed: it takes no more moves")
+        kind, spec = KINDS[experiment["kind"]], experiment["spec"]
         try:
-            move = parse_move(body, KINDS[experiment["kind"]], experiment["spec"])
+            move = parse_move(body, kind, spec)
         except Refused as refusal:
             self._refuse(refusal)
         closed = not_open(move, experiment["round"])
         if closed:
             self.refuse(409, closed)
-        if move.user is not None and move.user != self.identity.name:
-            self.refuse(403, f"you are signed in as {self.identity.name!r} and may send only your own moves, "
-                             f"not {move.user!r}'s")
-        outcome = self.store.add_move(eid, self.identity.name, move)
+        mover = self._mover(move, kind.stand_ins(spec))
+        if kind.groups(spec):
+            self.store.assign(eid, mover, kind.groups(spec))
+        outcome = self.store.add_move(eid, mover, move, kind.slot(move.value))
         if outcome == "taken":
-            self.refuse(409, f"you already sent a move in round {move.round}: one move a round, the first counts")
+            self.refuse(409, kind.taken_message(move))
         self.answer({"experiment": eid, "round": move.round, "stored": int(outcome == "stored"),
                      "duplicate": int(outcome == "duplicate")})
+
+    def _mover(self, move, stand_ins: frozenset) -> str:
+        """Whose move it is: the sender's own, or a stand-in's (the planted ring) that an instructor sends."""
+        name = self.identity.name
+        if name in stand_ins and not self.identity.instructor:
+            self.refuse(403, f"the names {sorted(stand_ins)[0]}.. belong to the experiment's planted accounts: "
+                             f"ask your instructor to sign you in under another name")
+        if move.user is None or move.user == name:
+            return name
+        if self.identity.instructor and move.user in stand_ins:
+            return move.user
+        if self.identity.instructor and stand_ins:
+            self.refuse(403, f"an instructor may send moves as the planted accounts {sorted(stand_ins)} only, "
+                             f"not as {move.user!r}")
+        self.refuse(403, f"you are signed in as {name!r} and may send only your own moves, not {move.user!r}'s")
 
 
 class _Results(_ExperimentApi):
     def get(self, sid, eid):
         self.instructor_only("read every student's moves")
         experiment = self.known_experiment(sid, eid)
-        results = KINDS[experiment["kind"]].results(experiment["spec"], self.store.moves(eid))
+        kind = KINDS[experiment["kind"]]
+        context = {"groups": self.store.assignments(eid)} if kind.groups(experiment["spec"]) else {}
+        results = kind.results(experiment["spec"], self.store.moves(eid), **context)
         self.answer({**experiment, **results})
 
 

@@ -15,6 +15,15 @@ The wisdom of the crowd, as a lesson cell runs it (the instructor gives the expe
     jar.estimate(950)                    # sends the estimate for the open round
     jar                                  # look again later: in round 2, or the truth once it closes
 
+The class music market and the class front page run the same way::
+
+    songs = experiments.market("x7p2m")      # the songs; in a social world, your world's downloads
+    songs.download(3)                        # as many songs as you like, each once
+    page = experiments.front_page("x9k3t")   # the page, ranked by the instructor's rule
+    page.vote(2, 1)                          # up (1) or down (-1), each item once
+    page.look()                              # in the detection round: who voted for what, under labels
+    page.suspect("a03", "a11")               # the accounts you think vote as a ring
+
 Sending works as for the answers (:mod:`smlearn.classmode.send`): :meth:`Crowd.estimate` only
 appends a line to an outbox beside the progress file (``.smlearn-class-moves.jsonl``) and wakes a
 background thread, which sends what the service has not acknowledged; a network error keeps the
@@ -37,6 +46,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -46,8 +56,8 @@ from pathlib import Path
 from smlearn.classmode import _outbox, send
 from smlearn.params import check_number, check_text
 
-__all__ = ["Crowd", "crowd", "send_moves", "move_status", "open_experiment", "open_round", "results",
-           "MOVES_NAME", "LOOK_TIMEOUT"]
+__all__ = ["Crowd", "crowd", "Market", "market", "FrontPage", "front_page", "send_moves", "move_status",
+           "open_experiment", "open_round", "plant_vote", "results", "MOVES_NAME", "LOOK_TIMEOUT"]
 
 log = logging.getLogger(__name__)
 
@@ -321,6 +331,206 @@ def crowd(experiment: str) -> Crowd:
     return Crowd(experiment)
 
 
+# ---- the class music market and the class front page
+
+class _Cell:
+    """What the market's and the front page's cells share: the experiment's id, a look, a move sent."""
+
+    def __init__(self, experiment: str):
+        check_text("experiment", experiment)
+        if not _EXPERIMENT_ID.fullmatch(experiment.strip()):
+            raise ValueError(f"experiment must be the id your instructor gives (lower-case letters, digits or -); "
+                             f"got {experiment!r}")
+        self.experiment = experiment.strip()
+        self.view: dict | None = None      # what the service said at the last look
+        self.problem: str | None = None    # why the last look failed
+        self.sent: list[str] = []          # the ids of the moves made here
+        self.look()
+
+    def look(self):
+        """Ask the service what this student may see now."""
+        link = send.active_link()
+        if link is None:
+            self.view, self.problem = None, None
+            return self
+        try:
+            self.view, self.problem = _request(_experiment_url(link, self.experiment), link, None, LOOK_TIMEOUT), None
+        except urllib.error.HTTPError as error:
+            self.problem = f"the class service said {error.code}: {_outbox.message(error)}"
+        except (OSError, ValueError) as error:
+            self.problem = f"the class service did not answer ({error or type(error).__name__})"
+        return self
+
+    def _round(self, round, what: str) -> int | str:
+        """The round to send in (``round``, or the open one), or a sentence saying why nothing is sent."""
+        if round is None:
+            if self.view is None:
+                raise ValueError(f"round must be given: the class service did not say which round is open "
+                                 f"({self.problem}); ask your instructor, then {what}(..., round=N)")
+            round = self.view["round"]
+            if round == 0:
+                return "The experiment is closed: nothing is taken now. Show it to see how the class did."
+        return check_number("round", round, 1, 5, integer=True)
+
+    def _send(self, fields: dict, round: int, done: str) -> str:
+        link = send.active_link()
+        move = {"id": uuid.uuid4().hex, "round": round, **fields}
+        try:
+            folder = _queue(link, self.experiment, move)
+        except OSError as error:
+            return f"Your move could not be kept for sending ({error}); tell your instructor."
+        if folder is None:
+            return "Class mode is on, but SMLEARN_PROGRESS is off: no outbox is kept, so nothing is sent."
+        self.sent.append(move["id"])
+        _wake(folder)
+        return done
+
+    def _header(self) -> str | None:
+        """What to show instead of the view, if there is no view."""
+        if send.active_link() is None:
+            return "Class mode is off: join your class first (smlearn.classmode.join); nothing is sent."
+        if self.view is None:
+            return f"Experiment {self.experiment}: {self.problem}. Try again with .look()."
+        return None
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Market(_Cell):
+    """The class music market, as one student sees it. Make it with :func:`market`.
+
+    Show it to see the songs (in a social world, with how many in your world downloaded each,
+    most downloaded first); :meth:`download` a song you like, by its number or its name, as
+    many songs as you like, each once.
+    """
+
+    def download(self, song, *, round: int | None = None) -> str:
+        """Download ``song`` (its number, or its name as shown); say what happened. Returns at once."""
+        if send.active_link() is None:
+            return "Class mode is off: your download stays on this machine."
+        songs = (self.view or {}).get("songs", [])
+        if isinstance(song, str):
+            if song.strip() not in songs:
+                raise ValueError(f"song must be a song's number or one of the names shown {songs}; got {song!r}")
+            song = songs.index(song.strip())
+        song = check_number("song", song, 0, max(len(songs), 30) - 1, integer=True)
+        round = self._round(round, "download")
+        if isinstance(round, str):
+            return round
+        name = f"{song} ({songs[song]})" if song < len(songs) else str(song)
+        return self._send({"song": song}, round, f"Your download of song {name} is on its way to the class.")
+
+    def __str__(self) -> str:
+        header = self._header()
+        if header:
+            return header
+        v = self.view
+        lines = [v["question"], ""]
+        yours = set(v.get("yours", []))
+        if v["round"] == 0:
+            lines.append("The market is closed. Each world's downloads:")
+            for world in v.get("class", []):
+                name = "independent (songs only)" if world["world"] == 0 else f"social world {world['world']}"
+                gini = "" if world["gini"] is None else (f", Gini {world['gini']:.2f}, top song "
+                                                         f"{world['top_share']:.0%} of the downloads")
+                lines.append(f"  {name}: {world['students']} students, {world['downloads']} downloads{gini}")
+            you = "the independent world" if v["world"] == 0 else f"social world {v['world']}"
+            lines.append(f"You were in {you}." if v.get("world") is not None else "")
+        else:
+            if v.get("world") is None:
+                lines.append("You are not in a world yet (instructors join one by downloading).")
+            elif v["social"]:
+                lines.append(f"You are in social world {v['world']}: the numbers are how many in your world "
+                             "downloaded each song.")
+            else:
+                lines.append("You are in the independent world: you see the songs only.")
+            counts = v.get("downloads")
+            order = sorted(range(len(v["songs"])), key=lambda i: -counts[i]) if counts else range(len(v["songs"]))
+            for i in order:
+                count = f"{counts[i]:>4} downloads  " if counts else ""
+                lines.append(f"  {i:>2}. {count}{v['songs'][i]}{'   (yours)' if i in yours else ''}")
+            lines.append("Download with .download(NUMBER); as many songs as you like, each once.")
+        return "\n".join(line for line in lines if line is not None).rstrip()
+
+
+def market(experiment: str) -> Market:
+    """The class music market ``experiment`` (the id your instructor gives), as you see it now."""
+    return Market(experiment)
+
+
+class FrontPage(_Cell):
+    """The class front page, as one student sees it. Make it with :func:`front_page`.
+
+    Show it to see the page, ranked by the instructor's rule from the class's votes;
+    :meth:`vote` on an item (1 up, -1 down), each once. In the detection round it shows who
+    voted for what under made-up labels, and :meth:`suspect` names the accounts you think are a ring.
+    """
+
+    def vote(self, item, vote: int = 1, *, round: int | None = None) -> str:
+        """Vote ``item`` (its number) up (1) or down (-1); say what happened. Returns at once."""
+        if send.active_link() is None:
+            return "Class mode is off: your vote stays on this machine."
+        item = check_number("item", item, 0, 29, integer=True)
+        if isinstance(vote, bool) or vote not in (1, -1):
+            raise ValueError(f"vote must be 1 (up) or -1 (down); got {vote!r}")
+        round = self._round(round, "vote")
+        if isinstance(round, str):
+            return round
+        word = "up" if vote == 1 else "down"
+        return self._send({"item": item, "vote": vote}, round, f"Your vote {word} on item {item} is on its way.")
+
+    def suspect(self, *accounts: str, round: int | None = None) -> str:
+        """Name the accounts you suspect of voting as a ring (labels such as "a03"); none names nobody."""
+        if send.active_link() is None:
+            return "Class mode is off: your suspects stay on this machine."
+        for account in accounts:
+            if not isinstance(account, str) or not re.fullmatch(r"a\d{2,3}", account):
+                raise ValueError(f"accounts must be labels as shown, such as 'a03'; got {account!r}")
+        round = self._round(round, "suspect")
+        if isinstance(round, str):
+            return round
+        names = ", ".join(accounts) or "nobody"
+        return self._send({"suspects": sorted(set(accounts))}, round, f"Your suspects ({names}) are on their way.")
+
+    def __str__(self) -> str:
+        header = self._header()
+        if header:
+            return header
+        v = self.view
+        yours = v.get("yours", {})
+        lines = [v["question"], "", f"The page, ranked by the rule {v['rule']!r}:"]
+        for place, row in enumerate(v["page"], 1):
+            mine = yours.get(str(row["item"]))
+            mark = "" if mine is None else f"   (you: {'up' if mine == 1 else 'down'})"
+            lines.append(f"  {place:>2}. +{row['ups']} -{row['downs']}  {row['title']}  [item {row['item']}]{mark}")
+        if "accounts" in v:
+            you = f"; you are {v['you']}" if v.get("you") else ""
+            lines += ["", f"Who voted for what (each voter under a made-up label{you}):"]
+            for label, votes in v["accounts"].items():
+                lines.append(f"  {label}: up {votes['up'] or '-'}  down {votes['down'] or '-'}")
+        if v["round"] == 1:
+            lines.append("Vote with .vote(ITEM, 1) or .vote(ITEM, -1); each item once.")
+        elif v["round"] == 2:
+            lines.append("Voting is over. Name the accounts you think vote as a ring: .suspect('a03', 'a11')")
+            if "your_suspects" in v:
+                lines.append(f"Your suspects: {', '.join(v['your_suspects']) or 'nobody'}")
+        else:
+            ring = ", ".join(v.get("ring", [])) or "none: no ring was planted"
+            found = v.get("detection", {})
+            lines.append(f"Closed. The ring's accounts: {ring}.")
+            if found.get("hit_rate") is not None:
+                lines.append(f"{found['students']} of you named suspects: on average you caught "
+                             f"{found['hit_rate']:.0%} of the ring and wrongly named {found['false_alarm_rate']:.0%} "
+                             "of the honest accounts.")
+        return "\n".join(lines)
+
+
+def front_page(experiment: str) -> FrontPage:
+    """The class front page ``experiment`` (the id your instructor gives), as you see it now."""
+    return FrontPage(experiment)
+
+
 # ---- the instructor's side
 
 def _instructor_call(path: str, body: dict | None = None, method: str | None = None) -> dict:
@@ -338,7 +548,9 @@ def open_experiment(kind: str = "crowd", **settings) -> dict:
     """Open an experiment in the joined session (instructors only); return it, with its ``id`` for the class.
 
     ``settings`` are the kind's (:mod:`smlearn.classmode.kinds`); for ``"crowd"``: ``question``,
-    ``truth``, and optionally ``rounds`` (2), ``low`` (0), ``high`` (1,000,000) and ``unit``.
+    ``truth``, and optionally ``rounds`` (2), ``low`` (0), ``high`` (1,000,000) and ``unit``; for
+    ``"market"``: ``songs`` (5 to 30 names) and ``worlds`` (social worlds, 1 to 8); for
+    ``"frontpage"``: ``items`` (3 to 30 titles), ``rule`` and ``ring`` (planted accounts, 0 to 20).
     """
     check_text("kind", kind)
     return _instructor_call("", {"kind": kind, **settings})
@@ -349,6 +561,20 @@ def open_round(experiment: str, round: int) -> dict:
     check_text("experiment", experiment)
     round = check_number("round", round, 0, 5, integer=True)
     return _instructor_call(f"/{experiment}", {"round": round}, "PATCH")
+
+
+def plant_vote(experiment: str, account: str, item: int, vote: int = 1) -> dict:
+    """Cast a vote of the planted ring (instructors only): ``account`` is ``"ring-1"`` to ``"ring-N"``.
+
+    Sent at once, not through the outbox: the instructor sees at once whether the service took it.
+    """
+    check_text("experiment", experiment)
+    check_text("account", account)
+    item = check_number("item", item, 0, 29, integer=True)
+    if isinstance(vote, bool) or vote not in (1, -1):
+        raise ValueError(f"vote must be 1 (up) or -1 (down); got {vote!r}")
+    move = {"id": f"{account}-{item}", "round": 1, "item": item, "vote": vote, "user": account}
+    return _instructor_call(f"/{experiment}/moves", move)
 
 
 def results(experiment: str) -> dict:

@@ -13,13 +13,20 @@ stored: any wrong field refuses it, with a message that says what is allowed (:c
 
 Each kind is a :class:`Kind`: it checks its settings and its moves, and it says what a student
 sees (aggregates only, never a name or another student's move) and what the instructor sees
-(everything). The service knows nothing of a kind but this interface, so the next experiments
-(a class music market, a class front page) are new kinds in :data:`KINDS` and nothing else.
+(everything). The service knows nothing of a kind but this interface, so each experiment is a
+kind in :data:`KINDS` and nothing else. A kind may take several moves a round, one per *slot*
+(:meth:`Kind.slot`: the song downloaded, the item voted on), other fields in another round
+(:meth:`Kind.move_fields`), split the class into groups for good (:meth:`Kind.groups`) and let an
+instructor move as planted accounts (:meth:`Kind.stand_ins`).
 
 - :class:`Crowd` (``"crowd"``): the wisdom of the crowd. Everyone estimates a quantity; in the
   social round (2 and after) each student first sees the others' estimates of the round before
   as a mean and a histogram; when the instructor closes it, everyone sees the truth and the
   class's crowd error and diversity in each round (:mod:`smlearn.models.estimates`).
+- :class:`~smlearn.classmode.market.Market` (``"market"``): a class music market after MusicLab,
+  an independent world and social worlds that show download counts (:mod:`smlearn.classmode.market`).
+- :class:`~smlearn.classmode.frontpage.FrontPage` (``"frontpage"``): a class front page ranked by
+  a ranking rule, with a planted vote ring the class tries to detect (:mod:`smlearn.classmode.frontpage`).
 
 What a student sees is sized so that nobody can work out a classmate's estimate from it: nothing
 of a round until at least :data:`MIN_OTHERS` *other* students sent (the viewer knows their own,
@@ -51,6 +58,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from smlearn.classmode._describe import describe as _kind
 from smlearn.classmode.records import LONGEST_NAME, RECORD_ID, Refused
 from smlearn.models import estimates
 from smlearn.params import check_instance, check_number
@@ -93,22 +101,40 @@ class Kind:
         """Check a move's own fields (``data`` holds exactly :attr:`fields`); return them."""
         raise NotImplementedError
 
-    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
-        """What ``user`` sees: aggregates of the others' moves and the user's own moves, never a name."""
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str, **context) -> dict:
+        """What ``user`` sees: aggregates of the others' moves and the user's own moves, never a name.
+
+        ``context`` holds ``group`` (the user's group) for a kind with :meth:`groups`.
+        """
         raise NotImplementedError
 
-    def results(self, spec: dict, moves: list[dict]) -> dict:
-        """What an instructor sees: every move, with its user, and the analysis."""
+    def results(self, spec: dict, moves: list[dict], **context) -> dict:
+        """What an instructor sees: every move, with its user, and the analysis.
+
+        ``context`` holds ``groups`` ({user: group}) for a kind with :meth:`groups`.
+        """
         raise NotImplementedError
 
+    # What a kind may change; the defaults are the crowd's: one move a round, no groups, no stand-ins.
+    def move_fields(self, spec: dict, round_: int) -> tuple:
+        """The fields a move of round ``round_`` carries besides id, round and user (by default :attr:`fields`)."""
+        return self.fields
 
-def _kind(value) -> str:
-    """How a JSON value is described in a message: its type, and the value itself when short."""
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number",
-             type(None): "null"}
-    shown = json.dumps(value, ensure_ascii=False)
-    name = names.get(type(value), type(value).__name__)
-    return f"{name} {shown}" if len(shown) <= 40 else name
+    def slot(self, value: dict) -> str:
+        """What a checked move is about: one move per student, round and slot is taken (``""``: one a round)."""
+        return ""
+
+    def taken_message(self, move: Move) -> str:
+        """What the student is told when the slot of ``move`` is taken already."""
+        return f"you already sent a move in round {move.round}: one move a round, the first counts"
+
+    def groups(self, spec: dict) -> int:
+        """How many groups the service splits the class into (0: none), each student into one for good."""
+        return 0
+
+    def stand_ins(self, spec: dict) -> frozenset:
+        """The user names an instructor may send moves as (the front page's planted ring); a student never."""
+        return frozenset()
 
 
 def _number(name: str, value, low: float, high: float) -> float:
@@ -146,7 +172,11 @@ def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
     check_instance("kind", kind, Kind, "an experiment's kind (smlearn.classmode.kinds.KINDS)")
     check_instance("spec", spec, dict, "the experiment's checked settings (Kind.parse_spec)")
     data = _json_object(body, LONGEST_MOVE, "a move")
-    allowed = ("id", "round", *kind.fields)
+    rounds = spec["rounds"]
+    # A kind may take other fields in another round (the front page: votes, then suspects).
+    known_round = type(data.get("round")) is int and 1 <= data["round"] <= rounds
+    fields = kind.move_fields(spec, data["round"]) if known_round else kind.fields
+    allowed = ("id", "round", *fields)
     missing = [name for name in allowed if name not in data]
     extra = sorted(set(data) - set(allowed) - {"user"})
     if missing or extra:
@@ -156,14 +186,13 @@ def parse_move(body: bytes, kind: Kind, spec: dict) -> Move:
     if not isinstance(data["id"], str) or not RECORD_ID.fullmatch(data["id"]):
         raise Refused(f"id must be the kernel's id for the move: 1 to 64 letters, digits or . _ : -; "
                       f"got {_kind(data['id'])}")
-    rounds = spec["rounds"]
     if type(data["round"]) is not int or not 1 <= data["round"] <= rounds:
         raise Refused(f"round must be a whole number from 1 to {rounds}; got {_kind(data['round'])}")
     user = data.get("user")
     if user is not None and not (isinstance(user, str) and 0 < len(user) <= LONGEST_NAME):
         raise Refused(f"user must be your user name (text of 1 to {LONGEST_NAME} characters) or left out; "
                       f"got {_kind(user)}")
-    value = kind.parse_value({name: data[name] for name in kind.fields}, spec)
+    value = kind.parse_value({name: data[name] for name in fields}, spec)
     return Move(data["id"], data["round"], user, value)
 
 
@@ -281,7 +310,7 @@ class Crowd(Kind):
                 "truth_centrality": estimates.truth_centrality(values, truth),
                 "histogram": histogram(values)}
 
-    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str) -> dict:
+    def student_view(self, spec: dict, current_round: int, moves: list[dict], user: str, **context) -> dict:
         view = {key: spec[key] for key in ("kind", "question", "rounds", "low", "high", "unit")}
         view["round"] = current_round
         view["yours"] = {str(m["round"]): m["value"]["estimate"] for m in moves if m["user"] == user}
@@ -301,7 +330,7 @@ class Crowd(Kind):
                                          and others >= MIN_OTHERS else self._shown(values, others))
         return view
 
-    def results(self, spec: dict, moves: list[dict]) -> dict:
+    def results(self, spec: dict, moves: list[dict], **context) -> dict:
         truth = spec["truth"]
         rounds = {str(r): self._summary(self._estimates(moves, r), truth) for r in range(1, spec["rounds"] + 1)}
         out = {"rounds": rounds, "moves": [{"user": m["user"], "round": m["round"], "estimate": m["value"]["estimate"],
@@ -322,4 +351,10 @@ class Crowd(Kind):
         return out
 
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (Crowd(),)}
+KINDS: dict[str, Kind] = {Crowd.name: Crowd()}
+"""Every kind, by name. The other kinds live in their own modules, which build on this one and add
+themselves here when imported; they are imported here, at the end, so that KINDS holds every kind
+whichever module is imported first (a plain ``import`` of a module still being imported is allowed)."""
+
+import smlearn.classmode.frontpage  # noqa: E402,F401  (adds "frontpage")
+import smlearn.classmode.market  # noqa: E402,F401  (adds "market")

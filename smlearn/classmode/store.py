@@ -10,8 +10,13 @@ Four tables (SQLAlchemy Core, so the same statements run on both databases):
   settings (JSON, checked by the kind: :mod:`smlearn.classmode.kinds`), how many rounds it has and
   the round open now (0: closed);
 - ``class_moves``: one row per move a student sent: the experiment, the user, the kernel's id for
-  the move, the round and the kind's fields (JSON). (experiment, user, move id) is unique, so a move
-  sent twice is stored once; (experiment, user, round) too, so each student makes one move a round.
+  the move, the round, its *slot* and the kind's fields (JSON). (experiment, user, move id) is
+  unique, so a move sent twice is stored once; (experiment, user, round, slot) too. A kind with one
+  move a round (the crowd) gives every move the slot ``""``, so each student makes one move a round;
+  a kind with several names the slot after what the move is about (the market: the song), so a
+  student downloads each song once and votes on each item once;
+- ``class_assignments``: which group (the market's world) each student of an experiment is in,
+  set once, the first time the student asks (:meth:`Store.assign`).
 
 A SQLite file runs in WAL mode with ``synchronous=FULL``: readers (the statistics) never wait for
 the writer, and each commit is on the disk (fsync) before the record is acknowledged, so it survives
@@ -38,7 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, create_engine, delete, event, func, or_, select, update)
+                        UniqueConstraint, create_engine, delete, event, func, inspect, or_, select, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine, make_url
 
@@ -99,11 +104,19 @@ moves_table = Table(
     Column("user_name", String(LONGEST_NAME), nullable=False),
     Column("move_id", String(64), nullable=False),
     Column("round", Integer, nullable=False),
+    # What the move is about, when a kind takes several a round (the song, the item); "" otherwise.
+    Column("slot", String(64), nullable=False, default=""),
     Column("value", Text, nullable=False),         # the kind's fields of the move, as JSON
     Column("received", DateTime(timezone=True), nullable=False),
-    # A move replayed by a kernel is stored once; a second, different move for the same round is refused.
+    # A move replayed by a kernel is stored once; a second, different move for the same round and slot is refused.
     UniqueConstraint("experiment", "user_name", "move_id", name="one_move_per_kernel_id"),
-    UniqueConstraint("experiment", "user_name", "round", name="one_move_per_round"),
+    UniqueConstraint("experiment", "user_name", "round", "slot", name="one_move_per_round_and_slot"),
+)
+assignments_table = Table(
+    "class_assignments", metadata,
+    Column("experiment", String(40), ForeignKey("class_experiments.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_name", String(LONGEST_NAME), primary_key=True),
+    Column("grp", Integer, nullable=False),        # "group" is a reserved word in SQL
 )
 
 
@@ -171,14 +184,15 @@ class Store:
         return self.session(sid)
 
     def clear(self, sid: str) -> int:
-        """Delete every record and experiment move of the session ``sid`` (the session and its experiments stay).
+        """Delete every record, experiment move and assignment to a group of the session ``sid``.
 
-        Returns how many rows were deleted.
+        The session and its experiments stay. Returns how many records and moves were deleted.
         """
         ours = select(experiments_table.c.id).where(experiments_table.c.session == sid)
         with self.engine.begin() as connection:
             records = connection.execute(delete(records_table).where(records_table.c.session == sid)).rowcount
             moves = connection.execute(delete(moves_table).where(moves_table.c.experiment.in_(ours))).rowcount
+            connection.execute(delete(assignments_table).where(assignments_table.c.experiment.in_(ours)))
         return records + moves
 
     # ---- records
@@ -277,35 +291,73 @@ class Store:
             connection.execute(update(experiments_table).where(experiments_table.c.id == eid).values(round=round_))
         return self.experiment(eid)
 
-    def add_move(self, eid: str, user: str, move) -> str:
+    def add_move(self, eid: str, user: str, move, slot: str = "") -> str:
         """Store ``move`` (a checked :class:`~smlearn.classmode.kinds.Move`) of ``user`` in ``eid``.
 
+        ``slot`` is what the move is about when a kind takes several moves a round (its
+        :meth:`~smlearn.classmode.kinds.Kind.slot`); ``""`` for one move a round.
+
         Returns ``"stored"``, ``"duplicate"`` (this user already sent a move with this id: the
-        first is kept) or ``"taken"`` (this user already made another move in this round: nothing
-        is stored).
+        first is kept) or ``"taken"`` (this user already made another move in this round and
+        slot: nothing is stored).
         """
+        if not isinstance(slot, str) or len(slot) > 64:
+            raise TypeError(f"slot must be text of at most 64 characters; got {slot!r:.60}")
         t = moves_table
-        row = {"experiment": eid, "user_name": user, "move_id": move.id, "round": move.round,
+        row = {"experiment": eid, "user_name": user, "move_id": move.id, "round": move.round, "slot": slot,
                "value": json.dumps(move.value), "received": datetime.now(timezone.utc)}
         try:
             with self.engine.begin() as connection:
-                found = self._move_there(connection, eid, user, move)
+                found = self._move_there(connection, eid, user, move, slot)
                 if found:
                     return found
                 connection.execute(t.insert().values(**row))
             return "stored"
         except IntegrityError:     # the same move, arriving twice at once: the other request stored it
             with self.engine.connect() as connection:
-                return self._move_there(connection, eid, user, move) or "taken"
+                return self._move_there(connection, eid, user, move, slot) or "taken"
 
     @staticmethod
-    def _move_there(connection, eid, user, move) -> str | None:
+    def _move_there(connection, eid, user, move, slot) -> str | None:
         t = moves_table
+        same_place = (t.c.round == move.round) & (t.c.slot == slot)
         rows = connection.execute(select(t.c.move_id).where(
-            t.c.experiment == eid, t.c.user_name == user, or_(t.c.move_id == move.id, t.c.round == move.round))).all()
+            t.c.experiment == eid, t.c.user_name == user, or_(t.c.move_id == move.id, same_place))).all()
         if any(row.move_id == move.id for row in rows):
             return "duplicate"
         return "taken" if rows else None
+
+    def assign(self, eid: str, user: str, groups: int) -> int:
+        """The group (0 to ``groups`` - 1) of ``user`` in the experiment ``eid``: set once, the same ever after.
+
+        A student new to the experiment joins the group with the fewest members so far (the
+        lowest of those tied), so the groups stay balanced whatever order the class arrives in.
+        """
+        check_text("user", user)
+        if type(groups) is not int or not 1 <= groups <= 100:
+            raise TypeError(f"groups must be a whole number from 1 to 100; got {groups!r}")
+        t = assignments_table
+        mine = select(t.c.grp).where(t.c.experiment == eid, t.c.user_name == user)
+        try:
+            with self.engine.begin() as connection:
+                found = connection.execute(mine).scalar_one_or_none()
+                if found is not None:
+                    return found
+                sizes = dict(connection.execute(select(t.c.grp, func.count()).where(t.c.experiment == eid)
+                                                .group_by(t.c.grp)).all())
+                group = min(range(groups), key=lambda g: (sizes.get(g, 0), g))
+                connection.execute(t.insert().values(experiment=eid, user_name=user, grp=group))
+            return group
+        except IntegrityError:     # the same student's first two requests at once: the other one assigned
+            with self.engine.connect() as connection:
+                return connection.execute(mine).scalar_one()
+
+    def assignments(self, eid: str) -> dict[str, int]:
+        """Every student's group in the experiment ``eid``: {user: group}."""
+        t = assignments_table
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t.c.user_name, t.c.grp).where(t.c.experiment == eid)).all()
+        return {user: group for user, group in rows}
 
     def moves(self, eid: str) -> list[dict]:
         """Every move of the experiment ``eid``, in the order received: user, move_id, round, value, received."""
@@ -373,5 +425,29 @@ def open_store(database: str = "smlearn-class.sqlite") -> Store:
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+    _give_moves_slots(engine)
     metadata.create_all(engine)
     return Store(engine)
+
+
+def _give_moves_slots(engine: Engine) -> None:
+    """Bring a database from before moves had slots up to date: its moves kept, each with the slot ``""``.
+
+    Such a database's ``class_moves`` has no ``slot`` column and allows one move a round whatever
+    it is about, which the market's and the front page's several moves need. The table is made
+    again with the rows it had, in one transaction (a few thousand rows at most: a class's moves).
+    """
+    if not inspect(engine).has_table("class_moves"):
+        return
+    if "slot" in {column["name"] for column in inspect(engine).get_columns("class_moves")}:
+        return
+    with engine.begin() as connection:
+        old = Table("class_moves", MetaData(), autoload_with=connection)
+        rows = [dict(row._mapping, slot="") for row in connection.execute(select(old).order_by(old.c.pk))]
+        old.drop(connection)
+        moves_table.create(connection)
+        if rows:
+            connection.execute(moves_table.insert(), rows)
+            if engine.dialect.name == "postgresql":     # the rows came with their keys: the next key follows them
+                connection.exec_driver_sql("SELECT setval(pg_get_serial_sequence('class_moves', 'pk'), "
+                                           "(SELECT max(pk) FROM class_moves))")

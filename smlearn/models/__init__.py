@@ -16,6 +16,7 @@ are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may 
 - :mod:`smlearn.models.ranking` -- ranking rules, a front page and a vote ring's fake votes (lesson 05).
 - :mod:`smlearn.models.vote_rings` -- who cast the votes, and a detector of vote rings (lesson 05).
 - :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05b).
+- :mod:`smlearn.models.class_markets` -- a class's own music market measured as MusicLab's, beside the model (class mode).
 - :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).
 - :mod:`smlearn.models.pipeline` -- one week of hours, from stranger to follower to tie to client (lessons 02c, 07, 09).
 - :mod:`smlearn.models.returns` -- analytics metrics and the funnel (lesson 08).

@@ -3,6 +3,7 @@
 
 from . import (
     bass,
+    class_markets,
     crowds,
     diffusion,
     diffusion_experiments,

@@ -3,6 +3,7 @@
 
 from . import (
     activities,
+    class_markets,
     crowds,
     effort,
     estimates,

@@ -70,7 +70,7 @@ def test_the_instructor_opens_an_experiment_and_its_rounds(service):
 
 
 @pytest.mark.parametrize("spec, message", [
-    ({"kind": "poll"}, "kind must be one of ['crowd']"),
+    ({"kind": "poll"}, "kind must be one of ['crowd', 'frontpage', 'market']"),
     ({**BEANS, "truth": "lots"}, "truth must be a number"),
     ({**BEANS, "truth": -5}, "truth must be a number from 0"),
     ({**BEANS, "rounds": 9}, "rounds must be a whole number from 1 to 5"),

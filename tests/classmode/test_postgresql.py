@@ -113,3 +113,51 @@ def test_experiments_on_postgresql(postgres_url):
         assert store.clear(sid) == 2 and store.count_moves(eid) == 0
     finally:
         store.close()
+
+
+def test_the_market_and_the_front_page_on_postgresql(postgres_url):
+    from smlearn.classmode.kinds import KINDS, Move
+
+    store = open_store(postgres_url)
+    try:
+        sid = store.open_session("pg market")["id"]
+        market = KINDS["market"]
+        spec = market.parse_spec({"songs": ["A", "B", "C", "D", "E"], "worlds": 2})
+        eid = store.open_experiment(sid, "market", spec)["id"]
+        assert [store.assign(eid, name, 3) for name in ("ana", "ben", "carol", "dan")] == [0, 1, 2, 0]
+        assert store.assign(eid, "ben", 3) == 1 and store.assignments(eid)["dan"] == 0
+        # several downloads a round, each song once; a replay stored once
+        for move_id, song in (("d1", 0), ("d2", 3)):
+            move = Move(move_id, 1, None, {"song": song})
+            assert store.add_move(eid, "ana", move, market.slot(move.value)) == "stored"
+        assert store.add_move(eid, "ana", Move("d1", 1, None, {"song": 0}), "0") == "duplicate"
+        assert store.add_move(eid, "ana", Move("d3", 1, None, {"song": 0}), "0") == "taken"
+        results = market.results(spec, store.moves(eid), groups=store.assignments(eid))
+        assert results["downloads"][0] == [1, 0, 0, 1, 0]
+        page = KINDS["frontpage"]
+        pspec = page.parse_spec({"items": ["x", "y", "z"], "rule": "wilson", "ring": 1})
+        pid = store.open_experiment(sid, "frontpage", pspec)["id"]
+        assert store.add_move(pid, "ring-1", Move("r1", 1, None, {"item": 2, "vote": 1}), "2") == "stored"
+        assert store.add_move(pid, "ben", Move("v1", 1, None, {"item": 2, "vote": -1}), "2") == "stored"
+        # Wilson: one up and one down beats no votes at all (a lower bound of 0)
+        assert page.results(pspec, store.moves(pid))["page"][0]["item"] == 2
+        assert store.clear(sid) == 4 and store.assignments(eid) == {}
+    finally:
+        store.close()
+
+
+def test_a_postgresql_database_from_before_slots_is_brought_up_to_date(postgres_url):
+    from sqlalchemy import create_engine
+    from test_class_market import check_upgraded, make_old_database
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:     # a database of its own: the other tests' tables go first
+        connection.exec_driver_sql("DROP TABLE IF EXISTS class_moves, class_assignments, class_records, "
+                                   "class_experiments, class_sessions CASCADE")
+    engine.dispose()
+    make_old_database(postgres_url)
+    store = open_store(postgres_url)
+    try:
+        check_upgraded(store)
+    finally:
+        store.close()

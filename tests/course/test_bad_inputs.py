@@ -66,7 +66,7 @@ SKIP = {
     "smlearn.classmode.send.join": "turns class mode on for the whole test process; it takes what make_link takes and "
                                    "checks it with make_link (tests/classmode/test_sending.py)",
 }
-for _call in ("open_experiment", "open_round", "results"):
+for _call in ("open_experiment", "open_round", "plant_vote", "results"):
     SKIP[f"smlearn.classmode.experiments.{_call}"] = ("the instructor's calls to a running class service, which the "
                                                       "service checks (tests/classmode/test_experiment_kernel.py)")
 # An engine takes what its model has already checked (see smlearn.models.engines); the model's entry
@@ -310,6 +310,7 @@ def few_tweets():
 # Working keyword arguments for each function that needs some (or whose defaults are slow).
 # Each entry is a function returning a fresh dict.
 _FIRST, _SECOND = [800.0, 1000.0, 1500.0, 2100.0], [1100.0, 1200.0, 1400.0, 1700.0]
+_DOWNLOADS = ([3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0])
 WORKING = {
     # the wisdom of the crowd (smlearn.models.estimates, smlearn.plots.estimates)
     **{f"smlearn.models.estimates.{f}": (lambda: {"estimates": list(_FIRST), "truth": 1234.0})
@@ -320,6 +321,11 @@ WORKING = {
     "smlearn.models.estimates.compare_rounds": lambda: {"first": list(_FIRST), "second": list(_SECOND), "truth": 1234.0},
     **{f"smlearn.plots.estimates.{f}": (lambda: {"first": list(_FIRST), "second": list(_SECOND), "truth": 1234.0})
        for f in ("class_crowd_finding", "describe_class_crowd", "plot_class_crowd")},
+    # the class music market (smlearn.models.class_markets, smlearn.plots.class_markets)
+    **{f: (lambda: {"downloads": [list(r) for r in _DOWNLOADS]})
+       for f in ("smlearn.models.class_markets.measure_worlds", "smlearn.models.class_markets.beside_model",
+                 "smlearn.plots.class_markets.class_market_finding", "smlearn.plots.class_markets.describe_class_market",
+                 "smlearn.plots.class_markets.plot_class_market")},
     # course tools
     "smlearn.copies.student_version": lambda: {
         "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},
@@ -368,6 +374,8 @@ WORKING = {
     "smlearn.classmode.kinds.not_open": lambda: {"move": _lazy("smlearn.classmode.kinds.Move")("m1", 1, None, {}),
                                                  "current_round": 1},
     "smlearn.classmode.experiments.crowd": lambda: {"experiment": "xabcde"},
+    "smlearn.classmode.experiments.market": lambda: {"experiment": "xabcde"},
+    "smlearn.classmode.experiments.front_page": lambda: {"experiment": "xabcde"},
     "smlearn.classmode.experiments.move_status": lambda: {"move_id": "m1"},
     "smlearn.hub.nbgitpuller_link": lambda: {"hub": "https://hub.example.org", "repo": "https://github.com/x/y"},
     "smlearn.pacing.estimate_minutes": lambda: {

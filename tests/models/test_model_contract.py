@@ -79,6 +79,7 @@ WITHOUT_PARAMS = {
     "diffusion_theory": "formulas for where diffusion's models can spread: it reads diffusion's PARAMS",
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
+    "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
 }
 
 

@@ -1,0 +1,119 @@
+"""The class's music market beside the MusicLab model.
+
+Left: the Gini coefficient of every world, the class's in one row and the model's in the other
+(:func:`smlearn.models.class_markets.beside_model`), independent worlds as circles, social worlds
+as squares. Right: the unpredictability across the social worlds, the class's and the model's,
+and the model's across its independent worlds. The title states whether seeing the counts made
+the class's market more unequal, and what the model says.
+
+Examples
+--------
+>>> downloads = [[3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0]]
+>>> fig, axes = plot_class_market(downloads)
+>>> axes[0].get_xlabel()
+'Gini of market shares (0 equal, 1 one song takes all)'
+>>> class_market_finding(downloads)
+"Seeing the counts made the class's market more unequal: Gini 0.69 in 2 social worlds, 0.16 alone (the model: 0.35 and 0.18)"
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+
+from smlearn.models import class_markets
+from smlearn.plots.style import OKABE_ITO, new_figure
+
+__all__ = ["class_market_finding", "describe_class_market", "plot_class_market"]
+
+_INDEPENDENT = ("independent world", OKABE_ITO["blue"], "o")
+_SOCIAL = ("social worlds (counts shown)", OKABE_ITO["vermillion"], "s")
+
+
+def class_market_finding(downloads) -> str:
+    """One line: whether the class's social worlds were more unequal than its independent one, and the model's numbers.
+
+    >>> class_market_finding([[3, 2, 2, 1, 2], [2, 2, 2, 2, 2], [0, 0, 0, 0, 0]])
+    "Seeing the counts made the class's market less unequal: Gini 0.00 in 1 social world, 0.16 alone (the model: 0.35 and 0.18)"
+    """
+    found = class_markets.measure_worlds(downloads)
+    model = class_markets.beside_model(downloads)
+    social, alone = found["gini_social"], found["gini_independent"]
+    tail = f" (the model: {model['gini_social']:.2f} and {model['gini_independent']:.2f})"
+    if social is None or alone is None:
+        missing = "social worlds have" if social is None else "independent world has"
+        return f"The class's {missing} no downloads yet: nothing to compare" + tail
+    worlds = sum(1 for world in found["worlds"][1:] if world["downloads"])
+    verb = "made the class's market " + ("more unequal" if social > alone else "less unequal" if social < alone
+                                         else "neither more nor less unequal")
+    return (f"Seeing the counts {verb}: Gini {social:.2f} in {worlds} social "
+            f"world{'s' if worlds > 1 else ''}, {alone:.2f} alone" + tail)
+
+
+def _text(value) -> str:
+    return "none (too few worlds with downloads)" if value is None else f"{value:.3f}"
+
+
+def describe_class_market(downloads) -> str:
+    """A text description of :func:`plot_class_market`, for readers who cannot see it."""
+    found = class_markets.measure_worlds(downloads)
+    model = class_markets.beside_model(downloads)
+    worlds = "; ".join(f"world {w['world']} ({w['condition']}): {w['downloads']} downloads, Gini "
+                       + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_share']:.0%}")
+                       for w in found["worlds"])
+    p = model["params"]
+    return (f"Two panels about a class music market of {len(np.asarray(downloads)[0])} songs. Left, the Gini "
+            f"coefficient of each world, the class's row and the model's ({p['n_worlds']} worlds of each kind, "
+            f"{p['listens']} plays a world, influence {p['influence']}). The class: {worlds}. The model: social "
+            f"worlds {model['gini_social']:.2f} on average, independent {model['gini_independent']:.2f}. Right, "
+            f"bars of unpredictability (how differently the same song did in different worlds): the class's social "
+            f"worlds {_text(found['unpredictability_social'])}, the model's social worlds "
+            f"{model['unpredictability_social']:.3f} and its independent worlds "
+            f"{model['unpredictability_independent']:.3f}. {class_market_finding(downloads)}.")
+
+
+def plot_class_market(downloads):
+    """Draw the class's worlds beside the model's: each world's Gini, and unpredictability.
+
+    Parameters
+    ----------
+    downloads : table of whole numbers >= 0, shape (1 + W, songs)
+        Row 0 the independent world, then the social worlds (the class service's results give
+        it as ``results["downloads"]``).
+
+    Returns
+    -------
+    (figure, [left axes, right axes])
+    """
+    found = class_markets.measure_worlds(downloads)
+    model = class_markets.beside_model(downloads)
+    fig, (left, right) = new_figure(ncols=2, height=3.8)
+    rng = np.random.default_rng(0)     # a little vertical jitter, the same on every draw
+    rows = {1: ([found["gini_independent"]], [w["gini"] for w in found["worlds"][1:]]),
+            0: (model["gini_worlds_independent"], model["gini_worlds_social"])}
+    for y, (alone, social) in rows.items():
+        for (label, colour, marker), values in ((_INDEPENDENT, alone), (_SOCIAL, social)):
+            values = [v for v in values if v is not None]
+            left.scatter(values, y + rng.uniform(-0.12, 0.12, len(values)), color=colour, marker=marker, s=36,
+                         alpha=0.85, edgecolor="black", linewidth=0.5, label=label if y == 1 else None)
+    left.set_yticks([1, 0], ["class", "model"])
+    left.set_ylim(-0.6, 1.6)
+    left.set_xlim(0, 1)
+    left.set_xlabel("Gini of market shares (0 equal, 1 one song takes all)")
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, fontsize=8, ncols=2)
+    left.set_title("How unequal each world's downloads were", fontsize=9)
+
+    names = ["class:\nsocial", "model:\nsocial", "model:\nindependent"]
+    values = [found["unpredictability_social"], model["unpredictability_social"], model["unpredictability_independent"]]
+    colours = [_SOCIAL[1], _SOCIAL[1], _INDEPENDENT[1]]
+    at = np.arange(3)
+    right.bar(at, [0 if v is None else v for v in values], color=colours, edgecolor="black",
+              hatch=["", "//", "//"])
+    if values[0] is None:
+        right.text(0, 0, "needs two social\nworlds with downloads", ha="center", va="bottom", fontsize=8)
+    right.set_xticks(at, names)
+    right.set_ylabel("Unpredictability (difference in share)")
+    right.set_title("How differently the same song did across worlds", fontsize=9)
+    fig.suptitle(textwrap.fill(class_market_finding(downloads), 100), fontsize=10)
+    return fig, [left, right]
