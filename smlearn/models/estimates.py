@@ -224,8 +224,12 @@ def fit_alpha(first, second) -> float:
     if x.size != y.size:
         raise ValueError(f"first and second must hold one estimate per student each; got {x.size} and {y.size}")
     way = _others_mean(x) - x
-    room = float((way ** 2).sum())
-    return 0.0 if room == 0 else float(((y - x) * way).sum() / room)
+    scale = float(np.abs(way).max())
+    if scale == 0:
+        return 0.0
+    # Both sides divided by the largest way to go, so that tiny ways do not square to zero.
+    way = way / scale
+    return float(((y - x) / scale * way).sum() / (way ** 2).sum())
 
 
 def compare_rounds(first, second, truth) -> dict:
