@@ -220,12 +220,8 @@ def _bars(histogram: dict, unit: str) -> list[str]:
             for low, high, count in zip(edges, edges[1:], counts)] + ([f"  ({unit})"] if unit else [])
 
 
-class Crowd:
-    """The wisdom-of-the-crowd experiment, as one student sees it. Make it with :func:`crowd`.
-
-    Show it (the last line of a cell) to see the question and the class's numbers;
-    :meth:`estimate` sends this student's estimate; :meth:`look` asks the service again.
-    """
+class _Cell:
+    """What every experiment's cell shares: the experiment's id, a look, a move sent."""
 
     def __init__(self, experiment: str):
         check_text("experiment", experiment)
@@ -238,8 +234,8 @@ class Crowd:
         self.sent: list[str] = []          # the ids of the moves made here
         self.look()
 
-    def look(self) -> Crowd:
-        """Ask the service what this student may see now (the question, the round, the others' numbers)."""
+    def look(self):
+        """Ask the service what this student may see now."""
         link = send.active_link()
         if link is None:
             self.view, self.problem = None, None
@@ -252,6 +248,52 @@ class Crowd:
             self.problem = f"the class service did not answer ({error or type(error).__name__})"
         return self
 
+    def _round(self, round, what: str) -> int | str:
+        """The round to send in (``round``, or the open one), or a sentence saying why nothing is sent."""
+        if round is None:
+            # The round open now, not the one open when the cell was last shown: the instructor may have
+            # opened the next since, and a move for a closed round is refused and never sent again.
+            self.look()
+            if self.view is None:
+                raise ValueError(f"round must be given: the class service did not say which round is open "
+                                 f"({self.problem}); ask your instructor, then {what}(..., round=N)")
+            round = self.view["round"]
+            if round == 0:
+                return "The experiment is closed: nothing is taken now. Show it to see how the class did."
+        return check_number("round", round, 1, 5, integer=True)
+
+    def _send(self, fields: dict, round: int, done: str) -> str:
+        link = send.active_link()
+        move = {"id": uuid.uuid4().hex, "round": round, **fields}
+        try:
+            folder = _queue(link, self.experiment, move)
+        except OSError as error:
+            return f"Your move could not be kept for sending ({error}); tell your instructor."
+        if folder is None:
+            return "Class mode is on, but SMLEARN_PROGRESS is off: no outbox is kept, so nothing is sent."
+        self.sent.append(move["id"])
+        _wake(folder)
+        return done
+
+    def _header(self) -> str | None:
+        """What to show instead of the view, if there is no view."""
+        if send.active_link() is None:
+            return "Class mode is off: join your class first (smlearn.classmode.join); nothing is sent."
+        if self.view is None:
+            return f"Experiment {self.experiment}: {self.problem}. Try again with .look()."
+        return None
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Crowd(_Cell):
+    """The wisdom-of-the-crowd experiment, as one student sees it. Make it with :func:`crowd`.
+
+    Show it (the last line of a cell) to see the question and the class's numbers;
+    :meth:`estimate` sends this student's estimate; :meth:`look` asks the service again.
+    """
+
     def estimate(self, value, *, round: int | None = None) -> str:
         """Send ``value`` as this student's estimate for the open round (or for ``round``); say what happened.
 
@@ -263,28 +305,13 @@ class Crowd:
         the round is not known (the service never answered: name it, ``round=2``).
         """
         value = check_number("value", value)
-        link = send.active_link()
-        if link is None:
+        if send.active_link() is None:
             return "Class mode is off: your estimate stays on this machine."
-        if round is None:
-            self.look()          # the round open now, not the one open when the cell was last shown
-            if self.view is None:
-                raise ValueError(f"round must be given: the class service did not say which round is open "
-                                 f"({self.problem}); ask your instructor, then estimate(..., round=N)")
-            round = self.view["round"]
-            if round == 0:
-                return "The experiment is closed: no estimate is taken now. Show it to see how the class did."
-        round = check_number("round", round, 1, 5, integer=True)
-        move = {"id": uuid.uuid4().hex, "round": round, "estimate": int(value) if value == int(value) else value}
-        try:
-            folder = _queue(link, self.experiment, move)
-        except OSError as error:
-            return f"Your estimate could not be kept for sending ({error}); tell your instructor {_number(value)}."
-        if folder is None:
-            return "Class mode is on, but SMLEARN_PROGRESS is off: no outbox is kept, so nothing is sent."
-        self.sent.append(move["id"])
-        _wake(folder)
-        return f"Your estimate {_number(value)} for round {round} is on its way to the class."
+        round = self._round(round, "estimate")
+        if isinstance(round, str):
+            return round
+        return self._send({"estimate": int(value) if value == int(value) else value}, round,
+                          f"Your estimate {_number(value)} for round {round} is on its way to the class.")
 
     def __str__(self) -> str:
         if send.active_link() is None:
@@ -332,70 +359,6 @@ def crowd(experiment: str) -> Crowd:
 
 
 # ---- the class music market and the class front page
-
-class _Cell:
-    """What the market's and the front page's cells share: the experiment's id, a look, a move sent."""
-
-    def __init__(self, experiment: str):
-        check_text("experiment", experiment)
-        if not _EXPERIMENT_ID.fullmatch(experiment.strip()):
-            raise ValueError(f"experiment must be the id your instructor gives (lower-case letters, digits or -); "
-                             f"got {experiment!r}")
-        self.experiment = experiment.strip()
-        self.view: dict | None = None      # what the service said at the last look
-        self.problem: str | None = None    # why the last look failed
-        self.sent: list[str] = []          # the ids of the moves made here
-        self.look()
-
-    def look(self):
-        """Ask the service what this student may see now."""
-        link = send.active_link()
-        if link is None:
-            self.view, self.problem = None, None
-            return self
-        try:
-            self.view, self.problem = _request(_experiment_url(link, self.experiment), link, None, LOOK_TIMEOUT), None
-        except urllib.error.HTTPError as error:
-            self.problem = f"the class service said {error.code}: {_outbox.message(error)}"
-        except (OSError, ValueError) as error:
-            self.problem = f"the class service did not answer ({error or type(error).__name__})"
-        return self
-
-    def _round(self, round, what: str) -> int | str:
-        """The round to send in (``round``, or the open one), or a sentence saying why nothing is sent."""
-        if round is None:
-            if self.view is None:
-                raise ValueError(f"round must be given: the class service did not say which round is open "
-                                 f"({self.problem}); ask your instructor, then {what}(..., round=N)")
-            round = self.view["round"]
-            if round == 0:
-                return "The experiment is closed: nothing is taken now. Show it to see how the class did."
-        return check_number("round", round, 1, 5, integer=True)
-
-    def _send(self, fields: dict, round: int, done: str) -> str:
-        link = send.active_link()
-        move = {"id": uuid.uuid4().hex, "round": round, **fields}
-        try:
-            folder = _queue(link, self.experiment, move)
-        except OSError as error:
-            return f"Your move could not be kept for sending ({error}); tell your instructor."
-        if folder is None:
-            return "Class mode is on, but SMLEARN_PROGRESS is off: no outbox is kept, so nothing is sent."
-        self.sent.append(move["id"])
-        _wake(folder)
-        return done
-
-    def _header(self) -> str | None:
-        """What to show instead of the view, if there is no view."""
-        if send.active_link() is None:
-            return "Class mode is off: join your class first (smlearn.classmode.join); nothing is sent."
-        if self.view is None:
-            return f"Experiment {self.experiment}: {self.problem}. Try again with .look()."
-        return None
-
-    def __repr__(self) -> str:
-        return str(self)
-
 
 class Market(_Cell):
     """The class music market, as one student sees it. Make it with :func:`market`.
