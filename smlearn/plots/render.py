@@ -12,6 +12,14 @@ whole figure is drawn again. The last few copies are kept, with where the axes w
 when each was drawn, so a learner who flips a drop-down back and forth, or returns a
 slider to where it was, gets the quick redraw.
 
+Some unchanging artists are costly and do not depend on the limits at all: a legend below
+the axes is a third of the figure's text. A view may name them ``fixed``; their pixels are
+kept too, apart from the limits, so that even new limits draw the figure without them and
+paste their pixels back. This is safe only for an artist that nothing else paints over or
+under, so the renderer checks, when it keeps their pixels, that no axes (tick labels
+included) and no other figure text come within two pixels of them; if one does, it simply
+draws them every time.
+
 Examples
 --------
 >>> from smlearn.plots.style import freeze_layout, new_figure
@@ -90,16 +98,25 @@ class PngRenderer:
     keep : int, default 4
         How many pictures of the unchanging part to keep, one per set of limits (each
         is the size of the figure's pixels, about 1 to 3 MB).
+    fixed : list of matplotlib artists, optional
+        Unchanging artists whose pixels do not depend on the axis limits either (a legend
+        outside the axes): drawn once, then pasted on every full redraw while their place,
+        words and fonts stay the same, if nothing else is drawn within two pixels of them.
     """
 
-    def __init__(self, figure, dynamic=(), version=None, keep=4):
+    def __init__(self, figure, dynamic=(), version=None, keep=4, fixed=()):
         self.figure = figure
         self.dynamic = list(dynamic)
         self.version = version or (lambda: None)
         self.keep = keep
+        self.fixed = list(fixed)
         self.full_redraws = 0   # how often the whole figure had to be drawn: benchmarks report it
+        self.fixed_pastes = 0   # how many of those pasted the fixed artists instead of drawing them
         # layout key -> (pixels of everything but the dynamic artists, where the axes were); newest last
         self._backgrounds = {}
+        # The fixed artists' pixels, with the key they were drawn for; None until kept, False if
+        # something else is drawn near them (then they are always drawn).
+        self._fixed_pixels = None
 
     @property
     def kept(self) -> int:
@@ -107,7 +124,11 @@ class PngRenderer:
         return len(self._backgrounds)
 
     def forget(self) -> None:
-        """Drop every kept picture, so the next :meth:`png` draws the whole figure."""
+        """Drop every kept picture, so the next :meth:`png` draws the whole figure.
+
+        The fixed artists' pixels stay: they do not depend on the limits, so a learner who
+        moves to limits never seen before meets exactly this, and benchmarks time it so.
+        """
         self._backgrounds.clear()
 
     def _layout_key(self):
@@ -129,6 +150,55 @@ class PngRenderer:
             ax.set_position(active, which="active")
             ax.set_in_layout(in_layout)      # set_position takes an axes out of the layout; keep it in
 
+    def _fixed_key(self, renderer):
+        # What the fixed artists' pixels depend on: where they are, their words and fonts, the figure's
+        # size. Not the version: a view bumps it for other artists (a legend keeps copies of its handles).
+        from matplotlib.text import Text
+
+        return (tuple((tuple(artist.get_window_extent(renderer).bounds), artist.get_visible()) for artist in self.fixed),
+                tuple((text.get_text(), text.get_fontsize(), text.get_color(), text.get_fontfamily())
+                      for artist in self.fixed for text in artist.findobj(Text)),
+                tuple(self.figure.get_size_inches()), self.figure.dpi)
+
+    def _fixed_box(self, renderer):
+        from matplotlib.transforms import Bbox
+
+        box = Bbox.union([artist.get_window_extent(renderer) for artist in self.fixed]).padded(2)
+        return Bbox.from_extents(np.floor(box.x0), np.floor(box.y0), np.ceil(box.x1), np.ceil(box.y1))
+
+    def _fixed_apart(self, renderer, box) -> bool:
+        # Nothing else may be drawn on the pixels we paste: no axes (with its tick labels) and no
+        # figure-level text or legend other than the fixed artists themselves.
+        others = [ax.get_tightbbox(renderer) for ax in self.figure.axes]
+        others += [artist.get_window_extent(renderer)
+                   for artist in (*self.figure.texts, *self.figure.legends) if artist not in self.fixed]
+        return not any(other is not None and box.overlaps(other) for other in others)
+
+    def _draw_unchanging(self, canvas):
+        """Draw the figure without its dynamic artists, pasting the fixed ones' kept pixels if it can."""
+        paste = bool(self.fixed) and self._fixed_pixels is not False and self._fixed_pixels is not None
+        hidden = self.dynamic + (self.fixed if paste else [])
+        for artist in hidden:
+            artist.set_animated(True)
+        canvas.draw()
+        for artist in hidden:
+            artist.set_animated(False)   # so savefig and the inline backend still draw them
+        self.full_redraws += 1
+        if not self.fixed or self._fixed_pixels is False:
+            return
+        renderer = canvas.get_renderer()
+        key = self._fixed_key(renderer)
+        if paste and self._fixed_pixels[0] == key:
+            canvas.restore_region(self._fixed_pixels[1])
+            self.fixed_pastes += 1
+            return
+        if paste:                        # kept for other fonts or places: draw the whole figure again
+            self._fixed_pixels = None
+            self._draw_unchanging(canvas)
+            return
+        box = self._fixed_box(renderer)
+        self._fixed_pixels = (key, canvas.copy_from_bbox(box)) if self._fixed_apart(renderer, box) else False
+
     def png(self) -> bytes:
         """Return the figure's current state as PNG bytes."""
         canvas = self.figure.canvas
@@ -139,13 +209,8 @@ class PngRenderer:
             canvas.restore_region(kept[0])
         else:
             # Draw everything except the dynamic artists, and keep the pixels.
-            for artist in self.dynamic:
-                artist.set_animated(True)
-            canvas.draw()
+            self._draw_unchanging(canvas)
             kept = (canvas.copy_from_bbox(self.figure.bbox), self._places())
-            for artist in self.dynamic:
-                artist.set_animated(False)   # so savefig and the inline backend still draw them
-            self.full_redraws += 1
         self._backgrounds[key] = kept                # (re)inserted: now the newest
         if len(self._backgrounds) > self.keep:
             del self._backgrounds[next(iter(self._backgrounds))]   # forget the one used longest ago

@@ -114,8 +114,10 @@ def plot_returns(result):
     # Type names as text artists (not tick labels), so a fast redraw updates them too.
     artists["labels"] = {group: ax.text(-0.01, y, "", transform=ax.get_yaxis_transform(), ha="right", va="center",
                                         fontsize=10) for y, group in ((1.0, "A"), (0.0, "B"))}
-    fig.legend(handles=[artists[k]["A"] for k in ("boot", "weighted", "estimate", "centre", "truth", "weighted_truth")],
-               loc="outside lower center", ncols=3, frameon=False, fontsize=9)
+    # Below the axes and never changing: its pixels are kept apart from the limits (a third of the draw).
+    artists["fixed"] = [fig.legend(handles=[artists[k]["A"] for k in ("boot", "weighted", "estimate", "centre", "truth",
+                                                                      "weighted_truth")],
+                                   loc="outside lower center", ncols=3, frameon=False, fontsize=9)]
     artists["title"] = ax.set_title("", fontsize=11)
     artists["dynamic"] = [*artists["boot"].values(), *artists["weighted"].values(), *artists["estimate"].values(),
                           *artists["centre"].values(), *artists["truth"].values(), *artists["weighted_truth"].values(),

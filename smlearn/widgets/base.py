@@ -69,6 +69,8 @@ class Explorer:
         Draw the figure once. ``artists["dynamic"]``, if present, lists the artists that
         updates change, so that a redraw can skip the rest (see smlearn.plots.render);
         a view that changes anything else bumps ``artists["static_version"]``.
+        ``artists["fixed"]`` may list unchanging artists that do not follow the axis limits
+        either (a legend outside the axes), so that new limits need not draw them again.
     replot(artists, result)
         Change the artists in place.
     describe(result) -> str
@@ -92,6 +94,7 @@ class Explorer:
         self._result = self.run_model(dict(self._params))
         self._figure, self._artists = self.plot(self._result)
         self._renderer = PngRenderer(self._figure, dynamic=self._artists.get("dynamic", ()),
+                                     fixed=self._artists.get("fixed", ()),
                                      version=lambda: self._artists.get("static_version"))
         self._widget = None
         self._sliders = {}
