@@ -18,7 +18,11 @@ do (:mod:`smlearn.classmode.app`); a gate only says who.
 - :class:`ClassCodeGate`, for ``smlearn class serve`` without a hub: HTTP Basic authentication,
   the student's chosen name as the user and the class code as the password; the instructor uses
   the instructor code. With a code anyone who has it can pick any name, as in any classroom
-  quiz tool without accounts: use the hub where it matters who said what.
+  quiz tool without accounts: use the hub where it matters who said what. Codes are long enough
+  not to be guessed (8 characters for students, 12 for the instructor, at least), and an address
+  that sends :data:`WRONG_CODES_ALLOWED` wrong codes within a minute is refused (429) for the rest
+  of that minute, whatever it sends: a whole classroom behind one router makes that many typing
+  mistakes rarely, and a guesser gets 30 tries a minute.
 
 Examples
 --------
@@ -41,10 +45,14 @@ from dataclasses import dataclass
 from smlearn.classmode.records import LONGEST_NAME, Refused
 from smlearn.params import check_number, check_text
 
-__all__ = ["Identity", "Gate", "ClassCodeGate", "HubGate", "new_code"]
+__all__ = ["Identity", "Gate", "ClassCodeGate", "HubGate", "new_code", "SHORTEST_CODES", "WRONG_CODES_ALLOWED",
+           "WRONG_CODE_WINDOW"]
 
 log = logging.getLogger("smlearn.classmode")
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"   # no 0/o, 1/l/i: codes are read off a projector
+SHORTEST_CODES = {"student_code": 8, "instructor_code": 12}   # a code given by hand; new ones are 8 and 16
+WRONG_CODES_ALLOWED = 30       # wrong codes an address may send within WRONG_CODE_WINDOW seconds
+WRONG_CODE_WINDOW = 60.0
 
 
 @dataclass(frozen=True)
@@ -101,30 +109,55 @@ class ClassCodeGate(Gate):
     Parameters
     ----------
     student_code, instructor_code : str, optional
-        4 to 64 characters without spaces; new random ones when left out (the instructor's is
+        At most 64 printable characters without spaces, at least 8 for students and 12 for the
+        instructor (:data:`SHORTEST_CODES`); new random ones when left out (the instructor's is
         twice as long: it opens every student's answers).
+    clock : callable, optional
+        Returns seconds (``time.monotonic`` by default): tests move it to end a refusal.
     """
 
     kind = "class code"
 
-    def __init__(self, student_code: str | None = None, instructor_code: str | None = None):
+    def __init__(self, student_code: str | None = None, instructor_code: str | None = None, *, clock=time.monotonic):
         self.student_code = student_code or new_code(8)
         self.instructor_code = instructor_code or new_code(16)
         for name, code in (("student_code", self.student_code), ("instructor_code", self.instructor_code)):
             check_text(name, code)
-            if not 4 <= len(code) <= 64 or any(c.isspace() or not c.isprintable() for c in code):
-                raise ValueError(f"{name} must be 4 to 64 printable characters without spaces; got {code!r}")
+            shortest = SHORTEST_CODES[name]
+            if not shortest <= len(code) <= 64 or any(c.isspace() or not c.isprintable() for c in code):
+                raise ValueError(f"{name} must be {shortest} to 64 printable characters without spaces (a shorter "
+                                 f"code can be guessed); got {len(code)} characters")
         if self.student_code == self.instructor_code:
             raise ValueError("student_code and instructor_code must differ: the instructor's opens every answer")
+        self._clock = clock
+        self._wrong: dict[str, list[float]] = {}     # address -> when its recent wrong codes came
 
     def challenge(self) -> str:
         return 'Basic realm="smlearn class", charset="UTF-8"'
 
     async def identify(self, handler) -> Identity:
-        return self.check_basic(handler.request.headers.get("Authorization", ""))
+        return self.check_basic(handler.request.headers.get("Authorization", ""), address=handler.request.remote_ip)
 
-    def check_basic(self, header: str) -> Identity:
-        """The identity in an ``Authorization: Basic ...`` header's value; 401 :class:`Refused` if none."""
+    def check_basic(self, header: str, *, address: str = "") -> Identity:
+        """The identity in an ``Authorization: Basic ...`` header's value; 401 :class:`Refused` if none.
+
+        ``address`` is where the request came from: one that sent too many wrong codes lately gets
+        429 for every try, right or wrong, so that a guess that happens to be right says nothing.
+        """
+        now = self._clock()
+        recent = [t for t in self._wrong.get(address, ()) if now - t < WRONG_CODE_WINDOW]
+        if len(recent) >= WRONG_CODES_ALLOWED:
+            wait = WRONG_CODE_WINDOW - (now - recent[0])
+            raise Refused(f"too many wrong class codes from this address ({len(recent)} within a minute): "
+                          f"try again in {max(1, round(wait))} s", 429)
+        try:
+            return self._identity(header)
+        except Refused as refusal:
+            if refusal.wrong_code:
+                self._wrong[address] = [*recent, now]
+            raise
+
+    def _identity(self, header: str) -> Identity:
         how = "send your name and the class code (HTTP Basic: the name as user, the code as password)"
         if not header:
             raise Refused(f"no credentials: {how}", 401)
@@ -145,7 +178,9 @@ class ClassCodeGate(Gate):
             return Identity(name, True)
         if hmac.compare_digest(code.encode(), self.student_code.encode()):
             return Identity(name, False)
-        raise Refused("the class code is wrong: ask your instructor for it", 401)
+        wrong = Refused("the class code is wrong: ask your instructor for it", 401)
+        wrong.wrong_code = True
+        raise wrong
 
 
 class HubGate(Gate):

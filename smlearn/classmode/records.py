@@ -56,6 +56,8 @@ _LONGEST_ATTEMPT = 100_000
 class Refused(ValueError):
     """A request the service refuses: ``status`` is the HTTP status, the message says what and why."""
 
+    wrong_code = False      # True for a wrong class code, which ClassCodeGate counts per address
+
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
         self.status = status

@@ -312,6 +312,7 @@ def queue(entry: dict, progress_path) -> str | None:
     link = active_link()
     if link is None:
         return None
+    _tell_once(link)
     record = {"id": uuid.uuid4().hex, **entry}
     line = json.dumps({"url": link.url, "session": link.session, "record": record}, ensure_ascii=False) + "\n"
     try:
@@ -454,6 +455,21 @@ def _refused(folder: Path, record: dict, refusal: Exception) -> None:
     _mark(folder, [record], "refused")
     log.warning("the class service refused the answer to %s (%s); it stays on this machine and is not sent again",
                 record.get("question"), refusal)
+
+
+def _tell_once(link: Link) -> None:
+    """Say in the learner's cell, at the first answer, that class mode is on and where answers go.
+
+    A learner who joined knows; one whose hub or lab turned class mode on through the environment
+    may not, so the first answer that would leave the kernel says so, once per kernel.
+    """
+    if _chosen is not _UNSET or ("told", link.target) in _warned:
+        return
+    _warned.add(("told", link.target))
+    print(f"Class mode is on in this kernel (your hub or lab set SMLEARN_CLASS_URL): this answer, and each one "
+          f"you check from now on, also goes to your class's service at {link.target[0]} (session "
+          f"{link.session}), where your instructor sees it. smlearn.classmode.status() says what was sent; "
+          f"smlearn.classmode.leave() turns class mode off in this kernel.")
 
 
 def _warn_once(key, message: str, *args) -> None:

@@ -11,8 +11,10 @@ from smlearn.cli import main
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    (["--code", "a b c"], "student_code must be 4 to 64 printable characters without spaces"),
-    (["--code", "same-code", "--instructor-code", "same-code"], "must differ"),
+    (["--code", "a b c d e"], "student_code must be 8 to 64 printable characters without spaces"),
+    (["--code", "tulip42"], "student_code must be 8 to 64 printable characters"),
+    (["--instructor-code", "oak-tree-7"], "instructor_code must be 12 to 64 printable characters"),
+    (["--code", "same-code-twelve", "--instructor-code", "same-code-twelve"], "must differ"),
     (["--port", "70000"], "--port must be from 1 to 65535; got 70000"),
     (["--database", "no/such/folder/class.sqlite"], "database must be a file in a folder that exists"),
     (["--database", "mysql://x/y"], "database must be a SQLite file or a postgresql:// URL"),

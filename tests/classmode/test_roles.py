@@ -6,13 +6,15 @@ of ``smlearn class serve``.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 
 import pytest
 from class_service import INSTRUCTOR, OTHER_STUDENT, STUDENT, STUDENT_CODE, call, new_session, record
 
-from smlearn.classmode.auth import ClassCodeGate, new_code
+from smlearn.classmode.auth import WRONG_CODE_WINDOW, WRONG_CODES_ALLOWED, ClassCodeGate, new_code
+from smlearn.classmode.records import Refused
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +109,39 @@ def test_class_codes_are_checked():
     assert len(gate.student_code) == 8 and len(gate.instructor_code) == 16
     assert set(new_code(40)).isdisjoint("01ilo")   # nothing to misread off a projector
     with pytest.raises(ValueError, match="must differ"):
-        ClassCodeGate("same-code", "same-code")
-    with pytest.raises(ValueError, match="student_code must be 4 to 64"):
-        ClassCodeGate("a b c d")
+        ClassCodeGate("same-code-twelve", "same-code-twelve")
+    with pytest.raises(ValueError, match="student_code must be 8 to 64"):
+        ClassCodeGate("a b c d e")
+    with pytest.raises(ValueError, match="student_code must be 8 to 64"):
+        ClassCodeGate("tulip42")                         # 7 characters: too few to resist guessing
+    with pytest.raises(ValueError, match="instructor_code must be 12 to 64"):
+        ClassCodeGate("tulip-42", "oak-tree-7")
+
+
+def basic(name, code):
+    return "Basic " + base64.b64encode(f"{name}:{code}".encode()).decode()
+
+
+def test_an_address_that_guesses_codes_is_refused_for_a_minute():
+    now = [0.0]
+    gate = ClassCodeGate("tulip-42", "oak-tree-instructor-7", clock=lambda: now[0])
+    for guess in range(WRONG_CODES_ALLOWED):
+        with pytest.raises(Refused) as wrong:
+            gate.check_basic(basic("eve", f"guess-{guess:03d}"), address="10.0.0.9")
+        assert wrong.value.status == 401
+    # Now even the right code gets 429 from that address: a lucky guess would say nothing.
+    with pytest.raises(Refused, match="too many wrong class codes") as blocked:
+        gate.check_basic(basic("eve", "tulip-42"), address="10.0.0.9")
+    assert blocked.value.status == 429
+    assert gate.check_basic(basic("ana", "tulip-42"), address="10.0.0.10").name == "ana"   # another address
+    now[0] += WRONG_CODE_WINDOW                          # a minute later the old guesses no longer count
+    assert gate.check_basic(basic("eve", "tulip-42"), address="10.0.0.9").name == "eve"
+
+
+def test_right_codes_and_other_mistakes_do_not_count_as_guesses():
+    gate = ClassCodeGate("tulip-42", "oak-tree-instructor-7", clock=lambda: 0.0)
+    for _ in range(2 * WRONG_CODES_ALLOWED):
+        gate.check_basic(basic("ana", "tulip-42"), address="10.0.0.9")
+        with pytest.raises(Refused, match="no ':'"):
+            gate.check_basic("Basic " + base64.b64encode(b"ana").decode(), address="10.0.0.9")
+    assert gate.check_basic(basic("ana", "tulip-42"), address="10.0.0.9").instructor is False

@@ -158,6 +158,24 @@ def test_the_environment_turns_it_on(folder, service, monkeypatch):
     assert service.store.records(sid)[0]["user"] == "cy"
 
 
+def test_a_learner_whose_environment_turned_it_on_is_told_once(folder, service, monkeypatch, capsys):
+    sid = new_session(service.base)
+    for name, value in (("SMLEARN_CLASS_URL", service.base), ("SMLEARN_CLASS_SESSION", sid),
+                        ("SMLEARN_CLASS_CODE", STUDENT_CODE), ("SMLEARN_CLASS_NAME", "cy")):
+        monkeypatch.setenv(name, value)
+    progress.record("links.rank_step", "new_rank", True)
+    told = capsys.readouterr().out
+    assert "Class mode is on in this kernel" in told and service.base in told and sid in told
+    assert "smlearn.classmode.leave()" in told
+    progress.record("links.rank_step", "other", False)
+    assert "Class mode is on" not in capsys.readouterr().out, "said once per kernel, not at every answer"
+    send.join(service.base, sid, STUDENT_CODE, name="cy")     # a learner who joined knows: nothing said
+    send._warned.clear()
+    progress.record("links.rank_step", "third", False)
+    assert "Class mode is on" not in capsys.readouterr().out
+    wait_until(lambda: len(stored_ids(service, sid)) == 3, "the three records stored")
+
+
 def test_half_a_configuration_keeps_it_off_and_says_so_once(folder, caplog, monkeypatch):
     monkeypatch.setenv("SMLEARN_CLASS_URL", "http://127.0.0.1:9/")
     with caplog.at_level(logging.WARNING, "smlearn.classmode.send"):
