@@ -25,6 +25,10 @@ endpoint                                    who         what
 ``POST   .../experiments/<eid>/moves``      anyone in   send a move: ``{"id": ..., "round": 1, "estimate": 950}``;
                                                         an instructor also as a planted account (``"user"``)
 ``GET    .../experiments/<eid>/results``    instructor  every move with its student, and the analysis
+``GET    .../experiment-stats``             instructor  the dashboard's list of the session's experiments, each
+                                                        with its moves and students per round
+``GET    .../experiments/<eid>/stats``      instructor  the dashboard's live aggregates of one experiment, no
+                                                        names (:meth:`~smlearn.classmode.kinds.Kind.live`)
 ==========================================  ==========  ==========================================================
 
 Experiments (:mod:`smlearn.classmode.kinds`): a move is checked whole, like a record; 404 for an
@@ -394,6 +398,42 @@ class _Results(_ExperimentApi):
         self.answer({**experiment, **results})
 
 
+def _per_round(experiment: dict, counts: dict) -> dict:
+    """Moves and students in each round of ``experiment`` (0 for a round nobody moved in), keyed by the round as text."""
+    none = {"moves": 0, "students": 0}
+    return {str(r): counts.get(r, none) for r in range(1, experiment["rounds"] + 1)}
+
+
+class _ExperimentStats(_ExperimentApi):
+    """The dashboard's list of a session's experiments: what each asks, its round, its moves per round."""
+
+    def get(self, sid):
+        self.instructor_only("see the class's experiments on the dashboard")
+        self.known_session(sid)
+        counts = self.store.move_counts(sid)
+        self.answer({"session": sid, "experiments": [
+            {**_listed(e), "moves": _per_round(e, counts.get(e["id"], {}))} for e in self.store.experiments(sid)]})
+
+
+class _LiveExperiment(_ExperimentApi):
+    """One experiment's live aggregates for the dashboard (the kind's ``live``); no student's name."""
+
+    def get(self, sid, eid):
+        self.instructor_only("see an experiment's live numbers on the dashboard")
+        experiment = self.known_experiment(sid, eid)
+        kind, spec = KINDS[experiment["kind"]], experiment["spec"]
+        context = {"groups": self.store.assignments(eid)} if kind.groups(spec) else {}
+        moves = self.store.moves(eid)
+        counts = {}
+        for m in moves:
+            row = counts.setdefault(m["round"], {"moves": 0, "users": set()})
+            row["moves"] += 1
+            row["users"].add(m["user"])
+        counts = {r: {"moves": row["moves"], "students": len(row["users"])} for r, row in counts.items()}
+        self.answer({**_listed(experiment), "session": sid, "moves": _per_round(experiment, counts),
+                     "live": kind.live(spec, experiment["round"], moves, **context)})
+
+
 class _Dashboard(_Api):
     """The instructor's page: HTML whose script polls ``api/sessions/<sid>/stats`` (dashboard/dashboard.js)."""
 
@@ -494,6 +534,8 @@ def make_app(store: Store, gate: Gate, *, questions=None, prefix: str = "/", exp
         (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})", _Experiment, shared),
         (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})/moves", _Moves, shared),
         (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})/results", _Results, shared),
+        (api + f"sessions/({SESSION_ID})/experiment-stats", _ExperimentStats, shared),
+        (api + f"sessions/({SESSION_ID})/experiments/({SESSION_ID})/stats", _LiveExperiment, shared),
         *gate.routes(prefix),
     ]
     return tornado.web.Application(routes, default_handler_class=_NotFound, default_handler_args=shared,

@@ -210,6 +210,22 @@ class FrontPage(Kind):
                                  "false_alarm_rate": found["false_alarm_rate"]}
         return view
 
+    def live(self, spec: dict, current_round: int, moves: list[dict], **context) -> dict:
+        """The page as ranked now with each item's votes; how many named suspects; once closed, the ring and the hits.
+
+        The ring's labels and the class's hit rates wait for the close: on the projector in the
+        detection round they would give the answer away.
+        """
+        votes = self._votes(moves)
+        out = {"rule": spec["rule"], "ring_size": spec["ring"], "page": self.page(spec, votes),
+               "voters": len({m["user"] for m in votes}), "votes": len(votes),
+               "suspecting": sum(1 for m in moves if m["round"] == 2)}
+        if current_round == 0:
+            found = self._detection(spec, moves)
+            out["detection"] = {"ring": found["ring"], "hit_rate": found["hit_rate"],
+                                "false_alarm_rate": found["false_alarm_rate"], "majority": found["majority"]}
+        return out
+
     def results(self, spec: dict, moves: list[dict], **context) -> dict:
         votes = self._votes(moves)
         ring = self.stand_ins(spec)

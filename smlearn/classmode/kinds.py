@@ -115,6 +115,15 @@ class Kind:
         """
         raise NotImplementedError
 
+    def live(self, spec: dict, current_round: int, moves: list[dict], **context) -> dict:
+        """What the instructor's dashboard shows while the class moves: aggregates only, cheap, no names.
+
+        The dashboard may be on the projector: nothing of it names a student, and what would
+        give the answer away (the crowd's truth, the front page's ring) waits until the
+        experiment closes (``current_round`` 0). ``context`` is as for :meth:`results`.
+        """
+        raise NotImplementedError
+
     # What a kind may change; the defaults are the crowd's: one move a round, no groups, no stand-ins.
     def move_fields(self, spec: dict, round_: int) -> tuple:
         """The fields a move of round ``round_`` carries besides id, round and user (by default :attr:`fields`)."""
@@ -329,6 +338,28 @@ class Crowd(Kind):
                 view["class"][str(r)] = (self._summary(values, spec["truth"]) if len(values) >= FULL_CLASS
                                          and others >= MIN_OTHERS else self._shown(values, others))
         return view
+
+    def live(self, spec: dict, current_round: int, moves: list[dict], **context) -> dict:
+        """Each round's count, mean and diversity; the crowd's and the average student's error once closed.
+
+        >>> spec = KINDS["crowd"].parse_spec({"question": "Beans?", "truth": 100})
+        >>> moves = [{"user": u, "round": 1, "value": {"estimate": x}} for u, x in [("ana", 80), ("ben", 100), ("cy", 150)]]
+        >>> KINDS["crowd"].live(spec, 1, moves)["rounds"]["1"]
+        {'students': 3, 'mean': 110.0, 'diversity': 866.666...}
+        >>> KINDS["crowd"].live(spec, 0, moves)["rounds"]["1"]["crowd_error"]
+        10.0
+        """
+        out = {"truth": spec["truth"] if current_round == 0 else None, "unit": spec["unit"], "rounds": {}}
+        for r in range(1, spec["rounds"] + 1):
+            values = self._estimates(moves, r)
+            row = {"students": len(values)}
+            if values:
+                row.update(mean=float(np.mean(values)), diversity=estimates.diversity(values))
+                if current_round == 0:
+                    row.update(crowd_error=estimates.crowd_error(values, spec["truth"]),
+                               individual_error=estimates.individual_error(values, spec["truth"]))
+            out["rounds"][str(r)] = row
+        return out
 
     def results(self, spec: dict, moves: list[dict], **context) -> dict:
         truth = spec["truth"]

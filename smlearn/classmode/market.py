@@ -122,6 +122,19 @@ class Market(Kind):
             view["class"] = self._worlds(spec, table, groups)
         return view
 
+    def live(self, spec: dict, current_round: int, moves: list[dict], **context) -> dict:
+        """Downloads of each song in each world, each world's Gini and top share, the unpredictability.
+
+        The model (:func:`~smlearn.models.class_markets.beside_model`) is left to :meth:`results`:
+        it runs a simulation, too slow to run each second.
+        """
+        groups = context.get("groups", {})
+        table = self.downloads(spec, moves, groups)
+        measured = class_markets.measure_worlds(table)
+        return {"songs": spec["songs"], "worlds": self._worlds(spec, table, groups),
+                "gini_independent": measured["gini_independent"], "gini_social": measured["gini_social"],
+                "unpredictability_social": measured["unpredictability_social"]}
+
     def results(self, spec: dict, moves: list[dict], **context) -> dict:
         groups = context.get("groups", {})
         table = self.downloads(spec, moves, groups)

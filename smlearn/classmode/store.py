@@ -367,6 +367,22 @@ class Store:
         return [{"user": row.user_name, "move_id": row.move_id, "round": row.round, "value": json.loads(row.value),
                  "received": _utc(row.received).isoformat(timespec="milliseconds")} for row in rows]
 
+    def move_counts(self, sid: str) -> dict[str, dict[int, dict]]:
+        """For each experiment of the session ``sid`` with moves: per round, how many moves and from how many users.
+
+        One grouped query, so the dashboard's list of experiments costs the same however many moves there are.
+        Returns ``{eid: {round: {"moves": n, "students": k}}}``.
+        """
+        t = moves_table
+        ours = select(experiments_table.c.id).where(experiments_table.c.session == sid)
+        query = (select(t.c.experiment, t.c.round, func.count(), func.count(t.c.user_name.distinct()))
+                 .where(t.c.experiment.in_(ours)).group_by(t.c.experiment, t.c.round))
+        counts: dict[str, dict[int, dict]] = {}
+        with self.engine.connect() as connection:
+            for eid, round_, moves, users in connection.execute(query).all():
+                counts.setdefault(eid, {})[round_] = {"moves": moves, "students": users}
+        return counts
+
     def count_moves(self, eid: str | None = None) -> int:
         """How many moves are stored (in the experiment ``eid``, or in all)."""
         query = select(func.count()).select_from(moves_table)

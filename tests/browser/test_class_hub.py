@@ -16,10 +16,17 @@ guide tells a hub's admin to write. Then:
    wrong one and a right one;
 3. the instructor's dashboard shows the answers: three students, one right at the first attempt,
    the wrong answer that two gave;
-4. with the tokens the students' kernels hold, plain HTTP requests: a student gets 403 for the
-   CSV of every record, the dashboard, clearing or closing the session, and sending as another
-   user (nothing is stored); a student's statistics name no student; no token or a forged one
-   gets 401. The instructor's CSV (the browser's hub login) holds every student's records.
+4. the instructor opens a wisdom-of-the-crowd experiment from the dashboard's page (its own
+   fetch, with the hub's XSRF token); each student estimates in their kernel
+   (``smlearn.classmode.experiments.crowd``); the dashboard's experiments view shows the three
+   moves and the crowd's mean, and once the instructor closes the experiment, its error;
+5. with the tokens the students' kernels hold, plain HTTP requests: a student gets 403 for the
+   CSV of every record, the dashboard, its experiments view, clearing or closing the session, and
+   sending as another user (nothing is stored); a student's statistics name no student; no token
+   or a forged one gets 401. The instructor's CSV (the browser's hub login) holds every student's
+   records;
+6. the instructor clears the session with the dashboard's button (confirming the browser's
+   question): the answers and the moves are gone from the dashboard.
 
 configurable-http-proxy is found at ``SMLEARN_CHP`` (``.ci/run`` installs it with npm into
 ``.ci/npm``; locally ``npm install --prefix .ci/npm configurable-http-proxy@5.3.0``), else in
@@ -60,6 +67,8 @@ INSTRUCTOR = "instructor"               # the group's member in the documented c
 STUDENTS = ("ana", "ben", "cleo")
 QUESTION, ROW = "links.two_pages", "question-links-two_pages"
 WRONG, RIGHT = 0.2, 0.351               # links.two_pages: 0.2 is a wrong answer, 0.351 the right one
+ESTIMATES = {"ana": 800, "ben": 900, "cleo": 1000}     # the crowd's mean 900; the truth 1000
+JAR = {"kind": "crowd", "question": "How many beans are in the jar?", "truth": 1000, "unit": "beans"}
 STARTUP_SECONDS = 300                   # the hub, its proxy, the service (it loads the course's questions)
 SPAWN_SECONDS = 300                     # three single-user servers starting at once on two busy cores
 WAIT_MS = 60_000                        # generous: the dashboard itself refreshes every second
@@ -384,8 +393,36 @@ def test_a_class_on_a_real_hub(hub, browser, screenshots):
                     time.sleep(0.5)
                 assert f"session {sid} at {hub.service}/" in said
 
-            # 4. Security, with the tokens the students' kernels hold (plain HTTP through the hub's proxy).
-            check_security(hub, sid, tokens, instructor)
+            # 4. An experiment: the instructor opens it, the students estimate, the dashboard follows.
+            started = time.monotonic()
+            eid = instructor_calls(page, "POST", f"api/sessions/{sid}/experiments", JAR)["id"]
+            for name, kernel in kernels.items():
+                said = kernel.run(f"from smlearn.classmode import experiments\njar = experiments.crowd({eid!r})\n"
+                                  f"said = jar.estimate({ESTIMATES[name]})", "said")
+                assert said == f"Your estimate {ESTIMATES[name]:,} for round 1 is on its way to the class.", said
+            expect(page.locator(f"#experiment-{eid} td.moves")).to_contain_text(
+                "round 1: 3 moves by 3 students", timeout=WAIT_MS)
+            page.locator(f"#experiment-show-{eid}").click()
+            cells = page.locator("#crowd-round-1 td")
+            expect(cells.nth(0)).to_have_text("3", timeout=WAIT_MS)
+            expect(cells.nth(1)).to_have_text("900")                      # the crowd's mean
+            expect(cells.nth(3)).to_have_text("\u2014")                   # its error waits for the close
+            instructor_calls(page, "PATCH", f"api/sessions/{sid}/experiments/{eid}", {"round": 0})
+            expect(cells.nth(3)).to_have_text("100", timeout=WAIT_MS)     # |900 - 1000|
+            expect(page.locator("#crowd-truth")).to_contain_text(re.compile(r"The truth: 1\D?000 \(beans\)"))
+            shown = page.locator("#experiments").inner_text()       # the view may be on the projector: no names
+            assert not any(re.search(rf"\b{name}\b", shown) for name in STUDENTS), shown
+            timings["an experiment: opened, three estimates on the dashboard, closed"] = time.monotonic() - started
+
+            # 5. Security, with the tokens the students' kernels hold (plain HTTP through the hub's proxy).
+            check_security(hub, sid, eid, tokens, instructor)
+
+            # 6. Clearing the session from the dashboard: the browser asks first.
+            page.once("dialog", lambda dialog: dialog.accept())
+            page.locator("#session-clear").click()
+            expect(page.locator("#session-message")).to_contain_text("8 answers and moves deleted", timeout=WAIT_MS)
+            expect(page.locator("#summary")).to_contain_text("0 students, 0 answers", timeout=WAIT_MS)
+            expect(page.locator(f"#experiment-{eid} td.moves")).to_contain_text("round 1: none", timeout=WAIT_MS)
         finally:
             for kernel in kernels.values():
                 kernel.close()
@@ -402,7 +439,18 @@ def test_a_class_on_a_real_hub(hub, browser, screenshots):
             print(f"{what}: {seconds:.1f} s")
 
 
-def check_security(hub: Hub, sid: str, tokens: dict, instructor) -> None:
+def instructor_calls(page, method: str, path: str, body: dict) -> dict:
+    """What the dashboard's own script does: a same-origin fetch with the hub's login cookie and XSRF token."""
+    return page.evaluate("""async ([method, path, body]) => {
+        const response = await fetch(path, {method: method, credentials: "same-origin", body: JSON.stringify(body),
+            headers: {"Content-Type": "application/json", "X-XSRFToken": document.body.dataset.token}});
+        const text = await response.text();
+        if (!response.ok) { throw new Error(response.status + " " + text); }
+        return JSON.parse(text);
+    }""", [method, path, body])
+
+
+def check_security(hub: Hub, sid: str, eid: str, tokens: dict, instructor) -> None:
     base = hub.service
     ana, ben = f"token {tokens['ana']}", f"token {tokens['ben']}"
     assert tokens["ana"] != tokens["ben"]
@@ -421,7 +469,10 @@ def check_security(hub: Hub, sid: str, tokens: dict, instructor) -> None:
     # A student: no per-student rows, no dashboard, no clearing or closing, no sending as another.
     for method, path, body in (("GET", f"/api/sessions/{sid}/records.csv", None), ("GET", "/", None),
                                ("DELETE", f"/api/sessions/{sid}", None), ("PATCH", f"/api/sessions/{sid}", {"open": False}),
-                               ("POST", "/api/sessions", {"name": "mine"})):
+                               ("POST", "/api/sessions", {"name": "mine"}),
+                               ("GET", f"/api/sessions/{sid}/experiment-stats", None),
+                               ("GET", f"/api/sessions/{sid}/experiments/{eid}/stats", None),
+                               ("GET", f"/api/sessions/{sid}/experiments/{eid}/results", None)):
         answer = call(base, method, path, body=body, auth=ben)
         assert answer.status == 403, (method, path, answer)
         assert "only an instructor may" in answer.body.decode()
@@ -438,7 +489,9 @@ def check_security(hub: Hub, sid: str, tokens: dict, instructor) -> None:
     for auth in (None, forged):
         for method, path, body in (("GET", "/api/me", None), ("GET", f"/api/sessions/{sid}/stats", None),
                                    ("POST", f"/api/sessions/{sid}/records", {"records": [record(QUESTION)]}),
-                                   ("GET", f"/api/sessions/{sid}/records.csv", None)):
+                                   ("GET", f"/api/sessions/{sid}/records.csv", None),
+                                   ("GET", f"/api/sessions/{sid}/experiment-stats", None),
+                                   ("GET", f"/api/sessions/{sid}/experiments/{eid}/stats", None)):
             answer = call(base, method, path, body=body, auth=auth)
             assert answer.status == 401, (auth, method, path, answer)
 

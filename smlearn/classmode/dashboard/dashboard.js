@@ -11,6 +11,9 @@
   let sessions = [];
   let current = null;      // the session shown
   let shownStats = "";     // the statistics last drawn, as JSON: the table is redrawn only when they change
+  let shownExperiments = "";   // the list of experiments last drawn, as JSON
+  let shownLive = "";      // the chosen experiment's live numbers last drawn, as JSON
+  let chosen = null;       // the experiment whose live numbers are shown
   let timer = null;
 
   async function call(method, path, data) {
@@ -88,6 +91,190 @@
     }
   }
 
+  // ---- experiments: the list, and the chosen one's live numbers (aggregates only, no student's name)
+
+  const KIND_NAMES = { crowd: "Wisdom of the crowd", market: "Music market", frontpage: "Front page" };
+
+  function number(x) {
+    if (x === null || x === undefined) { return "\u2014"; }
+    return Number(x).toLocaleString(undefined, { maximumFractionDigits: 2 });
+  }
+
+  function percent(x) { return x === null || x === undefined ? "\u2014" : Math.round(x * 100) + " %"; }
+
+  function movesText(moves) {
+    return Object.keys(moves).sort((a, b) => a - b).map((r) => "round " + r + ": " +
+      (moves[r].moves === 0 ? "none" : moves[r].moves + (moves[r].moves === 1 ? " move" : " moves") + " by " +
+        students(moves[r].students))).join("; ");
+  }
+
+  function roundText(e) {
+    return e.round === 0 ? "closed" : e.round + " of " + e.rounds;
+  }
+
+  function drawExperiments(list) {
+    const tbody = $("experiments-body");
+    tbody.replaceChildren();
+    for (const e of list) {
+      const row = document.createElement("tr");
+      row.id = "experiment-" + e.id;
+      if (e.id === chosen) { row.setAttribute("aria-current", "true"); }
+      cell(row, e.id, null, true);
+      cell(row, KIND_NAMES[e.kind] || e.kind);
+      cell(row, e.question);
+      cell(row, roundText(e)).className = "round";
+      cell(row, movesText(e.moves)).className = "moves";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.id = "experiment-show-" + e.id;
+      button.textContent = e.id === chosen ? "Shown below" : "Show live numbers";
+      button.setAttribute("aria-pressed", e.id === chosen ? "true" : "false");
+      button.addEventListener("click", () => chooseExperiment(e.id));
+      cell(row, "").appendChild(button);
+      tbody.appendChild(row);
+    }
+    if (list.length === 0) {
+      const row = document.createElement("tr");
+      cell(row, "No experiment in this session yet: open one from a notebook (smlearn.classmode.experiments).")
+        .colSpan = 6;
+      tbody.appendChild(row);
+    }
+  }
+
+  function table(id, caption, headers) {
+    const element = document.createElement("table");
+    element.id = id;
+    const title = document.createElement("caption");
+    title.textContent = caption;
+    element.appendChild(title);
+    const head = document.createElement("thead");
+    const row = document.createElement("tr");
+    for (const text of headers) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = text;
+      row.appendChild(th);
+    }
+    head.appendChild(row);
+    element.appendChild(head);
+    const tbody = document.createElement("tbody");
+    element.appendChild(tbody);
+    return [element, tbody];
+  }
+
+  function numberRow(tbody, id, header, values) {
+    const row = document.createElement("tr");
+    row.id = id;
+    cell(row, header, null, true);
+    for (const value of values) { cell(row, value, "number"); }
+    tbody.appendChild(row);
+    return row;
+  }
+
+  function paragraph(id, text) {
+    const p = document.createElement("p");
+    p.id = id;
+    p.textContent = text;
+    return p;
+  }
+
+  function drawCrowd(live, closed) {
+    const unit = live.unit ? " (" + live.unit + ")" : "";
+    const [element, tbody] = table("crowd-table", "Each round's estimates" + unit + ". The errors need the truth: " +
+      "they show once the experiment is closed.", ["Round", "Estimates", "Crowd's mean", "Diversity (variance)",
+      "Crowd's error", "Average student's error"]);
+    for (const r of Object.keys(live.rounds).sort((a, b) => a - b)) {
+      const x = live.rounds[r];
+      numberRow(tbody, "crowd-round-" + r, "Round " + r + (r === "1" ? " (alone)" : " (social)"),
+        [String(x.students), number(x.mean), number(x.diversity), number(x.crowd_error), number(x.individual_error)]);
+    }
+    const parts = [element];
+    if (closed) { parts.push(paragraph("crowd-truth", "The truth: " + number(live.truth) + unit + ".")); }
+    return parts;
+  }
+
+  function drawMarket(live) {
+    const worlds = live.worlds.map((w) => w.world === 0 ? "World 0 (independent)" : "World " + w.world + " (social)");
+    const [element, tbody] = table("market-table", "Downloads of each song in each world; each world's inequality " +
+      "(Gini of its market shares) and its top song's share.", ["Song", ...worlds]);
+    live.songs.forEach((song, k) => {
+      numberRow(tbody, "market-song-" + k, k + ". " + song, live.worlds.map((w) => String(w.counts[k])));
+    });
+    numberRow(tbody, "market-students", "Students", live.worlds.map((w) => String(w.students)));
+    numberRow(tbody, "market-downloads", "Downloads", live.worlds.map((w) => String(w.downloads)));
+    numberRow(tbody, "market-gini", "Gini", live.worlds.map((w) => number(w.gini)));
+    numberRow(tbody, "market-top-share", "Top song's share", live.worlds.map((w) => percent(w.top_share)));
+    return [element, paragraph("market-summary", "Gini: independent world " + number(live.gini_independent) +
+      ", social worlds (mean) " + number(live.gini_social) + "; unpredictability across the social worlds " +
+      number(live.unpredictability_social) + ".")];
+  }
+
+  function drawFrontPage(live, closed) {
+    const [element, tbody] = table("frontpage-table", "The page as the rule \u201c" + live.rule +
+      "\u201d ranks it now, with each item's votes.", ["Place", "Item", "Up", "Down"]);
+    live.page.forEach((item, place) => {
+      const row = document.createElement("tr");
+      row.id = "frontpage-item-" + item.item;
+      cell(row, String(place + 1), "number", true);
+      cell(row, item.title + " [item " + item.item + "]");
+      cell(row, String(item.ups), "number");
+      cell(row, String(item.downs), "number");
+      tbody.appendChild(row);
+    });
+    // Whether a ring was planted, and its size, stay off the projector until the experiment closes.
+    let text = live.votes + " votes from " + live.voters + " accounts; " + live.suspecting + " lists of suspects.";
+    if (closed && live.detection) {
+      const d = live.detection;
+      text += " The planted ring had " + live.ring_size + " accounts: " + (d.ring.join(", ") || "none voted") +
+        ". On average the class caught " +
+        percent(d.hit_rate) + " of the ring and wrongly named " + percent(d.false_alarm_rate) +
+        " of the honest accounts; the majority named " + (d.majority.suspects.join(", ") || "nobody") +
+        " (caught " + percent(d.majority.hit_rate) + ").";
+    }
+    return [element, paragraph("frontpage-detection", text)];
+  }
+
+  function drawLive(e) {
+    $("experiment-live").hidden = false;
+    $("experiment-live-heading").textContent = "Live numbers: " + (KIND_NAMES[e.kind] || e.kind) + " " + e.id;
+    const closed = e.round === 0;
+    const draw = { crowd: drawCrowd, market: drawMarket, frontpage: drawFrontPage }[e.kind];
+    $("experiment-live-body").replaceChildren(...(draw ? draw(e.live, closed) : []));
+  }
+
+  function chooseExperiment(eid) {
+    chosen = eid;
+    shownExperiments = "";
+    shownLive = "";
+    $("experiment-live-body").replaceChildren();
+    $("experiment-live-summary").textContent = "Loading " + eid + "\u2026";
+    $("experiment-live").hidden = false;
+    if (timer !== null) { clearTimeout(timer); timer = null; }
+    poll();
+  }
+
+  async function pollExperiments(sid) {
+    const base = "sessions/" + encodeURIComponent(sid);
+    const list = (await call("GET", base + "/experiment-stats")).experiments;
+    if (sid !== current) { return; }
+    if (chosen !== null && !list.some((e) => e.id === chosen)) { chosen = null; $("experiment-live").hidden = true; }
+    const text = JSON.stringify([list, chosen]);
+    if (text !== shownExperiments) { drawExperiments(list); shownExperiments = text; }
+    const moves = list.reduce((n, e) => n + Object.values(e.moves).reduce((m, r) => m + r.moves, 0), 0);
+    const said = list.length === 0 ? "No experiment in this session yet." :
+      list.length + (list.length === 1 ? " experiment, " : " experiments, ") + moves + " moves in all.";
+    if ($("experiments-summary").textContent !== said) { $("experiments-summary").textContent = said; }
+    if (chosen === null) { return; }
+    const eid = chosen;
+    const live = await call("GET", base + "/experiments/" + encodeURIComponent(eid) + "/stats");
+    if (sid !== current || eid !== chosen) { return; }
+    const liveText = JSON.stringify(live);
+    if (liveText !== shownLive) { drawLive(live); shownLive = liveText; }
+    const summary = roundText(live) === "closed" ? "Closed; " + movesText(live.moves) + "." :
+      "Round " + roundText(live) + " open; " + movesText(live.moves) + ".";
+    if ($("experiment-live-summary").textContent !== summary) { $("experiment-live-summary").textContent = summary; }
+  }
+
   async function poll() {
     timer = null;
     if (current === null) { return; }
@@ -99,6 +286,8 @@
       if (text !== shownStats) { drawStats(stats); shownStats = text; }
       setSummary(students(stats.students) + ", " + stats.records + " answers, " + stats.questions.length +
                  " questions answered in " + sessionLabel(sessionById(sid)) + ".");
+      await pollExperiments(sid);
+      if (sid !== current) { return; }
       $("updated").textContent = "Updated at " + new Date().toLocaleTimeString() + ".";
       showError("");
     } catch (error) {
@@ -123,6 +312,7 @@
     const toggle = $("session-toggle");
     const link = $("export-csv");
     toggle.disabled = session === null;
+    $("session-clear").disabled = session === null;
     $("session-id").textContent = session ? session.id : "(none yet)";
     $("session-state").textContent = session ? (session.open ? "open: taking answers" : "closed: takes no answers") : "";
     toggle.textContent = session && !session.open ? "Reopen this session" : "Close this session";
@@ -154,7 +344,12 @@
     if (timer !== null) { clearTimeout(timer); timer = null; }
     current = sid;
     shownStats = "";
+    shownExperiments = "";
+    shownLive = "";
+    chosen = null;
     $("stats-body").replaceChildren();
+    $("experiments-body").replaceChildren();
+    $("experiment-live").hidden = true;
     if (sid !== null) { $("session-select").value = sid; }
     showSession();
     poll();
@@ -170,6 +365,24 @@
     if (!session) { return; }
     await call("PATCH", "sessions/" + encodeURIComponent(session.id), { open: !session.open });
     await loadSessions(session.id);
+  }));
+  // Clearing deletes every answer and move of the session for good: the instructor confirms first.
+  $("session-clear").addEventListener("click", () => act(async () => {
+    const session = sessionById(current);
+    if (!session) { return; }
+    if (!window.confirm("Delete every answer and experiment move of " + sessionLabel(session) +
+                        "? The session and its experiments stay; what the class sent cannot be brought back.")) {
+      return;
+    }
+    const cleared = await call("DELETE", "sessions/" + encodeURIComponent(session.id));
+    $("session-message").textContent = "Cleared " + sessionLabel(session) + ": " + cleared.deleted +
+      " answers and moves deleted.";
+    // Everything is drawn again from the (now empty) session; the experiment shown stays chosen.
+    shownStats = "";
+    shownExperiments = "";
+    shownLive = "";
+    if (timer !== null) { clearTimeout(timer); timer = null; }
+    poll();
   }));
   $("session-new").addEventListener("click", () => act(async () => {
     const name = $("session-name").value.trim();
