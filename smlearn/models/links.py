@@ -557,13 +557,38 @@ class LinkWeb:
 
 
 @defaults_from(PARAMS)
-def simulate(*, seed=None, **params) -> LinkWeb:
+def simulate(*, periods, n_pages, links_per_page, posts_per_period, content_quality, new_links_per_period,
+             friend_links, damping, searches_per_period, lead_rate_pull, close_rate_pull, seed=None) -> LinkWeb:
     """Simulate your website earning links, PageRank and search visits week by week.
+
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
 
     Parameters
     ----------
-    periods, n_pages, ..., close_rate_pull
-        The model parameters, keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+    periods : int, weeks
+        How many weeks to simulate.
+    n_pages : int, pages
+        How many pages of other websites the web has at the start.
+    links_per_page : int, links
+        How many earlier pages each page of the starting web links to.
+    posts_per_period : float, pieces/week
+        Pieces of content you publish per week.
+    content_quality : float, 0 to 1
+        How likely an author who finds your pages is to link to them (the other pages range from 0
+        to 1).
+    new_links_per_period : int, links/week
+        How many new links the rest of the web makes each week.
+    friend_links : int, links
+        How many pages of your contacts link to your home page in week 1 (networking).
+    damping : float, probability
+        Chance that the random surfer follows a link rather than jumping to a random page.
+    searches_per_period : int, visits/week
+        Visits a search engine sends to the whole web each week, shared out by PageRank.
+    lead_rate_pull : float, per visit
+        Share of visitors from search who become leads.
+    close_rate_pull : float, per lead
+        Share of leads from search who become customers.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (the starting web, qualities, links).
 
@@ -601,7 +626,11 @@ def simulate(*, seed=None, **params) -> LinkWeb:
     >>> friends["visits"].iloc[[0, -1]].round().tolist()       # weeks 1 and 52
     [35.0, 23.0]
     """
-    p = check_params(PARAMS, params)
+    p = check_params(PARAMS, {"periods": periods, "n_pages": n_pages, "links_per_page": links_per_page,
+                              "posts_per_period": posts_per_period, "content_quality": content_quality,
+                              "new_links_per_period": new_links_per_period, "friend_links": friend_links,
+                              "damping": damping, "searches_per_period": searches_per_period,
+                              "lead_rate_pull": lead_rate_pull, "close_rate_pull": close_rate_pull})
     rng = check_seed(seed)
 
     # ---- The starting web, then your home page (page n_web) ------------------------------------
