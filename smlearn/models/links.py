@@ -103,7 +103,7 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb",
-           "rank_without_own_links", "visit_sources", "to_networkx"]
+           "rank_without_own_links", "visit_sources"]
 
 _PARAM_LIST = [
     Param("periods", 52, 4, 156, 1, "Horizon", "weeks",
@@ -605,8 +605,9 @@ def simulate(*, periods, n_pages, links_per_page, posts_per_period, content_qual
     -----
     Each week's PageRank starts from last week's and stops when the shares change by less
     than 1e-5 in total: plenty for visits (at most a few hundredths of a visit off) and
-    fast enough for a slider. :func:`pagerank` gives the exact ranks of the final web
-    (``pagerank(to_networkx(result))``).
+    fast enough for a slider. :func:`pagerank` gives the exact ranks of the final web: a
+    ``networkx.DiGraph`` of the pages ``result.pages["page"]`` and the links
+    ``zip(result.sources, result.targets)``.
 
     Examples
     --------
@@ -831,29 +832,3 @@ def visit_sources(result):
     return pd.Series({"random jumps": random_jumps, "your own links": own_links, "other sites' links": earned,
                       "total": random_jumps + own_links + earned}, name="visits")
 
-
-def to_networkx(result):
-    """The final web of a :func:`simulate` result as a networkx.DiGraph.
-
-    Each node has the attributes owner ("you" or "web") and quality.
-
-    Raises
-    ------
-    TypeError
-        If ``result`` is not a LinkWeb.
-
-    Examples
-    --------
-    >>> web = to_networkx(simulate(periods=4, seed=1))
-    >>> sum(1 for _, owner in web.nodes(data="owner") if owner == "you")      # home page + 4 pieces
-    5
-    """
-    import networkx as nx
-
-    if not isinstance(result, LinkWeb):
-        raise TypeError(f"result must be a LinkWeb from simulate(); got {type(result).__name__}")
-    graph = nx.DiGraph()
-    for row in result.pages.itertuples():
-        graph.add_node(int(row.page), owner=row.owner, quality=float(row.quality))
-    graph.add_edges_from(zip(result.sources.tolist(), result.targets.tolist()))
-    return graph

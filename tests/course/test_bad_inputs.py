@@ -445,7 +445,6 @@ WORKING = {
     "smlearn.models.links.simulate": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
     "smlearn.models.links.visit_sources": lambda: {"result": links_year()},
-    "smlearn.models.links.to_networkx": lambda: {"result": links_year()},
     # networks
     "smlearn.models.networks.friendship_network": lambda: {"n": 100, "seed": 1},
     "smlearn.models.networks.follower_network": lambda: {"n": 100, "seed": 1},
@@ -455,10 +454,8 @@ WORKING = {
     "smlearn.models.networks.adjacency": lambda: {"G": small_graph()},
     "smlearn.models.networks.measures": lambda: {"G": small_graph(), "sample": 30, "seed": 1},
     "smlearn.models.networks.compare": lambda: {"graphs": {"a": small_graph()}, "sample": 30, "seed": 1},
-    "smlearn.models.networks.tail_exponent": lambda: {"degrees": np.arange(1, 200)},
     "smlearn.models.networks.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
     "smlearn.models.networks.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
-    "smlearn.models.networks.degree_table": lambda: {"G": small_graph()},
     "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
     "smlearn.data.read_graph_csv": lambda: {
@@ -503,14 +500,10 @@ WORKING = {
         "log": ringed_log(), "flagged": _lazy("smlearn.models.vote_rings.detect_ring")(ringed_log())},
     # returns
     "smlearn.models.returns.engagement_rate": lambda: {"engaged_users": 10, "base": 100},
-    "smlearn.models.returns.click_through_rate": lambda: {"clicks": 10, "impressions": 100},
     "smlearn.models.returns.conversion_rate": lambda: {"conversions": 2, "clicks": 10},
-    "smlearn.models.returns.cost_per_acquisition": lambda: {"spend": 100.0, "conversions": 4},
     "smlearn.models.returns.roi": lambda: {"value": 150.0, "cost": 100.0},
-    "smlearn.models.returns.follower_growth": lambda: {"start": 100, "end": 120},
     "smlearn.models.returns.reach_spread": lambda: {"reach": [100, 1000, 10000]},
     "smlearn.models.returns.metric_value": lambda: {"posts": posts(), "metric": "engagement_rate_reach"},
-    "smlearn.models.returns.add_metrics": lambda: {"posts": posts()},
     "smlearn.models.returns.summarize": lambda: {"posts": posts()},
     "smlearn.models.returns.funnel": lambda: {"posts": posts()},
     "smlearn.models.returns.impressions_per_person": lambda: {"posts": posts()},
