@@ -15,7 +15,8 @@ from smlearn.models.links import PARAMS, pagerank, pagerank_matrix, simulate, we
 def final_web(result):
     """A simulation's final web as a networkx.DiGraph, each page with its owner, to check it against networkx."""
     graph = nx.DiGraph()
-    graph.add_nodes_from((int(page), {"owner": owner}) for page, owner in zip(result.pages["page"], result.pages["owner"]))
+    pages = result.pages
+    graph.add_nodes_from((int(page), {"owner": owner}) for page, owner in zip(pages["page"], pages["owner"]))
     graph.add_edges_from(zip(result.sources.tolist(), result.targets.tolist()))
     return graph
 
