@@ -244,6 +244,10 @@ def defaults_from(spec: Mapping):
     >>> import inspect
     >>> inspect.signature(visits)
     <Signature (*, hours=5.0, rate=2.0)>
+    >>> visits(hour=1.0)
+    Traceback (most recent call last):
+    ...
+    TypeError: visits() got an unexpected keyword argument 'hour': unknown parameter 'hour'; allowed: hours, rate
 
     With ``**params`` every record of ``spec`` becomes a keyword-only parameter:
 
@@ -285,12 +289,14 @@ def defaults_from(spec: Mapping):
                  for p in positional + extra + keyword]
         signature = signature.replace(parameters=shown)
         allowed = [p.name for p in shown if p.kind is not p.POSITIONAL_ONLY]
+        # A misspelt keyword is told the names it could have meant, unless **settings passes it on.
+        known = None if any(p.kind is p.VAR_KEYWORD for p in shown) else set(allowed)
 
         @functools.wraps(function)
         def with_defaults(*args, **kwargs):
-            if takes_any:
+            if known is not None:
                 for name in kwargs:
-                    if name not in places and name not in spec:
+                    if name not in known:
                         raise TypeError(f"{function.__name__}() got an unexpected keyword argument {name!r}:"
                                         f" unknown parameter {name!r}; allowed: {', '.join(allowed)}")
             for name in filled:

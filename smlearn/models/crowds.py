@@ -145,13 +145,25 @@ class Market:
 
 
 @defaults_from(PARAMS)
-def simulate(*, seed=None, **params) -> Market:
+def simulate(*, influence, n_worlds, listens, n_songs, batch, seed=None) -> Market:
     """Run the same songs through worlds with and without social influence.
+
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
 
     Parameters
     ----------
-    influence, n_worlds, listens, n_songs, batch
-        The model parameters, keyword-only; defaults, meanings, units and ranges are in :data:`PARAMS`.
+    influence : float, 0 to 1
+        How much listeners in the social-influence worlds choose by download counts instead of by
+        their own taste.
+    n_worlds : int, worlds per condition
+        How many separate worlds each condition has; all start from the same songs.
+    listens : int, plays per world
+        How many times, in all, a song is played in each world (a listener may play several).
+    n_songs : int, songs
+        How many songs the market offers (MusicLab had 48).
+    batch : int, plays
+        Plays come in groups of this size; a group sees the counts as they were when it arrived.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (qualities, choices, downloads).
 
@@ -176,7 +188,8 @@ def simulate(*, seed=None, **params) -> Market:
     >>> bool(abs(same.iloc[0] - same.iloc[1]) < 0.05)
     True
     """
-    p = check_params(PARAMS, params)
+    p = check_params(PARAMS, {"influence": influence, "n_worlds": n_worlds, "listens": listens,
+                              "n_songs": n_songs, "batch": batch})
     rng = check_seed(seed)
 
     W, S = p["n_worlds"], p["n_songs"]

@@ -103,7 +103,7 @@ from smlearn.profile import apply_profile
 FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb",
-           "rank_without_own_links", "visit_sources", "to_networkx"]
+           "rank_without_own_links", "visit_sources"]
 
 _PARAM_LIST = [
     Param("periods", 52, 4, 156, 1, "Horizon", "weeks",
@@ -557,13 +557,38 @@ class LinkWeb:
 
 
 @defaults_from(PARAMS)
-def simulate(*, seed=None, **params) -> LinkWeb:
+def simulate(*, periods, n_pages, links_per_page, posts_per_period, content_quality, new_links_per_period,
+             friend_links, damping, searches_per_period, lead_rate_pull, close_rate_pull, seed=None) -> LinkWeb:
     """Simulate your website earning links, PageRank and search visits week by week.
+
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
 
     Parameters
     ----------
-    periods, n_pages, ..., close_rate_pull
-        The model parameters, keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+    periods : int, weeks
+        How many weeks to simulate.
+    n_pages : int, pages
+        How many pages of other websites the web has at the start.
+    links_per_page : int, links
+        How many earlier pages each page of the starting web links to.
+    posts_per_period : float, pieces/week
+        Pieces of content you publish per week.
+    content_quality : float, 0 to 1
+        How likely an author who finds your pages is to link to them (the other pages range from 0
+        to 1).
+    new_links_per_period : int, links/week
+        How many new links the rest of the web makes each week.
+    friend_links : int, links
+        How many pages of your contacts link to your home page in week 1 (networking).
+    damping : float, probability
+        Chance that the random surfer follows a link rather than jumping to a random page.
+    searches_per_period : int, visits/week
+        Visits a search engine sends to the whole web each week, shared out by PageRank.
+    lead_rate_pull : float, per visit
+        Share of visitors from search who become leads.
+    close_rate_pull : float, per lead
+        Share of leads from search who become customers.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (the starting web, qualities, links).
 
@@ -580,8 +605,9 @@ def simulate(*, seed=None, **params) -> LinkWeb:
     -----
     Each week's PageRank starts from last week's and stops when the shares change by less
     than 1e-5 in total: plenty for visits (at most a few hundredths of a visit off) and
-    fast enough for a slider. :func:`pagerank` gives the exact ranks of the final web
-    (``pagerank(to_networkx(result))``).
+    fast enough for a slider. :func:`pagerank` gives the exact ranks of the final web: a
+    ``networkx.DiGraph`` of the pages ``result.pages["page"]`` and the links
+    ``zip(result.sources, result.targets)``.
 
     Examples
     --------
@@ -601,7 +627,11 @@ def simulate(*, seed=None, **params) -> LinkWeb:
     >>> friends["visits"].iloc[[0, -1]].round().tolist()       # weeks 1 and 52
     [35.0, 23.0]
     """
-    p = check_params(PARAMS, params)
+    p = check_params(PARAMS, {"periods": periods, "n_pages": n_pages, "links_per_page": links_per_page,
+                              "posts_per_period": posts_per_period, "content_quality": content_quality,
+                              "new_links_per_period": new_links_per_period, "friend_links": friend_links,
+                              "damping": damping, "searches_per_period": searches_per_period,
+                              "lead_rate_pull": lead_rate_pull, "close_rate_pull": close_rate_pull})
     rng = check_seed(seed)
 
     # ---- The starting web, then your home page (page n_web) ------------------------------------
@@ -802,29 +832,3 @@ def visit_sources(result):
     return pd.Series({"random jumps": random_jumps, "your own links": own_links, "other sites' links": earned,
                       "total": random_jumps + own_links + earned}, name="visits")
 
-
-def to_networkx(result):
-    """The final web of a :func:`simulate` result as a networkx.DiGraph.
-
-    Each node has the attributes owner ("you" or "web") and quality.
-
-    Raises
-    ------
-    TypeError
-        If ``result`` is not a LinkWeb.
-
-    Examples
-    --------
-    >>> web = to_networkx(simulate(periods=4, seed=1))
-    >>> sum(1 for _, owner in web.nodes(data="owner") if owner == "you")      # home page + 4 pieces
-    5
-    """
-    import networkx as nx
-
-    if not isinstance(result, LinkWeb):
-        raise TypeError(f"result must be a LinkWeb from simulate(); got {type(result).__name__}")
-    graph = nx.DiGraph()
-    for row in result.pages.itertuples():
-        graph.add_node(int(row.page), owner=row.owner, quality=float(row.quality))
-    graph.add_edges_from(zip(result.sources.tolist(), result.targets.tolist()))
-    return graph

@@ -93,9 +93,9 @@ FRAME_CELLS = ("ties-two-way", "find-broadcast")
 
 __all__ = ["simulate", 
     "PARAMS", "KINDS", "MAX_TIES", "MAX_PEOPLE", "friendship_network", "follower_network", "random_network", "lattice_network", "make_network",
-    "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share", "tail_exponent",
+    "shuffle_keeping_degrees", "adjacency", "measures", "compare", "gini", "top_share",
     "power_law_fit", "PowerLawFit", "compare_tails", "TailComparison", "PATH_SEED",
-    "degree_table", "degrees", "project_bipartite", "NetworkPair",
+    "degrees", "project_bipartite", "NetworkPair",
     "SMALL_WORLD_PS", "small_world_curve",
 ]
 
@@ -443,54 +443,6 @@ def adjacency(G):
     return nodes, A
 
 
-def tail_exponent(degrees, k_min=None):
-    r"""Estimate the exponent :math:`\alpha` of a power-law tail :math:`P(k) \propto k^{-\alpha}`, k >= k_min.
-
-    The exact maximum-likelihood estimate for whole numbers of Clauset, Shalizi and
-    Newman (2009, eq. 3.5 and 3.7) [4]_: the :math:`\alpha` that makes the observed tail
-    most likely under
-
-    .. math::  P(k) = k^{-\alpha} / \zeta(\alpha, k_{min}), \qquad k \ge k_{min},
-
-    where :math:`\zeta(\alpha, k_{min})` is the Hurwitz zeta function. It is the estimate
-    :func:`power_law_fit` returns, without the goodness-of-fit check. (Their closed-form
-    shortcut, :math:`1 + N / \sum \ln(k_i / (k_{min} - 1/2))`, is only good for
-    ``k_min`` of about 6 or more: at ``k_min = 1`` it reads 2.2 for a true exponent of 3,
-    so the exact likelihood is used instead.)
-
-    Parameters
-    ----------
-    degrees : list of whole numbers
-        Degrees (or followers), one per person; values below ``k_min`` are ignored.
-    k_min : int or None
-        Where the tail starts. None chooses it from the data, as :func:`power_law_fit` does
-        (the start that makes the fitted tail closest to the data, by the KS distance).
-
-    Returns
-    -------
-    float
-
-    Raises
-    ------
-    ValueError
-        If ``k_min < 1`` or no degree reaches ``k_min``.
-
-    Examples
-    --------
-    Degrees drawn from a power law with exponent 3 give back about 3:
-
-    >>> rng = np.random.default_rng(0)
-    >>> support = np.arange(10, 100_000)
-    >>> k = rng.choice(support, size=20_000, p=support**-3.0 / (support**-3.0).sum())
-    >>> round(tail_exponent(k, 10), 1)
-    3.0
-    """
-    check_items("degrees", degrees, what="degrees", allow_empty=True)
-    if k_min is not None:
-        check_number("k_min", k_min, 1, integer=True)
-    return power_law_fit(degrees, k_min, resamples=0).exponent
-
-
 @dataclass(frozen=True)
 class PowerLawFit:
     """A power law fitted to the tail of some degrees (see :func:`power_law_fit`).
@@ -619,7 +571,12 @@ def power_law_fit(degrees, k_min=None, *, resamples=100, min_tail=10, seed=0):
     Three steps, as in their paper [4]_:
 
     1. **The exponent**, for a given start ``k_min``: the exact maximum-likelihood estimate
-       for whole numbers (:func:`tail_exponent`).
+       for whole numbers (their eq. 3.5 and 3.7), the :math:`\alpha` that makes the observed
+       tail most likely under :math:`P(k) = k^{-\alpha} / \zeta(\alpha, k_{min})`,
+       :math:`k \ge k_{min}`, where :math:`\zeta` is the Hurwitz zeta function. (Their
+       closed-form shortcut, :math:`1 + N / \sum \ln(k_i / (k_{min} - 1/2))`, is only good
+       for ``k_min`` of about 6 or more: at ``k_min = 1`` it reads 2.2 for a true exponent
+       of 3.) With ``k_min`` given and ``resamples=0``, this step is all that runs.
     2. **The start**, when ``k_min`` is None: every observed value with at least
        ``min_tail`` values at or above it is tried, and the one whose fitted power law is
        closest to the data (smallest Kolmogorov-Smirnov distance) is kept.
@@ -1123,22 +1080,6 @@ def compare(graphs, *, sample=500, seed=None):
     rng = check_seed(PATH_SEED if seed is None else seed)    # reproducible by default, as measures()
     rows = {name: measures(G, sample=sample, seed=rng) for name, G in graphs.items()}
     return pd.DataFrame(rows).T.rename_axis("network")   # a named index: a table's corner says what its rows are
-
-
-def degree_table(G):
-    """Return how many people have each degree: columns degree, people, share (followers = in-degree if directed).
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> degree_table(nx.star_graph(3)).to_dict("list")
-    {'degree': [1, 3], 'people': [3, 1], 'share': [0.75, 0.25]}
-    """
-    _check_graph(G)
-    k = np.array([d for _, d in (G.in_degree() if G.is_directed() else G.degree())], dtype=np.int64)
-    counts = np.bincount(k)
-    degree = np.flatnonzero(counts)
-    return pd.DataFrame({"degree": degree, "people": counts[degree], "share": counts[degree] / k.size})
 
 
 def degrees(G):

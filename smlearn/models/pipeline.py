@@ -219,15 +219,81 @@ def _checked(params: dict) -> dict:
 
 
 @defaults_from(PARAMS)   # help() shows every default
-def simulate(**params) -> pd.DataFrame:
+def simulate(*, weeks, content_hours, reply_hours, upkeep_hours, message_hours, hours_per_piece, automation,
+             content_half_life, discovery, start_followers, organic_reach, share_rate, follow_rate,
+             unfollow_rate, market_size, comment_rate, hours_per_reply, tie_chance, start_ties, start_strength,
+             hours_per_contact, reply_chance, contact_gain, tie_half_life, intro_rate, referral_rate, pass_on,
+             contacts_per_hour, message_response, annoyance, lead_rate) -> pd.DataFrame:
     r"""Follow strangers, followers and ties through ``weeks`` weeks of the same hours.
+
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
 
     Parameters
     ----------
-    **params : number
-        Any parameter in :data:`PARAMS` (``pipeline.PARAMS["tie_chance"].doc`` says what
-        it means); the rest take their defaults. The four kinds of hour are
-        ``content_hours``, ``reply_hours``, ``upkeep_hours`` and ``message_hours``.
+    weeks : int, weeks
+        How many weeks to simulate.
+    content_hours : float, hours/week
+        Hours a week making pieces that strangers find and followers see (find, broadcast).
+    reply_hours : float, hours/week
+        Hours a week answering followers' comments (find, two-way).
+    upkeep_hours : float, hours/week
+        Hours a week in one-to-one contact with the people you know (ties, two-way).
+    message_hours : float, hours/week
+        Hours a week sending the same message to all your contacts (ties, broadcast).
+    hours_per_piece : float, hours/piece
+        Hours to make and publish one piece by hand.
+    automation : float, share
+        Share of the time per piece a scheduling tool saves (0: all by hand).
+    content_half_life : float, weeks
+        Weeks after which a piece is found half as often as when new.
+    discovery : float, per piece/week
+        Strangers a week who find one live piece (search, feeds, recommendations).
+    start_followers : int, people
+        People who follow the account in week 1.
+    organic_reach : float, share of followers
+        Share of followers who see a new piece in their feed.
+    share_rate : float, new people/view
+        New people reached for every follower who sees a piece and passes it on.
+    follow_rate : float, share of strangers
+        Share of strangers who find a piece and then follow.
+    unfollow_rate : float, share/week
+        Share of followers who leave each week.
+    market_size : int, people
+        How many people could ever follow or know you.
+    comment_rate : float, comments/view
+        Comments per follower who sees a piece.
+    hours_per_reply : float, hours/reply
+        Hours to read and answer one comment yourself (a reply cannot be scheduled).
+    tie_chance : float, share
+        Share of answered comments after which the follower becomes a tie.
+    start_ties : int, people
+        People you know well enough to call in week 1.
+    start_strength : float, 0 to 1
+        How close a tie is in week 1, and how close a new tie starts.
+    hours_per_contact : float, hours/contact
+        Hours for one personal contact: a call, a coffee, a thoughtful message.
+    reply_chance : float, share
+        Share of the people you contact who make time to answer (a contact takes both sides' time).
+    contact_gain : float, share of gap
+        Share of the gap to a full-strength tie that one contact closes.
+    tie_half_life : float, weeks
+        Weeks without contact after which a tie has half its strength.
+    intro_rate : float, per tie/week
+        New people a full-strength tie introduces you to each week (a tie of strength w: w times
+        this).
+    referral_rate : float, per tie/week
+        Leads a full-strength tie sends you each week (a tie of strength w: w times this).
+    pass_on : float, per tie/week
+        New people a full-strength tie passes your pieces to in a week you publish.
+    contacts_per_hour : float, contacts/hour
+        Contacts one hour of mass messaging reaches.
+    message_response : float, leads/message
+        Leads per message to a full-strength tie (a tie of strength w: w times this).
+    annoyance : float, share
+        Share of its strength a tie loses each time it gets a mass message.
+    lead_rate : float, leads/person
+        Leads (enquiries, sign-ups) per stranger reached or follower who sees a piece.
 
     Returns
     -------
@@ -255,7 +321,21 @@ def simulate(**params) -> pd.DataFrame:
     >>> int(idle["ties"].iloc[-1]), round(float(idle["strength"].iloc[-1]), 3)
     (50, 0.015)
     """
-    p = _checked(params)
+    p = check_params(PARAMS, {"weeks": weeks, "content_hours": content_hours, "reply_hours": reply_hours,
+                              "upkeep_hours": upkeep_hours, "message_hours": message_hours,
+                              "hours_per_piece": hours_per_piece, "automation": automation,
+                              "content_half_life": content_half_life, "discovery": discovery,
+                              "start_followers": start_followers, "organic_reach": organic_reach,
+                              "share_rate": share_rate, "follow_rate": follow_rate,
+                              "unfollow_rate": unfollow_rate, "market_size": market_size,
+                              "comment_rate": comment_rate, "hours_per_reply": hours_per_reply,
+                              "tie_chance": tie_chance, "start_ties": start_ties,
+                              "start_strength": start_strength, "hours_per_contact": hours_per_contact,
+                              "reply_chance": reply_chance, "contact_gain": contact_gain,
+                              "tie_half_life": tie_half_life, "intro_rate": intro_rate,
+                              "referral_rate": referral_rate, "pass_on": pass_on,
+                              "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                              "annoyance": annoyance, "lead_rate": lead_rate})
     pieces = p["content_hours"] / (p["hours_per_piece"] * (1 - p["automation"]))
     contacts = p["upkeep_hours"] / p["hours_per_contact"] * p["reply_chance"]   # contacts that happen
     answers_possible = p["reply_hours"] / p["hours_per_reply"]                  # comments you can answer

@@ -60,9 +60,8 @@ from smlearn.params import Choice, check_items, check_number, check_text
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["METRICS", "METRIC", "engagement_rate", "click_through_rate", "conversion_rate", "cost_per_acquisition", "roi",
-           "follower_growth", "metric_value", "add_metrics", "summarize", "funnel", "impressions_per_person",
-           "reach_spread"]
+__all__ = ["METRICS", "METRIC", "engagement_rate", "conversion_rate", "roi", "metric_value", "summarize", "funnel",
+           "impressions_per_person", "reach_spread"]
 
 # metric -> (numerator column, denominator column, words)
 METRICS = {
@@ -102,17 +101,6 @@ def engagement_rate(engaged_users, base):
     return _ratio(engaged_users, base, ("engaged_users", "base"))
 
 
-def click_through_rate(clicks, impressions):
-    """Clicks per impression.
-
-    Examples
-    --------
-    >>> click_through_rate(12, 2400)
-    0.005
-    """
-    return _ratio(clicks, impressions, ("clicks", "impressions"))
-
-
 def conversion_rate(conversions, clicks):
     """Conversions (sales, sign-ups) per click.
 
@@ -124,12 +112,12 @@ def conversion_rate(conversions, clicks):
     return _ratio(conversions, clicks, ("conversions", "clicks"))
 
 
-def cost_per_acquisition(spend, conversions):
+def _cost_per_acquisition(spend, conversions):
     """Money spent per conversion; ``inf`` when money was spent and nobody converted.
 
     Examples
     --------
-    >>> cost_per_acquisition(200.0, 8), cost_per_acquisition(50.0, 0)
+    >>> _cost_per_acquisition(200.0, 8), _cost_per_acquisition(50.0, 0)
     (25.0, inf)
     """
     spend, conversions = _single_amounts(spend=spend, conversions=conversions)
@@ -150,18 +138,6 @@ def roi(value, cost):
     if cost == 0:
         return float("nan")
     return (value - cost) / cost
-
-
-def follower_growth(start, end):
-    """Growth of the follower count as a share of the start: (end - start) / start.
-
-    Examples
-    --------
-    >>> follower_growth(4000, 5000)
-    0.25
-    """
-    start, end = _single_amounts(start=start, end=end)
-    return (end - start) / start if start > 0 else float("nan")   # no followers to grow from: no share
 
 
 # ---- Tables of posts --------------------------------------------------------------------------
@@ -212,25 +188,6 @@ def metric_value(posts, metric):
                          f"needs both cells in every row. Leave those rows out first (e.g. posts.dropna(subset="
                          f"['{numerator}', '{denominator}'])) and report how many you left out")
     return _ratio(s.sum(), n.sum())
-
-
-def add_metrics(posts):
-    """Return a copy of ``posts`` with one column per metric, post by post.
-
-    Examples
-    --------
-    >>> from smlearn import data
-    >>> table = add_metrics(data.load("post_metrics"))
-    >>> table[["type", "engagement_rate_reach", "ctr"]].head(2).round(4)
-        type  engagement_rate_reach     ctr
-    0  photo                 0.0537  0.0043
-    1  photo                 0.0468  0.0022
-    """
-    _check_posts(posts, [c for m in METRICS.values() for c in m[:2]])
-    table = posts.copy()
-    for metric, (numerator, denominator, _) in METRICS.items():
-        table[metric] = _ratio(posts[numerator].to_numpy(dtype=float), posts[denominator].to_numpy(dtype=float))
-    return table
 
 
 def summarize(posts, *, by="type", value_per_conversion=60.0):
@@ -290,7 +247,7 @@ def summarize(posts, *, by="type", value_per_conversion=60.0):
     table["engagement_rate_followers"] = _ratio(sums["engaged_users"], groups["followers"].sum())
     table["ctr"] = _ratio(sums["clicks"], sums["impressions"])
     table["conversion_rate"] = _ratio(sums["conversions"], sums["clicks"])
-    table["cpa"] = [cost_per_acquisition(s, c) for s, c in zip(sums["spend"], sums["conversions"])]
+    table["cpa"] = [_cost_per_acquisition(s, c) for s, c in zip(sums["spend"], sums["conversions"])]
     table["roi"] = [roi(value_per_conversion * c, s) for s, c in zip(sums["spend"], sums["conversions"])]
     table["missing"] = missing_by_group.reindex(table.index, fill_value=0).astype(int)
     return table

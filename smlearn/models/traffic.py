@@ -158,15 +158,59 @@ COLUMNS = ["period", "channel", *_COUNTS, "cum_visits", "cum_leads", "cum_custom
 
 
 @defaults_from(PARAMS)
-def simulate(*, noise=False, seed=None, **params) -> pd.DataFrame:
+def simulate(*, periods, stop_period, push_hours, network_size, click_rate, saturation_hours, fatigue, recovery,
+             echo, posts_per_period, hours_per_post, content_quality, max_search_visits, ramp_periods,
+             content_half_life, lead_rate_push, lead_rate_pull, close_rate_push, close_rate_pull, hourly_cost,
+             noise=False, seed=None) -> pd.DataFrame:
     """Simulate weekly website traffic from push (outreach) and pull (content).
+
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
 
     Parameters
     ----------
-    periods, stop_period, push_hours, ..., hourly_cost : number
-        The model parameters, all keyword-only. Their defaults, meaning, unit and allowed
-        range are in :data:`PARAMS` (e.g. ``PARAMS["echo"].doc``); the defaults are
-        illustrative. Effort on both channels happens in weeks ``1..stop_period``.
+    periods : int, weeks
+        How many weeks to simulate.
+    stop_period : int, week
+        Effort on both channels happens in weeks 1..stop_period and stops after it.
+    push_hours : float, hours/week
+        Hours a week spent asking your contacts to visit your website.
+    network_size : int, people
+        How many people you can ask: past customers, club members, friends (a contact list, not only
+        close ties).
+    click_rate : float, share
+        Share of the contacts you reach who actually visit.
+    saturation_hours : float, hours
+        Hours of outreach in a week that reach about 63% of the contacts you could reach.
+    fatigue : float, per week
+        How fast contacts tire of being asked, per week of full outreach.
+    recovery : float, per week
+        How fast tired contacts become responsive again when left alone.
+    echo : float, share
+        Share of last week's push visits that come back or are passed on.
+    posts_per_period : float, pieces/week
+        Pieces of content published per week.
+    hours_per_post : float, hours/piece
+        Hours needed to write and publish one piece.
+    content_quality : float, 0 to 1
+        How useful the content is to searchers, from 0 (useless) to 1 (the best); scales every
+        piece's search visits.
+    max_search_visits : float, visits/week
+        Weekly search visits of a mature piece of the best quality.
+    ramp_periods : float, weeks
+        Time scale for a new piece to be found, indexed and linked.
+    content_half_life : float, weeks
+        Weeks after which a piece brings half the visits it would if it never aged.
+    lead_rate_push : float, per visit
+        Share of pushed visitors who become leads (sign up, ask for a quote).
+    lead_rate_pull : float, per visit
+        Share of visitors from search who become leads.
+    close_rate_push : float, per lead
+        Share of leads from outreach who become customers.
+    close_rate_pull : float, per lead
+        Share of leads from search who become customers.
+    hourly_cost : float, $/hour
+        What an hour of your time costs, on either channel.
     noise : bool, default False
         False gives expected values (floats). True draws random whole numbers:
         visits ~ Poisson(expected), leads ~ Binomial(visits, lead_rate),
@@ -228,7 +272,15 @@ def simulate(*, noise=False, seed=None, **params) -> pd.DataFrame:
     True
     """
     # Check every input at the top, so a mistake is reported before anything runs.
-    p = check_params(PARAMS, params)
+    p = check_params(PARAMS, {"periods": periods, "stop_period": stop_period, "push_hours": push_hours,
+                              "network_size": network_size, "click_rate": click_rate,
+                              "saturation_hours": saturation_hours, "fatigue": fatigue, "recovery": recovery,
+                              "echo": echo, "posts_per_period": posts_per_period,
+                              "hours_per_post": hours_per_post, "content_quality": content_quality,
+                              "max_search_visits": max_search_visits, "ramp_periods": ramp_periods,
+                              "content_half_life": content_half_life, "lead_rate_push": lead_rate_push,
+                              "lead_rate_pull": lead_rate_pull, "close_rate_push": close_rate_push,
+                              "close_rate_pull": close_rate_pull, "hourly_cost": hourly_cost})
     if not isinstance(noise, (bool, np.bool_)):
         raise TypeError(f"noise must be True or False; got {noise!r} of type {type(noise).__name__}")
     rng = check_seed(seed)

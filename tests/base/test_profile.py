@@ -164,7 +164,7 @@ def every_default_changed() -> dict:
 CHILD = textwrap.dedent("""
     import importlib, inspect, json, sys
     from smlearn import profile
-    profile._activate(sys.argv[1])
+    profile._activate(sys.argv[1])   # private on purpose: a process's profile is set before any model loads
     sys.path.insert(0, sys.argv[2])
     from test_profile import ENTRY_POINTS, filled_names, spy_call
     out = {}
@@ -360,7 +360,7 @@ def test_an_answer_that_names_the_business_keeps_its_fingerprint_under_another_s
     option = f"answering a question under your new {shipped.story['video']}"
     stored = fingerprint("demo.video", option)
     assert profiles.story_neutral(option.upper()) == "ANSWERING A QUESTION UNDER YOUR NEW {video}"
-    monkeypatch.setattr(profiles, "_active", other)
+    monkeypatch.setattr(profiles, "_active", other)   # private on purpose: a class has one profile, swapped here
     renamed = option.replace(shipped.story["video"], other.story["video"])
     assert fingerprint("demo.video", renamed) == stored
     question = ChoiceQuestion("demo.video", "Which?", [renamed, "something else"], answer_fingerprint=stored)

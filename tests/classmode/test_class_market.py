@@ -217,7 +217,7 @@ def test_bad_downloads_are_refused_with_a_message_and_nothing_stored(service, em
 def test_the_figure_states_the_finding_and_is_described(played, service):
     _, _, _, table = played
     fig, (left, right) = plot_class_market(table)
-    assert " ".join(fig._suptitle.get_text().split()) == class_market_finding(table)
+    assert " ".join(fig.get_suptitle().split()) == class_market_finding(table)
     assert class_market_finding(table).startswith("Seeing the counts made the class's market more unequal")
     text = describe_class_market(table)
     found = class_markets.measure_worlds(table)

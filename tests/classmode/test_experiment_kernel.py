@@ -78,7 +78,7 @@ def test_with_the_service_unreachable_the_move_waits_and_is_sent_once_later(fold
     sid = new_session(service.base, "kernel offline")
     eid = open_crowd(service.base, sid)
     send.join(service.base, sid, STUDENT_CODE, name="ana")
-    reach = experiments._request
+    reach = experiments._request      # the private request, replaced on purpose: the network goes down and back
 
     def unreachable(*args, **kwargs):
         raise ConnectionRefusedError("the network is down")

@@ -52,6 +52,7 @@ def folder(tmp_path, monkeypatch):
 
 
 def _reset():
+    # the kernel's one sender keeps its state in private module names: reset between tests, on purpose
     send._chosen = send._UNSET
     send._paused.clear()
     send._warned.clear()
@@ -244,6 +245,7 @@ def test_a_long_outage_queue_goes_in_batches_the_service_takes(folder, service, 
     n = LONGEST_BATCH + 100
     for i in range(n):
         progress.record("links.rank_step", "é" * (LONGEST_ANSWER - 3) + f"{i:03d}", i % 2 == 0)
+    # the queue's private batching, read on purpose: the limit on a request's size is what this test checks
     batches = send._batches([record for _, record in send._waiting(folder)])
     assert len(batches) > 2 and sum(map(len, batches)) == n
     assert all(len(json.dumps({"records": b}, ensure_ascii=False).encode()) <= LONGEST_BODY for b in batches)
@@ -265,7 +267,7 @@ def test_a_refused_record_is_not_sent_again_and_the_others_arrive(folder, servic
     progress.record("links.most_links", "b", True)      # a question this service does not take: 400
     progress.record("links.two_pages", "0.351", True)
     posts = []
-    real_post = send._post
+    real_post = send._post      # the private request, wrapped on purpose to count what goes over the wire
     monkeypatch.setattr(send, "_post", lambda *a: posts.append(len(a[1])) or real_post(*a))
     with caplog.at_level(logging.WARNING, "smlearn.classmode.send"):
         assert send.send_pending() == {"sent": 2, "refused": 1, "waiting": 0, "error": None}
@@ -417,6 +419,7 @@ def test_any_sequence_keeps_every_record_and_stores_each_once(steps, service, mo
         _reset()
         sid = new_session(service.base)
         send.join(service.base, sid, code=STUDENT_CODE, name="hal")
+        # the private request and its private 'not now' error, replaced on purpose to make the service fail
         real_post, mode = send._post, {"now": "ok", "posts": 0}
 
         def post(link, records, timeout):

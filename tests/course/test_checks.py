@@ -28,6 +28,7 @@ def collected(*args) -> list[str]:
     return [line for line in out.stdout.splitlines() if "::" in line]
 
 
+# The plugin's private helpers, tested on purpose: pytest calls the plugin, so its parts have no public name.
 def test_a_test_parameter_names_a_lesson_by_its_record_or_its_file():
     lesson = COURSE.lesson("05b")
     assert checks._lesson_of_parameter(lesson) == "05b"

@@ -1,5 +1,6 @@
 """Copies for learners: student versions still work, and a learner's edits are never lost."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_copy_writes_every_lesson_and_records_checksums(tmp_path):
     record = json.loads((dest / RECORD).read_text())
     assert record["variant"] == "student"
     for lesson in COURSE.lessons:
-        assert copies._sha256((dest / lesson.file).read_bytes()) == record["files"][lesson.file]
+        assert hashlib.sha256((dest / lesson.file).read_bytes()).hexdigest() == record["files"][lesson.file]
     assert not list(dest.glob(".*.tmp"))
 
 

@@ -109,10 +109,12 @@ def test_every_runtime_dependency_of_pyproject_is_checked():
 
 
 def test_an_installed_smlearn_without_its_checkout_reads_its_metadata(monkeypatch):
+    # private on purpose: where the checkout's pyproject.toml is; None stands for a wheel install
     monkeypatch.setattr(environment, "_project", lambda: None)   # a wheel install: no pyproject.toml beside it
     names = [r.name for r in environment.requirements()]
     assert "numpy" in names and "ipywidgets" in names
     assert "pytest" not in names and "ndlib" not in names   # the test and bench extras are not a lesson's needs
+    # private on purpose: the Python version check reads it, and a wheel install has only the metadata to give it
     assert environment._requires_python() == importlib.metadata.metadata("smlearn")["Requires-Python"]
 
 
@@ -179,7 +181,7 @@ def test_a_widget_extension_jupyterlab_cannot_find_is_flagged(tmp_path):
 def test_a_dependency_added_to_pyproject_is_checked_with_no_change_to_the_doctor(monkeypatch, capsys):
     added = ["nosuchlib>=1.2"] + ([] if "anywidget" in DECLARED else ["anywidget>=0.9"])
     project = {**PYPROJECT["project"], "dependencies": [*PYPROJECT["project"]["dependencies"], *added]}
-    monkeypatch.setattr(environment, "_project", lambda: project)
+    monkeypatch.setattr(environment, "_project", lambda: project)   # private on purpose: the pyproject it reads
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert f"✔ anywidget {importlib.metadata.version('anywidget')} (smlearn needs anywidget>=" in out

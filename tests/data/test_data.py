@@ -14,6 +14,13 @@ import pytest
 
 from smlearn import data
 
+
+def manifest_entries():
+    """The manifest's entries by name, as data/manifest.json (the documented record of the data) holds them."""
+    return {entry["name"]: entry
+            for entry in json.loads((data.data_dir() / "manifest.json").read_text(encoding="utf-8"))["datasets"]}
+
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -40,12 +47,12 @@ def rewrite(folder, name, text):
 def test_every_data_set_in_the_manifest_loads_with_its_declared_columns():
     table = data.list_datasets()
     assert not table.empty
-    entries = {entry["name"]: entry for entry in data._read_manifest(data.data_dir())}
     for row in table.itertuples():
         loaded = data.load(row.name)
         # A data set with its own reader (a network, say) comes back in its own shape; its file
-        # must still hold the declared columns and rows, which the CSV reader checks.
-        frame = loaded if isinstance(loaded, pd.DataFrame) else data._read_csv(data.data_dir() / entries[row.name]["file"], entries[row.name])
+        # must still hold the declared columns and rows.
+        frame = (loaded if isinstance(loaded, pd.DataFrame)
+                 else pd.read_csv(data.path(row.name), dtype=str, keep_default_na=False, encoding="utf-8"))
         assert list(frame.columns) == row.columns.split(", ")
         assert len(frame) == row.rows
 
@@ -246,7 +253,7 @@ REAL = {
 @pytest.mark.parametrize("name", sorted(REAL))
 def test_a_real_data_set_ships_with_its_licence_provenance_and_attribution(name):
     folder, licence, copyleft = REAL[name]
-    entry = data._entry(name, data.data_dir())
+    entry = manifest_entries()[name]
     assert entry["file"].startswith(f"real/{folder}/")
     assert licence in entry["licence"]
     here = data.data_dir() / "real" / folder
@@ -272,7 +279,7 @@ MACHINE_PLACES = sorted({str(REPO.parent), str(Path.home()), tempfile.gettempdir
 
 
 def test_the_real_folders_hold_no_path_of_a_machine_and_no_unlisted_data():
-    listed = {entry["file"] for entry in data._read_manifest(data.data_dir())}
+    listed = set(data.list_datasets()["file"])
     folders = set()
     for folder, _, _ in REAL.values():
         folders.add(folder)

@@ -459,7 +459,7 @@ def test_flip_question_reruns_the_model():
     assert q.check([("echo", 0.5)]).correct is False
     # The prompt shows each label beside its code name, as the chart and the check name them.
     assert "Lead rate, push" in q.prompt and "lead_rate_push" in q.prompt
-    assert "other settings flip it too" in q._answer_text()
+    assert "other settings flip it too" in key_of(q).answer
 
 
 # ---- The lesson's extra figures -----------------------------------------------------------

@@ -21,7 +21,6 @@ from smlearn.models import networks
 from smlearn.models.networks import (
     PARAMS,
     compare,
-    degree_table,
     follower_network,
     friendship_network,
     gini,
@@ -30,7 +29,6 @@ from smlearn.models.networks import (
     project_bipartite,
     random_network,
     shuffle_keeping_degrees,
-    tail_exponent,
     top_share,
 )
 
@@ -149,9 +147,14 @@ def test_in_degree_tail_exponent_is_near_three():
     for s in range(3):
         G = follower_network(20_000, 2 * m, 0.0, seed=s)
         followers = np.array([d for _, d in G.in_degree()])
-        estimates.append(tail_exponent(followers + m, k_min))
+        estimates.append(exponent(followers + m, k_min))
     assert 2.8 < expected < 3.0
     assert np.mean(estimates) == pytest.approx(expected, abs=0.08)
+
+
+def exponent(degrees, k_min):
+    """The exponent alone: power_law_fit with the start given and no goodness-of-fit resamples."""
+    return networks.power_law_fit(degrees, k_min, resamples=0).exponent
 
 
 def power_law_mean_log(alpha, k_min, top=2_000_000):
@@ -189,12 +192,12 @@ def test_power_law_fit_finds_the_exponent_and_the_start_of_the_tail(alpha):
     assert 0 < fit.ks < 0.05 and fit.p_value > 0.05 and fit.resamples == 50
     # with the true start given, the exact likelihood equation holds at the estimate
     tail = k[k >= 20]
-    given_start = tail_exponent(k, 20)
+    given_start = exponent(k, 20)
     assert given_start == pytest.approx(alpha, abs=0.12)
     assert power_law_mean_log(given_start, 20) == pytest.approx(np.log(tail).mean(), abs=1e-6)
 
 
-def test_tail_exponent_is_no_longer_biased_at_k_min_1():
+def test_the_exponent_is_no_longer_biased_at_k_min_1():
     """Issue 12: the closed-form shortcut read 2.17 on a true exponent of 3 at k_min = 1.
 
     Its formula is written out here and still gives about 2.17; the exact likelihood gives
@@ -202,7 +205,7 @@ def test_tail_exponent_is_no_longer_biased_at_k_min_1():
     k = draw_power_law(3.0, 1, 5000, np.random.default_rng(0))
     shortcut = 1 + k.size / np.log(k / 0.5).sum()
     assert shortcut == pytest.approx(2.17, abs=0.05)
-    assert tail_exponent(k, 1) == pytest.approx(3.0, abs=0.08)
+    assert exponent(k, 1) == pytest.approx(3.0, abs=0.08)
 
 
 @pytest.mark.parametrize("name", ["exponential", "lognormal"])
@@ -361,14 +364,6 @@ def test_compare_puts_networks_side_by_side():
     table = compare({"karate": GRAPHS["karate"], "follower": GRAPHS["follower"]})
     assert list(table.index) == ["karate", "follower"]
     assert list(table.columns) == list(measures(GRAPHS["karate"]).index)
-
-
-def test_degree_table_counts_everyone():
-    G = GRAPHS["follower"]
-    table = degree_table(G)
-    assert table["people"].sum() == G.number_of_nodes()
-    assert table["share"].sum() == pytest.approx(1.0)
-    assert (table["degree"] * table["people"]).sum() == G.number_of_edges()   # in-degrees add up to the ties
 
 
 def test_gini_and_top_share_known_values():
@@ -557,9 +552,9 @@ def test_measurement_helpers_refuse_bad_values():
     with pytest.raises(ValueError, match="values must be a list of amounts, or a table of them .*got 3 dimensions"):
         gini(np.ones((2, 2, 2)))
     with pytest.raises(ValueError, match="k_min must be at least 1; got 0"):
-        tail_exponent([1, 2, 3], 0)
+        exponent([1, 2, 3], 0)
     with pytest.raises(ValueError, match="no degree is >= k_min = 10"):
-        tail_exponent([1, 2, 3], 10)
+        exponent([1, 2, 3], 10)
 
 
 def test_measures_row_is_tidy():

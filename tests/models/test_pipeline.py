@@ -532,6 +532,7 @@ def test_lesson_09_plan_share_by_holds_every_other_bakery_setting_whichever_move
     # The helper must agree with pipeline.plan_share_by given all four other settings written out
     # by hand, for each setting lesson 09 moves; a call that dropped one would fall back on the
     # model's default for it (the 0.13 / 0.19 answers a reviewer got from copied cells).
+    from smlearn.exercises import key_of
     from smlearn.questions import capstone
 
     written = {"start_ties": 30, "market_size": 5000, "start_followers": 300, "discovery": 1.0,
@@ -541,7 +542,7 @@ def test_lesson_09_plan_share_by_holds_every_other_bakery_setting_whichever_move
         by_hand = pipeline.plan_share_by(name, values, capstone.BAKERY_PLAN, 5.0, "leads", **others)
         helper = capstone.plan_share_by(name, values, capstone.BAKERY_PLAN, capstone.BAKERY_SETTINGS)
         assert helper["share_of_best"].tolist() == pytest.approx(by_hand["share_of_best"].tolist(), rel=1e-12)
-    assert capstone._plan_leaves() == 0.15
+    assert key_of(capstone.messages_flip).expected() == 0.15
 
 
 def test_lesson_09_flip_draws_cover_plausible_ranges_and_hold_the_tool_at_the_plan_s_choice():

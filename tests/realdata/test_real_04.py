@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smlearn import data
+from smlearn.exercises import Case, key_of
 from smlearn.models import bass, diffusion_experiments, diffusion_theory, networks
 from smlearn.plots import spread as plots
 from smlearn.questions import how_things_spread as quiz
@@ -115,7 +116,7 @@ def test_real_75_takes_a_function_that_finds_the_hour_as_counted_from_the_raw_ta
     needed = math.ceil(0.75 * len(raw))                       # the share that makes it three quarters
     by_hand = raw["relative_time_second"].iloc[needed - 1] / 3600
     hours = cascade.cascade_over_time()["hours"].to_numpy()
-    assert quiz._time_to_fraction(hours, 0.75) == pytest.approx(by_hand)
+    assert key_of(quiz.real_75).expected(Case((hours, 0.75), "the real cascade")) == pytest.approx(by_hand)
     assert cascade.time_to_share(0.75) == pytest.approx(by_hand)
 
     def by_count(hours, fraction):

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smlearn.data
+from smlearn.exercises import Case, key_of
 from smlearn.exports import load_export
 from smlearn.models import pipeline
 from smlearn.models.uncertainty import rate_interval
@@ -260,8 +261,8 @@ def test_a_learners_function_counted_from_the_raw_tweets_passes_and_the_usual_sl
 @pytest.mark.parametrize("change, word", [({"kind": "both"}, "kind"), ({"measure": "likes"}, "measure"),
                                           ({"hours_each": 0}, "hours_each")])
 def test_per_hour_refuses_what_it_cannot_divide(change, word):
-    args = {"split": capstone._small_split(4, 2, 10, 6), "measure": "user_profile_clicks", "kind": "replies",
-            "hours_each": 0.25}
+    split = pd.DataFrame({"replies": [4, 10], "broadcasts": [2, 6]}, index=["tweets", "user_profile_clicks"])   # 4 replies, 2 broadcasts
+    args = {"split": split, "measure": "user_profile_clicks", "kind": "replies", "hours_each": 0.25}
     args.update(change)
     with pytest.raises((TypeError, ValueError), match=word):
         capstone.per_hour(**args)
@@ -327,7 +328,7 @@ def test_the_cautious_target_is_a_low_percentile_of_months_not_the_interval(real
     months = conversations.simulated_months(real, tweets=your_plan.TWEETS_A_MONTH, seed=1)
     target = float(months.quantile(0.1))
     assert 100 < target < 120
-    assert your_plan._cautious_target(months, 0.9) == target
+    assert key_of(your_plan.target).expected(Case((months, 0.9), "the simulated months")) == target
     # The real months, per 40 tweets, all lie above the target; the old recipe lies far below them.
     by_month = real.groupby(real["published"].dt.month)
     per_40 = 40 * by_month["user_profile_clicks"].sum() / by_month.size()

@@ -14,8 +14,8 @@ FIRST, SECOND, TRUTH = [800, 1000, 1500, 2100, 650], [1100, 1200, 1400, 1700, 90
 def test_the_figure_has_labelled_axes_a_title_stating_the_finding_and_the_palette():
     fig, (left, right) = plot_class_crowd(FIRST, SECOND, TRUTH, unit="beans")
     assert left.get_xlabel() == "Estimate (beans)" and right.get_ylabel() == "Spread or error (beans)"
-    assert fig._suptitle.get_text() == class_crowd_finding(FIRST, SECOND, TRUTH)
-    assert fig._suptitle.get_text().startswith("Seeing the others shrank the spread by")
+    assert fig.get_suptitle() == class_crowd_finding(FIRST, SECOND, TRUTH)
+    assert fig.get_suptitle().startswith("Seeing the others shrank the spread by")
     colours = {tuple(round(c, 3) for c in collection.get_facecolor()[0][:3]) for collection in left.collections}
     palette = {tuple(round(int(h[i:i + 2], 16) / 255, 3) for i in (1, 3, 5)) for h in OKABE_ITO.values()}
     assert colours <= palette and len(colours) == 3

@@ -16,7 +16,7 @@ from PIL import Image
 
 from smlearn import widgets
 from smlearn.plots.render import CSS_DPI
-from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN, _first_sentence
+from smlearn.widgets.base import MAIN_SHOWN, MAX_SHOWN, _first_sentence   # alt text's rule, tested on purpose
 from smlearn.widgets.frontend import (CAPTION_CLASS, CONTROL_CLASS, EXPLORER_CLASS, FRONTEND_CSS, FRONTEND_JS,
                                       ExplorerFrontend)
 
@@ -69,7 +69,7 @@ def test_many_controls_put_the_rest_under_more_settings(explorer):
     _ = explorer.widget
     shown = explorer.main_controls
     if len(explorer.CONTROLS) <= MAX_SHOWN:
-        assert shown == explorer.CONTROLS and not hasattr(explorer, "_more_button")
+        assert shown == explorer.CONTROLS and explorer.parts.more_button is None
         return
     assert len(shown) == (MAIN_SHOWN if explorer.MAIN_CONTROLS is None else len(explorer.MAIN_CONTROLS))
     button, more = explorer.parts.more_button, explorer.parts.more
