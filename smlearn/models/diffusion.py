@@ -959,10 +959,40 @@ def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbou
     """The model's entry point: one run of ``model`` on the network ``G`` from ``n_seeds`` people
     picked by ``strategy``, every setting given by name (the network is the data, so it comes first).
 
-    Each model reads its own settings (the cascade ``p``, the threshold ``theta`` and
-    ``theta_spread``, complex contagion ``neighbours``, the reinforced cascade ``p1`` and ``p2``,
-    SIR ``beta`` and ``gamma``); the rules of each are in :func:`cascade_rules` and the functions
-    after it.
+    Each model reads its own settings; the rules of each are in :func:`cascade_rules` and the
+    functions after it. Defaults come from PARAMS.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network; on a directed one, news passes along an edge's direction (author to follower).
+    model : str
+        One of MODELS: ``"independent cascade"``, ``"threshold"``, ``"complex contagion"``,
+        ``"reinforced cascade"``, ``"SIR"``.
+    p : float
+        The cascade's chance that a newly active person passes it to each contact (default 0.1).
+    theta, theta_spread : float
+        The threshold model's share of contacts that must be active first, and how much that share
+        varies from person to person (defaults 0.18 and 0).
+    neighbours : int
+        Complex contagion's count of active contacts a person needs (default 2).
+    p1, p2 : float
+        The reinforced cascade's chance from the first contact, and from each later one (0.2, 0.5).
+    beta, gamma : float
+        SIR's chance per step of infecting a contact, and of recovering (0.1, 0.2).
+    n_seeds : int
+        How many people start it (default 5).
+    strategy : str
+        Who they are: one of STRATEGIES (default ``"random"``).
+    max_steps : int
+        The longest run, in steps (default 1,000).
+    seed : None, int or numpy.random.Generator
+        Seed of the one generator used to choose the starters and for every draw of the run.
+
+    Returns
+    -------
+    Spread
+        The run: when each person adopted (and recovered, in SIR), the curve, and the parameters.
 
     Raises
     ------

@@ -1181,8 +1181,27 @@ class NetworkPair:
 def simulate(*, n, mean_degree, rewire, follow_back, sample=200, seed=None) -> NetworkPair:
     """The model's entry point: a friendship and a follower network alike in size and mean degree, both measured.
 
-    One generator, seeded once, makes both networks and picks the sampled paths
-    (``sample`` starting people each; see :func:`measures`).
+    One generator, seeded once, makes both networks and picks the sampled paths.
+
+    Parameters
+    ----------
+    n : int
+        People in each network (default from PARAMS: 1,000).
+    mean_degree : int
+        Ties per person, counting either way (even; default 6).
+    rewire : float
+        The friendship network's share of ties moved to a random person: its shortcuts (default 0.1).
+    follow_back : float
+        The follower network's chance that a followed account follows back (default 0.05).
+    sample : int, default 200
+        Starting people whose shortest paths are measured (see :func:`measures`).
+    seed : None, int or numpy.random.Generator
+        Seed of the one generator used for every draw.
+
+    Returns
+    -------
+    NetworkPair
+        Both graphs, the table of their measures (a row per network) and the parameters.
 
     Raises
     ------
