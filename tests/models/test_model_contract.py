@@ -54,7 +54,7 @@ def _posts():
 
 @functools.cache
 def _ringed_page():
-    return module("ranking").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
+    return module("front_page").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
 
 
 # The data a model runs on, given first (every setting after it is a keyword).
@@ -80,6 +80,8 @@ WITHOUT_PARAMS = {
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
+    "ranking": "five published rules, each a formula with its published constants; front_page's PARAMS holds the"
+               " settings a class changes (the rule, the gravity of the page)",
 }
 
 
