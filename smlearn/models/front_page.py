@@ -120,6 +120,14 @@ class FrontPage:
         Tidy: one row per item and hour in which it got a vote: hour, item, ups, downs.
     params : FrozenParams
         The checked parameters (read-only).
+
+    Examples
+    --------
+    >>> page = simulate(hours=24, seed=1)
+    >>> page.ranks.shape, page.params["rule"]                # 24 hours x 48 items, ranked by hot
+    ((24, 48), 'hot')
+    >>> int(page.votes["ups"].sum() + page.items["fake_ups"].sum()) == int(page.items["ups"].sum())
+    True
     """
 
     items: pd.DataFrame

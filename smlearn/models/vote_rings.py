@@ -114,7 +114,8 @@ def manipulation_summary(result):
     {'submitted': [18, 36, 54], 'best_rank': [9, 16, 22]}
     """
     if not isinstance(result, front_page.FrontPage):
-        raise TypeError(f"result must be a FrontPage from smlearn.models.front_page.simulate; got {type(result).__name__}")
+        raise TypeError(f"result must be a FrontPage from smlearn.models.front_page.simulate;"
+                        f" got {type(result).__name__}")
     columns = ["item", "submitted", "quality", "fake_ups", "ups", "best_rank", "hours_in_top10"]
     return result.items.loc[result.items["target"], columns].reset_index(drop=True)
 
@@ -124,9 +125,9 @@ def manipulation_effect(*, rules=ranking.RULES, seeds=range(5), hours, items_per
                         top_attention, attention_decay, down_rate, gravity, ring_size, target_quality):
     """Compare each rule's targets with and without the vote ring, over several seeds.
 
-    For every rule and seed the front page (:func:`smlearn.models.front_page.simulate`) runs twice with the same seed, once with
-    ``manipulation=False`` and once with ``manipulation=True``; the table gives the
-    medians over seeds and the three targets.
+    For every rule and seed the front page (:func:`smlearn.models.front_page.simulate`) runs
+    twice with the same seed, once with ``manipulation=False`` and once with
+    ``manipulation=True``; the table gives the medians over seeds and the three targets.
 
     Parameters
     ----------
@@ -487,6 +488,12 @@ class RingCheck:
         Share of the honest accounts flagged.
     params : FrozenParams
         The checked settings of this module's :data:`PARAMS`.
+
+    Examples
+    --------
+    >>> check = simulate(front_page.simulate(hours=24, manipulation=True, seed=1), seed=1)
+    >>> int(check.log["ring"].sum()), check.params["min_shared"]    # 20 ring accounts x 3 targets; the detector's setting
+    (60, 3)
     """
 
     log: pd.DataFrame

@@ -10,8 +10,8 @@ Use them in the lesson like this::
     quiz.wilson.check(my_function)
 
 Code questions run the learner's function on named cases and compare it with
-:mod:`smlearn.models.ranking`, :mod:`smlearn.models.front_page` and :mod:`smlearn.models.vote_rings`; numeric answers run the model or
-the data when they are checked; the right option of a multiple-choice question is kept only as a fingerprint (see
+:mod:`smlearn.models.ranking`, :mod:`smlearn.models.front_page` and :mod:`smlearn.models.vote_rings`;
+numeric answers run the model or the data when they are checked; the right option of a multiple-choice question is kept only as a fingerprint (see
 :mod:`smlearn.exercises`).
 
 Examples

@@ -21,7 +21,14 @@ WILSON_Z = 1.959963984540054        # as smlearn.models.ranking.WILSON_Z
 
 
 def scores(ups, downs, submitted_hours, now_hours, rule, gravity):
-    """Every item's score under ``rule`` (float arrays of equal length; ``now_hours`` a number)."""
+    """Every item's score under ``rule`` (float arrays of equal length; ``now_hours`` a number).
+
+    Examples
+    --------
+    >>> ups, downs, hours = np.array([110.0, 0.0]), np.array([10.0, 0.0]), np.array([0.0, 12.5])
+    >>> scores(ups, downs, hours, 24.0, "hot", 1.8).tolist()      # 100 net votes at 0 h; none, 12.5 h later
+    [2.0, 1.0]
+    """
     s = ups - downs                  # the net score; also points - 1 for the two gravity rules
     if rule == "score":
         return s
@@ -41,5 +48,11 @@ def scores(ups, downs, submitted_hours, now_hours, rule, gravity):
 
 
 def rank(ups, downs, submitted_hours, now_hours, rule, gravity):
-    """Item indices by score under ``rule``, highest first; ties go to the newest (higher ``submitted_hours``)."""
+    """Item indices by score under ``rule``, highest first; ties go to the newest (higher ``submitted_hours``).
+
+    Examples
+    --------
+    >>> rank(np.array([5.0, 5.0, 9.0]), np.zeros(3), np.array([0.0, 1.0, 0.0]), 2.0, "score", 1.8).tolist()
+    [2, 1, 0]
+    """
     return np.lexsort((-submitted_hours, -scores(ups, downs, submitted_hours, now_hours, rule, gravity)))
