@@ -73,14 +73,14 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     repeats = 10 if args.quick else 40
 
-    from smlearn.models import crowds, links, ranking
+    from smlearn.models import crowds, front_page, links
     from smlearn.widgets import FrontPageExplorer, LinkExplorer, MusicLabExplorer
 
     results = {"machine": {"python": platform.python_version(), "platform": platform.platform()}}
     results["PageRank"] = bench_pagerank(20_000 if args.quick else 100_000, 3 if args.quick else 5)
     # Each explorer: a control nudged back and forth, as a learner does.
     results["FrontPageExplorer"] = bench_explorer(
-        FrontPageExplorer, lambda: ranking.simulate(seed=1),
+        FrontPageExplorer, lambda: front_page.simulate(seed=1),
         [{"attention_decay": 1.1}, {"attention_decay": 1.0}], repeats)
     results["MusicLabExplorer"] = bench_explorer(
         MusicLabExplorer, lambda: crowds.simulate(seed=1),

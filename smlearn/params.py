@@ -534,7 +534,7 @@ def check_graph(name: str, value, *, what: str = "a network"):
 def check_instance(name: str, value, kind, what: str):
     """Return ``value`` if it is an instance of ``kind`` (a type or a tuple of types), else a TypeError.
 
-    ``what`` says in words what is expected, e.g. "the result of ranking.simulate".
+    ``what`` says in words what is expected, e.g. "the result of front_page.simulate".
     An empty table or network is refused too.
     """
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:

@@ -52,7 +52,7 @@ import pandas as pd
 from smlearn.classmode._describe import describe as _kind
 from smlearn.classmode.kinds import KINDS, Kind, Move
 from smlearn.classmode.records import Refused
-from smlearn.models import ranking, vote_rings
+from smlearn.models import front_page, ranking, vote_rings
 
 __all__ = ["FrontPage", "QUESTION", "LABEL"]
 
@@ -255,7 +255,7 @@ class FrontPage(Kind):
 
 @functools.lru_cache(maxsize=16)
 def _model_rates(rule: str, ring: int) -> tuple:
-    page = ranking.simulate(rule=rule, manipulation=ring > 0, ring_size=ring, seed=1)
+    page = front_page.simulate(rule=rule, manipulation=ring > 0, ring_size=ring, seed=1)
     check = vote_rings.simulate(page, seed=1)
     hit = None if np.isnan(check.hit_rate) else float(check.hit_rate)
     return hit, float(check.false_alarm_rate)
@@ -265,7 +265,7 @@ def _model(rule: str, ring: int) -> dict:
     """The detector on a simulated front page with the class's rule and a ring of the same size (seed 1)."""
     hit, alarm = _model_rates(rule, ring)
     return {"rule": rule, "ring_size": ring, "hit_rate": hit, "false_alarm_rate": alarm,
-            "note": "vote_rings.simulate on ranking.simulate(manipulation=ring > 0, ring_size=ring, seed=1): "
+            "note": "vote_rings.simulate on front_page.simulate(manipulation=ring > 0, ring_size=ring, seed=1): "
                     "2,000 honest accounts, the detector's default thresholds"}
 
 

@@ -13,8 +13,10 @@ are the defaults the course ships; a class profile (:mod:`smlearn.profile`) may 
   its fast engine is :mod:`smlearn.models.engines.spread`.
 - :mod:`smlearn.models.diffusion_theory` -- where things can spread: Newman's epidemic threshold, Watts's cascade window.
 - :mod:`smlearn.models.diffusion_experiments` -- the diffusion models run many times: Centola's, Newman's and Watts's figures.
-- :mod:`smlearn.models.ranking` -- ranking rules, a front page and a vote ring's fake votes (lesson 05).
-- :mod:`smlearn.models.vote_rings` -- who cast the votes, and a detector of vote rings (lesson 05).
+- :mod:`smlearn.models.ranking` -- five published ranking rules, from votes to a page's order (lesson 05);
+  its fast engine is :mod:`smlearn.models.engines.ranking`.
+- :mod:`smlearn.models.front_page` -- a voting site's front page hour by hour under one rule (lesson 05).
+- :mod:`smlearn.models.vote_rings` -- what a ring of fake votes buys, who cast the votes, and a detector (lesson 05).
 - :mod:`smlearn.models.crowds` -- a MusicLab-style social-influence market (lesson 05b).
 - :mod:`smlearn.models.class_markets` -- a class's own music market measured as MusicLab's, beside the model (class mode).
 - :mod:`smlearn.models.links` -- PageRank and content that earns links and search visits (lesson 06).

@@ -10,6 +10,7 @@ from . import (
     diffusion_theory,
     engines,
     estimates,
+    front_page,
     inequality,
     links,
     networks,

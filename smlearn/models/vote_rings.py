@@ -1,16 +1,20 @@
-r"""Vote rings: who cast a front page's votes, and a detector that catches accounts voting together.
+r"""Vote rings: what a ring of fake votes buys on a front page, and a detector that catches it.
 
 The claim
 ---------
 Source B says social media uses the wisdom of crowds, and that **seeking votes is cheating**
-(Source D says the same of comments). :mod:`smlearn.models.ranking` shows what a ring of
-fake votes buys on a front page; this module asks whether the site can see the ring. Every
-vote gets an account, and a simple detector flags accounts that vote for the same items far
-more often than readers who vote on their own would.
+(Source D says the same of comments). On the front page of :mod:`smlearn.models.front_page`
+a ring of accounts up-votes three weak *targets* as soon as they are submitted. This module
+asks what the ring buys (:func:`manipulation_summary`, :func:`manipulation_effect`: the same
+page with and without the ring) and whether the site can see it: every vote gets an account,
+and a simple detector flags accounts that vote for the same items far more often than
+readers who vote on their own would.
 
-Read first :func:`vote_log` and :func:`detect_ring`; :func:`simulate` runs both on one front page
-and gives the detector's verdict. Then :func:`detector_curve`, the detector's hits against its
-false alarms over every threshold. Every setting is in :data:`PARAMS`.
+Read first :func:`manipulation_effect`, then :func:`vote_log` and :func:`detect_ring`;
+:func:`simulate` runs both on one front page and gives the detector's verdict. Then
+:func:`detector_curve`, the detector's hits against its false alarms over every threshold.
+The detector's settings are in :data:`PARAMS`; the page's, the ring's size among them, in
+:data:`smlearn.models.front_page.PARAMS`.
 
 The rules
 ---------
@@ -35,8 +39,10 @@ to upvote, sent to a circle of friends.
 
 Examples
 --------
->>> from smlearn.models import ranking, vote_rings
->>> page = ranking.simulate(manipulation=True, seed=1)
+>>> from smlearn.models import front_page, vote_rings
+>>> vote_rings.manipulation_summary(front_page.simulate(manipulation=True, seed=1))["best_rank"].tolist()
+[1, 2, 1]
+>>> page = front_page.simulate(manipulation=True, seed=1)
 >>> log = vote_rings.vote_log(page, seed=1)
 >>> vote_rings.detection_rates(log, vote_rings.detect_ring(log))["hit_rate"]
 1.0
@@ -51,15 +57,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from smlearn.models import ranking
+from smlearn.models import front_page, ranking
 from smlearn.params import FrozenParams, Param, check_instance, check_items, check_params, check_seed, defaults_from
 from smlearn.profile import apply_profile
 
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("ties-broadcast",)
 
-__all__ = ["simulate", "PARAMS", "RingCheck", "vote_log", "detect_ring", "detection_rates", "CURVE_SIMILARITIES",
-           "detector_curve"]
+__all__ = ["FRAME_CELLS", "PARAMS", "RingCheck", "simulate", "manipulation_summary", "manipulation_effect", "vote_log",
+           "detect_ring", "detection_rates", "CURVE_SIMILARITIES", "detector_curve"]
 
 _PARAM_LIST = [
     Param("n_accounts", 2000, 10, 20000, 10, "Honest accounts", "accounts",
@@ -79,6 +85,104 @@ _PARAM_LIST = [
 PARAMS: dict[str, Param] = apply_profile("vote_rings", {p.name: p for p in _PARAM_LIST})
 
 
+# ---- What the ring buys: the same page with and without it ------------------------------------
+
+def manipulation_summary(result):
+    """How far each of the ring's three targets climbed and how long it stayed.
+
+    Parameters
+    ----------
+    result : smlearn.models.front_page.FrontPage
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target: item, submitted, quality, fake_ups, ups, best_rank,
+        hours_in_top10. Without manipulation fake_ups is 0: the honest baseline.
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a FrontPage.
+
+    Examples
+    --------
+    Ranked by net score, a ring of 20 cannot lift a weak item past the old favourites:
+
+    >>> page = front_page.simulate(rule="score", manipulation=True, seed=1)
+    >>> manipulation_summary(page)[["submitted", "best_rank"]].to_dict("list")
+    {'submitted': [18, 36, 54], 'best_rank': [9, 16, 22]}
+    """
+    if not isinstance(result, front_page.FrontPage):
+        raise TypeError(f"result must be a FrontPage from smlearn.models.front_page.simulate;"
+                        f" got {type(result).__name__}")
+    columns = ["item", "submitted", "quality", "fake_ups", "ups", "best_rank", "hours_in_top10"]
+    return result.items.loc[result.items["target"], columns].reset_index(drop=True)
+
+
+@defaults_from(front_page.PARAMS)
+def manipulation_effect(*, rules=ranking.RULES, seeds=range(5), hours, items_per_hour, voters_per_hour, page_size,
+                        top_attention, attention_decay, down_rate, gravity, ring_size, target_quality):
+    """Compare each rule's targets with and without the vote ring, over several seeds.
+
+    For every rule and seed the front page (:func:`smlearn.models.front_page.simulate`) runs
+    twice with the same seed, once with ``manipulation=False`` and once with
+    ``manipulation=True``; the table gives the medians over seeds and the three targets.
+
+    Parameters
+    ----------
+    rules : sequence of str, default all five
+    seeds : iterable of int, default range(5)
+    hours, items_per_hour, ..., target_quality
+        The other settings of :func:`smlearn.models.front_page.simulate` (all but ``rule`` and
+        ``manipulation``), keyword-only, with its defaults.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by rule: best_rank_honest, best_rank_ring, top10_hours_honest,
+        top10_hours_ring (medians), and hours_gained (ring minus honest).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`smlearn.models.front_page.simulate`; also if ``rule`` or ``manipulation``
+        is given (this function sets them) or ``seeds`` is empty.
+
+    Examples
+    --------
+    >>> effect = manipulation_effect(rules=("score", "hot"), seeds=range(3))
+    >>> effect[["best_rank_honest", "best_rank_ring"]]
+           best_rank_honest  best_rank_ring
+    rule
+    score              31.0            16.0
+    hot                15.0             1.0
+    """
+    check_items("rules", rules, what="rule names")
+    check_items("seeds", seeds, what="seeds (whole numbers >= 0)", allow_empty=True)   # empty: refused below
+    settings = {"hours": hours, "items_per_hour": items_per_hour, "voters_per_hour": voters_per_hour,
+                "page_size": page_size, "top_attention": top_attention, "attention_decay": attention_decay,
+                "down_rate": down_rate, "gravity": gravity, "ring_size": ring_size,
+                "target_quality": target_quality}   # every setting of the page but the two this function sets
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seeds must hold at least one seed; got an empty list")
+    rows = []
+    for rule in rules:
+        for seed in seeds:
+            for ring in (False, True):
+                targets = manipulation_summary(front_page.simulate(rule=rule, manipulation=ring, seed=seed, **settings))
+                rows.append(targets.assign(rule=rule, ring=ring))
+    table = pd.concat(rows).groupby(["rule", "ring"], sort=False)[["best_rank", "hours_in_top10"]].median().unstack()
+    effect = pd.DataFrame({
+        "best_rank_honest": table[("best_rank", False)], "best_rank_ring": table[("best_rank", True)],
+        "top10_hours_honest": table[("hours_in_top10", False)], "top10_hours_ring": table[("hours_in_top10", True)],
+    }).reindex(list(rules))
+    effect["hours_gained"] = effect["top10_hours_ring"] - effect["top10_hours_honest"]
+    effect.index.name = "rule"
+    return effect
+
+
 # ---- Who voted: a vote log ---------------------------------------------------------------------
 
 @defaults_from(PARAMS)
@@ -93,7 +197,7 @@ def vote_log(result, *, n_accounts, activity_skew, seed=None):
 
     Parameters
     ----------
-    result : smlearn.models.ranking.FrontPage
+    result : smlearn.models.front_page.FrontPage
     n_accounts : int, default from PARAMS (2000)
         How many honest accounts there are (10 to 20,000).
     activity_skew : float, default from PARAMS (1.0)
@@ -115,12 +219,12 @@ def vote_log(result, *, n_accounts, activity_skew, seed=None):
 
     Examples
     --------
-    >>> page = ranking.simulate(manipulation=True, ring_size=5, seed=1)
+    >>> page = front_page.simulate(manipulation=True, ring_size=5, seed=1)
     >>> log = vote_log(page, seed=1)
     >>> int(log["ring"].sum())                       # 5 ring accounts x 3 targets
     15
     """
-    check_instance("result", result, ranking.FrontPage, "a FrontPage from smlearn.models.ranking.simulate")
+    check_instance("result", result, front_page.FrontPage, "a FrontPage from smlearn.models.front_page.simulate")
     n_accounts = PARAMS["n_accounts"].check(n_accounts)
     skew = PARAMS["activity_skew"].check(activity_skew)
     rng = check_seed(seed)
@@ -221,7 +325,7 @@ def detection_rates(log, flagged):
 
     Examples
     --------
-    >>> page = ranking.simulate(manipulation=True, seed=1)
+    >>> page = front_page.simulate(manipulation=True, seed=1)
     >>> log = vote_log(page, seed=1)
     >>> rates = detection_rates(log, detect_ring(log))
     >>> rates["hit_rate"], rates["false_alarm_rate"] < 0.01
@@ -246,9 +350,10 @@ def detection_rates(log, flagged):
 CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
 
 
-@defaults_from(PARAMS)
+@defaults_from({**front_page.PARAMS, **PARAMS})   # the detector's settings, and the page's
 def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
-                   camouflage, ignore_votes=False, **params):
+                   camouflage, ignore_votes=False, rule, hours, items_per_hour, voters_per_hour, page_size,
+                   top_attention, attention_decay, down_rate, gravity, ring_size, target_quality):
     """The ring detector's hits against its false alarms, one point per similarity threshold.
 
     This is the detector's *ROC curve* (receiver operating characteristic). For each
@@ -282,8 +387,9 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
         Extra honest-looking up-votes per ring account (0 to 50).
     ignore_votes : bool, default False
         Flag accounts at random instead (the "coin" detector).
-    **params
-        Settings of :func:`smlearn.models.ranking.simulate`; the ring is switched on.
+    rule, hours, ..., target_quality
+        The settings of :func:`smlearn.models.front_page.simulate` (all but ``manipulation``:
+        the ring is switched on), keyword-only, with its defaults.
 
     Returns
     -------
@@ -317,13 +423,16 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
     camouflage = PARAMS["camouflage"].check(camouflage)
     if not isinstance(ignore_votes, bool):
         raise TypeError(f"ignore_votes must be True or False; got {ignore_votes!r}")
-    params = dict(params, manipulation=True)
+    page = {"rule": rule, "hours": hours, "items_per_hour": items_per_hour, "voters_per_hour": voters_per_hour,
+            "page_size": page_size, "top_attention": top_attention, "attention_decay": attention_decay,
+            "down_rate": down_rate, "gravity": gravity, "manipulation": True, "ring_size": ring_size,
+            "target_quality": target_quality}   # the front page's settings, with the ring on
 
     hits = np.zeros(len(checked))
     alarms = np.zeros(len(checked))
     for seed in seeds:
         check_seed(seed)
-        log = vote_log(ranking.simulate(seed=seed, **params), n_accounts=n_accounts, activity_skew=activity_skew, seed=seed)
+        log = vote_log(front_page.simulate(seed=seed, **page), n_accounts=n_accounts, activity_skew=activity_skew, seed=seed)
         log = _camouflaged(log, camouflage, np.random.default_rng([seed, camouflage]))
         kinds = log.drop_duplicates("account").set_index("account")["ring"]
         coin = np.random.default_rng(seed).permutation(kinds.index.to_numpy())   # a random order of the accounts
@@ -379,6 +488,12 @@ class RingCheck:
         Share of the honest accounts flagged.
     params : FrozenParams
         The checked settings of this module's :data:`PARAMS`.
+
+    Examples
+    --------
+    >>> check = simulate(front_page.simulate(hours=24, manipulation=True, seed=1), seed=1)
+    >>> int(check.log["ring"].sum()), check.params["min_shared"]    # 20 ring accounts x 3 targets; the detector's setting
+    (60, 3)
     """
 
     log: pd.DataFrame
@@ -389,7 +504,7 @@ class RingCheck:
 
 
 @defaults_from(PARAMS)
-def simulate(page, *, seed=None, **params) -> RingCheck:
+def simulate(page, *, n_accounts, activity_skew, min_shared, min_similarity, camouflage, seed=None) -> RingCheck:
     """Give every up-vote of ``page`` an account, then run the ring detector on the votes.
 
     The same as :func:`vote_log` followed by :func:`detect_ring` and :func:`detection_rates`; with
@@ -398,8 +513,8 @@ def simulate(page, *, seed=None, **params) -> RingCheck:
 
     Parameters
     ----------
-    page : smlearn.models.ranking.FrontPage
-        A front page, from :func:`smlearn.models.ranking.simulate` (with ``manipulation=True`` for a ring).
+    page : smlearn.models.front_page.FrontPage
+        A front page, from :func:`smlearn.models.front_page.simulate` (with ``manipulation=True`` for a ring).
     n_accounts, activity_skew, min_shared, min_similarity, camouflage
         The settings, all keyword-only; meanings, units and ranges are in :data:`PARAMS`.
     seed : None, int >= 0 or numpy.random.Generator
@@ -417,15 +532,16 @@ def simulate(page, *, seed=None, **params) -> RingCheck:
 
     Examples
     --------
-    >>> page = ranking.simulate(manipulation=True, seed=1)
+    >>> page = front_page.simulate(manipulation=True, seed=1)
     >>> check = simulate(page, seed=1)
     >>> check.hit_rate, check.false_alarm_rate < 0.01
     (1.0, True)
     >>> simulate(page, camouflage=4, seed=1).hit_rate         # four camouflage votes each hide the ring
     0.0
     """
-    check_instance("page", page, ranking.FrontPage, "a FrontPage from smlearn.models.ranking.simulate")
-    p = check_params(PARAMS, params)
+    check_instance("page", page, front_page.FrontPage, "a FrontPage from smlearn.models.front_page.simulate")
+    p = check_params(PARAMS, {"n_accounts": n_accounts, "activity_skew": activity_skew, "min_shared": min_shared,
+                              "min_similarity": min_similarity, "camouflage": camouflage})
     rng = check_seed(seed)
     log = vote_log(page, n_accounts=p["n_accounts"], activity_skew=p["activity_skew"], seed=rng)
     log = _camouflaged(log, p["camouflage"], rng)

@@ -1,6 +1,6 @@
 """Figures for the wisdom-of-crowds lesson: a front page over time and the MusicLab market.
 
-Front page (:mod:`smlearn.models.ranking`): left, every item's position hour by hour
+Front page (:mod:`smlearn.models.front_page`): left, every item's position hour by hour
 (grey), with the vote ring's three targets and the best item picked out; right, each
 item's hidden quality against the up-votes it won.
 
@@ -9,8 +9,8 @@ against its quality; middle, each world's Gini coefficient; right, unpredictabil
 
 Examples
 --------
->>> from smlearn.models import crowds, ranking
->>> fig, artists = plot_front_page(ranking.simulate(manipulation=True, seed=1))
+>>> from smlearn.models import crowds, front_page, vote_rings
+>>> fig, artists = plot_front_page(front_page.simulate(manipulation=True, seed=1))
 >>> fig.axes[0].get_ylabel(), fig.axes[1].get_xlabel()
 ('Position on the page (1 = top)', 'Hidden quality (chance a reader likes it)')
 >>> fig, artists = plot_market(crowds.simulate(seed=1))
@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from smlearn.models import crowds, ranking
+from smlearn.models import crowds, front_page, vote_rings
 from smlearn.params import check_instance
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
@@ -46,8 +46,8 @@ def _coarse(value: float) -> float:
 
 def front_page_finding(result) -> str:
     """Say in one line what a front page shows: what the ring bought, or how well quality rose."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
-    from smlearn.models.ranking import item_summary, manipulation_summary
+    check_instance("result", result, front_page.FrontPage, "a result of front_page.simulate")
+    from smlearn.models.front_page import item_summary; from smlearn.models.vote_rings import manipulation_summary
 
     rule = _RULE_NAMES[result.params["rule"]]
     targets = manipulation_summary(result)
@@ -63,8 +63,8 @@ def front_page_finding(result) -> str:
 
 def describe_front_page(result) -> str:
     """A one-line text description of the front page figure, for readers who cannot see it."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
-    from smlearn.models.ranking import item_summary
+    check_instance("result", result, front_page.FrontPage, "a result of front_page.simulate")
+    from smlearn.models.front_page import item_summary
 
     p = result.params
     summary = item_summary(result)
@@ -79,7 +79,7 @@ def describe_front_page(result) -> str:
 
 def plot_front_page(result):
     """Draw the front page figure once; return ``(figure, artists)`` for :func:`update_front_page`."""
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
+    check_instance("result", result, front_page.FrontPage, "a result of front_page.simulate")
     from matplotlib.collections import LineCollection
 
     fig, (rank_ax, votes_ax) = new_figure(ncols=2)
@@ -116,7 +116,7 @@ def plot_front_page(result):
 def update_front_page(artists, result) -> None:
     """Change the front page figure in place to show ``result``."""
     check_instance("artists", artists, dict, "the artists returned by the matching plot_ function")
-    check_instance("result", result, ranking.FrontPage, "a result of ranking.simulate")
+    check_instance("result", result, front_page.FrontPage, "a result of front_page.simulate")
     p = result.params
     hours = np.arange(p["hours"]) + 0.5            # ranks are taken at the start of each hour
     ranks = np.where(result.ranks <= p["page_size"], result.ranks, np.nan)   # off the page: not drawn
@@ -243,7 +243,7 @@ def _model_by_day(model):
     """The model's cumulative share of votes at the end of each day after submission."""
     from smlearn.params import check_table
 
-    check_table("model", model, ["age", "cumulative_share"], what="a table from ranking.votes_by_age")
+    check_table("model", model, ["age", "cumulative_share"], what="a table from front_page.votes_by_age")
     ends = model["cumulative_share"].to_numpy()[23::24]      # hours 23, 47, ...: the end of each day
     return np.arange(len(ends)), ends
 
@@ -271,7 +271,7 @@ def plot_votes_by_day(table, model=None):
     table : pandas.DataFrame
         From :func:`smlearn.realdata.votes_by_day` (its last row is "later").
     model : pandas.DataFrame, optional
-        From :func:`smlearn.models.ranking.votes_by_age`, drawn dashed, one point per day.
+        From :func:`smlearn.models.front_page.votes_by_age`, drawn dashed, one point per day.
 
     Returns
     -------

@@ -10,8 +10,8 @@ Use them in the lesson like this::
     quiz.wilson.check(my_function)
 
 Code questions run the learner's function on named cases and compare it with
-:mod:`smlearn.models.ranking` and :mod:`smlearn.models.vote_rings`; numeric answers run the model or
-the data when they are checked; the right option of a multiple-choice question is kept only as a fingerprint (see
+:mod:`smlearn.models.ranking`, :mod:`smlearn.models.front_page` and :mod:`smlearn.models.vote_rings`;
+numeric answers run the model or the data when they are checked; the right option of a multiple-choice question is kept only as a fingerprint (see
 :mod:`smlearn.exercises`).
 
 Examples
@@ -33,7 +33,7 @@ from smlearn import flips
 import pandas as pd
 
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion, fingerprint
-from smlearn.models import ranking, vote_rings
+from smlearn.models import front_page, ranking, vote_rings
 from smlearn.params import check_instance
 
 __all__ = ["SEEDS", "LOOSE", "wilson", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
@@ -64,8 +64,8 @@ wilson = CodeQuestion(
     " two-sided 95 % interval), and 0 for an item with no votes. Then check it: quiz.wilson.check(wilson).",
     cases=[Case((3, 0), "3 up-votes and no down-votes: the lesson's table shows 0.44"),
            Case((100, 10), "100 up-votes and 10 down-votes: the table's 0.84"),
-           Case((ranking.PARAMS["ring_size"].default, 0),
-                f"the ring's {ranking.PARAMS['ring_size'].default} fake up-votes and no down-votes"),
+           Case((front_page.PARAMS["ring_size"].default, 0),
+                f"the ring's {front_page.PARAMS['ring_size'].default} fake up-votes and no down-votes"),
            Case((0, 5), "5 down-votes and no up-votes"),
            Case((500, 500), "half and half, with many votes"),
            Case((0, 0), "no votes at all: the bound is 0")],
@@ -134,7 +134,7 @@ _SMALL = _log({0: [1, 2], 1: [2], 2: [1, 3], 3: [4]}, {10: [7, 8, 9], 11: [7, 8,
 @functools.lru_cache(maxsize=1)
 def _lesson_log():
     """The lesson's vote log: the front page with the ring, seed 1."""
-    return vote_rings.vote_log(ranking.simulate(manipulation=True, seed=1), seed=1)
+    return vote_rings.vote_log(front_page.simulate(manipulation=True, seed=1), seed=1)
 
 
 def _random_flags(rng):
@@ -218,10 +218,10 @@ def ring_best_rank(page):
 
     Examples
     --------
-    >>> ring_best_rank(ranking.simulate(rule="hot", manipulation=True, seed=1))
+    >>> ring_best_rank(front_page.simulate(rule="hot", manipulation=True, seed=1))
     1.0
     """
-    check_instance("page", page, ranking.FrontPage, "a result of ranking.simulate")
+    check_instance("page", page, front_page.FrontPage, "a result of front_page.simulate")
     items = page.items
     return float(np.median(items.loc[items["target"], "best_rank"]))
 
@@ -257,7 +257,7 @@ def _front_page(**settings):
     # The same settings on each of the lesson's seeds; the measure is read on each page.
     places = []
     for seed in SEEDS:
-        places.append(ring_best_rank(ranking.simulate(seed=seed, **settings)))
+        places.append(ring_best_rank(front_page.simulate(seed=seed, **settings)))
     return _SeedAverage(places)
 
 
@@ -273,7 +273,7 @@ RING_HELD_OFF = flips.Verdict(
 def ring_verdict(rule="hot"):
     """Where the ring's verdict under ``rule`` ("hot" or "score") flips: :func:`smlearn.flips.analyse`.
 
-    The ring is on; every numeric setting of ``ranking.PARAMS`` moves, three of them across
+    The ring is on; every numeric setting of ``front_page.PARAMS`` moves, three of them across
     the plausible :data:`RANGES`; each run is the average over the five :data:`SEEDS`.
     The result is kept, so the lesson and its checked facts share one analysis.
 
@@ -286,7 +286,7 @@ def ring_verdict(rule="hot"):
     verdicts = {"hot": RING_LIFTS, "score": RING_HELD_OFF}
     if rule not in verdicts:
         raise ValueError(f"rule must be 'hot' or 'score'; got {rule!r}")
-    return flips.analyse(_front_page, verdicts[rule], ranking.PARAMS,
+    return flips.analyse(_front_page, verdicts[rule], front_page.PARAMS,
                          fixed={"rule": rule, "manipulation": True},
                          steps=STEPS, samples=SAMPLES, seed=0, ranges=RANGES)
 

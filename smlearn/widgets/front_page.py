@@ -10,7 +10,7 @@ Examples
 60
 """
 
-from smlearn.models import ranking
+from smlearn.models import front_page, ranking
 from smlearn.plots.crowds import describe_front_page, plot_front_page, update_front_page
 from smlearn.widgets.base import Explorer
 
@@ -25,15 +25,15 @@ class FrontPageExplorer(Explorer):
     Parameters
     ----------
     **params
-        Starting values for any parameter of :func:`smlearn.models.ranking.simulate`.
+        Starting values for any parameter of :func:`smlearn.models.front_page.simulate`.
     """
 
-    PARAMS = ranking.PARAMS
+    PARAMS = front_page.PARAMS
     CONTROLS = ("rule", "manipulation", "gravity", "ring_size", "target_quality", "voters_per_hour",
                 "attention_decay", "hours")
 
     def run_model(self, params):
-        return ranking.simulate(**params, seed=SEED)
+        return front_page.simulate(**params, seed=SEED)
 
     def plot(self, result):
         return plot_front_page(result)

@@ -266,7 +266,7 @@ BAD = [
      ["settings.traffic.network_size", "steps of 10"]),
     ("a borrowed parameter", good(settings={"links": {"lead_rate_pull": 0.05}}),
      ["settings.links.lead_rate_pull", "set it under settings.traffic"]),
-    ("a bad choice", good(settings={"ranking": {"rule": "newest"}}), ["settings.ranking.rule", "one of"]),
+    ("a bad choice", good(settings={"front_page": {"rule": "newest"}}), ["settings.front_page.rule", "one of"]),
     ("story word missing", good(story={}), ["story lacks", "owner"]),
     ("unknown story word", good(story=dict(profiles.active_profile().story, pet="cat")), ["pet", "allowed:"]),
     ("story word not text", good(story=dict(profiles.active_profile().story, owner=3)), ["story.owner", "text"]),

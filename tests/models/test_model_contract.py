@@ -54,7 +54,7 @@ def _posts():
 
 @functools.cache
 def _ringed_page():
-    return module("ranking").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
+    return module("front_page").simulate(hours=24, manipulation=True, seed=1)   # a short front page with a vote ring
 
 
 # The data a model runs on, given first (every setting after it is a keyword).
@@ -80,6 +80,8 @@ WITHOUT_PARAMS = {
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
+    "ranking": "five published rules, each a formula with its published constants; front_page's PARAMS holds the"
+               " settings a class changes (the rule, the gravity of the page)",
 }
 
 
@@ -226,24 +228,13 @@ def test_a_value_out_of_range_or_of_the_wrong_type_is_refused_naming_the_paramet
         run(model, no_such_setting=1)
 
 
-# ranking and vote_rings are being rewritten on branch i17-ranking (ranking.py split, issue 17): their simulate
-# still takes **params here. Remove them from this set when that branch is merged.
-KWARGS_PENDING = {"ranking", "vote_rings"}
-
-
-@pytest.mark.parametrize("model", [m for m in KEPT if m not in KWARGS_PENDING])
+@pytest.mark.parametrize("model", KEPT)
 def test_simulate_names_every_parameter_it_takes(model):
     # defaults_from shows PARAMS' names in the signature; the function underneath must name them too,
     # so that help(), an editor and the source a learner reads agree.
     written = inspect.signature(inspect.unwrap(module(model).simulate)).parameters.values()
     assert not [p.name for p in written if p.kind is p.VAR_KEYWORD], \
         f"{model}.simulate takes **kwargs: name each parameter as a keyword-only argument"
-
-
-def test_the_models_let_off_the_kwargs_check_still_need_it():
-    for model in KWARGS_PENDING:
-        written = inspect.signature(inspect.unwrap(module(model).simulate)).parameters.values()
-        assert any(p.kind is p.VAR_KEYWORD for p in written), f"{model}.simulate names its parameters: remove it from KWARGS_PENDING"
 
 
 def test_the_check_for_kwargs_would_see_one():

@@ -1,4 +1,4 @@
-"""Tests for smlearn.models.vote_rings: the vote log of a front page and the detector of rings.
+"""Tests for smlearn.models.vote_rings: what a ring's fake votes buy, the vote log of a front page and the detector.
 
 The detector is checked on a log made by hand, where the ring is known, and on simulated logs.
 """
@@ -9,7 +9,35 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smlearn.models import ranking, vote_rings
+from smlearn.models import front_page, vote_rings
+
+# ---- What the ring buys ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_manipulation_lifts_targets_most_under_the_time_decayed_rules():
+    # The honest verdict the lesson reports: fake early votes are worth most where freshness counts.
+    effect = vote_rings.manipulation_effect(seeds=range(4))
+    for rule in ("hot", "gravity (simplified)", "hacker news"):
+        assert effect.loc[rule, "best_rank_ring"] <= 3 < effect.loc[rule, "best_rank_honest"]
+        assert effect.loc[rule, "hours_gained"] >= 8
+    # A plain score can't be beaten by 20 votes: older items hold hundreds.
+    assert effect.loc["score", "best_rank_ring"] > 10
+    assert effect.loc["score", "hours_gained"] < min(effect.loc["hot", "hours_gained"],
+                                                     effect.loc["gravity (simplified)", "hours_gained"])
+    # Every rule lets the ring lift its targets at least a little.
+    assert (effect["best_rank_ring"] <= effect["best_rank_honest"]).all()
+
+
+def test_manipulation_effect_refuses_what_it_sets_itself():
+    for setting in ("manipulation", "rule"):     # it runs every rule, with and without the ring
+        with pytest.raises(TypeError, match=f"unexpected keyword argument '{setting}'"):
+            vote_rings.manipulation_effect(**{setting: True})
+    with pytest.raises(TypeError, match="FrontPage"):
+        vote_rings.manipulation_summary(pd.DataFrame())
+    with pytest.raises(ValueError, match="seeds must hold at least one seed"):
+        vote_rings.manipulation_effect(seeds=[])
+
 
 # ---- The vote log and the detector ------------------------------------------------------------
 
@@ -32,7 +60,7 @@ def test_detector_on_a_hand_made_log():
 def test_the_detector_catches_the_ring_with_few_false_alarms():
     hits, alarms = [], []
     for seed in range(3):
-        page = ranking.simulate(manipulation=True, seed=seed)
+        page = front_page.simulate(manipulation=True, seed=seed)
         log = vote_rings.vote_log(page, seed=seed)
         assert log.loc[log["ring"], "account"].nunique() == 20
         rates = vote_rings.detection_rates(log, vote_rings.detect_ring(log))
@@ -45,7 +73,7 @@ def test_the_detector_catches_the_ring_with_few_false_alarms():
 
 
 def test_a_looser_detector_raises_false_alarms():
-    page = ranking.simulate(manipulation=True, seed=1)
+    page = front_page.simulate(manipulation=True, seed=1)
     log = vote_rings.vote_log(page, seed=1)
     strict = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_similarity=0.8))
     loose = vote_rings.detection_rates(log, vote_rings.detect_ring(log, min_shared=2, min_similarity=0.3))
@@ -53,7 +81,7 @@ def test_a_looser_detector_raises_false_alarms():
 
 
 def test_no_ring_no_ring_votes():
-    log = vote_rings.vote_log(ranking.simulate(seed=2), seed=2)
+    log = vote_rings.vote_log(front_page.simulate(seed=2), seed=2)
     assert not log["ring"].any()
     assert math.isnan(vote_rings.detection_rates(log, [])["hit_rate"])
 
@@ -65,9 +93,9 @@ def test_no_ring_no_ring_votes():
     (lambda log: vote_rings.detect_ring(log, min_similarity=1.5), ValueError, "min_similarity must be between"),
     (lambda log: vote_rings.detection_rates(log[["account"]], []), TypeError, "columns account and ring"),
     (lambda log: vote_rings.vote_log(log), TypeError, "FrontPage"),
-    (lambda log: vote_rings.vote_log(ranking.simulate(hours=12, seed=0), n_accounts=0), ValueError,
+    (lambda log: vote_rings.vote_log(front_page.simulate(hours=12, seed=0), n_accounts=0), ValueError,
      "n_accounts must be between"),
-    (lambda log: vote_rings.vote_log(ranking.simulate(hours=12, seed=0), activity_skew=-1), ValueError,
+    (lambda log: vote_rings.vote_log(front_page.simulate(hours=12, seed=0), activity_skew=-1), ValueError,
      "activity_skew must be between"),
 ])
 def test_detector_bad_input(call, error, message):
@@ -79,7 +107,7 @@ def test_detector_bad_input(call, error, message):
 
 
 def test_simulate_is_the_vote_log_and_the_detector_in_one_call():
-    page = ranking.simulate(manipulation=True, hours=24, seed=3)
+    page = front_page.simulate(manipulation=True, hours=24, seed=3)
     check = vote_rings.simulate(page, min_shared=2, min_similarity=0.5, seed=3)
     log = vote_rings.vote_log(page, seed=3)
     pd.testing.assert_frame_equal(check.log, log)
@@ -92,7 +120,7 @@ def test_simulate_is_the_vote_log_and_the_detector_in_one_call():
 
 
 def test_camouflage_adds_that_many_votes_per_ring_account_at_most():
-    page = ranking.simulate(manipulation=True, hours=24, seed=3)
+    page = front_page.simulate(manipulation=True, hours=24, seed=3)
     plain = vote_rings.simulate(page, seed=3).log
     hidden = vote_rings.simulate(page, camouflage=5, seed=3).log
     pd.testing.assert_frame_equal(hidden[~hidden["ring"]].reset_index(drop=True), plain[~plain["ring"]].reset_index(drop=True))

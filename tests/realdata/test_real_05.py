@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from smlearn.exercises import key_of
 from smlearn import realdata
 from smlearn.data import load
-from smlearn.models import ranking, vote_rings
+from smlearn.models import front_page, ranking, vote_rings
 from smlearn.plots import crowds as plots
 from smlearn.questions import music_market as market_quiz
 from smlearn.questions import wisdom_of_crowds as crowds_quiz
@@ -91,23 +91,23 @@ def tiny_page():
     votes = pd.DataFrame({"hour": [0, 1, 1, 3, 3], "item": [0, 0, 0, 0, 1], "ups": [3, 1, 0, 2, 9],
                           "downs": [1, 0, 0, 3, 9]})
     votes = votes[(votes["ups"] + votes["downs"]) > 0]
-    return ranking.FrontPage(items=items, ranks=np.zeros((4, 2)), votes=votes, params={"hours": 4, "rule": "hot"})
+    return front_page.FrontPage(items=items, ranks=np.zeros((4, 2)), votes=votes, params={"hours": 4, "rule": "hot"})
 
 
 def test_votes_by_age_counts_a_tiny_page_by_hand():
-    table = ranking.votes_by_age(tiny_page(), watched_hours=4)
+    table = front_page.votes_by_age(tiny_page(), watched_hours=4)
     # Item 0 only: 4 votes at age 0, 1 at age 1, none at age 2, 5 at age 3 (10 in all).
     assert table["votes"].tolist() == [4, 1, 0, 5]
     assert table["cumulative_share"].tolist() == pytest.approx([0.4, 0.5, 0.5, 1.0])
     with pytest.raises(ValueError, match="watched_hours"):
-        ranking.votes_by_age(tiny_page(), watched_hours=5)
+        front_page.votes_by_age(tiny_page(), watched_hours=5)
 
 
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 1000), rule=st.sampled_from(ranking.RULES), watched=st.integers(1, 12))
 def test_votes_by_age_shares_add_to_one_and_the_cumulative_share_never_falls(seed, rule, watched):
-    page = ranking.simulate(rule=rule, hours=24, seed=seed)
-    table = ranking.votes_by_age(page, watched_hours=watched)
+    page = front_page.simulate(rule=rule, hours=24, seed=seed)
+    table = front_page.votes_by_age(page, watched_hours=watched)
     assert table["share"].between(0, 1).all()
     assert (np.diff(table["cumulative_share"]) >= -1e-12).all()
     assert table["cumulative_share"].iloc[-1] == pytest.approx(1.0)
@@ -165,7 +165,7 @@ def test_the_one_day_window_is_pushed_down_by_the_clock_and_two_days_remove_it()
 
 def test_the_real_vote_figures_have_labelled_axes_log_views_and_a_finding_in_the_title():
     by_day = realdata.votes_by_day()
-    model = ranking.votes_by_age(ranking.simulate(rule="hot", seed=1))
+    model = front_page.votes_by_age(front_page.simulate(rule="hot", seed=1))
     fig, ax = plots.plot_votes_by_day(by_day, model)
     assert "Days after posting" in ax.get_xlabel() and "Share of all votes" in ax.get_ylabel()
     assert "40% on day 0" in ax.get_title() and "94% on an item's first day" in ax.get_title()

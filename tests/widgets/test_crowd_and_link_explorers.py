@@ -5,7 +5,7 @@ import base64
 import numpy as np
 import pytest
 
-from smlearn.models import ranking
+from smlearn.models import front_page, vote_rings
 from smlearn.widgets import FrontPageExplorer, LinkExplorer, MusicLabExplorer
 
 EXPLORERS = [FrontPageExplorer, MusicLabExplorer, LinkExplorer]
@@ -23,7 +23,7 @@ def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     before = target_line.get_ydata().copy()
     explorer.update(manipulation=True)
     assert explorer.figure is fig and artists["targets"][0] is target_line
-    expected = ranking.simulate(manipulation=True, seed=1)
+    expected = front_page.simulate(manipulation=True, seed=1)
     target = int(expected.items.index[expected.items["target"]][0])
     np.testing.assert_allclose(target_line.get_ydata(), np.where(expected.ranks[:, target] <= 30,
                                                                  expected.ranks[:, target], np.nan))
@@ -32,7 +32,7 @@ def test_front_page_rule_and_ring_change_the_plotted_data_in_place():
     explorer.update(rule="score")
     assert fig.get_suptitle().startswith("Under net score")
     offsets = artists["ringed"].get_offsets()
-    np.testing.assert_allclose(offsets[:, 1], ranking.manipulation_summary(explorer.result)["ups"])
+    np.testing.assert_allclose(offsets[:, 1], vote_rings.manipulation_summary(explorer.result)["ups"])
 
 
 def test_music_lab_influence_changes_the_plotted_data_in_place():

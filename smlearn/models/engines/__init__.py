@@ -18,10 +18,12 @@ the engine adds up totals for many runs at once, as the pipeline engine does).
   (:class:`~smlearn.models.engines.spread.SpreadGraph`).
 - :mod:`smlearn.models.engines.pipeline` -- the weeks of :func:`smlearn.models.pipeline.simulate`
   for many splits at once (the maps and comparisons of lessons 02c, 07 and 09).
+- :mod:`smlearn.models.engines.ranking` -- the five rules of :mod:`smlearn.models.ranking`, scored
+  and ordered without input checks, for the hourly ranking of :mod:`smlearn.models.front_page`.
 - :mod:`smlearn.models.engines.intervals` -- the weighted-mean interval of
   :mod:`smlearn.models.uncertainty` for many data sets at once (lesson 08's coverage checks).
 """
 
-from smlearn.models.engines import intervals, pipeline, spread
+from smlearn.models.engines import intervals, pipeline, ranking, spread
 
-__all__ = ["intervals", "pipeline", "spread"]
+__all__ = ["intervals", "pipeline", "ranking", "spread"]
