@@ -19,7 +19,9 @@ guide tells a hub's admin to write. Then:
 4. the instructor opens a wisdom-of-the-crowd experiment from the dashboard's page (its own
    fetch, with the hub's XSRF token); each student estimates in their kernel
    (``smlearn.classmode.experiments.crowd``); the dashboard's experiments view shows the three
-   moves and the crowd's mean, and once the instructor closes the experiment, its error;
+   moves and the crowd's mean, and once the instructor closes the experiment, its error; then a
+   class music market (each student downloads a song) and a class front page (each student votes,
+   and so does the ring the instructor planted), each with its moves on the dashboard;
 5. with the tokens the students' kernels hold, plain HTTP requests: a student gets 403 for the
    CSV of every record, the dashboard, its experiments view, clearing or closing the session, and
    sending as another user (nothing is stored); a student's statistics name no student; no token
@@ -69,6 +71,9 @@ QUESTION, ROW = "links.two_pages", "question-links-two_pages"
 WRONG, RIGHT = 0.2, 0.351               # links.two_pages: 0.2 is a wrong answer, 0.351 the right one
 ESTIMATES = {"ana": 800, "ben": 900, "cleo": 1000}     # the crowd's mean 900; the truth 1000
 JAR = {"kind": "crowd", "question": "How many beans are in the jar?", "truth": 1000, "unit": "beans"}
+MARKET = {"kind": "market", "songs": ["Velvet Pylon", "Northbound Goats", "Kettle Logic", "Paper Orchard",
+                                     "Lemon Static"], "worlds": 1}
+FRONT_PAGE = {"kind": "frontpage", "items": ["Cats", "Dogs", "Owls", "Bees"], "rule": "score", "ring": 2}
 STARTUP_SECONDS = 300                   # the hub, its proxy, the service (it loads the course's questions)
 SPAWN_SECONDS = 300                     # three single-user servers starting at once on two busy cores
 WAIT_MS = 60_000                        # generous: the dashboard itself refreshes every second
@@ -414,13 +419,36 @@ def test_a_class_on_a_real_hub(hub, browser, screenshots):
             assert not any(re.search(rf"\b{name}\b", shown) for name in STUDENTS), shown
             timings["an experiment: opened, three estimates on the dashboard, closed"] = time.monotonic() - started
 
+            # 4b. The other two experiments: a market (each student downloads a song, in a world the service
+            # chose) and a front page (each votes; the instructor's planted ring votes too). Both on the dashboard.
+            started = time.monotonic()
+            market = instructor_calls(page, "POST", f"api/sessions/{sid}/experiments", MARKET)["id"]
+            front = instructor_calls(page, "POST", f"api/sessions/{sid}/experiments", FRONT_PAGE)["id"]
+            for k in (1, 2):
+                instructor_calls(page, "POST", f"api/sessions/{sid}/experiments/{front}/moves",
+                                 {"id": f"ring-{k}-2", "round": 1, "item": 2, "vote": 1, "user": f"ring-{k}"})
+            for number, (name, kernel) in enumerate(kernels.items()):
+                said = kernel.run(f"songs = experiments.market({market!r})\nsaid = songs.download({number})", "said")
+                assert said == (f"Your download of song {number} ({MARKET['songs'][number]}) is on its way to the "
+                                "class."), said
+                said = kernel.run(f"front = experiments.front_page({front!r})\nsaid = front.vote({number}, 1)", "said")
+                assert said == f"Your vote up on item {number} is on its way.", said
+            expect(page.locator(f"#experiment-{market} td.moves")).to_contain_text(
+                "round 1: 3 moves by 3 students", timeout=WAIT_MS)
+            expect(page.locator(f"#experiment-{front} td.moves")).to_contain_text(
+                "round 1: 5 moves by 5 students", timeout=WAIT_MS)             # three students and the ring's two
+            shown = page.locator("#experiments").inner_text()
+            assert not any(re.search(rf"\b{name}\b", shown) for name in STUDENTS), shown
+            timings["a market and a front page: three students' moves on the dashboard"] = time.monotonic() - started
+
             # 5. Security, with the tokens the students' kernels hold (plain HTTP through the hub's proxy).
             check_security(hub, sid, eid, tokens, instructor)
 
             # 6. Clearing the session from the dashboard: the browser asks first.
             page.once("dialog", lambda dialog: dialog.accept())
             page.locator("#session-clear").click()
-            expect(page.locator("#session-message")).to_contain_text("8 answers and moves deleted", timeout=WAIT_MS)
+            # 5 answers; moves: 3 estimates, 3 downloads, 3 votes and the ring's 2
+            expect(page.locator("#session-message")).to_contain_text("16 answers and moves deleted", timeout=WAIT_MS)
             expect(page.locator("#summary")).to_contain_text("0 students, 0 answers", timeout=WAIT_MS)
             expect(page.locator(f"#experiment-{eid} td.moves")).to_contain_text("round 1: none", timeout=WAIT_MS)
         finally:
