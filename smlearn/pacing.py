@@ -25,7 +25,8 @@ Cells tagged ``solution`` are not counted: a learner who needs them has already 
 exercise's time. Cells tagged ``in-class`` (a section ``## In class: ...`` in which every cell
 carries the tag: an experiment the class runs on itself with the instructor) are counted apart,
 with the same rates, as :attr:`Estimate.in_class_minutes`: class time, not the learner's time
-alone, so they are not in :attr:`Estimate.minutes` and a lesson's first cell states them apart. These rates are a model, not a measurement of a class; an instructor who
+alone, so they are not in :attr:`Estimate.minutes` and a lesson's first cell states them apart, in
+a paragraph of its own starting ``**In class:**``, which is counted with them. These rates are a model, not a measurement of a class; an instructor who
 times a real class should trust that instead, and can say so in the lesson's record.
 
 Examples
@@ -72,6 +73,7 @@ LONGEST_IN_CLASS = 20
 # A lesson's file: two digits, an optional letter for a part (02b), an underscore, a name.
 LESSON_FILE = re.compile(r"^\d\d[a-z]?_[a-z0-9_]+\.(ipynb|md)$")
 
+_ANNOUNCED = re.compile(r"^\*\*In class:\*\*", re.MULTILINE)   # a paragraph announcing the class part
 _DECLARED = re.compile(r"<!--\s*learner-time:\s*(\d+)\s*-->")
 _PREDICT = re.compile(r"\*\*Predict\b")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
@@ -144,7 +146,17 @@ def estimate_minutes(path) -> Estimate:
     cells = _cells(path)
     alone = [cell for cell in cells if IN_CLASS not in cell["tags"]]
     in_class = [cell for cell in cells if IN_CLASS in cell["tags"]]
-    return Estimate(_parts(alone), _parts(in_class) if in_class else {})
+    if not in_class:
+        return Estimate(_parts(alone))
+    # The paragraph at the top that announces the class part ("**In class:** ...") is read as part of it.
+    for cell in alone:
+        if cell["kind"] == "markdown" and _ANNOUNCED.search(cell["text"]):
+            paragraphs = re.split(r"\n\s*\n", cell["text"])
+            keep = [text for text in paragraphs if not _ANNOUNCED.match(text.strip())]
+            in_class.append({"kind": "markdown", "tags": [IN_CLASS],
+                             "text": "\n\n".join(text for text in paragraphs if _ANNOUNCED.match(text.strip()))})
+            cell["text"] = "\n\n".join(keep)
+    return Estimate(_parts(alone), _parts(in_class))
 
 
 def _parts(cells: list[dict]) -> dict:

@@ -73,6 +73,16 @@ def test_in_class_cells_are_counted_apart(tmp_path):
     assert "about 5 minutes in class" in str(with_class)
 
 
+def test_the_announcement_of_the_class_part_is_read_with_it(tmp_path):
+    top = "# 99 Demo\n\n" + " ".join(["word"] * 130)
+    announced = top + "\n\n**In class:** the section near the end adds about 5 minutes in class."
+    section = [("markdown", "## In class: a vote", [IN_CLASS]), ("code", "page", [IN_CLASS])]
+    plain = estimate_minutes(write(tmp_path, [("markdown", top, [])] + section))
+    told = estimate_minutes(write(tmp_path, [("markdown", announced, [])] + section))
+    assert told.parts == plain.parts          # the learner's time alone does not grow by the announcement
+    assert told.in_class["reading"] == pytest.approx(plain.in_class["reading"] + 13 / RATES["words_per_minute"])
+
+
 def test_an_untagged_lesson_is_estimated_as_before(tmp_path):
     cells = [("markdown", "**Predict.** Which? " + " ".join(["word"] * 400), []), ("code", "x = 1", []),
              ("code", "# Solution\nx = 2", ["solution"])]
