@@ -65,7 +65,9 @@ def describe_class_market(downloads, *, source: str = "") -> str:
                        + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_share']:.0%}")
                        for w in found["worlds"])
     p = model["params"]
-    return ((f"{source[:1].upper()}{source[1:]}: " if source else "") + f"Two panels about a class music market of {len(np.asarray(downloads)[0])} songs. Left, the Gini "
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    return (f"{where}A chart in two panels about a class music market of {len(np.asarray(downloads)[0])} songs. "
+            f"Left, the Gini "
             f"coefficient of each world, the class's row and the model's ({p['n_worlds']} worlds of each kind, "
             f"{p['listens']} plays a world, influence {p['influence']}). The class: {worlds}. The model: social "
             f"worlds {model['gini_social']:.2f} on average, independent {model['gini_independent']:.2f}. Right, "

@@ -102,7 +102,7 @@ def describe_class_ring(ups, *, ring=None, guesses=None, mine=None, source: str 
     alike = "; ".join(f"{label} shares {row.shared} items with {row.most_alike} (similarity {row.similarity:.2f})"
                       for label, row in top.iterrows())
     where = (f"{source}: " if source else "")
-    return (f"{where}Two panels about {len(table)} accounts of a class front page. Left, each account as a point: "
+    return (f"{where}A chart in two panels about {len(table)} accounts of a class front page. Left, each account as a point: "
             f"the items it shares with its most alike account against their similarity, in "
             f"{len(counts)} distinct places; the most alike: {alike}. The shaded corner is what the detector flags. "
             f"Right, bars of the share of the class that named each account"

@@ -13,8 +13,8 @@ Examples
 >>> fig, axes = plot_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")
 >>> axes[0].get_xlabel(), axes[1].get_ylabel()
 ('Estimate (beans)', 'Spread or error (beans)')
->>> describe_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")[:60]
-'Two panels about 20 students who estimated the same quantity'
+>>> describe_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")[:62]
+'A chart in two panels about 20 students who estimated the same'
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "", so
     for (label, _, _), values in zip(_ROWS, (x1, x2, model)):
         rows.append(f"{label.split(':')[0]}: estimates from {values.min():,.0f} to {values.max():,.0f}{unit}, "
                     f"mean {values.mean():,.0f}, spread (standard deviation) {_spread(values):,.0f}")
-    return ((f"{source[:1].upper()}{source[1:]}: " if source else "") + f"Two panels about {x1.size} students who estimated the same quantity, whose truth is "
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    return (f"{where}A chart in two panels about {x1.size} students who estimated the same quantity, whose truth is "
             f"{float(truth):,.0f}{unit}. Left, each estimate as a point in three rows; " + "; ".join(rows)
             + f". Alpha {alpha:.2f} is the share of the way to the others' mean that fits the class best. Right, "
             f"bars of the spread and the crowd's error in each row. {class_crowd_finding(x1, x2, truth, alpha=alpha)}.")

@@ -44,7 +44,7 @@ def test_the_description_names_the_most_alike_and_the_finding():
     ups = class_votes.up_votes(votes)
     ring = sorted(votes.loc[votes["ring"], "label"].unique())
     text = describe_class_ring(ups, ring=ring, mine=ring[:1], source="a SIMULATED class")
-    assert text.startswith("a SIMULATED class: Two panels about 24 accounts")
+    assert text.startswith("a SIMULATED class: A chart in two panels about 24 accounts")
     assert "shares 3 items with" in text and text.endswith(f"{class_ring_finding(ups, ring=ring, mine=ring[:1])}.")
 
 
