@@ -80,6 +80,8 @@ WITHOUT_PARAMS = {
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
+    "class_votes": "a class's own votes measured with vote_rings' detector and its PARAMS; its example class is "
+                   "an illustration for a lesson run without a class, not a model to explore",
 }
 
 
