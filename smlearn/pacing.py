@@ -22,7 +22,11 @@ first time):
   (writing code for an exercise, writing a plan, a peer review): the minutes declared.
 
 Cells tagged ``solution`` are not counted: a learner who needs them has already spent the
-exercise's time. These rates are a model, not a measurement of a class; an instructor who
+exercise's time. Cells tagged ``in-class`` (a section ``## In class: ...`` in which every cell
+carries the tag: an experiment the class runs on itself with the instructor) are counted apart,
+with the same rates, as :attr:`Estimate.in_class_minutes`: class time, not the learner's time
+alone, so they are not in :attr:`Estimate.minutes` and a lesson's first cell states them apart, in
+a paragraph of its own starting ``**In class:**``, which is counted with them. These rates are a model, not a measurement of a class; an instructor who
 times a real class should trust that instead, and can say so in the lesson's record.
 
 Examples
@@ -39,12 +43,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smlearn.params import check_path, check_text
 
-__all__ = ["RATES", "LESSON_FILE", "Estimate", "estimate_minutes", "lesson_files", "LONGEST_LESSON"]
+__all__ = ["RATES", "LESSON_FILE", "Estimate", "estimate_minutes", "lesson_files", "LONGEST_LESSON",
+           "IN_CLASS", "LONGEST_IN_CLASS"]
 
 # Minutes (or words a minute) of the learner model above.
 RATES = {
@@ -60,9 +65,15 @@ RATES = {
 # No lesson should ask more than this of a learner in one sitting.
 LONGEST_LESSON = 60
 
+# The tag of the cells of a section done in class (a class experiment), and the most class time such
+# sections may add to a lesson: the instructor scripts give each experiment about ten minutes.
+IN_CLASS = "in-class"
+LONGEST_IN_CLASS = 20
+
 # A lesson's file: two digits, an optional letter for a part (02b), an underscore, a name.
 LESSON_FILE = re.compile(r"^\d\d[a-z]?_[a-z0-9_]+\.(ipynb|md)$")
 
+_ANNOUNCED = re.compile(r"^\*\*In class:\*\*", re.MULTILINE)   # a paragraph announcing the class part
 _DECLARED = re.compile(r"<!--\s*learner-time:\s*(\d+)\s*-->")
 _PREDICT = re.compile(r"\*\*Predict\b")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
@@ -87,18 +98,29 @@ def lesson_files(folder, suffix: str = ".ipynb") -> list[Path]:
 
 @dataclass(frozen=True)
 class Estimate:
-    """A lesson's estimated time, and what it is made of (minutes per kind of work)."""
+    """A lesson's estimated time, and what it is made of (minutes per kind of work).
+
+    ``parts`` is the learner's time alone; ``in_class`` the same kinds of work in the cells
+    tagged :data:`IN_CLASS` (empty for a lesson without them).
+    """
 
     parts: dict
+    in_class: dict = field(default_factory=dict)
 
     @property
     def minutes(self) -> int:
-        """The whole estimate, rounded up to a whole minute."""
+        """The learner's time alone, rounded up to a whole minute (the in-class cells left out)."""
         return math.ceil(sum(self.parts.values()))
+
+    @property
+    def in_class_minutes(self) -> int:
+        """The time the cells tagged in-class take, rounded up to a whole minute (0 without them)."""
+        return math.ceil(sum(self.in_class.values()))
 
     def __str__(self) -> str:
         shown = ", ".join(f"{name} {value:.0f}" for name, value in self.parts.items() if value >= 0.5)
-        return f"about {self.minutes} minutes ({shown})"
+        extra = f", and about {self.in_class_minutes} minutes in class" if self.in_class else ""
+        return f"about {self.minutes} minutes ({shown}){extra}"
 
 
 def _cells(path: Path) -> list[dict]:
@@ -113,14 +135,34 @@ def _cells(path: Path) -> list[dict]:
 def estimate_minutes(path) -> Estimate:
     """Estimate how long the lesson notebook at ``path`` takes a learner alone (see the module's rates).
 
+    The cells tagged :data:`IN_CLASS` are estimated apart (:attr:`Estimate.in_class_minutes`).
+
     Raises
     ------
     ValueError
         If ``path`` is not a readable notebook.
     """
     check_path("path", path, file=True)
+    cells = _cells(path)
+    alone = [cell for cell in cells if IN_CLASS not in cell["tags"]]
+    in_class = [cell for cell in cells if IN_CLASS in cell["tags"]]
+    if not in_class:
+        return Estimate(_parts(alone))
+    # The paragraph at the top that announces the class part ("**In class:** ...") is read as part of it.
+    for cell in alone:
+        if cell["kind"] == "markdown" and _ANNOUNCED.search(cell["text"]):
+            paragraphs = re.split(r"\n\s*\n", cell["text"])
+            keep = [text for text in paragraphs if not _ANNOUNCED.match(text.strip())]
+            in_class.append({"kind": "markdown", "tags": [IN_CLASS],
+                             "text": "\n\n".join(text for text in paragraphs if _ANNOUNCED.match(text.strip()))})
+            cell["text"] = "\n\n".join(keep)
+    return Estimate(_parts(alone), _parts(in_class))
+
+
+def _parts(cells: list[dict]) -> dict:
+    """Minutes per kind of work in these cells, at the module's rates."""
     words = lines = code_cells = figures = predictions = exercises = explorers = declared = 0
-    for cell in _cells(path):
+    for cell in cells:
         text = cell["text"]
         if cell["kind"] == "markdown":
             declared += sum(int(m) for m in _DECLARED.findall(text))
@@ -144,4 +186,4 @@ def estimate_minutes(path) -> Estimate:
         "explorers": explorers * RATES["per_explorer"],
         "declared activities": float(declared),
     }
-    return Estimate(parts)
+    return parts

@@ -53,11 +53,16 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from smlearn.classmode import _outbox, send
-from smlearn.params import check_number, check_text
+from smlearn.models import class_markets, class_votes, estimates
+from smlearn.params import check_number, check_table, check_text
 
 __all__ = ["Crowd", "crowd", "Market", "market", "FrontPage", "front_page", "send_moves", "move_status",
-           "open_experiment", "open_round", "plant_vote", "results", "MOVES_NAME", "LOOK_TIMEOUT"]
+           "open_experiment", "open_round", "plant_vote", "results", "crowd_data", "market_data",
+           "front_page_data", "MOVES_NAME", "LOOK_TIMEOUT"]
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +230,8 @@ class _Cell:
 
     def __init__(self, experiment: str):
         check_text("experiment", experiment)
-        if not _EXPERIMENT_ID.fullmatch(experiment.strip()):
+        # With class mode off nothing is asked, so a lesson's placeholder ("ask your instructor") runs too.
+        if send.active_link() is not None and not _EXPERIMENT_ID.fullmatch(experiment.strip()):
             raise ValueError(f"experiment must be the id your instructor gives (lower-case letters, digits or -); "
                              f"got {experiment!r}")
         self.experiment = experiment.strip()
@@ -544,3 +550,132 @@ def results(experiment: str) -> dict:
     """Every move of ``experiment`` with its student, and the analysis (instructors only)."""
     check_text("experiment", experiment)
     return _instructor_call(f"/{experiment}/results")
+
+
+# ---- the class's data for a lesson's figure, or a SIMULATED class
+
+def _class_results(experiment: str) -> tuple[dict | None, str]:
+    """The experiment's results if this notebook may read them, else None and why not."""
+    check_text("experiment", experiment)
+    if send.active_link() is None:
+        return None, "class mode is off"
+    if not _EXPERIMENT_ID.fullmatch(experiment.strip()):
+        return None, f"{experiment!r} is not an experiment's id (ask your instructor for it)"
+    try:
+        return results(experiment.strip()), ""
+    except ValueError as error:
+        if "(403)" in str(error):
+            return None, "only the instructor's notebook reads every student's moves"
+        return None, str(error)
+
+
+def crowd_data(experiment: str, *, example: estimates.Rounds) -> dict:
+    """The class's two rounds of estimates for a figure, or, if this notebook cannot read them, ``example``.
+
+    Parameters
+    ----------
+    experiment : str
+        The crowd experiment's id (any text with class mode off).
+    example : estimates.Rounds
+        A SIMULATED class (:func:`smlearn.models.estimates.simulate`), shown instead.
+
+    Returns
+    -------
+    dict
+        ``first``, ``second`` (each student's estimates, in one order), ``truth``, ``unit``,
+        ``source`` (the class's, or a label saying SIMULATED) and ``why`` (why the example, or "").
+
+    Examples
+    --------
+    >>> found = crowd_data("ask your instructor", example=estimates.simulate(students=10, seed=1))
+    >>> found["source"], found["why"]
+    ('a SIMULATED class (estimates.simulate: 10 students, alpha 0.3, seed 1), not yours', 'class mode is off')
+    """
+    if not isinstance(example, estimates.Rounds):
+        raise TypeError(f"example must be a simulated class from estimates.simulate; got {type(example).__name__}")
+    found, why = _class_results(experiment)
+    if found is not None:
+        social = found.get("social")
+        if social is None:
+            why = "fewer than two students estimated in both rounds"
+        else:
+            return {"first": list(social["first"]), "second": list(social["second"]), "truth": found["spec"]["truth"],
+                    "unit": found["spec"].get("unit", ""), "why": "",
+                    "source": f"your class ({len(social['first'])} students in both rounds)"}
+    p = example.params
+    return {"first": example.first.tolist(), "second": example.second.tolist(), "truth": example.truth, "unit": "",
+            "why": why, "source": f"a SIMULATED class (estimates.simulate: {p['students']} students, "
+                                  f"alpha {p['alpha']}, seed {p['seed']}), not yours"}
+
+
+def market_data(experiment: str, *, example) -> dict:
+    """The class market's downloads for a figure, or, if this notebook cannot read them, ``example``.
+
+    ``example`` is a SIMULATED class's table of downloads, worlds x songs, the independent
+    world first (:func:`smlearn.models.class_markets.example_downloads`). Returns a dict:
+    ``downloads``, ``source`` and ``why`` (as :func:`crowd_data`).
+
+    Examples
+    --------
+    >>> found = market_data("ask your instructor", example=[[3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0]])
+    >>> found["source"]
+    'a SIMULATED class market (3 worlds, 5 songs, 31 downloads), not yours'
+    """
+    try:
+        class_markets.measure_worlds(example)      # refuses anything but a table of worlds x songs
+    except ValueError as error:
+        raise ValueError(f"example {error}") from None
+    table = np.asarray(example, dtype=float)
+    found, why = _class_results(experiment)
+    if found is not None:
+        if sum(map(sum, found["downloads"][1:])) and sum(found["downloads"][0]):
+            worlds = len(found["downloads"])
+            return {"downloads": found["downloads"], "why": "",
+                    "source": f"your class ({worlds} worlds, {int(np.sum(found['downloads']))} downloads)"}
+        why = "the class's independent or social worlds have no downloads yet"
+    return {"downloads": table.astype(int).tolist(), "why": why,
+            "source": f"a SIMULATED class market ({table.shape[0]} worlds, {table.shape[1]} songs, "
+                      f"{int(table.sum())} downloads), not yours"}
+
+
+def front_page_data(experiment: str, *, example: pd.DataFrame) -> dict:
+    """Who up-voted what on the class front page, the ring once shown and the guesses, or ``example``.
+
+    The instructor's notebook reads every vote and every student's suspects; a student's reads
+    what the detection round shows them (the votes under labels, the ring once the round closes).
+    Before that, or with class mode off, it gives the SIMULATED ``example``
+    (:func:`smlearn.models.class_votes.example_votes`), whose ring it shows.
+
+    Returns
+    -------
+    dict
+        ``ups`` (label -> up-voted items), ``ring`` (labels, or None while hidden), ``guesses``
+        (each student's suspects, as far as this notebook may see them), ``source`` and ``why``.
+
+    Examples
+    --------
+    >>> found = front_page_data("ask your instructor", example=class_votes.example_votes(seed=3))
+    >>> found["source"], found["ring"]
+    ('a SIMULATED class front page (20 honest students and a ring of 4), not yours', ['a08', 'a12', 'a18', 'a20'])
+    """
+    check_table("example", example, ("label", "item", "vote", "ring"), what="a simulated class's votes")
+    found, why = _class_results(experiment)
+    if found is not None and found.get("votes"):
+        students = found["detection"]["students"]
+        return {"ups": class_votes.up_votes(found["votes"]), "ring": list(found["detection"]["ring"]),
+                "guesses": [student["suspects"] for student in students], "why": "",
+                "source": f"your class ({len(students)} students named suspects)"}
+    if found is None and why == "only the instructor's notebook reads every student's moves":
+        view = front_page(experiment).view or {}
+        if "accounts" in view:
+            ups = {label: list(votes["up"]) for label, votes in view["accounts"].items()}
+            return {"ups": ups, "ring": view.get("ring"), "guesses": [], "why": "",
+                    "source": "your class (the votes under labels" + (", the ring shown)" if "ring" in view
+                                                                      else "; the ring is shown when it closes)")}
+        why = "the class's votes are shown from the detection round on"
+    elif found is not None:
+        why = "nobody has voted yet"
+    ring = sorted(example.loc[example["ring"].astype(bool), "label"].astype(str).unique())
+    honest = example["label"].nunique() - len(ring)
+    return {"ups": class_votes.up_votes(example), "ring": ring, "guesses": [], "why": why,
+            "source": f"a SIMULATED class front page ({honest} honest students and a ring of {len(ring)}), not yours"}

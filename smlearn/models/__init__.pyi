@@ -4,6 +4,7 @@
 from . import (
     bass,
     class_markets,
+    class_votes,
     crowds,
     diffusion,
     diffusion_experiments,

@@ -50,7 +50,7 @@ from smlearn.params import check_number, check_seed
 # The cell of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["measure_worlds", "beside_model", "MEAN_QUALITY", "MODEL_WORLDS", "MODEL_BATCH"]
+__all__ = ["measure_worlds", "beside_model", "example_downloads", "MEAN_QUALITY", "MODEL_WORLDS", "MODEL_BATCH"]
 
 # The model's songs are downloaded by a listener with chance Beta(12, 18), mean 0.4: a play gives
 # 0.4 downloads on average, so a world with d downloads is matched by a model world of d / 0.4 plays.
@@ -190,3 +190,45 @@ def _model(n_songs: int, listens: int, influence: float, seed: int) -> dict:
         "gini_worlds_independent": worlds["independent"],
         "gini_worlds_social": worlds["social influence"],
     }
+
+
+def example_downloads(*, songs: int = 10, social_worlds: int = 2, plays: int = 100, influence: float = 0.7,
+                      seed=1) -> np.ndarray:
+    """A SIMULATED class market, for a lesson run without a class: the model's downloads, one row a world.
+
+    One independent world and ``social_worlds`` social worlds of :func:`smlearn.models.crowds.simulate`,
+    each of ``plays`` plays (100, the model's fewest, gives about 40 downloads: a world of a dozen
+    students who download three songs each). It is the model itself, so beside the model it can
+    only agree with it up to chance: a real class need not.
+
+    Parameters
+    ----------
+    songs : int
+        5 to 100.
+    social_worlds : int
+        1 to 16.
+    plays : int
+        Plays per world, 100 to 5,000.
+    influence : float
+        The model's social influence, 0 to 1 (ILLUSTRATIVE, as in :mod:`smlearn.models.crowds`).
+    seed : int, optional
+        The same seed gives the same class.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (1 + social_worlds, songs)
+        Row 0 the independent world, then the social worlds: what :func:`measure_worlds` takes.
+
+    Examples
+    --------
+    >>> table = example_downloads(seed=1)
+    >>> table.shape, int(table[0].sum()) > 0
+    ((3, 10), True)
+    """
+    social_worlds = check_number("social_worlds", social_worlds, 1, 16, integer=True)
+    market = crowds.simulate(n_songs=songs, n_worlds=max(2, social_worlds), listens=plays, influence=influence,
+                             batch=MODEL_BATCH, seed=seed)
+    rows = market.songs.pivot(index="world", columns="song", values="downloads")
+    independent = market.worlds.loc[market.worlds["condition"] == "independent", "world"].iloc[0]
+    social = market.worlds.loc[market.worlds["condition"] != "independent", "world"].iloc[:social_worlds]
+    return rows.loc[[independent, *social]].to_numpy(dtype=int)

@@ -4,6 +4,7 @@
 from . import (
     activities,
     class_markets,
+    class_votes,
     crowds,
     effort,
     estimates,

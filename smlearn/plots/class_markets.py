@@ -23,6 +23,7 @@ import textwrap
 import numpy as np
 
 from smlearn.models import class_markets
+from smlearn.params import check_text
 from smlearn.plots.style import OKABE_ITO, new_figure
 
 __all__ = ["class_market_finding", "describe_class_market", "plot_class_market"]
@@ -55,15 +56,18 @@ def _text(value) -> str:
     return "none (too few worlds with downloads)" if value is None else f"{value:.3f}"
 
 
-def describe_class_market(downloads) -> str:
+def describe_class_market(downloads, *, source: str = "") -> str:
     """A text description of :func:`plot_class_market`, for readers who cannot see it."""
+    source = check_text("source", source, allow_empty=True)
     found = class_markets.measure_worlds(downloads)
     model = class_markets.beside_model(downloads)
     worlds = "; ".join(f"world {w['world']} ({w['condition']}): {w['downloads']} downloads, Gini "
                        + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_share']:.0%}")
                        for w in found["worlds"])
     p = model["params"]
-    return (f"Two panels about a class music market of {len(np.asarray(downloads)[0])} songs. Left, the Gini "
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    return (f"{where}A chart in two panels about a class music market of {len(np.asarray(downloads)[0])} songs. "
+            f"Left, the Gini "
             f"coefficient of each world, the class's row and the model's ({p['n_worlds']} worlds of each kind, "
             f"{p['listens']} plays a world, influence {p['influence']}). The class: {worlds}. The model: social "
             f"worlds {model['gini_social']:.2f} on average, independent {model['gini_independent']:.2f}. Right, "
@@ -73,7 +77,7 @@ def describe_class_market(downloads) -> str:
             f"{model['unpredictability_independent']:.3f}. {class_market_finding(downloads)}.")
 
 
-def plot_class_market(downloads):
+def plot_class_market(downloads, *, source: str = ""):
     """Draw the class's worlds beside the model's: each world's Gini, and unpredictability.
 
     Parameters
@@ -81,6 +85,8 @@ def plot_class_market(downloads):
     downloads : table of whole numbers >= 0, shape (1 + W, songs)
         Row 0 the independent world, then the social worlds (the class service's results give
         it as ``results["downloads"]``).
+    source : str
+        Whose market this is ("your class", or a SIMULATED class), put before the title.
 
     Returns
     -------
@@ -88,6 +94,7 @@ def plot_class_market(downloads):
     """
     found = class_markets.measure_worlds(downloads)
     model = class_markets.beside_model(downloads)
+    source = check_text("source", source, allow_empty=True)
     fig, (left, right) = new_figure(ncols=2, height=3.8)
     rng = np.random.default_rng(0)     # a little vertical jitter, the same on every draw
     rows = {1: ([found["gini_independent"]], [w["gini"] for w in found["worlds"][1:]]),
@@ -115,5 +122,6 @@ def plot_class_market(downloads):
     right.set_xticks(at, names)
     right.set_ylabel("Unpredictability (difference in share)")
     right.set_title("How differently the same song did across worlds", fontsize=9)
-    fig.suptitle(textwrap.fill(class_market_finding(downloads), 100), fontsize=10)
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    fig.suptitle(textwrap.fill(where + class_market_finding(downloads), 100), fontsize=10)
     return fig, [left, right]

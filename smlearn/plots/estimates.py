@@ -13,11 +13,13 @@ Examples
 >>> fig, axes = plot_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")
 >>> axes[0].get_xlabel(), axes[1].get_ylabel()
 ('Estimate (beans)', 'Spread or error (beans)')
->>> describe_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")[:60]
-'Two panels about 20 students who estimated the same quantity'
+>>> describe_class_crowd(crowd.first, crowd.second, crowd.truth, unit="beans")[:62]
+'A chart in two panels about 20 students who estimated the same'
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 
@@ -75,22 +77,24 @@ def class_crowd_finding(first, second, truth, *, alpha=None) -> str:
             f"{estimates.crowd_error(x2, truth):,.0f}")
 
 
-def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "") -> str:
+def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source: str = "") -> str:
     """A text description of :func:`plot_class_crowd`, for readers who cannot see it."""
     x1, x2, model, alpha = _check(first, second, truth, alpha)
     unit = check_text("unit", unit, allow_empty=True)
+    source = check_text("source", source, allow_empty=True)
     unit = f" {unit}" if unit else ""
     rows = []
     for (label, _, _), values in zip(_ROWS, (x1, x2, model)):
         rows.append(f"{label.split(':')[0]}: estimates from {values.min():,.0f} to {values.max():,.0f}{unit}, "
                     f"mean {values.mean():,.0f}, spread (standard deviation) {_spread(values):,.0f}")
-    return (f"Two panels about {x1.size} students who estimated the same quantity, whose truth is "
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    return (f"{where}A chart in two panels about {x1.size} students who estimated the same quantity, whose truth is "
             f"{float(truth):,.0f}{unit}. Left, each estimate as a point in three rows; " + "; ".join(rows)
             + f". Alpha {alpha:.2f} is the share of the way to the others' mean that fits the class best. Right, "
             f"bars of the spread and the crowd's error in each row. {class_crowd_finding(x1, x2, truth, alpha=alpha)}.")
 
 
-def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = ""):
+def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source: str = ""):
     """Draw a class's two rounds of estimates beside the model's round 2.
 
     Parameters
@@ -105,6 +109,8 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = ""):
         (:func:`smlearn.models.estimates.fit_alpha`, kept within 0 to 1).
     unit : str
         What the quantity is counted in, for the axis labels.
+    source : str
+        Whose estimates these are ("your class", or a SIMULATED class), put before the title.
 
     Returns
     -------
@@ -112,6 +118,7 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = ""):
     """
     x1, x2, model, alpha = _check(first, second, truth, alpha)
     check_text("unit", unit, allow_empty=True)
+    source = check_text("source", source, allow_empty=True)
     fig, (left, right) = new_figure(ncols=2, height=3.8)
     rng = np.random.default_rng(0)     # a little vertical jitter, the same on every draw, so points do not hide
     for row, ((label, colour, marker), values) in enumerate(zip(_ROWS, (x1, x2, model))):
@@ -140,5 +147,6 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = ""):
     right.set_ylabel(f"Spread or error ({unit})" if unit else "Spread or error (units of the estimate)")
     right.legend(frameon=False, fontsize=8)
     right.set_title("Spread and crowd error", fontsize=9)
-    fig.suptitle(class_crowd_finding(x1, x2, truth, alpha=alpha), fontsize=10)
+    where = f"{source[:1].upper()}{source[1:]}: " if source else ""
+    fig.suptitle(textwrap.fill(where + class_crowd_finding(x1, x2, truth, alpha=alpha), 100), fontsize=10)
     return fig, [left, right]

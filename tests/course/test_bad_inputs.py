@@ -314,6 +314,7 @@ def few_tweets():
 # Each entry is a function returning a fresh dict.
 _FIRST, _SECOND = [800.0, 1000.0, 1500.0, 2100.0], [1100.0, 1200.0, 1400.0, 1700.0]
 _DOWNLOADS = ([3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0])
+_UPS = {"a01": (0, 1), "a02": (4, 5, 6), "a03": (4, 5, 6), "a04": (1, 2, 4)}
 WORKING = {
     # the wisdom of the crowd (smlearn.models.estimates, smlearn.plots.estimates)
     **{f"smlearn.models.estimates.{f}": (lambda: {"estimates": list(_FIRST), "truth": 1234.0})
@@ -329,6 +330,19 @@ WORKING = {
        for f in ("smlearn.models.class_markets.measure_worlds", "smlearn.models.class_markets.beside_model",
                  "smlearn.plots.class_markets.class_market_finding", "smlearn.plots.class_markets.describe_class_market",
                  "smlearn.plots.class_markets.plot_class_market")},
+    # the class front page's detection round (smlearn.models.class_votes, smlearn.plots.class_votes)
+    "smlearn.models.class_votes.account_similarity": lambda: {"ups": {k: list(v) for k, v in _UPS.items()}},
+    "smlearn.models.class_votes.up_votes": lambda: {"votes": [{"label": "a01", "item": 2, "vote": 1},
+                                                               {"label": "a02", "item": 0, "vote": -1}]},
+    **{f"smlearn.plots.class_votes.{f}": (lambda: {"ups": {k: list(v) for k, v in _UPS.items()}, "ring": ["a02", "a03"]})
+       for f in ("class_ring_finding", "describe_class_ring", "plot_class_ring")},
+    # the lessons' class sections: the class's data, or the SIMULATED example (class mode is off here)
+    "smlearn.classmode.experiments.crowd_data": lambda: {
+        "experiment": "ask your instructor", "example": _lazy("smlearn.models.estimates.simulate")(students=5, seed=1)},
+    "smlearn.classmode.experiments.market_data": lambda: {
+        "experiment": "ask your instructor", "example": [list(r) for r in _DOWNLOADS]},
+    "smlearn.classmode.experiments.front_page_data": lambda: {
+        "experiment": "ask your instructor", "example": _lazy("smlearn.models.class_votes.example_votes")(seed=1)},
     # course tools
     "smlearn.copies.student_version": lambda: {
         "notebook_bytes": _lazy("smlearn.copies.course_files")(student=False)["00_start_here.ipynb"]},

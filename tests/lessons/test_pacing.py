@@ -1,12 +1,13 @@
 """Lessons fit a learner's sitting: the stated learner model (smlearn.pacing) checked, then applied to every lesson."""
 
 import json
+import math
 import re
 
 import pytest
 
 from smlearn.course import load_course
-from smlearn.pacing import LESSON_FILE, LONGEST_LESSON, RATES, estimate_minutes, lesson_files
+from smlearn.pacing import IN_CLASS, LESSON_FILE, LONGEST_IN_CLASS, LONGEST_LESSON, RATES, estimate_minutes, lesson_files
 
 COURSE = load_course()
 
@@ -53,6 +54,42 @@ def test_each_kind_of_work_is_counted_once(tmp_path):
     assert parts["explorers"] == RATES["per_explorer"]
     assert parts["figures"] == RATES["per_figure"]
     assert parts["code"] == pytest.approx(4 * RATES["per_code_cell"] + 6 * RATES["per_code_line"])
+
+
+def test_in_class_cells_are_counted_apart(tmp_path):
+    alone = [("markdown", " ".join(["word"] * 260), []), ("code", "figures.plot_traffic(year)", [])]
+    in_class = [("markdown", "## In class: a vote\n\n**Predict.** " + " ".join(["word"] * 130), [IN_CLASS]),
+                ("code", "page = experiments.front_page(EXPERIMENT_ID)\npage", [IN_CLASS]),
+                ("code", "fig, _ = plot_class_ring(found)", [IN_CLASS])]
+    without = estimate_minutes(write(tmp_path, alone))
+    with_class = estimate_minutes(write(tmp_path, alone + in_class))
+    # The learner's time alone is what it was without the section; the section has its own estimate.
+    assert with_class.parts == without.parts and with_class.minutes == without.minutes
+    assert without.in_class == {} and without.in_class_minutes == 0
+    assert with_class.in_class["predictions"] == RATES["per_prediction"]
+    assert with_class.in_class["figures"] == RATES["per_figure"]
+    assert with_class.in_class["code"] == pytest.approx(2 * RATES["per_code_cell"] + 3 * RATES["per_code_line"])
+    assert with_class.in_class_minutes == 5      # 135 words 1.04 + predict 1.5 + code 1.3 + figure 1.0, rounded up
+    assert "about 5 minutes in class" in str(with_class)
+
+
+def test_the_announcement_of_the_class_part_is_read_with_it(tmp_path):
+    top = "# 99 Demo\n\n" + " ".join(["word"] * 130)
+    announced = top + "\n\n**In class:** the section near the end adds about 5 minutes in class."
+    section = [("markdown", "## In class: a vote", [IN_CLASS]), ("code", "page", [IN_CLASS])]
+    plain = estimate_minutes(write(tmp_path, [("markdown", top, [])] + section))
+    told = estimate_minutes(write(tmp_path, [("markdown", announced, [])] + section))
+    assert told.parts == plain.parts          # the learner's time alone does not grow by the announcement
+    assert told.in_class["reading"] == pytest.approx(plain.in_class["reading"] + 13 / RATES["words_per_minute"])
+
+
+def test_an_untagged_lesson_is_estimated_as_before(tmp_path):
+    cells = [("markdown", "**Predict.** Which? " + " ".join(["word"] * 400), []), ("code", "x = 1", []),
+             ("code", "# Solution\nx = 2", ["solution"])]
+    estimate = estimate_minutes(write(tmp_path, cells))
+    assert estimate.in_class == {} and "in class" not in str(estimate)
+    assert estimate.minutes == math.ceil(402 / RATES["words_per_minute"] + RATES["per_prediction"]
+                                         + RATES["per_code_cell"] + RATES["per_code_line"])
 
 
 def test_an_unreadable_lesson_is_refused(tmp_path):
@@ -118,3 +155,51 @@ def prose_stretches(path):
 def test_no_long_stretch_of_reading(lesson):
     longest = max(prose_stretches(COURSE.folder / lesson.file))
     assert longest <= LONGEST_READ, f"lesson {lesson.id} has {longest} words of prose in a row: add a prediction or a cell"
+
+
+# ---- Sections done in class -------------------------------------------------------------------------
+
+IN_CLASS_HEADING = re.compile(r"^## In class: ", re.MULTILINE)
+IN_CLASS_SENTENCE = re.compile(r"\babout (\d+) minutes in class\b")
+
+
+def sections_in_class(path):
+    """Each cell's tags and whether it lies in a section ``## In class: ...`` (up to the next ``## ``)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    inside, rows = False, []
+    for cell in cells:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and re.search(r"^## ", text, re.MULTILINE):
+            inside = bool(IN_CLASS_HEADING.search(text))
+        rows.append((inside, IN_CLASS in cell.get("metadata", {}).get("tags", []), text[:60]))
+    return cells, rows
+
+
+@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda l: l.id)
+def test_in_class_sections_are_tagged_and_announced(lesson):
+    """Every cell of a section "## In class: ..." carries the tag, no other cell does, and the top says how long."""
+    path = COURSE.folder / lesson.file
+    cells, rows = sections_in_class(path)
+    for inside, tagged, start in rows:
+        assert inside == tagged, (f"lesson {lesson.id}: the cell starting {start!r} should "
+                                  f"{'' if inside else 'not '}carry the tag {IN_CLASS!r}")
+    estimate = estimate_minutes(path)
+    opening = "".join(next(c for c in cells if c["cell_type"] == "markdown")["source"])
+    stated = IN_CLASS_SENTENCE.findall(opening)
+    if not estimate.in_class:
+        assert not stated, f"lesson {lesson.id} announces class time but has no section tagged {IN_CLASS!r}"
+        return
+    assert estimate.in_class_minutes <= LONGEST_IN_CLASS, f"lesson {lesson.id}'s class part takes {estimate}"
+    assert len(stated) == 1, f"the top of lesson {lesson.id} should say once 'about N minutes in class'"
+    # As for the lesson's own minutes: at least the estimate less 4, and rounded up by at most 4.
+    assert estimate.in_class_minutes - 4 <= int(stated[0]) <= estimate.in_class_minutes + 4, (
+        f"lesson {lesson.id} says about {stated[0]} minutes in class; the estimate is {estimate.in_class_minutes}")
+
+
+def test_the_in_class_rule_catches_a_missing_tag(tmp_path):
+    path = write(tmp_path, [("markdown", "# 99 Demo\n\nabout 5 minutes in class", []),
+                            ("markdown", "## In class: a vote", [IN_CLASS]), ("code", "page", []),
+                            ("markdown", "## Summary", [])])
+    _, rows = sections_in_class(path)
+    assert [(inside, tagged) for inside, tagged, _ in rows] == [(False, False), (True, True), (True, False),
+                                                                 (False, False)]

@@ -82,6 +82,8 @@ WITHOUT_PARAMS = {
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
     "ranking": "five published rules, each a formula with its published constants; front_page's PARAMS holds the"
                " settings a class changes (the rule, the gravity of the page)",
+    "class_votes": "a class's own votes measured with vote_rings' detector and its PARAMS; its example class is "
+                   "an illustration for a lesson run without a class, not a model to explore",
 }
 
 
