@@ -2,10 +2,13 @@
 
 For each layer (:mod:`smlearn.layers`), top to bottom: each module's first paragraph, then a
 table of its public names (its ``__all__``), each function and class with its parameters, and the
-first line of each docstring. The full
-text of any of them is one ``help(...)`` or ``??`` away in a notebook.
+first line of each docstring. Each module also has a page of its own (:func:`module_pages`): the
+module's whole docstring, then every public name with its signature and whole docstring (its
+Parameters, Returns, Raises and Examples, as ``help()`` shows them), and a class's public methods
+too. The docstrings are shown as written, in a monospaced block, because they are numpy-style
+reST that a learner also reads with ``help(...)`` or ``??`` in a notebook.
 
-Run by ``scripts/build_site.py``; ``python scripts/api_page.py`` prints the page.
+Run by ``scripts/build_site.py``; ``python scripts/api_page.py`` prints the overview page.
 """
 
 from __future__ import annotations
@@ -60,11 +63,22 @@ def call_of(name: str, value) -> str:
     return f"`{name}{bare}`".replace("|", "\\|")
 
 
+def page_of(name: str) -> str:
+    """The module's own page, as a path in the site: ``api/smlearn-models-traffic``."""
+    return "api/" + name.replace(".", "-")
+
+
+def public_values(module) -> dict:
+    """The module's public names (its ``__all__``) and their values, submodules left out (they have their own)."""
+    public = [n for n in getattr(module, "__all__", []) if n != "__version__"]
+    return {n: getattr(module, n) for n in public if not inspect.ismodule(getattr(module, n))}
+
+
 def module_section(name: str) -> list[str]:
     module = importlib.import_module(name)
-    lines = [f"### `{name}`", "", first_paragraph(module) or "(no docstring)", ""]
-    public = [n for n in getattr(module, "__all__", []) if n != "__version__"]
-    values = {n: getattr(module, n) for n in public if not inspect.ismodule(getattr(module, n))}
+    lines = [f"### `{name}`", "", first_paragraph(module) or "(no docstring)", "",
+             f"[Every name of `{name}` with its whole docstring]({page_of(name)}.md)", ""]
+    values = public_values(module)
     if values:   # (submodules have their own section)
         lines += ["| name | kind | what it is |", "|---|---|---|"]
         for n, value in values.items():
@@ -72,6 +86,51 @@ def module_section(name: str) -> list[str]:
             lines.append(f"| {call_of(n, value)} | {kind_of(value)} | {summary.replace('|', '/')} |")
         lines.append("")
     return lines
+
+
+def _docstring_block(obj) -> list[str]:
+    # Four backticks: a docstring may itself show a fenced block. Shown as written, as help() does.
+    text = inspect.getdoc(obj) or "(no docstring)"
+    return ["````text", text, "````", ""]
+
+
+def _methods(cls) -> dict:
+    """A class's own public methods and properties, in the order the class defines them."""
+    found = {}
+    for n, value in vars(cls).items():
+        if n.startswith("_"):
+            continue
+        if isinstance(value, (staticmethod, classmethod)):
+            value = value.__func__
+        if inspect.isfunction(value) or isinstance(value, property):
+            found[n] = value
+    return found
+
+
+def module_page(name: str) -> str:
+    """The page of module ``name``: its docstring, then each public name with its signature and whole docstring."""
+    module = importlib.import_module(name)
+    layer = LAYERS[layer_of(name)].name
+    lines = [f"# `{name}`", "", f"In the {layer} layer. [All modules, by layer](../api.md)", "",
+             *_docstring_block(module)]
+    for n, value in public_values(module).items():
+        lines += [f"## `{n}`", "", f"{kind_of(value).capitalize()}: {call_of(n, value)}", ""]
+        if kind_of(value) == "value":
+            text = repr(value)
+            lines += ["````text", text if len(text) <= 400 else text[:399] + "…", "````", ""]
+            continue
+        lines += _docstring_block(value)
+        if inspect.isclass(value):
+            for method, member in _methods(value).items():
+                shown = (f"`{n}.{method}` (property)" if isinstance(member, property)
+                         else call_of(f"{n}.{method}", member))
+                lines += [f"### {shown}", "", *_docstring_block(member)]
+    return "\n".join(lines)
+
+
+def module_pages() -> dict[str, str]:
+    """Every public module's page: path in the site (without ``.md``) -> its Markdown."""
+    return {page_of(name): module_page(name) for name in public_modules()}
 
 
 def layer_picture() -> list[str]:
@@ -109,6 +168,7 @@ def api_page() -> str:
         lines += [f"## {LAYERS[i].name.capitalize()}", "", LAYERS[i].role[0].upper() + LAYERS[i].role[1:] + ".", ""]
         for name in by_layer[i]:
             lines += module_section(name)
+    lines += ["```{toctree}", ":hidden:", "", *(page_of(name) for name in public_modules()), "```", ""]
     return "\n".join(lines)
 
 

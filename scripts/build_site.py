@@ -22,7 +22,7 @@ notebook. Steps:
    ``docs/images/``, and two generated pages: ``index.md`` (the course map and the claims
    ledger, from ``notebooks/course.yml``), ``launch.md`` (Binder and JupyterHub links
    for every lesson) and, on the instructor site, ``api.md`` (the package's layers and
-   public names, from its docstrings: ``scripts/api_page.py``);
+   public names, from its docstrings: ``scripts/api_page.py``) with a page per module in ``api/``;
 2. run ``sphinx-build -W --keep-going`` with ``site/conf.py``: any warning (a broken
    cross-reference, a lesson that does not parse or render, a page outside the table of
    contents) fails the build;
@@ -273,9 +273,12 @@ def stage(src: Path, repo: str, branch: str, hub: str | None, student: bool = Fa
     (src / "index.md").write_text(index_page(course, repo, branch, hub, notes), encoding="utf-8")
     (src / "launch.md").write_text(launch_page(course, repo, branch, hub), encoding="utf-8")
     sys.path.insert(0, str(Path(__file__).parent))
-    from api_page import api_page   # scripts/api_page.py, beside this file
+    from api_page import api_page, module_pages   # scripts/api_page.py, beside this file
 
     (src / "api.md").write_text(api_page(), encoding="utf-8")
+    (src / "api").mkdir()
+    for page, text in module_pages().items():
+        (src / f"{page}.md").write_text(text, encoding="utf-8")
 
 
 def sphinx_build(src: Path, html: Path, repo: str, branch: str, hub: str | None) -> int:

@@ -230,3 +230,16 @@ def test_the_api_page_shows_the_layers_and_every_public_module_with_its_names():
     assert ": " not in line.split("|")[1], "a table cell shows parameters, not their annotations"
     # the page is ordered top layer first, as the picture is
     assert page.index("## Course") < page.index("## Widgets") < page.index("## Models") < page.index("## Base")
+    # each module's own page, in the hidden table of contents, with every name's whole docstring
+    pages = api.module_pages()
+    assert set(pages) == {api.page_of(name) for name in api.public_modules()}
+    contents = page.split("```{toctree}")[1]
+    assert all(f"\n{path}\n" in contents for path in pages)
+    traffic_page = pages[api.page_of("smlearn.models.traffic")]
+    simulate = traffic_page.split("## `simulate`")[1].split("\n## ")[0]
+    assert "Parameters\n----------" in simulate and "Returns\n-------" in simulate
+    assert all(f"\n{name} : " in simulate for name in traffic.PARAMS), "every parameter with its own entry"
+    from smlearn.plots.render import PngRenderer     # a class's own methods and properties have entries too
+    render_page = pages[api.page_of("smlearn.plots.render")]
+    assert "### `PngRenderer.png(self)`" in render_page and PngRenderer.png.__doc__.split("\n")[0] in render_page
+    assert "### `PngRenderer.kept` (property)" in render_page
