@@ -198,9 +198,9 @@ def vote_log(result, *, n_accounts, activity_skew, seed=None):
     Parameters
     ----------
     result : smlearn.models.front_page.FrontPage
-    n_accounts : int, default from PARAMS (2000)
+    n_accounts : int, default from PARAMS
         How many honest accounts there are (10 to 20,000).
-    activity_skew : float, default from PARAMS (1.0)
+    activity_skew : float, default from PARAMS
         How unequal the honest accounts' activity is (0 = all equal; 0 to 3).
     seed : None, int >= 0 or numpy.random.Generator
 
@@ -511,12 +511,26 @@ def simulate(page, *, n_accounts, activity_skew, min_shared, min_similarity, cam
     ``camouflage`` above 0 each ring account also up-votes that many other items, drawn (from the
     same generator, after the log) in proportion to their honest up-votes.
 
+    Every setting after ``page`` is keyword-only; its default, range and step are in :data:`PARAMS` (the
+    defaults are illustrative, and a class profile may change them).
+
     Parameters
     ----------
     page : smlearn.models.front_page.FrontPage
         A front page, from :func:`smlearn.models.front_page.simulate` (with ``manipulation=True`` for a ring).
-    n_accounts, activity_skew, min_shared, min_similarity, camouflage
-        The settings, all keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+    n_accounts : int, accounts
+        How many honest accounts cast the readers' up-votes.
+    activity_skew : float, exponent
+        How unequal the honest accounts' activity is: the k-th account votes in proportion to k to the
+        minus this power (0 = all equally active).
+    min_shared : int, items
+        Fewest items two accounts must both have up-voted to be suspicious partners.
+    min_similarity : float, share
+        Smallest Jaccard similarity of two accounts' votes (shared items over all the items either voted
+        for) that makes them suspicious partners.
+    camouflage : int, votes per ring account
+        Extra up-votes each ring account casts on other items, picked as honest readers pick them, to
+        look like a reader.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (who cast each vote, the camouflage).
 
