@@ -675,6 +675,8 @@ WORKING = {
     "smlearn.questions.capstone.plan_share_by": lambda: {
         "name": "referral_rate", "values": [0.01, 0.05], "plan": _lazy("smlearn.questions.capstone.BAKERY_PLAN"),
         "settings": _lazy("smlearn.questions.capstone.BAKERY_SETTINGS")},
+    "smlearn.questions.effort_and_automation.weeks_slope": lambda: {
+        "days": _lazy("smlearn.realdata.posting.effort_and_returns")()},
     "smlearn.questions.your_plan.broadcast_only": lambda: {"plan": dict(PLAN)},
     "smlearn.questions.your_plan.plan_ahead": lambda: {"plan": dict(PLAN), "rival": dict(RIVAL)},
     "smlearn.questions.your_plan.plan_report": lambda: {"plan": dict(PLAN), "names": ["discovery"], "steps": 3,
@@ -701,7 +703,6 @@ WORKING = {
     "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},
     "smlearn.realdata.networks.reciprocity_beyond_chance": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.readable": lambda: {"table": pd.DataFrame({"people": [91, 585], "share": [0.5, 0.25]})},
-    "smlearn.questions.who_is_connected.party_reciprocity": lambda: {"party": "D", "G": senate()},
     "smlearn.questions.who_is_connected.reciprocity_of": lambda: {"follows": [("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")]},
     "smlearn.models.networks.small_world_curve": lambda: {"n": 100, "k": 4, "ps": [0.0, 0.1], "repeats": 1, "sample": 20},
     "smlearn.plots.networks.plot_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
