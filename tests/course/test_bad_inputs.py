@@ -416,7 +416,6 @@ WORKING = {
                                                "spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.profile.shipped_records": lambda: {"model": "traffic"},
     "smlearn.profile.check_model": lambda: {"model": "traffic"},
-    "smlearn.profile.owner_of": lambda: {"record": _lazy("smlearn.models.traffic.PARAMS")["network_size"]},
     "smlearn.profile.apply_profile": lambda: {"model": "traffic", "params": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.defaults.shipped_params": lambda: {"model": "traffic"},
     "smlearn.defaults.changed_defaults": lambda: {"profile": _lazy("smlearn.profile.active_profile")()},
