@@ -351,7 +351,7 @@ CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
 
 
 @defaults_from({**front_page.PARAMS, **PARAMS})   # the detector's settings, and the page's
-def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
+def detector_curve(*, seed_values=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
                    camouflage, ignore_votes=False, rule, hours, items_per_hour, voters_per_hour, page_size,
                    top_attention, attention_decay, down_rate, gravity, ring_size, target_quality):
     """The ring detector's hits against its false alarms, one point per similarity threshold.
@@ -375,8 +375,8 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
 
     Parameters
     ----------
-    seeds : iterable of int, default range(5)
-        One front page and one vote log per seed (at least one).
+    seed_values : iterable of int, default range(5)
+        The random seeds: one front page and one vote log per seed (at least one).
     n_accounts, activity_skew : default from PARAMS
         The honest accounts, as in :func:`vote_log`.
     min_shared : int, default from PARAMS (3)
@@ -401,18 +401,18 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
     Raises
     ------
     TypeError, ValueError
-        If ``seeds`` is empty or holds a bad seed, a threshold is outside [0, 1],
+        If ``seed_values`` is empty or holds a bad seed, a threshold is outside [0, 1],
         ``camouflage`` is outside 0 to 50, ``ignore_votes`` is not True or False, or a front-page setting is bad.
 
     Examples
     --------
-    >>> curve = detector_curve(seeds=[1])
+    >>> curve = detector_curve(seed_values=[1])
     >>> curve.iloc[0][["false_alarm_rate", "hit_rate"]].tolist(), curve.iloc[-1][["false_alarm_rate", "hit_rate"]].tolist()
     ([0.0, 0.0], [1.0, 1.0])
     >>> curve.attrs["area"] > 0.9
     True
     """
-    seeds = list(check_items("seeds", seeds, what="seeds (whole numbers >= 0)"))
+    seeds = list(check_items("seed_values", seed_values, what="random seeds (whole numbers >= 0)"))
     n_accounts = PARAMS["n_accounts"].check(n_accounts)
     activity_skew = PARAMS["activity_skew"].check(activity_skew)
     min_shared = PARAMS["min_shared"].check(min_shared)

@@ -121,7 +121,7 @@ def ringed_page():
 @functools.cache
 def small_roc():
     """A detector curve on one short front page, for the ROC figure."""
-    return _lazy("smlearn.models.vote_rings.detector_curve")(seeds=[1], hours=12, similarities=[1.0, 0.5, 0.0])
+    return _lazy("smlearn.models.vote_rings.detector_curve")(seed_values=[1], hours=12, similarities=[1.0, 0.5, 0.0])
 
 
 @functools.cache
@@ -512,7 +512,7 @@ WORKING = {
     "smlearn.models.vote_rings.vote_log": lambda: {"result": front_page(), "seed": 1},
     "smlearn.models.vote_rings.simulate": lambda: {"page": ringed_page(), "seed": 1},
     "smlearn.models.vote_rings.detect_ring": lambda: {"log": ringed_log()},
-    "smlearn.models.vote_rings.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
+    "smlearn.models.vote_rings.detector_curve": lambda: {"seed_values": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
     "smlearn.models.vote_rings.detection_rates": lambda: {
         "log": ringed_log(), "flagged": _lazy("smlearn.models.vote_rings.detect_ring")(ringed_log())},
     # returns
