@@ -218,6 +218,34 @@ def _class_serve(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``smlearn`` command: read its arguments, run the command they name, return its exit status.
+
+    The commands: ``lessons``, ``copy``, ``update``, ``answers``, ``progress``, ``lab``,
+    ``doctor``, ``datasets``, ``hub-link``, ``check``, ``new-lesson``, ``build`` and
+    ``class serve``; ``smlearn COMMAND --help`` says what each takes. With no command it
+    prints the help.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``smlearn``; the command line's (``sys.argv[1:]``) by default.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when the command did its work.
+
+    Raises
+    ------
+    SystemExit
+        If the arguments are not allowed (argparse prints why), or for ``--help``.
+
+    Examples
+    --------
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    smlearn ...
+    0
+    """
     from smlearn import __version__
 
     parser = argparse.ArgumentParser(prog="smlearn", description="Social media vs social networking: a course you can run.")

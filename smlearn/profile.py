@@ -42,7 +42,7 @@ from pathlib import Path
 from smlearn.params import Choice, Param, check_flag, check_instance, check_items, check_path, check_text
 
 __all__ = ["Profile", "Change", "ACTIVE_FILE", "model_names", "check_model", "read_profile", "active_profile", "apply_profile", "check_settings",
-           "shipped_records", "owner_of", "story_neutral", "phrase_pattern", "FORMAT"]
+           "shipped_records", "story_neutral", "phrase_pattern", "FORMAT"]
 
 ACTIVE_FILE = Path(__file__).resolve().parent / "class_profile.yml"
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -101,7 +101,7 @@ def shipped_records(model: str) -> dict | None:
     return dict(_SHIPPED[model]) if model in _SHIPPED else None
 
 
-def owner_of(record) -> str | None:
+def _owner_of(record) -> str | None:
     """The model that declared ``record`` (a model may borrow another's records), or None."""
     check_instance("record", record, (Param, Choice), "a Param or Choice record of a model's PARAMS")
     return _OWNER.get(id(record))

@@ -686,7 +686,7 @@ def threshold(G, seeds, theta, *, theta_spread, neighbours=None, max_steps, seed
         Adopt when at least this share of the people you hear from have adopted
         (Watts 2002's threshold, 0 < theta <= 1). People who hear from nobody never adopt,
         and everyone needs at least one adopting contact.
-    theta_spread : float, default 0
+    theta_spread : float, default from PARAMS
         People differ: each person's own threshold is drawn once, before the run, from a
         normal distribution with mean ``theta`` and this standard deviation, cut to the
         range 0 .. 1 (a draw below 0 counts as 0, above 1 as 1). Watts (2002) draws
@@ -960,32 +960,43 @@ def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbou
     picked by ``strategy``, every setting given by name (the network is the data, so it comes first).
 
     Each model reads its own settings; the rules of each are in :func:`cascade_rules` and the
-    functions after it. Defaults come from PARAMS.
+    functions after it. Every setting but ``model`` takes its default from :data:`PARAMS` (the
+    defaults are illustrative, and a class profile may change them).
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network; on a directed one, news passes along an edge's direction (author to follower).
-    model : str
+        The network. An undirected tie passes things both ways. On a directed one an edge ``u -> v``
+        means *u follows v*, so news runs against the arrow, from v to u: from an account to its
+        followers (as in :func:`prepare`).
+    model : str, default "independent cascade"
         One of MODELS: ``"independent cascade"``, ``"threshold"``, ``"complex contagion"``,
         ``"reinforced cascade"``, ``"SIR"``.
-    p : float
-        The cascade's chance that a newly active person passes it to each contact (default 0.1).
-    theta, theta_spread : float
-        The threshold model's share of contacts that must be active first, and how much that share
-        varies from person to person (defaults 0.18 and 0).
-    neighbours : int
-        Complex contagion's count of active contacts a person needs (default 2).
-    p1, p2 : float
-        The reinforced cascade's chance from the first contact, and from each later one (0.2, 0.5).
-    beta, gamma : float
-        SIR's chance per step of infecting a contact, and of recovering (0.1, 0.2).
-    n_seeds : int
-        How many people start it (default 5).
+    p : float, probability
+        The independent cascade's chance that a newly active person passes it to each person who
+        hears from them.
+    theta : float, share of contacts
+        The threshold model's share of the people you hear from who must adopt before you do.
+    theta_spread : float, share of contacts
+        The threshold model's spread of thresholds: the standard deviation of each person's own
+        theta (0 = everyone has the same).
+    neighbours : int, people
+        Complex contagion's count of the people you hear from who must adopt before you do.
+    p1 : float, probability
+        The reinforced cascade's chance of adopting when the first contact who adopts passes it on.
+    p2 : float, probability
+        The reinforced cascade's chance of adopting from each further contact who adopts.
+    beta : float, probability/step
+        SIR's chance per step that an infected person infects one susceptible contact.
+    gamma : float, probability/step
+        SIR's chance per step that an infected person recovers.
+    n_seeds : int, people
+        How many people start it (adopt, or are infected, at step 0).
     strategy : str
-        Who they are: one of STRATEGIES (default ``"random"``).
-    max_steps : int
-        The longest run, in steps (default 1,000).
+        Who they are: one of STRATEGIES (``"random"``, ``"highest degree"``, ``"one cluster"``;
+        see :func:`choose_seeds`).
+    max_steps : int, steps
+        The longest run: it stops after this many steps even if it is still spreading.
     seed : None, int or numpy.random.Generator
         Seed of the one generator used to choose the starters and for every draw of the run.
 
@@ -1007,6 +1018,14 @@ def simulate(G, *, model="independent cascade", p, theta, theta_spread, neighbou
     1.0
     >>> simulate(G, model="complex contagion", strategy="random", seed=1).final_share
     0.01
+
+    On a follower network news goes from an account to its followers:
+
+    >>> import networkx as nx
+    >>> fans = nx.DiGraph([("ana", "star"), ("ben", "star")])     # both follow star
+    >>> run = simulate(fans, p=1.0, n_seeds=1, strategy="highest degree", seed=1)
+    >>> dict(zip(run.nodes, run.adopted_at.tolist()))            # star starts; both fans hear it at step 1
+    {'ana': 1, 'star': 0, 'ben': 1}
     """
     Choice("model", "independent cascade", MODELS, "Model").check(model)
     # Every setting is checked, even those the chosen model does not use: a value out of

@@ -143,11 +143,36 @@ def simulate(*, rule, hours, items_per_hour, voters_per_hour, page_size, top_att
              gravity, manipulation, ring_size, target_quality, seed=None) -> FrontPage:
     """Simulate a voting site's front page hour by hour under one ranking rule.
 
+    Every parameter is keyword-only; its default, range and step are in :data:`PARAMS` (the defaults
+    are illustrative, and a class profile may change them).
+
     Parameters
     ----------
-    rule, hours, ..., target_quality
-        The model parameters, all keyword-only; meanings, units and ranges are in
-        :data:`PARAMS` (e.g. ``PARAMS["attention_decay"].doc``).
+    rule : str, one of ``smlearn.models.ranking.RULES``
+        How the site orders items: "score" (net up-votes), "hot" (Reddit's), "gravity (simplified)",
+        "hacker news" (Hacker News's published rule) or "wilson" (the Wilson lower bound).
+    hours : int, hours
+        How many hours of the site to simulate.
+    items_per_hour : int, items/hour
+        How many new items are submitted each hour.
+    voters_per_hour : int, readers/hour
+        How many readers visit the front page each hour.
+    page_size : int, positions
+        How many positions of the ranked list readers can see.
+    top_attention : float, share of readers
+        Share of readers who look at the item in position 1.
+    attention_decay : float, exponent
+        How fast attention falls with position k: attention is proportional to k to the minus this power.
+    down_rate : float, share
+        Share of readers who look at an item, do not like it, and vote it down.
+    gravity : float, exponent
+        How fast age pulls items down under the two gravity rules (Hacker News uses 1.8).
+    manipulation : bool
+        Whether a ring of accounts up-votes three mediocre items as soon as they are submitted.
+    ring_size : int, accounts
+        How many accounts the vote ring has; each casts one fake up-vote on each target.
+    target_quality : float, 0 to 1
+        The hidden quality of the three items the ring targets (the average item has 0.29).
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (qualities, views, votes).
 

@@ -198,9 +198,9 @@ def vote_log(result, *, n_accounts, activity_skew, seed=None):
     Parameters
     ----------
     result : smlearn.models.front_page.FrontPage
-    n_accounts : int, default from PARAMS (2000)
+    n_accounts : int, default from PARAMS
         How many honest accounts there are (10 to 20,000).
-    activity_skew : float, default from PARAMS (1.0)
+    activity_skew : float, default from PARAMS
         How unequal the honest accounts' activity is (0 = all equal; 0 to 3).
     seed : None, int >= 0 or numpy.random.Generator
 
@@ -351,7 +351,7 @@ CURVE_SIMILARITIES = tuple(np.round(np.linspace(1.0, 0.0, 21), 2).tolist())
 
 
 @defaults_from({**front_page.PARAMS, **PARAMS})   # the detector's settings, and the page's
-def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
+def detector_curve(*, seed_values=range(5), n_accounts, activity_skew, min_shared, similarities=CURVE_SIMILARITIES,
                    camouflage, ignore_votes=False, rule, hours, items_per_hour, voters_per_hour, page_size,
                    top_attention, attention_decay, down_rate, gravity, ring_size, target_quality):
     """The ring detector's hits against its false alarms, one point per similarity threshold.
@@ -375,8 +375,8 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
 
     Parameters
     ----------
-    seeds : iterable of int, default range(5)
-        One front page and one vote log per seed (at least one).
+    seed_values : iterable of int, default range(5)
+        The random seeds: one front page and one vote log per seed (at least one).
     n_accounts, activity_skew : default from PARAMS
         The honest accounts, as in :func:`vote_log`.
     min_shared : int, default from PARAMS (3)
@@ -401,18 +401,18 @@ def detector_curve(*, seeds=range(5), n_accounts, activity_skew, min_shared, sim
     Raises
     ------
     TypeError, ValueError
-        If ``seeds`` is empty or holds a bad seed, a threshold is outside [0, 1],
+        If ``seed_values`` is empty or holds a bad seed, a threshold is outside [0, 1],
         ``camouflage`` is outside 0 to 50, ``ignore_votes`` is not True or False, or a front-page setting is bad.
 
     Examples
     --------
-    >>> curve = detector_curve(seeds=[1])
+    >>> curve = detector_curve(seed_values=[1])
     >>> curve.iloc[0][["false_alarm_rate", "hit_rate"]].tolist(), curve.iloc[-1][["false_alarm_rate", "hit_rate"]].tolist()
     ([0.0, 0.0], [1.0, 1.0])
     >>> curve.attrs["area"] > 0.9
     True
     """
-    seeds = list(check_items("seeds", seeds, what="seeds (whole numbers >= 0)"))
+    seeds = list(check_items("seed_values", seed_values, what="random seeds (whole numbers >= 0)"))
     n_accounts = PARAMS["n_accounts"].check(n_accounts)
     activity_skew = PARAMS["activity_skew"].check(activity_skew)
     min_shared = PARAMS["min_shared"].check(min_shared)
@@ -511,12 +511,26 @@ def simulate(page, *, n_accounts, activity_skew, min_shared, min_similarity, cam
     ``camouflage`` above 0 each ring account also up-votes that many other items, drawn (from the
     same generator, after the log) in proportion to their honest up-votes.
 
+    Every setting after ``page`` is keyword-only; its default, range and step are in :data:`PARAMS` (the
+    defaults are illustrative, and a class profile may change them).
+
     Parameters
     ----------
     page : smlearn.models.front_page.FrontPage
         A front page, from :func:`smlearn.models.front_page.simulate` (with ``manipulation=True`` for a ring).
-    n_accounts, activity_skew, min_shared, min_similarity, camouflage
-        The settings, all keyword-only; meanings, units and ranges are in :data:`PARAMS`.
+    n_accounts : int, accounts
+        How many honest accounts cast the readers' up-votes.
+    activity_skew : float, exponent
+        How unequal the honest accounts' activity is: the k-th account votes in proportion to k to the
+        minus this power (0 = all equally active).
+    min_shared : int, items
+        Fewest items two accounts must both have up-voted to be suspicious partners.
+    min_similarity : float, share
+        Smallest Jaccard similarity of two accounts' votes (shared items over all the items either voted
+        for) that makes them suspicious partners.
+    camouflage : int, votes per ring account
+        Extra up-votes each ring account casts on other items, picked as honest readers pick them, to
+        look like a reader.
     seed : None, int >= 0 or numpy.random.Generator
         Seed of the one generator used for every draw (who cast each vote, the camouflage).
 

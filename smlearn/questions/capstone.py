@@ -23,7 +23,7 @@ from smlearn.exercises import Case, CodeQuestion, NumericQuestion
 from smlearn.models import pipeline
 from smlearn.params import check_instance, check_items, check_number, check_table, check_text
 
-__all__ = ["BAKERY_WEEK", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
+__all__ = ["BAKERY_WEEK", "plan_share_of", "BAKERY_HOURS", "BAKERY_PLAN", "ANNOYANCE_STEPS", "QUESTIONS", "region",
            "ties_region", "messages_flip", "bakery_splits", "bakery_best_by", "bakery_plan_share", "BROADCAST_ONLY", "bakery_report", "bakery_flip_points",
            "BAKERY_SETTINGS", "plan_share_by", "bakery_ahead", "clicks_per_hour", "most_upkeep", "per_hour"]
 
@@ -146,8 +146,32 @@ region = CodeQuestion(
 )
 
 
-def _plan_share_of(outcome: str) -> float:
-    """The bakery's plan's share of the best split's ``outcome`` over a year, at its settings."""
+def plan_share_of(outcome: str = "leads") -> float:
+    """The bakery's plan's share of the best split's ``outcome`` over a year, at its settings.
+
+    The reference of :data:`ties_region` (for "ties") and of its slip (for "tie_strength"):
+    the row of :func:`bakery_splits` at :data:`BAKERY_PLAN`.
+
+    Parameters
+    ----------
+    outcome : str
+        A column of the pipeline model's summary: "leads", "ties", "tie_strength", ...
+
+    Returns
+    -------
+    float
+        Between 0 and 1: 1 when the bakery's plan is the best split itself.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``outcome`` is not an outcome of the pipeline model.
+
+    Examples
+    --------
+    >>> 0 < plan_share_of("ties") <= 1
+    True
+    """
     table = bakery_splits(outcome)
     row = table
     for hours in pipeline.HOURS:
@@ -160,13 +184,13 @@ ties_region = NumericQuestion(
     "A food bank wants volunteers: ties, not leads. Over one year at the bakery's settings, counting \"ties\","
     " what share of the best split's ties does the bakery's plan for leads (quiz.BAKERY_PLAN) bring? Give it"
     " as a share (e.g. 0.5 for half).",
-    answer=lambda: _plan_share_of("ties"),
+    answer=lambda: plan_share_of("ties"),
     tolerance=0.01,
     unit="share",
     slips=[
         (lambda: 1.0, "That is the best split for ties itself. Find the row of the bakery's plan (4.5 hours of"
          " upkeep, 0.5 of mass messages) in the table for ties."),
-        (lambda: _plan_share_of("tie_strength"), "That is the share by closeness (tie_strength): count \"ties\"."),
+        (lambda: plan_share_of("tie_strength"), "That is the share by closeness (tie_strength): count \"ties\"."),
     ],
     hint='Run pipeline.compare_splits with "ties" as the outcome and the bakery\'s settings written out, then keep'
     " the row whose upkeep_hours is 4.5 and message_hours 0.5, and read its share_of_best.",

@@ -30,7 +30,7 @@ from smlearn.models import pipeline
 from smlearn.realdata import posting  # lesson 07's real data: one account's X exports
 
 __all__ = ["QUESTIONS", "longest_gap", "ties_held", "sprint_leads", "marathon_ties", "pieces_with_tool", "automation",
-           "FlipQuestion", "SETTINGS", "FLIP_SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
+           "weeks_slope", "FlipQuestion", "SETTINGS", "FLIP_SETTINGS", "UPKEEP_VERDICT", "UPKEEP_GUESSES", "upkeep_edge", "upkeep_report", "upkeep_flip_points",
            "flip_the_week", "weekly_slope"]
 
 # The lesson's week: Amara's eight hours, every other setting at the pipeline's defaults.
@@ -319,7 +319,7 @@ flip_the_week = FlipQuestion(
 
 # ---- Real data: one account's tweets and impressions, added up by week --------------------------
 
-def _weeks_slope(days, *, whole_weeks_only: bool = True) -> float:
+def weeks_slope(days, *, whole_weeks_only: bool = True) -> float:
     """The slope of log(impressions) on log(tweets) over weeks: the days of each week added up.
 
     Parameters
@@ -334,7 +334,7 @@ def _weeks_slope(days, *, whole_weeks_only: bool = True) -> float:
     >>> import pandas as pd
     >>> days = pd.DataFrame({"week": [1] * 7 + [2] * 7 + [3] * 7, "whole_week": [True] * 21,
     ...                      "tweets": [1] * 7 + [2] * 7 + [4] * 7, "impressions": [10] * 7 + [20] * 7 + [40] * 7})
-    >>> round(_weeks_slope(days), 6)
+    >>> round(weeks_slope(days), 6)
     1.0
     """
     from smlearn.params import check_table
@@ -381,12 +381,12 @@ weekly_slope = NumericQuestion(
     "A day's impressions include older tweets, and a busy day's tweets are still seen the next day. Add the days"
     " up by week, using whole weeks only (the rows where whole_week is True), and fit the slope again: what is"
     " the slope of log(impressions) on log(tweets) over weeks? Give two decimals.",
-    answer=lambda: round(_weeks_slope(_real_days()), 2),
+    answer=lambda: round(weeks_slope(_real_days()), 2),
     tolerance=0.011,
     unit="",
     slips=[
         (_days_slope, "That is the slope over single days, printed above. Add up the days of each week first."),
-        (lambda: _weeks_slope(_real_days(), whole_weeks_only=False),
+        (lambda: weeks_slope(_real_days(), whole_weeks_only=False),
          ("That keeps the part-weeks at the start and the end (January 1-3 and June 28-30), whose few days make"
           " both totals small. Keep only the rows where whole_week is True.")),
         (_weeks_rank_correlation, "That is the rank correlation over weeks; the question asks for the slope."),

@@ -34,7 +34,7 @@ from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestio
 from smlearn.models import links
 from smlearn.params import check_graph, check_instance, check_items, check_table, check_text
 
-__all__ = ["SEED", "TINY_WEB", "new_rank", "rank_step", "two_pages", "most_links", "week52_visits", "friends_or_content",
+__all__ = ["SEED", "TINY_WEB", "FIVE_MPS", "party_alone_agreement", "new_rank", "rank_step", "two_pages", "most_links", "week52_visits", "friends_or_content",
            "FRIENDS", "two_strategies", "earned_ratio", "EARNED_BEATS_FRIENDS", "VARIED", "links_verdict", "PARTY",
            "mp_ranks", "party_agreement", "party_rank_agreement"]
 
@@ -345,17 +345,40 @@ def _party_rows(table, party):
     return table[table["party"] == party]
 
 
-def _party_agreement():
-    return rank_correlation(_party_rows(mp_ranks(), PARTY), "pagerank", "followers")
+def party_alone_agreement(party=PARTY):
+    """:func:`party_agreement` with PageRank recomputed on the party's own network (links from other parties dropped).
 
+    The lesson's check that the party's agreement of PageRank with followers is not made by the
+    links from other parties (the instructor notes state it, and their checked facts compute it here).
 
-def _party_alone():
-    """PageRank recomputed on the party's own network (links from other parties dropped)."""
+    Parameters
+    ----------
+    party : str
+        A party of :func:`mp_ranks` with at least 3 MPs; the lesson's exercise party by default.
+
+    Returns
+    -------
+    float
+        Spearman's rank correlation of the recomputed PageRank and the followers.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``party`` is not a string, or not a party with at least 3 MPs.
+
+    Examples
+    --------
+    >>> -1 <= party_alone_agreement() <= 1
+    True
+    """
     from smlearn.realdata import mp_interaction_network
     from smlearn.realdata.links import rank_table
 
+    check_text("party", party)
+    members = list(_party_rows(mp_ranks(), party).index)
+    if len(members) < 3:
+        raise ValueError(f"party must be a party with at least 3 MPs in mp_ranks(), e.g. {PARTY!r}; got {party!r}")
     G = mp_interaction_network()
-    members = list(_party_rows(mp_ranks(), PARTY).index)
     return rank_correlation(rank_table(G.subgraph(members).copy()), "pagerank", "followers")
 
 
@@ -398,8 +421,9 @@ def _made_up_mps(rng):
     return Case((table, rng.choice(["Red", "Blue"])), f"a made-up table of {size} MPs in two parties")
 
 
-# Five MPs where one huge account makes the raw numbers and their ranks disagree, and two of another party.
-_FIVE = pd.DataFrame({"party": ["Red"] * 5 + ["Blue"] * 2,
+# Five MPs where one huge account makes the raw numbers and their ranks disagree, and two of another party:
+# the first case of party_agreement's coding exercise.
+FIVE_MPS = pd.DataFrame({"party": ["Red"] * 5 + ["Blue"] * 2,
                       "pagerank": [0.30, 0.05, 0.10, 0.20, 0.15, 0.12, 0.08],
                       "followers": [3_000_000, 9_000, 2_000, 1_000, 4_000, 50_000, 70_000]},
                      index=["A", "B", "C", "D", "E", "F", "G"])
@@ -423,7 +447,7 @@ party_rank_agreement = _CodeOnRealData(
     "Write party_agreement(ranks, party): among the MPs of one party only (the rows of ranks whose 'party' is"
     " party), the rank correlation (Spearman) of their 'pagerank' and 'followers' columns, returned as one number"
     " (scipy's spearmanr gives a pair; take its first value). Then check it: quiz.party_rank_agreement.check(party_agreement).",
-    cases=[Case((_FIVE, "Red"), "five made-up Red MPs, one of them a huge account (and two Blue MPs to leave out)")],
+    cases=[Case((FIVE_MPS, "Red"), "five made-up Red MPs, one of them a huge account (and two Blue MPs to leave out)")],
     real_cases=lambda: [Case((mp_ranks(), "Conservative"), "the 308 Conservative MPs of the lesson's table"),
                         Case((mp_ranks(), "Labour"), "the 193 Labour MPs"),
                         Case((mp_ranks(), "Scottish National Party"), "the 47 SNP MPs")],

@@ -30,9 +30,9 @@ import numpy as np
 from smlearn import flips
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, FlipQuestion, NumericQuestion
 from smlearn.models import crowds
-from smlearn.params import check_instance, check_items, check_text
+from smlearn.params import check_instance, check_items, check_number, check_text
 
-__all__ = ["SMALL_MARKET", "world_shares", "download_gini", "world_unpredictability", "crowd_verdict", "gini_gap",
+__all__ = ["SMALL_MARKET", "early_late_correlation", "world_shares", "download_gini", "world_unpredictability", "crowd_verdict", "gini_gap",
            "predictability_ratio", "MORE_UNEQUAL", "DOUBLES", "market_verdict", "five_markets", "mean_ratio",
            "flip_doubling", "QUESTIONS",
            "LAUNCH", "first_week_predicts"]
@@ -327,11 +327,45 @@ QUESTIONS = [download_gini, world_unpredictability, crowd_verdict, flip_doubling
 LAUNCH = "2018-03"   # the site's launch month, left out by the exercise
 
 
-def _after_launch(days=2, method="spearman", skip=(LAUNCH,)):
-    """Correlation of early (``days`` days) with later up-votes over the questions not posted in ``skip``."""
+def early_late_correlation(days=2, method="spearman", skip=(LAUNCH,)):
+    """Correlation of early (``days`` days) with later up-votes over the questions not posted in ``skip``.
+
+    The reference of :data:`first_week_predicts` (and its slips), and of the instructor notes'
+    checked facts: :func:`smlearn.realdata.early_and_late_votes` with the questions posted in the
+    months of ``skip`` left out.
+
+    Parameters
+    ----------
+    days : int >= 1
+        The early window: votes on days 0 to ``days - 1`` after posting.
+    method : str
+        "spearman" (rank correlation), "pearson" or "kendall".
+    skip : tuple of str
+        Months ("YYYY-MM") whose questions are left out; the launch month by default.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``days``, ``method`` or ``skip`` is not allowed.
+
+    Examples
+    --------
+    >>> -1 <= early_late_correlation() <= 1
+    True
+    """
     from smlearn import realdata
 
-    table = realdata.early_and_late_votes(days)
+    if method not in ("spearman", "pearson", "kendall"):
+        raise ValueError(f"method must be one of 'spearman', 'pearson', 'kendall'; got {method!r}")
+    if isinstance(skip, str) or not isinstance(skip, (tuple, list)):
+        raise TypeError(f"skip must be a tuple of months such as ('2018-03',); got {skip!r}")
+    for month in skip:
+        check_text("skip", month)
+    table = realdata.early_and_late_votes(check_number("days", days, 1, 365, integer=True))
     kept = table[~table["month"].isin(skip)]
     return float(kept["early"].corr(kept["late"], method=method))
 
@@ -341,17 +375,17 @@ first_week_predicts = NumericQuestion(
     "Leave out the launch month (March 2018). Over the questions posted from April on, what is the rank"
     " correlation of early up-votes (the two-day window) with later ones? Start from the table two_days."
     " Answer between -1 and 1.",
-    answer=_after_launch,
+    answer=early_late_correlation,
     tolerance=0.002,
     hint="Keep the rows of two_days whose 'month' is not '2018-03', then correlate their 'early' and 'late'"
     " columns with .corr(..., method='spearman').",
     slips=[
-        (lambda: _after_launch(skip=()), "That is every month, March included: leave March out."),
-        (lambda: _after_launch(skip=("2018-04", "2018-05", "2018-06", "2018-07", "2018-08")),
+        (lambda: early_late_correlation(skip=()), "That is every month, March included: leave March out."),
+        (lambda: early_late_correlation(skip=("2018-04", "2018-05", "2018-06", "2018-07", "2018-08")),
          "That is March alone: keep the other months instead."),
-        (lambda: _after_launch(method="pearson"), ("That is the plain correlation of the counts, which a few"
+        (lambda: early_late_correlation(method="pearson"), ("That is the plain correlation of the counts, which a few"
                                                    " big questions drive: ask for method='spearman'.")),
-        (lambda: _after_launch(1), "That is the one-day window: start from two_days."),
+        (lambda: early_late_correlation(1), "That is the one-day window: start from two_days."),
     ],
     explanation="Slightly negative: after the launch, a question with more early votes got, if anything,"
     " fewer later ones. Pooling March in hides that. Likely reason: each user votes once per post, and a small"

@@ -34,10 +34,10 @@ import pandas as pd
 
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion, fingerprint
 from smlearn.models import front_page, ranking, vote_rings
-from smlearn.params import check_instance
+from smlearn.params import check_flag, check_instance
 
 __all__ = ["SEEDS", "LOOSE", "wilson", "least_exposed", "false_alarms", "first_week", "ring_best_rank", "RING_LIFTS",
-           "RING_HELD_OFF", "RANGES", "ring_best_rank_mean", "ring_verdict"]
+           "RING_HELD_OFF", "RANGES", "ring_best_rank_mean", "ring_verdict", "lesson_roc"]
 
 SEEDS = range(5)                                   # the seeds the lesson averages over
 LOOSE = {"min_shared": 2, "min_similarity": 0.5}  # a looser detector than the default
@@ -293,13 +293,35 @@ def ring_verdict(rule="hot"):
 
 # ---- The detector's ROC curves, as the lesson draws them ------------------------------------------
 
+def lesson_roc(camouflage=0, ignore_votes=False):
+    """The lesson's detector curve: :func:`smlearn.models.vote_rings.detector_curve` on five seeds, default detector.
+
+    Kept after the first call for each setting, so that the lesson's checked facts share one curve.
+
+    Parameters
+    ----------
+    camouflage : int
+        Extra up-votes each ring account casts on other items (``vote_rings.PARAMS["camouflage"]``).
+    ignore_votes : bool
+        Flag, at each threshold, as many accounts as the detector but chosen at random, not by their
+        votes: the diagonal a detector must beat.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per similarity threshold: min_similarity, hit_rate, false_alarm_rate (and the
+        curve's area in ``attrs["area"]``); a copy, so a change to it is not kept.
+
+    Examples
+    --------
+    >>> curve = lesson_roc()
+    >>> float(curve.loc[curve["min_similarity"] == 0.8, "hit_rate"].iloc[0])
+    1.0
+    """
+    camouflage = vote_rings.PARAMS["camouflage"].check(camouflage)
+    return _roc(camouflage, check_flag("ignore_votes", ignore_votes)).copy()
+
+
 @functools.lru_cache(maxsize=4)
-def _roc(camouflage=0, ignore_votes=False):
-    """The lesson's detector curve (five seeds, default detector), kept so that the checked facts share it."""
+def _roc(camouflage, ignore_votes):
     return vote_rings.detector_curve(camouflage=camouflage, ignore_votes=ignore_votes)
-
-
-def _roc_at(camouflage, similarity, column):
-    """One column of the lesson's curve at one similarity threshold."""
-    curve = _roc(camouflage)
-    return float(curve.loc[curve["min_similarity"] == similarity, column].iloc[0])

@@ -121,7 +121,7 @@ def ringed_page():
 @functools.cache
 def small_roc():
     """A detector curve on one short front page, for the ROC figure."""
-    return _lazy("smlearn.models.vote_rings.detector_curve")(seeds=[1], hours=12, similarities=[1.0, 0.5, 0.0])
+    return _lazy("smlearn.models.vote_rings.detector_curve")(seed_values=[1], hours=12, similarities=[1.0, 0.5, 0.0])
 
 
 @functools.cache
@@ -416,7 +416,6 @@ WORKING = {
                                                "spec": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.profile.shipped_records": lambda: {"model": "traffic"},
     "smlearn.profile.check_model": lambda: {"model": "traffic"},
-    "smlearn.profile.owner_of": lambda: {"record": _lazy("smlearn.models.traffic.PARAMS")["network_size"]},
     "smlearn.profile.apply_profile": lambda: {"model": "traffic", "params": dict(_lazy("smlearn.models.traffic.PARAMS"))},
     "smlearn.defaults.shipped_params": lambda: {"model": "traffic"},
     "smlearn.defaults.changed_defaults": lambda: {"profile": _lazy("smlearn.profile.active_profile")()},
@@ -513,7 +512,7 @@ WORKING = {
     "smlearn.models.vote_rings.vote_log": lambda: {"result": front_page(), "seed": 1},
     "smlearn.models.vote_rings.simulate": lambda: {"page": ringed_page(), "seed": 1},
     "smlearn.models.vote_rings.detect_ring": lambda: {"log": ringed_log()},
-    "smlearn.models.vote_rings.detector_curve": lambda: {"seeds": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
+    "smlearn.models.vote_rings.detector_curve": lambda: {"seed_values": [1], "hours": 12, "similarities": [1.0, 0.5, 0.0]},
     "smlearn.models.vote_rings.detection_rates": lambda: {
         "log": ringed_log(), "flagged": _lazy("smlearn.models.vote_rings.detect_ring")(ringed_log())},
     # returns
@@ -675,6 +674,8 @@ WORKING = {
     "smlearn.questions.capstone.plan_share_by": lambda: {
         "name": "referral_rate", "values": [0.01, 0.05], "plan": _lazy("smlearn.questions.capstone.BAKERY_PLAN"),
         "settings": _lazy("smlearn.questions.capstone.BAKERY_SETTINGS")},
+    "smlearn.questions.effort_and_automation.weeks_slope": lambda: {
+        "days": _lazy("smlearn.realdata.posting.effort_and_returns")()},
     "smlearn.questions.your_plan.broadcast_only": lambda: {"plan": dict(PLAN)},
     "smlearn.questions.your_plan.plan_ahead": lambda: {"plan": dict(PLAN), "rival": dict(RIVAL)},
     "smlearn.questions.your_plan.plan_report": lambda: {"plan": dict(PLAN), "names": ["discovery"], "steps": 3,
@@ -701,7 +702,6 @@ WORKING = {
     "smlearn.realdata.networks.compare_directed": lambda: {"graphs": {"a": follower_graph()}, "audiences": {"b": [1, 5, 40]}},
     "smlearn.realdata.networks.reciprocity_beyond_chance": lambda: {"G": follower_graph()},
     "smlearn.realdata.networks.readable": lambda: {"table": pd.DataFrame({"people": [91, 585], "share": [0.5, 0.25]})},
-    "smlearn.questions.who_is_connected.party_reciprocity": lambda: {"party": "D", "G": senate()},
     "smlearn.questions.who_is_connected.reciprocity_of": lambda: {"follows": [("Ana", "Ben"), ("Ben", "Ana"), ("Ana", "Cy")]},
     "smlearn.models.networks.small_world_curve": lambda: {"n": 100, "k": 4, "ps": [0.0, 0.1], "repeats": 1, "sample": 20},
     "smlearn.plots.networks.plot_small_world": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(

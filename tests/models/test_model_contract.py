@@ -253,3 +253,72 @@ def test_the_check_for_kwargs_would_see_one():
 def test_no_model_reads_its_parameters_with_locals(model):
     source = inspect.getsource(module(model))
     assert "locals()" not in source
+
+
+def documented_parameters(function) -> list[str]:
+    """The names with an entry of their own in ``function``'s numpy-style Parameters section.
+
+    An entry is a line at the section's indent: ``name`` or ``name : type``, its text indented below
+    it. A line naming several parameters at once (``a, b, c`` or ``a, ..., c``) is no one's entry.
+    """
+    lines = inspect.getdoc(function).splitlines()
+    start = next((i + 2 for i, line in enumerate(lines[:-1])
+                  if line.strip() == "Parameters" and set(lines[i + 1].strip()) == {"-"}), None)
+    if start is None:
+        return []
+    names = []
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if i + 1 < len(lines) and set(lines[i + 1].strip()) == {"-"} and line.strip():
+            break                                   # the next section's title
+        if line and not line[0].isspace():
+            name = line.split(" : ")[0].strip()
+            has_text = i + 1 < len(lines) and lines[i + 1].startswith(" ") and lines[i + 1].strip()
+            if name.isidentifier() and has_text:
+                names.append(name)
+    return names
+
+
+# simulate whose Parameters section does not yet give each parameter its own entry. May only shrink.
+UNDOCUMENTED: dict[str, str] = {
+    "uncertainty": "groups its settings on one line pointing at PARAMS; i17-uncert fixes it",
+}
+WITH_SIMULATE = [m for m in model_names() if hasattr(module(m), "simulate")]
+
+
+@pytest.mark.parametrize("model", [m for m in WITH_SIMULATE if m not in UNDOCUMENTED])
+def test_simulate_documents_each_parameter_in_its_own_entry(model):
+    # docs/adding_a_lesson.md: a learner reading help(simulate) finds every parameter, with its meaning and
+    # unit, without looking up PARAMS.
+    taken = list(inspect.signature(module(model).simulate).parameters)
+    documented = documented_parameters(module(model).simulate)
+    missing = [name for name in taken if name not in documented]
+    assert not missing, f"{model}.simulate's Parameters section has no entry of their own for: {missing}"
+    assert not set(documented) - set(taken), f"{model}.simulate documents what it does not take"
+
+
+@pytest.mark.parametrize("model", sorted(UNDOCUMENTED))
+def test_the_list_of_simulates_without_an_entry_for_each_parameter_only_shrinks(model):
+    taken = inspect.signature(module(model).simulate).parameters
+    assert not set(taken) <= set(documented_parameters(module(model).simulate)), \
+        f"{model}.simulate now documents each parameter: remove it from UNDOCUMENTED"
+
+
+def test_the_parameters_check_sees_a_grouped_line():
+    def simulate(*, a, b, seed=None):
+        """Run.
+
+        Parameters
+        ----------
+        a, b
+            The settings, in PARAMS.
+        seed : int
+            The seed.
+
+        Returns
+        -------
+        int
+            Something.
+        """
+
+    assert documented_parameters(simulate) == ["seed"]

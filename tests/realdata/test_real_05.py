@@ -29,9 +29,9 @@ SEEDS = range(3)
 @pytest.fixture(scope="module")
 def curves():
     return {
-        "naive": vote_rings.detector_curve(seeds=SEEDS),
-        "camouflaged": vote_rings.detector_curve(seeds=SEEDS, camouflage=4),
-        "coin": vote_rings.detector_curve(seeds=SEEDS, camouflage=4, ignore_votes=True),
+        "naive": vote_rings.detector_curve(seed_values=SEEDS),
+        "camouflaged": vote_rings.detector_curve(seed_values=SEEDS, camouflage=4),
+        "coin": vote_rings.detector_curve(seed_values=SEEDS, camouflage=4, ignore_votes=True),
     }
 
 
@@ -60,7 +60,7 @@ def test_the_area_is_the_trapezium_rule_on_a_curve_worked_by_hand(monkeypatch):
     # Replace the detector's rates by a known curve: thresholds give (0.2, 0.6) and (0.5, 1.0).
     points = iter([{"hit_rate": 0.6, "false_alarm_rate": 0.2}, {"hit_rate": 1.0, "false_alarm_rate": 0.5}])
     monkeypatch.setattr(vote_rings, "detection_rates", lambda log, flagged: next(points))
-    curve = vote_rings.detector_curve(seeds=[1], hours=12, similarities=[0.9, 0.1])
+    curve = vote_rings.detector_curve(seed_values=[1], hours=12, similarities=[0.9, 0.1])
     # Trapezia: 0.2 * 0.6 / 2 + 0.3 * (0.6 + 1.0) / 2 + 0.5 * 2 / 2 = 0.06 + 0.24 + 0.5
     assert curve.attrs["area"] == pytest.approx(0.8)
     assert curve["hit_rate"].tolist() == [0.0, 0.6, 1.0, 1.0]
@@ -75,7 +75,7 @@ def test_the_naive_ring_is_fully_caught_at_the_default_threshold_and_camouflage_
 
 
 @pytest.mark.parametrize("bad, match", [
-    ({"seeds": []}, "seeds"), ({"similarities": [1.5]}, "similarities"), ({"camouflage": -1}, "camouflage"),
+    ({"seed_values": []}, "seed_values"), ({"similarities": [1.5]}, "similarities"), ({"camouflage": -1}, "camouflage"),
     ({"ignore_votes": "yes"}, "ignore_votes"), ({"min_shared": 0}, "min_shared"),
 ])
 def test_detector_curve_refuses_bad_input_by_name(bad, match):
