@@ -40,9 +40,9 @@ def bench_returns(repeats):
     figure = explorer.figure
     samples = [0, 1]
     return {
-        "model": summary(timings(lambda i: uncertainty.simulate(posts, sample=samples[i % 2]), repeats * 3)),
+        "model": summary(timings(lambda i: uncertainty.simulate(posts, seed=samples[i % 2]), repeats * 3)),
         "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
-        "update": summary(timings(lambda i: explorer.update(sample=samples[i % 2]), repeats)),
+        "update": summary(timings(lambda i: explorer.update(draw=samples[i % 2]), repeats)),
         **axis_limit_rows(explorer, lambda i: explorer.update(metric=["engagement_rate_reach", "ctr"][i % 2]),
                           repeats),
     }

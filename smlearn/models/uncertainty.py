@@ -48,7 +48,7 @@ Missing cells are never read as zeros: the rows are left out and counted (``miss
 The plain Beta posterior :math:`\mathrm{Beta}(1 + s, 1 + n - s)` [2]_ and the design effect
 [3]_ (how much more posts vary than coin flips) remain as teaching tools.
 
-Every setting in :data:`PARAMS` is the learner's choice (a metric, two post types, a sample),
+Every setting in :data:`PARAMS` is the learner's choice (a metric, two post types, a sample size),
 not a measured value; the defaults of :data:`DETECTION_PARAMS` are illustrative, close to the
 course's synthetic posts and a real account's export (lesson 08).
 
@@ -74,7 +74,7 @@ Examples
 --------
 >>> from smlearn import data
 >>> from smlearn.models import uncertainty
->>> run = uncertainty.simulate(data.load("post_metrics"), sample_size=30)
+>>> run = uncertainty.simulate(data.load("post_metrics"), sample_size=30, seed=0)
 >>> run.table[["type", "posts"]].values.tolist(), round(run.prob_b_better, 2)
 ([['photo', 30], ['video', 30]], 0.99)
 """
@@ -109,8 +109,6 @@ PARAMS: dict[str, Param | Choice] = apply_profile("uncertainty", {p.name: p for 
     Choice("type_b", "video", POST_TYPES, "Post type B", "The second kind of post to compare."),
     Param("sample_size", 10, 3, 90, 1, "Posts per type", "posts",
           "How many posts of each type are drawn from the data set (your sample)."),
-    Param("sample", 0, 0, 99, 1, "Which sample", "number",
-          "Which random sample of posts: change it to see how much another sample differs."),
     Param("level", 0.95, 0.5, 0.99, 0.01, "Interval level", "share",
           "How sure the intervals are meant to be (0.95 = 95 %)."),
 ]})
@@ -718,33 +716,42 @@ class TypeEstimates:
 
 
 @defaults_from(PARAMS)
-def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_resamples=1000) -> TypeEstimates:
+def simulate(posts, *, metric, type_a, type_b, sample_size, level, n_resamples=1000, seed=None) -> TypeEstimates:
     """Draw a sample of posts of two types and estimate a metric for each, with intervals.
 
-    This is what :class:`~smlearn.widgets.ReturnsExplorer` runs: the learner picks a
-    metric, two post types and how many posts of each they have; the function draws
-    that many posts of each type (sample number ``sample``) and returns each type's
-    estimate with the plain percentile bootstrap interval of the ratio of sums (what most tools
-    show; too narrow on few posts) and the weighted-mean interval of :func:`rate_interval` (which
-    keeps its level from :data:`MIN_POSTS` posts up) round the type's mean rate, and the probability that type B beats
-    type A (from :func:`compare_types`' t approximation). Rows with a missing cell in the
-    metric's columns are left out before sampling and counted in ``missing``;
-    ``trustworthy`` is False below :data:`MIN_POSTS` posts. For the same type twice, both rows come
-    from two separate samples of it: they share no post when there are enough posts of
-    that type, and only as many as they must when there are not.
+    From the posts of each of two types, ``sample_size`` posts are drawn at random (your
+    sample). For each type the function returns the ratio of sums with the plain percentile
+    bootstrap interval (what most tools show; too narrow on few posts), the weighted mean of
+    the posts' rates with the interval of :func:`rate_interval` (which keeps its level from
+    :data:`MIN_POSTS` posts up), the truth each tries to find (both over every post of the
+    type), and the probability that type B's mean rate beats type A's (from
+    :func:`compare_types`' t approximation). Rows with a missing cell in the metric's columns
+    are left out before sampling and counted in ``missing``; ``trustworthy`` is False below
+    :data:`MIN_POSTS` posts. For the same type twice, both rows come from two separate samples
+    of it: they share no post when there are enough posts of that type, and only as many as
+    they must when there are not.
 
-    There is no ``seed``: the sample number is the seed. Sample ``k`` seeds the one generator that
-    draws the posts and the bootstrap's resamples, so the same settings always give the same
-    sample, and the explorer's "Which sample" slider moves from one random sample to another.
+    One generator, made from ``seed``, draws the posts and the bootstrap's resamples, so the
+    same seed always gives the same sample and another seed another sample.
 
     Parameters
     ----------
     posts : pandas.DataFrame
         All posts (e.g. ``data.load("post_metrics")``).
-    metric, type_a, type_b, sample_size, sample, level
-        See :data:`PARAMS`.
+    metric : str
+        The rate measured: one of the metrics of :data:`PARAMS` (``"engagement_rate_reach"``, ...).
+    type_a : str
+        The first kind of post (one of :data:`smlearn.vocabulary.POST_TYPES`).
+    type_b : str
+        The second kind of post; may be ``type_a`` again (two samples of one type).
+    sample_size : int
+        How many posts of each type are drawn (3 to 90).
+    level : float
+        How sure the intervals are meant to be (0.5 to 0.99; 0.95 = 95 %).
     n_resamples : int, default 1000
-        Bootstrap resamples.
+        Bootstrap resamples (100 to 100,000).
+    seed : None, int >= 0 or numpy.random.Generator
+        Seed of the one generator behind the sample and the resamples.
 
     Returns
     -------
@@ -759,14 +766,14 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_res
     Examples
     --------
     >>> from smlearn import data
-    >>> run = simulate(data.load("post_metrics"), sample_size=10)
+    >>> run = simulate(data.load("post_metrics"), sample_size=10, seed=0)
     >>> run.table[["type", "posts", "estimate", "boot_low", "boot_high", "weighted_low", "weighted_high"]].round(4)
         type  posts  estimate  boot_low  boot_high  weighted_low  weighted_high
     0  photo     10    0.0471    0.0406     0.0559    0.0414     0.0602
     1  video     10    0.0745    0.0648     0.0831    0.0590     0.0841
     """
     p = check_params(PARAMS, {"metric": metric, "type_a": type_a, "type_b": type_b, "sample_size": sample_size,
-                              "sample": sample, "level": level})
+                              "level": level})
     numerator, denominator, _ = METRICS[p["metric"]]
     _check_posts(posts, ["type", numerator, denominator])
     # Rows with a missing cell are left out (and counted); the rest become plain arrays once.
@@ -775,7 +782,10 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, sample, level, n_res
     all_s, all_n, _ = _counts(posts, numerator, denominator)
     types = posts["type"].to_numpy()[complete]
     n_resamples = check_resamples(n_resamples)
-    rng = np.random.default_rng([p["sample"], 2025])   # sample number -> its own generator
+    rng = check_seed(seed)
+    if not (seed is None or isinstance(seed, np.random.Generator)):
+        # An integer seed k seeds the generator with (k, 2025): lesson 08's samples were drawn so, and stay the same.
+        rng = np.random.default_rng([int(seed), 2025])
     chosen = {}
     same = p["type_a"] == p["type_b"]
     for group, kind in (("A", p["type_a"]), ("B", p["type_b"])):
@@ -820,7 +830,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
 
     A 95 % interval should contain the true value in about 95 of 100 samples. Because
     the data set is synthetic, the truth over every post of a type is known, so this can be
-    counted: each of ``samples`` samples (numbers 0, 1, 2, ...) gives two intervals of each
+    counted: each of ``samples`` samples (seeds 0, 1, 2, ...) gives two intervals of each
     kind, one per post type. Each kind is checked against the quantity it estimates: the
     bootstrap against the ratio of sums over every post (``truth``), the weighted-mean interval
     against the weighted mean over every post (``weighted_truth``). The samples overlap (they are
@@ -834,7 +844,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
     metric, type_a, type_b, sample_size, level
         As in :func:`simulate`.
     samples : int, default 100
-        How many samples to draw (1 to 100, the explorer's sample numbers).
+        How many samples to draw (1 to 100: seeds 0 to 99, the explorer's draws).
 
     Returns
     -------
@@ -865,7 +875,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
     total = 0
     for sample in range(samples):
         run = simulate(posts, metric=metric, type_a=type_a, type_b=type_b, sample_size=sample_size,
-                       sample=sample, level=level)
+                       level=level, seed=sample)
         for row in run.table.itertuples():
             total += 1
             if row.boot_low <= row.truth <= row.boot_high:

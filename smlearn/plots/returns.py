@@ -11,11 +11,11 @@ Examples
 --------
 >>> from smlearn import data
 >>> from smlearn.models import uncertainty
->>> run = uncertainty.simulate(data.load("post_metrics"))
+>>> run = uncertainty.simulate(data.load("post_metrics"), seed=0)
 >>> fig, artists = plot_returns(run)
 >>> fig.axes[0].get_xlabel()
 'Engaged users per person reached (%)'
->>> update_returns(artists, uncertainty.simulate(data.load("post_metrics"), sample_size=80))
+>>> update_returns(artists, uncertainty.simulate(data.load("post_metrics"), sample_size=80, seed=0))
 >>> artists["title"].get_text()
 'With 80 posts of each: video beats photo (P = 0.99)'
 """

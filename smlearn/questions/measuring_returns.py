@@ -28,8 +28,8 @@ from smlearn.models import returns, uncertainty
 __all__ = ["QUESTIONS", "SMALL", "VERDICT", "RANGES", "verdict_report", "joint_report", "engagement", "conversion", "paid", "small_sample",
            "duplicates", "real_posts", "click_interval"]
 
-# The small sample the lesson looks at: 10 posts of each type, sample number 3.
-SMALL = {"sample_size": 10, "sample": 3}
+# The small sample the lesson looks at: 10 posts of each type, the sample drawn with seed 3.
+SMALL = {"sample_size": 10, "seed": 3}
 
 
 # The lesson's verdict: a sample of posts shows the true gap between videos and photos (videos

@@ -166,7 +166,7 @@ def test_the_networks_a_model_makes_carry_their_settings_in_one_read_only_form()
 
 
 # A model whose seed has another name, and why. Every other model's simulate takes ``seed``.
-SEED_NAMES = {"uncertainty": "sample"}   # the sample number seeds the draw (the explorer's "Which sample")
+SEED_NAMES: dict[str, str] = {}
 
 
 def _draws(model):

@@ -121,7 +121,7 @@ def test_no_conversions_still_gives_an_interval_with_a_positive_upper_end():
     posts = pd.DataFrame({"conversions": np.zeros(10), "clicks": clicks})
     _, low, high = uncertainty.bootstrap_interval(posts, "conversion_rate", seed=0)
     assert low == 0 and high > 0
-    table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, sample=3).table
+    table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, seed=3).table
     video = table[table["type"] == "video"].iloc[0]
     assert video["estimate"] == 0 and video["boot_high"] > 0 and video["weighted_high"] > 0
 
