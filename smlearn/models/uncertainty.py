@@ -744,9 +744,9 @@ def simulate(posts, *, metric, type_a, type_b, sample_size, level, n_resamples=1
         The first kind of post (one of :data:`smlearn.vocabulary.POST_TYPES`).
     type_b : str
         The second kind of post; may be ``type_a`` again (two samples of one type).
-    sample_size : int
+    sample_size : int, posts
         How many posts of each type are drawn (3 to 90).
-    level : float
+    level : float, share
         How sure the intervals are meant to be (0.5 to 0.99; 0.95 = 95 %).
     n_resamples : int, default 1000
         Bootstrap resamples (100 to 100,000).
@@ -841,8 +841,14 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
     ----------
     posts : pandas.DataFrame
         All posts (e.g. ``data.load("post_metrics")``).
-    metric, type_a, type_b, sample_size, level
-        As in :func:`simulate`.
+    metric : str
+        The rate measured, as in :func:`simulate`.
+    type_a, type_b : str
+        The two kinds of post, as in :func:`simulate`.
+    sample_size : int, posts
+        How many posts of each type each sample has.
+    level : float, share
+        How sure the intervals are meant to be.
     samples : int, default 100
         How many samples to draw (1 to 100: seeds 0 to 99, the explorer's draws).
 
