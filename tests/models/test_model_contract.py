@@ -79,6 +79,9 @@ WITHOUT_PARAMS = {
     "diffusion_theory": "formulas for where diffusion's models can spread: it reads diffusion's PARAMS",
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
+    "rate_intervals": "intervals for a rate measured on posts it is given; it reads uncertainty's PARAMS",
+    "bootstrap": "the percentile bootstrap of posts it is given; it reads uncertainty's PARAMS",
+    "interval_studies": "uncertainty's intervals checked on simulated posts; detection_rate's settings are DETECTION_PARAMS",
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
     "ranking": "five published rules, each a formula with its published constants; front_page's PARAMS holds the"
                " settings a class changes (the rule, the gravity of the page)",

@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 from scipy.special import betaln
 
 from smlearn import data
-from smlearn.models import uncertainty
+from smlearn.models import rate_intervals, uncertainty
 from smlearn.models.returns import METRICS
-from smlearn.models.uncertainty import bootstrap_interval, compare_types, design_effect, simulate
+from smlearn.models.bootstrap import bootstrap_interval
+from smlearn.models.rate_intervals import compare_types, design_effect
+from smlearn.models.uncertainty import simulate
 from smlearn.vocabulary import POST_TYPES
 
 POSTS = data.load("post_metrics")
@@ -157,7 +159,7 @@ def test_simulate_is_repeatable_and_samples_differ():
     assert one.loc[0, "truth"] == pytest.approx(truth["engaged_users"].sum() / truth["reach"].sum())
     # The weighted-mean interval's truth is its own estimate over every post of the type (not the
     # ratio of sums, which differs a little on a finite set of posts).
-    whole = uncertainty.rate_interval(truth["engaged_users"], truth["reach"])
+    whole = rate_intervals.rate_interval(truth["engaged_users"], truth["reach"])
     assert one.loc[0, "weighted_truth"] == pytest.approx(whole.estimate)
     assert one.loc[0, "weighted_truth"] != pytest.approx(one.loc[0, "truth"], rel=1e-3)
 
