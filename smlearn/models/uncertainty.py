@@ -261,7 +261,7 @@ def interval_coverage(posts, *, metric, type_a, type_b, sample_size,
     level : float, share
         How sure the intervals are meant to be.
     samples : int, default 100
-        How many samples to draw (1 to 100: seeds 0 to 99, the explorer's draws).
+        How many samples to draw (1 to 100: seeds 0, 1, 2, ...).
 
     Returns
     -------
