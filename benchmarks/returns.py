@@ -9,7 +9,7 @@ For the explorer, as in ``benchmarks/run.py``: the model alone (target <= 10 ms)
 bare Agg redraw of the explorer's figure (the floor), a whole update as a slider
 triggers it (target <= 1.3 x the bare redraw), and an update that moves an axis limit,
 to limits seen before and (the worst case) never seen. Then lesson 08's coverage check
-(``uncertainty.coverage_check``, target <= 0.5 s) and the flip analysis of its verdict (target
+(``interval_studies.coverage_check``, target <= 0.5 s) and the flip analysis of its verdict (target
 <= 8 s, a lesson cell), and the export loader on the two real files if they are beside the repository (``../shared/data/real``).
 Prints medians (and the 10th-90th percentiles) and writes
 ``benchmarks/results/returns.json``.
@@ -40,9 +40,9 @@ def bench_returns(repeats):
     figure = explorer.figure
     samples = [0, 1]
     return {
-        "model": summary(timings(lambda i: uncertainty.simulate(posts, sample=samples[i % 2]), repeats * 3)),
+        "model": summary(timings(lambda i: uncertainty.simulate(posts, seed=samples[i % 2]), repeats * 3)),
         "draw": summary(timings(lambda i: figure.canvas.draw(), repeats)),
-        "update": summary(timings(lambda i: explorer.update(sample=samples[i % 2]), repeats)),
+        "update": summary(timings(lambda i: explorer.update(draw=samples[i % 2]), repeats)),
         **axis_limit_rows(explorer, lambda i: explorer.update(metric=["engagement_rate_reach", "ctr"][i % 2]),
                           repeats),
     }
@@ -55,14 +55,14 @@ def _uncached(function):
 
 def bench_other(repeats):
     from smlearn.exports import load_export
-    from smlearn.models import uncertainty
+    from smlearn.models import interval_studies
     from smlearn.questions import measuring_returns
 
     # Lesson 08's honest intervals: the learner's coverage check, and the flip analysis of its verdict
     # (a lesson cell: a few seconds). verdict_report is cached, so its uncached function is timed.
     out = {}
-    out["uncertainty.coverage_check(10), 200 data sets"] = summary(
-        timings(lambda i: uncertainty.coverage_check(10, seed=i), max(5, repeats // 4), 1))
+    out["interval_studies.coverage_check(10), 200 data sets"] = summary(
+        timings(lambda i: interval_studies.coverage_check(10, seed=i), max(5, repeats // 4), 1))
     out["lesson 08 verdict (flips.analyse)"] = summary(
         timings(lambda i: _uncached(measuring_returns.joint_report)(measuring_returns.SMALL["sample_size"]), 3, 0))
     real = REPO.parent / "shared" / "data" / "real"
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     print(f"\n{'Other':<28}{'median ms':>10}{'p10-p90 ms':>16}")
     for label, row in results["other"].items():
         print(f"  {label:<36.36}{row['median_ms']:>10.1f}{row['p10_ms']:>8.1f}-{row['p90_ms']:<7.1f}")
-    label = "uncertainty.coverage_check(10), 200 data sets"
+    label = "interval_studies.coverage_check(10), 200 data sets"
     checks[f"{label} <= 500 ms"] = results["other"][label]["median_ms"] <= 500
     checks["lesson 08 verdict (flips.analyse) <= 8 s"] = results["other"]["lesson 08 verdict (flips.analyse)"]["median_ms"] <= 8000
     report(results, checks, "returns.json")

@@ -35,8 +35,10 @@ The models:
 - :mod:`smlearn.models.pipeline` -- one week of hours, from stranger to follower to tie to client (lessons 02c, 07, 09);
   its fast engine is :mod:`smlearn.models.engines.pipeline`.
 - :mod:`smlearn.models.returns` -- analytics metrics and the funnel (lesson 08).
-- :mod:`smlearn.models.uncertainty` -- intervals for rates (a bootstrap, a weighted mean), comparing post types (lesson 08);
-  its fast engine is :mod:`smlearn.models.engines.intervals`.
+- :mod:`smlearn.models.uncertainty` -- a sample of posts of two types, each rate with two intervals (lesson 08);
+  the intervals are :mod:`smlearn.models.rate_intervals` (a weighted mean, comparing post types) and
+  :mod:`smlearn.models.bootstrap` (the percentile bootstrap), checked on simulated posts in
+  :mod:`smlearn.models.interval_studies`.
 - :mod:`smlearn.models.estimates` -- a class's estimates of one quantity: crowd error, diversity, a social round (class mode).
 - :mod:`smlearn.models.inequality` -- the Gini coefficient and the top's share, for followers and for songs.
 """

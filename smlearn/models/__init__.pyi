@@ -3,6 +3,7 @@
 
 from . import (
     bass,
+    bootstrap,
     class_markets,
     class_votes,
     crowds,
@@ -13,10 +14,12 @@ from . import (
     estimates,
     front_page,
     inequality,
+    interval_studies,
     links,
     networks,
     pipeline,
     ranking,
+    rate_intervals,
     returns,
     traffic,
     uncertainty,

@@ -1,5 +1,5 @@
-"""Counts of posts, checked: the helpers :mod:`smlearn.models.returns`, :mod:`smlearn.models.uncertainty`
-and :mod:`smlearn.realdata.analytics` share (a private module: the public functions check their own inputs
+"""Counts of posts, checked: the helpers :mod:`smlearn.models.returns`, :mod:`smlearn.models.uncertainty`,
+:mod:`smlearn.models.rate_intervals`, :mod:`smlearn.models.bootstrap` and :mod:`smlearn.realdata.analytics` share (a private module: the public functions check their own inputs
 with these)."""
 
 from __future__ import annotations

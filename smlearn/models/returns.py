@@ -329,8 +329,8 @@ def impressions_per_person(posts):
 
 def reach_spread(reach):
     """How unequal the posts' reach is: the standard deviation of log(reach) over the posts with
-    reach > 0 (the ``reach_spread`` of :func:`smlearn.models.uncertainty.simulate_posts` and
-    :data:`smlearn.models.uncertainty.DETECTION_PARAMS`).
+    reach > 0 (the ``reach_spread`` of :func:`smlearn.models.interval_studies.simulate_posts` and
+    :data:`smlearn.models.interval_studies.DETECTION_PARAMS`).
     Missing cells are left out. 0.7 spreads the middle 95 % of posts over about 15x, 1.6 over
     about 500x.
 

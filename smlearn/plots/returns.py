@@ -11,11 +11,11 @@ Examples
 --------
 >>> from smlearn import data
 >>> from smlearn.models import uncertainty
->>> run = uncertainty.simulate(data.load("post_metrics"))
+>>> run = uncertainty.simulate(data.load("post_metrics"), seed=0)
 >>> fig, artists = plot_returns(run)
 >>> fig.axes[0].get_xlabel()
 'Engaged users per person reached (%)'
->>> update_returns(artists, uncertainty.simulate(data.load("post_metrics"), sample_size=80))
+>>> update_returns(artists, uncertainty.simulate(data.load("post_metrics"), sample_size=80, seed=0))
 >>> artists["title"].get_text()
 'With 80 posts of each: video beats photo (P = 0.99)'
 """
@@ -260,10 +260,10 @@ def describe_rates_by_group(summary) -> str:
 
 def _check_bootstrap_figure(distribution, label, scale, unit):
     """The arguments of plot_bootstrap and describe_bootstrap, checked once for both."""
-    from smlearn.models.uncertainty import BootstrapDistribution
+    from smlearn.models.bootstrap import BootstrapDistribution
 
     check_instance("distribution", distribution, BootstrapDistribution,
-                   "the result of uncertainty.bootstrap_distribution")
+                   "the result of bootstrap.bootstrap_distribution")
     check_text("label", label)
     check_text("unit", unit)
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale <= 1e6:
@@ -276,8 +276,8 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
 
     Parameters
     ----------
-    distribution : smlearn.models.uncertainty.BootstrapDistribution
-        From :func:`smlearn.models.uncertainty.bootstrap_distribution`.
+    distribution : smlearn.models.bootstrap.BootstrapDistribution
+        From :func:`smlearn.models.bootstrap.bootstrap_distribution`.
     label : str
         What the rate is, for the x axis (the unit is added).
     scale : float, default 100
@@ -287,8 +287,8 @@ def plot_bootstrap(distribution, *, label="Engagements per impression", scale=10
 
     Examples
     --------
-    >>> from smlearn.models import uncertainty
-    >>> d = uncertainty.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
+    >>> from smlearn.models import bootstrap
+    >>> d = bootstrap.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
     >>> fig = plot_bootstrap(d)
     >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
     ('Engagements per impression (%)', 'Resamples (count)')

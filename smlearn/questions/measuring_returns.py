@@ -7,7 +7,8 @@ Use them in the lesson like this::
     quiz.engagement.check(my_answer)
 
 Numeric answers are computed from the ``post_metrics`` data set with
-:mod:`smlearn.models.returns` and :mod:`smlearn.models.uncertainty` when they are checked.
+:mod:`smlearn.models.returns`, :mod:`smlearn.models.bootstrap` and :mod:`smlearn.models.interval_studies`
+when they are checked.
 
 Examples
 --------
@@ -23,13 +24,13 @@ import functools
 
 from smlearn import data, flips
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
-from smlearn.models import returns, uncertainty
+from smlearn.models import bootstrap, interval_studies, returns
 
 __all__ = ["QUESTIONS", "SMALL", "VERDICT", "RANGES", "verdict_report", "joint_report", "engagement", "conversion", "paid", "small_sample",
            "duplicates", "real_posts", "click_interval"]
 
-# The small sample the lesson looks at: 10 posts of each type, sample number 3.
-SMALL = {"sample_size": 10, "sample": 3}
+# The small sample the lesson looks at: 10 posts of each type, the sample drawn with seed 3.
+SMALL = {"sample_size": 10, "seed": 3}
 
 
 # The lesson's verdict: a sample of posts shows the true gap between videos and photos (videos
@@ -53,12 +54,12 @@ _REPORT_SETTINGS = {"fixed": {"data_sets": 400}, "steps": 11, "samples": 48, "se
 
 @functools.lru_cache(maxsize=4)
 def joint_report(posts):
-    """``flips.analyse`` of :data:`VERDICT` over :data:`smlearn.models.uncertainty.DETECTION_PARAMS`
+    """``flips.analyse`` of :data:`VERDICT` over :data:`smlearn.models.interval_studies.DETECTION_PARAMS`
     with the posts per type held at ``posts`` (the analyst's choice, not a guess): only the
     unknowns (the true gap, the spread of post rates, the spread of reach) are moved, in the
     plausible :data:`RANGES`."""
     settings = dict(_REPORT_SETTINGS, fixed={"data_sets": 400, "posts": posts})
-    return flips.analyse(uncertainty.detection_rate, VERDICT, uncertainty.DETECTION_PARAMS, **settings)
+    return flips.analyse(interval_studies.detection_rate, VERDICT, interval_studies.DETECTION_PARAMS, **settings)
 
 
 def verdict_report():
@@ -251,7 +252,7 @@ def bootstrap_by_hand(clicks, impressions, draws=2000, seed=1):
 
     Each draw picks as many posts as there are, with replacement, and keeps the ratio of sums;
     the middle 95 % of the draws is the interval. With the same seed it draws the same posts as
-    :func:`smlearn.models.uncertainty.bootstrap_distribution`.
+    :func:`smlearn.models.bootstrap.bootstrap_distribution`.
 
     Examples
     --------
@@ -272,8 +273,8 @@ def bootstrap_by_hand(clicks, impressions, draws=2000, seed=1):
 
 
 def _model_interval(clicks, impressions, draws=2000, seed=1):
-    """The model's own bootstrap: :func:`smlearn.models.uncertainty.bootstrap_distribution`'s two ends, per 1,000."""
-    resampled = uncertainty.bootstrap_distribution(clicks, impressions, n_resamples=draws, seed=seed)
+    """The model's own bootstrap: :func:`smlearn.models.bootstrap.bootstrap_distribution`'s two ends, per 1,000."""
+    resampled = bootstrap.bootstrap_distribution(clicks, impressions, n_resamples=draws, seed=seed)
     return 1000 * resampled.low, 1000 * resampled.high
 
 
@@ -314,7 +315,7 @@ click_interval = CodeQuestion(
     " rounds pick as many posts as there are, with replacement (rng.integers), and keep their clicks per"
     " 1,000 impressions, a ratio of sums;"
     " low and high are the 2.5th and 97.5th percentiles of those ratios. clicks and impressions are NumPy"
-    " arrays. The check compares it with the model's uncertainty.bootstrap_distribution.",
+    " arrays. The check compares it with the model's bootstrap.bootstrap_distribution.",
     cases=_interval_cases(),
     reference=bootstrap_by_hand,
     extra=_random_interval,

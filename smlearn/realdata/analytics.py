@@ -9,13 +9,13 @@ returns it, and measure what lesson 08's model assumes about posts:
   obvious way to split one account's posts in two;
 - :func:`rates_by_group`: a rate (e.g. engagements per impression) for each group of posts, as a
   ratio of sums and with the weighted-mean interval of
-  :func:`smlearn.models.uncertainty.rate_interval`;
+  :func:`smlearn.models.rate_intervals.rate_interval`;
 - :func:`compare_groups`: whether two groups' rates differ by more than chance (Welch's t on the
-  two weighted means, as :func:`smlearn.models.uncertainty.compare_types` does for post types);
+  two weighted means, as :func:`smlearn.models.rate_intervals.compare_types` does for post types);
 - :func:`bootstrap_gap`: the same question for the two groups' ratios of sums (the share of all
   impressions that engaged), by resampling whole posts;
 - :func:`rate_spread`: how much the posts' own true rates differ, as a share of the mean rate:
-  the ``spread`` setting of :func:`smlearn.models.uncertainty.simulate_posts`, measured.
+  the ``spread`` setting of :func:`smlearn.models.interval_studies.simulate_posts`, measured.
 
 In the course's frame (:mod:`smlearn.frame`) an analytics export measures ``find-broadcast``.
 
@@ -131,7 +131,7 @@ def rates_by_group(posts, successes, trials, *, by, level=0.95):
     pandas.DataFrame
         One row per group: posts (complete rows with trials > 0), successes, trials, ratio_of_sums,
         estimate (the weighted mean of the posts' rates), low, high (its interval, see
-        :func:`smlearn.models.uncertainty.rate_interval`), spread (:func:`rate_spread`), missing (rows
+        :func:`smlearn.models.rate_intervals.rate_interval`), spread (:func:`rate_spread`), missing (rows
         left out because a cell was missing) and trustworthy (False below
         :data:`smlearn.models.uncertainty.MIN_POSTS` posts).
 
@@ -213,7 +213,7 @@ class GroupComparison:
 def compare_groups(posts, successes, trials, *, by, level=0.95):
     """Is the gap between two groups' rates more than chance? Welch's t on their weighted means.
 
-    The same method as :func:`smlearn.models.uncertainty.compare_types` (each group's weighted mean
+    The same method as :func:`smlearn.models.rate_intervals.compare_types` (each group's weighted mean
     and its robust variance, the difference with Welch's t and Satterthwaite's degrees of
     freedom), for any two groups of posts, e.g. replies against stand-alone posts.
 
@@ -283,9 +283,9 @@ def rate_spread(successes, trials):
     """How much posts' own true rates differ: their standard deviation as a share of the mean rate.
 
     The coin-flip noise of small posts is taken out first (the dispersion ``rho`` of
-    :func:`smlearn.models.uncertainty.rate_interval`, estimated by moments): the standard deviation of
+    :func:`smlearn.models.rate_intervals.rate_interval`, estimated by moments): the standard deviation of
     the true rates is ``sqrt(rho m (1 - m))`` round the mean ``m``. It is the ``spread`` setting
-    of :func:`smlearn.models.uncertainty.simulate_posts` (0.3: posts' rates differ by about 30 % of
+    of :func:`smlearn.models.interval_studies.simulate_posts` (0.3: posts' rates differ by about 30 % of
     the mean), measured on real posts. 0 means every post has the same true rate.
 
     Parameters
@@ -307,7 +307,8 @@ def rate_spread(successes, trials):
     --------
     Posts simulated with a spread of 0.3 give back about 0.3:
 
-    >>> s, n = uncertainty.simulate_posts(3000, rate=0.05, spread=0.3, seed=1)
+    >>> from smlearn.models import interval_studies
+    >>> s, n = interval_studies.simulate_posts(3000, rate=0.05, spread=0.3, seed=1)
     >>> round(rate_spread(s[0], n[0]), 1)
     0.3
     """

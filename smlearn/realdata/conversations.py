@@ -9,7 +9,7 @@ is a **reply**: it answers someone, inside a conversation (two-way). Any other t
 - :func:`replies_vs_broadcasts` adds up the effort (tweets) and the returns (impressions,
   engagements, profile clicks, follows) of each kind, and the replies' share of each;
 - :func:`rates_per_impression` gives each kind's returns per 1,000 impressions with lesson
-  08's interval (:func:`smlearn.models.uncertainty.rate_interval`), so a difference can be read
+  08's interval (:func:`smlearn.models.rate_intervals.rate_interval`), so a difference can be read
   as beyond chance or not;
 - :func:`plan_baseline` (lesson 09b) gives what a plan's target can be set against: the
   median impressions per tweet and a return per 1,000 impressions, with its interval;
@@ -179,7 +179,7 @@ def replies_vs_broadcasts(posts=None, *, measures=MEASURES):
 
 def _interval(numbers, measure, per, level):
     """A measure's rate per ``per`` impressions over the rows of ``numbers``, with its interval."""
-    from smlearn.models.uncertainty import rate_interval
+    from smlearn.models.rate_intervals import rate_interval
 
     complete = numbers[numbers[measure].notna() & numbers["impressions"].notna()]
     if (complete[measure] > complete["impressions"]).any():
@@ -207,7 +207,7 @@ def rates_per_impression(posts=None, *, measures=("engagements", "user_profile_c
     """Each kind's returns per ``per`` impressions, with lesson 08's interval, and whether the kinds' intervals overlap.
 
     The rate is lesson 08's weighted mean of the tweets' own rates
-    (:func:`smlearn.models.uncertainty.rate_interval`), not total returns over total impressions.
+    (:func:`smlearn.models.rate_intervals.rate_interval`), not total returns over total impressions.
     Tweets seen by nobody (0 impressions) carry no rate and are left out by that function.
 
     Parameters

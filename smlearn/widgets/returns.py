@@ -9,6 +9,7 @@ Examples
 """
 
 from smlearn.models import uncertainty
+from smlearn.params import Param
 from smlearn.plots.returns import describe_returns, plot_returns, update_returns
 from smlearn.widgets.base import Explorer
 
@@ -27,11 +28,17 @@ class ReturnsExplorer(Explorer):
     posts : pandas.DataFrame, optional
         The posts to sample from; by default ``smlearn.data.load("post_metrics")``.
     **params
-        Starting values for any parameter in :data:`smlearn.models.uncertainty.PARAMS`.
+        Starting values for any parameter in :data:`smlearn.models.uncertainty.PARAMS`, and
+        ``draw``: which random sample of posts to show (the model's seed).
     """
 
-    PARAMS = uncertainty.PARAMS
-    CONTROLS = ("metric", "type_a", "type_b", "sample_size", "sample", "level")
+    PARAMS = {
+        **uncertainty.PARAMS,
+        "draw": Param("draw", 0, 0, 99, 1, "Which sample", "number",
+                      "Which random sample of posts (the seed of the draw): change it to see how much another"
+                      " sample differs."),
+    }
+    CONTROLS = ("metric", "type_a", "type_b", "sample_size", "draw", "level")
 
     def __init__(self, posts=None, **params):
         if posts is None:
@@ -42,7 +49,9 @@ class ReturnsExplorer(Explorer):
         super().__init__(**params)
 
     def run_model(self, params):
-        return uncertainty.simulate(self._posts, **params)
+        params = dict(params)
+        draw = params.pop("draw")
+        return uncertainty.simulate(self._posts, **params, seed=draw)
 
     def plot(self, result):
         return plot_returns(result)

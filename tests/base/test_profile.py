@@ -43,9 +43,9 @@ OWN_DEFAULTS = {
     # threshold(): None means every neighbour counts (a plain threshold), not lesson 04's 2.
     ("diffusion", "threshold", "neighbours"), ("diffusion", "threshold_rules", "neighbours"),
     # simulated data sets for the interval checks: wider than detection_rate's, to test the intervals hard.
-    ("uncertainty", "simulate_posts", "spread"), ("uncertainty", "simulate_posts", "reach_spread"),
+    ("interval_studies", "simulate_posts", "spread"), ("interval_studies", "simulate_posts", "reach_spread"),
     # posts=None there means "no table to check against", not a number of posts.
-    ("uncertainty", "_check_type", "posts"),
+    ("rate_intervals", "_check_type", "posts"),
 }
 
 

@@ -76,7 +76,7 @@ for _engine in ("scores", "rank"):
     SKIP[f"smlearn.models.engines.ranking.{_engine}"] = ("an engine: its inputs are checked by smlearn.models.ranking"
                                                          ".rank_items and smlearn.models.front_page.simulate")
 for _engine in ("weighted_mean_interval", "difference", "mean_and_variance"):
-    SKIP[f"smlearn.models.engines.intervals.{_engine}"] = "an engine: its inputs are checked by smlearn.models.uncertainty"
+    SKIP[f"smlearn.models.engines.intervals.{_engine}"] = "an engine: its inputs are checked by smlearn.models.rate_intervals"
 # The checks themselves: they exist to refuse ``value`` with the caller's name, so a bad value
 # must raise an error naming ``name``, not "value" (their doctests and tests/base/test_params.py cover them).
 for _check in ("number", "flag", "text", "path", "items", "table", "graph", "instance", "level", "resamples"):
@@ -525,14 +525,14 @@ WORKING = {
     "smlearn.models.returns.funnel": lambda: {"posts": posts()},
     "smlearn.models.returns.impressions_per_person": lambda: {"posts": posts()},
     # uncertainty
-    "smlearn.models.uncertainty.bootstrap_interval": lambda: {"posts": posts(), "metric": "engagement_rate_reach",
+    "smlearn.models.bootstrap.bootstrap_interval": lambda: {"posts": posts(), "metric": "engagement_rate_reach",
                                                           "n_resamples": 200, "seed": 1},
-    "smlearn.models.uncertainty.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
+    "smlearn.models.rate_intervals.compare_types": lambda: {"posts": posts(), "draws": 2000, "seed": 1},
     "smlearn.models.uncertainty.simulate": lambda: {"posts": posts(), "n_resamples": 200},
     "smlearn.models.uncertainty.interval_coverage": lambda: {"posts": posts(), "samples": 10},
-    "smlearn.models.uncertainty.coverage_check": lambda: {"n_posts": 10, "data_sets": 20, "seed": 0},
-    "smlearn.models.uncertainty.rate_interval": lambda: {"successes": [3, 5, 2], "trials": [50, 60, 40]},
-    "smlearn.models.uncertainty.simulate_posts": lambda: {"n_posts": 10, "data_sets": 2, "seed": 1},
+    "smlearn.models.interval_studies.coverage_check": lambda: {"n_posts": 10, "data_sets": 20, "seed": 0},
+    "smlearn.models.rate_intervals.rate_interval": lambda: {"successes": [3, 5, 2], "trials": [50, 60, 40]},
+    "smlearn.models.interval_studies.simulate_posts": lambda: {"n_posts": 10, "data_sets": 2, "seed": 1},
     # traffic
     "smlearn.models.traffic.crossover_period": lambda: {"result": traffic_year()},
     "smlearn.models.traffic.cost_per_customer": lambda: {"result": traffic_year()},
@@ -727,11 +727,11 @@ WORKING = {
     "smlearn.realdata.analytics.bootstrap_gap": lambda: {
         "posts": pd.DataFrame({"kind": ["a", "a", "b", "b"], "s": [1, 3, 5, 5], "n": [10, 10, 50, 50]}),
         "successes": "s", "trials": "n", "by": "kind", "n_resamples": 200},
-    "smlearn.models.uncertainty.bootstrap_distribution": lambda: {
+    "smlearn.models.bootstrap.bootstrap_distribution": lambda: {
         "successes": [3, 5, 2, 9], "trials": [50, 60, 40, 70], "n_resamples": 200, "seed": 1},
-    "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.uncertainty.bootstrap_distribution")(
+    "smlearn.plots.returns.plot_bootstrap": lambda: {"distribution": _lazy("smlearn.models.bootstrap.bootstrap_distribution")(
         [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
-    "smlearn.plots.returns.describe_bootstrap": lambda: {"distribution": _lazy("smlearn.models.uncertainty.bootstrap_distribution")(
+    "smlearn.plots.returns.describe_bootstrap": lambda: {"distribution": _lazy("smlearn.models.bootstrap.bootstrap_distribution")(
         [3, 5, 2, 9], [50, 60, 40, 70], n_resamples=200, seed=1)},
     "smlearn.realdata.posting.returns_elasticity": lambda: {"table": pd.DataFrame(
         {"tweets": [1, 2, 4, 8], "impressions": [100, 150, 220, 330]})},

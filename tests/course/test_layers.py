@@ -192,11 +192,7 @@ BENCHMARKS_LET_OFF = {
     # widgets/week.py belongs to the branch i17-networks, which gives the kept map a public name.
     "benchmarks.pipeline: from smlearn.widgets.week import _kept_map": "i17-networks fixes it",
 }
-FACTS_LET_OFF = {
-    # lesson 08's facts and smlearn/questions/measuring_returns.py belong to the branch i17-uncert.
-    "docs/instructors/facts/08.yml: smlearn.questions.measuring_returns.conversion._expected": "i17-uncert fixes it",
-    "docs/instructors/facts/08.yml: smlearn.questions.measuring_returns.duplicates._expected": "i17-uncert fixes it",
-}
+FACTS_LET_OFF: dict[str, str] = {}
 
 
 def private_names_used_by_benchmarks() -> list[str]:

@@ -79,6 +79,9 @@ WITHOUT_PARAMS = {
     "diffusion_theory": "formulas for where diffusion's models can spread: it reads diffusion's PARAMS",
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",
     "returns": "the metrics' definitions and the funnel, computed from posts it is given: nothing to set",
+    "rate_intervals": "intervals for a rate measured on posts it is given; it reads uncertainty's PARAMS",
+    "bootstrap": "the percentile bootstrap of posts it is given; it reads uncertainty's PARAMS",
+    "interval_studies": "uncertainty's intervals checked on simulated posts; detection_rate's settings are DETECTION_PARAMS",
     "class_markets": "a class's own downloads measured, and crowds' model run with crowds' PARAMS to match them",
     "ranking": "five published rules, each a formula with its published constants; front_page's PARAMS holds the"
                " settings a class changes (the rule, the gravity of the page)",
@@ -166,7 +169,7 @@ def test_the_networks_a_model_makes_carry_their_settings_in_one_read_only_form()
 
 
 # A model whose seed has another name, and why. Every other model's simulate takes ``seed``.
-SEED_NAMES = {"uncertainty": "sample"}   # the sample number seeds the draw (the explorer's "Which sample")
+SEED_NAMES: dict[str, str] = {}
 
 
 def _draws(model):
@@ -280,13 +283,10 @@ def documented_parameters(function) -> list[str]:
 
 
 # simulate whose Parameters section does not yet give each parameter its own entry. May only shrink.
-UNDOCUMENTED: dict[str, str] = {
-    "uncertainty": "groups its settings on one line pointing at PARAMS; i17-uncert fixes it",
-}
 WITH_SIMULATE = [m for m in model_names() if hasattr(module(m), "simulate")]
 
 
-@pytest.mark.parametrize("model", [m for m in WITH_SIMULATE if m not in UNDOCUMENTED])
+@pytest.mark.parametrize("model", WITH_SIMULATE)
 def test_simulate_documents_each_parameter_in_its_own_entry(model):
     # docs/adding_a_lesson.md: a learner reading help(simulate) finds every parameter, with its meaning and
     # unit, without looking up PARAMS.
@@ -295,13 +295,6 @@ def test_simulate_documents_each_parameter_in_its_own_entry(model):
     missing = [name for name in taken if name not in documented]
     assert not missing, f"{model}.simulate's Parameters section has no entry of their own for: {missing}"
     assert not set(documented) - set(taken), f"{model}.simulate documents what it does not take"
-
-
-@pytest.mark.parametrize("model", sorted(UNDOCUMENTED))
-def test_the_list_of_simulates_without_an_entry_for_each_parameter_only_shrinks(model):
-    taken = inspect.signature(module(model).simulate).parameters
-    assert not set(taken) <= set(documented_parameters(module(model).simulate)), \
-        f"{model}.simulate now documents each parameter: remove it from UNDOCUMENTED"
 
 
 def test_the_parameters_check_sees_a_grouped_line():

@@ -25,7 +25,9 @@ from smlearn.models.returns import (
     roi,
     summarize,
 )
-from smlearn.models.uncertainty import bootstrap_interval, compare_types, simulate
+from smlearn.models.bootstrap import bootstrap_interval
+from smlearn.models.rate_intervals import compare_types
+from smlearn.models.uncertainty import simulate
 
 REPO = Path(__file__).resolve().parents[2]
 POSTS = data.load("post_metrics")

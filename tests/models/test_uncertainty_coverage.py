@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from smlearn import data
-from smlearn.models import returns, uncertainty
+from smlearn.models import bootstrap, interval_studies, rate_intervals, returns, uncertainty
 from smlearn.models.engines import intervals
 
 POSTS = data.load("post_metrics")
@@ -41,7 +41,7 @@ def coverage(n_posts, seed, **settings):
     truth = settings.get("rate", 0.05)
     covered = 0
     for row in range(DATA_SETS):
-        result = uncertainty.rate_interval(s[row], n[row])
+        result = rate_intervals.rate_interval(s[row], n[row])
         covered += result.low <= truth <= result.high
     return covered / DATA_SETS
 
@@ -100,28 +100,28 @@ def test_the_percentile_bootstrap_is_too_narrow_at_ten_posts():
     covered = 0
     for row in range(400):
         posts = pd.DataFrame({"engaged_users": s[row], "reach": n[row]})
-        _, low, high = uncertainty.bootstrap_interval(posts, "engagement_rate_reach", n_resamples=500, seed=rng)
+        _, low, high = bootstrap.bootstrap_interval(posts, "engagement_rate_reach", n_resamples=500, seed=rng)
         covered += low <= 0.05 <= high
     assert covered / 400 < 0.91
 
 
 def test_the_module_simulator_agrees_with_this_files_check():
     # coverage_check (what the lesson runs) uses the module's own simulator: same band.
-    result = uncertainty.coverage_check(30, data_sets=1000, seed=5)
+    result = interval_studies.coverage_check(30, data_sets=1000, seed=5)
     assert result["data_sets"] == 1000 and 0.93 <= result["coverage"] <= 0.97
 
 
 def test_no_conversions_still_gives_an_interval_with_a_positive_upper_end():
     clicks = np.array([3, 8, 12, 5, 7, 20, 4, 9, 6, 11], dtype=float)
-    result = uncertainty.rate_interval(np.zeros(10), clicks)
+    result = rate_intervals.rate_interval(np.zeros(10), clicks)
     assert result.estimate == 0 and result.low == 0
     # Theory: with 85 people and no success, the one-sided 97.5 % bound is 1 - 0.025**(1/85) = 0.042;
     # with t on 9 df instead of z the interval must be at least that wide.
     assert result.high >= 1 - 0.025 ** (1 / clicks.sum())
     posts = pd.DataFrame({"conversions": np.zeros(10), "clicks": clicks})
-    _, low, high = uncertainty.bootstrap_interval(posts, "conversion_rate", seed=0)
+    _, low, high = bootstrap.bootstrap_interval(posts, "conversion_rate", seed=0)
     assert low == 0 and high > 0
-    table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, sample=3).table
+    table = uncertainty.simulate(POSTS, metric="conversion_rate", sample_size=10, seed=3).table
     video = table[table["type"] == "video"].iloc[0]
     assert video["estimate"] == 0 and video["boot_high"] > 0 and video["weighted_high"] > 0
 
@@ -136,7 +136,7 @@ def test_comparing_two_equal_types_claims_a_difference_about_5_percent_of_the_ti
     # ... is what the public function gives on each data set (checked on a few of them):
     kinds = ["photo"] * n_posts + ["video"] * n_posts
     for row in range(0, 2000, 400):
-        result = uncertainty.compare_types(pd.DataFrame({"type": kinds, "engaged_users": s[row], "reach": n[row]}))
+        result = rate_intervals.compare_types(pd.DataFrame({"type": kinds, "engaged_users": s[row], "reach": n[row]}))
         assert result.difference == pytest.approx((low[row], high[row]))
         assert result.prob_b_better == pytest.approx(prob[row])
     # A 95 % interval of the difference leaves out zero in 5 % of samples; 2,000 samples: +-1 %.
@@ -150,15 +150,15 @@ def test_below_ten_posts_the_functions_say_the_interval_cannot_be_trusted():
     assert uncertainty.MIN_POSTS == 10
     s, n = export_like(5, 1, seed=3)
     with pytest.warns(UserWarning, match="below 10 posts no interval"):
-        result = uncertainty.rate_interval(s[0], n[0])
+        result = rate_intervals.rate_interval(s[0], n[0])
     assert not result.trustworthy and result.posts == 5
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         s, n = export_like(10, 1, seed=3)
-        assert uncertainty.rate_interval(s[0], n[0]).trustworthy          # 10 posts: no warning
+        assert rate_intervals.rate_interval(s[0], n[0]).trustworthy          # 10 posts: no warning
     few = uncertainty.simulate(POSTS, sample_size=5)
     assert few.trustworthy is False and uncertainty.simulate(POSTS).trustworthy is True
-    assert not uncertainty.compare_types(POSTS.groupby("type").head(5)).trustworthy
+    assert not rate_intervals.compare_types(POSTS.groupby("type").head(5)).trustworthy
 
 
 # ---- Missing cells: left out and counted, or refused; never a confident wrong number ----------
@@ -172,7 +172,7 @@ def with_gaps(column, rows):
 
 def test_one_missing_reach_cell_is_left_out_of_the_comparison_and_counted():
     gap = POSTS.index[POSTS["type"] == "photo"][0]
-    result = uncertainty.compare_types(with_gaps("reach", [gap]))
+    result = rate_intervals.compare_types(with_gaps("reach", [gap]))
     complete = POSTS.drop(index=gap)
     photos = complete[complete["type"] == "photo"]
     assert result.missing == 1 and result.posts_a == len(photos)
@@ -183,14 +183,14 @@ def test_one_missing_reach_cell_is_left_out_of_the_comparison_and_counted():
 def test_the_bootstrap_never_gives_a_nan_estimate_with_a_finite_interval():
     photos = POSTS[POSTS["type"] == "photo"]
     gappy = with_gaps("reach", photos.index[:3])
-    interval = uncertainty.bootstrap_interval(gappy[gappy["type"] == "photo"], "engagement_rate_reach", seed=0)
+    interval = bootstrap.bootstrap_interval(gappy[gappy["type"] == "photo"], "engagement_rate_reach", seed=0)
     estimate, low, high = interval
     assert interval.missing == 3 and interval.posts == len(photos) - 3
     rest = photos.iloc[3:]
     assert estimate == pytest.approx(rest["engaged_users"].sum() / rest["reach"].sum())
     assert low < estimate < high
     with pytest.raises(ValueError, match="every row of posts has a missing engaged_users or reach"):
-        uncertainty.bootstrap_interval(with_gaps("reach", POSTS.index).head(20), "engagement_rate_reach")
+        bootstrap.bootstrap_interval(with_gaps("reach", POSTS.index).head(20), "engagement_rate_reach")
 
 
 def test_half_the_engaged_users_missing_is_refused_not_halved():
@@ -214,33 +214,33 @@ def test_summarize_and_the_explorer_leave_out_and_count_rows_with_gaps():
 
 def test_rate_interval_refuses_bad_input_by_name():
     with pytest.raises(ValueError, match="successes and trials must not have missing values; 1 post"):
-        uncertainty.rate_interval([1.0, np.nan], [10, 10])
+        rate_intervals.rate_interval([1.0, np.nan], [10, 10])
     with pytest.raises(ValueError, match="successes cannot be larger than trials"):
-        uncertainty.rate_interval([11, 1], [10, 10])
+        rate_intervals.rate_interval([11, 1], [10, 10])
     with pytest.raises(ValueError, match="must be two columns of the same length"):
-        uncertainty.rate_interval([1, 2, 3], [10, 10])
+        rate_intervals.rate_interval([1, 2, 3], [10, 10])
     with pytest.raises(ValueError, match="level must be a number between 0 and 1"):
-        uncertainty.rate_interval([1, 2], [10, 10], level=95)
+        rate_intervals.rate_interval([1, 2], [10, 10], level=95)
     with pytest.raises(TypeError, match="successes must be a number"):
-        uncertainty.rate_interval("12", [10])
+        rate_intervals.rate_interval("12", [10])
 
 
 # ---- The lesson's verdict model: how often a sample shows a real gap ------------------------------
 
 def test_with_no_true_gap_the_comparison_shows_one_about_2_5_percent_of_the_time():
     # Theory: the one-sided share of a 95 % two-sided interval lying wholly above zero is 2.5 %.
-    share = uncertainty.detection_rate(posts=30, lift=1.0, data_sets=2000, seed=1)
+    share = interval_studies.detection_rate(posts=30, lift=1.0, data_sets=2000, seed=1)
     assert 0.015 <= share <= 0.035
 
 
 def test_a_real_gap_is_shown_more_often_with_more_posts_and_a_bigger_gap():
-    few, many = uncertainty.detection_rate(posts=10), uncertainty.detection_rate(posts=100)
+    few, many = interval_studies.detection_rate(posts=10), interval_studies.detection_rate(posts=100)
     assert few < 0.3 < 0.9 < many
-    assert uncertainty.detection_rate(posts=30, lift=1.5) > uncertainty.detection_rate(posts=30, lift=1.1)
+    assert interval_studies.detection_rate(posts=30, lift=1.5) > interval_studies.detection_rate(posts=30, lift=1.1)
 
 
 @pytest.mark.parametrize("name, bad", [("posts", 2), ("lift", 0.9), ("spread", 0.0), ("reach_spread", 2.0),
                                        ("posts", 10.5), ("lift", True)])
 def test_detection_rate_refuses_settings_outside_their_range_by_name(name, bad):
     with pytest.raises((TypeError, ValueError), match=name):
-        uncertainty.detection_rate(**{name: bad})
+        interval_studies.detection_rate(**{name: bad})

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import smlearn
 from smlearn.exports import load_export
-from smlearn.models import returns, uncertainty
+from smlearn.models import bootstrap, interval_studies, rate_intervals, returns
 from smlearn.plots.returns import (
     describe_bootstrap,
     describe_funnel,
@@ -94,7 +94,7 @@ def test_rates_by_group_by_hand():
     assert table.loc[False, "posts"] == 4 and table.loc[True, "posts"] == 2
     # Each group's interval is rate_interval's on that group's posts.
     with pytest.warns(UserWarning, match="trustworthy"):
-        ri = uncertainty.rate_interval([30, 10, 1, 0], [1000, 500, 50, 10])
+        ri = rate_intervals.rate_interval([30, 10, 1, 0], [1000, 500, 50, 10])
     assert (table.loc[False, "estimate"], table.loc[False, "low"], table.loc[False, "high"]) == \
         pytest.approx((ri.estimate, ri.low, ri.high))
 
@@ -103,7 +103,7 @@ def test_compare_groups_is_compare_types_for_two_groups():
     posts = smlearn.data.load("post_metrics")
     two = posts[posts["type"].isin(["photo", "video"])]
     mine = analytics.compare_groups(two, "engaged_users", "reach", by="type")
-    theirs = uncertainty.compare_types(two)
+    theirs = rate_intervals.compare_types(two)
     assert (mine.group_a, mine.group_b) == ("photo", "video")
     assert (mine.low, mine.high) == pytest.approx(theirs.difference)
     assert mine.beyond_chance == (theirs.difference[0] > 0 or theirs.difference[1] < 0)
@@ -112,7 +112,7 @@ def test_compare_groups_is_compare_types_for_two_groups():
 @pytest.mark.slow
 def test_compare_groups_claims_a_gap_about_5_percent_of_the_time_when_there_is_none():
     # Two groups drawn alike: a 95 % interval of the difference should leave out zero in about 1 pair in 20.
-    s, n = uncertainty.simulate_posts(60, rate=0.05, spread=0.3, data_sets=300, seed=3)
+    s, n = interval_studies.simulate_posts(60, rate=0.05, spread=0.3, data_sets=300, seed=3)
     claims = 0
     for row in range(300):
         posts = pd.DataFrame({"s": s[row], "n": n[row], "half": ["a"] * 30 + ["b"] * 30})
@@ -122,7 +122,7 @@ def test_compare_groups_claims_a_gap_about_5_percent_of_the_time_when_there_is_n
 
 @pytest.mark.parametrize("spread", [0.2, 0.5, 1.0])
 def test_rate_spread_recovers_the_spread_the_posts_were_drawn_with(spread):
-    s, n = uncertainty.simulate_posts(4000, rate=0.05, spread=spread, reach=800, seed=11)
+    s, n = interval_studies.simulate_posts(4000, rate=0.05, spread=spread, reach=800, seed=11)
     assert analytics.rate_spread(s[0], n[0]) == pytest.approx(spread, rel=0.1)
 
 
@@ -147,7 +147,7 @@ def test_bad_inputs_name_the_parameter():
 
 def test_the_interval_ends_are_the_percentiles_of_the_values_returned(real):
     posts = real[0]
-    d = uncertainty.bootstrap_distribution(posts["engagements"], posts["impressions"], level=0.9, seed=4)
+    d = bootstrap.bootstrap_distribution(posts["engagements"], posts["impressions"], level=0.9, seed=4)
     assert len(d.values) == 2000 and d.posts == 1439
     assert (d.low, d.high) == pytest.approx(tuple(np.quantile(d.values, [0.05, 0.95])))
     assert d.estimate == pytest.approx(posts["engagements"].sum() / posts["impressions"].sum())
@@ -155,13 +155,13 @@ def test_the_interval_ends_are_the_percentiles_of_the_values_returned(real):
 
 def test_the_same_seed_draws_the_same_resamples_as_bootstrap_interval():
     posts = smlearn.data.load("post_metrics").head(40)
-    d = uncertainty.bootstrap_distribution(posts["engaged_users"], posts["reach"], seed=7)
-    estimate, low, high = uncertainty.bootstrap_interval(posts, "engagement_rate_reach", seed=7)
+    d = bootstrap.bootstrap_distribution(posts["engaged_users"], posts["reach"], seed=7)
+    estimate, low, high = bootstrap.bootstrap_interval(posts, "engagement_rate_reach", seed=7)
     assert (d.estimate, d.low, d.high) == pytest.approx((estimate, low, high))
 
 
 def test_posts_of_one_rate_resample_to_that_rate_only():
-    d = uncertainty.bootstrap_distribution([5, 10, 20], [100, 200, 400], n_resamples=500, seed=1)
+    d = bootstrap.bootstrap_distribution([5, 10, 20], [100, 200, 400], n_resamples=500, seed=1)
     assert np.allclose(d.values, 0.05) and d.low == pytest.approx(0.05) and d.high == pytest.approx(0.05)
 
 
@@ -170,7 +170,7 @@ def test_posts_of_one_rate_resample_to_that_rate_only():
 def test_resampled_rates_lie_between_the_lowest_and_highest_post_rate(pairs, seed):
     s = np.array([min(a, b) for a, b in pairs], dtype=float)
     n = np.array([b for _, b in pairs], dtype=float)
-    d = uncertainty.bootstrap_distribution(s, n, n_resamples=200, seed=seed)
+    d = bootstrap.bootstrap_distribution(s, n, n_resamples=200, seed=seed)
     rates = s / n
     assert (d.values >= rates.min() - 1e-12).all() and (d.values <= rates.max() + 1e-12).all()
     assert d.low <= d.high
@@ -192,7 +192,7 @@ def test_group_rates_are_shares_and_their_intervals_hold_their_estimate(rows):
 # ---- The figure and the exercise ---------------------------------------------------------------------
 
 def test_plot_bootstrap_marks_the_ends_and_the_estimate_with_units():
-    d = uncertainty.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
+    d = bootstrap.bootstrap_distribution([3, 5, 2, 8, 4], [50, 60, 40, 90, 70], seed=1)
     fig = plot_bootstrap(d, label="Likes per impression", scale=1000, unit="per 1,000 impressions")
     ax = fig.axes[0]
     assert ax.get_xlabel() == "Likes per impression (per 1,000 impressions)" and "count" in ax.get_ylabel()

@@ -16,7 +16,7 @@ import smlearn.data
 from smlearn.exercises import Case, key_of
 from smlearn.exports import load_export
 from smlearn.models import pipeline
-from smlearn.models.uncertainty import rate_interval
+from smlearn.models.rate_intervals import rate_interval
 from smlearn.questions import capstone
 from smlearn.realdata import conversations
 

@@ -44,7 +44,7 @@ def test_returns_sample_size_changes_the_intervals():
     wide = np.ptp(boot.get_xdata())
     explorer.update(sample_size=90)
     assert np.ptp(boot.get_xdata()) < wide
-    expected = uncertainty.simulate(POSTS, sample_size=90).table
+    expected = uncertainty.simulate(POSTS, sample_size=90, seed=0).table
     np.testing.assert_allclose(boot.get_xdata(), 100 * expected.loc[0, ["boot_low", "boot_high"]].to_numpy(float))
 
 

@@ -21,7 +21,7 @@ the engine adds up totals for many runs at once, as the pipeline engine does).
 - :mod:`smlearn.models.engines.ranking` -- the five rules of :mod:`smlearn.models.ranking`, scored
   and ordered without input checks, for the hourly ranking of :mod:`smlearn.models.front_page`.
 - :mod:`smlearn.models.engines.intervals` -- the weighted-mean interval of
-  :mod:`smlearn.models.uncertainty` for many data sets at once (lesson 08's coverage checks).
+  :mod:`smlearn.models.rate_intervals` for many data sets at once (lesson 08's model and coverage checks).
 """
 
 from smlearn.models.engines import intervals, pipeline, ranking, spread

@@ -1,12 +1,13 @@
 """The weighted-mean interval of a rate, and the difference of two, for many data sets at once.
 
-The engine of :mod:`smlearn.models.uncertainty` (whose
-:func:`~smlearn.models.uncertainty.rate_interval` explains the method in words, for one data set)
-and of :mod:`smlearn.realdata.analytics`. Each function takes 2-D arrays, one data set per row,
+The engine of :mod:`smlearn.models.rate_intervals` (whose
+:func:`~smlearn.models.rate_intervals.rate_interval` explains the method in words, for one data set)
+and of :mod:`smlearn.models.uncertainty`, :mod:`smlearn.models.interval_studies` and
+:mod:`smlearn.realdata.analytics`. Each function takes 2-D arrays, one data set per row,
 so that a coverage check of 2,000 data sets is one call. Like every engine it assumes checked
 inputs: the public functions of those modules check what they are given, then call these.
 Tests hold them equal: tests/models/test_uncertainty_coverage.py compares this engine, row by
-row, with :func:`~smlearn.models.uncertainty.compare_types` on single data sets.
+row, with :func:`~smlearn.models.rate_intervals.compare_types` on single data sets.
 """
 
 from __future__ import annotations
