@@ -471,8 +471,8 @@ WORKING = {
     "smlearn.models.networks.adjacency": lambda: {"G": small_graph()},
     "smlearn.models.networks.measures": lambda: {"G": small_graph(), "sample": 30, "seed": 1},
     "smlearn.models.networks.compare": lambda: {"graphs": {"a": small_graph()}, "sample": 30, "seed": 1},
-    "smlearn.models.networks.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
-    "smlearn.models.networks.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
+    "smlearn.models.degree_tails.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
+    "smlearn.models.degree_tails.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
     "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
     "smlearn.data.read_graph_csv": lambda: {
@@ -711,10 +711,10 @@ WORKING = {
     "smlearn.plots.networks.small_world_finding": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
         n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
     "smlearn.plots.networks.plot_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
-        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
+        "smlearn.models.degree_tails.power_law_fit")(list(range(1, 200)), resamples=0)},
     "smlearn.plots.networks.describe_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
-        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
-    "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
+        "smlearn.models.degree_tails.power_law_fit")(list(range(1, 200)), resamples=0)},
+    "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.degree_tails.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
     "smlearn.realdata.analytics.is_reply": lambda: {"posts": pd.DataFrame({"text": ["@a hi", "news", "@b ok"]})},
