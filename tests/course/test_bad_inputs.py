@@ -86,7 +86,7 @@ for _check in ("number", "flag", "text", "path", "items", "table", "graph", "ins
 NONE_ALLOWED = {
     ("smlearn.plots.traffic.traffic_finding", "week"): "None means push stays ahead all run (crossover_period's answer)",
     ("smlearn.models.links.pagerank", "weight"): "None means every link counts the same (networkx's convention)",
-    ("smlearn.models.links.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
+    ("smlearn.models.networks.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
     ("smlearn.realdata.links.rank_table", "weight"): "None means every tie counts once (networkx's convention)",
     ("smlearn.realdata.links.rank_sources", "weight"): "None means every tie counts once (networkx's convention)",
 }
@@ -456,9 +456,8 @@ WORKING = {
     # links
     "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
     "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
-    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.links.adjacency")(
+    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.networks.adjacency")(
         _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[1]},
-    "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
     "smlearn.models.links.simulate": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
     "smlearn.models.links.visit_sources": lambda: {"result": links_year()},

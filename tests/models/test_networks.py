@@ -456,7 +456,7 @@ def test_mean_path_equals_one_search_per_starting_person(G, sample):
     """The all-at-once search must give what scipy's one-search-per-person gives, to the last bit."""
     from scipy.sparse.csgraph import connected_components, shortest_path
 
-    _, A = networks.adjacency(G)
+    _, A = networks.adjacency(G, ties=True)
     _, labels = connected_components(A, directed=False)
     largest = np.flatnonzero(labels == np.bincount(labels).argmax())
     rng = np.random.default_rng(9)       # picks the starting people as measures() does
@@ -475,3 +475,19 @@ def test_a_projection_lists_its_ties_in_the_same_order_in_every_python():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)}).stdout for hash_seed in (1, 2)}
     assert len(runs) == 1
+
+
+def test_adjacency_gives_ties_or_weights_of_the_same_graph():
+    """One adjacency for the measures (ties) and PageRank (weights): parallel edges and self-loops differ."""
+    G = nx.MultiDiGraph([("a", "b", {"weight": 2.0}), ("a", "b", {"weight": 0.5}), ("b", "b"), ("b", "a")])
+    nodes, A = networks.adjacency(G, ties=True)
+    assert nodes == ["a", "b"] and A.dtype == np.int64
+    assert A.toarray().tolist() == [[0, 1], [1, 0]]                # one tie each way, no self-loop
+    _, W = networks.adjacency(G, weight="weight")
+    assert W.toarray().tolist() == [[0.0, 2.5], [1.0, 1.0]]        # weights add up; the self-loop stays
+    _, C = networks.adjacency(G)
+    assert C.toarray().tolist() == [[0.0, 2.0], [1.0, 1.0]]        # weight=None: each edge counts 1
+    with pytest.raises(TypeError, match="ties must be True or False"):
+        networks.adjacency(G, ties=1)
+    with pytest.raises(ValueError, match="must be numbers >= 0"):
+        networks.adjacency(nx.DiGraph([("a", "b", {"weight": -1.0})]), weight="weight")
