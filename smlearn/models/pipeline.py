@@ -103,7 +103,6 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -114,7 +113,7 @@ from smlearn.profile import apply_profile
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
            "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
-           "split_from_shares", "summarize_splits", "reach_elasticity", "WeekRun"]
+           "split_from_shares", "summarize_splits", "reach_elasticity"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
@@ -847,23 +846,6 @@ def split_from_shares(total_hours: float, media_share: float, reply_share: float
     # Rounded to 1e-9 hours, so that 8 x 0.7 x 0.5 is 2.8 and not 2.8000000000000003.
     return {"content_hours": round(find * (1 - reply_share), 9), "reply_hours": round(find * reply_share, 9),
             "upkeep_hours": round(ties * (1 - message_share), 9), "message_hours": round(ties * message_share, 9)}
-
-
-@dataclass(frozen=True)
-class WeekRun:
-    """One split of a week's hours beside the map of every split: what the WeekExplorer shows.
-
-    Built by :func:`smlearn.widgets.week.explore_week`; drawn by :func:`smlearn.plots.pipeline.plot_week`.
-    """
-
-    params: FrozenParams     # every setting, for the words on the figure
-    hours: dict              # your split in hours of each kind
-    result: pd.DataFrame     # pipeline.simulate of your split, one row per week
-    grid: pd.DataFrame       # media_share, reply_share and value for every split on the map
-    outcome: str
-    value: float             # your split's outcome
-    best: tuple              # (media_share, reply_share) of the best split on the map
-    best_value: float
 
 
 @defaults_from(PARAMS)
