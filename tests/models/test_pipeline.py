@@ -145,19 +145,7 @@ def test_bottleneck_refuses_bad_input(bad, message):
         pipeline.bottleneck(**bad)
 
 
-# ---- Bad input -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("params, error, message", [
-    ({"upkeep_hours": -1}, ValueError, "upkeep_hours must be between"),
-    ({"tie_chance": float("nan")}, ValueError, "tie_chance must be a finite number"),
-    ({"weeks": 10.5}, TypeError, "weeks must be a whole number"),
-    ({"reply_hours": "2"}, TypeError, "reply_hours must be a number"),
-    ({"annoyance": True}, TypeError, "annoyance must be a number"),
-    ({"hours": 8}, TypeError, "unknown parameter 'hours'"),
-])
-def test_bad_parameters_are_refused_by_name(params, error, message):
-    with pytest.raises(error, match=message):
-        pipeline.simulate(**params)
+# (simulate's refusals of bad settings are checked for every model in tests/models/test_model_contract.py)
 
 
 # ---- Invariants over the whole parameter space ------------------------------------------------
