@@ -17,6 +17,11 @@ two makes the data more likely (Vuong's test). Both take counts (whole numbers >
 in-degrees of a network (:func:`smlearn.models.networks.degrees`) or a real platform's
 follower counts. Nothing here is a setting of a lesson, so there is no ``PARAMS``.
 
+The frame
+---------
+In the course's frame (:mod:`smlearn.frame`) a heavy tail of followers measures
+``find-broadcast``: accounts that many people found and follow one way, and most did not.
+
 References
 ----------
 .. [1] Clauset, A., Shalizi, C. R. and Newman, M. E. J. (2009). Power-law
@@ -38,6 +43,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from smlearn.params import Param, check_items, check_number, check_seed
+
+# The cells of the course's frame (smlearn.frame) this module measures.
+FRAME_CELLS = ("find-broadcast",)
 
 __all__ = ["PowerLawFit", "power_law_fit", "TailComparison", "compare_tails"]
 
