@@ -36,13 +36,13 @@ def bench_pagerank(n_pages: int, repeats: int) -> dict:
     import networkx as nx
     import numpy as np
 
-    from smlearn.models import links
+    from smlearn.models import links, networks
 
     tol = 1e-10
     start = time.perf_counter()
     web = links.web_graph(n_pages, 5, seed=1)
     built = time.perf_counter() - start
-    _, matrix = links.adjacency(web)
+    _, matrix = networks.adjacency(web, weight="weight")
     ours = links.pagerank(web, tol=tol)
     theirs = nx.pagerank(web, tol=tol / n_pages, max_iter=1000)
     difference = float(np.max(np.abs(ours.to_numpy() - np.array([theirs[n] for n in ours.index]))))

@@ -19,6 +19,7 @@ The models:
 
 - :mod:`smlearn.models.traffic` -- push (outreach) vs pull (content found by search) website traffic (lesson 02).
 - :mod:`smlearn.models.networks` -- friendship vs follower networks and their measures (lesson 03).
+- :mod:`smlearn.models.degree_tails` -- is the tail of the followers a power law? Clauset et al.'s fit and test (lesson 03).
 - :mod:`smlearn.models.bass` -- the Bass model: adoption by outside push and word of mouth, with no network (lesson 04).
 - :mod:`smlearn.models.diffusion` -- cascades, threshold contagion and SIR on networks, as plain rules (lesson 04);
   its fast engine is :mod:`smlearn.models.engines.spread`.

@@ -7,6 +7,7 @@ from . import (
     class_markets,
     class_votes,
     crowds,
+    degree_tails,
     diffusion,
     diffusion_experiments,
     diffusion_theory,

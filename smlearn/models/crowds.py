@@ -228,16 +228,26 @@ def simulate(*, influence, n_worlds, listens, n_songs, batch, seed=None) -> Mark
 
 
 
-def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **params):
+@defaults_from(PARAMS)
+def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, n_worlds, listens, n_songs, batch, seed=1):
     """Run the market at several strengths of social influence and compare the two conditions.
 
     Parameters
     ----------
     influences : sequence of numbers in [0, 1]
         The values of ``influence`` to run, each with the same seed (so the same songs).
+    n_worlds : int, worlds per condition, keyword-only
+        How many separate worlds each condition has; all start from the same songs.
+    listens : int, plays per world, keyword-only
+        How many times, in all, a song is played in each world (a listener may play several).
+    n_songs : int, songs, keyword-only
+        How many songs the market offers (MusicLab had 48).
+    batch : int, plays, keyword-only
+        Plays come in groups of this size; a group sees the counts as they were when it arrived.
     seed : int, default 1
-    **params
-        Any other parameter of :func:`simulate` (not ``influence``).
+        The same seed for every influence, so that each runs the same songs.
+
+    The four settings take their defaults from :data:`PARAMS`, as in :func:`simulate`.
 
     Returns
     -------
@@ -249,7 +259,7 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
     Raises
     ------
     TypeError, ValueError
-        As for :func:`simulate`; also if ``influence`` is given in ``params``.
+        As for :func:`simulate`; a TypeError if ``influence`` is given (``influences`` sets it).
 
     Examples
     --------
@@ -258,11 +268,10 @@ def influence_sweep(influences=(0.0, 0.25, 0.5, 0.7, 0.85, 1.0), *, seed=1, **pa
     True
     """
     check_items("influences", influences, what="influence strengths")
-    if "influence" in params:
-        raise TypeError("influence_sweep runs every value in `influences`: do not pass `influence`")
     rows = []
     for influence in influences:
-        metrics = simulate(influence=influence, seed=seed, **params).metrics
+        metrics = simulate(influence=influence, n_worlds=n_worlds, listens=listens, n_songs=n_songs, batch=batch,
+                           seed=seed).metrics
         rows.append({
             "influence": influence,
             "gini_influence": float(metrics.loc["social influence", "gini"]),

@@ -95,6 +95,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from smlearn.models import networks   # adjacency: the link matrix of a web
 from smlearn.models.traffic import PARAMS as _TRAFFIC
 from smlearn.params import FrozenParams, Param, check_items, check_number, check_params, check_seed, check_text, defaults_from
 from smlearn.profile import apply_profile
@@ -102,7 +103,7 @@ from smlearn.profile import apply_profile
 # The cells of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "adjacency", "LinkWeb",
+__all__ = ["simulate", "PARAMS", "MAX_ITER", "MAX_WORK", "web_graph", "pagerank", "pagerank_matrix", "LinkWeb",
            "rank_without_own_links", "visit_sources"]
 
 _PARAM_LIST = [
@@ -277,89 +278,14 @@ def _weights_by_node(name, weights, nodes):
     return vector
 
 
-def adjacency(graph, *, weight="weight"):
-    """The node order and the link matrix of a networkx graph, as ``(nodes, matrix)`` (a scipy.sparse CSR array).
-
-    The same order as :func:`smlearn.models.networks.adjacency`, which gives ties rather
-    than weighted links.
-
-    ``A[i, j]`` is the weight of the link from the ``i``-th to the ``j``-th node (1 when
-    the edge has no ``weight``); an undirected edge counts both ways.
-
-    Parameters
-    ----------
-    graph : networkx.Graph or networkx.DiGraph
-    weight : str or None, default "weight"
-        The edge attribute holding the weight; None makes every link weigh 1.
-
-    Returns
-    -------
-    nodes : list
-        The node of each row and column.
-    matrix : scipy.sparse.csr_array, shape (N, N)
-
-    Raises
-    ------
-    TypeError
-        If ``graph`` is not a networkx graph.
-    ValueError
-        If ``graph`` has no nodes or a weight is negative or NaN.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> nodes, matrix = adjacency(nx.DiGraph([("a", "b"), ("b", "c")]))
-    >>> nodes, matrix.toarray().tolist()
-    (['a', 'b', 'c'], [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, 0.0]])
-    """
-    if weight is not None:
-        check_text("weight", weight)
+def _check_web(graph):
+    """Raise a clear error unless ``graph`` is a networkx graph with at least one page."""
     import networkx as nx
-    import scipy.sparse as sparse
 
     if not isinstance(graph, nx.Graph):
         raise TypeError(f"graph must be a networkx graph; got {type(graph).__name__}")
-    nodes = [node for node, _ in graph.adjacency()]
-    if not nodes:
+    if graph.number_of_nodes() == 0:
         raise ValueError("graph has no pages (nodes); PageRank needs at least one")
-    if graph.is_multigraph():   # parallel links: one entry each; the sparse matrix adds them up
-        index = {node: i for i, node in enumerate(nodes)}
-        edges = graph.edges(data=weight, default=1) if weight is not None else ((u, v, 1) for u, v in graph.edges())
-        rows, cols, data = (np.asarray(column, dtype=t) for column, t in
-                            zip(zip(*[(index[u], index[v], w) for u, v, w in edges]) if graph.number_of_edges()
-                                else ([], [], []), (np.int64, np.int64, float)))
-    else:
-        # Read the adjacency dict directly (row i holds page i's links) and look the linked pages
-        # up all at once: a loop in C rather than Python, which matters on a 100,000-page web.
-        from itertools import chain
-        from operator import methodcaller
-
-        neighbours = [links for _, links in graph.adjacency()]   # one dict per page, in node order
-        counts = np.fromiter(map(len, neighbours), dtype=np.int64, count=len(nodes))
-        rows = np.repeat(np.arange(len(nodes)), counts)
-        linked = chain.from_iterable(neighbours)
-        if nodes == list(range(len(nodes))):                     # pages 0..N-1: a label is its index
-            cols = np.fromiter(linked, dtype=np.int64, count=int(counts.sum()))
-        else:
-            cols = pd.Index(nodes).get_indexer(list(linked))
-        if weight is None:
-            data = np.ones(len(cols))
-        else:
-            attrs = chain.from_iterable(links.values() for links in neighbours)
-            data = np.fromiter(map(methodcaller("get", weight, 1), attrs), dtype=float, count=len(cols))
-        if graph.is_directed():   # rows arrive grouped by page: build the CSR arrays directly, no sorting
-            indptr = np.concatenate([[0], np.cumsum(counts)])
-            if np.isnan(data).any() or (data < 0).any():
-                raise ValueError(f"link weights ({weight!r}) must be numbers >= 0")
-            return nodes, sparse.csr_array((data, cols, indptr), shape=(len(nodes), len(nodes)))
-    if np.isnan(data).any() or (data < 0).any():
-        raise ValueError(f"link weights ({weight!r}) must be numbers >= 0")
-    if not graph.is_directed():   # an undirected edge is a link each way (self-loops once)
-        loop = rows == cols
-        rows, cols, data = (np.concatenate([rows, cols[~loop]]), np.concatenate([cols, rows[~loop]]),
-                            np.concatenate([data, data[~loop]]))
-    n = len(nodes)
-    return nodes, sparse.csr_array((data, (rows, cols)), shape=(n, n))
 
 
 @defaults_from(PARAMS)
@@ -498,7 +424,7 @@ def pagerank(graph, *, damping, tol=1e-10, max_iter=1000, weight="weight", perso
     Raises
     ------
     TypeError, ValueError, RuntimeError
-        As for :func:`adjacency` and :func:`pagerank_matrix`; also if ``personalization`` or
+        As for :func:`smlearn.models.networks.adjacency` and :func:`pagerank_matrix`; also if ``personalization`` or
         ``dangling`` is not a dict, names a page the graph does not have, holds a weight
         that is negative or not finite, or gives every page 0.
 
@@ -520,7 +446,8 @@ def pagerank(graph, *, damping, tol=1e-10, max_iter=1000, weight="weight", perso
     _check_damping(damping)
     _check_tol(tol)
     _check_max_iter(max_iter)
-    nodes, matrix = adjacency(graph, weight=weight)
+    _check_web(graph)
+    nodes, matrix = networks.adjacency(graph, weight=weight)
     jump_to = _weights_by_node("personalization", personalization, nodes)
     dead_end_to = _weights_by_node("dangling", dangling, nodes)
     return pd.Series(pagerank_matrix(matrix, damping=damping, tol=tol, max_iter=max_iter,

@@ -103,7 +103,6 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -114,7 +113,7 @@ from smlearn.profile import apply_profile
 
 __all__ = ["PARAMS", "HOURS", "STAGES", "COLUMNS", "FRAME_CELLS", "simulate", "summarize", "bottleneck",
            "week_splits", "compare_splits", "near_best", "best_split_by", "share_map", "NEAR_BEST", "steady_strength", "ties_kept_strong",
-           "split_from_shares", "summarize_splits", "reach_elasticity", "WeekRun"]
+           "split_from_shares", "summarize_splits", "reach_elasticity"]
 
 # The frame cells this model covers (see smlearn.frame): one kind of hour each.
 FRAME_CELLS = ("find-broadcast", "find-two-way", "ties-two-way", "ties-broadcast")
@@ -209,13 +208,6 @@ STAGES = {
 COLUMNS = ["week", "pieces", "library", "strangers", "new_followers", "views", "followers", "comments",
            "conversations", "new_ties", "introductions", "ties", "strength", "messaged", "content_leads",
            "referral_leads", "message_leads", "leads", "cum_leads"]
-
-
-def _checked(params: dict) -> dict:
-    """Every value checked against its record, defaults filled in for the rest."""
-    p = {name: spec.default for name, spec in PARAMS.items()}
-    p.update(check_params(PARAMS, params))
-    return p
 
 
 @defaults_from(PARAMS)   # help() shows every default
@@ -423,7 +415,13 @@ def summarize(result: pd.DataFrame) -> dict:
     }
 
 
-def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) -> pd.DataFrame:
+@defaults_from(PARAMS)
+def bottleneck(outcome: str = "leads", *, improvement: float = 0.1,
+               weeks, content_hours, reply_hours, upkeep_hours, message_hours, hours_per_piece, automation,
+               content_half_life, discovery, start_followers, organic_reach, share_rate, follow_rate,
+               unfollow_rate, market_size, comment_rate, hours_per_reply, tie_chance, start_ties,
+               start_strength, hours_per_contact, reply_chance, contact_gain, tie_half_life, intro_rate,
+               referral_rate, pass_on, contacts_per_hour, message_response, annoyance, lead_rate) -> pd.DataFrame:
     """Which stage pays most to improve? Make each stage 10 % better in turn and compare.
 
     Each stage's parameter (:data:`STAGES`) is made ``improvement`` better in turn (times
@@ -443,8 +441,9 @@ def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) ->
         A key of :func:`summarize`: "leads", "ties", "followers", ...
     improvement : float
         How much better each stage gets, as a share (0.1 is 10 %), between 0.01 and 1.
-    **params
-        The model's parameters, as for :func:`simulate`.
+    weeks, content_hours, ..., lead_rate : numbers, keyword-only
+        Every parameter of :func:`simulate`, documented there; each left out takes its
+        default from :data:`PARAMS` (so a class profile changes it).
 
     Returns
     -------
@@ -459,12 +458,27 @@ def bottleneck(outcome: str = "leads", *, improvement: float = 0.1, **params) ->
     ['stage', 'parameter', 'gain']
     """
     check_text("outcome", outcome)
-    base = summarize(simulate(**params))
+    settings = {"weeks": weeks, "content_hours": content_hours, "reply_hours": reply_hours,
+                "upkeep_hours": upkeep_hours, "message_hours": message_hours,
+                "hours_per_piece": hours_per_piece, "automation": automation,
+                "content_half_life": content_half_life, "discovery": discovery,
+                "start_followers": start_followers, "organic_reach": organic_reach,
+                "share_rate": share_rate, "follow_rate": follow_rate,
+                "unfollow_rate": unfollow_rate, "market_size": market_size,
+                "comment_rate": comment_rate, "hours_per_reply": hours_per_reply,
+                "tie_chance": tie_chance, "start_ties": start_ties,
+                "start_strength": start_strength, "hours_per_contact": hours_per_contact,
+                "reply_chance": reply_chance, "contact_gain": contact_gain,
+                "tie_half_life": tie_half_life, "intro_rate": intro_rate,
+                "referral_rate": referral_rate, "pass_on": pass_on,
+                "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                "annoyance": annoyance, "lead_rate": lead_rate}
+    base = summarize(simulate(**settings))
     if outcome not in base:
         raise ValueError(f"outcome must be one of {', '.join(base)}; got {outcome!r}")
     if isinstance(improvement, bool) or not isinstance(improvement, (int, float)) or not 0.01 <= improvement <= 1:
         raise ValueError(f"improvement must be a number between 0.01 and 1 (a share); got {improvement!r}")
-    p = _checked(params)
+    p = check_params(PARAMS, settings)
     rows = []
     for stage, name in STAGES.items():
         spec = PARAMS[name]
@@ -511,7 +525,13 @@ def week_splits(total_hours: float, step: float = 0.5) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(HOURS))
 
 
-def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 0.5, **params) -> pd.DataFrame:
+@defaults_from(PARAMS)
+def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 0.5,
+                   weeks, hours_per_piece, automation, content_half_life, discovery, start_followers,
+                   organic_reach, share_rate, follow_rate, unfollow_rate, market_size, comment_rate,
+                   hours_per_reply, tie_chance, start_ties, start_strength, hours_per_contact, reply_chance,
+                   contact_gain, tie_half_life, intro_rate, referral_rate, pass_on, contacts_per_hour,
+                   message_response, annoyance, lead_rate) -> pd.DataFrame:
     """Run the model for every split of ``total_hours`` (see :func:`week_splits`); best first.
 
     Parameters
@@ -522,8 +542,9 @@ def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 
         What to compare: a key of :func:`summarize` ("leads", "ties", "followers", ...).
     step : float
         The grid of hours, 0.5 by default.
-    **params
-        Any other parameter of :func:`simulate` (not the four kinds of hour).
+    weeks, hours_per_piece, ..., lead_rate : numbers, keyword-only
+        Every parameter of :func:`simulate` but the four kinds of hour (the splits set those),
+        documented there; each left out takes its default from :data:`PARAMS`.
 
     Returns
     -------
@@ -538,14 +559,24 @@ def compare_splits(total_hours: float, outcome: str = "leads", *, step: float = 
     1.0
     """
     check_text("outcome", outcome)
-    given = [name for name in HOURS if name in params]
-    if given:
-        raise TypeError(f"compare_splits sets {', '.join(given)} itself, from total_hours; leave them out")
+    settings = {"weeks": weeks, "hours_per_piece": hours_per_piece, "automation": automation,
+                "content_half_life": content_half_life, "discovery": discovery,
+                "start_followers": start_followers, "organic_reach": organic_reach,
+                "share_rate": share_rate, "follow_rate": follow_rate,
+                "unfollow_rate": unfollow_rate, "market_size": market_size,
+                "comment_rate": comment_rate, "hours_per_reply": hours_per_reply,
+                "tie_chance": tie_chance, "start_ties": start_ties,
+                "start_strength": start_strength, "hours_per_contact": hours_per_contact,
+                "reply_chance": reply_chance, "contact_gain": contact_gain,
+                "tie_half_life": tie_half_life, "intro_rate": intro_rate,
+                "referral_rate": referral_rate, "pass_on": pass_on,
+                "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                "annoyance": annoyance, "lead_rate": lead_rate}
     if outcome not in summarize(simulate(weeks=4)):
         raise ValueError(f"outcome must be one of {', '.join(summarize(simulate(weeks=4)))}; got {outcome!r}")
     table = week_splits(total_hours, step)
     # Every split at once (summarize_splits runs the same weekly rules as simulate, with arrays).
-    table["value"] = summarize_splits(table, **params)[outcome].to_numpy()
+    table["value"] = summarize_splits(table, **settings)[outcome].to_numpy()
     best = table["value"].max()
     table["share_of_best"] = table["value"] / best if best > 0 else math.nan
     return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -677,7 +708,8 @@ def plan_share_by(name: str, values, plan: dict, total_hours: float, outcome: st
 
 # ---- How many ties can upkeep keep strong? The fixed point of a tie's strength -------------------
 
-def steady_strength(contacts_per_tie: float, **params) -> float:
+@defaults_from(PARAMS)
+def steady_strength(contacts_per_tie: float, *, contact_gain, tie_half_life) -> float:
     r"""The strength a tie settles at when it gets ``contacts_per_tie`` contacts a week, for good.
 
     Each week :func:`simulate` first lets a tie fade, :math:`w \to q\,w` with
@@ -697,8 +729,12 @@ def steady_strength(contacts_per_tie: float, **params) -> float:
     ----------
     contacts_per_tie : float
         Contacts a tie gets a week, between 0 and 1 (the model gives a tie at most one a week).
-    **params
-        ``contact_gain`` and ``tie_half_life``, if not the defaults.
+    contact_gain : float, share of gap, keyword-only
+        Share of the gap to a full-strength tie that one contact closes (:math:`g`).
+    tie_half_life : float, weeks, keyword-only
+        Weeks without contact after which a tie has half its strength (sets :math:`q`).
+
+    Both take their defaults from :data:`PARAMS`, as in :func:`simulate`.
 
     Examples
     --------
@@ -713,13 +749,15 @@ def steady_strength(contacts_per_tie: float, **params) -> float:
             or not 0 <= contacts_per_tie <= 1:
         raise ValueError(f"contacts_per_tie must be a number of contacts a week between 0 and 1; "
                          f"got {contacts_per_tie!r}")
-    p = _checked(params)
+    p = check_params(PARAMS, {"contact_gain": contact_gain, "tie_half_life": tie_half_life})
     keep = 0.5 ** (1 / p["tie_half_life"])       # q: share of a tie's strength left after a week
     gain = p["contact_gain"] * contacts_per_tie    # g c: share of the gap a week's contact closes
     return gain / (1 - keep * (1 - gain))
 
 
-def ties_kept_strong(upkeep_hours: float, strength: float = 0.5, **params) -> float:
+@defaults_from(PARAMS)
+def ties_kept_strong(upkeep_hours: float, strength: float = 0.5, *, hours_per_contact, reply_chance,
+                     contact_gain, tie_half_life) -> float:
     r"""How many ties ``upkeep_hours`` a week can hold at ``strength`` or more, for good.
 
     The hours buy :math:`C = \text{upkeep\_hours} / \text{hours\_per\_contact} \times
@@ -741,8 +779,16 @@ def ties_kept_strong(upkeep_hours: float, strength: float = 0.5, **params) -> fl
         Hours a week of one-to-one contact.
     strength : float
         The strength to hold, between 0 and 1 (0.5 by default: half of a full-strength tie).
-    **params
-        ``hours_per_contact``, ``reply_chance``, ``contact_gain`` and ``tie_half_life``, if not the defaults.
+    hours_per_contact : float, hours/contact, keyword-only
+        Hours for one personal contact.
+    reply_chance : float, share, keyword-only
+        Share of the people you contact who make time to answer.
+    contact_gain : float, share of gap, keyword-only
+        Share of the gap to a full-strength tie that one contact closes (:math:`g`).
+    tie_half_life : float, weeks, keyword-only
+        Weeks without contact after which a tie has half its strength (sets :math:`q`).
+
+    The last four take their defaults from :data:`PARAMS`, as in :func:`simulate`.
 
     Returns
     -------
@@ -765,7 +811,8 @@ def ties_kept_strong(upkeep_hours: float, strength: float = 0.5, **params) -> fl
         if not low <= value <= high or (name == "strength" and not 0 < value < 1):
             raise ValueError(f"{name} must be between {low} and {high}"
                              f"{' (not 0 or 1)' if name == 'strength' else ' hours'}; got {value!r}")
-    p = _checked(params)
+    p = check_params(PARAMS, {"hours_per_contact": hours_per_contact, "reply_chance": reply_chance,
+                              "contact_gain": contact_gain, "tie_half_life": tie_half_life})
     keep = 0.5 ** (1 / p["tie_half_life"])
     fewest = strength * (1 - keep) / (p["contact_gain"] * (1 - strength * keep))   # contacts a week per tie
     if fewest > 1:
@@ -801,30 +848,37 @@ def split_from_shares(total_hours: float, media_share: float, reply_share: float
             "upkeep_hours": round(ties * (1 - message_share), 9), "message_hours": round(ties * message_share, 9)}
 
 
-@dataclass(frozen=True)
-class WeekRun:
-    """One split of a week's hours beside the map of every split: what the WeekExplorer shows.
-
-    Built by :func:`smlearn.widgets.week.explore_week`; drawn by :func:`smlearn.plots.pipeline.plot_week`.
-    """
-
-    params: FrozenParams     # every setting, for the words on the figure
-    hours: dict              # your split in hours of each kind
-    result: pd.DataFrame     # pipeline.simulate of your split, one row per week
-    grid: pd.DataFrame       # media_share, reply_share and value for every split on the map
-    outcome: str
-    value: float             # your split's outcome
-    best: tuple              # (media_share, reply_share) of the best split on the map
-    best_value: float
-
-
+@defaults_from(PARAMS)
 def share_map(total_hours: float, message_share: float = 0.0, outcome: str = "leads", *, steps: int = 11,
-              **params) -> pd.DataFrame:
+              weeks, hours_per_piece, automation, content_half_life, discovery, start_followers, organic_reach,
+              share_rate, follow_rate, unfollow_rate, market_size, comment_rate, hours_per_reply, tie_chance,
+              start_ties, start_strength, hours_per_contact, reply_chance, contact_gain, tie_half_life,
+              intro_rate, referral_rate, pass_on, contacts_per_hour, message_response, annoyance,
+              lead_rate) -> pd.DataFrame:
     """The outcome for every split of the find side on a grid of shares, messages held at ``message_share``.
 
     The grid runs ``media_share`` (hours on content and replies) and ``reply_share`` (replies
     within them) from 0 to 1 in ``steps`` steps each; :func:`split_from_shares` turns each
     point into hours, and :func:`summarize_splits` runs them all at once.
+
+    Parameters
+    ----------
+    total_hours : float
+        The week's budget, between 0 and 40 hours.
+    message_share : float
+        Share of the *ties* side on mass messages, held for the whole map (the rest is upkeep).
+    outcome : str
+        What each point shows: a key of :func:`summarize` ("leads", "ties", ...).
+    steps : int
+        Points along each share, from 2 to 101 (11: every 10 %).
+    weeks, hours_per_piece, ..., lead_rate : numbers, keyword-only
+        Every parameter of :func:`simulate` but the four kinds of hour (the splits set those),
+        documented there; each left out takes its default from :data:`PARAMS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per point: ``media_share``, ``reply_share`` and ``value`` (the outcome).
 
     Examples
     --------
@@ -839,14 +893,33 @@ def share_map(total_hours: float, message_share: float = 0.0, outcome: str = "le
     media, reply = np.meshgrid(shares, shares, indexing="ij")
     splits = pd.DataFrame([split_from_shares(total_hours, float(m), float(r), message_share)
                            for m, r in zip(media.ravel(), reply.ravel())])
-    values = summarize_splits(splits, **params)
+    settings = {"weeks": weeks, "hours_per_piece": hours_per_piece, "automation": automation,
+                "content_half_life": content_half_life, "discovery": discovery,
+                "start_followers": start_followers, "organic_reach": organic_reach,
+                "share_rate": share_rate, "follow_rate": follow_rate,
+                "unfollow_rate": unfollow_rate, "market_size": market_size,
+                "comment_rate": comment_rate, "hours_per_reply": hours_per_reply,
+                "tie_chance": tie_chance, "start_ties": start_ties,
+                "start_strength": start_strength, "hours_per_contact": hours_per_contact,
+                "reply_chance": reply_chance, "contact_gain": contact_gain,
+                "tie_half_life": tie_half_life, "intro_rate": intro_rate,
+                "referral_rate": referral_rate, "pass_on": pass_on,
+                "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                "annoyance": annoyance, "lead_rate": lead_rate}
+    values = summarize_splits(splits, **settings)
     if outcome not in values:
         raise ValueError(f"outcome must be one of {', '.join(values.columns)}; got {outcome!r}")
     return pd.DataFrame({"media_share": media.ravel(), "reply_share": reply.ravel(),
                          "value": values[outcome].to_numpy()})
 
 
-def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
+@defaults_from(PARAMS)
+def summarize_splits(splits: pd.DataFrame, *,
+                     weeks, hours_per_piece, automation, content_half_life, discovery, start_followers,
+                     organic_reach, share_rate, follow_rate, unfollow_rate, market_size, comment_rate,
+                     hours_per_reply, tie_chance, start_ties, start_strength, hours_per_contact, reply_chance,
+                     contact_gain, tie_half_life, intro_rate, referral_rate, pass_on, contacts_per_hour,
+                     message_response, annoyance, lead_rate) -> pd.DataFrame:
     """:func:`summarize` of :func:`simulate` for every row of ``splits``, all rows at once.
 
     The same weekly rules as :func:`simulate`, run by the fast twin
@@ -858,8 +931,9 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
     ----------
     splits : pandas.DataFrame
         One row per split, with the four columns of :data:`HOURS` (see :func:`week_splits`).
-    **params
-        Any other parameter of :func:`simulate`.
+    weeks, hours_per_piece, ..., lead_rate : numbers, keyword-only
+        Every parameter of :func:`simulate` but the four kinds of hour (the splits set those),
+        documented there; each left out takes its default from :data:`PARAMS`.
 
     Returns
     -------
@@ -875,20 +949,36 @@ def summarize_splits(splits: pd.DataFrame, **params) -> pd.DataFrame:
     missing = [name for name in HOURS if name not in getattr(splits, "columns", ())]
     if missing:
         raise ValueError(f"splits must be a table with the columns {', '.join(HOURS)}; missing {', '.join(missing)}")
-    given = [name for name in HOURS if name in params]
-    if given:
-        raise TypeError(f"summarize_splits takes {', '.join(given)} from splits; leave them out of the parameters")
     for name in HOURS:     # every split checked like a parameter, so a bad one is named
         for value in pd.unique(splits[name]):     # each distinct value once: a grid repeats them
             PARAMS[name].check(float(value))
-    p = _checked(params)
+    settings = {"weeks": weeks, "hours_per_piece": hours_per_piece, "automation": automation,
+                "content_half_life": content_half_life, "discovery": discovery,
+                "start_followers": start_followers, "organic_reach": organic_reach,
+                "share_rate": share_rate, "follow_rate": follow_rate,
+                "unfollow_rate": unfollow_rate, "market_size": market_size,
+                "comment_rate": comment_rate, "hours_per_reply": hours_per_reply,
+                "tie_chance": tie_chance, "start_ties": start_ties,
+                "start_strength": start_strength, "hours_per_contact": hours_per_contact,
+                "reply_chance": reply_chance, "contact_gain": contact_gain,
+                "tie_half_life": tie_half_life, "intro_rate": intro_rate,
+                "referral_rate": referral_rate, "pass_on": pass_on,
+                "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                "annoyance": annoyance, "lead_rate": lead_rate}
+    p = check_params(PARAMS, settings)
     # The weeks run on arrays, one entry per split, in the fast twin of simulate()'s rules.
     return pipeline_engine.summarize_batch(splits, p)
 
 
 # ---- How reach grows with content: the model's elasticity, to set beside real data --------------
 
-def reach_elasticity(low_hours: float = 4.0, high_hours: float = 8.0, **params) -> float:
+@defaults_from(PARAMS)
+def reach_elasticity(low_hours: float = 4.0, high_hours: float = 8.0, *,
+                     weeks, reply_hours, upkeep_hours, message_hours, hours_per_piece, automation,
+                     content_half_life, discovery, start_followers, organic_reach, share_rate, follow_rate,
+                     unfollow_rate, market_size, comment_rate, hours_per_reply, tie_chance, start_ties,
+                     start_strength, hours_per_contact, reply_chance, contact_gain, tie_half_life, intro_rate,
+                     referral_rate, pass_on, contacts_per_hour, message_response, annoyance, lead_rate) -> float:
     r"""How the week's reach grows with content hours in the model: the slope on log-log axes.
 
     Runs :func:`simulate` twice, with ``low_hours`` and ``high_hours`` of content a week
@@ -913,8 +1003,9 @@ def reach_elasticity(low_hours: float = 4.0, high_hours: float = 8.0, **params) 
     low_hours, high_hours : float
         Two amounts of content hours a week, above 0 and at most the model's range;
         ``high_hours`` must differ from ``low_hours``.
-    **params
-        Any other parameter of :data:`PARAMS` (not ``content_hours``).
+    weeks, reply_hours, ..., lead_rate : numbers, keyword-only
+        Every parameter of :func:`simulate` but ``content_hours`` (the two runs set it),
+        documented there; each left out takes its default from :data:`PARAMS`.
 
     Examples
     --------
@@ -929,11 +1020,23 @@ def reach_elasticity(low_hours: float = 4.0, high_hours: float = 8.0, **params) 
             raise ValueError(f"{name} must be above 0 and at most {top} hours a week; got {value!r}")
     if low_hours == high_hours:
         raise ValueError(f"high_hours must differ from low_hours; both are {low_hours!r}")
-    if "content_hours" in params:
-        raise ValueError("content_hours is set by low_hours and high_hours; leave it out of the other settings")
+    settings = {"weeks": weeks, "reply_hours": reply_hours, "upkeep_hours": upkeep_hours,
+                "message_hours": message_hours, "hours_per_piece": hours_per_piece,
+                "automation": automation, "content_half_life": content_half_life,
+                "discovery": discovery, "start_followers": start_followers,
+                "organic_reach": organic_reach, "share_rate": share_rate,
+                "follow_rate": follow_rate, "unfollow_rate": unfollow_rate,
+                "market_size": market_size, "comment_rate": comment_rate,
+                "hours_per_reply": hours_per_reply, "tie_chance": tie_chance,
+                "start_ties": start_ties, "start_strength": start_strength,
+                "hours_per_contact": hours_per_contact, "reply_chance": reply_chance,
+                "contact_gain": contact_gain, "tie_half_life": tie_half_life,
+                "intro_rate": intro_rate, "referral_rate": referral_rate, "pass_on": pass_on,
+                "contacts_per_hour": contacts_per_hour, "message_response": message_response,
+                "annoyance": annoyance, "lead_rate": lead_rate}
     reach = []
     for hours in (low_hours, high_hours):
-        last = simulate(content_hours=hours, **params).iloc[-1]
+        last = simulate(content_hours=hours, **settings).iloc[-1]
         reach.append(float(last["strangers"] + last["views"]))
     if min(reach) <= 0:
         raise ValueError("the model reaches nobody with these settings (discovery, organic_reach and pass_on"

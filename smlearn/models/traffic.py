@@ -447,7 +447,11 @@ def cost_per_customer(result):
     return pd.Series(ratio, index=totals.index, name="cost_per_customer")
 
 
-def cost_by_horizon(horizons, **params):
+@defaults_from(PARAMS)
+def cost_by_horizon(horizons, *, stop_period, push_hours, network_size, click_rate, saturation_hours, fatigue, recovery,
+                    echo, posts_per_period, hours_per_post, content_quality, max_search_visits, ramp_periods,
+                    content_half_life, lead_rate_push, lead_rate_pull, close_rate_push, close_rate_pull,
+                    hourly_cost, noise=False, seed=None):
     """Cost per customer of each channel for every horizon in ``horizons`` (weeks).
 
     Each horizon is a separate run with ``periods`` set to it and every other parameter
@@ -457,8 +461,13 @@ def cost_by_horizon(horizons, **params):
     ----------
     horizons : iterable of int
         The horizons to try, in weeks (each within the range of ``periods``).
-    **params
-        Any other parameters of :func:`simulate`.
+    stop_period, push_hours, ..., hourly_cost : numbers, keyword-only
+        Every parameter of :func:`simulate` but ``periods`` (each horizon sets it), documented
+        there; each left out takes its default from :data:`PARAMS` (so a class profile changes it).
+    noise : bool, default False
+        As for :func:`simulate`: True draws whole numbers of visits, leads and customers at random.
+    seed : None, int >= 0 or numpy.random.Generator
+        As for :func:`simulate`, the same for every horizon; used only with ``noise``.
 
     Returns
     -------
@@ -476,12 +485,18 @@ def cost_by_horizon(horizons, **params):
     8        1886  1805
     52       2706   105
     """
-    if "periods" in params:
-        raise TypeError("cost_by_horizon sets periods itself, one run per horizon; leave periods out")
     horizons = check_items("horizons", horizons, what="horizons (weeks)", allow_empty=True)
     rows = {}
     for periods in horizons:
-        rows[periods] = cost_per_customer(simulate(periods=periods, **params))
+        run = simulate(periods=periods, stop_period=stop_period, push_hours=push_hours,
+                       network_size=network_size, click_rate=click_rate, saturation_hours=saturation_hours,
+                       fatigue=fatigue, recovery=recovery, echo=echo, posts_per_period=posts_per_period,
+                       hours_per_post=hours_per_post, content_quality=content_quality,
+                       max_search_visits=max_search_visits, ramp_periods=ramp_periods,
+                       content_half_life=content_half_life, lead_rate_push=lead_rate_push,
+                       lead_rate_pull=lead_rate_pull, close_rate_push=close_rate_push,
+                       close_rate_pull=close_rate_pull, hourly_cost=hourly_cost, noise=noise, seed=seed)
+        rows[periods] = cost_per_customer(run)
     if not rows:
         raise ValueError("horizons must name at least one horizon (weeks); got none")
     table = pd.DataFrame(rows).T

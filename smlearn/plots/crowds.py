@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from smlearn.models import crowds, front_page, vote_rings
+from smlearn.models import crowds, front_page
 from smlearn.params import check_instance
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from smlearn.models import networks
+from smlearn.models import degree_tails, networks
 from smlearn.params import check_graph, check_instance, check_items, check_number, check_seed, check_table, check_text
 from smlearn.plots.style import OKABE_ITO, SERIES_STYLE, new_figure
 
@@ -483,15 +483,15 @@ def _check_followers(followers, fit):
         raise ValueError("followers must be whole numbers >= 0 (one count per account)")
     if not np.any(k >= 1):
         raise ValueError("followers must include at least one account with a follower")
-    check_instance("fit", fit, (networks.PowerLawFit, type(None)), "None or a result of networks.power_law_fit")
+    check_instance("fit", fit, (degree_tails.PowerLawFit, type(None)), "None or a result of degree_tails.power_law_fit")
     if fit is None:
-        fit = networks.power_law_fit(k.astype(np.int64))
+        fit = degree_tails.power_law_fit(k.astype(np.int64))
     return k.astype(np.int64), fit
 
 
 def fit_words(fit) -> str:
     """The power-law check in words: what its p-value does and does not say."""
-    check_instance("fit", fit, networks.PowerLawFit, "a result of networks.power_law_fit")
+    check_instance("fit", fit, degree_tails.PowerLawFit, "a result of degree_tails.power_law_fit")
     if np.isnan(fit.p_value):
         return "the fit was not checked (no synthetic data sets were drawn)"
     if fit.p_value < 0.1:
@@ -509,7 +509,7 @@ def plot_follower_tail(followers, *, fit=None, who="accounts"):
     followers : list of whole numbers >= 0
         One follower count per account (accounts with 0 cannot be shown on a log axis).
     fit : PowerLawFit, optional
-        From :func:`smlearn.models.networks.power_law_fit` on the same counts; fitted here
+        From :func:`smlearn.models.degree_tails.power_law_fit` on the same counts; fitted here
         (100 resamples, a few seconds) when not given.
     who : str
         What the accounts are, for the labels (e.g. ``"MPs"``).
@@ -522,7 +522,7 @@ def plot_follower_tail(followers, *, fit=None, who="accounts"):
     --------
     >>> from smlearn.models import networks
     >>> counts = list(range(1, 300))
-    >>> fig = plot_follower_tail(counts, fit=networks.power_law_fit(counts, resamples=0))
+    >>> fig = plot_follower_tail(counts, fit=degree_tails.power_law_fit(counts, resamples=0))
     >>> [fig.axes[0].get_xscale(), fig.axes[0].get_yscale()]
     ['log', 'log']
     """
@@ -557,7 +557,7 @@ def describe_follower_tail(followers, *, fit=None, who="accounts") -> str:
     --------
     >>> from smlearn.models import networks
     >>> counts = list(range(1, 300))
-    >>> describe_follower_tail(counts, fit=networks.power_law_fit(counts, resamples=0))[:34]
+    >>> describe_follower_tail(counts, fit=degree_tails.power_law_fit(counts, resamples=0))[:34]
     'Log-log chart of the share of the '
     """
     check_text("who", who)

@@ -18,12 +18,16 @@ True
 
 from __future__ import annotations
 
-from smlearn.models.pipeline import NEAR_BEST, WeekRun
-from smlearn.params import check_instance, check_table
+from dataclasses import dataclass
+
+import pandas as pd
+
+from smlearn.models.pipeline import NEAR_BEST
+from smlearn.params import FrozenParams, check_instance, check_table
 from smlearn.plots.style import OKABE_ITO, new_figure, nice_ceiling
 
 __all__ = ["ROUTE_STYLE", "LEAD_ROUTES", "pipeline_finding", "describe_pipeline", "plot_pipeline",
-           "update_pipeline", "STAGE_LABELS", "stage_totals", "plot_stages", "describe_stages", "week_finding",
+           "update_pipeline", "STAGE_LABELS", "stage_totals", "plot_stages", "describe_stages", "WeekRun", "week_finding",
            "describe_week", "plot_week", "update_week"]
 
 # Each route keeps its colour AND its line style, so no route depends on colour alone.
@@ -169,6 +173,44 @@ _OUTCOME_MEANING = {"tie_strength": "closeness (ties times their mean strength)"
 def _split_words(hours) -> str:
     return (f"{hours['content_hours']:g} h content, {hours['reply_hours']:g} h replies, "
             f"{hours['upkeep_hours']:g} h upkeep, {hours['message_hours']:g} h messages")
+
+
+@dataclass(frozen=True)
+class WeekRun:
+    """What the WeekExplorer's figure shows: one split of a week's hours beside the map of every split.
+
+    Built by :func:`smlearn.widgets.week.explore_week` from the model's results
+    (:func:`smlearn.models.pipeline.simulate`, :func:`~smlearn.models.pipeline.share_map`,
+    :func:`~smlearn.models.pipeline.summarize`); drawn by :func:`plot_week`.
+
+    Attributes
+    ----------
+    params : FrozenParams
+        Every setting of the explorer, for the words on the figure.
+    hours : dict
+        Your split, in hours of each kind (:data:`smlearn.models.pipeline.HOURS`).
+    result : pandas.DataFrame
+        :func:`smlearn.models.pipeline.simulate` of your split, one row per week.
+    grid : pandas.DataFrame
+        ``media_share``, ``reply_share`` and ``value`` for every split on the map.
+    outcome : str
+        What the map shows (a key of :func:`smlearn.models.pipeline.summarize`).
+    value : float
+        Your split's outcome.
+    best : tuple
+        ``(media_share, reply_share)`` of the best split on the map.
+    best_value : float
+        The best split's outcome.
+    """
+
+    params: FrozenParams
+    hours: dict
+    result: pd.DataFrame
+    grid: pd.DataFrame
+    outcome: str
+    value: float
+    best: tuple
+    best_value: float
 
 
 def week_finding(run) -> str:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from smlearn import flips
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
-from smlearn.models import links
+from smlearn.models import links, networks
 from smlearn.params import check_graph, check_instance, check_items, check_table, check_text
 
 __all__ = ["SEED", "TINY_WEB", "FIVE_MPS", "party_alone_agreement", "new_rank", "rank_step", "two_pages", "most_links", "week52_visits", "friends_or_content",
@@ -109,7 +109,7 @@ def new_rank(graph, rank, page, damping=0.85):
         raise ValueError(f"damping must be a number strictly between 0 and 1 (0.85 is usual); got {damping!r}")
     if not isinstance(rank, (dict, pd.Series)):
         raise TypeError(f"rank must be a dict or pandas Series, page -> rank; got {type(rank).__name__}")
-    nodes, matrix = links.adjacency(graph, weight=None)
+    nodes, matrix = networks.adjacency(graph)
     start = []
     for node in nodes:
         value = rank.get(node) if isinstance(rank, dict) else (rank[node] if node in rank.index else None)

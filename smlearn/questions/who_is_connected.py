@@ -26,7 +26,7 @@ import functools
 
 from smlearn import data, flips, realdata
 from smlearn.exercises import Case, ChoiceQuestion, CodeQuestion, NumericQuestion
-from smlearn.models import networks
+from smlearn.models import degree_tails, networks
 from smlearn.params import check_flag, check_graph, check_number
 
 __all__ = ["SETTINGS", "QUESTIONS", "reciprocity", "top_share", "karate_path", "real_network",
@@ -240,7 +240,7 @@ def follower_tail_fit():
     Kept after the first call, so the lesson's figure, its description and the checked
     facts share one fit.
     """
-    return networks.power_law_fit(realdata.mp_followers().to_numpy(), resamples=100, seed=0)
+    return degree_tails.power_law_fit(realdata.mp_followers().to_numpy(), resamples=100, seed=0)
 
 
 def _democrats(senate):

@@ -25,9 +25,8 @@ from functools import lru_cache
 import pandas as pd
 
 from smlearn.models import pipeline
-from smlearn.models.pipeline import WeekRun   # the explorer's result (kept in the model, where the figure can see it)
 from smlearn.params import Choice, FrozenParams, Param, check_params
-from smlearn.plots.pipeline import describe_week, plot_week, update_week
+from smlearn.plots.pipeline import WeekRun, describe_week, plot_week, update_week   # WeekRun: what the figure shows
 from smlearn.widgets.base import Explorer
 
 __all__ = ["SHARE_PARAMS", "OUTCOME", "MAP_STEPS", "explore_week", "WeekExplorer"]

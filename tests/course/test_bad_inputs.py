@@ -86,7 +86,7 @@ for _check in ("number", "flag", "text", "path", "items", "table", "graph", "ins
 NONE_ALLOWED = {
     ("smlearn.plots.traffic.traffic_finding", "week"): "None means push stays ahead all run (crossover_period's answer)",
     ("smlearn.models.links.pagerank", "weight"): "None means every link counts the same (networkx's convention)",
-    ("smlearn.models.links.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
+    ("smlearn.models.networks.adjacency", "weight"): "None means every link counts the same (networkx's convention)",
     ("smlearn.realdata.links.rank_table", "weight"): "None means every tie counts once (networkx's convention)",
     ("smlearn.realdata.links.rank_sources", "weight"): "None means every tie counts once (networkx's convention)",
 }
@@ -455,9 +455,8 @@ WORKING = {
     # links
     "smlearn.models.links.web_graph": lambda: {"n_pages": 30, "links_per_page": 3, "seed": 1},
     "smlearn.models.links.pagerank": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
-    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.links.adjacency")(
+    "smlearn.models.links.pagerank_matrix": lambda: {"matrix": _lazy("smlearn.models.networks.adjacency")(
         _lazy("smlearn.models.links.web_graph")(30, 3, seed=1))[1]},
-    "smlearn.models.links.adjacency": lambda: {"graph": _lazy("smlearn.models.links.web_graph")(30, 3, seed=1)},
     "smlearn.models.links.simulate": lambda: {"periods": 8, "n_pages": 40, "seed": 1},
     "smlearn.models.links.rank_without_own_links": lambda: {"result": links_year()},
     "smlearn.models.links.visit_sources": lambda: {"result": links_year()},
@@ -470,8 +469,8 @@ WORKING = {
     "smlearn.models.networks.adjacency": lambda: {"G": small_graph()},
     "smlearn.models.networks.measures": lambda: {"G": small_graph(), "sample": 30, "seed": 1},
     "smlearn.models.networks.compare": lambda: {"graphs": {"a": small_graph()}, "sample": 30, "seed": 1},
-    "smlearn.models.networks.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
-    "smlearn.models.networks.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
+    "smlearn.models.degree_tails.power_law_fit": lambda: {"degrees": np.arange(1, 200), "resamples": 10},
+    "smlearn.models.degree_tails.compare_tails": lambda: {"degrees": np.arange(1, 200), "k_min": 5},
     "smlearn.models.networks.degrees": lambda: {"G": small_graph()},
     "smlearn.models.networks.project_bipartite": lambda: {"G": _lazy("smlearn.data.load")("davis")},
     "smlearn.data.read_graph_csv": lambda: {
@@ -711,10 +710,10 @@ WORKING = {
     "smlearn.plots.networks.small_world_finding": lambda: {"table": _lazy("smlearn.models.networks.small_world_curve")(
         n=100, k=4, ps=[0.01, 0.1, 1.0], repeats=1, sample=20)},
     "smlearn.plots.networks.plot_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
-        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
+        "smlearn.models.degree_tails.power_law_fit")(list(range(1, 200)), resamples=0)},
     "smlearn.plots.networks.describe_follower_tail": lambda: {"followers": list(range(1, 200)), "fit": _lazy(
-        "smlearn.models.networks.power_law_fit")(list(range(1, 200)), resamples=0)},
-    "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.networks.power_law_fit")(
+        "smlearn.models.degree_tails.power_law_fit")(list(range(1, 200)), resamples=0)},
+    "smlearn.plots.networks.fit_words": lambda: {"fit": _lazy("smlearn.models.degree_tails.power_law_fit")(
         list(range(1, 200)), resamples=0)},
     "smlearn.realdata.cascade.share_within": lambda: {"hours": 2.0},
     "smlearn.realdata.analytics.is_reply": lambda: {"posts": pd.DataFrame({"text": ["@a hi", "news", "@b ok"]})},

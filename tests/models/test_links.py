@@ -8,7 +8,7 @@ import scipy.sparse as sparse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlearn.models import links, traffic
+from smlearn.models import links, networks, traffic
 from smlearn.models.links import PARAMS, pagerank, pagerank_matrix, simulate, web_graph
 
 
@@ -94,7 +94,7 @@ def test_pagerank_property_sums_to_one_and_matches_networkx(n, p, seed, damping)
 
 
 def test_pagerank_matrix_starts_where_it_is_told_and_reaches_the_same_answer():
-    _, matrix = links.adjacency(web_graph(60, 2, seed=9))
+    _, matrix = networks.adjacency(web_graph(60, 2, seed=9), weight="weight")
     cold = pagerank_matrix(matrix, tol=1e-13)
     warm = pagerank_matrix(matrix, tol=1e-13, start=np.arange(1, 61))
     np.testing.assert_allclose(cold, warm, atol=1e-10)
@@ -118,7 +118,7 @@ def test_damping_outside_zero_one_is_refused(damping):
     (lambda: pagerank_matrix(sparse.csr_array((0, 0))), ValueError, "no pages"),
     (lambda: pagerank_matrix(sparse.csr_array(-np.ones((2, 2)))), ValueError, "weights >= 0"),
     (lambda: pagerank_matrix(sparse.csr_array(np.ones((2, 2))), start=[1, 2, 3]), ValueError, "start must be 2"),
-    (lambda: pagerank_matrix(links.adjacency(web_graph(50, 2, seed=1))[1], max_iter=2), RuntimeError,
+    (lambda: pagerank_matrix(networks.adjacency(web_graph(50, 2, seed=1))[1], max_iter=2), RuntimeError,
      "did not converge"),
     (lambda: web_graph(0, 2), ValueError, "n_pages must be a whole number >= 1"),
     (lambda: web_graph(10, 2.5), TypeError, "links_per_page must be a whole number"),

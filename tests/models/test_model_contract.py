@@ -75,6 +75,7 @@ def run(model, **settings):
 
 # Model modules with no PARAMS, each with the reason; every other model module has PARAMS. No model is left out silently.
 WITHOUT_PARAMS = {
+    "degree_tails": "tests of the tail of counts it is given (a power law, a log-normal): nothing to set",
     "inequality": "a measure (the Gini coefficient and shares of the top) of numbers it is given: nothing to set",
     "diffusion_theory": "formulas for where diffusion's models can spread: it reads diffusion's PARAMS",
     "diffusion_experiments": "diffusion's models run many times, with diffusion's PARAMS",

@@ -145,19 +145,7 @@ def test_bottleneck_refuses_bad_input(bad, message):
         pipeline.bottleneck(**bad)
 
 
-# ---- Bad input -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("params, error, message", [
-    ({"upkeep_hours": -1}, ValueError, "upkeep_hours must be between"),
-    ({"tie_chance": float("nan")}, ValueError, "tie_chance must be a finite number"),
-    ({"weeks": 10.5}, TypeError, "weeks must be a whole number"),
-    ({"reply_hours": "2"}, TypeError, "reply_hours must be a number"),
-    ({"annoyance": True}, TypeError, "annoyance must be a number"),
-    ({"hours": 8}, TypeError, "unknown parameter 'hours'"),
-])
-def test_bad_parameters_are_refused_by_name(params, error, message):
-    with pytest.raises(error, match=message):
-        pipeline.simulate(**params)
+# (simulate's refusals of bad settings are checked for every model in tests/models/test_model_contract.py)
 
 
 # ---- Invariants over the whole parameter space ------------------------------------------------
@@ -236,7 +224,8 @@ def test_near_best_is_a_region_around_the_best():
 @pytest.mark.parametrize("call, message", [
     (lambda: pipeline.week_splits(-1), "total_hours must be between"),
     (lambda: pipeline.week_splits(1.25, step=0.5), "whole number of steps"),
-    (lambda: pipeline.compare_splits(2.0, upkeep_hours=1), "sets upkeep_hours itself"),
+    (lambda: pipeline.compare_splits(2.0, upkeep_hours=1), "unknown parameter 'upkeep_hours'"),   # the splits set it
+    (lambda: pipeline.compare_splits(2.0, weeks=0), "weeks"),
     (lambda: pipeline.compare_splits(2.0, "fans"), "outcome must be one of"),
     (lambda: pipeline.near_best(pipeline.compare_splits(1.0, weeks=4), within=1.5), "within must be"),
     (lambda: pipeline.best_split_by("content_hours", [1], 2.0), "other than the hours"),
@@ -291,7 +280,10 @@ def test_ties_kept_strong_grows_with_the_hours_and_shrinks_with_time_per_contact
     (lambda: pipeline.ties_kept_strong(1, strength=1), "strength"),
     (lambda: pipeline.split_from_shares(8, 1.2, 0), "media_share"),
     (lambda: pipeline.summarize_splits(pipeline.week_splits(1.0)[["content_hours"]]), "splits"),
-    (lambda: pipeline.summarize_splits(pipeline.week_splits(1.0), upkeep_hours=1), "upkeep_hours"),
+    (lambda: pipeline.summarize_splits(pipeline.week_splits(1.0), upkeep_hours=1), "unknown parameter 'upkeep_hours'"),
+    (lambda: pipeline.steady_strength(0.5, tie_half_life=0), "tie_half_life"),
+    (lambda: pipeline.ties_kept_strong(1.0, reply_chance=2), "reply_chance"),
+    (lambda: pipeline.ties_kept_strong(1.0, discovery=2), "unknown parameter 'discovery'"),   # not one it reads
 ])
 def test_lesson_07_helpers_refuse_bad_input(call, message):
     with pytest.raises((TypeError, ValueError), match=message):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from smlearn.exercises import key_of
 from smlearn import realdata
-from smlearn.models import networks
+from smlearn.models import degree_tails, networks
 from smlearn.plots import networks as figures
 from smlearn.questions import who_is_connected as quiz
 
@@ -144,7 +144,7 @@ def test_the_coding_exercise_names_the_usual_mistakes():
 def test_the_tail_figure_is_log_log_and_states_the_check_in_words():
     rng = np.random.default_rng(3)
     counts = np.floor(10 * (1 - rng.random(2000)) ** (-1 / 1.5)).astype(int)   # a power law, exponent 2.5
-    fit = networks.power_law_fit(counts, resamples=20, seed=0)
+    fit = degree_tails.power_law_fit(counts, resamples=20, seed=0)
     fig = figures.plot_follower_tail(counts, fit=fit, who="accounts")
     ax = fig.axes[0]
     assert (ax.get_xscale(), ax.get_yscale()) == ("log", "log")
@@ -153,7 +153,7 @@ def test_the_tail_figure_is_log_log_and_states_the_check_in_words():
 
 
 def test_fit_words_say_ruled_out_below_a_tenth():
-    fit = networks.PowerLawFit(2.0, 10, 100, 0.2, 0.03, 100)
+    fit = degree_tails.PowerLawFit(2.0, 10, 100, 0.2, 0.03, 100)
     assert "ruled out" in figures.fit_words(fit) and "not ruled out" not in figures.fit_words(fit)
 
 
@@ -257,68 +257,19 @@ def test_readable_puts_thousands_separators_on_whole_numbers_only():
         realdata.readable(table, decimals=-1)
 
 
-# ---- Power law against log-normal (Vuong's test) -----------------------------------------------------
-
-def draw_power_law(alpha, k_min, size, rng):
-    """Whole numbers from P(k) proportional to k^-alpha on k_min .. 999,999 (the rest of the mass is below 1e-5)."""
-    support = np.arange(k_min, 1_000_000)
-    weights = support ** -float(alpha)
-    return rng.choice(support, size=size, p=weights / weights.sum())
-
-
-def test_the_cut_log_normal_sums_to_one():
-    k = np.arange(20, 2_000_000, dtype=float)
-    # a private helper of compare_tails, tested on purpose: Vuong's test is only right if this sums to one
-    total = np.exp(networks._log_normal_log_pmf(k, 3.0, 1.5, 20)).sum()
-    assert total == pytest.approx(1.0, abs=1e-4)
-
-
-def test_log_normal_data_are_called_log_normal():
-    rng = np.random.default_rng(2)
-    spread = np.floor(np.exp(rng.normal(3, 1, 5000))).astype(int)
-    result = networks.compare_tails(spread, 20)
-    assert result.better == "log-normal" and result.log_ratio < 0 and result.p_value < 0.01
-    assert result.mu == pytest.approx(3.0, abs=0.1) and result.sigma == pytest.approx(1.0, abs=0.1)
-
-
-@pytest.mark.slow
-def test_power_law_data_are_never_called_log_normal():
-    # A very wide log-normal can mimic a power law, so "cannot tell" is allowed; "log-normal" is not.
-    for seed in (0, 1, 2):
-        draws = draw_power_law(2.5, 10, 5000, np.random.default_rng(seed))
-        result = networks.compare_tails(draws, 10)
-        assert result.better in ("power law", "cannot tell")
-        assert result.log_ratio > -1.0
-        assert result.exponent == pytest.approx(2.5, abs=0.05)
-
+# ---- Power law against log-normal on the MPs' followers (the method's own tests: tests/models/test_degree_tails.py)
 
 @pytest.mark.slow   # two fits of the real follower tail compared: seconds
 def test_the_mps_tail_cannot_be_told_apart():
     fit = quiz.follower_tail_fit()
-    result = networks.compare_tails(realdata.mp_followers().to_numpy(), fit.k_min)
+    result = degree_tails.compare_tails(realdata.mp_followers().to_numpy(), fit.k_min)
     assert result.better == "cannot tell" and result.n_tail == fit.n_tail == 330
     assert result.exponent == pytest.approx(fit.exponent)
 
 
-def test_compare_tails_refuses_a_tail_too_small():
-    with pytest.raises(ValueError, match="k_min"):
-        networks.compare_tails([1, 2, 3, 100], 50)
-    with pytest.raises(ValueError, match="k_min"):
-        networks.compare_tails([1, 2, 3], 0)
-
-
-def test_skipped_synthetic_sets_do_not_count_in_the_p_value():
-    # One value in 201 reaches k_min = 50: about a third of synthetic sets have no tail to fit.
-    degrees = [1] * 200 + [50]
-    fit = networks.power_law_fit(degrees, k_min=50, resamples=60, seed=1)
-    assert 0 < fit.resamples < 60                       # only the sets actually fitted
-    assert 0.0 <= fit.p_value <= 1.0
-    assert fit.p_value * fit.resamples == pytest.approx(round(fit.p_value * fit.resamples))
-
-
 def test_the_tail_legend_gives_the_slope_of_the_line():
     counts = np.floor(10 * (1 - np.random.default_rng(3).random(500)) ** (-1 / 1.5)).astype(int)
-    fit = networks.power_law_fit(counts, resamples=0)
+    fit = degree_tails.power_law_fit(counts, resamples=0)
     labels = [text.get_text() for text in figures.plot_follower_tail(counts, fit=fit).axes[0].get_legend().get_texts()]
     assert any(f"slope {1 - fit.exponent:.2f}" in label for label in labels)
     assert f"slope {1 - fit.exponent:.2f}" in figures.describe_follower_tail(counts, fit=fit)

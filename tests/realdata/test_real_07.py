@@ -255,12 +255,16 @@ def test_the_model_slope_at_the_defaults_is_below_1_but_close():
 @pytest.mark.parametrize("kwargs, message", [
     ({"low_hours": 4.0, "high_hours": 4.0}, "differ"),
     ({"low_hours": 0.0}, "low_hours"),
-    ({"content_hours": 3.0}, "content_hours"),
     ({"discovery": 0.0, "organic_reach": 0.0, "pass_on": 0.0}, "reaches nobody"),
 ])
 def test_reach_elasticity_refuses_what_it_cannot_compare(kwargs, message):
     with pytest.raises(ValueError, match=message):
         pipeline.reach_elasticity(**kwargs)
+
+
+def test_reach_elasticity_leaves_content_hours_to_its_two_runs():
+    with pytest.raises(TypeError, match="unknown parameter 'content_hours'"):
+        pipeline.reach_elasticity(content_hours=3.0)
 
 
 # ---- the figure -------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ class SpreadGraph:
         """
         from smlearn.models.networks import adjacency
 
-        nodes, A = adjacency(G)                          # A[u, v] = 1 for a tie u -> v (checks G, too)
+        nodes, A = adjacency(G, ties=True)               # A[u, v] = 1 for a tie u -> v (checks G, too)
         n = len(nodes)
         # u follows v (u -> v): v speaks and u listens, so a follower network is heard against
         # its arrows. An undirected A is symmetric already.
