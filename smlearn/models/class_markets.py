@@ -40,6 +40,8 @@ Examples
 (0.16, 0.685)
 >>> round(found["unpredictability_social"], 3)
 0.364
+>>> [world["top_song"] for world in found["worlds"]]      # a different hit in each social world
+[0, 0, 2]
 """
 
 from __future__ import annotations
@@ -91,8 +93,9 @@ def measure_worlds(downloads) -> dict:
     Returns
     -------
     dict
-        ``worlds``: one dict per world (world, condition, downloads, gini, top_share; gini and
-        top_share are None for a world without downloads); ``gini_independent``,
+        ``worlds``: one dict per world (world, condition, downloads, gini, top_share, top_song:
+        the number of the most downloaded song, the first on a tie; the last three are None for
+        a world without downloads); ``gini_independent``,
         ``top_share_independent``; ``gini_social`` and ``top_share_social`` (means over the
         social worlds with downloads, None if none has); ``unpredictability_social`` (None
         unless at least two social worlds have downloads).
@@ -110,7 +113,9 @@ def measure_worlds(downloads) -> dict:
         worlds.append({"world": w, "condition": "independent" if w == 0 else "social influence", "downloads": total,
                        # max: an equal world's sum of pairs may round to -0.0, which a reader takes for a sign
                        "gini": None if shares is None else max(0.0, float(inequality.gini(shares))),
-                       "top_share": None if shares is None else float(shares.max())})
+                       "top_share": None if shares is None else float(shares.max()),
+                       # the song with the most downloads (the first, on a tie): does the same one top every world?
+                       "top_song": None if shares is None else int(np.argmax(row))})
     social = [world for world in worlds[1:] if world["downloads"]]
 
     def mean(key):

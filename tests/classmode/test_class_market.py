@@ -157,6 +157,7 @@ def test_closed_everyone_sees_each_worlds_aggregates_and_no_names(service, playe
     assert late.status == 409
     assert [world["counts"] for world in view["class"]] == table.tolist()
     assert [world["students"] for world in view["class"]] == [2, 2, 2]
+    assert [world["top_song"] for world in view["class"]] == [int(np.argmax(row)) for row in table]
     assert "ben" not in json.dumps(view)
 
 
@@ -285,7 +286,19 @@ def test_a_student_downloads_from_a_kernel_and_sees_the_world(folder, service):
     with pytest.raises(ValueError, match="song must be a song's number or one of the names"):
         songs.download("Zither")
     call(service.base, "PATCH", f"/api/sessions/{sid}/experiments/{eid}", body={"round": 0}, auth=INSTRUCTOR)
-    assert "The market is closed" in str(songs.look()) and songs.download(1).startswith("The experiment is closed")
+    closed = str(songs.look())
+    assert "The market is closed" in closed and songs.download(1).startswith("The experiment is closed")
+    # each world's hit named: world 1's two downloads tie, and the first song of the two is named
+    assert "social world 1: 2 students, 2 downloads, Gini 0.67, top song 2 (Cinder) with 50% of" in closed
+
+
+def test_each_student_sees_the_songs_in_an_order_of_their_own(service):
+    sid = new_session(service.base, "shuffled market")
+    eid = open_market(service.base, sid, worlds=1)
+    orders = {who[0]: look(service.base, sid, eid, who)["order"] for who in CLASS}
+    assert all(sorted(order) == list(range(len(SONGS))) for order in orders.values())
+    assert len({tuple(order) for order in orders.values()}) >= 4          # six students, orders of their own
+    assert look(service.base, sid, eid, STUDENT)["order"] == orders[STUDENT[0]]   # the same on every look
 
 
 def make_old_database(url: str) -> None:
