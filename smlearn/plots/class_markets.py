@@ -84,7 +84,8 @@ def describe_class_market(downloads, *, source: str = "") -> str:
     found = class_markets.measure_worlds(downloads)
     model = class_markets.beside_model(downloads)
     worlds = "; ".join(f"world {w['world']} ({w['condition']}): {w['downloads']} downloads, Gini "
-                       + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_share']:.0%}")
+                       + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_song']} with "
+                                                            f"{w['top_share']:.0%}")
                        for w in found["worlds"])
     p = model["params"]
     where = f"{source[:1].upper()}{source[1:]}: " if source else ""
