@@ -5,7 +5,8 @@ how many *social* worlds there are (1 to 8). The service puts each student in on
 (:meth:`smlearn.classmode.store.Store.assign`), keeping the worlds the same size: world 0 is
 *independent*, where a student sees only the songs; in a social world a student also sees how
 many times the others in that world downloaded each song, most downloaded first. Each student
-sees the songs in an order of their own (:func:`song_order`), as in MusicLab. A student downloads as many songs as
+sees the songs in an order of their own (seeded by a hash of the student and the songs), as in
+MusicLab. A student downloads as many songs as
 they like, each once, one move each::
 
     {"id": "k7f3-0001", "round": 1, "song": 4}
@@ -41,7 +42,7 @@ from smlearn.classmode.kinds import KINDS, Kind, Move
 from smlearn.classmode.records import Refused
 from smlearn.models import class_markets
 
-__all__ = ["Market", "QUESTION", "song_order"]
+__all__ = ["Market", "QUESTION"]
 
 QUESTION = "Which songs would you download? Download as many as you like, each once."
 
@@ -57,7 +58,7 @@ def _songs(value) -> list[str]:
     return names
 
 
-def song_order(spec: dict, user: str) -> list[int]:
+def _song_order(spec: dict, user: str) -> list[int]:
     """The order ``user`` sees the songs in: shuffled for each student, the same on every look.
 
     MusicLab showed each participant the songs in an order of their own (in the social worlds,
@@ -65,7 +66,7 @@ def song_order(spec: dict, user: str) -> list[int]:
     by a hash of the student and the songs, so it needs nothing stored.
 
     >>> spec = {"songs": ["Alpha", "Brass", "Cinder", "Dune", "Ember"]}
-    >>> song_order(spec, "ana") == song_order(spec, "ana"), sorted(song_order(spec, "ben"))
+    >>> _song_order(spec, "ana") == _song_order(spec, "ana"), sorted(_song_order(spec, "ben"))
     (True, [0, 1, 2, 3, 4])
     """
     digest = hashlib.sha256("\n".join([user, *spec["songs"]]).encode()).digest()
@@ -134,7 +135,7 @@ class Market(Kind):
         view = {key: spec[key] for key in ("kind", "question", "songs", "worlds", "rounds")}
         view.update(round=current_round, world=group, social=bool(group))
         view["yours"] = sorted(m["value"]["song"] for m in moves if m["user"] == user)
-        view["order"] = song_order(spec, user)
+        view["order"] = _song_order(spec, user)
         table = self.downloads(spec, moves, groups)
         if group and current_round != 0:
             view["downloads"] = table[group].tolist()     # the student's own social world only
