@@ -401,7 +401,9 @@ class Market(_Cell):
             lines.append("The market is closed. Each world's downloads:")
             for world in v.get("class", []):
                 name = "independent (songs only)" if world["world"] == 0 else f"social world {world['world']}"
-                gini = "" if world["gini"] is None else (f", Gini {world['gini']:.2f}, top song "
+                top = world.get("top_song")
+                hit = "" if top is None else f" {top} ({v['songs'][top]})"
+                gini = "" if world["gini"] is None else (f", Gini {world['gini']:.2f}, top song{hit} with "
                                                          f"{world['top_share']:.0%} of the downloads")
                 lines.append(f"  {name}: {world['students']} students, {world['downloads']} downloads{gini}")
             you = "the independent world" if v["world"] == 0 else f"social world {v['world']}"
@@ -415,7 +417,9 @@ class Market(_Cell):
             else:
                 lines.append("You are in the independent world: you see the songs only.")
             counts = v.get("downloads")
-            order = sorted(range(len(v["songs"])), key=lambda i: -counts[i]) if counts else range(len(v["songs"]))
+            # The student's own order of the songs (shuffled by the service), then, in a social world, by downloads.
+            order = v.get("order") or range(len(v["songs"]))
+            order = sorted(order, key=lambda i: -counts[i]) if counts else order
             for i in order:
                 count = f"{counts[i]:>4} downloads  " if counts else ""
                 lines.append(f"  {i:>2}. {count}{v['songs'][i]}{'   (yours)' if i in yours else ''}")

@@ -4,7 +4,9 @@ The instructor names 5 to 30 songs (or anything to choose among: clips, posters,
 how many *social* worlds there are (1 to 8). The service puts each student in one world for good
 (:meth:`smlearn.classmode.store.Store.assign`), keeping the worlds the same size: world 0 is
 *independent*, where a student sees only the songs; in a social world a student also sees how
-many times the others in that world downloaded each song. A student downloads as many songs as
+many times the others in that world downloaded each song, most downloaded first. Each student
+sees the songs in an order of their own (seeded by a hash of the student and the songs), as in
+MusicLab. A student downloads as many songs as
 they like, each once, one move each::
 
     {"id": "k7f3-0001", "round": 1, "song": 4}
@@ -31,6 +33,8 @@ smlearn.classmode.records.Refused: song must be a song's number, a whole number 
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from smlearn.classmode._describe import describe as _kind
@@ -52,6 +56,22 @@ def _songs(value) -> list[str]:
         twice = sorted({name for name in names if names.count(name) > 1})
         raise Refused(f"songs must have different names; {twice} come more than once")
     return names
+
+
+def _song_order(spec: dict, user: str) -> list[int]:
+    """The order ``user`` sees the songs in: shuffled for each student, the same on every look.
+
+    MusicLab showed each participant the songs in an order of their own (in the social worlds,
+    then ranked by downloads), so that no song gains from standing first. The shuffle is seeded
+    by a hash of the student and the songs, so it needs nothing stored.
+
+    >>> spec = {"songs": ["Alpha", "Brass", "Cinder", "Dune", "Ember"]}
+    >>> _song_order(spec, "ana") == _song_order(spec, "ana"), sorted(_song_order(spec, "ben"))
+    (True, [0, 1, 2, 3, 4])
+    """
+    digest = hashlib.sha256("\n".join([user, *spec["songs"]]).encode()).digest()
+    rng = np.random.default_rng(int.from_bytes(digest[:8], "big"))
+    return [int(i) for i in rng.permutation(len(spec["songs"]))]
 
 
 class Market(Kind):
@@ -115,6 +135,7 @@ class Market(Kind):
         view = {key: spec[key] for key in ("kind", "question", "songs", "worlds", "rounds")}
         view.update(round=current_round, world=group, social=bool(group))
         view["yours"] = sorted(m["value"]["song"] for m in moves if m["user"] == user)
+        view["order"] = _song_order(spec, user)
         table = self.downloads(spec, moves, groups)
         if group and current_round != 0:
             view["downloads"] = table[group].tolist()     # the student's own social world only

@@ -10,13 +10,18 @@ own formulas (:mod:`smlearn.models.crowds`, :mod:`smlearn.models.inequality`): e
 coefficient of its market shares, the share of its top song, and the *unpredictability* across
 the social worlds (how differently the same song did in different worlds). :func:`beside_model`
 runs :func:`smlearn.models.crowds.simulate` with the class's number of songs and of downloads per
-world, so the class's numbers can be read beside the model's.
+world, so the class's numbers can be read beside the model's; :func:`gini_gaps` gives the spread
+of the model's social-minus-independent Gini differences for a class of the same shape, with or
+without influence, to read the class's one difference against.
 
 What is measured and what is set
 --------------------------------
 The class's numbers are exact. With one independent world the class has no unpredictability
 without influence to compare (MusicLab had one independent world too, and split it); the
-model gives that number. A class is small: a world of five students who download three songs
+model gives that number. Nor can one independent world against one or two social worlds show
+that seeing the counts *caused* a difference: with no influence at all, the social worlds of
+a simulated class come out more unequal about half the time. What a class can show is whether
+its difference falls inside the range the model gives with influence, without it, or both. A class is small: a world of five students who download three songs
 each has fifteen downloads, so its Gini moves a lot from one class to the next. The model's
 ``influence`` (0.7) and its songs' qualities are ILLUSTRATIVE (see :mod:`smlearn.models.crowds`).
 
@@ -35,6 +40,8 @@ Examples
 (0.16, 0.685)
 >>> round(found["unpredictability_social"], 3)
 0.364
+>>> [world["top_song"] for world in found["worlds"]]      # a different hit in each social world
+[0, 0, 2]
 """
 
 from __future__ import annotations
@@ -50,7 +57,8 @@ from smlearn.params import check_number, check_seed
 # The cell of the course's frame (smlearn.frame) this module models.
 FRAME_CELLS = ("find-broadcast",)
 
-__all__ = ["measure_worlds", "beside_model", "example_downloads", "MEAN_QUALITY", "MODEL_WORLDS", "MODEL_BATCH"]
+__all__ = ["measure_worlds", "beside_model", "gini_gaps", "example_downloads", "MEAN_QUALITY", "MODEL_WORLDS",
+           "MODEL_BATCH"]
 
 # The model's songs are downloaded by a listener with chance Beta(12, 18), mean 0.4: a play gives
 # 0.4 downloads on average, so a world with d downloads is matched by a model world of d / 0.4 plays.
@@ -85,8 +93,9 @@ def measure_worlds(downloads) -> dict:
     Returns
     -------
     dict
-        ``worlds``: one dict per world (world, condition, downloads, gini, top_share; gini and
-        top_share are None for a world without downloads); ``gini_independent``,
+        ``worlds``: one dict per world (world, condition, downloads, gini, top_share, top_song:
+        the number of the most downloaded song, the first on a tie; the last three are None for
+        a world without downloads); ``gini_independent``,
         ``top_share_independent``; ``gini_social`` and ``top_share_social`` (means over the
         social worlds with downloads, None if none has); ``unpredictability_social`` (None
         unless at least two social worlds have downloads).
@@ -104,7 +113,9 @@ def measure_worlds(downloads) -> dict:
         worlds.append({"world": w, "condition": "independent" if w == 0 else "social influence", "downloads": total,
                        # max: an equal world's sum of pairs may round to -0.0, which a reader takes for a sign
                        "gini": None if shares is None else max(0.0, float(inequality.gini(shares))),
-                       "top_share": None if shares is None else float(shares.max())})
+                       "top_share": None if shares is None else float(shares.max()),
+                       # the song with the most downloads (the first, on a tie): does the same one top every world?
+                       "top_song": None if shares is None else int(np.argmax(row))})
     social = [world for world in worlds[1:] if world["downloads"]]
 
     def mean(key):
@@ -190,6 +201,46 @@ def _model(n_songs: int, listens: int, influence: float, seed: int) -> dict:
         "gini_worlds_independent": worlds["independent"],
         "gini_worlds_social": worlds["social influence"],
     }
+
+
+def gini_gaps(downloads, *, influence: float = 0.7, seed=1) -> np.ndarray:
+    """The model's social-minus-independent Gini differences for a class of this shape.
+
+    The class compares the mean Gini of its W social worlds (those with downloads) with the Gini
+    of its one independent world. The model (:func:`beside_model`, the same songs and plays) has
+    :data:`MODEL_WORLDS` worlds of each kind, so it can make that comparison 64 ways: each run of W
+    neighbouring social worlds (taken round in a circle, W at most 8) against each independent
+    world. Their range is what chance gives a class like this one, at this influence.
+
+    Parameters
+    ----------
+    downloads : table of whole numbers >= 0
+        As for :func:`measure_worlds`.
+    influence : float, default 0.7
+        The model's social influence, 0 to 1 (0: the counts are shown but nobody follows them).
+    seed : int >= 0
+        The model's seed.
+
+    Returns
+    -------
+    numpy.ndarray of float, 64 values
+        Mean Gini of W social worlds minus the Gini of one independent world.
+
+    Examples
+    --------
+    >>> table = [[3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0]]
+    >>> gaps = gini_gaps(table, influence=0.0)
+    >>> gaps.size, bool(gaps.min() < 0 < gaps.max())     # without influence, either sign by chance
+    (64, True)
+    """
+    found = measure_worlds(downloads)
+    model = beside_model(downloads, influence=influence, seed=seed)
+    social = np.array(model["gini_worlds_social"])
+    alone = np.array(model["gini_worlds_independent"])
+    w = min(max(1, sum(1 for world in found["worlds"][1:] if world["downloads"])), social.size)
+    # Each run of w neighbouring social worlds, as the class averages its w worlds.
+    runs = np.array([np.roll(social, -k)[:w].mean() for k in range(social.size)])
+    return (runs[:, None] - alone[None, :]).ravel()
 
 
 def example_downloads(*, songs: int = 10, social_worlds: int = 2, plays: int = 100, influence: float = 0.7,

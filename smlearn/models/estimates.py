@@ -239,7 +239,10 @@ def compare_rounds(first, second, truth) -> dict:
     -------
     dict
         For ``first`` and ``second`` (each a dict): ``students``, ``mean``, ``crowd_error``,
-        ``individual_error``, ``diversity``, ``truth_centrality``; and ``social_influence``
+        ``individual_error`` (absolute errors), ``squared_crowd_error``, ``mean_squared_error``
+        and ``diversity`` (the terms of :func:`diversity_prediction`: the first is the second
+        minus the third), ``truth_centrality``; and ``diversity_ratio`` (second's diversity over
+        first's, NaN if first's is 0), ``social_influence``
         (diversity shrank: second's diversity over first's), ``range_reduction`` (the truth's
         centrality fell), ``confidence`` (:data:`CONFIDENCE`).
 
@@ -248,13 +251,20 @@ def compare_rounds(first, second, truth) -> dict:
     >>> effects = compare_rounds([700, 900, 1600, 1800], [900, 1000, 1400, 1500], 1000)
     >>> round(effects["diversity_ratio"], 2), effects["social_influence"], effects["range_reduction"]
     (0.31, True, True)
+    >>> r = effects["first"]     # the crowd beats its average member by its diversity, in squared errors
+    >>> r["squared_crowd_error"], r["mean_squared_error"] - r["diversity"]
+    (62500.0, 62500.0)
     """
     truth = check_number("truth", truth)
     rounds = {}
     for name, estimates in (("first", first), ("second", second)):
         x = _values(name, estimates)
+        terms = diversity_prediction(x, truth)
+        # The absolute errors are what a reader grasps; the theorem holds for the squared ones, so both are here.
         rounds[name] = {"students": int(x.size), "mean": float(x.mean()), "crowd_error": crowd_error(x, truth),
-                        "individual_error": individual_error(x, truth), "diversity": diversity(x),
+                        "individual_error": individual_error(x, truth),
+                        "squared_crowd_error": terms["squared_crowd_error"],
+                        "mean_squared_error": terms["mean_squared_error"], "diversity": terms["diversity"],
                         "truth_centrality": truth_centrality(x, truth)}
     before, after = rounds["first"]["diversity"], rounds["second"]["diversity"]
     ratio = float("nan") if before == 0 else after / before

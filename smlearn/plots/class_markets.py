@@ -3,8 +3,9 @@
 Left: the Gini coefficient of every world, the class's in one row and the model's in the other
 (:func:`smlearn.models.class_markets.beside_model`), independent worlds as circles, social worlds
 as squares. Right: the unpredictability across the social worlds, the class's and the model's,
-and the model's across its independent worlds. The title states whether seeing the counts made
-the class's market more unequal, and what the model says.
+and the model's across its independent worlds. The title gives the class's social-minus-independent
+Gini difference beside the range of the model's with and without influence: one class is one draw,
+so it never claims that the counts caused the difference.
 
 Examples
 --------
@@ -12,8 +13,8 @@ Examples
 >>> fig, axes = plot_class_market(downloads)
 >>> axes[0].get_xlabel()
 'Gini of market shares (0 equal, 1 one song takes all)'
->>> class_market_finding(downloads)
-"Seeing the counts made the class's market more unequal: Gini 0.69 in 2 social worlds, 0.16 alone (the model: 0.35 and 0.18)"
+>>> class_market_finding(downloads)[:94]
+"The class's Gini: 0.69 in 2 social worlds, 0.16 in the independent one, a difference of +0.53."
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import textwrap
 import numpy as np
 
 from smlearn.models import class_markets
+from smlearn import params
 from smlearn.params import check_text
 from smlearn.plots.style import OKABE_ITO, new_figure
 
@@ -33,23 +35,43 @@ _SOCIAL = ("social worlds (counts shown)", OKABE_ITO["vermillion"], "s")
 
 
 def class_market_finding(downloads) -> str:
-    """One line: whether the class's social worlds were more unequal than its independent one, and the model's numbers.
+    """One line: the class's social-minus-independent Gini difference beside the model's ranges with and without influence.
 
-    >>> class_market_finding([[3, 2, 2, 1, 2], [2, 2, 2, 2, 2], [0, 0, 0, 0, 0]])
-    "Seeing the counts made the class's market less unequal: Gini 0.00 in 1 social world, 0.16 alone (the model: 0.35 and 0.18)"
+    One independent world against one or two social worlds cannot show that the counts *caused*
+    a difference (without influence the social worlds come out more unequal about half the time),
+    so the line never says so: it says where the class's difference falls among the model's
+    (:func:`smlearn.models.class_markets.gini_gaps`, at influence 0 and at the model's default).
+
+    >>> print(textwrap.fill(class_market_finding([[3, 2, 2, 1, 2], [2, 2, 2, 2, 2], [0, 0, 0, 0, 0]]), 90))
+    The class's Gini: 0.00 in 1 social world, 0.16 in the independent one, a difference of
+    -0.16. The model's difference runs -0.07 to +0.10 without influence, -0.18 to +0.38 with
+    influence 0.7; the class's is inside the range with influence only
     """
     found = class_markets.measure_worlds(downloads)
-    model = class_markets.beside_model(downloads)
     social, alone = found["gini_social"], found["gini_independent"]
-    tail = f" (the model: {model['gini_social']:.2f} and {model['gini_independent']:.2f})"
     if social is None or alone is None:
         missing = "social worlds have" if social is None else "independent world has"
-        return f"The class's {missing} no downloads yet: nothing to compare" + tail
+        return f"The class's {missing} no downloads yet: nothing to compare"
     worlds = sum(1 for world in found["worlds"][1:] if world["downloads"])
-    verb = "made the class's market " + ("more unequal" if social > alone else "less unequal" if social < alone
-                                         else "neither more nor less unequal")
-    return (f"Seeing the counts {verb}: Gini {social:.2f} in {worlds} social "
-            f"world{'s' if worlds > 1 else ''}, {alone:.2f} alone" + tail)
+    influence = params.default_of(class_markets.beside_model, "influence")
+    ranges = {}
+    for name, value in (("without", 0.0), ("with", influence)):
+        gaps = class_markets.gini_gaps(downloads, influence=value)
+        ranges[name] = (float(gaps.min()), float(gaps.max()))
+    gap = social - alone
+    inside = {name: low <= gap <= high for name, (low, high) in ranges.items()}
+    where = ("inside both: one class cannot tell them apart" if all(inside.values())
+             else "inside the range with influence only" if inside["with"]
+             else "inside the range without influence only" if inside["without"]
+             else "outside both: an unusual class, or a model that does not fit it")
+    (a, b), (c, d) = (map(_signed, ranges[name]) for name in ("without", "with"))
+    return (f"The class's Gini: {social:.2f} in {worlds} social world{'s' if worlds > 1 else ''}, {alone:.2f} in the "
+            f"independent one, a difference of {_signed(gap)}. The model's difference runs {a} to {b} without "
+            f"influence, {c} to {d} with influence {influence}; the class's is {where}")
+
+
+def _signed(value: float) -> str:
+    return f"{round(value, 2) + 0.0:+.2f}"      # + 0.0: never "-0.00"
 
 
 def _text(value) -> str:
@@ -62,7 +84,8 @@ def describe_class_market(downloads, *, source: str = "") -> str:
     found = class_markets.measure_worlds(downloads)
     model = class_markets.beside_model(downloads)
     worlds = "; ".join(f"world {w['world']} ({w['condition']}): {w['downloads']} downloads, Gini "
-                       + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_share']:.0%}")
+                       + ("none" if w["gini"] is None else f"{w['gini']:.2f}, top song {w['top_song']} with "
+                                                            f"{w['top_share']:.0%}")
                        for w in found["worlds"])
     p = model["params"]
     where = f"{source[:1].upper()}{source[1:]}: " if source else ""

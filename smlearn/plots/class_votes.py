@@ -68,13 +68,14 @@ def class_ring_finding(ups, *, ring=None, guesses=None, mine=None) -> str:
     """One line: how well the detector and the guesses found the ring (or, before it is shown, what stands out).
 
     >>> class_ring_finding({"a01": [0, 1], "a02": [4, 5, 6], "a03": [4, 5, 6]})
-    'The ring is not shown yet: the detector flags 2 of 3 accounts, whose up-votes share 3 items or more'
+    'The ring is not shown yet: the detector flags 2 of 3 accounts, each sharing 3 items or more with another, a similarity of 0.8 or more'
     """
     table, ring, guesses, mine = _check(ups, ring, guesses, mine)
     flagged = set(table.index[table["flagged"]])
     if ring is None:
-        return (f"The ring is not shown yet: the detector flags {len(flagged)} of {len(table)} accounts, "
-                f"whose up-votes share {vote_rings.PARAMS['min_shared'].default} items or more")
+        return (f"The ring is not shown yet: the detector flags {len(flagged)} of {len(table)} accounts, each sharing "
+                f"{vote_rings.PARAMS['min_shared'].default} items or more with another, a similarity of "
+                f"{vote_rings.PARAMS['min_similarity'].default} or more")
     honest = set(table.index) - ring
     if not ring:
         return f"No ring was planted: the detector flagged {len(flagged)} of {len(honest)} honest accounts"
@@ -143,9 +144,12 @@ def plot_class_ring(ups, *, ring=None, guesses=None, mine=None, source: str = ""
              [(_HONEST, [a for a in table.index if a not in ring_set]), (_RING, sorted(ring_set))])
     for (label, colour, marker), accounts in kinds:
         rows = table.loc[list(accounts)]
-        left.scatter(rows["shared"] + rng.uniform(-0.15, 0.15, len(rows)), rows["similarity"] + rng.uniform(
-            -0.02, 0.02, len(rows)), color=colour, marker=marker, s=40, alpha=0.85, edgecolor="black",
-            linewidth=0.5, label=label)
+        y = rows["similarity"].to_numpy() + rng.uniform(-0.02, 0.02, len(rows))
+        # The jitter never carries a point across the corner's edge: inside the corner exactly when flagged.
+        y = np.where(rows["flagged"], np.maximum(y, similar_min + 0.005),
+                     np.where(rows["shared"] >= shared_min, np.minimum(y, similar_min - 0.005), y))
+        left.scatter(rows["shared"] + rng.uniform(-0.15, 0.15, len(rows)), y, color=colour, marker=marker, s=40,
+                     alpha=0.85, edgecolor="black", linewidth=0.5, label=label)
     left.set_xlim(-0.5, top + 0.5)
     left.set_ylim(0, 1.1)
     left.set_xticks(range(top + 1))

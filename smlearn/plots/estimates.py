@@ -4,7 +4,9 @@ Left: every student's estimate in round 1 (alone), in round 2 (after seeing the 
 and as the model predicts round 2 (each student moves a share alpha toward the others' mean,
 :func:`smlearn.models.estimates.social_round`), with each row's mean and the truth. Right: the
 spread of the estimates (their standard deviation, the square root of the diversity) and the
-crowd's error in each. The title states what the class's social round did.
+crowd's error in each. The title states how the spread changed in round 2 (without a control
+round, so not all of it need come from seeing the others) and what the model, with the class's
+own alpha, describes.
 
 Examples
 --------
@@ -64,21 +66,32 @@ def _spread(values) -> float:
 
 
 def class_crowd_finding(first, second, truth, *, alpha=None) -> str:
-    """One line: how much the class's spread shrank in the social round, and what the model says.
+    """One line: how much the class's spread shrank in round 2, and how the model with the class's alpha describes it.
 
-    >>> class_crowd_finding([800, 1000, 1500, 2100], [1100, 1200, 1400, 1600], 1234)
-    'Seeing the others shrank the spread by 62% (the model, alpha 0.46: by 62%); crowd error 116 then 91'
+    There is no control round (Lorenz et al. had a group that estimated again without seeing
+    the others), so the line does not say that seeing the others did all of it; and the model's
+    alpha is fitted to these two rounds, so the model's agreement describes them, it does not
+    test them.
+
+    >>> print(textwrap.fill(class_crowd_finding([800, 1000, 1500, 2100], [1100, 1200, 1400, 1600], 1234), 90))
+    In round 2 the spread shrank by 62% (with no control round, seeing the others and thinking
+    again are not told apart); the model with alpha fitted to these rounds (0.46): by 62%;
+    crowd error 116 then 91
     """
+    fitted = alpha is None
     x1, x2, model, alpha = _check(first, second, truth, alpha)
     shrink, predicted = 1 - _spread(x2) / _spread(x1), 1 - _spread(model) / _spread(x1)
     verb = "shrank" if shrink >= 0 else "widened"
-    return (f"Seeing the others {verb} the spread by {abs(shrink):.0%} (the model, alpha {alpha:.2f}: by "
-            f"{predicted:.0%}); crowd error {estimates.crowd_error(x1, truth):,.0f} then "
+    which = f"alpha fitted to these rounds ({alpha:.2f})" if fitted else f"alpha {alpha:.2f}"
+    return (f"In round 2 the spread {verb} by {abs(shrink):.0%} (with no control round, seeing the others and "
+            f"thinking again are not told apart); the model with {which}: by "
+            f"{predicted:.0%}; crowd error {estimates.crowd_error(x1, truth):,.0f} then "
             f"{estimates.crowd_error(x2, truth):,.0f}")
 
 
 def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source: str = "") -> str:
     """A text description of :func:`plot_class_crowd`, for readers who cannot see it."""
+    given = alpha       # None: the class's own, which the title says was fitted
     x1, x2, model, alpha = _check(first, second, truth, alpha)
     unit = check_text("unit", unit, allow_empty=True)
     source = check_text("source", source, allow_empty=True)
@@ -91,7 +104,7 @@ def describe_class_crowd(first, second, truth, *, alpha=None, unit: str = "", so
     return (f"{where}A chart in two panels about {x1.size} students who estimated the same quantity, whose truth is "
             f"{float(truth):,.0f}{unit}. Left, each estimate as a point in three rows; " + "; ".join(rows)
             + f". Alpha {alpha:.2f} is the share of the way to the others' mean that fits the class best. Right, "
-            f"bars of the spread and the crowd's error in each row. {class_crowd_finding(x1, x2, truth, alpha=alpha)}.")
+            f"bars of the spread and the crowd's error in each row. {class_crowd_finding(x1, x2, truth, alpha=given)}.")
 
 
 def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source: str = ""):
@@ -116,6 +129,7 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source
     -------
     (figure, [left axes, right axes])
     """
+    given = alpha
     x1, x2, model, alpha = _check(first, second, truth, alpha)
     check_text("unit", unit, allow_empty=True)
     source = check_text("source", source, allow_empty=True)
@@ -148,5 +162,5 @@ def plot_class_crowd(first, second, truth, *, alpha=None, unit: str = "", source
     right.legend(frameon=False, fontsize=8)
     right.set_title("Spread and crowd error", fontsize=9)
     where = f"{source[:1].upper()}{source[1:]}: " if source else ""
-    fig.suptitle(textwrap.fill(where + class_crowd_finding(x1, x2, truth, alpha=alpha), 100), fontsize=10)
+    fig.suptitle(textwrap.fill(where + class_crowd_finding(x1, x2, truth, alpha=given), 100), fontsize=10)
     return fig, [left, right]

@@ -157,6 +157,7 @@ def test_closed_everyone_sees_each_worlds_aggregates_and_no_names(service, playe
     assert late.status == 409
     assert [world["counts"] for world in view["class"]] == table.tolist()
     assert [world["students"] for world in view["class"]] == [2, 2, 2]
+    assert [world["top_song"] for world in view["class"]] == [int(np.argmax(row)) for row in table]
     assert "ben" not in json.dumps(view)
 
 
@@ -218,12 +219,42 @@ def test_the_figure_states_the_finding_and_is_described(played, service):
     _, _, _, table = played
     fig, (left, right) = plot_class_market(table)
     assert " ".join(fig.get_suptitle().split()) == class_market_finding(table)
-    assert class_market_finding(table).startswith("Seeing the counts made the class's market more unequal")
+    assert class_market_finding(table).startswith("The class's Gini: ")
     text = describe_class_market(table)
     found = class_markets.measure_worlds(table)
     assert f"Gini {found['worlds'][1]['gini']:.2f}" in text and "world 0 (independent)" in text
     with pytest.raises(ValueError, match="downloads must be a table of worlds x songs"):
         plot_class_market([[1, 2, 3, 4, 5]])
+
+
+def test_the_title_never_claims_an_effect_of_the_counts_from_a_class_without_influence():
+    # A class run at influence 0: its social worlds come out more unequal about half the time by chance,
+    # so the title must not say the counts did it, and the class should sit inside the model's range without
+    # influence (the model's 64 pairings of its worlds) nearly always.
+    claims = ("made", "caus", "more unequal", "less unequal")
+    inside = with_only = 0
+    for seed in range(40):
+        table = class_markets.example_downloads(influence=0.0, seed=seed)
+        title = class_market_finding(table)
+        assert not any(claim in title for claim in claims), title
+        found = class_markets.measure_worlds(table)
+        gap = found["gini_social"] - found["gini_independent"]
+        gaps = class_markets.gini_gaps(table, influence=0.0)
+        inside += bool(gaps.min() <= gap <= gaps.max())
+        with_only += "with influence only" in title
+        assert f"a difference of {round(gap, 2) + 0.0:+.2f}." in title
+    assert inside >= 36 and with_only <= 4, (inside, with_only)
+
+
+def test_the_model_gaps_match_the_class_shape():
+    table = [[3, 2, 2, 1, 2], [9, 1, 0, 0, 1], [0, 1, 8, 1, 0]]
+    model = class_markets.beside_model(table, influence=0.0)
+    gaps = class_markets.gini_gaps(table, influence=0.0)
+    social, alone = np.array(model["gini_worlds_social"]), np.array(model["gini_worlds_independent"])
+    # Two social worlds in the class: the first gap is the mean of the model's first two social worlds less its
+    # first independent world.
+    assert gaps.size == 64 and gaps[0] == pytest.approx(social[:2].mean() - alone[0])
+    assert gaps.max() == pytest.approx(max(np.roll(social, -k)[:2].mean() for k in range(8)) - alone.min())
 
 
 # ---- from a learner's kernel
@@ -255,7 +286,19 @@ def test_a_student_downloads_from_a_kernel_and_sees_the_world(folder, service):
     with pytest.raises(ValueError, match="song must be a song's number or one of the names"):
         songs.download("Zither")
     call(service.base, "PATCH", f"/api/sessions/{sid}/experiments/{eid}", body={"round": 0}, auth=INSTRUCTOR)
-    assert "The market is closed" in str(songs.look()) and songs.download(1).startswith("The experiment is closed")
+    closed = str(songs.look())
+    assert "The market is closed" in closed and songs.download(1).startswith("The experiment is closed")
+    # each world's hit named: world 1's two downloads tie, and the first song of the two is named
+    assert "social world 1: 2 students, 2 downloads, Gini 0.67, top song 2 (Cinder) with 50% of" in closed
+
+
+def test_each_student_sees_the_songs_in_an_order_of_their_own(service):
+    sid = new_session(service.base, "shuffled market")
+    eid = open_market(service.base, sid, worlds=1)
+    orders = {who[0]: look(service.base, sid, eid, who)["order"] for who in CLASS}
+    assert all(sorted(order) == list(range(len(SONGS))) for order in orders.values())
+    assert len({tuple(order) for order in orders.values()}) >= 4          # six students, orders of their own
+    assert look(service.base, sid, eid, STUDENT)["order"] == orders[STUDENT[0]]   # the same on every look
 
 
 def make_old_database(url: str) -> None:

@@ -328,7 +328,7 @@ WORKING = {
     # the class music market (smlearn.models.class_markets, smlearn.plots.class_markets)
     **{f: (lambda: {"downloads": [list(r) for r in _DOWNLOADS]})
        for f in ("smlearn.models.class_markets.measure_worlds", "smlearn.models.class_markets.beside_model",
-                 "smlearn.plots.class_markets.class_market_finding", "smlearn.plots.class_markets.describe_class_market",
+                 "smlearn.models.class_markets.gini_gaps", "smlearn.plots.class_markets.class_market_finding", "smlearn.plots.class_markets.describe_class_market",
                  "smlearn.plots.class_markets.plot_class_market")},
     # the class front page's detection round (smlearn.models.class_votes, smlearn.plots.class_votes)
     "smlearn.models.class_votes.account_similarity": lambda: {"ups": {k: list(v) for k, v in _UPS.items()}},

@@ -51,6 +51,12 @@ def test_lorenz_effects_on_a_simulated_class():
     assert effects["social_influence"] and effects["diversity_ratio"] == pytest.approx((1 - 0.5 * 30 / 29) ** 2)
     assert effects["first"]["crowd_error"] == pytest.approx(effects["second"]["crowd_error"])
     assert effects["confidence"] == estimates.CONFIDENCE and "not measured" in effects["confidence"]
+    # The theorem holds for the squared errors the table shows, round by round, not for the absolute ones.
+    for r in (effects["first"], effects["second"]):
+        assert r["squared_crowd_error"] == pytest.approx(r["mean_squared_error"] - r["diversity"])
+        assert r["squared_crowd_error"] == pytest.approx(r["crowd_error"] ** 2)
+    assert effects["first"]["crowd_error"] != pytest.approx(effects["first"]["individual_error"]
+                                                            - effects["first"]["diversity"])
     # estimates drawn together around a mean above the truth (log-normal guesses) leave the truth nearer an edge
     assert crowd.first.mean() > crowd.truth
     assert effects["range_reduction"]

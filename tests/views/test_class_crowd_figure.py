@@ -14,8 +14,11 @@ FIRST, SECOND, TRUTH = [800, 1000, 1500, 2100, 650], [1100, 1200, 1400, 1700, 90
 def test_the_figure_has_labelled_axes_a_title_stating_the_finding_and_the_palette():
     fig, (left, right) = plot_class_crowd(FIRST, SECOND, TRUTH, unit="beans")
     assert left.get_xlabel() == "Estimate (beans)" and right.get_ylabel() == "Spread or error (beans)"
-    assert fig.get_suptitle() == class_crowd_finding(FIRST, SECOND, TRUTH)
-    assert fig.get_suptitle().startswith("Seeing the others shrank the spread by")
+    title = " ".join(fig.get_suptitle().split())
+    assert title == class_crowd_finding(FIRST, SECOND, TRUTH)
+    # No control round and an alpha fitted to the same rounds: the title claims neither a cause nor a test.
+    assert title.startswith("In round 2 the spread shrank by") and "no control round" in title
+    assert f"alpha fitted to these rounds ({estimates.fit_alpha(FIRST, SECOND):.2f})" in title
     colours = {tuple(round(c, 3) for c in collection.get_facecolor()[0][:3]) for collection in left.collections}
     palette = {tuple(round(int(h[i:i + 2], 16) / 255, 3) for i in (1, 3, 5)) for h in OKABE_ITO.values()}
     assert colours <= palette and len(colours) == 3
@@ -27,11 +30,12 @@ def test_the_model_row_is_the_social_round_with_the_class_alpha():
     fig, (left, _) = plot_class_crowd(FIRST, SECOND, TRUTH)
     model_points = left.collections[2].get_offsets()[:, 0]
     assert list(model_points) == pytest.approx(list(estimates.social_round(FIRST, alpha)))
-    assert f"alpha {alpha:.2f}" in describe_class_crowd(FIRST, SECOND, TRUTH)
+    assert f"Alpha {alpha:.2f} is the share" in describe_class_crowd(FIRST, SECOND, TRUTH)
 
 
 def test_a_class_whose_spread_grew_is_said_so():
-    assert "widened the spread" in class_crowd_finding([1000, 1100, 1200], [700, 1100, 1600], 1000, alpha=0.3)
+    line = class_crowd_finding([1000, 1100, 1200], [700, 1100, 1600], 1000, alpha=0.3)
+    assert "the spread widened" in line and "the model with alpha 0.30:" in line and "fitted" not in line
 
 
 def test_the_description_names_every_row_and_the_truth():

@@ -30,8 +30,8 @@ def test_the_figure_marks_the_ring_in_the_palette_and_states_the_finding():
 def test_before_the_ring_is_shown_no_account_is_marked():
     fig, (left, _) = plot_class_ring(UPS)
     assert [text.get_text() for text in left.get_legend().get_texts()][-1] == "an account (the ring not shown yet)"
-    assert class_ring_finding(UPS) == ("The ring is not shown yet: the detector flags 2 of 5 accounts, whose "
-                                       "up-votes share 3 items or more")
+    assert class_ring_finding(UPS) == ("The ring is not shown yet: the detector flags 2 of 5 accounts, each "
+                                       "sharing 3 items or more with another, a similarity of 0.8 or more")
     assert "SIMULATED" not in describe_class_ring(UPS)
 
 
@@ -57,3 +57,16 @@ def test_the_description_names_the_most_alike_and_the_finding():
 def test_bad_input_is_refused(kwargs, message):
     with pytest.raises((ValueError, TypeError), match=message):
         plot_class_ring(UPS, **kwargs)
+
+
+def test_a_point_is_in_the_shaded_corner_exactly_when_the_detector_flags_it():
+    # a01 and a02 share 4 items at a similarity of exactly 0.8 (flagged); a03 and a04 share 3 at 0.75 (not):
+    # jittered, neither may cross the corner's edge.
+    ups = {"a01": [0, 1, 2, 3, 4], "a02": [0, 1, 2, 3], "a03": [5, 6, 7, 8], "a04": [5, 6, 7], "a05": [9]}
+    for votes in (ups, class_votes.up_votes(class_votes.example_votes(seed=3))):
+        table = class_votes.account_similarity(votes)
+        fig, (left, _) = plot_class_ring(votes)
+        points = left.collections[0].get_offsets()
+        inside = (points[:, 0] >= 2.5) & (points[:, 1] >= 0.8)
+        assert list(inside) == list(table["flagged"]), table
+    assert class_votes.account_similarity(ups)["flagged"].tolist() == [True, True, False, False, False]
