@@ -156,6 +156,8 @@ def new_lesson(lesson_id: str, name: str, *, title: str | None = None, minutes: 
     yaml.safe_load(texts[paths["facts"]])
     edits = {
         root / "notebooks" / "course.yml": _insert_record(root / "notebooks" / "course.yml", lesson_id, _fill(RECORD, values)),
+        # the questions package loads its modules from the list in its stub (lazy_loader): add this lesson's
+        root / "smlearn" / "questions" / "__init__.pyi": _insert_module(root / "smlearn" / "questions" / "__init__.pyi", name),
         root / "sources" / "00_start_here.md": _insert_row(root / "sources" / "00_start_here.md", "| lesson | title |",
                                                            lesson_id, f"| {lesson_id} | {title} | {about} |"),
         root / "docs" / "instructors" / "README.md": _insert_row(root / "docs" / "instructors" / "README.md", "| lesson | notes |",
@@ -228,6 +230,19 @@ def _insert_row(path: Path, header: str, lesson_id: str, row: str) -> str:
         end += 1
     lines.insert(end if at is None else at, row + "\n")
     return "".join(lines)
+
+
+def _insert_module(path: Path, name: str) -> str:
+    """The text of a lazy package's stub (``__init__.pyi``) with module ``name`` added to its import list, in order."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("from . import (")), None)
+    if start is None:
+        raise ValueError(f"{path.name} has no 'from . import (' list to add the module {name!r} to")
+    end = start + 1
+    while end < len(lines) and lines[end].strip() != ")":
+        end += 1
+    names = sorted({line.strip().rstrip(",") for line in lines[start + 1:end]} | {name})
+    return "".join(lines[:start + 1] + [f"    {n},\n" for n in names] + lines[end:])
 
 
 def _insert_record(path: Path, lesson_id: str, record: str) -> str:

@@ -9,11 +9,8 @@ Right answers are computed from the models or kept as fingerprints (see
 :mod:`smlearn.exercises`), never written here in plain text.
 """
 
-# Each lesson's module loads the first time it is used (smlearn.questions.push_and_pull). The list
-# is the folder's files, not a stub: `smlearn new-lesson` adds a module here and nothing else.
-from pathlib import Path as _Path
-
+# Each lesson's module loads the first time it is used (smlearn.questions.push_and_pull). The list is
+# in __init__.pyi, which editors and type checkers read too; `smlearn new-lesson` adds a lesson's module to it.
 import lazy_loader as _lazy
 
-__getattr__, __dir__, __all__ = _lazy.attach(
-    __name__, sorted(p.stem for p in _Path(__file__).parent.glob("*.py") if not p.stem.startswith("_")))
+__getattr__, __dir__, __all__ = _lazy.attach_stub(__name__, __file__)

@@ -91,7 +91,11 @@ def test_bad_input_is_refused_with_a_reason_and_writes_nothing(copy):
 
 def test_a_new_lesson_passes_every_rule_of_the_course_before_anyone_edits_it(copy):
     # The command as the instructor pack writes it (its recipe "Add a lesson"), with the next free number.
-    from test_instructor_recipes import as_argv, recipe_commands
+    # (by path: a test module of another folder is importable only once pytest has collected that folder)
+    spec = importlib.util.spec_from_file_location("recipes", REPO / "tests" / "lessons" / "test_instructor_recipes.py")
+    recipes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(recipes)
+    as_argv, recipe_commands = recipes.as_argv, recipes.recipe_commands
 
     (command,) = recipe_commands("Add a lesson")
     argv = as_argv(command)
@@ -107,6 +111,10 @@ def test_a_new_lesson_passes_every_rule_of_the_course_before_anyone_edits_it(cop
     assert lesson.title == title and lesson.questions_module == f"smlearn.questions.{name}"
     assert f"| {lesson_id} | {title} |" in (copy / "sources" / "00_start_here.md").read_text(encoding="utf-8")
     assert f"({stem}.md)" in (copy / "docs" / "instructors" / "README.md").read_text(encoding="utf-8")
+    # its questions are listed in the package's stub, so `smlearn.questions.<name>` loads (and editors see it)
+    assert f"    {name},\n" in (copy / "smlearn" / "questions" / "__init__.pyi").read_text(encoding="utf-8")
+    subprocess.run([sys.executable, "-c", f"import smlearn.questions as q; q.{name}.__name__"], cwd=copy,
+                   env=in_copy(copy), check=True)
 
     # The rules, run on the copy: the new lesson's own tests, the course-wide ones, and nbval of its notebook.
     collected = subprocess.run([sys.executable, "-m", "pytest", "-q", "--collect-only", "--rootdir", str(copy), *RULE_TESTS],
