@@ -55,7 +55,9 @@ NAMED_LESSONS = re.compile(r"^(?:tests of )?lessons?\s+(\d\d[a-z]?(?:'s)?(?:\s*\
 # A doctest carries no marker of its own: these run a lesson's whole flip analysis (seconds each, the
 # lesson's checked facts run it again), so the plugin marks them slow and the fast loop leaves them out.
 SLOW_DOCTESTS = {"smlearn.questions.wisdom_of_crowds.ring_verdict", "smlearn.questions.links.links_verdict",
-                 "smlearn.questions.music_market.market_verdict"}
+                 "smlearn.questions.music_market.market_verdict", "smlearn.questions.wisdom_of_crowds.lesson_roc",
+                 "smlearn.questions.effort_and_automation.upkeep_flip_points",
+                 "smlearn.models.uncertainty.interval_coverage"}
 EVERY_LESSON = re.compile(r"\bCOURSE\.lessons\b|\bLESSONS\b|\blessons\(\)")
 
 

@@ -980,6 +980,9 @@ DRIVEN = sorted(name for name in FUNCTIONS if name not in SKIP)
 # case, most of this test's minute. The models, questions and small modules stay in the fast loop.
 SLOW_LAYERS = ("smlearn.plots.", "smlearn.realdata.", "smlearn.copies.", "smlearn.environment.",
                "smlearn.build.", "smlearn.checks.", "smlearn.progress.")
+# Functions of the fast layers whose working call itself runs a model many times (over a second a case).
+SLOW_FUNCTIONS = {"smlearn.questions.effort_and_automation.weeks_slope",
+                  "smlearn.questions.who_is_connected.rewired_clustering"}
 ALL = os.environ.get("SMLEARN_ALL_BAD_INPUTS") == "1"
 
 
@@ -1001,7 +1004,8 @@ def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)      # anything a bad path writes lands in a throwaway folder
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name.startswith(SLOW_LAYERS) else name
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow)
+                                  if name.startswith(SLOW_LAYERS) or name in SLOW_FUNCTIONS else name
                                   for name in DRIVEN])
 def test_bad_input_is_refused_by_name(name, in_tmp):
     function = FUNCTIONS[name]
